@@ -1,0 +1,55 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import {
+  AccessGuard,
+  AppConfig,
+  ConfigModule,
+  createValidationPipe,
+  databaseOptions,
+  graphqlModule,
+  GraphqlExceptionFilter,
+  HealthController,
+  LoggingModule,
+  RedisModule,
+} from '@app/core';
+import { CitiesModule } from '@app/cities';
+import { IdentityModule } from '@app/identity';
+import { NotificationsModule } from '@app/notifications';
+import { PLATFORM_EMAIL_TEMPLATES, PLATFORM_ENTITIES } from '@app/platform';
+
+export interface ApiModuleOptions {
+  /** Defaults to the process environment. */
+  config?: AppConfig;
+  /** Where the schema is written (development), or `true` to keep it in memory. */
+  schemaFile: string | true;
+}
+
+/** The GraphQL HTTP server: every bounded context's resolvers behind one access guard. */
+@Module({})
+export class AppModule {
+  static forRoot(options: ApiModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        LoggingModule.forRoot(),
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => databaseOptions(config, PLATFORM_ENTITIES),
+        }),
+        RedisModule,
+        NotificationsModule.forApi(PLATFORM_EMAIL_TEMPLATES),
+        CitiesModule,
+        IdentityModule,
+        graphqlModule({ imports: [IdentityModule], schemaFile: options.schemaFile }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, loadConfig } from '@app/core';
+import { createApiApp } from './create-api';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApiApp(config);
+  await app.listen(config.PORT);
+  const url = await app.getUrl();
+  app.get(Logger).log(`GraphQL API listening on ${url.replace('[::1]', 'localhost')}/graphql`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('The API could not start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { AppConfig } from '@app/core';
+import { WorkerModule } from './worker.module';
+
+/** Builds and starts the worker; jobs in progress finish before it closes. */
+export async function createWorker(config: AppConfig): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig, ConfigModule, databaseOptions, LoggingModule } from '@app/core';
+import { NotificationsModule } from '@app/notifications';
+import { PLATFORM_EMAIL_TEMPLATES, PLATFORM_ENTITIES } from '@app/platform';
+
+/** The background process: dispatches the outbox and runs queued jobs. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(),
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (c: AppConfig) => databaseOptions(c, PLATFORM_ENTITIES),
+        }),
+        NotificationsModule.forWorker(PLATFORM_EMAIL_TEMPLATES),
+      ],
+    };
+  }
+}

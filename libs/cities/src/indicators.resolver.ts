@@ -1,0 +1,88 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Ctx, RequestContext, Role } from '@app/core';
+import { CitiesLoaders } from './cities.loaders';
+import { DisplayArgs } from './dto/cities.args';
+import { CityIndicator, IndicatorValueView } from './dto/city-indicator.type';
+import { SetCityIndicatorInput } from './dto/set-city-indicator.input';
+import { CityIndicatorChange } from './entities/city-indicator-change.entity';
+import { City } from './entities/city.entity';
+import { IndicatorDefinition } from './entities/indicator-definition.entity';
+import { formatIndicatorValue } from './indicator-value';
+import { IndicatorService } from './indicator.service';
+
+@Resolver(() => CityIndicator)
+export class IndicatorsResolver {
+  constructor(
+    private readonly indicators: IndicatorService,
+    private readonly loaders: CitiesLoaders,
+  ) {}
+
+  @Query(() => [IndicatorDefinition], { description: 'Every kind of city indicator, in display order.' })
+  @Allow('PUBLIC')
+  indicatorDefinitions(@Ctx() ctx: RequestContext): Promise<IndicatorDefinition[]> {
+    return this.loaders.definitions(ctx);
+  }
+
+  @Mutation(() => CityIndicator, {
+    description:
+      "Record a new figure (or clear: true for no figure) for one of a city's indicators, with its source. " +
+      'The change is kept in the history with who made it and the old value. Admins only.',
+  })
+  @Allow(Role.ADMIN)
+  async setCityIndicator(@Ctx() ctx: RequestContext, @Args('input') input: SetCityIndicatorInput): Promise<CityIndicator> {
+    const { value, definition } = await this.indicators.setIndicator(
+      ctx.user!,
+      input.cityId,
+      input.key,
+      input,
+      input.source,
+      input.asOf,
+    );
+    this.loaders.indicatorValues(ctx).clear(input.cityId);
+    return CityIndicator.of(input.cityId, definition, value);
+  }
+
+  @ResolveField(() => City)
+  @Allow('PUBLIC')
+  async city(@Parent() indicator: CityIndicator, @Ctx() ctx: RequestContext): Promise<City> {
+    const city = await this.loaders.city(ctx).load(indicator.cityId);
+    if (!city) throw new Error(`Indicator of unknown city ${indicator.cityId}`);
+    return city;
+  }
+}
+
+@Resolver(() => IndicatorValueView)
+export class IndicatorValueResolver {
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The value as a person reads it, with its unit or label ("2.9 million", "Yes", "Established"); null when there is no figure.',
+  })
+  @Allow('PUBLIC')
+  displayValue(@Parent() value: IndicatorValueView, @Args() args: DisplayArgs, @Ctx() ctx: RequestContext): string | null {
+    const raw = value.numberValue ?? value.booleanValue ?? value.textValue ?? null;
+    return formatIndicatorValue(value.definition, raw, args.language ?? ctx.user?.language ?? 'en');
+  }
+}
+
+@Resolver(() => CityIndicatorChange)
+export class CityIndicatorChangeResolver {
+  constructor(private readonly loaders: CitiesLoaders) {}
+
+  @ResolveField(() => IndicatorValueView, { description: 'The value before the change (no figure when there was none).' })
+  @Allow(Role.ADMIN)
+  async oldValue(@Parent() change: CityIndicatorChange, @Ctx() ctx: RequestContext): Promise<IndicatorValueView> {
+    return IndicatorValueView.of(await this.definitionOf(change, ctx), change.oldValue);
+  }
+
+  @ResolveField(() => IndicatorValueView, { description: 'The value after the change.' })
+  @Allow(Role.ADMIN)
+  async newValue(@Parent() change: CityIndicatorChange, @Ctx() ctx: RequestContext): Promise<IndicatorValueView> {
+    return IndicatorValueView.of(await this.definitionOf(change, ctx), change.newValue);
+  }
+
+  private async definitionOf(change: CityIndicatorChange, ctx: RequestContext): Promise<IndicatorDefinition> {
+    const definition = (await this.loaders.definitionsByKey(ctx)).get(change.indicatorKey);
+    if (!definition) throw new Error(`Change ${change.id} refers to unknown indicator ${change.indicatorKey}`);
+    return definition;
+  }
+}

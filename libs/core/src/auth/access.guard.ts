@@ -1,0 +1,38 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { ForbiddenError, UnauthenticatedError } from '../errors/error-codes';
+import { AccessRule, ALLOW_KEY, isAllowed } from './allow.decorator';
+import type { RequestContext } from './auth-user';
+
+/**
+ * Global guard: denies every GraphQL operation and field resolver that does
+ * not declare @Allow, and enforces the declaration of those that do.
+ * HTTP routes (health) declare @Allow('PUBLIC') the same way.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const rules = this.reflector.getAllAndOverride<AccessRule[] | undefined>(ALLOW_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!rules) throw new ForbiddenError('This operation declares no access rule, so nobody may use it.');
+    if (rules.includes('PUBLIC')) return true;
+
+    if (context.getType<string>() !== 'graphql') return false;
+    const gql = GqlExecutionContext.create(context);
+    const ctx = gql.getContext<RequestContext>();
+    if (!ctx.user) {
+      throw new UnauthenticatedError(
+        ctx.authProblem ? `Your session is not valid (${ctx.authProblem}). Sign in again.` : 'Sign in to do this.',
+      );
+    }
+    if (!isAllowed(rules, ctx.user, gql.getRoot())) {
+      throw new ForbiddenError();
+    }
+    return true;
+  }
+}

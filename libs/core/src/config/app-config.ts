@@ -1,0 +1,214 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+export type NodeEnv = 'development' | 'test' | 'production';
+
+/** Secrets shipped in .env.example and docker-compose.yml; production refuses them. */
+export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
+const KNOWN_DEFAULT_SECRETS = new Set([
+  DEVELOPMENT_JWT_SECRET,
+  'change-me-in-production-please-0123456789',
+  'change-me',
+  'secret',
+]);
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1';
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+const urlOptions = { require_tld: false, require_protocol: true };
+
+/**
+ * Every environment variable the platform reads, declared once, typed and
+ * validated. Nothing else reads process.env: the launcher, the API, the
+ * worker, scripts and tests all go through loadConfig().
+ * `.env.example` documents each of these.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: NodeEnv = 'development';
+
+  /** Port of the GraphQL HTTP server. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  /** Base address people use to reach the platform; links in emails start with it. */
+  @IsUrl(urlOptions)
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** PostgreSQL; when empty in development the launcher starts an embedded server. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  /** Redis for BullMQ; when empty in development the launcher starts redis-server from PATH. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })
+  REDIS_URL?: string;
+
+  /** SMTP relay (smtp:// or smtps://, credentials in the URL); when empty in development a local mail sink starts. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^smtps?:\/\//, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of every email. */
+  @IsString() @MinLength(3)
+  MAIL_FROM = 'Innovation Twins <no-reply@innovation-twins.local>';
+
+  /** Prefix of every BullMQ key, so several deployments (or test files) can share one Redis. */
+  @IsString() @Matches(/^[a-z0-9-]+$/, { message: 'may hold only lower-case letters, digits and dashes' })
+  QUEUE_PREFIX = 'twins';
+
+  /** Where embedded PostgreSQL and redis-server keep their data in development. */
+  @IsString()
+  DATA_DIR = '.data';
+
+  /** Secret that signs access tokens; at least 32 characters; production refuses a missing or known default. */
+  @IsString() @MinLength(32)
+  JWT_SECRET = DEVELOPMENT_JWT_SECRET;
+
+  @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @Transform(toInt) @IsInt() @Min(5) @Max(10080)
+  PASSWORD_RESET_TTL_MINUTES = 60;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(720)
+  EMAIL_CONFIRMATION_TTL_HOURS = 72;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(90)
+  INVITATION_TTL_DAYS = 14;
+
+  /** Failed sign-ins allowed per account, and per client address, within SIGNIN_RATE_WINDOW_SECONDS. */
+  @Transform(toInt) @IsInt() @Min(1)
+  SIGNIN_MAX_PER_ACCOUNT = 5;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  SIGNIN_MAX_PER_ADDRESS = 20;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  SIGNIN_RATE_WINDOW_SECONDS = 900;
+
+  /** Trust X-Forwarded-For from this many proxies when reading the client address. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(10)
+  TRUST_PROXY_HOPS = 0;
+
+  @Transform(toInt) @IsInt() @Min(2) @Max(50)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  @Transform(toInt) @IsInt() @Min(10)
+  GRAPHQL_MAX_COMPLEXITY = 2000;
+
+  /** How often the outbox dispatcher looks for messages to queue. */
+  @Transform(toInt) @IsInt() @Min(50) @Max(60000)
+  OUTBOX_POLL_MS = 500;
+
+  /** Email delivery attempts before a message is parked for an admin, and the first backoff delay. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  EMAIL_MAX_ATTEMPTS = 10;
+
+  @Transform(toInt) @IsInt() @Min(10)
+  EMAIL_BACKOFF_MS = 2000;
+
+  /** How long a worker owns a job (and a message it is sending) before another may take it over. */
+  @Transform(toInt) @IsInt() @Min(500)
+  WORKER_LOCK_MS = 30000;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Human-readable logs instead of JSON lines; defaults to on in development. */
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  LOG_PRETTY?: boolean;
+
+  /** Password of every demo account (development only). */
+  @IsString() @MinLength(8)
+  DEMO_PASSWORD = 'twins-demo-2026';
+
+  /** Address of the first administrator, created by `npm run seed` in production when set. */
+  @Transform(emptyToUndefined) @IsOptional() @IsEmail()
+  BOOTSTRAP_ADMIN_EMAIL?: string;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  get isDevelopment(): boolean {
+    return this.NODE_ENV === 'development';
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parse and validate the environment. Throws ConfigError naming every bad
+ * variable. `.env` is read first when present (never in production, where the
+ * process environment is the only source).
+ */
+export function loadConfig(env: Record<string, string | undefined> = readProcessEnv()): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const relevant: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && (known.includes(key) || key in AppConfig.prototype)) relevant[key] = value;
+  }
+  for (const key of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'LOG_PRETTY', 'BOOTSTRAP_ADMIN_EMAIL']) {
+    if (env[key] !== undefined) relevant[key] = env[key] as string;
+  }
+  const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
+  const problems = validateSync(config, { skipMissingProperties: false }).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map(
+      (message) => `${error.property}: ${message.replace(new RegExp(`^${error.property} `), '')} (got ${describe(env[error.property])})`,
+    ),
+  );
+  if (config.isProduction) problems.push(...productionProblems(config, env));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function productionProblems(config: AppConfig, env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (!env.JWT_SECRET) problems.push('JWT_SECRET: must be set in production (a random string of at least 32 characters)');
+  else if (KNOWN_DEFAULT_SECRETS.has(config.JWT_SECRET)) problems.push('JWT_SECRET: is a published default; set a random secret in production');
+  for (const key of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL'] as const) {
+    if (!config[key]) problems.push(`${key}: must be set in production (nothing embedded starts there)`);
+  }
+  if (!env.PUBLIC_URL) problems.push('PUBLIC_URL: must be set in production (links in emails use it)');
+  return problems;
+}
+
+function describe(value: string | undefined): string {
+  if (value === undefined) return 'nothing';
+  if (value === '') return 'an empty value';
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+}
+
+let dotenvLoaded = false;
+function readProcessEnv(): Record<string, string | undefined> {
+  if (!dotenvLoaded && process.env.NODE_ENV !== 'production') {
+    dotenvLoaded = true;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('dotenv').config({ quiet: true });
+  }
+  return process.env;
+}

@@ -1,0 +1,75 @@
+import { GraphQLError } from 'graphql';
+
+/** The stable codes clients may rely on. Anything else surfaces as INTERNAL_SERVER_ERROR. */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  CONFLICT = 'CONFLICT',
+  RATE_LIMITED = 'RATE_LIMITED',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+export interface FieldProblem {
+  /** The offending input field, as named in its input type (`email`, `address.city`). */
+  field: string;
+  message: string;
+}
+
+/** An expected failure with a stable code and a message a person can act on. */
+export class AppError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { ...extensions, code } });
+    this.name = 'AppError';
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'Sign in to do this.') {
+    super(ErrorCode.UNAUTHENTICATED, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'You do not have permission to do this.') {
+    super(ErrorCode.FORBIDDEN, message);
+  }
+}
+
+/** Also the answer for rows a user may not see, so nobody can probe what exists. */
+export class NotFoundError extends AppError {
+  constructor(what: string, id?: string) {
+    super(ErrorCode.NOT_FOUND, id ? `No ${what} with id "${id}" was found.` : `The ${what} was not found.`);
+  }
+}
+
+export class BadInputError extends AppError {
+  constructor(message: string, fields: FieldProblem[] = []) {
+    super(ErrorCode.BAD_USER_INPUT, message, { fields });
+  }
+
+  static field(field: string, message: string): BadInputError {
+    return new BadInputError(`${field}: ${message}`, [{ field, message }]);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(ErrorCode.CONFLICT, message, extensions);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super(
+      ErrorCode.RATE_LIMITED,
+      `Too many attempts. Try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minute(s).`,
+      { retryAfterSeconds: Math.ceil(retryAfterSeconds) },
+    );
+  }
+}

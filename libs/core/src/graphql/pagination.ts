@@ -1,0 +1,128 @@
+import { Type } from '@nestjs/common';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Allow } from '../auth/allow.decorator';
+import { BadInputError } from '../errors/error-codes';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `How many items (1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).` })
+  @IsOptional() @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @IsOptional() @IsString() @MaxLength(500)
+  after?: string;
+}
+
+@ObjectType()
+@Allow('PUBLIC')
+export class PageInfo {
+  @Field() hasNextPage: boolean;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+export interface Connection<T> {
+  nodes: T[];
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/**
+ * A cursor-paginated list type. Access is governed by the operation that
+ * returns it, so the wrapper itself is public.
+ */
+export function Paginated<T>(classRef: Type<T>, name = classRef.name): Type<Connection<T>> {
+  @ObjectType(`${name}Edge`)
+  @Allow('PUBLIC')
+  class Edge {
+    @Field() cursor: string;
+    @Field(() => classRef) node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { isAbstract: false })
+  @Allow('PUBLIC')
+  class ConnectionType {
+    @Field(() => [classRef]) nodes: T[];
+    @Field(() => [Edge]) edges: Edge[];
+    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => Int, { description: 'How many items match, across all pages.' }) totalCount: number;
+  }
+  return ConnectionType as Type<Connection<T>>;
+}
+
+/** A sort key: the SQL expression to order by and how to read it from a row. */
+export interface SortKey<T> {
+  expression: string;
+  direction: 'ASC' | 'DESC';
+  valueOf: (row: T) => string | number | null;
+  /** SQL cast applied to the cursor value when comparing (e.g. 'timestamptz'). */
+  cast?: string;
+}
+
+/**
+ * Keyset pagination on (sort key, id): stable under inserts, no OFFSET scans.
+ * Rows without a sort value come last in either direction.
+ * `idExpression` is the row's unique id column; ties on the sort key are broken by it.
+ */
+export async function paginate<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  page: PageArgs,
+  sort: SortKey<T>,
+  idExpression = `${query.alias}.id`,
+): Promise<Connection<T>> {
+  const first = page.first ?? DEFAULT_PAGE_SIZE;
+  const totalCount = await query.clone().getCount();
+  // Cursors carry timestamps to the millisecond; PostgreSQL keeps microseconds. Compare and
+  // order at the cursor's precision, so rows sharing a millisecond are split only by id.
+  if (sort.cast === 'timestamptz') sort = { ...sort, expression: `date_trunc('milliseconds', ${sort.expression})` };
+  const cmp = sort.direction === 'ASC' ? '>' : '<';
+  if (page.after) {
+    const [value, id] = decodeCursor(page.after);
+    const cast = sort.cast ? `::${sort.cast}` : '';
+    if (value === null) {
+      query.andWhere(`(${sort.expression} IS NULL AND ${idExpression} ${cmp} :cursorId)`, { cursorId: id });
+    } else {
+      query.andWhere(
+        `(${sort.expression} ${cmp} :cursorValue${cast} OR (${sort.expression} = :cursorValue${cast} AND ${idExpression} ${cmp} :cursorId)` +
+          ` OR ${sort.expression} IS NULL)`,
+        { cursorValue: value, cursorId: id },
+      );
+    }
+  }
+  const rows = await query
+    .orderBy(sort.expression, sort.direction, 'NULLS LAST')
+    .addOrderBy(idExpression, sort.direction)
+    .take(first + 1)
+    .getMany();
+  const hasNextPage = rows.length > first;
+  const nodes = rows.slice(0, first);
+  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(sort.valueOf(node), node.id) }));
+  return {
+    nodes,
+    edges,
+    totalCount,
+    pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+  };
+}
+
+export function encodeCursor(value: string | number | null, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string | number | null, string] {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') {
+      return parsed as [string | number | null, string];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw BadInputError.field('after', 'is not a cursor this list returned; start again without it.');
+}

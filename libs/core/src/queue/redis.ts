@@ -1,0 +1,25 @@
+import type { RedisOptions } from 'ioredis';
+import { AppConfig } from '../config/app-config';
+
+/** ioredis options from REDIS_URL (redis:// or rediss://, optional user, password and /db). */
+export function redisOptions(config: AppConfig): RedisOptions {
+  if (!config.REDIS_URL) {
+    throw new Error(
+      'REDIS_URL is not set. Run `npm start`, which starts a local redis-server for development, ' +
+        'or set REDIS_URL=redis://host:6379.',
+    );
+  }
+  const url = new URL(config.REDIS_URL);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    username: url.username ? decodeURIComponent(url.username) : undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    tls: url.protocol === 'rediss:' ? {} : undefined,
+    // BullMQ workers block on Redis; they must not give up on a slow command.
+    maxRetriesPerRequest: null,
+    // Keep trying to reconnect after a Redis restart, backing off to 2 s.
+    retryStrategy: (times) => Math.min(times * 100, 2000),
+  };
+}

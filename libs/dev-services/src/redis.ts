@@ -1,0 +1,170 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, constants, createWriteStream, statSync } from 'node:fs';
+import * as fs from 'node:fs/promises';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { findFreePort } from './free-port';
+import { clearLeftoverServer, delay, LogTail, once, withTimeout } from './process-utils';
+import { dropLog, errorMessage, type LogFn, type StoppableService } from './types';
+
+export interface RedisOptions {
+  /** Working folder: pid file and redis.log. Nothing is persisted. */
+  dataDir: string;
+  port?: number;
+  log?: LogFn;
+  /** Use this redis-server instead of searching PATH. */
+  redisServerPath?: string;
+  /** Search this PATH instead of process.env.PATH. */
+  pathEnv?: string;
+  /** How long to wait for the server to answer; default 10 s. */
+  startTimeoutMs?: number;
+}
+
+export interface RunningRedis extends StoppableService {
+  /** redis://127.0.0.1:PORT */
+  url: string;
+}
+
+/** Finds an executable redis-server on a PATH-style list of folders. */
+export function findRedisServer(pathEnv: string = process.env.PATH ?? ''): string | undefined {
+  const name = process.platform === 'win32' ? 'redis-server.exe' : 'redis-server';
+  return pathEnv
+    .split(path.delimiter)
+    .filter((dir) => dir !== '')
+    .map((dir) => path.join(dir, name))
+    .find(isExecutableFile);
+}
+
+/**
+ * Starts redis-server on 127.0.0.1 as our child process. Not daemonized on
+ * purpose: a daemon outlives a crashed `npm start` or Jest run and keeps its
+ * port; a child is killed when we exit and gets the terminal's Ctrl+C.
+ */
+export async function startRedis(opts: RedisOptions): Promise<RunningRedis> {
+  const binary = locateRedisServer(opts);
+  const dataDir = path.resolve(opts.dataDir);
+  await fs.mkdir(dataDir, { recursive: true });
+  const port = opts.port ?? (await findFreePort());
+  const tail = new LogTail(opts.log ?? dropLog);
+  const pidFile = path.join(dataDir, 'redis.pid');
+  await clearLeftoverServer({ pidFile, command: 'redis-server', signal: 'SIGTERM', log: (line) => tail.write(`${line}\n`) });
+  const child = spawnRedis(binary, port, dataDir, pidFile, tail);
+  const stop = once(() => stopChild(child));
+  try {
+    await waitUntilServing(child, port, opts.startTimeoutMs ?? 10_000);
+  } catch (error) {
+    await stop();
+    throw new Error(`redis-server (${binary}) failed to start on 127.0.0.1:${port}: ${errorMessage(error)}\nLast output:\n${tail.text()}`);
+  }
+  return { url: `redis://127.0.0.1:${port}`, stop };
+}
+
+function locateRedisServer(opts: RedisOptions): string {
+  if (opts.redisServerPath !== undefined) {
+    if (isExecutableFile(opts.redisServerPath)) return opts.redisServerPath;
+    throw new Error(redisMissingMessage(`${opts.redisServerPath} is not an executable file`));
+  }
+  const found = findRedisServer(opts.pathEnv ?? process.env.PATH ?? '');
+  if (found === undefined) throw new Error(redisMissingMessage('redis-server was not found on PATH'));
+  return found;
+}
+
+function redisMissingMessage(reason: string): string {
+  return [
+    `${reason}. The local dev services need a Redis server. Either:`,
+    '  - install one: sudo apt-get install redis-server (Debian/Ubuntu), or brew install redis (macOS);',
+    '  - or run one in Docker: docker compose up redis, then set REDIS_URL=redis://localhost:6379;',
+    '  - or set REDIS_URL to an existing Redis server.',
+  ].join('\n');
+}
+
+function isExecutableFile(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function spawnRedis(binary: string, port: number, dataDir: string, pidFile: string, tail: LogTail): ChildProcess {
+  const args = [
+    ...['--port', String(port), '--bind', '127.0.0.1', '--dir', dataDir],
+    // A cache and queue for dev and tests: never write it to disk.
+    ...['--save', '', '--appendonly', 'no'],
+    // Log to stdout, which we copy to redis.log and to the caller's log.
+    ...['--daemonize', 'no', '--pidfile', pidFile, '--logfile', ''],
+  ];
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const logFile = createWriteStream(path.join(dataDir, 'redis.log'), { flags: 'a' });
+  const copy = (chunk: Buffer): void => {
+    tail.write(chunk);
+    logFile.write(chunk);
+  };
+  child.stdout?.on('data', copy);
+  child.stderr?.on('data', copy);
+  // Without a listener a failed spawn would be an uncaught exception.
+  child.on('error', (error) => tail.write(`${error.message}\n`));
+  killWithUs(child);
+  child.once('close', () => logFile.end());
+  return child;
+}
+
+/** Covers normal exits and uncaught exceptions; Ctrl+C reaches the child by itself. */
+function killWithUs(child: ChildProcess): void {
+  const kill = (): void => {
+    child.kill('SIGTERM');
+  };
+  process.once('exit', kill);
+  child.once('exit', () => process.off('exit', kill));
+}
+
+async function waitUntilServing(child: ChildProcess, port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.pid === undefined) throw new Error('it could not be run');
+    if (hasExited(child)) throw new Error('the server exited');
+    // Checking the pid makes sure we talk to our server, not another one that
+    // already held the port (ours then exits with "Address already in use").
+    if (await answersAs(port, child.pid)) return;
+    await delay(50);
+  }
+  throw new Error(`no answer to PING within ${timeoutMs} ms`);
+}
+
+/** Sends PING and INFO; true when the reply is PONG from process `pid`. */
+function answersAs(port: number, pid: number | undefined): Promise<boolean> {
+  return new Promise((resolve) => {
+    let reply = '';
+    const socket = net.connect({ host: '127.0.0.1', port });
+    const finish = (ok: boolean): void => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1_000, () => finish(false));
+    socket.on('error', () => finish(false));
+    socket.on('close', () => finish(false));
+    socket.on('connect', () => socket.write('PING\r\nINFO server\r\n'));
+    socket.on('data', (chunk) => {
+      reply += chunk.toString();
+      if (/\r\nprocess_id:\d+\r\n/.test(reply)) finish(reply.startsWith('+PONG') && reply.includes(`\r\nprocess_id:${pid}\r\n`));
+    });
+  });
+}
+
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/** SIGTERM makes Redis shut down at once (nothing to save); SIGKILL if stuck. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (hasExited(child) || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  try {
+    await withTimeout(exited, 10_000, 'redis-server did not stop');
+  } catch {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}

@@ -1,0 +1,94 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Allow, Ctx, RequestContext } from '@app/core';
+import { AuthService, Tokens } from './auth.service';
+import {
+  ChangePasswordInput,
+  RefreshSessionInput,
+  RequestPasswordResetInput,
+  ResetPasswordInput,
+  SignInInput,
+  SignUpInput,
+  TokenInput,
+} from './dto/identity.inputs';
+import { Acknowledgement, AuthPayload } from './dto/identity.outputs';
+import { User } from './entities/user.entity';
+import { UsersService } from './users.service';
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Mutation(() => Acknowledgement, { description: 'Create a basic account; a confirmation link is emailed.' })
+  @Allow('PUBLIC')
+  async signUp(@Args('input') input: SignUpInput): Promise<Acknowledgement> {
+    await this.auth.signUp(input);
+    return { ok: true, message: 'Check your inbox: we have sent a link to confirm your email address.' };
+  }
+
+  @Mutation(() => User, { description: 'Confirm an email address with the token from the emailed link.' })
+  @Allow('PUBLIC')
+  confirmEmail(@Args('input') input: TokenInput): Promise<User> {
+    return this.auth.confirmEmail(input.token);
+  }
+
+  @Mutation(() => AuthPayload)
+  @Allow('PUBLIC')
+  async signIn(@Args('input') input: SignInInput, @Ctx() ctx: RequestContext & { req?: { headers: Record<string, unknown> } }) {
+    const tokens = await this.auth.signIn(input.email, input.password, {
+      ip: ctx.ip,
+      userAgent: ctx.req?.headers['user-agent'] as string | undefined,
+    });
+    return this.actAs(ctx, tokens);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Exchange a refresh token for new tokens. Each refresh token works once.' })
+  @Allow('PUBLIC')
+  async refreshSession(@Args('input') input: RefreshSessionInput, @Ctx() ctx: RequestContext) {
+    return this.actAs(ctx, await this.auth.refresh(input.refreshToken));
+  }
+
+  @Mutation(() => Acknowledgement, { description: 'End this session.' })
+  @Allow('SIGNED_IN')
+  async signOut(@Ctx() ctx: RequestContext): Promise<Acknowledgement> {
+    await this.auth.signOut(ctx.user!.sessionId!);
+    return { ok: true, message: 'You are signed out.' };
+  }
+
+  @Mutation(() => Acknowledgement, { description: 'End every session of yours, on every device.' })
+  @Allow('SIGNED_IN')
+  async signOutEverywhere(@Ctx() ctx: RequestContext): Promise<Acknowledgement> {
+    await this.auth.signOut(ctx.user!.sessionId!, ctx.user!.id);
+    return { ok: true, message: 'You are signed out everywhere.' };
+  }
+
+  @Mutation(() => Acknowledgement, { description: 'Email a password reset link, if the address has an account.' })
+  @Allow('PUBLIC')
+  async requestPasswordReset(@Args('input') input: RequestPasswordResetInput): Promise<Acknowledgement> {
+    await this.auth.requestPasswordReset(input.email);
+    return { ok: true, message: 'If that address has an account, a link to reset the password is on its way.' };
+  }
+
+  @Mutation(() => Acknowledgement, { description: 'Set a new password with the token from the emailed link; signs out everywhere.' })
+  @Allow('PUBLIC')
+  async resetPassword(@Args('input') input: ResetPasswordInput): Promise<Acknowledgement> {
+    await this.auth.resetPassword(input.token, input.newPassword);
+    return { ok: true, message: 'Your password is changed. Sign in with the new one.' };
+  }
+
+  @Mutation(() => Acknowledgement, { description: 'Change your password; signs out everywhere.' })
+  @Allow('SIGNED_IN')
+  async changePassword(@Args('input') input: ChangePasswordInput, @Ctx() ctx: RequestContext): Promise<Acknowledgement> {
+    await this.auth.changePassword(ctx.user!.id, input.currentPassword, input.newPassword);
+    return { ok: true, message: 'Your password is changed. Sign in again with the new one.' };
+  }
+
+  /** The rest of this response is read as the person who just signed in (so `user { email }` answers). */
+  private async actAs(ctx: RequestContext, tokens: Tokens): Promise<Tokens> {
+    const sessionUser = await this.users.loadAuthUser(tokens.user.id, tokens.sessionId);
+    if (sessionUser) ctx.user = sessionUser;
+    return tokens;
+  }
+}

@@ -1,0 +1,290 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AppConfig, AuthUser, BadInputError, Clock, Language, UnauthenticatedError } from '@app/core';
+import { OutboxService } from '@app/notifications';
+import { newSecret, secretMatches, splitToken } from './crypto';
+import { IdentityEmail } from './emails/identity.emails';
+import { TokenPurpose } from './entities/one-time-token.entity';
+import { RefreshToken } from './entities/refresh-token.entity';
+import { Session } from './entities/session.entity';
+import { User } from './entities/user.entity';
+import { OneTimeTokenService } from './one-time-token.service';
+import { PasswordHasher } from './password-hasher';
+import { SignInRateLimiter } from './sign-in-rate-limiter';
+import { lang } from './lang';
+import { UsersService } from './users.service';
+
+export interface SignUpInput {
+  email: string;
+  displayName: string;
+  password: string;
+  preferredLanguage: Language;
+  timeZone: string;
+}
+
+export interface Tokens {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+  sessionId: string;
+  user: User;
+}
+
+interface AccessClaims {
+  sub: string;
+  sid: string;
+}
+
+const WRONG_CREDENTIALS = 'The email or password is not right. Check them and try again.';
+const BAD_REFRESH = 'Your session has ended. Sign in again.';
+
+/**
+ * Accounts and sessions: sign-up confirmed by email, sign-in, rotating
+ * refresh tokens with reuse detection, sign-out, password reset.
+ */
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    private readonly clock: Clock,
+    private readonly tokens: OneTimeTokenService,
+    private readonly outbox: OutboxService,
+    private readonly hasher: PasswordHasher,
+    private readonly limiter: SignInRateLimiter,
+    private readonly users: UsersService,
+  ) {}
+
+  /**
+   * Anyone may create a basic account (no role). The answer is the same
+   * whether or not the address already has one; its owner is emailed either
+   * way, so nobody learns who has an account.
+   */
+  async signUp(input: SignUpInput): Promise<void> {
+    const email = input.email.trim().toLowerCase();
+    const passwordHash = await this.hasher.hash(input.password);
+    await this.dataSource.transaction(async (em) => {
+      const existing = await em.findOneBy(User, { email });
+      if (existing) {
+        await this.outbox.enqueueEmail(em, {
+          template: IdentityEmail.ACCOUNT_EXISTS,
+          to: { email, userId: existing.id, language: lang(existing.preferredLanguage), timeZone: existing.timeZone },
+          data: { url: `${this.config.PUBLIC_URL}/account/forgot-password` },
+        });
+        return;
+      }
+      const user = await em.save(
+        em.create(User, {
+          email,
+          displayName: input.displayName.trim(),
+          preferredLanguage: input.preferredLanguage,
+          timeZone: input.timeZone,
+          passwordHash,
+        }),
+      );
+      await this.sendConfirmation(em, user);
+    });
+  }
+
+  private async sendConfirmation(em: EntityManager, user: User): Promise<void> {
+    await this.tokens.revokeOutstanding(em, TokenPurpose.EMAIL_CONFIRMATION, user.email);
+    const { token, record } = await this.tokens.issue(em, {
+      purpose: TokenPurpose.EMAIL_CONFIRMATION,
+      email: user.email,
+      userId: user.id,
+      ttlMs: this.config.EMAIL_CONFIRMATION_TTL_HOURS * 3600_000,
+    });
+    await this.outbox.enqueueEmail(em, {
+      template: IdentityEmail.CONFIRM_EMAIL,
+      idempotencyKey: `confirm-email:${record.id}`,
+      to: { email: user.email, userId: user.id, language: lang(user.preferredLanguage), timeZone: user.timeZone },
+      data: {
+        displayName: user.displayName,
+        url: `${this.config.PUBLIC_URL}/account/confirm-email?token=${encodeURIComponent(token)}`,
+        expiresAt: record.expiresAt.toISOString(),
+      },
+    });
+  }
+
+  async confirmEmail(token: string): Promise<User> {
+    return this.dataSource.transaction(async (em) => {
+      const record = await this.tokens.consume(em, TokenPurpose.EMAIL_CONFIRMATION, token);
+      await em.update(User, { id: record.userId!, emailConfirmedAt: IsNull() }, { emailConfirmedAt: this.clock.now() });
+      return em.findOneByOrFail(User, { id: record.userId! });
+    });
+  }
+
+  async signIn(emailInput: string, password: string, client: { ip: string; userAgent?: string }): Promise<Tokens> {
+    const email = emailInput.trim().toLowerCase();
+    await this.limiter.check(email, client.ip);
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email })
+      .getOne();
+    const ok = await this.hasher.verify(user?.passwordHash, password);
+    if (!user || !ok || user.disabledAt) {
+      await this.limiter.recordFailure(email, client.ip);
+      throw new UnauthenticatedError(WRONG_CREDENTIALS);
+    }
+    await this.limiter.recordSuccess(email);
+    if (!user.emailConfirmedAt) {
+      await this.dataSource.transaction((em) => this.sendConfirmation(em, user));
+      throw new UnauthenticatedError(
+        'Please confirm your email address first. We have sent you a new confirmation link.',
+      );
+    }
+    return this.dataSource.transaction(async (em) => {
+      const now = this.clock.now();
+      const session = await em.save(
+        em.create(Session, {
+          userId: user.id,
+          userAgent: client.userAgent?.slice(0, 300) ?? null,
+          ipAddress: client.ip,
+          lastUsedAt: now,
+          expiresAt: new Date(now.getTime() + this.config.REFRESH_TOKEN_TTL_DAYS * 86400_000),
+        }),
+      );
+      return this.issueTokens(em, session, user);
+    });
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair. A token is good once: using a
+   * used one again revokes the whole session (it was copied or replayed).
+   */
+  async refresh(refreshToken: string): Promise<Tokens> {
+    const { id, secret } = splitToken(refreshToken, 'refreshToken', BAD_REFRESH);
+    const outcome = await this.dataSource.transaction(async (em) => {
+      const token = await em.findOne(RefreshToken, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!token || !secretMatches(secret, token.secretHash)) return { error: BAD_REFRESH };
+      const session = await em.findOne(Session, { where: { id: token.sessionId }, lock: { mode: 'pessimistic_write' } });
+      const now = this.clock.now();
+      if (!session || session.revokedAt || session.expiresAt <= now) return { error: BAD_REFRESH };
+      if (token.usedAt) {
+        await this.revokeSessionIn(em, session.id, 'refresh-token-reused');
+        return {
+          error: 'This sign-in was ended for your safety: an old refresh token was used again. Sign in again.',
+        };
+      }
+      const user = await em.findOneByOrFail(User, { id: session.userId });
+      if (user.disabledAt) return { error: BAD_REFRESH };
+      await em.update(RefreshToken, { id: token.id }, { usedAt: now });
+      await em.update(Session, { id: session.id }, { lastUsedAt: now });
+      return { tokens: await this.issueTokens(em, session, user) };
+    });
+    // Thrown after commit, so a detected reuse stays revoked.
+    if (outcome.error) throw new UnauthenticatedError(outcome.error);
+    return outcome.tokens!;
+  }
+
+  async signOut(sessionId: string, everywhereForUserId?: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      if (everywhereForUserId) {
+        await em.update(Session, { userId: everywhereForUserId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: 'signed-out' });
+      } else {
+        await this.revokeSessionIn(em, sessionId, 'signed-out');
+      }
+    });
+  }
+
+  async revokeSessionIn(em: EntityManager, sessionId: string, reason: string): Promise<void> {
+    await em.update(Session, { id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: reason });
+  }
+
+  /** Same answer whether or not the address has an account. */
+  async requestPasswordReset(emailInput: string): Promise<void> {
+    const email = emailInput.trim().toLowerCase();
+    await this.dataSource.transaction(async (em) => {
+      const user = await em.findOneBy(User, { email });
+      if (!user || user.disabledAt) return;
+      await this.tokens.revokeOutstanding(em, TokenPurpose.PASSWORD_RESET, email);
+      const { token, record } = await this.tokens.issue(em, {
+        purpose: TokenPurpose.PASSWORD_RESET,
+        email,
+        userId: user.id,
+        ttlMs: this.config.PASSWORD_RESET_TTL_MINUTES * 60_000,
+      });
+      await this.outbox.enqueueEmail(em, {
+        template: IdentityEmail.PASSWORD_RESET,
+        idempotencyKey: `password-reset:${record.id}`,
+        to: { email, userId: user.id, language: lang(user.preferredLanguage), timeZone: user.timeZone },
+        data: {
+          displayName: user.displayName,
+          url: `${this.config.PUBLIC_URL}/account/reset-password?token=${encodeURIComponent(token)}`,
+          expiresAt: record.expiresAt.toISOString(),
+        },
+      });
+    });
+  }
+
+  /** Sets the new password, confirms the address (the link proved it) and ends every session. */
+  async resetPassword(token: string, newPassword: string): Promise<void> {
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.dataSource.transaction(async (em) => {
+      const record = await this.tokens.consume(em, TokenPurpose.PASSWORD_RESET, token);
+      const user = await em.findOneByOrFail(User, { id: record.userId! });
+      await this.setPasswordIn(em, user, passwordHash);
+    });
+  }
+
+  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :userId', { userId })
+      .getOneOrFail();
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw BadInputError.field('currentPassword', 'is not your current password.');
+    }
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.dataSource.transaction((em) => this.setPasswordIn(em, user, passwordHash));
+  }
+
+  private async setPasswordIn(em: EntityManager, user: User, passwordHash: string): Promise<void> {
+    const now = this.clock.now();
+    await em.update(User, { id: user.id }, { passwordHash, emailConfirmedAt: user.emailConfirmedAt ?? now });
+    await em.update(Session, { userId: user.id, revokedAt: IsNull() }, { revokedAt: now, revokedReason: 'password-changed' });
+    await this.outbox.enqueueEmail(em, {
+      template: IdentityEmail.PASSWORD_CHANGED,
+      to: { email: user.email, userId: user.id, language: lang(user.preferredLanguage), timeZone: user.timeZone },
+      data: { displayName: user.displayName, changedAt: now.toISOString(), url: `${this.config.PUBLIC_URL}/account/forgot-password` },
+    });
+  }
+
+  /** Verifies an access token and loads who it speaks for, checking its session is still open. */
+  async resolveAccessToken(accessToken: string): Promise<{ user: AuthUser | null; problem?: string }> {
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims>(accessToken, { algorithms: ['HS256'] });
+    } catch (error) {
+      return { user: null, problem: (error as Error).name === 'TokenExpiredError' ? 'the access token has expired' : 'the access token is not valid' };
+    }
+    const user = await this.users.loadAuthUser(claims.sub, claims.sid);
+    return user ? { user } : { user: null, problem: 'the session was signed out' };
+  }
+
+  private async issueTokens(em: EntityManager, session: Session, user: User): Promise<Tokens> {
+    const { secret, hash } = newSecret();
+    const token = await em.save(em.create(RefreshToken, { sessionId: session.id, secretHash: hash }));
+    const now = this.clock.now();
+    const claims: AccessClaims = { sub: user.id, sid: session.id };
+    const accessToken = await this.jwt.signAsync(claims, {
+      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+      algorithm: 'HS256',
+    });
+    return {
+      accessToken,
+      accessTokenExpiresAt: new Date(now.getTime() + this.config.ACCESS_TOKEN_TTL_SECONDS * 1000),
+      refreshToken: `${token.id}.${secret}`,
+      refreshTokenExpiresAt: session.expiresAt,
+      sessionId: session.id,
+      user,
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import { registerDecorator, ValidationOptions } from 'class-validator';
+
+/** An IANA time zone the runtime knows, e.g. Europe/London or Asia/Seoul. */
+export function IsTimeZone(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isTimeZone',
+      target: target.constructor,
+      propertyName,
+      options: { message: 'must be an IANA time zone such as Europe/London or Asia/Seoul', ...options },
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || value.length > 64) return false;
+          try {
+            new Intl.DateTimeFormat('en', { timeZone: value });
+            return true;
+          } catch {
+            return false;
+          }
+        },
+      },
+    });
+}
+
+export const PASSWORD_RULE = 'must be 10 to 200 characters long';

@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { AppConfig, SessionResolver } from '@app/core';
+import { CitiesModule } from '@app/cities';
+import { AccountController } from './account.controller';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { InvitationService } from './invitation.service';
+import { OneTimeTokenService } from './one-time-token.service';
+import { OrganisationsResolver } from './organisations.resolver';
+import { OrganisationsService } from './organisations.service';
+import { PasswordHasher } from './password-hasher';
+import { AccessTokenSessionResolver } from './session-resolver.impl';
+import { SignInRateLimiter } from './sign-in-rate-limiter';
+import { UsersResolver } from './users.resolver';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [
+    CitiesModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
+    }),
+  ],
+  controllers: [AccountController],
+  providers: [
+    AuthService,
+    UsersService,
+    OrganisationsService,
+    InvitationService,
+    OneTimeTokenService,
+    PasswordHasher,
+    SignInRateLimiter,
+    AuthResolver,
+    UsersResolver,
+    OrganisationsResolver,
+    { provide: SessionResolver, useClass: AccessTokenSessionResolver },
+  ],
+  exports: [SessionResolver, UsersService, OrganisationsService, OneTimeTokenService, PasswordHasher, AuthService],
+})
+export class IdentityModule {}

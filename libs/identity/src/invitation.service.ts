@@ -1,0 +1,109 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig, AuthUser, BadInputError, Clock, Role } from '@app/core';
+import { OutboxService } from '@app/notifications';
+import type { AcceptInvitationInput, InviteUserInput } from './dto/identity.inputs';
+import { IdentityEmail } from './emails/identity.emails';
+import { TokenPurpose } from './entities/one-time-token.entity';
+import { OrganisationMembership } from './entities/organisation-membership.entity';
+import { User } from './entities/user.entity';
+import { lang } from './lang';
+import { OneTimeTokenService } from './one-time-token.service';
+import { OrganisationsService } from './organisations.service';
+import { PasswordHasher } from './password-hasher';
+import { UsersService } from './users.service';
+
+interface PlatformInvitation {
+  kind: 'platform';
+  roles: Role[];
+  organisationId?: string;
+}
+
+/**
+ * Admins invite people by email. Accepting creates an account already
+ * confirmed (the link proved the address) or, for an existing account,
+ * grants what the invitation carries.
+ */
+@Injectable()
+export class InvitationService {
+  constructor(
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly tokens: OneTimeTokenService,
+    private readonly outbox: OutboxService,
+    private readonly hasher: PasswordHasher,
+    private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  async invite(by: AuthUser, input: InviteUserInput): Promise<void> {
+    if (input.organisationId) await this.organisations.get(input.organisationId);
+    const email = input.email.toLowerCase();
+    await this.dataSource.transaction(async (em) => {
+      const existing = await em.findOneBy(User, { email });
+      const payload: PlatformInvitation = { kind: 'platform', roles: input.roles, organisationId: input.organisationId };
+      const { token, record } = await this.tokens.issue(em, {
+        purpose: TokenPurpose.INVITATION,
+        email,
+        userId: existing?.id ?? null,
+        payload: payload as unknown as Record<string, unknown>,
+        ttlMs: this.config.INVITATION_TTL_DAYS * 86400_000,
+        createdByUserId: by.id,
+      });
+      await this.outbox.enqueueEmail(em, {
+        template: IdentityEmail.INVITATION,
+        idempotencyKey: `invitation:${record.id}`,
+        to: {
+          email,
+          userId: existing?.id ?? null,
+          language: existing ? lang(existing.preferredLanguage) : (input.language ?? 'en'),
+          timeZone: existing?.timeZone ?? 'Europe/London',
+        },
+        data: {
+          invitedBy: by.displayName,
+          what: { en: 'to join the Innovation Twins platform', ko: 'Innovation Twins 플랫폼에' },
+          url: `${this.config.PUBLIC_URL}/account/accept-invitation?token=${encodeURIComponent(token)}`,
+          expiresAt: record.expiresAt.toISOString(),
+        },
+      });
+    });
+  }
+
+  async accept(input: AcceptInvitationInput): Promise<{ email: string; accountCreated: boolean }> {
+    const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
+    return this.dataSource.transaction(async (em) => {
+      const record = await this.tokens.consume(em, TokenPurpose.INVITATION, input.token);
+      const payload = record.payload as unknown as PlatformInvitation;
+      let user = await em.findOneBy(User, { email: record.email });
+      const accountCreated = !user;
+      if (!user) {
+        if (!input.displayName) throw BadInputError.field('displayName', 'is needed to create your account.');
+        if (!passwordHash) throw BadInputError.field('password', 'is needed to create your account.');
+        user = await em.save(
+          em.create(User, {
+            email: record.email,
+            displayName: input.displayName,
+            passwordHash,
+            preferredLanguage: input.preferredLanguage ?? 'en',
+            timeZone: input.timeZone ?? 'Europe/London',
+            emailConfirmedAt: this.clock.now(),
+          }),
+        );
+      } else if (!user.emailConfirmedAt) {
+        await em.update(User, { id: user.id }, { emailConfirmedAt: this.clock.now() });
+      }
+      for (const role of payload.roles ?? []) await this.users.grantRole(em, user.id, role, record.createdByUserId);
+      if (payload.organisationId) {
+        await em
+          .createQueryBuilder()
+          .insert()
+          .into(OrganisationMembership)
+          .values({ userId: user.id, organisationId: payload.organisationId })
+          .orIgnore()
+          .execute();
+      }
+      return { email: user.email, accountCreated };
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { BadInputError, Connection, NotFoundError, PageArgs, paginate } from '@app/core';
+import { City } from '@app/cities';
+import { Organisation } from './entities/organisation.entity';
+import { OrganisationMembership } from './entities/organisation-membership.entity';
+import { User } from './entities/user.entity';
+import { escapeLike } from './users.service';
+import type { CreateOrganisationInput, OrganisationFilter, OrganisationMemberInput } from './dto/identity.inputs';
+
+@Injectable()
+export class OrganisationsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  list(filter: OrganisationFilter = {}, page: PageArgs): Promise<Connection<Organisation>> {
+    const query = this.dataSource.getRepository(Organisation).createQueryBuilder('o');
+    if (filter.cityId) query.andWhere('o.city_id = :cityId', { cityId: filter.cityId });
+    if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
+    if (filter.search) {
+      query.andWhere('(o.name_en ILIKE :q OR o.name_ko ILIKE :q)', { q: `%${escapeLike(filter.search.trim())}%` });
+    }
+    return paginate(query, page, { expression: 'o.name_en', direction: 'ASC', valueOf: (o) => o.nameEn });
+  }
+
+  async get(id: string): Promise<Organisation> {
+    const organisation = await this.dataSource.getRepository(Organisation).findOneBy({ id });
+    if (!organisation) throw new NotFoundError('organisation', id);
+    return organisation;
+  }
+
+  async create(input: CreateOrganisationInput): Promise<Organisation> {
+    const city = await this.dataSource.getRepository(City).findOneBy({ id: input.cityId });
+    if (!city) throw BadInputError.field('cityId', `no city has the id "${input.cityId}".`);
+    const repo = this.dataSource.getRepository(Organisation);
+    return repo.save(repo.create({ ...input, website: input.website ?? null }));
+  }
+
+  async addMember(input: OrganisationMemberInput): Promise<Organisation> {
+    const organisation = await this.get(input.organisationId);
+    if (!(await this.dataSource.getRepository(User).existsBy({ id: input.userId }))) {
+      throw new NotFoundError('user', input.userId);
+    }
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(OrganisationMembership)
+      .values({ organisationId: input.organisationId, userId: input.userId, jobTitle: input.jobTitle ?? null })
+      .orUpdate(['job_title'], ['user_id', 'organisation_id'])
+      .execute();
+    return organisation;
+  }
+
+  async removeMember(input: OrganisationMemberInput): Promise<Organisation> {
+    const organisation = await this.get(input.organisationId);
+    const result = await this.dataSource
+      .getRepository(OrganisationMembership)
+      .delete({ organisationId: input.organisationId, userId: input.userId });
+    if (!result.affected) throw new NotFoundError('membership of that user in that organisation');
+    return organisation;
+  }
+
+  async getMany(ids: readonly string[]): Promise<Array<Organisation | undefined>> {
+    const rows = await this.dataSource.getRepository(Organisation).createQueryBuilder('o').where('o.id IN (:...ids)', { ids: [...ids] }).getMany();
+    return ids.map((id) => rows.find((o) => o.id === id));
+  }
+}

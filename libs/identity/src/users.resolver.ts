@@ -1,0 +1,106 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Ctx, PageArgs, Paginated, RequestContext, requestLoader, Role, Self } from '@app/core';
+import {
+  AcceptInvitationInput,
+  InviteUserInput,
+  SetUserDisabledInput,
+  UpdateProfileInput,
+  UserFilterInput,
+  UserRoleInput,
+} from './dto/identity.inputs';
+import { AcceptInvitationResult, Acknowledgement } from './dto/identity.outputs';
+import { Organisation } from './entities/organisation.entity';
+import { Session } from './entities/session.entity';
+import { User } from './entities/user.entity';
+import { InvitationService } from './invitation.service';
+import { UsersService } from './users.service';
+
+const UserConnection = Paginated(User);
+
+@Resolver(() => User)
+export class UsersResolver {
+  constructor(
+    private readonly usersService: UsersService,
+    private readonly invitations: InvitationService,
+  ) {}
+
+  @Query(() => User, { description: 'The signed-in person.' })
+  @Allow('SIGNED_IN')
+  me(@Ctx() ctx: RequestContext): Promise<User> {
+    return this.usersService.get(ctx.user!.id);
+  }
+
+  @Mutation(() => User)
+  @Allow('SIGNED_IN')
+  updateMyProfile(@Args('input') input: UpdateProfileInput, @Ctx() ctx: RequestContext): Promise<User> {
+    return this.usersService.updateProfile(ctx.user!.id, input);
+  }
+
+  @Query(() => [Session], { description: 'Where you are signed in.' })
+  @Allow('SIGNED_IN')
+  mySessions(@Ctx() ctx: RequestContext): Promise<Session[]> {
+    return this.usersService.sessionsOf(ctx.user!.id);
+  }
+
+  @Mutation(() => Acknowledgement, { description: 'Sign out one of your sessions (another device, say).' })
+  @Allow('SIGNED_IN')
+  async revokeMySession(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: RequestContext): Promise<Acknowledgement> {
+    await this.usersService.revokeSession(ctx.user!.id, id);
+    return { ok: true, message: 'That session is signed out.' };
+  }
+
+  @Query(() => UserConnection, { description: 'Every account, by email; admins only.' })
+  @Allow(Role.ADMIN)
+  users(@Args() page: PageArgs, @Args('filter', { nullable: true }) filter?: UserFilterInput) {
+    return this.usersService.list(filter ?? {}, page);
+  }
+
+  @Query(() => User)
+  @Allow(Role.ADMIN)
+  user(@Args('id', { type: () => ID }) id: string): Promise<User> {
+    return this.usersService.get(id);
+  }
+
+  @Mutation(() => User)
+  @Allow(Role.ADMIN)
+  grantRole(@Args('input') input: UserRoleInput, @Ctx() ctx: RequestContext): Promise<User> {
+    return this.usersService.grantRoleAsAdmin(ctx.user!.id, input.userId, input.role);
+  }
+
+  @Mutation(() => User)
+  @Allow(Role.ADMIN)
+  revokeRole(@Args('input') input: UserRoleInput, @Ctx() ctx: RequestContext): Promise<User> {
+    return this.usersService.revokeRole(ctx.user!.id, input.userId, input.role);
+  }
+
+  @Mutation(() => User, { description: 'Disable (and sign out) or re-enable an account.' })
+  @Allow(Role.ADMIN)
+  setUserDisabled(@Args('input') input: SetUserDisabledInput, @Ctx() ctx: RequestContext): Promise<User> {
+    return this.usersService.setDisabled(ctx.user!.id, input.userId, input.disabled);
+  }
+
+  @Mutation(() => Acknowledgement, { description: 'Invite someone by email, with roles and an organisation.' })
+  @Allow(Role.ADMIN)
+  async inviteUser(@Args('input') input: InviteUserInput, @Ctx() ctx: RequestContext): Promise<Acknowledgement> {
+    await this.invitations.invite(ctx.user!, input);
+    return { ok: true, message: `An invitation is on its way to ${input.email}.` };
+  }
+
+  @Mutation(() => AcceptInvitationResult, { description: 'Accept an invitation with the token from its link.' })
+  @Allow('PUBLIC')
+  acceptInvitation(@Args('input') input: AcceptInvitationInput) {
+    return this.invitations.accept(input);
+  }
+
+  @ResolveField(() => [Role], { nullable: true, description: 'Platform roles; visible to the person and admins.' })
+  @Allow(Role.ADMIN, Self('id'))
+  roles(@Parent() user: User, @Ctx() ctx: RequestContext): Promise<Role[]> {
+    return requestLoader<string, Role[]>(ctx, 'user.roles', (ids) => this.usersService.rolesFor(ids)).load(user.id);
+  }
+
+  @ResolveField(() => [Organisation])
+  @Allow('SIGNED_IN')
+  organisations(@Parent() user: User, @Ctx() ctx: RequestContext): Promise<Organisation[]> {
+    return requestLoader<string, Organisation[]>(ctx, 'user.organisations', (ids) => this.usersService.organisationsFor(ids)).load(user.id);
+  }
+}

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AuthUser, Clock, Connection, ConflictError, NotFoundError, PageArgs, paginate, Role } from '@app/core';
+import { Organisation } from './entities/organisation.entity';
+import { OrganisationMembership } from './entities/organisation-membership.entity';
+import { RoleGrant } from './entities/role-grant.entity';
+import { Session } from './entities/session.entity';
+import { User } from './entities/user.entity';
+import { lang } from './lang';
+
+export interface UserFilter {
+  search?: string;
+  role?: Role;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One query per request: the user, their roles, and that the session is open. */
+  async loadAuthUser(userId: string, sessionId: string): Promise<AuthUser | null> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT u.id, u.email, u.display_name, u.preferred_language, u.time_zone,
+              COALESCE(array_agg(g.role::text) FILTER (WHERE g.role IS NOT NULL), '{}') AS roles
+         FROM session s
+         JOIN user_account u ON u.id = s.user_id
+         LEFT JOIN role_grant g ON g.user_id = u.id
+        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > $3 AND u.disabled_at IS NULL
+        GROUP BY u.id`,
+      [sessionId, userId, this.clock.now()],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id as string,
+      email: row.email as string,
+      displayName: row.display_name as string,
+      language: lang(row.preferred_language as string),
+      timeZone: row.time_zone as string,
+      roles: row.roles as Role[],
+      sessionId,
+    };
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id });
+    if (!user) throw new NotFoundError('user', id);
+    return user;
+  }
+
+  async updateProfile(userId: string, changes: Partial<Pick<User, 'displayName' | 'preferredLanguage' | 'timeZone'>>): Promise<User> {
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    if (Object.keys(defined).length > 0) await this.dataSource.getRepository(User).update({ id: userId }, defined);
+    return this.get(userId);
+  }
+
+  list(filter: UserFilter, page: PageArgs): Promise<Connection<User>> {
+    const query = this.dataSource.getRepository(User).createQueryBuilder('u');
+    if (filter.search) {
+      query.andWhere('(u.email ILIKE :q OR u.display_name ILIKE :q)', { q: `%${escapeLike(filter.search.trim())}%` });
+    }
+    if (filter.role) {
+      query.andWhere('EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = u.id AND g.role = :role)', { role: filter.role });
+    }
+    return paginate(query, page, { expression: 'u.email', direction: 'ASC', valueOf: (u) => u.email });
+  }
+
+  async rolesFor(userIds: readonly string[]): Promise<Role[][]> {
+    const grants = await this.dataSource
+      .getRepository(RoleGrant)
+      .createQueryBuilder('g')
+      .where('g.user_id IN (:...ids)', { ids: [...userIds] })
+      .orderBy('g.role')
+      .getMany();
+    return userIds.map((id) => grants.filter((g) => g.userId === id).map((g) => g.role));
+  }
+
+  async organisationsFor(userIds: readonly string[]): Promise<Organisation[][]> {
+    const memberships = await this.dataSource
+      .getRepository(OrganisationMembership)
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.organisation', 'o')
+      .where('m.user_id IN (:...ids)', { ids: [...userIds] })
+      .orderBy('o.name_en')
+      .getMany();
+    return userIds.map((id) => memberships.filter((m) => m.userId === id).map((m) => m.organisation!));
+  }
+
+  async grantRole(em: EntityManager, userId: string, role: Role, grantedBy: string | null): Promise<void> {
+    await em.createQueryBuilder().insert().into(RoleGrant).values({ userId, role, grantedByUserId: grantedBy }).orIgnore().execute();
+  }
+
+  async grantRoleAsAdmin(adminId: string, userId: string, role: Role): Promise<User> {
+    await this.get(userId);
+    await this.dataSource.transaction((em) => this.grantRole(em, userId, role, adminId));
+    return this.get(userId);
+  }
+
+  async revokeRole(adminId: string, userId: string, role: Role): Promise<User> {
+    await this.get(userId);
+    if (role === Role.ADMIN && userId === adminId) {
+      const admins = await this.dataSource.getRepository(RoleGrant).countBy({ role: Role.ADMIN });
+      if (admins <= 1) throw new ConflictError('You are the last admin; grant the role to someone else before giving it up.');
+    }
+    await this.dataSource.getRepository(RoleGrant).delete({ userId, role });
+    return this.get(userId);
+  }
+
+  async setDisabled(adminId: string, userId: string, disabled: boolean): Promise<User> {
+    if (userId === adminId && disabled) throw new ConflictError('You cannot disable your own account.');
+    await this.get(userId);
+    await this.dataSource.transaction(async (em) => {
+      const now = this.clock.now();
+      await em.update(User, { id: userId }, { disabledAt: disabled ? now : null });
+      if (disabled) await em.update(Session, { userId, revokedAt: IsNull() }, { revokedAt: now, revokedReason: 'revoked-by-admin' });
+    });
+    return this.get(userId);
+  }
+
+  sessionsOf(userId: string): Promise<Session[]> {
+    return this.dataSource.getRepository(Session).find({
+      where: { userId, revokedAt: IsNull() },
+      order: { lastUsedAt: 'DESC' },
+      take: 100,
+    });
+  }
+
+  async revokeSession(userId: string, sessionId: string): Promise<void> {
+    const result = await this.dataSource
+      .getRepository(Session)
+      .update({ id: sessionId, userId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: 'signed-out' });
+    if (!result.affected) throw new NotFoundError('session', sessionId);
+  }
+}
+
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,67 @@
+import { Args, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { IsEmail, IsOptional, IsUUID } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { Allow, Ctx, PageArgs, Paginated, RequestContext, Role } from '@app/core';
+import { OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
+import { OutboxService } from './outbox.service';
+import { TEST_MESSAGE_TEMPLATE } from './templates/test-message.template';
+
+const OutboxMessageConnection = Paginated(OutboxMessage);
+
+@InputType()
+class SendTestEmailInput {
+  @Field({ nullable: true, description: 'Defaults to your own address.' })
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an email address' })
+  to?: string;
+}
+
+@ObjectType()
+@Allow(Role.ADMIN)
+class SendTestEmailResult {
+  @Field() queued: boolean;
+  @Field() to: string;
+}
+
+@InputType()
+class RetryOutboxMessageInput {
+  @Field(() => ID) @IsUUID('4', { message: 'must be a message id' }) id: string;
+}
+
+@Resolver(() => OutboxMessage)
+export class NotificationsResolver {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Query(() => OutboxMessageConnection, { description: 'Outgoing emails, newest first; filter by status to see the ones that keep failing.' })
+  @Allow(Role.ADMIN)
+  outboxMessages(
+    @Args() page: PageArgs,
+    @Args('status', { type: () => [OutboxStatus], nullable: true }) status?: OutboxStatus[],
+  ) {
+    return this.outbox.list(page, status);
+  }
+
+  @Mutation(() => OutboxMessage, { description: 'Try a failed or parked email again.' })
+  @Allow(Role.ADMIN)
+  retryOutboxMessage(@Args('input') input: RetryOutboxMessageInput) {
+    return this.outbox.retry(input.id);
+  }
+
+  @Mutation(() => SendTestEmailResult, { description: 'Send a test email (to yourself by default) to check delivery.' })
+  @Allow(Role.ADMIN)
+  async sendTestEmail(@Ctx() ctx: RequestContext, @Args('input', { nullable: true }) input?: SendTestEmailInput) {
+    const user = ctx.user!;
+    const to = input?.to?.toLowerCase() ?? user.email;
+    await this.dataSource.transaction((em) =>
+      this.outbox.enqueueEmail(em, {
+        template: TEST_MESSAGE_TEMPLATE,
+        to: { email: to, language: user.language, timeZone: user.timeZone },
+        data: { requestedBy: user.displayName, requestedAt: this.outbox.now().toISOString() },
+      }),
+    );
+    return { queued: true, to };
+  }
+}

@@ -1,0 +1,75 @@
+import type { Language } from '@app/core';
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface TemplateContext {
+  language: Language;
+  timeZone: string;
+  publicUrl: string;
+  recipientEmail: string;
+}
+
+/**
+ * An email the platform sends, in every language it speaks. Each feature
+ * owns its templates; the platform registers them all in one registry.
+ */
+export interface EmailTemplate<D = Record<string, unknown>> {
+  name: string;
+  render(data: D, ctx: TemplateContext): RenderedEmail;
+}
+
+export function defineTemplate<D>(template: EmailTemplate<D>): EmailTemplate<Record<string, unknown>> {
+  return template as unknown as EmailTemplate<Record<string, unknown>>;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/** The shared frame: a greeting, paragraphs, an optional button, and the footer. */
+export function layout(
+  ctx: TemplateContext,
+  parts: { subject: string; greeting: string; paragraphs: string[]; action?: { label: string; url: string }; footer?: string },
+): RenderedEmail {
+  const footer =
+    parts.footer ??
+    (ctx.language === 'ko'
+      ? 'Innovation Twins — 영국과 한국 도시의 혁신 협력 플랫폼'
+      : 'Innovation Twins — the platform for UK–Korea city innovation partnerships');
+  const text = [
+    parts.greeting,
+    '',
+    ...parts.paragraphs.flatMap((p) => [p, '']),
+    ...(parts.action ? [`${parts.action.label}: ${parts.action.url}`, ''] : []),
+    '--',
+    footer,
+  ].join('\n');
+  const html = `<!doctype html><html lang="${ctx.language}"><head><meta charset="utf-8"><title>${escapeHtml(parts.subject)}</title></head>
+<body style="font-family:system-ui,-apple-system,'Apple SD Gothic Neo','Malgun Gothic',sans-serif;line-height:1.5;color:#1b1b1b;max-width:36rem;margin:auto;padding:1rem">
+<p>${escapeHtml(parts.greeting)}</p>
+${parts.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${parts.action ? `<p><a href="${escapeHtml(parts.action.url)}" style="display:inline-block;padding:.6rem 1rem;background:#0b4f9c;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(parts.action.label)}</a></p><p style="font-size:.85rem;color:#555">${escapeHtml(parts.action.url)}</p>` : ''}
+<hr style="border:none;border-top:1px solid #ddd"><p style="font-size:.8rem;color:#666">${escapeHtml(footer)}</p>
+</body></html>`;
+  return { subject: parts.subject, text, html };
+}
+
+/** A timestamp as the recipient reads it: their language, their zone, the zone named. */
+export function formatInstant(instant: Date | string, ctx: TemplateContext): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  return new Intl.DateTimeFormat(ctx.language === 'ko' ? 'ko-KR' : 'en-GB', {
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: ctx.timeZone,
+    timeZoneName: 'short',
+  }).format(date);
+}

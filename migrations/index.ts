@@ -1,0 +1,9 @@
+import { Initial1795624646164 } from './1795624646164-Initial';
+/**
+ * Every migration, in order. Listed explicitly (no globs) so the same list
+ * works from TypeScript sources in tests and from dist/ at run time.
+ * Never edit a migration that has landed: add a new one.
+ */
+export const MIGRATIONS: Function[] = [
+  Initial1795624646164,
+];

@@ -1,0 +1,145 @@
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { AppConfig, ConfigError, loadConfig } from '@app/core';
+import { startMailSink, startPostgres, startRedis, stopAll, StoppableService } from '@app/dev-services';
+import { platformDataSource, isEmptyDatabase } from '@app/platform';
+import { runMigrations } from './migrate';
+import { describeDemoAccounts, runSeed } from './seed';
+
+/**
+ * `npm start`: the whole platform on one machine. Uses DATABASE_URL,
+ * REDIS_URL and SMTP_URL when set; otherwise starts an embedded PostgreSQL, a
+ * local redis-server and a mail sink with a web inbox, keeping their data in
+ * DATA_DIR. Then migrates, seeds demo data into an empty database, and runs
+ * the API and the worker until Ctrl-C, which stops everything it started.
+ */
+async function main(): Promise<void> {
+  let config = loadConfig();
+  const services: StoppableService[] = [];
+  const children: ChildProcess[] = [];
+  let stopping = false;
+
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    await Promise.all(children.map(stopChild));
+    await stopAll(services).catch((error: unknown) => console.error(error));
+    console.log('Stopped. Your data is kept for the next `npm start`.');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    const overrides: Record<string, string> = {};
+    let inboxUrl: string | undefined;
+    if (!config.isProduction) {
+      const dataDir = resolve(config.DATA_DIR);
+      await mkdir(dataDir, { recursive: true });
+      if (!config.DATABASE_URL) {
+        console.log('Starting embedded PostgreSQL…');
+        const pg = await startPostgres({ dataDir: join(dataDir, 'postgres'), persistent: true });
+        services.push(pg);
+        overrides.DATABASE_URL = pg.url;
+      }
+      if (!config.REDIS_URL) {
+        console.log('Starting redis-server…');
+        const redis = await startRedis({ dataDir: join(dataDir, 'redis') });
+        services.push(redis);
+        overrides.REDIS_URL = redis.url;
+      }
+      if (!config.SMTP_URL) {
+        const sink = await startMailSink({});
+        services.push(sink);
+        overrides.SMTP_URL = sink.smtpUrl;
+        inboxUrl = sink.webUrl;
+      }
+    }
+    const env = { ...(process.env as Record<string, string>), ...overrides };
+    config = loadConfig(env);
+
+    await runMigrations(config, (line) => console.log(line));
+    const dataSource = platformDataSource(config);
+    await dataSource.initialize();
+    const empty = await isEmptyDatabase(dataSource);
+    await dataSource.destroy();
+    let demo = '';
+    if (empty && !config.isProduction) {
+      console.log('Empty database: loading demo data…');
+      demo = describeDemoAccounts(await runSeed(config), config.DEMO_PASSWORD);
+    }
+
+    children.push(runNode('api', 'dist/apps/api/src/main.js', env, shutdown));
+    children.push(runNode('worker', 'dist/apps/worker/src/main.js', env, shutdown));
+    await waitForHealthy(config);
+
+    console.log(banner(config, inboxUrl, demo));
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error instanceof Error ? error.message : error);
+    await shutdown(1);
+  }
+}
+
+function runNode(name: string, entry: string, env: Record<string, string>, onExit: (code: number) => Promise<void>): ChildProcess {
+  const child = spawn(process.execPath, ['--enable-source-maps', entry], { env, stdio: 'inherit' });
+  child.on('exit', (code, signal) => {
+    if (signal === 'SIGTERM' || signal === 'SIGINT') return;
+    console.error(`The ${name} process exited (${code ?? signal}); stopping the rest.`);
+    void onExit(code ?? 1);
+  });
+  return child;
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function waitForHealthy(config: AppConfig): Promise<void> {
+  const url = `http://127.0.0.1:${config.PORT}/health/ready`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`The API did not become ready at ${url} within a minute.`);
+}
+
+function banner(config: AppConfig, inboxUrl: string | undefined, demo: string): string {
+  const lines = [
+    '',
+    '━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━',
+    ' Innovation Twins is running',
+    `   GraphQL API and explorer  ${config.PUBLIC_URL}/graphql`,
+    `   Health                    ${config.PUBLIC_URL}/health/ready`,
+    inboxUrl ? `   Mail inbox (dev sink)     ${inboxUrl}` : `   Email goes to             ${redact(config.SMTP_URL)}`,
+    demo ? `\n${demo.replace(/^/gm, '   ')}` : '   Demo accounts were loaded on the first start (see README).',
+    '',
+    ' Press Ctrl-C to stop.',
+    '━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━',
+  ];
+  return lines.join('\n');
+}
+
+function redact(url: string | undefined): string {
+  return (url ?? '').replace(/\/\/[^@/]*@/, '//***@');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '@app/core';
+
+const dist = join(__dirname, '..', '..', 'dist');
+
+/** Runs a built entry point with exactly this environment and returns how it ended. */
+function run(entry: string, env: Record<string, string>) {
+  const path = join(dist, entry);
+  if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` first (npm test does).`);
+  const result = spawnSync(process.execPath, [path], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 30_000 });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+describe('configuration', () => {
+  it('names every bad variable', () => {
+    expect(() => loadConfig({ NODE_ENV: 'staging', PORT: 'eighty', SMTP_URL: 'mail.example.org' })).toThrow(ConfigError);
+    try {
+      loadConfig({ NODE_ENV: 'staging', PORT: 'eighty', SMTP_URL: 'mail.example.org' });
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/^NODE_ENV: .*development, test, production/m);
+      expect(problems).toMatch(/^PORT: .*"eighty"/m);
+      expect(problems).toMatch(/^SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/m);
+    }
+  });
+
+  it('refuses production with missing or default secrets, and needs every service URL', () => {
+    try {
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'change-me-in-production-please-0123456789' });
+      throw new Error('should have failed');
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/JWT_SECRET: is a published default/);
+      expect(problems).toMatch(/DATABASE_URL: must be set in production/);
+      expect(problems).toMatch(/REDIS_URL: must be set in production/);
+      expect(problems).toMatch(/SMTP_URL: must be set in production/);
+      expect(problems).toMatch(/PUBLIC_URL: must be set in production/);
+    }
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set in production/);
+    const ok = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-real-random-secret-of-enough-length-1234',
+      DATABASE_URL: 'postgres://u:p@db:5432/twins',
+      REDIS_URL: 'redis://redis:6379',
+      SMTP_URL: 'smtp://mail:587',
+      PUBLIC_URL: 'https://twins.example.org',
+    });
+    expect(ok.isProduction).toBe(true);
+  });
+
+  it('stops the API and the worker at start-up with a message naming the variable', () => {
+    for (const entry of ['apps/api/src/main.js', 'apps/worker/src/main.js']) {
+      const result = run(entry, { NODE_ENV: 'test', OUTBOX_POLL_MS: 'often', DATABASE_URL: 'mysql://nope' });
+      expect(result.status).toBe(1);
+      expect(result.output).toMatch(/OUTBOX_POLL_MS/);
+      expect(result.output).toMatch(/DATABASE_URL: must be a postgres:\/\/ URL/);
+    }
+  });
+
+  it('refuses to start in production with the default secret', () => {
+    const result = run('apps/api/src/main.js', { NODE_ENV: 'production' });
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/JWT_SECRET: must be set in production/);
+  });
+});

@@ -1,0 +1,227 @@
+import { linkIn, tokenFrom } from '../support/smtp-sink';
+import { startTestApp, TestApp } from '../support/harness';
+
+const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { ok message } }`;
+const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { accessToken refreshToken user { id email displayName } } }`;
+const REFRESH = `mutation($input: RefreshSessionInput!) { refreshSession(input: $input) { accessToken refreshToken } }`;
+const ME = `query { me { id email displayName preferredLanguage timeZone roles } }`;
+
+describe('accounts and sessions', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ env: { SIGNIN_MAX_PER_ACCOUNT: '3', SIGNIN_MAX_PER_ADDRESS: '1000' } });
+  });
+  afterAll(() => app.close());
+
+  it('signs up, confirms by the emailed link, then signs in', async () => {
+    const email = 'Min-Ji.Kim@Example.org';
+    const res = await app.gqlOk(SIGN_UP, {
+      input: { email, displayName: '김민지', password: 'correct horse battery', preferredLanguage: 'ko', timeZone: 'Asia/Seoul' },
+    });
+    expect(res).toEqual({ signUp: { ok: true, message: expect.stringContaining('inbox') } });
+
+    // Not confirmed yet: sign-in is refused (and a fresh link is sent).
+    const early = await app.gql(SIGN_IN, { input: { email, password: 'correct horse battery' } });
+    expect(early.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(early.errors?.[0].message).toMatch(/confirm your email/i);
+
+    // The email is in Korean, to the lower-cased address.
+    const mails = await app.mail.waitFor((m) => m.to === 'min-ji.kim@example.org' && m.subject.includes('이메일'));
+    expect(mails.text).toContain('김민지');
+    await app.mail.waitFor((m) => m.to === 'min-ji.kim@example.org' && app.mail.to('min-ji.kim@example.org').length >= 2);
+    // The newest link works; the first one was withdrawn when the second was issued.
+    const [first, second] = app.mail.to('min-ji.kim@example.org').map((m) => linkIn(m, `${app.url}/account/confirm-email`));
+    const stale = await fetch(first);
+    expect(stale.status).toBe(400);
+    expect(await stale.text()).toMatch(/withdrawn/);
+    const page = await fetch(second);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('이메일 주소가 확인되었습니다');
+    // Single use.
+    expect((await fetch(second)).status).toBe(400);
+
+    const signIn = await app.gqlOk<{ signIn: { accessToken: string; user: { email: string } } }>(SIGN_IN, {
+      input: { email: 'MIN-JI.KIM@EXAMPLE.ORG', password: 'correct horse battery' },
+    });
+    expect(signIn.signIn.user.email).toBe('min-ji.kim@example.org');
+    const me = await app.gqlOk<{ me: { roles: string[]; preferredLanguage: string } }>(ME, {}, { token: signIn.signIn.accessToken });
+    expect(me.me).toMatchObject({ roles: [], preferredLanguage: 'ko', timeZone: 'Asia/Seoul' });
+  });
+
+  it('signing up with an address that has an account answers the same and emails its owner', async () => {
+    const res = await app.gqlOk(SIGN_UP, { input: { email: 'participant@demo.twins.test', displayName: 'X', password: 'another password 1' } });
+    expect(res).toEqual({ signUp: { ok: true, message: expect.stringContaining('inbox') } });
+    const mail = await app.mail.waitFor((m) => m.to === 'participant@demo.twins.test' && /already/.test(m.subject));
+    expect(mail.text).toContain('/account/forgot-password');
+  });
+
+  it('rejects bad sign-up input field by field', async () => {
+    const res = await app.gql(SIGN_UP, { input: { email: 'not-an-email', displayName: '', password: 'short', timeZone: 'Mars/Olympus' } });
+    expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    const fields = res.errors?.[0].extensions.fields?.map((f) => f.field).sort();
+    expect(fields).toEqual(['displayName', 'email', 'password', 'timeZone']);
+    expect(res.errors?.[0].extensions.fields?.find((f) => f.field === 'timeZone')?.message).toMatch(/IANA time zone/);
+  });
+
+  it('never reveals whether an email exists when sign-in fails', async () => {
+    const unknown = await app.gql(SIGN_IN, { input: { email: 'nobody@example.org', password: 'whatever-it-is' } });
+    const wrong = await app.gql(SIGN_IN, { input: { email: 'officer.busan@demo.twins.test', password: 'whatever-it-is' } });
+    expect(unknown.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(wrong.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(unknown.errors?.[0].message).toBe(wrong.errors?.[0].message);
+  });
+
+  it('rate-limits failed sign-ins per account, whether or not it exists, and a success resets the count', async () => {
+    const tryIt = (email: string, password: string) => app.gql(SIGN_IN, { input: { email, password } });
+    for (const email of ['board.uk@demo.twins.test', 'ghost@example.org']) {
+      for (let i = 0; i < 3; i++) expect((await tryIt(email, 'wrong password!')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+      const limited = await tryIt(email, 'wrong password!');
+      expect(limited.errors?.[0].extensions.code).toBe('RATE_LIMITED');
+      expect(limited.errors?.[0].extensions.retryAfterSeconds).toBeGreaterThan(0);
+    }
+    // Even the right password waits out the window.
+    const right = await tryIt('board.uk@demo.twins.test', app.env.DEMO_PASSWORD);
+    expect(right.errors?.[0].extensions.code).toBe('RATE_LIMITED');
+    // Another account is unaffected, and two failures then a success start from zero.
+    const other = 'organiser@demo.twins.test';
+    await tryIt(other, 'wrong password!');
+    await tryIt(other, 'wrong password!');
+    expect((await tryIt(other, app.env.DEMO_PASSWORD)).errors).toBeUndefined();
+    await tryIt(other, 'wrong password!');
+    await tryIt(other, 'wrong password!');
+    expect((await tryIt(other, app.env.DEMO_PASSWORD)).errors).toBeUndefined();
+  });
+
+  it('rotates refresh tokens and revokes the session when a used one comes back', async () => {
+    const first = await app.signInTokens('officer.liverpool@demo.twins.test');
+    const second = (await app.gqlOk<{ refreshSession: { accessToken: string; refreshToken: string } }>(REFRESH, { input: { refreshToken: first.refreshToken } })).refreshSession;
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect((await app.gql(ME, {}, { token: second.accessToken })).data).toBeTruthy();
+
+    // The old token again: reuse. The whole session ends, including the newest tokens.
+    const reuse = await app.gql(REFRESH, { input: { refreshToken: first.refreshToken } });
+    expect(reuse.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(reuse.errors?.[0].message).toMatch(/used again/);
+    expect((await app.gql(REFRESH, { input: { refreshToken: second.refreshToken } })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    const me = await app.gql(ME, {}, { token: second.accessToken });
+    expect(me.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(me.errors?.[0].message).toMatch(/signed out/);
+  });
+
+  it('refuses a refresh token that is malformed or forged', async () => {
+    const { refreshToken } = await app.signInTokens('officer.liverpool@demo.twins.test');
+    const [id] = refreshToken.split('.');
+    for (const token of ['garbage-token-value', `${id}.forged-secret-value`]) {
+      const res = await app.gql(REFRESH, { input: { refreshToken: token } });
+      expect(res.errors?.[0].extensions.code).toMatch(/UNAUTHENTICATED|BAD_USER_INPUT/);
+    }
+    // The genuine one still works: a forgery does not burn it.
+    expect((await app.gql(REFRESH, { input: { refreshToken } })).errors).toBeUndefined();
+  });
+
+  it('signs out: the access token and refresh token stop working', async () => {
+    const tokens = await app.signInTokens('participant@demo.twins.test');
+    await app.gqlOk(`mutation { signOut { ok } }`, {}, { token: tokens.accessToken });
+    expect((await app.gql(ME, {}, { token: tokens.accessToken })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await app.gql(REFRESH, { input: { refreshToken: tokens.refreshToken } })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('resets a password by emailed link: single use, expiring, and it ends other sessions', async () => {
+    const email = 'officer.busan@demo.twins.test';
+    const before = await app.signInTokens(email);
+    const request = `mutation($email: String!) { requestPasswordReset(input: { email: $email }) { ok message } }`;
+    const reset = `mutation($token: String!, $pw: String!) { resetPassword(input: { token: $token, newPassword: $pw }) { ok } }`;
+
+    // Unknown addresses get the same answer and no email.
+    const unknown = await app.gqlOk<{ requestPasswordReset: { message: string } }>(request, { email: 'nobody@example.org' });
+    const known = await app.gqlOk<{ requestPasswordReset: { message: string } }>(request, { email });
+    expect(unknown).toEqual(known);
+
+    const mail = await app.mail.waitFor((m) => m.to === email && m.subject.includes('비밀번호 재설정'));
+    const token = tokenFrom(linkIn(mail, `${app.url}/account/reset-password`));
+    expect((await fetch(linkIn(mail, `${app.url}/account/reset-password`))).status).toBe(200);
+
+    await app.gqlOk(reset, { token, pw: 'a brand new password' });
+    const again = await app.gql(reset, { token, pw: 'yet another password' });
+    expect(again.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'token', message: expect.stringMatching(/already been used/) }] } });
+
+    expect((await app.gql(ME, {}, { token: before.accessToken })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(await app.signIn(email, 'a brand new password')).toBeTruthy();
+    await app.mail.waitFor((m) => m.to === email && m.subject.includes('변경'));
+
+    // A second link, used after it expires, is refused.
+    await app.gqlOk(request, { email });
+    await app.mail.waitFor((m) => m.to === email && app.mail.to(email).filter((x) => x.subject.includes('재설정')).length >= 2);
+    const latest = app.mail.to(email).filter((x) => x.subject.includes('재설정')).pop()!;
+    app.clock.advance(61 * 60_000);
+    try {
+      const late = await app.gql(reset, { token: tokenFrom(linkIn(latest, `${app.url}/account/reset-password`)), pw: 'too late password' });
+      expect(late.errors?.[0].extensions.fields?.[0].message).toMatch(/expired/);
+    } finally {
+      app.clock.reset();
+    }
+  });
+
+  it('resets a password through the form the link opens', async () => {
+    const email = 'board.kr@demo.twins.test';
+    await app.gqlOk(`mutation { requestPasswordReset(input: { email: "${email}" }) { ok } }`);
+    const mail = await app.mail.waitFor((m) => m.to === email && m.subject.includes('재설정'));
+    const token = tokenFrom(linkIn(mail, `${app.url}/account/reset-password`));
+    const res = await fetch(`${app.url}/account/reset-password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token, newPassword: 'password from the form' }).toString(),
+    });
+    expect(res.status).toBe(200);
+    expect(await app.signIn(email, 'password from the form')).toBeTruthy();
+  });
+
+  it('an admin invites someone; accepting creates a confirmed account with the roles', async () => {
+    const admin = await app.signIn('admin@demo.twins.test');
+    const invite = `mutation($input: InviteUserInput!) { inviteUser(input: $input) { ok } }`;
+    await app.gqlOk(invite, { input: { email: 'new.organiser@example.org', roles: ['EVENT_ORGANISER'], language: 'ko' } }, { token: admin });
+    const mail = await app.mail.waitFor((m) => m.to === 'new.organiser@example.org');
+    expect(mail.subject).toContain('초대');
+    const token = tokenFrom(linkIn(mail, `${app.url}/account/accept-invitation`));
+
+    const accept = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { email accountCreated } }`;
+    const missing = await app.gql(accept, { input: { token } });
+    expect(missing.errors?.[0].extensions.fields?.[0].field).toBe('displayName');
+    // The failed attempt rolled back: the token still works.
+    const ok = await app.gqlOk(accept, { input: { token, displayName: 'New Organiser', password: 'organiser password 1' } });
+    expect(ok).toEqual({ acceptInvitation: { email: 'new.organiser@example.org', accountCreated: true } });
+    expect((await app.gql(accept, { input: { token, displayName: 'x', password: 'organiser password 1' } })).errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+
+    const access = await app.signIn('new.organiser@example.org', 'organiser password 1');
+    const me = await app.gqlOk<{ me: { roles: string[] } }>(ME, {}, { token: access });
+    expect(me.me.roles).toEqual(['EVENT_ORGANISER']);
+  });
+
+  it('admins grant and revoke roles; others may not, and see only what is theirs to see', async () => {
+    const admin = await app.signIn('admin@demo.twins.test');
+    const officer = await app.signIn('officer.liverpool@demo.twins.test');
+    const { users } = await app.gqlOk<{ users: { nodes: Array<{ id: string; email: string }> } }>(
+      `query { users(filter: { search: "participant" }) { nodes { id email } } }`, {}, { token: admin });
+    const participant = users.nodes[0];
+    expect(participant.email).toBe('participant@demo.twins.test');
+
+    const grant = `mutation($input: UserRoleInput!) { grantRole(input: $input) { roles } }`;
+    expect((await app.gql(grant, { input: { userId: participant.id, role: 'BOARD_MEMBER' } }, { token: officer })).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect((await app.gql(grant, { input: { userId: participant.id, role: 'BOARD_MEMBER' } })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await app.gqlOk<{ grantRole: { roles: string[] } }>(grant, { input: { userId: participant.id, role: 'BOARD_MEMBER' } }, { token: admin })).grantRole.roles).toEqual(['BOARD_MEMBER']);
+    const revoked = await app.gqlOk<{ revokeRole: { roles: string[] } }>(`mutation($input: UserRoleInput!) { revokeRole(input: $input) { roles } }`, { input: { userId: participant.id, role: 'BOARD_MEMBER' } }, { token: admin });
+    expect(revoked.revokeRole.roles).toEqual([]);
+
+    // A non-admin reads another person's public name but not their email or roles.
+    expect((await app.gql(`query { users { totalCount } }`, {}, { token: officer })).errors?.[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('updates the profile with validation', async () => {
+    const token = await app.signIn('participant@demo.twins.test');
+    const update = `mutation($input: UpdateProfileInput!) { updateMyProfile(input: $input) { preferredLanguage timeZone displayName } }`;
+    const ok = await app.gqlOk(update, { input: { preferredLanguage: 'ko', timeZone: 'Asia/Seoul' } }, { token });
+    expect(ok).toEqual({ updateMyProfile: { preferredLanguage: 'ko', timeZone: 'Asia/Seoul', displayName: 'Jordan Lee' } });
+    const bad = await app.gql(update, { input: { preferredLanguage: 'fr' } }, { token });
+    expect(bad.errors?.[0].extensions.fields).toEqual([{ field: 'preferredLanguage', message: 'must be en or ko' }]);
+  });
+});

@@ -1,0 +1,138 @@
+import { once } from 'node:events';
+import { eventually, startTestApp, TestApp } from '../support/harness';
+
+const SEND_TEST = `mutation($to: String) { sendTestEmail(input: { to: $to }) { queued to } }`;
+
+interface Row {
+  id: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  idempotency_key: string;
+}
+
+async function outboxRow(app: TestApp, to: string): Promise<Row | undefined> {
+  const rows: Row[] = await app.dataSource.query(
+    `SELECT id, status, attempts, last_error, idempotency_key FROM outbox_message WHERE recipient_email = $1 ORDER BY created_at DESC LIMIT 1`,
+    [to],
+  );
+  return rows[0];
+}
+
+describe('the outbox and email delivery', () => {
+  let app: TestApp;
+  let admin: string;
+  beforeAll(async () => {
+    app = await startTestApp();
+    admin = await app.signIn('admin@demo.twins.test');
+  });
+  afterAll(() => app.close());
+
+  it('lets an admin send a test email, rendered in the recipient language as HTML and text', async () => {
+    expect(await app.gqlOk(SEND_TEST, { to: 'Check@Example.org' }, { token: admin })).toEqual({ sendTestEmail: { queued: true, to: 'check@example.org' } });
+    const mail = await app.mail.waitFor((m) => m.to === 'check@example.org');
+    expect(mail.subject).toBe('Innovation Twins test message');
+    expect(mail.text).toContain('Alex Admin');
+    expect(mail.html).toContain('<html lang="en">');
+    expect(mail.messageId).toMatch(/^<.+@127\.0\.0\.1>$/);
+    await eventually(async () => (await outboxRow(app, 'check@example.org'))?.status === 'SENT', 5000, 'row marked SENT');
+  });
+
+  it('refuses the test email to anyone but an admin', async () => {
+    const officer = await app.signIn('officer.liverpool@demo.twins.test');
+    expect((await app.gql(SEND_TEST, {}, { token: officer })).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect((await app.gql(SEND_TEST, {})).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await app.gql(SEND_TEST, { to: 'not an address' }, { token: admin })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'to' }],
+    });
+  });
+
+  it('keeps messages while the worker is down and sends them when it is back', async () => {
+    await app.stopWorker();
+    await app.gqlOk(SEND_TEST, { to: 'while-down@example.org' }, { token: admin });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(app.mail.to('while-down@example.org')).toHaveLength(0);
+    expect((await outboxRow(app, 'while-down@example.org'))?.status).toBe('PENDING');
+    await app.startWorker();
+    await app.mail.waitFor((m) => m.to === 'while-down@example.org');
+  });
+
+  it('while SMTP is down, messages wait and retry, then arrive once when it is back', async () => {
+    await app.mail.stop();
+    await app.gqlOk(SEND_TEST, { to: 'outage@example.org' }, { token: admin });
+    const failing = await eventually(async () => {
+      const row = await outboxRow(app, 'outage@example.org');
+      return row && row.attempts >= 2 && row.status === 'FAILED' ? row : undefined;
+    }, 20_000, 'two failed attempts');
+    expect(failing.last_error).toMatch(/ECONNREFUSED|connect/i);
+    await app.mail.restart();
+    await app.mail.waitFor((m) => m.to === 'outage@example.org', 30_000);
+    await eventually(async () => (await outboxRow(app, 'outage@example.org'))?.status === 'SENT', 10_000, 'SENT');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(app.mail.to('outage@example.org')).toHaveLength(1);
+  });
+
+  it('sends exactly once when the worker is killed mid-send and restarted', async () => {
+    await app.stopWorker();
+    const child = app.spawnWorkerProcess();
+    app.mail.hold();
+    await app.gqlOk(SEND_TEST, { to: 'killed@example.org' }, { token: admin });
+    // The worker has handed the message over and waits for the server's answer: kill it there.
+    await eventually(async () => app.mail.heldCount === 1, 20_000, 'the worker to be mid-send');
+    expect((await outboxRow(app, 'killed@example.org'))?.status).toBe('SENDING');
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    app.mail.discardHeld();
+    expect(app.mail.to('killed@example.org')).toHaveLength(0);
+
+    const restarted = app.spawnWorkerProcess();
+    const mail = await app.mail.waitFor((m) => m.to === 'killed@example.org', 30_000);
+    const row = await eventually(async () => {
+      const r = await outboxRow(app, 'killed@example.org');
+      return r?.status === 'SENT' ? r : undefined;
+    }, 10_000, 'SENT');
+    expect(row.attempts).toBe(2);
+    // Give any duplicate time to show up.
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(app.mail.to('killed@example.org')).toHaveLength(1);
+    expect(mail.headers.get('x-idempotency-key')).toBe(row.idempotency_key);
+    restarted.kill('SIGTERM');
+    await once(restarted, 'exit');
+    await app.startWorker();
+  });
+});
+
+describe('messages that keep failing', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ env: { EMAIL_MAX_ATTEMPTS: '2', EMAIL_BACKOFF_MS: '100' } });
+  });
+  afterAll(() => app.close());
+
+  it('are parked with their error for admins, and can be retried', async () => {
+    const admin = await app.signIn('admin@demo.twins.test');
+    await app.mail.stop();
+    await app.gqlOk(SEND_TEST, { to: 'parked@example.org' }, { token: admin });
+    const list = `query { outboxMessages(status: [DEAD]) { nodes { id recipientEmail status attempts lastError } totalCount } }`;
+    const parked = await eventually(async () => {
+      const data = await app.gqlOk<{ outboxMessages: { nodes: Array<{ id: string; recipientEmail: string; attempts: number; lastError: string }> } }>(list, {}, { token: admin });
+      return data.outboxMessages.nodes.find((n) => n.recipientEmail === 'parked@example.org');
+    }, 20_000, 'the message to be parked');
+    expect(parked.attempts).toBe(2);
+    expect(parked.lastError).toMatch(/ECONNREFUSED|connect/i);
+
+    const officer = await app.signIn('officer.busan@demo.twins.test');
+    expect((await app.gql(list, {}, { token: officer })).errors?.[0].extensions.code).toBe('FORBIDDEN');
+
+    await app.mail.restart();
+    const retry = `mutation($id: ID!) { retryOutboxMessage(input: { id: $id }) { status attempts } }`;
+    expect(await app.gqlOk(retry, { id: parked.id }, { token: admin })).toEqual({ retryOutboxMessage: { status: 'PENDING', attempts: 0 } });
+    await app.mail.waitFor((m) => m.to === 'parked@example.org');
+    const again = await eventually(async () => {
+      const res = await app.gql(retry, { id: parked.id }, { token: admin });
+      return res.errors ? res : undefined;
+    }, 10_000, 'retry to be refused once sent');
+    expect(again.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringMatching(/SENT/) });
+  });
+});

@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+// Relative imports: Jest applies no module mapping to global setup.
+import { startPostgres, startRedis, StoppableService } from '../../libs/dev-services/src';
+import { TEST_DEMO_PASSWORD, TEST_JWT_SECRET } from '../support/constants';
+import { withDatabase } from '../support/urls';
+
+/**
+ * Starts real PostgreSQL and Redis for the whole run (unless DATABASE_URL /
+ * REDIS_URL point at servers already running), then builds a template
+ * database with the real migrate and seed scripts. Each test file clones it
+ * (CREATE DATABASE ... TEMPLATE), so files never see each other's rows.
+ */
+export default async function globalSetup(): Promise<void> {
+  const dist = join(__dirname, '..', '..', 'dist', 'scripts');
+  if (!existsSync(join(dist, 'migrate.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
+
+  const services: StoppableService[] = [];
+  (globalThis as { __testServices?: StoppableService[] }).__testServices = services;
+  const root = await mkdtemp(join(tmpdir(), 'twins-test-'));
+  // mkdtemp makes it private (0700); PostgreSQL, run as its own user under root, must be able to enter it.
+  await chmod(root, 0o755);
+  process.env.TEST_ROOT_DIR = root;
+
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    const pg = await startPostgres({ dataDir: join(root, 'pg'), persistent: false });
+    services.push(pg);
+    adminUrl = pg.url;
+  }
+  let redisUrl = process.env.REDIS_URL;
+  if (!redisUrl) {
+    const redis = await startRedis({ dataDir: join(root, 'redis') });
+    services.push(redis);
+    redisUrl = redis.url;
+  }
+
+  const templateName = `twins_template_${process.pid}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${templateName} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${templateName}`);
+  await admin.end();
+
+  const env = {
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'test',
+    DATABASE_URL: withDatabase(adminUrl, templateName),
+    JWT_SECRET: TEST_JWT_SECRET,
+    DEMO_PASSWORD: TEST_DEMO_PASSWORD,
+  };
+  for (const script of ['migrate.js', 'seed.js']) {
+    execFileSync(process.execPath, [join(dist, script)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+
+  process.env.TEST_PG_ADMIN_URL = adminUrl;
+  process.env.TEST_TEMPLATE_DB = templateName;
+  process.env.TEST_REDIS_URL = redisUrl;
+}

@@ -1,0 +1,187 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppConfig, Clock, loadConfig } from '@app/core';
+import { findFreePort } from '@app/dev-services';
+import { createApiApp } from '../../apps/api/src/create-api';
+import { createWorker } from '../../apps/worker/src/create-worker';
+import { withDatabase } from './urls';
+import { TEST_DEMO_PASSWORD, TEST_JWT_SECRET } from './constants';
+import { SmtpSink } from './smtp-sink';
+
+export { TEST_DEMO_PASSWORD };
+
+export interface GqlError {
+  message: string;
+  path?: string[];
+  extensions: { code: string; fields?: Array<{ field: string; message: string }>; [key: string]: unknown };
+}
+
+export interface GqlResponse<T> {
+  data?: T;
+  errors?: GqlError[];
+}
+
+export interface TestAppOptions {
+  /** Run the worker in this process too (default true): emails get sent. */
+  worker?: boolean;
+  /** Extra environment for the config, e.g. { SIGNIN_MAX_PER_ACCOUNT: '3' }. */
+  env?: Record<string, string>;
+}
+
+/**
+ * One test file's platform: its own database cloned from the migrated and
+ * seeded template, its own queue prefix in the shared Redis, its own SMTP
+ * sink, and the real API (and worker) listening on a local port.
+ */
+export class TestApp {
+  private workerApp?: INestApplicationContext;
+  private children: ChildProcess[] = [];
+
+  private constructor(
+    readonly config: AppConfig,
+    readonly env: Record<string, string>,
+    readonly api: INestApplication,
+    readonly url: string,
+    readonly mail: SmtpSink,
+    readonly dataSource: DataSource,
+    private readonly databaseName: string,
+  ) {}
+
+  static async start(options: TestAppOptions = {}): Promise<TestApp> {
+    const adminUrl = required('TEST_PG_ADMIN_URL');
+    const databaseName = `t_${randomBytes(6).toString('hex')}`;
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${databaseName} TEMPLATE ${required('TEST_TEMPLATE_DB')}`);
+    await admin.end();
+
+    const mail = await new SmtpSink().start();
+    const port = await findFreePort();
+    const env: Record<string, string> = {
+      NODE_ENV: 'test',
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      DATABASE_URL: withDatabase(adminUrl, databaseName),
+      REDIS_URL: required('TEST_REDIS_URL'),
+      SMTP_URL: mail.url,
+      QUEUE_PREFIX: `test-${databaseName.replace(/_/g, '-')}`,
+      JWT_SECRET: TEST_JWT_SECRET,
+      DEMO_PASSWORD: TEST_DEMO_PASSWORD,
+      LOG_LEVEL: 'warn',
+      LOG_PRETTY: 'false',
+      OUTBOX_POLL_MS: '100',
+      EMAIL_BACKOFF_MS: '200',
+      EMAIL_MAX_ATTEMPTS: '20',
+      WORKER_LOCK_MS: '2000',
+      ...options.env,
+    };
+    const config = loadConfig(env);
+    const api = await createApiApp(config, { schemaFile: true });
+    await api.listen(port, '127.0.0.1');
+    const dataSource = api.get(DataSource);
+    const app = new TestApp(config, env, api, `http://127.0.0.1:${port}`, mail, dataSource, databaseName);
+    if (options.worker ?? true) await app.startWorker();
+    return app;
+  }
+
+  /** The API process's clock: move it to test expiry without waiting. */
+  get clock(): Clock {
+    return this.api.get(Clock);
+  }
+
+  async startWorker(): Promise<void> {
+    if (!this.workerApp) this.workerApp = await createWorker(this.config);
+  }
+
+  async stopWorker(): Promise<void> {
+    await this.workerApp?.close();
+    this.workerApp = undefined;
+  }
+
+  /**
+   * The worker as its own OS process (from the build in dist/), so a test can
+   * kill it with SIGKILL. `npm test` builds first.
+   */
+  spawnWorkerProcess(): ChildProcess {
+    const entry = join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'src', 'main.js');
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` (npm test does) first.`);
+    const child = spawn(process.execPath, [entry], {
+      env: { PATH: process.env.PATH ?? '', ...this.env, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    this.children.push(child);
+    return child;
+  }
+
+  async gql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    options: { token?: string; headers?: Record<string, string> } = {},
+  ): Promise<GqlResponse<T>> {
+    const response = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...options.headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GqlResponse<T>;
+  }
+
+  /** Like gql, but fails the test on any error and returns data. */
+  async gqlOk<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, options: { token?: string } = {}): Promise<T> {
+    const result = await this.gql<T>(query, variables, options);
+    if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+    return result.data as T;
+  }
+
+  async signInTokens(email: string, password = TEST_DEMO_PASSWORD): Promise<{ accessToken: string; refreshToken: string }> {
+    const data = await this.gqlOk<{ signIn: { accessToken: string; refreshToken: string } }>(
+      `mutation($input: SignInInput!) { signIn(input: $input) { accessToken refreshToken } }`,
+      { input: { email, password } },
+    );
+    return data.signIn;
+  }
+
+  /** Signs in (demo users share TEST_DEMO_PASSWORD) and returns the access token. */
+  async signIn(email: string, password = TEST_DEMO_PASSWORD): Promise<string> {
+    return (await this.signInTokens(email, password)).accessToken;
+  }
+
+  async close(): Promise<void> {
+    for (const child of this.children) if (child.exitCode === null) child.kill('SIGKILL');
+    await this.stopWorker();
+    await this.api.close();
+    await this.mail.stop();
+    const admin = new Client({ connectionString: required('TEST_PG_ADMIN_URL') });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${this.databaseName} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+export const startTestApp = (options?: TestAppOptions) => TestApp.start(options);
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the e2e tests through jest (test/setup/global-setup.ts).`);
+  return value;
+}
+
+/** Polls until `check` returns a truthy value. */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
