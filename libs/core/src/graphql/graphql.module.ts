@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServerPlugin } from '@apollo/server';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Logger, ModuleMetadata } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -94,7 +92,7 @@ export function graphqlModule(options: GraphqlModuleOptions): DynamicModule {
       introspection: !config.isProduction,
       plugins: [
         config.isProduction
-          ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+          ? ApolloServerPluginLandingPageDisabled()
           : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true }),
         complexityLimitPlugin(config.GRAPHQL_MAX_COMPLEXITY),
         operationNamePlugin,
