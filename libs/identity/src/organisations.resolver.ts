@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, PageArgs, Paginated, RequestContext, requestLoader, Role } from '@app/core';
-import { City, CitiesService } from '@app/cities';
+import { Allow, Ctx, NotFoundError, PageArgs, Paginated, RequestContext, Role } from '@app/core';
+import { CitiesLoaders, City } from '@app/cities';
 import { CreateOrganisationInput, OrganisationFilter, OrganisationMemberInput } from './dto/identity.inputs';
 import { Organisation } from './entities/organisation.entity';
 import { OrganisationsService } from './organisations.service';
@@ -11,7 +11,7 @@ const OrganisationConnection = Paginated(Organisation);
 export class OrganisationsResolver {
   constructor(
     private readonly organisationsService: OrganisationsService,
-    private readonly cities: CitiesService,
+    private readonly cityLoaders: CitiesLoaders,
   ) {}
 
   @Query(() => OrganisationConnection, { description: 'City governments, universities, companies and agencies taking part.' })
@@ -46,10 +46,9 @@ export class OrganisationsResolver {
 
   @ResolveField(() => City)
   @Allow('PUBLIC')
-  city(@Parent() organisation: Organisation, @Ctx() ctx: RequestContext): Promise<City> {
-    return requestLoader<string, City>(ctx, 'organisation.city', async (ids) => {
-      const cities = await this.cities.getMany(ids);
-      return cities.map((c: City | undefined, i: number) => c ?? new Error(`City ${ids[i]} not found`));
-    }).load(organisation.cityId);
+  async city(@Parent() organisation: Organisation, @Ctx() ctx: RequestContext): Promise<City> {
+    const city = await this.cityLoaders.city(ctx).load(organisation.cityId);
+    if (!city) throw new NotFoundError('city', organisation.cityId);
+    return city;
   }
 }

@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailTransport } from '@app/core';
 import { OutboxMessage } from './entities/outbox-message.entity';
@@ -18,32 +18,19 @@ import { OutboxDispatcher } from './worker/outbox.dispatcher';
 @Module({})
 export class NotificationsModule {
   static forApi(templates: EmailTemplate[]): DynamicModule {
-    return {
-      module: NotificationsModule,
-      global: true,
-      imports: [TypeOrmModule.forFeature([OutboxMessage])],
-      providers: [
-        { provide: EmailTemplateRegistry, useValue: new EmailTemplateRegistry(templates) },
-        OutboxService,
-        NotificationsResolver,
-      ],
-      exports: [OutboxService, EmailTemplateRegistry],
-    };
+    return NotificationsModule.with(templates, [NotificationsResolver]);
   }
 
   static forWorker(templates: EmailTemplate[]): DynamicModule {
+    return NotificationsModule.with(templates, [MailTransport, EmailQueue, OutboxDispatcher, EmailProcessor]);
+  }
+
+  private static with(templates: EmailTemplate[], providers: Provider[]): DynamicModule {
     return {
       module: NotificationsModule,
       global: true,
       imports: [TypeOrmModule.forFeature([OutboxMessage])],
-      providers: [
-        { provide: EmailTemplateRegistry, useValue: new EmailTemplateRegistry(templates) },
-        OutboxService,
-        MailTransport,
-        EmailQueue,
-        OutboxDispatcher,
-        EmailProcessor,
-      ],
+      providers: [{ provide: EmailTemplateRegistry, useValue: new EmailTemplateRegistry(templates) }, OutboxService, ...providers],
       exports: [OutboxService, EmailTemplateRegistry],
     };
   }
