@@ -52,7 +52,8 @@ async function main(): Promise<void> {
         overrides.REDIS_URL = redis.url;
       }
       if (!config.SMTP_URL) {
-        const sink = await startMailSink({});
+        // The usual MailDev ports when they are free, so the inbox address stays the same between runs.
+        const sink = await startMailSink({ smtpPort: 1025, webPort: 1080 }).catch(() => startMailSink({}));
         services.push(sink);
         overrides.SMTP_URL = sink.smtpUrl;
         inboxUrl = sink.webUrl;
