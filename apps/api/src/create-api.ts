@@ -13,9 +13,8 @@ import { AppModule } from './app.module';
 export async function createApiApp(config: AppConfig, options: { schemaFile?: string | true } = {}): Promise<INestApplication> {
   const schemaFile = options.schemaFile ?? (config.isProduction ? true : join(process.cwd(), 'schema.gql'));
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, schemaFile }), {
+    // No forceCloseConnections: on shutdown requests in flight finish; Node closes idle keep-alive sockets itself.
     bufferLogs: true,
-    // Let keep-alive connections go on shutdown instead of waiting for clients to close them.
-    forceCloseConnections: true,
   });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
