@@ -1,3 +1,4 @@
+import { PairingScore1795627097192 } from './1795627097192-PairingScore';
 import { Initial1795624646164 } from './1795624646164-Initial';
 /**
  * Every migration, in order. Listed explicitly (no globs) so the same list
@@ -6,4 +7,5 @@ import { Initial1795624646164 } from './1795624646164-Initial';
  */
 export const MIGRATIONS: Function[] = [
   Initial1795624646164,
+  PairingScore1795627097192,
 ];

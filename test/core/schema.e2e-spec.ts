@@ -7,7 +7,7 @@ import { startTestApp, TestApp } from '../support/harness';
 describe('the GraphQL schema', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ worker: false, env: { GRAPHQL_MAX_DEPTH: '3' } });
+    app = await startTestApp({ worker: false, env: { GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_COMPLEXITY: '2000' } });
   });
   afterAll(() => app.close());
 

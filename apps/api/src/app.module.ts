@@ -16,6 +16,7 @@ import {
 import { CitiesModule } from '@app/cities';
 import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
+import { PairingModule } from '@app/pairing';
 import { PLATFORM_EMAIL_TEMPLATES, PLATFORM_ENTITIES } from '@app/platform';
 
 export interface ApiModuleOptions {
@@ -42,6 +43,7 @@ export class AppModule {
         NotificationsModule.forApi(PLATFORM_EMAIL_TEMPLATES),
         CitiesModule,
         IdentityModule,
+        PairingModule,
         graphqlModule({ imports: [IdentityModule], schemaFile: options.schemaFile }),
       ],
       controllers: [HealthController],

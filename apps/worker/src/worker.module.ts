@@ -2,9 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, ConfigModule, databaseOptions, LoggingModule } from '@app/core';
 import { NotificationsModule } from '@app/notifications';
+import { PairingWorkerModule } from '@app/pairing';
 import { PLATFORM_EMAIL_TEMPLATES, PLATFORM_ENTITIES } from '@app/platform';
 
-/** The background process: dispatches the outbox and runs queued jobs. */
+/** The background process: dispatches the outbox, sends email, keeps pair scores current. */
 @Module({})
 export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
@@ -18,6 +19,7 @@ export class WorkerModule {
           useFactory: (c: AppConfig) => databaseOptions(c, PLATFORM_ENTITIES),
         }),
         NotificationsModule.forWorker(PLATFORM_EMAIL_TEMPLATES),
+        PairingWorkerModule,
       ],
     };
   }

@@ -5,6 +5,7 @@ import { CitiesModule } from '@app/cities';
 import { AccountController } from './account.controller';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { CityOfficerService } from './city-officer.service';
 import { InvitationService } from './invitation.service';
 import { OneTimeTokenService } from './one-time-token.service';
 import { OrganisationsResolver } from './organisations.resolver';
@@ -28,6 +29,7 @@ import { UsersService } from './users.service';
     AuthService,
     UsersService,
     OrganisationsService,
+    CityOfficerService,
     InvitationService,
     OneTimeTokenService,
     PasswordHasher,
@@ -37,6 +39,6 @@ import { UsersService } from './users.service';
     OrganisationsResolver,
     { provide: SessionResolver, useClass: AccessTokenSessionResolver },
   ],
-  exports: [SessionResolver, UsersService, OrganisationsService, OneTimeTokenService, PasswordHasher, AuthService],
+  exports: [SessionResolver, UsersService, OrganisationsService, CityOfficerService, OneTimeTokenService, PasswordHasher, AuthService],
 })
 export class IdentityModule {}

@@ -9,6 +9,7 @@ export * from './identity.module';
 export * from './auth.service';
 export * from './users.service';
 export * from './organisations.service';
+export * from './city-officer.service';
 export * from './one-time-token.service';
 export * from './password-hasher';
 export * from './emails/identity.emails';

@@ -3,13 +3,14 @@ import { AppConfig, databaseOptions } from '@app/core';
 import { CITIES_ENTITIES } from '@app/cities';
 import { IDENTITY_EMAIL_TEMPLATES, IDENTITY_ENTITIES } from '@app/identity';
 import { EmailTemplate, OutboxMessage, testMessageTemplate } from '@app/notifications';
+import { PAIRING_ENTITIES } from '@app/pairing';
 import { MIGRATIONS } from '../../../migrations';
 
 /**
  * The composition root shared by the API, the worker, scripts and tests:
  * every entity, every email template, every migration.
  */
-export const PLATFORM_ENTITIES = [...CITIES_ENTITIES, ...IDENTITY_ENTITIES, OutboxMessage];
+export const PLATFORM_ENTITIES = [...CITIES_ENTITIES, ...IDENTITY_ENTITIES, OutboxMessage, ...PAIRING_ENTITIES];
 
 export const PLATFORM_EMAIL_TEMPLATES: EmailTemplate[] = [testMessageTemplate, ...IDENTITY_EMAIL_TEMPLATES];
 

@@ -113,7 +113,7 @@ export class AppConfig {
   GRAPHQL_MAX_DEPTH = 10;
 
   @Transform(toInt) @IsInt() @Min(10)
-  GRAPHQL_MAX_COMPLEXITY = 2000;
+  GRAPHQL_MAX_COMPLEXITY = 10000;
 
   /** How often the outbox dispatcher looks for messages to queue. */
   @Transform(toInt) @IsInt() @Min(50) @Max(60000)

@@ -4,6 +4,7 @@ import argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, Role } from '@app/core';
 import { seedCountriesAndCities } from '@app/cities';
+import { seedPairingEvidence } from '@app/pairing';
 import { OneTimeTokenService, Organisation, OrganisationKind, OrganisationMembership, RoleGrant, TokenPurpose, User } from '@app/identity';
 
 /** The folder holding the founding report's data (cities.json, ...), found from here upwards. */
@@ -52,9 +53,16 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'organiser@demo.twins.test', displayName: '이수민', language: 'ko', timeZone: 'Asia/Seoul', roles: [Role.EVENT_ORGANISER], organisations: [], what: 'event organiser' },
 ];
 
-/** Countries, indicator definitions and the report's 28 cities. Safe to run again. */
+/**
+ * Countries, indicator definitions, the report's 28 cities and their pairing
+ * evidence (sectors, sector activity, links, the default weight profile).
+ * Safe to run again.
+ */
 export async function seedReferenceData(dataSource: DataSource, dataDir = findDataDir()): Promise<void> {
-  await dataSource.transaction((em) => seedCountriesAndCities(em, dataDir));
+  await dataSource.transaction(async (em) => {
+    await seedCountriesAndCities(em, dataDir);
+    await seedPairingEvidence(em, dataDir);
+  });
 }
 
 /**

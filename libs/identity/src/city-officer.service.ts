@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuthUser, ForbiddenError, NotFoundError, Role } from '@app/core';
+import { City } from '@app/cities';
+import { OrganisationKind } from './entities/organisation.entity';
+
+/**
+ * Who may edit a city's evidence: admins for every city, and the city's
+ * officers, i.e. members of the city's CITY_GOVERNMENT organisation. Members
+ * of the city's universities, companies or agencies are not officers.
+ */
+@Injectable()
+export class CityOfficerService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The cities whose government organisation the user belongs to, by id. */
+  async governedCityIds(userId: string, em: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: Array<{ city_id: string }> = await em.query(
+      `SELECT DISTINCT o.city_id
+         FROM organisation_membership m
+         JOIN organisation o ON o.id = m.organisation_id
+        WHERE m.user_id = $1 AND o.kind = $2
+        ORDER BY o.city_id`,
+      [userId, OrganisationKind.CITY_GOVERNMENT],
+    );
+    return rows.map((row) => row.city_id);
+  }
+
+  /** Whether the user may edit this city's evidence (no existence check). */
+  async canEditCity(user: AuthUser | null | undefined, cityId: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
+    if (!user) return false;
+    if (user.roles.includes(Role.ADMIN)) return true;
+    return (await this.governedCityIds(user.id, em)).includes(cityId);
+  }
+
+  /**
+   * Passes for admins and the city's officers. An unknown city is NOT_FOUND
+   * (checked first, for everyone); anyone else is FORBIDDEN, told who may edit.
+   */
+  async assertCanEditCity(user: AuthUser, cityId: string, em: EntityManager = this.dataSource.manager): Promise<void> {
+    await this.assertCanEditOneOf(user, [cityId], em);
+  }
+
+  /**
+   * Passes when the user may edit at least one of the cities (admins: always).
+   * For evidence shared by two cities, such as a link between them. Every
+   * city must exist (NOT_FOUND names the first unknown one).
+   */
+  async assertCanEditOneOf(user: AuthUser, cityIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<void> {
+    const unique = [...new Set(cityIds)];
+    const cities = unique.length ? await em.findBy(City, { id: In(unique) }) : [];
+    const byId = new Map(cities.map((city) => [city.id, city]));
+    const unknown = unique.find((id) => !byId.has(id));
+    if (unknown !== undefined) throw new NotFoundError('city', unknown);
+    if (user.roles.includes(Role.ADMIN)) return;
+    const governed = new Set(await this.governedCityIds(user.id, em));
+    if (unique.some((id) => governed.has(id))) return;
+    const names = unique.map((id) => byId.get(id)!.nameEn);
+    const whose = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+    throw new ForbiddenError(
+      `Only officers of ${whose}'s city government (members of its CITY_GOVERNMENT organisation) and programme admins may change this. ` +
+        'Ask an admin to add you to your city government organisation if you are one of its officers.',
+    );
+  }
+}

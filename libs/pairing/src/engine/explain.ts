@@ -1,0 +1,412 @@
+import { PreparedCity, ReadinessScores, readinessShareOf } from './prepare';
+import { activityWeight, canonicalPair, CityTerms, clampFormality, linksBetween, scoreTerms } from './score';
+import { IndicatorEvidence, LinkEvidence, PairScoreResult, PillarKey, PillarResult, Provenance, SectorEvidence, SectorLevel, Stars, Weights } from './types';
+import {
+  compareStrings,
+  MAX_FORMALITY,
+  READINESS_MAX,
+  READINESS_PARTS,
+  READINESS_RANGES,
+  ReadinessPart,
+  REPORT_DEFAULT_WEIGHTS,
+  SYNERGY_SATURATION,
+  validateWeights,
+  weightedIndicators,
+} from './weights';
+
+/**
+ * Explanations of a pair score (choice 8): every piece of evidence behind each
+ * pillar with its provenance, and "what would change the rating most": a
+ * bounded set of single-evidence counterfactuals, each rescored with the same
+ * function as the pair itself.
+ */
+
+export interface IndicatorContribution {
+  key: string;
+  label: string;
+  rawA: IndicatorEvidence['value'] | null;
+  rawB: IndicatorEvidence['value'] | null;
+  relativeA: number | null;
+  relativeB: number | null;
+  /** |relativeA − relativeB|, clipped to [0, 1]; null when not used. */
+  difference: number | null;
+  weight: number;
+  /** w·d / Σw over the indicators used: what this indicator takes off similarity (1 − Σ contributions = similarity); 0 when not used. */
+  contribution: number;
+  used: boolean;
+  /** Which city lacks the figure when it is not used. */
+  missing: 'a' | 'b' | 'both' | null;
+  provenanceA: Provenance | null;
+  provenanceB: Provenance | null;
+}
+
+export interface SectorDetail {
+  sector: string;
+  label: string;
+  levelA: SectorLevel;
+  levelB: SectorLevel;
+  /** (w_a + w_b) / 4 before saturation. */
+  contribution: number;
+  /** The sector evidence of each city (projects and provenance). */
+  evidenceA: SectorEvidence[];
+  evidenceB: SectorEvidence[];
+}
+
+export interface ReadinessDetail extends ReadinessScores {
+  composite: number;
+  /** composite / 14 */
+  share: number;
+  provenance: Provenance;
+}
+
+export interface Counterfactual {
+  /** Stable identifier, e.g. `fill:gdpPerCapitaUsdPpp:busan`. */
+  id: string;
+  pillar: PillarKey;
+  description: string;
+  overall: number;
+  overallStars: Stars;
+  /** New overall − current overall. */
+  delta: number;
+  /** The pillar's new score. */
+  pillarScore: number | null;
+}
+
+export interface PairExplanation {
+  score: PairScoreResult;
+  similarity: PillarResult & { indicators: IndicatorContribution[] };
+  internationalisation: PillarResult & { a: ReadinessDetail | null; b: ReadinessDetail | null };
+  synergy: PillarResult & {
+    shared: SectorDetail[];
+    onlyA: string[];
+    onlyB: string[];
+    /** Σ contributions before saturation; synergy = min(1, total / saturation). */
+    total: number;
+    saturation: number;
+  };
+  relationship: PillarResult & { links: LinkEvidence[]; maxFormality: number };
+  whatWouldChange: { raise: Counterfactual[]; lower: Counterfactual[] };
+}
+
+export interface ExplainOptions {
+  /** Display name of a city in descriptions; the city id by default. */
+  cityName?: (cityId: string) => string;
+  /** How many counterfactuals each way (default 3). */
+  counterfactuals?: number;
+}
+
+const INDICATOR_LABELS: Record<string, string> = {
+  metroPopulationMillions: 'metropolitan population',
+  nationalSizeRank: 'position in the national city system',
+  metroGovernance: 'metropolitan governance',
+  coastal: 'coastal geography',
+  capitalFunction: 'capital function',
+  gdpPerCapitaUsdPpp: 'GDP per capita',
+  startupHqIndex: 'start-up headquarters',
+  scaleupHqIndex: 'scale-up headquarters',
+  manufacturingSharePct: 'manufacturing share',
+  universityStemScore: 'university science and technology performance',
+  universityStemGlobalRank: 'university STEM global rank',
+  massTransitScore: 'mass transit',
+};
+const SECTOR_LABELS: Record<string, string> = {
+  iot: 'IoT',
+  ai: 'AI',
+  ar_vr: 'AR/VR',
+  cybersecurity: 'cyber security',
+  '5g': '5G',
+  civic_social_economy: 'civic and social economy',
+  e_mobility: 'e-mobility',
+};
+const READINESS_LABELS: Record<ReadinessPart, string> = {
+  strategy: 'internationalisation strategy',
+  visibleHome: 'visible home for international activity',
+  networks: 'international networks',
+  collaboration: 'collaboration with the other country',
+};
+
+export const indicatorLabel = (key: string): string => INDICATOR_LABELS[key] ?? key;
+export const sectorLabel = (key: string): string => SECTOR_LABELS[key] ?? key.replace(/_/g, ' ');
+
+function provenanceOf(p: Provenance): Provenance {
+  return { source: p.source, asOf: p.asOf, enteredByUserId: p.enteredByUserId };
+}
+
+function readinessDetail(city: PreparedCity): ReadinessDetail | null {
+  if (!city.readiness || !city.evidence.readiness) return null;
+  const composite = city.readiness.strategy + city.readiness.visibleHome + city.readiness.networks + city.readiness.collaboration;
+  return { ...city.readiness, composite, share: composite / READINESS_MAX, provenance: provenanceOf(city.evidence.readiness) };
+}
+
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+
+interface Candidate {
+  id: string;
+  pillar: PillarKey;
+  description: string;
+  a: CityTerms;
+  b: CityTerms;
+  links: readonly Pick<LinkEvidence, 'formality'>[];
+}
+
+function withRelative(c: CityTerms, key: string, value: number): CityTerms {
+  const relative = new Map(c.relative);
+  relative.set(key, value);
+  return { ...c, relative };
+}
+
+function withReadiness(c: CityTerms, r: ReadinessScores): CityTerms {
+  return { ...c, readinessShare: readinessShareOf(r) };
+}
+
+function withSector(c: CityTerms, sector: string, level: SectorLevel | null): CityTerms {
+  const sectorLevels = new Map(c.sectorLevels);
+  if (level === null) sectorLevels.delete(sector);
+  else sectorLevels.set(sector, level);
+  // A city whose activity ended is still a city with sector evidence (known: none), not an unknown one.
+  return { ...c, sectorLevels, hasSectorEvidence: true };
+}
+
+/** The bounded set of single-evidence changes considered (choice 8). */
+function candidates(a: PreparedCity, b: PreparedCity, links: LinkEvidence[], weights: Weights, name: (id: string) => string): Candidate[] {
+  const out: Candidate[] = [];
+  const cities: Array<[PreparedCity, PreparedCity, 'a' | 'b']> = [
+    [a, b, 'a'],
+    [b, a, 'b'],
+  ];
+  const put = (side: 'a' | 'b', changed: CityTerms, c: Omit<Candidate, 'a' | 'b' | 'links'>) =>
+    out.push({ ...c, a: side === 'a' ? changed : a, b: side === 'b' ? changed : b, links });
+
+  // Similarity: fill a figure one city lacks with the other's relative value.
+  const used: Array<{ key: string; w: number; d: number }> = [];
+  for (const [key, w] of weightedIndicators(weights)) {
+    const ra = a.relative.get(key);
+    const rb = b.relative.get(key);
+    if (ra !== undefined && rb !== undefined) used.push({ key, w, d: Math.min(1, Math.abs(ra - rb)) });
+    for (const [self, other, side] of cities) {
+      const mine = self.relative.get(key);
+      const theirs = other.relative.get(key);
+      if (mine === undefined && theirs !== undefined) {
+        put(side, withRelative(self, key, theirs), {
+          id: `fill:${key}:${self.cityId}`,
+          pillar: 'similarity',
+          description: `If ${name(self.cityId)} reported its ${indicatorLabel(key)} and it matched ${name(other.cityId)}'s (${pct(theirs)} of its national leader)`,
+        });
+      }
+    }
+  }
+  // Similarity: narrow or widen the largest gap by a quarter of the national leader's level.
+  const largest = used.filter((u) => u.d > 0).sort((x, y) => y.w * y.d - x.w * x.d || compareStrings(x.key, y.key))[0];
+  if (largest) {
+    const ra = a.relative.get(largest.key)!;
+    const rb = b.relative.get(largest.key)!;
+    const [low, high, lowSide, highSide] = ra <= rb ? ([a, b, 'a', 'b'] as const) : ([b, a, 'b', 'a'] as const);
+    const lowV = Math.min(ra, rb);
+    const highV = Math.max(ra, rb);
+    const label = indicatorLabel(largest.key);
+    put(lowSide, withRelative(low, largest.key, Math.min(highV, lowV + 0.25)), {
+      id: `narrow-gap:${largest.key}`,
+      pillar: 'similarity',
+      description: `If ${name(low.cityId)} closed the largest gap, in ${label}, by a quarter of its national leader's level`,
+    });
+    if (lowV > 0) {
+      put(lowSide, withRelative(low, largest.key, Math.max(0, lowV - 0.25)), {
+        id: `widen-gap:${largest.key}`,
+        pillar: 'similarity',
+        description: `If the largest gap, in ${label}, widened by a quarter of the national leader's level (${name(low.cityId)} falling further behind)`,
+      });
+    } else if (highV < 1) {
+      put(highSide, withRelative(high, largest.key, Math.min(1, highV + 0.25)), {
+        id: `widen-gap:${largest.key}`,
+        pillar: 'similarity',
+        description: `If the largest gap, in ${label}, widened by a quarter of the national leader's level (${name(high.cityId)} pulling further ahead)`,
+      });
+    }
+  }
+
+  // Internationalisation: one step up or down on one sub-score; an assessment for a city without one.
+  for (const [self, other, side] of cities) {
+    if (!self.readiness) {
+      if (other.readiness) {
+        put(side, withReadiness(self, other.readiness), {
+          id: `assess-readiness:${self.cityId}`,
+          pillar: 'internationalisation',
+          description: `If ${name(self.cityId)}'s internationalisation readiness were assessed and matched ${name(other.cityId)}'s`,
+        });
+      }
+      continue;
+    }
+    for (const part of READINESS_PARTS) {
+      const [lo, hi] = READINESS_RANGES[part];
+      const v = self.readiness[part];
+      const label = READINESS_LABELS[part];
+      if (v < hi) {
+        const up = Math.min(hi, Math.floor(v) + 1);
+        put(side, withReadiness(self, { ...self.readiness, [part]: up }), {
+          id: `readiness-up:${part}:${self.cityId}`,
+          pillar: 'internationalisation',
+          description: `If ${name(self.cityId)}'s ${label} rose from ${v} to ${up}`,
+        });
+      }
+      if (v > lo) {
+        const down = Math.max(lo, Math.ceil(v) - 1);
+        put(side, withReadiness(self, { ...self.readiness, [part]: down }), {
+          id: `readiness-down:${part}:${self.cityId}`,
+          pillar: 'internationalisation',
+          description: `If ${name(self.cityId)}'s ${label} fell from ${v} to ${down}`,
+        });
+      }
+    }
+  }
+
+  // Synergy: a new level-3 activity where the other city is active; an upgrade to 3; a shared sector lost.
+  const sectors = [...new Set([...a.sectorLevels.keys(), ...b.sectorLevels.keys()])].sort(compareStrings);
+  for (const sector of sectors) {
+    const la = a.sectorLevels.get(sector);
+    const lb = b.sectorLevels.get(sector);
+    const label = sectorLabel(sector);
+    for (const [self, other, side] of cities) {
+      const mine = side === 'a' ? la : lb;
+      const theirs = side === 'a' ? lb : la;
+      if (theirs === undefined) continue;
+      if (mine === undefined) {
+        put(side, withSector(self, sector, 3), {
+          id: `add-sector:${sector}:${self.cityId}`,
+          pillar: 'synergy',
+          description: `If ${name(self.cityId)} had both live infrastructure and a business-cluster priority in ${label}, where ${name(other.cityId)} is active`,
+        });
+      } else if (mine !== 3) {
+        put(side, withSector(self, sector, 3), {
+          id: `upgrade-sector:${sector}:${self.cityId}`,
+          pillar: 'synergy',
+          description: `If ${name(self.cityId)} added ${mine === 1 ? 'a business-cluster priority' : 'live infrastructure or a testbed'} in ${label}, shared with ${name(other.cityId)}`,
+        });
+      }
+    }
+    if (la !== undefined && lb !== undefined) {
+      const [self, side] = activityWeight(lb) < activityWeight(la) ? ([b, 'b'] as const) : ([a, 'a'] as const);
+      put(side, withSector(self, sector, null), {
+        id: `drop-sector:${sector}:${self.cityId}`,
+        pillar: 'synergy',
+        description: `If ${name(self.cityId)}'s activity in ${label} ended, so the sector was no longer shared`,
+      });
+    }
+  }
+
+  // Relationship: one more formal link; one link fewer.
+  const max = links.reduce((m, l) => Math.max(m, clampFormality(l.formality)), 0);
+  if (max < MAX_FORMALITY) {
+    const f = max < 3 ? 3 : 4;
+    out.push({
+      id: `add-link:${f}`,
+      pillar: 'relationship',
+      description:
+        f === 3
+          ? `If institutions in ${name(a.cityId)} and ${name(b.cityId)} formalised a partnership (an MOU, a physical presence or joint projects: formality 3 of 4)`
+          : `If ${name(a.cityId)} and ${name(b.cityId)} signed a formal, long-term city-to-city agreement (formality 4 of 4)`,
+      a,
+      b,
+      links: [...links, { formality: f }],
+    });
+  }
+  for (const link of links) {
+    out.push({
+      id: `remove-link:${link.id}`,
+      pillar: 'relationship',
+      description: `Without the ${link.kind} link "${link.summary}" (formality ${link.formality} of 4)`,
+      a,
+      b,
+      links: links.filter((l) => l !== link),
+    });
+  }
+  return out;
+}
+
+/**
+ * Explains the score of one pair. Cities come out in id order (A < B),
+ * whichever way they are passed; the explanation is deterministic.
+ */
+export function explainPair(cityA: PreparedCity, cityB: PreparedCity, weights: Weights = REPORT_DEFAULT_WEIGHTS, options: ExplainOptions = {}): PairExplanation {
+  validateWeights(weights);
+  if (cityA.cityId === cityB.cityId) throw new RangeError(`A pair needs two different cities (got ${cityA.cityId} twice).`);
+  const [a, b] = canonicalPair(cityA, cityB);
+  const name = options.cityName ?? ((id: string) => id);
+  const howMany = options.counterfactuals ?? 3;
+  const weighted = weightedIndicators(weights);
+  const links = linksBetween(a, b);
+  const score = scoreTerms(a, b, links, weights, weighted);
+
+  // Similarity detail.
+  const usedWeight = weighted.reduce((s, [key, w]) => (a.relative.has(key) && b.relative.has(key) ? s + w : s), 0);
+  const indicators: IndicatorContribution[] = weighted.map(([key, weight]) => {
+    const ia = a.indicators.get(key);
+    const ib = b.indicators.get(key);
+    const used = !!ia && !!ib;
+    const difference = used ? Math.min(1, Math.abs(ia.relative - ib.relative)) : null;
+    return {
+      key,
+      label: indicatorLabel(key),
+      rawA: ia?.raw ?? null,
+      rawB: ib?.raw ?? null,
+      relativeA: ia?.relative ?? null,
+      relativeB: ib?.relative ?? null,
+      difference,
+      weight,
+      contribution: used ? (weight * difference!) / usedWeight : 0,
+      used,
+      missing: used ? null : !ia && !ib ? 'both' : !ia ? 'a' : 'b',
+      provenanceA: ia ? provenanceOf(ia.evidence) : null,
+      provenanceB: ib ? provenanceOf(ib.evidence) : null,
+    };
+  });
+
+  // Synergy detail.
+  const evidenceIn = (c: PreparedCity, sector: string) => c.evidence.sectors.filter((s) => s.sector === sector);
+  const shared: SectorDetail[] = score.sharedSectors.map((sector) => {
+    const levelA = a.sectorLevels.get(sector)!;
+    const levelB = b.sectorLevels.get(sector)!;
+    return {
+      sector,
+      label: sectorLabel(sector),
+      levelA,
+      levelB,
+      contribution: (activityWeight(levelA) + activityWeight(levelB)) / 4,
+      evidenceA: evidenceIn(a, sector),
+      evidenceB: evidenceIn(b, sector),
+    };
+  });
+  const only = (x: PreparedCity, y: PreparedCity) => [...x.sectorLevels.keys()].filter((k) => !y.sectorLevels.has(k)).sort(compareStrings);
+
+  // Counterfactuals.
+  const evaluated = candidates(a, b, links, weights, name).map((c): Counterfactual => {
+    const s = scoreTerms(c.a, c.b, c.links, weights, weighted);
+    return {
+      id: c.id,
+      pillar: c.pillar,
+      description: c.description,
+      overall: s.overall,
+      overallStars: s.overallStars,
+      delta: s.overall - score.overall,
+      pillarScore: s.pillars[c.pillar].score,
+    };
+  });
+  const byId = (x: Counterfactual, y: Counterfactual) => compareStrings(x.id, y.id);
+  const raise = evaluated.filter((c) => c.delta > 0).sort((x, y) => y.delta - x.delta || byId(x, y)).slice(0, howMany);
+  const lower = evaluated.filter((c) => c.delta < 0).sort((x, y) => x.delta - y.delta || byId(x, y)).slice(0, howMany);
+
+  return {
+    score,
+    similarity: { ...score.pillars.similarity, indicators },
+    internationalisation: { ...score.pillars.internationalisation, a: readinessDetail(a), b: readinessDetail(b) },
+    synergy: {
+      ...score.pillars.synergy,
+      shared,
+      onlyA: only(a, b),
+      onlyB: only(b, a),
+      total: shared.reduce((s, d) => s + d.contribution, 0),
+      saturation: SYNERGY_SATURATION,
+    },
+    relationship: { ...score.pillars.relationship, links, maxFormality: links.reduce((m, l) => Math.max(m, clampFormality(l.formality)), 0) },
+    whatWouldChange: { raise, lower },
+  };
+}

@@ -1,0 +1,253 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser, BadInputError, Clock, NotFoundError } from '@app/core';
+import { City, Country } from '@app/cities';
+import { CityOfficerService } from '@app/identity';
+import { requestPairingRecompute } from '../recompute/request-recompute';
+import { CityLink } from './entities/city-link.entity';
+import { checkEvidenceDate, checkEvidenceSource, checkText, isoDay, requireCity, writeEvidenceAudit } from './evidence-common';
+import { FORMALITY_MESSAGE } from './rubric';
+
+export const LINK_KIND = /^[a-z][a-z0-9-]{1,59}$/;
+export const MAX_LINK_PARTNERS = 20;
+export const TWO_COUNTRIES_MESSAGE = 'a link joins cities of two countries';
+
+/** A link's fields as a person sends them; for an update, undefined = keep. */
+export interface CityLinkFieldsInput {
+  cityAId?: string;
+  cityBId?: string | null;
+  otherPlace?: string | null;
+  otherPlaceCountryCode?: string | null;
+  kind?: string;
+  partners?: string[] | null;
+  since?: number | null;
+  formality?: number;
+  summary?: string;
+  source?: string;
+  asOf?: string | null;
+}
+
+type LinkValues = Pick<
+  CityLink,
+  'cityAId' | 'cityBId' | 'otherPlace' | 'otherPlaceCountryCode' | 'kind' | 'partners' | 'since' | 'formality' | 'summary' | 'source' | 'asOf'
+>;
+
+/** Links between cities (or institutions in them) of two countries. */
+@Injectable()
+export class CityLinksService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly officers: CityOfficerService,
+  ) {}
+
+  /** The links of a city (either end), most formal first. Unknown city: NOT_FOUND. */
+  async forCity(cityId: string): Promise<CityLink[]> {
+    await requireCity(this.dataSource.manager, cityId);
+    return this.dataSource
+      .getRepository(CityLink)
+      .createQueryBuilder('l')
+      .where('(l.city_a_id = :cityId OR l.city_b_id = :cityId)', { cityId })
+      .orderBy('l.formality', 'DESC')
+      .addOrderBy('l.created_at', 'ASC')
+      .addOrderBy('l.id', 'ASC')
+      .getMany();
+  }
+
+  /** A link that has not been deleted, or NOT_FOUND. */
+  async get(id: string, em: EntityManager = this.dataSource.manager): Promise<CityLink> {
+    const link = await em.findOneBy(CityLink, { id });
+    if (!link) throw new NotFoundError('city link', id);
+    return link;
+  }
+
+  /**
+   * Records a new link. Officers may add links that involve their city,
+   * admins any. Both ends in one country: BAD_USER_INPUT ("a link joins
+   * cities of two countries"); an unknown city: NOT_FOUND.
+   */
+  async create(user: AuthUser, input: CityLinkFieldsInput & { cityAId: string }): Promise<CityLink> {
+    const today = isoDay(this.clock.now());
+    const values = this.checkValues(
+      {
+        cityAId: input.cityAId,
+        cityBId: input.cityBId ?? null,
+        otherPlace: input.otherPlace ?? null,
+        otherPlaceCountryCode: input.otherPlaceCountryCode ?? null,
+        kind: input.kind ?? '',
+        partners: input.partners ?? [],
+        since: input.since ?? null,
+        formality: input.formality as number,
+        summary: input.summary ?? '',
+        source: input.source ?? '',
+        asOf: input.asOf ?? today,
+      },
+      today,
+    );
+    await this.officers.assertCanEditOneOf(user, endsOf(values));
+    return this.dataSource.transaction(async (em) => {
+      await this.checkCountries(em, values);
+      const link = em.create(CityLink, { ...values, enteredByUserId: user.id, seedKey: null });
+      const saved = await em.save(link);
+      await writeEvidenceAudit(em, {
+        actorUserId: user.id,
+        action: 'link.create',
+        entity: 'CityLink',
+        entityId: saved.id,
+        cityIds: endsOf(saved),
+        before: null,
+        after: saved,
+        at: this.clock.now(),
+      });
+      await requestPairingRecompute(em, endsOf(saved));
+      return saved;
+    });
+  }
+
+  /**
+   * Changes a link: omitted fields keep their value. The editor must be
+   * allowed to edit one of the link's cities both before and after the change.
+   */
+  async update(user: AuthUser, id: string, input: CityLinkFieldsInput): Promise<CityLink> {
+    const existing = await this.get(id);
+    await this.officers.assertCanEditOneOf(user, endsOf(existing));
+    const today = isoDay(this.clock.now());
+    const merged: LinkValues = { ...pickValues(existing) };
+    for (const [field, value] of Object.entries(input) as Array<[keyof LinkValues, unknown]>) {
+      if (value !== undefined && field in merged) (merged as Record<string, unknown>)[field] = value;
+    }
+    // Switching the other end between a city and another place: the other side is cleared.
+    if (input.cityBId && input.otherPlace === undefined) Object.assign(merged, { otherPlace: null, otherPlaceCountryCode: null });
+    if (input.otherPlace && input.cityBId === undefined) merged.cityBId = null;
+    if (input.otherPlace === null && input.otherPlaceCountryCode === undefined) merged.otherPlaceCountryCode = null;
+    if (input.asOf === undefined && input.source !== undefined) merged.asOf = today;
+    const values = this.checkValues(merged, today);
+    await this.officers.assertCanEditOneOf(user, endsOf(values));
+
+    return this.dataSource.transaction(async (em) => {
+      const current = await em.createQueryBuilder(CityLink, 'l').setLock('pessimistic_write').where('l.id = :id', { id }).getOne();
+      if (!current) throw new NotFoundError('city link', id);
+      await this.checkCountries(em, values);
+      const before = { ...current };
+      if (Object.entries(values).every(([field, value]) => JSON.stringify((current as unknown as Record<string, unknown>)[field]) === JSON.stringify(value))) {
+        return current;
+      }
+      Object.assign(current, values, { enteredByUserId: user.id });
+      const saved = await em.save(current);
+      const cityIds = [...endsOf(before), ...endsOf(saved)];
+      await writeEvidenceAudit(em, {
+        actorUserId: user.id,
+        action: 'link.update',
+        entity: 'CityLink',
+        entityId: id,
+        cityIds,
+        before,
+        after: saved,
+        at: this.clock.now(),
+      });
+      await requestPairingRecompute(em, cityIds);
+      return saved;
+    });
+  }
+
+  /** Deletes a link (soft: the row and its audit stay). Officers of either city, or admins. */
+  async delete(user: AuthUser, id: string): Promise<boolean> {
+    const existing = await this.get(id);
+    await this.officers.assertCanEditOneOf(user, endsOf(existing));
+    return this.dataSource.transaction(async (em) => {
+      const current = await em.createQueryBuilder(CityLink, 'l').setLock('pessimistic_write').where('l.id = :id', { id }).getOne();
+      if (!current) throw new NotFoundError('city link', id);
+      const now = this.clock.now();
+      await em.update(CityLink, { id }, { deletedAt: now });
+      await writeEvidenceAudit(em, {
+        actorUserId: user.id,
+        action: 'link.delete',
+        entity: 'CityLink',
+        entityId: id,
+        cityIds: endsOf(current),
+        before: current,
+        after: null,
+        at: now,
+      });
+      await requestPairingRecompute(em, endsOf(current));
+      return true;
+    });
+  }
+
+  /** Shape and range checks that need no database; BAD_USER_INPUT naming the field. */
+  private checkValues(values: LinkValues, today: string): LinkValues {
+    const hasCityB = values.cityBId != null && values.cityBId !== '';
+    const hasOther = values.otherPlace != null && values.otherPlace.trim() !== '';
+    if (hasCityB === hasOther) {
+      throw BadInputError.field(
+        'cityBId',
+        'give exactly one other end: cityBId when it is one of our cities, or otherPlace (with otherPlaceCountryCode) when it is not.',
+      );
+    }
+    if (hasCityB && values.cityBId === values.cityAId) throw BadInputError.field('cityBId', `${TWO_COUNTRIES_MESSAGE}: both ends are ${values.cityAId}.`);
+    const otherPlace = hasOther ? checkText(values.otherPlace, 'otherPlace', 1, 200, 'name the place or institution (e.g. Seoul)') : null;
+    const countryCode = hasOther ? (values.otherPlaceCountryCode ?? '').trim().toUpperCase() : null;
+    if (hasOther && !/^[A-Z]{2}$/.test(countryCode!)) {
+      throw BadInputError.field('otherPlaceCountryCode', 'must be the two-letter code of the country otherPlace is in, e.g. KR.');
+    }
+    if (!Number.isInteger(values.formality) || values.formality < 0 || values.formality > 4) throw BadInputError.field('formality', FORMALITY_MESSAGE);
+    const kind = (values.kind ?? '').trim();
+    if (!LINK_KIND.test(kind)) {
+      throw BadInputError.field('kind', 'must be a short lower-case kind such as research, city-to-city or business-to-government.');
+    }
+    const partners = (values.partners ?? []).map((p) => p.trim());
+    if (partners.length > MAX_LINK_PARTNERS || partners.some((p) => p.length < 1 || p.length > 200)) {
+      throw BadInputError.field('partners', `must list at most ${MAX_LINK_PARTNERS} partners, each 1 to 200 characters.`);
+    }
+    const thisYear = Number(today.slice(0, 4));
+    if (values.since != null && (!Number.isInteger(values.since) || values.since < 1900 || values.since > thisYear)) {
+      throw BadInputError.field('since', `must be the year the link began, from 1900 to ${thisYear}.`);
+    }
+    return {
+      cityAId: values.cityAId,
+      cityBId: hasCityB ? values.cityBId : null,
+      otherPlace,
+      otherPlaceCountryCode: countryCode,
+      kind,
+      partners,
+      since: values.since ?? null,
+      formality: values.formality,
+      summary: checkText(values.summary, 'summary', 2, 2000, 'say what the link is'),
+      source: checkEvidenceSource(values.source),
+      asOf: checkEvidenceDate(values.asOf, today),
+    };
+  }
+
+  /** The two ends must be in different countries; cities must exist (NOT_FOUND), a country code must be known. */
+  private async checkCountries(em: EntityManager, values: LinkValues): Promise<void> {
+    const cityA = await requireCity(em, values.cityAId);
+    let otherCountry: string;
+    let otherName: string;
+    if (values.cityBId) {
+      const cityB: City = await requireCity(em, values.cityBId);
+      otherCountry = cityB.countryCode;
+      otherName = cityB.nameEn;
+    } else {
+      const country = await em.findOneBy(Country, { code: values.otherPlaceCountryCode! });
+      if (!country) throw BadInputError.field('otherPlaceCountryCode', `no country taking part has the code "${values.otherPlaceCountryCode}".`);
+      otherCountry = country.code;
+      otherName = values.otherPlace!;
+    }
+    if (otherCountry === cityA.countryCode) {
+      throw BadInputError.field(
+        values.cityBId ? 'cityBId' : 'otherPlaceCountryCode',
+        `${TWO_COUNTRIES_MESSAGE}: ${cityA.nameEn} and ${otherName} are both in ${cityA.countryCode}.`,
+      );
+    }
+  }
+}
+
+/** The cities at the ends of a link (one or two). */
+export function endsOf(link: Pick<CityLink, 'cityAId' | 'cityBId'>): string[] {
+  return link.cityBId ? [link.cityAId, link.cityBId] : [link.cityAId];
+}
+
+function pickValues(link: CityLink): LinkValues {
+  const { cityAId, cityBId, otherPlace, otherPlaceCountryCode, kind, partners, since, formality, summary, source, asOf } = link;
+  return { cityAId, cityBId, otherPlace, otherPlaceCountryCode, kind, partners, since, formality, summary, source, asOf };
+}

@@ -1,0 +1,99 @@
+import { EntityManager } from 'typeorm';
+import { BadInputError, NotFoundError } from '@app/core';
+import { City } from '@app/cities';
+import { PairingEvidenceAudit } from './entities/pairing-evidence-audit.entity';
+
+export const SOURCE_MIN = 2;
+export const SOURCE_MAX = 500;
+export const SOURCE_MESSAGE = `must be ${SOURCE_MIN} to ${SOURCE_MAX} characters: say where the evidence comes from (document, web page, meeting, date).`;
+export const DATE_MESSAGE = 'must be a date written YYYY-MM-DD, e.g. 2024-03-31.';
+export const CITY_ID_MESSAGE = 'must be a city id such as busan.';
+
+/** Trims a source and checks its length: every piece of evidence says where it comes from. */
+export function checkEvidenceSource(source: string | null | undefined, field = 'source'): string {
+  const trimmed = (source ?? '').trim();
+  if (trimmed.length < SOURCE_MIN || trimmed.length > SOURCE_MAX) throw BadInputError.field(field, SOURCE_MESSAGE);
+  return trimmed;
+}
+
+/** A YYYY-MM-DD date that exists and is not after `today`; `today` when none is given. */
+export function checkEvidenceDate(asOf: string | null | undefined, today: string, field = 'asOf'): string {
+  if (asOf == null) return today;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
+  const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : null;
+  if (!date || date.toISOString().slice(0, 10) !== asOf) throw BadInputError.field(field, DATE_MESSAGE);
+  if (asOf > today) throw BadInputError.field(field, `cannot be in the future (today is ${today}).`);
+  return asOf;
+}
+
+/** Trimmed text of `min` to `max` characters, or BAD_USER_INPUT naming the field. */
+export function checkText(value: string | null | undefined, field: string, min: number, max: number, what: string): string {
+  const trimmed = (value ?? '').trim();
+  if (trimmed.length < min || trimmed.length > max) throw BadInputError.field(field, `must be ${min} to ${max} characters: ${what}.`);
+  return trimmed;
+}
+
+/**
+ * Locks the city row for the rest of the transaction (serialising writes to
+ * its evidence) and returns it; NOT_FOUND when there is no such city.
+ */
+export async function lockCity(em: EntityManager, cityId: string): Promise<City> {
+  const city = await em.createQueryBuilder(City, 'c').setLock('for_no_key_update').where('c.id = :cityId', { cityId }).getOne();
+  if (!city) throw new NotFoundError('city', cityId);
+  return city;
+}
+
+/** The city, or NOT_FOUND. */
+export async function requireCity(em: EntityManager, cityId: string): Promise<City> {
+  const city = await em.findOneBy(City, { id: cityId });
+  if (!city) throw new NotFoundError('city', cityId);
+  return city;
+}
+
+/** A row as plain JSON for the audit: dates as ISO strings, relations left out. */
+export function snapshot(row: object | null | undefined): Record<string, unknown> | null {
+  if (!row) return null;
+  const plain = JSON.parse(JSON.stringify(row)) as Record<string, unknown>;
+  for (const relation of ['city', 'sector', 'cityA', 'cityB', 'otherPlaceCountry', 'owner', 'supersededBy']) delete plain[relation];
+  return plain;
+}
+
+export interface AuditEntry {
+  actorUserId: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  cityIds: readonly string[];
+  before: object | null;
+  after: object | null;
+  at: Date;
+}
+
+/** Appends one audit row, in the caller's transaction. */
+export async function writeEvidenceAudit(em: EntityManager, entry: AuditEntry): Promise<void> {
+  const row: Omit<PairingEvidenceAudit, 'id'> = {
+    actorUserId: entry.actorUserId,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    cityIds: [...new Set(entry.cityIds)],
+    before: snapshot(entry.before),
+    after: snapshot(entry.after),
+    at: entry.at,
+  };
+  // jsonb columns typed as records trip TypeORM's deep-partial type; the row is complete.
+  await em.insert(PairingEvidenceAudit, row as never);
+}
+
+/** JSON with object keys sorted, for comparing jsonb values (PostgreSQL does not keep key order). */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

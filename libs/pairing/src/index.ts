@@ -1,0 +1,11 @@
+export * from './engine';
+export { PAIRING_EVIDENCE_ENTITIES } from './evidence/evidence.entities';
+export { PairingEvidenceModule } from './evidence/evidence.module';
+export { EvidenceService } from './evidence/evidence.service';
+export { seedPairingEvidence } from './evidence/seed/pairing-evidence.seed';
+export * from './recompute/request-recompute';
+export * from './recompute/pairing-recompute-request.entity';
+export * from './scores/pair-score.entity';
+export * from './scores/pairing-compute.service';
+export * from './scores/pairing-query.service';
+export * from './pairing.module';

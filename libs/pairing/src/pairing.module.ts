@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CitiesModule } from '@app/cities';
+import { PAIRING_EVIDENCE_ENTITIES } from './evidence/evidence.entities';
+import { PairingEvidenceModule } from './evidence/evidence.module';
+import { EvidenceService } from './evidence/evidence.service';
+import { PairingRecomputeRequest } from './recompute/pairing-recompute-request.entity';
+import { PairingRecomputeWorker } from './recompute/pairing-recompute.worker';
+import { PairScore } from './scores/pair-score.entity';
+import { PairScoresService } from './scores/pair-scores.service';
+import { PairingComputeService } from './scores/pairing-compute.service';
+import { PairingCountryScale } from './scores/pairing-country-scale.entity';
+import { PairingQueryService } from './scores/pairing-query.service';
+import { CityTypologyResolver, PairingResolver, PartnerSuggestionResolver } from './scores/pairing.resolver';
+
+export const PAIRING_ENTITIES = [...PAIRING_EVIDENCE_ENTITIES, PairScore, PairingCountryScale, PairingRecomputeRequest];
+
+/** The pairing score in the API: evidence, explanations and rankings. */
+@Module({
+  imports: [TypeOrmModule.forFeature([PairScore, PairingCountryScale]), CitiesModule, PairingEvidenceModule],
+  providers: [PairScoresService, PairingComputeService, PairingQueryService, PairingResolver, PartnerSuggestionResolver, CityTypologyResolver],
+  exports: [PairingQueryService],
+})
+export class PairingModule {}
+
+/** The pairing score in the worker: keeps stored scores current. */
+@Module({
+  imports: [TypeOrmModule.forFeature(PAIRING_ENTITIES)],
+  providers: [EvidenceService, PairingComputeService, PairingRecomputeWorker],
+})
+export class PairingWorkerModule {}

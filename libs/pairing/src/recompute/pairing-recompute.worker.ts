@@ -1,0 +1,112 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ConnectionOptions, Job, Queue, UnrecoverableError, Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AppConfig, JobName, QueueName, redisOptions } from '@app/core';
+import { PairingComputeService } from '../scores/pairing-compute.service';
+
+interface RecomputeJob {
+  cityId: string;
+  version: string;
+}
+
+/**
+ * Keeps stored pair scores current. A dispatcher loop turns
+ * pairing_recompute_request rows (written with each evidence change) into
+ * `pairing.recompute` jobs; the job scores again the pairs of that city and
+ * deletes the request if no newer change arrived meanwhile. On start, an
+ * empty score table is filled in full.
+ */
+@Injectable()
+export class PairingRecomputeWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(PairingRecomputeWorker.name);
+  private queue?: Queue;
+  private worker?: Worker<RecomputeJob>;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+  private stopped = false;
+
+  constructor(
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly compute: PairingComputeService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const connection = redisOptions(this.config) as ConnectionOptions;
+    this.queue = new Queue(QueueName.PAIRING, { connection, prefix: this.config.QUEUE_PREFIX });
+    this.worker = new Worker<RecomputeJob>(QueueName.PAIRING, (job) => this.process(job), {
+      connection,
+      prefix: this.config.QUEUE_PREFIX,
+      // One at a time: each job reads all evidence and writes scores; parallel ones would only contend.
+      concurrency: 1,
+      lockDuration: this.config.WORKER_LOCK_MS,
+      stalledInterval: this.config.WORKER_LOCK_MS,
+    });
+    this.worker.on('error', (error) => this.logger.warn(`Pairing worker: ${error.message}`));
+    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM pair_score`);
+    if (count === 0) {
+      const written = await this.compute.recomputeAll();
+      this.logger.log(`Scored ${written} city pairs`);
+    }
+    this.schedule(0);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+    await this.worker?.close();
+    await this.queue?.close();
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.dispatchOnce()
+        .then((n) => this.schedule(n > 0 ? 0 : this.config.OUTBOX_POLL_MS))
+        .catch((error: Error) => {
+          this.logger.warn(`Pairing dispatch failed, will retry: ${error.message}`);
+          this.schedule(Math.max(this.config.OUTBOX_POLL_MS, 2000));
+        });
+    }, delay);
+  }
+
+  /** Queues the requests not queued yet (or queued long ago, in case Redis lost the job). */
+  async dispatchOnce(): Promise<number> {
+    return this.dataSource.transaction(async (em) => {
+      const rows: Array<{ city_id: string; version: string }> = await em.query(
+        `SELECT city_id, version::text FROM pairing_recompute_request
+          WHERE queued_at IS NULL OR queued_at < now() - make_interval(secs => $1 / 1000.0)
+          ORDER BY requested_at LIMIT 100 FOR UPDATE SKIP LOCKED`,
+        [this.config.WORKER_LOCK_MS * 2],
+      );
+      if (rows.length === 0) return 0;
+      await this.queue!.addBulk(
+        rows.map((r) => ({
+          name: JobName.PAIRING_RECOMPUTE,
+          data: { cityId: r.city_id, version: r.version },
+          opts: {
+            jobId: `pairing-${r.city_id}-${r.version}`,
+            attempts: 5,
+            backoff: { type: 'exponential', delay: 1000 },
+            removeOnComplete: true,
+            removeOnFail: 100,
+          },
+        })),
+      );
+      await em.query(`UPDATE pairing_recompute_request SET queued_at = now() WHERE city_id = ANY($1::text[])`, [rows.map((r) => r.city_id)]);
+      return rows.length;
+    });
+  }
+
+  async process(job: Job<RecomputeJob>): Promise<{ pairs: number; wholeCountry: boolean }> {
+    if (job.name !== JobName.PAIRING_RECOMPUTE) throw new UnrecoverableError(`Unknown job ${job.name}`);
+    const result = await this.compute.recomputeCity(job.data.cityId);
+    await this.dataSource.query(`DELETE FROM pairing_recompute_request WHERE city_id = $1 AND version = $2::bigint`, [
+      job.data.cityId,
+      job.data.version,
+    ]);
+    this.logger.log(`Re-scored ${result.pairs} pairs for ${job.data.cityId}${result.wholeCountry ? ' (national leaders moved)' : ''}`);
+    return result;
+  }
+}

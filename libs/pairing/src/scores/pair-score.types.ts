@@ -1,0 +1,76 @@
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { Allow } from '@app/core';
+
+export enum ConfidenceLabel {
+  LOW = 'LOW',
+  MEDIUM = 'MEDIUM',
+  HIGH = 'HIGH',
+}
+registerEnumType(ConfidenceLabel, { name: 'ConfidenceLabel' });
+
+@ObjectType({ description: 'One pillar of a pair score: a number in [0, 1] and 1–3 stars; both null when the evidence is missing.' })
+@Allow('PUBLIC')
+export class PillarScore {
+  @Field(() => Float, { nullable: true }) score: number | null;
+  @Field(() => Int, { nullable: true }) stars: number | null;
+}
+
+@ObjectType({ description: 'How much evidence a score rests on.' })
+@Allow('PUBLIC')
+export class PairCoverage {
+  @Field(() => Int, { description: 'Indicators known for both cities and used.' }) indicatorsUsed: number;
+  @Field(() => Int, { description: 'Indicators the weight profile uses.' }) indicatorsWeighted: number;
+  @Field(() => Int, { description: 'Sectors compared (where both cities have sector evidence).' }) sectorsCompared: number;
+  @Field(() => Int, { description: 'Readiness assessments available (0–2).' }) assessments: number;
+  @Field(() => Int, { description: 'Links known between the two cities.' }) links: number;
+  @Field(() => Float, { description: 'Share of the evidence present, 0–1.' }) confidence: number;
+  @Field(() => ConfidenceLabel) confidenceLabel: ConfidenceLabel;
+}
+
+@InputType({ description: 'Weights for one ranking; omitted parts take the chosen profile (report-default if none).' })
+export class WeightsInput {
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(100) similarity?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(100) internationalisation?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(100) synergy?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(100) relationship?: number;
+}
+
+@InputType()
+export class PairFilterInput {
+  @Field(() => Int, { nullable: true, description: 'Only pairs whose two cities are both in this peer group.' })
+  @IsOptional() @IsInt() @Min(1) @Max(10)
+  peerGroup?: number;
+
+  @Field({ nullable: true, description: 'Only pairs active together in this sector (a sector key, e.g. hydrogen).' })
+  @IsOptional() @IsString() @Length(1, 60)
+  sector?: string;
+
+  @Field(() => Float, { nullable: true, description: 'Minimum confidence (share of evidence present), 0–1.' })
+  @IsOptional() @IsNumber() @Min(0) @Max(1)
+  minCoverage?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Minimum overall stars, 1–3.' })
+  @IsOptional() @IsInt() @Min(1) @Max(3)
+  minStars?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Every pillar at least this many stars, 1–3 (a missing pillar fails it).' })
+  @IsOptional() @IsInt() @Min(1) @Max(3)
+  minPillarStars?: number;
+}
+
+@InputType()
+export class ShortlistRuleInput {
+  @Field(() => Int, { defaultValue: 2, description: 'Every pillar at least this many stars.' })
+  @IsInt() @Min(1) @Max(3)
+  minPillarStars = 2;
+
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(1)
+  minCoverage?: number;
+
+  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(60, { each: true })
+  sectors?: string[];
+}
+
+export const PROFILE_KEYS = ['report-default'] as const;
+export const IsProfileKey = () => IsIn(PROFILE_KEYS as unknown as string[]);

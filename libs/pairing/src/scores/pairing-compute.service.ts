@@ -1,0 +1,226 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  BatchScores,
+  buildBatch,
+  CityEvidence,
+  compareStrings,
+  PairingBatch,
+  PairScoreResult,
+  readPair,
+  REPORT_DEFAULT_WEIGHTS,
+  scoreAllPairs,
+  scoreBatch,
+  allocateScores,
+  scorePairsForCity,
+  NationalScales,
+  nationalScales,
+  numericIndicators,
+} from '../engine';
+import { EvidenceService } from '../evidence/evidence.service';
+import { PairingCountryScale } from './pairing-country-scale.entity';
+
+interface CityRow {
+  id: string;
+  country_code: string;
+  peer_group: number | null;
+}
+
+/**
+ * Loads evidence from the database into the engine and stores what it
+ * computes. Used by the worker's recompute jobs and by the seed.
+ */
+@Injectable()
+export class PairingComputeService {
+  private readonly logger = new Logger(PairingComputeService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly evidence: EvidenceService,
+  ) {}
+
+  /** Every city's evidence in the engine's shape, in city-id order. */
+  async loadEvidence(em: EntityManager = this.dataSource.manager): Promise<CityEvidence[]> {
+    const [cities, values, pairing] = await Promise.all([
+      em.query(`SELECT id, country_code, peer_group FROM city ORDER BY id`) as Promise<CityRow[]>,
+      em.query(
+        `SELECT city_id, indicator_key, number_value, boolean_value, text_value, source, as_of::text AS as_of, entered_by_user_id
+           FROM city_indicator_value ORDER BY city_id, indicator_key`,
+      ) as Promise<Array<Record<string, unknown>>>,
+      this.evidence.loadCityEvidence(undefined, em),
+    ]);
+    const indicators = new Map<string, CityEvidence['indicators']>();
+    for (const v of values) {
+      const list = indicators.get(v.city_id as string) ?? [];
+      list.push({
+        key: v.indicator_key as string,
+        value: (v.number_value ?? v.boolean_value ?? v.text_value ?? null) as number | boolean | string | null,
+        source: v.source as string,
+        asOf: v.as_of as string,
+        enteredByUserId: (v.entered_by_user_id as string | null) ?? null,
+      });
+      indicators.set(v.city_id as string, list);
+    }
+    return cities.map((c) => {
+      const e = pairing.get(c.id);
+      return {
+        cityId: c.id,
+        countryCode: c.country_code,
+        peerGroup: c.peer_group,
+        indicators: indicators.get(c.id) ?? [],
+        readiness: e?.readiness ?? null,
+        sectors: e?.sectors ?? [],
+        links: e?.links ?? [],
+      };
+    });
+  }
+
+  /** Scores every pair of every two countries and stores them. */
+  async recomputeAll(): Promise<number> {
+    const cities = await this.loadEvidence();
+    const byCountry = groupByCountry(cities);
+    const codes = [...byCountry.keys()].sort(compareStrings);
+    let written = 0;
+    for (let a = 0; a < codes.length; a++) {
+      for (let b = a + 1; b < codes.length; b++) {
+        const { batch, scores } = scoreAllPairs(byCountry.get(codes[a])!, byCountry.get(codes[b])!, REPORT_DEFAULT_WEIGHTS);
+        written += await this.store(batch, scores, range(scores.nX * scores.nY), cities);
+      }
+    }
+    await this.saveScales(cities);
+    return written;
+  }
+
+  /**
+   * Scores again the pairs that involve one city. When its change moved a
+   * national leader, every pair of its country is scored again instead.
+   */
+  async recomputeCity(cityId: string): Promise<{ pairs: number; wholeCountry: boolean }> {
+    const cities = await this.loadEvidence();
+    const city = cities.find((c) => c.cityId === cityId);
+    if (!city) return { pairs: 0, wholeCountry: false };
+    const byCountry = groupByCountry(cities);
+    const wholeCountry = await this.leadersMoved(city.countryCode, cities);
+    let pairs = 0;
+    for (const [code, others] of byCountry) {
+      if (code === city.countryCode) continue;
+      const batch = buildBatch(byCountry.get(city.countryCode)!, others);
+      const scores = allocateScores(batch);
+      if (wholeCountry) {
+        scoreBatch(batch, REPORT_DEFAULT_WEIGHTS, scores);
+        pairs += await this.store(batch, scores, range(scores.nX * scores.nY), cities);
+      } else {
+        const i = batch.x.cityIds.indexOf(cityId);
+        scorePairsForCity(batch, 'x', i, REPORT_DEFAULT_WEIGHTS, scores);
+        pairs += await this.store(batch, scores, range(scores.nY).map((j) => i * scores.nY + j), cities);
+      }
+    }
+    if (wholeCountry) await this.saveScales(cities);
+    return { pairs, wholeCountry };
+  }
+
+  private async leadersMoved(countryCode: string, cities: CityEvidence[]): Promise<boolean> {
+    const stored = await this.dataSource.getRepository(PairingCountryScale).findOneBy({ countryCode });
+    const current = leadersOf(countryCode, cities);
+    return !stored || JSON.stringify(sortKeys(stored.leaders)) !== JSON.stringify(sortKeys(current));
+  }
+
+  private async saveScales(cities: CityEvidence[]): Promise<void> {
+    const codes = [...new Set(cities.map((c) => c.countryCode))];
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(PairingCountryScale)
+      .values(codes.map((code) => ({ countryCode: code, leaders: leadersOf(code, cities), computedAt: new Date() })))
+      .orUpdate(['leaders', 'computed_at'], ['country_code'])
+      .execute();
+  }
+
+  /** Upserts the given pairs of a batch, a few thousand rows per statement. */
+  private async store(batch: PairingBatch, scores: BatchScores, pairs: number[], cities: CityEvidence[]): Promise<number> {
+    const peerGroup = new Map(cities.map((c) => [c.cityId, c.peerGroup]));
+    const country = new Map(cities.map((c) => [c.cityId, c.countryCode]));
+    const now = new Date();
+    for (let start = 0; start < pairs.length; start += 5000) {
+      const rows = pairs.slice(start, start + 5000).map((p) => readPair(batch, scores, p, REPORT_DEFAULT_WEIGHTS));
+      await writePairScores(this.dataSource.manager, rows, peerGroup, country, now);
+    }
+    this.logger.debug(`Stored ${pairs.length} pair scores`);
+    return pairs.length;
+  }
+}
+
+/** One statement per batch of rows: arrays in, ON CONFLICT update. */
+export async function writePairScores(
+  em: EntityManager,
+  rows: PairScoreResult[],
+  peerGroup: Map<string, number | null>,
+  country: Map<string, string>,
+  computedAt: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const col = <T>(f: (r: PairScoreResult) => T) => rows.map(f);
+  await em.query(
+    `INSERT INTO pair_score (pair_key, city_a_id, city_b_id, countries, peer_group_a, peer_group_b,
+        similarity, internationalisation, synergy, relationship, overall, overall_stars, min_pillar_stars,
+        indicators_used, indicators_weighted, sectors_compared, assessments, links, confidence, shared_sectors, computed_at)
+     SELECT t.pair_key, t.city_a_id, t.city_b_id, t.countries, t.pga, t.pgb, t.sim, t.intl, t.syn, t.rel, t.overall, t.os, t.mps,
+            t.iu, t.iw, t.sc, t.asm, t.lk, t.conf, string_to_array(t.ss, ','), $20
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::float8[], $8::float8[], $9::float8[],
+                   $10::float8[], $11::float8[], $12::int2[], $13::int2[], $14::int2[], $15::int2[], $16::int2[], $17::int2[],
+                   $18::int2[], $19::float8[], $21::text[])
+         AS t(pair_key, city_a_id, city_b_id, countries, pga, pgb, sim, intl, syn, rel, overall, os, mps, iu, iw, sc, asm, lk, conf, ss)
+     ON CONFLICT (pair_key) DO UPDATE SET
+        similarity = EXCLUDED.similarity, internationalisation = EXCLUDED.internationalisation, synergy = EXCLUDED.synergy,
+        relationship = EXCLUDED.relationship, overall = EXCLUDED.overall, overall_stars = EXCLUDED.overall_stars,
+        min_pillar_stars = EXCLUDED.min_pillar_stars, indicators_used = EXCLUDED.indicators_used,
+        indicators_weighted = EXCLUDED.indicators_weighted, sectors_compared = EXCLUDED.sectors_compared,
+        assessments = EXCLUDED.assessments, links = EXCLUDED.links, confidence = EXCLUDED.confidence,
+        shared_sectors = EXCLUDED.shared_sectors, peer_group_a = EXCLUDED.peer_group_a, peer_group_b = EXCLUDED.peer_group_b,
+        computed_at = EXCLUDED.computed_at`,
+    [
+      col((r) => r.pairKey),
+      col((r) => r.cityAId),
+      col((r) => r.cityBId),
+      col((r) => [country.get(r.cityAId), country.get(r.cityBId)].sort().join('~')),
+      col((r) => peerGroup.get(r.cityAId) ?? null),
+      col((r) => peerGroup.get(r.cityBId) ?? null),
+      col((r) => r.pillars.similarity.score),
+      col((r) => r.pillars.internationalisation.score),
+      col((r) => r.pillars.synergy.score),
+      col((r) => r.pillars.relationship.score),
+      col((r) => r.overall),
+      col((r) => r.overallStars),
+      col((r) => r.minPillarStars),
+      col((r) => r.coverage.indicatorsUsed),
+      col((r) => r.coverage.indicatorsWeighted),
+      col((r) => r.coverage.sectorsCompared),
+      col((r) => r.coverage.assessments),
+      col((r) => r.coverage.links),
+      col((r) => r.coverage.confidence),
+      computedAt,
+      col((r) => r.sharedSectors.join(',')),
+    ],
+  );
+}
+
+function groupByCountry(cities: CityEvidence[]): Map<string, CityEvidence[]> {
+  const map = new Map<string, CityEvidence[]>();
+  for (const c of cities) map.set(c.countryCode, [...(map.get(c.countryCode) ?? []), c]);
+  return map;
+}
+
+function leadersOf(countryCode: string, cities: CityEvidence[]): Record<string, number> {
+  const scales: NationalScales = nationalScales(
+    cities.filter((c) => c.countryCode === countryCode).map((c) => ({ countryCode: c.countryCode, numeric: numericIndicators(c) })),
+  );
+  return Object.fromEntries(scales.get(countryCode) ?? new Map());
+}
+
+function sortKeys(record: Record<string, number>): Array<[string, number]> {
+  return Object.entries(record).sort(([a], [b]) => compareStrings(a, b));
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}

@@ -1,0 +1,131 @@
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ArgsType, Field } from '@nestjs/graphql';
+import { Allow, Ctx, PageArgs, Paginated, RequestContext } from '@app/core';
+import { CitiesLoaders, City } from '@app/cities';
+import { PairFilterInput, ShortlistRuleInput, WeightsInput } from './pair-score.types';
+import { PairingQueryService } from './pairing-query.service';
+import { CityTypologyView, PairScoreDetail, PairScoreView, PairShortlist, PartnerSuggestion } from './pairing.views';
+
+const PairScoreConnection = Paginated(PairScoreView, 'PairScore');
+const PartnerSuggestionConnection = Paginated(PartnerSuggestion);
+
+@ArgsType()
+class WeightArgs {
+  @Field(() => ID, { nullable: true, description: 'A saved weight profile (yours or a built-in); report-default when omitted.' })
+  @IsOptional() @IsUUID('4', { message: 'must be the id of a weight profile' })
+  profileId?: string;
+
+  @Field(() => WeightsInput, { nullable: true, description: 'Pillar weights for this request, over the profile.' })
+  @IsOptional()
+  weights?: WeightsInput;
+}
+
+@ArgsType()
+class CountryPairArgs {
+  @Field({ description: 'ISO code of one country, e.g. GB.' }) @IsString() @Matches(/^[A-Za-z]{2}$/, { message: 'must be a two-letter country code, e.g. GB' })
+  countryA: string;
+
+  @Field({ description: 'ISO code of the other country, e.g. KR.' }) @IsString() @Matches(/^[A-Za-z]{2}$/, { message: 'must be a two-letter country code, e.g. KR' })
+  countryB: string;
+}
+
+@ArgsType()
+class CityPairArgs {
+  @Field(() => ID) @IsString() @Length(1, 100) cityA: string;
+  @Field(() => ID) @IsString() @Length(1, 100) cityB: string;
+}
+
+/** The pairing score: public reads over stored and on-request scores. */
+@Resolver(() => PairScoreView)
+export class PairingResolver {
+  constructor(
+    private readonly pairing: PairingQueryService,
+    private readonly cities: CitiesLoaders,
+  ) {}
+
+  @Query(() => PairScoreDetail, { description: 'The score of two cities of two countries, explained pillar by pillar.' })
+  @Allow('PUBLIC')
+  async pairScore(@Args() pair: CityPairArgs, @Args() choice: WeightArgs, @Ctx() ctx: RequestContext): Promise<PairScoreDetail> {
+    const { weights, name } = await this.pairing.resolveWeights(ctx.user, choice);
+    const names = new Map<string, string>();
+    for (const id of [pair.cityA, pair.cityB]) {
+      const city = await this.cities.city(ctx).load(id);
+      if (city) names.set(id, city.nameEn);
+    }
+    const result = await this.pairing.pairScore(pair.cityA, pair.cityB, weights, (id) => names.get(id) ?? id);
+    return { ...result, profile: name };
+  }
+
+  @Query(() => PartnerSuggestionConnection, { description: 'The best partners for a city in the other countries, best first.' })
+  @Allow('PUBLIC')
+  async partnersFor(
+    @Args('city', { type: () => ID }) city: string,
+    @Args() page: PageArgs,
+    @Args() choice: WeightArgs,
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { nullable: true }) filter?: PairFilterInput,
+  ) {
+    const { weights, isDefault } = await this.pairing.resolveWeights(ctx.user, choice);
+    return this.pairing.partnersFor(city, filter ?? {}, page, weights, isDefault);
+  }
+
+  @Query(() => PairScoreConnection, { description: 'Every pair of cities between two countries, best first.' })
+  @Allow('PUBLIC')
+  async pairRanking(
+    @Args() countries: CountryPairArgs,
+    @Args() page: PageArgs,
+    @Args() choice: WeightArgs,
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { nullable: true }) filter?: PairFilterInput,
+  ) {
+    const { weights, isDefault } = await this.pairing.resolveWeights(ctx.user, choice);
+    return this.pairing.ranking(countries.countryA, countries.countryB, filter ?? {}, page, weights, isDefault);
+  }
+
+  @Query(() => PairShortlist, { description: 'The pairs that meet a rule (by default: every pillar at least two stars), with the rule in words.' })
+  @Allow('PUBLIC')
+  pairShortlist(@Args() countries: CountryPairArgs, @Args('rule', { nullable: true }) rule?: ShortlistRuleInput) {
+    return this.pairing.shortlist(countries.countryA, countries.countryB, rule ?? Object.assign(new ShortlistRuleInput(), { minPillarStars: 2 }));
+  }
+
+  @Query(() => CityTypologyView, { description: "A city's place in the City Typology Index: ELO ratings and archetypes in three domains." })
+  @Allow('PUBLIC')
+  cityTypology(@Args('city', { type: () => ID }) city: string) {
+    return this.pairing.typology(city);
+  }
+
+  @ResolveField(() => City)
+  @Allow('PUBLIC')
+  cityA(@Parent() score: PairScoreView, @Ctx() ctx: RequestContext) {
+    return this.cities.city(ctx).load(score.cityAId);
+  }
+
+  @ResolveField(() => City)
+  @Allow('PUBLIC')
+  cityB(@Parent() score: PairScoreView, @Ctx() ctx: RequestContext) {
+    return this.cities.city(ctx).load(score.cityBId);
+  }
+}
+
+@Resolver(() => PartnerSuggestion)
+export class PartnerSuggestionResolver {
+  constructor(private readonly cities: CitiesLoaders) {}
+
+  @ResolveField(() => City)
+  @Allow('PUBLIC')
+  partner(@Parent() suggestion: PartnerSuggestion, @Ctx() ctx: RequestContext) {
+    return this.cities.city(ctx).load(suggestion.partnerId);
+  }
+}
+
+@Resolver(() => CityTypologyView)
+export class CityTypologyResolver {
+  constructor(private readonly cities: CitiesLoaders) {}
+
+  @ResolveField(() => City)
+  @Allow('PUBLIC')
+  city(@Parent() view: CityTypologyView, @Ctx() ctx: RequestContext) {
+    return this.cities.city(ctx).load(view.cityId);
+  }
+}
