@@ -30,7 +30,8 @@ export interface Connection<T> {
   nodes: T[];
   edges: Array<{ cursor: string; node: T }>;
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A number, or a lazy promise that counts only when GraphQL awaits it, i.e. when the client asks (counting can cost more than the page). */
+  totalCount: number | PromiseLike<number>;
 }
 
 /**
@@ -63,6 +64,8 @@ export interface SortKey<T> {
   valueOf: (row: T) => string | number | null;
   /** SQL cast applied to the cursor value when comparing (e.g. 'timestamptz'). */
   cast?: string;
+  /** The expression is never NULL: compare rows as (value, id) tuples, which an index on both serves directly. */
+  notNull?: boolean;
 }
 
 /**
@@ -77,7 +80,8 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   idExpression = `${query.alias}.id`,
 ): Promise<Connection<T>> {
   const first = page.first ?? DEFAULT_PAGE_SIZE;
-  const totalCount = await query.clone().getCount();
+  const countQuery = query.clone();
+  const totalCount: PromiseLike<number> = { then: (resolve, reject) => countQuery.getCount().then(resolve, reject) };
   // Cursors carry timestamps to the millisecond; PostgreSQL keeps microseconds. Compare and
   // order at the cursor's precision, so rows sharing a millisecond are split only by id.
   if (sort.cast === 'timestamptz') sort = { ...sort, expression: `date_trunc('milliseconds', ${sort.expression})` };
@@ -85,7 +89,9 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   if (page.after) {
     const [value, id] = decodeCursor(page.after);
     const cast = sort.cast ? `::${sort.cast}` : '';
-    if (value === null) {
+    if (sort.notNull) {
+      query.andWhere(`(${sort.expression}, ${idExpression}) ${cmp} (:cursorValue${cast}, :cursorId)`, { cursorValue: value, cursorId: id });
+    } else if (value === null) {
       query.andWhere(`(${sort.expression} IS NULL AND ${idExpression} ${cmp} :cursorId)`, { cursorId: id });
     } else {
       query.andWhere(
@@ -96,7 +102,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     }
   }
   const rows = await query
-    .orderBy(sort.expression, sort.direction, 'NULLS LAST')
+    .orderBy(sort.expression, sort.direction, sort.notNull ? undefined : 'NULLS LAST')
     .addOrderBy(idExpression, sort.direction)
     .take(first + 1)
     .getMany();

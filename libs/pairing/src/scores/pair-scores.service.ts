@@ -46,6 +46,6 @@ export class PairScoresService {
   }
 
   private page(query: SelectQueryBuilder<PairScore>, page: PageArgs): Promise<Connection<PairScore>> {
-    return paginate(query, page, { expression: 'p.overall', direction: 'DESC', valueOf: (p) => p.overall }, 'p.pair_key');
+    return paginate(query, page, { expression: 'p.overall', direction: 'DESC', valueOf: (p) => p.overall, notNull: true }, 'p.pair_key');
   }
 }
