@@ -417,7 +417,7 @@ export async function runEngineBench(options: { citiesPerCountry?: number; runs?
   return figures;
 }
 
-function print(f: EngineBenchFigures): void {
+export function printEngineFigures(f: EngineBenchFigures): void {
   const lines = [
     `Pairing engine benchmark: ${f.citiesPerCountry} × ${f.citiesPerCountry} cities = ${f.pairs.toLocaleString('en-GB')} pairs (median of ${f.runs} runs after warm-up)`,
     `  prepare (evidence → typed arrays, once)      ${f.prepareMs} ms`,
@@ -433,7 +433,7 @@ function print(f: EngineBenchFigures): void {
 }
 
 if (require.main === module) {
-  runEngineBench().then(print, (err) => {
+  runEngineBench().then(printEngineFigures, (err) => {
     console.error(err);
     process.exitCode = 1;
   });

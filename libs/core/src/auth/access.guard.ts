@@ -6,8 +6,9 @@ import { AccessRule, ALLOW_KEY, isAllowed } from './allow.decorator';
 import type { RequestContext } from './auth-user';
 
 /**
- * Global guard: denies every GraphQL operation and field resolver that does
- * not declare @Allow, and enforces the declaration of those that do.
+ * Global guard: denies every GraphQL query and mutation (and HTTP route) that does
+ * not declare @Allow, and enforces the declaration of those that do; fields of
+ * object types are applyFieldAccess's.
  * HTTP routes (health) declare @Allow('PUBLIC') the same way.
  */
 @Injectable()

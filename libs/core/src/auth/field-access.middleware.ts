@@ -1,20 +1,26 @@
-import { FieldMiddleware, MiddlewareContext, NextFn } from '@nestjs/graphql';
+import { defaultFieldResolver, GraphQLFieldResolver, GraphQLSchema, isObjectType } from 'graphql';
 import { AccessRule, isAllowed } from './allow.decorator';
 import type { RequestContext } from './auth-user';
 
 /**
- * Enforces @Allow on plain object fields (resolver methods are covered by the
- * guard). A field's own rule wins over its type's. A field the user may not
- * read resolves to null when nullable; a non-null one fails the request, which
- * is why restricted fields are declared nullable.
+ * Enforces @Allow on the fields of object types (operations on Query and
+ * Mutation are the guard's). A field's own rule wins over its type's; a field
+ * with neither is closed. Only restricted fields get a wrapper, so public
+ * fields, most of any response, cost nothing. A field the user may not read
+ * resolves to null, which is why restricted fields are declared nullable.
  */
-export const fieldAccessMiddleware: FieldMiddleware = async (ctx: MiddlewareContext, next: NextFn) => {
-  const { info } = ctx;
-  if (!info) return next();
-  const field = info.parentType.getFields()[info.fieldName];
-  const rules = (field?.extensions?.allow ?? info.parentType.extensions?.allow) as AccessRule[] | undefined;
-  if (rules?.includes('PUBLIC')) return next();
-  const context = ctx.context as RequestContext;
-  if (!rules || !isAllowed(rules, context.user, ctx.source)) return null;
-  return next();
-};
+export function applyFieldAccess(schema: GraphQLSchema): GraphQLSchema {
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean));
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || roots.has(type)) continue;
+    const typeRules = type.extensions?.allow as AccessRule[] | undefined;
+    for (const field of Object.values(type.getFields())) {
+      const rules = (field.extensions?.allow as AccessRule[] | undefined) ?? typeRules ?? [];
+      if (rules.includes('PUBLIC')) continue;
+      const resolve: GraphQLFieldResolver<unknown, RequestContext> = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) =>
+        isAllowed(rules, (context as RequestContext).user, source) ? resolve(source, args, context, info) : null;
+    }
+  }
+  return schema;
+}

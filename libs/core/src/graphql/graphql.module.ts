@@ -11,7 +11,7 @@ import { getComplexity, simpleEstimator, fieldExtensionsEstimator, ComplexityEst
 import { AppConfig } from '../config/app-config';
 import type { RequestContext } from '../auth/auth-user';
 import { SessionResolver } from '../auth/session-resolver';
-import { fieldAccessMiddleware } from '../auth/field-access.middleware';
+import { applyFieldAccess } from '../auth/field-access.middleware';
 import { AppError, ErrorCode } from '../errors/error-codes';
 import { formatGraphqlError } from '../errors/format-error';
 import type { LoggedRequest } from '../logging/logging.module';
@@ -77,7 +77,7 @@ export interface GraphqlModuleOptions {
 /**
  * GraphQL over Apollo Server, code first. Introspection and the explorer are
  * on outside production. Depth and cost are capped, errors carry stable codes
- * and every field passes through the access middleware.
+ * and restricted fields are wrapped by applyFieldAccess.
  */
 export function graphqlModule(options: GraphqlModuleOptions): DynamicModule {
   return GraphQLModule.forRootAsync<ApolloDriverConfig>({
@@ -98,8 +98,9 @@ export function graphqlModule(options: GraphqlModuleOptions): DynamicModule {
         operationNamePlugin,
       ],
       validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
-      fieldResolverEnhancers: ['guards', 'interceptors', 'filters'],
-      buildSchemaOptions: { fieldMiddleware: [fieldAccessMiddleware], numberScalarMode: 'integer' },
+      // Field access is enforced by applyFieldAccess below, on restricted fields only: no per-field guards.
+      buildSchemaOptions: { numberScalarMode: 'integer' },
+      transformSchema: applyFieldAccess,
       formatError: (formatted, error) =>
         formatGraphqlError(formatted, error, (unexpected) => logger.error(unexpected)),
       context: async ({ req }: { req: Request & LoggedRequest }): Promise<RequestContext & { req: Request }> => {
