@@ -166,6 +166,22 @@ describe('the pairing score', () => {
     await eventually(async () => (await app.dataSource.query(`SELECT count(*)::int AS n FROM pairing_recompute_request`))[0].n === 0, 10_000, 'requests cleared');
   });
 
+  it('re-scores the pairs of a city whose indicator an admin changes', async () => {
+    const admin = await app.signIn('admin@demo.twins.test');
+    const stamp = async () => (await app.dataSource.query(`SELECT max(computed_at) AS at, min(computed_at) AS first FROM pair_score WHERE city_a_id = 'ulsan' OR city_b_id = 'ulsan'`))[0];
+    const before = await stamp();
+    const other = (await app.dataSource.query(`SELECT computed_at FROM pair_score WHERE pair_key = 'birmingham~busan'`))[0].computed_at;
+    const set = `mutation($input: SetCityIndicatorInput!) { setCityIndicator(input: $input) { key } }`;
+    await app.gqlOk(set, { input: { cityId: 'ulsan', key: 'manufacturingSharePct', numberValue: 40, source: 'Ulsan statistics yearbook 2025' } }, { token: admin });
+    await eventually(async () => {
+      const now = await stamp();
+      return now.first > before.at ? now : undefined;
+    }, 15_000, "every Ulsan pair to be scored again");
+    // Busan still leads Korea on manufacturing share (44%), so other cities' pairs were left alone.
+    const otherAfter = (await app.dataSource.query(`SELECT computed_at FROM pair_score WHERE pair_key = 'birmingham~busan'`))[0].computed_at;
+    expect(otherAfter).toEqual(other);
+  });
+
   it('shortlists by rule and says the rule', async () => {
     const q = `query { pairShortlist(countryA: "GB", countryB: "KR", rule: { minPillarStars: 1 }) { rule pairs { pairKey minPillarStars } } }`;
     const data = await app.gqlOk<{ pairShortlist: { rule: string; pairs: Array<{ minPillarStars: number }> } }>(q);
