@@ -75,6 +75,10 @@ export class InvitationService {
     return this.dataSource.transaction(async (em) => {
       const record = await this.tokens.consume(em, TokenPurpose.INVITATION, input.token);
       const payload = record.payload as unknown as PlatformInvitation;
+      if (payload.kind !== 'platform') {
+        // Other contexts (twin workspaces) issue invitations with the same token mechanism and accept them themselves.
+        throw BadInputError.field('token', 'This invitation is not for the platform itself: open it from the link in its email.');
+      }
       let user = await em.findOneBy(User, { email: record.email });
       const accountCreated = !user;
       if (!user) {
