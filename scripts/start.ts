@@ -128,7 +128,7 @@ function banner(config: AppConfig, inboxUrl: string | undefined, demo: string): 
     `   GraphQL API and explorer  ${config.PUBLIC_URL}/graphql`,
     `   Health                    ${config.PUBLIC_URL}/health/ready`,
     inboxUrl ? `   Mail inbox (dev sink)     ${inboxUrl}` : `   Email goes to             ${redact(config.SMTP_URL)}`,
-    demo ? `\n${demo.replace(/^/gm, '   ')}` : '   Demo accounts were loaded on the first start (see README).',
+    demo ? `\n${demo.replace(/^/gm, '   ')}` : '   Demo sign-ins: see the README (they are loaded into an empty database).',
     '',
     ' Press Ctrl-C to stop.',
     '━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━',

@@ -31,14 +31,24 @@ describe('accounts and sessions', () => {
     await app.mail.waitFor((m) => m.to === 'min-ji.kim@example.org' && app.mail.to('min-ji.kim@example.org').length >= 2);
     // The newest link works; the first one was withdrawn when the second was issued.
     const [first, second] = app.mail.to('min-ji.kim@example.org').map((m) => linkIn(m, `${app.url}/account/confirm-email`));
-    const stale = await fetch(first);
+    // Opening the link only shows a button (a mail scanner following it confirms nothing); the button posts the token.
+    const form = await fetch(second);
+    expect(form.status).toBe(200);
+    expect(await form.text()).toContain(`value="${tokenFrom(second)}"`);
+    const confirm = (link: string) =>
+      fetch(`${app.url}/account/confirm-email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token: tokenFrom(link) }).toString(),
+      });
+    const stale = await confirm(first);
     expect(stale.status).toBe(400);
     expect(await stale.text()).toMatch(/withdrawn/);
-    const page = await fetch(second);
+    const page = await confirm(second);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('이메일 주소가 확인되었습니다');
     // Single use.
-    expect((await fetch(second)).status).toBe(400);
+    expect((await confirm(second)).status).toBe(400);
 
     const signIn = await app.gqlOk<{ signIn: { accessToken: string; user: { email: string } } }>(SIGN_IN, {
       input: { email: 'MIN-JI.KIM@EXAMPLE.ORG', password: 'correct horse battery' },
@@ -195,6 +205,27 @@ describe('accounts and sessions', () => {
     const access = await app.signIn('new.organiser@example.org', 'organiser password 1');
     const me = await app.gqlOk<{ me: { roles: string[] } }>(ME, {}, { token: access });
     expect(me.me.roles).toEqual(['EVENT_ORGANISER']);
+  });
+
+  it('an invitation to an address someone signed up with but never confirmed gives the account to the invitee', async () => {
+    // Someone registers the address first, with their own password, and never confirms it.
+    await app.gqlOk(SIGN_UP, { input: { email: 'future.admin@example.org', displayName: 'Squatter', password: 'squatters password' } });
+    const squatter = await app.gql(SIGN_IN, { input: { email: 'future.admin@example.org', password: 'squatters password' } });
+    expect(squatter.errors?.[0].message).toMatch(/confirm your email/i);
+
+    const admin = await app.signIn('admin@demo.twins.test');
+    await app.gqlOk(`mutation { inviteUser(input: { email: "future.admin@example.org", roles: [ADMIN] }) { ok } }`, {}, { token: admin });
+    const mail = await app.mail.waitFor((m) => m.to === 'future.admin@example.org' && /invited/.test(m.subject));
+    const token = tokenFrom(linkIn(mail, `${app.url}/account/accept-invitation`));
+    const accept = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accountCreated } }`;
+    const withoutPassword = await app.gql(accept, { input: { token } });
+    expect(withoutPassword.errors?.[0].extensions.fields?.[0].field).toBe('password');
+    await app.gqlOk(accept, { input: { token, displayName: 'Rightful Owner', password: 'the owners password' } });
+
+    // The squatter's password no longer opens it; the invitee's does, with the role.
+    expect((await app.gql(SIGN_IN, { input: { email: 'future.admin@example.org', password: 'squatters password' } })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    const owner = await app.signIn('future.admin@example.org', 'the owners password');
+    expect((await app.gqlOk<{ me: { roles: string[]; displayName: string } }>(ME, {}, { token: owner })).me).toMatchObject({ roles: ['ADMIN'], displayName: 'Rightful Owner' });
   });
 
   it('admins grant and revoke roles; others may not, and see only what is theirs to see', async () => {

@@ -18,11 +18,22 @@ export class AccountController {
     private readonly invitations: InvitationService,
   ) {}
 
+  /** The emailed link opens a page with a button: mail scanners that follow links confirm nothing. */
   @Get('confirm-email')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async confirmEmail(@Query('token') token: string | undefined, @Res() res: Response) {
+  confirmEmailForm(@Query('token') token: string | undefined): string {
+    return page('Confirm your email address · 이메일 주소 확인', [], `
+<form method="post" action="confirm-email">
+  <input type="hidden" name="token" value="${escapeHtml(token ?? '')}">
+  <p><button type="submit">Confirm · 확인</button></p>
+</form>`);
+  }
+
+  @Post('confirm-email')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async confirmEmail(@Body() body: Record<string, string>, @Res() res: Response) {
     try {
-      await this.auth.confirmEmail(String(token ?? ''));
+      await this.auth.confirmEmail(String(body.token ?? ''));
       res.status(200).send(page('Email confirmed · 이메일 확인 완료', [
         'Your email address is confirmed. You can now sign in.',
         '이메일 주소가 확인되었습니다. 이제 로그인할 수 있습니다.',
@@ -102,11 +113,17 @@ export class AccountController {
   @Post('accept-invitation')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async acceptInvitation(@Body() body: Record<string, string>, @Res() res: Response) {
+    const password = body.password || undefined;
+    const displayName = body.displayName?.trim() || undefined;
+    if ((password && (password.length < 10 || password.length > 200)) || (displayName && displayName.length > 100)) {
+      res.status(400).send(page('Try again · 다시 시도', [`The password ${PASSWORD_RULE}; a name is at most 100 characters.`]));
+      return;
+    }
     try {
       const result = await this.invitations.accept({
         token: String(body.token ?? ''),
-        displayName: body.displayName?.trim() || undefined,
-        password: body.password || undefined,
+        displayName,
+        password,
         preferredLanguage: body.preferredLanguage === 'ko' ? 'ko' : 'en',
       });
       res.status(200).send(page('Welcome · 환영합니다', [

@@ -11,7 +11,6 @@ import {
   TokenInput,
 } from './dto/identity.inputs';
 import { Acknowledgement, AuthPayload } from './dto/identity.outputs';
-import { User } from './entities/user.entity';
 import { UsersService } from './users.service';
 
 @Resolver()
@@ -28,10 +27,11 @@ export class AuthResolver {
     return { ok: true, message: 'Check your inbox: we have sent a link to confirm your email address.' };
   }
 
-  @Mutation(() => User, { description: 'Confirm an email address with the token from the emailed link.' })
+  @Mutation(() => Acknowledgement, { description: 'Confirm an email address with the token from the emailed link.' })
   @Allow('PUBLIC')
-  confirmEmail(@Args('input') input: TokenInput): Promise<User> {
-    return this.auth.confirmEmail(input.token);
+  async confirmEmail(@Args('input') input: TokenInput): Promise<Acknowledgement> {
+    await this.auth.confirmEmail(input.token);
+    return { ok: true, message: 'Your email address is confirmed. You can now sign in.' };
   }
 
   @Mutation(() => AuthPayload)
@@ -81,7 +81,7 @@ export class AuthResolver {
   @Mutation(() => Acknowledgement, { description: 'Change your password; signs out everywhere.' })
   @Allow('SIGNED_IN')
   async changePassword(@Args('input') input: ChangePasswordInput, @Ctx() ctx: RequestContext): Promise<Acknowledgement> {
-    await this.auth.changePassword(ctx.user!.id, input.currentPassword, input.newPassword);
+    await this.auth.changePassword(ctx.user!.id, input.currentPassword, input.newPassword, ctx.ip);
     return { ok: true, message: 'Your password is changed. Sign in again with the new one.' };
   }
 

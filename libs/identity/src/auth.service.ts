@@ -11,7 +11,7 @@ import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 import { OneTimeTokenService } from './one-time-token.service';
 import { PasswordHasher } from './password-hasher';
-import { SignInRateLimiter } from './sign-in-rate-limiter';
+import { AccountEmailLimiter, SignInRateLimiter } from './sign-in-rate-limiter';
 import { lang } from './lang';
 import { UsersService } from './users.service';
 
@@ -55,6 +55,7 @@ export class AuthService {
     private readonly outbox: OutboxService,
     private readonly hasher: PasswordHasher,
     private readonly limiter: SignInRateLimiter,
+    private readonly emailLimiter: AccountEmailLimiter,
     private readonly users: UsersService,
   ) {}
 
@@ -69,6 +70,7 @@ export class AuthService {
     await this.dataSource.transaction(async (em) => {
       const existing = await em.findOneBy(User, { email });
       if (existing) {
+        if (!(await this.emailLimiter.allow(email))) return;
         await this.outbox.enqueueEmail(em, {
           template: IdentityEmail.ACCOUNT_EXISTS,
           to: { email, userId: existing.id, language: lang(existing.preferredLanguage), timeZone: existing.timeZone },
@@ -119,7 +121,7 @@ export class AuthService {
 
   async signIn(emailInput: string, password: string, client: { ip: string; userAgent?: string }): Promise<Tokens> {
     const email = emailInput.trim().toLowerCase();
-    await this.limiter.check(email, client.ip);
+    await this.limiter.consume(email, client.ip);
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
@@ -127,13 +129,10 @@ export class AuthService {
       .where('u.email = :email', { email })
       .getOne();
     const ok = await this.hasher.verify(user?.passwordHash, password);
-    if (!user || !ok || user.disabledAt) {
-      await this.limiter.recordFailure(email, client.ip);
-      throw new UnauthenticatedError(WRONG_CREDENTIALS);
-    }
-    await this.limiter.recordSuccess(email);
+    if (!user || !ok || user.disabledAt) throw new UnauthenticatedError(WRONG_CREDENTIALS);
+    await this.limiter.recordSuccess(email, client.ip);
     if (!user.emailConfirmedAt) {
-      await this.dataSource.transaction((em) => this.sendConfirmation(em, user));
+      if (await this.emailLimiter.allow(email)) await this.dataSource.transaction((em) => this.sendConfirmation(em, user));
       throw new UnauthenticatedError(
         'Please confirm your email address first. We have sent you a new confirmation link.',
       );
@@ -201,7 +200,7 @@ export class AuthService {
     const email = emailInput.trim().toLowerCase();
     await this.dataSource.transaction(async (em) => {
       const user = await em.findOneBy(User, { email });
-      if (!user || user.disabledAt) return;
+      if (!user || user.disabledAt || !(await this.emailLimiter.allow(email))) return;
       await this.tokens.revokeOutstanding(em, TokenPurpose.PASSWORD_RESET, email);
       const { token, record } = await this.tokens.issue(em, {
         purpose: TokenPurpose.PASSWORD_RESET,
@@ -232,16 +231,19 @@ export class AuthService {
     });
   }
 
-  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(userId: string, currentPassword: string, newPassword: string, ip: string): Promise<void> {
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.id = :userId', { userId })
       .getOneOrFail();
+    // Guesses of the current password count like sign-in attempts.
+    await this.limiter.consume(user.email, ip);
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
       throw BadInputError.field('currentPassword', 'is not your current password.');
     }
+    await this.limiter.recordSuccess(user.email, ip);
     const passwordHash = await this.hasher.hash(newPassword);
     await this.dataSource.transaction((em) => this.setPasswordIn(em, user, passwordHash));
   }

@@ -12,7 +12,7 @@ import { OrganisationsResolver } from './organisations.resolver';
 import { OrganisationsService } from './organisations.service';
 import { PasswordHasher } from './password-hasher';
 import { AccessTokenSessionResolver } from './session-resolver.impl';
-import { SignInRateLimiter } from './sign-in-rate-limiter';
+import { AccountEmailLimiter, SignInRateLimiter } from './sign-in-rate-limiter';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
 
@@ -34,6 +34,7 @@ import { UsersService } from './users.service';
     OneTimeTokenService,
     PasswordHasher,
     SignInRateLimiter,
+    AccountEmailLimiter,
     AuthResolver,
     UsersResolver,
     OrganisationsResolver,

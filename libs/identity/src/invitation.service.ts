@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Clock, Role } from '@app/core';
 import { OutboxService } from '@app/notifications';
 import type { AcceptInvitationInput, InviteUserInput } from './dto/identity.inputs';
 import { IdentityEmail } from './emails/identity.emails';
 import { TokenPurpose } from './entities/one-time-token.entity';
 import { OrganisationMembership } from './entities/organisation-membership.entity';
+import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 import { lang } from './lang';
 import { OneTimeTokenService } from './one-time-token.service';
@@ -95,7 +96,12 @@ export class InvitationService {
           }),
         );
       } else if (!user.emailConfirmedAt) {
-        await em.update(User, { id: user.id }, { emailConfirmedAt: this.clock.now() });
+        // Nobody has proved this address before: whoever signed up with it may not be its owner.
+        // The invitation proves it now, so its owner sets the password and any earlier sessions end.
+        if (!passwordHash) throw BadInputError.field('password', 'is needed: choose the password for your account.');
+        const now = this.clock.now();
+        await em.update(User, { id: user.id }, { emailConfirmedAt: now, passwordHash, displayName: input.displayName ?? user.displayName });
+        await em.update(Session, { userId: user.id, revokedAt: IsNull() }, { revokedAt: now, revokedReason: 'password-changed' });
       }
       for (const role of payload.roles ?? []) await this.users.grantRole(em, user.id, role, record.createdByUserId);
       if (payload.organisationId) {

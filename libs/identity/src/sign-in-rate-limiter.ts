@@ -4,10 +4,12 @@ import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig, RateLimitedError, REDIS } from '@app/core';
 
 /**
- * Failed sign-ins are counted per account (the email tried) and per client
- * address, in Redis so every API instance shares the counts. Past either
- * limit, sign-in is refused until the window passes, with the same answer
- * whether or not the account exists. A success clears the account's count.
+ * Sign-in attempts are counted per account (the email tried) and per client
+ * address, in Redis so every API instance shares the counts. An attempt is
+ * counted before the password is checked, atomically, so parallel guesses
+ * cannot slip past the limit; a success gives the attempt back. Past either
+ * limit sign-in is refused until the window passes, with the same answer
+ * whether or not the account exists.
  */
 @Injectable()
 export class SignInRateLimiter {
@@ -20,26 +22,44 @@ export class SignInRateLimiter {
     this.perAddress = new RateLimiterRedis({ ...common, keyPrefix: 'signin:address', points: config.SIGNIN_MAX_PER_ADDRESS });
   }
 
-  /** Throws RATE_LIMITED when either counter is spent. */
-  async check(email: string, address: string): Promise<void> {
-    const [account, ip] = await Promise.all([this.perAccount.get(email), this.perAddress.get(address)]);
-    const blocked = [
-      { res: account, limiter: this.perAccount },
-      { res: ip, limiter: this.perAddress },
-    ].filter(({ res, limiter }) => res && res.consumedPoints >= limiter.points);
-    if (blocked.length > 0) {
-      throw new RateLimitedError(Math.max(...blocked.map(({ res }) => (res as RateLimiterRes).msBeforeNext / 1000)));
+  /** Counts one attempt against both limits; throws RATE_LIMITED when either is spent. */
+  async consume(email: string, address: string): Promise<void> {
+    const results = await Promise.allSettled([this.perAccount.consume(email), this.perAddress.consume(address)]);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
+    if (refused.length === 0) return;
+    const limited = refused.filter((r): r is RateLimiterRes => r instanceof RateLimiterRes);
+    if (limited.length < refused.length) throw refused.find((r) => !(r instanceof RateLimiterRes));
+    throw new RateLimitedError(Math.max(...limited.map((r) => r.msBeforeNext / 1000)));
+  }
+
+  /** A correct password: the attempt does not count, and the account's earlier failures are forgiven. */
+  async recordSuccess(email: string, address: string): Promise<void> {
+    await Promise.all([this.perAccount.delete(email), this.perAddress.reward(address, 1)]);
+  }
+}
+
+/**
+ * Account emails anyone can trigger (reset links, "you already have an
+ * account", new confirmation links) are capped per address, so the platform
+ * cannot be used to flood someone's inbox. Over the cap the request is
+ * answered as usual and no email is sent.
+ */
+@Injectable()
+export class AccountEmailLimiter {
+  private readonly perRecipient: RateLimiterRedis;
+
+  constructor(@Inject(REDIS) redis: Redis) {
+    this.perRecipient = new RateLimiterRedis({ storeClient: redis, useRedisPackage: false, keyPrefix: 'account-email', points: 5, duration: 3600 });
+  }
+
+  /** True when another email may go to this address now. */
+  async allow(email: string): Promise<boolean> {
+    try {
+      await this.perRecipient.consume(email);
+      return true;
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return false;
+      throw error;
     }
-  }
-
-  async recordFailure(email: string, address: string): Promise<void> {
-    await Promise.all([
-      this.perAccount.penalty(email, 1),
-      this.perAddress.penalty(address, 1),
-    ]);
-  }
-
-  async recordSuccess(email: string): Promise<void> {
-    await this.perAccount.delete(email);
   }
 }

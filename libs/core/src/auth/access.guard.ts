@@ -16,10 +16,12 @@ export class AccessGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const rules = this.reflector.getAllAndOverride<AccessRule[] | undefined>(ALLOW_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    // GraphQL operations declare their own rule: a class-wide @Allow would open every operation in it.
+    // HTTP controllers may declare one rule for all their routes.
+    const rules = this.reflector.getAllAndOverride<AccessRule[] | undefined>(
+      ALLOW_KEY,
+      context.getType<string>() === 'graphql' ? [context.getHandler()] : [context.getHandler(), context.getClass()],
+    );
     if (!rules) throw new ForbiddenError('This operation declares no access rule, so nobody may use it.');
     if (rules.includes('PUBLIC')) return true;
 

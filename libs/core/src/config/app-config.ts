@@ -178,7 +178,7 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
   const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
   const problems = validateSync(config, { skipMissingProperties: false }).flatMap((error) =>
     Object.values(error.constraints ?? {}).map(
-      (message) => `${error.property}: ${message.replace(new RegExp(`^${error.property} `), '')} (got ${describe(env[error.property])})`,
+      (message) => `${error.property}: ${message.replace(new RegExp(`^${error.property} `), '')} (got ${describe(error.property, env[error.property])})`,
     ),
   );
   if (config.isProduction) problems.push(...productionProblems(config, env));
@@ -197,9 +197,12 @@ function productionProblems(config: AppConfig, env: Record<string, string | unde
   return problems;
 }
 
-function describe(value: string | undefined): string {
+function describe(key: string, value: string | undefined): string {
   if (value === undefined) return 'nothing';
   if (value === '') return 'an empty value';
+  // Never echo a secret, nor credentials inside a URL.
+  if (/SECRET|PASSWORD/.test(key)) return `a value of ${value.length} characters`;
+  value = value.replace(/\/\/[^@/]*@/, '//***@');
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
 }
 

@@ -1,17 +1,16 @@
-import { ArgumentsHost, Catch, HttpException } from '@nestjs/common';
-import { GqlExceptionFilter } from '@nestjs/graphql';
-import { AppError } from './error-codes';
+import { ArgumentsHost, Catch } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
 
 /**
- * Expected failures (AppError, HttpException) go to the client as they are,
- * without an error log line each; anything else also passes through, and
- * formatGraphqlError logs it once and hides its details.
+ * GraphQL errors go back to Apollo as they are: expected ones (AppError)
+ * without an error log line each, unexpected ones to formatGraphqlError,
+ * which logs them once and hides their details. HTTP routes keep Nest's own
+ * error responses.
  */
 @Catch()
-export class GraphqlExceptionFilter implements GqlExceptionFilter {
-  catch(exception: unknown, host: ArgumentsHost): unknown {
-    if (host.getType<string>() !== 'graphql') throw exception;
-    if (exception instanceof AppError || exception instanceof HttpException) return exception;
-    return exception;
+export class GraphqlExceptionFilter extends BaseExceptionFilter {
+  override catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<string>() === 'graphql') return exception;
+    return super.catch(exception, host);
   }
 }

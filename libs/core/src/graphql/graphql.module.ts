@@ -19,9 +19,10 @@ import { DEFAULT_PAGE_SIZE } from './pagination';
 
 const logger = new Logger('GraphQL');
 
-/** Lists cost their page size times what each item asks for. */
-const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  if ('first' in args || 'after' in args) return (1 + childComplexity) * Number(args.first ?? DEFAULT_PAGE_SIZE);
+/** Paginated lists cost their page size (the default when none is given) times what each item asks for. */
+const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  const paginated = field.args.some((a) => a.name === 'first');
+  if (paginated) return (1 + childComplexity) * Number(args.first ?? DEFAULT_PAGE_SIZE);
   return undefined;
 };
 

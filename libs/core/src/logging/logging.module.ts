@@ -42,7 +42,8 @@ export class LoggingModule {
               autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
               redact: ['req.headers.authorization', 'req.headers.cookie'],
               serializers: {
-                req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+                // The path only: query strings carry single-use tokens (password reset, invitations).
+                req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },
             },

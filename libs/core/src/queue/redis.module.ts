@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import IORedis, { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { redisOptions } from './redis';
@@ -21,8 +21,12 @@ class RedisCloser implements OnApplicationShutdown {
     {
       provide: REDIS,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
-        new IORedis({ ...redisOptions(config), keyPrefix: `${config.QUEUE_PREFIX}:`, lazyConnect: false }),
+      // Connected before the app serves requests: the client fails fast rather than queueing commands.
+      useFactory: async (config: AppConfig) => {
+        const redis = new IORedis({ ...redisOptions(config), keyPrefix: `${config.QUEUE_PREFIX}:`, lazyConnect: true });
+        await redis.connect().catch((error: Error) => new Logger('Redis').warn(`Redis is not reachable yet (${error.message}); retrying`));
+        return redis;
+      },
     },
     RedisCloser,
   ],

@@ -1,8 +1,14 @@
 import type { RedisOptions } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 
-/** ioredis options from REDIS_URL (redis:// or rediss://, optional user, password and /db). */
-export function redisOptions(config: AppConfig): RedisOptions {
+/**
+ * ioredis options from REDIS_URL (redis:// or rediss://, optional user, password and /db).
+ * - 'worker': BullMQ workers block on Redis and must wait through an outage.
+ * - 'client' (rate limits, health, queue producers): fail fast while Redis is
+ *   unreachable instead of queueing commands, so a request or a dispatcher
+ *   holding database locks never hangs on it.
+ */
+export function redisOptions(config: AppConfig, mode: 'worker' | 'client' = 'client'): RedisOptions {
   if (!config.REDIS_URL) {
     throw new Error(
       'REDIS_URL is not set. Run `npm start`, which starts a local redis-server for development, ' +
@@ -17,8 +23,9 @@ export function redisOptions(config: AppConfig): RedisOptions {
     password: url.password ? decodeURIComponent(url.password) : undefined,
     db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
     tls: url.protocol === 'rediss:' ? {} : undefined,
-    // BullMQ workers block on Redis; they must not give up on a slow command.
-    maxRetriesPerRequest: null,
+    ...(mode === 'worker'
+      ? { maxRetriesPerRequest: null }
+      : { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 5000 }),
     // Keep trying to reconnect after a Redis restart, backing off to 2 s.
     retryStrategy: (times) => Math.min(times * 100, 2000),
   };

@@ -13,7 +13,7 @@ import type { EmailJob } from './email-queue';
  *    committed statement, so two jobs for one message never both send;
  * 2. render it in the recipient's language and send it with a Message-ID
  *    derived from the idempotency key;
- * 3. record SENT.
+ * 3. record SENT (and clear the data, which may hold single-use links).
  * A worker killed during 2 leaves the row SENDING; once its lease (= the job
  * lock) expires the job is retried by BullMQ's stalled-job check, or queued
  * again by the dispatcher. Should the kill land after the SMTP server accepted
@@ -34,7 +34,7 @@ export class EmailProcessor implements OnApplicationBootstrap, BeforeApplication
 
   onApplicationBootstrap(): void {
     this.worker = new Worker<EmailJob>(QueueName.EMAIL, (job) => this.process(job), {
-      connection: redisOptions(this.config) as ConnectionOptions,
+      connection: redisOptions(this.config, 'worker') as ConnectionOptions,
       prefix: this.config.QUEUE_PREFIX,
       concurrency: 5,
       lockDuration: this.config.WORKER_LOCK_MS,
@@ -75,16 +75,38 @@ export class EmailProcessor implements OnApplicationBootstrap, BeforeApplication
         messageId: messageIdFor(message, this.config.PUBLIC_URL),
         headers: { 'X-Idempotency-Key': message.idempotencyKey },
       });
-      await this.dataSource.query(
-        `UPDATE outbox_message SET status = 'SENT', sent_at = now(), lease_until = NULL, last_error = NULL, subject = $2, updated_at = now() WHERE id = $1`,
-        [message.id, rendered.subject],
-      );
-      return 'sent';
     } catch (error) {
-      const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      // The row's own count decides, not the job's: a job queued again after Redis lost it starts from zero.
+      const final = message.attempts >= this.config.EMAIL_MAX_ATTEMPTS;
       await this.recordFailure(message.id, final ? OutboxStatus.DEAD : OutboxStatus.FAILED, (error as Error).message);
       this.logger.warn(`Email ${message.id} attempt ${message.attempts} failed: ${(error as Error).message}`);
+      if (final) throw new UnrecoverableError((error as Error).message);
       throw error;
+    }
+    // Sent. From here a failure must never lead to sending again: keep trying to record it.
+    await this.recordSent(message.id, rendered.subject);
+    return 'sent';
+  }
+
+  /**
+   * Records a sent message. Its data (which may hold single-use links) is no
+   * longer needed and is cleared. Retries while the database is unreachable;
+   * the lease keeps other workers off the row meanwhile.
+   */
+  private async recordSent(id: string, subject: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.dataSource.query(
+          `UPDATE outbox_message SET status = 'SENT', sent_at = now(), lease_until = NULL, last_error = NULL, subject = $2,
+                  data = '{}'::jsonb, updated_at = now() WHERE id = $1`,
+          [id, subject],
+        );
+        return;
+      } catch (error) {
+        if (attempt >= 10) throw error;
+        this.logger.warn(`Could not record email ${id} as sent (attempt ${attempt}): ${(error as Error).message}`);
+        await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** attempt, 5000)));
+      }
     }
   }
 

@@ -32,10 +32,9 @@ export class PairingRecomputeWorker implements OnApplicationBootstrap, BeforeApp
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const connection = redisOptions(this.config) as ConnectionOptions;
-    this.queue = new Queue(QueueName.PAIRING, { connection, prefix: this.config.QUEUE_PREFIX });
+    this.queue = new Queue(QueueName.PAIRING, { connection: redisOptions(this.config) as ConnectionOptions, prefix: this.config.QUEUE_PREFIX });
     this.worker = new Worker<RecomputeJob>(QueueName.PAIRING, (job) => this.process(job), {
-      connection,
+      connection: redisOptions(this.config, 'worker') as ConnectionOptions,
       prefix: this.config.QUEUE_PREFIX,
       // One at a time: each job reads all evidence and writes scores; parallel ones would only contend.
       concurrency: 1,
@@ -90,7 +89,8 @@ export class PairingRecomputeWorker implements OnApplicationBootstrap, BeforeApp
             attempts: 5,
             backoff: { type: 'exponential', delay: 1000 },
             removeOnComplete: true,
-            removeOnFail: 100,
+            // A failed job must not keep its id: the dispatcher queues the request again later.
+            removeOnFail: true,
           },
         })),
       );

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { BadInputError, Connection, NotFoundError, PageArgs, paginate } from '@app/core';
+import { Connection, NotFoundError, PageArgs, paginate } from '@app/core';
 import { City } from '@app/cities';
 import { PairScore } from './pair-score.entity';
-import type { PairFilterInput } from './pair-score.types';
+import type { PairFilterInput, ShortlistRuleInput } from './pair-score.types';
 
 export function countriesKey(a: string, b: string): string {
   return [a, b].sort().join('~');
@@ -18,9 +18,6 @@ export class PairScoresService {
   constructor(private readonly dataSource: DataSource) {}
 
   async ranking(countryA: string, countryB: string, filter: PairFilterInput, page: PageArgs): Promise<Connection<PairScore>> {
-    if (countryA.toUpperCase() === countryB.toUpperCase()) {
-      throw BadInputError.field('countryB', 'must differ from countryA: pairs join cities of two countries.');
-    }
     const query = this.base(filter).andWhere('p.countries = :countries', { countries: countriesKey(countryA.toUpperCase(), countryB.toUpperCase()) });
     return this.page(query, page);
   }
@@ -29,6 +26,17 @@ export class PairScoresService {
     if (!(await this.dataSource.getRepository(City).existsBy({ id: cityId }))) throw new NotFoundError('city', cityId);
     const query = this.base(filter).andWhere('(p.city_a_id = :cityId OR p.city_b_id = :cityId)', { cityId });
     return this.page(query, page);
+  }
+
+  /** Pairs meeting a shortlist rule, best first, at most `limit`. */
+  shortlist(countryA: string, countryB: string, rule: ShortlistRuleInput, limit: number): Promise<PairScore[]> {
+    const query = this.base({ minPillarStars: rule.minPillarStars, minCoverage: rule.minCoverage })
+      .andWhere('p.countries = :countries', { countries: countriesKey(countryA, countryB) })
+      .orderBy('p.overall', 'DESC')
+      .addOrderBy('p.pair_key', 'DESC')
+      .take(limit);
+    if (rule.sectors?.length) query.andWhere('p.shared_sectors @> :sectors', { sectors: rule.sectors });
+    return query.getMany();
   }
 
   get(pairKey: string): Promise<PairScore | null> {

@@ -75,8 +75,32 @@ export class PairingComputeService {
     });
   }
 
+  /**
+   * Runs one computation at a time across every worker process (a
+   * PostgreSQL advisory lock), so a computation that read older evidence can
+   * never store its scores over a newer one's.
+   */
+  private async exclusively<T>(work: () => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query(`SELECT pg_advisory_lock(hashtext('pairing.recompute'))`);
+      try {
+        return await work();
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock(hashtext('pairing.recompute'))`);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
   /** Scores every pair of every two countries and stores them. */
-  async recomputeAll(): Promise<number> {
+  recomputeAll(): Promise<number> {
+    return this.exclusively(() => this.recomputeAllNow());
+  }
+
+  private async recomputeAllNow(): Promise<number> {
     const cities = await this.loadEvidence();
     const byCountry = groupByCountry(cities);
     const codes = [...byCountry.keys()].sort(compareStrings);
@@ -87,7 +111,7 @@ export class PairingComputeService {
         written += await this.store(batch, scores, range(scores.nX * scores.nY), cities);
       }
     }
-    await this.saveScales(cities);
+    await this.saveScales(cities, codes);
     return written;
   }
 
@@ -95,7 +119,11 @@ export class PairingComputeService {
    * Scores again the pairs that involve one city. When its change moved a
    * national leader, every pair of its country is scored again instead.
    */
-  async recomputeCity(cityId: string): Promise<{ pairs: number; wholeCountry: boolean }> {
+  recomputeCity(cityId: string): Promise<{ pairs: number; wholeCountry: boolean }> {
+    return this.exclusively(() => this.recomputeCityNow(cityId));
+  }
+
+  private async recomputeCityNow(cityId: string): Promise<{ pairs: number; wholeCountry: boolean }> {
     const cities = await this.loadEvidence();
     const city = cities.find((c) => c.cityId === cityId);
     if (!city) return { pairs: 0, wholeCountry: false };
@@ -115,7 +143,7 @@ export class PairingComputeService {
         pairs += await this.store(batch, scores, range(scores.nY).map((j) => i * scores.nY + j), cities);
       }
     }
-    if (wholeCountry) await this.saveScales(cities);
+    if (wholeCountry) await this.saveScales(cities, [city.countryCode]);
     return { pairs, wholeCountry };
   }
 
@@ -125,8 +153,8 @@ export class PairingComputeService {
     return !stored || JSON.stringify(sortKeys(stored.leaders)) !== JSON.stringify(sortKeys(current));
   }
 
-  private async saveScales(cities: CityEvidence[]): Promise<void> {
-    const codes = [...new Set(cities.map((c) => c.countryCode))];
+  /** Records the national leaders the stored scores of these countries were computed with. */
+  private async saveScales(cities: CityEvidence[], codes: string[]): Promise<void> {
     await this.dataSource
       .createQueryBuilder()
       .insert()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuthUser, BadInputError, Connection, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, NotFoundError, PageArgs } from '@app/core';
+import { AuthUser, BadInputError, Clock, Connection, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, NotFoundError, PageArgs } from '@app/core';
 import {
   computeTypology,
   confidenceLabel,
@@ -29,6 +29,7 @@ export interface WeightChoice {
 }
 
 const DEFAULT_PROFILE_NAME = 'report-default';
+const SHORTLIST_LIMIT = 500;
 
 /**
  * What the GraphQL API answers about pairs. Rankings under the report's
@@ -41,6 +42,7 @@ export class PairingQueryService {
     private readonly dataSource: DataSource,
     private readonly stored: PairScoresService,
     private readonly compute: PairingComputeService,
+    private readonly clock: Clock,
   ) {}
 
   async resolveWeights(user: AuthUser | null, choice: WeightChoice): Promise<{ weights: Weights; name: string; isDefault: boolean }> {
@@ -109,20 +111,17 @@ export class PairingQueryService {
   }
 
   async shortlist(countryA: string, countryB: string, rule: ShortlistRuleInput): Promise<PairShortlist> {
-    const filter: PairFilterInput = { minPillarStars: rule.minPillarStars, minCoverage: rule.minCoverage };
-    const pairs: PairScoreView[] = [];
-    let after: string | undefined;
-    do {
-      const page = await this.ranking(countryA, countryB, filter, { first: 100, after }, REPORT_DEFAULT_WEIGHTS, true);
-      pairs.push(...page.nodes.filter((p) => (rule.sectors ?? []).every((s) => p.sharedSectors.includes(s))));
-      after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? undefined) : undefined;
-    } while (after && pairs.length < 500);
+    const pairs = (await this.stored.shortlist(countryA.toUpperCase(), countryB.toUpperCase(), rule, SHORTLIST_LIMIT)).map(viewOfRow);
     const words = [
       `every pillar at least ${rule.minPillarStars} star${rule.minPillarStars === 1 ? '' : 's'}`,
       ...(rule.minCoverage !== undefined ? [`at least ${Math.round(rule.minCoverage * 100)}% of the evidence present`] : []),
       ...(rule.sectors?.length ? [`active together in ${rule.sectors.join(', ')}`] : []),
     ];
-    return { rule: `Pairs of ${countryA.toUpperCase()} and ${countryB.toUpperCase()} cities with ${words.join('; ')}, under the report's default weights.`, pairs };
+    await this.assertCountries([countryA.toUpperCase(), countryB.toUpperCase()]);
+    return {
+      rule: `Pairs of ${countryA.toUpperCase()} and ${countryB.toUpperCase()} cities with ${words.join('; ')}, under the report's default weights, best first (at most ${SHORTLIST_LIMIT}).`,
+      pairs,
+    };
   }
 
   async typology(cityId: string): Promise<CityTypologyView> {
@@ -147,7 +146,7 @@ export class PairingQueryService {
   async snapshot(cityA: string, cityB: string): Promise<(PairScoreView & { takenAt: string }) | null> {
     const key = [cityA, cityB].sort().join('~');
     const row = await this.stored.get(key);
-    return row ? { ...viewOfRow(row), takenAt: new Date().toISOString() } : null;
+    return row ? { ...viewOfRow(row), takenAt: this.clock.now().toISOString() } : null;
   }
 
   private async liveScores(
@@ -156,6 +155,7 @@ export class PairingQueryService {
     inY: (c: { cityId: string; countryCode: string }) => boolean,
   ): Promise<PairScoreResult[]> {
     const cities = await this.compute.loadEvidence();
+    const byId = new Map(cities.map((c) => [c.cityId, c]));
     const results: PairScoreResult[] = [];
     const xCountries = new Set(cities.filter(inX).map((c) => c.countryCode));
     for (const xc of xCountries) {
@@ -166,9 +166,7 @@ export class PairingQueryService {
         for (let p = 0; p < scores.nX * scores.nY; p++) {
           const i = Math.floor(p / scores.nY);
           const j = p % scores.nY;
-          const cx = cities.find((c) => c.cityId === scores.cityIdsX[i])!;
-          const cy = cities.find((c) => c.cityId === scores.cityIdsY[j])!;
-          if (inX(cx) && inY(cy)) results.push(readPair(batch, scores, p, weights));
+          if (inX(byId.get(scores.cityIdsX[i])!) && inY(byId.get(scores.cityIdsY[j])!)) results.push(readPair(batch, scores, p, weights));
         }
       }
     }

@@ -48,11 +48,8 @@ export class PairingResolver {
   @Allow('PUBLIC')
   async pairScore(@Args() pair: CityPairArgs, @Args() choice: WeightArgs, @Ctx() ctx: RequestContext): Promise<PairScoreDetail> {
     const { weights, name } = await this.pairing.resolveWeights(ctx.user, choice);
-    const names = new Map<string, string>();
-    for (const id of [pair.cityA, pair.cityB]) {
-      const city = await this.cities.city(ctx).load(id);
-      if (city) names.set(id, city.nameEn);
-    }
+    const cities = await this.cities.city(ctx).loadMany([pair.cityA, pair.cityB]);
+    const names = new Map(cities.flatMap((c) => (c && !(c instanceof Error) ? [[c.id, c.nameEn] as const] : [])));
     const result = await this.pairing.pairScore(pair.cityA, pair.cityB, weights, (id) => names.get(id) ?? id);
     return { ...result, profile: name };
   }
