@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { GraphQLObjectType, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
 import { startTestApp, TestApp } from '../support/harness';
@@ -98,3 +98,27 @@ function normalise(schema: string): string {
     .join('\n')
     .trim();
 }
+
+describe('input validation', () => {
+  it('validates every field of every input and argument type, so none is silently dropped', async () => {
+    // Loaded after the app: every resolver module has registered its types.
+    // Nest's type registry is internal: reach it by file, next to the package's entry point.
+    const storagePath = join(dirname(require.resolve('@nestjs/graphql')), 'schema-builder', 'storages', 'type-metadata.storage.js');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { TypeMetadataStorage } = require(storagePath);
+    const { getMetadataStorage } = await import('class-validator');
+    const validators = getMetadataStorage();
+    const unvalidated: string[] = [];
+    const classes = [...TypeMetadataStorage.getInputTypesMetadata(), ...TypeMetadataStorage.getArgumentsMetadata()];
+    expect(classes.length).toBeGreaterThan(20);
+    for (const type of classes) {
+      const checked = new Set(
+        validators.getTargetValidationMetadatas(type.target, '', true, false).map((m: { propertyName: string }) => m.propertyName),
+      );
+      for (const property of type.properties ?? []) {
+        if (!checked.has(property.name)) unvalidated.push(`${type.name}.${property.name}`);
+      }
+    }
+    expect(unvalidated).toEqual([]);
+  });
+});

@@ -99,20 +99,38 @@ export class UsersService {
     return this.get(userId);
   }
 
-  async revokeRole(adminId: string, userId: string, role: Role): Promise<User> {
+  async revokeRole(_adminId: string, userId: string, role: Role): Promise<User> {
     await this.get(userId);
-    if (role === Role.ADMIN && userId === adminId) {
-      const admins = await this.dataSource.getRepository(RoleGrant).countBy({ role: Role.ADMIN });
-      if (admins <= 1) throw new ConflictError('You are the last admin; grant the role to someone else before giving it up.');
-    }
-    await this.dataSource.getRepository(RoleGrant).delete({ userId, role });
+    await this.dataSource.transaction(async (em) => {
+      if (role === Role.ADMIN) await this.keepAnAdmin(em, userId, 'take the admin role from');
+      await em.delete(RoleGrant, { userId, role });
+    });
     return this.get(userId);
+  }
+
+  /**
+   * The platform must keep one enabled admin. Changes to who is an admin are
+   * serialised (a transaction-scoped advisory lock), so two admins removing
+   * each other at once cannot both succeed.
+   */
+  private async keepAnAdmin(em: EntityManager, losingUserId: string, action: string): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('platform.admins'))`);
+    const [{ others }] = await em.query(
+      `SELECT count(*)::int AS others FROM role_grant g JOIN user_account u ON u.id = g.user_id
+        WHERE g.role = 'ADMIN' AND u.disabled_at IS NULL AND g.user_id <> $1`,
+      [losingUserId],
+    );
+    const isAdmin = await em.existsBy(RoleGrant, { userId: losingUserId, role: Role.ADMIN });
+    if (isAdmin && others === 0) {
+      throw new ConflictError(`This is the last enabled admin: make someone else an admin before you ${action} this account.`);
+    }
   }
 
   async setDisabled(adminId: string, userId: string, disabled: boolean): Promise<User> {
     if (userId === adminId && disabled) throw new ConflictError('You cannot disable your own account.');
     await this.get(userId);
     await this.dataSource.transaction(async (em) => {
+      if (disabled) await this.keepAnAdmin(em, userId, 'disable');
       const now = this.clock.now();
       await em.update(User, { id: userId }, { disabledAt: disabled ? now : null });
       if (disabled) await em.update(Session, { userId, revokedAt: IsNull() }, { revokedAt: now, revokedReason: 'revoked-by-admin' });

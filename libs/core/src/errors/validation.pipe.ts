@@ -20,6 +20,7 @@ export function toFieldProblems(errors: ValidationError[], prefix = ''): FieldPr
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     transform: true,
+    // Properties without a validator are dropped; test/core/schema.e2e-spec.ts checks every input field has one.
     whitelist: true,
     forbidUnknownValues: false,
     validationError: { target: false, value: false },

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { Role } from '@app/core';
 import { OrganisationKind } from '../entities/organisation.entity';
@@ -97,7 +97,7 @@ export class SetUserDisabledInput {
   @Field(() => ID) @IsUUID('4', { message: 'must be a user id' })
   userId: string;
 
-  @Field()
+  @Field() @IsBoolean()
   disabled: boolean;
 }
 
