@@ -1,3 +1,4 @@
+import { Twinning1795628722773 } from './1795628722773-Twinning';
 import { RecomputePairsOnIndicatorChange1795628147223 } from './1795628147223-RecomputePairsOnIndicatorChange';
 import { PairingScore1795627097192 } from './1795627097192-PairingScore';
 import { Initial1795624646164 } from './1795624646164-Initial';
@@ -10,4 +11,5 @@ export const MIGRATIONS: Function[] = [
   Initial1795624646164,
   PairingScore1795627097192,
   RecomputePairsOnIndicatorChange1795628147223,
+  Twinning1795628722773,
 ];

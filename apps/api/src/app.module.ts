@@ -18,6 +18,7 @@ import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { PairingModule } from '@app/pairing';
 import { PLATFORM_EMAIL_TEMPLATES, PLATFORM_ENTITIES } from '@app/platform';
+import { TwinningModule } from '@app/twinning';
 
 export interface ApiModuleOptions {
   /** Defaults to the process environment. */
@@ -44,6 +45,7 @@ export class AppModule {
         CitiesModule,
         IdentityModule,
         PairingModule,
+        TwinningModule,
         graphqlModule({ imports: [IdentityModule], schemaFile: options.schemaFile }),
       ],
       controllers: [HealthController],

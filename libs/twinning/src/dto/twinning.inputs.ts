@@ -1,0 +1,151 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsTimeZone, PASSWORD_RULE } from '@app/identity/dto/validators';
+import { TwinningStatus } from '../entities/twinning.entity';
+import { WorkspaceRole } from '../entities/workspace.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const ROLE_MESSAGE = { message: `must be one of ${Object.values(WorkspaceRole).join(', ')}` };
+const REASON = { message: 'must be 1 to 2000 characters long: say why' };
+
+@InputType()
+export class ProposeTwinningInput {
+  @Field(() => ID, { description: 'Your own city (you must be one of its officers).' })
+  @Transform(trim) @IsString() @Length(1, 100, { message: 'must be a city id such as liverpool' })
+  cityId: string;
+
+  @Field(() => ID, { description: 'The city you propose to twin with, in another country.' })
+  @Transform(trim) @IsString() @Length(1, 100, { message: 'must be a city id such as busan' })
+  partnerCityId: string;
+
+  @Field({ description: 'What you propose, for the partner city’s officers.' })
+  @Transform(trim) @IsString() @Length(1, 4000, { message: 'must be 1 to 4000 characters long' })
+  message: string;
+
+  @Field({ defaultValue: false, description: 'True when proposed from a pairing suggestion: the pair score is kept with the proposal.' })
+  @IsBoolean()
+  fromSuggestion: boolean = false;
+}
+
+@InputType()
+export class RespondToTwinningProposalInput {
+  @Field(() => ID) @IsUUID('4', { message: 'must be a twinning id' })
+  id: string;
+
+  @Field({ description: 'True to accept (the workspace opens), false to decline.' }) @IsBoolean()
+  accept: boolean;
+
+  @Field() @Transform(trim) @IsString() @Length(1, 2000, REASON)
+  reason: string;
+}
+
+@InputType()
+export class WithdrawTwinningProposalInput {
+  @Field(() => ID) @IsUUID('4', { message: 'must be a twinning id' })
+  id: string;
+
+  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 2000, REASON)
+  reason?: string;
+}
+
+@InputType()
+export class ChangeTwinningStatusInput {
+  @Field(() => ID) @IsUUID('4', { message: 'must be a twinning id' })
+  id: string;
+
+  @Field(() => TwinningStatus, { description: 'ACTIVE, DORMANT or CLOSED.' })
+  @IsIn([TwinningStatus.ACTIVE, TwinningStatus.DORMANT, TwinningStatus.CLOSED], { message: 'must be ACTIVE, DORMANT or CLOSED' })
+  status: TwinningStatus;
+
+  @Field() @Transform(trim) @IsString() @Length(1, 2000, REASON)
+  reason: string;
+}
+
+@InputType()
+export class TwinningFilter {
+  @Field(() => ID, { nullable: true, description: 'Twinnings of this city.' }) @IsOptional() @IsString() @MaxLength(100)
+  cityId?: string;
+
+  @Field(() => TwinningStatus, { nullable: true, description: 'The public sees ACTIVE and DORMANT only.' })
+  @IsOptional() @IsEnum(TwinningStatus, { message: `must be one of ${Object.values(TwinningStatus).join(', ')}` })
+  status?: TwinningStatus;
+}
+
+@InputType()
+export class InviteToWorkspaceInput {
+  @Field(() => ID) @IsUUID('4', { message: 'must be a workspace id' })
+  workspaceId: string;
+
+  @Field() @Transform(trim) @IsEmail({}, { message: 'must be an email address, like name@example.org' }) @MaxLength(254)
+  email: string;
+
+  @Field(() => WorkspaceRole, { defaultValue: WorkspaceRole.MEMBER }) @IsEnum(WorkspaceRole, ROLE_MESSAGE)
+  role: WorkspaceRole = WorkspaceRole.MEMBER;
+}
+
+@InputType()
+export class AcceptWorkspaceInvitationInput {
+  @Field() @IsString() @Length(10, 300, { message: 'must be the whole token from the link' })
+  token: string;
+
+  @Field({ nullable: true, description: 'Needed when you have no account yet.' })
+  @IsOptional() @Transform(trim) @IsString() @Length(1, 100, { message: 'must be 1 to 100 characters long' })
+  displayName?: string;
+
+  @Field({ nullable: true, description: 'Needed when you have no account yet.' })
+  @IsOptional() @IsString() @Length(10, 200, { message: PASSWORD_RULE })
+  password?: string;
+
+  @Field({ nullable: true }) @IsOptional() @IsIn(['en', 'ko'], { message: 'must be en or ko' })
+  preferredLanguage?: 'en' | 'ko';
+
+  @Field({ nullable: true }) @IsOptional() @IsTimeZone()
+  timeZone?: string;
+}
+
+@InputType()
+export class RequestToJoinWorkspaceInput {
+  @Field(() => ID) @IsUUID('4', { message: 'must be a workspace id' })
+  workspaceId: string;
+
+  @Field() @Transform(trim) @IsString() @Length(1, 2000, { message: 'must be 1 to 2000 characters long' })
+  message: string;
+}
+
+@InputType()
+export class DecideJoinRequestInput {
+  @Field(() => ID) @IsUUID('4', { message: 'must be a join request id' })
+  id: string;
+
+  @Field() @IsBoolean()
+  approve: boolean;
+
+  @Field(() => WorkspaceRole, { nullable: true, description: 'The role to give; needed to approve.' })
+  @IsOptional() @IsEnum(WorkspaceRole, ROLE_MESSAGE)
+  role?: WorkspaceRole;
+
+  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 2000, REASON)
+  reason?: string;
+}
+
+@InputType()
+export class ChangeWorkspaceMemberRoleInput {
+  @Field(() => ID) @IsUUID('4', { message: 'must be a workspace id' })
+  workspaceId: string;
+
+  @Field(() => ID) @IsUUID('4', { message: 'must be a user id' })
+  userId: string;
+
+  @Field(() => WorkspaceRole) @IsEnum(WorkspaceRole, ROLE_MESSAGE)
+  role: WorkspaceRole;
+}
+
+@InputType()
+export class WorkspaceMemberRefInput {
+  @Field(() => ID) @IsUUID('4', { message: 'must be a workspace id' })
+  workspaceId: string;
+
+  @Field(() => ID) @IsUUID('4', { message: 'must be a user id' })
+  userId: string;
+}

@@ -1,0 +1,149 @@
+import { defineTemplate, formatInstant, layout, TemplateContext } from '@app/notifications';
+
+export const TwinningEmail = {
+  PROPOSAL_RECEIVED: 'twinning.proposal-received',
+  PROPOSAL_ACCEPTED: 'twinning.proposal-accepted',
+  PROPOSAL_DECLINED: 'twinning.proposal-declined',
+  WORKSPACE_INVITATION: 'twinning.workspace-invitation',
+  JOIN_REQUEST_DECIDED: 'twinning.join-request-decided',
+} as const;
+
+/** A name in both languages; each email picks the reader's. */
+export interface Bilingual {
+  en: string;
+  ko: string;
+}
+
+interface Pair {
+  cityA: Bilingual;
+  cityB: Bilingual;
+}
+
+const pairName = (d: Pair, ctx: TemplateContext) =>
+  ctx.language === 'ko' ? `${d.cityA.ko}–${d.cityB.ko}` : `${d.cityA.en}–${d.cityB.en}`;
+
+const ROLE_KO: Record<string, string> = { LEAD: '리드', MEMBER: '멤버', OBSERVER: '참관인' };
+const ROLE_EN: Record<string, string> = { LEAD: 'a lead', MEMBER: 'a member', OBSERVER: 'an observer' };
+
+const proposalReceived = defineTemplate<Pair & { proposerName: string; message: string; url: string }>({
+  name: TwinningEmail.PROPOSAL_RECEIVED,
+  render: (d, ctx) =>
+    ctx.language === 'ko'
+      ? layout(ctx, {
+          subject: `${d.cityA.ko}에서 ${d.cityB.ko}에 트윈 도시 협력을 제안했습니다`,
+          greeting: '안녕하세요.',
+          paragraphs: [
+            `${d.cityA.ko}의 ${d.proposerName}님이 ${d.cityB.ko}와(과)의 트윈 도시 협력을 제안했습니다.`,
+            `제안 내용: ${d.message}`,
+            `${d.cityB.ko}의 공무원으로서 이 제안을 수락하거나 사유와 함께 거절할 수 있습니다.`,
+          ],
+          action: { label: '제안 보기', url: d.url },
+        })
+      : layout(ctx, {
+          subject: `${d.cityA.en} proposes twinning with ${d.cityB.en}`,
+          greeting: 'Hello,',
+          paragraphs: [
+            `${d.proposerName} of ${d.cityA.en} proposes that ${d.cityA.en} and ${d.cityB.en} twin.`,
+            `Their message: ${d.message}`,
+            `As an officer of ${d.cityB.en} you may accept the proposal, or decline it with a reason.`,
+          ],
+          action: { label: 'See the proposal', url: d.url },
+        }),
+});
+
+const proposalAccepted = defineTemplate<Pair & { responderName: string; reason: string; url: string }>({
+  name: TwinningEmail.PROPOSAL_ACCEPTED,
+  render: (d, ctx) =>
+    ctx.language === 'ko'
+      ? layout(ctx, {
+          subject: `${d.cityB.ko}이(가) 트윈 도시 제안을 수락했습니다`,
+          greeting: '안녕하세요.',
+          paragraphs: [
+            `${d.cityB.ko}의 ${d.responderName}님이 ${pairName(d, ctx)} 트윈 도시 제안을 수락했습니다: ${d.reason}`,
+            '공동 워크스페이스가 열렸고, 귀하와 수락한 분이 첫 리드입니다. 동료를 초대해 보세요.',
+          ],
+          action: { label: '워크스페이스 열기', url: d.url },
+        })
+      : layout(ctx, {
+          subject: `${d.cityB.en} accepted your twinning proposal`,
+          greeting: 'Hello,',
+          paragraphs: [
+            `${d.responderName} of ${d.cityB.en} accepted the ${pairName(d, ctx)} twinning: ${d.reason}`,
+            'Your shared workspace is open, with you and them as its first leads. Invite your colleagues.',
+          ],
+          action: { label: 'Open the workspace', url: d.url },
+        }),
+});
+
+const proposalDeclined = defineTemplate<Pair & { responderName: string; reason: string }>({
+  name: TwinningEmail.PROPOSAL_DECLINED,
+  render: (d, ctx) =>
+    ctx.language === 'ko'
+      ? layout(ctx, {
+          subject: `${d.cityB.ko}이(가) 트윈 도시 제안을 거절했습니다`,
+          greeting: '안녕하세요.',
+          paragraphs: [`${d.cityB.ko}의 ${d.responderName}님이 ${pairName(d, ctx)} 트윈 도시 제안을 거절했습니다.`, `사유: ${d.reason}`],
+        })
+      : layout(ctx, {
+          subject: `${d.cityB.en} declined your twinning proposal`,
+          greeting: 'Hello,',
+          paragraphs: [`${d.responderName} of ${d.cityB.en} declined the ${pairName(d, ctx)} twinning proposal.`, `Their reason: ${d.reason}`],
+        }),
+});
+
+const workspaceInvitation = defineTemplate<Pair & { invitedBy: string; role: string; url: string; expiresAt: string }>({
+  name: TwinningEmail.WORKSPACE_INVITATION,
+  render: (d, ctx) =>
+    ctx.language === 'ko'
+      ? layout(ctx, {
+          subject: `${d.invitedBy}님이 ${pairName(d, ctx)} 트윈 워크스페이스에 초대했습니다`,
+          greeting: '안녕하세요.',
+          paragraphs: [
+            `${d.invitedBy}님이 ${pairName(d, ctx)} 트윈 워크스페이스에 ${ROLE_KO[d.role] ?? d.role}(으)로 초대했습니다.`,
+            `초대 링크는 ${formatInstant(d.expiresAt, ctx)}까지 한 번만 사용할 수 있습니다. 계정이 없으면 수락하면서 만들 수 있고, 계정이 있으면 먼저 로그인하세요.`,
+          ],
+          action: { label: '초대 수락', url: d.url },
+        })
+      : layout(ctx, {
+          subject: `${d.invitedBy} invited you to the ${pairName(d, ctx)} twin workspace`,
+          greeting: 'Hello,',
+          paragraphs: [
+            `${d.invitedBy} invited you to the ${pairName(d, ctx)} twin workspace as ${ROLE_EN[d.role] ?? d.role}.`,
+            `The invitation works once, until ${formatInstant(d.expiresAt, ctx)}. If you have no account yet, you create one as you accept; if you have one, sign in first.`,
+          ],
+          action: { label: 'Accept the invitation', url: d.url },
+        }),
+});
+
+const joinRequestDecided = defineTemplate<Pair & { approved: boolean; role: string | null; reason: string | null; deciderName: string; url: string }>({
+  name: TwinningEmail.JOIN_REQUEST_DECIDED,
+  render: (d, ctx) => {
+    const pair = pairName(d, ctx);
+    if (ctx.language === 'ko') {
+      return layout(ctx, {
+        subject: d.approved ? `${pair} 워크스페이스 참여 요청이 승인되었습니다` : `${pair} 워크스페이스 참여 요청이 거절되었습니다`,
+        greeting: '안녕하세요.',
+        paragraphs: [
+          d.approved
+            ? `${d.deciderName}님이 참여 요청을 승인했습니다. 이제 ${ROLE_KO[d.role ?? ''] ?? d.role}(으)로 참여합니다.`
+            : `${d.deciderName}님이 참여 요청을 거절했습니다.`,
+          ...(d.reason ? [`사유: ${d.reason}`] : []),
+        ],
+        ...(d.approved ? { action: { label: '워크스페이스 열기', url: d.url } } : {}),
+      });
+    }
+    return layout(ctx, {
+      subject: d.approved ? `You joined the ${pair} twin workspace` : `Your request to join the ${pair} twin workspace was declined`,
+      greeting: 'Hello,',
+      paragraphs: [
+        d.approved
+          ? `${d.deciderName} approved your request: you are now ${ROLE_EN[d.role ?? ''] ?? d.role} of the workspace.`
+          : `${d.deciderName} declined your request to join.`,
+        ...(d.reason ? [`Their reason: ${d.reason}`] : []),
+      ],
+      ...(d.approved ? { action: { label: 'Open the workspace', url: d.url } } : {}),
+    });
+  },
+});
+
+export const TWINNING_EMAIL_TEMPLATES = [proposalReceived, proposalAccepted, proposalDeclined, workspaceInvitation, joinRequestDecided];

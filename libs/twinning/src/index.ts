@@ -1,0 +1,10 @@
+export * from './entities/twinning.entity';
+export * from './entities/workspace.entity';
+export * from './emails/twinning.emails';
+export * from './twinning-access.service';
+export * from './twinning.service';
+export * from './workspace.service';
+export * from './twinning.module';
+import { Twinning, TwinningStatusChange } from './entities/twinning.entity';
+import { Workspace, WorkspaceInvitation, WorkspaceJoinRequest, WorkspaceMember } from './entities/workspace.entity';
+export const TWINNING_ENTITIES = [Twinning, TwinningStatusChange, Workspace, WorkspaceMember, WorkspaceInvitation, WorkspaceJoinRequest];

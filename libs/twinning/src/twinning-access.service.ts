@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser, hasRole, NotFoundError, RequestContext, requestLoader, Role } from '@app/core';
+import { CityOfficerService } from '@app/identity';
+import { PUBLIC_TWINNING_STATUSES, Twinning } from './entities/twinning.entity';
+import { Workspace, WorkspaceRole } from './entities/workspace.entity';
+
+/** What one person may do in one workspace: their role (null when not a member) and whether they are an admin. */
+export interface WorkspaceAccess {
+  workspaceId: string;
+  twinningId: string;
+  role: WorkspaceRole | null;
+  admin: boolean;
+}
+
+/**
+ * Who sees what. A workspace's content is for its members and admins only;
+ * anyone else is answered NOT_FOUND, exactly as for a workspace that does not
+ * exist. A twinning is public while ACTIVE or DORMANT; otherwise only its two
+ * cities' officers, its workspace's members and admins see it.
+ */
+@Injectable()
+export class TwinningAccessService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly officers: CityOfficerService,
+  ) {}
+
+  /**
+   * Batched by workspace id: the person's access to each, or null when they
+   * may not see it (or it does not exist). One query for any number of ids.
+   */
+  async workspaceAccess(user: AuthUser | null, workspaceIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<WorkspaceAccess | null>> {
+    if (!user || workspaceIds.length === 0) return workspaceIds.map(() => null);
+    const rows: Array<{ id: string; twinning_id: string; role: WorkspaceRole | null }> = await em.query(
+      `SELECT w.id, w.twinning_id, m.role
+         FROM workspace w
+         LEFT JOIN workspace_member m ON m.workspace_id = w.id AND m.user_id = $2
+        WHERE w.id = ANY($1::uuid[])`,
+      [workspaceIds.filter(isUuid), user.id],
+    );
+    const admin = hasRole(user, Role.ADMIN);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return workspaceIds.map((id) => {
+      const row = byId.get(id);
+      if (!row || (!row.role && !admin)) return null;
+      return { workspaceId: id, twinningId: row.twinning_id, role: row.role, admin };
+    });
+  }
+
+  /** The request's batched access check (one query per request, whatever the number of workspaces asked about). */
+  loader(ctx: RequestContext) {
+    return requestLoader<string, WorkspaceAccess | null>(ctx, `twinning.workspaceAccess:${ctx.user?.id ?? 'anonymous'}`, (ids) =>
+      this.workspaceAccess(ctx.user, ids),
+    );
+  }
+
+  /** Passes for members and admins; NOT_FOUND for everyone else. */
+  async requireWorkspace(user: AuthUser | null, workspaceId: string, em?: EntityManager): Promise<WorkspaceAccess> {
+    const [access] = await this.workspaceAccess(user, [workspaceId], em);
+    if (!access) throw new NotFoundError('workspace', workspaceId);
+    return access;
+  }
+
+  /** The cities whose government the person works for, once per request. */
+  governedCities(ctx: RequestContext): Promise<string[]> {
+    if (!ctx.user) return Promise.resolve([]);
+    const key = 'twinning.governedCities';
+    let promise = ctx.loaders.get(key) as Promise<string[]> | undefined;
+    if (!promise) {
+      promise = this.officers.governedCityIds(ctx.user.id);
+      ctx.loaders.set(key, promise);
+    }
+    return promise;
+  }
+
+  /** Whether the person sees the twinning's insider details (proposal, decision): its cities' officers, members, admins. */
+  async isInsider(user: AuthUser | null, twinning: Twinning, governed: readonly string[], em: EntityManager = this.dataSource.manager): Promise<boolean> {
+    if (!user) return false;
+    if (hasRole(user, Role.ADMIN)) return true;
+    if (governed.includes(twinning.cityAId) || governed.includes(twinning.cityBId)) return true;
+    const [{ member }] = await em.query(
+      `SELECT EXISTS (SELECT 1 FROM workspace w JOIN workspace_member m ON m.workspace_id = w.id
+                       WHERE w.twinning_id = $1 AND m.user_id = $2) AS member`,
+      [twinning.id, user.id],
+    );
+    return member as boolean;
+  }
+
+  /** Whether the person may see the twinning at all. */
+  async canSeeTwinning(user: AuthUser | null, twinning: Twinning, governed: readonly string[], em?: EntityManager): Promise<boolean> {
+    if (PUBLIC_TWINNING_STATUSES.includes(twinning.status)) return true;
+    return this.isInsider(user, twinning, governed, em);
+  }
+
+  async workspaceOf(twinningId: string, em: EntityManager = this.dataSource.manager): Promise<Workspace | null> {
+    return em.findOneBy(Workspace, { twinningId });
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { CitiesModule } from '@app/cities';
+import { IdentityModule } from '@app/identity';
+import { PairingModule } from '@app/pairing';
+import { TwinningAccessService } from './twinning-access.service';
+import { TwinningLoaders } from './twinning.loaders';
+import { TwinningResolver } from './twinning.resolver';
+import { TwinningService } from './twinning.service';
+import {
+  TwinningStatusChangeResolver,
+  WorkspaceInvitationResolver,
+  WorkspaceJoinRequestResolver,
+  WorkspaceMemberResolver,
+  WorkspaceResolver,
+} from './workspace.resolver';
+import { WorkspaceService } from './workspace.service';
+
+/** Twinnings of two cities and their shared workspaces: proposals, lifecycle, membership, privacy. */
+@Module({
+  imports: [CitiesModule, IdentityModule, PairingModule],
+  providers: [
+    TwinningAccessService,
+    TwinningLoaders,
+    TwinningService,
+    WorkspaceService,
+    TwinningResolver,
+    WorkspaceResolver,
+    WorkspaceMemberResolver,
+    WorkspaceInvitationResolver,
+    WorkspaceJoinRequestResolver,
+    TwinningStatusChangeResolver,
+  ],
+  exports: [TwinningAccessService, TwinningService, WorkspaceService],
+})
+export class TwinningModule {}

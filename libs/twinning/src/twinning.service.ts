@@ -1,0 +1,304 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import {
+  AppConfig,
+  AuthUser,
+  BadInputError,
+  Clock,
+  ConflictError,
+  Connection,
+  ForbiddenError,
+  hasRole,
+  NotFoundError,
+  PageArgs,
+  paginate,
+  RequestContext,
+  Role,
+} from '@app/core';
+import { City } from '@app/cities';
+import { CityOfficerService, lang, Organisation, OrganisationKind, OrganisationMembership, User } from '@app/identity';
+import { OutboxService } from '@app/notifications';
+import { PairingQueryService } from '@app/pairing';
+import type { ChangeTwinningStatusInput, ProposeTwinningInput, RespondToTwinningProposalInput, TwinningFilter, WithdrawTwinningProposalInput } from './dto/twinning.inputs';
+import { TwinningEmail } from './emails/twinning.emails';
+import { LIVE_TWINNING_STATUSES, PUBLIC_TWINNING_STATUSES, Twinning, twinningPairKey, TwinningStatus, TwinningStatusChange } from './entities/twinning.entity';
+import { Workspace, WorkspaceMember, WorkspaceRole } from './entities/workspace.entity';
+import { isUuid, TwinningAccessService } from './twinning-access.service';
+
+/** Which status may follow which, through changeTwinningStatus (leads and admins). */
+const TRANSITIONS: Partial<Record<TwinningStatus, TwinningStatus[]>> = {
+  [TwinningStatus.ACTIVE]: [TwinningStatus.DORMANT, TwinningStatus.CLOSED],
+  [TwinningStatus.DORMANT]: [TwinningStatus.ACTIVE, TwinningStatus.CLOSED],
+};
+
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const driver = (error as { driverError?: { code?: string; constraint?: string } })?.driverError;
+  return driver?.code === '23505' && (!constraint || driver.constraint === constraint);
+}
+
+/** Proposals, responses and the lifecycle of twinnings. */
+@Injectable()
+export class TwinningService {
+  constructor(
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly outbox: OutboxService,
+    private readonly officers: CityOfficerService,
+    private readonly pairing: PairingQueryService,
+    private readonly access: TwinningAccessService,
+  ) {}
+
+  async propose(user: AuthUser, input: ProposeTwinningInput): Promise<Twinning> {
+    if (input.cityId === input.partnerCityId) throw BadInputError.field('partnerCityId', 'must be another city: a twinning joins two cities.');
+    const cities = await this.dataSource.getRepository(City).findBy({ id: In([input.cityId, input.partnerCityId]) });
+    const own = cities.find((c) => c.id === input.cityId);
+    const partner = cities.find((c) => c.id === input.partnerCityId);
+    if (!own) throw BadInputError.field('cityId', `no city has the id "${input.cityId}".`);
+    if (!partner) throw BadInputError.field('partnerCityId', `no city has the id "${input.partnerCityId}".`);
+    if (own.countryCode === partner.countryCode) {
+      throw BadInputError.field('partnerCityId', `must be in another country: ${own.nameEn} and ${partner.nameEn} are both in ${own.countryCode}.`);
+    }
+    const governed = await this.officers.governedCityIds(user.id);
+    if (!governed.includes(own.id)) {
+      throw new ForbiddenError(
+        `Only officers of ${own.nameEn}'s city government (members of its CITY_GOVERNMENT organisation) may propose a twinning for ${own.nameEn}.`,
+      );
+    }
+    const pairKey = twinningPairKey(own.id, partner.id);
+    let snapshot: Record<string, unknown> | null = null;
+    if (input.fromSuggestion) {
+      snapshot = (await this.pairing.snapshot(own.id, partner.id)) as unknown as Record<string, unknown> | null;
+      if (!snapshot) throw BadInputError.field('fromSuggestion', `there is no stored pairing score for ${pairKey} yet; propose directly instead.`);
+    }
+    await this.assertNoLiveTwinning(pairKey, own, partner);
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const now = this.clock.now();
+        const twinning = await em.save(
+          em.create(Twinning, {
+            pairKey,
+            cityAId: own.id,
+            cityBId: partner.id,
+            status: TwinningStatus.PROPOSED,
+            proposedByUserId: user.id,
+            message: input.message,
+            fromSuggestion: input.fromSuggestion,
+            scoreSnapshot: snapshot,
+          }),
+        );
+        await this.record(em, twinning, null, user.id, input.message, now);
+        for (const officer of await this.officersOf(em, partner.id)) {
+          await this.outbox.enqueueEmail(em, {
+            template: TwinningEmail.PROPOSAL_RECEIVED,
+            idempotencyKey: `twinning-proposal:${twinning.id}:${officer.id}`,
+            to: { email: officer.email, userId: officer.id, language: lang(officer.preferredLanguage), timeZone: officer.timeZone },
+            data: {
+              cityA: { en: own.nameEn, ko: own.nameKo },
+              cityB: { en: partner.nameEn, ko: partner.nameKo },
+              proposerName: user.displayName,
+              message: input.message,
+              url: `${this.config.PUBLIC_URL}/twinnings/${twinning.id}`,
+            },
+          });
+        }
+        return twinning;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'UQ_twinning_live_pair')) await this.assertNoLiveTwinning(pairKey, own, partner);
+      throw error;
+    }
+  }
+
+  async respond(user: AuthUser, input: RespondToTwinningProposalInput): Promise<Twinning> {
+    return this.dataSource.transaction(async (em) => {
+      const twinning = await this.lockVisible(em, user, input.id);
+      if (twinning.status !== TwinningStatus.PROPOSED) {
+        throw new ConflictError(`This proposal was already answered: the twinning is ${twinning.status}.`, { status: twinning.status });
+      }
+      const governed = await this.officers.governedCityIds(user.id, em);
+      const [cityA, cityB] = await this.citiesOf(em, twinning);
+      if (!governed.includes(twinning.cityBId)) {
+        throw new ForbiddenError(`Only officers of ${cityB.nameEn}'s city government may answer this proposal.`);
+      }
+      const now = this.clock.now();
+      const accepted = input.accept;
+      twinning.status = accepted ? TwinningStatus.ACTIVE : TwinningStatus.DECLINED;
+      twinning.decidedByUserId = user.id;
+      twinning.decidedAt = now;
+      twinning.decisionReason = input.reason;
+      if (accepted) twinning.activeSince = now;
+      await em.update(Twinning, { id: twinning.id }, {
+        status: twinning.status,
+        decidedByUserId: user.id,
+        decidedAt: now,
+        decisionReason: input.reason,
+        activeSince: twinning.activeSince,
+      });
+      await this.record(em, twinning, TwinningStatus.PROPOSED, user.id, input.reason, now);
+      let workspaceId: string | null = null;
+      if (accepted) {
+        const workspace = await em.save(em.create(Workspace, { twinningId: twinning.id, lastActivityAt: now }));
+        workspaceId = workspace.id;
+        const leads = [
+          { userId: twinning.proposedByUserId, cityId: twinning.cityAId },
+          { userId: user.id, cityId: twinning.cityBId },
+        ];
+        for (const lead of leads) {
+          await em.save(
+            em.create(WorkspaceMember, {
+              workspaceId: workspace.id,
+              userId: lead.userId,
+              role: WorkspaceRole.LEAD,
+              cityId: lead.cityId,
+              organisationId: await this.governmentOrganisationOf(em, lead.userId, lead.cityId),
+            }),
+          );
+        }
+      }
+      const proposer = await em.findOneByOrFail(User, { id: twinning.proposedByUserId });
+      await this.outbox.enqueueEmail(em, {
+        template: accepted ? TwinningEmail.PROPOSAL_ACCEPTED : TwinningEmail.PROPOSAL_DECLINED,
+        idempotencyKey: `twinning-response:${twinning.id}`,
+        to: { email: proposer.email, userId: proposer.id, language: lang(proposer.preferredLanguage), timeZone: proposer.timeZone },
+        data: {
+          cityA: { en: cityA.nameEn, ko: cityA.nameKo },
+          cityB: { en: cityB.nameEn, ko: cityB.nameKo },
+          responderName: user.displayName,
+          reason: input.reason,
+          url: `${this.config.PUBLIC_URL}/workspaces/${workspaceId ?? ''}`,
+        },
+      });
+      return twinning;
+    });
+  }
+
+  async withdraw(user: AuthUser, input: WithdrawTwinningProposalInput): Promise<Twinning> {
+    return this.dataSource.transaction(async (em) => {
+      const twinning = await this.lockVisible(em, user, input.id);
+      if (twinning.proposedByUserId !== user.id) throw new ForbiddenError('Only the officer who made the proposal may withdraw it.');
+      if (twinning.status !== TwinningStatus.PROPOSED) {
+        throw new ConflictError(`Only a proposal still waiting for an answer can be withdrawn; this twinning is ${twinning.status}.`, { status: twinning.status });
+      }
+      const now = this.clock.now();
+      twinning.status = TwinningStatus.WITHDRAWN;
+      await em.update(Twinning, { id: twinning.id }, { status: twinning.status });
+      await this.record(em, twinning, TwinningStatus.PROPOSED, user.id, input.reason ?? 'Withdrawn by the proposer.', now);
+      return twinning;
+    });
+  }
+
+  async changeStatus(user: AuthUser, input: ChangeTwinningStatusInput): Promise<Twinning> {
+    return this.dataSource.transaction(async (em) => {
+      const twinning = await this.lockVisible(em, user, input.id);
+      const workspace = await this.access.workspaceOf(twinning.id, em);
+      const access = workspace ? (await this.access.workspaceAccess(user, [workspace.id], em))[0] : null;
+      if (!hasRole(user, Role.ADMIN) && access?.role !== WorkspaceRole.LEAD) {
+        throw new ForbiddenError("Only the workspace's leads and programme admins may change a twinning's status.");
+      }
+      const allowed = TRANSITIONS[twinning.status] ?? [];
+      if (!allowed.includes(input.status)) {
+        throw new ConflictError(
+          twinning.status === input.status
+            ? `The twinning is already ${input.status}.`
+            : `A ${twinning.status} twinning cannot become ${input.status}` + (allowed.length ? ` (it can become ${allowed.join(' or ')}).` : '.'),
+          { status: twinning.status },
+        );
+      }
+      const now = this.clock.now();
+      const from = twinning.status;
+      twinning.status = input.status;
+      if (input.status === TwinningStatus.CLOSED) twinning.closedAt = now;
+      await em.update(Twinning, { id: twinning.id }, { status: twinning.status, closedAt: twinning.closedAt });
+      await this.record(em, twinning, from, user.id, input.reason, now);
+      if (workspace) await em.update(Workspace, { id: workspace.id }, { lastActivityAt: now });
+      return twinning;
+    });
+  }
+
+  async list(ctx: RequestContext, filter: TwinningFilter, page: PageArgs): Promise<Connection<Twinning>> {
+    const query = this.dataSource.getRepository(Twinning).createQueryBuilder('t');
+    if (!hasRole(ctx.user, Role.ADMIN)) {
+      const governed = await this.access.governedCities(ctx);
+      query.andWhere(
+        new Brackets((q) => {
+          q.where('t.status IN (:...publicStatuses)', { publicStatuses: PUBLIC_TWINNING_STATUSES });
+          if (ctx.user) {
+            if (governed.length) q.orWhere('(t.city_a_id IN (:...governed) OR t.city_b_id IN (:...governed))', { governed });
+            q.orWhere(
+              'EXISTS (SELECT 1 FROM workspace w JOIN workspace_member m ON m.workspace_id = w.id WHERE w.twinning_id = t.id AND m.user_id = :me)',
+              { me: ctx.user.id },
+            );
+          }
+        }),
+      );
+    }
+    if (filter.cityId) query.andWhere('(t.city_a_id = :cityId OR t.city_b_id = :cityId)', { cityId: filter.cityId });
+    if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
+    return paginate(query, page, { expression: 't.created_at', direction: 'DESC', valueOf: (t) => t.createdAt.toISOString(), cast: 'timestamptz', notNull: true });
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<Twinning> {
+    const twinning = isUuid(id) ? await this.dataSource.getRepository(Twinning).findOneBy({ id }) : null;
+    if (!twinning || !(await this.access.canSeeTwinning(ctx.user, twinning, await this.access.governedCities(ctx)))) {
+      throw new NotFoundError('twinning', id);
+    }
+    return twinning;
+  }
+
+  statusHistory(twinningId: string): Promise<TwinningStatusChange[]> {
+    return this.dataSource.getRepository(TwinningStatusChange).find({ where: { twinningId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+
+  /** Locks the twinning row; NOT_FOUND when it does not exist or the person may not see it. */
+  private async lockVisible(em: EntityManager, user: AuthUser, id: string): Promise<Twinning> {
+    const twinning = await em.findOne(Twinning, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!twinning || !(await this.access.canSeeTwinning(user, twinning, await this.officers.governedCityIds(user.id, em), em))) {
+      throw new NotFoundError('twinning', id);
+    }
+    return twinning;
+  }
+
+  private async assertNoLiveTwinning(pairKey: string, a: City, b: City): Promise<void> {
+    const live = await this.dataSource.getRepository(Twinning).findOneBy({ pairKey, status: In(LIVE_TWINNING_STATUSES) });
+    if (live) {
+      throw new ConflictError(
+        `${a.nameEn} and ${b.nameEn} already have a twinning that is ${live.status}: a pair has one live twinning at a time.`,
+        { status: live.status, twinningId: PUBLIC_TWINNING_STATUSES.includes(live.status) ? live.id : undefined },
+      );
+    }
+  }
+
+  private async record(em: EntityManager, twinning: Twinning, from: TwinningStatus | null, actorUserId: string, reason: string, at: Date): Promise<void> {
+    await em.insert(TwinningStatusChange, { twinningId: twinning.id, fromStatus: from, toStatus: twinning.status, actorUserId, reason, at });
+  }
+
+  private async citiesOf(em: EntityManager, twinning: Twinning): Promise<[City, City]> {
+    const cities = await em.findBy(City, { id: In([twinning.cityAId, twinning.cityBId]) });
+    return [cities.find((c) => c.id === twinning.cityAId)!, cities.find((c) => c.id === twinning.cityBId)!];
+  }
+
+  /** The officers of a city: members of its CITY_GOVERNMENT organisations. */
+  private officersOf(em: EntityManager, cityId: string): Promise<User[]> {
+    return em
+      .createQueryBuilder(User, 'u')
+      .where(
+        `EXISTS (SELECT 1 FROM organisation_membership m JOIN organisation o ON o.id = m.organisation_id
+                  WHERE m.user_id = u.id AND o.city_id = :cityId AND o.kind = :kind)`,
+        { cityId, kind: OrganisationKind.CITY_GOVERNMENT },
+      )
+      .andWhere('u.disabled_at IS NULL')
+      .orderBy('u.email')
+      .getMany();
+  }
+
+  private async governmentOrganisationOf(em: EntityManager, userId: string, cityId: string): Promise<string | null> {
+    const row = await em
+      .createQueryBuilder(OrganisationMembership, 'm')
+      .innerJoin(Organisation, 'o', 'o.id = m.organisation_id')
+      .where('m.user_id = :userId AND o.city_id = :cityId AND o.kind = :kind', { userId, cityId, kind: OrganisationKind.CITY_GOVERNMENT })
+      .orderBy('o.name_en')
+      .getOne();
+    return row?.organisationId ?? null;
+  }
+}

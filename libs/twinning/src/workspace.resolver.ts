@@ -1,0 +1,215 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Ctx, NotFoundError, RequestContext } from '@app/core';
+import { CitiesLoaders, City } from '@app/cities';
+import { Organisation, User } from '@app/identity';
+import {
+  AcceptWorkspaceInvitationInput,
+  ChangeWorkspaceMemberRoleInput,
+  DecideJoinRequestInput,
+  InviteToWorkspaceInput,
+  RequestToJoinWorkspaceInput,
+  WorkspaceMemberRefInput,
+} from './dto/twinning.inputs';
+import { AcceptWorkspaceInvitationResult, WorkspaceHealth } from './dto/twinning.outputs';
+import { Twinning, TwinningStatusChange } from './entities/twinning.entity';
+import {
+  Workspace,
+  WorkspaceInvitation,
+  WorkspaceInvitationStatus,
+  WorkspaceJoinRequest,
+  WorkspaceMember,
+  WorkspaceRole,
+} from './entities/workspace.entity';
+import { TwinningAccessService } from './twinning-access.service';
+import { TwinningLoaders } from './twinning.loaders';
+import { WorkspaceService } from './workspace.service';
+
+@Resolver(() => Workspace)
+export class WorkspaceResolver {
+  constructor(
+    private readonly workspaces: WorkspaceService,
+    private readonly access: TwinningAccessService,
+    private readonly loaders: TwinningLoaders,
+    private readonly cityLoaders: CitiesLoaders,
+  ) {}
+
+  @Query(() => [Workspace], { description: 'The workspaces you are a member of, newest first.' })
+  @Allow('SIGNED_IN')
+  myWorkspaces(@Ctx() ctx: RequestContext): Promise<Workspace[]> {
+    return this.workspaces.mine(ctx.user!);
+  }
+
+  @Query(() => Workspace, { description: 'A workspace, for its members and admins; NOT_FOUND for anyone else (signed in or not).' })
+  @Allow('PUBLIC')
+  async workspace(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: RequestContext): Promise<Workspace> {
+    if (!(await this.access.loader(ctx).load(id))) throw new NotFoundError('workspace', id);
+    return this.workspaces.get(id);
+  }
+
+  @Mutation(() => WorkspaceInvitation, { description: 'Leads: invite someone by email. The link works once, until it expires or is withdrawn.' })
+  @Allow('SIGNED_IN')
+  inviteToWorkspace(@Args('input') input: InviteToWorkspaceInput, @Ctx() ctx: RequestContext): Promise<WorkspaceInvitation> {
+    return this.workspaces.invite(ctx.user!, input);
+  }
+
+  @Mutation(() => WorkspaceInvitation, { description: 'Leads: withdraw a pending invitation; its link stops working.' })
+  @Allow('SIGNED_IN')
+  revokeWorkspaceInvitation(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: RequestContext): Promise<WorkspaceInvitation> {
+    return this.workspaces.revokeInvitation(ctx.user!, id);
+  }
+
+  @Mutation(() => AcceptWorkspaceInvitationResult, {
+    description:
+      'Accept a workspace invitation with the token from its link. Signed in: joins (the invitation must be for your address). ' +
+      'Not signed in and no account: creates one (displayName and password needed) and joins. An account exists: sign in first.',
+  })
+  @Allow('PUBLIC')
+  acceptWorkspaceInvitation(@Args('input') input: AcceptWorkspaceInvitationInput, @Ctx() ctx: RequestContext): Promise<AcceptWorkspaceInvitationResult> {
+    return this.workspaces.acceptInvitation(ctx.user, input);
+  }
+
+  @Mutation(() => WorkspaceJoinRequest, { description: "Officers and partners from organisations in either city: ask to join a twinning's workspace." })
+  @Allow('SIGNED_IN')
+  requestToJoinWorkspace(@Args('input') input: RequestToJoinWorkspaceInput, @Ctx() ctx: RequestContext): Promise<WorkspaceJoinRequest> {
+    return this.workspaces.requestToJoin(ctx.user!, input);
+  }
+
+  @Mutation(() => WorkspaceJoinRequest, { description: 'Leads: approve (with a role) or decline a join request; the requester is emailed.' })
+  @Allow('SIGNED_IN')
+  decideJoinRequest(@Args('input') input: DecideJoinRequestInput, @Ctx() ctx: RequestContext): Promise<WorkspaceJoinRequest> {
+    return this.workspaces.decideJoinRequest(ctx.user!, input);
+  }
+
+  @Mutation(() => WorkspaceMember, { description: "Leads: change a member's role. The last lead from a city cannot be demoted." })
+  @Allow('SIGNED_IN')
+  changeWorkspaceMemberRole(@Args('input') input: ChangeWorkspaceMemberRoleInput, @Ctx() ctx: RequestContext): Promise<WorkspaceMember> {
+    return this.workspaces.changeRole(ctx.user!, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Leads: remove a member. The last lead from a city cannot be removed.' })
+  @Allow('SIGNED_IN')
+  removeWorkspaceMember(@Args('input') input: WorkspaceMemberRefInput, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return this.workspaces.removeMember(ctx.user!, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Leave a workspace. The last lead from a city cannot leave.' })
+  @Allow('SIGNED_IN')
+  leaveWorkspace(@Args('workspaceId', { type: () => ID }) workspaceId: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return this.workspaces.leave(ctx.user!, workspaceId);
+  }
+
+  @ResolveField(() => Twinning)
+  @Allow('SIGNED_IN')
+  async twinning(@Parent() workspace: Workspace): Promise<Twinning> {
+    return this.workspaces.twinningOf(workspace);
+  }
+
+  @ResolveField(() => WorkspaceRole, { nullable: true, description: 'Your role here; null for admins who are not members.' })
+  @Allow('SIGNED_IN')
+  async myRole(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext): Promise<WorkspaceRole | null> {
+    return (await this.access.loader(ctx).load(workspace.id))?.role ?? null;
+  }
+
+  @ResolveField(() => [WorkspaceMember], { nullable: true })
+  @Allow('SIGNED_IN')
+  async members(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext): Promise<WorkspaceMember[] | null> {
+    return (await this.access.loader(ctx).load(workspace.id)) ? this.workspaces.members(workspace.id) : null;
+  }
+
+  @ResolveField(() => [WorkspaceInvitation], { nullable: true, description: 'For leads and admins; null for other members.' })
+  @Allow('SIGNED_IN')
+  async invitations(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext): Promise<WorkspaceInvitation[] | null> {
+    return (await this.leadOrAdmin(ctx, workspace)) ? this.workspaces.invitations(workspace.id) : null;
+  }
+
+  @ResolveField(() => [WorkspaceJoinRequest], { nullable: true, description: 'For leads and admins; null for other members.' })
+  @Allow('SIGNED_IN')
+  async joinRequests(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext): Promise<WorkspaceJoinRequest[] | null> {
+    return (await this.leadOrAdmin(ctx, workspace)) ? this.workspaces.joinRequests(workspace.id) : null;
+  }
+
+  @ResolveField(() => [TwinningStatusChange], { nullable: true, description: "The twinning's status changes, oldest first." })
+  @Allow('SIGNED_IN')
+  async statusHistory(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext): Promise<TwinningStatusChange[] | null> {
+    return (await this.access.loader(ctx).load(workspace.id)) ? this.workspaces.statusHistory(workspace.twinningId) : null;
+  }
+
+  @ResolveField(() => WorkspaceHealth, { nullable: true })
+  @Allow('SIGNED_IN')
+  async health(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext): Promise<WorkspaceHealth | null> {
+    if (!(await this.access.loader(ctx).load(workspace.id))) return null;
+    const health = await this.workspaces.health(workspace);
+    const cities = await Promise.all(health.membersPerCity.map((c) => this.cityLoaders.city(ctx).load(c.cityId)));
+    return { ...health, membersPerCity: health.membersPerCity.map((c, i) => ({ ...c, city: cities[i]! })) };
+  }
+
+  private async leadOrAdmin(ctx: RequestContext, workspace: Workspace): Promise<boolean> {
+    const access = await this.access.loader(ctx).load(workspace.id);
+    return !!access && (access.admin || access.role === WorkspaceRole.LEAD);
+  }
+}
+
+@Resolver(() => WorkspaceMember)
+export class WorkspaceMemberResolver {
+  constructor(
+    private readonly loaders: TwinningLoaders,
+    private readonly cityLoaders: CitiesLoaders,
+  ) {}
+
+  @ResolveField(() => User)
+  @Allow('SIGNED_IN')
+  async user(@Parent() member: WorkspaceMember, @Ctx() ctx: RequestContext): Promise<User> {
+    const user = await this.loaders.user(ctx).load(member.userId);
+    if (!user) throw new NotFoundError('user', member.userId);
+    return user;
+  }
+
+  @ResolveField(() => City)
+  @Allow('SIGNED_IN')
+  async city(@Parent() member: WorkspaceMember, @Ctx() ctx: RequestContext): Promise<City> {
+    const city = await this.cityLoaders.city(ctx).load(member.cityId);
+    if (!city) throw new NotFoundError('city', member.cityId);
+    return city;
+  }
+
+  @ResolveField(() => Organisation, { nullable: true })
+  @Allow('SIGNED_IN')
+  async organisation(@Parent() member: WorkspaceMember, @Ctx() ctx: RequestContext): Promise<Organisation | null> {
+    return member.organisationId ? ((await this.loaders.organisation(ctx).load(member.organisationId)) ?? null) : null;
+  }
+}
+
+@Resolver(() => WorkspaceInvitation)
+export class WorkspaceInvitationResolver {
+  constructor(private readonly workspaces: WorkspaceService) {}
+
+  @ResolveField(() => WorkspaceInvitationStatus)
+  @Allow('SIGNED_IN')
+  status(@Parent() invitation: WorkspaceInvitation): WorkspaceInvitationStatus {
+    return this.workspaces.invitationStatus(invitation);
+  }
+}
+
+@Resolver(() => WorkspaceJoinRequest)
+export class WorkspaceJoinRequestResolver {
+  constructor(private readonly loaders: TwinningLoaders) {}
+
+  @ResolveField(() => User)
+  @Allow('SIGNED_IN')
+  async user(@Parent() request: WorkspaceJoinRequest, @Ctx() ctx: RequestContext): Promise<User> {
+    const user = await this.loaders.user(ctx).load(request.userId);
+    if (!user) throw new NotFoundError('user', request.userId);
+    return user;
+  }
+}
+
+@Resolver(() => TwinningStatusChange)
+export class TwinningStatusChangeResolver {
+  constructor(private readonly loaders: TwinningLoaders) {}
+
+  @ResolveField(() => User, { nullable: true, description: 'Who made the change.' })
+  @Allow('SIGNED_IN')
+  async actor(@Parent() change: TwinningStatusChange, @Ctx() ctx: RequestContext): Promise<User | null> {
+    return (await this.loaders.user(ctx).load(change.actorUserId)) ?? null;
+  }
+}

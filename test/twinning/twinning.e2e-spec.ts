@@ -1,0 +1,432 @@
+import { GqlResponse, startTestApp, TestApp } from '../support/harness';
+import { linkIn, tokenFrom } from '../support/smtp-sink';
+
+const TWINNING = 'id pairKey status cityAId cityBId activeSince workspaceId cityA { nameEn } cityB { nameEn }';
+const PROPOSAL = `proposal { message fromSuggestion proposedByName decisionReason scoreSnapshot { pairKey overall overallStars takenAt } }`;
+const PROPOSE = `mutation($input: ProposeTwinningInput!) { proposeTwinning(input: $input) { ${TWINNING} ${PROPOSAL} } }`;
+const RESPOND = `mutation($input: RespondToTwinningProposalInput!) { respondToTwinningProposal(input: $input) { ${TWINNING} } }`;
+const WITHDRAW = `mutation($input: WithdrawTwinningProposalInput!) { withdrawTwinningProposal(input: $input) { id status } }`;
+const CHANGE_STATUS = `mutation($input: ChangeTwinningStatusInput!) { changeTwinningStatus(input: $input) { id status } }`;
+const WORKSPACE = `query($id: ID!) { workspace(id: $id) { id myRole
+  twinning { id status }
+  members { userId role cityId organisation { nameEn } user { displayName } }
+  invitations { id email role status }
+  joinRequests { id status userId grantedRole }
+  statusHistory { fromStatus toStatus reason actorUserId at }
+  health { lastActivityAt activeProjects membersPerCity { cityId members leads } } } }`;
+const INVITE = `mutation($input: InviteToWorkspaceInput!) { inviteToWorkspace(input: $input) { id email role status expiresAt } }`;
+const REVOKE = `mutation($id: ID!) { revokeWorkspaceInvitation(id: $id) { id status } }`;
+const ACCEPT = `mutation($input: AcceptWorkspaceInvitationInput!) { acceptWorkspaceInvitation(input: $input) { workspaceId email role accountCreated joined } }`;
+const REQUEST = `mutation($input: RequestToJoinWorkspaceInput!) { requestToJoinWorkspace(input: $input) { id status cityId } }`;
+const DECIDE = `mutation($input: DecideJoinRequestInput!) { decideJoinRequest(input: $input) { id status grantedRole } }`;
+const CHANGE_ROLE = `mutation($input: ChangeWorkspaceMemberRoleInput!) { changeWorkspaceMemberRole(input: $input) { userId role cityId } }`;
+const REMOVE = `mutation($input: WorkspaceMemberRefInput!) { removeWorkspaceMember(input: $input) }`;
+const LEAVE = `mutation($workspaceId: ID!) { leaveWorkspace(workspaceId: $workspaceId) }`;
+
+interface Member {
+  userId: string;
+  role: string;
+  cityId: string;
+  organisation: { nameEn: string } | null;
+  user: { displayName: string };
+}
+interface WorkspaceView {
+  id: string;
+  myRole: string | null;
+  twinning: { id: string; status: string };
+  members: Member[] | null;
+  invitations: Array<{ id: string; email: string; role: string; status: string }> | null;
+  joinRequests: Array<{ id: string; status: string; userId: string; grantedRole: string | null }> | null;
+  statusHistory: Array<{ fromStatus: string | null; toStatus: string; reason: string; actorUserId: string }> | null;
+  health: { activeProjects: number; lastActivityAt: string; membersPerCity: Array<{ cityId: string; members: number; leads: number }> } | null;
+}
+
+const codeOf = (res: GqlResponse<unknown>): string => res.errors?.[0]?.extensions.code ?? 'OK';
+const DAY = 86400_000;
+
+describe('twinnings and twin workspaces', () => {
+  let app: TestApp;
+  const tokens: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+  let twinningId: string;
+  let workspaceId: string;
+
+  const ws = async (token?: string) => app.gql<{ workspace: WorkspaceView }>(WORKSPACE, { id: workspaceId }, { token });
+  const wsOk = async (token: string) => (await app.gqlOk<{ workspace: WorkspaceView }>(WORKSPACE, { id: workspaceId }, { token })).workspace;
+  const invite = (token: string, email: string, role = 'MEMBER') =>
+    app.gql<{ inviteToWorkspace: { id: string; status: string } }>(INVITE, { input: { workspaceId, email, role } }, { token });
+  /** The token from the newest invitation email to this address. */
+  const invitationToken = async (email: string, count = 1): Promise<string> => {
+    await app.mail.waitFor((m) => m.to === email && app.mail.to(email).length >= count);
+    const mail = app.mail.to(email)[count - 1];
+    return tokenFrom(linkIn(mail, `${app.url}/workspaces/accept-invitation`));
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const people = {
+      admin: 'admin@demo.twins.test',
+      liverpool: 'officer.liverpool@demo.twins.test',
+      busan: 'officer.busan@demo.twins.test',
+      participant: 'participant@demo.twins.test',
+      boardUk: 'board.uk@demo.twins.test',
+      boardKr: 'board.kr@demo.twins.test',
+      organiser: 'organiser@demo.twins.test',
+    };
+    for (const [key, email] of Object.entries(people)) {
+      tokens[key] = await app.signIn(email);
+      ids[key] = (await app.gqlOk<{ me: { id: string } }>(`query { me { id } }`, {}, { token: tokens[key] })).me.id;
+    }
+  });
+  afterAll(() => app.close());
+
+  describe('proposal', () => {
+    it('checks the input, naming the field, and who may propose', async () => {
+      const sameCountry = await app.gql(PROPOSE, { input: { cityId: 'liverpool', partnerCityId: 'manchester', message: 'Hi' } }, { token: tokens.liverpool });
+      expect(sameCountry.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'partnerCityId' }] });
+      const empty = await app.gql(PROPOSE, { input: { cityId: 'liverpool', partnerCityId: 'busan', message: '' } }, { token: tokens.liverpool });
+      expect(empty.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'message' }] });
+      const unknown = await app.gql(PROPOSE, { input: { cityId: 'atlantis', partnerCityId: 'busan', message: 'Hi' } }, { token: tokens.liverpool });
+      expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'cityId' }] });
+      // Busan Technopark is an agency, not the city government; and Sam governs Liverpool, not Busan.
+      expect(codeOf(await app.gql(PROPOSE, { input: { cityId: 'busan', partnerCityId: 'liverpool', message: 'Hi' } }, { token: tokens.participant }))).toBe('FORBIDDEN');
+      expect(codeOf(await app.gql(PROPOSE, { input: { cityId: 'busan', partnerCityId: 'liverpool', message: 'Hi' } }, { token: tokens.liverpool }))).toBe('FORBIDDEN');
+      expect(codeOf(await app.gql(PROPOSE, { input: { cityId: 'liverpool', partnerCityId: 'busan', message: 'Hi' } }))).toBe('UNAUTHENTICATED');
+    });
+
+    it("Liverpool's officer proposes from the pairing suggestion, keeping the score; Busan's officer is emailed in Korean", async () => {
+      const stored = await app.gqlOk<{ pairScore: { score: { overall: number } } }>(`query { pairScore(cityA: "liverpool", cityB: "busan") { score { overall } } }`);
+      const res = await app.gqlOk<{ proposeTwinning: { id: string; status: string; pairKey: string; workspaceId: string | null; proposal: { fromSuggestion: boolean; scoreSnapshot: { pairKey: string; overall: number; takenAt: string } } } }>(
+        PROPOSE,
+        { input: { cityId: 'liverpool', partnerCityId: 'busan', message: 'Ports, hydrogen and the creative industries: shall we twin?', fromSuggestion: true } },
+        { token: tokens.liverpool },
+      );
+      const twinning = res.proposeTwinning;
+      twinningId = twinning.id;
+      expect(twinning).toMatchObject({ status: 'PROPOSED', pairKey: 'busan~liverpool', workspaceId: null });
+      expect(twinning.proposal.fromSuggestion).toBe(true);
+      expect(twinning.proposal.scoreSnapshot.pairKey).toBe('busan~liverpool');
+      expect(twinning.proposal.scoreSnapshot.overall).toBeCloseTo(stored.pairScore.score.overall, 6);
+      const mail = await app.mail.waitFor((m) => m.to === 'officer.busan@demo.twins.test' && m.subject.includes('트윈 도시'));
+      expect(mail.subject).toContain('리버풀');
+      expect(mail.text).toContain('Ports, hydrogen');
+    });
+
+    it('is not public while proposed, but both cities’ officers see it', async () => {
+      expect(codeOf(await app.gql(`query($id: ID!) { twinning(id: $id) { id } }`, { id: twinningId }))).toBe('NOT_FOUND');
+      expect(codeOf(await app.gql(`query($id: ID!) { twinning(id: $id) { id } }`, { id: twinningId }, { token: tokens.participant }))).toBe('NOT_FOUND');
+      const busan = await app.gqlOk<{ twinnings: { nodes: Array<{ id: string; status: string }> } }>(
+        `query { twinnings(filter: { cityId: "busan", status: PROPOSED }) { nodes { id status } } }`, {}, { token: tokens.busan });
+      expect(busan.twinnings.nodes.map((t) => t.id)).toEqual([twinningId]);
+      const anonymous = await app.gqlOk<{ twinnings: { nodes: unknown[] } }>(`query { twinnings(filter: { cityId: "busan" }) { nodes { id } } }`);
+      expect(anonymous.twinnings.nodes).toEqual([]);
+    });
+
+    it('keeps one live twinning per pair: a second proposal is a CONFLICT', async () => {
+      const res = await app.gql(PROPOSE, { input: { cityId: 'busan', partnerCityId: 'liverpool', message: 'Let us twin' } }, { token: tokens.busan });
+      expect(res.errors?.[0].extensions.code).toBe('CONFLICT');
+      expect(res.errors?.[0].message).toMatch(/already have a twinning that is PROPOSED/);
+    });
+
+    it('only the proposer withdraws, and only officers of the partner city answer', async () => {
+      expect(codeOf(await app.gql(WITHDRAW, { input: { id: twinningId } }, { token: tokens.busan }))).toBe('FORBIDDEN');
+      expect(codeOf(await app.gql(RESPOND, { input: { id: twinningId, accept: true, reason: 'Yes' } }, { token: tokens.liverpool }))).toBe('FORBIDDEN');
+      expect(codeOf(await app.gql(RESPOND, { input: { id: twinningId, accept: true, reason: 'Yes' } }, { token: tokens.participant }))).toBe('NOT_FOUND');
+      const noReason = await app.gql(RESPOND, { input: { id: twinningId, accept: true, reason: '' } }, { token: tokens.busan });
+      expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'reason' }] });
+    });
+
+    it("Busan's officer accepts: the workspace opens with one lead per city, and the proposer is told in English", async () => {
+      const res = await app.gqlOk<{ respondToTwinningProposal: { status: string; activeSince: string; workspaceId: string } }>(
+        RESPOND,
+        { input: { id: twinningId, accept: true, reason: '부산은 리버풀과 함께하고 싶습니다.' } },
+        { token: tokens.busan },
+      );
+      expect(res.respondToTwinningProposal.status).toBe('ACTIVE');
+      expect(res.respondToTwinningProposal.activeSince).toBeTruthy();
+      workspaceId = res.respondToTwinningProposal.workspaceId;
+      const view = await wsOk(tokens.liverpool);
+      expect(view.myRole).toBe('LEAD');
+      // Both leads join in the same transaction: compare without order.
+      const byCity = (a: { cityId: string }, b: { cityId: string }) => a.cityId.localeCompare(b.cityId);
+      expect([...view.members!].sort(byCity).map((m) => [m.userId, m.role, m.cityId, m.organisation?.nameEn])).toEqual([
+        [ids.busan, 'LEAD', 'busan', 'Busan Metropolitan City'],
+        [ids.liverpool, 'LEAD', 'liverpool', 'Liverpool City Council'],
+      ]);
+      expect(view.statusHistory!.map((h) => [h.fromStatus, h.toStatus, h.actorUserId])).toEqual([
+        [null, 'PROPOSED', ids.liverpool],
+        ['PROPOSED', 'ACTIVE', ids.busan],
+      ]);
+      expect(view.health).toMatchObject({ activeProjects: 0 });
+      expect([...view.health!.membersPerCity].sort(byCity)).toMatchObject([{ cityId: 'busan', members: 1, leads: 1 }, { cityId: 'liverpool', members: 1, leads: 1 }]);
+      const mail = await app.mail.waitFor((m) => m.to === 'officer.liverpool@demo.twins.test' && /accepted/.test(m.subject));
+      expect(mail.text).toContain('부산은');
+      // Now public: which cities are twinned, and since when.
+      const pub = await app.gqlOk<{ twinnings: { nodes: Array<{ id: string; status: string; activeSince: string; workspaceId: string }> } }>(
+        `query { twinnings(filter: { cityId: "liverpool" }) { nodes { id status activeSince workspaceId } } }`);
+      expect(pub.twinnings.nodes).toEqual([{ id: twinningId, status: 'ACTIVE', activeSince: expect.any(String), workspaceId }]);
+      const summary = await app.gqlOk<{ twinning: { status: string; proposal: unknown } }>(`query($id: ID!) { twinning(id: $id) { status proposal { message } } }`, { id: twinningId });
+      expect(summary.twinning).toEqual({ status: 'ACTIVE', proposal: null });
+      expect(codeOf(await app.gql(RESPOND, { input: { id: twinningId, accept: false, reason: 'No' } }, { token: tokens.busan }))).toBe('CONFLICT');
+    });
+  });
+
+  describe('invitations', () => {
+    const colleague = 'casey.morgan@liverpool.example';
+
+    it('a colleague without an account accepts by email link, creating the account; the link works once', async () => {
+      expect((await invite(tokens.liverpool, colleague)).errors).toBeUndefined();
+      const token = await invitationToken(colleague);
+      const mail = app.mail.to(colleague)[0];
+      expect(mail.subject).toMatch(/Sam Taylor invited you to the Liverpool–Busan twin workspace/);
+      const missing = await app.gql(ACCEPT, { input: { token } });
+      expect(missing.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'displayName' }] });
+      const accepted = await app.gqlOk<{ acceptWorkspaceInvitation: { accountCreated: boolean; joined: boolean; role: string } }>(
+        ACCEPT, { input: { token, displayName: 'Casey Morgan', password: 'casey-password-123' } });
+      expect(accepted.acceptWorkspaceInvitation).toMatchObject({ accountCreated: true, joined: true, role: 'MEMBER', workspaceId });
+      const again = await app.gql(ACCEPT, { input: { token, displayName: 'Casey Morgan', password: 'casey-password-123' } });
+      expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'token' }] });
+      expect(again.errors?.[0].message).toMatch(/already been used/);
+      tokens.colleague = await app.signIn(colleague, 'casey-password-123');
+      ids.colleague = (await app.gqlOk<{ me: { id: string } }>(`query { me { id } }`, {}, { token: tokens.colleague })).me.id;
+      const view = await wsOk(tokens.colleague);
+      expect(view.myRole).toBe('MEMBER');
+      expect(view.members!.find((m) => m.userId === ids.colleague)).toMatchObject({ cityId: 'liverpool', organisation: null });
+      expect(view.invitations).toBeNull();
+    });
+
+    it('an existing account must sign in first, as the invited address, then joins with one click', async () => {
+      expect((await invite(tokens.liverpool, 'board.uk@demo.twins.test', 'OBSERVER')).errors).toBeUndefined();
+      const token = await invitationToken('board.uk@demo.twins.test');
+      const anonymous = await app.gql(ACCEPT, { input: { token } });
+      expect(anonymous.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'token' }] });
+      expect(anonymous.errors?.[0].message).toMatch(/sign in first/);
+      const wrongPerson = await app.gql(ACCEPT, { input: { token } }, { token: tokens.participant });
+      expect(wrongPerson.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      expect(wrongPerson.errors?.[0].message).toMatch(/different email address/);
+      const ok = await app.gqlOk<{ acceptWorkspaceInvitation: { accountCreated: boolean; role: string } }>(ACCEPT, { input: { token } }, { token: tokens.boardUk });
+      expect(ok.acceptWorkspaceInvitation).toMatchObject({ accountCreated: false, role: 'OBSERVER', joined: true });
+      const member = (await wsOk(tokens.liverpool)).members!.find((m) => m.userId === ids.boardUk);
+      expect(member).toMatchObject({ role: 'OBSERVER', cityId: 'liverpool', organisation: { nameEn: 'University of Liverpool' } });
+    });
+
+    it('expires', async () => {
+      expect((await invite(tokens.busan, 'late@busan.example')).errors).toBeUndefined();
+      const token = await invitationToken('late@busan.example');
+      expect(app.mail.to('late@busan.example')[0].subject).toContain('초대');
+      app.clock.advance(15 * DAY);
+      try {
+        const res = await app.gql(ACCEPT, { input: { token, displayName: 'Late', password: 'late-password-123' } });
+        expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'token' }] });
+        expect(res.errors?.[0].message).toMatch(/expired/);
+        const listed = (await wsOk(tokens.busan)).invitations!.find((i) => i.email === 'late@busan.example');
+        expect(listed?.status).toBe('EXPIRED');
+      } finally {
+        app.clock.advance(-15 * DAY);
+      }
+    });
+
+    it('a revoked invitation no longer works', async () => {
+      const created = await invite(tokens.liverpool, 'revoked@liverpool.example');
+      const token = await invitationToken('revoked@liverpool.example');
+      const invitationId = created.data!.inviteToWorkspace.id;
+      expect(codeOf(await app.gql(REVOKE, { id: invitationId }, { token: tokens.colleague }))).toBe('FORBIDDEN');
+      expect(codeOf(await app.gql(REVOKE, { id: invitationId }, { token: tokens.organiser }))).toBe('NOT_FOUND');
+      const revoked = await app.gqlOk<{ revokeWorkspaceInvitation: { status: string } }>(REVOKE, { id: invitationId }, { token: tokens.busan });
+      expect(revoked.revokeWorkspaceInvitation.status).toBe('REVOKED');
+      const res = await app.gql(ACCEPT, { input: { token, displayName: 'Revoked', password: 'revoked-password-1' } });
+      expect(res.errors?.[0].message).toMatch(/withdrawn/);
+      expect(codeOf(await app.gql(REVOKE, { id: invitationId }, { token: tokens.busan }))).toBe('CONFLICT');
+    });
+
+    it('a platform invitation token is not a workspace invitation', async () => {
+      await app.gqlOk(`mutation { inviteUser(input: { email: "platform.invitee@example.org" }) { ok } }`, {}, { token: tokens.admin });
+      const mail = await app.mail.waitFor((m) => m.to === 'platform.invitee@example.org');
+      const token = tokenFrom(linkIn(mail, `${app.url}/account/accept-invitation`));
+      const res = await app.gql(ACCEPT, { input: { token, displayName: 'P', password: 'platform-password-1' } });
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'token' }] });
+    });
+  });
+
+  describe('join requests', () => {
+    it('a partner from an organisation in either city asks; a lead approves with a role; the requester is emailed', async () => {
+      const none = await app.gql(REQUEST, { input: { workspaceId, message: 'May I join?' } }, { token: tokens.organiser });
+      expect(none.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      const req = await app.gqlOk<{ requestToJoinWorkspace: { id: string; status: string; cityId: string } }>(
+        REQUEST, { input: { workspaceId, message: 'Busan Technopark would like to help with the hydrogen work.' } }, { token: tokens.participant });
+      expect(req.requestToJoinWorkspace).toMatchObject({ status: 'PENDING', cityId: 'busan' });
+      expect(codeOf(await app.gql(REQUEST, { input: { workspaceId, message: 'Again' } }, { token: tokens.participant }))).toBe('CONFLICT');
+      expect(codeOf(await app.gql(REQUEST, { input: { workspaceId, message: 'Me too' } }, { token: tokens.colleague }))).toBe('CONFLICT');
+      const noRole = await app.gql(DECIDE, { input: { id: req.requestToJoinWorkspace.id, approve: true } }, { token: tokens.busan });
+      expect(noRole.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'role' }] });
+      const decided = await app.gqlOk<{ decideJoinRequest: { status: string; grantedRole: string } }>(
+        DECIDE, { input: { id: req.requestToJoinWorkspace.id, approve: true, role: 'MEMBER', reason: 'Welcome' } }, { token: tokens.busan });
+      expect(decided.decideJoinRequest).toMatchObject({ status: 'APPROVED', grantedRole: 'MEMBER' });
+      await app.mail.waitFor((m) => m.to === 'participant@demo.twins.test' && /You joined the Liverpool–Busan/.test(m.subject));
+      const view = await wsOk(tokens.participant);
+      expect(view.myRole).toBe('MEMBER');
+      expect(view.health!.membersPerCity).toEqual([{ cityId: 'liverpool', members: 3, leads: 1 }, { cityId: 'busan', members: 2, leads: 1 }]);
+    });
+  });
+
+  describe('roles and the last-lead rule', () => {
+    it('a lead changes roles', async () => {
+      const res = await app.gqlOk<{ changeWorkspaceMemberRole: { role: string } }>(
+        CHANGE_ROLE, { input: { workspaceId, userId: ids.colleague, role: 'LEAD' } }, { token: tokens.liverpool });
+      expect(res.changeWorkspaceMemberRole.role).toBe('LEAD');
+      expect((await wsOk(tokens.colleague)).myRole).toBe('LEAD');
+    });
+
+    it('the last lead of a city cannot leave, be removed or be demoted', async () => {
+      const leave = await app.gql(LEAVE, { workspaceId }, { token: tokens.busan });
+      expect(leave.errors?.[0].extensions.code).toBe('CONFLICT');
+      expect(leave.errors?.[0].message).toMatch(/last lead from Busan.*Appoint another lead from Busan first/);
+      expect(codeOf(await app.gql(REMOVE, { input: { workspaceId, userId: ids.busan } }, { token: tokens.liverpool }))).toBe('CONFLICT');
+      expect(codeOf(await app.gql(CHANGE_ROLE, { input: { workspaceId, userId: ids.busan, role: 'MEMBER' } }, { token: tokens.busan }))).toBe('CONFLICT');
+    });
+
+    it('holds under concurrency: of two simultaneous demotions of the two Liverpool leads, exactly one succeeds', async () => {
+      const results = await Promise.all(
+        [ids.liverpool, ids.colleague].map((userId) => app.gql(CHANGE_ROLE, { input: { workspaceId, userId, role: 'MEMBER' } }, { token: tokens.busan })),
+      );
+      expect(results.map(codeOf).sort()).toEqual(['CONFLICT', 'OK']);
+      const view = await wsOk(tokens.busan);
+      expect(view.health!.membersPerCity.find((c) => c.cityId === 'liverpool')!.leads).toBe(1);
+      // The one left is the lead for the rest of this file; the demoted one is a member.
+      const lead = view.members!.find((m) => m.cityId === 'liverpool' && m.role === 'LEAD')!;
+      const [leadKey, demotedKey] = lead.userId === ids.liverpool ? ['liverpool', 'colleague'] : ['colleague', 'liverpool'];
+      tokens.liverpoolLead = tokens[leadKey];
+      ids.liverpoolLead = ids[leadKey];
+      ids.demoted = ids[demotedKey];
+    });
+  });
+
+  describe('privacy', () => {
+    it('answers NOT_FOUND to non-members and anonymous people, exactly as for a workspace that does not exist', async () => {
+      const missing = await app.gql(WORKSPACE, { id: '00000000-0000-4000-8000-000000000000' }, { token: tokens.organiser });
+      for (const token of [undefined, tokens.organiser, tokens.boardKr]) {
+        const res = await ws(token);
+        expect(res.errors?.[0].extensions.code).toBe('NOT_FOUND');
+        expect(res.errors?.[0].message).toBe(missing.errors?.[0].message.replace('00000000-0000-4000-8000-000000000000', workspaceId));
+        expect(res.data).toBeNull();
+      }
+      expect(codeOf(await app.gql(LEAVE, { workspaceId }, { token: tokens.organiser }))).toBe('NOT_FOUND');
+      const mine = await app.gqlOk<{ myWorkspaces: Array<{ id: string }> }>(`query { myWorkspaces { id } }`, {}, { token: tokens.organiser });
+      expect(mine.myWorkspaces).toEqual([]);
+    });
+
+    it('shows admins everything, and leads the invitations and join requests that other members do not see', async () => {
+      const admin = await wsOk(tokens.admin);
+      expect(admin.myRole).toBeNull();
+      expect(admin.invitations!.length).toBeGreaterThan(0);
+      expect(admin.joinRequests!.length).toBe(1);
+      const observer = await wsOk(tokens.boardUk);
+      expect(observer.members!.length).toBe(5);
+      expect([observer.invitations, observer.joinRequests]).toEqual([null, null]);
+      const mine = await app.gqlOk<{ myWorkspaces: Array<{ id: string }> }>(`query { myWorkspaces { id } }`, {}, { token: tokens.participant });
+      expect(mine.myWorkspaces).toEqual([{ id: workspaceId }]);
+    });
+  });
+
+  describe('permission matrix', () => {
+    type Actor = 'anonymous' | 'nonMember' | 'admin' | 'observer' | 'member' | 'lead';
+    // Order matters: the lead acts last, so refusals are checked before the state changes.
+    const ACTORS: Actor[] = ['anonymous', 'nonMember', 'admin', 'observer', 'member', 'lead'];
+    const tokenOf = (actor: Actor): string | undefined =>
+      ({ anonymous: undefined, nonMember: tokens.organiser, admin: tokens.admin, observer: tokens.boardUk, member: tokens.participant, lead: tokens.liverpoolLead })[actor];
+
+    const run = async (name: string, query: string, variables: (actor: Actor) => Record<string, unknown>, expected: Record<Actor, string>) => {
+      const got: Record<string, string> = {};
+      for (const actor of ACTORS) got[actor] = codeOf(await app.gql(query, variables(actor), { token: tokenOf(actor) }));
+      expect([name, got]).toEqual([name, expected]);
+    };
+
+    it('workspace(id)', async () => {
+      await run('workspace', WORKSPACE, () => ({ id: workspaceId }), {
+        anonymous: 'NOT_FOUND', nonMember: 'NOT_FOUND', admin: 'OK', observer: 'OK', member: 'OK', lead: 'OK',
+      });
+    });
+
+    it('inviteToWorkspace', async () => {
+      await run('inviteToWorkspace', INVITE, (actor) => ({ input: { workspaceId, email: `matrix.${actor.toLowerCase()}@example.org`, role: 'MEMBER' } }), {
+        anonymous: 'UNAUTHENTICATED', nonMember: 'NOT_FOUND', admin: 'FORBIDDEN', observer: 'FORBIDDEN', member: 'FORBIDDEN', lead: 'OK',
+      });
+    });
+
+    it('revokeWorkspaceInvitation', async () => {
+      const id = (await app.gqlOk<{ inviteToWorkspace: { id: string } }>(INVITE, { input: { workspaceId, email: 'to.revoke@example.org', role: 'MEMBER' } }, { token: tokens.liverpoolLead })).inviteToWorkspace.id;
+      await run('revokeWorkspaceInvitation', REVOKE, () => ({ id }), {
+        anonymous: 'UNAUTHENTICATED', nonMember: 'NOT_FOUND', admin: 'FORBIDDEN', observer: 'FORBIDDEN', member: 'FORBIDDEN', lead: 'OK',
+      });
+    });
+
+    it('acceptWorkspaceInvitation (an invitation to someone else)', async () => {
+      await app.gqlOk(INVITE, { input: { workspaceId, email: 'someone.else@example.org', role: 'MEMBER' } }, { token: tokens.liverpoolLead });
+      const token = await invitationToken('someone.else@example.org');
+      // Anonymous without an account would create one; everyone signed in is the wrong person. Run anonymous last.
+      const got: Record<string, string> = {};
+      for (const actor of ['nonMember', 'admin', 'observer', 'member', 'lead'] as Actor[]) got[actor] = codeOf(await app.gql(ACCEPT, { input: { token } }, { token: tokenOf(actor) }));
+      got.anonymous = codeOf(await app.gql(ACCEPT, { input: { token, displayName: 'Someone Else', password: 'someone-else-pw-1' } }));
+      expect(got).toEqual({ nonMember: 'FORBIDDEN', admin: 'FORBIDDEN', observer: 'FORBIDDEN', member: 'FORBIDDEN', lead: 'FORBIDDEN', anonymous: 'OK' });
+    });
+
+    it('requestToJoinWorkspace', async () => {
+      await run('requestToJoinWorkspace', REQUEST, () => ({ input: { workspaceId, message: 'Please' } }), {
+        anonymous: 'UNAUTHENTICATED', nonMember: 'FORBIDDEN', admin: 'FORBIDDEN', observer: 'CONFLICT', member: 'CONFLICT', lead: 'CONFLICT',
+      });
+    });
+
+    it('decideJoinRequest', async () => {
+      const id = (await app.gqlOk<{ requestToJoinWorkspace: { id: string } }>(REQUEST, { input: { workspaceId, message: 'PNU would like to join' } }, { token: tokens.boardKr })).requestToJoinWorkspace.id;
+      await run('decideJoinRequest', DECIDE, () => ({ input: { id, approve: false, reason: 'Not now' } }), {
+        anonymous: 'UNAUTHENTICATED', nonMember: 'NOT_FOUND', admin: 'FORBIDDEN', observer: 'FORBIDDEN', member: 'FORBIDDEN', lead: 'OK',
+      });
+    });
+
+    it('changeWorkspaceMemberRole', async () => {
+      await run('changeWorkspaceMemberRole', CHANGE_ROLE, () => ({ input: { workspaceId, userId: ids.demoted, role: 'OBSERVER' } }), {
+        anonymous: 'UNAUTHENTICATED', nonMember: 'NOT_FOUND', admin: 'FORBIDDEN', observer: 'FORBIDDEN', member: 'FORBIDDEN', lead: 'OK',
+      });
+    });
+
+    it('changeTwinningStatus', async () => {
+      const to: Record<Actor, string> = { anonymous: 'DORMANT', nonMember: 'DORMANT', admin: 'DORMANT', observer: 'ACTIVE', member: 'ACTIVE', lead: 'ACTIVE' };
+      await run('changeTwinningStatus', CHANGE_STATUS, (actor) => ({ input: { id: twinningId, status: to[actor], reason: `${actor} says so` } }), {
+        anonymous: 'UNAUTHENTICATED', nonMember: 'FORBIDDEN', admin: 'OK', observer: 'FORBIDDEN', member: 'FORBIDDEN', lead: 'OK',
+      });
+      const history = (await wsOk(tokens.admin)).statusHistory!.map((h) => [h.fromStatus, h.toStatus, h.reason]);
+      expect(history.slice(-2)).toEqual([['ACTIVE', 'DORMANT', 'admin says so'], ['DORMANT', 'ACTIVE', 'lead says so']]);
+      const bad = await app.gql(CHANGE_STATUS, { input: { id: twinningId, status: 'PROPOSED', reason: 'x' } }, { token: tokens.liverpoolLead });
+      expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'status' }] });
+    });
+
+    it('respondToTwinningProposal and withdrawTwinningProposal on an accepted twinning', async () => {
+      await run('respondToTwinningProposal', RESPOND, () => ({ input: { id: twinningId, accept: true, reason: 'Yes' } }), {
+        anonymous: 'UNAUTHENTICATED', nonMember: 'CONFLICT', admin: 'CONFLICT', observer: 'CONFLICT', member: 'CONFLICT', lead: 'CONFLICT',
+      });
+      const proposerIsLead = ids.liverpoolLead === ids.liverpool;
+      await run('withdrawTwinningProposal', WITHDRAW, () => ({ input: { id: twinningId } }), {
+        anonymous: 'UNAUTHENTICATED', nonMember: 'FORBIDDEN', admin: 'FORBIDDEN', observer: 'FORBIDDEN', member: 'FORBIDDEN', lead: proposerIsLead ? 'CONFLICT' : 'FORBIDDEN',
+      });
+    });
+
+    it('removeWorkspaceMember', async () => {
+      await run('removeWorkspaceMember', REMOVE, () => ({ input: { workspaceId, userId: ids.demoted } }), {
+        anonymous: 'UNAUTHENTICATED', nonMember: 'NOT_FOUND', admin: 'FORBIDDEN', observer: 'FORBIDDEN', member: 'FORBIDDEN', lead: 'OK',
+      });
+    });
+
+    it('leaveWorkspace', async () => {
+      await run('leaveWorkspace', LEAVE, () => ({ workspaceId }), {
+        anonymous: 'UNAUTHENTICATED', nonMember: 'NOT_FOUND', admin: 'NOT_FOUND', observer: 'OK', member: 'OK', lead: 'CONFLICT',
+      });
+    });
+
+    it('proposeTwinning', async () => {
+      await run('proposeTwinning', PROPOSE, () => ({ input: { cityId: 'liverpool', partnerCityId: 'ulsan', message: 'Twin?' } }), {
+        anonymous: 'UNAUTHENTICATED', nonMember: 'FORBIDDEN', admin: 'FORBIDDEN', observer: 'FORBIDDEN', member: 'FORBIDDEN',
+        lead: ids.liverpoolLead === ids.liverpool ? 'OK' : 'FORBIDDEN',
+      });
+    });
+  });
+});
