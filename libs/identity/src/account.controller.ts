@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, Post, Query, Res } from '@nestjs/common'
 import type { Response } from 'express';
 import { Allow, AppError } from '@app/core';
 import { escapeHtml } from '@app/notifications';
+import { page } from './pages';
 import { AuthService } from './auth.service';
 import { InvitationService } from './invitation.service';
 import { PASSWORD_RULE } from './dto/validators';
@@ -142,14 +143,4 @@ function messageOf(error: unknown): string {
     return fields[0]?.message ?? error.message;
   }
   throw error;
-}
-
-function page(title: string, paragraphs: string[], body = ''): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>${escapeHtml(title)}</title></head>
-<body style="font-family:system-ui,'Apple SD Gothic Neo','Malgun Gothic',sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
-<h1 style="font-size:1.4rem">${escapeHtml(title)}</h1>
-${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
-${body}
-</body></html>`;
 }

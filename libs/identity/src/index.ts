@@ -14,6 +14,8 @@ export * from './one-time-token.service';
 export * from './password-hasher';
 export * from './emails/identity.emails';
 export * from './lang';
+export * from './pages';
+export { SignInRateLimiter } from './sign-in-rate-limiter';
 import { OneTimeToken } from './entities/one-time-token.entity';
 import { Organisation } from './entities/organisation.entity';
 import { OrganisationMembership } from './entities/organisation-membership.entity';

@@ -13,11 +13,13 @@ import {
   WorkspaceMemberResolver,
   WorkspaceResolver,
 } from './workspace.resolver';
+import { WorkspacePagesController } from './workspace-pages.controller';
 import { WorkspaceService } from './workspace.service';
 
 /** Twinnings of two cities and their shared workspaces: proposals, lifecycle, membership, privacy. */
 @Module({
   imports: [CitiesModule, IdentityModule, PairingModule],
+  controllers: [WorkspacePagesController],
   providers: [
     TwinningAccessService,
     TwinningLoaders,

@@ -2,15 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, ForbiddenError, hasRole, NotFoundError, Role } from '@app/core';
 import { City, Country } from '@app/cities';
-import { CityOfficerService, lang, OneTimeTokenService, Organisation, OrganisationMembership, PasswordHasher, TokenPurpose, User } from '@app/identity';
+import { CityOfficerService, lang, OneTimeToken, OneTimeTokenService, Organisation, OrganisationMembership, PasswordHasher, SignInRateLimiter, TokenPurpose, User } from '@app/identity';
 import { OutboxService } from '@app/notifications';
-import type {
+import {
   AcceptWorkspaceInvitationInput,
-  ChangeWorkspaceMemberRoleInput,
-  DecideJoinRequestInput,
-  InviteToWorkspaceInput,
-  RequestToJoinWorkspaceInput,
-  WorkspaceMemberRefInput,
+  type ChangeWorkspaceMemberRoleInput,
+  type DecideJoinRequestInput,
+  type InviteToWorkspaceInput,
+  type RequestToJoinWorkspaceInput,
+  type WorkspaceMemberRefInput,
 } from './dto/twinning.inputs';
 import type { AcceptWorkspaceInvitationResult, CityMemberCount, WorkspaceHealth } from './dto/twinning.outputs';
 import { TwinningEmail } from './emails/twinning.emails';
@@ -56,6 +56,7 @@ export class WorkspaceService {
     private readonly hasher: PasswordHasher,
     private readonly access: TwinningAccessService,
     private readonly officers: CityOfficerService,
+    private readonly signInLimiter: SignInRateLimiter,
   ) {}
 
   // ---------- reads (callers have checked access) ----------
@@ -256,6 +257,34 @@ export class WorkspaceService {
       await this.touch(em, workspace);
       return { workspaceId: workspace.id, email: member.email, role: already?.role ?? payload.role, accountCreated, joined: !already };
     });
+  }
+
+  /**
+   * For the page an emailed invitation opens, where nobody is signed in: an
+   * existing account proves itself with its password (counted like a sign-in).
+   */
+  async acceptInvitationWithPassword(token: string, password: string, ip: string): Promise<AcceptWorkspaceInvitationResult> {
+    const id = token.split('.')[0];
+    const record = isUuid(id) ? await this.dataSource.getRepository(OneTimeToken).findOneBy({ id }) : null;
+    const email = record?.email ?? 'unknown-invitation';
+    await this.signInLimiter.consume(email, ip);
+    const account = record
+      ? await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email', { email }).getOne()
+      : null;
+    const ok = await this.hasher.verify(account?.passwordHash, password);
+    if (!account || !ok || account.disabledAt || !account.emailConfirmedAt) {
+      throw BadInputError.field('password', 'is not the password of the invited account. If you have forgotten it, reset it first.');
+    }
+    await this.signInLimiter.recordSuccess(email, ip);
+    const user: AuthUser = {
+      id: account.id,
+      email: account.email,
+      displayName: account.displayName,
+      roles: [],
+      language: lang(account.preferredLanguage),
+      timeZone: account.timeZone,
+    };
+    return this.acceptInvitation(user, Object.assign(new AcceptWorkspaceInvitationInput(), { token }));
   }
 
   // ---------- join requests ----------

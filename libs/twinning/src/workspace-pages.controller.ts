@@ -1,0 +1,58 @@
+import { Body, Controller, Get, Header, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Allow, AppError } from '@app/core';
+import { page } from '@app/identity';
+import { escapeHtml } from '@app/notifications';
+import { WorkspaceService } from './workspace.service';
+
+/**
+ * The page a workspace invitation email opens, in both languages: a new
+ * person creates their account by accepting; someone with an account enters
+ * its password. Signed-in clients use the acceptWorkspaceInvitation mutation.
+ */
+@Controller('workspaces')
+@Allow('PUBLIC')
+export class WorkspacePagesController {
+  constructor(private readonly workspaces: WorkspaceService) {}
+
+  @Get('accept-invitation')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  form(@Query('token') token: string | undefined): string {
+    return page('Join the twin workspace · 트윈 워크스페이스 참여', [
+      'New here? Enter your name and choose a password. Already have an account? Enter its password only.',
+      '처음이시면 이름과 새 비밀번호를, 이미 계정이 있으면 그 비밀번호만 입력하세요.',
+    ], `
+<form method="post" action="accept-invitation">
+  <input type="hidden" name="token" value="${escapeHtml(token ?? '')}">
+  <label>Your name · 이름<br><input name="displayName" maxlength="100"></label><br>
+  <label>Password · 비밀번호<br><input type="password" name="password" minlength="10" maxlength="200" required></label><br>
+  <label>Language · 언어 <select name="preferredLanguage"><option value="en">English</option><option value="ko">한국어</option></select></label>
+  <p><button type="submit">Join · 참여</button></p>
+</form>`);
+  }
+
+  @Post('accept-invitation')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async accept(@Body() body: Record<string, string>, @Req() req: Request, @Res() res: Response) {
+    const token = String(body.token ?? '');
+    const password = String(body.password ?? '');
+    const displayName = body.displayName?.trim() || undefined;
+    if (password.length < 10 || password.length > 200 || (displayName && displayName.length > 100)) {
+      res.status(400).send(page('Try again · 다시 시도', ['The password must be 10 to 200 characters; a name at most 100.']));
+      return;
+    }
+    try {
+      const result = displayName
+        ? await this.workspaces.acceptInvitation(null, { token, displayName, password, preferredLanguage: body.preferredLanguage === 'ko' ? 'ko' : 'en' })
+        : await this.workspaces.acceptInvitationWithPassword(token, password, req.ip ?? 'unknown');
+      res.status(200).send(page('Welcome to the workspace · 워크스페이스에 오신 것을 환영합니다', [
+        `${result.accountCreated ? 'Your account is ready and you' : 'You'} joined as ${result.role.toLowerCase()}. Sign in as ${result.email}.`,
+        `${result.email}(으)로 로그인하세요.`,
+      ]));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const fields = (error.extensions.fields as Array<{ field: string; message: string }> | undefined) ?? [];
+      res.status(400).send(page('Could not join · 참여할 수 없음', [fields[0] ? `${fields[0].field}: ${fields[0].message}` : error.message]));
+    }
+  }
+}
