@@ -14,6 +14,7 @@ export * from './one-time-token.service';
 export * from './password-hasher';
 export * from './emails/identity.emails';
 export * from './lang';
+export * from './invited-account';
 export * from './pages';
 export { SignInRateLimiter } from './sign-in-rate-limiter';
 import { OneTimeToken } from './entities/one-time-token.entity';

@@ -8,6 +8,7 @@ import { TokenPurpose } from './entities/one-time-token.entity';
 import { OrganisationMembership } from './entities/organisation-membership.entity';
 import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
+import { createInvitedAccount } from './invited-account';
 import { lang } from './lang';
 import { OneTimeTokenService } from './one-time-token.service';
 import { OrganisationsService } from './organisations.service';
@@ -83,18 +84,7 @@ export class InvitationService {
       let user = await em.findOneBy(User, { email: record.email });
       const accountCreated = !user;
       if (!user) {
-        if (!input.displayName) throw BadInputError.field('displayName', 'is needed to create your account.');
-        if (!passwordHash) throw BadInputError.field('password', 'is needed to create your account.');
-        user = await em.save(
-          em.create(User, {
-            email: record.email,
-            displayName: input.displayName,
-            passwordHash,
-            preferredLanguage: input.preferredLanguage ?? 'en',
-            timeZone: input.timeZone ?? 'Europe/London',
-            emailConfirmedAt: this.clock.now(),
-          }),
-        );
+        user = await createInvitedAccount(em, record.email, input, passwordHash, this.clock.now());
       } else if (!user.emailConfirmedAt) {
         // Nobody has proved this address before: whoever signed up with it may not be its owner.
         // The invitation proves it now, so its owner sets the password and any earlier sessions end.

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, ForbiddenError, hasRole, NotFoundError, Role } from '@app/core';
 import { City, Country } from '@app/cities';
-import { CityOfficerService, lang, OneTimeToken, OneTimeTokenService, Organisation, OrganisationMembership, PasswordHasher, SignInRateLimiter, TokenPurpose, User } from '@app/identity';
+import { CityOfficerService, createInvitedAccount, lang, OneTimeToken, OneTimeTokenService, Organisation, OrganisationMembership, PasswordHasher, SignInRateLimiter, TokenPurpose, User } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import {
   AcceptWorkspaceInvitationInput,
@@ -228,18 +228,7 @@ export class WorkspaceService {
         if (existing) {
           throw BadInputError.field('token', `An account already exists for ${record.email}: sign in first, then accept the invitation.`);
         }
-        if (!input.displayName) throw BadInputError.field('displayName', 'is needed to create your account.');
-        if (!passwordHash) throw BadInputError.field('password', 'is needed to create your account.');
-        member = await em.save(
-          em.create(User, {
-            email: record.email,
-            displayName: input.displayName,
-            passwordHash,
-            preferredLanguage: input.preferredLanguage ?? 'en',
-            timeZone: input.timeZone ?? 'Europe/London',
-            emailConfirmedAt: this.clock.now(),
-          }),
-        );
+        member = await createInvitedAccount(em, record.email, input, passwordHash, this.clock.now());
         accountCreated = true;
       }
       const already = await em.findOneBy(WorkspaceMember, { workspaceId: workspace.id, userId: member.id });

@@ -1,5 +1,6 @@
 import type { Sector } from '../entities/sector.entity';
 import type { WeightProfile } from '../entities/weight-profile.entity';
+import { REPORT_DEFAULT_WEIGHTS as ENGINE_DEFAULT_WEIGHTS } from '../../engine/weights';
 
 export type SectorSeed = Omit<Sector, 'createdAt' | 'updatedAt' | 'position' | 'inReportTaxonomy'>;
 
@@ -47,18 +48,8 @@ export const REPORT_DEFAULT_WEIGHTS: WeightProfileSeed = {
   name: 'report-default',
   description:
     "The founding report's weights: the four pillars count equally; inherited assets at full weight and current economic and innovation performance at half weight.",
-  pillars: { similarity: 1, internationalisation: 1, synergy: 1, relationship: 1 },
-  indicators: {
-    metroPopulationMillions: 1,
-    nationalSizeRank: 1,
-    metroGovernance: 1,
-    coastal: 1,
-    capitalFunction: 1,
-    gdpPerCapitaUsdPpp: 0.5,
-    startupHqIndex: 0.5,
-    scaleupHqIndex: 0.5,
-    manufacturingSharePct: 0.5,
-    universityStemScore: 0.5,
-  },
-  starThresholds: [1 / 3, 2 / 3],
+  // The engine's own defaults, so the stored profile and the scoring cannot drift apart.
+  pillars: { ...ENGINE_DEFAULT_WEIGHTS.pillars },
+  indicators: { ...ENGINE_DEFAULT_WEIGHTS.indicators },
+  starThresholds: [...ENGINE_DEFAULT_WEIGHTS.starThresholds] as [number, number],
 };
