@@ -3,9 +3,8 @@ import { ArrayMaxSize, IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, I
 import { Transform } from 'class-transformer';
 import { Role } from '@app/core';
 import { OrganisationKind } from '../entities/organisation.entity';
-import { IsTimeZone, PASSWORD_RULE } from './validators';
+import { IsTimeZone, PASSWORD_RULE, trim } from './validators';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const emailMessage = { message: 'must be an email address, like name@example.org' };
 
 @InputType()

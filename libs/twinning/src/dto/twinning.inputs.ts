@@ -1,11 +1,11 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { IsTimeZone, PASSWORD_RULE } from '@app/identity/dto/validators';
+import { trim } from '@app/identity/dto/validators';
+import { AcceptInvitationInput } from '@app/identity/dto/identity.inputs';
 import { TwinningStatus } from '../entities/twinning.entity';
 import { WorkspaceRole } from '../entities/workspace.entity';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const ROLE_MESSAGE = { message: `must be one of ${Object.values(WorkspaceRole).join(', ')}` };
 const REASON = { message: 'must be 1 to 2000 characters long: say why' };
 
@@ -84,25 +84,9 @@ export class InviteToWorkspaceInput {
   role: WorkspaceRole = WorkspaceRole.MEMBER;
 }
 
+/** The same fields as a platform invitation: the token, and what a new account needs. */
 @InputType()
-export class AcceptWorkspaceInvitationInput {
-  @Field() @IsString() @Length(10, 300, { message: 'must be the whole token from the link' })
-  token: string;
-
-  @Field({ nullable: true, description: 'Needed when you have no account yet.' })
-  @IsOptional() @Transform(trim) @IsString() @Length(1, 100, { message: 'must be 1 to 100 characters long' })
-  displayName?: string;
-
-  @Field({ nullable: true, description: 'Needed when you have no account yet.' })
-  @IsOptional() @IsString() @Length(10, 200, { message: PASSWORD_RULE })
-  password?: string;
-
-  @Field({ nullable: true }) @IsOptional() @IsIn(['en', 'ko'], { message: 'must be en or ko' })
-  preferredLanguage?: 'en' | 'ko';
-
-  @Field({ nullable: true }) @IsOptional() @IsTimeZone()
-  timeZone?: string;
-}
+export class AcceptWorkspaceInvitationInput extends AcceptInvitationInput {}
 
 @InputType()
 export class RequestToJoinWorkspaceInput {
