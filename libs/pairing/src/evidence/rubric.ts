@@ -1,4 +1,6 @@
 import { BadInputError } from '@app/core';
+// The ranges are the engine's, so what is accepted and what is scored cannot drift apart.
+import { READINESS_RANGES } from '../engine/weights';
 
 /** The four sub-scores of the founding report's internationalisation readiness rubric. */
 export type ReadinessCriterionKey = 'strategy' | 'visibleHome' | 'networks' | 'collaboration';
@@ -28,8 +30,8 @@ export const READINESS_RUBRIC: readonly ReadinessCriterion[] = [
     key: 'strategy',
     labelEn: 'Internationalisation strategy',
     labelKo: '국제화 전략',
-    min: 1,
-    max: 5,
+    min: READINESS_RANGES.strategy[0],
+    max: READINESS_RANGES.strategy[1],
     levels: [
       { score: 1, en: 'no clear evidence of a strategy or support for internationalising clusters', ko: '클러스터 국제화 전략이나 지원의 뚜렷한 근거 없음' },
       { score: 2, en: 'a strategy in the works, wants partners, little actionable and no clear owner', ko: '전략 수립 중, 파트너를 찾고 있으나 실행 가능한 내용이 적고 책임 주체가 불분명' },
@@ -42,8 +44,8 @@ export const READINESS_RUBRIC: readonly ReadinessCriterion[] = [
     key: 'visibleHome',
     labelEn: 'A visible home for international activity',
     labelKo: '국제 활동을 총괄하는 주체',
-    min: 0,
-    max: 2,
+    min: READINESS_RANGES.visibleHome[0],
+    max: READINESS_RANGES.visibleHome[1],
     levels: [
       { score: 0, en: 'no evidence that one body holds the whole picture', ko: '전체를 파악하는 단일 기관의 근거 없음' },
       { score: 1, en: 'fragmentary evidence', ko: '단편적인 근거' },
@@ -54,8 +56,8 @@ export const READINESS_RUBRIC: readonly ReadinessCriterion[] = [
     key: 'networks',
     labelEn: 'Current international partnerships, networks and exchanges',
     labelKo: '현재의 국제 파트너십·네트워크·교류',
-    min: 0,
-    max: 3,
+    min: READINESS_RANGES.networks[0],
+    max: READINESS_RANGES.networks[1],
     levels: [
       { score: 0, en: 'none meaningful', ko: '의미 있는 것 없음' },
       { score: 1, en: 'some, not aimed at technology, innovation or competitiveness, and mostly formal', ko: '일부 있으나 기술·혁신·경쟁력과 무관하고 대부분 형식적' },
@@ -67,8 +69,8 @@ export const READINESS_RUBRIC: readonly ReadinessCriterion[] = [
     key: 'collaboration',
     labelEn: 'Existing collaboration with the other country',
     labelKo: '상대국과의 기존 협력',
-    min: 0,
-    max: 4,
+    min: READINESS_RANGES.collaboration[0],
+    max: READINESS_RANGES.collaboration[1],
     levels: [
       { score: 0, en: 'no visible evidence', ko: '눈에 띄는 근거 없음' },
       { score: 1, en: 'soft (delegations, visits, goodwill, conferences)', ko: '느슨한 협력(대표단, 방문, 우호, 회의)' },
