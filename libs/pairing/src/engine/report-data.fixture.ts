@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CityEvidence, LinkEvidence, ReadinessEvidence, SectorEvidence } from './types';
+import { SEED_INDICATOR_DEFINITIONS } from '@app/cities/seed/seed-data';
 
 /**
  * Test helper: the founding report's 28 cities as engine input, built from
@@ -33,21 +34,8 @@ interface LinkRow {
   summary: string;
 }
 
-/** Every indicator the cities file carries (the engine's known indicators). */
-export const REPORT_INDICATOR_KEYS = [
-  'metroPopulationMillions',
-  'nationalSizeRank',
-  'metroGovernance',
-  'coastal',
-  'capitalFunction',
-  'gdpPerCapitaUsdPpp',
-  'universityStemScore',
-  'universityStemGlobalRank',
-  'scaleupHqIndex',
-  'startupHqIndex',
-  'manufacturingSharePct',
-  'massTransitScore',
-] as const;
+/** Every indicator the cities file carries: the definitions the cities context seeds. */
+export const REPORT_INDICATOR_KEYS = SEED_INDICATOR_DEFINITIONS.map((d) => d.key);
 
 export function loadReportCities(): CityEvidence[] {
   const citiesFile = read<{ source: string; cities: CityRow[] }>('cities.json');
