@@ -60,7 +60,18 @@ export class TestApp {
     await admin.query(`CREATE DATABASE ${databaseName} TEMPLATE ${required('TEST_TEMPLATE_DB')}`);
     await admin.end();
 
-    const mail = await new SmtpSink().start();
+    const mail = new SmtpSink();
+    try {
+      return await TestApp.boot(options, adminUrl, databaseName, await mail.start());
+    } catch (error) {
+      // Leave nothing behind when start-up fails: the sink and the cloned database go.
+      await mail.stop();
+      await dropDatabase(databaseName);
+      throw error;
+    }
+  }
+
+  private static async boot(options: TestAppOptions, adminUrl: string, databaseName: string, mail: SmtpSink): Promise<TestApp> {
     const port = await findFreePort();
     const env: Record<string, string> = {
       NODE_ENV: 'test',
@@ -160,14 +171,21 @@ export class TestApp {
     await this.stopWorker();
     await this.api.close();
     await this.mail.stop();
-    const admin = new Client({ connectionString: required('TEST_PG_ADMIN_URL') });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${this.databaseName} WITH (FORCE)`);
-    await admin.end();
+    await dropDatabase(this.databaseName);
   }
 }
 
 export const startTestApp = (options?: TestAppOptions) => TestApp.start(options);
+
+async function dropDatabase(name: string): Promise<void> {
+  const admin = new Client({ connectionString: required('TEST_PG_ADMIN_URL') });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
 
 function required(name: string): string {
   const value = process.env[name];

@@ -37,7 +37,14 @@ export class SmtpSink {
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           const deliver = async () => {
-            const parsed = await simpleParser(Buffer.concat(chunks));
+            let parsed: ParsedMail;
+            try {
+              parsed = await simpleParser(Buffer.concat(chunks));
+            } catch (error) {
+              // Refuse what cannot be read rather than leave the sender waiting.
+              callback(error as Error);
+              return;
+            }
             this.messages.push({
               to: session.envelope.rcptTo.map((r) => r.address).join(','),
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
