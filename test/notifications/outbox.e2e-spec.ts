@@ -1,4 +1,6 @@
 import { once } from 'node:events';
+import { ConnectionOptions, Queue } from 'bullmq';
+import { QueueName, redisOptions } from '@app/core';
 import { eventually, startTestApp, TestApp } from '../support/harness';
 
 const SEND_TEST = `mutation($to: String) { sendTestEmail(input: { to: $to }) { queued to } }`;
@@ -71,6 +73,32 @@ describe('the outbox and email delivery', () => {
     await eventually(async () => (await outboxRow(app, 'outage@example.org'))?.status === 'SENT', 10_000, 'SENT');
     await new Promise((r) => setTimeout(r, 1000));
     expect(app.mail.to('outage@example.org')).toHaveLength(1);
+  });
+
+  it('queues a message again when Redis lost its job, and sends it once', async () => {
+    await app.mail.stop();
+    await app.gqlOk(SEND_TEST, { to: 'lost-job@example.org' }, { token: admin });
+    const row = await eventually(async () => {
+      const r = await outboxRow(app, 'lost-job@example.org');
+      return r && r.status === 'FAILED' ? r : undefined;
+    }, 20_000, 'a failed attempt');
+    // Lose the job as a Redis restart without persistence would: the outbox row is all that is left.
+    const queue = new Queue(QueueName.EMAIL, { connection: redisOptions(app.config) as ConnectionOptions, prefix: app.config.QUEUE_PREFIX });
+    try {
+      await eventually(async () => {
+        const job = await queue.getJob(`email-${row.id}`);
+        if (!job || !(await job.isDelayed())) return false;
+        await job.remove();
+        return true;
+      }, 20_000, 'the job to be waiting for its next attempt');
+    } finally {
+      await queue.close();
+    }
+    await app.mail.restart();
+    await app.mail.waitFor((m) => m.to === 'lost-job@example.org', 30_000);
+    await eventually(async () => (await outboxRow(app, 'lost-job@example.org'))?.status === 'SENT', 10_000, 'SENT');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(app.mail.to('lost-job@example.org')).toHaveLength(1);
   });
 
   it('sends exactly once when the worker is killed mid-send and restarted', async () => {
