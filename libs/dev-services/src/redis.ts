@@ -95,7 +95,9 @@ function spawnRedis(binary: string, port: number, dataDir: string, pidFile: stri
     // Log to stdout, which we copy to redis.log and to the caller's log.
     ...['--daemonize', 'no', '--pidfile', pidFile, '--logfile', ''],
   ];
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: a Ctrl-C in the terminal reaches the launcher, which stops Redis only after
+  // the API and the worker have finished with it (killWithUs still ends it if we exit).
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const logFile = createWriteStream(path.join(dataDir, 'redis.log'), { flags: 'a' });
   const copy = (chunk: Buffer): void => {
     tail.write(chunk);
