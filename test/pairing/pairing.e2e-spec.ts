@@ -144,6 +144,13 @@ describe('the pairing score', () => {
     expect(res.errors?.[0].extensions.code).toBe('NOT_FOUND');
   });
 
+  it('refuses weights that cannot rank anything, and a negative one, naming the field', async () => {
+    const zero = await app.gql(RANKING, { a: 'GB', b: 'KR', weights: { similarity: 0, internationalisation: 0, synergy: 0, relationship: 0 } });
+    expect(zero.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'weights' }] });
+    const negative = await app.gql(RANKING, { a: 'GB', b: 'KR', weights: { synergy: -1 } });
+    expect(negative.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   it('moves the ranking within seconds when Busan records a readiness assessment', async () => {
     const admin = await app.signIn('admin@demo.twins.test');
     const busanOfficer = await app.signIn('officer.busan@demo.twins.test');
