@@ -1,3 +1,4 @@
+import { ProjectsAndActivityFeed1795633023450 } from './1795633023450-ProjectsAndActivityFeed';
 import { Twinning1795628722773 } from './1795628722773-Twinning';
 import { RecomputePairsOnIndicatorChange1795628147223 } from './1795628147223-RecomputePairsOnIndicatorChange';
 import { PairingScore1795627097192 } from './1795627097192-PairingScore';
@@ -12,4 +13,5 @@ export const MIGRATIONS: Function[] = [
   PairingScore1795627097192,
   RecomputePairsOnIndicatorChange1795628147223,
   Twinning1795628722773,
+  ProjectsAndActivityFeed1795633023450,
 ];

@@ -18,6 +18,7 @@ import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { PairingModule } from '@app/pairing';
 import { PLATFORM_EMAIL_TEMPLATES, PLATFORM_ENTITIES } from '@app/platform';
+import { ProjectsModule } from '@app/projects';
 import { TwinningModule } from '@app/twinning';
 
 export interface ApiModuleOptions {
@@ -46,6 +47,7 @@ export class AppModule {
         IdentityModule,
         PairingModule,
         TwinningModule,
+        ProjectsModule,
         graphqlModule({ imports: [IdentityModule], schemaFile: options.schemaFile }),
       ],
       controllers: [HealthController],

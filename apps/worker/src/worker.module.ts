@@ -4,8 +4,9 @@ import { AppConfig, ConfigModule, databaseOptions, LoggingModule } from '@app/co
 import { NotificationsModule } from '@app/notifications';
 import { PairingWorkerModule } from '@app/pairing';
 import { PLATFORM_EMAIL_TEMPLATES, PLATFORM_ENTITIES } from '@app/platform';
+import { TwinningWorkerModule } from '@app/twinning';
 
-/** The background process: dispatches the outbox, sends email, keeps pair scores current. */
+/** The background process: dispatches the outbox, sends email, keeps pair scores current, sends workspace digests. */
 @Module({})
 export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
@@ -20,6 +21,7 @@ export class WorkerModule {
         }),
         NotificationsModule.forWorker(PLATFORM_EMAIL_TEMPLATES),
         PairingWorkerModule,
+        TwinningWorkerModule,
       ],
     };
   }

@@ -23,3 +23,6 @@ export * from './logging/logging.module';
 export * from './health/health.controller';
 export * from './graphql/loaders';
 export * from './errors/graphql-exception.filter';
+export * from './i18n/localized-text';
+export * from './i18n/zoned-time';
+export * from './i18n/money';

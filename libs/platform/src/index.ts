@@ -4,6 +4,7 @@ import { CITIES_ENTITIES } from '@app/cities';
 import { IDENTITY_EMAIL_TEMPLATES, IDENTITY_ENTITIES } from '@app/identity';
 import { EmailTemplate, OutboxMessage, testMessageTemplate } from '@app/notifications';
 import { PAIRING_ENTITIES } from '@app/pairing';
+import { PROJECTS_EMAIL_TEMPLATES, PROJECTS_ENTITIES } from '@app/projects';
 import { TWINNING_EMAIL_TEMPLATES, TWINNING_ENTITIES } from '@app/twinning';
 import { MIGRATIONS } from '../../../migrations';
 
@@ -11,9 +12,9 @@ import { MIGRATIONS } from '../../../migrations';
  * The composition root shared by the API, the worker, scripts and tests:
  * every entity, every email template, every migration.
  */
-export const PLATFORM_ENTITIES = [...CITIES_ENTITIES, ...IDENTITY_ENTITIES, OutboxMessage, ...PAIRING_ENTITIES, ...TWINNING_ENTITIES];
+export const PLATFORM_ENTITIES = [...CITIES_ENTITIES, ...IDENTITY_ENTITIES, OutboxMessage, ...PAIRING_ENTITIES, ...TWINNING_ENTITIES, ...PROJECTS_ENTITIES];
 
-export const PLATFORM_EMAIL_TEMPLATES: EmailTemplate[] = [testMessageTemplate, ...IDENTITY_EMAIL_TEMPLATES, ...TWINNING_EMAIL_TEMPLATES];
+export const PLATFORM_EMAIL_TEMPLATES: EmailTemplate[] = [testMessageTemplate, ...IDENTITY_EMAIL_TEMPLATES, ...TWINNING_EMAIL_TEMPLATES, ...PROJECTS_EMAIL_TEMPLATES];
 
 export { MIGRATIONS };
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { RequestContext, requestLoader } from '@app/core';
+import { RequestContext, requestLoader, ZoneOf } from '@app/core';
 import { Organisation, User } from '@app/identity';
 import { Workspace } from './entities/workspace.entity';
 
@@ -20,6 +20,21 @@ export class TwinningLoaders {
     return requestLoader<string, Organisation | undefined>(ctx, 'twinning.organisationById', async (ids) => {
       const rows = await this.dataSource.getRepository(Organisation).findBy({ id: In([...ids]) });
       return ids.map((id) => rows.find((o) => o.id === id));
+    });
+  }
+
+  /** The two cities' time zones of each workspace, city A first. */
+  zonesOfWorkspace(ctx: RequestContext) {
+    return requestLoader<string, ZoneOf[]>(ctx, 'twinning.zonesOfWorkspace', async (ids) => {
+      const rows: Array<{ workspace_id: string; city_id: string; time_zone: string }> = await this.dataSource.query(
+        `SELECT w.id AS workspace_id, c.id AS city_id, k.time_zone
+           FROM workspace w JOIN twinning t ON t.id = w.twinning_id
+           JOIN city c ON c.id IN (t.city_a_id, t.city_b_id) JOIN country k ON k.code = c.country_code
+          WHERE w.id = ANY($1::uuid[])
+          ORDER BY w.id, (c.id = t.city_a_id) DESC`,
+        [[...ids]],
+      );
+      return ids.map((id) => rows.filter((r) => r.workspace_id === id).map((r) => ({ cityId: r.city_id, timeZone: r.time_zone })));
     });
   }
 

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { CitiesModule } from '@app/cities';
 import { IdentityModule } from '@app/identity';
 import { PairingModule } from '@app/pairing';
+import { ActivityService } from './feed/activity.service';
+import { DigestService } from './feed/digest.service';
+import { WorkspaceActivityResolver, WorkspaceFeedResolver } from './feed/feed.resolver';
 import { TwinningAccessService } from './twinning-access.service';
 import { TwinningLoaders } from './twinning.loaders';
 import { TwinningResolver } from './twinning.resolver';
@@ -31,7 +34,11 @@ import { WorkspaceService } from './workspace.service';
     WorkspaceInvitationResolver,
     WorkspaceJoinRequestResolver,
     TwinningStatusChangeResolver,
+    ActivityService,
+    DigestService,
+    WorkspaceFeedResolver,
+    WorkspaceActivityResolver,
   ],
-  exports: [TwinningAccessService, TwinningService, WorkspaceService],
+  exports: [TwinningAccessService, TwinningService, WorkspaceService, ActivityService, TwinningLoaders],
 })
 export class TwinningModule {}

@@ -23,6 +23,8 @@ import type { ChangeTwinningStatusInput, ProposeTwinningInput, RespondToTwinning
 import { TwinningEmail } from './emails/twinning.emails';
 import { LIVE_TWINNING_STATUSES, PUBLIC_TWINNING_STATUSES, Twinning, twinningPairKey, TwinningStatus, TwinningStatusChange } from './entities/twinning.entity';
 import { Workspace, WorkspaceMember, WorkspaceRole } from './entities/workspace.entity';
+import { ActivityObjectType, ActivityVerb } from './feed/activity.entity';
+import { ActivityService } from './feed/activity.service';
 import { isUuid, TwinningAccessService } from './twinning-access.service';
 
 /** Which status may follow which, through changeTwinningStatus (leads and admins). */
@@ -47,6 +49,7 @@ export class TwinningService {
     private readonly officers: CityOfficerService,
     private readonly pairing: PairingQueryService,
     private readonly access: TwinningAccessService,
+    private readonly activity: ActivityService,
   ) {}
 
   async propose(user: AuthUser, input: ProposeTwinningInput): Promise<Twinning> {
@@ -155,6 +158,14 @@ export class TwinningService {
             }),
           );
         }
+        await this.activity.record(em, {
+          workspaceId: workspace.id,
+          actor: user,
+          verb: ActivityVerb.WORKSPACE_OPENED,
+          objectType: ActivityObjectType.TWINNING,
+          objectId: twinning.id,
+          details: { reason: input.reason },
+        });
       }
       const proposer = await em.findOneByOrFail(User, { id: twinning.proposedByUserId });
       await this.outbox.enqueueEmail(em, {
@@ -211,7 +222,16 @@ export class TwinningService {
       if (input.status === TwinningStatus.CLOSED) twinning.closedAt = now;
       await em.update(Twinning, { id: twinning.id }, { status: twinning.status, closedAt: twinning.closedAt });
       await this.record(em, twinning, from, user.id, input.reason, now);
-      if (workspace) await em.update(Workspace, { id: workspace.id }, { lastActivityAt: now });
+      if (workspace) {
+        await this.activity.record(em, {
+          workspaceId: workspace.id,
+          actor: user,
+          verb: ActivityVerb.TWINNING_STATUS_CHANGED,
+          objectType: ActivityObjectType.TWINNING,
+          objectId: twinning.id,
+          details: { from, to: input.status, reason: input.reason },
+        });
+      }
       return twinning;
     });
   }

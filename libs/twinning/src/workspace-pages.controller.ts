@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { Allow, AppError } from '@app/core';
 import { page } from '@app/identity';
 import { escapeHtml } from '@app/notifications';
+import { DigestService } from './feed/digest.service';
 import { WorkspaceService } from './workspace.service';
 
 /**
@@ -13,7 +14,42 @@ import { WorkspaceService } from './workspace.service';
 @Controller('workspaces')
 @Allow('PUBLIC')
 export class WorkspacePagesController {
-  constructor(private readonly workspaces: WorkspaceService) {}
+  constructor(
+    private readonly workspaces: WorkspaceService,
+    private readonly digests: DigestService,
+  ) {}
+
+  /** A digest's unsubscribe link: a page with one button (so link scanners unsubscribe nobody). */
+  @Get('unsubscribe')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  unsubscribeForm(@Query('token') token: string | undefined): string {
+    return page('Stop the workspace digest · 워크스페이스 요약 메일 그만 받기', [
+      'You will no longer receive email digests of this workspace. You stay a member, and can follow it again at any time.',
+      '이 워크스페이스의 요약 메일을 더 이상 받지 않습니다. 멤버 자격은 그대로이며 언제든 다시 구독할 수 있습니다.',
+    ], `
+<form method="post" action="unsubscribe">
+  <input type="hidden" name="token" value="${escapeHtml(token ?? '')}">
+  <p><button type="submit">Unsubscribe · 구독 해지</button></p>
+</form>`);
+  }
+
+  /** The button above, and mail clients' one-click unsubscribe (RFC 8058: POST with the token in the URL). */
+  @Post('unsubscribe')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async unsubscribe(@Query('token') queryToken: string | undefined, @Body() body: Record<string, string> | undefined, @Res() res: Response) {
+    const token = String(body?.token ?? queryToken ?? '');
+    if (!(await this.digests.unsubscribe(token))) {
+      res.status(400).send(page('Link not recognised · 알 수 없는 링크', [
+        'This unsubscribe link is not valid. Open it from the digest email, or stop following the workspace from its page.',
+        '유효하지 않은 링크입니다. 요약 메일의 링크를 사용하거나 워크스페이스 페이지에서 구독을 해지하세요.',
+      ]));
+      return;
+    }
+    res.status(200).send(page('Unsubscribed · 구독 해지됨', [
+      'You will receive no more digests of this workspace.',
+      '이 워크스페이스의 요약 메일은 더 이상 발송되지 않습니다.',
+    ]));
+  }
 
   @Get('accept-invitation')
   @Header('Content-Type', 'text/html; charset=utf-8')

@@ -25,6 +25,8 @@ import {
   WorkspaceRole,
 } from './entities/workspace.entity';
 import { isUniqueViolation } from './twinning.service';
+import { ActivityObjectType, ActivityVerb, WorkspaceFollow } from './feed/activity.entity';
+import { ActivityService } from './feed/activity.service';
 import { isUuid, TwinningAccessService, WorkspaceAccess } from './twinning-access.service';
 
 /** What a workspace invitation token carries (identity refuses every kind but 'platform' in its own flow). */
@@ -57,6 +59,7 @@ export class WorkspaceService {
     private readonly access: TwinningAccessService,
     private readonly officers: CityOfficerService,
     private readonly signInLimiter: SignInRateLimiter,
+    private readonly activity: ActivityService,
   ) {}
 
   // ---------- reads (callers have checked access) ----------
@@ -111,8 +114,8 @@ export class WorkspaceService {
       [workspace.id],
     );
     return {
+      workspaceId: workspace.id,
       lastActivityAt: workspace.lastActivityAt,
-      activeProjects: 0,
       membersPerCity: [twinning.cityAId, twinning.cityBId].map((cityId) => {
         const row = rows.find((r) => r.city_id === cityId);
         return { cityId, members: row?.members ?? 0, leads: row?.leads ?? 0 };
@@ -174,7 +177,14 @@ export class WorkspaceService {
           expiresAt: record.expiresAt.toISOString(),
         },
       });
-      await this.touch(em, workspace);
+      await this.activity.record(em, {
+        workspaceId: workspace.id,
+        actor: user,
+        verb: ActivityVerb.MEMBER_INVITED,
+        objectType: ActivityObjectType.INVITATION,
+        objectId: invitation.id,
+        details: { role: input.role },
+      });
       return invitation;
     });
   }
@@ -193,7 +203,13 @@ export class WorkspaceService {
       await this.tokens.revoke(em, invitation.tokenId);
       invitation.revokedAt = this.clock.now();
       await em.update(WorkspaceInvitation, { id }, { revokedAt: invitation.revokedAt });
-      await this.touch(em, workspace);
+      await this.activity.record(em, {
+        workspaceId: workspace.id,
+        actor: user,
+        verb: ActivityVerb.INVITATION_REVOKED,
+        objectType: ActivityObjectType.INVITATION,
+        objectId: invitation.id,
+      });
       return invitation;
     });
   }
@@ -234,16 +250,24 @@ export class WorkspaceService {
       const already = await em.findOneBy(WorkspaceMember, { workspaceId: workspace.id, userId: member.id });
       if (!already) {
         const represented = await this.representation(em, member.id, twinning, invitation.inviterCityId);
-        await em.insert(WorkspaceMember, {
+        const inserted = await em.insert(WorkspaceMember, {
           workspaceId: workspace.id,
           userId: member.id,
           role: payload.role,
           cityId: represented.cityId,
           organisationId: represented.organisationId,
         });
+        await this.activity.record(em, {
+          workspaceId: workspace.id,
+          actor: member,
+          verb: ActivityVerb.MEMBER_JOINED,
+          objectType: ActivityObjectType.MEMBER,
+          objectId: String(inserted.identifiers[0].id),
+          objectLabel: { en: member.displayName, ko: member.displayName },
+          details: { role: payload.role, via: 'invitation' },
+        });
       }
       await em.update(WorkspaceInvitation, { id: invitation.id }, { acceptedAt: this.clock.now(), acceptedByUserId: member.id });
-      await this.touch(em, workspace);
       return { workspaceId: workspace.id, email: member.email, role: already?.role ?? payload.role, accountCreated, joined: !already };
     });
   }
@@ -314,7 +338,15 @@ export class WorkspaceService {
             message: input.message,
           }),
         );
-        await this.touch(em, workspace);
+        await this.activity.record(em, {
+          workspaceId: workspace.id,
+          actor: user,
+          verb: ActivityVerb.JOIN_REQUESTED,
+          objectType: ActivityObjectType.JOIN_REQUEST,
+          objectId: request.id,
+          objectLabel: { en: user.displayName, ko: user.displayName },
+        });
+        await this.emailLeadsAboutRequest(em, workspace, twinning, request, user, organisation);
         return request;
       });
     } catch (error) {
@@ -347,6 +379,7 @@ export class WorkspaceService {
           .orIgnore()
           .execute();
       }
+      const requester = await em.findOneByOrFail(User, { id: request.userId });
       Object.assign(request, {
         status: input.approve ? JoinRequestStatus.APPROVED : JoinRequestStatus.DECLINED,
         grantedRole: input.approve ? input.role! : null,
@@ -361,7 +394,6 @@ export class WorkspaceService {
         decidedAt: now,
         decisionReason: request.decisionReason,
       });
-      const requester = await em.findOneByOrFail(User, { id: request.userId });
       const [cityA, cityB] = await this.citiesOf(em, twinning);
       await this.outbox.enqueueEmail(em, {
         template: TwinningEmail.JOIN_REQUEST_DECIDED,
@@ -377,7 +409,15 @@ export class WorkspaceService {
           url: `${this.config.PUBLIC_URL}/workspaces/${workspace.id}`,
         },
       });
-      await this.touch(em, workspace);
+      await this.activity.record(em, {
+        workspaceId: workspace.id,
+        actor: user,
+        verb: input.approve ? ActivityVerb.MEMBER_JOINED : ActivityVerb.JOIN_REQUEST_DECLINED,
+        objectType: ActivityObjectType.JOIN_REQUEST,
+        objectId: request.id,
+        objectLabel: { en: requester.displayName, ko: requester.displayName },
+        details: input.approve ? { role: input.role, via: 'request' } : {},
+      });
       return request;
     });
   }
@@ -391,9 +431,18 @@ export class WorkspaceService {
       const member = await this.memberOrNotFound(em, workspace.id, input.userId);
       if (member.role === input.role) return member;
       if (member.role === WorkspaceRole.LEAD) await this.assertNotLastLead(em, member, 'demoted');
+      const from = member.role;
       member.role = input.role;
       await em.update(WorkspaceMember, { id: member.id }, { role: input.role });
-      await this.touch(em, workspace);
+      await this.activity.record(em, {
+        workspaceId: workspace.id,
+        actor: user,
+        verb: ActivityVerb.MEMBER_ROLE_CHANGED,
+        objectType: ActivityObjectType.MEMBER,
+        objectId: member.id,
+        objectLabel: await this.nameOf(em, member.userId),
+        details: { from, to: input.role },
+      });
       return member;
     });
   }
@@ -404,8 +453,15 @@ export class WorkspaceService {
       await this.requireLead(em, user, workspace, 'remove members');
       const member = await this.memberOrNotFound(em, workspace.id, input.userId);
       if (member.role === WorkspaceRole.LEAD) await this.assertNotLastLead(em, member, 'removed');
-      await em.delete(WorkspaceMember, { id: member.id });
-      await this.touch(em, workspace);
+      await this.deleteMember(em, member);
+      await this.activity.record(em, {
+        workspaceId: workspace.id,
+        actor: user,
+        verb: ActivityVerb.MEMBER_REMOVED,
+        objectType: ActivityObjectType.MEMBER,
+        objectId: member.id,
+        objectLabel: await this.nameOf(em, member.userId),
+      });
       return true;
     });
   }
@@ -416,8 +472,14 @@ export class WorkspaceService {
       const member = workspace ? await em.findOneBy(WorkspaceMember, { workspaceId, userId: user.id }) : null;
       if (!workspace || !member) throw new NotFoundError('workspace', workspaceId);
       if (member.role === WorkspaceRole.LEAD) await this.assertNotLastLead(em, member, 'leave', true);
-      await em.delete(WorkspaceMember, { id: member.id });
-      await this.touch(em, workspace);
+      await this.deleteMember(em, member);
+      await this.activity.record(em, {
+        workspaceId: workspace.id,
+        actor: user,
+        verb: ActivityVerb.MEMBER_LEFT,
+        objectType: ActivityObjectType.MEMBER,
+        objectId: member.id,
+      });
       return true;
     });
   }
@@ -501,7 +563,46 @@ export class WorkspaceService {
     return [cities.find((c) => c.id === twinning.cityAId)!, cities.find((c) => c.id === twinning.cityBId)!];
   }
 
-  private async touch(em: EntityManager, workspace: Workspace): Promise<void> {
-    await em.update(Workspace, { id: workspace.id }, { lastActivityAt: this.clock.now() });
+  /** A member goes, and their digests with them. */
+  private async deleteMember(em: EntityManager, member: WorkspaceMember): Promise<void> {
+    await em.delete(WorkspaceMember, { id: member.id });
+    await em.delete(WorkspaceFollow, { workspaceId: member.workspaceId, userId: member.userId });
+  }
+
+  private async nameOf(em: EntityManager, userId: string): Promise<{ en: string; ko: string }> {
+    const { displayName } = await em.findOneByOrFail(User, { id: userId });
+    return { en: displayName, ko: displayName };
+  }
+
+  /** Every lead hears of a join request: it waits on them. */
+  private async emailLeadsAboutRequest(
+    em: EntityManager,
+    workspace: Workspace,
+    twinning: Twinning,
+    request: WorkspaceJoinRequest,
+    requester: AuthUser,
+    organisation: Organisation,
+  ): Promise<void> {
+    const leads = await em
+      .createQueryBuilder(User, 'u')
+      .innerJoin(WorkspaceMember, 'm', 'm.user_id = u.id AND m.workspace_id = :workspaceId AND m.role = :lead', { workspaceId: workspace.id, lead: WorkspaceRole.LEAD })
+      .where('u.disabled_at IS NULL')
+      .getMany();
+    const [cityA, cityB] = await this.citiesOf(em, twinning);
+    for (const lead of leads) {
+      await this.outbox.enqueueEmail(em, {
+        template: TwinningEmail.JOIN_REQUEST_RECEIVED,
+        idempotencyKey: `workspace-join-request-received:${request.id}:${lead.id}`,
+        to: { email: lead.email, userId: lead.id, language: lang(lead.preferredLanguage), timeZone: lead.timeZone },
+        data: {
+          cityA: { en: cityA.nameEn, ko: cityA.nameKo },
+          cityB: { en: cityB.nameEn, ko: cityB.nameKo },
+          requesterName: requester.displayName,
+          organisation: { en: organisation.nameEn, ko: organisation.nameKo },
+          message: request.message,
+          url: `${this.config.PUBLIC_URL}/workspaces/${workspace.id}`,
+        },
+      });
+    }
   }
 }

@@ -130,6 +130,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(500)
   WORKER_LOCK_MS = 30000;
 
+  /** How often the worker looks for workspace digests that are due. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(3600000)
+  DIGEST_CHECK_MS = 300000;
+
+  /** The local hour (in each reader's own time zone) at which daily and weekly (Monday) digests go out. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(23)
+  DIGEST_HOUR = 8;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

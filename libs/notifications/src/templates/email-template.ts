@@ -4,6 +4,8 @@ export interface RenderedEmail {
   subject: string;
   text: string;
   html: string;
+  /** Extra headers, e.g. List-Unsubscribe on digests. */
+  headers?: Record<string, string>;
 }
 
 export interface TemplateContext {
@@ -34,7 +36,7 @@ export function escapeHtml(value: unknown): string {
 /** The shared frame: a greeting, paragraphs, an optional button, and the footer. */
 export function layout(
   ctx: TemplateContext,
-  parts: { subject: string; greeting: string; paragraphs: string[]; action?: { label: string; url: string }; footer?: string },
+  parts: { subject: string; greeting: string; paragraphs: string[]; list?: string[]; action?: { label: string; url: string }; footer?: string },
 ): RenderedEmail {
   const footer =
     parts.footer ??
@@ -45,6 +47,7 @@ export function layout(
     parts.greeting,
     '',
     ...parts.paragraphs.flatMap((p) => [p, '']),
+    ...(parts.list?.length ? [...parts.list.map((item) => `- ${item}`), ''] : []),
     ...(parts.action ? [`${parts.action.label}: ${parts.action.url}`, ''] : []),
     '--',
     footer,
@@ -53,6 +56,7 @@ export function layout(
 <body style="font-family:system-ui,-apple-system,'Apple SD Gothic Neo','Malgun Gothic',sans-serif;line-height:1.5;color:#1b1b1b;max-width:36rem;margin:auto;padding:1rem">
 <p>${escapeHtml(parts.greeting)}</p>
 ${parts.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${parts.list?.length ? `<ul>${parts.list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>` : ''}
 ${parts.action ? `<p><a href="${escapeHtml(parts.action.url)}" style="display:inline-block;padding:.6rem 1rem;background:#0b4f9c;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(parts.action.label)}</a></p><p style="font-size:.85rem;color:#555">${escapeHtml(parts.action.url)}</p>` : ''}
 <hr style="border:none;border-top:1px solid #ddd"><p style="font-size:.8rem;color:#666">${escapeHtml(footer)}</p>
 </body></html>`;

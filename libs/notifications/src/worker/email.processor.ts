@@ -73,7 +73,7 @@ export class EmailProcessor implements OnApplicationBootstrap, BeforeApplication
         html: rendered.html,
         text: rendered.text,
         messageId: messageIdFor(message, this.config.PUBLIC_URL),
-        headers: { 'X-Idempotency-Key': message.idempotencyKey },
+        headers: { ...rendered.headers, 'X-Idempotency-Key': message.idempotencyKey },
       });
     } catch (error) {
       // The row's own count decides, not the job's: a job queued again after Redis lost it starts from zero.

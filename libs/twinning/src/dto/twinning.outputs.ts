@@ -44,9 +44,10 @@ export class CityMemberCount {
 @ObjectType({ description: "A workspace's health, for its members and admins." })
 @Allow('SIGNED_IN')
 export class WorkspaceHealth {
+  /** Which workspace (for fields other features add, such as activeProjects). */
+  workspaceId: string;
   @Field({ description: 'The last change in the workspace.' }) lastActivityAt: Date;
   @Field(() => [CityMemberCount], { description: 'Members per city, in the order of the pair (proposer first).' }) membersPerCity: CityMemberCount[];
-  @Field(() => Int, { description: 'Joint projects in progress (projects are not built yet: 0).' }) activeProjects: number;
 }
 
 @ObjectType()

@@ -6,6 +6,8 @@ export const TwinningEmail = {
   PROPOSAL_DECLINED: 'twinning.proposal-declined',
   WORKSPACE_INVITATION: 'twinning.workspace-invitation',
   JOIN_REQUEST_DECIDED: 'twinning.join-request-decided',
+  JOIN_REQUEST_RECEIVED: 'twinning.join-request-received',
+  WORKSPACE_DIGEST: 'twinning.workspace-digest',
 } as const;
 
 /** A name in both languages; each email picks the reader's. */
@@ -146,4 +148,78 @@ const joinRequestDecided = defineTemplate<Pair & { approved: boolean; role: stri
   },
 });
 
-export const TWINNING_EMAIL_TEMPLATES = [proposalReceived, proposalAccepted, proposalDeclined, workspaceInvitation, joinRequestDecided];
+const joinRequestReceived = defineTemplate<Pair & { requesterName: string; organisation: Bilingual; message: string; url: string }>({
+  name: TwinningEmail.JOIN_REQUEST_RECEIVED,
+  render: (d, ctx) =>
+    ctx.language === 'ko'
+      ? layout(ctx, {
+          subject: `${d.requesterName}님이 ${pairName(d, ctx)} 워크스페이스 참여를 요청했습니다`,
+          greeting: '안녕하세요.',
+          paragraphs: [
+            `${d.organisation.ko || d.organisation.en}의 ${d.requesterName}님이 워크스페이스 참여를 요청했습니다.`,
+            `메시지: ${d.message}`,
+            '리드로서 역할을 정해 승인하거나 거절할 수 있습니다.',
+          ],
+          action: { label: '요청 보기', url: d.url },
+        })
+      : layout(ctx, {
+          subject: `${d.requesterName} asks to join the ${pairName(d, ctx)} workspace`,
+          greeting: 'Hello,',
+          paragraphs: [
+            `${d.requesterName} of ${d.organisation.en || d.organisation.ko} asks to join the workspace.`,
+            `Their message: ${d.message}`,
+            'As a lead you may approve the request with a role, or decline it.',
+          ],
+          action: { label: 'See the request', url: d.url },
+        }),
+});
+
+interface DigestData extends Pair {
+  frequency: 'DAILY' | 'WEEKLY';
+  from: string;
+  until: string;
+  entries: Array<{ at: string; en: string; ko: string }>;
+  more: number;
+  url: string;
+  unsubscribeUrl: string;
+}
+
+/** A day's or a week's activity in a workspace, each line at the reader's local time, with an unsubscribe link. */
+const workspaceDigest = defineTemplate<DigestData>({
+  name: TwinningEmail.WORKSPACE_DIGEST,
+  render: (d, ctx) => {
+    const pair = pairName(d, ctx);
+    const list = d.entries.map((e) => `${formatInstant(e.at, ctx)} — ${ctx.language === 'ko' ? e.ko : e.en}`);
+    const headers = { 'List-Unsubscribe': `<${d.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+    const count = d.entries.length + d.more;
+    const rendered =
+      ctx.language === 'ko'
+        ? layout(ctx, {
+            subject: `${d.frequency === 'WEEKLY' ? '주간' : '일일'} 요약: ${pair} 워크스페이스 새 소식 ${count}건`,
+            greeting: '안녕하세요.',
+            paragraphs: [`${formatInstant(d.from, ctx)}부터 ${formatInstant(d.until, ctx)}까지 ${pair} 워크스페이스의 새 소식입니다.`],
+            list: [...list, ...(d.more > 0 ? [`외 ${d.more}건은 워크스페이스에서 확인하세요.`] : [])],
+            action: { label: '워크스페이스 열기', url: d.url },
+            footer: `이 요약을 그만 받으려면: ${d.unsubscribeUrl}`,
+          })
+        : layout(ctx, {
+            subject: `${d.frequency === 'WEEKLY' ? 'Weekly' : 'Daily'} digest: ${count} update${count === 1 ? '' : 's'} in the ${pair} workspace`,
+            greeting: 'Hello,',
+            paragraphs: [`What happened in the ${pair} workspace from ${formatInstant(d.from, ctx)} to ${formatInstant(d.until, ctx)}:`],
+            list: [...list, ...(d.more > 0 ? [`and ${d.more} more in the workspace.`] : [])],
+            action: { label: 'Open the workspace', url: d.url },
+            footer: `To stop these digests, unsubscribe: ${d.unsubscribeUrl}`,
+          });
+    return { ...rendered, headers };
+  },
+});
+
+export const TWINNING_EMAIL_TEMPLATES = [
+  proposalReceived,
+  proposalAccepted,
+  proposalDeclined,
+  workspaceInvitation,
+  joinRequestDecided,
+  joinRequestReceived,
+  workspaceDigest,
+];

@@ -1,0 +1,80 @@
+import { Field, InputType, ObjectType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, Length, registerDecorator, ValidationOptions } from 'class-validator';
+import { Allow } from '../auth/allow.decorator';
+import { Language, LANGUAGES } from '../auth/roles';
+
+/** Text a person reads, in English and Korean; either may be missing, never both. */
+export interface Bilingual {
+  en: string | null;
+  ko: string | null;
+}
+
+/** Which versions a text has, in the platform's language order. */
+export function languagesOf(text: Partial<Bilingual> | null | undefined): Language[] {
+  return LANGUAGES.filter((language) => !!text?.[language]);
+}
+
+/** The text in the reader's language, else the other one. */
+export function pick(text: Partial<Bilingual> | null | undefined, language: Language): string {
+  const other: Language = language === 'ko' ? 'en' : 'ko';
+  return text?.[language] || text?.[other] || '';
+}
+
+@ObjectType({ description: 'Text in English and Korean. A version may be missing; `languages` says which exist.' })
+@Allow('PUBLIC')
+export class LocalizedText implements Bilingual {
+  @Field(() => String, { nullable: true, description: 'The English version, when there is one.' })
+  en: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The Korean version, when there is one.' })
+  ko: string | null;
+
+  @Field(() => [String], { description: 'The versions that exist: en, ko or both.' })
+  languages: Language[];
+
+  static of(text: Partial<Bilingual> | null | undefined): LocalizedText {
+    return Object.assign(new LocalizedText(), { en: text?.en || null, ko: text?.ko || null, languages: languagesOf(text) });
+  }
+}
+
+const trimOrNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
+
+/** A short text (a title) in English and/or Korean. */
+@InputType({ description: 'A short text (up to 200 characters) in English and/or Korean; at least one.' })
+export class LocalizedTitleInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trimOrNull) @IsString() @Length(1, 200, { message: 'must be at most 200 characters long' })
+  en?: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trimOrNull) @IsString() @Length(1, 200, { message: 'must be at most 200 characters long' })
+  ko?: string;
+}
+
+/** A longer text (a summary, a description) in English and/or Korean. */
+@InputType({ description: 'A text (up to 4000 characters) in English and/or Korean; at least one.' })
+export class LocalizedTextInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trimOrNull) @IsString() @Length(1, 4000, { message: 'must be at most 4000 characters long' })
+  en?: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trimOrNull) @IsString() @Length(1, 4000, { message: 'must be at most 4000 characters long' })
+  ko?: string;
+}
+
+/** On a LocalizedTitleInput/LocalizedTextInput property: at least one of the two versions is given. */
+export function HasSomeLanguage(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'hasSomeLanguage',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'needs an English or a Korean version (or both)', ...options },
+      validator: {
+        validate: (value: unknown) => !!value && typeof value === 'object' && languagesOf(value as Bilingual).length > 0,
+      },
+    });
+}
+
+/** Storage shape: both keys present, missing versions null. */
+export function toBilingual(input: Partial<Bilingual> | null | undefined): Bilingual {
+  return { en: input?.en || null, ko: input?.ko || null };
+}

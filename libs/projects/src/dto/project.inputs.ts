@@ -1,0 +1,256 @@
+import { Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { HasSomeLanguage, LocalizedTextInput, LocalizedTitleInput } from '@app/core';
+import { trim } from '@app/identity/dto/validators';
+import { MilestoneStatus, ProjectStage, ProjectType, RiskLevel } from '../entities/project.entity';
+
+const DATE = { message: 'must be a calendar date written YYYY-MM-DD, e.g. 2027-03-31' };
+const REASON = { message: 'must be 1 to 2000 characters long: say why' };
+const URL = { protocols: ['http', 'https'], require_protocol: true };
+const enumMessage = (e: object) => ({ message: `must be one of ${Object.values(e).join(', ')}` });
+
+/** A calendar date field: YYYY-MM-DD, a real day. */
+function IsCalendarDate(): PropertyDecorator {
+  return (target, key) => {
+    Matches(/^\d{4}-\d{2}-\d{2}$/, DATE)(target, key);
+    IsISO8601({ strict: true }, DATE)(target, key);
+  };
+}
+
+@InputType({ description: "One country's budget: integer minor units (pence, won) and the currency." })
+export class BudgetInput {
+  @Field({ description: 'The contributing country, GB or KR: one of the twinned cities’ countries.' })
+  @Transform(trim) @Matches(/^[A-Z]{2}$/, { message: 'must be a two-letter country code such as GB or KR' })
+  countryCode: string;
+
+  @Field({ description: 'Integer minor units as a string of digits, e.g. "2500000" for £25,000.00 or ₩2,500,000.' })
+  @Transform(trim) @Matches(/^\d{1,15}$/, { message: 'must be a whole number of minor units (digits only, no decimal point), e.g. 2500000' })
+  amountMinor: string;
+
+  @Field({ description: 'ISO 4217 code; must be the currency of one of the two countries (GBP or KRW).' })
+  @Transform(trim) @Matches(/^[A-Z]{3}$/, { message: 'must be a three-letter ISO 4217 code such as GBP or KRW' })
+  currency: string;
+}
+
+@InputType()
+export class ProjectOutputInput {
+  @Field(() => LocalizedTitleInput) @ValidateNested() @Type(() => LocalizedTitleInput) @HasSomeLanguage()
+  title: LocalizedTitleInput;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @IsUrl(URL, { message: 'must be a web address starting with https://' }) @MaxLength(2000)
+  url?: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @IsCalendarDate()
+  deliveredOn?: string;
+}
+
+@InputType()
+export class ProjectRiskInput {
+  @Field(() => LocalizedTextInput) @ValidateNested() @Type(() => LocalizedTextInput) @HasSomeLanguage()
+  description: LocalizedTextInput;
+
+  @Field(() => RiskLevel) @IsEnum(RiskLevel, enumMessage(RiskLevel))
+  likelihood: RiskLevel;
+
+  @Field(() => RiskLevel) @IsEnum(RiskLevel, enumMessage(RiskLevel))
+  impact: RiskLevel;
+
+  @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput)
+  mitigation?: LocalizedTextInput;
+}
+
+@InputType()
+export class CreateProjectInput {
+  @Field(() => ID) @IsUUID('4', { message: 'must be a workspace id' })
+  workspaceId: string;
+
+  @Field(() => LocalizedTitleInput) @ValidateNested() @Type(() => LocalizedTitleInput) @HasSomeLanguage()
+  title: LocalizedTitleInput;
+
+  @Field(() => LocalizedTextInput) @ValidateNested() @Type(() => LocalizedTextInput) @HasSomeLanguage()
+  summary: LocalizedTextInput;
+
+  @Field(() => [String], { description: 'Sector keys of the shared taxonomy (see the sectors query), 1 to 10.' })
+  @IsArray() @ArrayMinSize(1, { message: 'needs at least one sector' }) @ArrayMaxSize(10) @ArrayUnique({ message: 'lists a sector twice' })
+  @IsString({ each: true }) @MaxLength(60, { each: true })
+  sectors: string[];
+
+  @Field(() => [LocalizedTextInput], { nullable: true, description: 'None when left out.' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => LocalizedTextInput) @HasSomeLanguage({ each: true })
+  objectives?: LocalizedTextInput[];
+
+  @Field(() => ProjectType) @IsEnum(ProjectType, enumMessage(ProjectType))
+  type: ProjectType;
+
+  @Field(() => ProjectStage, { defaultValue: ProjectStage.DISCOVERY, description: 'Where it starts; usually DISCOVERY.' })
+  @IsEnum(ProjectStage, enumMessage(ProjectStage))
+  stage: ProjectStage = ProjectStage.DISCOVERY;
+
+  @Field(() => ID, { description: "The project's lead in the twinning's first city (city A): a member representing it." })
+  @IsUUID('4', { message: 'must be a user id' })
+  cityALeadUserId: string;
+
+  @Field(() => ID, { description: "The project's lead in the twinning's second city (city B): a member representing it." })
+  @IsUUID('4', { message: 'must be a user id' })
+  cityBLeadUserId: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Partner organisations, from either city or elsewhere.' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ArrayUnique({ message: 'lists an organisation twice' }) @IsUUID('4', { each: true, message: 'must be organisation ids' })
+  partnerOrganisationIds?: string[];
+
+  @Field() @IsCalendarDate()
+  startDate: string;
+
+  @Field(() => String, { nullable: true, description: 'On or after startDate; leave out while open-ended.' })
+  @IsOptional() @IsCalendarDate()
+  endDate?: string;
+
+  @Field(() => [BudgetInput], { nullable: true, description: 'At most one per country.' })
+  @IsOptional() @IsArray() @ArrayMaxSize(2) @ValidateNested({ each: true }) @Type(() => BudgetInput)
+  budgets?: BudgetInput[];
+
+  @Field(() => [ProjectOutputInput], { nullable: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ProjectOutputInput)
+  outputs?: ProjectOutputInput[];
+
+  @Field(() => [ProjectRiskInput], { nullable: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ProjectRiskInput)
+  risks?: ProjectRiskInput[];
+}
+
+/** What a project update may change; stage, closing and publishing have their own mutations. */
+@InputType()
+export class UpdateProjectInput extends PartialType(OmitType(CreateProjectInput, ['workspaceId', 'stage'] as const), InputType) {
+  @Field(() => ID) @IsUUID('4', { message: 'must be a project id' })
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read: if someone changed the project since, the update fails with CONFLICT.' })
+  @IsInt() @Min(1)
+  version: number;
+}
+
+@InputType()
+export class ChangeProjectStageInput {
+  @Field(() => ID) @IsUUID('4', { message: 'must be a project id' })
+  id: string;
+
+  @Field(() => Int) @IsInt() @Min(1)
+  version: number;
+
+  @Field(() => ProjectStage) @IsEnum(ProjectStage, enumMessage(ProjectStage))
+  stage: ProjectStage;
+
+  @Field() @Transform(trim) @IsString() @Length(1, 2000, REASON)
+  reason: string;
+}
+
+@InputType({ description: 'Close a project (reason needed), or reopen a closed one.' })
+export class ProjectReasonInput {
+  @Field(() => ID) @IsUUID('4', { message: 'must be a project id' })
+  id: string;
+
+  @Field(() => Int) @IsInt() @Min(1)
+  version: number;
+
+  @Field() @Transform(trim) @IsString() @Length(1, 2000, REASON)
+  reason: string;
+}
+
+@InputType()
+export class PublishProjectInput {
+  @Field(() => ID) @IsUUID('4', { message: 'must be a project id' })
+  id: string;
+
+  @Field({ description: 'True to show the title, summary, sectors and stage to everyone; false to take them down.' })
+  @IsBoolean()
+  published: boolean;
+}
+
+@InputType()
+export class ProjectFilter {
+  @Field(() => ProjectStage, { nullable: true }) @IsOptional() @IsEnum(ProjectStage, enumMessage(ProjectStage))
+  stage?: ProjectStage;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(60)
+  sector?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'True: open projects only; false: closed ones only.' }) @IsOptional() @IsBoolean()
+  open?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Words in the title or summary, either language.' })
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(200)
+  search?: string;
+}
+
+@InputType()
+export class PublishedProjectFilter {
+  @Field(() => ID, { nullable: true, description: 'Projects of twinnings of this city.' }) @IsOptional() @IsString() @MaxLength(100)
+  cityId?: string;
+
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('4', { message: 'must be a twinning id' })
+  twinningId?: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(60)
+  sector?: string;
+
+  @Field(() => ProjectStage, { nullable: true }) @IsOptional() @IsEnum(ProjectStage, enumMessage(ProjectStage))
+  stage?: ProjectStage;
+}
+
+@InputType()
+export class AddMilestoneInput {
+  @Field(() => ID) @IsUUID('4', { message: 'must be a project id' })
+  projectId: string;
+
+  @Field(() => LocalizedTitleInput) @ValidateNested() @Type(() => LocalizedTitleInput) @HasSomeLanguage()
+  title: LocalizedTitleInput;
+
+  @Field({ description: 'YYYY-MM-DD, within the project dates.' }) @IsCalendarDate()
+  dueDate: string;
+
+  @Field(() => MilestoneStatus, { nullable: true, description: 'PLANNED when left out.' })
+  @IsOptional() @IsEnum(MilestoneStatus, enumMessage(MilestoneStatus))
+  status?: MilestoneStatus;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUrl(URL, { each: true, message: 'must be web addresses starting with https://' }) @MaxLength(2000, { each: true })
+  evidenceLinks?: string[];
+}
+
+@InputType()
+export class UpdateMilestoneInput extends PartialType(OmitType(AddMilestoneInput, ['projectId'] as const), InputType) {
+  @Field(() => ID) @IsUUID('4', { message: 'must be a milestone id' })
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read: if someone changed the milestone since, the update fails with CONFLICT.' })
+  @IsInt() @Min(1)
+  version: number;
+}
+
+@InputType()
+export class RemoveMilestoneInput {
+  @Field(() => ID) @IsUUID('4', { message: 'must be a milestone id' })
+  id: string;
+
+  @Field(() => Int) @IsInt() @Min(1)
+  version: number;
+}

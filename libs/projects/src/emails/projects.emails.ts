@@ -1,0 +1,38 @@
+import { Bilingual, pick } from '@app/core';
+import { defineTemplate, layout } from '@app/notifications';
+
+export const ProjectsEmail = {
+  CASE_STUDY_PROMPT: 'projects.case-study-prompt',
+} as const;
+
+const caseStudyPrompt = defineTemplate<{ title: Bilingual; trigger: 'BUSINESS_AS_USUAL' | 'CLOSED'; url: string }>({
+  name: ProjectsEmail.CASE_STUDY_PROMPT,
+  render: (d, ctx) => {
+    const title = pick(d.title, ctx.language);
+    return ctx.language === 'ko'
+      ? layout(ctx, {
+          subject: `“${title}”의 사례 연구를 작성해 주세요`,
+          greeting: '안녕하세요.',
+          paragraphs: [
+            d.trigger === 'BUSINESS_AS_USUAL'
+              ? `프로젝트 “${title}”이(가) 상시 운영 단계에 도달했습니다. 축하드립니다.`
+              : `프로젝트 “${title}”이(가) 종료되었습니다.`,
+            '프로젝트 리드로서 무엇이 효과가 있었고 무엇을 배웠는지 사례 연구로 남겨 주시면, 다른 도시들이 같은 길을 더 빨리 갈 수 있습니다.',
+          ],
+          action: { label: '프로젝트 열기', url: d.url },
+        })
+      : layout(ctx, {
+          subject: `Please write a case study of “${title}”`,
+          greeting: 'Hello,',
+          paragraphs: [
+            d.trigger === 'BUSINESS_AS_USUAL'
+              ? `The project “${title}” has reached business as usual. Congratulations.`
+              : `The project “${title}” has closed.`,
+            'As one of its leads, please write a case study of what worked and what you learnt, so other cities can follow faster.',
+          ],
+          action: { label: 'Open the project', url: d.url },
+        });
+  },
+});
+
+export const PROJECTS_EMAIL_TEMPLATES = [caseStudyPrompt];

@@ -1,0 +1,307 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Allow,
+  Ctx,
+  formatMoney,
+  LANGUAGES,
+  LocalizedText,
+  LocalTime,
+  PageArgs,
+  Paginated,
+  renderInZones,
+  RequestContext,
+} from '@app/core';
+import { CitiesLoaders, City } from '@app/cities';
+import { Organisation, User } from '@app/identity';
+import { TwinningAccessService, TwinningLoaders, Workspace, WorkspaceHealth } from '@app/twinning';
+import {
+  AddMilestoneInput,
+  ChangeProjectStageInput,
+  CreateProjectInput,
+  ProjectFilter,
+  ProjectReasonInput,
+  PublishedProjectFilter,
+  PublishProjectInput,
+  RemoveMilestoneInput,
+  UpdateMilestoneInput,
+  UpdateProjectInput,
+} from './dto/project.inputs';
+import { ProjectLead, ProjectOutput, ProjectRisk, PublishedProject } from './dto/project.outputs';
+import { CaseStudyPrompt, Milestone, Project, ProjectBudget, ProjectStageChange } from './entities/project.entity';
+import { ProjectsLoaders } from './projects.loaders';
+import { ProjectsService } from './projects.service';
+
+export const ProjectConnection = Paginated(Project);
+export const PublishedProjectConnection = Paginated(PublishedProject);
+
+@Resolver(() => Project)
+export class ProjectsResolver {
+  constructor(
+    private readonly projects: ProjectsService,
+    private readonly loaders: ProjectsLoaders,
+    private readonly twinningLoaders: TwinningLoaders,
+    private readonly cityLoaders: CitiesLoaders,
+  ) {}
+
+  @Query(() => Project, { description: "A joint project, for its workspace's members and admins; NOT_FOUND for anyone else." })
+  @Allow('PUBLIC')
+  project(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: RequestContext): Promise<Project> {
+    return this.projects.get(ctx.user, id);
+  }
+
+  @Mutation(() => Project, { description: 'Leads and members: start a joint project in the workspace.' })
+  @Allow('SIGNED_IN')
+  createProject(@Args('input') input: CreateProjectInput, @Ctx() ctx: RequestContext): Promise<Project> {
+    return this.projects.create(ctx.user!, input);
+  }
+
+  @Mutation(() => Project, { description: 'Leads and members: change what you give (the rest stays). CONFLICT, with the current version, if it changed since you read it.' })
+  @Allow('SIGNED_IN')
+  updateProject(@Args('input') input: UpdateProjectInput, @Ctx() ctx: RequestContext): Promise<Project> {
+    return this.projects.update(ctx.user!, input);
+  }
+
+  @Mutation(() => Project, { description: "The project's leads and the workspace's leads: move the project to another stage (forward or back), saying why." })
+  @Allow('SIGNED_IN')
+  changeProjectStage(@Args('input') input: ChangeProjectStageInput, @Ctx() ctx: RequestContext): Promise<Project> {
+    return this.projects.changeStage(ctx.user!, input);
+  }
+
+  @Mutation(() => Project, { description: "The project's leads and the workspace's leads: close the project. Its leads are asked for a case study." })
+  @Allow('SIGNED_IN')
+  closeProject(@Args('input') input: ProjectReasonInput, @Ctx() ctx: RequestContext): Promise<Project> {
+    return this.projects.close(ctx.user!, input);
+  }
+
+  @Mutation(() => Project, { description: "The project's leads and the workspace's leads: reopen a project closed by mistake." })
+  @Allow('SIGNED_IN')
+  reopenProject(@Args('input') input: ProjectReasonInput, @Ctx() ctx: RequestContext): Promise<Project> {
+    return this.projects.reopen(ctx.user!, input);
+  }
+
+  @Mutation(() => Project, { description: "The workspace's leads: publish the project's title, summary, sectors and stage for everyone, or take them down." })
+  @Allow('SIGNED_IN')
+  publishProjectSummary(@Args('input') input: PublishProjectInput, @Ctx() ctx: RequestContext): Promise<Project> {
+    return this.projects.publish(ctx.user!, input);
+  }
+
+  @ResolveField(() => LocalizedText)
+  @Allow('SIGNED_IN')
+  title(@Parent() project: Project): LocalizedText {
+    return LocalizedText.of({ en: project.titleEn, ko: project.titleKo });
+  }
+
+  @ResolveField(() => LocalizedText)
+  @Allow('SIGNED_IN')
+  summary(@Parent() project: Project): LocalizedText {
+    return LocalizedText.of({ en: project.summaryEn, ko: project.summaryKo });
+  }
+
+  @ResolveField(() => [String], { description: 'The languages in which both the title and the summary exist.' })
+  @Allow('SIGNED_IN')
+  languages(@Parent() project: Project): string[] {
+    return LANGUAGES.filter((l) => (l === 'en' ? project.titleEn && project.summaryEn : project.titleKo && project.summaryKo));
+  }
+
+  @ResolveField(() => [LocalizedText])
+  @Allow('SIGNED_IN')
+  objectives(@Parent() project: Project): LocalizedText[] {
+    return project.objectives.map((o) => LocalizedText.of(o));
+  }
+
+  @ResolveField(() => [ProjectOutput])
+  @Allow('SIGNED_IN')
+  outputs(@Parent() project: Project): ProjectOutput[] {
+    return project.outputs.map((o) => ({ title: LocalizedText.of(o.title), url: o.url, deliveredOn: o.deliveredOn }));
+  }
+
+  @ResolveField(() => [ProjectRisk])
+  @Allow('SIGNED_IN')
+  risks(@Parent() project: Project): ProjectRisk[] {
+    return project.risks.map((r) => ({
+      description: LocalizedText.of(r.description),
+      likelihood: r.likelihood,
+      impact: r.impact,
+      mitigation: r.mitigation ? LocalizedText.of(r.mitigation) : null,
+    }));
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the summary is public.' })
+  @Allow('SIGNED_IN')
+  published(@Parent() project: Project): boolean {
+    return !!project.publishedAt;
+  }
+
+  @ResolveField(() => [ProjectLead], { description: 'The lead in city A, then in city B.' })
+  @Allow('SIGNED_IN')
+  async leads(@Parent() project: Project, @Ctx() ctx: RequestContext): Promise<ProjectLead[]> {
+    const zones = await this.twinningLoaders.zonesOfWorkspace(ctx).load(project.workspaceId);
+    const userIds = [project.leadAUserId, project.leadBUserId];
+    return Promise.all(
+      zones.map(async (zone, i) => ({
+        city: (await this.cityLoaders.city(ctx).load(zone.cityId!))!,
+        user: (await this.twinningLoaders.user(ctx).load(userIds[i]))!,
+      })),
+    );
+  }
+
+  @ResolveField(() => [Organisation])
+  @Allow('SIGNED_IN')
+  async partners(@Parent() project: Project, @Ctx() ctx: RequestContext): Promise<Organisation[]> {
+    const found = await Promise.all(project.partnerOrganisationIds.map((id) => this.twinningLoaders.organisation(ctx).load(id)));
+    return found.filter((o): o is Organisation => !!o);
+  }
+
+  @ResolveField(() => [ProjectBudget], { description: 'One per contributing country.' })
+  @Allow('SIGNED_IN')
+  budgets(@Parent() project: Project, @Ctx() ctx: RequestContext): Promise<ProjectBudget[]> {
+    return this.loaders.budgets(ctx).load(project.id);
+  }
+
+  @ResolveField(() => [Milestone], { description: 'By due date.' })
+  @Allow('SIGNED_IN')
+  milestones(@Parent() project: Project, @Ctx() ctx: RequestContext): Promise<Milestone[]> {
+    return this.loaders.milestones(ctx).load(project.id);
+  }
+
+  @ResolveField(() => [ProjectStageChange], { description: 'Every stage the project was in, oldest first.' })
+  @Allow('SIGNED_IN')
+  stageHistory(@Parent() project: Project, @Ctx() ctx: RequestContext): Promise<ProjectStageChange[]> {
+    return this.loaders.stageHistory(ctx).load(project.id);
+  }
+
+  @ResolveField(() => CaseStudyPrompt, { nullable: true, description: 'Set once the project reached business as usual or closed.' })
+  @Allow('SIGNED_IN')
+  caseStudyPrompt(@Parent() project: Project, @Ctx() ctx: RequestContext): Promise<CaseStudyPrompt | null> {
+    return this.loaders.caseStudyPrompt(ctx).load(project.id);
+  }
+}
+
+@Resolver(() => ProjectBudget)
+export class ProjectBudgetResolver {
+  @ResolveField(() => String, { description: 'The amount as you write money, e.g. £25,000.00 or ₩2,500,000.' })
+  @Allow('SIGNED_IN')
+  formatted(@Parent() budget: ProjectBudget, @Ctx() ctx: RequestContext): string {
+    return formatMoney(budget.amountMinor, budget.currency, ctx.user?.language ?? 'en');
+  }
+}
+
+@Resolver(() => Milestone)
+export class MilestonesResolver {
+  constructor(private readonly projects: ProjectsService) {}
+
+  @Mutation(() => Milestone, { description: "Leads and members: add a milestone, due within the project's dates." })
+  @Allow('SIGNED_IN')
+  addMilestone(@Args('input') input: AddMilestoneInput, @Ctx() ctx: RequestContext): Promise<Milestone> {
+    return this.projects.addMilestone(ctx.user!, input);
+  }
+
+  @Mutation(() => Milestone, { description: 'Leads and members: change a milestone (status, date, evidence). CONFLICT, with the current version, if it changed since you read it.' })
+  @Allow('SIGNED_IN')
+  updateMilestone(@Args('input') input: UpdateMilestoneInput, @Ctx() ctx: RequestContext): Promise<Milestone> {
+    return this.projects.updateMilestone(ctx.user!, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Leads and members: remove a milestone.' })
+  @Allow('SIGNED_IN')
+  removeMilestone(@Args('input') input: RemoveMilestoneInput, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return this.projects.removeMilestone(ctx.user!, input);
+  }
+
+  @ResolveField(() => LocalizedText)
+  @Allow('SIGNED_IN')
+  title(@Parent() milestone: Milestone): LocalizedText {
+    return LocalizedText.of({ en: milestone.titleEn, ko: milestone.titleKo });
+  }
+}
+
+@Resolver(() => ProjectStageChange)
+export class ProjectStageChangeResolver {
+  constructor(
+    private readonly twinningLoaders: TwinningLoaders,
+    private readonly projects: ProjectsService,
+  ) {}
+
+  @ResolveField(() => User, { nullable: true })
+  @Allow('SIGNED_IN')
+  async actor(@Parent() change: ProjectStageChange, @Ctx() ctx: RequestContext): Promise<User | null> {
+    return (await this.twinningLoaders.user(ctx).load(change.actorUserId)) ?? null;
+  }
+
+  @ResolveField(() => [LocalTime], { description: "When, on both cities' clocks (city A first)." })
+  @Allow('SIGNED_IN')
+  async atInCities(@Parent() change: ProjectStageChange, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
+    const project = await this.projects.get(ctx.user, change.projectId);
+    return renderInZones(change.at, await this.twinningLoaders.zonesOfWorkspace(ctx).load(project.workspaceId), ctx.user?.language ?? 'en');
+  }
+}
+
+/** Projects as fields of a workspace and its health. */
+@Resolver(() => Workspace)
+export class WorkspaceProjectsResolver {
+  constructor(
+    private readonly service: ProjectsService,
+    private readonly access: TwinningAccessService,
+  ) {}
+
+  @ResolveField(() => ProjectConnection, { nullable: true, description: 'Joint projects, most recently changed first. Members and admins.' })
+  @Allow('SIGNED_IN')
+  async projects(
+    @Parent() workspace: Workspace,
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Args('filter', { nullable: true }) filter?: ProjectFilter,
+  ) {
+    if (!(await this.access.loader(ctx).load(workspace.id))) return null;
+    return this.service.list(workspace.id, filter ?? {}, page);
+  }
+}
+
+@Resolver(() => WorkspaceHealth)
+export class WorkspaceHealthProjectsResolver {
+  constructor(private readonly projects: ProjectsService) {}
+
+  @ResolveField(() => Int, { description: 'Joint projects not closed.' })
+  @Allow('SIGNED_IN')
+  async activeProjects(@Parent() health: WorkspaceHealth): Promise<number> {
+    const [count] = await this.projects.activeCount([health.workspaceId]);
+    return count;
+  }
+}
+
+@Resolver(() => PublishedProject)
+export class PublishedProjectsResolver {
+  constructor(
+    private readonly projects: ProjectsService,
+    private readonly cityLoaders: CitiesLoaders,
+  ) {}
+
+  @Query(() => PublishedProjectConnection, { description: 'Joint projects whose leads published their summary, newest first. Public.' })
+  @Allow('PUBLIC')
+  async publishedProjects(@Args() page: PageArgs, @Ctx() ctx: RequestContext, @Args('filter', { nullable: true }) filter?: PublishedProjectFilter) {
+    const found = await this.projects.published(filter ?? {}, page);
+    const twinnings = await this.projects.twinningsOf(found.nodes.map((p) => p.workspaceId));
+    const nodes = await Promise.all(
+      found.nodes.map(async (p, i): Promise<PublishedProject> => {
+        const twinning = twinnings[i];
+        const cities = await Promise.all([twinning.cityAId, twinning.cityBId].map((id) => this.cityLoaders.city(ctx).load(id)));
+        return {
+          id: p.id,
+          twinningId: twinning.id,
+          title: LocalizedText.of({ en: p.titleEn, ko: p.titleKo }),
+          summary: LocalizedText.of({ en: p.summaryEn, ko: p.summaryKo }),
+          sectors: p.sectors,
+          stage: p.stage,
+          type: p.type,
+          startDate: p.startDate,
+          endDate: p.endDate,
+          cities: cities.filter((c): c is City => !!c),
+          publishedAt: p.publishedAt!,
+          closedAt: p.closedAt,
+        };
+      }),
+    );
+    return { ...found, nodes, edges: found.edges.map((e, i) => ({ cursor: e.cursor, node: nodes[i] })) };
+  }
+}
+

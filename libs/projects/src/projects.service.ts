@@ -1,0 +1,576 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import {
+  AppConfig,
+  AuthUser,
+  BadInputError,
+  Bilingual,
+  Clock,
+  ConflictError,
+  Connection,
+  FieldProblem,
+  ForbiddenError,
+  NotFoundError,
+  PageArgs,
+  paginate,
+  toBilingual,
+} from '@app/core';
+import { City, Country } from '@app/cities';
+import { lang, Organisation, User } from '@app/identity';
+import { OutboxService } from '@app/notifications';
+import { Sector } from '@app/pairing';
+import {
+  ActivityObjectType,
+  ActivityService,
+  ActivityVerb,
+  isUuid,
+  PUBLIC_TWINNING_STATUSES,
+  Twinning,
+  TwinningAccessService,
+  WorkspaceAccess,
+  WorkspaceMember,
+  WorkspaceRole,
+} from '@app/twinning';
+import type {
+  AddMilestoneInput,
+  BudgetInput,
+  ChangeProjectStageInput,
+  CreateProjectInput,
+  ProjectFilter,
+  ProjectReasonInput,
+  PublishedProjectFilter,
+  PublishProjectInput,
+  RemoveMilestoneInput,
+  UpdateMilestoneInput,
+  UpdateProjectInput,
+} from './dto/project.inputs';
+import { ProjectsEmail } from './emails/projects.emails';
+import {
+  CaseStudyPrompt,
+  CaseStudyPromptTrigger,
+  Milestone,
+  MilestoneStatus,
+  Project,
+  ProjectBudget,
+  ProjectStage,
+  ProjectStageChange,
+} from './entities/project.entity';
+
+type ProjectWrite = Omit<Partial<CreateProjectInput>, 'workspaceId' | 'stage'>;
+
+/** Fields an update may carry, as the activity feed names them. */
+const EDITABLE: Array<keyof ProjectWrite> = [
+  'title',
+  'summary',
+  'sectors',
+  'objectives',
+  'type',
+  'cityALeadUserId',
+  'cityBLeadUserId',
+  'partnerOrganisationIds',
+  'startDate',
+  'endDate',
+  'budgets',
+  'outputs',
+  'risks',
+];
+
+/**
+ * Joint projects of twin workspaces. Who may do what:
+ * - read: the workspace's members (any role) and admins; NOT_FOUND for anyone else;
+ * - create and edit projects and milestones: leads and members (not observers);
+ * - change the stage, close and reopen: the workspace's leads and the project's own leads;
+ * - publish the summary: the workspace's leads.
+ * Admins who are not members read but do not write. Every write locks the
+ * project row and checks the version the client read (optimistic locking).
+ */
+@Injectable()
+export class ProjectsService {
+  constructor(
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly access: TwinningAccessService,
+    private readonly activity: ActivityService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  // ---------- reads ----------
+
+  /** A project for someone who may see its workspace; NOT_FOUND otherwise. */
+  async get(user: AuthUser | null, id: string): Promise<Project> {
+    const project = isUuid(id) ? await this.dataSource.getRepository(Project).findOneBy({ id }) : null;
+    const access = project ? (await this.access.workspaceAccess(user, [project.workspaceId]))[0] : null;
+    if (!project || !access) throw new NotFoundError('project', id);
+    return project;
+  }
+
+  /** The caller has checked the reader may see the workspace. Most recently changed first. */
+  list(workspaceId: string, filter: ProjectFilter, page: PageArgs): Promise<Connection<Project>> {
+    const query = this.dataSource.getRepository(Project).createQueryBuilder('p').where('p.workspace_id = :workspaceId', { workspaceId });
+    if (filter.stage) query.andWhere('p.stage = :stage', { stage: filter.stage });
+    if (filter.sector) query.andWhere(':sector = ANY(p.sectors)', { sector: filter.sector });
+    if (filter.open !== undefined) query.andWhere(filter.open ? 'p.closed_at IS NULL' : 'p.closed_at IS NOT NULL');
+    if (filter.search) {
+      const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(
+        new Brackets((q) =>
+          q.where('p.title_en ILIKE :like', { like }).orWhere('p.title_ko ILIKE :like').orWhere('p.summary_en ILIKE :like').orWhere('p.summary_ko ILIKE :like'),
+        ),
+      );
+    }
+    return paginate(query, page, { expression: 'p.updated_at', direction: 'DESC', valueOf: (p) => p.updatedAt.toISOString(), cast: 'timestamptz', notNull: true });
+  }
+
+  /** Published summaries of public twinnings, newest published first. */
+  published(filter: PublishedProjectFilter, page: PageArgs): Promise<Connection<Project>> {
+    const query = this.dataSource
+      .getRepository(Project)
+      .createQueryBuilder('p')
+      .innerJoin('workspace', 'w', 'w.id = p.workspace_id')
+      .innerJoin(Twinning, 't', 't.id = w.twinning_id')
+      .where('p.published_at IS NOT NULL')
+      .andWhere('t.status IN (:...statuses)', { statuses: PUBLIC_TWINNING_STATUSES });
+    if (filter.cityId) query.andWhere('(t.city_a_id = :cityId OR t.city_b_id = :cityId)', { cityId: filter.cityId });
+    if (filter.twinningId) query.andWhere('t.id = :twinningId', { twinningId: filter.twinningId });
+    if (filter.sector) query.andWhere(':sector = ANY(p.sectors)', { sector: filter.sector });
+    if (filter.stage) query.andWhere('p.stage = :stage', { stage: filter.stage });
+    return paginate(query, page, { expression: 'p.published_at', direction: 'DESC', valueOf: (p) => p.publishedAt!.toISOString(), cast: 'timestamptz', notNull: true });
+  }
+
+  /** The twinning of each workspace, in order. */
+  async twinningsOf(workspaceIds: readonly string[]): Promise<Twinning[]> {
+    if (!workspaceIds.length) return [];
+    const rows = await this.dataSource
+      .getRepository(Twinning)
+      .createQueryBuilder('t')
+      .innerJoin('workspace', 'w', 'w.twinning_id = t.id')
+      .addSelect('w.id', 'workspace_id')
+      .where('w.id IN (:...ids)', { ids: [...new Set(workspaceIds)] })
+      .getRawAndEntities();
+    return workspaceIds.map((id) => rows.entities[rows.raw.findIndex((r: { workspace_id: string }) => r.workspace_id === id)]);
+  }
+
+  async activeCount(workspaceIds: readonly string[]): Promise<number[]> {
+    const rows: Array<{ workspace_id: string; n: number }> = await this.dataSource.query(
+      `SELECT workspace_id, count(*)::int AS n FROM project WHERE workspace_id = ANY($1::uuid[]) AND closed_at IS NULL GROUP BY workspace_id`,
+      [[...workspaceIds]],
+    );
+    return workspaceIds.map((id) => rows.find((r) => r.workspace_id === id)?.n ?? 0);
+  }
+
+  // ---------- projects ----------
+
+  async create(user: AuthUser, input: CreateProjectInput): Promise<Project> {
+    return this.dataSource.transaction(async (em) => {
+      const access = await this.access.requireWorkspace(user, input.workspaceId, em);
+      this.requireEditor(user, access, 'create projects');
+      const twinning = await em.findOneByOrFail(Twinning, { id: access.twinningId });
+      if (!PUBLIC_TWINNING_STATUSES.includes(twinning.status)) {
+        throw new ConflictError(`This workspace's twinning is ${twinning.status}: it takes no new projects.`, { status: twinning.status });
+      }
+      await this.validate(em, input, { workspaceId: input.workspaceId, twinning, startDate: input.startDate, endDate: input.endDate ?? null });
+      const project = em.create(Project, {
+        workspaceId: input.workspaceId,
+        createdByUserId: user.id,
+        stage: input.stage,
+        publishedAt: null,
+        closedAt: null,
+        closeReason: null,
+        ...this.columns(input),
+      } as Partial<Project>);
+      const saved = await em.save(project);
+      if (input.budgets?.length) await this.replaceBudgets(em, saved.id, input.budgets);
+      await em.insert(ProjectStageChange, {
+        projectId: saved.id,
+        fromStage: null,
+        toStage: saved.stage,
+        actorUserId: user.id,
+        reason: 'Project created.',
+        at: this.clock.now(),
+        timeZone: user.timeZone,
+      });
+      await this.record(em, user, saved, ActivityVerb.PROJECT_CREATED);
+      if (saved.stage === ProjectStage.BUSINESS_AS_USUAL) await this.promptCaseStudy(em, saved, CaseStudyPromptTrigger.BUSINESS_AS_USUAL);
+      return saved;
+    });
+  }
+
+  async update(user: AuthUser, input: UpdateProjectInput): Promise<Project> {
+    return this.dataSource.transaction(async (em) => {
+      const { project, access } = await this.lockProject(em, user, input.id);
+      this.requireEditor(user, access, 'edit projects');
+      this.requireVersion(project, input.version);
+      const twinning = await em.findOneByOrFail(Twinning, { id: access.twinningId });
+      const startDate = input.startDate ?? project.startDate;
+      const endDate = input.endDate ?? project.endDate;
+      await this.validate(em, input, { workspaceId: project.workspaceId, twinning, startDate, endDate, projectId: project.id });
+      const changed = EDITABLE.filter((key) => input[key] !== undefined).map((key) => (key === 'cityALeadUserId' || key === 'cityBLeadUserId' ? 'leads' : key));
+      if (changed.length === 0) return project;
+      Object.assign(project, this.columns(input));
+      const saved = await em.save(project);
+      if (input.budgets) await this.replaceBudgets(em, project.id, input.budgets);
+      await this.record(em, user, saved, ActivityVerb.PROJECT_UPDATED, { fields: [...new Set(changed)] });
+      return saved;
+    });
+  }
+
+  async changeStage(user: AuthUser, input: ChangeProjectStageInput): Promise<Project> {
+    return this.dataSource.transaction(async (em) => {
+      const { project, access } = await this.lockProject(em, user, input.id);
+      this.requireSteward(user, access, project, 'change its stage');
+      this.requireVersion(project, input.version);
+      if (project.closedAt) throw new ConflictError('This project is closed: reopen it before changing its stage.');
+      if (project.stage === input.stage) throw new ConflictError(`The project is already at ${input.stage}.`, { stage: project.stage });
+      const from = project.stage;
+      project.stage = input.stage;
+      const saved = await em.save(project);
+      await em.insert(ProjectStageChange, {
+        projectId: project.id,
+        fromStage: from,
+        toStage: input.stage,
+        actorUserId: user.id,
+        reason: input.reason,
+        at: this.clock.now(),
+        timeZone: user.timeZone,
+      });
+      await this.record(em, user, saved, ActivityVerb.PROJECT_STAGE_CHANGED, { from, to: input.stage, reason: input.reason });
+      if (input.stage === ProjectStage.BUSINESS_AS_USUAL) await this.promptCaseStudy(em, saved, CaseStudyPromptTrigger.BUSINESS_AS_USUAL);
+      return saved;
+    });
+  }
+
+  async close(user: AuthUser, input: ProjectReasonInput): Promise<Project> {
+    return this.dataSource.transaction(async (em) => {
+      const { project, access } = await this.lockProject(em, user, input.id);
+      this.requireSteward(user, access, project, 'close it');
+      this.requireVersion(project, input.version);
+      if (project.closedAt) throw new ConflictError('This project is already closed.');
+      Object.assign(project, { closedAt: this.clock.now(), closeReason: input.reason });
+      const saved = await em.save(project);
+      await this.record(em, user, saved, ActivityVerb.PROJECT_CLOSED, { reason: input.reason });
+      await this.promptCaseStudy(em, saved, CaseStudyPromptTrigger.CLOSED);
+      return saved;
+    });
+  }
+
+  /** Undo a close made by mistake. */
+  async reopen(user: AuthUser, input: ProjectReasonInput): Promise<Project> {
+    return this.dataSource.transaction(async (em) => {
+      const { project, access } = await this.lockProject(em, user, input.id);
+      this.requireSteward(user, access, project, 'reopen it');
+      this.requireVersion(project, input.version);
+      if (!project.closedAt) throw new ConflictError('This project is open.');
+      Object.assign(project, { closedAt: null, closeReason: null });
+      const saved = await em.save(project);
+      await this.record(em, user, saved, ActivityVerb.PROJECT_REOPENED, { reason: input.reason });
+      return saved;
+    });
+  }
+
+  async publish(user: AuthUser, input: PublishProjectInput): Promise<Project> {
+    return this.dataSource.transaction(async (em) => {
+      const { project, access } = await this.lockProject(em, user, input.id);
+      if (access.role !== WorkspaceRole.LEAD) throw new ForbiddenError("Only the workspace's leads may publish or unpublish a project summary.");
+      if (!!project.publishedAt === input.published) return project;
+      project.publishedAt = input.published ? this.clock.now() : null;
+      const saved = await em.save(project);
+      await this.record(em, user, saved, input.published ? ActivityVerb.PROJECT_PUBLISHED : ActivityVerb.PROJECT_UNPUBLISHED);
+      return saved;
+    });
+  }
+
+  // ---------- milestones ----------
+
+  async addMilestone(user: AuthUser, input: AddMilestoneInput): Promise<Milestone> {
+    return this.dataSource.transaction(async (em) => {
+      const { project, access } = await this.lockProject(em, user, input.projectId);
+      this.requireEditor(user, access, 'add milestones');
+      this.requireDueDateInside(project, input.dueDate, 'dueDate');
+      const now = this.clock.now();
+      const status = input.status ?? MilestoneStatus.PLANNED;
+      const milestone = await em.save(
+        em.create(Milestone, {
+          projectId: project.id,
+          titleEn: input.title.en ?? null,
+          titleKo: input.title.ko ?? null,
+          dueDate: input.dueDate,
+          status,
+          evidenceLinks: input.evidenceLinks ?? [],
+          completedAt: status === MilestoneStatus.DONE ? now : null,
+        }),
+      );
+      await this.recordMilestone(em, user, project, milestone, ActivityVerb.MILESTONE_ADDED);
+      await this.bump(em, project);
+      return milestone;
+    });
+  }
+
+  async updateMilestone(user: AuthUser, input: UpdateMilestoneInput): Promise<Milestone> {
+    return this.dataSource.transaction(async (em) => {
+      const { project, access, milestone } = await this.lockMilestone(em, user, input.id);
+      this.requireEditor(user, access, 'edit milestones');
+      this.requireMilestoneVersion(milestone, input.version);
+      if (input.dueDate) this.requireDueDateInside(project, input.dueDate, 'dueDate');
+      const fromStatus = milestone.status;
+      const fields = (['title', 'dueDate', 'evidenceLinks'] as const).filter((key) => input[key] !== undefined);
+      if (input.title) Object.assign(milestone, { titleEn: input.title.en ?? null, titleKo: input.title.ko ?? null });
+      if (input.dueDate) milestone.dueDate = input.dueDate;
+      if (input.evidenceLinks) milestone.evidenceLinks = input.evidenceLinks;
+      if (input.status && input.status !== fromStatus) {
+        milestone.status = input.status;
+        milestone.completedAt = input.status === MilestoneStatus.DONE ? this.clock.now() : null;
+      }
+      const statusChanged = milestone.status !== fromStatus;
+      if (!fields.length && !statusChanged) return milestone;
+      const saved = await em.save(milestone);
+      if (fields.length) await this.recordMilestone(em, user, project, saved, ActivityVerb.MILESTONE_UPDATED, { fields });
+      if (statusChanged) await this.recordMilestone(em, user, project, saved, ActivityVerb.MILESTONE_STATUS_CHANGED, { from: fromStatus, to: saved.status });
+      await this.bump(em, project);
+      return saved;
+    });
+  }
+
+  async removeMilestone(user: AuthUser, input: RemoveMilestoneInput): Promise<boolean> {
+    return this.dataSource.transaction(async (em) => {
+      const { project, access, milestone } = await this.lockMilestone(em, user, input.id);
+      this.requireEditor(user, access, 'remove milestones');
+      this.requireMilestoneVersion(milestone, input.version);
+      await em.delete(Milestone, { id: milestone.id });
+      await this.recordMilestone(em, user, project, milestone, ActivityVerb.MILESTONE_REMOVED);
+      await this.bump(em, project);
+      return true;
+    });
+  }
+
+  // ---------- rules ----------
+
+  private requireEditor(user: AuthUser, access: WorkspaceAccess, what: string): void {
+    if (access.role === WorkspaceRole.LEAD || access.role === WorkspaceRole.MEMBER) return;
+    throw new ForbiddenError(
+      access.role === WorkspaceRole.OBSERVER
+        ? `Observers read the workspace; only its leads and members may ${what}.`
+        : `Only the workspace's leads and members may ${what}; admins read it.`,
+    );
+  }
+
+  /** Stage, closing, reopening: the workspace's leads and the project's own leads. */
+  private requireSteward(user: AuthUser, access: WorkspaceAccess, project: Project, what: string): void {
+    if (access.role === WorkspaceRole.LEAD) return;
+    if (access.role && (project.leadAUserId === user.id || project.leadBUserId === user.id)) return;
+    throw new ForbiddenError(`Only the project's leads and the workspace's leads may ${what}.`);
+  }
+
+  private requireVersion(project: Project, version: number): void {
+    if (project.version === version) return;
+    throw new ConflictError(
+      `Someone changed this project since you read it (you have version ${version}; it is now at version ${project.version}). ` +
+        'Look at the current version, then make your change again.',
+      { currentVersion: project.version, current: projectSnapshot(project) },
+    );
+  }
+
+  private requireMilestoneVersion(milestone: Milestone, version: number): void {
+    if (milestone.version === version) return;
+    throw new ConflictError(
+      `Someone changed this milestone since you read it (you have version ${version}; it is now at version ${milestone.version}). ` +
+        'Look at the current version, then make your change again.',
+      {
+        currentVersion: milestone.version,
+        current: {
+          id: milestone.id,
+          version: milestone.version,
+          title: { en: milestone.titleEn, ko: milestone.titleKo },
+          dueDate: milestone.dueDate,
+          status: milestone.status,
+          evidenceLinks: milestone.evidenceLinks,
+        },
+      },
+    );
+  }
+
+  private requireDueDateInside(project: Project, dueDate: string, field: string): void {
+    if (dueDate < project.startDate) throw BadInputError.field(field, `must be on or after the project's start date, ${project.startDate}.`);
+    if (project.endDate && dueDate > project.endDate) throw BadInputError.field(field, `must be on or before the project's end date, ${project.endDate}.`);
+  }
+
+  /** Checks everything a create or update refers to, reporting every problem by field. */
+  private async validate(
+    em: EntityManager,
+    input: ProjectWrite,
+    scope: { workspaceId: string; twinning: Twinning; startDate: string; endDate: string | null; projectId?: string },
+  ): Promise<void> {
+    const problems: FieldProblem[] = [];
+    const problem = (field: string, message: string) => problems.push({ field, message });
+    if (scope.endDate && scope.endDate < scope.startDate) {
+      problem(input.endDate !== undefined ? 'endDate' : 'startDate', `must keep the end date (${scope.endDate}) on or after the start date (${scope.startDate}).`);
+    }
+    if (input.sectors?.length) {
+      const known = new Set((await em.findBy(Sector, { key: In(input.sectors) })).map((s) => s.key));
+      const unknown = input.sectors.filter((s) => !known.has(s));
+      if (unknown.length) problem('sectors', `has no sector ${unknown.map((u) => `"${u}"`).join(', ')}: use keys from the sectors query, e.g. hydrogen or creative_industries.`);
+    }
+    const cities = await em.findBy(City, { id: In([scope.twinning.cityAId, scope.twinning.cityBId]) });
+    const cityA = cities.find((c) => c.id === scope.twinning.cityAId)!;
+    const cityB = cities.find((c) => c.id === scope.twinning.cityBId)!;
+    for (const [field, city] of [['cityALeadUserId', cityA], ['cityBLeadUserId', cityB]] as const) {
+      const userId = input[field];
+      if (userId === undefined) continue;
+      const member = await em.findOneBy(WorkspaceMember, { workspaceId: scope.workspaceId, userId });
+      if (!member || member.cityId !== city.id || member.role === WorkspaceRole.OBSERVER) {
+        problem(field, `must be a lead or member of this workspace representing ${city.nameEn}.`);
+      }
+    }
+    if (input.partnerOrganisationIds?.length) {
+      const found = await em.countBy(Organisation, { id: In(input.partnerOrganisationIds) });
+      if (found !== input.partnerOrganisationIds.length) problem('partnerOrganisationIds', 'lists an organisation that does not exist.');
+    }
+    if (input.budgets?.length) {
+      const countries = await em.findBy(Country, { code: In([cityA.countryCode, cityB.countryCode]) });
+      const codes = countries.map((c) => c.code);
+      const currencies = countries.map((c) => c.currency);
+      const seen = new Set<string>();
+      input.budgets.forEach((budget: BudgetInput, i) => {
+        if (!codes.includes(budget.countryCode)) problem(`budgets.${i}.countryCode`, `must be ${codes.join(' or ')}: the twinned cities' countries.`);
+        else if (seen.has(budget.countryCode)) problem(`budgets.${i}.countryCode`, `gives ${budget.countryCode} a second budget: one per country.`);
+        seen.add(budget.countryCode);
+        if (!currencies.includes(budget.currency)) {
+          problem(`budgets.${i}.currency`, `must be ${currencies.join(' or ')}: ${budget.currency} is not a currency of either twinned country.`);
+        }
+      });
+    }
+    if (scope.projectId && (input.startDate !== undefined || input.endDate !== undefined)) {
+      const outside = await em
+        .createQueryBuilder(Milestone, 'm')
+        .where('m.project_id = :id', { id: scope.projectId })
+        .andWhere(new Brackets((q) => {
+          q.where('m.due_date < :start', { start: scope.startDate });
+          if (scope.endDate) q.orWhere('m.due_date > :end', { end: scope.endDate });
+        }))
+        .orderBy('m.due_date')
+        .getOne();
+      if (outside) {
+        problem(input.startDate !== undefined && outside.dueDate < scope.startDate ? 'startDate' : 'endDate',
+          `would leave the milestone “${outside.titleEn ?? outside.titleKo}” (due ${outside.dueDate}) outside the project's dates: move it first.`);
+      }
+    }
+    if (problems.length) {
+      throw new BadInputError(`Please correct the input: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
+    }
+  }
+
+  // ---------- helpers ----------
+
+  private columns(input: ProjectWrite): Partial<Project> {
+    const columns: Partial<Project> = {};
+    if (input.title) Object.assign(columns, { titleEn: input.title.en ?? null, titleKo: input.title.ko ?? null });
+    if (input.summary) Object.assign(columns, { summaryEn: input.summary.en ?? null, summaryKo: input.summary.ko ?? null });
+    if (input.sectors) columns.sectors = input.sectors;
+    if (input.objectives) columns.objectives = input.objectives.map(toBilingual);
+    if (input.type) columns.type = input.type;
+    if (input.cityALeadUserId) columns.leadAUserId = input.cityALeadUserId;
+    if (input.cityBLeadUserId) columns.leadBUserId = input.cityBLeadUserId;
+    if (input.partnerOrganisationIds) columns.partnerOrganisationIds = input.partnerOrganisationIds;
+    if (input.startDate) columns.startDate = input.startDate;
+    if (input.endDate) columns.endDate = input.endDate;
+    if (input.outputs) columns.outputs = input.outputs.map((o) => ({ title: toBilingual(o.title), url: o.url ?? null, deliveredOn: o.deliveredOn ?? null }));
+    if (input.risks) {
+      columns.risks = input.risks.map((r) => ({
+        description: toBilingual(r.description),
+        likelihood: r.likelihood,
+        impact: r.impact,
+        mitigation: r.mitigation ? toBilingual(r.mitigation) : null,
+      }));
+    }
+    return columns;
+  }
+
+  private async replaceBudgets(em: EntityManager, projectId: string, budgets: BudgetInput[]): Promise<void> {
+    await em.delete(ProjectBudget, { projectId });
+    if (budgets.length) await em.insert(ProjectBudget, budgets.map((b) => ({ projectId, countryCode: b.countryCode, amountMinor: b.amountMinor, currency: b.currency })));
+  }
+
+  /** Locks the project row and checks the person may see it (NOT_FOUND otherwise). */
+  private async lockProject(em: EntityManager, user: AuthUser, id: string): Promise<{ project: Project; access: WorkspaceAccess }> {
+    const project = isUuid(id) ? await em.findOne(Project, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+    const access = project ? (await this.access.workspaceAccess(user, [project.workspaceId], em))[0] : null;
+    if (!project || !access) throw new NotFoundError('project', id);
+    return { project, access };
+  }
+
+  private async lockMilestone(em: EntityManager, user: AuthUser, id: string): Promise<{ project: Project; access: WorkspaceAccess; milestone: Milestone }> {
+    const found = isUuid(id) ? await em.findOneBy(Milestone, { id }) : null;
+    if (!found) throw new NotFoundError('milestone', id);
+    const { project, access } = await this.lockProject(em, user, found.projectId).catch(() => {
+      throw new NotFoundError('milestone', id);
+    });
+    const milestone = await em.findOneBy(Milestone, { id });
+    if (!milestone) throw new NotFoundError('milestone', id);
+    return { project, access, milestone };
+  }
+
+  /** A milestone change is a change of its project: the project's updatedAt moves (its version does not: raw SQL, as TypeORM would bump it). */
+  private async bump(em: EntityManager, project: Project): Promise<void> {
+    await em.query(`UPDATE project SET updated_at = $2 WHERE id = $1`, [project.id, this.clock.now()]);
+  }
+
+  private record(em: EntityManager, user: AuthUser, project: Project, verb: ActivityVerb, details: Record<string, unknown> = {}): Promise<void> {
+    return this.activity.record(em, {
+      workspaceId: project.workspaceId,
+      actor: user,
+      verb,
+      objectType: ActivityObjectType.PROJECT,
+      objectId: project.id,
+      objectLabel: { en: project.titleEn, ko: project.titleKo },
+      details,
+    });
+  }
+
+  private recordMilestone(em: EntityManager, user: AuthUser, project: Project, milestone: Milestone, verb: ActivityVerb, details: Record<string, unknown> = {}): Promise<void> {
+    return this.activity.record(em, {
+      workspaceId: project.workspaceId,
+      actor: user,
+      verb,
+      objectType: ActivityObjectType.MILESTONE,
+      objectId: milestone.id,
+      objectLabel: { en: milestone.titleEn, ko: milestone.titleKo },
+      details: { ...details, projectId: project.id, project: { en: project.titleEn, ko: project.titleKo } },
+    });
+  }
+
+  /** Once per project: ask its two leads for a case study of what it learnt. */
+  private async promptCaseStudy(em: EntityManager, project: Project, trigger: CaseStudyPromptTrigger): Promise<void> {
+    const inserted = await em.createQueryBuilder().insert().into(CaseStudyPrompt).values({ projectId: project.id, trigger }).orIgnore().returning('id').execute();
+    if (!inserted.raw?.length) return;
+    const leads = await em.findBy(User, { id: In([project.leadAUserId, project.leadBUserId]) });
+    for (const lead of leads.filter((l) => !l.disabledAt)) {
+      await this.outbox.enqueueEmail(em, {
+        template: ProjectsEmail.CASE_STUDY_PROMPT,
+        idempotencyKey: `case-study-prompt:${project.id}:${lead.id}`,
+        to: { email: lead.email, userId: lead.id, language: lang(lead.preferredLanguage), timeZone: lead.timeZone },
+        data: {
+          title: { en: project.titleEn, ko: project.titleKo } satisfies Bilingual,
+          trigger,
+          url: `${this.config.PUBLIC_URL}/projects/${project.id}`,
+        },
+      });
+    }
+  }
+}
+
+/** What a CONFLICT carries: the project as it now is. */
+export function projectSnapshot(project: Project): Record<string, unknown> {
+  return {
+    id: project.id,
+    version: project.version,
+    title: { en: project.titleEn, ko: project.titleKo },
+    summary: { en: project.summaryEn, ko: project.summaryKo },
+    stage: project.stage,
+    type: project.type,
+    sectors: project.sectors,
+    startDate: project.startDate,
+    endDate: project.endDate,
+    closedAt: project.closedAt?.toISOString() ?? null,
+    updatedAt: project.updatedAt.toISOString(),
+  };
+}

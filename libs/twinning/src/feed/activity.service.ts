@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Bilingual, Clock, Connection, PageArgs, paginate } from '@app/core';
+import { Workspace } from '../entities/workspace.entity';
+import { ActivityObjectType, ActivityVerb, WorkspaceActivity } from './activity.entity';
+
+/** Who acted: a signed-in person (their name and zone are kept with the entry). */
+export interface Actor {
+  id: string;
+  displayName: string;
+  timeZone: string;
+}
+
+export interface RecordActivity {
+  workspaceId: string;
+  actor: Actor;
+  verb: ActivityVerb;
+  objectType: ActivityObjectType;
+  objectId: string;
+  objectLabel?: Partial<Bilingual> | null;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The workspace activity feed. Every change in a workspace calls `record`
+ * inside its own transaction, so the feed holds exactly what committed; it
+ * also moves the workspace's last-activity time.
+ */
+@Injectable()
+export class ActivityService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(em: EntityManager, entry: RecordActivity): Promise<void> {
+    const at = this.clock.now();
+    await em.insert(WorkspaceActivity, {
+      workspaceId: entry.workspaceId,
+      actorUserId: entry.actor.id,
+      actorName: entry.actor.displayName,
+      verb: entry.verb,
+      objectType: entry.objectType,
+      objectId: entry.objectId,
+      objectLabel: entry.objectLabel ? { en: entry.objectLabel.en ?? null, ko: entry.objectLabel.ko ?? null } : null,
+      details: (entry.details ?? {}) as never,
+      at,
+      timeZone: entry.actor.timeZone,
+    });
+    await em.update(Workspace, { id: entry.workspaceId }, { lastActivityAt: at });
+  }
+
+  /** Newest first. The caller has checked the reader may see the workspace. */
+  list(workspaceId: string, page: PageArgs, filter: { objectType?: ActivityObjectType; objectId?: string } = {}): Promise<Connection<WorkspaceActivity>> {
+    const query = this.dataSource.getRepository(WorkspaceActivity).createQueryBuilder('a').where('a.workspace_id = :workspaceId', { workspaceId });
+    if (filter.objectType) query.andWhere('a.object_type = :objectType', { objectType: filter.objectType });
+    if (filter.objectId) query.andWhere('a.object_id = :objectId', { objectId: filter.objectId });
+    return paginate(query, page, { expression: 'a.at', direction: 'DESC', valueOf: (a) => a.at.toISOString(), cast: 'timestamptz', notNull: true });
+  }
+
+  /** Entries in (after, until], oldest first, for a digest. */
+  between(em: EntityManager, workspaceId: string, after: Date, until: Date, limit: number): Promise<[WorkspaceActivity[], number]> {
+    return em
+      .getRepository(WorkspaceActivity)
+      .createQueryBuilder('a')
+      .where('a.workspace_id = :workspaceId AND a.at > :after AND a.at <= :until', { workspaceId, after, until })
+      .orderBy('a.at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .take(limit)
+      .getManyAndCount();
+  }
+}

@@ -1,0 +1,111 @@
+import { Args, ArgsType, Field, ID, InputType, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Allow, Ctx, LocalizedText, LocalTime, PageArgs, Paginated, renderInZones, RequestContext } from '@app/core';
+import { User } from '@app/identity';
+import { Workspace } from '../entities/workspace.entity';
+import { TwinningAccessService } from '../twinning-access.service';
+import { TwinningLoaders } from '../twinning.loaders';
+import { ActivityObjectType, DigestFrequency, WorkspaceActivity, WorkspaceFollow } from './activity.entity';
+import { describeActivity } from './activity-text';
+import { ActivityService } from './activity.service';
+import { DigestService } from './digest.service';
+
+export const WorkspaceActivityConnection = Paginated(WorkspaceActivity);
+
+@InputType({ description: 'Narrow the feed to one kind of object, or one object (e.g. a project).' })
+export class ActivityFilter {
+  @Field(() => ActivityObjectType, { nullable: true })
+  @IsOptional() @IsEnum(ActivityObjectType, { message: `must be one of ${Object.values(ActivityObjectType).join(', ')}` })
+  objectType?: ActivityObjectType;
+
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @MaxLength(100)
+  objectId?: string;
+}
+
+@ArgsType()
+export class FollowWorkspaceArgs {
+  @Field(() => ID) @IsString() @MaxLength(100)
+  workspaceId: string;
+
+  @Field(() => DigestFrequency, { defaultValue: DigestFrequency.WEEKLY })
+  @IsEnum(DigestFrequency, { message: 'must be DAILY or WEEKLY' })
+  frequency: DigestFrequency = DigestFrequency.WEEKLY;
+}
+
+/** The feed and following, as fields of a workspace. */
+@Resolver(() => Workspace)
+export class WorkspaceFeedResolver {
+  constructor(
+    private readonly access: TwinningAccessService,
+    private readonly feed: ActivityService,
+    private readonly digests: DigestService,
+    private readonly loaders: TwinningLoaders,
+  ) {}
+
+  @ResolveField(() => WorkspaceActivityConnection, { nullable: true, description: 'Everything that happened here, newest first. Members and admins.' })
+  @Allow('SIGNED_IN')
+  async activity(
+    @Parent() workspace: Workspace,
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Args('filter', { nullable: true }) filter?: ActivityFilter,
+  ) {
+    if (!(await this.access.loader(ctx).load(workspace.id))) return null;
+    return this.feed.list(workspace.id, page, filter ?? {});
+  }
+
+  @ResolveField(() => WorkspaceFollow, { nullable: true, description: 'Your digest subscription here, if you follow it.' })
+  @Allow('SIGNED_IN')
+  async myFollow(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext): Promise<WorkspaceFollow | null> {
+    if (!(await this.access.loader(ctx).load(workspace.id))) return null;
+    return this.digests.mine(ctx.user!, workspace.id);
+  }
+
+  @ResolveField(() => [LocalTime], { nullable: true, description: "Any instant on both cities' clocks (city A first), in your language." })
+  @Allow('SIGNED_IN')
+  async timeInCities(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext, @Args('at') at: Date): Promise<LocalTime[] | null> {
+    if (!(await this.access.loader(ctx).load(workspace.id))) return null;
+    return renderInZones(at, await this.loaders.zonesOfWorkspace(ctx).load(workspace.id), ctx.user!.language);
+  }
+
+  @Mutation(() => WorkspaceFollow, { description: 'Members: follow a workspace and get a DAILY or WEEKLY email digest of its activity. Again to change how often.' })
+  @Allow('SIGNED_IN')
+  followWorkspace(@Args() args: FollowWorkspaceArgs, @Ctx() ctx: RequestContext): Promise<WorkspaceFollow> {
+    return this.digests.follow(ctx.user!, args.workspaceId, args.frequency);
+  }
+
+  @Mutation(() => Boolean, { description: 'Stop following a workspace (no more digests). False when you were not following it.' })
+  @Allow('SIGNED_IN')
+  unfollowWorkspace(@Args('workspaceId', { type: () => ID }) workspaceId: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return this.digests.unfollow(ctx.user!, workspaceId);
+  }
+}
+
+@Resolver(() => WorkspaceActivity)
+export class WorkspaceActivityResolver {
+  constructor(private readonly loaders: TwinningLoaders) {}
+
+  @ResolveField(() => User, { nullable: true, description: 'Who did it (null if their account is gone).' })
+  @Allow('SIGNED_IN')
+  async actor(@Parent() entry: WorkspaceActivity, @Ctx() ctx: RequestContext): Promise<User | null> {
+    return entry.actorUserId ? ((await this.loaders.user(ctx).load(entry.actorUserId)) ?? null) : null;
+  }
+
+  @ResolveField(() => LocalizedText, { nullable: true, description: 'The name of the object when it happened.' })
+  @Allow('SIGNED_IN')
+  objectLabel(@Parent() entry: WorkspaceActivity): LocalizedText | null {
+    return entry.objectLabel ? LocalizedText.of(entry.objectLabel) : null;
+  }
+
+  @ResolveField(() => LocalizedText, { description: 'The entry as a sentence, in English and Korean.' })
+  @Allow('SIGNED_IN')
+  summary(@Parent() entry: WorkspaceActivity): LocalizedText {
+    return LocalizedText.of(describeActivity(entry));
+  }
+
+  @ResolveField(() => [LocalTime], { description: "When it happened on both cities' clocks (city A first), in your language." })
+  @Allow('SIGNED_IN')
+  async atInCities(@Parent() entry: WorkspaceActivity, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
+    return renderInZones(entry.at, await this.loaders.zonesOfWorkspace(ctx).load(entry.workspaceId), ctx.user?.language ?? 'en');
+  }
+}
