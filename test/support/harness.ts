@@ -105,6 +105,11 @@ export class TestApp {
     return this.api.get(Clock);
   }
 
+  /** The in-process worker's clock (digests fall due by it); undefined when the worker is not running here. */
+  get workerClock(): Clock | undefined {
+    return this.workerApp?.get(Clock);
+  }
+
   async startWorker(): Promise<void> {
     if (!this.workerApp) this.workerApp = await createWorker(this.config);
   }
@@ -161,6 +166,14 @@ export class TestApp {
     return data.signIn;
   }
 
+  /** Signs in each demo person (by key, see DEMO_PEOPLE) into `tokens`, and notes their user id in `ids`. */
+  async signInDemo(tokens: Record<string, string>, ids: Record<string, string>, keys: DemoPerson[] = Object.keys(DEMO_PEOPLE) as DemoPerson[]): Promise<void> {
+    for (const key of keys) {
+      tokens[key] = await this.signIn(DEMO_PEOPLE[key]);
+      ids[key] = (await this.gqlOk<{ me: { id: string } }>(`query { me { id } }`, {}, { token: tokens[key] })).me.id;
+    }
+  }
+
   /** Signs in (demo users share TEST_DEMO_PASSWORD) and returns the access token. */
   async signIn(email: string, password = TEST_DEMO_PASSWORD): Promise<string> {
     return (await this.signInTokens(email, password)).accessToken;
@@ -174,6 +187,18 @@ export class TestApp {
     await dropDatabase(this.databaseName);
   }
 }
+
+/** The demo accounts the seed creates, by a short key. */
+export const DEMO_PEOPLE = {
+  admin: 'admin@demo.twins.test',
+  liverpool: 'officer.liverpool@demo.twins.test',
+  busan: 'officer.busan@demo.twins.test',
+  participant: 'participant@demo.twins.test',
+  boardUk: 'board.uk@demo.twins.test',
+  boardKr: 'board.kr@demo.twins.test',
+  organiser: 'organiser@demo.twins.test',
+} as const;
+export type DemoPerson = keyof typeof DEMO_PEOPLE;
 
 export const startTestApp = (options?: TestAppOptions) => TestApp.start(options);
 

@@ -1,4 +1,5 @@
-import { GqlResponse, startTestApp, TestApp } from '../support/harness';
+import { startTestApp, TestApp } from '../support/harness';
+import { Actor, codeOf, matrixRow } from '../support/matrix';
 import { linkIn, tokenFrom } from '../support/smtp-sink';
 
 const TWINNING = 'id pairKey status cityAId cityBId activeSince workspaceId cityA { nameEn } cityB { nameEn }';
@@ -41,7 +42,6 @@ interface WorkspaceView {
   health: { activeProjects: number; lastActivityAt: string; membersPerCity: Array<{ cityId: string; members: number; leads: number }> } | null;
 }
 
-const codeOf = (res: GqlResponse<unknown>): string => res.errors?.[0]?.extensions.code ?? 'OK';
 const DAY = 86400_000;
 
 describe('twinnings and twin workspaces', () => {
@@ -64,19 +64,7 @@ describe('twinnings and twin workspaces', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    const people = {
-      admin: 'admin@demo.twins.test',
-      liverpool: 'officer.liverpool@demo.twins.test',
-      busan: 'officer.busan@demo.twins.test',
-      participant: 'participant@demo.twins.test',
-      boardUk: 'board.uk@demo.twins.test',
-      boardKr: 'board.kr@demo.twins.test',
-      organiser: 'organiser@demo.twins.test',
-    };
-    for (const [key, email] of Object.entries(people)) {
-      tokens[key] = await app.signIn(email);
-      ids[key] = (await app.gqlOk<{ me: { id: string } }>(`query { me { id } }`, {}, { token: tokens[key] })).me.id;
-    }
+    await app.signInDemo(tokens, ids);
   });
   afterAll(() => app.close());
 
@@ -329,15 +317,11 @@ describe('twinnings and twin workspaces', () => {
   });
 
   describe('permission matrix', () => {
-    type Actor = 'anonymous' | 'nonMember' | 'admin' | 'observer' | 'member' | 'lead';
-    // Order matters: the lead acts last, so refusals are checked before the state changes.
-    const ACTORS: Actor[] = ['anonymous', 'nonMember', 'admin', 'observer', 'member', 'lead'];
     const tokenOf = (actor: Actor): string | undefined =>
       ({ anonymous: undefined, nonMember: tokens.organiser, admin: tokens.admin, observer: tokens.boardUk, member: tokens.participant, lead: tokens.liverpoolLead })[actor];
 
     const run = async (name: string, query: string, variables: (actor: Actor) => Record<string, unknown>, expected: Record<Actor, string>) => {
-      const got: Record<string, string> = {};
-      for (const actor of ACTORS) got[actor] = codeOf(await app.gql(query, variables(actor), { token: tokenOf(actor) }));
+      const got = await matrixRow((actor) => app.gql(query, variables(actor), { token: tokenOf(actor) }));
       expect([name, got]).toEqual([name, expected]);
     };
 

@@ -124,15 +124,19 @@ export class ProjectsService {
 
   /** Published summaries of public twinnings, newest published first. */
   published(filter: PublishedProjectFilter, page: PageArgs): Promise<Connection<Project>> {
+    // The twinning conditions go in a subquery: paginate orders by an expression, which TypeORM cannot combine with joins.
+    const twinnings: string[] = ['t.status IN (:...statuses)'];
+    if (filter.cityId) twinnings.push('(t.city_a_id = :cityId OR t.city_b_id = :cityId)');
+    if (filter.twinningId) twinnings.push('t.id = :twinningId');
     const query = this.dataSource
       .getRepository(Project)
       .createQueryBuilder('p')
-      .innerJoin('workspace', 'w', 'w.id = p.workspace_id')
-      .innerJoin(Twinning, 't', 't.id = w.twinning_id')
       .where('p.published_at IS NOT NULL')
-      .andWhere('t.status IN (:...statuses)', { statuses: PUBLIC_TWINNING_STATUSES });
-    if (filter.cityId) query.andWhere('(t.city_a_id = :cityId OR t.city_b_id = :cityId)', { cityId: filter.cityId });
-    if (filter.twinningId) query.andWhere('t.id = :twinningId', { twinningId: filter.twinningId });
+      .andWhere(`p.workspace_id IN (SELECT w.id FROM workspace w JOIN twinning t ON t.id = w.twinning_id WHERE ${twinnings.join(' AND ')})`, {
+        statuses: PUBLIC_TWINNING_STATUSES,
+        cityId: filter.cityId,
+        twinningId: filter.twinningId,
+      });
     if (filter.sector) query.andWhere(':sector = ANY(p.sectors)', { sector: filter.sector });
     if (filter.stage) query.andWhere('p.stage = :stage', { stage: filter.stage });
     return paginate(query, page, { expression: 'p.published_at', direction: 'DESC', valueOf: (p) => p.publishedAt!.toISOString(), cast: 'timestamptz', notNull: true });
