@@ -4,7 +4,7 @@ import { startTestApp, TestApp } from '../support/harness';
 const PROPOSE = `mutation($input: ProposeTwinningInput!) { proposeTwinning(input: $input) { id } }`;
 const RESPOND = `mutation($input: RespondToTwinningProposalInput!) { respondToTwinningProposal(input: $input) { workspaceId } }`;
 const INVITE = `mutation($input: InviteToWorkspaceInput!) { inviteToWorkspace(input: $input) { id } }`;
-const MEMBERS = `query($id: ID!) { workspace(id: $id) { members { role user { displayName } } } }`;
+const MEMBERS = `query($id: ID!) { workspace(id: $id) { members { nodes { role user { displayName } } } } }`;
 
 /** The page an invitation email opens works without the web app, for new people and for existing accounts. */
 describe('the workspace invitation page', () => {
@@ -56,7 +56,7 @@ describe('the workspace invitation page', () => {
     expect(await wrong.text()).toMatch(/not the password of the invited account/);
     const right = await submit(link, { password: app.env.DEMO_PASSWORD });
     expect(right.status).toBe(200);
-    const { workspace } = await app.gqlOk<{ workspace: { members: Array<{ role: string; user: { displayName: string } }> } }>(MEMBERS, { id: workspaceId }, { token: lead });
-    expect(workspace.members.map((m) => m.user.displayName)).toEqual(expect.arrayContaining(['Jordan Lee', 'New Colleague']));
+    const { workspace } = await app.gqlOk<{ workspace: { members: { nodes: Array<{ role: string; user: { displayName: string } }> } } }>(MEMBERS, { id: workspaceId }, { token: lead });
+    expect(workspace.members.nodes.map((m) => m.user.displayName)).toEqual(expect.arrayContaining(['Jordan Lee', 'New Colleague']));
   });
 });

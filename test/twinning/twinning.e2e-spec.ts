@@ -10,9 +10,9 @@ const WITHDRAW = `mutation($input: WithdrawTwinningProposalInput!) { withdrawTwi
 const CHANGE_STATUS = `mutation($input: ChangeTwinningStatusInput!) { changeTwinningStatus(input: $input) { id status } }`;
 const WORKSPACE = `query($id: ID!) { workspace(id: $id) { id myRole
   twinning { id status }
-  members { userId role cityId organisation { nameEn } user { displayName } }
-  invitations { id email role status }
-  joinRequests { id status userId grantedRole }
+  members(first: 100) { totalCount nodes { userId role cityId organisation { nameEn } user { displayName } } }
+  invitations(first: 100) { nodes { id email role status } }
+  joinRequests(first: 100) { nodes { id status userId grantedRole } }
   statusHistory { fromStatus toStatus reason actorUserId at }
   health { lastActivityAt activeProjects membersPerCity { cityId members leads } } } }`;
 const INVITE = `mutation($input: InviteToWorkspaceInput!) { inviteToWorkspace(input: $input) { id email role status expiresAt } }`;
@@ -52,7 +52,23 @@ describe('twinnings and twin workspaces', () => {
   let workspaceId: string;
 
   const ws = async (token?: string) => app.gql<{ workspace: WorkspaceView }>(WORKSPACE, { id: workspaceId }, { token });
-  const wsOk = async (token: string) => (await app.gqlOk<{ workspace: WorkspaceView }>(WORKSPACE, { id: workspaceId }, { token })).workspace;
+  /** The workspace as its lists' nodes (each list is one page of up to 100). */
+  const wsOk = async (token: string): Promise<WorkspaceView> => {
+    type Page<T> = { nodes: T[] } | null;
+    const { workspace } = await app.gqlOk<{
+      workspace: Omit<WorkspaceView, 'members' | 'invitations' | 'joinRequests'> & {
+        members: Page<Member>;
+        invitations: Page<NonNullable<WorkspaceView['invitations']>[number]>;
+        joinRequests: Page<NonNullable<WorkspaceView['joinRequests']>[number]>;
+      };
+    }>(WORKSPACE, { id: workspaceId }, { token });
+    return {
+      ...workspace,
+      members: workspace.members?.nodes ?? null,
+      invitations: workspace.invitations?.nodes ?? null,
+      joinRequests: workspace.joinRequests?.nodes ?? null,
+    };
+  };
   const invite = (token: string, email: string, role = 'MEMBER') =>
     app.gql<{ inviteToWorkspace: { id: string; status: string } }>(INVITE, { input: { workspaceId, email, role } }, { token });
   /** The token from the newest invitation email to this address. */
@@ -313,6 +329,35 @@ describe('twinnings and twin workspaces', () => {
       expect([observer.invitations, observer.joinRequests]).toEqual([null, null]);
       const mine = await app.gqlOk<{ myWorkspaces: Array<{ id: string }> }>(`query { myWorkspaces { id } }`, {}, { token: tokens.participant });
       expect(mine.myWorkspaces).toEqual([{ id: workspaceId }]);
+    });
+  });
+
+  describe('lists', () => {
+    it('pages members, invitations and join requests, and filters them', async () => {
+      const PAGE = `query($id: ID!, $after: String) { workspace(id: $id) {
+        members(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { userId } } } }`;
+      const all = (await wsOk(tokens.liverpool)).members!.map((m) => m.userId);
+      const paged: string[] = [];
+      let after: string | null = null;
+      do {
+        const res: { workspace: { members: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<{ userId: string }> } } } =
+          await app.gqlOk(PAGE, { id: workspaceId, after }, { token: tokens.liverpool });
+        expect(res.workspace.members.totalCount).toBe(all.length);
+        paged.push(...res.workspace.members.nodes.map((m) => m.userId));
+        after = res.workspace.members.pageInfo.hasNextPage ? res.workspace.members.pageInfo.endCursor : null;
+      } while (after);
+      expect(paged).toEqual(all);
+
+      const FILTERED = `query($id: ID!) { workspace(id: $id) {
+        members(filter: { cityId: "busan", role: LEAD }) { nodes { cityId role } }
+        invitations(filter: { pending: true }) { nodes { status } }
+        joinRequests(filter: { status: APPROVED }) { nodes { status } } } }`;
+      const filtered = (await app.gqlOk<{ workspace: { members: { nodes: Array<{ cityId: string; role: string }> }; invitations: { nodes: Array<{ status: string }> }; joinRequests: { nodes: Array<{ status: string }> } } }>(
+        FILTERED, { id: workspaceId }, { token: tokens.admin })).workspace;
+      expect(filtered.members.nodes.length).toBeGreaterThan(0);
+      expect(new Set(filtered.members.nodes.map((m) => `${m.cityId}:${m.role}`))).toEqual(new Set(['busan:LEAD']));
+      expect(filtered.invitations.nodes.every((i) => i.status === 'PENDING')).toBe(true);
+      expect(filtered.joinRequests.nodes.map((r) => r.status)).toEqual(['APPROVED']);
     });
   });
 

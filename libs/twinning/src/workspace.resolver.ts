@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, NotFoundError, RequestContext } from '@app/core';
+import { Allow, Ctx, NotFoundError, PageArgs, Paginated, RequestContext } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { Organisation, User } from '@app/identity';
 import {
@@ -7,7 +7,10 @@ import {
   ChangeWorkspaceMemberRoleInput,
   DecideJoinRequestInput,
   InviteToWorkspaceInput,
+  JoinRequestFilter,
   RequestToJoinWorkspaceInput,
+  WorkspaceInvitationFilter,
+  WorkspaceMemberFilter,
   WorkspaceMemberRefInput,
 } from './dto/twinning.inputs';
 import { AcceptWorkspaceInvitationResult, WorkspaceHealth } from './dto/twinning.outputs';
@@ -23,6 +26,10 @@ import {
 import { TwinningAccessService } from './twinning-access.service';
 import { TwinningLoaders } from './twinning.loaders';
 import { WorkspaceService } from './workspace.service';
+
+export const WorkspaceMemberConnection = Paginated(WorkspaceMember);
+export const WorkspaceInvitationConnection = Paginated(WorkspaceInvitation);
+export const WorkspaceJoinRequestConnection = Paginated(WorkspaceJoinRequest);
 
 @Resolver(() => Workspace)
 export class WorkspaceResolver {
@@ -110,22 +117,22 @@ export class WorkspaceResolver {
     return (await this.access.loader(ctx).load(workspace.id))?.role ?? null;
   }
 
-  @ResolveField(() => [WorkspaceMember], { nullable: true })
+  @ResolveField(() => WorkspaceMemberConnection, { nullable: true, description: 'Earliest joined first.' })
   @Allow('SIGNED_IN')
-  async members(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext): Promise<WorkspaceMember[] | null> {
-    return (await this.access.loader(ctx).load(workspace.id)) ? this.workspaces.members(workspace.id) : null;
+  async members(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext, @Args() page: PageArgs, @Args('filter', { nullable: true }) filter?: WorkspaceMemberFilter) {
+    return (await this.access.loader(ctx).load(workspace.id)) ? this.workspaces.members(workspace.id, page, filter) : null;
   }
 
-  @ResolveField(() => [WorkspaceInvitation], { nullable: true, description: 'For leads and admins; null for other members.' })
+  @ResolveField(() => WorkspaceInvitationConnection, { nullable: true, description: 'Newest first. For leads and admins; null for other members.' })
   @Allow('SIGNED_IN')
-  async invitations(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext): Promise<WorkspaceInvitation[] | null> {
-    return (await this.leadOrAdmin(ctx, workspace)) ? this.workspaces.invitations(workspace.id) : null;
+  async invitations(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext, @Args() page: PageArgs, @Args('filter', { nullable: true }) filter?: WorkspaceInvitationFilter) {
+    return (await this.leadOrAdmin(ctx, workspace)) ? this.workspaces.invitations(workspace.id, page, filter) : null;
   }
 
-  @ResolveField(() => [WorkspaceJoinRequest], { nullable: true, description: 'For leads and admins; null for other members.' })
+  @ResolveField(() => WorkspaceJoinRequestConnection, { nullable: true, description: 'Newest first. For leads and admins; null for other members.' })
   @Allow('SIGNED_IN')
-  async joinRequests(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext): Promise<WorkspaceJoinRequest[] | null> {
-    return (await this.leadOrAdmin(ctx, workspace)) ? this.workspaces.joinRequests(workspace.id) : null;
+  async joinRequests(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext, @Args() page: PageArgs, @Args('filter', { nullable: true }) filter?: JoinRequestFilter) {
+    return (await this.leadOrAdmin(ctx, workspace)) ? this.workspaces.joinRequests(workspace.id, page, filter) : null;
   }
 
   @ResolveField(() => [TwinningStatusChange], { nullable: true, description: "The twinning's status changes, oldest first." })

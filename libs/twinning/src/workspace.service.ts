@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, ForbiddenError, hasRole, NotFoundError, Role } from '@app/core';
+import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, hasRole, NotFoundError, PageArgs, paginate, Role } from '@app/core';
 import { City, Country } from '@app/cities';
 import { CityOfficerService, createInvitedAccount, lang, OneTimeToken, OneTimeTokenService, Organisation, OrganisationMembership, PasswordHasher, SignInRateLimiter, TokenPurpose, User } from '@app/identity';
 import { OutboxService } from '@app/notifications';
@@ -9,6 +9,9 @@ import {
   type ChangeWorkspaceMemberRoleInput,
   type DecideJoinRequestInput,
   type InviteToWorkspaceInput,
+  type JoinRequestFilter,
+  type WorkspaceInvitationFilter,
+  type WorkspaceMemberFilter,
   type RequestToJoinWorkspaceInput,
   type WorkspaceMemberRefInput,
 } from './dto/twinning.inputs';
@@ -83,16 +86,28 @@ export class WorkspaceService {
     return this.dataSource.getRepository(Twinning).findOneByOrFail({ id: workspace.twinningId });
   }
 
-  members(workspaceId: string): Promise<WorkspaceMember[]> {
-    return this.dataSource.getRepository(WorkspaceMember).find({ where: { workspaceId }, order: { joinedAt: 'ASC', id: 'ASC' } });
+  /** Earliest joined first. */
+  members(workspaceId: string, page: PageArgs, filter: WorkspaceMemberFilter = {}): Promise<Connection<WorkspaceMember>> {
+    const query = this.dataSource.getRepository(WorkspaceMember).createQueryBuilder('m').where('m.workspace_id = :workspaceId', { workspaceId });
+    if (filter.cityId) query.andWhere('m.city_id = :cityId', { cityId: filter.cityId });
+    if (filter.role) query.andWhere('m.role = :role', { role: filter.role });
+    return paginate(query, page, { expression: 'm.joined_at', direction: 'ASC', valueOf: (m) => m.joinedAt.toISOString(), cast: 'timestamptz', notNull: true });
   }
 
-  invitations(workspaceId: string): Promise<WorkspaceInvitation[]> {
-    return this.dataSource.getRepository(WorkspaceInvitation).find({ where: { workspaceId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  /** Newest first; `pending` keeps only those still waiting to be accepted. */
+  invitations(workspaceId: string, page: PageArgs, filter: WorkspaceInvitationFilter = {}): Promise<Connection<WorkspaceInvitation>> {
+    const query = this.dataSource.getRepository(WorkspaceInvitation).createQueryBuilder('i').where('i.workspace_id = :workspaceId', { workspaceId });
+    if (filter.pending) {
+      query.andWhere('i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > :now', { now: this.clock.now() });
+    }
+    return paginate(query, page, { expression: 'i.created_at', direction: 'DESC', valueOf: (i) => i.createdAt.toISOString(), cast: 'timestamptz', notNull: true });
   }
 
-  joinRequests(workspaceId: string): Promise<WorkspaceJoinRequest[]> {
-    return this.dataSource.getRepository(WorkspaceJoinRequest).find({ where: { workspaceId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  /** Newest first. */
+  joinRequests(workspaceId: string, page: PageArgs, filter: JoinRequestFilter = {}): Promise<Connection<WorkspaceJoinRequest>> {
+    const query = this.dataSource.getRepository(WorkspaceJoinRequest).createQueryBuilder('r').where('r.workspace_id = :workspaceId', { workspaceId });
+    if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
+    return paginate(query, page, { expression: 'r.created_at', direction: 'DESC', valueOf: (r) => r.createdAt.toISOString(), cast: 'timestamptz', notNull: true });
   }
 
   statusHistory(twinningId: string): Promise<TwinningStatusChange[]> {

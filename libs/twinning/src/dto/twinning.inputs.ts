@@ -4,7 +4,7 @@ import { IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length,
 import { trim } from '@app/identity/dto/validators';
 import { AcceptInvitationInput } from '@app/identity/dto/identity.inputs';
 import { TwinningStatus } from '../entities/twinning.entity';
-import { WorkspaceRole } from '../entities/workspace.entity';
+import { JoinRequestStatus, WorkspaceRole } from '../entities/workspace.entity';
 
 const ROLE_MESSAGE = { message: `must be one of ${Object.values(WorkspaceRole).join(', ')}` };
 const REASON = { message: 'must be 1 to 2000 characters long: say why' };
@@ -132,4 +132,25 @@ export class WorkspaceMemberRefInput {
 
   @Field(() => ID) @IsUUID('4', { message: 'must be a user id' })
   userId: string;
+}
+
+@InputType()
+export class WorkspaceMemberFilter {
+  @Field(() => ID, { nullable: true, description: 'Members representing this city.' }) @IsOptional() @IsString() @MaxLength(100)
+  cityId?: string;
+
+  @Field(() => WorkspaceRole, { nullable: true }) @IsOptional() @IsEnum(WorkspaceRole, ROLE_MESSAGE)
+  role?: WorkspaceRole;
+}
+
+@InputType()
+export class WorkspaceInvitationFilter {
+  @Field(() => Boolean, { nullable: true, description: 'True: only invitations still waiting to be accepted.' }) @IsOptional() @IsBoolean()
+  pending?: boolean;
+}
+
+@InputType()
+export class JoinRequestFilter {
+  @Field(() => JoinRequestStatus, { nullable: true }) @IsOptional() @IsEnum(JoinRequestStatus, { message: `must be one of ${Object.values(JoinRequestStatus).join(', ')}` })
+  status?: JoinRequestStatus;
 }
