@@ -257,6 +257,27 @@ describe('twin workspaces and joint projects, end to end', () => {
     project = now;
   });
 
+  it('every content change moves the version, publishing does not, and only the end date can be emptied', async () => {
+    const budgetOnly = await app.gqlOk<{ updateProject: Project }>(
+      UPDATE,
+      { input: { id: project.id, version: project.version, budgets: [{ countryCode: 'GB', amountMinor: '3000000', currency: 'GBP' }] } },
+      { token: t.liverpool },
+    );
+    expect(budgetOnly.updateProject.version).toBe(project.version + 1);
+    expect(budgetOnly.updateProject.budgets.map((b) => b.formatted)).toEqual(['£30,000.00']);
+    const stale = await app.gql(UPDATE, { input: { id: project.id, version: project.version, budgets: [] } }, { token: t.busan });
+    expect(codeOf(stale)).toBe('CONFLICT');
+    const emptied = await app.gql(UPDATE, { input: { id: project.id, version: budgetOnly.updateProject.version, sectors: null } }, { token: t.busan });
+    expect(emptied.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'sectors' }] });
+    const openEnded = await app.gqlOk<{ updateProject: Project & { endDate: string | null } }>(
+      UPDATE,
+      { input: { id: project.id, version: budgetOnly.updateProject.version, endDate: null } },
+      { token: t.busan },
+    );
+    expect(openEnded.updateProject.endDate).toBeNull();
+    project = openEnded.updateProject;
+  });
+
   it('the project moves through its stages with who, when and why; at business as usual its leads are asked for a case study', async () => {
     const refused = await app.gql(STAGE, { input: { id: project.id, version: project.version, stage: 'GOAL_SETTING', reason: 'Ready' } }, { token: t.participant });
     expect(codeOf(refused)).toBe('FORBIDDEN');
@@ -304,6 +325,7 @@ describe('twin workspaces and joint projects, end to end', () => {
     expect(before.publishedProjects.totalCount).toBe(0);
     expect(codeOf(await app.gql(PUBLISH, { input: { id: project.id, published: true } }, { token: t.engineer }))).toBe('FORBIDDEN');
     await app.gqlOk(PUBLISH, { input: { id: project.id, published: true } }, { token: t.liverpool });
+    expect((await app.gqlOk<{ project: Project }>(PROJECT, { id: project.id }, { token: t.liverpool })).project.version).toBe(project.version);
     const published = await app.gqlOk<{ publishedProjects: { nodes: Array<{ id: string; title: { ko: string }; stage: string; cities: Array<{ id: string }> }> } }>(
       `query { publishedProjects(filter: { cityId: "busan" }) { nodes { id title { ko } stage cities { id } } } }`,
     );
@@ -313,8 +335,14 @@ describe('twin workspaces and joint projects, end to end', () => {
   });
 
   it('the feed shows every step, newest first, a page at a time, each in English and Korean', async () => {
-    const all = (await feed(t.boardUk)).activity;
+    const all = (await feed(t.busan)).activity;
     const verbs = all.nodes.map((e) => e.verb);
+    // Invitations and join requests are for leads' eyes, in the feed as in their lists.
+    const observed = (await feed(t.boardUk)).activity.nodes.map((e) => e.verb);
+    expect(observed).not.toContain('JOIN_REQUESTED');
+    expect(observed).not.toContain('MEMBER_INVITED');
+    expect(observed).toContain('MEMBER_JOINED');
+    expect(observed.length).toBe(verbs.length - verbs.filter((v) => ['JOIN_REQUESTED', 'MEMBER_INVITED'].includes(v)).length);
     for (const verb of ['WORKSPACE_OPENED', 'MEMBER_INVITED', 'MEMBER_JOINED', 'JOIN_REQUESTED', 'PROJECT_CREATED', 'MILESTONE_ADDED', 'MILESTONE_STATUS_CHANGED', 'MILESTONE_UPDATED', 'PROJECT_UPDATED', 'PROJECT_STAGE_CHANGED', 'PROJECT_CLOSED', 'PROJECT_REOPENED', 'PROJECT_PUBLISHED']) {
       expect(verbs).toContain(verb);
     }
@@ -330,7 +358,7 @@ describe('twin workspaces and joint projects, end to end', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: Feed['workspace']['activity'] = (await feed(t.boardUk, { first: 5, after })).activity;
+      const page: Feed['workspace']['activity'] = (await feed(t.busan, { first: 5, after })).activity;
       expect(page.nodes.length).toBeLessThanOrEqual(5);
       seen.push(...page.nodes.map((e) => e.id));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
@@ -339,6 +367,7 @@ describe('twin workspaces and joint projects, end to end', () => {
     expect(all.totalCount).toBe(seen.length);
 
     const ofProject = (await feed(t.boardUk, { filter: { objectId: project.id } })).activity.nodes;
+    expect(ofProject.length).toBeGreaterThan(5);
     expect(new Set(ofProject.map((e) => e.objectId))).toEqual(new Set([project.id]));
   });
 

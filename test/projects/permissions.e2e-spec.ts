@@ -129,6 +129,11 @@ describe('joint projects: the permission matrix', () => {
     const led = (await app.gqlOk<{ createProject: { id: string; version: number } }>(CREATE, { input: projectInput({ cityBLeadUserId: id.participant }) }, { token: t.participant })).createProject;
     const moved = await app.gql(STAGE, { input: { id: led.id, version: led.version, stage: 'GOAL_SETTING', reason: 'Agreed' } }, { token: t.participant });
     expect(moved.errors).toBeUndefined();
+    // Demoted to observer, they read it but steer it no more.
+    await app.gqlOk(`mutation($input: ChangeWorkspaceMemberRoleInput!) { changeWorkspaceMemberRole(input: $input) { role } }`, { input: { workspaceId, userId: id.participant, role: 'OBSERVER' } }, { token: t.busan });
+    const refused = await app.gql(STAGE, { input: { id: led.id, version: led.version + 1, stage: 'FEASIBILITY', reason: 'On' } }, { token: t.participant });
+    expect(refused.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    await app.gqlOk(`mutation($input: ChangeWorkspaceMemberRoleInput!) { changeWorkspaceMemberRole(input: $input) { role } }`, { input: { workspaceId, userId: id.participant, role: 'MEMBER' } }, { token: t.busan });
   });
 
   it('publishProjectSummary: workspace leads only', async () => {

@@ -205,13 +205,18 @@ export class ProjectsService {
       const { project, access } = await this.lockProject(em, user, input.id);
       this.requireEditor(user, access, 'edit projects');
       this.requireVersion(project, input.version);
+      // Leaving a field out keeps it; null clears the end date and nothing else.
+      for (const key of EDITABLE) {
+        if (input[key] === null && key !== 'endDate') throw BadInputError.field(key, 'cannot be emptied: leave it out to keep it, or give a new value.');
+      }
       const twinning = await em.findOneByOrFail(Twinning, { id: access.twinningId });
       const startDate = input.startDate ?? project.startDate;
-      const endDate = input.endDate ?? project.endDate;
+      const endDate = input.endDate === undefined ? project.endDate : input.endDate;
       await this.validate(em, input, { workspaceId: project.workspaceId, twinning, startDate, endDate, projectId: project.id });
       const changed = EDITABLE.filter((key) => input[key] !== undefined).map((key) => (key === 'cityALeadUserId' || key === 'cityBLeadUserId' ? 'leads' : key));
       if (changed.length === 0) return project;
-      Object.assign(project, this.columns(input));
+      // updatedAt is set explicitly so the row always differs: a budget-only change still moves the version.
+      Object.assign(project, this.columns(input), { updatedAt: this.clock.now() });
       const saved = await em.save(project);
       if (input.budgets) await this.replaceBudgets(em, project.id, input.budgets);
       await this.record(em, user, saved, ActivityVerb.PROJECT_UPDATED, { fields: [...new Set(changed)] });
@@ -278,9 +283,10 @@ export class ProjectsService {
       if (access.role !== WorkspaceRole.LEAD) throw new ForbiddenError("Only the workspace's leads may publish or unpublish a project summary.");
       if (!!project.publishedAt === input.published) return project;
       project.publishedAt = input.published ? this.clock.now() : null;
-      const saved = await em.save(project);
-      await this.record(em, user, saved, input.published ? ActivityVerb.PROJECT_PUBLISHED : ActivityVerb.PROJECT_UNPUBLISHED);
-      return saved;
+      // Not an edit of the project's content: its version stays, so nobody's open edit collides with it.
+      await em.query(`UPDATE project SET published_at = $2 WHERE id = $1`, [project.id, project.publishedAt]);
+      await this.record(em, user, project, input.published ? ActivityVerb.PROJECT_PUBLISHED : ActivityVerb.PROJECT_UNPUBLISHED);
+      return project;
     });
   }
 
@@ -361,7 +367,7 @@ export class ProjectsService {
   /** Stage, closing, reopening: the workspace's leads and the project's own leads. */
   private requireSteward(user: AuthUser, access: WorkspaceAccess, project: Project, what: string): void {
     if (access.role === WorkspaceRole.LEAD) return;
-    if (access.role && (project.leadAUserId === user.id || project.leadBUserId === user.id)) return;
+    if (access.role === WorkspaceRole.MEMBER && (project.leadAUserId === user.id || project.leadBUserId === user.id)) return;
     throw new ForbiddenError(`Only the project's leads and the workspace's leads may ${what}.`);
   }
 
@@ -407,7 +413,7 @@ export class ProjectsService {
     const problems: FieldProblem[] = [];
     const problem = (field: string, message: string) => problems.push({ field, message });
     if (scope.endDate && scope.endDate < scope.startDate) {
-      problem(input.endDate !== undefined ? 'endDate' : 'startDate', `must keep the end date (${scope.endDate}) on or after the start date (${scope.startDate}).`);
+      problem(input.endDate ? 'endDate' : 'startDate', `must keep the end date (${scope.endDate}) on or after the start date (${scope.startDate}).`);
     }
     if (input.sectors?.length) {
       const known = new Set((await em.findBy(Sector, { key: In(input.sectors) })).map((s) => s.key));
@@ -476,7 +482,7 @@ export class ProjectsService {
     if (input.cityBLeadUserId) columns.leadBUserId = input.cityBLeadUserId;
     if (input.partnerOrganisationIds) columns.partnerOrganisationIds = input.partnerOrganisationIds;
     if (input.startDate) columns.startDate = input.startDate;
-    if (input.endDate) columns.endDate = input.endDate;
+    if (input.endDate !== undefined) columns.endDate = input.endDate;
     if (input.outputs) columns.outputs = input.outputs.map((o) => ({ title: toBilingual(o.title), url: o.url ?? null, deliveredOn: o.deliveredOn ?? null }));
     if (input.risks) {
       columns.risks = input.risks.map((r) => ({

@@ -424,14 +424,16 @@ export class WorkspaceService {
           url: `${this.config.PUBLIC_URL}/workspaces/${workspace.id}`,
         },
       });
+      const joined = input.approve ? await em.findOneBy(WorkspaceMember, { workspaceId: workspace.id, userId: request.userId }) : null;
       await this.activity.record(em, {
         workspaceId: workspace.id,
         actor: user,
-        verb: input.approve ? ActivityVerb.MEMBER_JOINED : ActivityVerb.JOIN_REQUEST_DECLINED,
-        objectType: ActivityObjectType.JOIN_REQUEST,
-        objectId: request.id,
+        // Everyone sees who joined; only leads see requests (as in the joinRequests list).
+        verb: joined ? ActivityVerb.MEMBER_JOINED : ActivityVerb.JOIN_REQUEST_DECLINED,
+        objectType: joined ? ActivityObjectType.MEMBER : ActivityObjectType.JOIN_REQUEST,
+        objectId: joined ? joined.id : request.id,
         objectLabel: { en: requester.displayName, ko: requester.displayName },
-        details: input.approve ? { role: input.role, via: 'request' } : {},
+        details: joined ? { role: joined.role, via: 'request' } : {},
       });
       return request;
     });

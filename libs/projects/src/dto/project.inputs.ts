@@ -138,7 +138,7 @@ export class CreateProjectInput {
 }
 
 /** What a project update may change; stage, closing and publishing have their own mutations. */
-@InputType()
+@InputType({ description: 'Fields left out stay as they are; endDate: null makes the project open-ended. The lists (objectives, budgets, outputs, risks) are replaced whole.' })
 export class UpdateProjectInput extends PartialType(OmitType(CreateProjectInput, ['workspaceId', 'stage'] as const), InputType) {
   @Field(() => ID) @IsUUID('4', { message: 'must be a project id' })
   id: string;
@@ -180,7 +180,7 @@ export class PublishProjectInput {
   @Field(() => ID) @IsUUID('4', { message: 'must be a project id' })
   id: string;
 
-  @Field({ description: 'True to show the title, summary, sectors and stage to everyone; false to take them down.' })
+  @Field({ description: 'True to show the title, summary, sectors, stage, type, dates and the twinned cities to everyone; false to take them down.' })
   @IsBoolean()
   published: boolean;
 }

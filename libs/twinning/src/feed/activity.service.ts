@@ -4,6 +4,9 @@ import { Bilingual, Clock, Connection, PageArgs, paginate } from '@app/core';
 import { Workspace } from '../entities/workspace.entity';
 import { ActivityObjectType, ActivityVerb, WorkspaceActivity } from './activity.entity';
 
+/** Entries about invitations and join requests: like those lists, only leads and admins see them. */
+export const LEAD_ONLY_OBJECT_TYPES = [ActivityObjectType.INVITATION, ActivityObjectType.JOIN_REQUEST];
+
 /** Who acted: a signed-in person (their name and zone are kept with the entry). */
 export interface Actor {
   id: string;
@@ -51,19 +54,27 @@ export class ActivityService {
   }
 
   /** Newest first. The caller has checked the reader may see the workspace. */
-  list(workspaceId: string, page: PageArgs, filter: { objectType?: ActivityObjectType; objectId?: string } = {}): Promise<Connection<WorkspaceActivity>> {
+  list(
+    workspaceId: string,
+    page: PageArgs,
+    filter: { objectType?: ActivityObjectType; objectId?: string } = {},
+    leadView = false,
+  ): Promise<Connection<WorkspaceActivity>> {
     const query = this.dataSource.getRepository(WorkspaceActivity).createQueryBuilder('a').where('a.workspace_id = :workspaceId', { workspaceId });
+    if (!leadView) query.andWhere('a.object_type NOT IN (:...leadOnly)', { leadOnly: LEAD_ONLY_OBJECT_TYPES });
     if (filter.objectType) query.andWhere('a.object_type = :objectType', { objectType: filter.objectType });
     if (filter.objectId) query.andWhere('a.object_id = :objectId', { objectId: filter.objectId });
     return paginate(query, page, { expression: 'a.at', direction: 'DESC', valueOf: (a) => a.at.toISOString(), cast: 'timestamptz', notNull: true });
   }
 
   /** Entries in (after, until], oldest first, for a digest. */
-  between(em: EntityManager, workspaceId: string, after: Date, until: Date, limit: number): Promise<[WorkspaceActivity[], number]> {
-    return em
+  between(em: EntityManager, workspaceId: string, after: Date, until: Date, limit: number, leadView: boolean): Promise<[WorkspaceActivity[], number]> {
+    const query = em
       .getRepository(WorkspaceActivity)
       .createQueryBuilder('a')
-      .where('a.workspace_id = :workspaceId AND a.at > :after AND a.at <= :until', { workspaceId, after, until })
+      .where('a.workspace_id = :workspaceId AND a.at > :after AND a.at <= :until', { workspaceId, after, until });
+    if (!leadView) query.andWhere('a.object_type NOT IN (:...leadOnly)', { leadOnly: LEAD_ONLY_OBJECT_TYPES });
+    return query
       .orderBy('a.at', 'ASC')
       .addOrderBy('a.id', 'ASC')
       .take(limit)

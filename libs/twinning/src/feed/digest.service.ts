@@ -14,6 +14,11 @@ import { describeActivity } from './activity-text';
 import { ActivityService } from './activity.service';
 import { latestDigestBoundary, nextDigestBoundary } from './digest-schedule';
 
+/** How long after its boundary a digest period is closed: changes stamped before it have committed by then. */
+export const DIGEST_SETTLE_MS = 60_000;
+/** How long a digest that failed waits before another try. */
+export const DIGEST_RETRY_MS = 5 * 60_000;
+
 /** Entries listed in one digest; the rest are counted and linked. */
 export const DIGEST_MAX_ENTRIES = 50;
 
@@ -105,20 +110,25 @@ export class DigestService {
 
   /** Sends every digest due now; returns how many follows it handled. */
   async sendDue(limit = 200): Promise<number> {
-    const now = this.clock.now();
-    const due: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM workspace_follow WHERE next_digest_at <= $1 ORDER BY next_digest_at LIMIT $2`,
-      [now, limit],
-    );
+    // A period closes DIGEST_SETTLE_MS after its boundary, so a change stamped just before it has committed.
+    const now = new Date(this.clock.now().getTime() - DIGEST_SETTLE_MS);
     let handled = 0;
-    for (const { id } of due) {
-      try {
-        if (await this.sendOne(id, now)) handled++;
-      } catch (error) {
-        this.logger.warn(`Digest for follow ${id} failed, will retry: ${(error as Error).message}`);
+    for (;;) {
+      const due: Array<{ id: string }> = await this.dataSource.query(
+        `SELECT id FROM workspace_follow WHERE next_digest_at <= $1 ORDER BY next_digest_at LIMIT $2`,
+        [now, limit],
+      );
+      for (const { id } of due) {
+        try {
+          if (await this.sendOne(id, now)) handled++;
+        } catch (error) {
+          // Out of the way of the others, and tried again later.
+          this.logger.warn(`Digest for follow ${id} failed, will retry: ${(error as Error).message}`);
+          await this.dataSource.query(`UPDATE workspace_follow SET next_digest_at = $2 WHERE id = $1`, [id, new Date(this.clock.now().getTime() + DIGEST_RETRY_MS)]);
+        }
       }
+      if (due.length < limit) return handled;
     }
-    return handled;
   }
 
   private async sendOne(followId: string, now: Date): Promise<boolean> {
@@ -132,8 +142,8 @@ export class DigestService {
         .getMany();
       if (!follow) return false;
       const reader = await em.findOneBy(User, { id: follow.userId });
-      const membership: Array<{ ok: boolean }> = await em.query(
-        `SELECT true AS ok FROM workspace_member WHERE workspace_id = $1 AND user_id = $2`,
+      const membership: Array<{ role: string }> = await em.query(
+        `SELECT role FROM workspace_member WHERE workspace_id = $1 AND user_id = $2`,
         [follow.workspaceId, follow.userId],
       );
       if (!reader || reader.disabledAt || membership.length === 0) {
@@ -143,7 +153,7 @@ export class DigestService {
       // Never back past what was covered (a reader who moved west has a later boundary behind them).
       const boundary = latestDigestBoundary(now, reader.timeZone, follow.frequency, this.config.DIGEST_HOUR);
       const periodEnd = boundary > follow.coveredUntil ? boundary : follow.coveredUntil;
-      const [entries, total] = await this.activity.between(em, follow.workspaceId, follow.coveredUntil, periodEnd, DIGEST_MAX_ENTRIES);
+      const [entries, total] = await this.activity.between(em, follow.workspaceId, follow.coveredUntil, periodEnd, DIGEST_MAX_ENTRIES, membership[0].role === 'LEAD');
       if (total > 0) {
         const workspace = await em.findOneByOrFail(Workspace, { id: follow.workspaceId });
         const twinning = await em.findOneByOrFail(Twinning, { id: workspace.twinningId });

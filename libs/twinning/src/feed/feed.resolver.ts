@@ -2,7 +2,7 @@ import { Args, ArgsType, Field, ID, InputType, Mutation, Parent, ResolveField, R
 import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Allow, Ctx, LocalizedText, LocalTime, PageArgs, Paginated, renderInZones, RequestContext } from '@app/core';
 import { User } from '@app/identity';
-import { Workspace } from '../entities/workspace.entity';
+import { Workspace, WorkspaceRole } from '../entities/workspace.entity';
 import { TwinningAccessService } from '../twinning-access.service';
 import { TwinningLoaders } from '../twinning.loaders';
 import { ActivityObjectType, DigestFrequency, WorkspaceActivity, WorkspaceFollow } from './activity.entity';
@@ -42,7 +42,7 @@ export class WorkspaceFeedResolver {
     private readonly loaders: TwinningLoaders,
   ) {}
 
-  @ResolveField(() => WorkspaceActivityConnection, { nullable: true, description: 'Everything that happened here, newest first. Members and admins.' })
+  @ResolveField(() => WorkspaceActivityConnection, { nullable: true, description: 'Everything that happened here, newest first. Members and admins; invitations and join requests only for leads and admins.' })
   @Allow('SIGNED_IN')
   async activity(
     @Parent() workspace: Workspace,
@@ -50,8 +50,9 @@ export class WorkspaceFeedResolver {
     @Args() page: PageArgs,
     @Args('filter', { nullable: true }) filter?: ActivityFilter,
   ) {
-    if (!(await this.access.loader(ctx).load(workspace.id))) return null;
-    return this.feed.list(workspace.id, page, filter ?? {});
+    const access = await this.access.loader(ctx).load(workspace.id);
+    if (!access) return null;
+    return this.feed.list(workspace.id, page, filter ?? {}, access.admin || access.role === WorkspaceRole.LEAD);
   }
 
   @ResolveField(() => WorkspaceFollow, { nullable: true, description: 'Your digest subscription here, if you follow it.' })
