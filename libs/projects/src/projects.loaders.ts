@@ -27,6 +27,25 @@ export class ProjectsLoaders {
     });
   }
 
+  /** Open (not closed) projects of each workspace. */
+  activeProjects(ctx: RequestContext) {
+    return requestLoader<string, number>(ctx, 'projects.activeByWorkspace', async (ids) => {
+      const rows: Array<{ workspace_id: string; n: number }> = await this.dataSource.query(
+        `SELECT workspace_id, count(*)::int AS n FROM project WHERE workspace_id = ANY($1::uuid[]) AND closed_at IS NULL GROUP BY workspace_id`,
+        [[...ids]],
+      );
+      return ids.map((id) => rows.find((r) => r.workspace_id === id)?.n ?? 0);
+    });
+  }
+
+  /** The workspace of each project. */
+  workspaceIdOfProject(ctx: RequestContext) {
+    return requestLoader<string, string | undefined>(ctx, 'projects.workspaceId', async (ids) => {
+      const rows: Array<{ id: string; workspace_id: string }> = await this.dataSource.query(`SELECT id, workspace_id FROM project WHERE id = ANY($1::uuid[])`, [[...ids]]);
+      return ids.map((id) => rows.find((r) => r.id === id)?.workspace_id);
+    });
+  }
+
   private byProject<T extends ObjectLiteral & { projectId: string }>(
     ctx: RequestContext,
     entity: new () => T,

@@ -219,7 +219,7 @@ export class MilestonesResolver {
 export class ProjectStageChangeResolver {
   constructor(
     private readonly twinningLoaders: TwinningLoaders,
-    private readonly projects: ProjectsService,
+    private readonly loaders: ProjectsLoaders,
   ) {}
 
   @ResolveField(() => User, { nullable: true })
@@ -231,8 +231,9 @@ export class ProjectStageChangeResolver {
   @ResolveField(() => [LocalTime], { description: "When, on both cities' clocks (city A first)." })
   @Allow('SIGNED_IN')
   async atInCities(@Parent() change: ProjectStageChange, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
-    const project = await this.projects.get(ctx.user, change.projectId);
-    return renderInZones(change.at, await this.twinningLoaders.zonesOfWorkspace(ctx).load(project.workspaceId), ctx.user?.language ?? 'en');
+    // Reached only through Project.stageHistory, whose parent was access-checked.
+    const workspaceId = (await this.loaders.workspaceIdOfProject(ctx).load(change.projectId))!;
+    return renderInZones(change.at, await this.twinningLoaders.zonesOfWorkspace(ctx).load(workspaceId), ctx.user?.language ?? 'en');
   }
 }
 
@@ -259,13 +260,12 @@ export class WorkspaceProjectsResolver {
 
 @Resolver(() => WorkspaceHealth)
 export class WorkspaceHealthProjectsResolver {
-  constructor(private readonly projects: ProjectsService) {}
+  constructor(private readonly loaders: ProjectsLoaders) {}
 
   @ResolveField(() => Int, { description: 'Joint projects not closed.' })
   @Allow('SIGNED_IN')
-  async activeProjects(@Parent() health: WorkspaceHealth): Promise<number> {
-    const [count] = await this.projects.activeCount([health.workspaceId]);
-    return count;
+  activeProjects(@Parent() health: WorkspaceHealth, @Ctx() ctx: RequestContext): Promise<number> {
+    return this.loaders.activeProjects(ctx).load(health.workspaceId);
   }
 }
 

@@ -155,14 +155,6 @@ export class ProjectsService {
     return workspaceIds.map((id) => rows.entities[rows.raw.findIndex((r: { workspace_id: string }) => r.workspace_id === id)]);
   }
 
-  async activeCount(workspaceIds: readonly string[]): Promise<number[]> {
-    const rows: Array<{ workspace_id: string; n: number }> = await this.dataSource.query(
-      `SELECT workspace_id, count(*)::int AS n FROM project WHERE workspace_id = ANY($1::uuid[]) AND closed_at IS NULL GROUP BY workspace_id`,
-      [[...workspaceIds]],
-    );
-    return workspaceIds.map((id) => rows.find((r) => r.workspace_id === id)?.n ?? 0);
-  }
-
   // ---------- projects ----------
 
   async create(user: AuthUser, input: CreateProjectInput): Promise<Project> {

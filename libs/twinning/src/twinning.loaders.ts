@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { RequestContext, requestLoader, ZoneOf } from '@app/core';
 import { Organisation, User } from '@app/identity';
+import { Twinning } from './entities/twinning.entity';
 import { Workspace } from './entities/workspace.entity';
 
 /** Batched reads for twinning fields: one query per kind of thing per request. */
@@ -35,6 +36,25 @@ export class TwinningLoaders {
         [[...ids]],
       );
       return ids.map((id) => rows.filter((r) => r.workspace_id === id).map((r) => ({ cityId: r.city_id, timeZone: r.time_zone })));
+    });
+  }
+
+  twinning(ctx: RequestContext) {
+    return requestLoader<string, Twinning | undefined>(ctx, 'twinning.twinningById', async (ids) => {
+      const rows = await this.dataSource.getRepository(Twinning).findBy({ id: In([...ids]) });
+      return ids.map((id) => rows.find((t) => t.id === id));
+    });
+  }
+
+  /** Members and leads per city of each workspace. */
+  memberCounts(ctx: RequestContext) {
+    return requestLoader<string, Array<{ cityId: string; members: number; leads: number }>>(ctx, 'twinning.memberCounts', async (ids) => {
+      const rows: Array<{ workspace_id: string; city_id: string; members: number; leads: number }> = await this.dataSource.query(
+        `SELECT workspace_id, city_id, count(*)::int AS members, count(*) FILTER (WHERE role = 'LEAD')::int AS leads
+           FROM workspace_member WHERE workspace_id = ANY($1::uuid[]) GROUP BY workspace_id, city_id`,
+        [[...ids]],
+      );
+      return ids.map((id) => rows.filter((r) => r.workspace_id === id).map((r) => ({ cityId: r.city_id, members: r.members, leads: r.leads })));
     });
   }
 

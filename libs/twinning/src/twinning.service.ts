@@ -266,10 +266,6 @@ export class TwinningService {
     return twinning;
   }
 
-  statusHistory(twinningId: string): Promise<TwinningStatusChange[]> {
-    return this.dataSource.getRepository(TwinningStatusChange).find({ where: { twinningId }, order: { at: 'ASC', id: 'ASC' } });
-  }
-
   /** Locks the twinning row; NOT_FOUND when it does not exist or the person may not see it. */
   private async lockVisible(em: EntityManager, user: AuthUser, id: string): Promise<Twinning> {
     const twinning = await em.findOne(Twinning, { where: { id }, lock: { mode: 'pessimistic_write' } });

@@ -107,8 +107,10 @@ export class WorkspaceResolver {
 
   @ResolveField(() => Twinning)
   @Allow('SIGNED_IN')
-  async twinning(@Parent() workspace: Workspace): Promise<Twinning> {
-    return this.workspaces.twinningOf(workspace);
+  async twinning(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext): Promise<Twinning> {
+    const twinning = await this.loaders.twinning(ctx).load(workspace.twinningId);
+    if (!twinning) throw new NotFoundError('twinning', workspace.twinningId);
+    return twinning;
   }
 
   @ResolveField(() => WorkspaceRole, { nullable: true, description: 'Your role here; null for admins who are not members.' })
@@ -145,9 +147,14 @@ export class WorkspaceResolver {
   @Allow('SIGNED_IN')
   async health(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext): Promise<WorkspaceHealth | null> {
     if (!(await this.access.loader(ctx).load(workspace.id))) return null;
-    const health = await this.workspaces.health(workspace);
-    const cities = await Promise.all(health.membersPerCity.map((c) => this.cityLoaders.city(ctx).load(c.cityId)));
-    return { ...health, membersPerCity: health.membersPerCity.map((c, i) => ({ ...c, city: cities[i]! })) };
+    const [twinning, counts] = await Promise.all([this.loaders.twinning(ctx).load(workspace.twinningId), this.loaders.memberCounts(ctx).load(workspace.id)]);
+    const membersPerCity = await Promise.all(
+      [twinning!.cityAId, twinning!.cityBId].map(async (cityId) => {
+        const count = counts.find((c) => c.cityId === cityId);
+        return { cityId, city: (await this.cityLoaders.city(ctx).load(cityId))!, members: count?.members ?? 0, leads: count?.leads ?? 0 };
+      }),
+    );
+    return { workspaceId: workspace.id, lastActivityAt: workspace.lastActivityAt, membersPerCity };
   }
 
   private async leadOrAdmin(ctx: RequestContext, workspace: Workspace): Promise<boolean> {

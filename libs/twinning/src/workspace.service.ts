@@ -15,7 +15,7 @@ import {
   type RequestToJoinWorkspaceInput,
   type WorkspaceMemberRefInput,
 } from './dto/twinning.inputs';
-import type { AcceptWorkspaceInvitationResult, CityMemberCount, WorkspaceHealth } from './dto/twinning.outputs';
+import type { AcceptWorkspaceInvitationResult } from './dto/twinning.outputs';
 import { TwinningEmail } from './emails/twinning.emails';
 import { PUBLIC_TWINNING_STATUSES, Twinning, TwinningStatusChange } from './entities/twinning.entity';
 import {
@@ -82,10 +82,6 @@ export class WorkspaceService {
     return workspace;
   }
 
-  twinningOf(workspace: Workspace): Promise<Twinning> {
-    return this.dataSource.getRepository(Twinning).findOneByOrFail({ id: workspace.twinningId });
-  }
-
   /** Earliest joined first. */
   members(workspaceId: string, page: PageArgs, filter: WorkspaceMemberFilter = {}): Promise<Connection<WorkspaceMember>> {
     const query = this.dataSource.getRepository(WorkspaceMember).createQueryBuilder('m').where('m.workspace_id = :workspaceId', { workspaceId });
@@ -119,23 +115,6 @@ export class WorkspaceService {
     if (invitation.revokedAt) return WorkspaceInvitationStatus.REVOKED;
     if (invitation.expiresAt <= this.clock.now()) return WorkspaceInvitationStatus.EXPIRED;
     return WorkspaceInvitationStatus.PENDING;
-  }
-
-  async health(workspace: Workspace): Promise<Omit<WorkspaceHealth, 'membersPerCity'> & { membersPerCity: Array<Omit<CityMemberCount, 'city'>> }> {
-    const twinning = await this.dataSource.getRepository(Twinning).findOneByOrFail({ id: workspace.twinningId });
-    const rows: Array<{ city_id: string; members: number; leads: number }> = await this.dataSource.query(
-      `SELECT city_id, count(*)::int AS members, count(*) FILTER (WHERE role = 'LEAD')::int AS leads
-         FROM workspace_member WHERE workspace_id = $1 GROUP BY city_id`,
-      [workspace.id],
-    );
-    return {
-      workspaceId: workspace.id,
-      lastActivityAt: workspace.lastActivityAt,
-      membersPerCity: [twinning.cityAId, twinning.cityBId].map((cityId) => {
-        const row = rows.find((r) => r.city_id === cityId);
-        return { cityId, members: row?.members ?? 0, leads: row?.leads ?? 0 };
-      }),
-    };
   }
 
   // ---------- invitations ----------

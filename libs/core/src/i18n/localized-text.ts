@@ -40,25 +40,27 @@ export class LocalizedText implements Bilingual {
 
 const trimOrNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
 
-/** A short text (a title) in English and/or Korean. */
-@InputType({ description: 'A short text (up to 200 characters) in English and/or Korean; at least one.' })
-export class LocalizedTitleInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trimOrNull) @IsString() @Length(1, 200, { message: 'must be at most 200 characters long' })
-  en?: string;
+/** An input of text in English and/or Korean, each version up to `max` characters. */
+function localizedInput(name: string, max: number, what: string) {
+  const length = Length(1, max, { message: `must be at most ${max} characters long` });
+  @InputType(name, { description: `${what} (up to ${max} characters) in English and/or Korean; at least one.` })
+  class LocalizedInput implements Partial<Bilingual> {
+    @Field(() => String, { nullable: true }) @IsOptional() @Transform(trimOrNull) @IsString() @length
+    en?: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trimOrNull) @IsString() @Length(1, 200, { message: 'must be at most 200 characters long' })
-  ko?: string;
+    @Field(() => String, { nullable: true }) @IsOptional() @Transform(trimOrNull) @IsString() @length
+    ko?: string;
+  }
+  return LocalizedInput;
 }
+
+/** A short text (a title) in English and/or Korean. */
+export const LocalizedTitleInput = localizedInput('LocalizedTitleInput', 200, 'A short text');
+export type LocalizedTitleInput = InstanceType<typeof LocalizedTitleInput>;
 
 /** A longer text (a summary, a description) in English and/or Korean. */
-@InputType({ description: 'A text (up to 4000 characters) in English and/or Korean; at least one.' })
-export class LocalizedTextInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trimOrNull) @IsString() @Length(1, 4000, { message: 'must be at most 4000 characters long' })
-  en?: string;
-
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trimOrNull) @IsString() @Length(1, 4000, { message: 'must be at most 4000 characters long' })
-  ko?: string;
-}
+export const LocalizedTextInput = localizedInput('LocalizedTextInput', 4000, 'A text');
+export type LocalizedTextInput = InstanceType<typeof LocalizedTextInput>;
 
 /** On a LocalizedTitleInput/LocalizedTextInput property: at least one of the two versions is given. */
 export function HasSomeLanguage(options?: ValidationOptions): PropertyDecorator {
