@@ -117,6 +117,10 @@ describe('the pairing score', () => {
     for (const s of hydrogen.pairRanking.nodes) expect(s.sharedSectors).toContain('hydrogen');
     const peer = await app.gqlOk<Page>(RANKING, { a: 'GB', b: 'KR', first: 100, filter: { peerGroup: 2 } });
     expect(peer.pairRanking.totalCount).toBe(8 * 8);
+    // Computed live under other weights, the same filter keeps the same pairs.
+    const peerLive = await app.gqlOk<Page>(RANKING, { a: 'GB', b: 'KR', first: 100, filter: { peerGroup: 2 }, weights: { similarity: 1, internationalisation: 1, synergy: 1, relationship: 2 } });
+    expect(peerLive.pairRanking.totalCount).toBe(8 * 8);
+    expect(new Set(peerLive.pairRanking.nodes.map((n) => n.pairKey))).toEqual(new Set(peer.pairRanking.nodes.map((n) => n.pairKey)));
     const covered = await app.gqlOk<Page>(RANKING, { a: 'GB', b: 'KR', first: 100, filter: { minCoverage: 0.6 } });
     for (const s of covered.pairRanking.nodes) expect(s.coverage.confidence).toBeGreaterThanOrEqual(0.6);
   });
@@ -194,6 +198,10 @@ describe('the pairing score', () => {
     const data = await app.gqlOk<{ pairShortlist: { rule: string; pairs: Array<{ minPillarStars: number }> } }>(q);
     expect(data.pairShortlist.rule).toMatch(/every pillar at least 1 star/);
     for (const p of data.pairShortlist.pairs) expect(p.minPillarStars).toBeGreaterThanOrEqual(1);
+    const same = await app.gql(`query { pairShortlist(countryA: "GB", countryB: "gb", rule: { minPillarStars: 1 }) { rule } }`);
+    expect(same.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'countryB' }] });
+    const unknown = await app.gql(`query { pairShortlist(countryA: "GB", countryB: "ZZ", rule: { minPillarStars: 1 }) { rule } }`);
+    expect(unknown.errors?.[0].extensions.code).toBe('NOT_FOUND');
   });
 
   it('places a city in the City Typology Index', async () => {

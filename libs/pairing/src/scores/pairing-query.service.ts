@@ -91,7 +91,7 @@ export class PairingQueryService {
     if (x === y) throw BadInputError.field('countryB', 'must differ from countryA: pairs join cities of two countries.');
     await this.assertCountries([x, y]);
     if (isDefault) return mapConnection(await this.stored.ranking(x, y, filter, page), (row) => viewOfRow(row));
-    const results = await this.liveScores(weights, (c) => c.countryCode === x, (c) => c.countryCode === y);
+    const results = await this.liveScores(weights, (c) => c.countryCode === x, (c) => c.countryCode === y, filter.peerGroup);
     return pageOf(applyFilter(results, filter), page, (r) => viewOfResult(r, null));
   }
 
@@ -106,20 +106,22 @@ export class PairingQueryService {
     }
     const city = (await this.compute.loadEvidence()).find((c) => c.cityId === cityId);
     if (!city) throw new NotFoundError('city', cityId);
-    const results = await this.liveScores(weights, (c) => c.cityId === cityId, (c) => c.countryCode !== city.countryCode);
+    const results = await this.liveScores(weights, (c) => c.cityId === cityId, (c) => c.countryCode !== city.countryCode, filter.peerGroup);
     return mapConnection(pageOf(applyFilter(results, filter), page, (r) => viewOfResult(r, null)), suggestion);
   }
 
   async shortlist(countryA: string, countryB: string, rule: ShortlistRuleInput): Promise<PairShortlist> {
-    const pairs = (await this.stored.shortlist(countryA.toUpperCase(), countryB.toUpperCase(), rule, SHORTLIST_LIMIT)).map(viewOfRow);
+    const [x, y] = [countryA.toUpperCase(), countryB.toUpperCase()];
+    if (x === y) throw BadInputError.field('countryB', 'must differ from countryA: pairs join cities of two countries.');
+    await this.assertCountries([x, y]);
+    const pairs = (await this.stored.shortlist(x, y, rule, SHORTLIST_LIMIT)).map(viewOfRow);
     const words = [
       `every pillar at least ${rule.minPillarStars} star${rule.minPillarStars === 1 ? '' : 's'}`,
       ...(rule.minCoverage !== undefined ? [`at least ${Math.round(rule.minCoverage * 100)}% of the evidence present`] : []),
       ...(rule.sectors?.length ? [`active together in ${rule.sectors.join(', ')}`] : []),
     ];
-    await this.assertCountries([countryA.toUpperCase(), countryB.toUpperCase()]);
     return {
-      rule: `Pairs of ${countryA.toUpperCase()} and ${countryB.toUpperCase()} cities with ${words.join('; ')}, under the report's default weights, best first (at most ${SHORTLIST_LIMIT}).`,
+      rule: `Pairs of ${x} and ${y} cities with ${words.join('; ')}, under the report's default weights, best first (at most ${SHORTLIST_LIMIT}).`,
       pairs,
     };
   }
@@ -151,9 +153,14 @@ export class PairingQueryService {
 
   private async liveScores(
     weights: Weights,
-    inX: (c: { cityId: string; countryCode: string }) => boolean,
-    inY: (c: { cityId: string; countryCode: string }) => boolean,
+    inXCountry: (c: { cityId: string; countryCode: string }) => boolean,
+    inYCountry: (c: { cityId: string; countryCode: string }) => boolean,
+    peerGroup?: number,
   ): Promise<PairScoreResult[]> {
+    // As for stored rankings: a peer group keeps pairs whose two cities are both in it.
+    const inPeerGroup = (c: { peerGroup: number | null }) => peerGroup === undefined || c.peerGroup === peerGroup;
+    const inX = (c: { cityId: string; countryCode: string; peerGroup: number | null }) => inXCountry(c) && inPeerGroup(c);
+    const inY = (c: { cityId: string; countryCode: string; peerGroup: number | null }) => inYCountry(c) && inPeerGroup(c);
     const cities = await this.compute.loadEvidence();
     const byId = new Map(cities.map((c) => [c.cityId, c]));
     const results: PairScoreResult[] = [];
