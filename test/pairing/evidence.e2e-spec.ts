@@ -536,6 +536,19 @@ describe('pairing evidence', () => {
       expect(within.message).toMatch(/a link joins cities of two countries/);
     });
 
+    it('keeps both of two simultaneous edits of different fields', async () => {
+      const [a, b] = await Promise.all([
+        app.gql(UPDATE_LINK, { input: { id: created.id, summary: 'Hydrogen ports partnership, renewed' } }, { token: liverpoolOfficer }),
+        app.gql(UPDATE_LINK, { input: { id: created.id, partners: ['Busan Port Authority', 'Peel Ports'] } }, { token: busanOfficer }),
+      ]);
+      expect([a.errors, b.errors]).toEqual([undefined, undefined]);
+      const links = await app.gqlOk<{ cityLinks: Link[] }>(LINKS, { cityId: 'busan' });
+      expect(links.cityLinks.find((l) => l.id === created.id)).toMatchObject({
+        summary: 'Hydrogen ports partnership, renewed',
+        partners: ['Busan Port Authority', 'Peel Ports'],
+      });
+    });
+
     it('feeds the engine the links between our cities, seen from each end', async () => {
       const evidence = await app.api.get(EvidenceService).loadCityEvidence(['belfast', 'daejeon', 'busan', 'liverpool', 'leeds']);
       expect(evidence.get('belfast')!.links).toEqual([
@@ -662,7 +675,7 @@ describe('pairing evidence', () => {
         { token: admin },
       );
       const actions = res.pairingEvidenceAudit.nodes.map((n) => n.action);
-      expect(actions).toEqual(['link.delete', 'link.update', 'link.create', 'sector.clear', 'readiness.record', 'readiness.record']);
+      expect(actions).toEqual(['link.delete', 'link.update', 'link.update', 'link.update', 'link.create', 'sector.clear', 'readiness.record', 'readiness.record']);
       expect(JSON.parse(res.pairingEvidenceAudit.nodes[0].before!)).toMatchObject({ formality: 3 });
       const officer = await app.gql(`query { pairingEvidenceAudit { totalCount } }`, {}, { token: busanOfficer });
       expect(firstError(officer).extensions.code).toBe('FORBIDDEN');

@@ -109,24 +109,24 @@ export class CityLinksService {
    * allowed to edit one of the link's cities both before and after the change.
    */
   async update(user: AuthUser, id: string, input: CityLinkFieldsInput): Promise<CityLink> {
-    const existing = await this.get(id);
-    await this.officers.assertCanEditOneOf(user, endsOf(existing));
+    // Cheap refusals before locking anything; the merge and checks below read the locked row.
+    await this.officers.assertCanEditOneOf(user, endsOf(await this.get(id)));
     const today = isoDay(this.clock.now());
-    const merged: LinkValues = { ...pickValues(existing) };
-    for (const [field, value] of Object.entries(input) as Array<[keyof LinkValues, unknown]>) {
-      if (value !== undefined && field in merged) (merged as Record<string, unknown>)[field] = value;
-    }
-    // Switching the other end between a city and another place: the other side is cleared.
-    if (input.cityBId && input.otherPlace === undefined) Object.assign(merged, { otherPlace: null, otherPlaceCountryCode: null });
-    if (input.otherPlace && input.cityBId === undefined) merged.cityBId = null;
-    if (input.otherPlace === null && input.otherPlaceCountryCode === undefined) merged.otherPlaceCountryCode = null;
-    if (input.asOf === undefined && input.source !== undefined) merged.asOf = today;
-    const values = this.checkValues(merged, today);
-    await this.officers.assertCanEditOneOf(user, endsOf(values));
-
     return this.dataSource.transaction(async (em) => {
       const current = await em.createQueryBuilder(CityLink, 'l').setLock('pessimistic_write').where('l.id = :id', { id }).getOne();
       if (!current) throw new NotFoundError('city link', id);
+      await this.officers.assertCanEditOneOf(user, endsOf(current), em);
+      const merged: LinkValues = { ...pickValues(current) };
+      for (const [field, value] of Object.entries(input) as Array<[keyof LinkValues, unknown]>) {
+        if (value !== undefined && field in merged) (merged as Record<string, unknown>)[field] = value;
+      }
+      // Switching the other end between a city and another place: the other side is cleared.
+      if (input.cityBId && input.otherPlace === undefined) Object.assign(merged, { otherPlace: null, otherPlaceCountryCode: null });
+      if (input.otherPlace && input.cityBId === undefined) merged.cityBId = null;
+      if (input.otherPlace === null && input.otherPlaceCountryCode === undefined) merged.otherPlaceCountryCode = null;
+      if (input.asOf === undefined && input.source !== undefined) merged.asOf = today;
+      const values = this.checkValues(merged, today);
+      await this.officers.assertCanEditOneOf(user, endsOf(values), em);
       await this.checkCountries(em, values);
       const before = { ...current };
       if (Object.entries(values).every(([field, value]) => JSON.stringify((current as unknown as Record<string, unknown>)[field]) === JSON.stringify(value))) {
