@@ -108,6 +108,10 @@ describe('joint projects: the permission matrix', () => {
     expect(await row(async (actor) => ({ query: UPDATE, variables: { input: { id: projectId, version: (await current()).version, summary: { en: `Edited by ${actor}` } } } }))).toEqual({
       anonymous: 'UNAUTHENTICATED', nonMember: 'NOT_FOUND', admin: 'FORBIDDEN', observer: 'FORBIDDEN', member: 'OK', lead: 'OK',
     });
+    // Making oneself the project's lead is steering it: not for a member who does not lead it.
+    expect(await row(async (actor) => ({ query: UPDATE, variables: { input: { id: projectId, version: (await current()).version, cityBLeadUserId: actor === 'lead' ? id.busan : id.participant } } }))).toEqual({
+      anonymous: 'UNAUTHENTICATED', nonMember: 'NOT_FOUND', admin: 'FORBIDDEN', observer: 'FORBIDDEN', member: 'FORBIDDEN', lead: 'OK',
+    });
   });
 
   it('changeProjectStage, closeProject, reopenProject: workspace leads and the project’s own leads', async () => {

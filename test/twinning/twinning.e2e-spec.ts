@@ -431,8 +431,10 @@ describe('twinnings and twin workspaces', () => {
 
     it('respondToTwinningProposal and withdrawTwinningProposal on an accepted twinning', async () => {
       await run('respondToTwinningProposal', RESPOND, () => ({ input: { id: twinningId, accept: true, reason: 'Yes' } }), {
-        anonymous: 'UNAUTHENTICATED', nonMember: 'CONFLICT', admin: 'CONFLICT', observer: 'CONFLICT', member: 'CONFLICT', lead: 'CONFLICT',
+        anonymous: 'UNAUTHENTICATED', nonMember: 'FORBIDDEN', admin: 'FORBIDDEN', observer: 'FORBIDDEN', member: 'FORBIDDEN', lead: 'FORBIDDEN',
       });
+      // Busan's officer may answer, but this proposal was answered already.
+      expect(codeOf(await app.gql(RESPOND, { input: { id: twinningId, accept: true, reason: 'Yes' } }, { token: tokens.busan }))).toBe('CONFLICT');
       const proposerIsLead = ids.liverpoolLead === ids.liverpool;
       await run('withdrawTwinningProposal', WITHDRAW, () => ({ input: { id: twinningId } }), {
         anonymous: 'UNAUTHENTICATED', nonMember: 'FORBIDDEN', admin: 'FORBIDDEN', observer: 'FORBIDDEN', member: 'FORBIDDEN', lead: proposerIsLead ? 'CONFLICT' : 'FORBIDDEN',
@@ -457,5 +459,15 @@ describe('twinnings and twin workspaces', () => {
         lead: ids.liverpoolLead === ids.liverpool ? 'OK' : 'FORBIDDEN',
       });
     });
+  });
+  it('a join request whose author joined meanwhile by invitation cannot be approved too', async () => {
+    const request = await app.gqlOk<{ requestToJoinWorkspace: { id: string } }>(REQUEST, { input: { workspaceId, message: 'PNU again' } }, { token: tokens.boardKr });
+    const before = app.mail.to('board.kr@demo.twins.test').length;
+    await app.gqlOk(INVITE, { input: { workspaceId, email: 'board.kr@demo.twins.test', role: 'OBSERVER' } }, { token: tokens.liverpoolLead });
+    await app.gqlOk(ACCEPT, { input: { token: await invitationToken('board.kr@demo.twins.test', before + 1) } }, { token: tokens.boardKr });
+    const approve = await app.gql(DECIDE, { input: { id: request.requestToJoinWorkspace.id, approve: true, role: 'LEAD' } }, { token: tokens.liverpoolLead });
+    expect(codeOf(approve)).toBe('CONFLICT');
+    const member = (await wsOk(tokens.admin)).members!.find((m) => m.userId === ids.boardKr);
+    expect(member?.role).toBe('OBSERVER');
   });
 });

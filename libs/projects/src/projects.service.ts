@@ -196,6 +196,8 @@ export class ProjectsService {
     return this.dataSource.transaction(async (em) => {
       const { project, access } = await this.lockProject(em, user, input.id);
       this.requireEditor(user, access, 'edit projects');
+      // Who leads the project decides who steers it: changing that is for those who steer it now.
+      if (input.cityALeadUserId !== undefined || input.cityBLeadUserId !== undefined) this.requireSteward(user, access, project, "change the project's leads");
       this.requireVersion(project, input.version);
       // Leaving a field out keeps it; null clears the end date and nothing else.
       for (const key of EDITABLE) {

@@ -116,13 +116,14 @@ export class TwinningService {
   async respond(user: AuthUser, input: RespondToTwinningProposalInput): Promise<Twinning> {
     return this.dataSource.transaction(async (em) => {
       const twinning = await this.lockVisible(em, user, input.id);
-      if (twinning.status !== TwinningStatus.PROPOSED) {
-        throw new ConflictError(`This proposal was already answered: the twinning is ${twinning.status}.`, { status: twinning.status });
-      }
+      // Who may answer first, then whether there is still something to answer.
       const governed = await this.officers.governedCityIds(user.id, em);
       const [cityA, cityB] = await this.citiesOf(em, twinning);
       if (!governed.includes(twinning.cityBId)) {
         throw new ForbiddenError(`Only officers of ${cityB.nameEn}'s city government may answer this proposal.`);
+      }
+      if (twinning.status !== TwinningStatus.PROPOSED) {
+        throw new ConflictError(`This proposal was already answered: the twinning is ${twinning.status}.`, { status: twinning.status });
       }
       const now = this.clock.now();
       const accepted = input.accept;

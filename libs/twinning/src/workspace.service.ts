@@ -365,12 +365,14 @@ export class WorkspaceService {
       const now = this.clock.now();
       if (input.approve) {
         this.requireOpen(twinning);
+        if (await em.existsBy(WorkspaceMember, { workspaceId: workspace.id, userId: request.userId })) {
+          throw new ConflictError('This person has joined meanwhile (by invitation): decline the request, or change their role instead.');
+        }
         await em
           .createQueryBuilder()
           .insert()
           .into(WorkspaceMember)
           .values({ workspaceId: workspace.id, userId: request.userId, role: input.role!, cityId: request.cityId, organisationId: request.organisationId })
-          .orIgnore()
           .execute();
       }
       const requester = await em.findOneByOrFail(User, { id: request.userId });
