@@ -75,6 +75,27 @@ describe('the outbox and email delivery', () => {
     expect(app.mail.to('outage@example.org')).toHaveLength(1);
   });
 
+  it('a sent message the database cannot record for a while is recorded once it can, and never sent again', async () => {
+    // The database refuses to mark this recipient's message SENT, longer than a lease lasts.
+    await app.dataSource.query(`
+      CREATE FUNCTION refuse_sent() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'database unavailable (test)'; END $$;
+      CREATE TRIGGER refuse_sent BEFORE UPDATE ON outbox_message FOR EACH ROW
+        WHEN (NEW.status = 'SENT' AND NEW.recipient_email = 'unrecorded@example.org') EXECUTE FUNCTION refuse_sent();`);
+    try {
+      await app.gqlOk(SEND_TEST, { to: 'unrecorded@example.org' }, { token: admin });
+      await app.mail.waitFor((m) => m.to === 'unrecorded@example.org');
+      await new Promise((r) => setTimeout(r, 3 * Number(app.env.WORKER_LOCK_MS)));
+      expect((await outboxRow(app, 'unrecorded@example.org'))?.status).toBe('SENDING');
+    } finally {
+      await app.dataSource.query(`DROP TRIGGER refuse_sent ON outbox_message; DROP FUNCTION refuse_sent();`);
+    }
+    await eventually(async () => (await outboxRow(app, 'unrecorded@example.org'))?.status === 'SENT', 10_000, 'SENT');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(app.mail.to('unrecorded@example.org')).toHaveLength(1);
+    expect((await outboxRow(app, 'unrecorded@example.org'))?.attempts).toBe(1);
+  });
+
   it('queues a message again when Redis lost its job, and sends it once', async () => {
     await app.mail.stop();
     await app.gqlOk(SEND_TEST, { to: 'lost-job@example.org' }, { token: admin });

@@ -24,6 +24,7 @@ import type { EmailJob } from './email-queue';
 export class EmailProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EmailProcessor.name);
   private worker?: Worker<EmailJob>;
+  private stopping = false;
 
   constructor(
     @Inject(AppConfig) private readonly config: AppConfig,
@@ -46,6 +47,7 @@ export class EmailProcessor implements OnApplicationBootstrap, BeforeApplication
 
   /** Waits for jobs in progress to finish, then closes, before the database goes (graceful shutdown). */
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await this.worker?.close();
   }
 
@@ -90,8 +92,11 @@ export class EmailProcessor implements OnApplicationBootstrap, BeforeApplication
 
   /**
    * Records a sent message. Its data (which may hold single-use links) is no
-   * longer needed and is cleared. Retries while the database is unreachable;
-   * the lease keeps other workers off the row meanwhile.
+   * longer needed and is cleared. Retries for as long as the database is
+   * unreachable: giving up would fail the job, and its retry would send the
+   * message again. The job stays active (its lock lives in Redis) meanwhile.
+   * Only a shutdown stops the retries; the Message-ID then lets the receiving
+   * side recognise the one duplicate that may follow.
    */
   private async recordSent(id: string, subject: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
@@ -103,9 +108,12 @@ export class EmailProcessor implements OnApplicationBootstrap, BeforeApplication
         );
         return;
       } catch (error) {
-        if (attempt >= 10) throw error;
+        if (this.stopping) {
+          this.logger.error(`Email ${id} was sent but could not be recorded before shutdown: ${(error as Error).message}`);
+          throw new UnrecoverableError((error as Error).message);
+        }
         this.logger.warn(`Could not record email ${id} as sent (attempt ${attempt}): ${(error as Error).message}`);
-        await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** attempt, 5000)));
+        await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** attempt, 2000)));
       }
     }
   }
