@@ -119,9 +119,15 @@ export class AuthService {
     });
   }
 
-  async signIn(emailInput: string, password: string, client: { ip: string; userAgent?: string }): Promise<Tokens> {
+  /**
+   * Checks an account's password the way sign-in does: each try counts
+   * against the per-account and per-address limits, a success clears them,
+   * and a disabled account never passes. The account, or null (never saying
+   * which part was wrong).
+   */
+  async verifyPassword(emailInput: string, password: string, ip: string): Promise<User | null> {
     const email = emailInput.trim().toLowerCase();
-    await this.limiter.consume(email, client.ip);
+    await this.limiter.consume(email, ip);
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
@@ -129,8 +135,15 @@ export class AuthService {
       .where('u.email = :email', { email })
       .getOne();
     const ok = await this.hasher.verify(user?.passwordHash, password);
-    if (!user || !ok || user.disabledAt) throw new UnauthenticatedError(WRONG_CREDENTIALS);
-    await this.limiter.recordSuccess(email, client.ip);
+    if (!user || !ok || user.disabledAt) return null;
+    await this.limiter.recordSuccess(email, ip);
+    return user;
+  }
+
+  async signIn(emailInput: string, password: string, client: { ip: string; userAgent?: string }): Promise<Tokens> {
+    const user = await this.verifyPassword(emailInput, password, client.ip);
+    if (!user) throw new UnauthenticatedError(WRONG_CREDENTIALS);
+    const email = user.email;
     if (!user.emailConfirmedAt) {
       if (await this.emailLimiter.allow(email)) await this.dataSource.transaction((em) => this.sendConfirmation(em, user));
       throw new UnauthenticatedError(
@@ -232,18 +245,10 @@ export class AuthService {
   }
 
   async changePassword(userId: string, currentPassword: string, newPassword: string, ip: string): Promise<void> {
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.id = :userId', { userId })
-      .getOneOrFail();
+    const { email } = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });
     // Guesses of the current password count like sign-in attempts.
-    await this.limiter.consume(user.email, ip);
-    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
-      throw BadInputError.field('currentPassword', 'is not your current password.');
-    }
-    await this.limiter.recordSuccess(user.email, ip);
+    const user = await this.verifyPassword(email, currentPassword, ip);
+    if (!user) throw BadInputError.field('currentPassword', 'is not your current password.');
     const passwordHash = await this.hasher.hash(newPassword);
     await this.dataSource.transaction((em) => this.setPasswordIn(em, user, passwordHash));
   }

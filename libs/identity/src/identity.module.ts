@@ -40,6 +40,6 @@ import { UsersService } from './users.service';
     OrganisationsResolver,
     { provide: SessionResolver, useClass: AccessTokenSessionResolver },
   ],
-  exports: [SignInRateLimiter, SessionResolver, UsersService, OrganisationsService, CityOfficerService, OneTimeTokenService, PasswordHasher, AuthService],
+  exports: [SessionResolver, UsersService, OrganisationsService, CityOfficerService, OneTimeTokenService, PasswordHasher, AuthService],
 })
 export class IdentityModule {}

@@ -16,7 +16,6 @@ export * from './emails/identity.emails';
 export * from './lang';
 export * from './invited-account';
 export * from './pages';
-export { SignInRateLimiter } from './sign-in-rate-limiter';
 import { OneTimeToken } from './entities/one-time-token.entity';
 import { Organisation } from './entities/organisation.entity';
 import { OrganisationMembership } from './entities/organisation-membership.entity';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, hasRole, NotFoundError, PageArgs, paginate, Role } from '@app/core';
 import { City, Country } from '@app/cities';
-import { CityOfficerService, createInvitedAccount, lang, OneTimeToken, OneTimeTokenService, Organisation, OrganisationMembership, PasswordHasher, SignInRateLimiter, TokenPurpose, User } from '@app/identity';
+import { AuthService, CityOfficerService, createInvitedAccount, lang, OneTimeToken, OneTimeTokenService, Organisation, OrganisationMembership, PasswordHasher, TokenPurpose, User } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import {
   AcceptWorkspaceInvitationInput,
@@ -59,9 +59,9 @@ export class WorkspaceService {
     private readonly outbox: OutboxService,
     private readonly tokens: OneTimeTokenService,
     private readonly hasher: PasswordHasher,
+    private readonly auth: AuthService,
     private readonly access: TwinningAccessService,
     private readonly officers: CityOfficerService,
-    private readonly signInLimiter: SignInRateLimiter,
     private readonly activity: ActivityService,
   ) {}
 
@@ -273,16 +273,10 @@ export class WorkspaceService {
   async acceptInvitationWithPassword(token: string, password: string, ip: string): Promise<AcceptWorkspaceInvitationResult> {
     const id = token.split('.')[0];
     const record = isUuid(id) ? await this.dataSource.getRepository(OneTimeToken).findOneBy({ id }) : null;
-    const email = record?.email ?? 'unknown-invitation';
-    await this.signInLimiter.consume(email, ip);
-    const account = record
-      ? await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email', { email }).getOne()
-      : null;
-    const ok = await this.hasher.verify(account?.passwordHash, password);
-    if (!account || !ok || account.disabledAt || !account.emailConfirmedAt) {
+    const account = await this.auth.verifyPassword(record?.email ?? 'unknown-invitation', password, ip);
+    if (!record || !account || !account.emailConfirmedAt) {
       throw BadInputError.field('password', 'is not the password of the invited account. If you have forgotten it, reset it first.');
     }
-    await this.signInLimiter.recordSuccess(email, ip);
     const user: AuthUser = {
       id: account.id,
       email: account.email,
