@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig, RateLimitedError, REDIS } from '@app/core';
@@ -46,20 +46,32 @@ export class SignInRateLimiter {
  */
 @Injectable()
 export class AccountEmailLimiter {
+  private readonly logger = new Logger(AccountEmailLimiter.name);
   private readonly perRecipient: RateLimiterRedis;
 
-  constructor(@Inject(REDIS) redis: Redis) {
-    this.perRecipient = new RateLimiterRedis({ storeClient: redis, useRedisPackage: false, keyPrefix: 'account-email', points: 5, duration: 3600 });
+  constructor(@Inject(REDIS) redis: Redis, @Inject(AppConfig) config: AppConfig) {
+    this.perRecipient = new RateLimiterRedis({
+      storeClient: redis,
+      useRedisPackage: false,
+      keyPrefix: 'account-email',
+      points: config.ACCOUNT_EMAILS_PER_HOUR,
+      duration: 3600,
+    });
   }
 
-  /** True when another email may go to this address now. */
+  /**
+   * True when another email may go to this address now. While Redis is
+   * unreachable the email goes (a reset link must not silently vanish), and
+   * every address is answered alike, so an outage reveals no account.
+   */
   async allow(email: string): Promise<boolean> {
     try {
       await this.perRecipient.consume(email);
       return true;
     } catch (error) {
       if (error instanceof RateLimiterRes) return false;
-      throw error;
+      this.logger.warn(`Account email limit unavailable, sending anyway: ${(error as Error).message}`);
+      return true;
     }
   }
 }

@@ -105,6 +105,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   SIGNIN_RATE_WINDOW_SECONDS = 900;
 
+  /** Account emails anyone can trigger (reset links, confirmations, "you already have an account") per address per hour. */
+  @Transform(toInt) @IsInt() @Min(1)
+  ACCOUNT_EMAILS_PER_HOUR = 5;
+
   /** Trust X-Forwarded-For from this many proxies when reading the client address. */
   @Transform(toInt) @IsInt() @Min(0) @Max(10)
   TRUST_PROXY_HOPS = 0;
