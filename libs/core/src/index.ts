@@ -26,3 +26,4 @@ export * from './errors/graphql-exception.filter';
 export * from './i18n/localized-text';
 export * from './i18n/zoned-time';
 export * from './i18n/money';
+export * from './validation/text';

@@ -26,13 +26,6 @@ export class CityOfficerService {
     return rows.map((row) => row.city_id);
   }
 
-  /** Whether the user may edit this city's evidence (no existence check). */
-  async canEditCity(user: AuthUser | null | undefined, cityId: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
-    if (!user) return false;
-    if (user.roles.includes(Role.ADMIN)) return true;
-    return (await this.governedCityIds(user.id, em)).includes(cityId);
-  }
-
   /**
    * Passes for admins and the city's officers. An unknown city is NOT_FOUND
    * (checked first, for everyone); anyone else is FORBIDDEN, told who may edit.

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BadInputError, Connection, NotFoundError, PageArgs, paginate } from '@app/core';
+import { BadInputError, Connection, escapeLike, NotFoundError, PageArgs, paginate } from '@app/core';
 import { City } from '@app/cities';
 import { Organisation } from './entities/organisation.entity';
 import { OrganisationMembership } from './entities/organisation-membership.entity';
 import { User } from './entities/user.entity';
-import { escapeLike } from './users.service';
 import type { CreateOrganisationInput, OrganisationFilter, OrganisationMemberInput } from './dto/identity.inputs';
 
 @Injectable()

@@ -69,8 +69,8 @@ export class UsersResolver {
 
   @Mutation(() => User)
   @Allow(Role.ADMIN)
-  revokeRole(@Args('input') input: UserRoleInput, @Ctx() ctx: RequestContext): Promise<User> {
-    return this.usersService.revokeRole(ctx.user!.id, input.userId, input.role);
+  revokeRole(@Args('input') input: UserRoleInput): Promise<User> {
+    return this.usersService.revokeRole(input.userId, input.role);
   }
 
   @Mutation(() => User, { description: 'Disable (and sign out) or re-enable an account.' })

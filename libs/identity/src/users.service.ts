@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AuthUser, Clock, Connection, ConflictError, NotFoundError, PageArgs, paginate, Role } from '@app/core';
+import { AuthUser, Clock, Connection, ConflictError, escapeLike, NotFoundError, PageArgs, paginate, Role } from '@app/core';
 import { Organisation } from './entities/organisation.entity';
 import { OrganisationMembership } from './entities/organisation-membership.entity';
 import { RoleGrant } from './entities/role-grant.entity';
@@ -99,7 +99,7 @@ export class UsersService {
     return this.get(userId);
   }
 
-  async revokeRole(_adminId: string, userId: string, role: Role): Promise<User> {
+  async revokeRole(userId: string, role: Role): Promise<User> {
     await this.get(userId);
     await this.dataSource.transaction(async (em) => {
       if (role === Role.ADMIN) await this.keepAnAdmin(em, userId, 'take the admin role from');
@@ -152,8 +152,4 @@ export class UsersService {
       .update({ id: sessionId, userId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: 'signed-out' });
     if (!result.affected) throw new NotFoundError('session', sessionId);
   }
-}
-
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

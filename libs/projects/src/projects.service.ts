@@ -8,6 +8,7 @@ import {
   Clock,
   ConflictError,
   Connection,
+  escapeLike,
   FieldProblem,
   ForbiddenError,
   NotFoundError,
@@ -112,7 +113,7 @@ export class ProjectsService {
     if (filter.sector) query.andWhere(':sector = ANY(p.sectors)', { sector: filter.sector });
     if (filter.open !== undefined) query.andWhere(filter.open ? 'p.closed_at IS NULL' : 'p.closed_at IS NOT NULL');
     if (filter.search) {
-      const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = `%${escapeLike(filter.search)}%`;
       query.andWhere(
         new Brackets((q) =>
           q.where('p.title_en ILIKE :like', { like }).orWhere('p.title_ko ILIKE :like').orWhere('p.summary_en ILIKE :like').orWhere('p.summary_ko ILIKE :like'),

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { RequestContext, requestLoader, ZoneOf } from '@app/core';
-import { Organisation, User } from '@app/identity';
+import { Organisation, OrganisationsService, User } from '@app/identity';
 import { Twinning } from './entities/twinning.entity';
 import { Workspace } from './entities/workspace.entity';
 
 /** Batched reads for twinning fields: one query per kind of thing per request. */
 @Injectable()
 export class TwinningLoaders {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationsService,
+  ) {}
 
   user(ctx: RequestContext) {
     return requestLoader<string, User | undefined>(ctx, 'twinning.userById', async (ids) => {
@@ -18,10 +21,7 @@ export class TwinningLoaders {
   }
 
   organisation(ctx: RequestContext) {
-    return requestLoader<string, Organisation | undefined>(ctx, 'twinning.organisationById', async (ids) => {
-      const rows = await this.dataSource.getRepository(Organisation).findBy({ id: In([...ids]) });
-      return ids.map((id) => rows.find((o) => o.id === id));
-    });
+    return requestLoader<string, Organisation | undefined>(ctx, 'twinning.organisationById', (ids) => this.organisations.getMany(ids));
   }
 
   /** The two cities' time zones of each workspace, city A first. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, hasRole, NotFoundError, PageArgs, paginate, Role } from '@app/core';
+import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, NotFoundError, PageArgs, paginate } from '@app/core';
 import { City, Country } from '@app/cities';
 import { AuthService, CityOfficerService, createInvitedAccount, lang, OneTimeToken, OneTimeTokenService, Organisation, OrganisationMembership, PasswordHasher, TokenPurpose, User } from '@app/identity';
 import { OutboxService } from '@app/notifications';
@@ -122,8 +122,9 @@ export class WorkspaceService {
   async invite(user: AuthUser, input: InviteToWorkspaceInput): Promise<WorkspaceInvitation> {
     const email = input.email.toLowerCase();
     return this.dataSource.transaction(async (em) => {
-      const { workspace, twinning } = await this.lock(em, user, input.workspaceId);
-      const inviter = await this.requireLead(em, user, workspace, 'invite people');
+      const { workspace, twinning, access } = await this.lock(em, user, input.workspaceId);
+      this.requireLead(access, 'invite people');
+      const inviter = await em.findOneByOrFail(WorkspaceMember, { workspaceId: workspace.id, userId: user.id });
       this.requireOpen(twinning);
       const existing = await em.findOneBy(User, { email });
       if (existing && (await em.existsBy(WorkspaceMember, { workspaceId: workspace.id, userId: existing.id }))) {
@@ -187,8 +188,8 @@ export class WorkspaceService {
     const found = isUuid(id) ? await this.dataSource.getRepository(WorkspaceInvitation).findOneBy({ id }) : null;
     if (!found) throw new NotFoundError('invitation', id);
     return this.dataSource.transaction(async (em) => {
-      const { workspace } = await this.lock(em, user, found.workspaceId, () => new NotFoundError('invitation', id));
-      await this.requireLead(em, user, workspace, 'withdraw invitations');
+      const { workspace, access } = await this.lock(em, user, found.workspaceId, () => new NotFoundError('invitation', id));
+      this.requireLead(access, 'withdraw invitations');
       const invitation = await em.findOneByOrFail(WorkspaceInvitation, { id });
       const status = this.invitationStatus(invitation);
       if (status !== WorkspaceInvitationStatus.PENDING) {
@@ -350,8 +351,8 @@ export class WorkspaceService {
     if (!found) throw new NotFoundError('join request', input.id);
     if (input.approve && !input.role) throw BadInputError.field('role', 'is needed to approve: choose LEAD, MEMBER or OBSERVER.');
     return this.dataSource.transaction(async (em) => {
-      const { workspace, twinning } = await this.lock(em, user, found.workspaceId, () => new NotFoundError('join request', input.id));
-      await this.requireLead(em, user, workspace, 'answer join requests');
+      const { workspace, twinning, access } = await this.lock(em, user, found.workspaceId, () => new NotFoundError('join request', input.id));
+      this.requireLead(access, 'answer join requests');
       const request = await em.findOneByOrFail(WorkspaceJoinRequest, { id: input.id });
       if (request.status !== JoinRequestStatus.PENDING) {
         throw new ConflictError(`This request was already answered: it is ${request.status}.`, { status: request.status });
@@ -418,8 +419,8 @@ export class WorkspaceService {
 
   async changeRole(user: AuthUser, input: ChangeWorkspaceMemberRoleInput): Promise<WorkspaceMember> {
     return this.dataSource.transaction(async (em) => {
-      const { workspace } = await this.lock(em, user, input.workspaceId);
-      await this.requireLead(em, user, workspace, "change members' roles");
+      const { workspace, access } = await this.lock(em, user, input.workspaceId);
+      this.requireLead(access, "change members' roles");
       const member = await this.memberOrNotFound(em, workspace.id, input.userId);
       if (member.role === input.role) return member;
       if (member.role === WorkspaceRole.LEAD) await this.assertNotLastLead(em, member, 'demoted');
@@ -441,8 +442,8 @@ export class WorkspaceService {
 
   async removeMember(user: AuthUser, input: WorkspaceMemberRefInput): Promise<boolean> {
     return this.dataSource.transaction(async (em) => {
-      const { workspace } = await this.lock(em, user, input.workspaceId);
-      await this.requireLead(em, user, workspace, 'remove members');
+      const { workspace, access } = await this.lock(em, user, input.workspaceId);
+      this.requireLead(access, 'remove members');
       const member = await this.memberOrNotFound(em, workspace.id, input.userId);
       if (member.role === WorkspaceRole.LEAD) await this.assertNotLastLead(em, member, 'removed');
       await this.deleteMember(em, member);
@@ -491,16 +492,14 @@ export class WorkspaceService {
   }
 
   /** The acting lead's membership; FORBIDDEN for other members and admins (leads run membership). */
-  private async requireLead(em: EntityManager, user: AuthUser, workspace: Workspace, what: string): Promise<WorkspaceMember> {
-    const me = await em.findOneBy(WorkspaceMember, { workspaceId: workspace.id, userId: user.id });
-    if (me?.role !== WorkspaceRole.LEAD) {
-      throw new ForbiddenError(
-        hasRole(user, Role.ADMIN) && !me
-          ? `Only the workspace's leads may ${what}; admins may read the workspace and change its twinning's status.`
-          : `Only the workspace's leads may ${what}.`,
-      );
-    }
-    return me;
+  /** FORBIDDEN unless the person leads the workspace (admins read, but leads run membership). */
+  private requireLead(access: WorkspaceAccess, what: string): void {
+    if (access.role === WorkspaceRole.LEAD) return;
+    throw new ForbiddenError(
+      access.admin && !access.role
+        ? `Only the workspace's leads may ${what}; admins may read the workspace and change its twinning's status.`
+        : `Only the workspace's leads may ${what}.`,
+    );
   }
 
   private requireOpen(twinning: Twinning): void {

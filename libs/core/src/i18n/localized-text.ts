@@ -34,7 +34,7 @@ export class LocalizedText implements Bilingual {
   languages: Language[];
 
   static of(text: Partial<Bilingual> | null | undefined): LocalizedText {
-    return Object.assign(new LocalizedText(), { en: text?.en || null, ko: text?.ko || null, languages: languagesOf(text) });
+    return Object.assign(new LocalizedText(), { ...toBilingual(text), languages: languagesOf(text) });
   }
 }
 

@@ -1,9 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength } from 'class-validator';
 import { Transform } from 'class-transformer';
-import { Role } from '@app/core';
+import { Role, trim } from '@app/core';
 import { OrganisationKind } from '../entities/organisation.entity';
-import { IsTimeZone, PASSWORD_RULE, trim } from './validators';
+import { IsTimeZone, PASSWORD_RULE } from './validators';
 
 const emailMessage = { message: 'must be an email address, like name@example.org' };
 

@@ -23,6 +23,3 @@ export function IsTimeZone(options?: ValidationOptions) {
 }
 
 export const PASSWORD_RULE = 'must be 10 to 200 characters long';
-
-/** class-transformer hook: surrounding white space is never part of a name or an address. */
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, BadInputError, Clock, ConflictError, ForbiddenError, NotFoundError } from '@app/core';
 import { IndicatorDefinition } from '@app/cities';
 import { PILLARS, PillarKey } from '../engine/types';
@@ -74,11 +74,6 @@ export class WeightProfilesService {
         a.name.toLowerCase().localeCompare(b.name.toLowerCase()) ||
         a.id.localeCompare(b.id),
     );
-  }
-
-  /** A built-in profile by name, e.g. report-default (for the scoring job). */
-  builtIn(name = REPORT_DEFAULT_PROFILE, em: EntityManager = this.dataSource.manager): Promise<WeightProfile | null> {
-    return em.findOneBy(WeightProfile, { name, ownerUserId: IsNull() });
   }
 
   /**

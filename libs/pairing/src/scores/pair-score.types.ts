@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsNumber, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { Allow } from '@app/core';
 
 export enum ConfidenceLabel {
@@ -71,6 +71,3 @@ export class ShortlistRuleInput {
   @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(60, { each: true })
   sectors?: string[];
 }
-
-export const PROFILE_KEYS = ['report-default'] as const;
-export const IsProfileKey = () => IsIn(PROFILE_KEYS as unknown as string[]);

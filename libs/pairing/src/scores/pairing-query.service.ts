@@ -16,6 +16,7 @@ import {
   validateWeights,
   Weights,
 } from '../engine';
+import { REPORT_DEFAULT_PROFILE } from '../evidence/weight-profiles.service';
 import { WeightProfile } from '../evidence/entities/weight-profile.entity';
 import { PairScore } from './pair-score.entity';
 import { ConfidenceLabel, PairFilterInput, ShortlistRuleInput, WeightsInput } from './pair-score.types';
@@ -28,7 +29,6 @@ export interface WeightChoice {
   weights?: WeightsInput;
 }
 
-const DEFAULT_PROFILE_NAME = 'report-default';
 const SHORTLIST_LIMIT = 500;
 
 /**
@@ -47,7 +47,7 @@ export class PairingQueryService {
 
   async resolveWeights(user: AuthUser | null, choice: WeightChoice): Promise<{ weights: Weights; name: string; isDefault: boolean }> {
     let weights: Weights = REPORT_DEFAULT_WEIGHTS;
-    let name = DEFAULT_PROFILE_NAME;
+    let name = REPORT_DEFAULT_PROFILE;
     if (choice.profileId) {
       const profile = await this.dataSource.getRepository(WeightProfile).findOneBy({ id: choice.profileId });
       if (!profile || (profile.ownerUserId !== null && profile.ownerUserId !== user?.id)) throw new NotFoundError('weight profile', choice.profileId);

@@ -19,8 +19,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { HasSomeLanguage, LocalizedTextInput, LocalizedTitleInput } from '@app/core';
-import { trim } from '@app/identity/dto/validators';
+import { HasSomeLanguage, LocalizedTextInput, LocalizedTitleInput, trim } from '@app/core';
 import { MilestoneStatus, ProjectStage, ProjectType, RiskLevel } from '../entities/project.entity';
 
 const DATE = { message: 'must be a calendar date written YYYY-MM-DD, e.g. 2027-03-31' };

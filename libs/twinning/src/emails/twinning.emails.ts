@@ -1,3 +1,4 @@
+import { Bilingual, pick } from '@app/core';
 import { defineTemplate, formatInstant, layout, TemplateContext } from '@app/notifications';
 
 export const TwinningEmail = {
@@ -9,12 +10,6 @@ export const TwinningEmail = {
   JOIN_REQUEST_RECEIVED: 'twinning.join-request-received',
   WORKSPACE_DIGEST: 'twinning.workspace-digest',
 } as const;
-
-/** A name in both languages; each email picks the reader's. */
-export interface Bilingual {
-  en: string;
-  ko: string;
-}
 
 interface Pair {
   cityA: Bilingual;
@@ -156,7 +151,7 @@ const joinRequestReceived = defineTemplate<Pair & { requesterName: string; organ
           subject: `${d.requesterName}님이 ${pairName(d, ctx)} 워크스페이스 참여를 요청했습니다`,
           greeting: '안녕하세요.',
           paragraphs: [
-            `${d.organisation.ko || d.organisation.en}의 ${d.requesterName}님이 워크스페이스 참여를 요청했습니다.`,
+            `${pick(d.organisation, 'ko')}의 ${d.requesterName}님이 워크스페이스 참여를 요청했습니다.`,
             `메시지: ${d.message}`,
             '리드로서 역할을 정해 승인하거나 거절할 수 있습니다.',
           ],
@@ -166,7 +161,7 @@ const joinRequestReceived = defineTemplate<Pair & { requesterName: string; organ
           subject: `${d.requesterName} asks to join the ${pairName(d, ctx)} workspace`,
           greeting: 'Hello,',
           paragraphs: [
-            `${d.requesterName} of ${d.organisation.en || d.organisation.ko} asks to join the workspace.`,
+            `${d.requesterName} of ${pick(d.organisation, 'en')} asks to join the workspace.`,
             `Their message: ${d.message}`,
             'As a lead you may approve the request with a role, or decline it.',
           ],

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AppConfig, AuthUser, Clock, ForbiddenError, hasRole, Role } from '@app/core';
 import { City } from '@app/cities';
 import { lang, User } from '@app/identity';
@@ -71,11 +71,6 @@ export class DigestService {
 
   mine(user: AuthUser, workspaceId: string): Promise<WorkspaceFollow | null> {
     return this.dataSource.getRepository(WorkspaceFollow).findOneBy({ workspaceId, userId: user.id });
-  }
-
-  /** Called when someone leaves a workspace: their digests end with their access. */
-  async forget(em: EntityManager, workspaceId: string, userId: string): Promise<void> {
-    await em.delete(WorkspaceFollow, { workspaceId, userId });
   }
 
   // ---------- unsubscribe links ----------

@@ -2,7 +2,8 @@ import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { CITY_ID_MESSAGE, DATE_MESSAGE, SOURCE_MAX, SOURCE_MESSAGE, SOURCE_MIN } from '../evidence-common';
 import { FORMALITY_MESSAGE } from '../rubric';
-import { DATE_PATTERN, Trim } from './common';
+import { Trim } from '@app/core';
+import { DATE_PATTERN } from './common';
 
 export const LINK_KIND_PATTERN = /^[a-z][a-z0-9-]{1,59}$/;
 export const LINK_KIND_MESSAGE = 'must be a short lower-case kind such as research, city-to-city or business-to-government.';

@@ -1,7 +1,2 @@
-import { Transform } from 'class-transformer';
-
-/** Trims strings (leaves anything else for the validators to reject). */
-export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
-
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export const KEY_PATTERN = /^[a-z0-9][a-z0-9_]{0,59}$/;

@@ -1,9 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { PageArgs } from '@app/core';
+import { PageArgs, Trim } from '@app/core';
 import { CITY_ID_MESSAGE, DATE_MESSAGE, SOURCE_MAX, SOURCE_MESSAGE, SOURCE_MIN } from '../evidence-common';
 import { rubricRangeMessage } from '../rubric';
-import { Trim, DATE_PATTERN } from './common';
+import { DATE_PATTERN } from './common';
 
 const EVIDENCE_MAX = 2000;
 const evidenceMessage = (what: string) =>

@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CITY_ID_MESSAGE, DATE_MESSAGE, SOURCE_MAX, SOURCE_MESSAGE, SOURCE_MIN } from '../evidence-common';
 import { SECTOR_LEVEL_MESSAGE } from '../rubric';
-import { DATE_PATTERN, KEY_PATTERN, Trim } from './common';
+import { Trim } from '@app/core';
+import { DATE_PATTERN, KEY_PATTERN } from './common';
 
 export const MAX_PROJECTS = 20;
 const SECTOR_MESSAGE = 'must be a sector key such as hydrogen or data_management (see sectors).';

@@ -15,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Trim } from './common';
+import { Trim } from '@app/core';
 
 export const MAX_WEIGHT = 100;
 export const MAX_INDICATOR_WEIGHTS = 50;
