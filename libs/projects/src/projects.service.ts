@@ -171,6 +171,7 @@ export class ProjectsService {
         workspaceId: input.workspaceId,
         createdByUserId: user.id,
         stage: input.stage,
+        version: 1,
         publishedAt: null,
         closedAt: null,
         closeReason: null,
@@ -211,8 +212,8 @@ export class ProjectsService {
       const changed = EDITABLE.filter((key) => input[key] !== undefined).map((key) => (key === 'cityALeadUserId' || key === 'cityBLeadUserId' ? 'leads' : key));
       if (changed.length === 0) return project;
       // updatedAt is set explicitly so the row always differs: a budget-only change still moves the version.
-      Object.assign(project, this.columns(input), { updatedAt: this.clock.now() });
-      const saved = await em.save(project);
+      Object.assign(project, this.columns(input));
+      const saved = await this.saveEdit(em, project);
       if (input.budgets) await this.replaceBudgets(em, project.id, input.budgets);
       await this.record(em, user, saved, ActivityVerb.PROJECT_UPDATED, { fields: [...new Set(changed)] });
       return saved;
@@ -228,7 +229,7 @@ export class ProjectsService {
       if (project.stage === input.stage) throw new ConflictError(`The project is already at ${input.stage}.`, { stage: project.stage });
       const from = project.stage;
       project.stage = input.stage;
-      const saved = await em.save(project);
+      const saved = await this.saveEdit(em, project);
       await em.insert(ProjectStageChange, {
         projectId: project.id,
         fromStage: from,
@@ -251,7 +252,7 @@ export class ProjectsService {
       this.requireVersion(project, input.version);
       if (project.closedAt) throw new ConflictError('This project is already closed.');
       Object.assign(project, { closedAt: this.clock.now(), closeReason: input.reason });
-      const saved = await em.save(project);
+      const saved = await this.saveEdit(em, project);
       await this.record(em, user, saved, ActivityVerb.PROJECT_CLOSED, { reason: input.reason });
       await this.promptCaseStudy(em, saved, CaseStudyPromptTrigger.CLOSED);
       return saved;
@@ -266,7 +267,7 @@ export class ProjectsService {
       this.requireVersion(project, input.version);
       if (!project.closedAt) throw new ConflictError('This project is open.');
       Object.assign(project, { closedAt: null, closeReason: null });
-      const saved = await em.save(project);
+      const saved = await this.saveEdit(em, project);
       await this.record(em, user, saved, ActivityVerb.PROJECT_REOPENED, { reason: input.reason });
       return saved;
     });
@@ -279,7 +280,7 @@ export class ProjectsService {
       if (!!project.publishedAt === input.published) return project;
       project.publishedAt = input.published ? this.clock.now() : null;
       // Not an edit of the project's content: its version stays, so nobody's open edit collides with it.
-      await em.query(`UPDATE project SET published_at = $2 WHERE id = $1`, [project.id, project.publishedAt]);
+      await em.update(Project, { id: project.id }, { publishedAt: project.publishedAt });
       await this.record(em, user, project, input.published ? ActivityVerb.PROJECT_PUBLISHED : ActivityVerb.PROJECT_UNPUBLISHED);
       return project;
     });
@@ -303,6 +304,7 @@ export class ProjectsService {
           status,
           evidenceLinks: input.evidenceLinks ?? [],
           completedAt: status === MilestoneStatus.DONE ? now : null,
+          version: 1,
         }),
       );
       await this.recordMilestone(em, user, project, milestone, ActivityVerb.MILESTONE_ADDED);
@@ -328,6 +330,7 @@ export class ProjectsService {
       }
       const statusChanged = milestone.status !== fromStatus;
       if (!fields.length && !statusChanged) return milestone;
+      milestone.version += 1;
       const saved = await em.save(milestone);
       if (fields.length) await this.recordMilestone(em, user, project, saved, ActivityVerb.MILESTONE_UPDATED, { fields });
       if (statusChanged) await this.recordMilestone(em, user, project, saved, ActivityVerb.MILESTONE_STATUS_CHANGED, { from: fromStatus, to: saved.status });
@@ -514,9 +517,15 @@ export class ProjectsService {
     return { project, access, milestone };
   }
 
-  /** A milestone change is a change of its project: the project's updatedAt moves (its version does not: raw SQL, as TypeORM would bump it). */
+  /** Every edit of a project's content goes through here: it moves the version the next edit must send. */
+  private saveEdit(em: EntityManager, project: Project): Promise<Project> {
+    project.version += 1;
+    return em.save(project);
+  }
+
+  /** A milestone change is a change of its project: the project's updatedAt moves (its version does not). */
   private async bump(em: EntityManager, project: Project): Promise<void> {
-    await em.query(`UPDATE project SET updated_at = $2 WHERE id = $1`, [project.id, this.clock.now()]);
+    await em.update(Project, { id: project.id }, { updatedAt: this.clock.now() });
   }
 
   private record(em: EntityManager, user: AuthUser, project: Project, verb: ActivityVerb, details: Record<string, unknown> = {}): Promise<void> {

@@ -116,6 +116,11 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(2) @Max(50)
   GRAPHQL_MAX_DEPTH = 10;
 
+  /**
+   * Largest query cost: one per field, times the page size for lists, so the
+   * cost measures rows × fields returned. 10000 lets a page of 100 ranked pairs
+   * with their pillars through; anything bigger is asked for in pages.
+   */
   @Transform(toInt) @IsInt() @Min(10)
   GRAPHQL_MAX_COMPLEXITY = 10000;
 

@@ -11,7 +11,6 @@ import {
   PrimaryGeneratedColumn,
   Relation,
   UpdateDateColumn,
-  VersionColumn,
 } from 'typeorm';
 import { Allow, Bilingual } from '@app/core';
 import { Workspace } from '@app/twinning';
@@ -159,7 +158,8 @@ export class Project {
   @Field()
   updatedAt: Date;
 
-  @VersionColumn()
+  /** Moved by the service on every edit of the content (not by publishing or a milestone change). */
+  @Column({ type: 'integer' })
   @Field(() => Int, { description: 'Send it back with an update: an update based on an older version fails with CONFLICT.' })
   version: number;
 }
@@ -276,7 +276,8 @@ export class Milestone {
   @Field()
   updatedAt: Date;
 
-  @VersionColumn()
+  /** Moved by the service on every edit of the content (not by publishing or a milestone change). */
+  @Column({ type: 'integer' })
   @Field(() => Int, { description: 'Send it back with an update: an update based on an older version fails with CONFLICT.' })
   version: number;
 }

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { AppConfig, AuthUser, Clock, ForbiddenError, hasRole, Role } from '@app/core';
+import { AppConfig, AuthUser, Clock, ForbiddenError, hasRole, RequestContext, requestLoader, Role } from '@app/core';
 import { City } from '@app/cities';
 import { lang, User } from '@app/identity';
 import { OutboxService } from '@app/notifications';
@@ -69,8 +69,12 @@ export class DigestService {
     return (result.affected ?? 0) > 0;
   }
 
-  mine(user: AuthUser, workspaceId: string): Promise<WorkspaceFollow | null> {
-    return this.dataSource.getRepository(WorkspaceFollow).findOneBy({ workspaceId, userId: user.id });
+  /** The signed-in person's follows, by workspace id, one query per request. */
+  mine(ctx: RequestContext) {
+    return requestLoader<string, WorkspaceFollow | null>(ctx, 'twinning.myFollow', async (workspaceIds) => {
+      const rows = await this.dataSource.getRepository(WorkspaceFollow).findBy({ userId: ctx.user!.id, workspaceId: In([...workspaceIds]) });
+      return workspaceIds.map((id) => rows.find((f) => f.workspaceId === id) ?? null);
+    });
   }
 
   // ---------- unsubscribe links ----------

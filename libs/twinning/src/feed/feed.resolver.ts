@@ -59,7 +59,7 @@ export class WorkspaceFeedResolver {
   @Allow('SIGNED_IN')
   async myFollow(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext): Promise<WorkspaceFollow | null> {
     if (!(await this.access.loader(ctx).load(workspace.id))) return null;
-    return this.digests.mine(ctx.user!, workspace.id);
+    return this.digests.mine(ctx).load(workspace.id);
   }
 
   @ResolveField(() => [LocalTime], { nullable: true, description: "Any instant on both cities' clocks (city A first), in your language." })
