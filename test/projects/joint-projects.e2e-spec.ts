@@ -1,4 +1,4 @@
-import { eventually, GqlResponse, startTestApp, TestApp } from '../support/harness';
+import { GqlResponse, startTestApp, TestApp } from '../support/harness';
 import { codeOf } from '../support/matrix';
 import { linkIn, tokenFrom } from '../support/smtp-sink';
 
