@@ -16,7 +16,7 @@ import {
   paginate,
   toBilingual,
 } from '@app/core';
-import { City, Country } from '@app/cities';
+import { Country } from '@app/cities';
 import { lang, Organisation, User } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { Sector } from '@app/pairing';
@@ -24,6 +24,7 @@ import {
   ActivityObjectType,
   ActivityService,
   ActivityVerb,
+  citiesOfTwinning,
   isUuid,
   PUBLIC_TWINNING_STATUSES,
   Twinning,
@@ -418,9 +419,7 @@ export class ProjectsService {
       const unknown = input.sectors.filter((s) => !known.has(s));
       if (unknown.length) problem('sectors', `has no sector ${unknown.map((u) => `"${u}"`).join(', ')}: use keys from the sectors query, e.g. hydrogen or creative_industries.`);
     }
-    const cities = await em.findBy(City, { id: In([scope.twinning.cityAId, scope.twinning.cityBId]) });
-    const cityA = cities.find((c) => c.id === scope.twinning.cityAId)!;
-    const cityB = cities.find((c) => c.id === scope.twinning.cityBId)!;
+    const [cityA, cityB] = await citiesOfTwinning(em, scope.twinning);
     for (const [field, city] of [['cityALeadUserId', cityA], ['cityBLeadUserId', cityB]] as const) {
       const userId = input[field];
       if (userId === undefined) continue;

@@ -15,3 +15,4 @@ import { Workspace, WorkspaceInvitation, WorkspaceJoinRequest, WorkspaceMember }
 import { WorkspaceActivity, WorkspaceFollow } from './feed/activity.entity';
 export const TWINNING_ENTITIES = [Twinning, TwinningStatusChange, Workspace, WorkspaceMember, WorkspaceInvitation, WorkspaceJoinRequest, WorkspaceActivity, WorkspaceFollow];
 export * from './dto/twinning.outputs';
+export * from './twinning-cities';

@@ -25,6 +25,7 @@ import { LIVE_TWINNING_STATUSES, PUBLIC_TWINNING_STATUSES, Twinning, twinningPai
 import { Workspace, WorkspaceMember, WorkspaceRole } from './entities/workspace.entity';
 import { ActivityObjectType, ActivityVerb } from './feed/activity.entity';
 import { ActivityService } from './feed/activity.service';
+import { citiesOfTwinning, cityNames } from './twinning-cities';
 import { isUuid, TwinningAccessService } from './twinning-access.service';
 
 /** Which status may follow which, through changeTwinningStatus (leads and admins). */
@@ -97,8 +98,8 @@ export class TwinningService {
             idempotencyKey: `twinning-proposal:${twinning.id}:${officer.id}`,
             to: { email: officer.email, userId: officer.id, language: lang(officer.preferredLanguage), timeZone: officer.timeZone },
             data: {
-              cityA: { en: own.nameEn, ko: own.nameKo },
-              cityB: { en: partner.nameEn, ko: partner.nameKo },
+              cityA: cityNames(own),
+              cityB: cityNames(partner),
               proposerName: user.displayName,
               message: input.message,
               url: `${this.config.PUBLIC_URL}/twinnings/${twinning.id}`,
@@ -115,10 +116,9 @@ export class TwinningService {
 
   async respond(user: AuthUser, input: RespondToTwinningProposalInput): Promise<Twinning> {
     return this.dataSource.transaction(async (em) => {
-      const twinning = await this.lockVisible(em, user, input.id);
+      const { twinning, governed } = await this.lockVisible(em, user, input.id);
       // Who may answer first, then whether there is still something to answer.
-      const governed = await this.officers.governedCityIds(user.id, em);
-      const [cityA, cityB] = await this.citiesOf(em, twinning);
+      const [cityA, cityB] = await citiesOfTwinning(em, twinning);
       if (!governed.includes(twinning.cityBId)) {
         throw new ForbiddenError(`Only officers of ${cityB.nameEn}'s city government may answer this proposal.`);
       }
@@ -174,8 +174,8 @@ export class TwinningService {
         idempotencyKey: `twinning-response:${twinning.id}`,
         to: { email: proposer.email, userId: proposer.id, language: lang(proposer.preferredLanguage), timeZone: proposer.timeZone },
         data: {
-          cityA: { en: cityA.nameEn, ko: cityA.nameKo },
-          cityB: { en: cityB.nameEn, ko: cityB.nameKo },
+          cityA: cityNames(cityA),
+          cityB: cityNames(cityB),
           responderName: user.displayName,
           reason: input.reason,
           url: `${this.config.PUBLIC_URL}/workspaces/${workspaceId ?? ''}`,
@@ -187,7 +187,7 @@ export class TwinningService {
 
   async withdraw(user: AuthUser, input: WithdrawTwinningProposalInput): Promise<Twinning> {
     return this.dataSource.transaction(async (em) => {
-      const twinning = await this.lockVisible(em, user, input.id);
+      const { twinning } = await this.lockVisible(em, user, input.id);
       if (twinning.proposedByUserId !== user.id) throw new ForbiddenError('Only the officer who made the proposal may withdraw it.');
       if (twinning.status !== TwinningStatus.PROPOSED) {
         throw new ConflictError(`Only a proposal still waiting for an answer can be withdrawn; this twinning is ${twinning.status}.`, { status: twinning.status });
@@ -202,7 +202,7 @@ export class TwinningService {
 
   async changeStatus(user: AuthUser, input: ChangeTwinningStatusInput): Promise<Twinning> {
     return this.dataSource.transaction(async (em) => {
-      const twinning = await this.lockVisible(em, user, input.id);
+      const { twinning } = await this.lockVisible(em, user, input.id);
       const workspace = await this.access.workspaceOf(twinning.id, em);
       const access = workspace ? (await this.access.workspaceAccess(user, [workspace.id], em))[0] : null;
       if (!hasRole(user, Role.ADMIN) && access?.role !== WorkspaceRole.LEAD) {
@@ -267,13 +267,12 @@ export class TwinningService {
     return twinning;
   }
 
-  /** Locks the twinning row; NOT_FOUND when it does not exist or the person may not see it. */
-  private async lockVisible(em: EntityManager, user: AuthUser, id: string): Promise<Twinning> {
+  /** Locks the twinning row; NOT_FOUND when it does not exist or the person may not see it. Also the cities the person governs. */
+  private async lockVisible(em: EntityManager, user: AuthUser, id: string): Promise<{ twinning: Twinning; governed: string[] }> {
     const twinning = await em.findOne(Twinning, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!twinning || !(await this.access.canSeeTwinning(user, twinning, await this.officers.governedCityIds(user.id, em), em))) {
-      throw new NotFoundError('twinning', id);
-    }
-    return twinning;
+    const governed = twinning ? await this.officers.governedCityIds(user.id, em) : [];
+    if (!twinning || !(await this.access.canSeeTwinning(user, twinning, governed, em))) throw new NotFoundError('twinning', id);
+    return { twinning, governed };
   }
 
   private async assertNoLiveTwinning(pairKey: string, a: City, b: City): Promise<void> {
@@ -288,11 +287,6 @@ export class TwinningService {
 
   private async record(em: EntityManager, twinning: Twinning, from: TwinningStatus | null, actorUserId: string, reason: string, at: Date): Promise<void> {
     await em.insert(TwinningStatusChange, { twinningId: twinning.id, fromStatus: from, toStatus: twinning.status, actorUserId, reason, at });
-  }
-
-  private async citiesOf(em: EntityManager, twinning: Twinning): Promise<[City, City]> {
-    const cities = await em.findBy(City, { id: In([twinning.cityAId, twinning.cityBId]) });
-    return [cities.find((c) => c.id === twinning.cityAId)!, cities.find((c) => c.id === twinning.cityBId)!];
   }
 
   /** The officers of a city: members of its CITY_GOVERNMENT organisations. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, NotFoundError, PageArgs, paginate } from '@app/core';
 import { City, Country } from '@app/cities';
 import { AuthService, CityOfficerService, createInvitedAccount, lang, OneTimeToken, OneTimeTokenService, Organisation, OrganisationMembership, PasswordHasher, TokenPurpose, User } from '@app/identity';
@@ -30,6 +30,7 @@ import {
 import { isUniqueViolation } from './twinning.service';
 import { ActivityObjectType, ActivityVerb, WorkspaceFollow } from './feed/activity.entity';
 import { ActivityService } from './feed/activity.service';
+import { citiesOfTwinning, cityNames } from './twinning-cities';
 import { isUuid, TwinningAccessService, WorkspaceAccess } from './twinning-access.service';
 
 /** What a workspace invitation token carries (identity refuses every kind but 'platform' in its own flow). */
@@ -153,7 +154,7 @@ export class WorkspaceService {
       // Someone without an account most likely works in the inviter's city: their country's language and zone.
       const inviterCity = await em.findOneByOrFail(City, { id: inviter.cityId });
       const country = await em.findOneByOrFail(Country, { code: inviterCity.countryCode });
-      const [cityA, cityB] = await this.citiesOf(em, twinning);
+      const [cityA, cityB] = await citiesOfTwinning(em, twinning);
       await this.outbox.enqueueEmail(em, {
         template: TwinningEmail.WORKSPACE_INVITATION,
         idempotencyKey: `workspace-invitation:${invitation.id}`,
@@ -165,8 +166,8 @@ export class WorkspaceService {
         },
         data: {
           invitedBy: user.displayName,
-          cityA: { en: cityA.nameEn, ko: cityA.nameKo },
-          cityB: { en: cityB.nameEn, ko: cityB.nameKo },
+          cityA: cityNames(cityA),
+          cityB: cityNames(cityB),
           role: input.role,
           url: `${this.config.PUBLIC_URL}/workspaces/accept-invitation?token=${encodeURIComponent(token)}`,
           expiresAt: record.expiresAt.toISOString(),
@@ -309,7 +310,7 @@ export class WorkspaceService {
         this.requireOpen(twinning);
         const organisation = await this.organisationIn(em, user.id, [twinning.cityAId, twinning.cityBId]);
         if (!organisation) {
-          const [cityA, cityB] = await this.citiesOf(em, twinning);
+          const [cityA, cityB] = await citiesOfTwinning(em, twinning);
           throw new ForbiddenError(
             `Only officers and partners from organisations in ${cityA.nameEn} or ${cityB.nameEn} may ask to join this workspace. ` +
               'Ask an admin to add you to your organisation, or ask a lead to invite you.',
@@ -385,14 +386,14 @@ export class WorkspaceService {
         decidedAt: now,
         decisionReason: request.decisionReason,
       });
-      const [cityA, cityB] = await this.citiesOf(em, twinning);
+      const [cityA, cityB] = await citiesOfTwinning(em, twinning);
       await this.outbox.enqueueEmail(em, {
         template: TwinningEmail.JOIN_REQUEST_DECIDED,
         idempotencyKey: `workspace-join-request:${request.id}`,
         to: { email: requester.email, userId: requester.id, language: lang(requester.preferredLanguage), timeZone: requester.timeZone },
         data: {
-          cityA: { en: cityA.nameEn, ko: cityA.nameKo },
-          cityB: { en: cityB.nameEn, ko: cityB.nameKo },
+          cityA: cityNames(cityA),
+          cityB: cityNames(cityB),
           approved: input.approve,
           role: request.grantedRole,
           reason: request.decisionReason,
@@ -549,11 +550,6 @@ export class WorkspaceService {
       .getMany();
   }
 
-  private async citiesOf(em: EntityManager, twinning: Twinning): Promise<[City, City]> {
-    const cities = await em.findBy(City, { id: In([twinning.cityAId, twinning.cityBId]) });
-    return [cities.find((c) => c.id === twinning.cityAId)!, cities.find((c) => c.id === twinning.cityBId)!];
-  }
-
   /** A member goes, and their digests with them. */
   private async deleteMember(em: EntityManager, member: WorkspaceMember): Promise<void> {
     await em.delete(WorkspaceMember, { id: member.id });
@@ -579,15 +575,15 @@ export class WorkspaceService {
       .innerJoin(WorkspaceMember, 'm', 'm.user_id = u.id AND m.workspace_id = :workspaceId AND m.role = :lead', { workspaceId: workspace.id, lead: WorkspaceRole.LEAD })
       .where('u.disabled_at IS NULL')
       .getMany();
-    const [cityA, cityB] = await this.citiesOf(em, twinning);
+    const [cityA, cityB] = await citiesOfTwinning(em, twinning);
     for (const lead of leads) {
       await this.outbox.enqueueEmail(em, {
         template: TwinningEmail.JOIN_REQUEST_RECEIVED,
         idempotencyKey: `workspace-join-request-received:${request.id}:${lead.id}`,
         to: { email: lead.email, userId: lead.id, language: lang(lead.preferredLanguage), timeZone: lead.timeZone },
         data: {
-          cityA: { en: cityA.nameEn, ko: cityA.nameKo },
-          cityB: { en: cityB.nameEn, ko: cityB.nameKo },
+          cityA: cityNames(cityA),
+          cityB: cityNames(cityB),
           requesterName: requester.displayName,
           organisation: { en: organisation.nameEn, ko: organisation.nameKo },
           message: request.message,

@@ -2,13 +2,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AppConfig, AuthUser, Clock, ForbiddenError, hasRole, RequestContext, requestLoader, Role } from '@app/core';
-import { City } from '@app/cities';
 import { lang, User } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { TwinningEmail } from '../emails/twinning.emails';
 import { Twinning } from '../entities/twinning.entity';
 import { Workspace } from '../entities/workspace.entity';
 import { TwinningAccessService } from '../twinning-access.service';
+import { citiesOfTwinning, cityNames } from '../twinning-cities';
 import { DigestFrequency, WorkspaceFollow } from './activity.entity';
 import { describeActivity } from './activity-text';
 import { ActivityService } from './activity.service';
@@ -156,18 +156,14 @@ export class DigestService {
       if (total > 0) {
         const workspace = await em.findOneByOrFail(Workspace, { id: follow.workspaceId });
         const twinning = await em.findOneByOrFail(Twinning, { id: workspace.twinningId });
-        const cities = await em.findBy(City, { id: In([twinning.cityAId, twinning.cityBId]) });
-        const name = (id: string) => {
-          const city = cities.find((c) => c.id === id)!;
-          return { en: city.nameEn, ko: city.nameKo };
-        };
+        const [cityA, cityB] = await citiesOfTwinning(em, twinning);
         await this.outbox.enqueueEmail(em, {
           template: TwinningEmail.WORKSPACE_DIGEST,
           idempotencyKey: `workspace-digest:${follow.id}:${periodEnd.toISOString()}`,
           to: { email: reader.email, userId: reader.id, language: lang(reader.preferredLanguage), timeZone: reader.timeZone },
           data: {
-            cityA: name(twinning.cityAId),
-            cityB: name(twinning.cityBId),
+            cityA: cityNames(cityA),
+            cityB: cityNames(cityB),
             frequency: follow.frequency,
             from: follow.coveredUntil.toISOString(),
             until: periodEnd.toISOString(),
