@@ -113,14 +113,14 @@ export function checkIndicatorValue(
   }
 }
 
-/** Trims a source and checks its length; every figure must say where it comes from. */
-export function checkSource(source: string | null | undefined): string {
+/**
+ * Trims a source and checks its length; every figure (and every piece of
+ * evidence) must say where it comes from. `what` tells the person what to give.
+ */
+export function checkSource(source: string | null | undefined, field = 'source', what = 'where the figure comes from (publication, table, year)'): string {
   const trimmed = (source ?? '').trim();
   if (trimmed.length < SOURCE_MIN_LENGTH || trimmed.length > SOURCE_MAX_LENGTH) {
-    throw BadInputError.field(
-      'source',
-      `must be ${SOURCE_MIN_LENGTH} to ${SOURCE_MAX_LENGTH} characters: say where the figure comes from (publication, table, year).`,
-    );
+    throw BadInputError.field(field, `must be ${SOURCE_MIN_LENGTH} to ${SOURCE_MAX_LENGTH} characters: say ${what}.`);
   }
   return trimmed;
 }
@@ -129,13 +129,13 @@ export function checkSource(source: string | null | undefined): string {
  * Checks a YYYY-MM-DD date a figure is for; it may not be after `today`
  * (also YYYY-MM-DD, so the comparison is on calendar days).
  */
-export function checkAsOf(asOf: string, today: string): string {
+export function checkAsOf(asOf: string, today: string, field = 'asOf'): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
   const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : null;
   if (!date || date.toISOString().slice(0, 10) !== asOf) {
-    throw BadInputError.field('asOf', 'must be a date written YYYY-MM-DD, e.g. 2024-03-31.');
+    throw BadInputError.field(field, 'must be a date written YYYY-MM-DD, e.g. 2024-03-31.');
   }
-  if (asOf > today) throw BadInputError.field('asOf', `cannot be in the future (today is ${today}).`);
+  if (asOf > today) throw BadInputError.field(field, `cannot be in the future (today is ${today}).`);
   return asOf;
 }
 

@@ -6,10 +6,9 @@ import { CityOfficerService } from '@app/identity';
 import { requestPairingRecompute } from '../recompute/request-recompute';
 import { CityLink } from './entities/city-link.entity';
 import { checkEvidenceDate, checkEvidenceSource, checkText, isoDay, requireCity, writeEvidenceAudit } from './evidence-common';
+import { LINK_KIND_PATTERN, MAX_PARTNERS } from './dto/city-link.input';
 import { FORMALITY_MESSAGE } from './rubric';
 
-export const LINK_KIND = /^[a-z][a-z0-9-]{1,59}$/;
-export const MAX_LINK_PARTNERS = 20;
 export const TWO_COUNTRIES_MESSAGE = 'a link joins cities of two countries';
 
 /** A link's fields as a person sends them; for an update, undefined = keep. */
@@ -192,12 +191,12 @@ export class CityLinksService {
     }
     if (!Number.isInteger(values.formality) || values.formality < 0 || values.formality > 4) throw BadInputError.field('formality', FORMALITY_MESSAGE);
     const kind = (values.kind ?? '').trim();
-    if (!LINK_KIND.test(kind)) {
+    if (!LINK_KIND_PATTERN.test(kind)) {
       throw BadInputError.field('kind', 'must be a short lower-case kind such as research, city-to-city or business-to-government.');
     }
     const partners = (values.partners ?? []).map((p) => p.trim());
-    if (partners.length > MAX_LINK_PARTNERS || partners.some((p) => p.length < 1 || p.length > 200)) {
-      throw BadInputError.field('partners', `must list at most ${MAX_LINK_PARTNERS} partners, each 1 to 200 characters.`);
+    if (partners.length > MAX_PARTNERS || partners.some((p) => p.length < 1 || p.length > 200)) {
+      throw BadInputError.field('partners', `must list at most ${MAX_PARTNERS} partners, each 1 to 200 characters.`);
     }
     const thisYear = Number(today.slice(0, 4));
     if (values.since != null && (!Number.isInteger(values.since) || values.since < 1900 || values.since > thisYear)) {

@@ -1,29 +1,21 @@
 import { EntityManager } from 'typeorm';
 import { BadInputError, NotFoundError } from '@app/core';
-import { City } from '@app/cities';
+import { checkAsOf, checkSource, City, SOURCE_MAX_LENGTH as SOURCE_MAX, SOURCE_MIN_LENGTH as SOURCE_MIN } from '@app/cities';
 import { PairingEvidenceAudit } from './entities/pairing-evidence-audit.entity';
 
-export const SOURCE_MIN = 2;
-export const SOURCE_MAX = 500;
+export { SOURCE_MIN, SOURCE_MAX };
 export const SOURCE_MESSAGE = `must be ${SOURCE_MIN} to ${SOURCE_MAX} characters: say where the evidence comes from (document, web page, meeting, date).`;
 export const DATE_MESSAGE = 'must be a date written YYYY-MM-DD, e.g. 2024-03-31.';
 export const CITY_ID_MESSAGE = 'must be a city id such as busan.';
 
 /** Trims a source and checks its length: every piece of evidence says where it comes from. */
 export function checkEvidenceSource(source: string | null | undefined, field = 'source'): string {
-  const trimmed = (source ?? '').trim();
-  if (trimmed.length < SOURCE_MIN || trimmed.length > SOURCE_MAX) throw BadInputError.field(field, SOURCE_MESSAGE);
-  return trimmed;
+  return checkSource(source, field, 'where the evidence comes from (document, web page, meeting, date)');
 }
 
 /** A YYYY-MM-DD date that exists and is not after `today`; `today` when none is given. */
 export function checkEvidenceDate(asOf: string | null | undefined, today: string, field = 'asOf'): string {
-  if (asOf == null) return today;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
-  const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : null;
-  if (!date || date.toISOString().slice(0, 10) !== asOf) throw BadInputError.field(field, DATE_MESSAGE);
-  if (asOf > today) throw BadInputError.field(field, `cannot be in the future (today is ${today}).`);
-  return asOf;
+  return asOf == null ? today : checkAsOf(asOf, today, field);
 }
 
 /** Trimmed text of `min` to `max` characters, or BAD_USER_INPUT naming the field. */

@@ -4,11 +4,11 @@ import { AuthUser, BadInputError, Clock, ConflictError, ForbiddenError, NotFound
 import { IndicatorDefinition } from '@app/cities';
 import { PILLARS, PillarKey } from '../engine/types';
 import { WeightProfile } from './entities/weight-profile.entity';
+import { MAX_WEIGHT } from './dto/weight-profile.input';
 import { checkText, writeEvidenceAudit } from './evidence-common';
 
 export const REPORT_DEFAULT_PROFILE = 'report-default';
 export const MAX_PROFILES_PER_USER = 50;
-const MAX_WEIGHT = 100;
 
 export interface WeightProfileInput {
   id?: string | null;
