@@ -27,3 +27,4 @@ export * from './i18n/localized-text';
 export * from './i18n/zoned-time';
 export * from './i18n/money';
 export * from './validation/text';
+export * from './queue/polling-loop';

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@app/core';
+import { AppConfig, PollingLoop } from '@app/core';
 import { EmailQueue } from './email-queue';
 
 /**
@@ -12,39 +12,23 @@ import { EmailQueue } from './email-queue';
  */
 @Injectable()
 export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(OutboxDispatcher.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly loop: PollingLoop;
 
   constructor(
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly queue: EmailQueue,
-  ) {}
+  ) {
+    this.loop = new PollingLoop('Outbox dispatch', () => this.dispatchOnce(), config.OUTBOX_POLL_MS, new Logger(OutboxDispatcher.name));
+  }
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** Before the database closes: finish the batch in hand, start no other. */
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.dispatchOnce()
-        .then((count) => this.schedule(count > 0 ? 0 : this.config.OUTBOX_POLL_MS))
-        .catch((error: Error) => {
-          // Database or Redis unavailable: nothing is lost, try again shortly.
-          this.logger.warn(`Outbox dispatch failed, will retry: ${error.message}`);
-          this.schedule(Math.max(this.config.OUTBOX_POLL_MS, 2000));
-        });
-    }, delay);
+  beforeApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Queues a batch of due messages; returns how many. */

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConnectionOptions, Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppConfig, JobName, QueueName, redisOptions } from '@app/core';
+import { AppConfig, JobName, PollingLoop, QueueName, redisOptions } from '@app/core';
 import { PairingComputeService } from '../scores/pairing-compute.service';
 
 interface RecomputeJob {
@@ -21,15 +21,15 @@ export class PairingRecomputeWorker implements OnApplicationBootstrap, BeforeApp
   private readonly logger = new Logger(PairingRecomputeWorker.name);
   private queue?: Queue;
   private worker?: Worker<RecomputeJob>;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = false;
+  private readonly loop: PollingLoop;
 
   constructor(
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly compute: PairingComputeService,
-  ) {}
+  ) {
+    this.loop = new PollingLoop('Pairing dispatch', () => this.dispatchOnce(), config.OUTBOX_POLL_MS, this.logger);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     this.queue = new Queue(QueueName.PAIRING, { connection: redisOptions(this.config) as ConnectionOptions, prefix: this.config.QUEUE_PREFIX });
@@ -47,27 +47,13 @@ export class PairingRecomputeWorker implements OnApplicationBootstrap, BeforeApp
       const written = await this.compute.recomputeAll();
       this.logger.log(`Scored ${written} city pairs`);
     }
-    this.schedule(0);
+    this.loop.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
     await this.worker?.close();
     await this.queue?.close();
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.dispatchOnce()
-        .then((n) => this.schedule(n > 0 ? 0 : this.config.OUTBOX_POLL_MS))
-        .catch((error: Error) => {
-          this.logger.warn(`Pairing dispatch failed, will retry: ${error.message}`);
-          this.schedule(Math.max(this.config.OUTBOX_POLL_MS, 2000));
-        });
-    }, delay);
   }
 
   /** Queues the requests not queued yet (or queued long ago, in case Redis lost the job). */

@@ -1,0 +1,42 @@
+import { Logger } from '@nestjs/common';
+
+/**
+ * Runs `tick` again and again: at once while it finds work (returns > 0),
+ * after `intervalMs` when it finds none, and after a longer pause when it
+ * fails (database or Redis away: what it moves stays where it is, so nothing
+ * is lost). `stop` finishes the tick in hand and starts no other.
+ */
+export class PollingLoop {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly what: string,
+    private readonly tick: () => Promise<number>,
+    private readonly intervalMs: number,
+    private readonly logger: Logger,
+  ) {}
+
+  start(): void {
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick()
+        .then((count) => this.schedule(count > 0 ? 0 : this.intervalMs))
+        .catch((error: Error) => {
+          this.logger.warn(`${this.what} failed, will retry: ${error.message}`);
+          this.schedule(Math.max(this.intervalMs, 2000));
+        });
+    }, delay);
+  }
+}
