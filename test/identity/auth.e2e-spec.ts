@@ -177,11 +177,16 @@ describe('accounts and sessions', () => {
     await app.gqlOk(`mutation { requestPasswordReset(input: { email: "${email}" }) { ok } }`);
     const mail = await app.mail.waitFor((m) => m.to === email && m.subject.includes('재설정'));
     const token = tokenFrom(linkIn(mail, `${app.url}/account/reset-password`));
-    const res = await fetch(`${app.url}/account/reset-password`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token, newPassword: 'password from the form' }).toString(),
-    });
+    const post = (newPassword: string) =>
+      fetch(`${app.url}/account/reset-password`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token, newPassword }).toString(),
+      });
+    const short = await post('short');
+    expect(short.status).toBe(400);
+    expect(await short.text()).toContain('The new password must be 10 to 200 characters long');
+    const res = await post('password from the form');
     expect(res.status).toBe(200);
     expect(await app.signIn(email, 'password from the form')).toBeTruthy();
   });

@@ -41,6 +41,10 @@ describe('the workspace invitation page', () => {
     const form = await fetch(link);
     expect(form.status).toBe(200);
     expect(await form.text()).toContain('<form method="post"');
+    // The form is checked by the same rules as the API, and says which field is wrong.
+    const short = await submit(link, { displayName: 'New Colleague', password: 'short' });
+    expect(short.status).toBe(400);
+    expect(await short.text()).toContain('The password must be 10 to 200 characters long');
     const joined = await submit(link, { displayName: 'New Colleague', password: 'a good long password' });
     expect(joined.status).toBe(200);
     expect(await joined.text()).toMatch(/Your account is ready and you joined as member/);

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Header, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, AppError } from '@app/core';
+import { Allow, validateInput } from '@app/core';
 import { escapeHtml } from '@app/notifications';
-import { page } from './pages';
+import { formOf, messageOf, page } from './pages';
 import { AuthService } from './auth.service';
 import { InvitationService } from './invitation.service';
+import { AcceptInvitationInput, ResetPasswordInput } from './dto/identity.inputs';
 import { PASSWORD_RULE } from './dto/validators';
 
 /**
@@ -59,13 +60,15 @@ export class AccountController {
   @Post('reset-password')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async resetPassword(@Body() body: Record<string, string>, @Res() res: Response) {
-    const password = String(body.newPassword ?? '');
-    if (password.length < 10 || password.length > 200) {
-      res.status(400).send(page('Try again · 다시 시도', [`The new password ${PASSWORD_RULE}.`]));
+    let input: ResetPasswordInput;
+    try {
+      input = await validateInput(ResetPasswordInput, { token: String(body.token ?? ''), newPassword: String(body.newPassword ?? '') });
+    } catch (error) {
+      res.status(400).send(page('Try again · 다시 시도', [messageOf(error)]));
       return;
     }
     try {
-      await this.auth.resetPassword(String(body.token ?? ''), password);
+      await this.auth.resetPassword(input.token, input.newPassword);
       res.status(200).send(page('Password changed · 비밀번호 변경 완료', [
         'Your password is changed. Sign in with the new one.',
         '비밀번호가 변경되었습니다. 새 비밀번호로 로그인하세요.',
@@ -114,19 +117,8 @@ export class AccountController {
   @Post('accept-invitation')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async acceptInvitation(@Body() body: Record<string, string>, @Res() res: Response) {
-    const password = body.password || undefined;
-    const displayName = body.displayName?.trim() || undefined;
-    if ((password && (password.length < 10 || password.length > 200)) || (displayName && displayName.length > 100)) {
-      res.status(400).send(page('Try again · 다시 시도', [`The password ${PASSWORD_RULE}; a name is at most 100 characters.`]));
-      return;
-    }
     try {
-      const result = await this.invitations.accept({
-        token: String(body.token ?? ''),
-        displayName,
-        password,
-        preferredLanguage: body.preferredLanguage === 'ko' ? 'ko' : 'en',
-      });
+      const result = await this.invitations.accept(await validateInput(AcceptInvitationInput, formOf(body)));
       res.status(200).send(page('Welcome · 환영합니다', [
         `${result.accountCreated ? 'Your account is ready' : 'Your account is updated'}: sign in as ${result.email}.`,
         `${result.accountCreated ? '계정이 만들어졌습니다' : '계정이 업데이트되었습니다'}. ${result.email}(으)로 로그인하세요.`,
@@ -135,12 +127,4 @@ export class AccountController {
       res.status(400).send(page('Could not accept · 수락할 수 없음', [messageOf(error)]));
     }
   }
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof AppError) {
-    const fields = (error.extensions.fields as Array<{ message: string }> | undefined) ?? [];
-    return fields[0]?.message ?? error.message;
-  }
-  throw error;
 }

@@ -1,3 +1,4 @@
+import { AppError } from '@app/core';
 import { escapeHtml } from '@app/notifications';
 
 /** A small bilingual page for the links emails open, until the web app serves them. */
@@ -9,4 +10,25 @@ export function page(title: string, paragraphs: string[], body = ''): string {
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 ${body}
 </body></html>`;
+}
+
+/** What a form page says about a refusal: the first field and what is wrong with it. */
+export function messageOf(error: unknown): string {
+  if (error instanceof AppError) {
+    const fields = (error.extensions.fields as Array<{ field: string; message: string }> | undefined) ?? [];
+    return fields[0] ? `${FIELD_NAMES[fields[0].field] ?? fields[0].field} ${fields[0].message}` : error.message;
+  }
+  throw error;
+}
+
+const FIELD_NAMES: Record<string, string> = { newPassword: 'The new password', password: 'The password', displayName: 'Your name', token: 'The link' };
+
+/** An invitation form as an AcceptInvitationInput: blank fields are left out (an existing account leaves its name empty). */
+export function formOf(body: Record<string, string>): Record<string, unknown> {
+  return {
+    token: String(body.token ?? ''),
+    displayName: body.displayName?.trim() || undefined,
+    password: body.password || undefined,
+    preferredLanguage: body.preferredLanguage === 'ko' ? 'ko' : 'en',
+  };
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Header, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Allow, AppError } from '@app/core';
-import { page } from '@app/identity';
+import { Allow, validateInput } from '@app/core';
+import { formOf, messageOf, page } from '@app/identity';
 import { escapeHtml } from '@app/notifications';
+import { AcceptWorkspaceInvitationInput } from './dto/twinning.inputs';
 import { DigestService } from './feed/digest.service';
 import { WorkspaceService } from './workspace.service';
 
@@ -70,25 +71,18 @@ export class WorkspacePagesController {
   @Post('accept-invitation')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async accept(@Body() body: Record<string, string>, @Req() req: Request, @Res() res: Response) {
-    const token = String(body.token ?? '');
-    const password = String(body.password ?? '');
-    const displayName = body.displayName?.trim() || undefined;
-    if (password.length < 10 || password.length > 200 || (displayName && displayName.length > 100)) {
-      res.status(400).send(page('Try again · 다시 시도', ['The password must be 10 to 200 characters; a name at most 100.']));
-      return;
-    }
     try {
-      const result = displayName
-        ? await this.workspaces.acceptInvitation(null, { token, displayName, password, preferredLanguage: body.preferredLanguage === 'ko' ? 'ko' : 'en' })
-        : await this.workspaces.acceptInvitationWithPassword(token, password, req.ip ?? 'unknown');
+      const input = await validateInput(AcceptWorkspaceInvitationInput, formOf(body));
+      // A name means a new account; a password alone is an existing account proving itself.
+      const result = input.displayName
+        ? await this.workspaces.acceptInvitation(null, input)
+        : await this.workspaces.acceptInvitationWithPassword(input.token, input.password ?? '', req.ip ?? 'unknown');
       res.status(200).send(page('Welcome to the workspace · 워크스페이스에 오신 것을 환영합니다', [
         `${result.accountCreated ? 'Your account is ready and you' : 'You'} joined as ${result.role.toLowerCase()}. Sign in as ${result.email}.`,
         `${result.email}(으)로 로그인하세요.`,
       ]));
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      const fields = (error.extensions.fields as Array<{ field: string; message: string }> | undefined) ?? [];
-      res.status(400).send(page('Could not join · 참여할 수 없음', [fields[0] ? `${fields[0].field}: ${fields[0].message}` : error.message]));
+      res.status(400).send(page('Could not join · 참여할 수 없음', [messageOf(error)]));
     }
   }
 }
