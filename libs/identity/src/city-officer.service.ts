@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AuthUser, ForbiddenError, NotFoundError, Role } from '@app/core';
+import { AuthUser, ForbiddenError, NotFoundError, RequestContext, requestLoader, Role } from '@app/core';
 import { City } from '@app/cities';
 import { OrganisationKind } from './entities/organisation.entity';
 
@@ -24,6 +24,13 @@ export class CityOfficerService {
       [userId, OrganisationKind.CITY_GOVERNMENT],
     );
     return rows.map((row) => row.city_id);
+  }
+
+  /** The cities whose government the signed-in person works for, read once per request. */
+  governedByCaller(ctx: RequestContext): Promise<string[]> {
+    if (!ctx.user) return Promise.resolve([]);
+    const userId = ctx.user.id;
+    return requestLoader<string, string[]>(ctx, 'identity.governedCityIds', async (ids) => Promise.all(ids.map((id) => this.governedCityIds(id)))).load(userId);
   }
 
   /**

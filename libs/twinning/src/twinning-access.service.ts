@@ -62,18 +62,6 @@ export class TwinningAccessService {
     return access;
   }
 
-  /** The cities whose government the person works for, once per request. */
-  governedCities(ctx: RequestContext): Promise<string[]> {
-    if (!ctx.user) return Promise.resolve([]);
-    const key = 'twinning.governedCities';
-    let promise = ctx.loaders.get(key) as Promise<string[]> | undefined;
-    if (!promise) {
-      promise = this.officers.governedCityIds(ctx.user.id);
-      ctx.loaders.set(key, promise);
-    }
-    return promise;
-  }
-
   /** Whether the person sees the twinning's insider details (proposal, decision): its cities' officers, members, admins. */
   async isInsider(user: AuthUser | null, twinning: Twinning, governed: readonly string[], em: EntityManager = this.dataSource.manager): Promise<boolean> {
     if (!user) return false;

@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, NotFoundError, PageArgs, Paginated, RequestContext } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
+import { CityOfficerService } from '@app/identity';
 import { ChangeTwinningStatusInput, ProposeTwinningInput, RespondToTwinningProposalInput, TwinningFilter, WithdrawTwinningProposalInput } from './dto/twinning.inputs';
 import { TwinningProposal, TwinningScoreSnapshot } from './dto/twinning.outputs';
 import { Twinning } from './entities/twinning.entity';
@@ -17,6 +18,7 @@ export class TwinningResolver {
     private readonly access: TwinningAccessService,
     private readonly loaders: TwinningLoaders,
     private readonly cityLoaders: CitiesLoaders,
+    private readonly officers: CityOfficerService,
   ) {}
 
   @Query(() => TwinningConnection, {
@@ -81,7 +83,7 @@ export class TwinningResolver {
   })
   @Allow('SIGNED_IN')
   async proposal(@Parent() twinning: Twinning, @Ctx() ctx: RequestContext): Promise<TwinningProposal | null> {
-    if (!(await this.access.isInsider(ctx.user, twinning, await this.access.governedCities(ctx)))) return null;
+    if (!(await this.access.isInsider(ctx.user, twinning, await this.officers.governedByCaller(ctx)))) return null;
     const proposer = await this.loaders.user(ctx).load(twinning.proposedByUserId);
     return {
       message: twinning.message,

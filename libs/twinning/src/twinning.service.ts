@@ -240,7 +240,7 @@ export class TwinningService {
   async list(ctx: RequestContext, filter: TwinningFilter, page: PageArgs): Promise<Connection<Twinning>> {
     const query = this.dataSource.getRepository(Twinning).createQueryBuilder('t');
     if (!hasRole(ctx.user, Role.ADMIN)) {
-      const governed = await this.access.governedCities(ctx);
+      const governed = await this.officers.governedByCaller(ctx);
       query.andWhere(
         new Brackets((q) => {
           q.where('t.status IN (:...publicStatuses)', { publicStatuses: PUBLIC_TWINNING_STATUSES });
@@ -261,7 +261,7 @@ export class TwinningService {
 
   async get(ctx: RequestContext, id: string): Promise<Twinning> {
     const twinning = isUuid(id) ? await this.dataSource.getRepository(Twinning).findOneBy({ id }) : null;
-    if (!twinning || !(await this.access.canSeeTwinning(ctx.user, twinning, await this.access.governedCities(ctx)))) {
+    if (!twinning || !(await this.access.canSeeTwinning(ctx.user, twinning, await this.officers.governedByCaller(ctx)))) {
       throw new NotFoundError('twinning', id);
     }
     return twinning;
