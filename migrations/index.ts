@@ -1,3 +1,4 @@
+import { OneRecomputeRequestFunction1795636000000 } from './1795636000000-OneRecomputeRequestFunction';
 import { ProjectsAndActivityFeed1795633023450 } from './1795633023450-ProjectsAndActivityFeed';
 import { Twinning1795628722773 } from './1795628722773-Twinning';
 import { RecomputePairsOnIndicatorChange1795628147223 } from './1795628147223-RecomputePairsOnIndicatorChange';
@@ -14,4 +15,5 @@ export const MIGRATIONS: Function[] = [
   RecomputePairsOnIndicatorChange1795628147223,
   Twinning1795628722773,
   ProjectsAndActivityFeed1795633023450,
+  OneRecomputeRequestFunction1795636000000,
 ];
