@@ -18,10 +18,10 @@ import {
 import { City } from '@app/cities';
 import { CityOfficerService, lang, Organisation, OrganisationKind, OrganisationMembership, User } from '@app/identity';
 import { OutboxService } from '@app/notifications';
-import { PairingQueryService } from '@app/pairing';
+import { pairKey, PairingQueryService } from '@app/pairing';
 import type { ChangeTwinningStatusInput, ProposeTwinningInput, RespondToTwinningProposalInput, TwinningFilter, WithdrawTwinningProposalInput } from './dto/twinning.inputs';
 import { TwinningEmail } from './emails/twinning.emails';
-import { LIVE_TWINNING_STATUSES, PUBLIC_TWINNING_STATUSES, Twinning, twinningPairKey, TwinningStatus, TwinningStatusChange } from './entities/twinning.entity';
+import { LIVE_TWINNING_STATUSES, PUBLIC_TWINNING_STATUSES, Twinning, TwinningStatus, TwinningStatusChange } from './entities/twinning.entity';
 import { Workspace, WorkspaceMember, WorkspaceRole } from './entities/workspace.entity';
 import { ActivityObjectType, ActivityVerb } from './feed/activity.entity';
 import { ActivityService } from './feed/activity.service';
@@ -69,19 +69,19 @@ export class TwinningService {
         `Only officers of ${own.nameEn}'s city government (members of its CITY_GOVERNMENT organisation) may propose a twinning for ${own.nameEn}.`,
       );
     }
-    const pairKey = twinningPairKey(own.id, partner.id);
+    const key = pairKey(own.id, partner.id);
     let snapshot: Record<string, unknown> | null = null;
     if (input.fromSuggestion) {
       snapshot = (await this.pairing.snapshot(own.id, partner.id)) as unknown as Record<string, unknown> | null;
-      if (!snapshot) throw BadInputError.field('fromSuggestion', `there is no stored pairing score for ${pairKey} yet; propose directly instead.`);
+      if (!snapshot) throw BadInputError.field('fromSuggestion', `there is no stored pairing score for ${key} yet; propose directly instead.`);
     }
-    await this.assertNoLiveTwinning(pairKey, own, partner);
+    await this.assertNoLiveTwinning(key, own, partner);
     try {
       return await this.dataSource.transaction(async (em) => {
         const now = this.clock.now();
         const twinning = await em.save(
           em.create(Twinning, {
-            pairKey,
+            pairKey: key,
             cityAId: own.id,
             cityBId: partner.id,
             status: TwinningStatus.PROPOSED,
@@ -109,7 +109,7 @@ export class TwinningService {
         return twinning;
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'UQ_twinning_live_pair')) await this.assertNoLiveTwinning(pairKey, own, partner);
+      if (isUniqueViolation(error, 'UQ_twinning_live_pair')) await this.assertNoLiveTwinning(key, own, partner);
       throw error;
     }
   }

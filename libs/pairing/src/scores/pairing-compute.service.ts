@@ -18,6 +18,7 @@ import {
   numericIndicators,
 } from '../engine';
 import { EvidenceService } from '../evidence/evidence.service';
+import { countriesKey } from './pair-scores.service';
 import { PairingCountryScale } from './pairing-country-scale.entity';
 
 interface CityRow {
@@ -210,7 +211,7 @@ export async function writePairScores(
       col((r) => r.pairKey),
       col((r) => r.cityAId),
       col((r) => r.cityBId),
-      col((r) => [country.get(r.cityAId), country.get(r.cityBId)].sort().join('~')),
+      col((r) => countriesKey(country.get(r.cityAId)!, country.get(r.cityBId)!)),
       col((r) => peerGroup.get(r.cityAId) ?? null),
       col((r) => peerGroup.get(r.cityBId) ?? null),
       col((r) => r.pillars.similarity.score),

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthUser, BadInputError, Clock, Connection, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, NotFoundError, PageArgs } from '@app/core';
+import { CitiesService } from '@app/cities';
 import {
   computeTypology,
   confidenceLabel,
   explainPair,
   PairExplanation,
   PairScoreResult,
+  pairKey,
   PILLARS,
   prepareCities,
   readPair,
@@ -43,6 +45,7 @@ export class PairingQueryService {
     private readonly stored: PairScoresService,
     private readonly compute: PairingComputeService,
     private readonly clock: Clock,
+    private readonly cities: CitiesService,
   ) {}
 
   async resolveWeights(user: AuthUser | null, choice: WeightChoice): Promise<{ weights: Weights; name: string; isDefault: boolean }> {
@@ -146,8 +149,7 @@ export class PairingQueryService {
 
   /** For twinning: the pair's stored score at this moment, to keep with a proposal. */
   async snapshot(cityA: string, cityB: string): Promise<(PairScoreView & { takenAt: string }) | null> {
-    const key = [cityA, cityB].sort().join('~');
-    const row = await this.stored.get(key);
+    const row = await this.stored.get(pairKey(cityA, cityB));
     return row ? { ...viewOfRow(row), takenAt: this.clock.now().toISOString() } : null;
   }
 
@@ -181,10 +183,7 @@ export class PairingQueryService {
   }
 
   private async assertCountries(codes: string[]): Promise<void> {
-    for (const code of codes) {
-      const [{ exists }] = await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM country WHERE code = $1) AS exists`, [code]);
-      if (!exists) throw new NotFoundError('country', code);
-    }
+    for (const code of codes) await this.cities.getCountry(code);
   }
 }
 

@@ -21,10 +21,6 @@ export const LIVE_TWINNING_STATUSES = [TwinningStatus.PROPOSED, TwinningStatus.A
 /** What the public sees. */
 export const PUBLIC_TWINNING_STATUSES = [TwinningStatus.ACTIVE, TwinningStatus.DORMANT];
 
-/** The pair's stable reference: the two city ids sorted and joined with ~. */
-export function twinningPairKey(a: string, b: string): string {
-  return [a, b].sort().join('~');
-}
 
 /**
  * Two cities of two countries working as equals. City A proposed; city B
