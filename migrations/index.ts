@@ -1,3 +1,4 @@
+import { PairingMethod1795636890126 } from './1795636890126-PairingMethod';
 import { OneRecomputeRequestFunction1795636000000 } from './1795636000000-OneRecomputeRequestFunction';
 import { ProjectsAndActivityFeed1795633023450 } from './1795633023450-ProjectsAndActivityFeed';
 import { Twinning1795628722773 } from './1795628722773-Twinning';
@@ -16,4 +17,5 @@ export const MIGRATIONS: Function[] = [
   Twinning1795628722773,
   ProjectsAndActivityFeed1795633023450,
   OneRecomputeRequestFunction1795636000000,
+  PairingMethod1795636890126,
 ];

@@ -1,3 +1,4 @@
+import { methodFingerprint } from '@app/pairing';
 import { eventually, startTestApp, TestApp } from '../support/harness';
 
 const PILLARS = `score stars`;
@@ -202,6 +203,24 @@ describe('the pairing score', () => {
     expect(same.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'countryB' }] });
     const unknown = await app.gql(`query { pairShortlist(countryA: "GB", countryB: "ZZ", rule: { minPillarStars: 1 }) { rule } }`);
     expect(unknown.errors?.[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('scores every pair again on start when a release changed the method or the default weights', async () => {
+    const method = async () => (await app.dataSource.query(`SELECT fingerprint FROM pairing_method WHERE name = 'default'`))[0]?.fingerprint;
+    const computedAt = async () => (await app.dataSource.query(`SELECT max(computed_at) AS at FROM pair_score`))[0].at as Date;
+    expect(await method()).toBe(methodFingerprint());
+    const before = await computedAt();
+    // The stored scores come from an older method: the next worker start scores them again.
+    await app.dataSource.query(`UPDATE pairing_method SET fingerprint = 'an older method'`);
+    await app.stopWorker();
+    await app.startWorker();
+    expect(await method()).toBe(methodFingerprint());
+    expect((await computedAt()).getTime()).toBeGreaterThan(before.getTime());
+    // Unchanged, a start leaves them alone.
+    const after = await computedAt();
+    await app.stopWorker();
+    await app.startWorker();
+    expect(await computedAt()).toEqual(after);
   });
 
   it('places a city in the City Typology Index', async () => {

@@ -10,10 +10,11 @@ import { PairScore } from './scores/pair-score.entity';
 import { PairScoresService } from './scores/pair-scores.service';
 import { PairingComputeService } from './scores/pairing-compute.service';
 import { PairingCountryScale } from './scores/pairing-country-scale.entity';
+import { PairingMethod } from './scores/pairing-method.entity';
 import { PairingQueryService } from './scores/pairing-query.service';
 import { CityTypologyResolver, PairingResolver, PartnerSuggestionResolver } from './scores/pairing.resolver';
 
-export const PAIRING_ENTITIES = [...PAIRING_EVIDENCE_ENTITIES, PairScore, PairingCountryScale, PairingRecomputeRequest];
+export const PAIRING_ENTITIES = [...PAIRING_EVIDENCE_ENTITIES, PairScore, PairingCountryScale, PairingRecomputeRequest, PairingMethod];
 
 /** The pairing score in the API: evidence, explanations and rankings. */
 @Module({

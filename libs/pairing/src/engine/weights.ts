@@ -31,6 +31,12 @@ export const REPORT_DEFAULT_INDICATOR_WEIGHTS: Readonly<Record<string, number>> 
 export const DEFAULT_STAR_THRESHOLDS: readonly [number, number] = Object.freeze([1 / 3, 2 / 3]) as readonly [number, number];
 
 /** The "report-default" profile: four equally weighted pillars (choice 6). */
+/**
+ * The scoring method's version: raise it with any change to the engine's
+ * arithmetic, so stored scores are computed again (see PairingMethod).
+ */
+export const SCORING_METHOD_VERSION = 1;
+
 export const REPORT_DEFAULT_WEIGHTS: Weights = Object.freeze({
   pillars: Object.freeze({ similarity: 1, internationalisation: 1, synergy: 1, relationship: 1 }),
   indicators: REPORT_DEFAULT_INDICATOR_WEIGHTS,

@@ -42,8 +42,8 @@ export class PairingRecomputeWorker implements OnApplicationBootstrap, BeforeApp
       stalledInterval: this.config.WORKER_LOCK_MS,
     });
     this.worker.on('error', (error) => this.logger.warn(`Pairing worker: ${error.message}`));
-    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM pair_score`);
-    if (count === 0) {
+    // No scores yet, or a release changed the method or the default weights: score every pair again.
+    if (await this.compute.storedScoresAreStale()) {
       const written = await this.compute.recomputeAll();
       this.logger.log(`Scored ${written} city pairs`);
     }

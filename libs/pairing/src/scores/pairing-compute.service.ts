@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -9,6 +10,7 @@ import {
   PairScoreResult,
   readPair,
   REPORT_DEFAULT_WEIGHTS,
+  SCORING_METHOD_VERSION,
   scoreAllPairs,
   scoreBatch,
   allocateScores,
@@ -19,6 +21,7 @@ import {
 } from '../engine';
 import { EvidenceService } from '../evidence/evidence.service';
 import { countriesKey } from './pair-scores.service';
+import { PairingMethod } from './pairing-method.entity';
 import { PairingCountryScale } from './pairing-country-scale.entity';
 
 interface CityRow {
@@ -113,7 +116,16 @@ export class PairingComputeService {
       }
     }
     await this.saveScales(cities, codes);
+    await this.dataSource.getRepository(PairingMethod).upsert({ name: 'default', fingerprint: methodFingerprint(), computedAt: new Date() }, ['name']);
     return written;
+  }
+
+  /** Whether the stored scores are missing, or were computed by another method or other default weights. */
+  async storedScoresAreStale(): Promise<boolean> {
+    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM pair_score`);
+    if (count === 0) return true;
+    const method = await this.dataSource.getRepository(PairingMethod).findOneBy({ name: 'default' });
+    return method?.fingerprint !== methodFingerprint();
   }
 
   /**
@@ -252,4 +264,9 @@ function sortKeys(record: Record<string, number>): Array<[string, number]> {
 
 function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
+}
+
+/** The method version and the default weights, hashed: what stored scores were computed with. */
+export function methodFingerprint(): string {
+  return createHash('sha256').update(JSON.stringify({ version: SCORING_METHOD_VERSION, weights: REPORT_DEFAULT_WEIGHTS })).digest('hex').slice(0, 32);
 }
