@@ -122,6 +122,13 @@ describe('the pairing score', () => {
     const peerLive = await app.gqlOk<Page>(RANKING, { a: 'GB', b: 'KR', first: 100, filter: { peerGroup: 2 }, weights: { similarity: 1, internationalisation: 1, synergy: 1, relationship: 2 } });
     expect(peerLive.pairRanking.totalCount).toBe(8 * 8);
     expect(new Set(peerLive.pairRanking.nodes.map((n) => n.pairKey))).toEqual(new Set(peer.pairRanking.nodes.map((n) => n.pairKey)));
+    // One city's partners under other weights (scored one row at a time) agree with the full ranking.
+    const weights = { similarity: 1, internationalisation: 1, synergy: 1, relationship: 2 };
+    const ranked = await app.gqlOk<Page>(RANKING, { a: 'GB', b: 'KR', first: 100, weights, filter: { peerGroup: 1 } });
+    const partners = await app.gqlOk<{ partnersFor: { nodes: Array<{ score: Score }> } }>(PARTNERS, { city: 'liverpool', first: 100, weights, filter: { peerGroup: 1 } });
+    const liverpool = ranked.pairRanking.nodes.filter((n) => n.pairKey.split('~').includes('liverpool')).map((n) => [n.pairKey, n.overall]);
+    expect(liverpool.length).toBeGreaterThan(0);
+    expect(partners.partnersFor.nodes.map((n) => [n.score.pairKey, n.score.overall])).toEqual(liverpool);
     const covered = await app.gqlOk<Page>(RANKING, { a: 'GB', b: 'KR', first: 100, filter: { minCoverage: 0.6 } });
     for (const s of covered.pairRanking.nodes) expect(s.coverage.confidence).toBeGreaterThanOrEqual(0.6);
   });

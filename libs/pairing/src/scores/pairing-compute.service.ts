@@ -262,7 +262,8 @@ function sortKeys(record: Record<string, number>): Array<[string, number]> {
   return Object.entries(record).sort(([a], [b]) => compareStrings(a, b));
 }
 
-function range(n: number): number[] {
+/** 0, 1, …, n − 1. */
+export function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
 }
 

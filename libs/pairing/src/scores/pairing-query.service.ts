@@ -13,7 +13,10 @@ import {
   prepareCities,
   readPair,
   REPORT_DEFAULT_WEIGHTS,
-  scoreAllPairs,
+  allocateScores,
+  buildBatch,
+  scoreBatch,
+  scorePairsForCity,
   starsFor,
   validateWeights,
   Weights,
@@ -23,7 +26,7 @@ import { WeightProfile } from '../evidence/entities/weight-profile.entity';
 import { PairScore } from './pair-score.entity';
 import { ConfidenceLabel, PairFilterInput, ShortlistRuleInput, WeightsInput } from './pair-score.types';
 import { PairScoresService } from './pair-scores.service';
-import { PairingComputeService } from './pairing-compute.service';
+import { PairingComputeService, range } from './pairing-compute.service';
 import { CityTypologyView, PairExplanationView, PairScoreView, PartnerSuggestion, PairShortlist } from './pairing.views';
 
 export interface WeightChoice {
@@ -170,13 +173,15 @@ export class PairingQueryService {
     for (const xc of xCountries) {
       const yCountries = new Set(cities.filter((c) => inY(c) && c.countryCode !== xc).map((c) => c.countryCode));
       for (const yc of yCountries) {
-        // National leaders come from every city of the two countries, whatever the filter.
-        const { batch, scores } = scoreAllPairs(cities.filter((c) => c.countryCode === xc), cities.filter((c) => c.countryCode === yc), weights);
-        for (let p = 0; p < scores.nX * scores.nY; p++) {
-          const i = Math.floor(p / scores.nY);
-          const j = p % scores.nY;
-          if (inX(byId.get(scores.cityIdsX[i])!) && inY(byId.get(scores.cityIdsY[j])!)) results.push(readPair(batch, scores, p, weights));
-        }
+        // National leaders come from every city of the two countries, whatever the filter;
+        // only the pairs asked for are scored (one city's partners: one row of the batch).
+        const batch = buildBatch(cities.filter((c) => c.countryCode === xc), cities.filter((c) => c.countryCode === yc));
+        const scores = allocateScores(batch);
+        const rows = range(batch.x.n).filter((i) => inX(byId.get(batch.x.cityIds[i])!));
+        const columns = range(batch.y.n).filter((j) => inY(byId.get(batch.y.cityIds[j])!));
+        if (rows.length === 1) scorePairsForCity(batch, 'x', rows[0], weights, scores);
+        else scoreBatch(batch, weights, scores);
+        for (const i of rows) for (const j of columns) results.push(readPair(batch, scores, i * scores.nY + j, weights));
       }
     }
     return results.sort((a, b) => b.overall - a.overall || (a.pairKey < b.pairKey ? -1 : 1));
