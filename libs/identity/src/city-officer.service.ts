@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser, ForbiddenError, NotFoundError, RequestContext, requestLoader, Role } from '@app/core';
 import { City } from '@app/cities';
-import { OrganisationKind } from './entities/organisation.entity';
+import { Organisation, OrganisationKind } from './entities/organisation.entity';
+import { OrganisationMembership } from './entities/organisation-membership.entity';
+import { User } from './entities/user.entity';
 
 /**
  * Who may edit a city's evidence: admins for every city, and the city's
@@ -24,6 +26,31 @@ export class CityOfficerService {
       [userId, OrganisationKind.CITY_GOVERNMENT],
     );
     return rows.map((row) => row.city_id);
+  }
+
+  /** The officers of a city: enabled members of its CITY_GOVERNMENT organisations, by email. */
+  officersOf(cityId: string, em: EntityManager = this.dataSource.manager): Promise<User[]> {
+    return em
+      .createQueryBuilder(User, 'u')
+      .where(
+        `EXISTS (SELECT 1 FROM organisation_membership m JOIN organisation o ON o.id = m.organisation_id
+                  WHERE m.user_id = u.id AND o.city_id = :cityId AND o.kind = :kind)`,
+        { cityId, kind: OrganisationKind.CITY_GOVERNMENT },
+      )
+      .andWhere('u.disabled_at IS NULL')
+      .orderBy('u.email')
+      .getMany();
+  }
+
+  /** The city government organisation (of this city) the person belongs to, if any. */
+  async governmentOrganisationOf(userId: string, cityId: string, em: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const row = await em
+      .createQueryBuilder(OrganisationMembership, 'm')
+      .innerJoin(Organisation, 'o', 'o.id = m.organisation_id')
+      .where('m.user_id = :userId AND o.city_id = :cityId AND o.kind = :kind', { userId, cityId, kind: OrganisationKind.CITY_GOVERNMENT })
+      .orderBy('o.name_en')
+      .getOne();
+    return row?.organisationId ?? null;
   }
 
   /** The cities whose government the signed-in person works for, read once per request. */

@@ -16,7 +16,7 @@ import {
   Role,
 } from '@app/core';
 import { City } from '@app/cities';
-import { CityOfficerService, lang, Organisation, OrganisationKind, OrganisationMembership, User } from '@app/identity';
+import { CityOfficerService, lang, User } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { pairKey, PairingQueryService } from '@app/pairing';
 import type { ChangeTwinningStatusInput, ProposeTwinningInput, RespondToTwinningProposalInput, TwinningFilter, WithdrawTwinningProposalInput } from './dto/twinning.inputs';
@@ -92,7 +92,7 @@ export class TwinningService {
           }),
         );
         await this.record(em, twinning, null, user.id, input.message, now);
-        for (const officer of await this.officersOf(em, partner.id)) {
+        for (const officer of await this.officers.officersOf(partner.id, em)) {
           await this.outbox.enqueueEmail(em, {
             template: TwinningEmail.PROPOSAL_RECEIVED,
             idempotencyKey: `twinning-proposal:${twinning.id}:${officer.id}`,
@@ -155,7 +155,7 @@ export class TwinningService {
               userId: lead.userId,
               role: WorkspaceRole.LEAD,
               cityId: lead.cityId,
-              organisationId: await this.governmentOrganisationOf(em, lead.userId, lead.cityId),
+              organisationId: await this.officers.governmentOrganisationOf(lead.userId, lead.cityId, em),
             }),
           );
         }
@@ -287,29 +287,5 @@ export class TwinningService {
 
   private async record(em: EntityManager, twinning: Twinning, from: TwinningStatus | null, actorUserId: string, reason: string, at: Date): Promise<void> {
     await em.insert(TwinningStatusChange, { twinningId: twinning.id, fromStatus: from, toStatus: twinning.status, actorUserId, reason, at });
-  }
-
-  /** The officers of a city: members of its CITY_GOVERNMENT organisations. */
-  private officersOf(em: EntityManager, cityId: string): Promise<User[]> {
-    return em
-      .createQueryBuilder(User, 'u')
-      .where(
-        `EXISTS (SELECT 1 FROM organisation_membership m JOIN organisation o ON o.id = m.organisation_id
-                  WHERE m.user_id = u.id AND o.city_id = :cityId AND o.kind = :kind)`,
-        { cityId, kind: OrganisationKind.CITY_GOVERNMENT },
-      )
-      .andWhere('u.disabled_at IS NULL')
-      .orderBy('u.email')
-      .getMany();
-  }
-
-  private async governmentOrganisationOf(em: EntityManager, userId: string, cityId: string): Promise<string | null> {
-    const row = await em
-      .createQueryBuilder(OrganisationMembership, 'm')
-      .innerJoin(Organisation, 'o', 'o.id = m.organisation_id')
-      .where('m.user_id = :userId AND o.city_id = :cityId AND o.kind = :kind', { userId, cityId, kind: OrganisationKind.CITY_GOVERNMENT })
-      .orderBy('o.name_en')
-      .getOne();
-    return row?.organisationId ?? null;
   }
 }
