@@ -2,11 +2,9 @@
 export enum QueueName {
   EMAIL = 'email',
   PAIRING = 'pairing',
-  DIGESTS = 'digests',
 }
 
 export const JobName = {
   EMAIL_SEND: 'email.send',
   PAIRING_RECOMPUTE: 'pairing.recompute',
-  DIGESTS_SEND_DUE: 'digests.send-due',
 } as const;
