@@ -1,4 +1,4 @@
-import { methodFingerprint } from '@app/pairing';
+import { methodFingerprint, PairingComputeService } from '@app/pairing';
 import { eventually, startTestApp, TestApp } from '../support/harness';
 
 const PILLARS = `score stars`;
@@ -199,6 +199,16 @@ describe('the pairing score', () => {
     // Busan still leads Korea on manufacturing share (44%), so other cities' pairs were left alone.
     const otherAfter = (await app.dataSource.query(`SELECT computed_at FROM pair_score WHERE pair_key = 'birmingham~busan'`))[0].computed_at;
     expect(otherAfter).toEqual(other);
+  });
+
+  it('scores a batch of changed cities with one load of the evidence, and only their pairs', async () => {
+    const at = async (key: string) => (await app.dataSource.query(`SELECT computed_at FROM pair_score WHERE pair_key = $1`, [key]))[0].computed_at as Date;
+    const [busan, ulsan, other] = await Promise.all([at('busan~liverpool'), at('leeds~ulsan'), at('birmingham~daegu')]);
+    const result = await app.api.get(PairingComputeService).recomputeCities(['busan', 'ulsan']);
+    expect(result).toEqual({ pairs: 2 * 14, wholeCountries: [] });
+    expect((await at('busan~liverpool')).getTime()).toBeGreaterThan(busan.getTime());
+    expect((await at('leeds~ulsan')).getTime()).toBeGreaterThan(ulsan.getTime());
+    expect(await at('birmingham~daegu')).toEqual(other);
   });
 
   it('shortlists by rule and says the rule', async () => {

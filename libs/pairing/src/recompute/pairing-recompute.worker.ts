@@ -1,20 +1,22 @@
+import { createHash } from 'node:crypto';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConnectionOptions, Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig, JobName, PollingLoop, QueueName, redisOptions } from '@app/core';
 import { PairingComputeService } from '../scores/pairing-compute.service';
 
+/** The requests of one dispatch: cities whose pairs to score again, and the request version seen. */
 interface RecomputeJob {
-  cityId: string;
-  version: string;
+  requests: Array<{ cityId: string; version: string }>;
 }
 
 /**
  * Keeps stored pair scores current. A dispatcher loop turns
  * pairing_recompute_request rows (written with each evidence change) into
- * `pairing.recompute` jobs; the job scores again the pairs of that city and
- * deletes the request if no newer change arrived meanwhile. On start, an
- * empty score table is filled in full.
+ * `pairing.recompute` jobs (one per batch of requests); the job scores again
+ * the pairs of those cities, loading the evidence once, and deletes each
+ * request no newer change arrived for meanwhile. On start, missing or stale
+ * scores (see PairingMethod) are computed in full.
  */
 @Injectable()
 export class PairingRecomputeWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -66,33 +68,35 @@ export class PairingRecomputeWorker implements OnApplicationBootstrap, BeforeApp
         [this.config.WORKER_LOCK_MS * 2],
       );
       if (rows.length === 0) return 0;
-      await this.queue!.addBulk(
-        rows.map((r) => ({
-          name: JobName.PAIRING_RECOMPUTE,
-          data: { cityId: r.city_id, version: r.version },
-          opts: {
-            jobId: `pairing-${r.city_id}-${r.version}`,
-            attempts: 5,
-            backoff: { type: 'exponential', delay: 1000 },
-            removeOnComplete: true,
-            // A failed job must not keep its id: the dispatcher queues the request again later.
-            removeOnFail: true,
-          },
-        })),
-      );
+      // One job for the whole batch: it loads the evidence once. Its id names the requests and their
+      // versions, so queueing the same ones again (Redis lost nothing) is a no-op.
+      const requests = rows.map((r) => ({ cityId: r.city_id, version: r.version }));
+      const id = createHash('sha1').update(requests.map((r) => `${r.cityId}@${r.version}`).sort().join(',')).digest('hex');
+      await this.queue!.add(JobName.PAIRING_RECOMPUTE, { requests }, {
+        jobId: `pairing-${id}`,
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: true,
+        // A failed job must not keep its id: the dispatcher queues the requests again later.
+        removeOnFail: true,
+      });
       await em.query(`UPDATE pairing_recompute_request SET queued_at = now() WHERE city_id = ANY($1::text[])`, [rows.map((r) => r.city_id)]);
       return rows.length;
     });
   }
 
-  async process(job: Job<RecomputeJob>): Promise<{ pairs: number; wholeCountry: boolean }> {
+  async process(job: Job<RecomputeJob>): Promise<{ pairs: number; wholeCountries: string[] }> {
     if (job.name !== JobName.PAIRING_RECOMPUTE) throw new UnrecoverableError(`Unknown job ${job.name}`);
-    const result = await this.compute.recomputeCity(job.data.cityId);
-    await this.dataSource.query(`DELETE FROM pairing_recompute_request WHERE city_id = $1 AND version = $2::bigint`, [
-      job.data.cityId,
-      job.data.version,
-    ]);
-    this.logger.log(`Re-scored ${result.pairs} pairs for ${job.data.cityId}${result.wholeCountry ? ' (national leaders moved)' : ''}`);
+    const { requests } = job.data;
+    const result = await this.compute.recomputeCities(requests.map((r) => r.cityId));
+    // A request whose version moved meanwhile (a newer change) stays for the next dispatch.
+    await this.dataSource.query(
+      `DELETE FROM pairing_recompute_request r USING unnest($1::text[], $2::bigint[]) AS done(city_id, version)
+        WHERE r.city_id = done.city_id AND r.version = done.version`,
+      [requests.map((r) => r.cityId), requests.map((r) => r.version)],
+    );
+    const names = requests.map((r) => r.cityId).join(', ');
+    this.logger.log(`Re-scored ${result.pairs} pairs for ${names}${result.wholeCountries.length ? ` (national leaders moved in ${result.wholeCountries.join(', ')})` : ''}`);
     return result;
   }
 }

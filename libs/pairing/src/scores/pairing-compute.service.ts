@@ -129,35 +129,40 @@ export class PairingComputeService {
   }
 
   /**
-   * Scores again the pairs that involve one city. When its change moved a
-   * national leader, every pair of its country is scored again instead.
+   * Scores again the pairs that involve these cities, loading the evidence
+   * once for all of them. When a change moved a country's national leader,
+   * every pair of that country is scored again instead.
    */
-  recomputeCity(cityId: string): Promise<{ pairs: number; wholeCountry: boolean }> {
-    return this.exclusively(() => this.recomputeCityNow(cityId));
+  recomputeCities(cityIds: readonly string[]): Promise<{ pairs: number; wholeCountries: string[] }> {
+    return this.exclusively(() => this.recomputeCitiesNow(cityIds));
   }
 
-  private async recomputeCityNow(cityId: string): Promise<{ pairs: number; wholeCountry: boolean }> {
+  private async recomputeCitiesNow(cityIds: readonly string[]): Promise<{ pairs: number; wholeCountries: string[] }> {
     const cities = await this.loadEvidence();
-    const city = cities.find((c) => c.cityId === cityId);
-    if (!city) return { pairs: 0, wholeCountry: false };
+    const wanted = new Set(cityIds);
     const byCountry = groupByCountry(cities);
-    const wholeCountry = await this.leadersMoved(city.countryCode, cities);
+    const changedCountries = [...new Set(cities.filter((c) => wanted.has(c.cityId)).map((c) => c.countryCode))].sort(compareStrings);
+    const wholeCountries: string[] = [];
+    for (const code of changedCountries) if (await this.leadersMoved(code, cities)) wholeCountries.push(code);
     let pairs = 0;
-    for (const [code, others] of byCountry) {
-      if (code === city.countryCode) continue;
-      const batch = buildBatch(byCountry.get(city.countryCode)!, others);
-      const scores = allocateScores(batch);
-      if (wholeCountry) {
-        scoreBatch(batch, REPORT_DEFAULT_WEIGHTS, scores);
-        pairs += await this.store(batch, scores, range(scores.nX * scores.nY), cities);
-      } else {
-        const i = batch.x.cityIds.indexOf(cityId);
-        scorePairsForCity(batch, 'x', i, REPORT_DEFAULT_WEIGHTS, scores);
-        pairs += await this.store(batch, scores, range(scores.nY).map((j) => i * scores.nY + j), cities);
+    for (const code of changedCountries) {
+      const whole = wholeCountries.includes(code);
+      for (const [other, others] of byCountry) {
+        if (other === code) continue;
+        const batch = buildBatch(byCountry.get(code)!, others);
+        const scores = allocateScores(batch);
+        if (whole) {
+          scoreBatch(batch, REPORT_DEFAULT_WEIGHTS, scores);
+          pairs += await this.store(batch, scores, range(scores.nX * scores.nY), cities);
+          continue;
+        }
+        const rows = range(batch.x.n).filter((i) => wanted.has(batch.x.cityIds[i]));
+        for (const i of rows) scorePairsForCity(batch, 'x', i, REPORT_DEFAULT_WEIGHTS, scores);
+        pairs += await this.store(batch, scores, rows.flatMap((i) => range(scores.nY).map((j) => i * scores.nY + j)), cities);
       }
     }
-    if (wholeCountry) await this.saveScales(cities, [city.countryCode]);
-    return { pairs, wholeCountry };
+    if (wholeCountries.length) await this.saveScales(cities, wholeCountries);
+    return { pairs, wholeCountries };
   }
 
   private async leadersMoved(countryCode: string, cities: CityEvidence[]): Promise<boolean> {
