@@ -28,3 +28,4 @@ export * from './i18n/zoned-time';
 export * from './i18n/money';
 export * from './validation/text';
 export * from './queue/polling-loop';
+export * from './validation/dates';

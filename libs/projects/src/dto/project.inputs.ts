@@ -8,7 +8,6 @@ import {
   IsBoolean,
   IsEnum,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUrl,
@@ -19,21 +18,12 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { HasSomeLanguage, LocalizedTextInput, LocalizedTitleInput, trim } from '@app/core';
+import { HasSomeLanguage, IsCalendarDate, LocalizedTextInput, LocalizedTitleInput, trim } from '@app/core';
 import { MilestoneStatus, ProjectStage, ProjectType, RiskLevel } from '../entities/project.entity';
 
-const DATE = { message: 'must be a calendar date written YYYY-MM-DD, e.g. 2027-03-31' };
 const REASON = { message: 'must be 1 to 2000 characters long: say why' };
 const URL = { protocols: ['http', 'https'], require_protocol: true };
 const enumMessage = (e: object) => ({ message: `must be one of ${Object.values(e).join(', ')}` });
-
-/** A calendar date field: YYYY-MM-DD, a real day. */
-function IsCalendarDate(): PropertyDecorator {
-  return (target, key) => {
-    Matches(/^\d{4}-\d{2}-\d{2}$/, DATE)(target, key);
-    IsISO8601({ strict: true }, DATE)(target, key);
-  };
-}
 
 @InputType({ description: "One country's budget: integer minor units (pence, won) and the currency." })
 export class BudgetInput {
