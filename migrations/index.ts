@@ -1,3 +1,4 @@
+import { SeedFundAndGovernance1795639635595 } from './1795639635595-SeedFundAndGovernance';
 import { PairingMethod1795636890126 } from './1795636890126-PairingMethod';
 import { OneRecomputeRequestFunction1795636000000 } from './1795636000000-OneRecomputeRequestFunction';
 import { ProjectsAndActivityFeed1795633023450 } from './1795633023450-ProjectsAndActivityFeed';
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   ProjectsAndActivityFeed1795633023450,
   OneRecomputeRequestFunction1795636000000,
   PairingMethod1795636890126,
+  SeedFundAndGovernance1795639635595,
 ];

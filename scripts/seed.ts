@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { AppConfig, ConfigError, loadConfig } from '@app/core';
-import { bootstrapAdminInvitation, DemoAccount, platformDataSource, seedDemoAccounts, seedReferenceData } from '@app/platform';
+import { bootstrapAdminInvitation, DemoAccount, platformDataSource, seedDemoAccounts, seedDemoFund, seedReferenceData } from '@app/platform';
 
 /**
  * Reference data (countries, indicators, the report's cities) everywhere;
@@ -18,7 +18,9 @@ export async function runSeed(config: AppConfig): Promise<DemoAccount[]> {
       }
       return [];
     }
-    return await seedDemoAccounts(dataSource, config.DEMO_PASSWORD);
+    const accounts = await seedDemoAccounts(dataSource, config.DEMO_PASSWORD);
+    await seedDemoFund(dataSource);
+    return accounts;
   } finally {
     await dataSource.destroy();
   }

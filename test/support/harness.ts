@@ -196,6 +196,8 @@ export const DEMO_PEOPLE = {
   participant: 'participant@demo.twins.test',
   boardUk: 'board.uk@demo.twins.test',
   boardKr: 'board.kr@demo.twins.test',
+  boardUk2: 'board.uk2@demo.twins.test',
+  boardKr2: 'board.kr2@demo.twins.test',
   organiser: 'organiser@demo.twins.test',
 } as const;
 export type DemoPerson = keyof typeof DEMO_PEOPLE;

@@ -81,6 +81,11 @@ describe('twinnings and twin workspaces', () => {
   beforeAll(async () => {
     app = await startTestApp();
     await app.signInDemo(tokens, ids);
+    // Jihyun also holds a post at Pusan National University here, so she may ask to join a Busan workspace.
+    await app.dataSource.query(
+      `INSERT INTO organisation_membership (user_id, organisation_id) SELECT $1, id FROM organisation WHERE name_en = 'Pusan National University'`,
+      [ids.boardKr],
+    );
   });
   afterAll(() => app.close());
 

@@ -18,6 +18,8 @@ import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { PairingModule } from '@app/pairing';
 import { PLATFORM_EMAIL_TEMPLATES, PLATFORM_ENTITIES } from '@app/platform';
+import { FundingModule } from '@app/funding';
+import { GovernanceModule } from '@app/governance';
 import { ProjectsModule } from '@app/projects';
 import { TwinningModule } from '@app/twinning';
 
@@ -48,6 +50,8 @@ export class AppModule {
         PairingModule,
         TwinningModule,
         ProjectsModule,
+        FundingModule,
+        GovernanceModule,
         graphqlModule({ imports: [IdentityModule], schemaFile: options.schemaFile }),
       ],
       controllers: [HealthController],

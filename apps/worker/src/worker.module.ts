@@ -1,12 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, ConfigModule, databaseOptions, LoggingModule } from '@app/core';
+import { FundingWorkerModule } from '@app/funding';
 import { NotificationsModule } from '@app/notifications';
 import { PairingWorkerModule } from '@app/pairing';
 import { PLATFORM_EMAIL_TEMPLATES, PLATFORM_ENTITIES } from '@app/platform';
 import { TwinningWorkerModule } from '@app/twinning';
 
-/** The background process: dispatches the outbox, sends email, keeps pair scores current, sends workspace digests. */
+/** The background process: dispatches the outbox, sends email, keeps pair scores current, sends workspace digests and seed-fund deadline reminders. */
 @Module({})
 export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
@@ -22,6 +23,7 @@ export class WorkerModule {
         NotificationsModule.forWorker(PLATFORM_EMAIL_TEMPLATES),
         PairingWorkerModule,
         TwinningWorkerModule,
+        FundingWorkerModule,
       ],
     };
   }

@@ -143,6 +143,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(100) @Max(3600000)
   DIGEST_CHECK_MS = 300000;
 
+  /** How often the worker looks for draft fund applications due a deadline reminder (three days and one day before a call closes). */
+  @Transform(toInt) @IsInt() @Min(100) @Max(3600000)
+  FUNDING_REMINDER_CHECK_MS = 300000;
+
   /** The local hour (in each reader's own time zone) at which daily and weekly (Monday) digests go out. */
   @Transform(toInt) @IsInt() @Min(0) @Max(23)
   DIGEST_HOUR = 8;

@@ -31,6 +31,9 @@ const ORGANISATIONS: DemoOrganisation[] = [
   { key: 'bmc', nameEn: 'Busan Metropolitan City', nameKo: '부산광역시', kind: OrganisationKind.CITY_GOVERNMENT, cityId: 'busan', website: 'https://www.busan.go.kr' },
   { key: 'pnu', nameEn: 'Pusan National University', nameKo: '부산대학교', kind: OrganisationKind.UNIVERSITY, cityId: 'busan', website: 'https://www.pusan.ac.kr' },
   { key: 'btp', nameEn: 'Busan Technopark', nameKo: '부산테크노파크', kind: OrganisationKind.AGENCY, cityId: 'busan' },
+  { key: 'uom', nameEn: 'University of Manchester', nameKo: '맨체스터 대학교', kind: OrganisationKind.UNIVERSITY, cityId: 'manchester', website: 'https://www.manchester.ac.uk' },
+  { key: 'kaist', nameEn: 'KAIST', nameKo: '한국과학기술원', kind: OrganisationKind.UNIVERSITY, cityId: 'daejeon', website: 'https://www.kaist.ac.kr' },
+  { key: 'dgist', nameEn: 'DGIST', nameKo: '대구경북과학기술원', kind: OrganisationKind.UNIVERSITY, cityId: 'daegu', website: 'https://www.dgist.ac.kr' },
 ];
 
 export interface DemoAccount {
@@ -45,8 +48,10 @@ export interface DemoAccount {
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'admin@demo.twins.test', displayName: 'Alex Admin', language: 'en', timeZone: 'Europe/London', roles: [Role.ADMIN], organisations: [], what: 'programme administrator' },
-  { email: 'board.uk@demo.twins.test', displayName: 'Priya Shah', language: 'en', timeZone: 'Europe/London', roles: [Role.BOARD_MEMBER], organisations: ['uol'], what: 'board member (UK)' },
-  { email: 'board.kr@demo.twins.test', displayName: '김지현', language: 'ko', timeZone: 'Asia/Seoul', roles: [Role.BOARD_MEMBER], organisations: ['pnu'], what: 'board member (Korea)' },
+  { email: 'board.uk@demo.twins.test', displayName: 'Priya Shah', language: 'en', timeZone: 'Europe/London', roles: [Role.BOARD_MEMBER], organisations: ['uol'], what: 'board member (UK; University of Liverpool, so conflicted on Liverpool applications)' },
+  { email: 'board.kr@demo.twins.test', displayName: '김지현', language: 'ko', timeZone: 'Asia/Seoul', roles: [Role.BOARD_MEMBER], organisations: ['kaist'], what: 'board member (Korea)' },
+  { email: 'board.uk2@demo.twins.test', displayName: 'Oliver Hughes', language: 'en', timeZone: 'Europe/London', roles: [Role.BOARD_MEMBER], organisations: ['uom'], what: 'board member (UK)' },
+  { email: 'board.kr2@demo.twins.test', displayName: '정하늘', language: 'ko', timeZone: 'Asia/Seoul', roles: [Role.BOARD_MEMBER], organisations: ['dgist'], what: 'board member (Korea)' },
   { email: 'officer.liverpool@demo.twins.test', displayName: 'Sam Taylor', language: 'en', timeZone: 'Europe/London', roles: [], organisations: ['lcc'], what: 'city officer, Liverpool' },
   { email: 'officer.busan@demo.twins.test', displayName: '박서준', language: 'ko', timeZone: 'Asia/Seoul', roles: [], organisations: ['bmc'], what: 'city officer, Busan' },
   { email: 'participant@demo.twins.test', displayName: 'Jordan Lee', language: 'en', timeZone: 'Europe/London', roles: [], organisations: ['btp'], what: 'participant (ecosystem partner)' },
@@ -138,4 +143,76 @@ export async function bootstrapAdminInvitation(dataSource: DataSource, email: st
     }),
   );
   return `${publicUrl}/account/accept-invitation?token=${encodeURIComponent(token)}`;
+}
+
+/** The demo board: who sits for which country. */
+const DEMO_BOARD: Array<{ email: string; countryCode: string }> = [
+  { email: 'board.uk@demo.twins.test', countryCode: 'GB' },
+  { email: 'board.uk2@demo.twins.test', countryCode: 'GB' },
+  { email: 'board.kr@demo.twins.test', countryCode: 'KR' },
+  { email: 'board.kr2@demo.twins.test', countryCode: 'KR' },
+];
+
+/**
+ * The demo seed fund: both governments' contributions, its board of four
+ * (two per country) and a call open for 60 days. Only when no fund exists yet.
+ */
+export async function seedDemoFund(dataSource: DataSource, clock = new Clock()): Promise<void> {
+  await dataSource.transaction(async (em) => {
+    const [{ count }] = await em.query('SELECT count(*)::int AS count FROM fund');
+    if (count > 0) return;
+    const admin = await em.findOneByOrFail(User, { email: 'admin@demo.twins.test' });
+    const now = clock.now();
+    const [{ id: fundId }] = await em.query(
+      `INSERT INTO fund (name_en, name_ko, description_en, description_ko, country_codes, currencies, created_by_user_id)
+       VALUES ($1, $2, $3, $4, '{GB,KR}', '{GBP,KRW}', $5) RETURNING id`,
+      [
+        'UK–Korea Innovation Twins Seed Fund',
+        '영국–한국 혁신 트윈 시드 펀드',
+        'Paid into equally by both governments; seed funding for twinned cities’ feasibility studies, evidence and demonstrators.',
+        '두 정부가 동등하게 출연하며, 자매 도시의 타당성 조사, 근거 구축, 실증 사업에 시드 자금을 지원합니다.',
+        admin.id,
+      ],
+    );
+    const contributions: Array<[string, string, string]> = [
+      ['GB', 'GBP', '50000000'],
+      ['KR', 'KRW', '850000000'],
+    ];
+    for (const [country, currency, amount] of contributions) {
+      await em.query(`INSERT INTO fund_balance (fund_id, currency, contributed_minor, available_minor) VALUES ($1, $2, $3, $3)`, [fundId, currency, amount]);
+      await em.query(
+        `INSERT INTO ledger_entry (fund_id, kind, reason, currency, amount_minor, country_code, actor_user_id, at, note) VALUES ($1, 'CONTRIBUTION', 'CONTRIBUTED', $2, $3, $4, $5, $6, 'Founding contribution')`,
+        [fundId, currency, amount, country, admin.id, now],
+      );
+    }
+    await em.query(`INSERT INTO board (fund_id) VALUES ($1)`, [fundId]);
+    for (const seat of DEMO_BOARD) {
+      const user = await em.findOneByOrFail(User, { email: seat.email });
+      await em.query(
+        `INSERT INTO board_member (fund_id, user_id, country_code, organisation_ids, appointed_at, appointed_by_user_id)
+         VALUES ($1, $2, $3, ARRAY(SELECT organisation_id FROM organisation_membership WHERE user_id = $2), $4, $5)`,
+        [fundId, user.id, seat.countryCode, now, admin.id],
+      );
+    }
+    await em.query(
+      `INSERT INTO fund_call (fund_id, title_en, title_ko, guidance_en, guidance_ko, opens_at, closes_at, allowed_stages, max_award_minor, match_ratio_percent,
+                              reference_currency, exchange_rates, criteria, score_scale_max, reviewers_per_application, created_by_user_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, '{FEASIBILITY,DEMONSTRATOR}', '{"GBP":"5000000","KRW":"85000000"}', 80, 'GBP', '{"KRW":1700}', $8, 5, 2, $9)`,
+      [
+        fundId,
+        'Seed funding 2027: feasibility and demonstrators',
+        '2027 시드 펀딩: 타당성 조사와 실증',
+        'Twin workspaces apply for up to £50,000 and ₩85,000,000 for a joint project at feasibility or demonstrator stage. The two sides’ requests should be near equal.',
+        '자매 워크스페이스는 타당성 조사 또는 실증 단계의 공동 프로젝트에 최대 £50,000 및 ₩85,000,000를 신청할 수 있습니다. 양측의 신청 금액은 비슷해야 합니다.',
+        new Date(now.getTime() - 86_400_000),
+        new Date(now.getTime() + 60 * 86_400_000),
+        JSON.stringify([
+          { key: 'impact', title: { en: 'Impact', ko: '영향' }, weight: 40 },
+          { key: 'partnership', title: { en: 'Strength of the partnership', ko: '파트너십의 견고성' }, weight: 30 },
+          { key: 'route-to-bau', title: { en: 'Route to business as usual', ko: '상시 운영으로의 경로' }, weight: 30 },
+        ]),
+        admin.id,
+      ],
+    );
+  });
 }

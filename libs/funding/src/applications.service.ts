@@ -1,0 +1,502 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
+import {
+  AppConfig,
+  AuthUser,
+  BadInputError,
+  Bilingual,
+  Clock,
+  ConflictError,
+  Connection,
+  escapeLike,
+  ForbiddenError,
+  formatMoney,
+  hasRole,
+  NotFoundError,
+  PageArgs,
+  paginate,
+  Role,
+} from '@app/core';
+import { Country } from '@app/cities';
+import { OutboxService } from '@app/notifications';
+import { Project } from '@app/projects';
+import { isUuid, Twinning, TwinningAccessService, Workspace, WorkspaceRole } from '@app/twinning';
+import { ApplicationAction, requireTransition } from './application-states';
+import { FundAuditService } from './audit.service';
+import type { ApplicationFilter, ApplicationStepInput, BudgetLineInput, CloseAwardInput, CreateApplicationInput, UpdateApplicationInput } from './dto/funding.inputs';
+import { checkEligibility, EligibilityCheck } from './eligibility';
+import { FundingEmail } from './emails/funding.emails';
+import { ApplicationBudgetLine, ApplicationStatus, ApplicationTransition, APPROVING, FundApplication } from './entities/application.entity';
+import { FundCall, LedgerEntryKind, LedgerReason } from './entities/fund.entity';
+import { FundBoardDirectory } from './fund-board-directory';
+import { LedgerService } from './ledger.service';
+import { Amounts, difference, sumByCurrency, toRecord } from './money-arithmetic';
+import { roleRecipients, workspaceRecipients } from './recipients';
+
+/** How the reader relates to an application: decides what they see and may do. */
+export interface ApplicationAccess {
+  /** A member of the applying workspace, with their role there. */
+  workspaceRole: WorkspaceRole | null;
+  admin: boolean;
+  /** Sits on the board of the application's fund (conflicts are governance's to judge). */
+  board: boolean;
+}
+
+/**
+ * Seed-fund applications, from draft to closed award.
+ * - the applying workspace's leads write, submit, withdraw and accept or decline an award; its members read;
+ * - fund admins (programme administrators) read everything, check eligibility, return a submission, start delivery and close;
+ * - the fund's board reads submitted applications (reviews and votes are governance's);
+ * - anyone else gets NOT_FOUND.
+ * Every change of status goes through `transition`, which refuses what the
+ * state machine does not allow and records who, when and why.
+ */
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly twinningAccess: TwinningAccessService,
+    private readonly board: FundBoardDirectory,
+    private readonly ledger: LedgerService,
+    private readonly audit: FundAuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  // ---------- access ----------
+
+  async accessTo(user: AuthUser | null, applications: readonly FundApplication[], em: EntityManager = this.dataSource.manager): Promise<Array<ApplicationAccess | null>> {
+    if (!user) return applications.map(() => null);
+    const admin = hasRole(user, Role.ADMIN);
+    const [workspaces, boardFunds] = await Promise.all([
+      this.twinningAccess.workspaceAccess(user, applications.map((a) => a.workspaceId), em),
+      this.board.fundsWhereMember(user.id, em),
+    ]);
+    return applications.map((application, i) => {
+      const workspaceRole = workspaces[i]?.role ?? null;
+      const board = boardFunds.includes(application.fundId) && application.submittedAt !== null;
+      return workspaceRole || admin || board ? { workspaceRole, admin, board } : null;
+    });
+  }
+
+  /** The application if the user may see it; NOT_FOUND otherwise. */
+  async get(user: AuthUser | null, id: string, em: EntityManager = this.dataSource.manager): Promise<{ application: FundApplication; access: ApplicationAccess }> {
+    const application = isUuid(id) ? await em.findOneBy(FundApplication, { id }) : null;
+    const [access] = application ? await this.accessTo(user, [application], em) : [null];
+    if (!application || !access) throw new NotFoundError('application', id);
+    return { application, access };
+  }
+
+  /** Locks the row, then checks the reader may see it. */
+  async lock(em: EntityManager, user: AuthUser, id: string): Promise<{ application: FundApplication; access: ApplicationAccess }> {
+    const application = isUuid(id) ? await em.createQueryBuilder(FundApplication, 'a').setLock('pessimistic_write').where('a.id = :id', { id }).getOne() : null;
+    const [access] = application ? await this.accessTo(user, [application], em) : [null];
+    if (!application || !access) throw new NotFoundError('application', id);
+    return { application, access };
+  }
+
+  /**
+   * What the reader may list: their workspaces' applications; all submitted
+   * ones of funds whose board they sit on; everything for admins. Newest change first.
+   */
+  async list(user: AuthUser, filter: ApplicationFilter, page: PageArgs): Promise<Connection<FundApplication>> {
+    const query = this.dataSource.getRepository(FundApplication).createQueryBuilder('a');
+    if (!hasRole(user, Role.ADMIN)) {
+      const boardFunds = await this.board.fundsWhereMember(user.id);
+      query.andWhere(
+        new Brackets((q) =>
+          q
+            .where('a.workspace_id IN (SELECT m.workspace_id FROM workspace_member m WHERE m.user_id = :userId)', { userId: user.id })
+            .orWhere('(a.fund_id = ANY(:boardFunds) AND a.submitted_at IS NOT NULL)', { boardFunds }),
+        ),
+      );
+    }
+    if (filter.fundId) query.andWhere('a.fund_id = :fundId', { fundId: filter.fundId });
+    if (filter.callId) query.andWhere('a.call_id = :callId', { callId: filter.callId });
+    if (filter.workspaceId) query.andWhere('a.workspace_id = :workspaceId', { workspaceId: filter.workspaceId });
+    if (filter.statuses?.length) query.andWhere('a.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.search) {
+      const like = `%${escapeLike(filter.search)}%`;
+      query.andWhere(
+        new Brackets((q) => q.where('a.title_en ILIKE :like', { like }).orWhere('a.title_ko ILIKE :like').orWhere('a.summary_en ILIKE :like').orWhere('a.summary_ko ILIKE :like')),
+      );
+    }
+    return paginate(query, page, { expression: 'a.updated_at', direction: 'DESC', valueOf: (a) => a.updatedAt.toISOString(), cast: 'timestamptz', notNull: true });
+  }
+
+  // ---------- drafting ----------
+
+  async create(user: AuthUser, input: CreateApplicationInput): Promise<FundApplication> {
+    return this.dataSource.transaction(async (em) => {
+      const project = isUuid(input.projectId) ? await em.findOneBy(Project, { id: input.projectId }) : null;
+      const access = project ? (await this.twinningAccess.workspaceAccess(user, [project.workspaceId], em))[0] : null;
+      if (!project || !access) throw new NotFoundError('project', input.projectId);
+      if (access.role !== WorkspaceRole.LEAD) throw new ForbiddenError('Only a lead of the workspace may apply for seed funding.');
+      const call = await em.findOneBy(FundCall, { id: input.callId });
+      if (!call) throw new NotFoundError('call', input.callId);
+      if (this.clock.now() >= call.closesAt) throw this.closedError(call);
+      const twinning = await em.findOneByOrFail(Twinning, { id: access.twinningId });
+      const existing = await em
+        .createQueryBuilder(FundApplication, 'a')
+        .where('a.call_id = :callId AND a.project_id = :projectId AND a.status <> :withdrawn', { callId: call.id, projectId: project.id, withdrawn: ApplicationStatus.WITHDRAWN })
+        .getOne();
+      if (existing) throw new ConflictError('This project already has an application to this call: edit that one, or withdraw it first.', { reason: 'ALREADY_APPLIED', applicationId: existing.id });
+      await this.validateLines(em, twinning, input.budgetLines ?? []);
+      const application = await em.save(
+        em.create(FundApplication, {
+          callId: call.id,
+          fundId: call.fundId,
+          workspaceId: project.workspaceId,
+          projectId: project.id,
+          cityIds: [twinning.cityAId, twinning.cityBId],
+          status: ApplicationStatus.DRAFT,
+          outcome: null,
+          currentDecisionId: null,
+          createdByUserId: user.id,
+          submittedAt: null,
+          decidedAt: null,
+          version: 1,
+          ...this.columns(input),
+        } as Partial<FundApplication>),
+      );
+      await this.replaceLines(em, application.id, input.budgetLines ?? []);
+      await em.insert(ApplicationTransition, { applicationId: application.id, fromStatus: null, toStatus: ApplicationStatus.DRAFT, actorUserId: user.id, reason: 'Application started.', at: this.clock.now() });
+      await this.audit.record(em, {
+        fundId: call.fundId,
+        actorUserId: user.id,
+        action: 'application.created',
+        subjectType: 'application',
+        subjectId: application.id,
+        summary: `Started the application “${application.titleEn ?? application.titleKo}” for project ${project.id}.`,
+        detail: { callId: call.id, workspaceId: project.workspaceId, projectId: project.id },
+      });
+      return application;
+    });
+  }
+
+  async update(user: AuthUser, input: UpdateApplicationInput): Promise<FundApplication> {
+    return this.dataSource.transaction(async (em) => {
+      const { application, access } = await this.lock(em, user, input.id);
+      this.requireLead(access, 'edit it');
+      if (application.status !== ApplicationStatus.DRAFT) {
+        throw new ConflictError(`This application is ${application.status}: its content was locked on submission.`, { reason: 'LOCKED', status: application.status });
+      }
+      if (application.version !== input.version) {
+        throw new ConflictError('Someone changed this application since you read it: reload it and apply your change again.', { reason: 'STALE_VERSION', currentVersion: application.version });
+      }
+      if (input.budgetLines) await this.validateLines(em, await this.twinningOf(em, application), input.budgetLines);
+      Object.assign(application, this.columns(input), { version: application.version + 1, updatedAt: this.clock.now() });
+      const saved = await em.save(application);
+      if (input.budgetLines) await this.replaceLines(em, application.id, input.budgetLines);
+      const fields = (['title', 'summary', 'objectives', 'routeToBusinessAsUsual', 'milestones', 'budgetLines'] as const).filter((k) => input[k] !== undefined);
+      await this.audit.record(em, {
+        fundId: application.fundId,
+        actorUserId: user.id,
+        action: 'application.updated',
+        subjectType: 'application',
+        subjectId: application.id,
+        summary: `Edited the draft: ${fields.join(', ') || 'nothing'}.`,
+        detail: { fields, version: saved.version },
+      });
+      return saved;
+    });
+  }
+
+  /** Every rule of the call, applied to the application as it stands now. */
+  async eligibility(application: FundApplication, em: EntityManager = this.dataSource.manager): Promise<EligibilityCheck[]> {
+    const [call, project, twinning, lines] = await Promise.all([
+      em.findOneByOrFail(FundCall, { id: application.callId }),
+      em.findOneByOrFail(Project, { id: application.projectId }),
+      this.twinningOf(em, application),
+      this.lines(em, application.id),
+    ]);
+    return checkEligibility({
+      twinningStatus: twinning.status,
+      projectStage: project.stage,
+      projectClosed: !!project.closedAt,
+      call,
+      sides: await this.sides(em, twinning),
+      lines,
+    });
+  }
+
+  // ---------- the applicants' steps ----------
+
+  async submit(user: AuthUser, input: ApplicationStepInput): Promise<FundApplication> {
+    return this.dataSource.transaction(async (em) => {
+      const { application, access } = await this.lock(em, user, input.id);
+      this.requireLead(access, 'submit it');
+      requireTransition(application.status, 'submit');
+      const call = await em.findOneByOrFail(FundCall, { id: application.callId });
+      const now = this.clock.now();
+      if (now < call.opensAt) throw new ConflictError(`The call opens at ${call.opensAt.toISOString()}: submit it then.`, { reason: 'CALL_NOT_OPEN', opensAt: call.opensAt.toISOString() });
+      if (now >= call.closesAt) throw this.closedError(call);
+      const failed = (await this.eligibility(application, em)).filter((c) => !c.passed);
+      if (failed.length) {
+        throw new BadInputError(`The application does not meet the call’s rules yet: ${failed.map((c) => c.message).join(' ')}`, failed.map((c) => ({ field: c.rule, message: c.message })));
+      }
+      application.submittedAt = now;
+      const saved = await this.transition(em, user.id, application, 'submit', input.reason ?? 'Submitted.');
+      await this.notifySubmission(em, saved, call);
+      return saved;
+    });
+  }
+
+  async withdraw(user: AuthUser, input: ApplicationStepInput): Promise<FundApplication> {
+    return this.dataSource.transaction(async (em) => {
+      const { application, access } = await this.lock(em, user, input.id);
+      this.requireLead(access, 'withdraw it');
+      return this.transition(em, user.id, application, 'withdraw', this.requireReason(input));
+    });
+  }
+
+  async acceptAward(user: AuthUser, input: ApplicationStepInput): Promise<FundApplication> {
+    return this.dataSource.transaction(async (em) => {
+      const { application, access } = await this.lock(em, user, input.id);
+      this.requireLead(access, 'accept the award');
+      requireTransition(application.status, 'acceptAward');
+      this.requireApproved(application, 'accepted');
+      return this.transition(em, user.id, application, 'acceptAward', input.reason ?? 'Award accepted, with its conditions.');
+    });
+  }
+
+  /** The applicants turn an award down: all of it goes back to the fund. */
+  async declineAward(user: AuthUser, input: ApplicationStepInput): Promise<FundApplication> {
+    return this.dataSource.transaction(async (em) => {
+      const { application, access } = await this.lock(em, user, input.id);
+      this.requireLead(access, 'decline the award');
+      requireTransition(application.status, 'declineAward');
+      this.requireApproved(application, 'declined');
+      const reason = this.requireReason(input);
+      await this.releaseAll(em, user.id, application, LedgerReason.AWARD_DECLINED, reason);
+      return this.transition(em, user.id, application, 'declineAward', reason);
+    });
+  }
+
+  // ---------- the fund admins' steps ----------
+
+  async returnToApplicant(user: AuthUser, input: ApplicationStepInput): Promise<FundApplication> {
+    return this.adminStep(user, input, 'returnToApplicant', async (em, application) => {
+      application.submittedAt = null;
+      return this.requireReason(input);
+    });
+  }
+
+  async confirmEligibility(user: AuthUser, input: ApplicationStepInput): Promise<FundApplication> {
+    return this.adminStep(user, input, 'confirmEligibility', async (em, application) => {
+      const failed = (await this.eligibility(application, em)).filter((c) => !c.passed);
+      if (failed.length) {
+        throw new ConflictError(`It no longer meets the call’s rules: ${failed.map((c) => c.message).join(' ')} Return it to its applicants instead.`, {
+          reason: 'NOT_ELIGIBLE',
+          failed: failed.map((c) => c.rule),
+        });
+      }
+      return input.reason ?? 'Eligibility confirmed.';
+    });
+  }
+
+  async startDelivery(user: AuthUser, input: ApplicationStepInput): Promise<FundApplication> {
+    return this.adminStep(user, input, 'startDelivery', async () => input.reason ?? 'Grant agreement in place: delivery started.');
+  }
+
+  /** Closes an award in delivery: what was not spent goes back to the fund. */
+  async closeAward(user: AuthUser, input: CloseAwardInput): Promise<FundApplication> {
+    return this.adminStep(user, input, 'closeAward', async (em, application) => {
+      const outstanding = await this.ledger.outstanding(em, application.id);
+      const spent = sumByCurrency(input.spent);
+      for (const [currency, amount] of spent) {
+        const committed = outstanding.get(currency) ?? 0n;
+        if (amount > committed) {
+          throw BadInputError.field('spent', `${formatMoney(amount.toString(), currency, 'en')} spent in ${currency} is more than the ${formatMoney(committed.toString(), currency, 'en')} awarded.`);
+        }
+      }
+      const underspend: Amounts = new Map([...outstanding].map(([currency, committed]) => [currency, committed - (spent.get(currency) ?? 0n)]));
+      await this.ledger.move(em, { fundId: application.fundId, kind: LedgerEntryKind.RELEASE, reason: LedgerReason.UNDERSPENT, amounts: underspend, applicationId: application.id, actorUserId: user.id, note: input.reason });
+      await this.auditMoney(em, user.id, application, 'ledger.released', underspend, 'Released the underspend of');
+      return input.reason;
+    });
+  }
+
+  // ---------- for governance ----------
+
+  /**
+   * Moves an application by an action of the state machine, in the caller's
+   * transaction (the row must be locked): records the transition and audits it.
+   */
+  async transition(em: EntityManager, actorUserId: string | null, application: FundApplication, action: ApplicationAction, reason: string, detail: Record<string, unknown> = {}): Promise<FundApplication> {
+    const from = application.status;
+    application.status = requireTransition(from, action);
+    application.updatedAt = this.clock.now();
+    const saved = await em.save(application);
+    await em.insert(ApplicationTransition, { applicationId: application.id, fromStatus: from, toStatus: application.status, actorUserId, reason, at: this.clock.now() });
+    await this.audit.record(em, {
+      fundId: application.fundId,
+      actorUserId,
+      action: `application.${action}`,
+      subjectType: 'application',
+      subjectId: application.id,
+      summary: `${from} → ${application.status}: ${reason}`,
+      detail: { from, to: application.status, reason, ...detail },
+    });
+    return saved;
+  }
+
+  /**
+   * Makes what is committed to an application equal `award`: commits what is
+   * missing and releases what is over, in the caller's transaction. Refuses
+   * (INSUFFICIENT_FUNDS) and changes nothing when the fund cannot afford it.
+   */
+  async setAward(em: EntityManager, actorUserId: string, application: FundApplication, award: Amounts, decisionId: string, firstDecision: boolean): Promise<void> {
+    const outstanding = await this.ledger.outstanding(em, application.id);
+    const delta = difference(outstanding, award);
+    const more: Amounts = new Map([...delta].filter(([, v]) => v > 0n));
+    const less: Amounts = new Map([...delta].filter(([, v]) => v < 0n).map(([c, v]) => [c, -v]));
+    const revoking = award.size === 0 || [...award.values()].every((v) => v === 0n);
+    await this.ledger.move(em, {
+      fundId: application.fundId,
+      kind: LedgerEntryKind.COMMITMENT,
+      reason: firstDecision || outstanding.size === 0 ? LedgerReason.AWARD_APPROVED : LedgerReason.AWARD_INCREASED,
+      amounts: more,
+      applicationId: application.id,
+      decisionId,
+      actorUserId,
+    });
+    await this.ledger.move(em, {
+      fundId: application.fundId,
+      kind: LedgerEntryKind.RELEASE,
+      reason: revoking ? LedgerReason.AWARD_REVOKED : LedgerReason.AWARD_REDUCED,
+      amounts: less,
+      applicationId: application.id,
+      decisionId,
+      actorUserId,
+    });
+    if (more.size) await this.auditMoney(em, actorUserId, application, 'ledger.committed', more, 'Committed');
+    if (less.size) await this.auditMoney(em, actorUserId, application, 'ledger.released', less, 'Released');
+  }
+
+  /** What each side asks for, per currency. */
+  async requested(applicationId: string, em: EntityManager = this.dataSource.manager): Promise<Amounts> {
+    return sumByCurrency(await this.lines(em, applicationId));
+  }
+
+  lines(em: EntityManager, applicationId: string): Promise<ApplicationBudgetLine[]> {
+    return em.find(ApplicationBudgetLine, { where: { applicationId }, order: { position: 'ASC' } });
+  }
+
+  // ---------- helpers ----------
+
+  private async adminStep(
+    user: AuthUser,
+    input: { id: string },
+    action: ApplicationAction,
+    work: (em: EntityManager, application: FundApplication) => Promise<string>,
+  ): Promise<FundApplication> {
+    return this.dataSource.transaction(async (em) => {
+      const { application, access } = await this.lock(em, user, input.id);
+      if (!access.admin) throw new ForbiddenError('Only fund administrators may do this.');
+      requireTransition(application.status, action);
+      const reason = await work(em, application);
+      return this.transition(em, user.id, application, action, reason);
+    });
+  }
+
+  private async releaseAll(em: EntityManager, actorUserId: string, application: FundApplication, reason: LedgerReason, note: string): Promise<void> {
+    const outstanding = await this.ledger.outstanding(em, application.id);
+    await this.ledger.move(em, { fundId: application.fundId, kind: LedgerEntryKind.RELEASE, reason, amounts: outstanding, applicationId: application.id, actorUserId, note });
+    if (outstanding.size) await this.auditMoney(em, actorUserId, application, 'ledger.released', outstanding, 'Released');
+  }
+
+  private async auditMoney(em: EntityManager, actorUserId: string, application: FundApplication, action: string, amounts: Amounts, verb: string): Promise<void> {
+    const words = [...amounts].map(([c, v]) => formatMoney(v.toString(), c, 'en')).join(' and ');
+    await this.audit.record(em, {
+      fundId: application.fundId,
+      actorUserId,
+      action,
+      subjectType: 'application',
+      subjectId: application.id,
+      summary: `${verb} ${words} for “${application.titleEn ?? application.titleKo}”.`,
+      detail: { amounts: toRecord(amounts) },
+    });
+  }
+
+  private requireLead(access: ApplicationAccess, what: string): void {
+    if (access.workspaceRole !== WorkspaceRole.LEAD) throw new ForbiddenError(`Only a lead of the applying workspace may ${what}.`);
+  }
+
+  private requireReason(input: { reason?: string }): string {
+    if (!input.reason) throw BadInputError.field('reason', 'say why: it is kept with the application’s history.');
+    return input.reason;
+  }
+
+  private requireApproved(application: FundApplication, what: string): void {
+    if (!application.outcome || !APPROVING.includes(application.outcome)) {
+      throw new ConflictError(`The board’s decision is ${application.outcome ?? 'not made'}: there is no award to be ${what}.`, { reason: 'NO_AWARD', outcome: application.outcome });
+    }
+  }
+
+  private closedError(call: FundCall): ConflictError {
+    return new ConflictError(`The call closed at ${call.closesAt.toISOString()}: it takes no more applications.`, { reason: 'CALL_CLOSED', closesAt: call.closesAt.toISOString() });
+  }
+
+  private columns(input: Partial<CreateApplicationInput>): Partial<FundApplication> {
+    const out: Partial<FundApplication> = {};
+    if (input.title) Object.assign(out, { titleEn: input.title.en ?? null, titleKo: input.title.ko ?? null });
+    if (input.summary) Object.assign(out, { summaryEn: input.summary.en ?? null, summaryKo: input.summary.ko ?? null });
+    if (input.routeToBusinessAsUsual) Object.assign(out, { routeToBauEn: input.routeToBusinessAsUsual.en ?? null, routeToBauKo: input.routeToBusinessAsUsual.ko ?? null });
+    if (input.objectives) out.objectives = input.objectives.map((o) => ({ en: o.en ?? null, ko: o.ko ?? null }) as Bilingual);
+    if (input.milestones) out.milestones = input.milestones.map((m) => ({ title: { en: m.title.en ?? null, ko: m.title.ko ?? null } as Bilingual, dueDate: m.dueDate }));
+    return out;
+  }
+
+  private async twinningOf(em: EntityManager, application: FundApplication): Promise<Twinning> {
+    const workspace = await em.findOneByOrFail(Workspace, { id: application.workspaceId });
+    return em.findOneByOrFail(Twinning, { id: workspace.twinningId });
+  }
+
+  /** The twinning's two countries and their currencies. */
+  private async sides(em: EntityManager, twinning: Twinning): Promise<Map<string, string>> {
+    const rows: Array<{ code: string; currency: string }> = await em.query(
+      `SELECT DISTINCT co.code, co.currency FROM city c JOIN country co ON co.code = c.country_code WHERE c.id = ANY($1) ORDER BY co.code`,
+      [[twinning.cityAId, twinning.cityBId]],
+    );
+    return new Map(rows.map((r) => [r.code.trim(), r.currency.trim()]));
+  }
+
+  private async validateLines(em: EntityManager, twinning: Twinning, lines: BudgetLineInput[]): Promise<void> {
+    const sides = await this.sides(em, twinning);
+    lines.forEach((line, i) => {
+      if (!sides.has(line.countryCode)) throw BadInputError.field(`budgetLines.${i}.countryCode`, `must be one of the twinned countries: ${[...sides.keys()].join(' or ')}.`);
+    });
+  }
+
+  private async replaceLines(em: EntityManager, applicationId: string, lines: BudgetLineInput[]): Promise<void> {
+    await em.delete(ApplicationBudgetLine, { applicationId });
+    if (!lines.length) return;
+    const currencies = new Map((await em.find(Country)).map((c) => [c.code, c.currency.trim()]));
+    await em.insert(
+      ApplicationBudgetLine,
+      lines.map((line, position) => ({ applicationId, position, countryCode: line.countryCode, currency: currencies.get(line.countryCode)!, category: line.category, description: line.description, amountMinor: BigInt(line.amountMinor).toString() })),
+    );
+  }
+
+  private async notifySubmission(em: EntityManager, application: FundApplication, call: FundCall): Promise<void> {
+    const data = {
+      title: { en: application.titleEn, ko: application.titleKo } as Bilingual,
+      callTitle: { en: call.titleEn, ko: call.titleKo } as Bilingual,
+      submittedAt: application.submittedAt!.toISOString(),
+      url: `${this.config.PUBLIC_URL}/applications/${application.id}`,
+    };
+    const applicants = await workspaceRecipients(em, application.workspaceId, true);
+    const admins = await roleRecipients(em, Role.ADMIN);
+    const stamp = application.submittedAt!.getTime();
+    for (const [to, forAdmin] of [...applicants.map((r) => [r, false] as const), ...admins.map((r) => [r, true] as const)]) {
+      await this.outbox.enqueueEmail(em, {
+        template: FundingEmail.SUBMISSION_RECEIVED,
+        idempotencyKey: `funding.submitted:${application.id}:${stamp}:${to.userId}`,
+        to,
+        data: { ...data, forAdmin },
+      });
+    }
+  }
+}

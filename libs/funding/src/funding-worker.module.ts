@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { DeadlineReminderService, DeadlineReminderWorker } from './deadline-reminders';
+
+/** The worker's part of funding: deadline reminders for draft applications. */
+@Module({
+  providers: [DeadlineReminderService, DeadlineReminderWorker],
+  exports: [DeadlineReminderService],
+})
+export class FundingWorkerModule {}

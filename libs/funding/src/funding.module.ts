@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@app/identity';
+import { TwinningModule } from '@app/twinning';
+import { FundAuditController } from './audit.controller';
+import { ApplicationsService } from './applications.service';
+import { FundAuditService } from './audit.service';
+import { ApplicationBudgetLineResolver, ApplicationsResolver, FundCallsResolver, FundsResolver, LedgerEntryResolver } from './funding.resolver';
+import { FundsService } from './funds.service';
+import { LedgerService } from './ledger.service';
+
+/**
+ * Funds, their ledgers, calls and applications. Needs a FundBoardDirectory
+ * from somewhere global (governance provides it).
+ */
+@Module({
+  imports: [TwinningModule, IdentityModule],
+  controllers: [FundAuditController],
+  providers: [FundsService, LedgerService, FundAuditService, ApplicationsService, FundsResolver, LedgerEntryResolver, FundCallsResolver, ApplicationsResolver, ApplicationBudgetLineResolver],
+  exports: [FundsService, LedgerService, FundAuditService, ApplicationsService],
+})
+export class FundingModule {}

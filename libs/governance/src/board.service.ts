@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AuthUser, BadInputError, Clock, ConflictError, ForbiddenError, hasRole, NotFoundError, Role } from '@app/core';
+import { FundApplication, FundAuditService, FundBoardDirectory, FundsService } from '@app/funding';
+import { RoleGrant, User } from '@app/identity';
+import { isUuid } from '@app/twinning';
+import type { AppointBoardMemberInput, DeclareConflictInput, EndBoardMembershipInput, UpdateBoardRulesInput } from './dto/governance.inputs';
+import { Board, BoardMember, ConflictDeclaration, Review, Vote } from './entities/board.entity';
+
+/** A member's conflict on an application: automatic (an affiliation in an applicant city) and/or declared. */
+export interface MemberConflict {
+  memberId: string;
+  /** Cities of the application where one of the member's organisations is. */
+  automaticCityIds: string[];
+  declaredReason: string | null;
+}
+
+/**
+ * Boards, their members and conflicts of interest. A member is conflicted on
+ * an application when they declared it, or when an organisation they are
+ * affiliated with (named on their seat, or one they belong to on the
+ * platform) is in one of the applying cities. Conflicted members do not
+ * review, read the reviews of, vote on, or count towards the quorum of it.
+ */
+@Injectable()
+export class BoardService extends FundBoardDirectory {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly funds: FundsService,
+    private readonly audit: FundAuditService,
+  ) {
+    super();
+  }
+
+  async fundsWhereMember(userId: string, em: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: Array<{ fund_id: string }> = await em.query(`SELECT fund_id FROM board_member WHERE user_id = $1 AND ended_at IS NULL`, [userId]);
+    return rows.map((r) => r.fund_id);
+  }
+
+  /** The board of a fund; a fund without members yet has the default rule. */
+  async board(fundId: string, em: EntityManager = this.dataSource.manager): Promise<Board> {
+    return (await em.findOneBy(Board, { fundId })) ?? Object.assign(new Board(), { fundId, quorumMinPerCountry: 1, createdAt: new Date(0) });
+  }
+
+  members(fundId: string, includeFormer = false, em: EntityManager = this.dataSource.manager): Promise<BoardMember[]> {
+    return em.find(BoardMember, { where: includeFormer ? { fundId } : { fundId, endedAt: IsNull() }, order: { appointedAt: 'ASC' } });
+  }
+
+  /** The caller's current seat on the fund's board, if any. */
+  async seatOf(user: AuthUser | null, fundId: string, em: EntityManager = this.dataSource.manager): Promise<BoardMember | null> {
+    if (!user) return null;
+    return em.findOneBy(BoardMember, { fundId, userId: user.id, endedAt: IsNull() });
+  }
+
+  async appoint(admin: AuthUser, input: AppointBoardMemberInput): Promise<BoardMember> {
+    return this.dataSource.transaction(async (em) => {
+      const fund = await this.funds.get(input.fundId, em);
+      if (!fund.countryCodes.includes(input.countryCode)) throw BadInputError.field('countryCode', `must be one of the fund’s countries: ${fund.countryCodes.join(' or ')}.`);
+      const user = isUuid(input.userId) ? await em.findOneBy(User, { id: input.userId }) : null;
+      if (!user) throw BadInputError.field('userId', 'no account with this id: invite the person to the platform first.');
+      if (await em.findOneBy(BoardMember, { fundId: fund.id, userId: user.id, endedAt: IsNull() })) {
+        throw new ConflictError(`${user.displayName} already sits on this board.`, { reason: 'ALREADY_MEMBER' });
+      }
+      await em.createQueryBuilder().insert().into(Board).values({ fundId: fund.id }).orIgnore().execute();
+      let organisationIds = input.organisationIds;
+      if (!organisationIds) {
+        const rows: Array<{ organisation_id: string }> = await em.query(`SELECT organisation_id FROM organisation_membership WHERE user_id = $1`, [user.id]);
+        organisationIds = rows.map((r) => r.organisation_id);
+      } else if (organisationIds.length) {
+        const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM organisation WHERE id = ANY($1::uuid[])`, [organisationIds]);
+        if (count !== organisationIds.length) throw BadInputError.field('organisationIds', 'names an organisation that does not exist.');
+      }
+      const member = await em.save(
+        em.create(BoardMember, {
+          fundId: fund.id,
+          userId: user.id,
+          countryCode: input.countryCode,
+          organisationIds,
+          affiliationNote: input.affiliationNote ?? null,
+          appointedAt: this.clock.now(),
+          appointedByUserId: admin.id,
+          endedAt: null,
+        }),
+      );
+      await em.createQueryBuilder().insert().into(RoleGrant).values({ userId: user.id, role: Role.BOARD_MEMBER, grantedByUserId: admin.id }).orIgnore().execute();
+      await this.audit.record(em, {
+        fundId: fund.id,
+        actorUserId: admin.id,
+        action: 'board.member-appointed',
+        subjectType: 'member',
+        subjectId: member.id,
+        summary: `Appointed ${user.displayName} to the board for ${input.countryCode}.`,
+        detail: { userId: user.id, countryCode: input.countryCode, organisationIds },
+      });
+      return member;
+    });
+  }
+
+  async end(admin: AuthUser, input: EndBoardMembershipInput): Promise<BoardMember> {
+    return this.dataSource.transaction(async (em) => {
+      const member = isUuid(input.memberId) ? await em.createQueryBuilder(BoardMember, 'm').setLock('pessimistic_write').where('m.id = :id', { id: input.memberId }).getOne() : null;
+      if (!member) throw new NotFoundError('board member', input.memberId);
+      if (member.endedAt) throw new ConflictError('This membership has already ended.', { reason: 'ALREADY_ENDED' });
+      member.endedAt = this.clock.now();
+      const saved = await em.save(member);
+      await this.audit.record(em, {
+        fundId: member.fundId,
+        actorUserId: admin.id,
+        action: 'board.member-ended',
+        subjectType: 'member',
+        subjectId: member.id,
+        summary: `Ended a board membership: ${input.reason}`,
+        detail: { userId: member.userId, reason: input.reason },
+      });
+      return saved;
+    });
+  }
+
+  async updateRules(admin: AuthUser, input: UpdateBoardRulesInput): Promise<Board> {
+    return this.dataSource.transaction(async (em) => {
+      const fund = await this.funds.get(input.fundId, em);
+      await em.createQueryBuilder().insert().into(Board).values({ fundId: fund.id }).orIgnore().execute();
+      await em.update(Board, { fundId: fund.id }, { quorumMinPerCountry: input.quorumMinPerCountry });
+      await this.audit.record(em, {
+        fundId: fund.id,
+        actorUserId: admin.id,
+        action: 'board.rules-updated',
+        subjectType: 'fund',
+        subjectId: fund.id,
+        summary: `Quorum now needs at least ${input.quorumMinPerCountry} voter(s) from each country.`,
+        detail: { quorumMinPerCountry: input.quorumMinPerCountry },
+      });
+      return em.findOneByOrFail(Board, { fundId: fund.id });
+    });
+  }
+
+  /** Conflicts of every current member of the application's fund board (members without one are left out). */
+  async conflicts(application: FundApplication, em: EntityManager = this.dataSource.manager): Promise<Map<string, MemberConflict>> {
+    const rows: Array<{ member_id: string; city_ids: string[] | null; declared: string | null }> = await em.query(
+      `SELECT m.id AS member_id,
+              (SELECT array_agg(DISTINCT o.city_id) FROM organisation o
+                WHERE o.city_id = ANY($2)
+                  AND (o.id = ANY(m.organisation_ids) OR o.id IN (SELECT om.organisation_id FROM organisation_membership om WHERE om.user_id = m.user_id))) AS city_ids,
+              (SELECT d.reason FROM conflict_declaration d WHERE d.member_id = m.id AND d.application_id = $3) AS declared
+         FROM board_member m WHERE m.fund_id = $1 AND m.ended_at IS NULL`,
+      [application.fundId, application.cityIds, application.id],
+    );
+    return new Map(
+      rows
+        .filter((r) => r.city_ids?.length || r.declared)
+        .map((r) => [r.member_id, { memberId: r.member_id, automaticCityIds: r.city_ids ?? [], declaredReason: r.declared }]),
+    );
+  }
+
+  /** The caller's seat on the application's board when they are not conflicted; FORBIDDEN otherwise. */
+  async requireUnconflictedSeat(em: EntityManager, user: AuthUser, application: FundApplication, what: string): Promise<BoardMember> {
+    const seat = await this.seatOf(user, application.fundId, em);
+    if (!seat) throw new ForbiddenError(`Only members of this fund’s board may ${what}.`);
+    const conflict = (await this.conflicts(application, em)).get(seat.id);
+    if (conflict) throw new ForbiddenError(`You have a conflict of interest on this application (${describeConflict(conflict)}), so you may not ${what}.`);
+    return seat;
+  }
+
+  /** A member declares a conflict: their unsubmitted review assignment goes, a submitted review stops counting, their open votes are removed. */
+  async declare(user: AuthUser, input: DeclareConflictInput, application: FundApplication): Promise<ConflictDeclaration> {
+    return this.dataSource.transaction(async (em) => {
+      const seat = await this.seatOf(user, application.fundId, em);
+      if (!seat || !hasRole(user, Role.BOARD_MEMBER)) throw new ForbiddenError('Only members of this fund’s board declare conflicts on its applications.');
+      const existing = await em.findOneBy(ConflictDeclaration, { applicationId: application.id, memberId: seat.id });
+      if (existing) return existing;
+      const declaration = await em.save(em.create(ConflictDeclaration, { applicationId: application.id, memberId: seat.id, reason: input.reason, declaredAt: this.clock.now() }));
+      await em.delete(Review, { applicationId: application.id, memberId: seat.id, submittedAt: IsNull() });
+      await em.update(Review, { applicationId: application.id, memberId: seat.id, withdrawnAt: IsNull() }, { withdrawnAt: this.clock.now() });
+      await em.query(
+        `DELETE FROM vote v USING agenda_item i WHERE v.meeting_id = i.meeting_id AND v.application_id = i.application_id AND i.decision_id IS NULL AND v.application_id = $1 AND v.member_id = $2`,
+        [application.id, seat.id],
+      );
+      await this.audit.record(em, {
+        fundId: application.fundId,
+        actorUserId: user.id,
+        action: 'conflict.declared',
+        subjectType: 'application',
+        subjectId: application.id,
+        summary: `${user.displayName} declared a conflict of interest: ${input.reason}`,
+        detail: { memberId: seat.id, reason: input.reason },
+      });
+      return declaration;
+    });
+  }
+
+  /** Votes cast on an agenda item, with each voter's country. */
+  async votes(em: EntityManager, meetingId: string, applicationId: string): Promise<Array<Vote & { countryCode: string; userId: string }>> {
+    const rows: Array<{ member_id: string; choice: Vote['choice']; cast_at: Date; country_code: string; user_id: string }> = await em.query(
+      `SELECT v.member_id, v.choice, v.cast_at, m.country_code, m.user_id FROM vote v JOIN board_member m ON m.id = v.member_id
+        WHERE v.meeting_id = $1 AND v.application_id = $2 ORDER BY v.cast_at`,
+      [meetingId, applicationId],
+    );
+    return rows.map((r) => Object.assign(new Vote(), { meetingId, applicationId, memberId: r.member_id, choice: r.choice, castAt: r.cast_at, countryCode: r.country_code.trim(), userId: r.user_id }));
+  }
+}
+
+export function describeConflict(conflict: MemberConflict): string {
+  const parts: string[] = [];
+  if (conflict.automaticCityIds.length) parts.push(`an affiliation in ${conflict.automaticCityIds.join(' and ')}`);
+  if (conflict.declaredReason) parts.push(`declared: ${conflict.declaredReason}`);
+  return parts.join('; ');
+}

@@ -1,0 +1,45 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Allow, LocalizedText, LocalTime, Money } from '@app/core';
+import { DecisionOutcome } from '@app/funding';
+import { BoardMember, VoteChoice } from '../entities/board.entity';
+
+@ObjectType({ description: 'A board member’s conflict of interest on an application.' })
+@Allow('SIGNED_IN')
+export class ApplicationConflict {
+  @Field(() => BoardMember) member: BoardMember;
+  @Field(() => [String], { description: 'Applying cities where one of their organisations is (automatic).' }) automaticCityIds: string[];
+  @Field(() => String, { nullable: true, description: 'What they declared, if they did.' }) declaredReason: string | null;
+}
+
+@ObjectType()
+@Allow('SIGNED_IN')
+export class CriterionScore {
+  @Field() criterionKey: string;
+  @Field(() => Int) score: number;
+  @Field(() => String, { nullable: true }) comment: string | null;
+}
+
+@ObjectType({ description: 'A vote on an agenda item.' })
+@Allow('SIGNED_IN')
+export class VoteView {
+  @Field(() => ID) memberId: string;
+  @Field() countryCode: string;
+  @Field(() => VoteChoice) choice: VoteChoice;
+  @Field() castAt: Date;
+}
+
+@ObjectType({ description: 'What the public reads of a decision: outcome, award and rationale, in English and Korean. Never the reviews.' })
+@Allow('PUBLIC')
+export class FundingDecisionSummary {
+  @Field(() => ID) id: string;
+  @Field(() => ID) fundId: string;
+  @Field(() => DecisionOutcome) outcome: DecisionOutcome;
+  @Field(() => LocalizedText, { description: 'The application’s title.' }) title: LocalizedText;
+  @Field(() => [String], { description: 'The twinned cities that applied.' }) cityIds: string[];
+  @Field(() => [Money]) amounts: Money[];
+  @Field(() => LocalizedText) rationale: LocalizedText;
+  @Field() decidedAt: Date;
+  @Field(() => [LocalTime], { description: 'When it was decided, in both countries’ zones.' }) decidedAtLocal: LocalTime[];
+  @Field(() => ID, { nullable: true }) supersedesDecisionId: string | null;
+  @Field(() => ID, { nullable: true, description: 'The later decision that replaced this one, if any.' }) supersededByDecisionId: string | null;
+}

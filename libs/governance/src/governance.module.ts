@@ -1,0 +1,43 @@
+import { Global, Module } from '@nestjs/common';
+import { FundBoardDirectory, FundingModule } from '@app/funding';
+import { BoardService } from './board.service';
+import { DecisionsService } from './decisions.service';
+import {
+  AgendaItemResolver,
+  ApplicationGovernanceResolver,
+  BoardMemberResolver,
+  BoardResolver,
+  FundBoardResolver,
+  FundingDecisionResolver,
+  MeetingsResolver,
+  PublicDecisionsResolver,
+  ReviewResolver,
+} from './governance.resolver';
+import { ReviewsService } from './reviews.service';
+
+/**
+ * The bilateral governance board: members, conflicts, reviews, meetings,
+ * votes and decisions. Global so funding finds the FundBoardDirectory it
+ * needs without importing governance.
+ */
+@Global()
+@Module({
+  imports: [FundingModule],
+  providers: [
+    BoardService,
+    { provide: FundBoardDirectory, useExisting: BoardService },
+    ReviewsService,
+    DecisionsService,
+    BoardResolver,
+    BoardMemberResolver,
+    FundBoardResolver,
+    ApplicationGovernanceResolver,
+    ReviewResolver,
+    MeetingsResolver,
+    AgendaItemResolver,
+    FundingDecisionResolver,
+    PublicDecisionsResolver,
+  ],
+  exports: [FundBoardDirectory, BoardService, ReviewsService, DecisionsService],
+})
+export class GovernanceModule {}

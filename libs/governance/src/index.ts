@@ -1,0 +1,10 @@
+import { AgendaItem, Board, BoardMeeting, BoardMember, ConflictDeclaration, FundingDecision, Review, Vote } from './entities/board.entity';
+export * from './entities/board.entity';
+export * from './emails/governance.emails';
+export * from './board.service';
+export * from './reviews.service';
+export * from './decisions.service';
+export * from './quorum';
+export * from './review-aggregate';
+export * from './governance.module';
+export const GOVERNANCE_ENTITIES = [Board, BoardMember, ConflictDeclaration, Review, BoardMeeting, AgendaItem, Vote, FundingDecision];
