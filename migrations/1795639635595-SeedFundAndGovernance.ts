@@ -115,14 +115,11 @@ export class SeedFundAndGovernance1795639635595 implements MigrationInterface {
     await queryRunner.query("DROP INDEX \"public\".\"IDX_6b8d9cbf3d3537bfca3e74e99a\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_01b8ababd968ab48856d0f53a3\"");
     await queryRunner.query("DROP TABLE \"funding_decision\"");
-    await queryRunner.query("DROP TYPE \"public\".\"decision_outcome\"");
     await queryRunner.query("DROP TABLE \"vote\"");
-    await queryRunner.query("DROP TYPE \"public\".\"vote_choice\"");
     await queryRunner.query("DROP TABLE \"agenda_item\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_2cde03d8b3dd342100de08bf8b\"");
     await queryRunner.query("DROP TABLE \"board_meeting\"");
     await queryRunner.query("DROP TABLE \"review\"");
-    await queryRunner.query("DROP TYPE \"public\".\"review_recommendation\"");
     await queryRunner.query("DROP TABLE \"conflict_declaration\"");
     await queryRunner.query("DROP INDEX \"public\".\"board_member_one_seat\"");
     await queryRunner.query("DROP TABLE \"board_member\"");
@@ -131,10 +128,8 @@ export class SeedFundAndGovernance1795639635595 implements MigrationInterface {
     await queryRunner.query("DROP TABLE \"fund_audit_entry\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_a36c4304bd59a4f3af2b0de94a\"");
     await queryRunner.query("DROP TABLE \"application_transition\"");
-    await queryRunner.query("DROP TYPE \"public\".\"application_status\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_8787a5733325a55c101c8d0f76\"");
     await queryRunner.query("DROP TABLE \"application_budget_line\"");
-    await queryRunner.query("DROP TYPE \"public\".\"budget_category\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_e5a072b8f834ba56e344b1f44e\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_c2bfa80f75d0cae7fb98b84a96\"");
     await queryRunner.query("DROP TABLE \"fund_application\"");
@@ -143,9 +138,15 @@ export class SeedFundAndGovernance1795639635595 implements MigrationInterface {
     await queryRunner.query("DROP INDEX \"public\".\"IDX_1b87a5d733d4fd6b73178a684b\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_3dc6444eec20f440d526fb6ea0\"");
     await queryRunner.query("DROP TABLE \"ledger_entry\"");
-    await queryRunner.query("DROP TYPE \"public\".\"ledger_reason\"");
-    await queryRunner.query("DROP TYPE \"public\".\"ledger_entry_kind\"");
     await queryRunner.query("DROP TABLE \"fund_balance\"");
     await queryRunner.query("DROP TABLE \"fund\"");
+    // Types last: the tables using them are gone by now.
+    await queryRunner.query("DROP TYPE \"public\".\"decision_outcome\"");
+    await queryRunner.query("DROP TYPE \"public\".\"vote_choice\"");
+    await queryRunner.query("DROP TYPE \"public\".\"review_recommendation\"");
+    await queryRunner.query("DROP TYPE \"public\".\"application_status\"");
+    await queryRunner.query("DROP TYPE \"public\".\"budget_category\"");
+    await queryRunner.query("DROP TYPE \"public\".\"ledger_reason\"");
+    await queryRunner.query("DROP TYPE \"public\".\"ledger_entry_kind\"");
   }
 }

@@ -9,6 +9,7 @@ export const F = {
   CONTRIBUTE: `mutation($input: ContributionInput!) { recordContribution(input: $input) { id kind amount { amountMinor currency en ko } } }`,
   RETURN: `mutation($input: ContributionInput!) { returnContribution(input: $input) { id kind } }`,
   APPOINT: `mutation($input: AppointBoardMemberInput!) { appointBoardMember(input: $input) { id countryCode organisationIds } }`,
+  END_MEMBERSHIP: `mutation($input: EndBoardMembershipInput!) { endBoardMembership(input: $input) { id endedAt } }`,
   CREATE_CALL: `mutation($input: CreateCallInput!) { createFundCall(input: $input) { id closesAt closesAtLocal { timeZone text } } }`,
   UPDATE_CALL: `mutation($input: UpdateCallInput!) { updateFundCall(input: $input) { id closesAt } }`,
   CREATE: `mutation($input: CreateApplicationInput!) { createFundApplication(input: $input) { id version status } }`,
@@ -33,7 +34,7 @@ export const F = {
     eligibility { rule passed message } transitions { fromStatus toStatus reason } } }`,
   REVIEWS: `query($id: ID!) { fundApplication(id: $id) { id reviews { id memberId submittedAt recommendation scores { criterionKey score } } reviewSummary { reviewsSubmitted weightedScore percent spread disagreement } } }`,
   CONFLICTS: `query($id: ID!) { fundApplication(id: $id) { conflicts { member { id userId } automaticCityIds declaredReason } } }`,
-  PUBLIC_DECISIONS: `query($fundId: ID) { fundingDecisions(fundId: $fundId) { totalCount nodes { id outcome title { en ko } cityIds amounts { currency amountMinor en ko } rationale { en ko } decidedAt decidedAtLocal { timeZone } supersedesDecisionId supersededByDecisionId } } }`,
+  PUBLIC_DECISIONS: `query($fundId: ID) { fundingDecisions(fundId: $fundId) { totalCount nodes { id outcome title { en ko } cityIds amounts { currency amountMinor en ko } rationale { en ko } decidedAt decidedAtLocal { timeZone } supersedesDecisionId supersededByDecisionId applicationStatus currentAward { currency amountMinor en } } } }`,
 };
 
 export const CRITERIA = [

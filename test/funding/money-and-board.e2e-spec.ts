@@ -128,7 +128,13 @@ describe('seed fund: money under concurrency, conflicts, quorum and superseding 
       const approve = await app.gql(F.DECIDE, { input: { meetingId, applicationId, outcome: 'APPROVED', rationale: RATIONALE } }, { token: t.admin });
       expect(reasonOf(approve)).toBe('VOTE_MISMATCH');
       const deferred = await app.gqlOk<{ recordFundingDecision: { outcome: string; amounts: unknown[]; eligibleMembers: number } }>(F.DECIDE, { input: { meetingId, applicationId, outcome: 'DEFERRED', rationale: RATIONALE } }, { token: t.admin });
+      const deferredApplication = applicationId;
       expect(deferred.recordFundingDecision).toMatchObject({ outcome: 'DEFERRED', amounts: [], votesFor: 1, votesAgainst: 1, abstentions: 0, eligibleMembers: 2, supersedesDecisionId: null });
+      // Deferred, nothing decided on its money: the applicants may still withdraw it, and no longer accept anything.
+      expect((await app.gqlOk<{ fundApplication: { nextSteps: string[] } }>(F.APPLICATION, { id: deferredApplication }, { token: t.liverpool })).fundApplication.nextSteps).toEqual(['redecide', 'withdraw']);
+      expect(reasonOf(await app.gql(F.ACCEPT, { input: { id: deferredApplication } }, { token: t.liverpool }))).toBe('ILLEGAL_TRANSITION');
+      const withdrawn = await app.gqlOk<{ withdrawFundApplication: { status: string } }>(F.WITHDRAW, { input: { id: deferredApplication, reason: 'We will apply to the next call' } }, { token: t.liverpool });
+      expect(withdrawn.withdrawFundApplication.status).toBe('WITHDRAWN');
     });
 
     it('a later decision supersedes an earlier one: the award grows, then is revoked, and the record keeps all three', async () => {
@@ -150,9 +156,11 @@ describe('seed fund: money under concurrency, conflicts, quorum and superseding 
       const tooMuch = await app.gql(F.DECIDE, { input: { meetingId: first, applicationId, outcome: 'APPROVED', rationale: RATIONALE } }, { token: t.admin });
       expect(reasonOf(tooMuch)).toBe('DECIDED');
 
-      // Reconsidered at the next meeting: the full request.
+      // Reconsidered at the next meeting: the full request. Votes cast there before the current decision would not count.
       const second = await newMeeting(app, t, fundId);
       await app.gqlOk(F.AGENDA, { input: { meetingId: second, applicationId } }, { token: t.admin });
+      const noVotes = await app.gql(F.DECIDE, { input: { meetingId: second, applicationId, outcome: 'APPROVED', rationale: RATIONALE } }, { token: t.admin });
+      expect(reasonOf(noVotes)).toBe('QUORUM_NOT_MET');
       await voteAll(second, 'FOR');
       const overRequest = await app.gql(F.DECIDE, { input: { meetingId: second, applicationId, outcome: 'APPROVED', rationale: RATIONALE, amounts: [{ currency: 'GBP', amountMinor: '100001' }] } }, { token: t.admin });
       expect(codeOf(overRequest)).toBe('BAD_USER_INPUT');
@@ -163,6 +171,9 @@ describe('seed fund: money under concurrency, conflicts, quorum and superseding 
       const third = await newMeeting(app, t, fundId);
       await app.gqlOk(F.AGENDA, { input: { meetingId: third, applicationId } }, { token: t.admin });
       await voteAll(third, 'AGAINST');
+      // Deferring cannot quietly undo an award that stands.
+      const defer = await app.gql(F.DECIDE, { input: { meetingId: third, applicationId, outcome: 'DEFERRED', rationale: RATIONALE } }, { token: t.admin });
+      expect(reasonOf(defer)).toBe('VOTE_MISMATCH');
       const revoked = await app.gqlOk<{ recordFundingDecision: { id: string; supersedesDecisionId: string } }>(F.DECIDE, { input: { meetingId: third, applicationId, outcome: 'REJECTED', rationale: RATIONALE } }, { token: t.admin });
       expect(revoked.recordFundingDecision.supersedesDecisionId).toBe(full.recordFundingDecision.id);
 
@@ -213,6 +224,22 @@ describe('seed fund: money under concurrency, conflicts, quorum and superseding 
       expect(draft.status).toBe('DRAFT');
       await app.gqlOk(F.UPDATE, { input: { id: applicationId, version: draft.version, summary: { en: 'Sensors.', ko: '센서.' } } }, { token: t.liverpool });
       expect((await app.gqlOk<{ submitFundApplication: { status: string } }>(F.SUBMIT, { input: { id: applicationId } }, { token: t.liverpool })).submitFundApplication.status).toBe('SUBMITTED');
+    });
+
+    it('a member who leaves the board after voting no longer counts, in the quorum or the tally', async () => {
+      const projectId = await createProject(app, t, id, workspaceId, 'Left the board');
+      const applicationId = await draftApplication(app, t, callId, projectId, ONE_AWARD);
+      const meetingId = await newMeeting(app, t, fundId);
+      await readyForDecision(app, t, applicationId, meetingId, [{ person: 'boardUk2', memberId: members.boardUk2 }]);
+      await app.gqlOk(F.VOTE, { input: { meetingId, applicationId, choice: 'FOR' } }, { token: t.boardKr2 });
+      await app.gqlOk(F.VOTE, { input: { meetingId, applicationId, choice: 'FOR' } }, { token: t.boardUk2 });
+      await app.gqlOk(F.VOTE, { input: { meetingId, applicationId, choice: 'AGAINST' } }, { token: t.boardKr });
+      await app.gqlOk(F.END_MEMBERSHIP, { input: { memberId: members.boardKr2, reason: 'Term ended' } }, { token: t.admin });
+      // Two for and one against as cast; one for and one against among those who sit on the board now.
+      const approve = await app.gql(F.DECIDE, { input: { meetingId, applicationId, outcome: 'APPROVED', rationale: RATIONALE } }, { token: t.admin });
+      expect(approve.errors![0].extensions).toMatchObject({ reason: 'VOTE_MISMATCH', votesFor: 1, votesAgainst: 1 });
+      const rejected = await app.gqlOk<{ recordFundingDecision: { votesFor: number; votesAgainst: number; eligibleMembers: number } }>(F.DECIDE, { input: { meetingId, applicationId, outcome: 'REJECTED', rationale: RATIONALE } }, { token: t.admin });
+      expect(rejected.recordFundingDecision).toMatchObject({ votesFor: 1, votesAgainst: 1, eligibleMembers: 2 });
     });
 
     it('a project at a stage the call does not take is not eligible', async () => {

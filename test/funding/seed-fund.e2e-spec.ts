@@ -112,8 +112,8 @@ describe('seed fund: an application from draft to a closed award', () => {
     expect(after.data!.fundApplication.reviewSummary).toEqual({ reviewsSubmitted: 2, weightedScore: 3.55, percent: 63.75, spread: 1.7, disagreement: true });
     const twice = await app.gql(F.REVIEW, { input: { applicationId, scores: scores([5, 5, 5]), recommendation: 'FUND' } }, { token: t.boardKr });
     expect(reasonOf(twice)).toBe('REVIEW_SUBMITTED');
-    // A board member who is not a reviewer and not conflicted reads them (to vote); Priya reads none.
-    expect((await reviewsAs(t.boardKr2)).data!.fundApplication.reviews).toHaveLength(2);
+    // A board member who is not a reviewer reads them once it is on a meeting's agenda (see below); Priya reads none.
+    expect((await reviewsAs(t.boardKr2)).data!.fundApplication.reviews).toEqual([]);
     const priya = await reviewsAs(t.boardUk);
     expect(priya.data!.fundApplication.reviews).toBeNull();
     expect(priya.errors?.map((e) => e.extensions.code)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
@@ -124,6 +124,10 @@ describe('seed fund: an application from draft to a closed award', () => {
   it('the board votes: both countries are needed for a quorum, and Priya cannot vote', async () => {
     meetingId = (await app.gqlOk<{ createBoardMeeting: { id: string } }>(F.MEETING, { input: { fundId, title: { en: 'Spring board', ko: '봄 위원회' }, startsAt: '2027-04-20T09:00:00+01:00', location: 'Online' } }, { token: t.admin })).createBoardMeeting.id;
     await app.gqlOk(F.AGENDA, { input: { meetingId, applicationId } }, { token: t.admin });
+    // On the agenda: the voters who did not review it read the reviews, and nobody more is assigned to review it.
+    const forVoters = await app.gqlOk<{ fundApplication: { reviews: unknown[] } }>(F.REVIEWS, { id: applicationId }, { token: t.boardKr2 });
+    expect(forVoters.fundApplication.reviews).toHaveLength(2);
+    expect(reasonOf(await app.gql(F.ASSIGN, { input: { applicationId, memberIds: [seat.boardKr2] } }, { token: t.admin }))).toBe('ON_AGENDA');
     const priya = await app.gql(F.VOTE, { input: { meetingId, applicationId, choice: 'FOR' } }, { token: t.boardUk });
     expect(codeOf(priya)).toBe('FORBIDDEN');
     expect(priya.errors![0].message).toContain('conflict of interest');
@@ -167,7 +171,7 @@ describe('seed fund: an application from draft to a closed award', () => {
   });
 
   it('the public reads the decision summary in English and Korean, never the reviews', async () => {
-    const data = await app.gqlOk<{ fundingDecisions: { nodes: Array<{ id: string; outcome: string; title: { en: string; ko: string }; cityIds: string[]; amounts: Array<{ en: string; ko: string }>; rationale: { en: string; ko: string }; decidedAtLocal: Array<{ timeZone: string }> }> } }>(F.PUBLIC_DECISIONS, { fundId });
+    const data = await app.gqlOk<{ fundingDecisions: { nodes: Array<{ id: string; outcome: string; title: { en: string; ko: string }; cityIds: string[]; amounts: Array<{ en: string; ko: string }>; rationale: { en: string; ko: string }; decidedAtLocal: Array<{ timeZone: string }>; applicationStatus: string; currentAward: Array<{ en: string }> }> } }>(F.PUBLIC_DECISIONS, { fundId });
     const summary = data.fundingDecisions.nodes.find((d) => d.id === decisionId)!;
     expect(summary).toMatchObject({
       outcome: 'APPROVED_WITH_CONDITIONS',
@@ -177,6 +181,8 @@ describe('seed fund: an application from draft to a closed award', () => {
     });
     expect(summary.amounts.map((a) => a.ko)).toEqual(['£20,000.00', '₩34,000,000']);
     expect(summary.decidedAtLocal.map((z) => z.timeZone)).toEqual(['Europe/London', 'Asia/Seoul']);
+    expect(summary.applicationStatus).toBe('DECIDED');
+    expect(summary.currentAward.map((a) => a.en)).toEqual(['£20,000.00', '₩34,000,000']);
     const reviewsPublicly = await app.gql(`query { fundingDecisions { nodes { reviews { id } } } }`);
     expect(reviewsPublicly.errors?.[0].message).toContain('Cannot query field "reviews"');
     expect(codeOf(await app.gql(F.APPLICATION, { id: applicationId }))).toBe('NOT_FOUND');
@@ -233,6 +239,9 @@ describe('seed fund: an application from draft to a closed award', () => {
     const gbpNow = after.balances.find((b) => b.currency === 'GBP')!;
     expect(BigInt(gbpNow.available.amountMinor) - BigInt(before.find((b) => b.currency === 'GBP')!.available.amountMinor)).toBe(124950n);
     expect(after.reconciliation.every((r) => r.reconciles)).toBe(true);
+    // The public summary shows where the award ended: closed, with what was spent.
+    const publicNow = (await app.gqlOk<{ fundingDecision: { applicationStatus: string; currentAward: Array<{ en: string }> } }>(`query($id: ID!) { fundingDecision(id: $id) { applicationStatus currentAward { en } } }`, { id: decisionId })).fundingDecision;
+    expect(publicNow).toEqual({ applicationStatus: 'CLOSED', currentAward: [{ en: '£18,750.50' }, { en: '₩34,000,000' }] });
     expect((await application()).transitions.map((s) => s.toStatus)).toEqual(['DRAFT', 'SUBMITTED', 'ELIGIBILITY_CHECKED', 'UNDER_REVIEW', 'DECIDED', 'AWARD_ACCEPTED', 'IN_DELIVERY', 'CLOSED']);
   });
 
@@ -248,7 +257,14 @@ describe('seed fund: an application from draft to a closed award', () => {
     expect(text.split('\r\n')[0]).toBe('id,at_utc,actor_user_id,actor_email,actor_name,action,subject_type,subject_id,summary,detail');
     for (const action of ['application.submit', 'review.submitted', 'vote.cast', 'decision.recorded', 'ledger.committed', 'ledger.released', 'application.closeAward']) expect(text).toContain(`,${action},`);
     expect(text).toContain('김지현');
-    expect((await csvAs(t.boardKr)).status).toBe(200);
+    const board = await csvAs(t.boardKr);
+    expect(board.status).toBe(200);
+    expect(await board.text()).toContain(applicationId);
+    // Priya's export leaves out the application she is conflicted on: its reviews, votes and money.
+    const priya = await (await csvAs(t.boardUk)).text();
+    expect(priya).toContain('fund.created');
+    expect(priya).not.toContain(applicationId);
+    expect(priya).not.toContain('review.submitted');
     expect((await csvAs(t.liverpool)).status).toBe(404);
     expect((await csvAs(t.organiser)).status).toBe(404);
     expect((await csvAs()).status).toBe(401);

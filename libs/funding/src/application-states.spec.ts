@@ -1,6 +1,6 @@
 import { ConflictError } from '@app/core';
-import { APPLICATION_ACTIONS, ApplicationAction, actionsFrom, requireTransition } from './application-states';
-import { ApplicationStatus as S } from './entities/application.entity';
+import { APPLICATION_ACTIONS, ApplicationAction, actionsFor, actionsFrom, requireTransition } from './application-states';
+import { ApplicationStatus as S, DecisionOutcome as O } from './entities/application.entity';
 
 const ALL_STATUSES = Object.values(S);
 const ALL_ACTIONS = Object.keys(APPLICATION_ACTIONS) as ApplicationAction[];
@@ -111,5 +111,35 @@ describe('application states', () => {
     for (const status of ALL_STATUSES.filter((s) => !withdrawable.includes(s))) {
       expect(() => requireTransition(status, 'withdraw')).toThrow(ConflictError);
     }
+  });
+
+  describe('with the outcome of the current decision', () => {
+    it('only an approval can be accepted or declined', () => {
+      expect(actionsFor(S.DECIDED, O.APPROVED)).toEqual(['redecide', 'acceptAward', 'declineAward']);
+      expect(actionsFor(S.DECIDED, O.APPROVED_WITH_CONDITIONS)).toEqual(['redecide', 'acceptAward', 'declineAward']);
+      expect(actionsFor(S.DECIDED, O.REJECTED)).toEqual(['redecide']);
+      const refused = (() => {
+        try {
+          requireTransition(S.DECIDED, 'acceptAward', O.REJECTED);
+        } catch (error) {
+          return error as ConflictError;
+        }
+        throw new Error('accepting a rejection did not throw');
+      })();
+      expect(refused.extensions).toMatchObject({ reason: 'ILLEGAL_TRANSITION', allowed: ['redecide'] });
+      expect(refused.message).toBe('This application is DECIDED, so it cannot be accepted. From DECIDED it can only be decided again (a superseding decision).');
+    });
+
+    it('a deferred application may still be withdrawn; a decided one may not', () => {
+      expect(actionsFor(S.DECIDED, O.DEFERRED)).toEqual(['redecide', 'withdraw']);
+      expect(requireTransition(S.DECIDED, 'withdraw', O.DEFERRED)).toBe(S.WITHDRAWN);
+      for (const outcome of [O.APPROVED, O.APPROVED_WITH_CONDITIONS, O.REJECTED]) {
+        expect(() => requireTransition(S.DECIDED, 'withdraw', outcome)).toThrow(ConflictError);
+      }
+    });
+
+    it('before any decision the outcome changes nothing', () => {
+      for (const status of [S.DRAFT, S.SUBMITTED, S.ELIGIBILITY_CHECKED, S.UNDER_REVIEW]) expect(actionsFor(status, null)).toEqual(actionsFrom(status));
+    });
   });
 });

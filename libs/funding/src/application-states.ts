@@ -1,5 +1,5 @@
 import { ConflictError } from '@app/core';
-import { ApplicationStatus as S } from './entities/application.entity';
+import { APPROVING, ApplicationStatus as S, DecisionOutcome } from './entities/application.entity';
 
 /** Everything that moves an application, the states it may start from, and where it goes. */
 export const APPLICATION_ACTIONS = {
@@ -24,13 +24,26 @@ export function actionsFrom(status: S): ApplicationAction[] {
 }
 
 /**
- * The status an action leads to, or CONFLICT (reason ILLEGAL_TRANSITION) saying
- * what may be done from here instead.
+ * The actions open to an application once its decision's outcome is known too:
+ * only an approval can be accepted or declined, and a deferred application
+ * (nothing decided on its money) may still be withdrawn.
  */
-export function requireTransition(status: S, action: ApplicationAction): S {
+export function actionsFor(status: S, outcome: DecisionOutcome | null | undefined): ApplicationAction[] {
+  const approved = !!outcome && APPROVING.includes(outcome);
+  const actions = actionsFrom(status).filter((action) => (action === 'acceptAward' || action === 'declineAward' ? approved : true));
+  if (status === S.DECIDED && outcome === DecisionOutcome.DEFERRED) actions.push('withdraw');
+  return actions;
+}
+
+/**
+ * The status an action leads to, or CONFLICT (reason ILLEGAL_TRANSITION) saying
+ * what may be done from here instead. Given the outcome of the current
+ * decision, the rules of `actionsFor` apply as well.
+ */
+export function requireTransition(status: S, action: ApplicationAction, outcome?: DecisionOutcome | null): S {
   const rule = APPLICATION_ACTIONS[action];
-  if ((rule.from as readonly S[]).includes(status)) return rule.to;
-  const allowed = actionsFrom(status);
+  const allowed = outcome === undefined ? actionsFrom(status) : actionsFor(status, outcome);
+  if (allowed.includes(action)) return rule.to;
   const instead = allowed.length
     ? `From ${status} it can only be ${allowed.map((a) => APPLICATION_ACTIONS[a].words).join(', or ')}.`
     : `${status} is final: nothing more can happen to it.`;

@@ -26,7 +26,7 @@ import { FundAuditService } from './audit.service';
 import type { ApplicationFilter, ApplicationStepInput, BudgetLineInput, CloseAwardInput, CreateApplicationInput, UpdateApplicationInput } from './dto/funding.inputs';
 import { checkEligibility, EligibilityCheck } from './eligibility';
 import { FundingEmail } from './emails/funding.emails';
-import { ApplicationBudgetLine, ApplicationStatus, ApplicationTransition, APPROVING, FundApplication } from './entities/application.entity';
+import { ApplicationBudgetLine, ApplicationStatus, ApplicationTransition, FundApplication } from './entities/application.entity';
 import { FundCall, LedgerEntryKind, LedgerReason } from './entities/fund.entity';
 import { FundBoardDirectory } from './fund-board-directory';
 import { LedgerService } from './ledger.service';
@@ -90,7 +90,7 @@ export class ApplicationsService {
 
   /** Locks the row, then checks the reader may see it. */
   async lock(em: EntityManager, user: AuthUser, id: string): Promise<{ application: FundApplication; access: ApplicationAccess }> {
-    const application = isUuid(id) ? await em.createQueryBuilder(FundApplication, 'a').setLock('pessimistic_write').where('a.id = :id', { id }).getOne() : null;
+    const application = isUuid(id) ? await em.createQueryBuilder(FundApplication, 'a').setLock('for_no_key_update').where('a.id = :id', { id }).getOne() : null;
     const [access] = application ? await this.accessTo(user, [application], em) : [null];
     if (!application || !access) throw new NotFoundError('application', id);
     return { application, access };
@@ -128,6 +128,18 @@ export class ApplicationsService {
   // ---------- drafting ----------
 
   async create(user: AuthUser, input: CreateApplicationInput): Promise<FundApplication> {
+    try {
+      return await this.createInTransaction(user, input);
+    } catch (error) {
+      // Two leads starting the same application at once: the unique index lets one through.
+      if ((error as { code?: string; constraint?: string }).constraint === 'fund_application_one_per_project') {
+        throw new ConflictError('This project already has an application to this call: edit that one, or withdraw it first.', { reason: 'ALREADY_APPLIED' });
+      }
+      throw error;
+    }
+  }
+
+  private createInTransaction(user: AuthUser, input: CreateApplicationInput): Promise<FundApplication> {
     return this.dataSource.transaction(async (em) => {
       const project = isUuid(input.projectId) ? await em.findOneBy(Project, { id: input.projectId }) : null;
       const access = project ? (await this.twinningAccess.workspaceAccess(user, [project.workspaceId], em))[0] : null;
@@ -227,7 +239,7 @@ export class ApplicationsService {
     return this.dataSource.transaction(async (em) => {
       const { application, access } = await this.lock(em, user, input.id);
       this.requireLead(access, 'submit it');
-      requireTransition(application.status, 'submit');
+      requireTransition(application.status, 'submit', application.outcome);
       const call = await em.findOneByOrFail(FundCall, { id: application.callId });
       const now = this.clock.now();
       if (now < call.opensAt) throw new ConflictError(`The call opens at ${call.opensAt.toISOString()}: submit it then.`, { reason: 'CALL_NOT_OPEN', opensAt: call.opensAt.toISOString() });
@@ -255,8 +267,7 @@ export class ApplicationsService {
     return this.dataSource.transaction(async (em) => {
       const { application, access } = await this.lock(em, user, input.id);
       this.requireLead(access, 'accept the award');
-      requireTransition(application.status, 'acceptAward');
-      this.requireApproved(application, 'accepted');
+      requireTransition(application.status, 'acceptAward', application.outcome);
       return this.transition(em, user.id, application, 'acceptAward', input.reason ?? 'Award accepted, with its conditions.');
     });
   }
@@ -266,8 +277,7 @@ export class ApplicationsService {
     return this.dataSource.transaction(async (em) => {
       const { application, access } = await this.lock(em, user, input.id);
       this.requireLead(access, 'decline the award');
-      requireTransition(application.status, 'declineAward');
-      this.requireApproved(application, 'declined');
+      requireTransition(application.status, 'declineAward', application.outcome);
       const reason = this.requireReason(input);
       await this.releaseAll(em, user.id, application, LedgerReason.AWARD_DECLINED, reason);
       return this.transition(em, user.id, application, 'declineAward', reason);
@@ -326,7 +336,7 @@ export class ApplicationsService {
    */
   async transition(em: EntityManager, actorUserId: string | null, application: FundApplication, action: ApplicationAction, reason: string, detail: Record<string, unknown> = {}): Promise<FundApplication> {
     const from = application.status;
-    application.status = requireTransition(from, action);
+    application.status = requireTransition(from, action, application.outcome);
     application.updatedAt = this.clock.now();
     const saved = await em.save(application);
     await em.insert(ApplicationTransition, { applicationId: application.id, fromStatus: from, toStatus: application.status, actorUserId, reason, at: this.clock.now() });
@@ -395,7 +405,7 @@ export class ApplicationsService {
     return this.dataSource.transaction(async (em) => {
       const { application, access } = await this.lock(em, user, input.id);
       if (!access.admin) throw new ForbiddenError('Only fund administrators may do this.');
-      requireTransition(application.status, action);
+      requireTransition(application.status, action, application.outcome);
       const reason = await work(em, application);
       return this.transition(em, user.id, application, action, reason);
     });
@@ -427,12 +437,6 @@ export class ApplicationsService {
   private requireReason(input: { reason?: string }): string {
     if (!input.reason) throw BadInputError.field('reason', 'say why: it is kept with the application’s history.');
     return input.reason;
-  }
-
-  private requireApproved(application: FundApplication, what: string): void {
-    if (!application.outcome || !APPROVING.includes(application.outcome)) {
-      throw new ConflictError(`The board’s decision is ${application.outcome ?? 'not made'}: there is no award to be ${what}.`, { reason: 'NO_AWARD', outcome: application.outcome });
-    }
   }
 
   private closedError(call: FundCall): ConflictError {

@@ -9,7 +9,8 @@ import { DataSource } from 'typeorm';
 
 /**
  * GET /funds/{id}/audit.csv with `Authorization: Bearer <access token>`: the
- * fund's whole audit log for admins and the fund's board. Anyone else gets
+ * fund's audit log for admins (all of it) and the fund's board (without
+ * drafts or the applications a member is conflicted on). Anyone else gets
  * 404, exactly as for a fund that does not exist.
  */
 @Controller('funds')
@@ -28,11 +29,14 @@ export class FundAuditController {
     const { user } = token ? await this.sessions.resolve(token) : { user: null };
     if (!user) throw new HttpException('Sign in (send your access token as a Bearer token) to export the audit log.', HttpStatus.UNAUTHORIZED);
     const fund = isUuid(id) ? await this.dataSource.getRepository(Fund).findOneBy({ id }) : null;
-    const allowed = !!fund && (hasRole(user, Role.ADMIN) || (await this.board.fundsWhereMember(user.id)).includes(fund.id));
+    const admin = hasRole(user, Role.ADMIN);
+    const allowed = !!fund && (admin || (await this.board.fundsWhereMember(user.id)).includes(fund.id));
     if (!allowed) throw new HttpException(`No fund with id "${id}" was found.`, HttpStatus.NOT_FOUND);
+    // Board members get the log without drafts and without the applications they are conflicted on.
+    const redaction = admin ? undefined : await this.board.auditRedaction(user.id, fund.id);
     res
       .status(200)
       .set({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="fund-${fund.id}-audit.csv"`, 'cache-control': 'no-store' })
-      .send(await this.audit.csv(fund.id));
+      .send(await this.audit.csv(fund.id, redaction));
   }
 }

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { Allow, Clock, Ctx, hasRole, LocalizedText, LocalTime, Money, NotFoundError, PageArgs, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
-import { actionsFrom, APPLICATION_ACTIONS } from './application-states';
+import { actionsFor, APPLICATION_ACTIONS } from './application-states';
 import { ApplicationsService } from './applications.service';
 import { FundAuditService } from './audit.service';
 import {
@@ -134,11 +134,15 @@ export class FundsResolver {
     }));
   }
 
-  @ResolveField(() => FundAuditEntryConnection, { nullable: true, description: 'Who did what and when, newest first. Admins and the fund’s board; as CSV at /funds/{id}/audit.csv.' })
+  @ResolveField(() => FundAuditEntryConnection, {
+    nullable: true,
+    description: 'Who did what and when, newest first. Admins, and the fund’s board (without drafts and without applications they are conflicted on); as CSV at /funds/{id}/audit.csv.',
+  })
   @Allow(Role.ADMIN, Role.BOARD_MEMBER)
   async auditLog(@Parent() fund: Fund, @Args() page: PageArgs, @Args('filter', { nullable: true, type: () => AuditFilter }) filter: AuditFilter | undefined, @Ctx() ctx: RequestContext) {
     await this.requireOverseer(ctx, fund);
-    return this.audit.list(fund.id, filter ?? {}, page);
+    const redaction = hasRole(ctx.user, Role.ADMIN) ? undefined : await this.board.auditRedaction(ctx.user!.id, fund.id);
+    return this.audit.list(fund.id, filter ?? {}, page, redaction);
   }
 
   /** Admins, and members of this fund's board: anyone else is told the log does not exist. */
@@ -393,10 +397,10 @@ export class ApplicationsResolver {
     return this.dataSource.getRepository(ApplicationTransition).find({ where: { applicationId: a.id }, order: { id: 'ASC' } });
   }
 
-  @ResolveField(() => [String], { description: `What may happen to it next, by the state machine (not who may do it): ${Object.keys(APPLICATION_ACTIONS).join(', ')}.` })
+  @ResolveField(() => [String], { description: `What may happen to it next, by the state machine and its decision's outcome (not who may do it): ${Object.keys(APPLICATION_ACTIONS).join(', ')}.` })
   @Allow('SIGNED_IN')
   nextSteps(@Parent() a: FundApplication): string[] {
-    return actionsFrom(a.status);
+    return actionsFor(a.status, a.outcome);
   }
 }
 

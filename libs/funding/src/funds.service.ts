@@ -179,7 +179,7 @@ export class FundsService {
 
   async updateCall(user: AuthUser, input: UpdateCallInput): Promise<FundCall> {
     return this.dataSource.transaction(async (em) => {
-      const call = await em.createQueryBuilder(FundCall, 'c').setLock('pessimistic_write').where('c.id = :id', { id: input.id }).getOne();
+      const call = await em.createQueryBuilder(FundCall, 'c').setLock('for_no_key_update').where('c.id = :id', { id: input.id }).getOne();
       if (!call) throw new NotFoundError('call', input.id);
       const now = this.clock.now();
       if (input.opensAt && call.opensAt <= now) throw new ConflictError('The call has opened: its opening cannot move. Change the close instead.', { reason: 'CALL_OPEN' });
@@ -223,7 +223,7 @@ export class FundsService {
   }
 
   private async lock(em: EntityManager, id: string): Promise<Fund> {
-    const fund = isUuid(id) ? await em.createQueryBuilder(Fund, 'f').setLock('pessimistic_write').where('f.id = :id', { id }).getOne() : null;
+    const fund = isUuid(id) ? await em.createQueryBuilder(Fund, 'f').setLock('for_no_key_update').where('f.id = :id', { id }).getOne() : null;
     if (!fund) throw new NotFoundError('fund', id);
     return fund;
   }

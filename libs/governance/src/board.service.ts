@@ -7,19 +7,25 @@ import { isUuid } from '@app/twinning';
 import type { AppointBoardMemberInput, DeclareConflictInput, EndBoardMembershipInput, UpdateBoardRulesInput } from './dto/governance.inputs';
 import { Board, BoardMember, ConflictDeclaration, Review, Vote } from './entities/board.entity';
 
-/** A member's conflict on an application: automatic (an affiliation in an applicant city) and/or declared. */
+/** An organisation `o` the board member `m` is affiliated with: named on the seat, or one they belong to on the platform. */
+const AFFILIATED = `(o.id = ANY(m.organisation_ids) OR o.id IN (SELECT om.organisation_id FROM organisation_membership om WHERE om.user_id = m.user_id))`;
+
+/** A member's conflict on an application: automatic (an affiliation in an applicant city, a seat in the applying workspace) and/or declared. */
 export interface MemberConflict {
   memberId: string;
   /** Cities of the application where one of the member's organisations is. */
   automaticCityIds: string[];
+  /** They belong to the applying workspace. */
+  workspaceMember: boolean;
   declaredReason: string | null;
 }
 
 /**
  * Boards, their members and conflicts of interest. A member is conflicted on
- * an application when they declared it, or when an organisation they are
+ * an application when they declared it, when an organisation they are
  * affiliated with (named on their seat, or one they belong to on the
- * platform) is in one of the applying cities. Conflicted members do not
+ * platform) is in one of the applying cities, or when they belong to the
+ * applying workspace. Conflicted members do not
  * review, read the reviews of, vote on, or count towards the quorum of it.
  */
 @Injectable()
@@ -137,20 +143,37 @@ export class BoardService extends FundBoardDirectory {
 
   /** Conflicts of every current member of the application's fund board (members without one are left out). */
   async conflicts(application: FundApplication, em: EntityManager = this.dataSource.manager): Promise<Map<string, MemberConflict>> {
-    const rows: Array<{ member_id: string; city_ids: string[] | null; declared: string | null }> = await em.query(
+    const rows: Array<{ member_id: string; city_ids: string[] | null; workspace_member: boolean; declared: string | null }> = await em.query(
       `SELECT m.id AS member_id,
               (SELECT array_agg(DISTINCT o.city_id) FROM organisation o
-                WHERE o.city_id = ANY($2)
-                  AND (o.id = ANY(m.organisation_ids) OR o.id IN (SELECT om.organisation_id FROM organisation_membership om WHERE om.user_id = m.user_id))) AS city_ids,
+                WHERE o.city_id = ANY($2) AND ${AFFILIATED}) AS city_ids,
+              EXISTS (SELECT 1 FROM workspace_member wm WHERE wm.workspace_id = $4 AND wm.user_id = m.user_id) AS workspace_member,
               (SELECT d.reason FROM conflict_declaration d WHERE d.member_id = m.id AND d.application_id = $3) AS declared
          FROM board_member m WHERE m.fund_id = $1 AND m.ended_at IS NULL`,
-      [application.fundId, application.cityIds, application.id],
+      [application.fundId, application.cityIds, application.id, application.workspaceId],
     );
     return new Map(
       rows
-        .filter((r) => r.city_ids?.length || r.declared)
-        .map((r) => [r.member_id, { memberId: r.member_id, automaticCityIds: r.city_ids ?? [], declaredReason: r.declared }]),
+        .filter((r) => r.city_ids?.length || r.workspace_member || r.declared)
+        .map((r) => [r.member_id, { memberId: r.member_id, automaticCityIds: r.city_ids ?? [], workspaceMember: r.workspace_member, declaredReason: r.declared }]),
     );
+  }
+
+  /**
+   * What a board member may not read in the fund's audit log: everything
+   * about applications they are conflicted on, and drafts (the board sees an
+   * application from its submission). Admins read it all.
+   */
+  async auditRedaction(userId: string, fundId: string, em: EntityManager = this.dataSource.manager): Promise<{ hiddenSubjectIds: string[]; hiddenActions: string[] }> {
+    const rows: Array<{ id: string }> = await em.query(
+      `SELECT a.id FROM fund_application a JOIN board_member m ON m.fund_id = a.fund_id AND m.user_id = $1 AND m.ended_at IS NULL
+        WHERE a.fund_id = $2 AND (
+              EXISTS (SELECT 1 FROM conflict_declaration d WHERE d.application_id = a.id AND d.member_id = m.id)
+           OR EXISTS (SELECT 1 FROM organisation o WHERE o.city_id = ANY(a.city_ids) AND ${AFFILIATED})
+           OR EXISTS (SELECT 1 FROM workspace_member wm WHERE wm.workspace_id = a.workspace_id AND wm.user_id = m.user_id))`,
+      [userId, fundId],
+    );
+    return { hiddenSubjectIds: rows.map((r) => r.id), hiddenActions: ['application.created', 'application.updated'] };
   }
 
   /** The caller's seat on the application's board when they are not conflicted; FORBIDDEN otherwise. */
@@ -165,6 +188,8 @@ export class BoardService extends FundBoardDirectory {
   /** A member declares a conflict: their unsubmitted review assignment goes, a submitted review stops counting, their open votes are removed. */
   async declare(user: AuthUser, input: DeclareConflictInput, application: FundApplication): Promise<ConflictDeclaration> {
     return this.dataSource.transaction(async (em) => {
+      // The application's row lock orders this against votes and decisions on it, which take the same lock.
+      await em.query(`SELECT id FROM fund_application WHERE id = $1 FOR NO KEY UPDATE`, [application.id]);
       const seat = await this.seatOf(user, application.fundId, em);
       if (!seat || !hasRole(user, Role.BOARD_MEMBER)) throw new ForbiddenError('Only members of this fund’s board declare conflicts on its applications.');
       const existing = await em.findOneBy(ConflictDeclaration, { applicationId: application.id, memberId: seat.id });
@@ -203,6 +228,7 @@ export class BoardService extends FundBoardDirectory {
 export function describeConflict(conflict: MemberConflict): string {
   const parts: string[] = [];
   if (conflict.automaticCityIds.length) parts.push(`an affiliation in ${conflict.automaticCityIds.join(' and ')}`);
+  if (conflict.workspaceMember) parts.push('a member of the applying workspace');
   if (conflict.declaredReason) parts.push(`declared: ${conflict.declaredReason}`);
   return parts.join('; ');
 }

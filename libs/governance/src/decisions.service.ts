@@ -112,13 +112,13 @@ export class DecisionsService {
 
   async removeFromAgenda(admin: AuthUser, input: AgendaItemInput): Promise<boolean> {
     return this.dataSource.transaction(async (em) => {
-      const meeting = await this.meeting(admin, input.meetingId, em);
-      const item = await em.findOneBy(AgendaItem, { meetingId: meeting.id, applicationId: input.applicationId });
-      if (!item) throw new NotFoundError('agenda item');
+      // Decisions lock the application first: so does this, so the two never interleave.
+      const { item } = await this.lockItem(em, admin, input);
       if (item.decisionId) throw new ConflictError('The board has decided on it at this meeting: it stays on the agenda.', { reason: 'DECIDED' });
-      await em.delete(Vote, { meetingId: meeting.id, applicationId: input.applicationId });
-      await em.delete(AgendaItem, { meetingId: meeting.id, applicationId: input.applicationId });
-      await this.audit.record(em, { fundId: meeting.fundId, actorUserId: admin.id, action: 'meeting.agenda-removed', subjectType: 'application', subjectId: input.applicationId, summary: `Taken off the agenda of meeting ${meeting.id}.`, detail: { meetingId: meeting.id } });
+      await em.delete(Vote, { meetingId: item.meetingId, applicationId: item.applicationId });
+      await em.delete(AgendaItem, { meetingId: item.meetingId, applicationId: item.applicationId, decisionId: IsNull() });
+      const meeting = await em.findOneByOrFail(BoardMeeting, { id: item.meetingId });
+      await this.audit.record(em, { fundId: meeting.fundId, actorUserId: admin.id, action: 'meeting.agenda-removed', subjectType: 'application', subjectId: item.applicationId, summary: `Taken off the agenda of meeting ${meeting.id}.`, detail: { meetingId: meeting.id } });
       return true;
     });
   }
@@ -133,6 +133,9 @@ export class DecisionsService {
     return this.dataSource.transaction(async (em) => {
       const { item, application } = await this.lockItem(em, user, input);
       const seat = await this.board.requireUnconflictedSeat(em, user, application, 'vote on it');
+      if (!AGENDA_STATUSES.includes(application.status)) {
+        throw new ConflictError(`This application is ${application.status}: there is nothing to vote on.`, { reason: 'ILLEGAL_TRANSITION', status: application.status });
+      }
       if (item.decisionId) throw new ConflictError('The decision on this item has been recorded: votes are closed.', { reason: 'DECIDED' });
       await em
         .createQueryBuilder()
@@ -156,6 +159,15 @@ export class DecisionsService {
 
   /** The quorum of an agenda item now: conflicted members neither count nor are counted. */
   async quorumOf(em: EntityManager, application: FundApplication, meetingId: string): Promise<QuorumStatus> {
+    return (await this.tallyOf(em, application, meetingId)).status;
+  }
+
+  /**
+   * The votes that count on an agenda item: those of current, non-conflicted
+   * members (a member who left or became conflicted after voting no longer
+   * counts), cast after `since` when given; and the quorum they make.
+   */
+  private async tallyOf(em: EntityManager, application: FundApplication, meetingId: string, since?: Date) {
     const [members, conflicts, votes, board, fund] = await Promise.all([
       this.board.members(application.fundId, false, em),
       this.board.conflicts(application, em),
@@ -163,8 +175,16 @@ export class DecisionsService {
       this.board.board(application.fundId, em),
       this.funds.get(application.fundId, em),
     ]);
-    const eligible = members.filter((m) => !conflicts.has(m.id)).map((m) => ({ memberId: m.id, countryCode: m.countryCode.trim() }));
-    return quorum(eligible, votes.map((v) => ({ memberId: v.memberId, countryCode: v.countryCode })), fund.countryCodes, board.quorumMinPerCountry);
+    const eligible = members.filter((m) => !conflicts.has(m.id));
+    const eligibleIds = new Set(eligible.map((m) => m.id));
+    const counted = votes.filter((v) => eligibleIds.has(v.memberId) && (!since || v.castAt > since));
+    const status = quorum(
+      eligible.map((m) => ({ memberId: m.id, countryCode: m.countryCode.trim() })),
+      counted.map((v) => ({ memberId: v.memberId, countryCode: v.countryCode })),
+      fund.countryCodes,
+      board.quorumMinPerCountry,
+    );
+    return { status, counted, eligible };
   }
 
   // ---------- decisions ----------
@@ -184,21 +204,26 @@ export class DecisionsService {
       const previous = application.currentDecisionId ? await em.findOneByOrFail(FundingDecision, { id: application.currentDecisionId }) : null;
       const action = previous ? 'redecide' : 'decide';
       const call = await em.findOneByOrFail(FundCall, { id: application.callId });
+      const { status, counted, eligible } = await this.tallyOf(em, application, item.meetingId, previous?.recordedAt);
       if (!previous) {
-        const submitted = await this.reviews.submittedCount(em, application.id);
+        // Reviews count while their reviewer still sits on the board and is not conflicted.
+        const submitted = await this.reviews.submittedCount(em, application.id, eligible.map((m) => m.id));
         if (submitted < call.reviewersPerApplication) {
           throw new ConflictError(`The call needs ${call.reviewersPerApplication} submitted review(s) before a decision; this application has ${submitted}.`, { reason: 'REVIEWS_INCOMPLETE', submitted, needed: call.reviewersPerApplication });
         }
       }
-      const status = await this.quorumOf(em, application, item.meetingId);
-      if (!status.met) throw new ConflictError(status.explanation, { reason: 'QUORUM_NOT_MET', quorum: { ...status } });
-      const votes = await this.board.votes(em, item.meetingId, application.id);
-      const conflicts = await this.board.conflicts(application, em);
-      const counted = votes.filter((v) => !conflicts.has(v.memberId));
+      if (!status.met) {
+        const stale = previous ? ' Only votes cast since the current decision count towards a new one.' : '';
+        throw new ConflictError(status.explanation + stale, { reason: 'QUORUM_NOT_MET', quorum: { ...status } });
+      }
       const tally = (choice: VoteChoice) => counted.filter((v) => v.choice === choice).length;
       const [votesFor, votesAgainst, abstentions] = [tally(VoteChoice.FOR), tally(VoteChoice.AGAINST), tally(VoteChoice.ABSTAIN)];
       if (approving && votesFor <= votesAgainst) throw new ConflictError(`The vote (${votesFor} for, ${votesAgainst} against) does not carry an approval.`, { reason: 'VOTE_MISMATCH', votesFor, votesAgainst });
       if (input.outcome === DecisionOutcome.REJECTED && votesFor > votesAgainst) throw new ConflictError(`The vote (${votesFor} for, ${votesAgainst} against) carries the application: it cannot be recorded as rejected.`, { reason: 'VOTE_MISMATCH', votesFor, votesAgainst });
+      // Deferring puts a decision off: it cannot undo an award that stands (record REJECTED, or a smaller approval, for that).
+      if (input.outcome === DecisionOutcome.DEFERRED && previous && APPROVING.includes(previous.outcome)) {
+        throw new ConflictError('An award stands on this application: deferring cannot withdraw it. Record REJECTED, or an approval of a smaller amount.', { reason: 'VOTE_MISMATCH', current: previous.outcome });
+      }
 
       const award = approving ? await this.award(em, application, call, input) : new Map<string, bigint>();
       const decision = await em.save(

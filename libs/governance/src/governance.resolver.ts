@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource, In } from 'typeorm';
 import { Allow, Ctx, hasRole, LocalizedText, LocalTime, Money, NotFoundError, PageArgs, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
-import { ApplicationsService, Fund, FundApplication, fundZones } from '@app/funding';
+import { ApplicationsService, Fund, FundApplication, fundZones, LedgerService } from '@app/funding';
 import { Organisation, User } from '@app/identity';
 import { BoardService } from './board.service';
 import { DecisionsService } from './decisions.service';
@@ -142,7 +142,7 @@ export class ApplicationGovernanceResolver {
     if (!hasRole(ctx.user, Role.ADMIN) && !(await this.boards.seatOf(ctx.user, application.fundId))) throw new NotFoundError('conflicts of this application');
     const conflicts = await this.boards.conflicts(application);
     const members = await this.dataSource.getRepository(BoardMember).findBy({ id: In([...conflicts.keys()]) });
-    return [...conflicts.values()].map((c) => ({ member: members.find((m) => m.id === c.memberId)!, automaticCityIds: c.automaticCityIds, declaredReason: c.declaredReason }));
+    return [...conflicts.values()].map((c) => ({ member: members.find((m) => m.id === c.memberId)!, automaticCityIds: c.automaticCityIds, workspaceMember: c.workspaceMember, declaredReason: c.declaredReason }));
   }
 
   @ResolveField(() => [FundingDecision], { description: 'The board’s decisions on it, oldest first; the last is current.' })
@@ -261,9 +261,14 @@ export class AgendaItemResolver {
     return this.decisions.quorumOf(this.dataSource.manager, application, item.meetingId);
   }
 
-  @ResolveField(() => [VoteView])
+  @ResolveField(() => [VoteView], { nullable: true, description: 'Each vote so far. NOT_FOUND for a member conflicted on the application.' })
   @Allow('SIGNED_IN')
-  async votes(@Parent() item: AgendaItem): Promise<VoteView[]> {
+  async votes(@Parent() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<VoteView[]> {
+    if (!hasRole(ctx.user, Role.ADMIN)) {
+      const application = await this.dataSource.getRepository(FundApplication).findOneByOrFail({ id: item.applicationId });
+      const seat = await this.boards.seatOf(ctx.user, application.fundId);
+      if (!seat || (await this.boards.conflicts(application)).has(seat.id)) throw new NotFoundError('votes on this application');
+    }
     return (await this.boards.votes(this.dataSource.manager, item.meetingId, item.applicationId)).map((v) => ({ memberId: v.memberId, countryCode: v.countryCode, choice: v.choice, castAt: v.castAt }));
   }
 
@@ -317,6 +322,7 @@ export class FundingDecisionResolver {
 export class PublicDecisionsResolver {
   constructor(
     private readonly decisions: DecisionsService,
+    private readonly ledger: LedgerService,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -346,7 +352,10 @@ export class PublicDecisionsResolver {
     return Promise.all(
       decisions.map(async (d, i) => {
         const application = applications.find((a) => a.id === d.applicationId)!;
+        const outstanding = await this.ledger.outstanding(this.dataSource.manager, application.id);
         return Object.assign(new FundingDecisionSummary(), {
+          applicationStatus: application.status,
+          currentAward: [...outstanding].map(([currency, amount]) => Money.of(amount, currency)),
           id: d.id,
           fundId: d.fundId,
           outcome: d.outcome,

@@ -35,6 +35,11 @@ export class ReviewsService {
       if (!REVIEWABLE.includes(application.status)) {
         throw new ConflictError(`This application is ${application.status}: reviewers are assigned once its eligibility is confirmed and until it is decided.`, { reason: 'ILLEGAL_TRANSITION', status: application.status });
       }
+      // Once it is on a meeting's agenda the board reads its reviews: a reviewer assigned then would review having read them.
+      const [{ onAgenda }] = await em.query(`SELECT EXISTS (SELECT 1 FROM agenda_item WHERE application_id = $1) AS "onAgenda"`, [application.id]);
+      if (onAgenda) {
+        throw new ConflictError('It is on a meeting’s agenda, where the board reads its reviews: take it off the agenda before assigning reviewers.', { reason: 'ON_AGENDA' });
+      }
       const members = await em.findBy(BoardMember, { id: In(input.memberIds), fundId: application.fundId, endedAt: IsNull() });
       const unknown = input.memberIds.filter((id) => !members.some((m) => m.id === id));
       if (unknown.length) throw BadInputError.field('memberIds', `not current members of this fund’s board: ${unknown.join(', ')}.`);
@@ -136,9 +141,11 @@ export class ReviewsService {
   }
 
   /**
-   * The reviews the user may read: all submitted ones for admins and for
-   * board members who are not reviewers; a reviewer's own, plus the others
-   * once theirs is submitted. NOT_FOUND for a conflicted member and anyone else.
+   * The reviews the user may read: all submitted ones for admins; a
+   * reviewer's own, plus the others once theirs is submitted; for other board
+   * members, the submitted ones once the application is on a meeting's agenda
+   * (from then on nobody more is assigned). NOT_FOUND for a conflicted member
+   * and anyone else.
    */
   async visibleTo(user: AuthUser | null, application: FundApplication, em: EntityManager = this.dataSource.manager): Promise<Review[]> {
     const all = await em.find(Review, { where: { applicationId: application.id, withdrawnAt: IsNull() }, order: { assignedAt: 'ASC' } });
@@ -147,6 +154,11 @@ export class ReviewsService {
     if (!seat || (await this.board.conflicts(application, em)).has(seat.id)) throw new NotFoundError('reviews of this application');
     const own = all.find((r) => r.memberId === seat.id);
     if (own && !own.submittedAt) return [own];
+    if (!own) {
+      // Members who do not review it read the reviews for the meeting: once it is on an agenda, when no more reviewers are assigned.
+      const [{ onAgenda }] = await em.query(`SELECT EXISTS (SELECT 1 FROM agenda_item WHERE application_id = $1) AS "onAgenda"`, [application.id]);
+      if (!onAgenda) return [];
+    }
     return all.filter((r) => r.submittedAt);
   }
 
@@ -162,7 +174,12 @@ export class ReviewsService {
     );
   }
 
-  submittedCount(em: EntityManager, applicationId: string): Promise<number> {
-    return em.createQueryBuilder(Review, 'r').where('r.application_id = :applicationId AND r.submitted_at IS NOT NULL AND r.withdrawn_at IS NULL', { applicationId }).getCount();
+  /** Submitted reviews by the given members (those who still count: current, not conflicted). */
+  submittedCount(em: EntityManager, applicationId: string, memberIds: string[]): Promise<number> {
+    if (!memberIds.length) return Promise.resolve(0);
+    return em
+      .createQueryBuilder(Review, 'r')
+      .where('r.application_id = :applicationId AND r.submitted_at IS NOT NULL AND r.withdrawn_at IS NULL AND r.member_id IN (:...memberIds)', { applicationId, memberIds })
+      .getCount();
   }
 }

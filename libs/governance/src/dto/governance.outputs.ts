@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Allow, LocalizedText, LocalTime, Money } from '@app/core';
-import { DecisionOutcome } from '@app/funding';
+import { ApplicationStatus, DecisionOutcome } from '@app/funding';
 import { BoardMember, VoteChoice } from '../entities/board.entity';
 
 @ObjectType({ description: 'A board member’s conflict of interest on an application.' })
@@ -8,6 +8,7 @@ import { BoardMember, VoteChoice } from '../entities/board.entity';
 export class ApplicationConflict {
   @Field(() => BoardMember) member: BoardMember;
   @Field(() => [String], { description: 'Applying cities where one of their organisations is (automatic).' }) automaticCityIds: string[];
+  @Field({ description: 'They belong to the applying workspace (automatic).' }) workspaceMember: boolean;
   @Field(() => String, { nullable: true, description: 'What they declared, if they did.' }) declaredReason: string | null;
 }
 
@@ -42,4 +43,6 @@ export class FundingDecisionSummary {
   @Field(() => [LocalTime], { description: 'When it was decided, in both countries’ zones.' }) decidedAtLocal: LocalTime[];
   @Field(() => ID, { nullable: true }) supersedesDecisionId: string | null;
   @Field(() => ID, { nullable: true, description: 'The later decision that replaced this one, if any.' }) supersededByDecisionId: string | null;
+  @Field(() => ApplicationStatus, { description: 'Where the application stands now (an award may since have been accepted, declined or closed).' }) applicationStatus: ApplicationStatus;
+  @Field(() => [Money], { description: 'What the fund has committed to the application now: after any decline or reduction, and once closed, what was spent.' }) currentAward: Money[];
 }

@@ -174,6 +174,17 @@ export async function seedDemoFund(dataSource: DataSource, clock = new Clock()):
         admin.id,
       ],
     );
+    const audit = (action: string, subjectType: string, subjectId: string, summary: string) =>
+      em.query(`INSERT INTO fund_audit_entry (fund_id, actor_user_id, action, subject_type, subject_id, summary, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        fundId,
+        admin.id,
+        action,
+        subjectType,
+        subjectId,
+        summary,
+        now,
+      ]);
+    await audit('fund.created', 'fund', fundId, 'Created the fund “UK–Korea Innovation Twins Seed Fund” for GB and KR (GBP, KRW).');
     const contributions: Array<[string, string, string]> = [
       ['GB', 'GBP', '50000000'],
       ['KR', 'KRW', '850000000'],
@@ -184,20 +195,22 @@ export async function seedDemoFund(dataSource: DataSource, clock = new Clock()):
         `INSERT INTO ledger_entry (fund_id, kind, reason, currency, amount_minor, country_code, actor_user_id, at, note) VALUES ($1, 'CONTRIBUTION', 'CONTRIBUTED', $2, $3, $4, $5, $6, 'Founding contribution')`,
         [fundId, currency, amount, country, admin.id, now],
       );
+      await audit('ledger.contributed', 'fund', fundId, `Recorded a founding contribution of ${amount} ${currency} minor units from ${country}.`);
     }
     await em.query(`INSERT INTO board (fund_id) VALUES ($1)`, [fundId]);
     for (const seat of DEMO_BOARD) {
       const user = await em.findOneByOrFail(User, { email: seat.email });
-      await em.query(
+      const [{ id: memberId }] = await em.query(
         `INSERT INTO board_member (fund_id, user_id, country_code, organisation_ids, appointed_at, appointed_by_user_id)
-         VALUES ($1, $2, $3, ARRAY(SELECT organisation_id FROM organisation_membership WHERE user_id = $2), $4, $5)`,
+         VALUES ($1, $2, $3, ARRAY(SELECT organisation_id FROM organisation_membership WHERE user_id = $2), $4, $5) RETURNING id`,
         [fundId, user.id, seat.countryCode, now, admin.id],
       );
+      await audit('board.member-appointed', 'member', memberId, `Appointed ${user.displayName} to the board for ${seat.countryCode}.`);
     }
-    await em.query(
+    const [{ id: callId }] = await em.query(
       `INSERT INTO fund_call (fund_id, title_en, title_ko, guidance_en, guidance_ko, opens_at, closes_at, allowed_stages, max_award_minor, match_ratio_percent,
                               reference_currency, exchange_rates, criteria, score_scale_max, reviewers_per_application, created_by_user_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, '{FEASIBILITY,DEMONSTRATOR}', '{"GBP":"5000000","KRW":"85000000"}', 80, 'GBP', '{"KRW":1700}', $8, 5, 2, $9)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, '{FEASIBILITY,DEMONSTRATOR}', '{"GBP":"5000000","KRW":"85000000"}', 80, 'GBP', '{"KRW":1700}', $8, 5, 2, $9) RETURNING id`,
       [
         fundId,
         'Seed funding 2027: feasibility and demonstrators',
@@ -214,5 +227,6 @@ export async function seedDemoFund(dataSource: DataSource, clock = new Clock()):
         admin.id,
       ],
     );
+    await audit('call.created', 'call', callId, 'Created the call “Seed funding 2027: feasibility and demonstrators”, open for 60 days.');
   });
 }
