@@ -3,7 +3,7 @@
  * end-to-end tests under test/ (*.e2e-spec.ts) that run on real PostgreSQL,
  * Redis and SMTP started by test/setup/global-setup.ts.
  *
- * Every @nestjs package is ESM-only; @swc/jest transforms them to CommonJS.
+ * Every @nestjs package is ESM-only, as are marked and feed; @swc/jest transforms them to CommonJS.
  */
 const swc = [
   '@swc/jest',
@@ -22,7 +22,7 @@ const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|marked|feed)/)'],
   moduleNameMapper: { '^@app/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2' },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };

@@ -1,3 +1,5 @@
+import { Events1795642384629 } from './1795642384629-Events';
+import { KnowledgeCaseStudies1795642038152 } from './1795642038152-KnowledgeCaseStudies';
 import { SeedFundAndGovernance1795639635595 } from './1795639635595-SeedFundAndGovernance';
 import { PairingMethod1795636890126 } from './1795636890126-PairingMethod';
 import { OneRecomputeRequestFunction1795636000000 } from './1795636000000-OneRecomputeRequestFunction';
@@ -20,4 +22,6 @@ export const MIGRATIONS: Function[] = [
   OneRecomputeRequestFunction1795636000000,
   PairingMethod1795636890126,
   SeedFundAndGovernance1795639635595,
+  KnowledgeCaseStudies1795642038152,
+  Events1795642384629,
 ];

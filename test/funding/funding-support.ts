@@ -179,3 +179,13 @@ export async function newMeeting(app: TestApp, t: Record<string, string>, fundId
 }
 
 export const RATIONALE = { en: 'Strong partnership and a clear route to business as usual.', ko: '견고한 파트너십과 상시 운영으로의 명확한 경로.' };
+
+/** Jordan (Busan Technopark) asks to join the workspace and a Busan lead takes them in as a member. */
+export async function joinAsMember(app: TestApp, t: Record<string, string>, workspaceId: string): Promise<void> {
+  const request = await app.gqlOk<{ requestToJoinWorkspace: { id: string } }>(
+    `mutation($input: RequestToJoinWorkspaceInput!) { requestToJoinWorkspace(input: $input) { id } }`,
+    { input: { workspaceId, message: 'Busan Technopark would like to help' } },
+    { token: t.participant },
+  );
+  await app.gqlOk(`mutation($input: DecideJoinRequestInput!) { decideJoinRequest(input: $input) { id } }`, { input: { id: request.requestToJoinWorkspace.id, approve: true, role: 'MEMBER' } }, { token: t.busan });
+}

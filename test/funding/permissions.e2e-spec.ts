@@ -1,5 +1,5 @@
 import { GqlResponse, startTestApp, TestApp } from '../support/harness';
-import { codeOf, createFundWithCall, createProject, CRITERIA, draftApplication, F, newMeeting, RATIONALE, readyForDecision, reasonOf, scores, twinLiverpoolAndBusan } from './funding-support';
+import { CRITERIA, F, RATIONALE, codeOf, createFundWithCall, createProject, draftApplication, joinAsMember, newMeeting, readyForDecision, reasonOf, scores, twinLiverpoolAndBusan } from './funding-support';
 
 /** Who tries an operation of the seed fund or its board. */
 type Who = 'anonymous' | 'outsider' | 'member' | 'board' | 'conflicted' | 'admin' | 'lead';
@@ -147,13 +147,7 @@ describe('seed fund and board: the permission matrix', () => {
     app = await startTestApp();
     await app.signInDemo(t, id);
     workspaceId = await twinLiverpoolAndBusan(app, t);
-    // Jordan (Busan Technopark) joins the workspace as a member.
-    const request = await app.gqlOk<{ requestToJoinWorkspace: { id: string } }>(
-      `mutation($input: RequestToJoinWorkspaceInput!) { requestToJoinWorkspace(input: $input) { id } }`,
-      { input: { workspaceId, message: 'Hello' } },
-      { token: t.participant },
-    );
-    await app.gqlOk(`mutation($input: DecideJoinRequestInput!) { decideJoinRequest(input: $input) { id } }`, { input: { id: request.requestToJoinWorkspace.id, approve: true, role: 'MEMBER' } }, { token: t.busan });
+    await joinAsMember(app, t, workspaceId);
     ({ fundId, callId, members: seat } = await createFundWithCall(app, t, id, {
       gbp: '100000000',
       krw: '1700000000',

@@ -14,10 +14,12 @@ import {
   RedisModule,
 } from '@app/core';
 import { CitiesModule } from '@app/cities';
+import { KnowledgeModule } from '@app/knowledge';
 import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { PairingModule } from '@app/pairing';
 import { PLATFORM_EMAIL_TEMPLATES, PLATFORM_ENTITIES } from '@app/platform';
+import { EventsModule } from '@app/events';
 import { FundingModule } from '@app/funding';
 import { GovernanceModule } from '@app/governance';
 import { ProjectsModule } from '@app/projects';
@@ -52,6 +54,8 @@ export class AppModule {
         ProjectsModule,
         FundingModule,
         GovernanceModule,
+        KnowledgeModule,
+        EventsModule,
         graphqlModule({ imports: [IdentityModule], schemaFile: options.schemaFile }),
       ],
       controllers: [HealthController],

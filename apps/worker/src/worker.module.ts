@@ -1,13 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, ConfigModule, databaseOptions, LoggingModule } from '@app/core';
+import { EventsWorkerModule } from '@app/events';
 import { FundingWorkerModule } from '@app/funding';
 import { NotificationsModule } from '@app/notifications';
 import { PairingWorkerModule } from '@app/pairing';
 import { PLATFORM_EMAIL_TEMPLATES, PLATFORM_ENTITIES } from '@app/platform';
 import { TwinningWorkerModule } from '@app/twinning';
 
-/** The background process: dispatches the outbox, sends email, keeps pair scores current, sends workspace digests and seed-fund deadline reminders. */
+/** The background process: dispatches the outbox, sends email, keeps pair scores current, sends workspace digests, seed-fund deadline reminders and event reminders. */
 @Module({})
 export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
@@ -24,6 +25,7 @@ export class WorkerModule {
         PairingWorkerModule,
         TwinningWorkerModule,
         FundingWorkerModule,
+        EventsWorkerModule,
       ],
     };
   }

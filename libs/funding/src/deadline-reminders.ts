@@ -1,6 +1,6 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfig, Bilingual, Clock, PollingLoop } from '@app/core';
+import { AppConfig, Bilingual, Clock, PollingCheck } from '@app/core';
 import { OutboxService } from '@app/notifications';
 import { FundingEmail } from './emails/funding.emails';
 import { workspaceRecipients } from './recipients';
@@ -63,22 +63,15 @@ export class DeadlineReminderService {
 
 /** Looks for due deadline reminders every FUNDING_REMINDER_CHECK_MS. What is due lives in PostgreSQL; the check needs no queue. */
 @Injectable()
-export class DeadlineReminderWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(DeadlineReminderWorker.name);
-  private readonly loop: PollingLoop;
-
-  constructor(@Inject(AppConfig) config: AppConfig, reminders: DeadlineReminderService) {
-    this.loop = new PollingLoop('Deadline reminder check', async () => {
-      await reminders.sendDue();
-      return 0;
-    }, config.FUNDING_REMINDER_CHECK_MS, this.logger);
+export class DeadlineReminderWorker extends PollingCheck {
+  constructor(
+    @Inject(AppConfig) config: AppConfig,
+    private readonly reminders: DeadlineReminderService,
+  ) {
+    super('Deadline reminder check', config.FUNDING_REMINDER_CHECK_MS);
   }
 
-  onApplicationBootstrap(): void {
-    this.loop.start();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.loop.stop();
+  protected check(): Promise<number> {
+    return this.reminders.sendDue();
   }
 }

@@ -564,7 +564,8 @@ export class ProjectsService {
         data: {
           title: { en: project.titleEn, ko: project.titleKo } satisfies Bilingual,
           trigger,
-          url: `${this.config.PUBLIC_URL}/projects/${project.id}`,
+          // The page starts a case study prefilled from the project (startCaseStudyFromProject).
+          url: `${this.config.PUBLIC_URL}/case-studies/new?projectId=${project.id}`,
         },
       });
     }

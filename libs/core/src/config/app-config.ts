@@ -143,6 +143,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(100) @Max(3600000)
   DIGEST_CHECK_MS = 300000;
 
+  /** How often the worker looks for event reminders that are due (one day and one hour before each event). */
+  @Transform(toInt) @IsInt() @Min(100) @Max(3600000)
+  EVENT_REMINDER_CHECK_MS = 60000;
+
   /** How often the worker looks for draft fund applications due a deadline reminder (three days and one day before a call closes). */
   @Transform(toInt) @IsInt() @Min(100) @Max(3600000)
   FUNDING_REMINDER_CHECK_MS = 300000;

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 
 /**
  * Runs `tick` again and again: at once while it finds work (returns > 0),
@@ -38,5 +38,40 @@ export class PollingLoop {
           this.schedule(Math.max(this.intervalMs, 2000));
         });
     }, delay);
+  }
+}
+
+/**
+ * A worker component that checks PostgreSQL for due work every `intervalMs`
+ * from start-up to shutdown (digests, reminders): `check` does everything due
+ * and returns how much it handled, which is logged.
+ */
+export abstract class PollingCheck implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  protected readonly logger: Logger;
+  private readonly loop: PollingLoop;
+
+  protected constructor(what: string, intervalMs: number) {
+    this.logger = new Logger(this.constructor.name);
+    this.loop = new PollingLoop(
+      what,
+      async () => {
+        const handled = await this.check();
+        if (handled > 0) this.logger.log(`${what}: handled ${handled}`);
+        // check works through everything due; wait for the next check either way.
+        return 0;
+      },
+      intervalMs,
+      this.logger,
+    );
+  }
+
+  protected abstract check(): Promise<number>;
+
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 }

@@ -4,6 +4,7 @@ import argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, Role } from '@app/core';
 import { seedCountriesAndCities } from '@app/cities';
+import { seedCaseStudies } from '@app/knowledge';
 import { seedPairingEvidence } from '@app/pairing';
 import { OneTimeTokenService, Organisation, OrganisationKind, OrganisationMembership, RoleGrant, TokenPurpose, User } from '@app/identity';
 
@@ -228,5 +229,13 @@ export async function seedDemoFund(dataSource: DataSource, clock = new Clock()):
       ],
     );
     await audit('call.created', 'call', callId, 'Created the call “Seed funding 2027: feasibility and demonstrators”, open for 60 days.');
+  });
+}
+
+/** The report's example case studies, published in both languages, by the demo admin. Idempotent. */
+export async function seedDemoCaseStudies(dataSource: DataSource, dataDir = findDataDir(), clock = new Clock()): Promise<number> {
+  return dataSource.transaction(async (em) => {
+    const admin = await em.findOneBy(User, { email: 'admin@demo.twins.test' });
+    return seedCaseStudies(em, dataDir, admin?.id ?? null, clock.now());
   });
 }

@@ -17,9 +17,9 @@ const caseStudyPrompt = defineTemplate<{ title: Bilingual; trigger: 'BUSINESS_AS
             d.trigger === 'BUSINESS_AS_USUAL'
               ? `프로젝트 “${title}”이(가) 상시 운영 단계에 도달했습니다. 축하드립니다.`
               : `프로젝트 “${title}”이(가) 종료되었습니다.`,
-            '프로젝트 리드로서 무엇이 효과가 있었고 무엇을 배웠는지 사례 연구로 남겨 주시면, 다른 도시들이 같은 길을 더 빨리 갈 수 있습니다.',
+            '프로젝트 리드로서 무엇이 효과가 있었고 무엇을 배웠는지 사례 연구로 남겨 주시면, 다른 도시들이 같은 길을 더 빨리 갈 수 있습니다. 프로젝트 내용이 미리 채워진 초안으로 시작할 수 있습니다.',
           ],
-          action: { label: '프로젝트 열기', url: d.url },
+          action: { label: '사례 연구 시작하기', url: d.url },
         })
       : layout(ctx, {
           subject: `Please write a case study of “${title}”`,
@@ -28,9 +28,9 @@ const caseStudyPrompt = defineTemplate<{ title: Bilingual; trigger: 'BUSINESS_AS
             d.trigger === 'BUSINESS_AS_USUAL'
               ? `The project “${title}” has reached business as usual. Congratulations.`
               : `The project “${title}” has closed.`,
-            'As one of its leads, please write a case study of what worked and what you learnt, so other cities can follow faster.',
+            'As one of its leads, please write a case study of what worked and what you learnt, so other cities can follow faster. It starts as a draft filled in from the project.',
           ],
-          action: { label: 'Open the project', url: d.url },
+          action: { label: 'Start the case study', url: d.url },
         });
   },
 });

@@ -1,5 +1,5 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig, PollingLoop } from '@app/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig, PollingCheck } from '@app/core';
 import { DigestService } from './digest.service';
 
 /**
@@ -9,29 +9,15 @@ import { DigestService } from './digest.service';
  * loses nothing: the check itself needs no queue.
  */
 @Injectable()
-export class DigestWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(DigestWorker.name);
-  private readonly loop: PollingLoop;
-
+export class DigestWorker extends PollingCheck {
   constructor(
     @Inject(AppConfig) config: AppConfig,
     private readonly digests: DigestService,
   ) {
-    this.loop = new PollingLoop('Digest check', () => this.check(), config.DIGEST_CHECK_MS, this.logger);
+    super('Digest check', config.DIGEST_CHECK_MS);
   }
 
-  onApplicationBootstrap(): void {
-    this.loop.start();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  private async check(): Promise<number> {
-    const handled = await this.digests.sendDue();
-    if (handled > 0) this.logger.log(`Handled ${handled} due digest(s)`);
-    // sendDue works through everything due; wait for the next check either way.
-    return 0;
+  protected check(): Promise<number> {
+    return this.digests.sendDue();
   }
 }

@@ -1,0 +1,91 @@
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { DateTime } from 'luxon';
+import type { Bilingual } from '@app/core';
+import { vtimezone } from './vtimezone';
+
+/** One event as a calendar shows it. */
+export interface CalendarEntry {
+  id: string;
+  kind: string;
+  title: Bilingual;
+  description: Bilingual;
+  startsAt: Date;
+  endsAt: Date;
+  /** The zone it takes place in: the entry is written in it (DTSTART;TZID=…) with its VTIMEZONE. */
+  timeZone: string;
+  venue: string | null;
+  /** Only in a person's own feed, for events they hold a place at. */
+  joinUrl?: string | null;
+  cancelled: boolean;
+  /** On someone's waiting list: shown as tentative. */
+  waitlisted?: boolean;
+  /** Moves with every edit, so subscribed calendars take the change. */
+  version: number;
+  updatedAt: Date;
+}
+
+export interface CalendarOptions {
+  name: string;
+  /** Links back to `${publicUrl}/events/{id}`; also the host of each entry's UID. */
+  publicUrl: string;
+  /** The calendar's own zone (X-WR-TIMEZONE); each entry still carries its event's zone. */
+  timeZone: string;
+  entries: CalendarEntry[];
+  /** How often subscribers should fetch the feed again. */
+  refreshSeconds?: number;
+}
+
+/** The English title (the Korean one when there is no English), as most calendar apps show one line. */
+export function calendarSummary(title: Bilingual, waitlisted = false): string {
+  const text = title.en || title.ko || '';
+  return waitlisted ? `[Waiting list · 대기자 명단] ${text}` : text;
+}
+
+/**
+ * An iCalendar document (RFC 5545) of events: each with a stable UID, its
+ * sequence, its start and end in the event's own zone (with a VTIMEZONE for
+ * every zone used), the English title as summary, both languages in the
+ * description, and a URL back to the event's page.
+ */
+export function buildCalendar(options: CalendarOptions): string {
+  const host = new URL(options.publicUrl).host;
+  const years = options.entries.flatMap((e) => [e.startsAt.getUTCFullYear(), e.endsAt.getUTCFullYear()]);
+  const fromYear = Math.min(...years, new Date().getUTCFullYear()) - 1;
+  const toYear = Math.max(...years, new Date().getUTCFullYear()) + 1;
+  const calendar = ical({
+    name: options.name,
+    prodId: { company: 'Innovation Twins', product: 'Programme events', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: options.refreshSeconds ?? 3600,
+    // A hint for apps that show floating times; every entry names its own zone.
+    x: { 'X-WR-TIMEZONE': options.timeZone },
+  });
+  // No calendar-wide zone name: the library would then write DTSTAMP in local time. The generator
+  // still writes a VTIMEZONE for each zone the entries use.
+  calendar.timezone({ name: null, generator: (zone) => vtimezone(zone, fromYear, toYear) });
+  for (const entry of options.entries) {
+    const url = `${options.publicUrl}/events/${entry.id}`;
+    const description = [
+      entry.description.en,
+      entry.title.ko && entry.title.ko !== entry.title.en ? `${entry.title.ko}${entry.description.ko ? `\n${entry.description.ko}` : ''}` : entry.description.ko,
+      entry.joinUrl ? `Join · 참여 링크: ${entry.joinUrl}` : null,
+      url,
+    ].filter(Boolean);
+    calendar.createEvent({
+      id: `${entry.id}@${host}`,
+      sequence: entry.version,
+      start: DateTime.fromJSDate(entry.startsAt, { zone: entry.timeZone }),
+      end: DateTime.fromJSDate(entry.endsAt, { zone: entry.timeZone }),
+      timezone: entry.timeZone,
+      stamp: entry.updatedAt,
+      lastModified: entry.updatedAt,
+      summary: calendarSummary(entry.title, entry.waitlisted),
+      description: description.join('\n\n'),
+      location: entry.venue ?? (entry.joinUrl ? entry.joinUrl : null),
+      url,
+      categories: [{ name: entry.kind }],
+      status: entry.cancelled ? ICalEventStatus.CANCELLED : entry.waitlisted ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+    });
+  }
+  return calendar.toString();
+}

@@ -1,0 +1,48 @@
+import { TemplateContext } from '@app/notifications';
+import { EVENTS_EMAIL_TEMPLATE_LIST, EventsEmail } from './events.emails';
+
+const template = (name: string) => EVENTS_EMAIL_TEMPLATE_LIST.find((t) => t.name === name)!;
+const ctx = (language: 'en' | 'ko', timeZone: string): TemplateContext => ({ language, timeZone, publicUrl: 'https://twins.example.org', recipientEmail: 'someone@example.org' });
+const event = {
+  kind: 'ANNUAL_SHOWCASE',
+  format: 'ONLINE',
+  title: { en: 'Annual showcase', ko: '연례 쇼케이스' },
+  startsAt: '2027-06-03T09:00:00.000Z',
+  endsAt: '2027-06-03T11:00:00.000Z',
+  timeZone: 'Asia/Seoul',
+  venue: null,
+  joinUrl: null,
+  url: 'https://twins.example.org/events/e1',
+};
+
+describe('event emails', () => {
+  it('announce in the reader’s language and zone, with the event’s own time and a one-click unsubscribe header', () => {
+    const data = {
+      ...event,
+      description: { en: 'Best practice of the year.', ko: '올해의 모범 사례.' },
+      reasons: { programme: true, sectors: [{ en: 'Hydrogen', ko: '수소' }], workspace: null },
+      capacity: null,
+      registrationOpensAt: null,
+      registrationClosesAt: '2027-06-03T09:00:00.000Z',
+      unsubscribeUrl: 'https://twins.example.org/events/unsubscribe?token=t',
+    };
+    const en = template(EventsEmail.ANNOUNCEMENT).render(data, ctx('en', 'Europe/London'));
+    expect(en.subject).toBe('New annual showcase: “Annual showcase”');
+    expect(en.text).toMatch(/When: Thursday,? 3 June 2027 at 10:00 BST – Thursday,? 3 June 2027 at 12:00 BST \(Thursday,? 3 June 2027 at 18:00 GMT\+9 where it takes place\)/);
+    expect(en.text).toContain('Online: registered people get the link to join.');
+    expect(en.text).toContain('You receive this because you follow events of the Hydrogen sector, every event of the programme.');
+    expect(en.headers).toEqual({ 'List-Unsubscribe': '<https://twins.example.org/events/unsubscribe?token=t>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+    const ko = template(EventsEmail.ANNOUNCEMENT).render(data, ctx('ko', 'Asia/Seoul'));
+    expect(ko.subject).toBe('새 연례 쇼케이스: “연례 쇼케이스”');
+    expect(ko.text).not.toContain('현지 시각');
+    expect(ko.text).toContain('인원 제한은 없습니다.');
+    expect(ko.html).toContain('lang="ko"');
+  });
+
+  it('remind with the joining link for people holding a place', () => {
+    const rendered = template(EventsEmail.REMINDER).render({ ...event, joinUrl: 'https://meet.example.org/x', reminder: 'HOUR' }, ctx('en', 'Asia/Seoul'));
+    expect(rendered.subject).toBe('Starting in an hour: “Annual showcase”');
+    expect(rendered.text).toContain('Join online: https://meet.example.org/x');
+    expect(rendered.headers).toBeUndefined();
+  });
+});

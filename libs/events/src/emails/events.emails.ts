@@ -1,0 +1,237 @@
+import { Bilingual, pick } from '@app/core';
+import { defineTemplate, formatInstant, layout, TemplateContext } from '@app/notifications';
+
+export const EventsEmail = {
+  ANNOUNCEMENT: 'events.announcement',
+  PROMOTED: 'events.promoted',
+  REMINDER: 'events.reminder',
+  RESCHEDULED: 'events.rescheduled',
+  CANCELLED: 'events.cancelled',
+} as const;
+
+const KIND: Record<string, Bilingual> = {
+  SEMINAR: { en: 'seminar', ko: '세미나' },
+  WORKSHOP: { en: 'workshop', ko: '워크숍' },
+  FORUM: { en: 'forum', ko: '포럼' },
+  ANNUAL_SHOWCASE: { en: 'annual showcase', ko: '연례 쇼케이스' },
+  OTHER: { en: 'event', ko: '행사' },
+};
+
+/** What every event email says about the event. */
+export interface EventEmailData {
+  kind: string;
+  format: string;
+  title: Bilingual;
+  startsAt: string;
+  endsAt: string;
+  /** The event's own zone: its times are also given as the clocks there read them. */
+  timeZone: string;
+  venue: string | null;
+  /** Only for people holding a place. */
+  joinUrl?: string | null;
+  url: string;
+}
+
+const kindOf = (d: { kind: string }, ctx: TemplateContext) => pick(KIND[d.kind] ?? KIND.OTHER, ctx.language);
+
+/** When, in the reader's zone, and in the event's own zone when that differs. */
+function when(d: { startsAt: string; endsAt: string; timeZone: string }, ctx: TemplateContext): string {
+  const yours = `${formatInstant(d.startsAt, ctx)} – ${formatInstant(d.endsAt, ctx)}`;
+  if (d.timeZone === ctx.timeZone) return ctx.language === 'ko' ? `일시: ${yours}` : `When: ${yours}`;
+  const there = formatInstant(d.startsAt, { ...ctx, timeZone: d.timeZone });
+  return ctx.language === 'ko' ? `일시: ${yours} (현지 시각 ${there})` : `When: ${yours} (${there} where it takes place)`;
+}
+
+function where(d: EventEmailData, ctx: TemplateContext): string[] {
+  const lines: string[] = [];
+  if (d.venue) lines.push(ctx.language === 'ko' ? `장소: ${d.venue}` : `Where: ${d.venue}`);
+  if (d.format !== 'IN_PERSON') {
+    if (d.joinUrl) lines.push(ctx.language === 'ko' ? `온라인 참여 링크: ${d.joinUrl}` : `Join online: ${d.joinUrl}`);
+    else if (!d.venue) lines.push(ctx.language === 'ko' ? '온라인 행사입니다. 참여 링크는 등록한 분께 보내 드립니다.' : 'Online: registered people get the link to join.');
+  }
+  return lines;
+}
+
+interface AnnouncementData extends EventEmailData {
+  description: Bilingual;
+  reasons: { programme: boolean; sectors: Bilingual[]; workspace: Bilingual | null };
+  capacity: number | null;
+  registrationOpensAt: string | null;
+  registrationClosesAt: string;
+  unsubscribeUrl: string;
+}
+
+/** Places, and when registration opens (if not yet) and closes. */
+function registration(d: AnnouncementData, ctx: TemplateContext): string {
+  const opens = d.registrationOpensAt;
+  if (ctx.language === 'ko') {
+    return [
+      d.capacity === null ? '인원 제한은 없습니다.' : `정원은 ${d.capacity}명이며, 정원이 차면 대기자 명단에 올라 자리가 나는 순서대로 등록됩니다.`,
+      opens ? `등록은 ${formatInstant(opens, ctx)}에 시작해 ${formatInstant(d.registrationClosesAt, ctx)}에 마감됩니다.` : `등록은 ${formatInstant(d.registrationClosesAt, ctx)}에 마감됩니다.`,
+    ].join(' ');
+  }
+  return [
+    d.capacity === null ? 'There is no limit on places.' : `There are ${d.capacity} places; once they are taken you join the waiting list and get a place, in order, when one frees up.`,
+    opens ? `Registration opens on ${formatInstant(opens, ctx)} and closes on ${formatInstant(d.registrationClosesAt, ctx)}.` : `Registration closes on ${formatInstant(d.registrationClosesAt, ctx)}.`,
+  ].join(' ');
+}
+
+/** A newly published event, to those who follow its workspace, its sectors or the programme; one-click unsubscribe. */
+const announcement = defineTemplate<AnnouncementData>({
+  name: EventsEmail.ANNOUNCEMENT,
+  render: (d, ctx) => {
+    const title = pick(d.title, ctx.language);
+    const description = pick(d.description, ctx.language);
+    const headers = { 'List-Unsubscribe': `<${d.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+    const reasons =
+      ctx.language === 'ko'
+        ? [
+            ...(d.reasons.workspace ? [`${d.reasons.workspace.ko} 워크스페이스`] : []),
+            ...d.reasons.sectors.map((s) => `${s.ko} 분야`),
+            ...(d.reasons.programme ? ['프로그램 전체 행사'] : []),
+          ]
+        : [
+            ...(d.reasons.workspace ? [`the ${d.reasons.workspace.en} workspace`] : []),
+            ...d.reasons.sectors.map((s) => `the ${s.en} sector`),
+            ...(d.reasons.programme ? ['every event of the programme'] : []),
+          ];
+    const rendered =
+      ctx.language === 'ko'
+        ? layout(ctx, {
+            subject: `새 ${kindOf(d, ctx)}: “${title}”`,
+            greeting: '안녕하세요.',
+            paragraphs: [
+              `새 ${kindOf(d, ctx)} “${title}”이(가) 공지되었습니다.`,
+              ...(description ? [description] : []),
+              when(d, ctx),
+              ...where(d, ctx),
+              registration(d, ctx),
+              `${reasons.join(', ')}의 행사 소식을 구독하고 있어 이 메일을 받으셨습니다.`,
+            ],
+            action: { label: '행사 보기 및 등록', url: d.url },
+            footer: `이런 행사 공지를 그만 받으려면: ${d.unsubscribeUrl}`,
+          })
+        : layout(ctx, {
+            subject: `New ${kindOf(d, ctx)}: “${title}”`,
+            greeting: 'Hello,',
+            paragraphs: [
+              `A new ${kindOf(d, ctx)} has been announced: “${title}”.`,
+              ...(description ? [description] : []),
+              when(d, ctx),
+              ...where(d, ctx),
+              registration(d, ctx),
+              `You receive this because you follow events of ${reasons.join(', ')}.`,
+            ],
+            action: { label: 'See the event and register', url: d.url },
+            footer: `To stop announcements like this one, unsubscribe: ${d.unsubscribeUrl}`,
+          });
+    return { ...rendered, headers };
+  },
+});
+
+/** A place freed and went to the first person on the waiting list. */
+const promoted = defineTemplate<EventEmailData>({
+  name: EventsEmail.PROMOTED,
+  render: (d, ctx) => {
+    const title = pick(d.title, ctx.language);
+    return ctx.language === 'ko'
+      ? layout(ctx, {
+          subject: `자리가 확정되었습니다: “${title}”`,
+          greeting: '안녕하세요.',
+          paragraphs: [`자리가 생겨 대기자 명단에서 “${title}”에 등록되었습니다.`, when(d, ctx), ...where(d, ctx), '참석할 수 없게 되면 등록을 취소해 다음 분께 자리를 넘겨 주세요.'],
+          action: { label: '행사 보기', url: d.url },
+        })
+      : layout(ctx, {
+          subject: `You have a place: “${title}”`,
+          greeting: 'Hello,',
+          paragraphs: [`A place came free and it is yours: you are now registered for “${title}”.`, when(d, ctx), ...where(d, ctx), 'If you cannot come, cancel your registration so the next person gets the place.'],
+          action: { label: 'See the event', url: d.url },
+        });
+  },
+});
+
+/** One day, or one hour, before the start, to everyone holding a place. */
+const reminder = defineTemplate<EventEmailData & { reminder: 'DAY' | 'HOUR' }>({
+  name: EventsEmail.REMINDER,
+  render: (d, ctx) => {
+    const title = pick(d.title, ctx.language);
+    return ctx.language === 'ko'
+      ? layout(ctx, {
+          subject: `${d.reminder === 'HOUR' ? '1시간 후 시작' : '내일 시작'}: “${title}”`,
+          greeting: '안녕하세요.',
+          paragraphs: [`등록하신 “${title}”이(가) 곧 시작됩니다.`, when(d, ctx), ...where(d, ctx)],
+          action: { label: '행사 보기', url: d.url },
+        })
+      : layout(ctx, {
+          subject: `${d.reminder === 'HOUR' ? 'Starting in an hour' : 'Tomorrow'}: “${title}”`,
+          greeting: 'Hello,',
+          paragraphs: [`“${title}”, which you registered for, is coming up.`, when(d, ctx), ...where(d, ctx)],
+          action: { label: 'See the event', url: d.url },
+        });
+  },
+});
+
+/** The organiser moved the event: the new times, and the old ones. */
+const rescheduled = defineTemplate<EventEmailData & { previousStartsAt: string; previousEndsAt: string; waitlisted: boolean }>({
+  name: EventsEmail.RESCHEDULED,
+  render: (d, ctx) => {
+    const title = pick(d.title, ctx.language);
+    const before = `${formatInstant(d.previousStartsAt, ctx)} – ${formatInstant(d.previousEndsAt, ctx)}`;
+    return ctx.language === 'ko'
+      ? layout(ctx, {
+          subject: `일정 변경: “${title}”`,
+          greeting: '안녕하세요.',
+          paragraphs: [
+            `${d.waitlisted ? '대기 중이신' : '등록하신'} “${title}”의 일정이 바뀌었습니다.`,
+            `새 ${when(d, ctx)}`,
+            `이전 일시: ${before}`,
+            ...where(d, ctx),
+            '참석할 수 없게 되면 등록을 취소해 주세요.',
+          ],
+          action: { label: '행사 보기', url: d.url },
+        })
+      : layout(ctx, {
+          subject: `New time for “${title}”`,
+          greeting: 'Hello,',
+          paragraphs: [
+            `“${title}”, which you ${d.waitlisted ? 'are on the waiting list for' : 'registered for'}, has moved.`,
+            `Now: ${when(d, ctx).replace(/^When: /, '')}`,
+            `Before: ${before}`,
+            ...where(d, ctx),
+            'If you can no longer come, please cancel your registration.',
+          ],
+          action: { label: 'See the event', url: d.url },
+        });
+  },
+});
+
+/** The event will not take place. */
+const cancelled = defineTemplate<EventEmailData & { reason: string; waitlisted: boolean }>({
+  name: EventsEmail.CANCELLED,
+  render: (d, ctx) => {
+    const title = pick(d.title, ctx.language);
+    return ctx.language === 'ko'
+      ? layout(ctx, {
+          subject: `취소됨: “${title}”`,
+          greeting: '안녕하세요.',
+          paragraphs: [
+            `${d.waitlisted ? '대기 중이신' : '등록하신'} “${title}”이(가) 취소되었습니다.`,
+            `예정 일시였던 ${formatInstant(d.startsAt, ctx)}에는 행사가 열리지 않습니다.`,
+            `사유: ${d.reason}`,
+          ],
+          action: { label: '행사 보기', url: d.url },
+        })
+      : layout(ctx, {
+          subject: `Cancelled: “${title}”`,
+          greeting: 'Hello,',
+          paragraphs: [
+            `“${title}”, which you ${d.waitlisted ? 'were on the waiting list for' : 'registered for'}, has been cancelled.`,
+            `It will not take place on ${formatInstant(d.startsAt, ctx)}.`,
+            `The organiser’s reason: ${d.reason}`,
+          ],
+          action: { label: 'See the event', url: d.url },
+        });
+  },
+});
+
+export const EVENTS_EMAIL_TEMPLATE_LIST = [announcement, promoted, reminder, rescheduled, cancelled];

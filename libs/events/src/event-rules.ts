@@ -1,0 +1,91 @@
+import type { FieldProblem } from '@app/core';
+import { EventFormat } from './entities/event.entity';
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
+/** What an event's dates, place and registration window must satisfy, whoever writes them. */
+export interface EventShape {
+  format: EventFormat;
+  venue: string | null;
+  joinUrl: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+}
+
+const iso = (d: Date) => d.toISOString();
+
+/**
+ * Every problem with an event as it would stand after a create or an update,
+ * by input field. `startsAtChanged` is false for an update that leaves the
+ * start alone: an event that has begun may still get a new description.
+ */
+export function eventShapeProblems(shape: EventShape, now: Date, startsAtChanged: boolean): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const problem = (field: string, message: string) => problems.push({ field, message });
+  if (shape.endsAt.getTime() <= shape.startsAt.getTime()) {
+    problem('endsAt', `must be after the start (${iso(shape.startsAt)}): the event cannot end before it starts.`);
+  }
+  if (startsAtChanged && shape.startsAt.getTime() <= now.getTime()) {
+    problem('startsAt', `must be in the future (it is now ${iso(now)}).`);
+  }
+  if (shape.format !== EventFormat.ONLINE && !shape.venue) {
+    problem('venue', `is needed for ${shape.format === EventFormat.HYBRID ? 'a hybrid' : 'an in-person'} event: say where it takes place.`);
+  }
+  if (shape.format !== EventFormat.IN_PERSON && !shape.joinUrl) {
+    problem('joinUrl', `is needed for ${shape.format === EventFormat.HYBRID ? 'a hybrid' : 'an online'} event: give the link people join with.`);
+  }
+  const closes = shape.registrationClosesAt ?? shape.startsAt;
+  if (shape.registrationClosesAt && shape.registrationClosesAt.getTime() > shape.endsAt.getTime()) {
+    problem('registrationClosesAt', `must be no later than the end of the event (${iso(shape.endsAt)}).`);
+  }
+  if (shape.registrationOpensAt && shape.registrationOpensAt.getTime() >= closes.getTime()) {
+    problem(
+      'registrationOpensAt',
+      shape.registrationClosesAt
+        ? `must be before registration closes (${iso(closes)}).`
+        : `must be before the event starts (${iso(closes)}), when registration closes.`,
+    );
+  }
+  return problems;
+}
+
+export type RegistrationWindowState = 'NOT_OPEN' | 'OPEN' | 'CLOSED';
+
+/** Registration opens at registrationOpensAt (or on publication) and closes at registrationClosesAt (or at the start). */
+export function registrationWindow(event: { registrationOpensAt: Date | null; registrationClosesAt: Date | null; startsAt: Date }): { opensAt: Date | null; closesAt: Date } {
+  return { opensAt: event.registrationOpensAt, closesAt: event.registrationClosesAt ?? event.startsAt };
+}
+
+export function registrationState(event: { registrationOpensAt: Date | null; registrationClosesAt: Date | null; startsAt: Date }, now: Date): RegistrationWindowState {
+  const { opensAt, closesAt } = registrationWindow(event);
+  if (opensAt && now.getTime() < opensAt.getTime()) return 'NOT_OPEN';
+  if (now.getTime() >= closesAt.getTime()) return 'CLOSED';
+  return 'OPEN';
+}
+
+export type ReminderKind = 'DAY' | 'HOUR';
+
+/** The reminders: one day and one hour before the start. */
+export const REMINDERS: ReadonlyArray<{ kind: ReminderKind; beforeMs: number }> = [
+  { kind: 'DAY', beforeMs: DAY_MS },
+  { kind: 'HOUR', beforeMs: HOUR_MS },
+];
+
+/**
+ * Which reminder is due now for someone holding a place since `since`: the
+ * nearest whose moment has come (within the hour, the one-hour reminder and
+ * not the one-day one as well). None once the event has started, and none
+ * whose moment passed before the person had their place: they have just been
+ * told (by registering, or by the promotion email).
+ */
+export function dueReminder(startsAt: Date, now: Date, since: Date): ReminderKind | null {
+  const left = startsAt.getTime() - now.getTime();
+  if (left <= 0) return null;
+  const due = [...REMINDERS].sort((a, b) => a.beforeMs - b.beforeMs).find((r) => left <= r.beforeMs);
+  if (!due) return null;
+  const moment = startsAt.getTime() - due.beforeMs;
+  return since.getTime() < moment ? due.kind : null;
+}

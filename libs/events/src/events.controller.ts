@@ -1,0 +1,121 @@
+import { Body, Controller, Get, Header, Headers, HttpException, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Allow, NotFoundError, SessionResolver } from '@app/core';
+import { page } from '@app/identity';
+import { escapeHtml } from '@app/notifications';
+import { CalendarService } from './calendar/calendar.service';
+import { canManage } from './event-access';
+import { EventsService } from './events.service';
+import { FollowsService } from './follows.service';
+import { RegistrationsService } from './registrations.service';
+
+const ICS_HEADERS = (filename: string, cache: string) => ({
+  'content-type': 'text/calendar; charset=utf-8',
+  'content-disposition': `inline; filename="${filename}"`,
+  'cache-control': cache,
+});
+
+/**
+ * What emails and calendar apps open without the API's sign-in:
+ * - GET /events/{id}.ics: a published event;
+ * - GET /events/{id}/registrations.csv with `Authorization: Bearer <access token>`:
+ *   the registrations, for the event's organiser and admins (404 for anyone else, as for no event);
+ * - GET /events/unsubscribe?token=…: a page with one button; POST (the button, or a mail client's
+ *   one-click List-Unsubscribe) stops the announcements that reached the person.
+ */
+@Controller('events')
+@Allow('PUBLIC')
+export class EventsController {
+  constructor(
+    private readonly sessions: SessionResolver,
+    private readonly events: EventsService,
+    private readonly registrations: RegistrationsService,
+    private readonly follows: FollowsService,
+    private readonly calendars: CalendarService,
+  ) {}
+
+  /** An announcement's unsubscribe link: a page with one button (so link scanners unsubscribe nobody). */
+  @Get('unsubscribe')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  unsubscribeForm(@Query('token') token: string | undefined): string {
+    return page('Stop event announcements · 행사 공지 수신 거부', [
+      'You will no longer receive announcements of events like this one: those of its twin workspace, its sectors or the whole programme, as far as you follow them. A workspace digest you follow stays, and so do your registrations.',
+      '이 행사와 같은 공지(이 행사의 워크스페이스, 분야 또는 프로그램 전체 행사)를 더 이상 받지 않습니다. 구독 중인 워크스페이스 요약 메일과 행사 등록은 그대로 유지됩니다.',
+    ], `
+<form method="post" action="unsubscribe">
+  <input type="hidden" name="token" value="${escapeHtml(token ?? '')}">
+  <p><button type="submit">Unsubscribe · 수신 거부</button></p>
+</form>`);
+  }
+
+  /** The button above, and mail clients' one-click unsubscribe (RFC 8058: POST with the token in the URL). */
+  @Post('unsubscribe')
+  async unsubscribe(@Query('token') queryToken: string | undefined, @Body() body: Record<string, string> | undefined, @Res() res: Response): Promise<void> {
+    const token = String(body?.token ?? queryToken ?? '');
+    res.type('text/html; charset=utf-8');
+    if (!(await this.follows.unsubscribe(token))) {
+      res.status(400).send(page('Link not recognised · 알 수 없는 링크', [
+        'This unsubscribe link is not valid. Open it from the announcement email, or change what you follow when signed in.',
+        '유효하지 않은 링크입니다. 공지 메일의 링크를 사용하거나, 로그인해서 구독 설정을 바꾸세요.',
+      ]));
+      return;
+    }
+    res.status(200).send(page('Unsubscribed · 수신 거부됨', [
+      'You will receive no more announcements like this one.',
+      '이와 같은 행사 공지는 더 이상 발송되지 않습니다.',
+    ]));
+  }
+
+  @Get(':id.ics')
+  async ics(@Param('id') id: string, @Res() res: Response): Promise<void> {
+    const calendar = await this.calendars.event(id);
+    if (!calendar) throw new HttpException(`No event with id "${id}" was found.`, HttpStatus.NOT_FOUND);
+    res.status(200).set(ICS_HEADERS(`event-${id}.ics`, 'public, max-age=300')).send(calendar);
+  }
+
+  @Get(':id/registrations.csv')
+  async csv(@Param('id') id: string, @Headers('authorization') authorization: string | undefined, @Res() res: Response): Promise<void> {
+    const token = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length).trim() : null;
+    const { user } = token ? await this.sessions.resolve(token) : { user: null };
+    if (!user) throw new HttpException('Sign in (send your access token as a Bearer token) to export the registrations.', HttpStatus.UNAUTHORIZED);
+    const event = await this.events.get(user, id).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    });
+    if (!event || !canManage(user, event)) throw new HttpException(`No event with id "${id}" was found.`, HttpStatus.NOT_FOUND);
+    res
+      .status(200)
+      .set({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="event-${event.id}-registrations.csv"`, 'cache-control': 'no-store' })
+      .send(await this.registrations.csv(event.id));
+  }
+}
+
+/**
+ * Subscribable calendar feeds (iCalendar), each entry linking back to its event:
+ * the programme's published events, one workspace's, and one person's
+ * registrations at the address `myCalendarUrl` gives them.
+ */
+@Controller('calendars')
+@Allow('PUBLIC')
+export class CalendarsController {
+  constructor(private readonly calendars: CalendarService) {}
+
+  @Get('programme.ics')
+  async programme(@Res() res: Response): Promise<void> {
+    res.status(200).set(ICS_HEADERS('programme.ics', 'public, max-age=300')).send(await this.calendars.programme());
+  }
+
+  @Get('workspaces/:id.ics')
+  async workspace(@Param('id') id: string, @Res() res: Response): Promise<void> {
+    const calendar = await this.calendars.workspace(id);
+    if (!calendar) throw new HttpException(`No workspace with id "${id}" was found.`, HttpStatus.NOT_FOUND);
+    res.status(200).set(ICS_HEADERS(`workspace-${id}.ics`, 'public, max-age=300')).send(calendar);
+  }
+
+  @Get('users/:token.ics')
+  async user(@Param('token') token: string, @Res() res: Response): Promise<void> {
+    const calendar = await this.calendars.user(token);
+    if (!calendar) throw new HttpException('This calendar address is not valid: copy it again from your account (myCalendarUrl).', HttpStatus.NOT_FOUND);
+    res.status(200).set(ICS_HEADERS('my-events.ics', 'private, no-cache')).send(calendar);
+  }
+}

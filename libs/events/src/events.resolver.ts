@@ -1,0 +1,243 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DataSource, In } from 'typeorm';
+import { Allow, AppConfig, Clock, Ctx, LocalizedText, LocalTime, NotFoundError, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
+import { CalendarService } from './calendar/calendar.service';
+import { CancelEventInput, CreateEventInput, EventFollowInput, EventListArgs, EventRegistrationInput, EventStepInput, RegistrationListArgs, UpdateEventInput } from './dto/events.inputs';
+import { EventAttendee, EventFollowing } from './dto/events.outputs';
+import { EventRegistration, EventStatus, ProgrammeEvent, RegistrationStatus } from './entities/event.entity';
+import { canManage, eventUrl, isPublic } from './event-access';
+import { registrationState } from './event-rules';
+import { eventZones } from './event-zones';
+import { EventsService } from './events.service';
+import { FollowsService } from './follows.service';
+import { RegistrationsService } from './registrations.service';
+
+export const ProgrammeEventConnection = Paginated(ProgrammeEvent);
+export const EventRegistrationConnection = Paginated(EventRegistration);
+
+/** Events by id, one query per request (for a registration's event). */
+function eventLoader(ctx: RequestContext, dataSource: DataSource) {
+  return requestLoader<string, ProgrammeEvent | null>(ctx, 'events.byId', async (ids) => {
+    const rows = await dataSource.getRepository(ProgrammeEvent).findBy({ id: In([...ids]) });
+    return ids.map((id) => rows.find((e) => e.id === id) ?? null);
+  });
+}
+
+@Resolver(() => ProgrammeEvent)
+export class EventsResolver {
+  constructor(
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly eventsService: EventsService,
+    private readonly registrationsService: RegistrationsService,
+    private readonly follows: FollowsService,
+    private readonly calendars: CalendarService,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  @Query(() => ProgrammeEventConnection, { description: 'Events, soonest first: published ones for everyone; drafts for their organiser and admins (filter.statuses). Public.' })
+  @Allow('PUBLIC')
+  events(@Args() args: EventListArgs, @Ctx() ctx: RequestContext) {
+    return this.eventsService.list(ctx.user, args.filter ?? {}, args);
+  }
+
+  @Query(() => ProgrammeEvent, { description: 'An event: public once published; a draft only for its organiser and admins (NOT_FOUND for anyone else).' })
+  @Allow('PUBLIC')
+  event(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: RequestContext): Promise<ProgrammeEvent> {
+    return this.eventsService.get(ctx.user, id);
+  }
+
+  @Mutation(() => ProgrammeEvent, { description: 'Organisers and admins: a draft event, which you organise. Nobody else sees it until it is published.' })
+  @Allow(Role.EVENT_ORGANISER, Role.ADMIN)
+  createEvent(@Args('input') input: CreateEventInput, @Ctx() ctx: RequestContext): Promise<ProgrammeEvent> {
+    return this.eventsService.create(ctx.user!, input);
+  }
+
+  @Mutation(() => ProgrammeEvent, { description: 'Its organiser and admins: edit an event. A new time for a published event emails everyone registered or waiting; a higher capacity promotes people waiting. CONFLICT (STALE_VERSION, CAPACITY_BELOW_REGISTRATIONS, EVENT_CANCELLED).' })
+  @Allow(Role.EVENT_ORGANISER, Role.ADMIN)
+  updateEvent(@Args('input') input: UpdateEventInput, @Ctx() ctx: RequestContext): Promise<ProgrammeEvent> {
+    return this.eventsService.update(ctx.user!, input);
+  }
+
+  @Mutation(() => ProgrammeEvent, { description: 'Its organiser and admins: publish a draft. Everyone following its workspace, one of its sectors or the programme is emailed once.' })
+  @Allow(Role.EVENT_ORGANISER, Role.ADMIN)
+  publishEvent(@Args('input') input: EventStepInput, @Ctx() ctx: RequestContext): Promise<ProgrammeEvent> {
+    return this.eventsService.publish(ctx.user!, input);
+  }
+
+  @Mutation(() => ProgrammeEvent, { description: 'Its organiser and admins: cancel an event, saying why; everyone registered or waiting is emailed.' })
+  @Allow(Role.EVENT_ORGANISER, Role.ADMIN)
+  cancelEvent(@Args('input') input: CancelEventInput, @Ctx() ctx: RequestContext): Promise<ProgrammeEvent> {
+    return this.eventsService.cancel(ctx.user!, input);
+  }
+
+  @Mutation(() => EventRegistration, {
+    description:
+      'Take a place at a published event, or (when it is full) join its waiting list. CONFLICT: REGISTRATION_NOT_OPEN, REGISTRATION_CLOSED, ALREADY_REGISTERED, EVENT_CANCELLED, NOT_PUBLISHED.',
+  })
+  @Allow('SIGNED_IN')
+  registerForEvent(@Args('input') input: EventRegistrationInput, @Ctx() ctx: RequestContext): Promise<EventRegistration> {
+    return this.registrationsService.register(ctx.user!, input.eventId);
+  }
+
+  @Mutation(() => EventRegistration, { description: 'Give up your place (or your place in the queue) before the event starts; a freed place goes to the first person waiting, who is emailed.' })
+  @Allow('SIGNED_IN')
+  cancelEventRegistration(@Args('input') input: EventRegistrationInput, @Ctx() ctx: RequestContext): Promise<EventRegistration> {
+    return this.registrationsService.cancel(ctx.user!, input.eventId);
+  }
+
+  @Query(() => EventRegistrationConnection, { description: 'Your registrations and places on waiting lists, soonest event first.' })
+  @Allow('SIGNED_IN')
+  myRegistrations(@Args() args: RegistrationListArgs, @Ctx() ctx: RequestContext) {
+    return this.registrationsService.listMine(ctx.user!, args.filter ?? {}, args);
+  }
+
+  @Mutation(() => EventFollowing, { description: 'Receive announcements of new events of the whole PROGRAMME, a SECTOR or a twin WORKSPACE.' })
+  @Allow('SIGNED_IN')
+  followEvents(@Args('input') input: EventFollowInput, @Ctx() ctx: RequestContext): Promise<EventFollowing> {
+    return this.follows.follow(ctx.user!, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Stop one follow’s announcements (for a workspace followed through its digest, the digest stays). False when it was not followed.' })
+  @Allow('SIGNED_IN')
+  unfollowEvents(@Args('input') input: EventFollowInput, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return this.follows.unfollow(ctx.user!, input);
+  }
+
+  @Query(() => [EventFollowing], { description: 'What brings you event announcements, including the workspaces whose digest you follow.' })
+  @Allow('SIGNED_IN')
+  myEventFollows(@Ctx() ctx: RequestContext): Promise<EventFollowing[]> {
+    return this.follows.mine(ctx.user!);
+  }
+
+  @Query(() => String, { description: 'The address of your personal calendar feed (iCalendar) of the events you registered for: subscribe to it in your calendar app. Keep it to yourself.' })
+  @Allow('SIGNED_IN')
+  myCalendarUrl(@Ctx() ctx: RequestContext): string {
+    return this.calendars.userFeedUrl(ctx.user!.id);
+  }
+
+  // ---------- fields ----------
+
+  @ResolveField(() => LocalizedText)
+  @Allow('PUBLIC')
+  title(@Parent() event: ProgrammeEvent): LocalizedText {
+    return LocalizedText.of({ en: event.titleEn, ko: event.titleKo });
+  }
+
+  @ResolveField(() => LocalizedText)
+  @Allow('PUBLIC')
+  description(@Parent() event: ProgrammeEvent): LocalizedText {
+    return LocalizedText.of({ en: event.descriptionEn, ko: event.descriptionKo });
+  }
+
+  @ResolveField(() => [LocalTime], { description: 'The start in the event’s own zone, then in both countries’ zones (its twinned cities’, for a workspace’s event).' })
+  @Allow('PUBLIC')
+  async startsAtLocal(@Parent() event: ProgrammeEvent, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
+    return renderInZones(event.startsAt, await eventZones(ctx, this.dataSource, event), ctx.user?.language ?? 'en');
+  }
+
+  @ResolveField(() => [LocalTime], { description: 'The end, in the same zones as startsAtLocal.' })
+  @Allow('PUBLIC')
+  async endsAtLocal(@Parent() event: ProgrammeEvent, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
+    return renderInZones(event.endsAt, await eventZones(ctx, this.dataSource, event), ctx.user?.language ?? 'en');
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The joining link (online and hybrid): for people holding a place, the organiser and admins; null for others.' })
+  @Allow('PUBLIC')
+  async joinUrl(@Parent() event: ProgrammeEvent, @Ctx() ctx: RequestContext): Promise<string | null> {
+    if (!event.joinUrl || !ctx.user) return null;
+    if (canManage(ctx.user, event)) return event.joinUrl;
+    const mine = await this.registrationsService.mine(ctx, event.id);
+    return mine?.status === RegistrationStatus.REGISTERED ? event.joinUrl : null;
+  }
+
+  @ResolveField(() => String, { description: 'The organiser’s name.' })
+  @Allow('PUBLIC')
+  async organiserName(@Parent() event: ProgrammeEvent, @Ctx() ctx: RequestContext): Promise<string> {
+    return (await this.registrationsService.attendee(ctx, event.organiserUserId))?.displayName ?? '';
+  }
+
+  @ResolveField(() => Int, { description: 'Places taken.' })
+  @Allow('PUBLIC')
+  async registeredCount(@Parent() event: ProgrammeEvent, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await this.registrationsService.counts(ctx, event.id)).registered;
+  }
+
+  @ResolveField(() => Int, { description: 'People on the waiting list.' })
+  @Allow('PUBLIC')
+  async waitlistCount(@Parent() event: ProgrammeEvent, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await this.registrationsService.counts(ctx, event.id)).waitlisted;
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: 'Places still free; null when there is no limit. At 0, registering joins the waiting list.' })
+  @Allow('PUBLIC')
+  async spacesLeft(@Parent() event: ProgrammeEvent, @Ctx() ctx: RequestContext): Promise<number | null> {
+    if (event.capacity === null) return null;
+    return Math.max(0, event.capacity - (await this.registrationsService.counts(ctx, event.id)).registered);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Taking registrations now, by the server clock (published, not cancelled, between opening and closing).' })
+  @Allow('PUBLIC')
+  registrationOpen(@Parent() event: ProgrammeEvent): boolean {
+    return event.status === EventStatus.PUBLISHED && registrationState(event, this.clock.now()) === 'OPEN';
+  }
+
+  @ResolveField(() => EventRegistration, { nullable: true, description: 'Your registration (any status), if you have one.' })
+  @Allow('SIGNED_IN')
+  myRegistration(@Parent() event: ProgrammeEvent, @Ctx() ctx: RequestContext): Promise<EventRegistration | null> {
+    return this.registrationsService.mine(ctx, event.id);
+  }
+
+  @ResolveField(() => EventRegistrationConnection, {
+    nullable: true,
+    description: 'Who registered and who waits, in arrival order, with their details: the event’s organiser and admins (NOT_FOUND for other organisers); as CSV at /events/{id}/registrations.csv.',
+  })
+  @Allow(Role.EVENT_ORGANISER, Role.ADMIN)
+  registrations(@Parent() event: ProgrammeEvent, @Args() args: RegistrationListArgs, @Ctx() ctx: RequestContext) {
+    if (!canManage(ctx.user, event)) throw new NotFoundError('registration list of this event');
+    return this.registrationsService.forEvent(event.id, args.filter?.statuses, args);
+  }
+
+  @ResolveField(() => String, { description: 'Its page: every email and calendar entry links here.' })
+  @Allow('PUBLIC')
+  url(@Parent() event: ProgrammeEvent): string {
+    return eventUrl(this.config, event.id);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The event as an .ics file, once published.' })
+  @Allow('PUBLIC')
+  calendarUrl(@Parent() event: ProgrammeEvent): string | null {
+    return isPublic(event) ? `${this.config.PUBLIC_URL}/events/${event.id}.ics` : null;
+  }
+}
+
+@Resolver(() => EventRegistration)
+export class EventRegistrationResolver {
+  constructor(
+    private readonly registrationsService: RegistrationsService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @ResolveField(() => ProgrammeEvent)
+  @Allow('SIGNED_IN')
+  async event(@Parent() registration: EventRegistration, @Ctx() ctx: RequestContext): Promise<ProgrammeEvent> {
+    return registration.event ?? (await eventLoader(ctx, this.dataSource).load(registration.eventId))!;
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: 'Place in the waiting list (1 = next to be promoted); null unless waiting.' })
+  @Allow('SIGNED_IN')
+  waitlistPosition(@Parent() registration: EventRegistration, @Ctx() ctx: RequestContext): Promise<number | null> | null {
+    return this.registrationsService.waitlistPosition(ctx, registration);
+  }
+
+  @ResolveField(() => EventAttendee, { nullable: true, description: 'Who it is: for the person, the event’s organiser and admins.' })
+  @Allow('SIGNED_IN')
+  async attendee(@Parent() registration: EventRegistration, @Ctx() ctx: RequestContext): Promise<EventAttendee | null> {
+    if (registration.userId !== ctx.user!.id) {
+      const event = registration.event ?? (await eventLoader(ctx, this.dataSource).load(registration.eventId));
+      if (!event || !canManage(ctx.user, event)) return null;
+    }
+    return this.registrationsService.attendee(ctx, registration.userId);
+  }
+}

@@ -1,0 +1,16 @@
+import type { EmailTemplate } from '@app/notifications';
+import { EVENTS_EMAIL_TEMPLATE_LIST } from './emails/events.emails';
+import { EventFollow, EventRegistration, ProgrammeEvent } from './entities/event.entity';
+export * from './entities/event.entity';
+export * from './emails/events.emails';
+export * from './event-access';
+export * from './event-rules';
+export * from './events.service';
+export * from './registrations.service';
+export * from './follows.service';
+export * from './reminders';
+export * from './calendar/ics';
+export * from './events.module';
+export * from './events-worker.module';
+export const EVENTS_ENTITIES: Function[] = [ProgrammeEvent, EventRegistration, EventFollow];
+export const EVENTS_EMAIL_TEMPLATES: EmailTemplate[] = EVENTS_EMAIL_TEMPLATE_LIST;

@@ -1,0 +1,261 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { stringify } from 'csv-stringify/sync';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AppConfig, AuthUser, Clock, ConflictError, Connection, NotFoundError, PageArgs, paginate, RequestContext, requestLoader } from '@app/core';
+import { OutboxService } from '@app/notifications';
+import { isUuid } from '@app/twinning';
+import type { RegistrationFilter } from './dto/events.inputs';
+import { EventsEmail } from './emails/events.emails';
+import { EventRegistration, EventStatus, ProgrammeEvent, RegistrationStatus } from './entities/event.entity';
+import { canSee, eventEmailData, isPublic } from './event-access';
+import { registrationState, registrationWindow } from './event-rules';
+import { recipientsOf } from './recipients';
+
+/** A cell a spreadsheet will not run: text starting with = + - @ or a control character gets an apostrophe. */
+export function csvCell(value: unknown): string {
+  const text = String(value ?? '');
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export interface EventCounts {
+  registered: number;
+  waitlisted: number;
+}
+
+/**
+ * Registration, the waiting list and promotion. Every change takes the
+ * event's row lock first (FOR NO KEY UPDATE), so registrations for one event
+ * happen one after another: places are counted under the lock and never given
+ * twice, and `queueOrder` (the next number under the lock) is arrival order.
+ * A freed place goes to the first person waiting in the same transaction, and
+ * the email telling them is written to the outbox with it.
+ */
+@Injectable()
+export class RegistrationsService {
+  constructor(
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Locks the event's row; NOT_FOUND when it does not exist or the person may not see it. */
+  async lockEvent(em: EntityManager, user: AuthUser | null, id: string): Promise<ProgrammeEvent> {
+    const event = isUuid(id) ? await em.createQueryBuilder(ProgrammeEvent, 'e').setLock('for_no_key_update').where('e.id = :id', { id }).getOne() : null;
+    if (!event || !canSee(user, event)) throw new NotFoundError('event', id);
+    return event;
+  }
+
+  async register(user: AuthUser, eventId: string): Promise<EventRegistration> {
+    return this.dataSource.transaction(async (em) => {
+      const event = await this.lockEvent(em, user, eventId);
+      this.requireOpenEvent(event);
+      // "Now" is read under the lock: the order of registeredAt is the order of arrival.
+      const now = this.clock.now();
+      const state = registrationState(event, now);
+      const { opensAt, closesAt } = registrationWindow(event);
+      if (state === 'NOT_OPEN') {
+        throw new ConflictError(`Registration for this event opens at ${opensAt!.toISOString()}: register then.`, { reason: 'REGISTRATION_NOT_OPEN', opensAt: opensAt!.toISOString() });
+      }
+      if (state === 'CLOSED') {
+        throw new ConflictError(`Registration for this event closed at ${closesAt.toISOString()}.`, { reason: 'REGISTRATION_CLOSED', closesAt: closesAt.toISOString() });
+      }
+      const existing = await em.createQueryBuilder(EventRegistration, 'r').setLock('pessimistic_write').where('r.event_id = :eventId AND r.user_id = :userId', { eventId: event.id, userId: user.id }).getOne();
+      if (existing && existing.status !== RegistrationStatus.CANCELLED) {
+        const waiting = existing.status === RegistrationStatus.WAITLISTED;
+        throw new ConflictError(
+          waiting ? 'You are already on the waiting list for this event.' : 'You are already registered for this event.',
+          { reason: 'ALREADY_REGISTERED', status: existing.status, registrationId: existing.id },
+        );
+      }
+      const counts = (await this.countsIn(em, [event.id])).get(event.id)!;
+      const hasPlace = event.capacity === null || (counts.registered < event.capacity && counts.waitlisted === 0);
+      const [{ next }]: Array<{ next: number }> = await em.query(`SELECT coalesce(max(queue_order), 0) + 1 AS next FROM event_registration WHERE event_id = $1`, [event.id]);
+      const values = {
+        status: hasPlace ? RegistrationStatus.REGISTERED : RegistrationStatus.WAITLISTED,
+        queueOrder: Number(next),
+        registeredAt: now,
+        promotedAt: null,
+        cancelledAt: null,
+      };
+      if (existing) {
+        await em.update(EventRegistration, { id: existing.id }, values);
+        return em.findOneByOrFail(EventRegistration, { id: existing.id });
+      }
+      const inserted = await em.insert(EventRegistration, { eventId: event.id, userId: user.id, ...values });
+      return em.findOneByOrFail(EventRegistration, { id: inserted.identifiers[0].id as string });
+    });
+  }
+
+  /** Gives up a place (or a place in the queue); a freed place goes to the first person waiting. */
+  async cancel(user: AuthUser, eventId: string): Promise<EventRegistration> {
+    return this.dataSource.transaction(async (em) => {
+      const event = await this.lockEvent(em, user, eventId);
+      if (event.status === EventStatus.CANCELLED) throw this.cancelledError(event);
+      const now = this.clock.now();
+      if (now.getTime() >= event.startsAt.getTime()) {
+        throw new ConflictError('This event has already started: registrations can no longer be cancelled.', { reason: 'EVENT_STARTED', startsAt: event.startsAt.toISOString() });
+      }
+      const registration = await em.createQueryBuilder(EventRegistration, 'r').setLock('pessimistic_write').where('r.event_id = :eventId AND r.user_id = :userId', { eventId: event.id, userId: user.id }).getOne();
+      if (!registration || registration.status === RegistrationStatus.CANCELLED) {
+        throw new ConflictError('You are not registered for this event, nor on its waiting list.', { reason: 'NOT_REGISTERED' });
+      }
+      const held = registration.status === RegistrationStatus.REGISTERED;
+      await em.update(EventRegistration, { id: registration.id }, { status: RegistrationStatus.CANCELLED, cancelledAt: now });
+      if (held) await this.promote(em, event);
+      return em.findOneByOrFail(EventRegistration, { id: registration.id });
+    });
+  }
+
+  /**
+   * Fills free places from the waiting list, first come first served, in the
+   * caller's transaction (the event's row must be locked); each promoted
+   * person is emailed through the outbox. Returns who was promoted.
+   */
+  async promote(em: EntityManager, event: ProgrammeEvent): Promise<EventRegistration[]> {
+    // Once it has started nobody is told "you have a place": the place would be of no use.
+    if (event.status !== EventStatus.PUBLISHED || this.clock.now() >= event.startsAt) return [];
+    const counts = (await this.countsIn(em, [event.id])).get(event.id)!;
+    const free = event.capacity === null ? counts.waitlisted : Math.max(0, event.capacity - counts.registered);
+    if (free === 0 || counts.waitlisted === 0) return [];
+    const next = await em
+      .createQueryBuilder(EventRegistration, 'r')
+      .setLock('pessimistic_write')
+      .where('r.event_id = :eventId AND r.status = :waiting', { eventId: event.id, waiting: RegistrationStatus.WAITLISTED })
+      .orderBy('r.queue_order', 'ASC')
+      .take(free)
+      .getMany();
+    if (!next.length) return [];
+    const now = this.clock.now();
+    await em.update(EventRegistration, { id: In(next.map((r) => r.id)) }, { status: RegistrationStatus.REGISTERED, promotedAt: now });
+    const recipients = await recipientsOf(em, next.map((r) => r.userId));
+    for (const registration of next) {
+      const to = recipients.get(registration.userId);
+      if (!to) continue;
+      await this.outbox.enqueueEmail(em, {
+        template: EventsEmail.PROMOTED,
+        idempotencyKey: `event-promoted:${registration.id}:${now.toISOString()}`,
+        to,
+        data: { ...eventEmailData(this.config, event, true) },
+      });
+    }
+    return next.map((r) => Object.assign(r, { status: RegistrationStatus.REGISTERED, promotedAt: now }));
+  }
+
+  // ---------- reading ----------
+
+  /** Places taken and people waiting, per event. */
+  async countsIn(em: EntityManager, eventIds: readonly string[]): Promise<Map<string, EventCounts>> {
+    const rows: Array<{ event_id: string; registered: number; waitlisted: number }> = await em.query(
+      `SELECT event_id,
+              count(*) FILTER (WHERE status = 'REGISTERED')::int AS registered,
+              count(*) FILTER (WHERE status = 'WAITLISTED')::int AS waitlisted
+         FROM event_registration WHERE event_id = ANY($1::uuid[]) GROUP BY event_id`,
+      [[...eventIds]],
+    );
+    return new Map(eventIds.map((id) => {
+      const row = rows.find((r) => r.event_id === id);
+      return [id, { registered: row?.registered ?? 0, waitlisted: row?.waitlisted ?? 0 }];
+    }));
+  }
+
+  counts(ctx: RequestContext, eventId: string): Promise<EventCounts> {
+    return requestLoader<string, EventCounts>(ctx, 'events.counts', async (ids) => {
+      const counts = await this.countsIn(this.dataSource.manager, ids);
+      return ids.map((id) => counts.get(id)!);
+    }).load(eventId);
+  }
+
+  /** The signed-in person's registration for each event asked about (any status), one query per request. */
+  mine(ctx: RequestContext, eventId: string): Promise<EventRegistration | null> {
+    return requestLoader<string, EventRegistration | null>(ctx, 'events.myRegistration', async (ids) => {
+      const rows = await this.dataSource.getRepository(EventRegistration).findBy({ userId: ctx.user!.id, eventId: In([...ids]) });
+      return ids.map((id) => rows.find((r) => r.eventId === id) ?? null);
+    }).load(eventId);
+  }
+
+  /** 1 for the first person waiting; null unless waiting. */
+  waitlistPosition(ctx: RequestContext, registration: EventRegistration): Promise<number | null> | null {
+    if (registration.status !== RegistrationStatus.WAITLISTED) return null;
+    return requestLoader<string, number>(ctx, 'events.waitlistPosition', async (ids) => {
+      const rows: Array<{ id: string; position: number }> = await this.dataSource.query(
+        `SELECT r.id, (SELECT count(*)::int FROM event_registration o
+                        WHERE o.event_id = r.event_id AND o.status = 'WAITLISTED' AND o.queue_order <= r.queue_order) AS position
+           FROM event_registration r WHERE r.id = ANY($1::uuid[])`,
+        [[...ids]],
+      );
+      return ids.map((id) => rows.find((r) => r.id === id)?.position ?? 0);
+    }).load(registration.id);
+  }
+
+  /** An event's registrations in arrival order (the caller has checked the reader runs the event). */
+  forEvent(eventId: string, statuses: RegistrationStatus[] | undefined, page: PageArgs): Promise<Connection<EventRegistration>> {
+    const query = this.dataSource.getRepository(EventRegistration).createQueryBuilder('r').where('r.event_id = :eventId', { eventId });
+    query.andWhere('r.status IN (:...statuses)', { statuses: statuses?.length ? statuses : [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED] });
+    return paginate(query, page, { expression: 'r.queue_order', direction: 'ASC', valueOf: (r) => r.queueOrder, cast: 'integer', notNull: true });
+  }
+
+  /** The person's own registrations, soonest event first. */
+  listMine(user: AuthUser, filter: RegistrationFilter, page: PageArgs): Promise<Connection<EventRegistration>> {
+    const query = this.dataSource
+      .getRepository(EventRegistration)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.event', 'e')
+      .where('r.user_id = :userId', { userId: user.id })
+      .andWhere('r.status IN (:...statuses)', { statuses: filter.statuses?.length ? filter.statuses : [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED] });
+    if (filter.upcoming !== undefined) query.andWhere(filter.upcoming ? 'e.ends_at > :now' : 'e.ends_at <= :now', { now: this.clock.now() });
+    return paginate(query, page, { expression: 'e.starts_at', direction: 'ASC', valueOf: (r) => r.event!.startsAt.toISOString(), notNull: true }, 'r.id');
+  }
+
+  /** Attendee details for the organiser's list, batched. */
+  attendee(ctx: RequestContext, userId: string) {
+    return requestLoader<string, { userId: string; displayName: string; email: string; language: string; timeZone: string } | null>(ctx, 'events.attendees', async (ids) => {
+      const rows: Array<{ id: string; display_name: string; email: string; preferred_language: string; time_zone: string }> = await this.dataSource.query(
+        `SELECT id, display_name, email, preferred_language, time_zone FROM user_account WHERE id = ANY($1::uuid[])`,
+        [[...ids]],
+      );
+      return ids.map((id) => {
+        const r = rows.find((row) => row.id === id);
+        return r ? { userId: r.id, displayName: r.display_name, email: r.email, language: r.preferred_language, timeZone: r.time_zone } : null;
+      });
+    }).load(userId);
+  }
+
+  /**
+   * Every registration (cancelled ones too) as CSV, in arrival order: UTF-8
+   * with a byte-order mark so spreadsheets read Korean names, and cells that
+   * a spreadsheet would run as a formula defused.
+   */
+  async csv(eventId: string): Promise<string> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT r.queue_order, r.status, u.display_name, u.email, u.preferred_language, u.time_zone, r.registered_at, r.promoted_at, r.cancelled_at,
+              CASE WHEN r.status = 'WAITLISTED' THEN (SELECT count(*) FROM event_registration o WHERE o.event_id = r.event_id AND o.status = 'WAITLISTED' AND o.queue_order <= r.queue_order) END AS waitlist_position
+         FROM event_registration r JOIN user_account u ON u.id = r.user_id
+        WHERE r.event_id = $1 ORDER BY r.queue_order`,
+      [eventId],
+    );
+    const instant = (value: unknown) => (value instanceof Date ? value.toISOString() : '');
+    return (
+      '\uFEFF' +
+      stringify(
+        rows.map((r) => [r.queue_order, r.status, r.waitlist_position ?? '', r.display_name, r.email, r.preferred_language, r.time_zone, instant(r.registered_at), instant(r.promoted_at), instant(r.cancelled_at)].map(csvCell)),
+        {
+          header: true,
+          columns: ['arrival', 'status', 'waitlist_position', 'name', 'email', 'language', 'time_zone', 'registered_at_utc', 'promoted_at_utc', 'cancelled_at_utc'],
+          record_delimiter: '\r\n',
+        },
+      )
+    );
+  }
+
+  // ---------- helpers ----------
+
+  private requireOpenEvent(event: ProgrammeEvent): void {
+    if (event.status === EventStatus.CANCELLED) throw this.cancelledError(event);
+    if (!isPublic(event)) throw new ConflictError('This event is still a draft: publish it before anyone registers.', { reason: 'NOT_PUBLISHED' });
+  }
+
+  private cancelledError(event: ProgrammeEvent): ConflictError {
+    return new ConflictError(`This event was cancelled${event.cancelReason ? `: ${event.cancelReason}` : '.'}`, { reason: 'EVENT_CANCELLED', cancelledAt: event.cancelledAt?.toISOString() ?? null });
+  }
+}

@@ -1,0 +1,419 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, ForbiddenError, hasRole, NotFoundError, PageArgs, paginate, Role } from '@app/core';
+import { City } from '@app/cities';
+import { OutboxService } from '@app/notifications';
+import { Sector } from '@app/pairing';
+import { CaseStudyPrompt, Project } from '@app/projects';
+import { isUuid, Twinning, TwinningAccessService, WorkspaceRole } from '@app/twinning';
+import type { CaseStudyFilter, CaseStudySharedInput, CaseStudyStepInput, CaseStudyTextInput, CreateCaseStudyInput, ReviewCaseStudyInput, UpdateCaseStudyInput, WriteCaseStudyTextInput } from './dto/knowledge.inputs';
+import { KnowledgeEmail } from './emails/knowledge.emails';
+import { CaseStudy, CaseStudyRevision, CaseStudyStatus, CaseStudyVersion } from './entities/case-study.entity';
+import { markdownToText } from './markdown';
+
+/** How the reader relates to a case study. */
+export interface CaseStudyAccess {
+  author: boolean;
+  /** A lead of its workspace, or an admin: publishes it. */
+  reviewer: boolean;
+}
+
+/** Each step of a language version: from where, to where. */
+const STEPS = {
+  submit: { from: [CaseStudyStatus.DRAFT], to: CaseStudyStatus.IN_REVIEW, words: 'sent for review' },
+  approve: { from: [CaseStudyStatus.IN_REVIEW], to: CaseStudyStatus.PUBLISHED, words: 'published' },
+  sendBack: { from: [CaseStudyStatus.IN_REVIEW], to: CaseStudyStatus.DRAFT, words: 'sent back' },
+  archive: { from: [CaseStudyStatus.PUBLISHED], to: CaseStudyStatus.ARCHIVED, words: 'archived' },
+  republish: { from: [CaseStudyStatus.ARCHIVED], to: CaseStudyStatus.PUBLISHED, words: 'published again' },
+} as const;
+type Step = keyof typeof STEPS;
+
+/**
+ * Case studies: written by participants (its authors), reviewed by a lead of
+ * the workspace they come from, or by an admin; each language version has its
+ * own status. Published versions are public; the rest is for authors and
+ * reviewers, and NOT_FOUND for anyone else.
+ */
+@Injectable()
+export class CaseStudiesService {
+  constructor(
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly twinningAccess: TwinningAccessService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  // ---------- reads ----------
+
+  async accessTo(user: AuthUser | null, caseStudy: CaseStudy, em: EntityManager = this.dataSource.manager): Promise<CaseStudyAccess> {
+    if (!user) return { author: false, reviewer: false };
+    const author = caseStudy.authorUserIds.includes(user.id);
+    if (hasRole(user, Role.ADMIN)) return { author, reviewer: true };
+    const role = caseStudy.workspaceId ? (await this.twinningAccess.workspaceAccess(user, [caseStudy.workspaceId], em))[0]?.role : null;
+    return { author, reviewer: role === WorkspaceRole.LEAD };
+  }
+
+  /** By id or slug; NOT_FOUND unless a version is published or the reader writes or reviews it. */
+  async get(user: AuthUser | null, idOrSlug: string): Promise<CaseStudy> {
+    const repo = this.dataSource.getRepository(CaseStudy);
+    const caseStudy = isUuid(idOrSlug) ? await repo.findOneBy({ id: idOrSlug }) : await repo.findOneBy({ slug: idOrSlug });
+    if (!caseStudy) throw new NotFoundError('case study', idOrSlug);
+    const access = await this.accessTo(user, caseStudy);
+    if (access.author || access.reviewer) return caseStudy;
+    const published = await this.dataSource.getRepository(CaseStudyVersion).countBy({ caseStudyId: caseStudy.id, status: CaseStudyStatus.PUBLISHED });
+    if (!published) throw new NotFoundError('case study', idOrSlug);
+    return caseStudy;
+  }
+
+  /** The versions the reader may see: all for authors and reviewers, the published ones for everyone else. */
+  async versions(user: AuthUser | null, caseStudy: CaseStudy): Promise<CaseStudyVersion[]> {
+    const all = await this.dataSource.getRepository(CaseStudyVersion).find({ where: { caseStudyId: caseStudy.id }, order: { language: 'ASC' } });
+    const access = await this.accessTo(user, caseStudy);
+    return access.author || access.reviewer ? all : all.filter((v) => v.status === CaseStudyStatus.PUBLISHED);
+  }
+
+  async revisions(user: AuthUser | null, caseStudy: CaseStudy, language: string): Promise<CaseStudyRevision[]> {
+    const access = await this.accessTo(user, caseStudy);
+    if (!access.author && !access.reviewer) throw new NotFoundError('revisions of this case study');
+    return this.dataSource.getRepository(CaseStudyRevision).find({ where: { caseStudyId: caseStudy.id, language }, order: { revision: 'DESC' } });
+  }
+
+  /** Case studies with a published version, newest publication first. */
+  published(filter: CaseStudyFilter, page: PageArgs): Promise<Connection<CaseStudy>> {
+    const versions = ['v.status = :published'];
+    if (filter.language) versions.push('v.language = :language');
+    if (filter.year) versions.push('extract(year from v.published_at) = :year');
+    const query = this.dataSource
+      .getRepository(CaseStudy)
+      .createQueryBuilder('c')
+      .where(`EXISTS (SELECT 1 FROM case_study_version v WHERE v.case_study_id = c.id AND ${versions.join(' AND ')})`, {
+        published: CaseStudyStatus.PUBLISHED,
+        language: filter.language,
+        year: filter.year,
+      });
+    applySharedFilters(query, filter);
+    return paginate(query, page, { expression: 'c.created_at', direction: 'DESC', valueOf: (c) => c.createdAt.toISOString(), cast: 'timestamptz', notNull: true });
+  }
+
+  /** What the user writes or reviews, most recently changed first. */
+  mine(user: AuthUser, page: PageArgs): Promise<Connection<CaseStudy>> {
+    const query = this.dataSource.getRepository(CaseStudy).createQueryBuilder('c');
+    if (!hasRole(user, Role.ADMIN)) {
+      query.where(
+        new Brackets((q) =>
+          q
+            .where(':userId = ANY(c.author_user_ids)', { userId: user.id })
+            .orWhere(`c.workspace_id IN (SELECT m.workspace_id FROM workspace_member m WHERE m.user_id = :userId AND m.role = 'LEAD')`),
+        ),
+      );
+    }
+    return paginate(query, page, { expression: 'c.updated_at', direction: 'DESC', valueOf: (c) => c.updatedAt.toISOString(), cast: 'timestamptz', notNull: true });
+  }
+
+  // ---------- writing ----------
+
+  async create(user: AuthUser, input: CreateCaseStudyInput): Promise<CaseStudy> {
+    if (input.slug && isUuid(input.slug)) throw BadInputError.field('slug', 'must not look like an id: use words, e.g. liverpool-busan-hydrogen.');
+    try {
+      return await this.createInTransaction(user, input);
+    } catch (error) {
+      // Two case studies taking the same free slug at once: the unique index lets one through.
+      if ((error as { constraint?: string; code?: string }).code === '23505' && /slug/.test(String((error as { detail?: string }).detail))) {
+        throw new ConflictError('Another case study took this address a moment ago: try again.', { reason: 'SLUG_TAKEN' });
+      }
+      throw error;
+    }
+  }
+
+  private async createInTransaction(user: AuthUser, input: CreateCaseStudyInput): Promise<CaseStudy> {
+    const languages = input.versions.map((v) => v.language);
+    if (new Set(languages).size !== languages.length) throw BadInputError.field('versions', 'has a language twice: one version per language.');
+    return this.dataSource.transaction(async (em) => {
+      if (input.workspaceId) {
+        const [access] = await this.twinningAccess.workspaceAccess(user, [input.workspaceId], em);
+        if (!access) throw new NotFoundError('workspace', input.workspaceId);
+        if (!access.role || access.role === WorkspaceRole.OBSERVER) throw new ForbiddenError('Only the workspace’s leads and members write for it: ask a lead to make you a member.');
+      }
+      const shared = await this.sharedColumns(em, input, input.workspaceId ?? null);
+      const slug = await this.freeSlug(em, input.slug ?? slugify(input.versions.find((v) => v.language === 'en')?.title ?? input.versions[0].title));
+      const authors = [...new Set([user.id, ...(input.authorUserIds ?? [])])];
+      await this.requireUsers(em, authors);
+      const caseStudy = await em.save(
+        em.create(CaseStudy, {
+          slug,
+          workspaceId: input.workspaceId ?? null,
+          createdByUserId: user.id,
+          version: 1,
+          ...shared,
+          authorUserIds: authors,
+        }),
+      );
+      for (const text of input.versions) await this.writeVersion(em, user, caseStudy, text, null);
+      return caseStudy;
+    });
+  }
+
+  async update(user: AuthUser, input: UpdateCaseStudyInput): Promise<CaseStudy> {
+    return this.dataSource.transaction(async (em) => {
+      const { caseStudy } = await this.lockForWriting(em, user, input.id);
+      if (caseStudy.version !== input.version) {
+        throw new ConflictError('Someone changed this case study since you read it: reload it and apply your change again.', { reason: 'STALE_VERSION', currentVersion: caseStudy.version });
+      }
+      Object.assign(caseStudy, await this.sharedColumns(em, input, caseStudy.workspaceId), { version: caseStudy.version + 1, updatedAt: this.clock.now() });
+      if (input.authorUserIds) {
+        await this.requireUsers(em, input.authorUserIds);
+        if (!input.authorUserIds.length) throw BadInputError.field('authorUserIds', 'needs at least one author.');
+        caseStudy.authorUserIds = input.authorUserIds;
+      }
+      return em.save(caseStudy);
+    });
+  }
+
+  /** Writes (or adds) a language version. A published version stays published, as a new revision; the old one is kept. */
+  async writeText(user: AuthUser, input: WriteCaseStudyTextInput): Promise<CaseStudyVersion> {
+    return this.dataSource.transaction(async (em) => {
+      const { caseStudy } = await this.lockForWriting(em, user, input.caseStudyId);
+      const current = await em.findOneBy(CaseStudyVersion, { caseStudyId: caseStudy.id, language: input.language });
+      if (current && input.revision !== undefined && input.revision !== current.revision) {
+        throw new ConflictError(`This version is at revision ${current.revision}; you edited revision ${input.revision}. Reload it and apply your change again.`, {
+          reason: 'STALE_VERSION',
+          currentRevision: current.revision,
+        });
+      }
+      if (current?.status === CaseStudyStatus.IN_REVIEW) throw new ConflictError('This version is being reviewed: wait for the review, or ask the reviewer to send it back.', { reason: 'IN_REVIEW' });
+      const saved = await this.writeVersion(em, user, caseStudy, input, current);
+      await em.update(CaseStudy, { id: caseStudy.id }, { updatedAt: this.clock.now() });
+      return saved;
+    });
+  }
+
+  async step(user: AuthUser, input: CaseStudyStepInput | ReviewCaseStudyInput, kind: 'submit' | 'review' | 'archive' | 'republish'): Promise<CaseStudyVersion> {
+    return this.dataSource.transaction(async (em) => {
+      const caseStudy = await this.lockCaseStudy(em, input.caseStudyId);
+      const access = await this.accessTo(user, caseStudy, em);
+      if (!access.author && !access.reviewer && !(await this.isPublished(em, caseStudy.id))) throw new NotFoundError('case study', input.caseStudyId);
+      const version = await em.findOneBy(CaseStudyVersion, { caseStudyId: caseStudy.id, language: input.language });
+      if (!version) throw new NotFoundError(`${input.language} version of this case study`);
+      const approve = 'approve' in input ? input.approve : true;
+      const step: Step = kind === 'review' ? (approve ? 'approve' : 'sendBack') : kind;
+      if (step === 'submit' && !access.author) throw new ForbiddenError('Only its authors send a case study for review.');
+      if (step !== 'submit' && !access.reviewer && !(access.author && (step === 'archive' || step === 'republish'))) {
+        throw new ForbiddenError(caseStudy.workspaceId ? 'Only a lead of its workspace, or an admin, reviews this case study.' : 'Only an admin reviews this case study.');
+      }
+      if (step === 'republish' && !access.reviewer) throw new ForbiddenError('Publishing again is a reviewer’s decision: a lead of its workspace, or an admin.');
+      // Someone else reviews: a lead or an admin who wrote it leaves the publishing to another lead or an admin.
+      if ((step === 'approve' || step === 'republish') && access.author) {
+        throw new ForbiddenError('You are one of its authors: another reviewer (a lead of its workspace, or an admin) publishes it.');
+      }
+      if (step === 'sendBack' && !input.note) throw BadInputError.field('note', 'tell the authors what to change.');
+      const rule = STEPS[step];
+      if (!(rule.from as readonly CaseStudyStatus[]).includes(version.status)) {
+        const allowed = (Object.keys(STEPS) as Step[]).filter((s) => (STEPS[s].from as readonly CaseStudyStatus[]).includes(version.status));
+        throw new ConflictError(`This version is ${version.status}, so it cannot be ${rule.words}.${allowed.length ? ` From ${version.status} it can be ${allowed.map((s) => STEPS[s].words).join(' or ')}.` : ''}`, {
+          reason: 'ILLEGAL_TRANSITION',
+          status: version.status,
+          allowed,
+        });
+      }
+      version.status = rule.to;
+      if (step === 'approve' || step === 'republish') version.publishedAt = this.clock.now();
+      version.reviewNote = step === 'sendBack' ? input.note! : step === 'approve' ? null : version.reviewNote;
+      const saved = await em.save(version);
+      await this.notifyStep(em, caseStudy, saved, step, input.note ?? null);
+      return saved;
+    });
+  }
+
+  /** A person confirms a translated version reads right. */
+  async confirmTranslation(user: AuthUser, input: CaseStudyStepInput): Promise<CaseStudyVersion> {
+    return this.dataSource.transaction(async (em) => {
+      const { caseStudy } = await this.lockForWriting(em, user, input.caseStudyId);
+      const version = await em.findOneBy(CaseStudyVersion, { caseStudyId: caseStudy.id, language: input.language });
+      if (!version) throw new NotFoundError(`${input.language} version of this case study`);
+      version.needsTranslationCheck = false;
+      return em.save(version);
+    });
+  }
+
+  /**
+   * From project to case study: a draft prefilled from a joint project
+   * (title, summary, cities, sectors, objectives, outputs), written by the
+   * caller, for the project's workspace; the project's prompt points at it.
+   */
+  async startFromProject(user: AuthUser, projectId: string): Promise<CaseStudy> {
+    const project = isUuid(projectId) ? await this.dataSource.getRepository(Project).findOneBy({ id: projectId }) : null;
+    const [access] = project ? await this.twinningAccess.workspaceAccess(user, [project.workspaceId]) : [null];
+    if (!project || !access) throw new NotFoundError('project', projectId);
+    // Asked twice (the email, then the page again), the caller gets the draft they started, not a second one.
+    const started = await this.dataSource
+      .getRepository(CaseStudy)
+      .createQueryBuilder('c')
+      .where(':projectId = ANY(c.project_ids) AND :userId = ANY(c.author_user_ids)', { projectId: project.id, userId: user.id })
+      .getOne();
+    if (started) return started;
+    const twinning = await this.dataSource.getRepository(Twinning).findOneByOrFail({ id: access.twinningId });
+    const body = (language: 'en' | 'ko') => {
+      const pickText = (b: Partial<Bilingual>) => (language === 'en' ? b.en : b.ko) ?? b.en ?? b.ko ?? '';
+      const objectives = project.objectives.map((o) => `- ${pickText(o)}`);
+      const outputs = project.outputs.map((o) => `- ${pickText(o.title)}${o.url ? ` (${o.url})` : ''}`);
+      return language === 'en'
+        ? ['## What we set out to do', ...(objectives.length ? objectives : ['- …']), '', '## What we made', ...(outputs.length ? outputs : ['- …']), '', '## What worked, and what we learnt', '', '…'].join('\n')
+        : ['## 목표', ...(objectives.length ? objectives : ['- …']), '', '## 성과', ...(outputs.length ? outputs : ['- …']), '', '## 효과가 있었던 것과 배운 점', '', '…'].join('\n');
+    };
+    const versions: CaseStudyTextInput[] = [];
+    if (project.titleEn) versions.push({ language: 'en', title: project.titleEn, summary: project.summaryEn ?? project.titleEn, body: body('en'), needsTranslationCheck: false });
+    if (project.titleKo) versions.push({ language: 'ko', title: project.titleKo, summary: project.summaryKo ?? project.titleKo, body: body('ko'), needsTranslationCheck: false });
+    const created = await this.create(user, {
+      workspaceId: project.workspaceId,
+      projectIds: [project.id],
+      cityIds: [twinning.cityAId, twinning.cityBId],
+      sectors: project.sectors,
+      versions,
+    } as CreateCaseStudyInput);
+    await this.dataSource.getRepository(CaseStudyPrompt).update({ projectId: project.id }, { caseStudyId: created.id });
+    return created;
+  }
+
+  // ---------- helpers ----------
+
+  private async writeVersion(em: EntityManager, user: AuthUser, caseStudy: CaseStudy, text: CaseStudyTextInput, current: CaseStudyVersion | null): Promise<CaseStudyVersion> {
+    const version =
+      current ??
+      em.create(CaseStudyVersion, { caseStudyId: caseStudy.id, language: text.language, status: CaseStudyStatus.DRAFT, revision: 0, reviewNote: null, publishedAt: null });
+    Object.assign(version, { title: text.title, summary: text.summary, body: text.body, needsTranslationCheck: text.needsTranslationCheck, revision: version.revision + 1 });
+    const saved = await em.save(version);
+    await em.insert(CaseStudyRevision, {
+      caseStudyId: caseStudy.id,
+      language: text.language,
+      revision: saved.revision,
+      title: saved.title,
+      summary: saved.summary,
+      body: saved.body,
+      status: saved.status,
+      editedByUserId: user.id,
+      editedAt: this.clock.now(),
+    });
+    return saved;
+  }
+
+  private async lockCaseStudy(em: EntityManager, id: string): Promise<CaseStudy> {
+    const caseStudy = isUuid(id) ? await em.createQueryBuilder(CaseStudy, 'c').setLock('for_no_key_update').where('c.id = :id', { id }).getOne() : null;
+    if (!caseStudy) throw new NotFoundError('case study', id);
+    return caseStudy;
+  }
+
+  /** Authors and reviewers write; readers of a published one get FORBIDDEN, anyone else NOT_FOUND. */
+  private async lockForWriting(em: EntityManager, user: AuthUser, id: string): Promise<{ caseStudy: CaseStudy; access: CaseStudyAccess }> {
+    const caseStudy = await this.lockCaseStudy(em, id);
+    const access = await this.accessTo(user, caseStudy, em);
+    if (access.author || access.reviewer) return { caseStudy, access };
+    if (await this.isPublished(em, caseStudy.id)) throw new ForbiddenError('Only its authors, and its reviewers, edit a case study.');
+    throw new NotFoundError('case study', id);
+  }
+
+  private async isPublished(em: EntityManager, caseStudyId: string): Promise<boolean> {
+    return (await em.countBy(CaseStudyVersion, { caseStudyId, status: CaseStudyStatus.PUBLISHED })) > 0;
+  }
+
+  private async sharedColumns(em: EntityManager, input: CaseStudySharedInput, workspaceId: string | null): Promise<Partial<CaseStudy>> {
+    const out: Partial<CaseStudy> = {};
+    if (input.cityIds) {
+      const cities = input.cityIds.length ? await em.findBy(City, { id: In(input.cityIds) }) : [];
+      const unknown = input.cityIds.filter((id) => !cities.some((c) => c.id === id));
+      if (unknown.length) throw BadInputError.field('cityIds', `no city ${unknown.join(', ')} on the platform.`);
+      out.cityIds = input.cityIds;
+      out.countryCodes = [...new Set(cities.map((c) => c.countryCode.trim()))].sort();
+    }
+    if (input.sectors) {
+      const known = input.sectors.length ? await em.findBy(Sector, { key: In(input.sectors) }) : [];
+      const unknown = input.sectors.filter((key) => !known.some((s) => s.key === key));
+      if (unknown.length) throw BadInputError.field('sectors', `no sector ${unknown.join(', ')} in the taxonomy (see the sectors query).`);
+      out.sectors = input.sectors;
+    }
+    if (input.sdgs) out.sdgs = [...input.sdgs].sort((a, b) => a - b);
+    if (input.partners) out.partners = input.partners.map((p) => ({ name: { en: p.name.en ?? null, ko: p.name.ko ?? null } as Bilingual, organisationId: p.organisationId ?? null }));
+    if (input.successFactors) out.successFactors = input.successFactors.map((f) => ({ en: f.en ?? null, ko: f.ko ?? null }) as Bilingual);
+    if (input.lessons) out.lessons = input.lessons.map((f) => ({ en: f.en ?? null, ko: f.ko ?? null }) as Bilingual);
+    if (input.projectIds) {
+      const projects = input.projectIds.length ? await em.findBy(Project, { id: In(input.projectIds) }) : [];
+      if (projects.length !== input.projectIds.length || projects.some((p) => p.workspaceId !== workspaceId)) {
+        throw BadInputError.field('projectIds', 'must be joint projects of the case study’s workspace.');
+      }
+      out.projectIds = input.projectIds;
+    }
+    return out;
+  }
+
+  private async requireUsers(em: EntityManager, ids: string[]): Promise<void> {
+    const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM user_account WHERE id = ANY($1::uuid[])`, [ids]);
+    if (count !== ids.length) throw BadInputError.field('authorUserIds', 'names someone who has no account.');
+  }
+
+  private async freeSlug(em: EntityManager, base: string): Promise<string> {
+    const stem = base || 'case-study';
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? stem : `${stem}-${n}`;
+      if (!(await em.findOneBy(CaseStudy, { slug: candidate }))) return candidate;
+    }
+  }
+
+  private async notifyStep(em: EntityManager, caseStudy: CaseStudy, version: CaseStudyVersion, step: Step, note: string | null): Promise<void> {
+    const url = `${this.config.PUBLIC_URL}/case-studies/${caseStudy.slug}?lang=${version.language}`;
+    if (step === 'submit') {
+      const reviewers: Array<{ id: string; email: string; preferred_language: string; time_zone: string }> = caseStudy.workspaceId
+        ? await em.query(
+            `SELECT u.id, u.email, u.preferred_language, u.time_zone FROM workspace_member m JOIN user_account u ON u.id = m.user_id WHERE m.workspace_id = $1 AND m.role = 'LEAD' AND u.disabled_at IS NULL`,
+            [caseStudy.workspaceId],
+          )
+        : await em.query(`SELECT u.id, u.email, u.preferred_language, u.time_zone FROM role_grant g JOIN user_account u ON u.id = g.user_id WHERE g.role = 'ADMIN' AND u.disabled_at IS NULL`);
+      for (const r of reviewers) {
+        await this.outbox.enqueueEmail(em, {
+          template: KnowledgeEmail.REVIEW_REQUESTED,
+          idempotencyKey: `knowledge.review:${caseStudy.id}:${version.language}:${version.revision}:${version.updatedAt.getTime()}:${r.id}`,
+          to: { email: r.email, userId: r.id, language: r.preferred_language === 'ko' ? 'ko' : 'en', timeZone: r.time_zone },
+          data: { title: version.title, language: version.language, url },
+        });
+      }
+    }
+    if (step === 'approve' || step === 'sendBack') {
+      const authors: Array<{ id: string; email: string; preferred_language: string; time_zone: string }> = await em.query(
+        `SELECT id, email, preferred_language, time_zone FROM user_account WHERE id = ANY($1::uuid[]) AND disabled_at IS NULL`,
+        [caseStudy.authorUserIds],
+      );
+      for (const a of authors) {
+        await this.outbox.enqueueEmail(em, {
+          template: KnowledgeEmail.REVIEWED,
+          idempotencyKey: `knowledge.reviewed:${caseStudy.id}:${version.language}:${version.revision}:${step}:${version.updatedAt.getTime()}:${a.id}`,
+          to: { email: a.email, userId: a.id, language: a.preferred_language === 'ko' ? 'ko' : 'en', timeZone: a.time_zone },
+          data: { title: version.title, language: version.language, approved: step === 'approve', note, url },
+        });
+      }
+    }
+  }
+
+  /** Plain text of a version's body, for snippets, feeds and exports. */
+  plainText(version: Pick<CaseStudyVersion, 'body'>): string {
+    return markdownToText(version.body);
+  }
+}
+
+/** The filters shared by listing and search, on a query over case_study aliased `c`. */
+export function applySharedFilters(query: { andWhere(where: string, params?: Record<string, unknown>): unknown }, filter: CaseStudyFilter): void {
+  if (filter.sector) query.andWhere(':sector = ANY(c.sectors)', { sector: filter.sector });
+  if (filter.sdg) query.andWhere(':sdg = ANY(c.sdgs)', { sdg: filter.sdg });
+  if (filter.cityId) query.andWhere(':cityId = ANY(c.city_ids)', { cityId: filter.cityId });
+  if (filter.countryCode) query.andWhere(':countryCode = ANY(c.country_codes)', { countryCode: filter.countryCode });
+}
+
+/** A slug from a title: lower-case ASCII words joined by dashes (titles in Korean only give none). */
+export function slugify(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/g, '');
+}

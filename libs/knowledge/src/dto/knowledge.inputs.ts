@@ -1,0 +1,174 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { HasSomeLanguage, LocalizedTextInput, LocalizedTitleInput, PageArgs, trim } from '@app/core';
+
+const LANGUAGE = { message: 'must be en or ko' };
+const SDG = { each: true, message: 'must be UN Sustainable Development Goals, numbered 1 to 17' };
+
+@InputType({ description: 'One language version of a case study. The body is Markdown.' })
+export class CaseStudyTextInput {
+  @Field({ description: 'en or ko.' }) @IsIn(['en', 'ko'], LANGUAGE)
+  language: string;
+
+  @Field() @Transform(trim) @Length(1, 200, { message: 'must be 1 to 200 characters long' })
+  title: string;
+
+  @Field() @Transform(trim) @Length(1, 2000, { message: 'must be 1 to 2000 characters long' })
+  summary: string;
+
+  @Field({ description: 'Markdown (headings, lists, links, emphasis). Scripts and event-handler attributes are removed when shown.' })
+  @IsString() @Length(1, 50000, { message: 'must be 1 to 50,000 characters long' })
+  body: string;
+
+  @Field({ defaultValue: false, description: 'True when this version was translated from the other and no person has checked it yet.' })
+  @IsBoolean()
+  needsTranslationCheck: boolean = false;
+}
+
+@InputType()
+export class PartnerInput {
+  @Field(() => LocalizedTitleInput) @ValidateNested() @Type(() => LocalizedTitleInput) @HasSomeLanguage()
+  name: LocalizedTitleInput;
+
+  @Field(() => ID, { nullable: true, description: 'The organisation on the platform, when it has one.' })
+  @IsOptional() @IsUUID('4', { message: 'must be an organisation id' })
+  organisationId?: string;
+}
+
+/** What the language versions share. */
+@InputType({ isAbstract: true })
+export class CaseStudySharedInput {
+  @Field(() => [String], { nullable: true, description: 'City ids, e.g. ["liverpool", "busan"].' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique({ message: 'lists a city twice' }) @IsString({ each: true }) @MaxLength(60, { each: true })
+  cityIds?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Sector keys of the shared taxonomy (see the sectors query).' })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique({ message: 'lists a sector twice' }) @IsString({ each: true }) @MaxLength(60, { each: true })
+  sectors?: string[];
+
+  @Field(() => [Int], { nullable: true, description: 'UN Sustainable Development Goals, 1 to 17.' })
+  @IsOptional() @IsArray() @ArrayMaxSize(17) @ArrayUnique({ message: 'lists a goal twice' }) @IsInt(SDG) @Min(1, SDG) @Max(17, SDG)
+  sdgs?: number[];
+
+  @Field(() => [PartnerInput], { nullable: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => PartnerInput)
+  partners?: PartnerInput[];
+
+  @Field(() => [LocalizedTextInput], { nullable: true, description: 'What made it work.' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => LocalizedTextInput) @HasSomeLanguage({ each: true })
+  successFactors?: LocalizedTextInput[];
+
+  @Field(() => [LocalizedTextInput], { nullable: true, description: 'What others can learn.' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => LocalizedTextInput) @HasSomeLanguage({ each: true })
+  lessons?: LocalizedTextInput[];
+
+  @Field(() => [ID], { nullable: true, description: 'Joint projects it tells of (of its workspace).' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('4', { each: true, message: 'must be project ids' })
+  projectIds?: string[];
+
+  @Field(() => [ID], { nullable: true, description: 'Its authors; you are one. Authors edit it and send it for review.' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('4', { each: true, message: 'must be user ids' })
+  authorUserIds?: string[];
+}
+
+@InputType()
+export class CreateCaseStudyInput extends CaseStudySharedInput {
+  @Field(() => String, { nullable: true, description: 'Lower-case words joined by dashes; made from the title when left out.' })
+  @IsOptional() @Transform(trim) @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'must be lower-case letters and digits joined by dashes, e.g. liverpool-busan-hydrogen' }) @MaxLength(100)
+  slug?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The twin workspace it comes from: you must belong to it; its leads review it.' })
+  @IsOptional() @IsUUID('4', { message: 'must be a workspace id' })
+  workspaceId?: string;
+
+  @Field(() => [CaseStudyTextInput], { description: 'One or two language versions (en, ko).' })
+  @IsArray() @ArrayMinSize(1, { message: 'needs at least one language version' }) @ArrayMaxSize(2) @ValidateNested({ each: true }) @Type(() => CaseStudyTextInput)
+  versions: CaseStudyTextInput[];
+}
+
+@InputType({ description: 'Fields left out stay as they are; lists are replaced whole.' })
+export class UpdateCaseStudyInput extends CaseStudySharedInput {
+  @Field(() => ID) @IsUUID('4', { message: 'must be a case study id' })
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read.' }) @IsInt() @Min(1)
+  version: number;
+}
+
+@InputType({ description: 'Write a language version (a new one starts as a draft). Editing a published version makes a new revision.' })
+export class WriteCaseStudyTextInput extends CaseStudyTextInput {
+  @Field(() => ID) @IsUUID('4', { message: 'must be a case study id' })
+  caseStudyId: string;
+
+  @Field(() => Int, { nullable: true, description: 'The revision you edited; an edit of an older one fails with CONFLICT.' })
+  @IsOptional() @IsInt() @Min(1)
+  revision?: number;
+}
+
+@InputType()
+export class CaseStudyStepInput {
+  @Field(() => ID) @IsUUID('4', { message: 'must be a case study id' })
+  caseStudyId: string;
+
+  @Field({ description: 'en or ko.' }) @IsIn(['en', 'ko'], LANGUAGE)
+  language: string;
+
+  @Field(() => String, { nullable: true, description: 'A note; required when a review sends the version back.' })
+  @IsOptional() @Transform(trim) @Length(1, 2000, { message: 'must be 1 to 2000 characters long' })
+  note?: string;
+}
+
+@InputType()
+export class ReviewCaseStudyInput extends CaseStudyStepInput {
+  @Field({ description: 'true publishes it; false sends it back to its authors as a draft, with your note.' }) @IsBoolean()
+  approve: boolean;
+}
+
+@InputType()
+export class CaseStudyFilter {
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(60)
+  sector?: string;
+
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1, { message: 'must be a goal from 1 to 17' }) @Max(17, { message: 'must be a goal from 1 to 17' })
+  sdg?: number;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(60)
+  cityId?: string;
+
+  @Field(() => String, { nullable: true, description: 'GB or KR.' }) @IsOptional() @Matches(/^[A-Z]{2}$/, { message: 'must be a two-letter country code such as GB or KR' })
+  countryCode?: string;
+
+  @Field(() => Int, { nullable: true, description: 'The year it was first published.' }) @IsOptional() @IsInt() @Min(2000) @Max(2100)
+  year?: number;
+
+  @Field(() => String, { nullable: true, description: 'en or ko: only versions in this language.' }) @IsOptional() @IsIn(['en', 'ko'], LANGUAGE)
+  language?: string;
+}
+
+@ArgsType()
+export class SearchCaseStudiesArgs extends PageArgs {
+  @Field({ description: 'Words in English or Korean; parts of Korean words match (수소 finds 수소항만).' })
+  @Transform(trim) @Length(1, 200, { message: 'must be 1 to 200 characters long' })
+  query: string;
+
+  @Field(() => CaseStudyFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => CaseStudyFilter)
+  filter?: CaseStudyFilter;
+}

@@ -1,0 +1,12 @@
+import { CaseStudy, CaseStudyRevision, CaseStudyVersion } from './entities/case-study.entity';
+import { KNOWLEDGE_EMAIL_TEMPLATES_LIST } from './emails/knowledge.emails';
+export * from './entities/case-study.entity';
+export * from './emails/knowledge.emails';
+export * from './case-studies.service';
+export * from './case-study-search';
+export * from './markdown';
+export * from './open-data';
+export * from './knowledge.module';
+export * from './seed/seed-case-studies';
+export const KNOWLEDGE_ENTITIES = [CaseStudy, CaseStudyVersion, CaseStudyRevision];
+export const KNOWLEDGE_EMAIL_TEMPLATES = KNOWLEDGE_EMAIL_TEMPLATES_LIST;
