@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { AppConfig, ConfigError, loadConfig } from '@app/core';
-import { bootstrapAdminInvitation, DemoAccount, platformDataSource, seedDemoAccounts, seedDemoCaseStudies, seedDemoFund, seedReferenceData } from '@app/platform';
+import { bootstrapAdminInvitation, DemoAccount, platformDataSource, seedDemoAccounts, seedDemoCaseStudies, seedDemoEvents, seedDemoFund, seedReferenceData } from '@app/platform';
 
 /**
  * Reference data (countries, indicators, the report's cities) everywhere;
@@ -21,6 +21,7 @@ export async function runSeed(config: AppConfig): Promise<DemoAccount[]> {
     const accounts = await seedDemoAccounts(dataSource, config.DEMO_PASSWORD);
     await seedDemoFund(dataSource);
     await seedDemoCaseStudies(dataSource);
+    await seedDemoEvents(dataSource);
     return accounts;
   } finally {
     await dataSource.destroy();

@@ -250,8 +250,14 @@ describe('case studies', () => {
     const scores = (await (await fetch(`${app.url}/open-data/pair-scores.json`)).json()) as { count: number; data: Array<{ pair_key: string }> };
     const [{ stored }] = await app.dataSource.query(`SELECT count(*)::int AS stored FROM pair_score`);
     expect(scores.count).toBe(stored);
-    const events = (await (await fetch(`${app.url}/open-data/events.json`)).json()) as { licence: { id: string }; count: number; data: unknown[] };
-    expect([events.licence.id, events.count, events.data.length]).toEqual(['CC-BY-4.0', 0, 0]);
+    // The demo's published events, without their joining links (those are for people holding a place).
+    const events = (await (await fetch(`${app.url}/open-data/events.json`)).json()) as { licence: { id: string }; count: number; data: Array<Record<string, unknown>> };
+    const [{ published }] = await app.dataSource.query(`SELECT count(*)::int AS published FROM programme_event WHERE status = 'PUBLISHED'`);
+    expect([events.licence.id, events.count]).toEqual(['CC-BY-4.0', published]);
+    expect(events.data.map((e) => e.title_ko)).toContain('수소 항만 세미나');
+    expect(events.data.every((e) => !('join_url' in e))).toBe(true);
+    const eventRows = parse(Buffer.from(await (await fetch(`${app.url}/open-data/events.csv`)).arrayBuffer()), { columns: true, bom: true }) as Array<Record<string, string>>;
+    expect(eventRows.map((r) => r.title_en).sort()).toEqual(events.data.map((e) => e.title_en as string).sort());
     expect((await fetch(`${app.url}/open-data/reviews.json`)).status).toBe(404);
   });
 

@@ -83,7 +83,8 @@ export class CaseStudySearch {
         caseStudy: caseStudies.find((c) => c.id === r.case_study_id)!,
         language: r.language,
         title: r.title,
-        snippet: snippet(`${r.summary} ${markdownToText(r.body)}`, terms),
+        // From the summary when a term is there, else from the body: the passage where it matched.
+        snippet: snippet(terms.some((t) => r.summary.toLowerCase().includes(t.toLowerCase())) ? r.summary : markdownToText(r.body), terms),
         rank: Math.round(r.rank * 1000) / 1000,
       }),
     );

@@ -239,3 +239,45 @@ export async function seedDemoCaseStudies(dataSource: DataSource, dataDir = find
     return seedCaseStudies(em, dataDir, admin?.id ?? null, clock.now());
   });
 }
+
+/**
+ * Two published demo events by the demo organiser: a hybrid hydrogen seminar
+ * in Busan next month and the annual showcase in Liverpool. Only when no event exists yet.
+ */
+export async function seedDemoEvents(dataSource: DataSource, clock = new Clock()): Promise<void> {
+  await dataSource.transaction(async (em) => {
+    const [{ count }] = await em.query('SELECT count(*)::int AS count FROM programme_event');
+    if (count > 0) return;
+    const organiser = await em.findOneByOrFail(User, { email: 'organiser@demo.twins.test' });
+    const now = clock.now();
+    const day = 86_400_000;
+    const at = (days: number, hourUtc: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days, hourUtc));
+    const events = [
+      {
+        kind: 'SEMINAR', format: 'HYBRID', zone: 'Asia/Seoul', starts: at(30, 1), hours: 2, capacity: 40, sectors: '{hydrogen}',
+        titleEn: 'Hydrogen ports seminar', titleKo: '수소 항만 세미나',
+        descriptionEn: 'Liverpool and Busan share what their hydrogen trials in port vehicles taught them. In BEXCO and online.',
+        descriptionKo: '리버풀과 부산이 항만 차량 수소 실증에서 배운 점을 나눕니다. BEXCO 현장과 온라인으로 진행합니다.',
+        venue: 'BEXCO, Busan', joinUrl: 'https://meet.example.org/twins-hydrogen-seminar',
+      },
+      {
+        kind: 'ANNUAL_SHOWCASE', format: 'IN_PERSON', zone: 'Europe/London', starts: at(90, 9), hours: 8, capacity: 300, sectors: '{}',
+        titleEn: 'Innovation Twins annual showcase', titleKo: '이노베이션 트윈 연례 쇼케이스',
+        descriptionEn: 'A day of the year’s best practice from twinned UK and Korean cities.',
+        descriptionKo: '영국과 한국 자매 도시들의 올해 모범 사례를 소개하는 하루.',
+        venue: 'Liverpool Exhibition Centre', joinUrl: null,
+      },
+    ];
+    for (const e of events) {
+      await em.query(
+        `INSERT INTO programme_event (kind, format, title_en, title_ko, description_en, description_ko, venue, join_url, starts_at, ends_at, time_zone,
+                                      organiser_user_id, sectors, capacity, registration_opens_at, registration_closes_at, status, published_at, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'PUBLISHED', $15, 1)`,
+        [
+          e.kind, e.format, e.titleEn, e.titleKo, e.descriptionEn, e.descriptionKo, e.venue, e.joinUrl, e.starts, new Date(e.starts.getTime() + e.hours * 3_600_000), e.zone,
+          organiser.id, e.sectors, e.capacity, now, new Date(e.starts.getTime() - day),
+        ],
+      );
+    }
+  });
+}
