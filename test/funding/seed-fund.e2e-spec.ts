@@ -270,6 +270,11 @@ describe('seed fund: an application from draft to a closed award', () => {
     expect((await csvAs()).status).toBe(401);
     const log = await app.gqlOk<{ fund: { auditLog: { totalCount: number; nodes: Array<{ action: string }> } } }>(`query($id: ID!) { fund(id: $id) { auditLog(first: 5, filter: { action: "decision.recorded" }) { totalCount nodes { action } } } }`, { id: fundId }, { token: t.boardUk2 });
     expect(log.fund.auditLog.totalCount).toBe(1);
+    // Filters are validated like any input.
+    const longSearch = await app.gql(`query($filter: ApplicationFilter) { fundApplications(filter: $filter) { totalCount } }`, { filter: { search: 'x'.repeat(201) } }, { token: t.admin });
+    expect(longSearch.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'search' }] });
+    const longAction = await app.gql(`query($id: ID!) { fund(id: $id) { auditLog(filter: { action: "${'a'.repeat(101)}" }) { totalCount } } }`, { id: fundId }, { token: t.admin });
+    expect(longAction.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     const denied = await app.gql(`query($id: ID!) { fund(id: $id) { auditLog { totalCount } } }`, { id: fundId }, { token: t.liverpool });
     expect(denied.data).toEqual({ fund: { auditLog: null } });
   });

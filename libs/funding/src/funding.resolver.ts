@@ -139,7 +139,8 @@ export class FundsResolver {
     description: 'Who did what and when, newest first. Admins, and the fund’s board (without drafts and without applications they are conflicted on); as CSV at /funds/{id}/audit.csv.',
   })
   @Allow(Role.ADMIN, Role.BOARD_MEMBER)
-  async auditLog(@Parent() fund: Fund, @Args() page: PageArgs, @Args('filter', { nullable: true, type: () => AuditFilter }) filter: AuditFilter | undefined, @Ctx() ctx: RequestContext) {
+  // The optional argument comes last and is declared `?:`, so its class reaches the validation pipe whatever the compiler.
+  async auditLog(@Parent() fund: Fund, @Args() page: PageArgs, @Ctx() ctx: RequestContext, @Args('filter', { nullable: true, type: () => AuditFilter }) filter?: AuditFilter) {
     await this.requireOverseer(ctx, fund);
     const redaction = hasRole(ctx.user, Role.ADMIN) ? undefined : await this.board.auditRedaction(ctx.user!.id, fund.id);
     return this.audit.list(fund.id, filter ?? {}, page, redaction);
@@ -267,7 +268,7 @@ export class ApplicationsResolver {
 
   @Query(() => FundApplicationConnection, { description: 'The applications you may see, most recently changed first.' })
   @Allow('SIGNED_IN')
-  fundApplications(@Args() page: PageArgs, @Args('filter', { nullable: true, type: () => ApplicationFilter }) filter: ApplicationFilter | undefined, @Ctx() ctx: RequestContext) {
+  fundApplications(@Args() page: PageArgs, @Ctx() ctx: RequestContext, @Args('filter', { nullable: true, type: () => ApplicationFilter }) filter?: ApplicationFilter) {
     return this.applications.list(ctx.user!, filter ?? {}, page);
   }
 
