@@ -29,3 +29,4 @@ export * from './i18n/money';
 export * from './validation/text';
 export * from './queue/polling-loop';
 export * from './validation/dates';
+export * from './csv/csv';

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AppConfig, AuthUser, Clock, ConflictError, Connection, NotFoundError, PageArgs, paginate, RequestContext, requestLoader } from '@app/core';
+import { AppConfig, AuthUser, Clock, ConflictError, Connection, NotFoundError, PageArgs, paginate, RequestContext, requestLoader, toCsv } from '@app/core';
 import { OutboxService } from '@app/notifications';
 import { isUuid } from '@app/twinning';
 import type { RegistrationFilter } from './dto/events.inputs';
@@ -10,12 +9,6 @@ import { EventRegistration, EventStatus, ProgrammeEvent, RegistrationStatus } fr
 import { canSee, eventEmailData, isPublic } from './event-access';
 import { registrationState, registrationWindow } from './event-rules';
 import { recipientsOf } from './recipients';
-
-/** A cell a spreadsheet will not run: text starting with = + - @ or a control character gets an apostrophe. */
-export function csvCell(value: unknown): string {
-  const text = String(value ?? '');
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
 
 export interface EventCounts {
   registered: number;
@@ -234,17 +227,9 @@ export class RegistrationsService {
         WHERE r.event_id = $1 ORDER BY r.queue_order`,
       [eventId],
     );
-    const instant = (value: unknown) => (value instanceof Date ? value.toISOString() : '');
-    return (
-      '\uFEFF' +
-      stringify(
-        rows.map((r) => [r.queue_order, r.status, r.waitlist_position ?? '', r.display_name, r.email, r.preferred_language, r.time_zone, instant(r.registered_at), instant(r.promoted_at), instant(r.cancelled_at)].map(csvCell)),
-        {
-          header: true,
-          columns: ['arrival', 'status', 'waitlist_position', 'name', 'email', 'language', 'time_zone', 'registered_at_utc', 'promoted_at_utc', 'cancelled_at_utc'],
-          record_delimiter: '\r\n',
-        },
-      )
+    return toCsv(
+      ['arrival', 'status', 'waitlist_position', 'name', 'email', 'language', 'time_zone', 'registered_at_utc', 'promoted_at_utc', 'cancelled_at_utc'],
+      rows.map((r) => [r.queue_order, r.status, r.waitlist_position, r.display_name, r.email, r.preferred_language, r.time_zone, r.registered_at, r.promoted_at, r.cancelled_at]),
     );
   }
 

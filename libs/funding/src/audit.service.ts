@@ -1,15 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, Connection, PageArgs, paginate } from '@app/core';
+import { Clock, Connection, PageArgs, paginate, toCsv } from '@app/core';
 import { FundAuditEntry } from './entities/application.entity';
 import type { AuditRedaction } from './fund-board-directory';
-
-/** A cell a spreadsheet will not run: text starting with = + - @ or a control character is prefixed with an apostrophe. */
-export function csvCell(value: unknown): string {
-  const text = String(value ?? '');
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
 
 export interface AuditRecord {
   fundId: string;
@@ -57,12 +50,9 @@ export class FundAuditService {
         ORDER BY a.id`,
       [fundId, redaction?.hiddenSubjectIds ?? [], redaction?.hiddenActions ?? []],
     );
-    return (
-      '\uFEFF' +
-      stringify(
-        rows.map((r) => [r.id, (r.at as Date).toISOString(), r.actor_user_id ?? '', r.actor_email ?? '', r.actor_name ?? '', r.action, r.subject_type, r.subject_id, r.summary, JSON.stringify(r.detail)].map(csvCell)),
-        { header: true, columns: ['id', 'at_utc', 'actor_user_id', 'actor_email', 'actor_name', 'action', 'subject_type', 'subject_id', 'summary', 'detail'], record_delimiter: '\r\n' },
-      )
+    return toCsv(
+      ['id', 'at_utc', 'actor_user_id', 'actor_email', 'actor_name', 'action', 'subject_type', 'subject_id', 'summary', 'detail'],
+      rows.map((r) => [r.id, r.at, r.actor_user_id, r.actor_email, r.actor_name, r.action, r.subject_type, r.subject_id, r.summary, r.detail]),
     );
   }
 }

@@ -1,10 +1,8 @@
 import { Controller, Get, Header, HttpException, HttpStatus, Inject, Injectable, Param, Res } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { Feed } from 'feed';
 import { DataSource } from 'typeorm';
-import { Allow, AppConfig, Clock } from '@app/core';
-import { csvCell } from '@app/funding';
+import { Allow, AppConfig, Clock, toCsv } from '@app/core';
 import { escapeHtml } from '@app/notifications';
 import { renderMarkdown } from './markdown';
 
@@ -98,10 +96,7 @@ export class OpenDataService {
   async csv(name: string, publicUrl: string): Promise<string> {
     const rows = await this.require(name).rows(publicUrl);
     const columns = rows.length ? Object.keys(rows[0]) : [];
-    const cellOf = (value: unknown) => (value instanceof Date ? value.toISOString() : value !== null && typeof value === 'object' ? JSON.stringify(value) : value);
-    // Only text can carry a formula: numbers (a negative indicator, say) stay numbers.
-    const cell = (value: unknown) => (typeof value === 'string' ? csvCell(value) : cellOf(value));
-    return '\uFEFF' + stringify(rows.map((r) => columns.map((c) => cell(r[c]))), { header: true, columns, record_delimiter: '\r\n' });
+    return toCsv(columns, rows.map((r) => columns.map((c) => r[c])));
   }
 
   generatedAt(): Date {
