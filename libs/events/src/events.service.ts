@@ -16,6 +16,7 @@ import {
   paginate,
   Role,
 } from '@app/core';
+import { recipientsOf } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { Sector } from '@app/pairing';
 import { isUuid, Workspace } from '@app/twinning';
@@ -25,7 +26,6 @@ import { EventFormat, EventRegistration, EventStatus, ProgrammeEvent, Registrati
 import { canManage, canSee, eventEmailData } from './event-access';
 import { eventShapeProblems, EventShape } from './event-rules';
 import { FollowsService } from './follows.service';
-import { recipientsOf } from './recipients';
 import { RegistrationsService } from './registrations.service';
 
 /** Fields an update may not empty (null): leave them out to keep them. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, NotFoundError } from '@app/core';
+import { recipientsOf } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { Sector } from '@app/pairing';
 import { citiesOfTwinning, cityNames, isUuid, Twinning, Workspace } from '@app/twinning';
@@ -10,7 +11,6 @@ import { EventsEmail } from './emails/events.emails';
 import { EventFollow, EventFollowScope, ProgrammeEvent } from './entities/event.entity';
 import { eventEmailData } from './event-access';
 import { registrationWindow } from './event-rules';
-import { recipientsOf } from './recipients';
 import { signToken, verifyToken } from './signed-token';
 
 const UNSUBSCRIBE = 'event-unsubscribe';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppConfig, AuthUser, Clock, ConflictError, Connection, NotFoundError, PageArgs, paginate, RequestContext, requestLoader, toCsv } from '@app/core';
+import { recipientsOf } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { isUuid } from '@app/twinning';
 import type { RegistrationFilter } from './dto/events.inputs';
@@ -8,7 +9,6 @@ import { EventsEmail } from './emails/events.emails';
 import { EventRegistration, EventStatus, ProgrammeEvent, RegistrationStatus } from './entities/event.entity';
 import { canSee, eventEmailData, isPublic } from './event-access';
 import { registrationState, registrationWindow } from './event-rules';
-import { recipientsOf } from './recipients';
 
 export interface EventCounts {
   registered: number;

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AppConfig, Clock, PollingCheck } from '@app/core';
+import { recipientsOf } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { EventsEmail } from './emails/events.emails';
 import { ProgrammeEvent } from './entities/event.entity';
 import { eventEmailData } from './event-access';
 import { DAY_MS, dueReminder, HOUR_MS } from './event-rules';
-import { recipientsOf } from './recipients';
 
 const BATCH = 200;
 

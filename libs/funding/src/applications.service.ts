@@ -18,9 +18,10 @@ import {
   Role,
 } from '@app/core';
 import { Country } from '@app/cities';
+import { roleRecipients } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { Project } from '@app/projects';
-import { isUuid, Twinning, TwinningAccessService, Workspace, WorkspaceRole } from '@app/twinning';
+import { isUuid, Twinning, TwinningAccessService, Workspace, workspaceRecipients, WorkspaceRole } from '@app/twinning';
 import { ApplicationAction, requireTransition } from './application-states';
 import { FundAuditService } from './audit.service';
 import type { ApplicationFilter, ApplicationStepInput, BudgetLineInput, CloseAwardInput, CreateApplicationInput, UpdateApplicationInput } from './dto/funding.inputs';
@@ -31,7 +32,6 @@ import { FundCall, LedgerEntryKind, LedgerReason } from './entities/fund.entity'
 import { FundBoardDirectory } from './fund-board-directory';
 import { LedgerService } from './ledger.service';
 import { Amounts, difference, sumByCurrency, toRecord } from './money-arithmetic';
-import { roleRecipients, workspaceRecipients } from './recipients';
 
 /** How the reader relates to an application: decides what they see and may do. */
 export interface ApplicationAccess {

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig, Bilingual, Clock, PollingCheck } from '@app/core';
 import { OutboxService } from '@app/notifications';
+import { workspaceRecipients } from '@app/twinning';
 import { FundingEmail } from './emails/funding.emails';
-import { workspaceRecipients } from './recipients';
 
 /** Reminders go out this many days before a call closes, to the leads of workspaces with a draft. */
 export const REMINDER_DAYS = [3, 1] as const;

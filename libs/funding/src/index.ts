@@ -12,7 +12,6 @@ export * from './fund-board-directory';
 export * from './funds.service';
 export * from './ledger.service';
 export * from './money-arithmetic';
-export * from './recipients';
 export * from './funding.module';
 export const FUNDING_ENTITIES = [Fund, FundBalance, LedgerEntry, FundCall, FundApplication, ApplicationBudgetLine, ApplicationTransition, FundAuditEntry];
 export { AmountInput } from './dto/funding.inputs';

@@ -28,10 +28,9 @@ import {
   FundsService,
   sumByCurrency,
   toRecord,
-  workspaceRecipients,
 } from '@app/funding';
 import { OutboxService } from '@app/notifications';
-import { isUuid } from '@app/twinning';
+import { isUuid, workspaceRecipients } from '@app/twinning';
 import { BoardService } from './board.service';
 import type { AgendaItemInput, CastVoteInput, CreateBoardMeetingInput, RecordDecisionInput } from './dto/governance.inputs';
 import { GovernanceEmail } from './emails/governance.emails';

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, ForbiddenError, hasRole, NotFoundError, Role } from '@app/core';
-import { ApplicationsService, ApplicationStatus, FundApplication, FundAuditService, FundCall, userRecipients } from '@app/funding';
+import { ApplicationsService, ApplicationStatus, FundApplication, FundAuditService, FundCall } from '@app/funding';
+import { recipientsOf } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { BoardService, describeConflict } from './board.service';
 import type { AssignReviewersInput, SubmitReviewInput, UnassignReviewerInput } from './dto/governance.inputs';
@@ -61,7 +62,7 @@ export class ReviewsService {
         );
       }
       const call = await em.findOneByOrFail(FundCall, { id: application.callId });
-      for (const to of await userRecipients(em, members.filter((m) => newMemberIds.includes(m.id)).map((m) => m.userId))) {
+      for (const to of (await recipientsOf(em, members.filter((m) => newMemberIds.includes(m.id)).map((m) => m.userId))).values()) {
         await this.outbox.enqueueEmail(em, {
           template: GovernanceEmail.REVIEW_ASSIGNED,
           idempotencyKey: `governance.review-assigned:${application.id}:${to.userId}`,

@@ -24,3 +24,4 @@ import { RoleGrant } from './entities/role-grant.entity';
 import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 export const IDENTITY_ENTITIES = [User, RoleGrant, Organisation, OrganisationMembership, Session, RefreshToken, OneTimeToken];
+export * from './recipients';

@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, ForbiddenError, hasRole, NotFoundError, PageArgs, paginate, Role } from '@app/core';
 import { City } from '@app/cities';
+import { recipientsOf, roleRecipients } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { Sector } from '@app/pairing';
 import { CaseStudyPrompt, Project } from '@app/projects';
-import { isUuid, Twinning, TwinningAccessService, WorkspaceRole } from '@app/twinning';
+import { isUuid, Twinning, TwinningAccessService, workspaceRecipients, WorkspaceRole } from '@app/twinning';
 import type { CaseStudyFilter, CaseStudySharedInput, CaseStudyStepInput, CaseStudyTextInput, CreateCaseStudyInput, ReviewCaseStudyInput, UpdateCaseStudyInput, WriteCaseStudyTextInput } from './dto/knowledge.inputs';
 import { KnowledgeEmail } from './emails/knowledge.emails';
 import { CaseStudy, CaseStudyRevision, CaseStudyStatus, CaseStudyVersion } from './entities/case-study.entity';
@@ -361,31 +362,23 @@ export class CaseStudiesService {
   private async notifyStep(em: EntityManager, caseStudy: CaseStudy, version: CaseStudyVersion, step: Step, note: string | null): Promise<void> {
     const url = `${this.config.PUBLIC_URL}/case-studies/${caseStudy.slug}?lang=${version.language}`;
     if (step === 'submit') {
-      const reviewers: Array<{ id: string; email: string; preferred_language: string; time_zone: string }> = caseStudy.workspaceId
-        ? await em.query(
-            `SELECT u.id, u.email, u.preferred_language, u.time_zone FROM workspace_member m JOIN user_account u ON u.id = m.user_id WHERE m.workspace_id = $1 AND m.role = 'LEAD' AND u.disabled_at IS NULL`,
-            [caseStudy.workspaceId],
-          )
-        : await em.query(`SELECT u.id, u.email, u.preferred_language, u.time_zone FROM role_grant g JOIN user_account u ON u.id = g.user_id WHERE g.role = 'ADMIN' AND u.disabled_at IS NULL`);
-      for (const r of reviewers) {
+      const reviewers = caseStudy.workspaceId ? await workspaceRecipients(em, caseStudy.workspaceId, true) : await roleRecipients(em, Role.ADMIN);
+      for (const to of reviewers) {
         await this.outbox.enqueueEmail(em, {
           template: KnowledgeEmail.REVIEW_REQUESTED,
-          idempotencyKey: `knowledge.review:${caseStudy.id}:${version.language}:${version.revision}:${version.updatedAt.getTime()}:${r.id}`,
-          to: { email: r.email, userId: r.id, language: r.preferred_language === 'ko' ? 'ko' : 'en', timeZone: r.time_zone },
+          idempotencyKey: `knowledge.review:${caseStudy.id}:${version.language}:${version.revision}:${version.updatedAt.getTime()}:${to.userId}`,
+          to,
           data: { title: version.title, language: version.language, url },
         });
       }
     }
     if (step === 'approve' || step === 'sendBack') {
-      const authors: Array<{ id: string; email: string; preferred_language: string; time_zone: string }> = await em.query(
-        `SELECT id, email, preferred_language, time_zone FROM user_account WHERE id = ANY($1::uuid[]) AND disabled_at IS NULL`,
-        [caseStudy.authorUserIds],
-      );
-      for (const a of authors) {
+      const authors = (await recipientsOf(em, caseStudy.authorUserIds)).values();
+      for (const to of authors) {
         await this.outbox.enqueueEmail(em, {
           template: KnowledgeEmail.REVIEWED,
-          idempotencyKey: `knowledge.reviewed:${caseStudy.id}:${version.language}:${version.revision}:${step}:${version.updatedAt.getTime()}:${a.id}`,
-          to: { email: a.email, userId: a.id, language: a.preferred_language === 'ko' ? 'ko' : 'en', timeZone: a.time_zone },
+          idempotencyKey: `knowledge.reviewed:${caseStudy.id}:${version.language}:${version.revision}:${step}:${version.updatedAt.getTime()}:${to.userId}`,
+          to,
           data: { title: version.title, language: version.language, approved: step === 'approve', note, url },
         });
       }

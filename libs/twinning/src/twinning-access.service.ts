@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, hasRole, NotFoundError, RequestContext, requestLoader, Role } from '@app/core';
-import { CityOfficerService } from '@app/identity';
+import { CityOfficerService, recipientsWhere, UserRecipient } from '@app/identity';
 import { PUBLIC_TWINNING_STATUSES, Twinning } from './entities/twinning.entity';
 import { Workspace, WorkspaceRole } from './entities/workspace.entity';
 
@@ -89,4 +89,14 @@ export class TwinningAccessService {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: string): boolean {
   return UUID.test(value);
+}
+
+/** A workspace's members (its leads only, or everyone) as email recipients; disabled accounts get nothing. */
+export function workspaceRecipients(em: EntityManager, workspaceId: string, leadsOnly: boolean): Promise<UserRecipient[]> {
+  return recipientsWhere(
+    em,
+    `SELECT u.id, u.email, u.preferred_language, u.time_zone FROM workspace_member m JOIN user_account u ON u.id = m.user_id
+      WHERE m.workspace_id = $1 AND ($2::boolean = false OR m.role = 'LEAD')`,
+    [workspaceId, leadsOnly],
+  );
 }
