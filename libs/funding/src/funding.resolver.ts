@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Allow, Clock, Ctx, hasRole, LocalizedText, LocalTime, Money, NotFoundError, PageArgs, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
 import { actionsFor, APPLICATION_ACTIONS } from './application-states';
 import { ApplicationsService } from './applications.service';
@@ -25,6 +25,7 @@ import { FundBoardDirectory } from './fund-board-directory';
 import { fundZones } from './fund-zones';
 import { FundsService } from './funds.service';
 import { LedgerService } from './ledger.service';
+import { sumByCurrency } from './money-arithmetic';
 
 export const FundConnection = Paginated(Fund);
 export const FundCallConnection = Paginated(FundCall);
@@ -370,20 +371,32 @@ export class ApplicationsResolver {
 
   @ResolveField(() => [ApplicationBudgetLine])
   @Allow('SIGNED_IN')
-  budgetLines(@Parent() a: FundApplication): Promise<ApplicationBudgetLine[]> {
-    return this.applications.lines(this.dataSource.manager, a.id);
+  budgetLines(@Parent() a: FundApplication, @Ctx() ctx: RequestContext): Promise<ApplicationBudgetLine[]> {
+    return this.linesLoader(ctx).load(a.id);
   }
 
   @ResolveField(() => [Money], { description: 'What the two sides ask for, per currency.' })
   @Allow('SIGNED_IN')
-  async requested(@Parent() a: FundApplication): Promise<Money[]> {
-    return [...(await this.applications.requested(a.id))].map(([currency, amount]) => Money.of(amount, currency));
+  async requested(@Parent() a: FundApplication, @Ctx() ctx: RequestContext): Promise<Money[]> {
+    return [...sumByCurrency(await this.linesLoader(ctx).load(a.id))].map(([currency, amount]) => Money.of(amount, currency));
   }
 
   @ResolveField(() => [Money], { description: 'What the fund has committed to it and not released, per currency.' })
   @Allow('SIGNED_IN')
-  async award(@Parent() a: FundApplication): Promise<Money[]> {
-    return [...(await this.ledger.outstanding(this.dataSource.manager, a.id))].map(([currency, amount]) => Money.of(amount, currency));
+  async award(@Parent() a: FundApplication, @Ctx() ctx: RequestContext): Promise<Money[]> {
+    const outstanding = await requestLoader(ctx, 'funding.outstanding', async (ids: readonly string[]) => {
+      const all = await this.ledger.outstandingMany(this.dataSource.manager, ids);
+      return ids.map((id) => all.get(id)!);
+    }).load(a.id);
+    return [...outstanding].map(([currency, amount]) => Money.of(amount, currency));
+  }
+
+  /** Budget lines of every application in the response, in one query. */
+  private linesLoader(ctx: RequestContext) {
+    return requestLoader(ctx, 'funding.lines', async (ids: readonly string[]) => {
+      const lines = await this.dataSource.getRepository(ApplicationBudgetLine).find({ where: { applicationId: In([...ids]) }, order: { position: 'ASC' } });
+      return ids.map((id) => lines.filter((l) => l.applicationId === id));
+    });
   }
 
   @ResolveField(() => [EligibilityCheck], { description: 'Every rule of the call, applied to it as it stands now.' })

@@ -105,12 +105,23 @@ export class LedgerService {
 
   /** What is committed to an application and not yet released, per currency. */
   async outstanding(em: EntityManager, applicationId: string): Promise<Amounts> {
-    const rows: Array<{ currency: string; outstanding: string }> = await em.query(
-      `SELECT currency, sum(CASE kind WHEN 'COMMITMENT' THEN amount_minor ELSE -amount_minor END)::text AS outstanding
-         FROM ledger_entry WHERE application_id = $1 AND kind IN ('COMMITMENT', 'RELEASE') GROUP BY currency ORDER BY currency`,
-      [applicationId],
+    return (await this.outstandingMany(em, [applicationId])).get(applicationId)!;
+  }
+
+  /** The same for many applications in one query (lists, public summaries). */
+  async outstandingMany(em: EntityManager, applicationIds: readonly string[]): Promise<Map<string, Amounts>> {
+    const result = new Map<string, Amounts>(applicationIds.map((id) => [id, new Map()]));
+    if (!applicationIds.length) return result;
+    const rows: Array<{ application_id: string; currency: string; outstanding: string }> = await em.query(
+      `SELECT application_id, currency, sum(CASE kind WHEN 'COMMITMENT' THEN amount_minor ELSE -amount_minor END)::text AS outstanding
+         FROM ledger_entry WHERE application_id = ANY($1::uuid[]) AND kind IN ('COMMITMENT', 'RELEASE') GROUP BY application_id, currency ORDER BY currency`,
+      [[...new Set(applicationIds)]],
     );
-    return new Map(rows.map((r) => [r.currency.trim(), BigInt(r.outstanding)]).filter(([, v]) => v !== 0n) as Array<[string, bigint]>);
+    for (const r of rows) {
+      const amount = BigInt(r.outstanding);
+      if (amount !== 0n) result.get(r.application_id)!.set(r.currency.trim(), amount);
+    }
+    return result;
   }
 
   balances(fundIds: readonly string[]): Promise<FundBalance[]> {

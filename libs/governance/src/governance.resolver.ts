@@ -349,10 +349,11 @@ export class PublicDecisionsResolver {
     if (!decisions.length) return [];
     const applications = await this.dataSource.getRepository(FundApplication).findBy({ id: In(decisions.map((d) => d.applicationId)) });
     const supersededBy = await this.decisions.supersededBy(decisions.map((d) => d.id));
+    const outstandingOf = await this.ledger.outstandingMany(this.dataSource.manager, decisions.map((d) => d.applicationId));
     return Promise.all(
       decisions.map(async (d, i) => {
         const application = applications.find((a) => a.id === d.applicationId)!;
-        const outstanding = await this.ledger.outstanding(this.dataSource.manager, application.id);
+        const outstanding = outstandingOf.get(application.id)!;
         return Object.assign(new FundingDecisionSummary(), {
           applicationStatus: application.status,
           currentAward: [...outstanding].map(([currency, amount]) => Money.of(amount, currency)),
