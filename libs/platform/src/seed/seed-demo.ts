@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, Role } from '@app/core';
+import { Clock, formatMoney, Role } from '@app/core';
 import { seedCountriesAndCities } from '@app/cities';
+import { FundAuditService, LedgerEntryKind, LedgerReason, LedgerService } from '@app/funding';
 import { seedCaseStudies } from '@app/knowledge';
 import { seedPairingEvidence } from '@app/pairing';
 import { OneTimeTokenService, Organisation, OrganisationKind, OrganisationMembership, RoleGrant, TokenPurpose, User } from '@app/identity';
@@ -175,28 +176,28 @@ export async function seedDemoFund(dataSource: DataSource, clock = new Clock()):
         admin.id,
       ],
     );
+    // Money and the log go through the same services as in the running platform: the ledger keeps the balances whole.
+    const ledger = new LedgerService(dataSource, clock);
+    const log = new FundAuditService(dataSource, clock);
     const audit = (action: string, subjectType: string, subjectId: string, summary: string) =>
-      em.query(`INSERT INTO fund_audit_entry (fund_id, actor_user_id, action, subject_type, subject_id, summary, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        fundId,
-        admin.id,
-        action,
-        subjectType,
-        subjectId,
-        summary,
-        now,
-      ]);
+      log.record(em, { fundId, actorUserId: admin.id, action, subjectType, subjectId, summary });
     await audit('fund.created', 'fund', fundId, 'Created the fund “UK–Korea Innovation Twins Seed Fund” for GB and KR (GBP, KRW).');
-    const contributions: Array<[string, string, string]> = [
-      ['GB', 'GBP', '50000000'],
-      ['KR', 'KRW', '850000000'],
+    await ledger.open(em, fundId, ['GBP', 'KRW']);
+    const contributions: Array<[string, string, bigint]> = [
+      ['GB', 'GBP', 50000000n],
+      ['KR', 'KRW', 850000000n],
     ];
-    for (const [country, currency, amount] of contributions) {
-      await em.query(`INSERT INTO fund_balance (fund_id, currency, contributed_minor, available_minor) VALUES ($1, $2, $3, $3)`, [fundId, currency, amount]);
-      await em.query(
-        `INSERT INTO ledger_entry (fund_id, kind, reason, currency, amount_minor, country_code, actor_user_id, at, note) VALUES ($1, 'CONTRIBUTION', 'CONTRIBUTED', $2, $3, $4, $5, $6, 'Founding contribution')`,
-        [fundId, currency, amount, country, admin.id, now],
-      );
-      await audit('ledger.contributed', 'fund', fundId, `Recorded a founding contribution of ${amount} ${currency} minor units from ${country}.`);
+    for (const [countryCode, currency, amount] of contributions) {
+      await ledger.move(em, {
+        fundId,
+        kind: LedgerEntryKind.CONTRIBUTION,
+        reason: LedgerReason.CONTRIBUTED,
+        amounts: new Map([[currency, amount]]),
+        countryCode,
+        actorUserId: admin.id,
+        note: 'Founding contribution',
+      });
+      await audit('ledger.contributed', 'fund', fundId, `Recorded a founding contribution of ${formatMoney(amount.toString(), currency, 'en')} from ${countryCode}.`);
     }
     await em.query(`INSERT INTO board (fund_id) VALUES ($1)`, [fundId]);
     for (const seat of DEMO_BOARD) {
