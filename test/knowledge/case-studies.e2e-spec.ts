@@ -174,6 +174,8 @@ describe('case studies', () => {
       { token: t.participant },
     );
     expect(history.caseStudy.revisions.map((r) => r.revision)).toEqual([3, 2, 1]);
+    const badLanguage = await app.gql(`query($idOrSlug: String!) { caseStudy(idOrSlug: $idOrSlug) { revisions(language: "fr") { revision } } }`, { idOrSlug: study.slug }, { token: t.participant });
+    expect(badLanguage.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'language', message: 'must be en or ko' }] });
     expect(history.caseStudy.revisions[2].body).toContain('<script>');
     // Someone else may read it but not edit it, nor its history.
     expect(codeOf(await app.gql(WRITE, { input: { caseStudyId: study.id, language: 'en', title: 'x', summary: 'x', body: 'x' } }, { token: t.organiser }))).toBe('FORBIDDEN');

@@ -75,6 +75,7 @@ export class CaseStudiesService {
   }
 
   async revisions(user: AuthUser | null, caseStudy: CaseStudy, language: string): Promise<CaseStudyRevision[]> {
+    if (language !== 'en' && language !== 'ko') throw BadInputError.field('language', 'must be en or ko');
     const access = await this.accessTo(user, caseStudy);
     if (!access.author && !access.reviewer) throw new NotFoundError('revisions of this case study');
     return this.dataSource.getRepository(CaseStudyRevision).find({ where: { caseStudyId: caseStudy.id, language }, order: { revision: 'DESC' } });
