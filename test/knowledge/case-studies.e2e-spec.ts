@@ -281,4 +281,15 @@ describe('case studies', () => {
     // The title reaches a feed reader escaped: shown as the text it is, never as an image with a handler.
     expect(entries.find((e) => e.href.endsWith(`${sneaky.slug}?lang=en`))!.title).toBe('&lt;img src=x onerror=alert(1)&gt; ]]&gt; and ]]&gt; again');
   });
+
+  it('a disabled account is sent nothing: the review request goes to the leads whose accounts are active', async () => {
+    await app.dataSource.query(`UPDATE user_account SET disabled_at = now() WHERE id = $1`, [id.busan]);
+    const study = (await app.gqlOk<{ createCaseStudy: Study }>(CREATE, { input: { workspaceId, versions: [{ language: 'en', title: 'Berth sharing', summary: 'Berths.', body: 'Berths.' }] } }, { token: t.participant })).createCaseStudy;
+    await app.gqlOk(SUBMIT, { input: { caseStudyId: study.id, language: 'en' } }, { token: t.participant });
+    const queued: Array<{ recipient_email: string }> = await app.dataSource.query(
+      `SELECT recipient_email FROM outbox_message WHERE template = 'knowledge.review-requested' AND idempotency_key LIKE $1 ORDER BY recipient_email`,
+      [`knowledge.review:${study.id}:%`],
+    );
+    expect(queued.map((q) => q.recipient_email)).toEqual(['officer.liverpool@demo.twins.test']);
+  });
 });
