@@ -1,7 +1,8 @@
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'jest.config.js'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'jest.config.js', 'apps/web/src/gql/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -16,7 +17,13 @@ export default tseslint.config(
   },
   {
     // The config module is the only reader of the environment; test infrastructure passes it on.
-    files: ['libs/core/src/config/**', 'test/**', 'scripts/start.ts', 'libs/dev-services/**'],
+    files: ['libs/core/src/config/**', 'test/**', 'scripts/start.ts', 'scripts/test-stack.ts', 'libs/dev-services/**', 'apps/web/vite.config.mts'],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // The web app: React's rules of hooks; it reads no server environment.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
   },
 );

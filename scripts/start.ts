@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppConfig, ConfigError, loadConfig } from '@app/core';
 import { startMailSink, startPostgres, startRedis, stopAll, StoppableService } from '@app/dev-services';
 import { platformDataSource, isEmptyDatabase } from '@app/platform';
 import { runMigrations } from './migrate';
+import { runNode, stopChild, waitForHealthy } from './platform-processes';
 import { describeDemoAccounts, runSeed } from './seed';
 
 /**
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
 
     children.push(runNode('api', 'dist/apps/api/src/main.js', env, shutdown));
     children.push(runNode('worker', 'dist/apps/worker/src/main.js', env, shutdown));
-    await waitForHealthy(config);
+    await waitForHealthy(config.PORT);
 
     console.log(banner(config, inboxUrl, demo));
   } catch (error) {
@@ -84,47 +85,12 @@ async function main(): Promise<void> {
   }
 }
 
-function runNode(name: string, entry: string, env: Record<string, string>, onExit: (code: number) => Promise<void>): ChildProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], { env, stdio: 'inherit' });
-  child.on('exit', (code, signal) => {
-    if (signal === 'SIGTERM' || signal === 'SIGINT') return;
-    console.error(`The ${name} process exited (${code ?? signal}); stopping the rest.`);
-    void onExit(code ?? 1);
-  });
-  return child;
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      done();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-async function waitForHealthy(config: AppConfig): Promise<void> {
-  const url = `http://127.0.0.1:${config.PORT}/health/ready`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`The API did not become ready at ${url} within a minute.`);
-}
-
 function banner(config: AppConfig, inboxUrl: string | undefined, demo: string): string {
   const lines = [
     '',
     '━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━',
     ' Innovation Twins is running',
+    `   Open the web app          ${config.PUBLIC_URL}/`,
     `   GraphQL API and explorer  ${config.PUBLIC_URL}/graphql`,
     `   Health                    ${config.PUBLIC_URL}/health/ready`,
     inboxUrl ? `   Mail inbox (dev sink)     ${inboxUrl}` : `   Email goes to             ${redact(config.SMTP_URL)}`,

@@ -10,7 +10,9 @@ import { findFreePort } from '@app/dev-services';
 import { createApiApp } from '../../apps/api/src/create-api';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { withDatabase } from './urls';
-import { TEST_DEMO_PASSWORD, TEST_JWT_SECRET } from './constants';
+import { DEMO_PEOPLE, TEST_DEMO_PASSWORD, TEST_JWT_SECRET } from './constants';
+
+export { DEMO_PEOPLE };
 import { SmtpSink } from './smtp-sink';
 
 export { TEST_DEMO_PASSWORD };
@@ -188,18 +190,6 @@ export class TestApp {
   }
 }
 
-/** The demo accounts the seed creates, by a short key. */
-export const DEMO_PEOPLE = {
-  admin: 'admin@demo.twins.test',
-  liverpool: 'officer.liverpool@demo.twins.test',
-  busan: 'officer.busan@demo.twins.test',
-  participant: 'participant@demo.twins.test',
-  boardUk: 'board.uk@demo.twins.test',
-  boardKr: 'board.kr@demo.twins.test',
-  boardUk2: 'board.uk2@demo.twins.test',
-  boardKr2: 'board.kr2@demo.twins.test',
-  organiser: 'organiser@demo.twins.test',
-} as const;
 export type DemoPerson = keyof typeof DEMO_PEOPLE;
 
 export const startTestApp = (options?: TestAppOptions) => TestApp.start(options);

@@ -11,6 +11,7 @@ import {
   GraphqlExceptionFilter,
   HealthController,
   LoggingModule,
+  loadConfig,
   RedisModule,
 } from '@app/core';
 import { CitiesModule } from '@app/cities';
@@ -24,6 +25,7 @@ import { FundingModule } from '@app/funding';
 import { GovernanceModule } from '@app/governance';
 import { ProjectsModule } from '@app/projects';
 import { TwinningModule } from '@app/twinning';
+import { webAppModules } from './web-app';
 
 export interface ApiModuleOptions {
   /** Defaults to the process environment. */
@@ -57,6 +59,7 @@ export class AppModule {
         KnowledgeModule,
         EventsModule,
         graphqlModule({ imports: [IdentityModule], schemaFile: options.schemaFile }),
+        ...webAppModules(options.config ?? loadConfig()),
       ],
       controllers: [HealthController],
       providers: [

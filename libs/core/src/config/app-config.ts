@@ -72,6 +72,10 @@ export class AppConfig {
   @IsString() @Matches(/^[a-z0-9-]+$/, { message: 'may hold only lower-case letters, digits and dashes' })
   QUEUE_PREFIX = 'twins';
 
+  /** The built web app (`npm run build` writes it); the API serves it when its index.html is there. */
+  @IsString()
+  WEB_DIST = 'dist/web';
+
   /** Where embedded PostgreSQL and redis-server keep their data in development. */
   @IsString()
   DATA_DIR = '.data';

@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { DynamicModule } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { AppConfig } from '@app/core';
+
+/**
+ * Paths the API answers itself: GraphQL, health, the pages emailed links open,
+ * and files (any path ending in an extension: .ics, .csv, .json, .atom; a
+ * missing .js answers 404, not index.html). Every other GET is the web app's:
+ * its files, or index.html for its routes.
+ */
+export const API_PATHS =
+  /^\/(graphql|health|account|open-data|feeds|calendars)(\/|$)|^\/(events|workspaces)\/(unsubscribe|accept-invitation)(\/|$)|\.[a-z0-9]+$/i;
+
+/** Serves the built web app (apps/web) when WEB_DIST holds one; nothing otherwise (e.g. before the first build). */
+export function webAppModules(config: AppConfig): DynamicModule[] {
+  const rootPath = resolve(config.WEB_DIST);
+  if (!existsSync(join(rootPath, 'index.html'))) return [];
+  return [
+    ServeStaticModule.forRoot({
+      rootPath,
+      exclude: API_PATHS,
+      serveStaticOptions: {
+        index: false,
+        // Vite names built files by their content: cache them for a year; index.html is never cached.
+        setHeaders: (res, path) =>
+          res.setHeader('Cache-Control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      },
+    }),
+  ];
+}

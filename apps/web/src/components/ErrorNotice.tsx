@@ -1,0 +1,41 @@
+import type { CombinedError } from 'urql';
+import { problemOf, type ApiProblem } from '../api/errors';
+import { common } from '../i18n/common';
+import { useMessages } from '../i18n';
+
+/**
+ * An API error in the reader's language with what to do next; the server's
+ * own (English) words follow for detail. Announced to screen readers.
+ */
+export function ErrorNotice({ error, problem, onRetry }: { error?: CombinedError | null; problem?: ApiProblem | null; onRetry?: () => void }) {
+  const { t, language } = useMessages(common);
+  const p = problem ?? problemOf(error);
+  if (!p) return null;
+  const minutes = Math.max(1, Math.ceil((p.retryAfterSeconds ?? 60) / 60));
+  return (
+    <div className="notice notice--error" role="alert" data-error-code={p.code}>
+      <p className="notice__title">{t('errors.title')}</p>
+      <p>{t(`errors.${p.code}`, { minutes })}</p>
+      {p.message && p.code !== 'NETWORK' && p.code !== 'INTERNAL_SERVER_ERROR' && (
+        <p className="notice__detail">
+          {language === 'ko' && <span>{t('errors.details')}: </span>}
+          <span lang="en">{p.message}</span>
+        </p>
+      )}
+      {onRetry && (
+        <button type="button" className="button button--secondary" onClick={onRetry}>
+          {t('retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useMessages(common);
+  return (
+    <p className="loading" role="status" aria-live="polite">
+      {t('loading')}
+    </p>
+  );
+}

@@ -1,0 +1,105 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useAuth } from '../auth/AuthProvider';
+import { useMessages } from '../i18n';
+import { useLanguageSwitch } from '../i18n/useLanguageSwitch';
+import { common } from '../i18n/common';
+
+/** The frame of every page: skip link, header with navigation, language switch and account, main, footer. */
+export function Layout() {
+  const { t, language } = useMessages(common);
+  const { user, signOut } = useAuth();
+  const switchLanguage = useLanguageSwitch();
+  const menuId = useId();
+  const location = useLocation();
+  // The phone menu stays open on the page where it was opened: going to another page closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === location.pathname;
+  const firstRender = useRef(true);
+  useEffect(() => {
+    // After a route change, start a screen reader (and the keyboard) at the new page's content.
+    if (firstRender.current) firstRender.current = false;
+    else document.getElementById('main')?.focus();
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__bar">
+          <Link to="/" className="brand">
+            <svg aria-hidden="true" width="28" height="28" viewBox="0 0 32 32">
+              <circle cx="11" cy="16" r="9" fill="#0b4f6c" />
+              <circle cx="21" cy="16" r="9" fill="#c8102e" fillOpacity=".85" />
+            </svg>
+            <span>{t('appName')}</span>
+          </Link>
+          <button
+            type="button"
+            className="menu-button"
+            aria-expanded={menuOpen}
+            aria-controls={menuId}
+            onClick={() => setMenuOpenOn(menuOpen ? null : location.pathname)}
+          >
+            {t('nav.menu')}
+          </button>
+          <div id={menuId} className={`site-header__menu${menuOpen ? ' is-open' : ''}`}>
+            <nav aria-label={t('nav.label')}>
+              <ul className="nav-list">
+                <li><NavLink to="/" end>{t('nav.programme')}</NavLink></li>
+                <li><NavLink to="/pairs">{t('nav.pairs')}</NavLink></li>
+                <li><NavLink to="/explorer">{t('nav.explorer')}</NavLink></li>
+                <li><NavLink to="/case-studies">{t('nav.caseStudies')}</NavLink></li>
+                <li><NavLink to="/events">{t('nav.events')}</NavLink></li>
+              </ul>
+            </nav>
+            <div className="site-header__tools">
+              <button
+                type="button"
+                className="button button--ghost"
+                lang={language === 'en' ? 'ko' : 'en'}
+                aria-label={t('language.switchToLabel')}
+                onClick={() => switchLanguage(language === 'en' ? 'ko' : 'en')}
+              >
+                {t('language.switchTo')}
+              </button>
+              {user ? (
+                <>
+                  <NavLink to="/me" className="account-link">
+                    {user.displayName}
+                  </NavLink>
+                  <button type="button" className="button button--ghost" onClick={() => void signOut()}>
+                    {t('nav.signOut')}
+                  </button>
+                </>
+              ) : (
+                <NavLink to="/sign-in" state={{ from: location.pathname + location.search }} className="button button--primary">
+                  {t('nav.signIn')}
+                </NavLink>
+              )}
+            </div>
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{t('footer.note')}</p>
+        <p>
+          <a href="/open-data">{t('footer.openData')}</a> · <a href="/feeds/case-studies.atom">{t('footer.feed')}</a>
+        </p>
+      </footer>
+    </>
+  );
+}
+
+/** Sets the document title, and moves focus to the page's main region when the route changes (for screen readers). */
+export function usePageTitle(title: string): void {
+  const { t } = useMessages(common);
+  useEffect(() => {
+    document.title = title ? `${title} · ${t('appName')}` : t('appName');
+  }, [title, t]);
+}

@@ -1,0 +1,14 @@
+import { useMessages } from '../i18n';
+import { common } from '../i18n/common';
+import { pickText } from '../i18n/format';
+
+/** Bilingual text in the reader's language, or the other one marked with its language when only that exists. */
+export function LocalText({ value, as: Tag = 'span', className }: { value: { en?: string | null; ko?: string | null } | null | undefined; as?: 'span' | 'p' | 'h1' | 'h2' | 'h3'; className?: string }) {
+  const { language } = useMessages(common);
+  const picked = pickText(value, language);
+  return (
+    <Tag className={className} lang={picked.lang !== language ? picked.lang : undefined}>
+      {picked.text}
+    </Tag>
+  );
+}

@@ -1,0 +1,30 @@
+import { useAuth } from '../auth/AuthProvider';
+import { useMessages } from '../i18n';
+import { common } from '../i18n/common';
+import { formatDateTime, zoneLabel, zonesFor } from '../i18n/format';
+
+/**
+ * An instant in the viewer's zone, then in each zone of `also` (e.g. both
+ * countries' zones where two cities meet), each labelled.
+ */
+export function Time({ value, also = [] }: { value: string; also?: string[] }) {
+  const { language, t } = useMessages(common);
+  const { timeZone } = useAuth();
+  const zones = zonesFor(timeZone, also);
+  const [first, ...rest] = zones;
+  return (
+    <span className="time">
+      <time dateTime={value}>{formatDateTime(value, language, first)}</time>
+      {rest.length > 0 && (
+        <span className="time__others">
+          {rest.map((zone) => (
+            <span key={zone} className="time__other">
+              {' · '}
+              {t('timeIn', { zone: zoneLabel(zone, language) })} {formatDateTime(value, language, zone)}
+            </span>
+          ))}
+        </span>
+      )}
+    </span>
+  );
+}

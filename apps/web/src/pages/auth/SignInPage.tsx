@@ -1,0 +1,95 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useMutation } from 'urql';
+import { problemOf } from '../../api/errors';
+import { useAuth } from '../../auth/AuthProvider';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Field } from '../../components/Field';
+import { usePageTitle } from '../../components/Layout';
+import { graphql } from '../../gql';
+import { useDraft } from '../../hooks/useDraft';
+import { isLanguage, setLanguage, useMessages } from '../../i18n';
+import { authMessages } from './messages';
+import { looksLikeEmail } from './validation';
+
+const SignIn = graphql(`
+  mutation SignIn($input: SignInInput!) {
+    signIn(input: $input) {
+      ...SessionFields
+    }
+  }
+`);
+
+export default function SignInPage() {
+  const { t } = useMessages(authMessages);
+  usePageTitle(t('signIn.title'));
+  const auth = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from ?? '/me';
+  // The address is kept as a draft; the password never leaves memory.
+  const [draft, update] = useDraft('sign-in', { email: '' });
+  const [password, setPassword] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [result, signIn] = useMutation(SignIn);
+  const problem = problemOf(result.error);
+
+  const emailProblem = touched && !looksLikeEmail(draft.email) ? t('validation.email') : null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    if (!looksLikeEmail(draft.email) || !password) return;
+    const { data } = await signIn({ input: { email: draft.email.trim(), password } });
+    if (!data) return;
+    auth.signedIn(data.signIn);
+    if (isLanguage(data.signIn.user.preferredLanguage)) setLanguage(data.signIn.user.preferredLanguage);
+    navigate(from, { replace: true });
+  }
+
+  return (
+    <div className="page page--narrow">
+      <h1>{t('signIn.title')}</h1>
+      {problem &&
+        (problem.code === 'UNAUTHENTICATED' || problem.code === 'BAD_USER_INPUT' ? (
+          <p className="notice notice--error" role="alert" data-error-code={problem.code}>
+            {t('signIn.wrong')}
+          </p>
+        ) : (
+          <ErrorNotice problem={problem} />
+        ))}
+      <form onSubmit={submit} noValidate className="form">
+        <Field
+          label={t('signIn.email')}
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={draft.email}
+          onChange={(e) => update({ email: e.target.value })}
+          onBlur={() => setTouched(true)}
+          problem={emailProblem}
+        />
+        <Field
+          label={t('signIn.password')}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          problem={touched && !password ? t('validation.required') : null}
+        />
+        <button type="submit" className="button button--primary" disabled={result.fetching}>
+          {result.fetching ? t('signIn.working') : t('signIn.submit')}
+        </button>
+      </form>
+      <p>
+        <Link to="/forgot-password">{t('signIn.forgot')}</Link>
+      </p>
+      <p>
+        {t('signIn.noAccount')} <Link to="/sign-up">{t('signIn.signUp')}</Link>
+      </p>
+    </div>
+  );
+}

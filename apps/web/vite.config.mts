@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react-swc';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+/** In development the API (npm start) listens on API_ORIGIN; the dev server hands it every API path. */
+const api = process.env.API_ORIGIN ?? 'http://localhost:3000';
+
+export default defineConfig({
+  root,
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'es2022',
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '^/(graphql|health|account|open-data|feeds|calendars)(/|$)': api,
+      '^/(events|workspaces)/(unsubscribe|accept-invitation)': api,
+      '^/.+\\.(ics|csv|atom|json)$': api,
+    },
+  },
+});

@@ -1,0 +1,70 @@
+import 'reflect-metadata';
+import { ChildProcess } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '@app/core';
+import { findFreePort, startMailSink, startPostgres, startRedis, stopAll, StoppableService } from '@app/dev-services';
+import { runMigrations } from './migrate';
+import { runNode, stopChild, waitForHealthy } from './platform-processes';
+import { runSeed } from './seed';
+
+/**
+ * A whole throw-away platform for the browser tests, screenshots and the web
+ * benchmark: fresh PostgreSQL, Redis and mail sink on free ports, migrated,
+ * with the demo data, and the built API (serving the web app) and worker.
+ * Prints one JSON line ({"url","inboxUrl","demoPassword"}) when ready; stops
+ * everything and deletes its data on SIGTERM or SIGINT.
+ */
+async function main(): Promise<void> {
+  const services: StoppableService[] = [];
+  const children: ChildProcess[] = [];
+  const root = await mkdtemp(join(tmpdir(), 'twins-web-'));
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.all(children.map(stopChild));
+    await stopAll(services).catch((error: unknown) => console.error(error));
+    await rm(root, { recursive: true, force: true });
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    // mkdtemp makes it private (0700); PostgreSQL, run as its own user under root, must be able to enter it.
+    await chmod(root, 0o755);
+    const [pg, redis, mail] = await Promise.all([
+      startPostgres({ dataDir: join(root, 'pg'), persistent: false }),
+      startRedis({ dataDir: join(root, 'redis') }),
+      startMailSink({}),
+    ]);
+    services.push(pg, redis, mail);
+    const port = await findFreePort();
+    const url = `http://127.0.0.1:${port}`;
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      PUBLIC_URL: url,
+      DATABASE_URL: pg.url,
+      REDIS_URL: redis.url,
+      SMTP_URL: mail.smtpUrl,
+      WEB_DIST: process.env.WEB_DIST ?? 'dist/web',
+    };
+    const config = loadConfig(env);
+    await runMigrations(config, () => undefined);
+    await runSeed(config);
+    children.push(runNode('api', 'dist/apps/api/src/main.js', env, stop, true));
+    children.push(runNode('worker', 'dist/apps/worker/src/main.js', env, stop, true));
+    await waitForHealthy(port);
+    process.stdout.write(`${JSON.stringify({ url, inboxUrl: mail.webUrl, demoPassword: config.DEMO_PASSWORD })}\n`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await stop(1);
+  }
+}
+
+void main();
