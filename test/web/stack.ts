@@ -17,7 +17,8 @@ export interface Stack {
 export async function startStack(): Promise<Stack> {
   const root = join(__dirname, '..', '..');
   const entry = join(root, 'dist', 'scripts', 'test-stack.js');
-  if (!existsSync(entry) || !existsSync(join(root, 'dist', 'web', 'index.html'))) {
+  const web = process.env.WEB_DIST ?? join(root, 'dist', 'web');
+  if (!existsSync(entry) || !existsSync(join(web, 'index.html'))) {
     throw new Error('dist/ is missing the API or the web app: run `npm run build` first (npm test does).');
   }
   const child = spawn(process.execPath, [entry], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: process.env });

@@ -27,12 +27,21 @@ const router = createBrowserRouter([
         errorElement: <RouteError />,
         children: [
       { index: true, element: <HomePage /> },
+      // routes: pairing (pairs diagram, explorer, proposing a twinning)
+      // routes: case studies (public list and page, writing and reviewing)
+      // routes: events (public list and page, organising)
       { path: 'sign-in', element: page(() => import('./pages/auth/SignInPage')) },
       { path: 'sign-up', element: page(() => import('./pages/auth/SignUpPage')) },
       { path: 'forgot-password', element: page(() => import('./pages/auth/ForgotPasswordPage')) },
       {
         element: <RequireSignIn />,
-        children: [{ path: 'me', element: page(() => import('./pages/account/AccountPage')) }],
+        children: [
+          { path: 'me', element: page(() => import('./pages/account/AccountPage')) },
+          // signed-in routes: officer (workspaces, projects, applications)
+          // signed-in routes: board (reviews, meetings, decisions)
+          // signed-in routes: case studies
+          // signed-in routes: events
+        ],
       },
       { path: '*', element: <NotFoundPage /> },
         ],

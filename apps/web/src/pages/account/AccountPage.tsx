@@ -142,6 +142,10 @@ export default function AccountPage() {
           </ul>
         </section>
       </div>
+      {/* account panels: officer */}
+      {/* account panels: board */}
+      {/* account panels: case studies */}
+      {/* account panels: events */}
       <section>
         <h2>{t('sessions.title')}</h2>
         <ul className="list">
