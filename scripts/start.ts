@@ -42,7 +42,7 @@ async function main(): Promise<void> {
       await mkdir(dataDir, { recursive: true });
       if (!config.DATABASE_URL) {
         console.log('Starting embedded PostgreSQL…');
-        const pg = await startPostgres({ dataDir: join(dataDir, 'postgres'), persistent: true });
+        const pg = await startPostgres({ dataDir: join(dataDir, 'postgres'), persistent: true, ownSignals: true });
         services.push(pg);
         overrides.DATABASE_URL = pg.url;
       }

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     // mkdtemp makes it private (0700); PostgreSQL, run as its own user under root, must be able to enter it.
     await chmod(root, 0o755);
     const [pg, redis, mail] = await Promise.all([
-      startPostgres({ dataDir: join(root, 'pg'), persistent: false }),
+      startPostgres({ dataDir: join(root, 'pg'), persistent: false, ownSignals: true }),
       startRedis({ dataDir: join(root, 'redis') }),
       startMailSink({}),
     ]);

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumPath } from './chromium';
+import { chromiumPath } from '../../scripts/web-stack';
 
 /**
  * Browser tests of the web app: Debian's chromium against the real API,

