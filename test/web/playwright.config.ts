@@ -17,7 +17,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
-  outputDir: '../../.data/playwright',
+  // Each run its own folder (a run empties its folder first): failures keep a screenshot, a trace and a page snapshot.
+  outputDir: `../../.data/playwright/${(process.env.PLAYWRIGHT_RUN ??= new Date().toISOString().replace(/[:.]/g, '-'))}`,
   use: {
     baseURL: process.env.WEB_BASE_URL,
     launchOptions: { executablePath: chromiumPath() },

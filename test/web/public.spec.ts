@@ -12,7 +12,7 @@ test.describe('public pages', () => {
     await expect(page.locator('.figures li').first().locator('strong')).toHaveText('28');
 
     // The switch is remembered across a reload.
-    await page.getByRole('button', { name: tr({ en: 'Switch to Korean', ko: '영어로 보기' }) }).click();
+    await page.getByRole('button', { name: tr({ en: 'Switch to Korean: 한국어', ko: '영어로 보기: English' }) }).click();
     const other = lang === 'en' ? 'ko' : 'en';
     await expect(page.locator('html')).toHaveAttribute('lang', other);
     await page.reload();

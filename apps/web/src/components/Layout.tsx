@@ -56,14 +56,10 @@ export function Layout() {
               </ul>
             </nav>
             <div className="site-header__tools">
-              <button
-                type="button"
-                className="button button--ghost"
-                lang={language === 'en' ? 'ko' : 'en'}
-                aria-label={t('language.switchToLabel')}
-                onClick={() => switchLanguage(language === 'en' ? 'ko' : 'en')}
-              >
-                {t('language.switchTo')}
+              <button type="button" className="button button--ghost" onClick={() => switchLanguage(language === 'en' ? 'ko' : 'en')}>
+                {/* The visible word is the other language's own name; the spoken name says what it does. */}
+                <span className="visually-hidden">{t('language.switchToLabel')}: </span>
+                <span lang={language === 'en' ? 'ko' : 'en'}>{t('language.switchTo')}</span>
               </button>
               {user ? (
                 <>
