@@ -1,4 +1,5 @@
 import { expect, Mailbox, test } from './fixtures';
+import { createConfirmedAccount, gql, tokenFor } from './support/api';
 
 const unique = (lang: string, what: string) => `${what}-${lang}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
 
@@ -116,5 +117,28 @@ test.describe('password reset', () => {
 
     await signIn(page, email, 'second-password-456');
     await expect(page).toHaveURL(/\/me$/);
+  });
+});
+
+test.describe('an ended session', () => {
+  test('a person whose session ended signs in again and finds what they typed', async ({ page, lang, tr, mail, signIn }) => {
+    const password = 'session-test-password';
+    const email = await createConfirmedAccount(mail, { displayName: 'Session Tester', preferredLanguage: lang, password });
+    await signIn(page, email, password);
+    await expect(page).toHaveURL(/\/me$/);
+
+    const name = page.getByLabel(tr({ en: 'Name', ko: '이름' }), { exact: true });
+    await name.fill(tr({ en: 'A name typed before the session ended', ko: '세션이 끝나기 전에 입력한 이름' }));
+
+    // Elsewhere, the person signs out everywhere: this browser's session is revoked too.
+    await gql(`mutation { signOutEverywhere { ok } }`, {}, await tokenFor(email, password));
+    await page.getByRole('button', { name: tr({ en: 'Save profile', ko: '프로필 저장' }) }).click();
+
+    // The app notices, asks to sign in again, and brings the person back to the same form.
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await page.getByLabel(tr({ en: 'Password', ko: '비밀번호' }), { exact: true }).fill(password);
+    await page.locator('form').getByRole('button', { name: tr({ en: 'Sign in', ko: '로그인' }) }).click();
+    await expect(page).toHaveURL(/\/me$/);
+    await expect(name).toHaveValue(tr({ en: 'A name typed before the session ended', ko: '세션이 끝나기 전에 입력한 이름' }));
   });
 });

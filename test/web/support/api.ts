@@ -97,3 +97,27 @@ export async function createProjectApi(workspaceId: string, title: string, stage
   );
   return data.createProject.id;
 }
+
+/**
+ * A new confirmed account (signed up, its emailed link followed), for tests
+ * that must not disturb the demo accounts. Returns its address; the password is `password`.
+ */
+export async function createConfirmedAccount(
+  mail: { waitFor(address: string, subject: RegExp): Promise<{ text: string; html: string }> },
+  options: { displayName: string; preferredLanguage: 'en' | 'ko'; password: string; timeZone?: string },
+): Promise<string> {
+  const email = `web-${options.preferredLanguage}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
+  await gql(`mutation($input: SignUpInput!) { signUp(input: $input) { ok } }`, {
+    input: { email, password: options.password, displayName: options.displayName, preferredLanguage: options.preferredLanguage, timeZone: options.timeZone ?? (options.preferredLanguage === 'ko' ? 'Asia/Seoul' : 'Europe/London') },
+  });
+  const message = await mail.waitFor(email, /Confirm your email address|이메일 주소를 확인해 주세요/);
+  const token = /confirm-email\?token=([^\s"'<>&]+)/.exec(message.text ?? message.html)?.[1];
+  if (!token) throw new Error('No confirmation link in the email.');
+  const response = await fetch(`${base()}/account/confirm-email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ token: decodeURIComponent(token) }).toString(),
+  });
+  if (!response.ok) throw new Error(`Confirming ${email} failed: ${response.status}`);
+  return email;
+}
