@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { AppConfig, ConfigError, loadConfig } from '@app/core';
 import { startMailSink, startPostgres, startRedis, stopAll, StoppableService } from '@app/dev-services';
 import { platformDataSource, isEmptyDatabase } from '@app/platform';
+import { addDemoActivity } from './demo-activity';
 import { runMigrations } from './migrate';
 import { runNode, stopChild, waitForHealthy } from './platform-processes';
 import { describeDemoAccounts, runSeed } from './seed';
@@ -77,6 +78,12 @@ async function main(): Promise<void> {
     children.push(runNode('api', 'dist/apps/api/src/main.js', env, shutdown));
     children.push(runNode('worker', 'dist/apps/worker/src/main.js', env, shutdown));
     await waitForHealthy(config.PORT);
+    if (demo) {
+      // Through the running API, as the demo people: a twinning, a project and an application at the board.
+      await addDemoActivity(`http://127.0.0.1:${config.PORT}`, config.DEMO_PASSWORD).catch((error: unknown) =>
+        console.error(`The demo activity could not be added (the demo data is there): ${error instanceof Error ? error.message : error}`),
+      );
+    }
 
     console.log(banner(config, inboxUrl, demo));
   } catch (error) {
