@@ -14,6 +14,10 @@ import { isLanguage, useMessages } from '../../i18n';
 import { useLanguageSwitch } from '../../i18n/useLanguageSwitch';
 import { browserZone, KR_ZONE, UK_ZONE } from '../../i18n/format';
 import { accountMessages } from './messages';
+import OfficerAccountPanel from '../officer/AccountPanel';
+import { AccountCaseStudiesPanel } from '../case-studies/AccountCaseStudiesPanel';
+import { BoardAccountPanel } from '../board/BoardAccountPanel';
+import { EventsAccountPanel } from '../events/EventsAccountPanel';
 
 const AccountQuery = graphql(`
   query Account {
@@ -83,7 +87,7 @@ export default function AccountPage() {
     const { data: result } = await save({ input: { displayName: draft.displayName.trim(), timeZone: draft.timeZone } });
     if (result) {
       sessionStore.updateUser(result.updateMyProfile);
-      clear();
+      clear({ displayName: result.updateMyProfile.displayName, timeZone: result.updateMyProfile.timeZone ?? draft.timeZone });
     }
   }
 
@@ -143,9 +147,13 @@ export default function AccountPage() {
         </section>
       </div>
       {/* account panels: officer */}
+      <OfficerAccountPanel />
       {/* account panels: board */}
+      <BoardAccountPanel />
       {/* account panels: case studies */}
+      <AccountCaseStudiesPanel />
       {/* account panels: events */}
+      <EventsAccountPanel />
       <section>
         <h2>{t('sessions.title')}</h2>
         <ul className="list">

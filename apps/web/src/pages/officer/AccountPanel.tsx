@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { ErrorNotice, Loading } from '../../components/ErrorNotice';
+import { LocalText } from '../../components/LocalText';
+import { Time } from '../../components/Time';
+import { graphql } from '../../gql';
+import { useMessages } from '../../i18n';
+import { officerMessages } from './messages';
+import { OpenCalls } from './OpenCalls';
+import { StatusBadge } from './parts';
+
+const AccountApplicationsQuery = graphql(`
+  query OfficerAccountApplications($after: String) {
+    myWorkspaces {
+      id
+      myRole
+    }
+    fundApplications(first: 10, after: $after) {
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
+        id
+        status
+        updatedAt
+        title {
+          en
+          ko
+        }
+        call {
+          title {
+            en
+            ko
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The account page's officer panel: my seed-fund applications and the calls I could apply to. */
+export default function OfficerAccountPanel() {
+  const { t } = useMessages(officerMessages);
+  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  const [{ data }] = useQuery({ query: AccountApplicationsQuery, variables: { after: null } });
+  const workspaces = data?.myWorkspaces ?? [];
+  if (!workspaces.length) return null;
+  const leads = workspaces.some((w) => w.myRole === 'LEAD');
+  return (
+    <div className="columns">
+      <section aria-labelledby="my-applications-heading">
+        <h2 id="my-applications-heading">{t('account.applications.title')}</h2>
+        {cursors.map((after, index) => (
+          <ApplicationsPage key={after ?? 'first'} after={after} isLast={index === cursors.length - 1} onMore={(cursor) => setCursors((all) => [...all, cursor])} />
+        ))}
+      </section>
+      <OpenCalls canApply={leads} />
+    </div>
+  );
+}
+
+function ApplicationsPage({ after, isLast, onMore }: { after: string | null; isLast: boolean; onMore: (cursor: string) => void }) {
+  const { t } = useMessages(officerMessages);
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: AccountApplicationsQuery, variables: { after } });
+  const connection = data?.fundApplications;
+  return (
+    <>
+      <ErrorNotice error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      {fetching && !data && <Loading />}
+      {!after && connection && connection.nodes.length === 0 && <p>{t('account.applications.none')}</p>}
+      <ul className="list">
+        {connection?.nodes.map((application) => (
+          <li key={application.id}>
+            <Link to={`/applications/${application.id}`}>
+              <LocalText value={application.title} />
+            </Link>{' '}
+            <StatusBadge status={application.status} />
+            <br />
+            <small>
+              <LocalText value={application.call.title} /> · {t('account.applications.updated')} <Time value={application.updatedAt} />
+            </small>
+          </li>
+        ))}
+      </ul>
+      {isLast && connection?.pageInfo.hasNextPage && connection.pageInfo.endCursor && (
+        <button type="button" className="button button--secondary" onClick={() => onMore(connection.pageInfo.endCursor!)}>
+          {t('account.applications.more')}
+        </button>
+      )}
+    </>
+  );
+}

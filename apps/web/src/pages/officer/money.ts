@@ -1,0 +1,97 @@
+/**
+ * Money as people type it and as the API takes it: integer minor units in a
+ * string (pence for GBP, none for KRW). Strings and BigInt all the way, so no
+ * float ever rounds an amount.
+ */
+
+/** Digits after the decimal point in a currency: GBP 2, KRW 0. */
+export function minorDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** A currency's symbol, e.g. £ or ₩. */
+export function currencySymbol(currency: string, locale = 'en-GB'): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency;
+  } catch {
+    return currency;
+  }
+}
+
+const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** Minor units as the amount a person types, e.g. "2500050" GBP → "25,000.50"; "2500000" KRW → "2,500,000". */
+export function minorToInput(amountMinor: string, currency: string): string {
+  const digits = minorDigits(currency);
+  const clean = amountMinor.replace(/^0+(?=\d)/, '');
+  if (!digits) return group(clean);
+  const padded = clean.padStart(digits + 1, '0');
+  return `${group(padded.slice(0, -digits))}.${padded.slice(-digits)}`;
+}
+
+export type ParsedAmount = { ok: true; minor: string } | { ok: false; reason: 'empty' | 'format' | 'decimals' | 'zero' | 'tooLarge' };
+
+/**
+ * What a person typed, as minor units: "25,000.5" GBP → "2500050"; "2,500,000" KRW → "2500000".
+ * Spaces, commas and the currency's symbol are allowed; a decimal point only
+ * where the currency has minor units, and no more places than it has.
+ */
+export function parseAmount(text: string, currency: string): ParsedAmount {
+  const digits = minorDigits(currency);
+  const cleaned = text.replace(/[\s,£₩$€]/g, '').replace(/원$/, '');
+  if (!cleaned) return { ok: false, reason: 'empty' };
+  const match = /^(\d+)(?:\.(\d*))?$/.exec(cleaned);
+  if (!match) return { ok: false, reason: 'format' };
+  const [, whole, fraction = ''] = match;
+  if (fraction.length > digits || (!digits && cleaned.includes('.'))) return { ok: false, reason: 'decimals' };
+  const minor = (whole + fraction.padEnd(digits, '0')).replace(/^0+(?=\d)/, '');
+  if (/^0+$/.test(minor)) return { ok: false, reason: 'zero' };
+  // The API takes at most 15 digits of minor units.
+  if (minor.length > 15) return { ok: false, reason: 'tooLarge' };
+  return { ok: true, minor };
+}
+
+/** An amount in minor units written for a reader, e.g. £25,000.50 or ₩2,500,000. */
+export function formatMinor(amountMinor: string | bigint, currency: string, language: 'en' | 'ko'): string {
+  const digits = minorDigits(currency);
+  const text = amountMinor.toString();
+  const negative = text.startsWith('-');
+  const abs = negative ? text.slice(1) : text;
+  const padded = abs.padStart(digits + 1, '0');
+  const decimal = digits ? `${padded.slice(0, -digits)}.${padded.slice(-digits)}` : padded;
+  const format = new Intl.NumberFormat(language === 'ko' ? 'ko-KR' : 'en-GB', { style: 'currency', currency });
+  // Intl formats a decimal string exactly (no float in between).
+  return (negative ? '-' : '') + format.format(decimal as unknown as number);
+}
+
+/**
+ * How the smaller side compares with the larger, in percent, at the call's
+ * reference rates: the same exact arithmetic as the API (rates to six places,
+ * compared by cross-multiplication).
+ */
+export function matchPercent(
+  sides: ReadonlyArray<{ currency: string; amountMinor: bigint }>,
+  referenceCurrency: string,
+  rates: ReadonlyArray<{ currency: string; unitsPerReference: number }>,
+): { percent: number; meets: (required: number) => boolean } {
+  const SCALE = 1_000_000n;
+  const rateOf = (currency: string) => rates.find((r) => r.currency === currency)?.unitsPerReference ?? NaN;
+  const asFraction = ({ currency, amountMinor }: { currency: string; amountMinor: bigint }): [bigint, bigint] => {
+    const scaled = Math.round(rateOf(currency) * 1_000_000);
+    const rate = currency === referenceCurrency ? SCALE : Number.isFinite(scaled) ? BigInt(scaled) : 0n;
+    return [amountMinor * 10n ** BigInt(minorDigits(referenceCurrency)) * SCALE, 10n ** BigInt(minorDigits(currency)) * rate];
+  };
+  const fractions = sides.map(asFraction);
+  if (fractions.length < 2) return { percent: 0, meets: (required) => required <= 0 };
+  const [a, b] = fractions;
+  const aLess = a[0] * b[1] <= b[0] * a[1];
+  const [small, large] = aLess ? [a, b] : [b, a];
+  const num = small[0] * large[1];
+  const den = large[0] * small[1];
+  const percent = den === 0n ? 0 : Number((num * 10000n) / den) / 100;
+  return { percent, meets: (required) => required <= 0 || (den !== 0n && num * 100n >= BigInt(required) * den) };
+}
