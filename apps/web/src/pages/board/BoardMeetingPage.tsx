@@ -1,0 +1,678 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { problemOf } from '../../api/errors';
+import { useAuth } from '../../auth/AuthProvider';
+import { ErrorNotice, Loading } from '../../components/ErrorNotice';
+import { Field } from '../../components/Field';
+import { usePageTitle } from '../../components/Layout';
+import { LocalText } from '../../components/LocalText';
+import { Time } from '../../components/Time';
+import { graphql } from '../../gql';
+import type { BoardMeetingQuery } from '../../gql/graphql';
+import { useDraft } from '../../hooks/useDraft';
+import { useMessages } from '../../i18n';
+import { formatNumber, KR_ZONE, pickText, UK_ZONE } from '../../i18n/format';
+import { boardMessages } from './messages';
+import { BoardError, cityLabel, countryName, decimalToMinor, minorDigits, minorToDecimal, moneyText, useBoardFunds, useCityNames, withoutHiddenFields, type BoardFund } from './shared';
+
+const BoardMeeting = graphql(`
+  query BoardMeeting($id: ID!) {
+    boardMeeting(id: $id) {
+      id
+      fundId
+      title {
+        en
+        ko
+      }
+      location
+      startsAt
+      agenda {
+        position
+        applicationId
+        decisionId
+        application {
+          id
+          status
+          cityIds
+          title {
+            en
+            ko
+          }
+          requested {
+            currency
+            amountMinor
+            en
+            ko
+          }
+          call {
+            id
+            scoreScaleMax
+          }
+          conflicts {
+            member {
+              id
+              userId
+              displayName
+              countryCode
+            }
+            automaticCityIds
+            workspaceMember
+            declaredReason
+          }
+          reviewSummary {
+            reviewsNeeded
+            reviewsSubmitted
+            weightedScore
+            disagreement
+            recommendFund
+            recommendFundWithConditions
+            recommendDoNotFund
+          }
+        }
+        quorum {
+          met
+          votesCast
+          votesNeeded
+          eligibleMembers
+          countriesMissing
+          explanation
+        }
+        votes {
+          memberId
+          choice
+          countryCode
+          castAt
+        }
+        decision {
+          id
+          outcome
+          recordedAt
+          votesFor
+          votesAgainst
+          abstentions
+          eligibleMembers
+          supersedesDecisionId
+          amounts {
+            currency
+            en
+            ko
+          }
+          rationale {
+            en
+            ko
+          }
+          conditions {
+            en
+            ko
+          }
+        }
+      }
+    }
+  }
+`);
+
+const BoardCastVote = graphql(`
+  mutation BoardCastVote($input: CastVoteInput!) {
+    castVote(input: $input) {
+      met
+      votesCast
+      votesNeeded
+      eligibleMembers
+      countriesMissing
+      explanation
+    }
+  }
+`);
+
+const BoardRecordDecision = graphql(`
+  mutation BoardRecordDecision($input: RecordDecisionInput!) {
+    recordFundingDecision(input: $input) {
+      id
+      outcome
+      recordedAt
+    }
+  }
+`);
+
+const BoardAgendaCandidates = graphql(`
+  query BoardAgendaCandidates($fundId: ID!) {
+    fundApplications(first: 100, filter: { fundId: $fundId, statuses: [UNDER_REVIEW] }) {
+      nodes {
+        id
+        title {
+          en
+          ko
+        }
+      }
+    }
+  }
+`);
+
+const BoardAddToAgenda = graphql(`
+  mutation BoardAddToAgenda($input: AgendaItemInput!) {
+    addToAgenda(input: $input) {
+      meetingId
+      applicationId
+      position
+    }
+  }
+`);
+
+type Meeting = BoardMeetingQuery['boardMeeting'];
+type Item = Meeting['agenda'][number];
+
+/** /board/meetings/:id: a board meeting, its agenda, the quorum and votes on each item, and the decisions. */
+export default function BoardMeetingPage() {
+  const { id = '' } = useParams();
+  const { t, language } = useMessages(boardMessages);
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: BoardMeeting, variables: { id } });
+  const meeting = data?.boardMeeting;
+  usePageTitle(meeting ? pickText(meeting.title, language).text : t('title'));
+  const { funds, admin } = useBoardFunds();
+  const fund = funds?.find((f) => f.id === meeting?.fundId);
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const problem = problemOf(withoutHiddenFields(error));
+
+  if (problem?.code === 'NOT_FOUND') {
+    return (
+      <div className="page">
+        <h1>{t('title')}</h1>
+        <p className="notice notice--info">{t('meeting.notFound')}</p>
+        <Link to="/board">{t('application.back')}</Link>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page">
+      <p>
+        <Link to="/board">← {t('application.back')}</Link>
+      </p>
+      <ErrorNotice error={withoutHiddenFields(error)} onRetry={refresh} />
+      {fetching && !meeting && <Loading />}
+      {meeting && (
+        <>
+          <LocalText as="h1" value={meeting.title} />
+          <dl className="board-meta">
+            <dt>{t('meeting.when')}</dt>
+            <dd data-testid="meeting-when">
+              <Time value={meeting.startsAt} also={[UK_ZONE, KR_ZONE]} />
+            </dd>
+            {meeting.location && (
+              <>
+                <dt>{t('meeting.where')}</dt>
+                <dd>{meeting.location}</dd>
+              </>
+            )}
+          </dl>
+          <h2>{t('meeting.agenda')}</h2>
+          {meeting.agenda.length === 0 && <p>{t('meeting.emptyAgenda')}</p>}
+          {meeting.agenda.map((item) => (
+            <AgendaItemView key={item.applicationId} meetingId={meeting.id} item={item} fund={fund} onChange={refresh} />
+          ))}
+          {admin && <AddToAgenda meeting={meeting} onAdded={refresh} />}
+        </>
+      )}
+    </div>
+  );
+}
+
+function AgendaItemView({ meetingId, item, fund, onChange }: { meetingId: string; item: Item; fund?: BoardFund; onChange: () => void }) {
+  const { t, language } = useMessages(boardMessages);
+  const { user, hasRole } = useAuth();
+  const cities = useCityNames();
+  const application = item.application;
+  const seat = fund?.board.members.find((m) => m.userId === user?.id);
+  const conflicted = !!application.conflicts?.some((c) => c.member.userId === user?.id);
+  const canAct = !conflicted && (!!seat || hasRole('ADMIN'));
+  const summary = application.reviewSummary;
+  const headingId = `item-${item.applicationId}`;
+  return (
+    <article className="board-item" aria-labelledby={headingId} data-testid="agenda-item">
+      <h3 id={headingId}>
+        {t('meeting.item', { position: item.position })}: <LocalText value={application.title} />
+      </h3>
+      <p>
+        {application.cityIds.map((c) => cityLabel(c, cities, language)).join(' · ')} · <span className="badge">{t(`status.${application.status}`)}</span> · {moneyText(application.requested, language)}
+        <br />
+        <Link to={`/board/applications/${application.id}`}>{t('meeting.openApplication')}</Link>
+      </p>
+
+      <h4>{t('meeting.aggregate')}</h4>
+      {summary ? (
+        <p data-testid="review-aggregate">
+          {t('application.reviewsIn', { submitted: summary.reviewsSubmitted, needed: summary.reviewsNeeded })}
+          {summary.weightedScore != null && (
+            <>
+              {' · '}
+              {t('application.weighted')}: <strong>{formatNumber(summary.weightedScore, language, { maximumFractionDigits: 2 })}</strong> / {application.call.scoreScaleMax}
+            </>
+          )}
+          <br />
+          {t('recommendation.FUND')} {summary.recommendFund} · {t('recommendation.FUND_WITH_CONDITIONS')} {summary.recommendFundWithConditions} · {t('recommendation.DO_NOT_FUND')} {summary.recommendDoNotFund}
+          {summary.disagreement && (
+            <>
+              <br />
+              <strong>{t('application.disagreement')}</strong>
+            </>
+          )}
+        </p>
+      ) : (
+        <p className="muted">{t('meeting.aggregateHidden')}</p>
+      )}
+
+      <h4>{t('meeting.conflicts')}</h4>
+      {!application.conflicts?.length ? (
+        <p>{t('meeting.noConflicts')}</p>
+      ) : (
+        <ul className="list" data-testid="item-conflicts">
+          {application.conflicts.map((c) => (
+            <li key={c.member.id}>
+              <strong>{c.member.displayName}</strong> <span className="badge">{countryName(c.member.countryCode, t)}</span> · {t('meeting.cannotVote')}
+              <br />
+              <small>
+                {[
+                  c.automaticCityIds.length ? t('application.automatic', { cities: c.automaticCityIds.map((id) => cityLabel(id, cities, language)).join(', ') }) : null,
+                  c.workspaceMember ? t('application.workspaceMember') : null,
+                  c.declaredReason ? t('application.declared', { reason: c.declaredReason }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </small>
+            </li>
+          ))}
+        </ul>
+      )}
+      {conflicted && <p className="notice notice--info">{t('meeting.youConflicted')}</p>}
+
+      <h4>{t('quorum.title')}</h4>
+      <QuorumView quorum={item.quorum} fund={fund} conflictedMemberIds={(application.conflicts ?? []).map((c) => c.member.id)} />
+
+      <h4>{t('votes.title')}</h4>
+      <VotesView item={item} fund={fund} />
+      {canAct && seat && !item.decision && <VoteButtons meetingId={meetingId} item={item} myMemberId={seat.id} onVoted={onChange} />}
+
+      {item.decision ? (
+        <DecisionRecord decision={item.decision} />
+      ) : (
+        canAct && <DecisionForm meetingId={meetingId} item={item} onRecorded={onChange} />
+      )}
+    </article>
+  );
+}
+
+function QuorumView({ quorum, fund, conflictedMemberIds }: { quorum: Item['quorum']; fund?: BoardFund; conflictedMemberIds: string[] }) {
+  const { t, language } = useMessages(boardMessages);
+  const min = fund?.board.quorumMinPerCountry ?? 1;
+  const list = (codes: string[]) => codes.map((code) => countryName(code, t)).join(language === 'ko' ? ', ' : ' and ');
+  const impossible = fund
+    ? fund.countryCodes.filter((code) => fund.board.members.filter((m) => m.countryCode === code && !conflictedMemberIds.includes(m.id)).length < min)
+    : [];
+  const values = { cast: quorum.votesCast, eligible: quorum.eligibleMembers, needed: quorum.votesNeeded };
+  return (
+    <div className={`board-quorum${quorum.met ? ' board-quorum--met' : ''}`} aria-live="polite" data-testid="quorum" data-met={quorum.met}>
+      <p>
+        <strong>{quorum.met ? t('quorum.met', values) : t('quorum.notMet', values)}</strong>
+      </p>
+      {!quorum.met && impossible.length > 0 && <p>{t('quorum.impossible', { countries: list(impossible) })}</p>}
+      {!quorum.met && impossible.length === 0 && quorum.countriesMissing.length > 0 && <p>{t('quorum.missing', { min, countries: list(quorum.countriesMissing) })}</p>}
+      <p className="muted">{t('quorum.figures', values)}</p>
+    </div>
+  );
+}
+
+function VotesView({ item, fund }: { item: Item; fund?: BoardFund }) {
+  const { t } = useMessages(boardMessages);
+  if (!item.votes) return <p className="muted">{t('votes.hidden')}</p>;
+  if (item.votes.length === 0) return <p>{t('votes.none')}</p>;
+  return (
+    <div className="table-wrap">
+      <table data-testid="votes">
+        <thead>
+          <tr>
+            <th scope="col">{t('votes.member')}</th>
+            <th scope="col">{t('votes.country')}</th>
+            <th scope="col">{t('votes.choice')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {item.votes.map((vote) => (
+            <tr key={vote.memberId}>
+              <td>{fund?.board.members.find((m) => m.id === vote.memberId)?.displayName ?? '—'}</td>
+              <td>{countryName(vote.countryCode, t)}</td>
+              <td>{t(`vote.${vote.choice}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const CHOICES = ['FOR', 'AGAINST', 'ABSTAIN'] as const;
+
+function VoteButtons({ meetingId, item, myMemberId, onVoted }: { meetingId: string; item: Item; myMemberId: string; onVoted: () => void }) {
+  const { t } = useMessages(boardMessages);
+  const [result, castVote] = useMutation(BoardCastVote);
+  const [cast, setCast] = useState<string | null>(null);
+  const mine = item.votes?.find((v) => v.memberId === myMemberId)?.choice;
+  async function vote(choice: (typeof CHOICES)[number]) {
+    const { data } = await castVote({ input: { meetingId, applicationId: item.applicationId, choice } });
+    if (data) {
+      setCast(choice);
+      onVoted();
+    }
+  }
+  return (
+    <div role="group" aria-labelledby={`vote-${item.applicationId}`}>
+      <p id={`vote-${item.applicationId}`}>
+        <strong>{t('votes.cast')}</strong> <small className="muted">{t('votes.change')}</small>
+      </p>
+      <div className="board-votes">
+        {CHOICES.map((choice) => (
+          <button key={choice} type="button" className="button button--secondary" aria-pressed={mine === choice} disabled={result.fetching} onClick={() => void vote(choice)}>
+            {t(`vote.${choice}`)}
+          </button>
+        ))}
+      </div>
+      <BoardError error={result.error} />
+      <p role="status" className="form__status">
+        {cast && !result.fetching && !result.error ? t('votes.recorded', { choice: t(`vote.${cast as 'FOR'}`) }) : ''}
+      </p>
+    </div>
+  );
+}
+
+type Outcome = 'APPROVED' | 'APPROVED_WITH_CONDITIONS' | 'REJECTED' | 'DEFERRED';
+const OUTCOMES: Outcome[] = ['APPROVED', 'APPROVED_WITH_CONDITIONS', 'REJECTED', 'DEFERRED'];
+
+function DecisionForm({ meetingId, item, onRecorded }: { meetingId: string; item: Item; onRecorded: () => void }) {
+  const { t, language } = useMessages(boardMessages);
+  const requested = item.application.requested;
+  const [draft, update, clear] = useDraft(`board.decision.${meetingId}.${item.applicationId}`, {
+    outcome: 'APPROVED' as Outcome,
+    amounts: Object.fromEntries(requested.map((m) => [m.currency, minorToDecimal(m.amountMinor, m.currency)])) as Record<string, string>,
+    conditionsEn: '',
+    conditionsKo: '',
+    rationaleEn: '',
+    rationaleKo: '',
+  });
+  const [step, setStep] = useState<'edit' | 'confirm'>('edit');
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const [tried, setTried] = useState(false);
+  const [result, record] = useMutation(BoardRecordDecision);
+  const confirmRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (step === 'confirm') confirmRef.current?.focus();
+  }, [step]);
+
+  const approving = draft.outcome === 'APPROVED' || draft.outcome === 'APPROVED_WITH_CONDITIONS';
+  const conditional = draft.outcome === 'APPROVED_WITH_CONDITIONS';
+  const minor = Object.fromEntries(requested.map((m) => [m.currency, decimalToMinor(draft.amounts[m.currency] ?? '', m.currency)]));
+  const problems: Record<string, string | null> = {};
+  if (approving) {
+    for (const m of requested) {
+      const value = minor[m.currency];
+      problems[`amount.${m.currency}`] =
+        value == null || BigInt(value) > BigInt(m.amountMinor) ? t('decision.awardProblem', { requested: m[language], digits: minorDigits(m.currency) }) : null;
+    }
+    if (requested.every((m) => minor[m.currency] != null) && requested.every((m) => BigInt(minor[m.currency]!) === 0n)) problems.amounts = t('decision.awardZero');
+  }
+  const text = (value: string, required: string) => (!value.trim() ? required : value.trim().length > 4000 ? t('decision.tooLong') : null);
+  problems.rationaleEn = text(draft.rationaleEn, t('decision.rationaleRequired'));
+  problems.rationaleKo = text(draft.rationaleKo, t('decision.rationaleRequired'));
+  if (conditional) {
+    problems.conditionsEn = text(draft.conditionsEn, t('decision.conditionsRequired'));
+    problems.conditionsKo = text(draft.conditionsKo, t('decision.conditionsRequired'));
+  }
+  const valid = Object.values(problems).every((p) => !p);
+  const show = (key: string) => (touched[key] || tried ? problems[key] : null);
+  const blur = (key: string) => () => setTouched((current) => ({ ...current, [key]: true }));
+  const awardWords = approving
+    ? requested
+        .map((m) => {
+          const value = minor[m.currency];
+          return value == null ? '' : new Intl.NumberFormat(language === 'ko' ? 'ko-KR' : 'en-GB', { style: 'currency', currency: m.currency }).format(Number(minorToDecimal(value, m.currency)));
+        })
+        .join(' + ')
+    : t('home.noAward');
+  const tally = (choice: string) => item.votes?.filter((v) => v.choice === choice).length ?? 0;
+
+  function check(event: FormEvent) {
+    event.preventDefault();
+    setTried(true);
+    if (valid) setStep('confirm');
+  }
+
+  async function confirm() {
+    const { data } = await record({
+      input: {
+        meetingId,
+        applicationId: item.applicationId,
+        outcome: draft.outcome,
+        rationale: { en: draft.rationaleEn.trim(), ko: draft.rationaleKo.trim() },
+        conditions: conditional ? { en: draft.conditionsEn.trim(), ko: draft.conditionsKo.trim() } : undefined,
+        amounts: approving ? requested.map((m) => ({ currency: m.currency, amountMinor: minor[m.currency]! })) : undefined,
+      },
+    });
+    if (data) {
+      clear();
+      onRecorded();
+    }
+  }
+
+  if (step === 'confirm') {
+    return (
+      <section className="board-confirm" aria-labelledby={`confirm-${item.applicationId}`} data-testid="decision-confirm">
+        <h4 id={`confirm-${item.applicationId}`} tabIndex={-1} ref={confirmRef}>
+          {t('decision.confirmTitle')}
+        </h4>
+        <p>
+          <strong>{t('decision.confirmWarning')}</strong>
+        </p>
+        <dl className="board-meta">
+          <dt>{t('decision.confirmOutcome')}</dt>
+          <dd>{t(`outcome.${draft.outcome}`)}</dd>
+          <dt>{t('decision.confirmAward')}</dt>
+          <dd>{awardWords}</dd>
+          <dt>{t('decision.confirmVotes')}</dt>
+          <dd>{t('decision.tally', { for: tally('FOR'), against: tally('AGAINST'), abstain: tally('ABSTAIN'), eligible: item.quorum.eligibleMembers })}</dd>
+          <dt>{t('decision.rationaleEn')}</dt>
+          <dd lang="en">{draft.rationaleEn.trim()}</dd>
+          <dt>{t('decision.rationaleKo')}</dt>
+          <dd lang="ko">{draft.rationaleKo.trim()}</dd>
+          {conditional && (
+            <>
+              <dt>{t('decision.conditionsEn')}</dt>
+              <dd lang="en">{draft.conditionsEn.trim()}</dd>
+              <dt>{t('decision.conditionsKo')}</dt>
+              <dd lang="ko">{draft.conditionsKo.trim()}</dd>
+            </>
+          )}
+        </dl>
+        {!item.quorum.met && <p className="notice notice--info">{t('decision.noQuorum')}</p>}
+        <BoardError error={result.error} />
+        <div className="board-actions">
+          <button type="button" className="button button--danger" disabled={result.fetching} onClick={() => void confirm()}>
+            {t('decision.confirm')}
+          </button>
+          <button type="button" className="button button--ghost" onClick={() => setStep('edit')}>
+            {t('decision.edit')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section aria-labelledby={`decide-${item.applicationId}`}>
+      <h4 id={`decide-${item.applicationId}`}>{t('decision.title')}</h4>
+      <p className="muted">{t('decision.intro')}</p>
+      <form className="form board-form" onSubmit={check} noValidate>
+        <fieldset className="board-choices">
+          <legend>{t('decision.outcome')}</legend>
+          {OUTCOMES.map((outcome) => (
+            <label key={outcome}>
+              <input type="radio" name={`outcome-${item.applicationId}`} value={outcome} checked={draft.outcome === outcome} onChange={() => update({ outcome })} />
+              {t(`outcome.${outcome}`)}
+            </label>
+          ))}
+        </fieldset>
+        {approving &&
+          requested.map((m) => (
+            <Field
+              key={m.currency}
+              label={t('decision.awardIn', { currency: m.currency })}
+              hint={t('decision.awardHint', { requested: m[language] })}
+              inputMode="decimal"
+              value={draft.amounts[m.currency] ?? ''}
+              onChange={(e) => update({ amounts: { ...draft.amounts, [m.currency]: e.target.value } })}
+              onBlur={blur(`amount.${m.currency}`)}
+              problem={show(`amount.${m.currency}`) ?? (tried ? problems.amounts : null)}
+            />
+          ))}
+        {conditional && (
+          <div className="board-bilingual">
+            <Field
+              label={t('decision.conditionsEn')}
+              problem={show('conditionsEn')}
+              render={(control) => <textarea {...control} lang="en" value={draft.conditionsEn} onChange={(e) => update({ conditionsEn: e.target.value })} onBlur={blur('conditionsEn')} />}
+            />
+            <Field
+              label={t('decision.conditionsKo')}
+              problem={show('conditionsKo')}
+              render={(control) => <textarea {...control} lang="ko" value={draft.conditionsKo} onChange={(e) => update({ conditionsKo: e.target.value })} onBlur={blur('conditionsKo')} />}
+            />
+          </div>
+        )}
+        <div className="board-bilingual">
+          <Field
+            label={t('decision.rationaleEn')}
+            hint={t('decision.rationaleHint')}
+            problem={show('rationaleEn')}
+            render={(control) => <textarea {...control} lang="en" value={draft.rationaleEn} onChange={(e) => update({ rationaleEn: e.target.value })} onBlur={blur('rationaleEn')} />}
+          />
+          <Field
+            label={t('decision.rationaleKo')}
+            hint={t('decision.rationaleHint')}
+            problem={show('rationaleKo')}
+            render={(control) => <textarea {...control} lang="ko" value={draft.rationaleKo} onChange={(e) => update({ rationaleKo: e.target.value })} onBlur={blur('rationaleKo')} />}
+          />
+        </div>
+        <div>
+          <button type="submit" className="button button--primary">
+            {t('decision.review')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function DecisionRecord({ decision }: { decision: NonNullable<Item['decision']> }) {
+  const { t, language } = useMessages(boardMessages);
+  return (
+    <section className="board-record" aria-labelledby={`record-${decision.id}`} data-testid="decision-record">
+      <h4 id={`record-${decision.id}`}>{t('decision.recordedTitle')}</h4>
+      <p className="board-outcome">{t(`outcome.${decision.outcome}`)}</p>
+      <dl className="board-meta">
+        <dt>{t('decision.award')}</dt>
+        <dd>{decision.amounts.length ? moneyText(decision.amounts, language) : t('home.noAward')}</dd>
+        <dt>{t('decision.confirmVotes')}</dt>
+        <dd>{t('decision.tally', { for: decision.votesFor, against: decision.votesAgainst, abstain: decision.abstentions, eligible: decision.eligibleMembers })}</dd>
+        <dt>{t('decision.recordedAt')}</dt>
+        <dd>
+          <Time value={decision.recordedAt} also={[UK_ZONE, KR_ZONE]} />
+        </dd>
+      </dl>
+      <div className="board-bilingual">
+        <div>
+          <p>
+            <strong>{t('decision.rationaleEn')}</strong>
+          </p>
+          <blockquote lang="en">{decision.rationale.en}</blockquote>
+        </div>
+        <div>
+          <p>
+            <strong>{t('decision.rationaleKo')}</strong>
+          </p>
+          <blockquote lang="ko">{decision.rationale.ko}</blockquote>
+        </div>
+      </div>
+      {decision.conditions && (
+        <div className="board-bilingual">
+          <div>
+            <p>
+              <strong>{t('decision.conditionsEn')}</strong>
+            </p>
+            <blockquote lang="en">{decision.conditions.en}</blockquote>
+          </div>
+          <div>
+            <p>
+              <strong>{t('decision.conditionsKo')}</strong>
+            </p>
+            <blockquote lang="ko">{decision.conditions.ko}</blockquote>
+          </div>
+        </div>
+      )}
+      {decision.supersedesDecisionId && <p>{t('decision.supersedes')}</p>}
+      <p className="muted">{t('decision.immutable')}</p>
+      <p>
+        <Link to={`/decisions/${decision.id}`}>{t('decision.publicRecord')}</Link>
+      </p>
+    </section>
+  );
+}
+
+function AddToAgenda({ meeting, onAdded }: { meeting: Meeting; onAdded: () => void }) {
+  const { t, language } = useMessages(boardMessages);
+  const [{ data, error }] = useQuery({ query: BoardAgendaCandidates, variables: { fundId: meeting.fundId } });
+  const [result, add] = useMutation(BoardAddToAgenda);
+  const [choice, setChoice] = useState('');
+  const onAgenda = new Set(meeting.agenda.map((i) => i.applicationId));
+  const candidates = (data?.fundApplications.nodes ?? []).filter((a) => !onAgenda.has(a.id));
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const applicationId = choice || candidates[0]?.id;
+    if (!applicationId) return;
+    const { data: added } = await add({ input: { meetingId: meeting.id, applicationId } });
+    if (added) {
+      setChoice('');
+      onAdded();
+    }
+  }
+  return (
+    <section aria-labelledby="add-agenda">
+      <h2 id="add-agenda">{t('meeting.addTitle')}</h2>
+      <ErrorNotice error={error} />
+      {data && candidates.length === 0 ? (
+        <p>{t('meeting.addNone')}</p>
+      ) : (
+        <form className="form" onSubmit={submit}>
+          <Field
+            label={t('meeting.addLabel')}
+            render={(control) => (
+              <select {...control} value={choice || candidates[0]?.id || ''} onChange={(e) => setChoice(e.target.value)}>
+                {candidates.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {pickText(a.title, language).text}
+                  </option>
+                ))}
+              </select>
+            )}
+          />
+          <BoardError error={result.error} />
+          <div>
+            <button type="submit" className="button button--secondary" disabled={result.fetching}>
+              {t('meeting.add')}
+            </button>
+          </div>
+          <p role="status" className="form__status">
+            {result.data && !result.fetching ? t('meeting.added') : ''}
+          </p>
+        </form>
+      )}
+    </section>
+  );
+}

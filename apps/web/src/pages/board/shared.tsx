@@ -1,0 +1,141 @@
+import { useState } from 'react';
+import { CombinedError, useQuery } from 'urql';
+import { problemOf } from '../../api/errors';
+import { useAuth } from '../../auth/AuthProvider';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { graphql } from '../../gql';
+import { useMessages, type Language } from '../../i18n';
+import { common } from '../../i18n/common';
+import { boardMessages } from './messages';
+import './board.css';
+
+/** Fields the API answers NOT_FOUND to a member who may not read them (a conflict, or not yet): the rest of the page still shows. */
+const HIDDEN_FIELDS = new Set(['reviews', 'reviewSummary', 'votes', 'conflicts']);
+
+/** The error without the NOT_FOUND answers for fields hidden from this reader; undefined when nothing else went wrong. */
+export function withoutHiddenFields(error: CombinedError | undefined): CombinedError | undefined {
+  if (!error || error.networkError) return error;
+  const rest = error.graphQLErrors.filter((e) => !(e.extensions?.code === 'NOT_FOUND' && HIDDEN_FIELDS.has(String(e.path?.[e.path.length - 1]))));
+  if (rest.length === error.graphQLErrors.length) return error;
+  return rest.length ? new CombinedError({ graphQLErrors: rest }) : undefined;
+}
+
+const REASONS = ['DECIDED', 'QUORUM_NOT_MET', 'REVIEWS_INCOMPLETE', 'VOTE_MISMATCH', 'INSUFFICIENT_FUNDS', 'ILLEGAL_TRANSITION', 'REVIEW_SUBMITTED', 'CONFLICT_OF_INTEREST', 'ON_AGENDA'] as const;
+type Reason = (typeof REASONS)[number];
+const isReason = (value: unknown): value is Reason => REASONS.includes(value as Reason);
+
+/** An API error; the board's refusals (a CONFLICT with a known reason) explained in the reader's language. */
+export function BoardError({ error, onRetry }: { error?: CombinedError | null; onRetry?: () => void }) {
+  const { t, language } = useMessages(boardMessages);
+  const c = useMessages(common);
+  const problem = problemOf(error);
+  if (!problem) return null;
+  if (!isReason(problem.reason)) return <ErrorNotice error={error} onRetry={onRetry} />;
+  return (
+    <div className="notice notice--error" role="alert" data-error-code={problem.code} data-reason={problem.reason}>
+      <p className="notice__title">{c.t('errors.title')}</p>
+      <p>{t(`reasons.${problem.reason}`)}</p>
+      <p className="notice__detail">
+        {language === 'ko' && <span>{c.t('errors.details')}: </span>}
+        <span lang="en">{problem.message}</span>
+      </p>
+    </div>
+  );
+}
+
+const BoardFunds = graphql(`
+  query BoardFunds {
+    funds(first: 100) {
+      nodes {
+        id
+        name {
+          en
+          ko
+        }
+        countryCodes
+        board {
+          quorumMinPerCountry
+          members {
+            id
+            userId
+            displayName
+            countryCode
+          }
+        }
+      }
+    }
+  }
+`);
+
+export type BoardFund = NonNullable<ReturnType<typeof useBoardFunds>['funds']>[number];
+
+/** The funds whose board the viewer sits on (every fund for an admin), from the public board lists. */
+export function useBoardFunds() {
+  const { user, hasRole } = useAuth();
+  const [result, reexecute] = useQuery({ query: BoardFunds });
+  const admin = hasRole('ADMIN');
+  const funds = result.data?.funds.nodes.filter((fund) => admin || fund.board.members.some((m) => m.userId === user?.id));
+  return { funds, error: result.error, fetching: result.fetching, reexecute, admin };
+}
+
+export function countryName(code: string, t: (key: 'countries.GB' | 'countries.KR') => string): string {
+  return code === 'GB' || code === 'KR' ? t(`countries.${code}`) : code;
+}
+
+/** A city id (e.g. "liverpool") as a name: the API's ids are English names in lower case. */
+export function cityLabel(id: string, names?: Map<string, { en: string; ko: string }>, language: Language = 'en'): string {
+  const known = names?.get(id);
+  if (known) return known[language];
+  return id.replace(/(^|[-\s])\w/g, (m) => m.toUpperCase());
+}
+
+const BoardCities = graphql(`
+  query BoardCities {
+    cities(first: 100) {
+      nodes {
+        id
+        nameEn
+        nameKo
+      }
+    }
+  }
+`);
+
+/** Names of the programme's cities, by id. */
+export function useCityNames(): Map<string, { en: string; ko: string }> {
+  const [{ data }] = useQuery({ query: BoardCities });
+  return new Map((data?.cities.nodes ?? []).map((c) => [c.id, { en: c.nameEn, ko: c.nameKo }]));
+}
+
+export function moneyText(amounts: ReadonlyArray<{ en: string; ko: string }>, language: Language): string {
+  return amounts.map((a) => a[language]).join(' + ');
+}
+
+/** Decimal places of a currency's minor unit (2 for GBP, 0 for KRW). */
+export function minorDigits(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** Minor units ("2000000") as a plain decimal a person types ("20000.00"). */
+export function minorToDecimal(amountMinor: string, currency: string): string {
+  const digits = minorDigits(currency);
+  if (!digits) return amountMinor;
+  const padded = amountMinor.padStart(digits + 1, '0');
+  return `${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
+}
+
+/** A typed amount ("20,000.5") as minor units ("2000050"), or null when it is not a valid amount of the currency. */
+export function decimalToMinor(value: string, currency: string): string | null {
+  const digits = minorDigits(currency);
+  const clean = value.replace(/[,\s]/g, '');
+  const pattern = digits ? new RegExp(`^\\d+(\\.\\d{0,${digits}})?$`) : /^\d+$/;
+  if (!pattern.test(clean)) return null;
+  const [whole, fraction = ''] = clean.split('.');
+  return BigInt(`${whole}${fraction.padEnd(digits, '0')}`).toString();
+}
+
+/** The time the page opened: what "upcoming" is measured from (stable across re-renders). */
+export function useNow(): number {
+  const [now] = useState(() => Date.now());
+  return now;
+}

@@ -1,0 +1,81 @@
+import { Link } from 'react-router';
+import { Time } from '../../components/Time';
+import { LocalText } from '../../components/LocalText';
+import type { EventsCardFieldsFragment } from '../../gql/graphql';
+import { useMessages } from '../../i18n';
+import { formatNumber, KR_ZONE, UK_ZONE } from '../../i18n/format';
+import { eventsMessages } from './messages';
+import './events.css';
+
+type Card = EventsCardFieldsFragment;
+
+/** The zones an event's time shows in besides the viewer's: its own, then both countries' (its twinned cities'). */
+export function eventZones(event: { timeZone: string; startsAtLocal: ReadonlyArray<{ timeZone: string }> }): string[] {
+  const zones = [event.timeZone, ...event.startsAtLocal.map((l) => l.timeZone)];
+  if (!zones.includes(UK_ZONE) && !zones.includes(KR_ZONE)) zones.push(UK_ZONE, KR_ZONE);
+  return [...new Set(zones)];
+}
+
+/** Places left, or the waiting list when full, or no limit. */
+export function Places({ event }: { event: Pick<Card, 'capacity' | 'spacesLeft' | 'registeredCount' | 'waitlistCount'> }) {
+  const { t, language } = useMessages(eventsMessages);
+  const n = (v: number) => formatNumber(v, language);
+  if (event.capacity == null) return <span>{t('places.unlimited', { taken: n(event.registeredCount) })}</span>;
+  if ((event.spacesLeft ?? 0) > 0) {
+    return <span>{t('places.left', { count: event.spacesLeft ?? 0, left: n(event.spacesLeft ?? 0), capacity: n(event.capacity) })}</span>;
+  }
+  return (
+    <span>
+      <strong>{t('places.full')}</strong>{' '}
+      {event.waitlistCount > 0 ? t('places.waiting', { count: event.waitlistCount, waiting: n(event.waitlistCount) }) : t('places.waitingNone')}
+    </span>
+  );
+}
+
+export function StatusBadge({ status }: { status: Card['status'] }) {
+  const { t } = useMessages(eventsMessages);
+  if (status === 'PUBLISHED') return null;
+  return <span className={`badge events-badge--${status.toLowerCase()}`}>{t(`status.${status}`)}</span>;
+}
+
+/** One event in a list: title, kind, format, start in the viewer's zone and the event's, places, organiser. */
+export function EventCard({ event, headingLevel = 3 }: { event: Card; headingLevel?: 2 | 3 }) {
+  const { t } = useMessages(eventsMessages);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <li className="card events-card" data-event-id={event.id}>
+      <Heading className="events-card__title">
+        <Link to={`/events/${event.id}`}>
+          <LocalText value={event.title} />
+        </Link>
+      </Heading>
+      <p className="events-card__badges">
+        <span className="badge">{t(`kind.${event.kind}`)}</span> <span className="badge">{t(`format.${event.format}`)}</span> <StatusBadge status={event.status} />
+      </p>
+      <dl className="events-facts">
+        <div>
+          <dt>{t('facts.starts')}</dt>
+          <dd>
+            <Time value={event.startsAt} also={eventZones(event)} />
+          </dd>
+        </div>
+        {event.venue && (
+          <div>
+            <dt>{t('facts.venue')}</dt>
+            <dd>{event.venue}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('facts.places')}</dt>
+          <dd>
+            <Places event={event} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('facts.organiser')}</dt>
+          <dd>{event.organiserName}</dd>
+        </div>
+      </dl>
+    </li>
+  );
+}
