@@ -283,6 +283,24 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     expect(await pendingInvitationsApi(workspaceId)).toContainEqual(expect.objectContaining({ email: address, role: 'MEMBER', status: 'PENDING' }));
     // Someone new is written to in the inviting city's language.
     const message = await mail.waitFor(address, tr({ en: /Sam Taylor invited you to the .* twin workspace/, ko: /박서준님이 .* 트윈 워크스페이스에 초대했습니다/ }));
-    expect(Mailbox.link(message, `${process.env.WEB_BASE_URL}/workspaces/accept-invitation?token=`)).toMatch(/token=.+/);
+    const link = Mailbox.link(message, `${process.env.WEB_BASE_URL}/workspaces/accept-invitation?token=`);
+    expect(link).toMatch(/token=.+/);
+
+    // The invitee, new here, opens the link in a fresh browser, joins, signs in and lands in the workspace.
+    await page.context().clearCookies();
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(link);
+    await page.getByLabel(/Your name/).fill(tr({ en: 'Ivy Invitee', ko: '초대받은 사람' }));
+    await page.getByLabel(/Password/).fill('invitee-password-123');
+    await page.getByLabel(/Language/).selectOption(lang);
+    await page.getByRole('button', { name: /Join/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome to the workspace');
+    await page.getByRole('link', { name: /Sign in/ }).click();
+    await expect(page).toHaveURL(/\/sign-in\?next=/);
+    await page.getByLabel(tr({ en: 'Email address', ko: '이메일 주소' })).fill(address);
+    await page.getByLabel(tr({ en: 'Password', ko: '비밀번호' }), { exact: true }).fill('invitee-password-123');
+    await page.locator('form').getByRole('button', { name: tr({ en: 'Sign in', ko: '로그인' }) }).click();
+    await expect(page).toHaveURL(new RegExp(`/workspaces/${workspaceId}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   });
 });

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, Post, Query, Res } from '@nestjs/common'
 import type { Response } from 'express';
 import { Allow, validateInput } from '@app/core';
 import { escapeHtml } from '@app/notifications';
-import { formOf, messageOf, page } from './pages';
+import { formOf, messageOf, page, signInLink } from './pages';
 import { AuthService } from './auth.service';
 import { InvitationService } from './invitation.service';
 import { AcceptInvitationInput, ResetPasswordInput } from './dto/identity.inputs';
@@ -39,7 +39,7 @@ export class AccountController {
       res.status(200).send(page('Email confirmed · 이메일 확인 완료', [
         'Your email address is confirmed. You can now sign in.',
         '이메일 주소가 확인되었습니다. 이제 로그인할 수 있습니다.',
-      ]));
+      ], signInLink()));
     } catch (error) {
       res.status(400).send(page('Link not valid · 유효하지 않은 링크', [messageOf(error)]));
     }
@@ -72,7 +72,7 @@ export class AccountController {
       res.status(200).send(page('Password changed · 비밀번호 변경 완료', [
         'Your password is changed. Sign in with the new one.',
         '비밀번호가 변경되었습니다. 새 비밀번호로 로그인하세요.',
-      ]));
+      ], signInLink()));
     } catch (error) {
       res.status(400).send(page('Link not valid · 유효하지 않은 링크', [messageOf(error)]));
     }
@@ -122,7 +122,7 @@ export class AccountController {
       res.status(200).send(page('Welcome · 환영합니다', [
         `${result.accountCreated ? 'Your account is ready' : 'Your account is updated'}: sign in as ${result.email}.`,
         `${result.accountCreated ? '계정이 만들어졌습니다' : '계정이 업데이트되었습니다'}. ${result.email}(으)로 로그인하세요.`,
-      ]));
+      ], signInLink()));
     } catch (error) {
       res.status(400).send(page('Could not accept · 수락할 수 없음', [messageOf(error)]));
     }

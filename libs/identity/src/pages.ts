@@ -12,6 +12,15 @@ ${body}
 </body></html>`;
 }
 
+/**
+ * A link into the web app's sign-in, which then opens `next` (a path of this
+ * site, e.g. the workspace just joined).
+ */
+export function signInLink(next?: string): string {
+  const href = next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in';
+  return `<p><a href="${escapeHtml(href)}" style="display:inline-block;padding:.6rem 1rem;background:#0b4f6c;color:#fff;border-radius:6px;text-decoration:none;font-weight:600">Sign in · 로그인</a></p>`;
+}
+
 /** What a form page says about a refusal: the first field and what is wrong with it. */
 export function messageOf(error: unknown): string {
   if (error instanceof AppError) {

@@ -20,13 +20,22 @@ const SignIn = graphql(`
   }
 `);
 
+/**
+ * Where to go after signing in: the page that sent the person here, or
+ * `?next=` from a link (only a path of this site), else the account page.
+ */
+function returnPath(state: { from?: string } | null, search: string): string {
+  const next = state?.from ?? new URLSearchParams(search).get('next');
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : '/me';
+}
+
 export default function SignInPage() {
   const { t } = useMessages(authMessages);
   usePageTitle(t('signIn.title'));
   const auth = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from ?? '/me';
+  const from = returnPath(location.state as { from?: string } | null, location.search);
   // The address is kept as a draft; the password never leaves memory.
   const [draft, update] = useDraft('sign-in', { email: '' });
   const [password, setPassword] = useState('');
@@ -50,6 +59,11 @@ export default function SignInPage() {
   return (
     <div className="page page--narrow">
       <h1>{t('signIn.title')}</h1>
+      {auth.user && !result.data && (
+        <p className="notice notice--info">
+          {t('signIn.already', { name: auth.user.displayName })} <Link to={from}>{t('signIn.continue')}</Link>
+        </p>
+      )}
       {problem &&
         (problem.code === 'UNAUTHENTICATED' || problem.code === 'BAD_USER_INPUT' ? (
           <p className="notice notice--error" role="alert" data-error-code={problem.code}>

@@ -13,6 +13,8 @@ export const authMessages = defineMessages(
       noAccount: 'New here?',
       signUp: 'Create an account',
       wrong: 'That email address and password do not match an account. Check them, or reset your password.',
+      already: 'You are signed in as {{name}}.',
+      continue: 'Continue',
     },
     forgot: {
       title: 'Reset your password',
@@ -47,6 +49,8 @@ export const authMessages = defineMessages(
       noAccount: '처음 오셨나요?',
       signUp: '계정 만들기',
       wrong: '이메일 주소나 비밀번호가 맞지 않습니다. 다시 확인하거나 비밀번호를 재설정해 주세요.',
+      already: '{{name}} 님으로 로그인되어 있습니다.',
+      continue: '계속하기',
     },
     forgot: {
       title: '비밀번호 재설정',
