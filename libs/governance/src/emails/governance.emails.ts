@@ -51,7 +51,7 @@ const decisionMade = defineTemplate<{
       greeting: ko ? '안녕하세요.' : 'Hello,',
       paragraphs: [
         ko
-          ? `거버넌스 위원회가 신청서 “${title}”에 대해 ${d.supersedes ? '이전 결정을 대신하는 ' : ''}결정을 내렸습니다: ${OUTCOME.ko[d.outcome]}.`
+          ? `운영위원회가 신청서 “${title}”에 대해 ${d.supersedes ? '이전 결정을 대신하는 ' : ''}결정을 내렸습니다: ${OUTCOME.ko[d.outcome]}.`
           : `The governance board has ${d.supersedes ? 'made a new decision, replacing its earlier one, ' : 'decided '}on the application “${title}”: ${OUTCOME.en[d.outcome]}.`,
         ...(money.length ? [ko ? `지원 금액: ${money.join(', ')}.` : `Award: ${money.join(' and ')}.`] : []),
         (ko ? '사유: ' : 'Rationale: ') + pick(d.rationale, ctx.language),

@@ -563,7 +563,7 @@ export const officerMessages = defineMessages(
       project: '프로젝트',
       chooseProject: '내 프로젝트 선택',
       noProjects: '프로젝트가 있는 워크스페이스의 리더가 아닙니다. 먼저 트윈 워크스페이스에서 공동 프로젝트를 시작하세요.',
-      intro: '프로젝트의 제목과 개요로 신청서 초안을 만듭니다. 제출 전까지 모든 내용을 고칠 수 있으며, 제출하기 전에는 심사위원회에 전달되지 않습니다.',
+      intro: '프로젝트의 제목과 개요로 신청서 초안을 만듭니다. 제출 전까지 모든 내용을 고칠 수 있으며, 제출하기 전에는 운영위원회에 전달되지 않습니다.',
       start: '초안 만들기',
       starting: '만드는 중…',
       exists: '이 프로젝트로 이 공모에 이미 신청한 내역이 있습니다.',
@@ -653,7 +653,7 @@ export const officerMessages = defineMessages(
         done: '신청을 철회했습니다.',
       },
       decision: {
-        title: '심사위원회 결정',
+        title: '운영위원회 결정',
         none: '아직 결정되지 않았습니다.',
         decidedAt: '결정일시',
         award: '지원액',
