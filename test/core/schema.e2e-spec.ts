@@ -83,8 +83,9 @@ describe('the GraphQL schema', () => {
   it('serves liveness and readiness', async () => {
     expect(await (await fetch(`${app.url}/health/live`)).json()).toEqual({ status: 'ok' });
     expect(await (await fetch(`${app.url}/health/ready`)).json()).toEqual({ status: 'ok', checks: { database: 'up', redis: 'up' } });
-    // Other HTTP errors keep Nest's JSON answers (the GraphQL error filter leaves them alone).
-    const missing = await fetch(`${app.url}/no-such-page`);
+    // Other HTTP errors keep Nest's JSON answers (the GraphQL error filter leaves them alone). Paths
+    // outside the API's own are the web app's (test/core/web-app.e2e-spec.ts).
+    const missing = await fetch(`${app.url}/health/no-such-check`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ statusCode: 404 });
   });
