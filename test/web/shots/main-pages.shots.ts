@@ -3,12 +3,22 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO, test } from '../fixtures';
 import { createProjectApi, ensureLiverpoolBusanWorkspace, gql } from '../support/api';
+import { applicationUnderReview, meetingWith } from '../support/board-setup';
 
 const OUT = join(__dirname, '..', '..', '..', 'screenshots');
 const WIDTHS = [
   { name: 'desktop', width: 1280, height: 900 },
   { name: 'phone', width: 375, height: 812 },
 ];
+
+/** Signs in, then shows the interface in `lang` whatever the account prefers (this platform is thrown away after). */
+async function signInIn(page: Page, signIn: (page: Page, email: string) => Promise<void>, email: string, lang: string): Promise<void> {
+  await signIn(page, email);
+  if ((await page.locator('html').getAttribute('lang')) !== lang) {
+    await page.getByRole('banner').getByRole('button', { name: /한국어|English/ }).click();
+    await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
+  }
+}
 
 async function shoot(page: Page, lang: string, name: string, path: string): Promise<void> {
   for (const size of WIDTHS) {
@@ -38,8 +48,28 @@ test('public pages', async ({ page, lang }) => {
 test('a city officer’s pages', async ({ page, lang, signIn }) => {
   const { workspaceId } = await ensureLiverpoolBusanWorkspace();
   const projectId = await createProjectApi(workspaceId, lang === 'ko' ? '부두 센서 실증' : 'Smart quay sensors');
-  await signIn(page, lang === 'ko' ? DEMO.busan : DEMO.liverpool);
+  const application = await applicationUnderReview(lang === 'ko' ? '스크린샷' : 'Screenshot', [DEMO.boardUk2, DEMO.boardKr]);
+  await signInIn(page, signIn, lang === 'ko' ? DEMO.busan : DEMO.liverpool, lang);
   await shoot(page, lang, '10-account', '/me');
   await shoot(page, lang, '11-workspace', `/workspaces/${workspaceId}`);
   await shoot(page, lang, '12-project', `/projects/${projectId}`);
+  await shoot(page, lang, '13-application', `/applications/${application.applicationId}`);
+});
+
+test('a board member’s pages', async ({ page, lang, signIn }) => {
+  const application = await applicationUnderReview(lang === 'ko' ? '위원회 화면' : 'Board view', [DEMO.boardUk2, DEMO.boardKr]);
+  const meetingId = await meetingWith(application, { en: 'Board meeting', ko: '운영위원회 회의' });
+  await signInIn(page, signIn, lang === 'ko' ? DEMO.boardKr : DEMO.boardUk2, lang);
+  await shoot(page, lang, '20-board', '/board');
+  await shoot(page, lang, '21-review', `/board/applications/${application.applicationId}`);
+  await shoot(page, lang, '22-meeting', `/board/meetings/${meetingId}`);
+});
+
+test('a participant’s and an organiser’s forms', async ({ page, lang, signIn }) => {
+  await signInIn(page, signIn, DEMO.participant, lang);
+  await shoot(page, lang, '30-case-study-editor', '/case-studies/new');
+  await shoot(page, lang, '31-my-case-studies', '/me/case-studies');
+  await page.getByRole('banner').getByRole('button', { name: lang === 'ko' ? '로그아웃' : 'Sign out', exact: true }).click();
+  await signInIn(page, signIn, DEMO.organiser, lang);
+  await shoot(page, lang, '40-event-form', '/events/new');
 });
