@@ -14,7 +14,8 @@ export function runNode(name: string, entry: string, env: Record<string, string>
   return child;
 }
 
-export function stopChild(child: ChildProcess, graceMs = 15_000): Promise<void> {
+/** SIGTERM, then SIGKILL when it has not exited after `graceMs` (default 15 s). */
+export function stopChild(child: ChildProcess, { graceMs = 15_000 }: { graceMs?: number } = {}): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((done) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping…');
-    await Promise.all(children.map(stopChild));
+    await Promise.all(children.map((child) => stopChild(child)));
     await stopAll(services).catch((error: unknown) => console.error(error));
     console.log('Stopped. Your data is kept for the next `npm start`.');
     process.exit(code);

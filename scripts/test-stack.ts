@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    await Promise.all(children.map(stopChild));
+    await Promise.all(children.map((child) => stopChild(child)));
     await stopAll(services).catch((error: unknown) => console.error(error));
     await rm(root, { recursive: true, force: true });
     process.exit(code);

@@ -38,7 +38,7 @@ export async function startWebStack(root = resolve(__dirname, '..', '..')): Prom
       fail(new Error(`The test stack exited (${code}) before it was ready.`));
     });
   });
-  return { ...ready, stop: () => stopChild(child, 30_000) };
+  return { ...ready, stop: () => stopChild(child, { graceMs: 30_000 }) };
 }
 
 /** Debian's chromium (apt-get install chromium); CHROMIUM_PATH overrides. No browser is downloaded. */
