@@ -145,6 +145,21 @@ describe('twinnings and twin workspaces', () => {
       expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'reason' }] });
     });
 
+    it('an officer of both cities cannot answer their own proposal: a clear CONFLICT, not a server error', async () => {
+      const join = `INSERT INTO organisation_membership (user_id, organisation_id) SELECT $1, id FROM organisation WHERE name_en = 'Busan Metropolitan City'`;
+      await app.dataSource.query(join, [ids.liverpool]);
+      try {
+        const res = await app.gql(RESPOND, { input: { id: twinningId, accept: true, reason: 'Yes' } }, { token: tokens.liverpool });
+        expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'own-proposal' });
+        expect(res.errors?.[0].message).toMatch(/another officer of Busan/);
+      } finally {
+        await app.dataSource.query(
+          `DELETE FROM organisation_membership WHERE user_id = $1 AND organisation_id = (SELECT id FROM organisation WHERE name_en = 'Busan Metropolitan City')`,
+          [ids.liverpool],
+        );
+      }
+    });
+
     it("Busan's officer accepts: the workspace opens with one lead per city, and the proposer is told in English", async () => {
       const res = await app.gqlOk<{ respondToTwinningProposal: { status: string; activeSince: string; workspaceId: string } }>(
         RESPOND,

@@ -122,6 +122,10 @@ export class TwinningService {
       if (!governed.includes(twinning.cityBId)) {
         throw new ForbiddenError(`Only officers of ${cityB.nameEn}'s city government may answer this proposal.`);
       }
+      if (twinning.proposedByUserId === user.id) {
+        // An officer of both cities cannot be both sides of one agreement.
+        throw new ConflictError(`You proposed this twinning, so another officer of ${cityB.nameEn}'s city government must answer it.`, { reason: 'own-proposal' });
+      }
       if (twinning.status !== TwinningStatus.PROPOSED) {
         throw new ConflictError(`This proposal was already answered: the twinning is ${twinning.status}.`, { status: twinning.status });
       }
