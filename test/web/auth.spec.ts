@@ -83,25 +83,10 @@ test.describe('signing up, in and out', () => {
 });
 
 test.describe('password reset', () => {
-  test('a reset link from the email sets a new password that then signs in', async ({ page, lang, tr, mail, signIn, browser }) => {
+  test('a reset link from the email sets a new password that then signs in', async ({ page, lang, tr, mail, signIn }) => {
     // A fresh account, so other tests' demo passwords stay as they are.
-    const email = unique(lang, 'reset');
     const base = process.env.WEB_BASE_URL!;
-    const signUp = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: 'mutation($input: SignUpInput!) { signUp(input: $input) { ok } }',
-        variables: { input: { email, password: 'first-password-123', displayName: 'Reset Tester', preferredLanguage: lang, timeZone: 'Europe/London' } },
-      }),
-    });
-    expect(signUp.ok).toBe(true);
-    const confirm = await mail.waitFor(email, /Confirm your email address|이메일 주소를 확인해 주세요/);
-    const confirmPage = await browser.newPage();
-    await confirmPage.goto(Mailbox.link(confirm, `${base}/account/confirm-email`));
-    await confirmPage.getByRole('button', { name: /Confirm/ }).click();
-    await expect(confirmPage.getByRole('heading', { level: 1 })).toContainText('Email confirmed');
-    await confirmPage.close();
+    const email = await createConfirmedAccount(mail, { displayName: 'Reset Tester', preferredLanguage: lang, password: 'first-password-123' });
 
     await page.goto('/sign-in');
     await page.getByRole('link', { name: tr({ en: 'Forgot your password?', ko: '비밀번호를 잊으셨나요?' }) }).click();
