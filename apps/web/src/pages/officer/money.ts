@@ -1,3 +1,4 @@
+import { matchPercent as sharedMatchPercent } from '../../../../../libs/funding/src/money-arithmetic';
 /**
  * Money as people type it and as the API takes it: integer minor units in a
  * string (pence for GBP, none for KRW). Strings and BigInt all the way, so no
@@ -70,28 +71,17 @@ export function formatMinor(amountMinor: string | bigint, currency: string, lang
 
 /**
  * How the smaller side compares with the larger, in percent, at the call's
- * reference rates: the same exact arithmetic as the API (rates to six places,
- * compared by cross-multiplication).
+ * reference rates: the API's own function (libs/funding), so the form and
+ * the server can never disagree. A currency without a rate never meets the rule.
  */
 export function matchPercent(
   sides: ReadonlyArray<{ currency: string; amountMinor: bigint }>,
   referenceCurrency: string,
   rates: ReadonlyArray<{ currency: string; unitsPerReference: number }>,
 ): { percent: number; meets: (required: number) => boolean } {
-  const SCALE = 1_000_000n;
-  const rateOf = (currency: string) => rates.find((r) => r.currency === currency)?.unitsPerReference ?? NaN;
-  const asFraction = ({ currency, amountMinor }: { currency: string; amountMinor: bigint }): [bigint, bigint] => {
-    const scaled = Math.round(rateOf(currency) * 1_000_000);
-    const rate = currency === referenceCurrency ? SCALE : Number.isFinite(scaled) ? BigInt(scaled) : 0n;
-    return [amountMinor * 10n ** BigInt(minorDigits(referenceCurrency)) * SCALE, 10n ** BigInt(minorDigits(currency)) * rate];
-  };
-  const fractions = sides.map(asFraction);
-  if (fractions.length < 2) return { percent: 0, meets: (required) => required <= 0 };
-  const [a, b] = fractions;
-  const aLess = a[0] * b[1] <= b[0] * a[1];
-  const [small, large] = aLess ? [a, b] : [b, a];
-  const num = small[0] * large[1];
-  const den = large[0] * small[1];
-  const percent = den === 0n ? 0 : Number((num * 10000n) / den) / 100;
-  return { percent, meets: (required) => required <= 0 || (den !== 0n && num * 100n >= BigInt(required) * den) };
+  const known = Object.fromEntries(rates.map((r) => [r.currency, r.unitsPerReference]));
+  if (sides.some((side) => side.currency !== referenceCurrency && !Number.isFinite(known[side.currency]))) {
+    return { percent: 0, meets: (required) => required <= 0 };
+  }
+  return sharedMatchPercent(sides, referenceCurrency, known, minorDigits);
 }
