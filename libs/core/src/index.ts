@@ -30,3 +30,4 @@ export * from './validation/text';
 export * from './queue/polling-loop';
 export * from './validation/dates';
 export * from './csv/csv';
+export * from './net/client-address';
