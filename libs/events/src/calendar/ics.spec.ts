@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { buildCalendar, CalendarEntry } from './ics';
+import { buildCalendar, calendarProperty, calendarText, CalendarEntry } from './ics';
 import { vtimezone } from './vtimezone';
 
 const entry = (over: Partial<CalendarEntry> = {}): CalendarEntry => ({
@@ -67,6 +67,81 @@ describe('buildCalendar', () => {
     expect(events[1].getFirstPropertyValue('summary')).toMatch(/^\[Waiting list/);
     expect(events[2].getFirstPropertyValue('description')).toContain('https://meet.example.org/x');
     expect(events[0].getFirstPropertyValue('description')).not.toContain('meet.example.org');
+  });
+});
+
+/** Text that tries to break out of its property: every line break, the characters TEXT escapes, and control characters. */
+const HOSTILE = 'Seminar\r\nATTACH:https://evil.example/x\r\nX-INJ:1';
+const NASTY = 'a;b,c\\d\re\nf\r\ng\u0007h\u0000i';
+/** What a calendar app reads back: line breaks as LF, control characters gone, everything else exact. */
+const readBack = (value: string) => value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
+const LONG_KOREAN = '부산·리버풀 수소 항만 협력 세미나: 항만 차량의 수소 전환과 두 도시가 함께 배운 것 🚢 — 2027년 여름 특별 세션, 참가자 모두 환영합니다';
+
+/** Each physical line of a document as bytes: at most 75 octets (CRLF excluded), and whole UTF-8 sequences only. */
+function expectFolded(text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || (bytes[i] === 0x0d && bytes[i + 1] === 0x0a)) {
+      const line = bytes.subarray(start, i);
+      expect(line.length).toBeLessThanOrEqual(75);
+      expect(() => decoder.decode(line)).not.toThrow();
+      start = i + 2;
+      i++;
+    }
+  }
+  // No CR or LF outside a line ending.
+  expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+}
+
+describe('buildCalendar with people’s text', () => {
+  const text = buildCalendar({
+    name: HOSTILE,
+    publicUrl: 'https://twins.example.org',
+    timeZone: 'Asia/Seoul',
+    entries: [
+      entry({ title: { en: HOSTILE, ko: LONG_KOREAN }, description: { en: NASTY, ko: `${LONG_KOREAN}\r\nX-INJ:2` }, venue: `BEXCO\r\nATTACH:x;y,z\\` }),
+      entry({ id: 'k', title: { en: null, ko: LONG_KOREAN }, description: { en: null, ko: null }, venue: null, joinUrl: 'https://meet.example.org/a,b;c' }),
+    ],
+  });
+
+  it('escapes every text property, the calendar’s name included: nothing injected starts a line', () => {
+    expect(text).not.toMatch(/^(ATTACH|X-INJ)/m);
+    expect(text.split('\r\n').filter((line) => line.startsWith('NAME:') || line.startsWith('X-WR-CALNAME:'))).toEqual([
+      'NAME:Seminar\\nATTACH:https://evil.example/x\\nX-INJ:1',
+      'X-WR-CALNAME:Seminar\\nATTACH:https://evil.example/x\\nX-INJ:1',
+    ]);
+    // RFC 7986 NAME and X-WR-CALNAME are TEXT: read them as calendar apps do (ical.js leaves unknown properties raw).
+    for (const property of ['name', 'x-wr-calname']) ICAL.design.icalendar.property[property] ??= { defaultType: 'text' };
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const names = calendar.getAllProperties().map((p) => p.name);
+    expect(names).not.toContain('attach');
+    expect(names).not.toContain('x-inj');
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(readBack(HOSTILE));
+    expect(calendar.getFirstPropertyValue('name')).toBe(readBack(HOSTILE));
+  });
+
+  it('round-trips titles, descriptions and venues exactly, line breaks as LF, and folds at 75 octets without splitting a character', () => {
+    const [hostile, korean] = parse(text);
+    for (const event of [hostile, korean]) expect(event.getAllProperties().map((p) => p.name)).not.toEqual(expect.arrayContaining(['attach', 'x-inj']));
+    expect(hostile.getFirstPropertyValue('summary')).toBe(readBack(HOSTILE));
+    expect(hostile.getFirstPropertyValue('location')).toBe('BEXCO\nATTACH:x;y,z\\');
+    expect(hostile.getFirstPropertyValue('description')).toBe(
+      [readBack(NASTY), `${LONG_KOREAN}\n${LONG_KOREAN}\nX-INJ:2`, 'https://twins.example.org/events/6f1d2c1e-0000-4000-8000-000000000001'].join('\n\n'),
+    );
+    expect(korean.getFirstPropertyValue('summary')).toBe(LONG_KOREAN);
+    expect(korean.getFirstPropertyValue('location')).toBe('https://meet.example.org/a,b;c');
+    expect(text).toContain('SUMMARY:부산·리버풀');
+    expect(text.split('\r\n').some((line) => line.startsWith(' '))).toBe(true);
+    expectFolded(text);
+  });
+
+  it('cleans text once and escapes it once: no double escaping', () => {
+    expect(calendarText('a\r\nb\rc\u0000d\u007fe\tf')).toBe('a\nb\ncde\tf');
+    expect(calendarProperty('a;b,c\\d\r\ne')).toBe('a\\;b\\,c\\\\d\\ne');
+    const [event] = parse(buildCalendar({ name: 'T', publicUrl: 'https://twins.example.org', timeZone: 'UTC', entries: [entry({ title: { en: 'Q&A: a\\n is not a break', ko: null } })] }));
+    expect(event.getFirstPropertyValue('summary')).toBe('Q&A: a\\n is not a break');
   });
 });
 

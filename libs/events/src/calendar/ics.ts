@@ -1,5 +1,5 @@
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { DateTime } from 'luxon';
+import ical, { escape, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { DateTime, IANAZone } from 'luxon';
 import type { Bilingual } from '@app/core';
 import { vtimezone } from './vtimezone';
 
@@ -35,6 +35,30 @@ export interface CalendarOptions {
   refreshSeconds?: number;
 }
 
+/** Characters no iCalendar TEXT value may hold (RFC 5545 §3.3.11): C0 controls other than tab and line breaks, DEL, C1 controls. */
+const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * People's text made fit for an iCalendar TEXT value: every line break (CR,
+ * LF or CRLF) becomes one LF, which is then written as the escape `\n`, and
+ * other control characters are dropped. Escaping itself is the writer's job:
+ * ical-generator escapes SUMMARY, DESCRIPTION, LOCATION and CATEGORIES;
+ * `calendarProperty` does it for what the library writes as given.
+ */
+export function calendarText(value: string): string {
+  return value.replace(/\r\n?/g, '\n').replace(NOT_TEXT, '');
+}
+
+/**
+ * A TEXT value escaped as RFC 5545 says (backslash, semicolon, comma, line
+ * breaks), with the library's own escaping, for the calendar's NAME and
+ * X-WR-CALNAME: ical-generator 11 writes those as given, so a name holding a
+ * line break would otherwise start a property of its own.
+ */
+export function calendarProperty(value: string): string {
+  return escape(calendarText(value), false);
+}
+
 /** The English title (the Korean one when there is no English), as most calendar apps show one line. */
 export function calendarSummary(title: Bilingual, waitlisted = false): string {
   const text = title.en || title.ko || '';
@@ -45,7 +69,10 @@ export function calendarSummary(title: Bilingual, waitlisted = false): string {
  * An iCalendar document (RFC 5545) of events: each with a stable UID, its
  * sequence, its start and end in the event's own zone (with a VTIMEZONE for
  * every zone used), the English title as summary, both languages in the
- * description, and a URL back to the event's page.
+ * description, and a URL back to the event's page. Every text that comes
+ * from people (titles, descriptions, venues, the calendar's name) is cleaned
+ * with `calendarText` and escaped exactly once; the library folds every line
+ * at 75 octets without splitting a UTF-8 sequence.
  */
 export function buildCalendar(options: CalendarOptions): string {
   const host = new URL(options.publicUrl).host;
@@ -53,7 +80,7 @@ export function buildCalendar(options: CalendarOptions): string {
   const fromYear = Math.min(...years, new Date().getUTCFullYear()) - 1;
   const toYear = Math.max(...years, new Date().getUTCFullYear()) + 1;
   const calendar = ical({
-    name: options.name,
+    name: calendarProperty(options.name),
     prodId: { company: 'Innovation Twins', product: 'Programme events', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
     ttl: options.refreshSeconds ?? 3600,
@@ -64,6 +91,8 @@ export function buildCalendar(options: CalendarOptions): string {
   // still writes a VTIMEZONE for each zone the entries use.
   calendar.timezone({ name: null, generator: (zone) => vtimezone(zone, fromYear, toYear) });
   for (const entry of options.entries) {
+    // The zone is checked on input; one the runtime does not know would have no VTIMEZONE, so it is written in UTC.
+    const zone = IANAZone.isValidZone(entry.timeZone) ? entry.timeZone : 'UTC';
     const url = `${options.publicUrl}/events/${entry.id}`;
     const description = [
       entry.description.en,
@@ -74,14 +103,14 @@ export function buildCalendar(options: CalendarOptions): string {
     calendar.createEvent({
       id: `${entry.id}@${host}`,
       sequence: entry.version,
-      start: DateTime.fromJSDate(entry.startsAt, { zone: entry.timeZone }),
-      end: DateTime.fromJSDate(entry.endsAt, { zone: entry.timeZone }),
-      timezone: entry.timeZone,
+      start: DateTime.fromJSDate(entry.startsAt, { zone }),
+      end: DateTime.fromJSDate(entry.endsAt, { zone }),
+      timezone: zone,
       stamp: entry.updatedAt,
       lastModified: entry.updatedAt,
-      summary: calendarSummary(entry.title, entry.waitlisted),
-      description: description.join('\n\n'),
-      location: entry.venue ?? (entry.joinUrl ? entry.joinUrl : null),
+      summary: calendarText(calendarSummary(entry.title, entry.waitlisted)),
+      description: calendarText(description.join('\n\n')),
+      location: entry.venue ? calendarText(entry.venue) : entry.joinUrl ? calendarText(entry.joinUrl) : null,
       url,
       categories: [{ name: entry.kind }],
       status: entry.cancelled ? ICalEventStatus.CANCELLED : entry.waitlisted ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
