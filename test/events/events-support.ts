@@ -21,7 +21,10 @@ export const E = {
   FOLLOW: `mutation($input: EventFollowInput!) { followEvents(input: $input) { scope sector workspaceId viaWorkspaceDigest since } }`,
   UNFOLLOW: `mutation($input: EventFollowInput!) { unfollowEvents(input: $input) }`,
   MY_FOLLOWS: `query { myEventFollows { scope sector workspaceId viaWorkspaceDigest } }`,
-  CALENDAR_URL: `query { myCalendarUrl }`,
+  MY_CALENDAR_ADDRESS: `query { myCalendarAddress { createdAt lastUsedAt } }`,
+  CREATE_CALENDAR_ADDRESS: `mutation { createCalendarAddress { url createdAt } }`,
+  ROTATE_CALENDAR_ADDRESS: `mutation { rotateCalendarAddress { url createdAt } }`,
+  REMOVE_CALENDAR_ADDRESS: `mutation { removeCalendarAddress }`,
   FOLLOW_WORKSPACE: `mutation($workspaceId: ID!) { followWorkspace(workspaceId: $workspaceId, frequency: DAILY) { id } }`,
 };
 
@@ -125,6 +128,11 @@ export async function fetchCalendar(url: string): Promise<{ status: number; cont
   const calendar = new ICAL.Component(ICAL.parse(text));
   for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
   return { status: 200, contentType: response.headers.get('content-type'), text, events: calendar.getAllSubcomponents('vevent') };
+}
+
+/** A new personal calendar address for the person, as createCalendarAddress gives it (once). */
+export async function newCalendarAddress(app: TestApp, token: string): Promise<string> {
+  return (await app.gqlOk<{ createCalendarAddress: { url: string } }>(E.CREATE_CALENDAR_ADDRESS, {}, { token })).createCalendarAddress.url;
 }
 
 /** How many outbox rows of a template (optionally for one address) exist. */

@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { twinLiverpoolAndBusan } from '../funding/funding-support';
 import { startTestApp, TestApp } from '../support/harness';
 import { linkIn, tokenFrom } from '../support/smtp-sink';
-import { createEvent, E, fetchCalendar, publishedEvent, register, settle } from './events-support';
+import { createEvent, E, fetchCalendar, newCalendarAddress, publishedEvent, register, settle } from './events-support';
 
 const EMAIL = {
   participant: 'participant@demo.twins.test',
@@ -141,7 +141,7 @@ describe('events: unsubscribe links and calendars', () => {
     expect((await fetch(`${app.url}/calendars/workspaces/00000000-0000-4000-8000-000000000000.ics`)).status).toBe(404);
   });
 
-  it('a person’s feed, at the address myCalendarUrl gives, lists their places (waiting ones as tentative)', async () => {
+  it('a person’s feed, at the calendar address they made, lists their places (waiting ones as tentative)', async () => {
     const held = await publishedEvent(app, t.organiser, { title: { en: 'Held place', ko: '확정 자리' } });
     const full = await publishedEvent(app, t.organiser, { title: { en: 'Full event', ko: '마감 행사' }, capacity: 1 });
     const other = await publishedEvent(app, t.organiser, { title: { en: 'Not mine', ko: '내 것 아님' } });
@@ -150,8 +150,8 @@ describe('events: unsubscribe links and calendars', () => {
     expect((await register(app, t.liverpool, full.id)).status).toBe('WAITLISTED');
     await register(app, t.participant, other.id);
 
-    const url = (await app.gqlOk<{ myCalendarUrl: string }>(E.CALENDAR_URL, {}, { token: t.liverpool })).myCalendarUrl;
-    expect(url).toMatch(new RegExp(`^${app.url}/calendars/users/.+\\.ics$`));
+    const url = await newCalendarAddress(app, t.liverpool);
+    expect(url).toMatch(new RegExp(`^${app.url}/calendars/users/[0-9a-f-]{36}\\.[A-Za-z0-9_-]{43}\\.ics$`));
     const mine = await fetchCalendar(url);
     const host = new URL(app.url).host;
     const byUid = new Map(mine.events.map((e) => [e.getFirstPropertyValue('uid') as string, e]));
@@ -164,9 +164,9 @@ describe('events: unsubscribe links and calendars', () => {
     expect(waiting.getFirstPropertyValue('status')).toBe('TENTATIVE');
     expect(waiting.getFirstPropertyValue('description')).not.toContain('meet.example.org');
 
-    // Another person's address differs; a forged one is not found.
-    expect((await app.gqlOk<{ myCalendarUrl: string }>(E.CALENDAR_URL, {}, { token: t.participant })).myCalendarUrl).not.toBe(url);
-    const forged = url.replace(id.liverpool, id.participant);
+    // Another person's address differs; a guessed one is not found.
+    expect(await newCalendarAddress(app, t.participant)).not.toBe(url);
+    const forged = url.replace(/(.)\.ics$/, (_, c: string) => `${c === 'A' ? 'B' : 'A'}.ics`);
     expect((await fetch(forged)).status).toBe(404);
   });
 });

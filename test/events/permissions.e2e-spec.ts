@@ -104,10 +104,13 @@ describe('events: the permission matrix', () => {
     expect(await row(async () => ({ query: E.REGISTER, variables: { input: { eventId: draft.id } } }))).toEqual({ ...SEE_DRAFT, anonymous: 'UNAUTHENTICATED', organiser: 'CONFLICT', admin: 'CONFLICT' });
   });
 
-  it('myRegistrations, myEventFollows, myCalendarUrl, followEvents, unfollowEvents: anyone signed in, for themselves', async () => {
+  it('myRegistrations, myEventFollows, the calendar address, followEvents, unfollowEvents: anyone signed in, for themselves', async () => {
     expect(await row(async () => ({ query: E.MY_REGISTRATIONS }))).toEqual(SIGNED_IN);
     expect(await row(async () => ({ query: E.MY_FOLLOWS }))).toEqual(SIGNED_IN);
-    expect(await row(async () => ({ query: E.CALENDAR_URL }))).toEqual(SIGNED_IN);
+    expect(await row(async () => ({ query: E.MY_CALENDAR_ADDRESS }))).toEqual(SIGNED_IN);
+    expect(await row(async () => ({ query: E.CREATE_CALENDAR_ADDRESS }))).toEqual(SIGNED_IN);
+    expect(await row(async () => ({ query: E.ROTATE_CALENDAR_ADDRESS }))).toEqual(SIGNED_IN);
+    expect(await row(async () => ({ query: E.REMOVE_CALENDAR_ADDRESS }))).toEqual(SIGNED_IN);
     expect(await row(async () => ({ query: E.FOLLOW, variables: { input: { scope: 'SECTOR', sector: 'hydrogen' } } }))).toEqual(SIGNED_IN);
     expect(await row(async () => ({ query: E.UNFOLLOW, variables: { input: { scope: 'SECTOR', sector: 'hydrogen' } } }))).toEqual(SIGNED_IN);
   });

@@ -93,7 +93,7 @@ export class EventsController {
 /**
  * Subscribable calendar feeds (iCalendar), each entry linking back to its event:
  * the programme's published events, one workspace's, and one person's
- * registrations at the address `myCalendarUrl` gives them.
+ * registrations at their calendar address (createCalendarAddress).
  */
 @Controller('calendars')
 @Allow('PUBLIC')
@@ -115,7 +115,7 @@ export class CalendarsController {
   @Get('users/:token.ics')
   async user(@Param('token') token: string, @Res() res: Response): Promise<void> {
     const calendar = await this.calendars.user(token);
-    if (!calendar) throw new HttpException('This calendar address is not valid: copy it again from your account (myCalendarUrl).', HttpStatus.NOT_FOUND);
+    if (!calendar) throw new HttpException('This calendar address is not valid: it may have been replaced by a newer one. Make a new one on your events page (My events → My calendar) and subscribe to that.', HttpStatus.NOT_FOUND);
     res.status(200).set(ICS_HEADERS('my-events.ics', 'private, no-cache')).send(calendar);
   }
 }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
+import { TwinningModule } from '@app/twinning';
+import { CalendarAddressesService } from './calendar/calendar-addresses.service';
 import { CalendarService } from './calendar/calendar.service';
 import { CalendarsController, EventsController } from './events.controller';
 import { EventRegistrationResolver, EventsResolver } from './events.resolver';
@@ -9,9 +11,9 @@ import { RegistrationsService } from './registrations.service';
 
 /** Programme events: seminars, workshops, forums and the annual showcase; registration, waiting lists, announcements, calendars. */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, TwinningModule],
   controllers: [EventsController, CalendarsController],
-  providers: [EventsService, RegistrationsService, FollowsService, CalendarService, EventsResolver, EventRegistrationResolver],
+  providers: [EventsService, RegistrationsService, FollowsService, CalendarService, CalendarAddressesService, EventsResolver, EventRegistrationResolver],
   exports: [EventsService, RegistrationsService],
 })
 export class EventsModule {}

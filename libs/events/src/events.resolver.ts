@@ -2,9 +2,10 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource, In } from 'typeorm';
 import { Allow, AppConfig, Clock, Ctx, LocalizedText, LocalTime, NotFoundError, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
-import { CalendarService } from './calendar/calendar.service';
+import { CalendarAddressesService } from './calendar/calendar-addresses.service';
 import { CancelEventInput, CreateEventInput, EventFollowInput, EventListArgs, EventRegistrationInput, EventStepInput, RegistrationListArgs, UpdateEventInput } from './dto/events.inputs';
-import { EventAttendee, EventFollowing } from './dto/events.outputs';
+import { EventAttendee, EventFollowing, NewCalendarAddress } from './dto/events.outputs';
+import { CalendarAddress } from './entities/calendar-address.entity';
 import { EventRegistration, EventStatus, ProgrammeEvent, RegistrationStatus } from './entities/event.entity';
 import { canManage, eventUrl, isPublic } from './event-access';
 import { registrationState } from './event-rules';
@@ -31,7 +32,7 @@ export class EventsResolver {
     private readonly eventsService: EventsService,
     private readonly registrationsService: RegistrationsService,
     private readonly follows: FollowsService,
-    private readonly calendars: CalendarService,
+    private readonly calendarAddresses: CalendarAddressesService,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
@@ -111,10 +112,35 @@ export class EventsResolver {
     return this.follows.mine(ctx.user!);
   }
 
-  @Query(() => String, { description: 'The address of your personal calendar feed (iCalendar) of the events you registered for: subscribe to it in your calendar app. Keep it to yourself.' })
+  @Query(() => CalendarAddress, {
+    nullable: true,
+    description: 'Whether you have a personal calendar address (a feed of the events you registered for, for your calendar app), when it was made and last fetched; null when you have none. The address itself is shown only when made.',
+  })
   @Allow('SIGNED_IN')
-  myCalendarUrl(@Ctx() ctx: RequestContext): string {
-    return this.calendars.userFeedUrl(ctx.user!.id);
+  myCalendarAddress(@Ctx() ctx: RequestContext): Promise<CalendarAddress | null> {
+    return this.calendarAddresses.mine(ctx.user!.id);
+  }
+
+  @Mutation(() => NewCalendarAddress, {
+    description: 'Make your personal calendar address; its url is in this answer only (copy it now). CONFLICT (CALENDAR_ADDRESS_EXISTS) when you have one: rotateCalendarAddress replaces it.',
+  })
+  @Allow('SIGNED_IN')
+  createCalendarAddress(@Ctx() ctx: RequestContext): Promise<NewCalendarAddress> {
+    return this.calendarAddresses.create(ctx.user!.id);
+  }
+
+  @Mutation(() => NewCalendarAddress, {
+    description: 'Replace your personal calendar address with a new one, shown in this answer only. The old address stops working at once (404): subscribe your calendar app to the new one. NOT_FOUND when you have none.',
+  })
+  @Allow('SIGNED_IN')
+  rotateCalendarAddress(@Ctx() ctx: RequestContext): Promise<NewCalendarAddress> {
+    return this.calendarAddresses.rotate(ctx.user!.id);
+  }
+
+  @Mutation(() => Boolean, { description: 'Stop your personal calendar address without making a new one (it answers 404 from now on). False when you had none.' })
+  @Allow('SIGNED_IN')
+  removeCalendarAddress(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return this.calendarAddresses.remove(ctx.user!.id);
   }
 
   // ---------- fields ----------

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import {
   AppConfig,
   AuthUser,
@@ -58,6 +58,11 @@ export class EventsService {
 
   /** Events the person may see, soonest first: published ones by default; drafts only their organiser's (all for admins). */
   list(user: AuthUser | null, filter: EventFilter, page: PageArgs): Promise<Connection<ProgrammeEvent>> {
+    return paginate(this.visible(user, filter), page, { expression: 'e.starts_at', direction: 'ASC', valueOf: (e) => e.startsAt.toISOString(), cast: 'timestamptz', notNull: true });
+  }
+
+  /** The events `list` (the `events` query) gives the person for this filter, unordered: the calendar feeds list exactly these. */
+  visible(user: AuthUser | null, filter: EventFilter): SelectQueryBuilder<ProgrammeEvent> {
     const admin = hasRole(user, Role.ADMIN);
     const me = user?.id ?? null;
     const statuses = filter.statuses?.length ? filter.statuses : [EventStatus.PUBLISHED];
@@ -91,7 +96,7 @@ export class EventsService {
         ),
       );
     }
-    return paginate(query, page, { expression: 'e.starts_at', direction: 'ASC', valueOf: (e) => e.startsAt.toISOString(), cast: 'timestamptz', notNull: true });
+    return query;
   }
 
   // ---------- the organiser's steps ----------

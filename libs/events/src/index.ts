@@ -1,7 +1,9 @@
 import type { EmailTemplate } from '@app/notifications';
 import { EVENTS_EMAIL_TEMPLATE_LIST } from './emails/events.emails';
+import { CalendarAddress } from './entities/calendar-address.entity';
 import { EventFollow, EventRegistration, ProgrammeEvent } from './entities/event.entity';
 export * from './entities/event.entity';
+export * from './entities/calendar-address.entity';
 export * from './emails/events.emails';
 export * from './event-access';
 export * from './event-rules';
@@ -12,5 +14,5 @@ export * from './reminders';
 export * from './calendar/ics';
 export * from './events.module';
 export * from './events-worker.module';
-export const EVENTS_ENTITIES: Function[] = [ProgrammeEvent, EventRegistration, EventFollow];
+export const EVENTS_ENTITIES: Function[] = [ProgrammeEvent, EventRegistration, EventFollow, CalendarAddress];
 export const EVENTS_EMAIL_TEMPLATES: EmailTemplate[] = EVENTS_EMAIL_TEMPLATE_LIST;

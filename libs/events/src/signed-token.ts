@@ -1,9 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * Links that work without signing in (unsubscribe, a personal calendar feed)
- * carry their subject and an HMAC of it under a purpose, so one kind of link
- * can never be used as another: `<payload>.<mac>`.
+ * Links that work without signing in and need no revoking (an announcement's
+ * unsubscribe link) carry their subject and an HMAC of it under a purpose, so
+ * one kind of link can never be used as another: `<payload>.<mac>`. Anything
+ * that must be revocable (a personal calendar address) is a random secret
+ * stored hashed instead.
  */
 export function signToken(secret: string, purpose: string, payload: string): string {
   return `${payload}.${mac(secret, purpose, payload)}`;

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AppConfig, Clock } from '@app/core';
-import { isUuid } from '@app/twinning';
+import { citiesOfTwinning, isUuid, TwinningAccessService, Twinning, Workspace } from '@app/twinning';
 import { EventRegistration, EventStatus, ProgrammeEvent, RegistrationStatus } from '../entities/event.entity';
 import { isPublic } from '../event-access';
-import { signToken, verifyToken } from '../signed-token';
+import { EventsService } from '../events.service';
+import { CalendarAddressesService } from './calendar-addresses.service';
 import { buildCalendar, CalendarEntry } from './ics';
 
-const FEED = 'event-calendar';
 /** Feeds keep this much of the past, so a calendar still shows last month's events. */
 const FEED_HISTORY_MS = 90 * 86_400_000;
 const FEED_MAX_ENTRIES = 500;
@@ -29,9 +29,26 @@ const toEntry = (e: ProgrammeEvent, extra: Partial<CalendarEntry> = {}): Calenda
 
 /**
  * Calendars: one published event as .ics, and subscribable feeds of the
- * programme, of one workspace, and of one person's registrations (at an
- * address signed for them, since calendar apps cannot sign in). Cancelled
- * events stay in the feeds marked CANCELLED, so subscribed calendars drop them.
+ * programme, of one workspace, and of one person's registrations (at their
+ * calendar address, since calendar apps cannot sign in). Cancelled events stay
+ * in the feeds marked CANCELLED, so subscribed calendars drop them.
+ *
+ * The public feeds show what GraphQL shows a caller without a token, because
+ * a calendar app sends none:
+ * - the programme feed lists exactly `events(filter: { statuses: [PUBLISHED,
+ *   CANCELLED], from: <90 days ago> })` (the same query, EventsService.visible):
+ *   published events, and those cancelled after publication;
+ * - a workspace's feed answers only for a workspace whose existence is public:
+ *   that of a twinning the public sees (ACTIVE or DORMANT, as `twinning(id)`
+ *   and `twinnings` answer, whose `workspaceId` is the only public way to a
+ *   workspace's id). The feed is named after that twinning's two cities, which
+ *   `twinning(id)` hides (NOT_FOUND) for any other status, so an unknown or
+ *   malformed id, and the workspace of a twinning that is not public (CLOSED),
+ *   all answer 404 alike. The workspace's own content (`workspace(id)`:
+ *   members, feed, projects) is for members only and is never in the feed.
+ *   What it lists is exactly `events(filter: { workspaceId, statuses:
+ *   [PUBLISHED, CANCELLED], from: <90 days ago> })`, which is public: no draft
+ *   and nothing else of the workspace.
  */
 @Injectable()
 export class CalendarService {
@@ -39,15 +56,10 @@ export class CalendarService {
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly events: EventsService,
+    private readonly access: TwinningAccessService,
+    private readonly addresses: CalendarAddressesService,
   ) {}
-
-  userToken(userId: string): string {
-    return signToken(this.config.JWT_SECRET, FEED, userId);
-  }
-
-  userFeedUrl(userId: string): string {
-    return `${this.config.PUBLIC_URL}/calendars/users/${encodeURIComponent(this.userToken(userId))}.ics`;
-  }
 
   /** A published event (or one cancelled after publication); null for drafts and unknown ids. */
   async event(id: string): Promise<string | null> {
@@ -61,24 +73,25 @@ export class CalendarService {
     return buildCalendar({ name: 'Innovation Twins events · 이노베이션 트윈스 행사', publicUrl: this.config.PUBLIC_URL, timeZone: 'UTC', entries: events.map((e) => toEntry(e)) });
   }
 
-  /** Null for a workspace that does not exist. */
+  /** Null (404) unless the workspace's twinning is public: see the class comment. */
   async workspace(workspaceId: string): Promise<string | null> {
-    if (!isUuid(workspaceId)) return null;
-    const [pair]: Array<{ en: string; ko: string }> = await this.dataSource.query(
-      `SELECT a.name_en || '–' || b.name_en AS en, a.name_ko || '–' || b.name_ko AS ko
-         FROM workspace w JOIN twinning t ON t.id = w.twinning_id JOIN city a ON a.id = t.city_a_id JOIN city b ON b.id = t.city_b_id
-        WHERE w.id = $1`,
-      [workspaceId],
-    );
-    if (!pair) return null;
-    const events = await this.publicEvents(workspaceId);
-    return buildCalendar({ name: `${pair.en} events · ${pair.ko} 행사`, publicUrl: this.config.PUBLIC_URL, timeZone: 'UTC', entries: events.map((e) => toEntry(e)) });
+    const workspace = isUuid(workspaceId) ? await this.dataSource.getRepository(Workspace).findOneBy({ id: workspaceId }) : null;
+    const twinning = workspace ? await this.dataSource.getRepository(Twinning).findOneBy({ id: workspace.twinningId }) : null;
+    if (!workspace || !twinning || !(await this.access.canSeeTwinning(null, twinning, []))) return null;
+    const [a, b] = await citiesOfTwinning(this.dataSource.manager, twinning);
+    const events = await this.publicEvents(workspace.id);
+    return buildCalendar({
+      name: `${a.nameEn}–${b.nameEn} events · ${a.nameKo}–${b.nameKo} 행사`,
+      publicUrl: this.config.PUBLIC_URL,
+      timeZone: 'UTC',
+      entries: events.map((e) => toEntry(e)),
+    });
   }
 
-  /** The events a person holds a place at (and, as tentative, waits for); null for a token that was never valid. */
+  /** The events a person holds a place at (and, as tentative, waits for); null for anything but a current calendar address. */
   async user(token: string): Promise<string | null> {
-    const userId = verifyToken(this.config.JWT_SECRET, FEED, token);
-    if (!userId || !isUuid(userId)) return null;
+    const userId = await this.addresses.use(token);
+    if (!userId) return null;
     const [account]: Array<{ time_zone: string; disabled_at: Date | null }> = await this.dataSource.query(`SELECT time_zone, disabled_at FROM user_account WHERE id = $1`, [userId]);
     if (!account || account.disabled_at) return null;
     const held = await this.dataSource.getRepository(EventRegistration).findBy({ userId, status: In([RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED]) });
@@ -87,7 +100,7 @@ export class CalendarService {
       ? await this.dataSource
           .getRepository(ProgrammeEvent)
           .createQueryBuilder('e')
-          .where('e.id IN (:...ids) AND e.published_at IS NOT NULL AND e.ends_at > :since', { ids: [...statusOf.keys()], since: new Date(this.clock.now().getTime() - FEED_HISTORY_MS) })
+          .where('e.id IN (:...ids) AND e.published_at IS NOT NULL AND e.ends_at > :since', { ids: [...statusOf.keys()], since: this.feedSince() })
           .orderBy('e.starts_at', 'ASC')
           .take(FEED_MAX_ENTRIES)
           .getMany()
@@ -99,12 +112,17 @@ export class CalendarService {
     return buildCalendar({ name: 'My Innovation Twins events · 나의 행사', publicUrl: this.config.PUBLIC_URL, timeZone: account.time_zone, entries });
   }
 
+  /** What `events` lists to a caller without a token: published events and those cancelled after publication, soonest first. */
   private publicEvents(workspaceId?: string): Promise<ProgrammeEvent[]> {
-    const query = this.dataSource
-      .getRepository(ProgrammeEvent)
-      .createQueryBuilder('e')
-      .where('e.published_at IS NOT NULL AND e.ends_at > :since', { since: new Date(this.clock.now().getTime() - FEED_HISTORY_MS) });
-    if (workspaceId) query.andWhere('e.workspace_id = :workspaceId', { workspaceId });
-    return query.orderBy('e.starts_at', 'ASC').take(FEED_MAX_ENTRIES).getMany();
+    return this.events
+      .visible(null, { statuses: [EventStatus.PUBLISHED, EventStatus.CANCELLED], from: this.feedSince(), ...(workspaceId ? { workspaceId } : {}) })
+      .orderBy('e.starts_at', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .take(FEED_MAX_ENTRIES)
+      .getMany();
+  }
+
+  private feedSince(): Date {
+    return new Date(this.clock.now().getTime() - FEED_HISTORY_MS);
   }
 }

@@ -24,3 +24,11 @@ export class EventFollowing {
   viaWorkspaceDigest: boolean;
   @Field() since: Date;
 }
+
+@ObjectType({ description: 'A calendar address just made. Its url is shown this once: only a hash of it is kept, so copy it now.' })
+@Allow('SIGNED_IN')
+export class NewCalendarAddress {
+  @Field({ description: 'Subscribe to it in your calendar app and keep it to yourself: anyone who has it sees your events. Lost: make a new one (rotateCalendarAddress).' })
+  url: string;
+  @Field() createdAt: Date;
+}

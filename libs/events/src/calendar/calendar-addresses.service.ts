@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig, AppError, Clock, ConflictError, ErrorCode } from '@app/core';
+import { newSecret, secretMatches } from '@app/identity/crypto';
+import { NewCalendarAddress } from '../dto/events.outputs';
+import { CalendarAddress } from '../entities/calendar-address.entity';
+
+/** `<id>.<secret>`: the row's id, and 32 random bytes in base64url. */
+const TOKEN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;
+
+/**
+ * Personal calendar addresses. A calendar app cannot sign in, so a person's
+ * feed lives at an address that is its own credential: random, stored hashed,
+ * shown once, and replaceable (the old address stops at once) or removable
+ * from the account.
+ */
+@Injectable()
+export class CalendarAddressesService {
+  constructor(
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  mine(userId: string): Promise<CalendarAddress | null> {
+    return this.dataSource.getRepository(CalendarAddress).findOneBy({ userId });
+  }
+
+  /** A first address; CONFLICT when the person has one (replacing it is `rotate`, so a stale page never kills a working address by accident). */
+  async create(userId: string): Promise<NewCalendarAddress> {
+    const id = randomUUID();
+    const { secret, hash } = newSecret();
+    const createdAt = this.clock.now();
+    const inserted = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(CalendarAddress)
+      .values({ id, userId, secretHash: hash, createdAt, lastUsedAt: null })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    if (!inserted.raw.length) {
+      throw new ConflictError('You already have a calendar address. To replace it, make a new one (rotateCalendarAddress): the old one then stops working.', {
+        reason: 'CALENDAR_ADDRESS_EXISTS',
+      });
+    }
+    return { url: this.url(id, secret), createdAt };
+  }
+
+  /** A new address in place of the person's current one, which answers 404 from now on; NOT_FOUND when they have none. */
+  async rotate(userId: string): Promise<NewCalendarAddress> {
+    const id = randomUUID();
+    const { secret, hash } = newSecret();
+    const createdAt = this.clock.now();
+    const [rows]: [Array<{ id: string }>, number] = await this.dataSource.query(
+      `UPDATE calendar_address SET id = $2, secret_hash = $3, created_at = $4, last_used_at = NULL WHERE user_id = $1 RETURNING id`,
+      [userId, id, hash, createdAt],
+    );
+    if (!rows.length) throw new AppError(ErrorCode.NOT_FOUND, 'You have no calendar address to replace: make one first (createCalendarAddress).');
+    return { url: this.url(id, secret), createdAt };
+  }
+
+  /** Stops the person's address without a new one; false when they had none. */
+  async remove(userId: string): Promise<boolean> {
+    const result = await this.dataSource.getRepository(CalendarAddress).delete({ userId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Whose address this is (noting that it was used), or null for anything that is not a current address. */
+  async use(token: string): Promise<string | null> {
+    const match = typeof token === 'string' ? TOKEN.exec(token) : null;
+    if (!match) return null;
+    const [, id, secret] = match;
+    const address = await this.dataSource.getRepository(CalendarAddress).findOneBy({ id });
+    if (!address || !secretMatches(secret, address.secretHash)) return null;
+    await this.dataSource.getRepository(CalendarAddress).update({ id }, { lastUsedAt: this.clock.now() });
+    return address.userId;
+  }
+
+  private url(id: string, secret: string): string {
+    return `${this.config.PUBLIC_URL}/calendars/users/${id}.${secret}.ics`;
+  }
+}

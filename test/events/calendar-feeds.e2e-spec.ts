@@ -1,0 +1,210 @@
+import ICAL from 'ical.js';
+import { twinLiverpoolAndBusan } from '../funding/funding-support';
+import { startTestApp, TestApp } from '../support/harness';
+import { signToken } from '../../libs/events/src/signed-token';
+import { codeOf, createEvent, DAY, E, newCalendarAddress, publishedEvent, reasonOf, register } from './events-support';
+
+/** Text that tries to break out of its property (the finding's title), and every character TEXT escapes. */
+const HOSTILE = 'Seminar\r\nATTACH:https://evil.example/x\r\nX-INJ:1';
+const NASTY = 'Semi;colon, comma \\ backslash\rCR\nLF\r\nCRLF\r\nATTACH:https://evil.example/y\u0007';
+const LONG_KOREAN = '부산·리버풀 수소 항만 협력 세미나: 항만 차량의 수소 전환과 두 도시가 함께 배운 것 🚢 2027년 여름 특별 세션';
+const VENUE = 'BEXCO, Hall 1; Busan\r\nX-INJ:venue \\ 2';
+/** What a calendar app reads back: every line break as LF, control characters gone, everything else exact. */
+const readBack = (value: string) => value.replace(/\r\n?/g, '\n').replace(/\u0007/g, '');
+
+// RFC 7986 NAME and X-WR-CALNAME are TEXT: read them as calendar apps do (ical.js leaves unknown properties raw).
+for (const property of ['name', 'x-wr-calname']) ICAL.design.icalendar.property[property] ??= { defaultType: 'text' };
+
+/** A calendar as raw bytes and as a calendar app parses it. */
+async function download(url: string): Promise<{ status: number; bytes: Buffer; text: string; calendar: ICAL.Component | null }> {
+  const response = await fetch(url);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const text = bytes.toString('utf8');
+  return { status: response.status, bytes, text, calendar: response.status === 200 ? new ICAL.Component(ICAL.parse(text)) : null };
+}
+
+/** Every physical line at most 75 octets and whole UTF-8 sequences; CR and LF only as line endings; nothing injected starts a line. */
+function expectWellFormed(bytes: Buffer, text: string): void {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const lines: Buffer[] = [];
+  let start = 0;
+  for (let i = 0; i < bytes.length - 1; i++) {
+    if (bytes[i] === 0x0d && bytes[i + 1] === 0x0a) {
+      lines.push(bytes.subarray(start, i));
+      start = i + 2;
+    }
+  }
+  lines.push(bytes.subarray(start));
+  expect(lines.length).toBeGreaterThan(10);
+  expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(75);
+  for (const line of lines) expect(() => decoder.decode(line)).not.toThrow();
+  expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  expect(text).not.toMatch(/^(ATTACH|X-INJ)/im);
+}
+
+const anonymousEvents = `query($filter: EventFilter) { events(filter: $filter, first: 100) { nodes { id } } }`;
+const anonymousTwinning = `query($id: ID!) { twinning(id: $id) { id status workspaceId } }`;
+const anonymousWorkspace = `query($id: ID!) { workspace(id: $id) { id } }`;
+
+/** Calendars as calendar apps fetch them (no token): people's text escaped, workspace feeds as GraphQL shows them, personal addresses that can be replaced. */
+describe('events: calendar files and feeds', () => {
+  let app: TestApp;
+  const t: Record<string, string> = {};
+  const id: Record<string, string> = {};
+  let workspaceId: string;
+  let twinningId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp({ worker: false });
+    await app.signInDemo(t, id, ['admin', 'organiser', 'participant', 'liverpool', 'busan']);
+    workspaceId = await twinLiverpoolAndBusan(app, t);
+    [{ twinning_id: twinningId }] = await app.dataSource.query(`SELECT twinning_id FROM workspace WHERE id = $1`, [workspaceId]);
+  });
+  afterAll(() => app?.close());
+
+  const host = () => new URL(app.url).host;
+  const eventIn = (calendar: ICAL.Component, eventId: string) => calendar.getAllSubcomponents('vevent').find((e) => e.getFirstPropertyValue('uid') === `${eventId}@${host()}`)!;
+
+  it('every .ics escapes titles, descriptions, venues and names: they round-trip exactly, nothing is injected, lines fold at 75 octets', async () => {
+    // An organiser's name is people's text too; no calendar carries it, and it must not break one either.
+    await app.dataSource.query(`UPDATE user_account SET display_name = $2 WHERE id = $1`, [id.organiser, 'Org\r\nATTACH:https://evil.example/o; Name, \\']);
+    const event = await publishedEvent(app, t.organiser, {
+      workspaceId,
+      title: { en: HOSTILE, ko: LONG_KOREAN },
+      description: { en: NASTY, ko: `${LONG_KOREAN}\r\nX-INJ:ko; 끝, \\` },
+      venue: VENUE,
+    });
+    await register(app, t.participant, event.id);
+    const personal = await newCalendarAddress(app, t.participant);
+    const url = `${app.url}/events/${event.id}`;
+    const publicDescription = [readBack(NASTY), `${LONG_KOREAN}\n${LONG_KOREAN}\nX-INJ:ko; 끝, \\`, url].join('\n\n');
+
+    const files = {
+      event: `${app.url}/events/${event.id}.ics`,
+      programme: `${app.url}/calendars/programme.ics`,
+      workspace: `${app.url}/calendars/workspaces/${workspaceId}.ics`,
+      personal,
+    };
+    for (const [which, address] of Object.entries(files)) {
+      const { status, bytes, text, calendar } = await download(address);
+      expect([which, status]).toEqual([which, 200]);
+      expectWellFormed(bytes, text);
+      const names = [...calendar!.getAllProperties(), ...calendar!.getAllSubcomponents('vevent').flatMap((e) => e.getAllProperties())].map((p) => p.name);
+      expect(names).not.toContain('attach');
+      expect(names).not.toContain('x-inj');
+      const entry = eventIn(calendar!, event.id);
+      expect(entry.getFirstPropertyValue('summary')).toBe(readBack(HOSTILE));
+      expect(entry.getFirstPropertyValue('location')).toBe(readBack(VENUE));
+      expect(entry.getFirstPropertyValue('url')).toBe(url);
+      expect(entry.getFirstPropertyValue('description')).toBe(
+        which === 'personal' ? publicDescription.replace(`\n\n${url}`, `\n\nJoin · 참여 링크: https://meet.example.org/hydrogen-ports\n\n${url}`) : publicDescription,
+      );
+    }
+    // The one event's file is named after it: NAME and X-WR-CALNAME were written raw before.
+    const single = (await download(files.event)).calendar!;
+    expect(single.getFirstPropertyValue('x-wr-calname')).toBe(readBack(HOSTILE));
+    expect(single.getFirstPropertyValue('name')).toBe(readBack(HOSTILE));
+    expect((await download(files.workspace)).calendar!.getFirstPropertyValue('x-wr-calname')).toBe('Liverpool–Busan events · 리버풀–부산 행사');
+  });
+
+  it('a workspace’s feed answers exactly when GraphQL shows its twinning to a caller without a token, and lists exactly what `events` lists', async () => {
+    const feedUrl = `${app.url}/calendars/workspaces/${workspaceId}.ics`;
+    const listed = await publishedEvent(app, t.organiser, { workspaceId, title: { en: 'Pair listed', ko: '짝 공개' } });
+    const called = await publishedEvent(app, t.organiser, { workspaceId, title: { en: 'Pair called off', ko: '짝 취소' } });
+    await app.gqlOk(E.CANCEL, { input: { id: called.id, version: called.version, reason: 'Postponed.' } }, { token: t.organiser });
+    const draft = await createEvent(app, t.organiser, { workspaceId, title: { en: 'Pair draft', ko: '짝 초안' } });
+    const droppedDraft = await createEvent(app, t.organiser, { workspaceId, title: { en: 'Pair dropped draft', ko: '짝 취소 초안' } });
+    await app.gqlOk(E.CANCEL, { input: { id: droppedDraft.id, version: droppedDraft.version, reason: 'Not needed.' } }, { token: t.organiser });
+    const elsewhere = await publishedEvent(app, t.organiser, { title: { en: 'Not the pair’s', ko: '짝 아님' } });
+
+    /** The feed's events, in order, against what `events` gives a caller without a token for the same filter. */
+    const compare = async () => {
+      const feed = await download(feedUrl);
+      const fromFeed = feed.calendar!.getAllSubcomponents('vevent').map((e) => (e.getFirstPropertyValue('uid') as string).split('@')[0]);
+      const filter = { workspaceId, statuses: ['PUBLISHED', 'CANCELLED'], from: new Date(app.clock.now().getTime() - 90 * DAY).toISOString() };
+      const fromGraphql = (await app.gqlOk<{ events: { nodes: Array<{ id: string }> } }>(anonymousEvents, { filter })).events.nodes.map((n) => n.id);
+      return { fromFeed, fromGraphql };
+    };
+
+    // ACTIVE: the twinning, and with it its workspace's id, is public.
+    expect((await app.gqlOk<{ twinning: { workspaceId: string } }>(anonymousTwinning, { id: twinningId })).twinning.workspaceId).toBe(workspaceId);
+    const active = await compare();
+    expect(active.fromFeed).toEqual(active.fromGraphql);
+    expect(active.fromFeed).toEqual(expect.arrayContaining([listed.id, called.id]));
+    for (const hidden of [draft.id, droppedDraft.id, elsewhere.id]) expect(active.fromFeed).not.toContain(hidden);
+    // Its content stays the members' (and the feed carries none of it).
+    expect(codeOf(await app.gql(anonymousWorkspace, { id: workspaceId }))).toBe('NOT_FOUND');
+
+    // DORMANT is public too.
+    await app.gqlOk(`mutation($input: ChangeTwinningStatusInput!) { changeTwinningStatus(input: $input) { status } }`, { input: { id: twinningId, status: 'DORMANT', reason: 'A pause.' } }, { token: t.liverpool });
+    expect(codeOf(await app.gql(anonymousTwinning, { id: twinningId }))).toBe('OK');
+    const dormant = await compare();
+    expect(dormant.fromFeed).toEqual(dormant.fromGraphql);
+
+    // CLOSED: GraphQL no longer shows the twinning (nor, so, its workspace) to the public; the feed is not found either.
+    await app.gqlOk(`mutation($input: ChangeTwinningStatusInput!) { changeTwinningStatus(input: $input) { status } }`, { input: { id: twinningId, status: 'CLOSED', reason: 'Ended.' } }, { token: t.liverpool });
+    expect(codeOf(await app.gql(anonymousTwinning, { id: twinningId }))).toBe('NOT_FOUND');
+    expect(codeOf(await app.gql(anonymousWorkspace, { id: workspaceId }))).toBe('NOT_FOUND');
+    const closed = await fetch(feedUrl);
+    expect(closed.status).toBe(404);
+    expect(await closed.text()).not.toContain('Liverpool');
+
+    // Unknown and malformed ids: NOT_FOUND in GraphQL, 404 here.
+    for (const other of ['00000000-0000-4000-8000-000000000000', 'not-a-workspace', `${workspaceId}x`, "1' OR '1'='1"]) {
+      expect([other, codeOf(await app.gql(anonymousWorkspace, { id: other }))]).toEqual([other, 'NOT_FOUND']);
+      expect([other, (await fetch(`${app.url}/calendars/workspaces/${encodeURIComponent(other)}.ics`)).status]).toEqual([other, 404]);
+    }
+  });
+
+  it('a personal calendar address is random, stored hashed, shown once, and replaced or removed from the account; the old one answers 404', async () => {
+    const mine = (token: string) => app.gqlOk<{ myCalendarAddress: { createdAt: string; lastUsedAt: string | null } | null }>(E.MY_CALENDAR_ADDRESS, {}, { token });
+    const event = await publishedEvent(app, t.organiser, { title: { en: 'My own seminar', ko: '나의 세미나' } });
+    await register(app, t.busan, event.id);
+    expect((await mine(t.busan)).myCalendarAddress).toBeNull();
+
+    // The address of old, an HMAC of the user id, is gone: it answers 404 like any other unknown address.
+    const hmac = signToken(app.config.JWT_SECRET, 'event-calendar', id.busan);
+    expect((await fetch(`${app.url}/calendars/users/${encodeURIComponent(hmac)}.ics`)).status).toBe(404);
+
+    const first = await newCalendarAddress(app, t.busan);
+    const [, rowId, secret] = /\/calendars\/users\/([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})\.ics$/.exec(first)!;
+    const stored: unknown[] = await app.dataSource.query(`SELECT * FROM calendar_address WHERE user_id = $1`, [id.busan]);
+    expect(stored).toHaveLength(1);
+    expect(JSON.stringify(stored)).not.toContain(secret);
+    expect(stored[0]).toMatchObject({ id: rowId });
+    expect((await mine(t.busan)).myCalendarAddress).toEqual({ createdAt: expect.any(String), lastUsedAt: null });
+
+    // Made once: asking again does not silently replace it.
+    const again = await app.gql(E.CREATE_CALENDAR_ADDRESS, {}, { token: t.busan });
+    expect([codeOf(again), reasonOf(again)]).toEqual(['CONFLICT', 'CALENDAR_ADDRESS_EXISTS']);
+    expect(again.errors![0].message).toContain('rotateCalendarAddress');
+
+    const used = await download(first);
+    expect(used.status).toBe(200);
+    expect(eventIn(used.calendar!, event.id).getFirstPropertyValue('summary')).toBe('My own seminar');
+    const afterUse = (await mine(t.busan)).myCalendarAddress!;
+    expect(afterUse.lastUsedAt).not.toBeNull();
+    expect(Date.parse(afterUse.lastUsedAt!)).toBeGreaterThanOrEqual(Date.parse(afterUse.createdAt));
+    // Someone else's secret on this id, or this secret on another id, opens nothing.
+    const other = await newCalendarAddress(app, t.liverpool);
+    const [, otherId, otherSecret] = /\/calendars\/users\/([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})\.ics$/.exec(other)!;
+    expect((await fetch(`${app.url}/calendars/users/${rowId}.${otherSecret}.ics`)).status).toBe(404);
+    expect((await fetch(`${app.url}/calendars/users/${otherId}.${secret}.ics`)).status).toBe(404);
+
+    // Rotating: a new address; the old one answers 404 at once.
+    const rotated = (await app.gqlOk<{ rotateCalendarAddress: { url: string; createdAt: string } }>(E.ROTATE_CALENDAR_ADDRESS, {}, { token: t.busan })).rotateCalendarAddress;
+    expect(rotated.url).not.toBe(first);
+    expect((await fetch(first)).status).toBe(404);
+    expect((await mine(t.busan)).myCalendarAddress).toEqual({ createdAt: rotated.createdAt, lastUsedAt: null });
+    expect((await download(rotated.url)).status).toBe(200);
+    expect((await fetch(other)).status).toBe(200);
+
+    // Removing: no address at all; nothing left to rotate.
+    expect((await app.gqlOk<{ removeCalendarAddress: boolean }>(E.REMOVE_CALENDAR_ADDRESS, {}, { token: t.busan })).removeCalendarAddress).toBe(true);
+    expect((await fetch(rotated.url)).status).toBe(404);
+    expect((await mine(t.busan)).myCalendarAddress).toBeNull();
+    expect(codeOf(await app.gql(E.ROTATE_CALENDAR_ADDRESS, {}, { token: t.busan }))).toBe('NOT_FOUND');
+    expect((await app.gqlOk<{ removeCalendarAddress: boolean }>(E.REMOVE_CALENDAR_ADDRESS, {}, { token: t.busan })).removeCalendarAddress).toBe(false);
+    expect((await download(await newCalendarAddress(app, t.busan))).status).toBe(200);
+  });
+});
