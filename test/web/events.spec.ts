@@ -210,13 +210,13 @@ test.describe('events', () => {
     await expect(page.getByText(tr({ en: 'A place came free and went to you from the waiting list.', ko: '빈자리가 생겨 대기자 명단에서 참가가 확정되었습니다.' }))).toBeVisible();
     expect((await myRegistrationOf(second, eventId))?.status).toBe('REGISTERED');
 
-    // Their own list: the account page links to it; it shows the place, the calendar address and the follow.
+    // Their own list: the account page links to it; it shows the place, the way to a calendar address and the follow.
     await page.goto('/me');
     await page.getByRole('link', { name: tr({ en: 'My registrations, calendar and announcements', ko: '내 참가 신청, 캘린더, 행사 소식 관리' }) }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: 'My events', ko: '내 행사' }));
     const mine = page.locator('li', { has: page.getByRole('link', { name: tr(title) }) });
     await expect(mine).toContainText(tr({ en: 'Has a place', ko: '참가 확정' }));
-    await expect(page.getByLabel(tr({ en: 'My calendar address', ko: '내 캘린더 주소' }))).toHaveValue(/\.ics$/);
+    await expect(page.getByRole('button', { name: tr({ en: 'Make my calendar address', ko: '내 캘린더 주소 만들기' }) })).toBeVisible();
     await expect(page.getByRole('button', { name: tr({ en: 'Unfollow: Every event of the programme', ko: '구독 해지: 프로그램의 모든 행사' }) })).toBeVisible();
     await signOut(page, lang);
 
