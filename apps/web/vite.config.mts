@@ -18,7 +18,7 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '^/(graphql|health|account|open-data|feeds|calendars)(/|$)': api,
+      '^/(graphql|health|auth|account|open-data|feeds|calendars)(/|$)': api,
       '^/(events|workspaces)/(unsubscribe|accept-invitation)': api,
       '^/.+\\.(ics|csv|atom|json)$': api,
     },

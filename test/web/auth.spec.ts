@@ -1,5 +1,9 @@
-import { expect, Mailbox, test } from './fixtures';
+import type { BrowserContext } from '@playwright/test';
+import { DEMO, expect, Mailbox, test } from './fixtures';
 import { createConfirmedAccount, gql, tokenFor } from './support/api';
+
+/** The refresh-token cookie as the browser holds it (scripts in the page cannot see it). */
+const refreshCookie = async (context: BrowserContext) => (await context.cookies()).find((c) => c.name === 'twins_refresh');
 
 const unique = (lang: string, what: string) => `${what}-${lang}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
 
@@ -64,21 +68,80 @@ test.describe('signing up, in and out', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   });
 
-  test('an expired access token is refreshed without the person noticing', async ({ page, signIn }) => {
+  test('an expired access token is refreshed without the person noticing', async ({ page, context, signIn }) => {
+    await page.clock.install();
     await signIn(page, 'participant@demo.twins.test');
-    const before = await page.evaluate(() => JSON.parse(localStorage.getItem('twins.session')!) as { refreshToken: string });
-    // Make the stored access token stale, as if the tab had slept past its 15 minutes.
-    await page.evaluate(() => {
-      const session = JSON.parse(localStorage.getItem('twins.session')!);
-      localStorage.setItem('twins.session', JSON.stringify({ ...session, accessToken: 'stale', accessTokenExpiresAt: new Date(0).toISOString() }));
-    });
-    await page.reload();
     await expect(page.getByRole('heading', { level: 2, name: 'Where you are signed in' })).toBeVisible();
+    const before = await refreshCookie(context);
+    // The tab sleeps past its access token's 15 minutes; the next request refreshes it first.
+    await page.clock.fastForward('16:00');
+    const refreshed = page.waitForResponse((r) => r.url().endsWith('/auth/refresh'));
+    await page.getByRole('banner').getByRole('link', { name: 'Programme' }).click();
+    await page.getByRole('banner').getByRole('link', { name: 'Jordan Lee' }).click();
+    expect((await refreshed).status()).toBe(200);
     await expect(page.locator('.list li').first()).toBeVisible();
-    const after = await page.evaluate(() => JSON.parse(localStorage.getItem('twins.session')!) as { refreshToken: string; accessToken: string });
-    expect(after.accessToken).not.toBe('stale');
-    // Refresh tokens rotate: the old one is spent.
-    expect(after.refreshToken).not.toBe(before.refreshToken);
+    // Refresh tokens rotate: the cookie holds the next one.
+    expect((await refreshCookie(context))?.value).not.toBe(before?.value);
+  });
+
+  test('the refresh token is in no storage and no script can read it; the access token stays in memory', async ({ page, context, signIn }) => {
+    await signIn(page, 'participant@demo.twins.test');
+    await page.reload();
+    await expect(page.locator('.list li').first()).toBeVisible();
+    const cookie = await refreshCookie(context);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/auth', secure: false });
+    const seen = await page.evaluate(() => ({
+      cookies: document.cookie,
+      stored: JSON.stringify([{ ...localStorage }, { ...sessionStorage }]),
+    }));
+    expect(seen.cookies).not.toContain('twins_refresh');
+    expect(seen.stored).not.toContain(cookie!.value.split('.')[1]);
+    expect(seen.stored).not.toMatch(/refreshToken|accessToken|eyJ[\w-]+\.[\w-]+\./);
+    // What is kept is who is signed in, for the next tab and the next visit.
+    expect(seen.stored).toContain('Jordan Lee');
+  });
+
+  test('a reload keeps the person signed in, with their name and roles', async ({ page, signIn }) => {
+    await signIn(page, DEMO.boardUk);
+    await page.reload();
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Priya Shah' })).toBeVisible();
+    // A panel for board members only: the roles came back too; its data loads with a refreshed token.
+    await expect(page.getByRole('heading', { level: 2, name: 'Your board work' })).toBeVisible();
+    await expect(page.locator('.list li').first()).toBeVisible();
+    // Priya's account prefers English: the language came back as well.
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+
+  test('tabs opened at once share the session without spending a refresh token twice', async ({ page, context, signIn }) => {
+    await signIn(page, 'participant@demo.twins.test');
+    const refreshes: number[] = [];
+    context.on('response', (response) => {
+      if (response.url().endsWith('/auth/refresh')) refreshes.push(response.status());
+    });
+    const tabs = [page, await context.newPage(), await context.newPage(), await context.newPage()];
+    // Every tab starts without an access token at the same moment: each needs one.
+    await Promise.all(tabs.map((tab) => tab.goto('/me')));
+    for (const tab of tabs) await expect(tab.locator('.list li').first()).toBeVisible();
+    expect(refreshes.length).toBeGreaterThan(0);
+    // No refresh was refused: no token was presented twice, so the session was never revoked as stolen.
+    expect(refreshes.filter((status) => status !== 200)).toEqual([]);
+    await tabs[1].reload();
+    await expect(tabs[1].locator('.list li').first()).toBeVisible();
+  });
+
+  test('signing out in one tab ends the session, clears the cookie and signs out the other tabs', async ({ page, context, signIn }) => {
+    await signIn(page, 'participant@demo.twins.test');
+    const other = await context.newPage();
+    await other.goto('/me');
+    await expect(other.locator('.list li').first()).toBeVisible();
+    expect(await refreshCookie(context)).toBeDefined();
+
+    // Jordan Lee's account prefers English: the interface speaks it since signing in.
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+    await expect.poll(() => refreshCookie(context)).toBeUndefined();
+    await expect(other).toHaveURL(/\/sign-in$/);
+    expect(await other.evaluate(() => ({ ...localStorage }))).not.toHaveProperty('twins.user');
   });
 });
 

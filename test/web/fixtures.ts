@@ -1,4 +1,4 @@
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO_PEOPLE } from '../support/constants';
 
 export type Lang = 'en' | 'ko';
@@ -45,6 +45,24 @@ export class Mailbox {
   }
 }
 
+/**
+ * Records every Content-Security-Policy violation in the pages of a browser
+ * context: the `securitypolicyviolation` events of every document and frame,
+ * and chromium's console messages about refused content.
+ */
+async function watchContentSecurityPolicy(context: BrowserContext, violations: string[]): Promise<void> {
+  await context.exposeBinding('__twinsCspViolation', ({ page }, text: string) => violations.push(`${page?.url() ?? '?'}: ${text}`));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __twinsCspViolation(text: string): void }).__twinsCspViolation;
+      report(`${event.effectiveDirective} refused ${event.blockedURI || 'inline code'} (${event.sourceFile || 'the page'}:${event.lineNumber})`);
+    });
+  });
+  context.on('console', (message) => {
+    if (/Refused to|Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(`${message.page()?.url() ?? '?'}: ${message.text()}`);
+  });
+}
+
 interface Fixtures {
   lang: Lang;
   /** Picks the English or the Korean of an expected text, for the project's language. */
@@ -53,9 +71,35 @@ interface Fixtures {
   demoPassword: string;
   /** Signs in through the sign-in page and waits for the account page. */
   signIn: (page: Page, email: string, password?: string) => Promise<void>;
+  /**
+   * Every test fails when the Content-Security-Policy refused anything in a
+   * page it opened (its own context, and any context it makes with
+   * browser.newContext() or browser.newPage()): the web app and the pages the
+   * API serves must run under the policy as it is.
+   */
+  contentSecurityPolicy: void;
 }
 
 export const test = base.extend<Fixtures>({
+  contentSecurityPolicy: [
+    async ({ context, browser }, use) => {
+      const violations: string[] = [];
+      await watchContentSecurityPolicy(context, violations);
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const made = await newContext(options);
+        await watchContentSecurityPolicy(made, violations);
+        return made;
+      };
+      try {
+        await use();
+      } finally {
+        delete (browser as Partial<typeof browser>).newContext; // back to the prototype's
+      }
+      expect(violations, 'the Content-Security-Policy refused something in a page').toEqual([]);
+    },
+    { auto: true },
+  ],
   baseURL: async ({}, use) => use(process.env.WEB_BASE_URL),
   lang: async ({}, use, info) => use(info.project.name === 'ko' ? 'ko' : 'en'),
   tr: async ({ lang }, use) => use((texts) => texts[lang]),

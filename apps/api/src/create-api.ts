@@ -2,9 +2,11 @@ import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/core';
 import { AppModule } from './app.module';
+import { securityHeaders } from './security-headers';
 
 /**
  * Builds the API application (not yet listening). Used by main.ts and by the
@@ -19,6 +21,10 @@ export async function createApiApp(config: AppConfig, options: { schemaFile?: st
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   app.disable('x-powered-by');
+  // Before every route, so every answer carries them: GraphQL, files, health, the web app, the pages.
+  app.use(securityHeaders(config));
+  // The session cookie of the web app (libs/identity, /auth/*) is read from req.cookies.
+  app.use(cookieParser());
   app.enableShutdownHooks();
   return app;
 }

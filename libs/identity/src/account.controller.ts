@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, Post, Query, Res } from '@nestjs/common'
 import type { Response } from 'express';
 import { Allow, validateInput } from '@app/core';
 import { escapeHtml } from '@app/notifications';
-import { formOf, messageOf, page, signInLink } from './pages';
+import { formOf, messageOf, page, PAGE_CSS, signInLink } from './pages';
 import { AuthService } from './auth.service';
 import { InvitationService } from './invitation.service';
 import { AcceptInvitationInput, ResetPasswordInput } from './dto/identity.inputs';
@@ -19,6 +19,14 @@ export class AccountController {
     private readonly auth: AuthService,
     private readonly invitations: InvitationService,
   ) {}
+
+  /** The stylesheet of every page here (and of the other pages made with page()). */
+  @Get('page.css')
+  @Header('Content-Type', 'text/css; charset=utf-8')
+  @Header('Cache-Control', 'public, max-age=3600')
+  stylesheet(): string {
+    return PAGE_CSS;
+  }
 
   /** The emailed link opens a page with a button: mail scanners that follow links confirm nothing. */
   @Get('confirm-email')

@@ -1,5 +1,8 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, RequestContext } from '@app/core';
+import { Inject } from '@nestjs/common';
+import { Args, Info, Mutation, Resolver } from '@nestjs/graphql';
+import type { Request } from 'express';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Allow, AppConfig, Ctx, RequestContext } from '@app/core';
 import { AuthService, Tokens } from './auth.service';
 import {
   ChangePasswordInput,
@@ -11,11 +14,16 @@ import {
   TokenInput,
 } from './dto/identity.inputs';
 import { Acknowledgement, AuthPayload } from './dto/identity.outputs';
+import { clearRefreshCookie, selects, setRefreshCookie } from './session-cookie';
 import { UsersService } from './users.service';
+
+/** The GraphQL context as Apollo's Express integration fills it: Express's request, whose `res` is the response. */
+type HttpContext = RequestContext & { req?: Request };
 
 @Resolver()
 export class AuthResolver {
   constructor(
+    @Inject(AppConfig) private readonly config: AppConfig,
     private readonly auth: AuthService,
     private readonly users: UsersService,
   ) {}
@@ -34,13 +42,18 @@ export class AuthResolver {
     return { ok: true, message: 'Your email address is confirmed. You can now sign in.' };
   }
 
-  @Mutation(() => AuthPayload)
+  @Mutation(() => AuthPayload, {
+    description:
+      'Sign in. A client that asks for `refreshToken` gets it in the answer. One that does not (the web app) gets it as an ' +
+      'httpOnly cookie for /auth, which only POST /auth/refresh and POST /auth/sign-out read and which script in a page cannot see.',
+  })
   @Allow('PUBLIC')
-  async signIn(@Args('input') input: SignInInput, @Ctx() ctx: RequestContext & { req?: { headers: Record<string, unknown> } }) {
+  async signIn(@Args('input') input: SignInInput, @Ctx() ctx: HttpContext, @Info() info: GraphQLResolveInfo) {
     const tokens = await this.auth.signIn(input.email, input.password, {
       ip: ctx.ip,
-      userAgent: ctx.req?.headers['user-agent'] as string | undefined,
+      userAgent: ctx.req?.headers['user-agent'],
     });
+    if (!selects(info, 'refreshToken') && ctx.req?.res) setRefreshCookie(ctx.req.res, this.config, tokens);
     return this.actAs(ctx, tokens);
   }
 
@@ -52,15 +65,17 @@ export class AuthResolver {
 
   @Mutation(() => Acknowledgement, { description: 'End this session.' })
   @Allow('SIGNED_IN')
-  async signOut(@Ctx() ctx: RequestContext): Promise<Acknowledgement> {
+  async signOut(@Ctx() ctx: HttpContext): Promise<Acknowledgement> {
     await this.auth.signOut(ctx.user!.sessionId!);
+    this.clearCookie(ctx);
     return { ok: true, message: 'You are signed out.' };
   }
 
   @Mutation(() => Acknowledgement, { description: 'End every session of yours, on every device.' })
   @Allow('SIGNED_IN')
-  async signOutEverywhere(@Ctx() ctx: RequestContext): Promise<Acknowledgement> {
+  async signOutEverywhere(@Ctx() ctx: HttpContext): Promise<Acknowledgement> {
     await this.auth.signOut(ctx.user!.sessionId!, ctx.user!.id);
+    this.clearCookie(ctx);
     return { ok: true, message: 'You are signed out everywhere.' };
   }
 
@@ -80,9 +95,15 @@ export class AuthResolver {
 
   @Mutation(() => Acknowledgement, { description: 'Change your password; signs out everywhere.' })
   @Allow('SIGNED_IN')
-  async changePassword(@Args('input') input: ChangePasswordInput, @Ctx() ctx: RequestContext): Promise<Acknowledgement> {
+  async changePassword(@Args('input') input: ChangePasswordInput, @Ctx() ctx: HttpContext): Promise<Acknowledgement> {
     await this.auth.changePassword(ctx.user!.id, input.currentPassword, input.newPassword, ctx.ip);
+    this.clearCookie(ctx);
     return { ok: true, message: 'Your password is changed. Sign in again with the new one.' };
+  }
+
+  /** A browser's session cookie (if it has one) goes with the session it belongs to. */
+  private clearCookie(ctx: HttpContext): void {
+    if (ctx.req?.res) clearRefreshCookie(ctx.req.res, this.config);
   }
 
   /** The rest of this response is read as the person who just signed in (so `user { email }` answers). */

@@ -204,6 +204,25 @@ export class AuthService {
     });
   }
 
+  /**
+   * Ends the session a refresh token belongs to (the web app's sign-out, which
+   * holds only its cookie). Any genuine token of the session will do, a used
+   * one too: ending a session is never a favour to a thief. Anything else is
+   * ignored.
+   */
+  async signOutWithRefreshToken(refreshToken: string): Promise<void> {
+    let id: string, secret: string;
+    try {
+      ({ id, secret } = splitToken(refreshToken, 'refreshToken', BAD_REFRESH));
+    } catch {
+      return;
+    }
+    await this.dataSource.transaction(async (em) => {
+      const token = await em.findOneBy(RefreshToken, { id });
+      if (token && secretMatches(secret, token.secretHash)) await this.revokeSessionIn(em, token.sessionId, 'signed-out');
+    });
+  }
+
   async revokeSessionIn(em: EntityManager, sessionId: string, reason: string): Promise<void> {
     await em.update(Session, { id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: reason });
   }

@@ -11,6 +11,7 @@ import { OneTimeTokenService } from './one-time-token.service';
 import { OrganisationsResolver } from './organisations.resolver';
 import { OrganisationsService } from './organisations.service';
 import { PasswordHasher } from './password-hasher';
+import { SessionController } from './session.controller';
 import { AccessTokenSessionResolver } from './session-resolver.impl';
 import { AccountEmailLimiter, SignInRateLimiter } from './sign-in-rate-limiter';
 import { UsersResolver } from './users.resolver';
@@ -24,7 +25,7 @@ import { UsersService } from './users.service';
       useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [AccountController],
+  controllers: [AccountController, SessionController],
   providers: [
     AuthService,
     UsersService,

@@ -1,12 +1,23 @@
 import { AppError } from '@app/core';
 import { escapeHtml } from '@app/notifications';
 
+/**
+ * The pages' stylesheet, served by AccountController at PAGE_STYLESHEET: the
+ * Content-Security-Policy allows styles from this site's files only, never
+ * `<style>` elements nor `style` attributes.
+ */
+export const PAGE_STYLESHEET = '/account/page.css';
+export const PAGE_CSS = `body{font-family:system-ui,'Apple SD Gothic Neo','Malgun Gothic',sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5}
+h1{font-size:1.4rem}
+a.button{display:inline-block;padding:.6rem 1rem;background:#0b4f6c;color:#fff;border-radius:6px;text-decoration:none;font-weight:600}
+`;
+
 /** A small bilingual page for the links emails open, until the web app serves them. */
 export function page(title: string, paragraphs: string[], body = ''): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>${escapeHtml(title)}</title></head>
-<body style="font-family:system-ui,'Apple SD Gothic Neo','Malgun Gothic',sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
-<h1 style="font-size:1.4rem">${escapeHtml(title)}</h1>
+<title>${escapeHtml(title)}</title><link rel="stylesheet" href="${PAGE_STYLESHEET}"></head>
+<body>
+<h1>${escapeHtml(title)}</h1>
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 ${body}
 </body></html>`;
@@ -18,7 +29,7 @@ ${body}
  */
 export function signInLink(next?: string): string {
   const href = next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in';
-  return `<p><a href="${escapeHtml(href)}" style="display:inline-block;padding:.6rem 1rem;background:#0b4f6c;color:#fff;border-radius:6px;text-decoration:none;font-weight:600">Sign in · 로그인</a></p>`;
+  return `<p><a class="button" href="${escapeHtml(href)}">Sign in · 로그인</a></p>`;
 }
 
 /** What a form page says about a refusal: the first field and what is wrong with it. */

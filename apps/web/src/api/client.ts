@@ -4,13 +4,12 @@ import { sessionStore } from '../auth/session';
 import { i18n } from '../i18n';
 
 /**
- * One GraphQL client for the app. Every request carries the current access
- * token; one that expired is refreshed first (or on an UNAUTHENTICATED answer)
- * and the request is sent again, so an expired session never loses what a
- * person was doing.
+ * One GraphQL client for the app. Every request carries this tab's access
+ * token (held in memory only, see auth/session.ts); a missing or expiring one
+ * is refreshed first (or on an UNAUTHENTICATED answer) and the request is sent
+ * again, so an expired token never loses what a person was doing.
  */
 export function createClient(): Client {
-  let token = sessionStore.get()?.accessToken ?? null;
   return new Client({
     url: '/graphql',
     requestPolicy: 'cache-and-network',
@@ -21,18 +20,19 @@ export function createClient(): Client {
       cacheExchange,
       authExchange(async (utils) => ({
         addAuthToOperation(operation) {
-          token = sessionStore.get()?.accessToken ?? null;
+          const token = sessionStore.currentAccessToken();
           return token ? utils.appendHeaders(operation, { authorization: `Bearer ${token}` }) : operation;
         },
+        // Signed in without a good token (a reload, a new tab, a long sleep): refresh before sending.
         willAuthError() {
-          const session = sessionStore.get();
-          return !!session && Date.parse(session.accessTokenExpiresAt) - Date.now() < 30_000;
+          return sessionStore.needsRefresh();
         },
         didAuthError(error) {
           return error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') && !!sessionStore.get();
         },
         async refreshAuth() {
-          token = await sessionStore.freshAccessToken(true).catch(() => token);
+          // Offline or the API failing: keep the session; the next request tries again.
+          await sessionStore.freshAccessToken(true).catch(() => undefined);
         },
       })),
       fetchExchange,

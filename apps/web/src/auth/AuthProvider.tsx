@@ -1,16 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useMutation } from 'urql';
-import { graphql } from '../gql';
 import { browserZone } from '../i18n/format';
 import { sessionStore, type Session, type SessionUser } from './session';
-
-const SignOut = graphql(`
-  mutation SignOut {
-    signOut {
-      ok
-    }
-  }
-`);
 
 interface Auth {
   user: SessionUser | null;
@@ -24,23 +14,19 @@ interface Auth {
 const AuthContext = createContext<Auth | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState(sessionStore.get());
-  const [, signOutMutation] = useMutation(SignOut);
-  useEffect(() => sessionStore.subscribe(setSession), []);
+  const [user, setUser] = useState(sessionStore.get()?.user ?? null);
+  useEffect(() => sessionStore.subscribe(setUser), []);
 
   const value = useMemo<Auth>(
     () => ({
-      user: session?.user ?? null,
-      timeZone: session?.user.timeZone ?? browserZone(),
+      user,
+      timeZone: user?.timeZone ?? browserZone(),
       signedIn: (next) => sessionStore.set(next),
-      signOut: async () => {
-        // Ends the session on the server too; forget it here whatever the answer.
-        await signOutMutation({}).catch(() => undefined);
-        sessionStore.set(null);
-      },
-      hasRole: (role) => !!session?.user.roles?.includes(role),
+      // Ends the session on the server (and its cookie); forgotten here whatever the answer.
+      signOut: () => sessionStore.signOut(),
+      hasRole: (role) => !!user?.roles?.includes(role),
     }),
-    [session, signOutMutation],
+    [user],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

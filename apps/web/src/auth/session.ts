@@ -1,12 +1,15 @@
 import { graphql } from '../gql';
 import type { SessionFieldsFragment } from '../gql/graphql';
-import { stringifyDocument } from '@urql/core';
 
+/**
+ * What sign-in gives the web app. It does not ask for the refresh token: the
+ * API then sets it as an httpOnly cookie that only /auth/* receives, which no
+ * script in the page can read.
+ */
 export const SessionFields = graphql(`
   fragment SessionFields on AuthPayload {
     accessToken
     accessTokenExpiresAt
-    refreshToken
     user {
       id
       displayName
@@ -18,50 +21,72 @@ export const SessionFields = graphql(`
   }
 `);
 
-const RefreshSession = graphql(`
-  mutation RefreshSession($input: RefreshSessionInput!) {
-    refreshSession(input: $input) {
-      ...SessionFields
-    }
-  }
-`);
-
 export type Session = SessionFieldsFragment;
 export type SessionUser = Session['user'];
 
-const STORAGE_KEY = 'twins.session';
-type Listener = (session: Session | null) => void;
+/** Who is signed in, for every tab and after a reload: not secret, no token. */
+const USER_KEY = 'twins.user';
+/** Where the tokens used to be kept (before the cookie): removed on sight. */
+const OLD_SESSION_KEY = 'twins.session';
+/** Held by a tab while it refreshes or signs out, so tabs never present the same refresh cookie twice. */
+const LOCK = 'twins.session.refresh';
+
+type Listener = (user: SessionUser | null) => void;
+type Message = { type: 'session'; session: Session } | { type: 'signed-out' };
 
 /**
- * The signed-in session, shared by every tab: the tokens live in
- * localStorage, and a refresh runs under a Web Lock, so two tabs never spend
- * the same refresh token (the API would take that for theft and end the session).
+ * The signed-in session, shared by every tab.
+ * - The refresh token is an httpOnly cookie (path /auth): script never sees it.
+ * - The access token lives in this tab's memory only. A tab that has none (a
+ *   reload, a new tab) or whose token is about to expire asks POST
+ *   /auth/refresh, which rotates the cookie and answers a fresh access token.
+ * - A refresh (and a sign-out) runs under a Web Lock, so two tabs never send
+ *   the same cookie at once (the API takes a reused refresh token for theft and
+ *   ends the session); the tab that refreshed hands its access token to the
+ *   others over a BroadcastChannel, and a tab that waited for the lock uses it
+ *   instead of refreshing again.
+ * - Who is signed in (name, roles, language; nothing secret) is kept in
+ *   localStorage, so a reload shows the person at once and other tabs follow a
+ *   sign-in or sign-out.
  */
 class SessionStore {
   private listeners = new Set<Listener>();
-  private current: Session | null = read();
+  private user: SessionUser | null = readUser();
+  private accessToken: string | null = null;
+  private accessTokenExpiresAt = 0;
+  private channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('twins.session') : null;
 
   constructor() {
+    localStorage.removeItem(OLD_SESSION_KEY);
     window.addEventListener('storage', (event) => {
-      if (event.key !== STORAGE_KEY) return;
-      this.current = read();
+      if (event.key !== USER_KEY && event.key !== null) return;
+      const user = readUser();
+      if (user?.id !== this.user?.id) this.forgetToken();
+      this.user = user;
       this.emit();
+    });
+    this.channel?.addEventListener('message', (event: MessageEvent<Message>) => {
+      if (event.data.type === 'session') this.adopt(event.data.session);
+      else this.adopt(null);
     });
   }
 
-  get(): Session | null {
-    return this.current;
+  /** The signed-in person, or null. */
+  get(): { user: SessionUser } | null {
+    return this.user ? { user: this.user } : null;
   }
 
+  /** After signing in (or out, with null): this tab adopts it and tells the others. */
   set(session: Session | null): void {
-    this.current = session;
-    if (session) localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
-    else localStorage.removeItem(STORAGE_KEY);
-    this.emit();
+    this.adopt(session);
+    this.channel?.postMessage((session ? { type: 'session', session } : { type: 'signed-out' }) satisfies Message);
   }
 
   updateUser(user: Partial<SessionUser>): void {
-    if (this.current) this.set({ ...this.current, user: { ...this.current.user, ...user } });
+    if (!this.user) return;
+    this.user = { ...this.user, ...user };
+    writeUser(this.user);
+    this.emit();
   }
 
   subscribe(listener: Listener): () => void {
@@ -69,56 +94,104 @@ class SessionStore {
     return () => this.listeners.delete(listener);
   }
 
+  /** The access token this tab holds, good or not; null when it has none. */
+  currentAccessToken(): string | null {
+    return this.user ? this.accessToken : null;
+  }
+
+  /** Whether a request should wait for a refresh first: signed in, with no token or one about to expire. */
+  needsRefresh(): boolean {
+    return !!this.user && !this.usable();
+  }
+
   /** An access token good for at least half a minute more, refreshing when needed; null when signed out. */
   async freshAccessToken(force = false): Promise<string | null> {
-    const usable = (s: Session | null) => !!s && Date.parse(s.accessTokenExpiresAt) - Date.now() > 30_000;
-    if (!force && usable(this.current)) return this.current!.accessToken;
-    const before = this.current?.accessToken;
-    const run = async () => {
-      const latest = read(); // another tab may have refreshed meanwhile
-      if (latest && latest.accessToken !== before && usable(latest)) {
-        this.current = latest;
-        return latest.accessToken;
-      }
-      if (!latest) {
-        this.set(null);
+    if (!this.user) return null;
+    if (!force && this.usable()) return this.accessToken;
+    const before = this.accessToken;
+    return withLock(async () => {
+      if (!readUser()) {
+        this.adopt(null); // signed out in another tab meanwhile
         return null;
       }
-      const next = await refresh(latest.refreshToken);
+      // Another tab refreshed while this one waited: its token came over the channel.
+      if (this.accessToken !== before && this.usable()) return this.accessToken;
+      const next = await refresh();
       this.set(next);
       return next?.accessToken ?? null;
-    };
-    return navigator.locks ? navigator.locks.request('twins.session.refresh', run) : run();
+    });
+  }
+
+  /** Ends the session on the server (its cookie goes too) and here, in every tab. */
+  async signOut(): Promise<void> {
+    await withLock(() =>
+      fetch('/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => undefined),
+    );
+    this.set(null);
+  }
+
+  private usable(): boolean {
+    return !!this.accessToken && this.accessTokenExpiresAt - Date.now() > 30_000;
+  }
+
+  private adopt(session: Session | null): void {
+    if (session) {
+      this.user = session.user;
+      this.accessToken = session.accessToken;
+      this.accessTokenExpiresAt = Date.parse(session.accessTokenExpiresAt);
+      writeUser(session.user);
+    } else {
+      this.user = null;
+      this.forgetToken();
+      localStorage.removeItem(USER_KEY);
+    }
+    this.emit();
+  }
+
+  private forgetToken(): void {
+    this.accessToken = null;
+    this.accessTokenExpiresAt = 0;
   }
 
   private emit(): void {
-    for (const listener of this.listeners) listener(this.current);
+    for (const listener of this.listeners) listener(this.user);
   }
 }
 
-function read(): Session | null {
+function withLock<T>(run: () => Promise<T>): Promise<T> {
+  return navigator.locks ? navigator.locks.request(LOCK, run) : run();
+}
+
+function readUser(): SessionUser | null {
   try {
-    const raw = localStorage.getItem(STORAGE_KEY);
-    return raw ? (JSON.parse(raw) as Session) : null;
+    const raw = localStorage.getItem(USER_KEY);
+    return raw ? (JSON.parse(raw) as SessionUser) : null;
   } catch {
     return null;
   }
 }
 
-/** Trades a refresh token for the next session; null when it is no longer good (signed out elsewhere, expired, reused). */
-async function refresh(refreshToken: string): Promise<Session | null> {
+function writeUser(user: SessionUser): void {
+  localStorage.setItem(USER_KEY, JSON.stringify(user));
+}
+
+/**
+ * Trades the refresh cookie for the next session: an access token and the
+ * person (the next refresh token comes back in the cookie only). Null when the
+ * session is over (signed out elsewhere, expired, reused); throws when the API
+ * could not be reached or failed, so the person stays signed in and the next
+ * request tries again.
+ */
+async function refresh(): Promise<Session | null> {
+  let response: Response;
   try {
-    const response = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: stringifyDocument(RefreshSession), variables: { input: { refreshToken } } }),
-    });
-    const body = (await response.json()) as { data?: { refreshSession: Session }; errors?: unknown[] };
-    return body.data?.refreshSession ?? null;
+    response = await fetch('/auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   } catch {
-    // Offline: keep nothing half-done; the next request tries again.
     throw new Error('NETWORK');
   }
+  if (response.status >= 400 && response.status < 500) return null;
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return (await response.json()) as Session;
 }
 
 export const sessionStore = new SessionStore();

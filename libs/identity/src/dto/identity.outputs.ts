@@ -7,7 +7,11 @@ import { User } from '../entities/user.entity';
 export class AuthPayload {
   @Field({ description: 'Send as `Authorization: Bearer <token>`.' }) accessToken: string;
   @Field() accessTokenExpiresAt: Date;
-  @Field({ description: 'Good for one refresh; each refresh returns the next.' }) refreshToken: string;
+  @Field({
+    description:
+      'Good for one refresh (refreshSession); each refresh returns the next. Given here only when asked for: a signIn that does not ask sets it as an httpOnly cookie instead.',
+  })
+  refreshToken: string;
   @Field() refreshTokenExpiresAt: Date;
   @Field(() => User) user: User;
 }
