@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource, In } from 'typeorm';
-import { Allow, AppConfig, Clock, Ctx, LocalizedText, LocalTime, NotFoundError, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
+import { Allow, AppConfig, Clock, costWhen, Ctx, LocalizedText, LocalTime, NotFoundError, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
 import { CalendarAddressesService } from './calendar/calendar-addresses.service';
 import { CancelEventInput, CreateEventInput, EventFollowInput, EventListArgs, EventRegistrationInput, EventStepInput, RegistrationListArgs, UpdateEventInput } from './dto/events.inputs';
 import { EventAttendee, EventFollowing, NewCalendarAddress } from './dto/events.outputs';
@@ -37,7 +37,12 @@ export class EventsResolver {
     private readonly clock: Clock,
   ) {}
 
-  @Query(() => ProgrammeEventConnection, { description: 'Events, soonest first: published ones for everyone; drafts for their organiser and admins (filter.statuses). Public.' })
+  @Query(() => ProgrammeEventConnection, {
+    description: 'Events, soonest first: published ones for everyone; drafts for their organiser and admins (filter.statuses). Public.',
+    // Query cost of a search (libs/core/src/graphql/cost.ts): words matched in every event's titles,
+    // descriptions and venue, about 0.3 ms on the demo data, and it grows with them.
+    complexity: costWhen(50, (args) => !!(args.filter as { search?: string } | undefined)?.search),
+  })
   @Allow('PUBLIC')
   events(@Args() args: EventListArgs, @Ctx() ctx: RequestContext) {
     return this.eventsService.list(ctx.user, args.filter ?? {}, args);

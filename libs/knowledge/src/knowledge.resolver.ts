@@ -58,7 +58,12 @@ export class CaseStudiesResolver {
     return this.service.mine(ctx.user!, page);
   }
 
-  @Query(() => CaseStudySearchResult, { description: 'Search published case studies in English and Korean, ranked, with highlighted snippets. Public.' })
+  @Query(() => CaseStudySearchResult, {
+    description: 'Search published case studies in English and Korean, ranked, with highlighted snippets. Public.',
+    // Query cost of its work (libs/core/src/graphql/cost.ts): every published version is matched, its text
+    // vector built and ranked, and counted; about 1.6 ms a call on the demo data, and it grows with them.
+    complexity: 150,
+  })
   @Allow('PUBLIC')
   searchCaseStudies(@Args() args: SearchCaseStudiesArgs): Promise<CaseStudySearchResult> {
     return this.searcher.search(args.query, args.filter ?? {}, args.first ?? 20, args.after);

@@ -121,12 +121,31 @@ export class AppConfig {
   GRAPHQL_MAX_DEPTH = 10;
 
   /**
-   * Largest query cost: one per field, times the page size for lists, so the
-   * cost measures rows × fields returned. 10000 lets a page of 100 ranked pairs
-   * with their pillars through; anything bigger is asked for in pages.
+   * Largest query cost (libs/core/src/graphql/cost.ts; a unit is about 10 µs of
+   * server time): one per field, times the page size for lists, plus the
+   * measured work of fields that compute or search, for every alias. 10000
+   * lets a page of 100 ranked pairs with their pillars through, or about
+   * twenty live pair scores; anything bigger is asked for in pages.
    */
   @Transform(toInt) @IsInt() @Min(10)
   GRAPHQL_MAX_COMPLEXITY = 10000;
+
+  /**
+   * Per client (the signed-in account, else the address, an IPv6 /64 as one):
+   * requests to /graphql within a sliding window, and the query cost they may
+   * spend in it together. Over either the answer is RATE_LIMITED (HTTP 429)
+   * with Retry-After. 300 a minute is five a second, several times what a
+   * person clicking through the web app sends; 200000 is twenty of the
+   * largest queries allowed a minute, about two seconds of server time.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  GRAPHQL_RATE_WINDOW_SECONDS = 60;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  GRAPHQL_RATE_MAX_REQUESTS = 300;
+
+  @Transform(toInt) @IsInt() @Min(10)
+  GRAPHQL_RATE_MAX_COST = 200000;
 
   /** How often the outbox dispatcher looks for messages to queue. */
   @Transform(toInt) @IsInt() @Min(50) @Max(60000)
@@ -210,6 +229,11 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
       (message) => `${error.property}: ${message.replace(new RegExp(`^${error.property} `), '')} (got ${describe(error.property, env[error.property])})`,
     ),
   );
+  if (config.GRAPHQL_RATE_MAX_COST < config.GRAPHQL_MAX_COMPLEXITY) {
+    problems.push(
+      `GRAPHQL_RATE_MAX_COST: must be at least GRAPHQL_MAX_COMPLEXITY (${config.GRAPHQL_MAX_COMPLEXITY}), or the largest query allowed could never run (got ${config.GRAPHQL_RATE_MAX_COST})`,
+    );
+  }
   if (config.isProduction) problems.push(...productionProblems(config, env));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -8,6 +8,10 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** The request itself could not be read (not JSON, a batch); Apollo uses the same code. */
+  BAD_REQUEST = 'BAD_REQUEST',
+  /** The request body is over the JSON body limit (HTTP 413). */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 

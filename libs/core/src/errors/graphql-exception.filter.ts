@@ -1,16 +1,44 @@
-import { ArgumentsHost, Catch } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { ErrorCode } from './error-codes';
 
 /**
  * GraphQL errors go back to Apollo as they are: expected ones (AppError)
  * without an error log line each, unexpected ones to formatGraphqlError,
- * which logs them once and hides their details. HTTP routes keep Nest's own
- * error responses.
+ * which logs them once and hides their details. A request to /graphql that
+ * never reaches Apollo (a body that is not JSON, or larger than the JSON
+ * body limit) is answered the way GraphQL clients read errors: its 4xx status
+ * and `{ errors: [{ message, extensions: { code } }] }`. Other HTTP routes
+ * keep Nest's own error responses.
  */
 @Catch()
 export class GraphqlExceptionFilter extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<string>() === 'graphql') return exception;
+    if (host.getType() === 'http' && exception instanceof HttpException) {
+      const http = host.switchToHttp();
+      const refusal = graphqlRequestRefusal(http.getRequest<Request>(), exception);
+      if (refusal) {
+        const res = http.getResponse<Response>();
+        if (!res.headersSent) res.status(refusal.status).json(refusal.body);
+        return undefined;
+      }
+    }
     return super.catch(exception, host);
   }
+}
+
+/** The GraphQL-shaped answer to an HTTP-level refusal of a request to /graphql, or null for anything else. */
+export function graphqlRequestRefusal(
+  req: Pick<Request, 'path'>,
+  exception: HttpException,
+): { status: number; body: { errors: Array<{ message: string; extensions: { code: string } }> } } | null {
+  const status = exception.getStatus();
+  if (!/^\/graphql\/?$/.test(req.path) || status < 400 || status >= 500) return null;
+  const [code, message] =
+    status === 413
+      ? [ErrorCode.PAYLOAD_TOO_LARGE, 'The request is too large. Send a smaller query or smaller variables.']
+      : [ErrorCode.BAD_REQUEST, `The request could not be read: ${exception.message}. Send JSON with a "query" string.`];
+  return { status, body: { errors: [{ message, extensions: { code } }] } };
 }

@@ -3,11 +3,9 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { DynamicModule, Logger, ModuleMetadata } from '@nestjs/common';
+import { DynamicModule, Logger, Module, ModuleMetadata } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
-import depthLimit from 'graphql-depth-limit';
-import { getComplexity, simpleEstimator, fieldExtensionsEstimator, ComplexityEstimator } from 'graphql-query-complexity';
 import { AppConfig } from '../config/app-config';
 import type { RequestContext } from '../auth/auth-user';
 import { SessionResolver } from '../auth/session-resolver';
@@ -15,41 +13,57 @@ import { applyFieldAccess } from '../auth/field-access.middleware';
 import { AppError, ErrorCode } from '../errors/error-codes';
 import { formatGraphqlError } from '../errors/format-error';
 import type { LoggedRequest } from '../logging/logging.module';
-import { DEFAULT_PAGE_SIZE } from './pagination';
+import { queryCost } from './cost';
+import { depthLimitRule } from './depth-limit';
+import { rateLimitedRefusal, tooCostlyRefusal, unsafeInputRefusal, withHttpStatus } from './refusals';
+import { RequestRateLimiter } from './request-rate-limiter';
+import { findUnsafeStrings } from './string-guard';
 
 const logger = new Logger('GraphQL');
 
-/** Paginated lists cost their page size (the default when none is given) times what each item asks for. */
-const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
-  const paginated = field.args.some((a) => a.name === 'first');
-  if (paginated) return (1 + childComplexity) * Number(args.first ?? DEFAULT_PAGE_SIZE);
-  return undefined;
-};
+/** The request context, and the key its client's requests are counted under. */
+type LimitedContext = RequestContext & { rateKey: string };
 
-function complexityLimitPlugin(max: number): ApolloServerPlugin<RequestContext> {
+/** Provides the request rate limiter to the GraphQL module's factory. */
+@Module({ providers: [RequestRateLimiter], exports: [RequestRateLimiter] })
+export class GraphqlLimitsModule {}
+
+/**
+ * The most tokens (names, punctuation, values) a query document may have.
+ * The web app's largest and the explorer's introspection query have under
+ * 200 each; 2000 leaves room for hand-written queries while parsing and
+ * validating stays cheap: graphql-js compares same-named fields pairwise, and
+ * 100 kB of repeated fields took a third of a second to refuse.
+ */
+export const MAX_DOCUMENT_TOKENS = 2000;
+
+/** "Did you mean …?" hints, which would map the schema for someone who cannot introspect it. */
+const SUGGESTION = / ?Did you mean(.+?)\?$/;
+
+/**
+ * Checks every operation before it runs, in this order: text arguments we
+ * could not store (NUL, broken surrogates), then the query's cost against
+ * GRAPHQL_MAX_COMPLEXITY, then that cost against the client's budget in the
+ * rate-limit window. Each refusal answers the whole request with HTTP 400
+ * (429 for the budget) and a stable code; nothing has run yet.
+ */
+function requestLimitsPlugin(max: number, limiter: RequestRateLimiter): ApolloServerPlugin<LimitedContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
-          let complexity: number;
+        async didResolveOperation({ request, document, schema, contextValue }) {
+          const unsafe = findUnsafeStrings(document, request.variables ?? undefined);
+          if (unsafe.length) throw unsafeInputRefusal(unsafe);
+          let cost: number;
           try {
-            complexity = getComplexity({
-              schema,
-              operationName: request.operationName ?? undefined,
-              query: document,
-              variables: request.variables ?? {},
-              estimators: [fieldExtensionsEstimator(), pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
+            cost = queryCost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
           } catch (error) {
             // Variables that do not fit their types: say so the way execution would.
-            throw new AppError(ErrorCode.BAD_USER_INPUT, (error as Error).message);
+            throw withHttpStatus(new AppError(ErrorCode.BAD_USER_INPUT, (error as Error).message), 400);
           }
-          if (complexity > max) {
-            throw new AppError(
-              ErrorCode.BAD_USER_INPUT,
-              `This query is too large (cost ${complexity}, at most ${max}). Ask for fewer fields or smaller pages.`,
-            );
-          }
+          if (cost > max) throw tooCostlyRefusal(cost, max);
+          const charged = await limiter.chargeCost(contextValue.rateKey, cost);
+          if (!charged.allowed) throw rateLimitedRefusal(charged.retryAfterSeconds, 'cost');
         },
       };
     },
@@ -76,41 +90,51 @@ export interface GraphqlModuleOptions {
 }
 
 /**
- * GraphQL over Apollo Server, code first. Introspection and the explorer are
- * on outside production. Depth and cost are capped, errors carry stable codes
- * and restricted fields are wrapped by applyFieldAccess.
+ * GraphQL over Apollo Server, code first. Introspection, the explorer and
+ * "Did you mean" hints are on outside production. Depth, cost and each
+ * client's rate are capped, errors carry stable codes (whole-request refusals
+ * with HTTP 400 or 429, never 500) and restricted fields are wrapped by
+ * applyFieldAccess.
  */
 export function graphqlModule(options: GraphqlModuleOptions): DynamicModule {
   return GraphQLModule.forRootAsync<ApolloDriverConfig>({
     driver: ApolloDriver,
-    imports: options.imports,
-    inject: [AppConfig, SessionResolver],
-    useFactory: (config: AppConfig, sessions: SessionResolver): ApolloDriverConfig => ({
+    imports: [...(options.imports ?? []), GraphqlLimitsModule],
+    inject: [AppConfig, SessionResolver, RequestRateLimiter],
+    useFactory: (config: AppConfig, sessions: SessionResolver, limiter: RequestRateLimiter): ApolloDriverConfig => ({
       path: '/graphql',
       autoSchemaFile: options.schemaFile,
       sortSchema: true,
       playground: false,
       introspection: !config.isProduction,
+      // Production strips "Did you mean" from validation errors; formatError below from any other message.
+      hideSchemaDetailsFromClientErrors: config.isProduction,
+      parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
+      // A JSON array of operations is refused with 400 BAD_REQUEST ("Operation batching disabled").
+      allowBatchedHttpRequests: false,
       plugins: [
         config.isProduction
           ? ApolloServerPluginLandingPageDisabled()
           : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true }),
-        complexityLimitPlugin(config.GRAPHQL_MAX_COMPLEXITY),
+        requestLimitsPlugin(config.GRAPHQL_MAX_COMPLEXITY, limiter),
         operationNamePlugin,
       ],
-      validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
+      validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH)],
       // Field access is enforced by applyFieldAccess below, on restricted fields only: no per-field guards.
       buildSchemaOptions: { numberScalarMode: 'integer' },
       transformSchema: applyFieldAccess,
-      formatError: (formatted, error) =>
-        formatGraphqlError(formatted, error, (unexpected) => logger.error(unexpected)),
-      context: async ({ req }: { req: Request & LoggedRequest }): Promise<RequestContext & { req: Request }> => {
-        const ctx: RequestContext & { req: Request } = {
+      formatError: (formatted, error) => {
+        const result = formatGraphqlError(formatted, error, (unexpected) => logger.error(unexpected));
+        return config.isProduction ? { ...result, message: result.message.replace(SUGGESTION, '') } : result;
+      },
+      context: async ({ req }: { req: Request & LoggedRequest }): Promise<LimitedContext & { req: Request }> => {
+        const ctx: LimitedContext & { req: Request } = {
           req,
           requestId: typeof req.id === 'string' ? req.id : randomUUID(),
           ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
           user: null,
           loaders: new Map(),
+          rateKey: '',
         };
         const header = req.headers.authorization;
         if (header?.startsWith('Bearer ')) {
@@ -119,6 +143,10 @@ export function graphqlModule(options: GraphqlModuleOptions): DynamicModule {
           ctx.authProblem = problem;
           if (user) req.userId = user.id;
         }
+        // Counted before the document is parsed: parsing and validating a large one is work too.
+        ctx.rateKey = RequestRateLimiter.clientKey(ctx.user?.id, ctx.ip);
+        const admitted = await limiter.admitRequest(ctx.rateKey);
+        if (!admitted.allowed) throw rateLimitedRefusal(admitted.retryAfterSeconds, admitted.limit ?? 'requests');
         return ctx;
       },
     }),

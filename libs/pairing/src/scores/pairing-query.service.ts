@@ -34,7 +34,7 @@ export interface WeightChoice {
   weights?: WeightsInput;
 }
 
-const SHORTLIST_LIMIT = 500;
+export const SHORTLIST_LIMIT = 500;
 
 /**
  * What the GraphQL API answers about pairs. Rankings under the report's

@@ -1,10 +1,10 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { ArgsType, Field } from '@nestjs/graphql';
-import { Allow, Ctx, PageArgs, Paginated, RequestContext } from '@app/core';
+import { Allow, costWhen, Ctx, listOfAtMost, PageArgs, Paginated, RequestContext } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { PairFilterInput, ShortlistRuleInput, WeightsInput } from './pair-score.types';
-import { PairingQueryService } from './pairing-query.service';
+import { PairingQueryService, SHORTLIST_LIMIT } from './pairing-query.service';
 import { CityTypologyView, PairScoreDetail, PairScoreView, PairShortlist, PartnerSuggestion } from './pairing.views';
 
 const PairScoreConnection = Paginated(PairScoreView, 'PairScore');
@@ -36,6 +36,21 @@ class CityPairArgs {
   @Field(() => ID) @IsString() @Length(1, 100) cityB: string;
 }
 
+/**
+ * Query cost of the work each read does (libs/core/src/graphql/cost.ts: a unit is about 10 µs),
+ * timed with the demo's 28 cities as 50 aliases in one request: pairScore and cityTypology load
+ * every city's evidence and compute (about 5 and 3.5 ms a call); partnersFor and pairRanking
+ * read stored scores under the default weights (about 1 ms, what their pages cost already) and
+ * compute every pair they rank under any other weights (about 9.5 and 5–8 ms).
+ */
+const PAIR_SCORE_COST = 500;
+const TYPOLOGY_COST = 400;
+const PARTNERS_LIVE_COST = 900;
+const RANKING_LIVE_COST = 700;
+/** Stored scores are read under the default weights only; a saved profile or pillar weights mean computing. */
+const computesLive = (args: Record<string, unknown>) =>
+  !!args.profileId || Object.values((args.weights ?? {}) as Record<string, unknown>).some((v) => v !== null && v !== undefined);
+
 /** The pairing score: public reads over stored and on-request scores. */
 @Resolver(() => PairScoreView)
 export class PairingResolver {
@@ -44,7 +59,7 @@ export class PairingResolver {
     private readonly cities: CitiesLoaders,
   ) {}
 
-  @Query(() => PairScoreDetail, { description: 'The score of two cities of two countries, explained pillar by pillar.' })
+  @Query(() => PairScoreDetail, { description: 'The score of two cities of two countries, explained pillar by pillar.', complexity: PAIR_SCORE_COST })
   @Allow('PUBLIC')
   async pairScore(@Args() pair: CityPairArgs, @Args() choice: WeightArgs, @Ctx() ctx: RequestContext): Promise<PairScoreDetail> {
     const { weights, name } = await this.pairing.resolveWeights(ctx.user, choice);
@@ -54,7 +69,10 @@ export class PairingResolver {
     return { ...result, profile: name };
   }
 
-  @Query(() => PartnerSuggestionConnection, { description: 'The best partners for a city in the other countries, best first.' })
+  @Query(() => PartnerSuggestionConnection, {
+    description: 'The best partners for a city in the other countries, best first.',
+    complexity: costWhen(PARTNERS_LIVE_COST, computesLive),
+  })
   @Allow('PUBLIC')
   async partnersFor(
     @Args('city', { type: () => ID }) city: string,
@@ -67,7 +85,7 @@ export class PairingResolver {
     return this.pairing.partnersFor(city, filter ?? {}, page, weights, isDefault);
   }
 
-  @Query(() => PairScoreConnection, { description: 'Every pair of cities between two countries, best first.' })
+  @Query(() => PairScoreConnection, { description: 'Every pair of cities between two countries, best first.', complexity: costWhen(RANKING_LIVE_COST, computesLive) })
   @Allow('PUBLIC')
   async pairRanking(
     @Args() countries: CountryPairArgs,
@@ -80,13 +98,17 @@ export class PairingResolver {
     return this.pairing.ranking(countries.countryA, countries.countryB, filter ?? {}, page, weights, isDefault);
   }
 
-  @Query(() => PairShortlist, { description: 'The pairs that meet a rule (by default: every pillar at least two stars), with the rule in words.' })
+  @Query(() => PairShortlist, {
+    description: 'The pairs that meet a rule (by default: every pillar at least two stars), with the rule in words.',
+    // One indexed read of stored scores (about 1 ms), returning up to SHORTLIST_LIMIT pairs.
+    complexity: listOfAtMost(SHORTLIST_LIMIT, 100),
+  })
   @Allow('PUBLIC')
   pairShortlist(@Args() countries: CountryPairArgs, @Args('rule', { nullable: true }) rule?: ShortlistRuleInput) {
     return this.pairing.shortlist(countries.countryA, countries.countryB, rule ?? Object.assign(new ShortlistRuleInput(), { minPillarStars: 2 }));
   }
 
-  @Query(() => CityTypologyView, { description: "A city's place in the City Typology Index: ELO ratings and archetypes in three domains." })
+  @Query(() => CityTypologyView, { description: "A city's place in the City Typology Index: ELO ratings and archetypes in three domains.", complexity: TYPOLOGY_COST })
   @Allow('PUBLIC')
   cityTypology(@Args('city', { type: () => ID }) city: string) {
     return this.pairing.typology(city);

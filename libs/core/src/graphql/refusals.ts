@@ -1,0 +1,42 @@
+import { HeaderMap } from '@apollo/server';
+import type { GraphQLError } from 'graphql';
+import { AppError, BadInputError, ErrorCode, FieldProblem } from '../errors/error-codes';
+
+/**
+ * Marks an error that refuses a whole request (before anything runs) with the
+ * HTTP status Apollo should answer it with. Without it, an error thrown from a
+ * plugin hook or the context answers HTTP 500. Apollo removes `http` from the
+ * extensions before the error reaches the client.
+ */
+export function withHttpStatus<T extends GraphQLError>(error: T, status: number, headers: Record<string, string> = {}): T {
+  (error.extensions as Record<string, unknown>).http = { status, headers: new HeaderMap(Object.entries(headers)) };
+  return error;
+}
+
+/** A request whose arguments hold text we cannot keep: HTTP 400, BAD_USER_INPUT, naming each field. */
+export function unsafeInputRefusal(problems: FieldProblem[]): BadInputError {
+  const summary = problems.map((p) => `${p.field} ${p.message}`).join('; ');
+  return withHttpStatus(new BadInputError(`Please correct the input: ${summary}`, problems), 400);
+}
+
+/** A query that would cost more than one request may: HTTP 400, BAD_USER_INPUT, with the cost and the limit. */
+export function tooCostlyRefusal(cost: number, max: number): AppError {
+  return withHttpStatus(
+    new AppError(ErrorCode.BAD_USER_INPUT, `This query is too large (cost ${cost}, at most ${max}). Ask for fewer fields, fewer aliases or smaller pages.`, {
+      cost,
+      maxCost: max,
+    }),
+    400,
+  );
+}
+
+/** Too many requests, or too much cost, from one client in the window: HTTP 429 with Retry-After. */
+export function rateLimitedRefusal(retryAfterSeconds: number, what: 'requests' | 'cost'): AppError {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  const reason = what === 'requests' ? 'You have sent too many requests' : 'Your recent queries have asked for too much work';
+  return withHttpStatus(
+    new AppError(ErrorCode.RATE_LIMITED, `${reason}. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, { retryAfterSeconds: seconds }),
+    429,
+    { 'retry-after': String(seconds) },
+  );
+}

@@ -1,0 +1,42 @@
+import { parse } from 'graphql';
+import { findUnsafeStrings, unsafeStringProblem } from './string-guard';
+
+const fields = (query: string, variables?: Record<string, unknown>) => findUnsafeStrings(parse(query), variables).map((p) => p.field);
+
+describe('unsafeStringProblem', () => {
+  it('accepts ordinary text in any script, emoji included', () => {
+    for (const text of ['Busan', '부산 수소항만', 'naïve café', '🚢 port ⚓', '', 'tab\tand\nnewline']) expect(unsafeStringProblem(text)).toBeNull();
+  });
+
+  it('refuses NUL and either half of a surrogate pair alone', () => {
+    expect(unsafeStringProblem('a\u0000b')).toMatch(/NUL/);
+    expect(unsafeStringProblem('\ud83d')).toMatch(/surrogate/);
+    expect(unsafeStringProblem('x\ude80y')).toMatch(/surrogate/);
+    expect(unsafeStringProblem('\ude80\ud83d')).toMatch(/surrogate/);
+  });
+});
+
+describe('findUnsafeStrings', () => {
+  it('finds strings written in the query, named by their argument', () => {
+    expect(fields('{ cities(filter: { search: "bu\\u0000" }) { id } }')).toEqual(['search']);
+    expect(fields('{ searchCaseStudies(query: "a\\u0000") { totalCount } }')).toEqual(['query']);
+  });
+
+  it('finds strings passed in variables, in nested inputs and lists, named as input errors name them', () => {
+    const mutation = 'mutation($input: UpdateProfileInput!) { updateMyProfile(input: $input) { id } }';
+    expect(fields(mutation, { input: { displayName: 'Jo\u0000' } })).toEqual(['displayName']);
+    expect(fields(mutation, { input: { budgets: [{ description: 'ok' }, { description: '\ud800' }] } })).toEqual(['budgets.1.description']);
+    expect(fields('query($rule: Rule) { pairShortlist(rule: $rule) { rule } }', { rule: { sectors: ['ports', 'x\u0000'] } })).toEqual(['sectors']);
+    expect(fields('query($s: String!) { events(filter: { search: $s }) { id } }', { s: '\udc00' })).toEqual(['search']);
+    expect(fields('query($ids: [ID!]) { cities(ids: $ids) { id } }', { ids: ['a', '\u0000'] })).toEqual(['ids']);
+  });
+
+  it('checks the default values of variables that were not sent', () => {
+    expect(fields('query($s: String = "\\u0000") { cities(filter: { search: $s }) { id } }', {})).toEqual(['s']);
+  });
+
+  it('passes clean requests and ignores variables the operation does not use', () => {
+    expect(fields('mutation($input: I!) { updateMyProfile(input: $input) { id } }', { input: { displayName: '김지현 🚀' } })).toEqual([]);
+    expect(fields('{ countries { code } }', { unused: '\u0000' })).toEqual([]);
+  });
+});
