@@ -38,5 +38,7 @@ RUN chown node:node /app
 USER node
 EXPOSE 3000
 # The API by default; the worker runs `node dist/apps/worker/src/main.js`.
-# Migrations: `node dist/scripts/migrate.js`; demo data: `node dist/scripts/seed.js`.
+# Migrations, as the schema's owner (MIGRATION_DATABASE_URL; DATABASE_URL names
+# the application's role, which they grant its rights): `node dist/scripts/migrate.js`;
+# reference (and, outside production, demo) data: `node dist/scripts/seed.js`.
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -4,6 +4,8 @@
  * Redis and SMTP started by test/setup/global-setup.ts.
  *
  * Every @nestjs package is ESM-only, as are marked and feed; @swc/jest transforms them to CommonJS.
+ * Both projects fail any test during which two queries ran at once on one
+ * PostgreSQL connection (test/setup/one-query-per-connection.ts).
  */
 const swc = [
   '@swc/jest',
@@ -25,6 +27,8 @@ const common = {
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|marked|feed)/)'],
   moduleNameMapper: { '^@app/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2' },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  // Fails a test that runs two queries at once on one PostgreSQL connection.
+  setupFilesAfterEnv: ['<rootDir>/test/setup/one-query-per-connection.ts'],
 };
 module.exports = {
   testTimeout: 60000,

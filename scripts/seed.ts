@@ -5,6 +5,9 @@ import { bootstrapAdminInvitation, DemoAccount, platformDataSource, seedDemoAcco
 /**
  * Reference data (countries, indicators, the report's cities) everywhere;
  * demo organisations and accounts outside production only. Idempotent.
+ * Runs as DATABASE_URL, the application's role: it only writes rows, as the
+ * API does, so it needs none of the owner's rights (and proves the
+ * application's grants suffice for everything the demo exercises).
  */
 export async function runSeed(config: AppConfig): Promise<DemoAccount[]> {
   const dataSource = platformDataSource(config);

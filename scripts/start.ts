@@ -3,7 +3,7 @@ import { ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppConfig, ConfigError, loadConfig } from '@app/core';
-import { startMailSink, startPostgres, startRedis, stopAll, StoppableService } from '@app/dev-services';
+import { ensurePlatformRoles, handDatabaseToOwner, startMailSink, startPostgres, startRedis, stopAll, StoppableService } from '@app/dev-services';
 import { platformDataSource, isEmptyDatabase } from '@app/platform';
 import { addDemoActivity } from './demo-activity';
 import { runMigrations } from './migrate';
@@ -11,9 +11,11 @@ import { runNode, stopChild, waitForHealthy } from './platform-processes';
 import { describeDemoAccounts, runSeed } from './seed';
 
 /**
- * `npm start`: the whole platform on one machine. Uses DATABASE_URL,
- * REDIS_URL and SMTP_URL when set; otherwise starts an embedded PostgreSQL, a
- * local redis-server and a mail sink with a web inbox, keeping their data in
+ * `npm start`: the whole platform on one machine. Uses DATABASE_URL (and
+ * MIGRATION_DATABASE_URL), REDIS_URL and SMTP_URL when set; otherwise starts an
+ * embedded PostgreSQL with the platform's two roles (the schema's owner runs
+ * the migrations, the API, worker and seed sign in as the application's role),
+ * a local redis-server and a mail sink with a web inbox, keeping their data in
  * DATA_DIR. Then migrates, seeds demo data into an empty database, and runs
  * the API and the worker until Ctrl-C, which stops everything it started.
  */
@@ -45,7 +47,12 @@ async function main(): Promise<void> {
         console.log('Starting embedded PostgreSQL…');
         const pg = await startPostgres({ dataDir: join(dataDir, 'postgres'), persistent: true, ownSignals: true });
         services.push(pg);
-        overrides.DATABASE_URL = pg.url;
+        // As the superuser, once per start: the owner and application roles, and (for data made
+        // before they existed) the tables handed from postgres to the owner.
+        const roles = await ensurePlatformRoles(pg.url);
+        await handDatabaseToOwner(pg.url);
+        overrides.DATABASE_URL = roles.appUrl;
+        overrides.MIGRATION_DATABASE_URL = roles.ownerUrl;
       }
       if (!config.REDIS_URL) {
         console.log('Starting redis-server…');
@@ -75,8 +82,10 @@ async function main(): Promise<void> {
       demo = describeDemoAccounts(await runSeed(config), config.DEMO_PASSWORD);
     }
 
-    children.push(runNode('api', 'dist/apps/api/src/main.js', env, shutdown));
-    children.push(runNode('worker', 'dist/apps/worker/src/main.js', env, shutdown));
+    // The API and the worker get the application's role only, never the owner's connection.
+    const { MIGRATION_DATABASE_URL: _owner, ...appEnv } = env;
+    children.push(runNode('api', 'dist/apps/api/src/main.js', appEnv, shutdown));
+    children.push(runNode('worker', 'dist/apps/worker/src/main.js', appEnv, shutdown));
     await waitForHealthy(config.PORT);
     if (demo) {
       // Through the running API, as the demo people: a twinning, a project and an application at the board.

@@ -4,15 +4,16 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@app/core';
-import { findFreePort, startMailSink, startPostgres, startRedis, stopAll, StoppableService } from '@app/dev-services';
+import { ensurePlatformRoles, findFreePort, handDatabaseToOwner, startMailSink, startPostgres, startRedis, stopAll, StoppableService } from '@app/dev-services';
 import { runMigrations } from './migrate';
 import { runNode, stopChild, waitForHealthy } from './platform-processes';
 import { runSeed } from './seed';
 
 /**
  * A whole throw-away platform for the browser tests, screenshots and the web
- * benchmark: fresh PostgreSQL, Redis and mail sink on free ports, migrated,
- * with the demo data, and the built API (serving the web app) and worker.
+ * benchmark: fresh PostgreSQL, Redis and mail sink on free ports, migrated (as
+ * the schema's owner), with the demo data, and the built API (serving the web
+ * app) and worker, which sign in as the application's least-privileged role.
  * Prints one JSON line ({"url","inboxUrl","demoPassword"}) when ready; stops
  * everything and deletes its data on SIGTERM or SIGINT.
  */
@@ -41,15 +42,20 @@ async function main(): Promise<void> {
       startMailSink({}),
     ]);
     services.push(pg, redis, mail);
+    // As in production: migrations as the schema's owner, everything else as the application's role.
+    const roles = await ensurePlatformRoles(pg.url);
+    await handDatabaseToOwner(pg.url);
     const port = await findFreePort();
     const url = `http://127.0.0.1:${port}`;
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
+      // A deprecation (pg's "client is already executing a query" among them) comes with the stack that caused it.
+      NODE_OPTIONS: '--trace-deprecation',
       PORT: String(port),
       PUBLIC_URL: url,
-      DATABASE_URL: pg.url,
+      DATABASE_URL: roles.appUrl,
       REDIS_URL: redis.url,
       SMTP_URL: mail.smtpUrl,
       WEB_DIST: process.env.WEB_DIST ?? 'dist/web',
@@ -58,7 +64,7 @@ async function main(): Promise<void> {
       GRAPHQL_RATE_MAX_COST: '1000000000',
     };
     const config = loadConfig(env);
-    await runMigrations(config, () => undefined);
+    await runMigrations(loadConfig({ ...env, MIGRATION_DATABASE_URL: roles.ownerUrl }), () => undefined);
     await runSeed(config);
     children.push(runNode('api', 'dist/apps/api/src/main.js', env, stop, true));
     children.push(runNode('worker', 'dist/apps/worker/src/main.js', env, stop, true));

@@ -192,7 +192,8 @@ describe('seed fund: an application from draft to a closed award', () => {
     expect(ko.text).toContain('₩34,000,000');
   });
 
-  it('nothing can change a decision: not the API, not SQL', async () => {
+  it('nothing can change a decision: not the API, not SQL, not even as the owner of the tables', async () => {
+    // The owner's role hits the triggers; the application's own role may not even try (test/core/database-privileges.e2e-spec.ts).
     for (const sql of [
       `UPDATE funding_decision SET outcome = 'REJECTED' WHERE id = '${decisionId}'`,
       `UPDATE funding_decision SET amounts = '{"GBP":"99999999"}' WHERE id = '${decisionId}'`,
@@ -201,7 +202,10 @@ describe('seed fund: an application from draft to a closed award', () => {
       `UPDATE ledger_entry SET amount_minor = 1 WHERE application_id = '${applicationId}'`,
       `DELETE FROM fund_audit_entry`,
     ]) {
-      await expect(app.dataSource.query(sql)).rejects.toThrow(/append-only/);
+      await expect(app.asOwner(sql)).rejects.toThrow(/append-only/);
+    }
+    for (const sql of [`UPDATE funding_decision SET outcome = 'REJECTED' WHERE id = '${decisionId}'`, `DELETE FROM funding_decision WHERE id = '${decisionId}'`]) {
+      await expect(app.dataSource.query(sql)).rejects.toThrow(/permission denied for table funding_decision/);
     }
     // Nor a direct write that would overdraw a balance.
     await expect(app.dataSource.query(`UPDATE fund_balance SET available_minor = -1 WHERE fund_id = $1`, [fundId])).rejects.toThrow(/fund_balance/);

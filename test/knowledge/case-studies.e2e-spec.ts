@@ -180,7 +180,8 @@ describe('case studies', () => {
     // Someone else may read it but not edit it, nor its history.
     expect(codeOf(await app.gql(WRITE, { input: { caseStudyId: study.id, language: 'en', title: 'x', summary: 'x', body: 'x' } }, { token: t.organiser }))).toBe('FORBIDDEN');
     expect(codeOf(await app.gql(`query($idOrSlug: String!) { caseStudy(idOrSlug: $idOrSlug) { revisions(language: "en") { revision } } }`, { idOrSlug: study.slug }, { token: t.organiser }))).toBe('NOT_FOUND');
-    await expect(app.dataSource.query(`UPDATE case_study_revision SET body = 'rewritten' WHERE case_study_id = $1`, [study.id])).rejects.toThrow(/append-only/);
+    await expect(app.asOwner(`UPDATE case_study_revision SET body = 'rewritten' WHERE case_study_id = $1`, [study.id])).rejects.toThrow(/append-only/);
+    await expect(app.dataSource.query(`UPDATE case_study_revision SET body = 'rewritten' WHERE case_study_id = $1`, [study.id])).rejects.toThrow(/permission denied/);
   });
 
   it('archiving takes a version out of search; a reviewer publishes it again', async () => {

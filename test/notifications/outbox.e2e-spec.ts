@@ -76,8 +76,8 @@ describe('the outbox and email delivery', () => {
   });
 
   it('a sent message the database cannot record for a while is recorded once it can, and never sent again', async () => {
-    // The database refuses to mark this recipient's message SENT, longer than a lease lasts.
-    await app.dataSource.query(`
+    // The database refuses to mark this recipient's message SENT, longer than a lease lasts (a trigger: the owner's to add).
+    await app.asOwner(`
       CREATE FUNCTION refuse_sent() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'database unavailable (test)'; END $$;
       CREATE TRIGGER refuse_sent BEFORE UPDATE ON outbox_message FOR EACH ROW
@@ -88,7 +88,7 @@ describe('the outbox and email delivery', () => {
       await new Promise((r) => setTimeout(r, 3 * Number(app.env.WORKER_LOCK_MS)));
       expect((await outboxRow(app, 'unrecorded@example.org'))?.status).toBe('SENDING');
     } finally {
-      await app.dataSource.query(`DROP TRIGGER refuse_sent ON outbox_message; DROP FUNCTION refuse_sent();`);
+      await app.asOwner(`DROP TRIGGER refuse_sent ON outbox_message; DROP FUNCTION refuse_sent();`);
     }
     await eventually(async () => (await outboxRow(app, 'unrecorded@example.org'))?.status === 'SENT', 10_000, 'SENT');
     await new Promise((r) => setTimeout(r, 1000));

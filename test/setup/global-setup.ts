@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 // Relative imports: Jest applies no module mapping to global setup.
-import { startPostgres, startRedis, StoppableService } from '../../libs/dev-services/src';
+import { roleOfUrl } from '../../libs/core/src/database/privileges';
+import { ensurePlatformRoles, startPostgres, startRedis, StoppableService } from '../../libs/dev-services/src';
 import { TEST_DEMO_PASSWORD, TEST_JWT_SECRET } from '../support/constants';
 import { withDatabase } from '../support/urls';
 
@@ -14,6 +15,12 @@ import { withDatabase } from '../support/urls';
  * REDIS_URL point at servers already running), then builds a template
  * database with the real migrate and seed scripts. Each test file clones it
  * (CREATE DATABASE ... TEMPLATE), so files never see each other's rows.
+ *
+ * As in production, two roles that are not superusers: the template (and every
+ * clone) belongs to the owner role, which runs the migrations; the seed, the
+ * API and the worker sign in as the application's role. Roles belong to the
+ * server and grants to the database, so every clone keeps them. DATABASE_URL
+ * here is an administrator's (one that may create roles and databases).
  */
 export default async function globalSetup(): Promise<void> {
   const dist = join(__dirname, '..', '..', 'dist', 'scripts');
@@ -39,17 +46,19 @@ export default async function globalSetup(): Promise<void> {
     redisUrl = redis.url;
   }
 
+  const roles = await ensurePlatformRoles(adminUrl);
   const templateName = `twins_template_${process.pid}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${templateName} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${templateName}`);
+  await admin.query(`CREATE DATABASE ${templateName} OWNER ${roleOfUrl(roles.ownerUrl)}`);
   await admin.end();
 
   const env = {
     PATH: process.env.PATH ?? '',
     NODE_ENV: 'test',
-    DATABASE_URL: withDatabase(adminUrl, templateName),
+    DATABASE_URL: withDatabase(roles.appUrl, templateName),
+    MIGRATION_DATABASE_URL: withDatabase(roles.ownerUrl, templateName),
     JWT_SECRET: TEST_JWT_SECRET,
     DEMO_PASSWORD: TEST_DEMO_PASSWORD,
   };
@@ -58,6 +67,8 @@ export default async function globalSetup(): Promise<void> {
   }
 
   process.env.TEST_PG_ADMIN_URL = adminUrl;
+  process.env.TEST_PG_OWNER_URL = roles.ownerUrl;
+  process.env.TEST_PG_APP_URL = roles.appUrl;
   process.env.TEST_TEMPLATE_DB = templateName;
   process.env.TEST_REDIS_URL = redisUrl;
 }

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AppConfig, Clock, loadConfig } from '@app/core';
+import { AppConfig, Clock, loadConfig, roleOfUrl } from '@app/core';
 import { findFreePort } from '@app/dev-services';
 import { createApiApp } from '../../apps/api/src/create-api';
 import { createWorker } from '../../apps/worker/src/create-worker';
@@ -38,7 +38,10 @@ export interface TestAppOptions {
 /**
  * One test file's platform: its own database cloned from the migrated and
  * seeded template, its own queue prefix in the shared Redis, its own SMTP
- * sink, and the real API (and worker) listening on a local port.
+ * sink, and the real API (and worker) listening on a local port. The API, the
+ * worker and `dataSource` sign in as the application's least-privileged role,
+ * as in production; `asOwner` runs SQL as the schema's owner, for the few
+ * tests that need more than reading and writing rows.
  */
 export class TestApp {
   private workerApp?: INestApplicationContext;
@@ -52,6 +55,8 @@ export class TestApp {
     readonly mail: SmtpSink,
     readonly dataSource: DataSource,
     private readonly databaseName: string,
+    /** This test file's database as the role that owns its schema (what migrations use). */
+    readonly ownerUrl: string,
   ) {}
 
   static async start(options: TestAppOptions = {}): Promise<TestApp> {
@@ -59,12 +64,12 @@ export class TestApp {
     const databaseName = `t_${randomBytes(6).toString('hex')}`;
     const admin = new Client({ connectionString: adminUrl });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${databaseName} TEMPLATE ${required('TEST_TEMPLATE_DB')}`);
+    await admin.query(`CREATE DATABASE ${databaseName} TEMPLATE ${required('TEST_TEMPLATE_DB')} OWNER ${roleOfUrl(required('TEST_PG_OWNER_URL'))}`);
     await admin.end();
 
     const mail = new SmtpSink();
     try {
-      return await TestApp.boot(options, adminUrl, databaseName, await mail.start());
+      return await TestApp.boot(options, databaseName, await mail.start());
     } catch (error) {
       // Leave nothing behind when start-up fails: the sink and the cloned database go.
       await mail.stop();
@@ -73,13 +78,13 @@ export class TestApp {
     }
   }
 
-  private static async boot(options: TestAppOptions, adminUrl: string, databaseName: string, mail: SmtpSink): Promise<TestApp> {
+  private static async boot(options: TestAppOptions, databaseName: string, mail: SmtpSink): Promise<TestApp> {
     const port = await findFreePort();
     const env: Record<string, string> = {
       NODE_ENV: 'test',
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: withDatabase(adminUrl, databaseName),
+      DATABASE_URL: withDatabase(required('TEST_PG_APP_URL'), databaseName),
       REDIS_URL: required('TEST_REDIS_URL'),
       SMTP_URL: mail.url,
       QUEUE_PREFIX: `test-${databaseName.replace(/_/g, '-')}`,
@@ -101,7 +106,8 @@ export class TestApp {
     const api = await createApiApp(config, { schemaFile: true });
     await api.listen(port, '127.0.0.1');
     const dataSource = api.get(DataSource);
-    const app = new TestApp(config, env, api, `http://127.0.0.1:${port}`, mail, dataSource, databaseName);
+    const ownerUrl = withDatabase(required('TEST_PG_OWNER_URL'), databaseName);
+    const app = new TestApp(config, env, api, `http://127.0.0.1:${port}`, mail, dataSource, databaseName, ownerUrl);
     if (options.worker ?? true) await app.startWorker();
     return app;
   }
@@ -138,6 +144,21 @@ export class TestApp {
     });
     this.children.push(child);
     return child;
+  }
+
+  /**
+   * Runs SQL as the owner of the schema, not as the application: for a test
+   * that adds a trigger, or shows that even the owner cannot change the
+   * permanent record. Everything else goes through `dataSource`.
+   */
+  async asOwner<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    const client = new Client({ connectionString: this.ownerUrl });
+    await client.connect();
+    try {
+      return (await client.query(sql, parameters)).rows as T[];
+    } finally {
+      await client.end();
+    }
   }
 
   async gql<T = Record<string, unknown>>(

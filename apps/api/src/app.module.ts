@@ -1,12 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import {
   AccessGuard,
   AppConfig,
   ConfigModule,
   createValidationPipe,
-  databaseOptions,
+  DatabaseModule,
   graphqlModule,
   GraphqlExceptionFilter,
   HealthController,
@@ -43,10 +42,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(options.config),
         LoggingModule.forRoot(),
-        TypeOrmModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) => databaseOptions(config, PLATFORM_ENTITIES),
-        }),
+        DatabaseModule.forRoot(PLATFORM_ENTITIES),
         RedisModule,
         NotificationsModule.forApi(PLATFORM_EMAIL_TEMPLATES),
         CitiesModule,

@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig, ConfigModule, databaseOptions, LoggingModule } from '@app/core';
+import { AppConfig, ConfigModule, DatabaseModule, LoggingModule } from '@app/core';
 import { EventsWorkerModule } from '@app/events';
 import { FundingWorkerModule } from '@app/funding';
 import { NotificationsModule } from '@app/notifications';
@@ -17,10 +16,7 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(),
-        TypeOrmModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: (c: AppConfig) => databaseOptions(c, PLATFORM_ENTITIES),
-        }),
+        DatabaseModule.forRoot(PLATFORM_ENTITIES),
         NotificationsModule.forWorker(PLATFORM_EMAIL_TEMPLATES),
         PairingWorkerModule,
         TwinningWorkerModule,

@@ -6,6 +6,8 @@ export * from './errors/format-error';
 export * from './errors/validation.pipe';
 export * from './database/database.options';
 export * from './database/snake-naming.strategy';
+export * from './database/privileges';
+export * from './database/database.module';
 export * from './auth/roles';
 export * from './auth/auth-user';
 export * from './auth/allow.decorator';

@@ -69,10 +69,9 @@ export class ApplicationsService {
   async accessTo(user: AuthUser | null, applications: readonly FundApplication[], em: EntityManager = this.dataSource.manager): Promise<Array<ApplicationAccess | null>> {
     if (!user) return applications.map(() => null);
     const admin = hasRole(user, Role.ADMIN);
-    const [workspaces, boardFunds] = await Promise.all([
-      this.twinningAccess.workspaceAccess(user, applications.map((a) => a.workspaceId), em),
-      this.board.fundsWhereMember(user.id, em),
-    ]);
+    // One after the other: `em` may be a transaction's, and one connection runs one query at a time.
+    const workspaces = await this.twinningAccess.workspaceAccess(user, applications.map((a) => a.workspaceId), em);
+    const boardFunds = await this.board.fundsWhereMember(user.id, em);
     return applications.map((application, i) => {
       const workspaceRole = workspaces[i]?.role ?? null;
       const board = boardFunds.includes(application.fundId) && application.submittedAt !== null;
@@ -217,12 +216,11 @@ export class ApplicationsService {
 
   /** Every rule of the call, applied to the application as it stands now. */
   async eligibility(application: FundApplication, em: EntityManager = this.dataSource.manager): Promise<EligibilityCheck[]> {
-    const [call, project, twinning, lines] = await Promise.all([
-      em.findOneByOrFail(FundCall, { id: application.callId }),
-      em.findOneByOrFail(Project, { id: application.projectId }),
-      this.twinningOf(em, application),
-      this.lines(em, application.id),
-    ]);
+    // In sequence: inside a transaction all of these share one connection.
+    const call = await em.findOneByOrFail(FundCall, { id: application.callId });
+    const project = await em.findOneByOrFail(Project, { id: application.projectId });
+    const twinning = await this.twinningOf(em, application);
+    const lines = await this.lines(em, application.id);
     return checkEligibility({
       twinningStatus: twinning.status,
       projectStage: project.stage,

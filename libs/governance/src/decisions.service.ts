@@ -167,13 +167,12 @@ export class DecisionsService {
    * counts), cast after `since` when given; and the quorum they make.
    */
   private async tallyOf(em: EntityManager, application: FundApplication, meetingId: string, since?: Date) {
-    const [members, conflicts, votes, board, fund] = await Promise.all([
-      this.board.members(application.fundId, false, em),
-      this.board.conflicts(application, em),
-      this.board.votes(em, meetingId, application.id),
-      this.board.board(application.fundId, em),
-      this.funds.get(application.fundId, em),
-    ]);
+    // In sequence: `em` is the caller's transaction, whose one connection runs one query at a time.
+    const members = await this.board.members(application.fundId, false, em);
+    const conflicts = await this.board.conflicts(application, em);
+    const votes = await this.board.votes(em, meetingId, application.id);
+    const board = await this.board.board(application.fundId, em);
+    const fund = await this.funds.get(application.fundId, em);
     const eligible = members.filter((m) => !conflicts.has(m.id));
     const eligibleIds = new Set(eligible.map((m) => m.id));
     const counted = votes.filter((v) => eligibleIds.has(v.memberId) && (!since || v.castAt > since));

@@ -52,9 +52,23 @@ export class AppConfig {
   @IsUrl(urlOptions)
   PUBLIC_URL = 'http://localhost:3000';
 
-  /** PostgreSQL; when empty in development the launcher starts an embedded server. */
+  /**
+   * PostgreSQL as the application's own role, used by the API, the worker and
+   * the seed: it reads and writes rows but owns no table and cannot change the
+   * schema, so it cannot switch off the triggers that keep the permanent record
+   * append-only. When empty in development the launcher starts an embedded server.
+   */
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
   DATABASE_URL?: string;
+
+  /**
+   * PostgreSQL as the role that owns the schema, used only by the migrations
+   * (which then grant DATABASE_URL's role what it needs). Never given to the
+   * API or the worker. Empty: migrations run as DATABASE_URL's role (one role
+   * for everything; the API refuses that in production).
+   */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+  MIGRATION_DATABASE_URL?: string;
 
   /** Redis for BullMQ; when empty in development the launcher starts redis-server from PATH. */
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })
@@ -220,7 +234,7 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
   for (const [key, value] of Object.entries(env)) {
     if (value !== undefined && (known.includes(key) || key in AppConfig.prototype)) relevant[key] = value;
   }
-  for (const key of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'LOG_PRETTY', 'BOOTSTRAP_ADMIN_EMAIL']) {
+  for (const key of ['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'LOG_PRETTY', 'BOOTSTRAP_ADMIN_EMAIL']) {
     if (env[key] !== undefined) relevant[key] = env[key] as string;
   }
   const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });

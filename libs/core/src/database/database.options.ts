@@ -30,6 +30,21 @@ export function databaseOptions(
   };
 }
 
+/**
+ * The migrations' connection: MIGRATION_DATABASE_URL, the role that owns the
+ * schema, or DATABASE_URL when there is no second role.
+ */
+export function migrationDatabaseOptions(
+  config: AppConfig,
+  entities: EntityList,
+  migrations: NonNullable<DataSourceOptions['migrations']>,
+): DataSourceOptions {
+  return Object.assign(databaseOptions(config, entities, migrations), {
+    url: config.MIGRATION_DATABASE_URL ?? requireDatabaseUrl(config),
+    extra: { max: 2, application_name: 'innovation-twins-migrate' },
+  });
+}
+
 export function requireDatabaseUrl(config: AppConfig): string {
   if (!config.DATABASE_URL) {
     throw new Error(
