@@ -1,3 +1,4 @@
+import { AccountRequests1796592548484 } from './1796592548484-AccountRequests';
 import { Events1795642384629 } from './1795642384629-Events';
 import { KnowledgeCaseStudies1795642038152 } from './1795642038152-KnowledgeCaseStudies';
 import { SeedFundAndGovernance1795639635595 } from './1795639635595-SeedFundAndGovernance';
@@ -24,4 +25,5 @@ export const MIGRATIONS: Function[] = [
   SeedFundAndGovernance1795639635595,
   KnowledgeCaseStudies1795642038152,
   Events1795642384629,
+  AccountRequests1796592548484,
 ];
