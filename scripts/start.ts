@@ -109,6 +109,7 @@ function banner(config: AppConfig, inboxUrl: string | undefined, demo: string): 
     `   Open the web app          ${config.PUBLIC_URL}/`,
     `   GraphQL API and explorer  ${config.PUBLIC_URL}/graphql`,
     `   Health                    ${config.PUBLIC_URL}/health/ready`,
+    ...(config.PUBLIC_URL === `http://localhost:${config.PORT}` ? [] : [`   The API listens on        http://localhost:${config.PORT}/ (PUBLIC_URL is what links say)`]),
     inboxUrl ? `   Mail inbox (dev sink)     ${inboxUrl}` : `   Email goes to             ${redact(config.SMTP_URL)}`,
     demo ? `\n${demo.replace(/^/gm, '   ')}` : '   Demo sign-ins: see the README (they are loaded into an empty database).',
     '',

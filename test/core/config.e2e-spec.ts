@@ -50,6 +50,18 @@ describe('configuration', () => {
     expect(ok.isProduction).toBe(true);
   });
 
+  it('links follow the port the API listens on unless PUBLIC_URL says otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'development', PORT: '3300' }).PUBLIC_URL).toBe('http://localhost:3300');
+    expect(loadConfig({ NODE_ENV: 'development', PORT: '3300', PUBLIC_URL: '' }).PUBLIC_URL).toBe('http://localhost:3300');
+    expect(loadConfig({ NODE_ENV: 'development' }).PUBLIC_URL).toBe('http://localhost:3000');
+    expect(loadConfig({ NODE_ENV: 'development', PORT: '3300', PUBLIC_URL: 'https://twins.example.org' }).PUBLIC_URL).toBe('https://twins.example.org');
+    // Production never guesses it.
+    const production = { NODE_ENV: 'production', PORT: '3300', JWT_SECRET: 'a-real-random-secret-of-enough-length-1234', DATABASE_URL: 'postgres://u:p@db:5432/twins', REDIS_URL: 'redis://redis:6379', SMTP_URL: 'smtp://mail:587' };
+    expect(() => loadConfig(production)).toThrow(/PUBLIC_URL: must be set in production/);
+    expect(() => loadConfig({ ...production, PUBLIC_URL: '' })).toThrow(/PUBLIC_URL: must be set in production/);
+    expect(loadConfig({ ...production, PUBLIC_URL: 'https://twins.example.org' }).PUBLIC_URL).toBe('https://twins.example.org');
+  });
+
   it('stops the API and the worker at start-up with a message naming the variable', () => {
     for (const entry of ['apps/api/src/main.js', 'apps/worker/src/main.js']) {
       const result = run(entry, { NODE_ENV: 'test', OUTBOX_POLL_MS: 'often', DATABASE_URL: 'mysql://nope' });

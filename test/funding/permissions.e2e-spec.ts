@@ -240,6 +240,22 @@ describe('seed fund and board: the permission matrix', () => {
     });
   });
 
+  it('how the vote on an agenda item stands: admins and the board, but nothing of it for a member conflicted on the application', async () => {
+    const applicationId = await votedOn();
+    type Agenda = { boardMeeting: { agenda: Array<{ applicationId: string; quorum: { votesCast: number; eligibleMembers: number; explanation: string } | null }> } };
+    const QUORUM = `query($id: ID!) { boardMeeting(id: $id) { agenda { applicationId quorum { votesCast eligibleMembers votesNeeded met countriesMissing explanation } } } }`;
+    const quorumOf = (d: Agenda) => d.boardMeeting.agenda.find((item) => item.applicationId === applicationId)!.quorum;
+    // Two of the three members not conflicted (Priya is) have voted: the numbers, and the sentence that tells them, for those who may follow the vote.
+    expect(await row<Agenda>(async () => ({ query: QUORUM, variables: { id: meetingId } }), { pick: (d) => quorumOf(d)?.votesCast ?? 'NULL' })).toEqual({
+      anonymous: 'NOT_FOUND', outsider: 'NOT_FOUND', member: 'NOT_FOUND', lead: 'NOT_FOUND', board: 2, conflicted: 'NULL', admin: 2,
+    });
+    expect(quorumOf(await app.gqlOk<Agenda>(QUORUM, { id: meetingId }, { token: t.boardKr2 }))?.explanation).toMatch(/^Quorum met: 2 of \d+ eligible members voted/);
+    // The conflicted member reads the meeting with no error, and no count of votes anywhere in it.
+    const conflicted = await app.gql<Agenda>(QUORUM, { id: meetingId }, { token: t.boardUk });
+    expect(conflicted.errors).toBeUndefined();
+    expect(conflicted.data!.boardMeeting.agenda.every((item) => item.quorum === null)).toBe(true);
+  });
+
   it('createFund, updateFund, recordContribution, returnContribution: admins only', async () => {
     expect(await row(async (who) => ({ query: F.CREATE_FUND, variables: { input: { name: { en: `Fund by ${who}`, ko: '기금' }, countryCodes: ['GB', 'KR'] } } }), { actors: ADMIN_LAST })).toEqual(ADMINS_ONLY);
     expect(await row(async (who) => ({ query: UPDATE_FUND, variables: { input: { id: fundId, name: { en: `Renamed by ${who}`, ko: '이름 변경' } } } }), { actors: ADMIN_LAST })).toEqual(ADMINS_ONLY);

@@ -20,14 +20,14 @@ describe('accounts and sessions', () => {
     });
     expect(res).toEqual({ signUp: { ok: true, message: expect.stringContaining('inbox') } });
 
+    // The worker creates the account and emails the link: in Korean, to the lower-cased address.
+    const mails = await app.mail.waitFor((m) => m.to === 'min-ji.kim@example.org' && m.subject.includes('이메일'));
+    expect(mails.text).toContain('김민지');
+
     // Not confirmed yet: sign-in is refused (and a fresh link is sent).
     const early = await app.gql(SIGN_IN, { input: { email, password: 'correct horse battery' } });
     expect(early.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(early.errors?.[0].message).toMatch(/confirm your email/i);
-
-    // The email is in Korean, to the lower-cased address.
-    const mails = await app.mail.waitFor((m) => m.to === 'min-ji.kim@example.org' && m.subject.includes('이메일'));
-    expect(mails.text).toContain('김민지');
     await app.mail.waitFor((m) => m.to === 'min-ji.kim@example.org' && app.mail.to('min-ji.kim@example.org').length >= 2);
     // The newest link works; the first one was withdrawn when the second was issued.
     const [first, second] = app.mail.to('min-ji.kim@example.org').map((m) => linkIn(m, `${app.url}/account/confirm-email`));
@@ -215,6 +215,7 @@ describe('accounts and sessions', () => {
   it('an invitation to an address someone signed up with but never confirmed gives the account to the invitee', async () => {
     // Someone registers the address first, with their own password, and never confirms it.
     await app.gqlOk(SIGN_UP, { input: { email: 'future.admin@example.org', displayName: 'Squatter', password: 'squatters password' } });
+    await app.mail.waitFor((m) => m.to === 'future.admin@example.org' && /Confirm/.test(m.subject));
     const squatter = await app.gql(SIGN_IN, { input: { email: 'future.admin@example.org', password: 'squatters password' } });
     expect(squatter.errors?.[0].message).toMatch(/confirm your email/i);
 

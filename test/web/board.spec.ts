@@ -110,7 +110,7 @@ test.describe('board', () => {
     await expect(page.getByRole('heading', { name: tr({ en: 'Your review', ko: '내 심사' }) })).toHaveCount(0);
   });
 
-  test('the board votes to a quorum and records a decision once; the public record shows it in the reader’s language', async ({ page, signIn, lang, tr }) => {
+  test('the board votes to a quorum and records a decision once; the public record shows it in the reader’s language', async ({ page, signIn, lang, tr, browser, baseURL }) => {
     const member = lang === 'en' ? DEMO.boardUk2 : DEMO.boardKr;
     const otherMember = lang === 'en' ? DEMO.boardKr : DEMO.boardUk2;
     const app = await applicationUnderReview(`Decision ${lang}`, [member, otherMember]);
@@ -147,6 +147,20 @@ test.describe('board', () => {
     await expect(quorum).toHaveAttribute('data-met', 'true');
     await expect(quorum).toContainText(tr({ en: 'Quorum met: 2 of 3 eligible members have voted, including members from both countries.', ko: '의결정족수 충족: 표결 가능한 위원 3명 중 2명이 투표했으며, 양국 위원이 모두 참여했습니다.' }));
     await expect(item.getByTestId('votes')).toContainText(tr({ en: 'For', ko: '찬성' }));
+
+    if (lang === 'en') {
+      // Priya, conflicted on it, has the meeting open meanwhile: nothing tells her how the vote stands.
+      const priya = await browser.newContext({ baseURL, locale: 'en-GB', timezoneId: 'Europe/London' });
+      const priyaPage = await priya.newPage();
+      await signIn(priyaPage, DEMO.boardUk);
+      await priyaPage.goto(`/board/meetings/${meetingId}`);
+      const hers = priyaPage.getByTestId('agenda-item').filter({ hasText: app.title.en });
+      await expect(hers.getByTestId('quorum-hidden')).toHaveText('The quorum is not shown to members with a conflict of interest: it would tell how many members have voted.');
+      await expect(hers.getByTestId('quorum')).toHaveCount(0);
+      await expect(hers).not.toContainText(/\d+ of \d+ eligible members/);
+      await expect(hers).toContainText('Votes are not shown to members with a conflict of interest.');
+      await priya.close();
+    }
 
     // Another tab (another member's screen, say) has the meeting open with the decision form, before the decision.
     const stale = await page.context().newPage();

@@ -254,22 +254,30 @@ export class AgendaItemResolver {
     return this.dataSource.getRepository(FundApplication).findOneByOrFail({ id: item.applicationId });
   }
 
-  @ResolveField(() => QuorumStatus)
+  @ResolveField(() => QuorumStatus, {
+    nullable: true,
+    description: 'Whether the votes so far make a quorum. Null for a member conflicted on the application: every figure in it comes from the votes.',
+  })
   @Allow('SIGNED_IN')
-  async quorum(@Parent() item: AgendaItem): Promise<QuorumStatus> {
+  async quorum(@Parent() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<QuorumStatus | null> {
     const application = await this.dataSource.getRepository(FundApplication).findOneByOrFail({ id: item.applicationId });
+    if (!(await this.mayReadVotes(ctx, application))) return null;
     return this.decisions.quorumOf(this.dataSource.manager, application, item.meetingId);
   }
 
   @ResolveField(() => [VoteView], { nullable: true, description: 'Each vote so far. NOT_FOUND for a member conflicted on the application.' })
   @Allow('SIGNED_IN')
   async votes(@Parent() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<VoteView[]> {
-    if (!hasRole(ctx.user, Role.ADMIN)) {
-      const application = await this.dataSource.getRepository(FundApplication).findOneByOrFail({ id: item.applicationId });
-      const seat = await this.boards.seatOf(ctx.user, application.fundId);
-      if (!seat || (await this.boards.conflicts(application)).has(seat.id)) throw new NotFoundError('votes on this application');
-    }
+    const application = await this.dataSource.getRepository(FundApplication).findOneByOrFail({ id: item.applicationId });
+    if (!(await this.mayReadVotes(ctx, application))) throw new NotFoundError('votes on this application');
     return (await this.boards.votes(this.dataSource.manager, item.meetingId, item.applicationId)).map((v) => ({ memberId: v.memberId, countryCode: v.countryCode, choice: v.choice, castAt: v.castAt }));
+  }
+
+  /** Admins, and members of the fund's board not conflicted on the application, follow its votes until the decision. */
+  private async mayReadVotes(ctx: RequestContext, application: FundApplication): Promise<boolean> {
+    if (hasRole(ctx.user, Role.ADMIN)) return true;
+    const seat = await this.boards.seatOf(ctx.user, application.fundId);
+    return !!seat && !(await this.boards.conflicts(application)).has(seat.id);
   }
 
   @ResolveField(() => FundingDecision, { nullable: true })

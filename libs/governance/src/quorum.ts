@@ -6,7 +6,7 @@ export interface Voter {
   countryCode: string;
 }
 
-@ObjectType({ description: 'Whether the votes cast on an agenda item make a quorum, and why.' })
+@ObjectType({ description: 'Whether the votes cast on an agenda item make a quorum, and why. Every figure comes from the votes: admins and the members not conflicted on the application read it.' })
 @Allow('SIGNED_IN')
 export class QuorumStatus {
   @Field(() => Int, { description: 'Current board members not conflicted on the application.' }) eligibleMembers: number;

@@ -3,7 +3,10 @@ import { JwtService } from '@nestjs/jwt';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Clock, Language, UnauthenticatedError } from '@app/core';
 import { OutboxService } from '@app/notifications';
+import { AccountMailer } from './account-mailer';
+import { AccountRequestService } from './account-requests';
 import { newSecret, secretMatches, splitToken } from './crypto';
+import { AccountRequestKind } from './entities/account-request.entity';
 import { IdentityEmail } from './emails/identity.emails';
 import { TokenPurpose } from './entities/one-time-token.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
@@ -57,58 +60,30 @@ export class AuthService {
     private readonly limiter: SignInRateLimiter,
     private readonly emailLimiter: AccountEmailLimiter,
     private readonly users: UsersService,
+    private readonly mailer: AccountMailer,
+    private readonly requests: AccountRequestService,
   ) {}
 
   /**
-   * Anyone may create a basic account (no role). The answer is the same
-   * whether or not the address already has one; its owner is emailed either
-   * way, so nobody learns who has an account.
+   * Anyone may create a basic account (no role). The request only writes an
+   * account request (the password hashed, as for every request); the worker
+   * creates the account and emails the confirmation link, or emails the
+   * address's owner that it already has one. The answer, and the work done
+   * before it, are the same whether or not the address has an account.
    */
   async signUp(input: SignUpInput): Promise<void> {
     const email = input.email.trim().toLowerCase();
     const passwordHash = await this.hasher.hash(input.password);
-    await this.dataSource.transaction(async (em) => {
-      const existing = await em.findOneBy(User, { email });
-      if (existing) {
-        if (!(await this.emailLimiter.allow(email))) return;
-        await this.outbox.enqueueEmail(em, {
-          template: IdentityEmail.ACCOUNT_EXISTS,
-          to: { email, userId: existing.id, language: lang(existing.preferredLanguage), timeZone: existing.timeZone },
-          data: { url: `${this.config.PUBLIC_URL}/account/forgot-password` },
-        });
-        return;
-      }
-      const user = await em.save(
-        em.create(User, {
-          email,
-          displayName: input.displayName.trim(),
-          preferredLanguage: input.preferredLanguage,
-          timeZone: input.timeZone,
-          passwordHash,
-        }),
-      );
-      await this.sendConfirmation(em, user);
+    await this.requests.record(AccountRequestKind.SIGN_UP, email, {
+      passwordHash,
+      displayName: input.displayName.trim(),
+      preferredLanguage: input.preferredLanguage,
+      timeZone: input.timeZone,
     });
   }
 
   private async sendConfirmation(em: EntityManager, user: User): Promise<void> {
-    await this.tokens.revokeOutstanding(em, TokenPurpose.EMAIL_CONFIRMATION, user.email);
-    const { token, record } = await this.tokens.issue(em, {
-      purpose: TokenPurpose.EMAIL_CONFIRMATION,
-      email: user.email,
-      userId: user.id,
-      ttlMs: this.config.EMAIL_CONFIRMATION_TTL_HOURS * 3600_000,
-    });
-    await this.outbox.enqueueEmail(em, {
-      template: IdentityEmail.CONFIRM_EMAIL,
-      idempotencyKey: `confirm-email:${record.id}`,
-      to: { email: user.email, userId: user.id, language: lang(user.preferredLanguage), timeZone: user.timeZone },
-      data: {
-        displayName: user.displayName,
-        url: `${this.config.PUBLIC_URL}/account/confirm-email?token=${encodeURIComponent(token)}`,
-        expiresAt: record.expiresAt.toISOString(),
-      },
-    });
+    await this.mailer.sendConfirmation(em, user);
   }
 
   async confirmEmail(token: string): Promise<User> {
@@ -227,30 +202,13 @@ export class AuthService {
     await em.update(Session, { id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: reason });
   }
 
-  /** Same answer whether or not the address has an account. */
+  /**
+   * Same answer, and the same work before it, whether or not the address has
+   * an account: the request is written for the worker, which emails a reset
+   * link only to an account that exists and is not disabled.
+   */
   async requestPasswordReset(emailInput: string): Promise<void> {
-    const email = emailInput.trim().toLowerCase();
-    await this.dataSource.transaction(async (em) => {
-      const user = await em.findOneBy(User, { email });
-      if (!user || user.disabledAt || !(await this.emailLimiter.allow(email))) return;
-      await this.tokens.revokeOutstanding(em, TokenPurpose.PASSWORD_RESET, email);
-      const { token, record } = await this.tokens.issue(em, {
-        purpose: TokenPurpose.PASSWORD_RESET,
-        email,
-        userId: user.id,
-        ttlMs: this.config.PASSWORD_RESET_TTL_MINUTES * 60_000,
-      });
-      await this.outbox.enqueueEmail(em, {
-        template: IdentityEmail.PASSWORD_RESET,
-        idempotencyKey: `password-reset:${record.id}`,
-        to: { email, userId: user.id, language: lang(user.preferredLanguage), timeZone: user.timeZone },
-        data: {
-          displayName: user.displayName,
-          url: `${this.config.PUBLIC_URL}/account/reset-password?token=${encodeURIComponent(token)}`,
-          expiresAt: record.expiresAt.toISOString(),
-        },
-      });
-    });
+    await this.requests.record(AccountRequestKind.PASSWORD_RESET, emailInput.trim().toLowerCase());
   }
 
   /** Sets the new password, confirms the address (the link proved it) and ends every session. */

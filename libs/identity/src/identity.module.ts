@@ -3,6 +3,8 @@ import { JwtModule } from '@nestjs/jwt';
 import { AppConfig, SessionResolver } from '@app/core';
 import { CitiesModule } from '@app/cities';
 import { AccountController } from './account.controller';
+import { AccountMailer } from './account-mailer';
+import { AccountRequestService } from './account-requests';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { CityOfficerService } from './city-officer.service';
@@ -28,6 +30,8 @@ import { UsersService } from './users.service';
   controllers: [AccountController, SessionController],
   providers: [
     AuthService,
+    AccountRequestService,
+    AccountMailer,
     UsersService,
     OrganisationsService,
     CityOfficerService,

@@ -48,7 +48,11 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(65535)
   PORT = 3000;
 
-  /** Base address people use to reach the platform; links in emails start with it. */
+  /**
+   * Base address people use to reach the platform; links in emails and
+   * calendars start with it. When not set it follows PORT
+   * (`http://localhost:${PORT}`); production requires it.
+   */
   @IsUrl(urlOptions)
   PUBLIC_URL = 'http://localhost:3000';
 
@@ -113,12 +117,33 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(90)
   INVITATION_TTL_DAYS = 14;
 
-  /** Failed sign-ins allowed per account, and per client address, within SIGNIN_RATE_WINDOW_SECONDS. */
+  /**
+   * Failed sign-ins counted within SIGNIN_RATE_WINDOW_SECONDS (client
+   * addresses grouped as clientAddressKey does: an IPv6 /64 is one address).
+   * Past a limit, sign-in is refused (RATE_LIMITED) until the window passes:
+   * - per account, from any address: stops guessing one account from many addresses;
+   * - per account from one address: stops one address guessing one account,
+   *   without locking the account for everyone else;
+   * - per address, over all accounts: a high ceiling that stops one address
+   *   trying many accounts. Below it nobody behind a shared address (an office)
+   *   is refused for other people's mistakes: past SIGNIN_ADDRESS_DELAY_AFTER
+   *   failures each attempt from the address first waits a growing delay,
+   *   at most SIGNIN_ADDRESS_MAX_DELAY_MS.
+   */
   @Transform(toInt) @IsInt() @Min(1)
-  SIGNIN_MAX_PER_ACCOUNT = 5;
+  SIGNIN_MAX_PER_ACCOUNT = 10;
 
   @Transform(toInt) @IsInt() @Min(1)
-  SIGNIN_MAX_PER_ADDRESS = 20;
+  SIGNIN_MAX_PER_ADDRESS_ACCOUNT = 5;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  SIGNIN_MAX_PER_ADDRESS = 200;
+
+  @Transform(toInt) @IsInt() @Min(0)
+  SIGNIN_ADDRESS_DELAY_AFTER = 20;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(10000)
+  SIGNIN_ADDRESS_MAX_DELAY_MS = 3000;
 
   @Transform(toInt) @IsInt() @Min(1)
   SIGNIN_RATE_WINDOW_SECONDS = 900;
@@ -237,7 +262,10 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
   for (const key of ['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'LOG_PRETTY', 'BOOTSTRAP_ADMIN_EMAIL']) {
     if (env[key] !== undefined) relevant[key] = env[key] as string;
   }
+  // An empty PUBLIC_URL is not set: the address then follows the port the API listens on.
+  if (relevant.PUBLIC_URL === '') delete relevant.PUBLIC_URL;
   const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
+  if (relevant.PUBLIC_URL === undefined && Number.isInteger(config.PORT)) config.PUBLIC_URL = `http://localhost:${config.PORT}`;
   const problems = validateSync(config, { skipMissingProperties: false }).flatMap((error) =>
     Object.values(error.constraints ?? {}).map(
       (message) => `${error.property}: ${message.replace(new RegExp(`^${error.property} `), '')} (got ${describe(error.property, env[error.property])})`,

@@ -304,6 +304,14 @@ function AgendaItemView({ meetingId, item, fund, onChange }: { meetingId: string
 
 function QuorumView({ quorum, fund, conflictedMemberIds }: { quorum: Item['quorum']; fund?: BoardFund; conflictedMemberIds: string[] }) {
   const { t, language } = useMessages(boardMessages);
+  // A conflicted member is not told how the vote stands: the API answers null.
+  if (!quorum) {
+    return (
+      <p className="muted" data-testid="quorum-hidden">
+        {t('quorum.hidden')}
+      </p>
+    );
+  }
   const min = fund?.board.quorumMinPerCountry ?? 1;
   const list = (codes: string[]) => codes.map((code) => countryName(code, t)).join(language === 'ko' ? ', ' : ' and ');
   const impossible = fund
@@ -477,7 +485,7 @@ function DecisionForm({ meetingId, item, onRecorded }: { meetingId: string; item
           <dt>{t('decision.confirmAward')}</dt>
           <dd>{awardWords}</dd>
           <dt>{t('decision.confirmVotes')}</dt>
-          <dd>{t('decision.tally', { for: tally('FOR'), against: tally('AGAINST'), abstain: tally('ABSTAIN'), eligible: item.quorum.eligibleMembers })}</dd>
+          <dd>{t('decision.tally', { for: tally('FOR'), against: tally('AGAINST'), abstain: tally('ABSTAIN'), eligible: item.quorum?.eligibleMembers ?? '—' })}</dd>
           <dt>{t('decision.rationaleEn')}</dt>
           <dd lang="en">{draft.rationaleEn.trim()}</dd>
           <dt>{t('decision.rationaleKo')}</dt>
@@ -491,7 +499,7 @@ function DecisionForm({ meetingId, item, onRecorded }: { meetingId: string; item
             </>
           )}
         </dl>
-        {!item.quorum.met && <p className="notice notice--info">{t('decision.noQuorum')}</p>}
+        {!item.quorum?.met && <p className="notice notice--info">{t('decision.noQuorum')}</p>}
         <BoardError error={result.error} />
         <div className="board-actions">
           <button type="button" className="button button--danger" disabled={result.fetching} onClick={() => void confirm()}>

@@ -157,6 +157,7 @@ export const boardMessages = defineMessages(
       missing: 'Still needed: at least {{min}} vote(s) from {{countries}}.',
       impossible: 'No quorum is possible: {{countries}} has too few members without a conflict. An admin needs to appoint more members.',
       figures: 'Votes cast {{cast}} · needed {{needed}} · eligible members {{eligible}}',
+      hidden: 'The quorum is not shown to members with a conflict of interest: it would tell how many members have voted.',
     },
     votes: {
       title: 'Votes',
@@ -378,6 +379,7 @@ export const boardMessages = defineMessages(
       missing: '{{countries}} 위원이 최소 {{min}}명 투표해야 합니다.',
       impossible: '의결정족수를 채울 수 없습니다: {{countries}}에 이해충돌이 없는 위원이 부족합니다. 관리자가 위원을 추가로 임명해야 합니다.',
       figures: '투표 {{cast}}명 · 필요 {{needed}}명 · 표결 가능 위원 {{eligible}}명',
+      hidden: '이해충돌이 있는 위원에게는 의결정족수 현황이 표시되지 않습니다. 몇 명이 투표했는지 알 수 있기 때문입니다.',
     },
     votes: {
       title: '표결',

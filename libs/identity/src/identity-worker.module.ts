@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AccountMailer } from './account-mailer';
+import { AccountRequestProcessor } from './account-requests';
+import { OneTimeTokenService } from './one-time-token.service';
+import { AccountEmailLimiter } from './sign-in-rate-limiter';
+
+/** The worker's part of identity: sign-up and password-reset requests, answered by email. Needs RedisModule (the email limit). */
+@Module({
+  providers: [OneTimeTokenService, AccountMailer, AccountEmailLimiter, AccountRequestProcessor],
+})
+export class IdentityWorkerModule {}
