@@ -108,7 +108,8 @@ describe('accounts and sessions', () => {
     expect(second.refreshToken).not.toBe(first.refreshToken);
     expect((await app.gql(ME, {}, { token: second.accessToken })).data).toBeTruthy();
 
-    // The old token again: reuse. The whole session ends, including the newest tokens.
+    // The old token again, after the grace for a lost answer: reuse. The whole session ends, including the newest tokens.
+    app.clock.advance((app.config.REFRESH_REUSE_GRACE_SECONDS + 1) * 1000);
     const reuse = await app.gql(REFRESH, { input: { refreshToken: first.refreshToken } });
     expect(reuse.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(reuse.errors?.[0].message).toMatch(/used again/);
@@ -116,6 +117,7 @@ describe('accounts and sessions', () => {
     const me = await app.gql(ME, {}, { token: second.accessToken });
     expect(me.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(me.errors?.[0].message).toMatch(/signed out/);
+    app.clock.reset();
   });
 
   it('refuses a refresh token that is malformed or forged', async () => {

@@ -31,6 +31,7 @@ describe('the session cookie of the web app', () => {
     app = await startTestApp({ worker: false });
   });
   afterAll(() => app.close());
+  afterEach(() => app.clock.reset());
 
   const graphql = (query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) =>
     fetch(`${app.url}/graphql`, {
@@ -108,6 +109,8 @@ describe('the session cookie of the web app', () => {
     const next = refreshCookie(rotated)!;
     const { accessToken } = (await rotated.json()) as { accessToken: string };
 
+    // Past the grace in which a retry of a lost answer is forgiven (see the next test).
+    app.clock.advance((app.config.REFRESH_REUSE_GRACE_SECONDS + 1) * 1000);
     const reuse = await post('/auth/refresh', cookie.value);
     expect(reuse.status).toBe(401);
     const refusal = (await reuse.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
@@ -119,6 +122,37 @@ describe('the session cookie of the web app', () => {
     // The newest cookie and the newest access token are over too.
     expect((await post('/auth/refresh', next.value)).status).toBe(401);
     expect((await meWith(accessToken)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('forgives a reload that cut off the answer: the old cookie again at once gets a new pair, and the lost one ends the session if it ever comes back', async () => {
+    const { cookie } = await signInWithCookie();
+    const lost = refreshCookie(await post('/auth/refresh', cookie.value))!; // rotated on the server; the browser never saw it
+
+    const retry = await post('/auth/refresh', cookie.value);
+    expect(retry.status).toBe(200);
+    const kept = refreshCookie(retry)!;
+    expect(kept.value).not.toBe(lost.value);
+    const { accessToken } = (await retry.json()) as { accessToken: string };
+    expect((await meWith(accessToken)).data?.me.id).toBeDefined();
+    // Retried again before anything newer was used: still the same lost answer.
+    const again = refreshCookie(await post('/auth/refresh', cookie.value))!;
+    expect(again.value).not.toBe(kept.value);
+
+    // The chain moves on; the withdrawn token presented later is a copy: the session ends.
+    const next = refreshCookie(await post('/auth/refresh', again.value))!;
+    app.clock.advance((app.config.REFRESH_REUSE_GRACE_SECONDS + 1) * 1000);
+    const copy = await post('/auth/refresh', lost.value);
+    expect(copy.status).toBe(401);
+    expect(((await copy.json()) as { errors: Array<{ message: string }> }).errors[0].message).toMatch(/used again/);
+    expect((await post('/auth/refresh', next.value)).status).toBe(401);
+  });
+
+  it('once the chain has moved on, the old cookie is a copy even within the grace', async () => {
+    const { cookie } = await signInWithCookie();
+    const second = refreshCookie(await post('/auth/refresh', cookie.value))!;
+    const third = refreshCookie(await post('/auth/refresh', second.value))!;
+    expect((await post('/auth/refresh', cookie.value)).status).toBe(401);
+    expect((await post('/auth/refresh', third.value)).status).toBe(401);
   });
 
   it('refuses what another site could send: a cross-site origin, a form, no JSON, and changes nothing', async () => {

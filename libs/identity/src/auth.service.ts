@@ -152,7 +152,7 @@ export class AuthService {
       const session = await em.findOne(Session, { where: { id: token.sessionId }, lock: { mode: 'pessimistic_write' } });
       const now = this.clock.now();
       if (!session || session.revokedAt || session.expiresAt <= now) return { error: BAD_REFRESH };
-      if (token.usedAt) {
+      if (token.usedAt && !(await this.answerWasLost(em, token, now))) {
         await this.revokeSessionIn(em, session.id, 'refresh-token-reused');
         return {
           error: 'This sign-in was ended for your safety: an old refresh token was used again. Sign in again.',
@@ -160,13 +160,36 @@ export class AuthService {
       }
       const user = await em.findOneByOrFail(User, { id: session.userId });
       if (user.disabledAt) return { error: BAD_REFRESH };
-      await em.update(RefreshToken, { id: token.id }, { usedAt: now });
+      if (token.usedAt) {
+        // Its successor never reached the client: withdraw it, marked as used at the same moment, so that
+        // presenting it later (after the grace) still ends the session, as a copied token should.
+        await em.update(RefreshToken, { sessionId: session.id, usedAt: IsNull() }, { usedAt: token.usedAt });
+      } else {
+        await em.update(RefreshToken, { id: token.id }, { usedAt: now });
+      }
       await em.update(Session, { id: session.id }, { lastUsedAt: now });
       return { tokens: await this.issueTokens(em, session, user) };
     });
     // Thrown after commit, so a detected reuse stays revoked.
     if (outcome.error) throw new UnauthenticatedError(outcome.error);
     return outcome.tokens!;
+  }
+
+  /**
+   * Whether a used refresh token presented again is a retry of an answer that
+   * never arrived (a reload or a dropped connection cut it off after the
+   * server had rotated the token) rather than a copy: it was used within
+   * REFRESH_REUSE_GRACE_SECONDS, and no token of its session was used after
+   * it, so the chain has not moved on.
+   */
+  private async answerWasLost(em: EntityManager, token: RefreshToken, now: Date): Promise<boolean> {
+    const graceMs = this.config.REFRESH_REUSE_GRACE_SECONDS * 1000;
+    if (!token.usedAt || graceMs === 0 || now.getTime() - token.usedAt.getTime() > graceMs) return false;
+    const later = await em
+      .createQueryBuilder(RefreshToken, 't')
+      .where('t.session_id = :sessionId AND t.used_at > :usedAt', { sessionId: token.sessionId, usedAt: token.usedAt })
+      .getExists();
+    return !later;
   }
 
   async signOut(sessionId: string, everywhereForUserId?: string): Promise<void> {

@@ -108,6 +108,16 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
+  /**
+   * A used refresh token presented again within this many seconds of its use,
+   * while nothing newer was used, is taken for an answer that never arrived (a
+   * reload cut it off) rather than theft: the unused successor is withdrawn and
+   * a new pair issued. Later, or once the chain moved on, reuse ends the
+   * session. 0 turns this off.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60)
+  REFRESH_REUSE_GRACE_SECONDS = 10;
+
   @Transform(toInt) @IsInt() @Min(5) @Max(10080)
   PASSWORD_RESET_TTL_MINUTES = 60;
 
