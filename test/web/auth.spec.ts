@@ -1,6 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
 import { DEMO, expect, Mailbox, test } from './fixtures';
-import { createConfirmedAccount, gql, tokenFor } from './support/api';
+import { createConfirmedAccount, gql, gqlRaw, tokenFor } from './support/api';
 
 /** The refresh-token cookie as the browser holds it (scripts in the page cannot see it). */
 const refreshCookie = async (context: BrowserContext) => (await context.cookies()).find((c) => c.name === 'twins_refresh');
@@ -55,6 +55,21 @@ test.describe('signing up, in and out', () => {
     );
     await page.reload();
     await expect(page.getByLabel(tr({ en: 'Email address', ko: '이메일 주소' }))).toHaveValue('participant@demo.twins.test');
+  });
+
+  test('too many wrong passwords for one account say how long to wait, in the page’s language', async ({ page, lang, tr, mail }) => {
+    const email = await createConfirmedAccount(mail, { displayName: 'Limit Tester', preferredLanguage: lang, password: 'the-right-password-1' });
+    const tryIt = () => gqlRaw(`mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, { input: { email, password: 'wrong-password-123' } });
+    // The account's own limit (SIGNIN_MAX_PER_ACCOUNT, 10 in 15 minutes) is spent by someone else's guesses.
+    for (let i = 0; i < 10; i++) await tryIt();
+    await page.goto('/sign-in');
+    await page.getByLabel(tr({ en: 'Email address', ko: '이메일 주소' })).fill(email);
+    await page.getByLabel(tr({ en: 'Password', ko: '비밀번호' }), { exact: true }).fill('the-right-password-1');
+    await page.locator('form').getByRole('button', { name: tr({ en: 'Sign in', ko: '로그인' }) }).click();
+    const alert = page.locator('[data-error-code="RATE_LIMITED"]');
+    await expect(alert).toContainText(
+      tr({ en: 'Too many tries in a short time. Wait 15 minutes, then try again', ko: '짧은 시간에 너무 많이 시도했습니다. 15분 뒤에 다시 시도해 주세요.' }),
+    );
   });
 
   test('a signed-out visitor to a private page signs in and comes back to it', async ({ page, demoPassword, tr }) => {

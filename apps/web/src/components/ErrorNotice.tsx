@@ -11,11 +11,13 @@ export function ErrorNotice({ error, problem, onRetry }: { error?: CombinedError
   const { t, language } = useMessages(common);
   const p = problem ?? problemOf(error);
   if (!p) return null;
-  const minutes = Math.max(1, Math.ceil((p.retryAfterSeconds ?? 60) / 60));
+  // The request limit asks for seconds, sign-in's for minutes: say whichever reads naturally.
+  const seconds = Math.max(1, Math.ceil(p.retryAfterSeconds ?? 60));
+  const wait = seconds < 90 ? t('errors.waitSeconds', { count: seconds }) : t('errors.waitMinutes', { count: Math.ceil(seconds / 60) });
   return (
     <div className="notice notice--error" role="alert" data-error-code={p.code}>
       <p className="notice__title">{t('errors.title')}</p>
-      <p>{t(`errors.${p.code}`, { minutes })}</p>
+      <p>{t(`errors.${p.code}`, { wait })}</p>
       {p.message && p.code !== 'NETWORK' && p.code !== 'INTERNAL_SERVER_ERROR' && (
         <p className="notice__detail">
           {language === 'ko' && <span>{t('errors.details')}: </span>}
