@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { IANAZone } from 'luxon';
 import { AppConfig, AuthUser, Clock, ForbiddenError, hasRole, RequestContext, requestLoader, Role } from '@app/core';
 import { lang, User } from '@app/identity';
 import { OutboxService } from '@app/notifications';
@@ -149,6 +150,8 @@ export class DigestService {
         await em.delete(WorkspaceFollow, { id: follow.id });
         return true;
       }
+      // Zones are checked on input; one no clock knows would give no boundary (and an invalid date to PostgreSQL).
+      if (!IANAZone.isValidZone(reader.timeZone)) throw new Error(`the reader's time zone "${reader.timeZone}" is unknown`);
       // Never back past what was covered (a reader who moved west has a later boundary behind them).
       const boundary = latestDigestBoundary(now, reader.timeZone, follow.frequency, this.config.DIGEST_HOUR);
       const periodEnd = boundary > follow.coveredUntil ? boundary : follow.coveredUntil;
