@@ -7,7 +7,7 @@ import { findFreePort, startMailSink } from '@app/dev-services';
 import { createApiApp } from '../apps/api/src/create-api';
 import { runMigrations } from './migrate';
 import { runNode, stopChild } from './platform-processes';
-import { withTemporaryServices } from './temporary-services';
+import { UNTHROTTLED, withTemporaryServices } from './temporary-services';
 
 /**
  * `npm run bench:account-leaks`: does the time sign-up and password reset
@@ -27,13 +27,15 @@ const RESET = `mutation($email: String!) { requestPasswordReset(input: { email: 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { ok } }`;
 
 async function main(): Promise<void> {
-  await withTemporaryServices({ redis: true }, async ({ databaseUrl, redisUrl }) => {
+  await withTemporaryServices({ redis: true }, async ({ databaseUrl, migrationDatabaseUrl, redisUrl }) => {
     const mail = await startMailSink({});
     const port = await findFreePort();
     const env: Record<string, string> = {
       NODE_ENV: 'test',
       DATABASE_URL: databaseUrl,
+      MIGRATION_DATABASE_URL: migrationDatabaseUrl,
       REDIS_URL: redisUrl!,
+      ...UNTHROTTLED,
       SMTP_URL: mail.smtpUrl,
       PORT: String(port),
       LOG_LEVEL: 'error',

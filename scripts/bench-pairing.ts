@@ -6,7 +6,7 @@ import { platformDataSource, seedReferenceData } from '@app/platform';
 import { createApiApp } from '../apps/api/src/create-api';
 import { printEngineFigures, runEngineBench } from './bench-pairing-engine';
 import { runMigrations } from './migrate';
-import { withTemporaryServices } from './temporary-services';
+import { UNTHROTTLED, withTemporaryServices } from './temporary-services';
 
 /**
  * `npm run bench:pairing`: the pairing figures the issue names, from one run.
@@ -32,9 +32,18 @@ const QUERY = `query Ranking($after: String, $filter: PairFilterInput) {
 async function main(): Promise<void> {
   printEngineFigures(await runEngineBench());
   console.log('');
-  await withTemporaryServices({ redis: true }, async ({ databaseUrl, redisUrl }) => {
+  await withTemporaryServices({ redis: true }, async ({ databaseUrl, migrationDatabaseUrl, redisUrl }) => {
     const port = await findFreePort();
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, PORT: String(port), LOG_LEVEL: 'error', LOG_PRETTY: 'false' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      MIGRATION_DATABASE_URL: migrationDatabaseUrl,
+      REDIS_URL: redisUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'error',
+      LOG_PRETTY: 'false',
+      ...UNTHROTTLED,
+    });
     await runMigrations(config, () => undefined);
     const dataSource = platformDataSource(config);
     await dataSource.initialize();

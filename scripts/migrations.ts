@@ -15,8 +15,9 @@ async function main(): Promise<void> {
   if (command !== 'check' && command !== 'generate') throw new Error('usage: migrations check | generate <PascalName>');
   if (command === 'generate' && !/^[A-Z][A-Za-z0-9]+$/.test(name ?? '')) throw new Error('Give the migration a PascalCase name, e.g. AddCityNotes');
 
-  const { up, down } = await withTemporaryServices({}, async ({ databaseUrl }) => {
-    const dataSource = platformDataSource(loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl }));
+  // As the superuser: only the schema is compared, and it is the same whoever made it.
+  const { up, down } = await withTemporaryServices({}, async ({ adminUrl }) => {
+    const dataSource = platformDataSource(loadConfig({ NODE_ENV: 'test', DATABASE_URL: adminUrl }));
     await dataSource.initialize();
     try {
       await dataSource.runMigrations({ transaction: 'each' });

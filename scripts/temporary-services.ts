@@ -1,16 +1,27 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startPostgres, startRedis, stopAll, StoppableService } from '@app/dev-services';
+import { ensurePlatformRoles, handDatabaseToOwner, startPostgres, startRedis, stopAll, StoppableService } from '@app/dev-services';
+
+export interface TemporaryUrls {
+  /** The application's role (DATABASE_URL): what the API and worker sign in as. */
+  databaseUrl: string;
+  /** The schema's owner (MIGRATION_DATABASE_URL): what the migrations run as. */
+  migrationDatabaseUrl: string;
+  /** The server's superuser, for tools that compare schemas. */
+  adminUrl: string;
+  redisUrl?: string;
+}
+
+/** Request limits a benchmark never reaches: it measures the platform, not its throttle. */
+export const UNTHROTTLED = { GRAPHQL_RATE_MAX_REQUESTS: '1000000', GRAPHQL_RATE_MAX_COST: '1000000000' } as const;
 
 /**
  * Throw-away PostgreSQL (and Redis when asked) for tooling scripts: schema
- * printing and migration checks run on a fresh, empty database.
+ * printing, migration checks and benchmarks run on a fresh, empty database,
+ * with the platform's owner and application roles as everywhere else.
  */
-export async function withTemporaryServices<T>(
-  needs: { redis?: boolean },
-  work: (urls: { databaseUrl: string; redisUrl?: string }) => Promise<T>,
-): Promise<T> {
+export async function withTemporaryServices<T>(needs: { redis?: boolean }, work: (urls: TemporaryUrls) => Promise<T>): Promise<T> {
   const root = await mkdtemp(join(tmpdir(), 'twins-tool-'));
   const services: StoppableService[] = [];
   try {
@@ -24,7 +35,9 @@ export async function withTemporaryServices<T>(
       services.push(redis);
       redisUrl = redis.url;
     }
-    return await work({ databaseUrl: pg.url, redisUrl });
+    const roles = await ensurePlatformRoles(pg.url);
+    await handDatabaseToOwner(pg.url);
+    return await work({ databaseUrl: roles.appUrl, migrationDatabaseUrl: roles.ownerUrl, adminUrl: pg.url, redisUrl });
   } finally {
     await stopAll(services);
     await rm(root, { recursive: true, force: true });
