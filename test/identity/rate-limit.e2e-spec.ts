@@ -74,9 +74,20 @@ describe('the per-address ceiling', () => {
   it('stops one address trying many accounts, whatever the account', async () => {
     const emails = ['a@example.org', 'b@example.org', 'officer.busan@demo.twins.test', 'c@example.org'];
     for (const email of emails) expect(codeOf(await signInFrom(app, '203.0.113.50', email, WRONG))).toBe('UNAUTHENTICATED');
-    const next = await signInFrom(app, '203.0.113.50', 'admin@demo.twins.test', app.env.DEMO_PASSWORD);
-    expect(next.errors?.[0].extensions.code).toBe('RATE_LIMITED');
-    expect(next.errors?.[0].message).toMatch(/Try again in \d+ minute/);
+    // An execution error like any other (HTTP 200), with Retry-After, and the wait in words and in seconds.
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.50' },
+      body: JSON.stringify({ query: SIGN_IN, variables: { input: { email: 'admin@demo.twins.test', password: app.env.DEMO_PASSWORD } } }),
+    });
+    expect(response.status).toBe(200);
+    const next = (await response.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+    expect(next.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(next.errors[0].message).toMatch(/^Too many sign-in attempts\. Try again in \d+ minutes?\.$/);
+    const retryAfter = Number(response.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(next.errors[0].extensions.retryAfterSeconds).toBe(retryAfter);
+    expect(next.errors[0].extensions).not.toHaveProperty('http');
     // Refused attempts checked no password: they cost the accounts nothing (the admin signs in from elsewhere).
     expect(codeOf(await signInFrom(app, '203.0.113.51', 'admin@demo.twins.test', app.env.DEMO_PASSWORD))).toBe('OK');
   });

@@ -1,3 +1,4 @@
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
 /** The stable codes clients may rely on. Anything else surfaces as INTERNAL_SERVER_ERROR. */
@@ -68,12 +69,27 @@ export class ConflictError extends AppError {
   }
 }
 
+/** "in 40 seconds", "in 15 minutes": the wait, in the unit a person would say it in. */
+export function waitInWords(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  if (s < 90) return `${s} second${s === 1 ? '' : 's'}`;
+  const m = Math.ceil(s / 60);
+  return `${m} minute${m === 1 ? '' : 's'}`;
+}
+
+/**
+ * Too many attempts (sign-in's limits), with a Retry-After header and
+ * `retryAfterSeconds` for the web app to say the wait in the reader's
+ * language. Thrown during execution, it answers HTTP 200 like every other
+ * execution error (GraphQL over HTTP); the request limit, which refuses
+ * before anything runs, answers 429. Apollo takes `http` out of the extensions.
+ */
 export class RateLimitedError extends AppError {
-  constructor(retryAfterSeconds: number) {
-    super(
-      ErrorCode.RATE_LIMITED,
-      `Too many attempts. Try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minute(s).`,
-      { retryAfterSeconds: Math.ceil(retryAfterSeconds) },
-    );
+  constructor(retryAfterSeconds: number, what = 'attempts') {
+    const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    super(ErrorCode.RATE_LIMITED, `Too many ${what}. Try again in ${waitInWords(seconds)}.`, {
+      retryAfterSeconds: seconds,
+      http: { headers: new HeaderMap([['retry-after', String(seconds)]]) },
+    });
   }
 }
