@@ -1,5 +1,6 @@
 import { CalendarAddresses1796592398399 } from './1796592398399-CalendarAddresses';
 import { AccountRequests1796592548484 } from './1796592548484-AccountRequests';
+import { AppendOnlyHistories1796600000000 } from './1796600000000-AppendOnlyHistories';
 import { Events1795642384629 } from './1795642384629-Events';
 import { KnowledgeCaseStudies1795642038152 } from './1795642038152-KnowledgeCaseStudies';
 import { SeedFundAndGovernance1795639635595 } from './1795639635595-SeedFundAndGovernance';
@@ -28,4 +29,5 @@ export const MIGRATIONS: Function[] = [
   Events1795642384629,
   CalendarAddresses1796592398399,
   AccountRequests1796592548484,
+  AppendOnlyHistories1796600000000,
 ];

@@ -5,7 +5,17 @@ import { startTestApp, TestApp } from '../support/harness';
 import { withDatabase } from '../support/urls';
 
 /** The tables whose rows are never changed, each guarded by forbid_change() triggers. */
-const APPEND_ONLY = ['application_transition', 'case_study_revision', 'fund_audit_entry', 'funding_decision', 'ledger_entry'];
+const APPEND_ONLY = [
+  'application_transition',
+  'case_study_revision',
+  'city_indicator_change',
+  'fund_audit_entry',
+  'funding_decision',
+  'ledger_entry',
+  'pairing_evidence_audit',
+  'project_stage_change',
+  'twinning_status_change',
+];
 
 const ROLE_ATTRIBUTES = `SELECT rolsuper AS superuser, rolbypassrls AS bypass_rls, rolcreaterole AS create_role, rolcreatedb AS create_db, rolreplication AS replication
                            FROM pg_roles WHERE rolname = current_user`;
