@@ -5,6 +5,12 @@ import { defineConfig } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 /** In development the API (npm start) listens on API_ORIGIN; the dev server hands it every API path. */
 const api = process.env.API_ORIGIN ?? 'http://localhost:3000';
+/**
+ * The browser's Host stays as it is (changeOrigin off): the session cookie's endpoints accept a
+ * request only from the site it names (its Origin must match the Host it was sent to), and the
+ * dev server's site is this one.
+ */
+const toApi = { target: api, changeOrigin: false };
 
 export default defineConfig({
   root,
@@ -18,9 +24,9 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '^/(graphql|health|auth|account|open-data|feeds|calendars)(/|$)': api,
-      '^/(events|workspaces)/(unsubscribe|accept-invitation)': api,
-      '^/.+\\.(ics|csv|atom|json)$': api,
+      '^/(graphql|health|auth|account|open-data|feeds|calendars)(/|$)': toApi,
+      '^/(events|workspaces)/(unsubscribe|accept-invitation)': toApi,
+      '^/.+\\.(ics|csv|atom|json)$': toApi,
     },
   },
 });
