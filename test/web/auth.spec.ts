@@ -68,7 +68,7 @@ test.describe('signing up, in and out', () => {
     await page.locator('form').getByRole('button', { name: tr({ en: 'Sign in', ko: '로그인' }) }).click();
     const alert = page.locator('[data-error-code="RATE_LIMITED"]');
     await expect(alert).toContainText(
-      tr({ en: 'Too many tries in a short time. Wait 15 minutes, then try again', ko: '짧은 시간에 너무 많이 시도했습니다. 15분 뒤에 다시 시도해 주세요.' }),
+      tr({ en: 'Too many requests in a short time. Wait 15 minutes, then try again', ko: '짧은 시간에 요청이 너무 많았습니다. 15분 뒤에 다시 시도해 주세요.' }),
     );
   });
 

@@ -34,7 +34,7 @@ test.describe('my calendar address', () => {
 
     // Later, the page says when it was made and last read, but never shows it again.
     await page.reload();
-    await expect(panel.getByText(tr({ en: /Your calendar address was made on .+\. A calendar app last fetched it on .+\./, ko: /캘린더 주소를 .+에 만들었습니다\. 캘린더 앱이 마지막으로 가져간 시각은 .+입니다\./ }))).toBeVisible();
+    await expect(panel.getByText(tr({ en: /Your calendar address was made on .+\. A calendar app last fetched it on .+\./, ko: /캘린더 주소를 .+에 만들었습니다\. 캘린더 앱이 마지막으로 일정을 불러온 때는 .+입니다\./ }))).toBeVisible();
     await expect(addressField).toHaveCount(0);
 
     // A new address: a warning first; keeping the current one changes nothing.
@@ -53,7 +53,7 @@ test.describe('my calendar address', () => {
     await expect(panel.getByRole('status')).toHaveText(
       tr({ en: 'Your new calendar address is ready: copy it below. The old one no longer works.', ko: '새 캘린더 주소를 만들었습니다. 아래에서 복사하세요. 이전 주소는 더 이상 쓸 수 없습니다.' }),
     );
-    await expect(panel.getByText(tr({ en: 'No calendar app has fetched it yet.', ko: '아직 이 주소를 가져간 캘린더 앱이 없습니다.' }))).toBeVisible();
+    await expect(panel.getByText(tr({ en: 'No calendar app has fetched it yet.', ko: '아직 이 주소로 일정을 불러온 캘린더 앱이 없습니다.' }))).toBeVisible();
     const second = await addressField.inputValue();
     expect(second).not.toBe(first);
     expect((await fetch(first)).status).toBe(404);
