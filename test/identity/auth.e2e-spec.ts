@@ -9,7 +9,8 @@ const ME = `query { me { id email displayName preferredLanguage timeZone roles }
 describe('accounts and sessions', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ env: { SIGNIN_MAX_PER_ACCOUNT: '3', SIGNIN_MAX_PER_ADDRESS: '1000' } });
+    // Low sign-in limits, the per-(address, account) one below the per-account one as the configuration requires.
+    app = await startTestApp({ env: { SIGNIN_MAX_PER_ACCOUNT: '4', SIGNIN_MAX_PER_ADDRESS_ACCOUNT: '3', SIGNIN_MAX_PER_ADDRESS: '1000' } });
   });
   afterAll(() => app.close());
 
@@ -81,7 +82,7 @@ describe('accounts and sessions', () => {
     expect(unknown.errors?.[0].message).toBe(wrong.errors?.[0].message);
   });
 
-  it('rate-limits failed sign-ins per account, whether or not it exists, and a success resets the count', async () => {
+  it('rate-limits failed sign-ins to an account from one address, whether or not it exists, and a success resets the count', async () => {
     const tryIt = (email: string, password: string) => app.gql(SIGN_IN, { input: { email, password } });
     for (const email of ['board.uk@demo.twins.test', 'ghost@example.org']) {
       for (let i = 0; i < 3; i++) expect((await tryIt(email, 'wrong password!')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
