@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { PasswordHasher } from '@app/identity';
 import { linkIn, tokenFrom } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/harness';
 
@@ -175,6 +177,56 @@ describe('accounts and sessions', () => {
     }
   });
 
+  it('refuses a reset link that is not current before hashing the new password, and a real one works once, even twice at once', async () => {
+    const email = 'board.uk2@demo.twins.test';
+    const reset = `mutation($token: String!, $pw: String!) { resetPassword(input: { token: $token, newPassword: $pw }) { ok } }`;
+    const viaForm = (token: string, newPassword: string) =>
+      fetch(`${app.url}/account/reset-password`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token, newPassword }).toString(),
+      });
+    await app.gqlOk(`mutation { requestPasswordReset(input: { email: "${email}" }) { ok } }`);
+    const mail = await app.mail.waitFor((m) => m.to === email && /reset/i.test(m.subject));
+    const token = tokenFrom(linkIn(mail, `${app.url}/account/reset-password`));
+    const [id] = token.split('.');
+
+    // Every hash the API computes goes through PasswordHasher (argon2, about 130 ms each): count them.
+    const hashes = jest.spyOn(app.api.get(PasswordHasher), 'hash');
+    try {
+      const forged = [`${id}.a-forged-secret-of-some-length`, `${randomUUID()}.${token.split('.')[1]}`];
+      for (const bad of forged) {
+        const res = await app.gql(reset, { token: bad, pw: 'an attackers password' });
+        expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'token' }] });
+        const page = await viaForm(bad, 'an attackers password');
+        expect(page.status).toBe(400);
+        expect(await page.text()).toContain('is not valid');
+      }
+      expect(hashes).not.toHaveBeenCalled();
+
+      // The genuine link, sent twice at once: exactly one request sets its password.
+      const answers = await Promise.all([
+        app.gql(reset, { token, pw: 'first of two passwords' }),
+        app.gql(reset, { token, pw: 'second of two passwords' }),
+      ]);
+      expect(answers.filter((a) => !a.errors)).toHaveLength(1);
+      const refused = answers.find((a) => a.errors)!;
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'token', message: expect.stringMatching(/already been used/) }] });
+      const winner = answers[0].errors ? 'second of two passwords' : 'first of two passwords';
+      const loser = answers[0].errors ? 'first of two passwords' : 'second of two passwords';
+      expect(await app.signIn(email, winner)).toBeTruthy();
+      expect((await app.gql(SIGN_IN, { input: { email, password: loser } })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+
+      // Used now: refused again without a hash, by the mutation and by the form.
+      hashes.mockClear();
+      expect((await app.gql(reset, { token, pw: 'a third password here' })).errors?.[0].extensions.fields?.[0].message).toMatch(/already been used/);
+      expect((await viaForm(token, 'a third password here')).status).toBe(400);
+      expect(hashes).not.toHaveBeenCalled();
+    } finally {
+      hashes.mockRestore();
+    }
+  });
+
   it('resets a password through the form the link opens', async () => {
     const email = 'board.kr@demo.twins.test';
     await app.gqlOk(`mutation { requestPasswordReset(input: { email: "${email}" }) { ok } }`);
@@ -213,6 +265,18 @@ describe('accounts and sessions', () => {
     const access = await app.signIn('new.organiser@example.org', 'organiser password 1');
     const me = await app.gqlOk<{ me: { roles: string[] } }>(ME, {}, { token: access });
     expect(me.me.roles).toEqual(['EVENT_ORGANISER']);
+  });
+
+  it('refuses an invitation token that is not current before hashing the password offered with it', async () => {
+    const accept = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accountCreated } }`;
+    const hashes = jest.spyOn(app.api.get(PasswordHasher), 'hash');
+    try {
+      const res = await app.gql(accept, { input: { token: `${randomUUID()}.a-forged-secret-value`, displayName: 'Nobody', password: 'a password to hash' } });
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'token', message: expect.stringMatching(/not valid/) }] });
+      expect(hashes).not.toHaveBeenCalled();
+    } finally {
+      hashes.mockRestore();
+    }
   });
 
   it('an invitation to an address someone signed up with but never confirmed gives the account to the invitee', async () => {
