@@ -61,6 +61,21 @@ describe('accounts and sessions', () => {
     expect(me.me).toMatchObject({ roles: [], preferredLanguage: 'ko', timeZone: 'Asia/Seoul' });
   });
 
+  it('someone who lost the confirmation link gets it again by asking for a password reset', async () => {
+    const email = 'lost.link@example.org';
+    const confirmations = () => app.mail.to(email).filter((m) => /Confirm/.test(m.subject));
+    await app.gqlOk(SIGN_UP, { input: { email, displayName: 'Lost Link', password: 'a password for lost link' } });
+    await app.mail.waitFor(() => confirmations().length >= 1);
+    // No account yet, so no reset link: the sign-up's confirmation link instead, which creates the account.
+    await app.gqlOk(`mutation { requestPasswordReset(input: { email: "${email}" }) { ok } }`);
+    await app.mail.waitFor(() => confirmations().length >= 2);
+    expect(app.mail.to(email).map((m) => m.subject).filter((subject) => /reset/i.test(subject))).toEqual([]);
+    await app.gqlOk(`mutation($token: String!) { confirmEmail(input: { token: $token }) { ok } }`, {
+      token: tokenFrom(linkIn(confirmations().at(-1)!, `${app.url}/account/confirm-email`)),
+    });
+    expect(await app.signIn(email, 'a password for lost link')).toBeTruthy();
+  });
+
   it('signing up with an address that has an account answers the same and emails its owner', async () => {
     const res = await app.gqlOk(SIGN_UP, { input: { email: 'participant@demo.twins.test', displayName: 'X', password: 'another password 1' } });
     expect(res).toEqual({ signUp: { ok: true, message: expect.stringContaining('inbox') } });
@@ -279,16 +294,51 @@ describe('accounts and sessions', () => {
     }
   });
 
-  it('an invitation to an address someone signed up with but never confirmed gives the account to the invitee', async () => {
-    // Someone registers the address first, with their own password, and never confirms it.
-    await app.gqlOk(SIGN_UP, { input: { email: 'future.admin@example.org', displayName: 'Squatter', password: 'squatters password' } });
-    await app.mail.waitFor((m) => m.to === 'future.admin@example.org' && /Confirm/.test(m.subject));
-    const squatter = await app.gql(SIGN_IN, { input: { email: 'future.admin@example.org', password: 'squatters password' } });
-    expect(squatter.errors?.[0].message).toMatch(/confirm your email/i);
+  it('signing up with someone else\'s address gives no account: an invitation to it creates the invitee\'s, and the sign-up\'s link no longer works', async () => {
+    const email = 'future.admin@example.org';
+    const confirmations = () => app.mail.to(email).filter((m) => /Confirm/.test(m.subject));
+    // Someone registers the address first, with their own password, and cannot confirm it.
+    await app.gqlOk(SIGN_UP, { input: { email, displayName: 'Squatter', password: 'squatters password' } });
+    await app.mail.waitFor((m) => m.to === email && /Confirm/.test(m.subject));
+    const squatter = await app.gql(SIGN_IN, { input: { email, password: 'squatters password' } });
+    expect(squatter.errors?.[0]).toMatchObject({ message: expect.stringMatching(/confirm your email/i), extensions: { code: 'UNAUTHENTICATED', reason: 'email-not-confirmed' } });
+    await app.mail.waitFor(() => confirmations().length >= 2);
+    // The address has no account: the sign-up waits for a confirmation only the address's owner can give.
+    expect(await app.dataSource.query(`SELECT id FROM user_account WHERE email = $1`, [email])).toEqual([]);
 
     const admin = await app.signIn('admin@demo.twins.test');
-    await app.gqlOk(`mutation { inviteUser(input: { email: "future.admin@example.org", roles: [ADMIN] }) { ok } }`, {}, { token: admin });
-    const mail = await app.mail.waitFor((m) => m.to === 'future.admin@example.org' && /invited/.test(m.subject));
+    await app.gqlOk(`mutation { inviteUser(input: { email: "${email}", roles: [ADMIN] }) { ok } }`, {}, { token: admin });
+    const mail = await app.mail.waitFor((m) => m.to === email && /invited/.test(m.subject));
+    const token = tokenFrom(linkIn(mail, `${app.url}/account/accept-invitation`));
+    const accept = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accountCreated } }`;
+    expect((await app.gql(accept, { input: { token } })).errors?.[0].extensions.fields?.[0].field).toBe('displayName');
+    expect(await app.gqlOk(accept, { input: { token, displayName: 'Rightful Owner', password: 'the owners password' } })).toEqual({ acceptInvitation: { accountCreated: true } });
+
+    // The squatter's password opens nothing; the invitee's does, with the role.
+    expect((await app.gql(SIGN_IN, { input: { email, password: 'squatters password' } })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    const owner = await app.signIn(email, 'the owners password');
+    expect((await app.gqlOk<{ me: { roles: string[]; displayName: string } }>(ME, {}, { token: owner })).me).toMatchObject({ roles: ['ADMIN'], displayName: 'Rightful Owner' });
+    // The sign-up's link, opened now, creates nothing: the address has its account.
+    const late = await app.gql(`mutation($token: String!) { confirmEmail(input: { token: $token }) { ok } }`, {
+      token: tokenFrom(linkIn(confirmations().at(-1)!, `${app.url}/account/confirm-email`)),
+    });
+    expect(late.errors?.[0]).toMatchObject({ message: expect.stringMatching(/already has an account/), extensions: { code: 'CONFLICT' } });
+    expect(await app.signIn(email, 'the owners password')).toBeTruthy();
+  });
+
+  it('an invitation to an address whose account an earlier version left unconfirmed gives the account to the invitee', async () => {
+    // Sign-ups used to create the account at once, unconfirmed, with the password of whoever signed up.
+    const email = 'earlier.squatter@example.org';
+    const hash = await app.api.get(PasswordHasher).hash('squatters password');
+    await app.dataSource.query(`INSERT INTO user_account (email, display_name, password_hash) VALUES ($1, 'Squatter', $2)`, [email, hash]);
+    const squatter = await app.gql(SIGN_IN, { input: { email, password: 'squatters password' } });
+    expect(squatter.errors?.[0]).toMatchObject({ message: expect.stringMatching(/confirm your email/i), extensions: { reason: 'email-not-confirmed' } });
+    // Its confirmation link is emailed again, as before.
+    await app.mail.waitFor((m) => m.to === email && /Confirm/.test(m.subject));
+
+    const admin = await app.signIn('admin@demo.twins.test');
+    await app.gqlOk(`mutation { inviteUser(input: { email: "${email}", roles: [ADMIN] }) { ok } }`, {}, { token: admin });
+    const mail = await app.mail.waitFor((m) => m.to === email && /invited/.test(m.subject));
     const token = tokenFrom(linkIn(mail, `${app.url}/account/accept-invitation`));
     const accept = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accountCreated } }`;
     const withoutPassword = await app.gql(accept, { input: { token } });
@@ -296,8 +346,8 @@ describe('accounts and sessions', () => {
     await app.gqlOk(accept, { input: { token, displayName: 'Rightful Owner', password: 'the owners password' } });
 
     // The squatter's password no longer opens it; the invitee's does, with the role.
-    expect((await app.gql(SIGN_IN, { input: { email: 'future.admin@example.org', password: 'squatters password' } })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
-    const owner = await app.signIn('future.admin@example.org', 'the owners password');
+    expect((await app.gql(SIGN_IN, { input: { email, password: 'squatters password' } })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    const owner = await app.signIn(email, 'the owners password');
     expect((await app.gqlOk<{ me: { roles: string[]; displayName: string } }>(ME, {}, { token: owner })).me).toMatchObject({ roles: ['ADMIN'], displayName: 'Rightful Owner' });
   });
 
