@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PasswordHasher } from '@app/identity';
-import { linkIn, tokenFrom } from '../support/smtp-sink';
+import { linkIn, ReceivedMail, tokenFrom } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/harness';
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { ok message } }`;
@@ -59,6 +59,25 @@ describe('accounts and sessions', () => {
     expect(signIn.signIn.user.email).toBe('min-ji.kim@example.org');
     const me = await app.gqlOk<{ me: { roles: string[]; preferredLanguage: string } }>(ME, {}, { token: signIn.signIn.accessToken });
     expect(me.me).toMatchObject({ roles: [], preferredLanguage: 'ko', timeZone: 'Asia/Seoul' });
+  });
+
+  it('a second sign-up with an address leaves the first one\'s link working: whoever opens their own link gets the account', async () => {
+    const email = 'new.starter@example.org';
+    const confirmations = () => app.mail.to(email).filter((m) => /Confirm/.test(m.subject));
+    const linkOf = (mail: ReceivedMail) => tokenFrom(linkIn(mail, `${app.url}/account/confirm-email`));
+    // The owner signs up; someone else signs up with the same address a moment later, with their own password.
+    await app.gqlOk(SIGN_UP, { input: { email, displayName: 'New Starter', password: 'the owners own password' } });
+    await app.mail.waitFor(() => confirmations().length >= 1);
+    await app.gqlOk(SIGN_UP, { input: { email, displayName: 'New Starter', password: 'someone elses password' } });
+    await app.mail.waitFor(() => confirmations().length >= 2);
+    const [owners, others] = confirmations();
+    const CONFIRM = `mutation($token: String!) { confirmEmail(input: { token: $token }) { ok } }`;
+    // The owner's link still works and creates the account with the owner's password.
+    await app.gqlOk(CONFIRM, { token: linkOf(owners) });
+    expect(await app.signIn(email, 'the owners own password')).toBeTruthy();
+    // The other link then creates nothing, and the other password opens nothing.
+    expect((await app.gql(CONFIRM, { token: linkOf(others) })).errors?.[0].extensions.code).toBe('CONFLICT');
+    expect((await app.gql(SIGN_IN, { input: { email, password: 'someone elses password' } })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('someone who lost the confirmation link gets it again by asking for a password reset', async () => {

@@ -31,11 +31,16 @@ export class AccountMailer {
     private readonly outbox: OutboxService,
   ) {}
 
-  /** The link that creates the account a sign-up asks for; it expires with the sign-up (`ttlMs` from now). */
+  /**
+   * The link that creates the account a sign-up asks for; it expires with the
+   * sign-up (`ttlMs` from now). It withdraws only this sign-up's earlier links:
+   * another sign-up with the same address (perhaps by someone else) must not
+   * leave its link the only one that works in the owner's inbox.
+   */
   sendSignUpConfirmation(em: EntityManager, signUp: WaitingSignUp, ttlMs: number): Promise<void> {
     const { displayName, preferredLanguage, timeZone } = signUp.payload;
     const to = { email: signUp.email, userId: null, displayName, language: lang(preferredLanguage), timeZone };
-    return this.sendLink(em, to, TokenPurpose.EMAIL_CONFIRMATION, ttlMs, IdentityEmail.CONFIRM_EMAIL, 'confirm-email', { signUpId: signUp.id });
+    return this.sendLink(em, to, TokenPurpose.EMAIL_CONFIRMATION, ttlMs, IdentityEmail.CONFIRM_EMAIL, 'confirm-email', { signUpId: signUp.id }, true);
   }
 
   /** The link that confirms an account created unconfirmed by an earlier version. */
@@ -55,8 +60,9 @@ export class AccountMailer {
     template: string,
     page: 'confirm-email' | 'reset-password',
     payload?: Record<string, unknown>,
+    revokeOnlySame = false,
   ): Promise<void> {
-    await this.tokens.revokeOutstanding(em, purpose, to.email);
+    await this.tokens.revokeOutstanding(em, purpose, to.email, revokeOnlySame ? payload : undefined);
     const { token, record } = await this.tokens.issue(em, { purpose, email: to.email, userId: to.userId, payload, ttlMs });
     await this.outbox.enqueueEmail(em, {
       template,

@@ -78,17 +78,21 @@ export class OneTimeTokenService {
     return record;
   }
 
-  /** Withdraws every unused token of a purpose for an address (e.g. earlier reset links). */
-  async revokeOutstanding(em: EntityManager, purpose: TokenPurpose, email: string): Promise<void> {
-    await em
+  /**
+   * Withdraws every unused token of a purpose for an address (e.g. earlier
+   * reset links), or only those whose payload contains `payload`.
+   */
+  async revokeOutstanding(em: EntityManager, purpose: TokenPurpose, email: string, payload?: Record<string, unknown>): Promise<void> {
+    const query = em
       .createQueryBuilder()
       .update(OneTimeToken)
       .set({ revokedAt: this.clock.now() })
       .where('purpose = :purpose AND email = :email AND used_at IS NULL AND revoked_at IS NULL', {
         purpose,
         email: email.toLowerCase(),
-      })
-      .execute();
+      });
+    if (payload) query.andWhere('payload @> :payload', { payload: JSON.stringify(payload) });
+    await query.execute();
   }
 
   async revoke(em: EntityManager, id: string): Promise<boolean> {
