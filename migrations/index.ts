@@ -1,3 +1,4 @@
+import { WaitingSignUps1796597030740 } from './1796597030740-WaitingSignUps';
 import { CalendarAddresses1796592398399 } from './1796592398399-CalendarAddresses';
 import { AccountRequests1796592548484 } from './1796592548484-AccountRequests';
 import { AppendOnlyHistories1796600000000 } from './1796600000000-AppendOnlyHistories';
@@ -29,5 +30,6 @@ export const MIGRATIONS: Function[] = [
   Events1795642384629,
   CalendarAddresses1796592398399,
   AccountRequests1796592548484,
+  WaitingSignUps1796597030740,
   AppendOnlyHistories1796600000000,
 ];

@@ -1,8 +1,12 @@
-import { eventually, startTestApp, TestApp } from '../support/harness';
-import { linkIn } from '../support/smtp-sink';
+import { PasswordHasher } from '@app/identity';
+import { eventually, GqlResponse, startTestApp, TestApp } from '../support/harness';
+import { linkIn, tokenFrom } from '../support/smtp-sink';
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { ok message } }`;
 const RESET = `mutation($email: String!) { requestPasswordReset(input: { email: $email }) { ok message } }`;
+const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`;
+const CONFIRM = `mutation($token: String!) { confirmEmail(input: { token: $token }) { ok } }`;
+const PASSWORD = 'a long enough password';
 
 const KNOWN = 'participant@demo.twins.test';
 const DISABLED = 'organiser@demo.twins.test';
@@ -70,7 +74,7 @@ describe('sign-up and password reset reveal nothing about an address', () => {
   });
 
   it('a sign-up does the same work whether or not the address has an account', async () => {
-    const input = (email: string) => ({ input: { email, displayName: 'Someone New', password: 'a long enough password', preferredLanguage: 'ko', timeZone: 'Asia/Seoul' } });
+    const input = (email: string) => ({ input: { email, displayName: 'Someone New', password: PASSWORD, preferredLanguage: 'ko', timeZone: 'Asia/Seoul' } });
     const existing = await footprint(() => app.gqlOk(SIGN_UP, input(EXISTING_SIGN_UP)));
     const fresh = await footprint(() => app.gqlOk(SIGN_UP, input(NEW_SIGN_UP)));
     expect(existing.added).toEqual({ account_request: 1 });
@@ -80,7 +84,7 @@ describe('sign-up and password reset reveal nothing about an address', () => {
     expect(fresh.added).toEqual(existing.added);
   });
 
-  it('the worker then sends what each address calls for, and keeps no password hash', async () => {
+  it('the worker then sends what each address calls for; a new address has an account only once its link is confirmed', async () => {
     await app.startWorker();
     const pending = async () => (await app.dataSource.query(`SELECT count(*)::int AS n FROM account_request WHERE processed_at IS NULL`))[0].n as number;
     await eventually(async () => (await pending()) === 0, 15_000, 'the account requests to be processed');
@@ -91,11 +95,10 @@ describe('sign-up and password reset reveal nothing about an address', () => {
     // "You already have an account" to the owner of the address signed up with again, in the owner's language.
     const exists = await app.mail.waitFor((m) => m.to === EXISTING_SIGN_UP && /already/.test(m.subject));
     expect(exists.text).toContain(`${app.url}/account/forgot-password`);
-    // A confirmation link for the new address, in the language it chose; the account exists now.
+    // A confirmation link for the new address, in the language it chose; no account until it is confirmed.
     const confirm = await app.mail.waitFor((m) => m.to === NEW_SIGN_UP && m.subject.includes('이메일'));
     expect(linkIn(confirm, `${app.url}/account/confirm-email?token=`)).toBeTruthy();
-    const [account] = await app.dataSource.query(`SELECT display_name, preferred_language, time_zone, password_hash IS NOT NULL AS has_password FROM user_account WHERE email = $1`, [NEW_SIGN_UP]);
-    expect(account).toEqual({ display_name: 'Someone New', preferred_language: 'ko', time_zone: 'Asia/Seoul', has_password: true });
+    expect(await app.dataSource.query(`SELECT id FROM user_account WHERE email = $1`, [NEW_SIGN_UP])).toEqual([]);
 
     // Everything due is in the outbox once the requests are processed: nothing for the other two, ever.
     const outbox: Array<{ recipient_email: string; template: string }> = await app.dataSource.query(
@@ -110,9 +113,84 @@ describe('sign-up and password reset reveal nothing about an address', () => {
     expect(app.mail.to(DISABLED)).toEqual([]);
     expect(app.mail.to(UNKNOWN)).toEqual([]);
 
-    // Processed requests keep no secret: the password hashes are gone.
-    const payloads: Array<{ payload: unknown }> = await app.dataSource.query(`SELECT payload FROM account_request`);
-    expect(payloads).toHaveLength(5);
-    expect(payloads.every((p) => JSON.stringify(p.payload) === '{}')).toBe(true);
+    // Reset requests keep nothing; each sign-up, whichever the address, keeps only what its confirmation (or a sign-in
+    // with its password) needs, until it expires like its link.
+    const kept: Array<{ kind: string; keys: string[] }> = await app.dataSource.query(
+      `SELECT kind, ARRAY(SELECT jsonb_object_keys(payload) ORDER BY 1) AS keys FROM account_request ORDER BY kind::text, email`,
+    );
+    const signUpKeys = ['displayName', 'passwordHash', 'preferredLanguage', 'timeZone'];
+    expect(kept).toEqual([
+      ...Array(3).fill({ kind: 'PASSWORD_RESET', keys: [] }),
+      { kind: 'SIGN_UP', keys: signUpKeys },
+      { kind: 'SIGN_UP', keys: signUpKeys },
+    ]);
+  });
+
+  it('signing in with a sign-up\'s password answers alike, after the same work, whether or not the address had an account', async () => {
+    // The worker waits meanwhile, so that nothing it does mixes with what the API does.
+    await app.stopWorker();
+    const verify = jest.spyOn(app.api.get(PasswordHasher), 'verify');
+    const attempt = async (email: string, password: string) => {
+      verify.mockClear();
+      const result = await footprint(() => app.gql(SIGN_IN, { input: { email, password } }));
+      return { ...result, answer: result.answer as GqlResponse<unknown>, passwordChecks: verify.mock.calls.length };
+    };
+    try {
+      const existing = await attempt(EXISTING_SIGN_UP, PASSWORD);
+      const fresh = await attempt(NEW_SIGN_UP, PASSWORD);
+      expect(existing.answer.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(/^Please confirm your email address first\./),
+        extensions: { code: 'UNAUTHENTICATED', reason: 'email-not-confirmed' },
+      });
+      expect(fresh.answer).toEqual(existing.answer);
+      expect(existing.added).toEqual({ account_request: 1 });
+      expect(fresh.added).toEqual(existing.added);
+      expect(fresh.statements).toEqual(existing.statements);
+      expect(existing.statements.some((q) => /outbox|one_time_token/.test(q))).toBe(false);
+      expect(fresh.passwordChecks).toBe(existing.passwordChecks);
+
+      // Any other password: the usual refusal for both, after the same work again.
+      const existingWrong = await attempt(EXISTING_SIGN_UP, 'not the password given');
+      const freshWrong = await attempt(NEW_SIGN_UP, 'not the password given');
+      expect(existingWrong.answer.errors?.[0].message).toMatch(/email or password is not right/);
+      expect(freshWrong.answer).toEqual(existingWrong.answer);
+      expect(freshWrong.statements).toEqual(existingWrong.statements);
+      expect(freshWrong.passwordChecks).toBe(existingWrong.passwordChecks);
+    } finally {
+      verify.mockRestore();
+    }
+
+    // Then the worker emails each address again what it needs: its owner that it has an account, the new address a new link.
+    await app.startWorker();
+    await app.mail.waitFor(() => app.mail.to(EXISTING_SIGN_UP).filter((m) => /already/.test(m.subject)).length >= 2);
+    await app.mail.waitFor(() => app.mail.to(NEW_SIGN_UP).filter((m) => m.subject.includes('이메일')).length >= 2);
+  });
+
+  it('the link creates the account the sign-up asked for; passwords of sign-ups are forgotten when they expire', async () => {
+    const link = linkIn(app.mail.to(NEW_SIGN_UP).at(-1)!, `${app.url}/account/confirm-email?token=`);
+    await app.gqlOk(CONFIRM, { token: tokenFrom(link) });
+    const [account] = await app.dataSource.query(
+      `SELECT display_name, preferred_language, time_zone, email_confirmed_at IS NOT NULL AS confirmed FROM user_account WHERE email = $1`,
+      [NEW_SIGN_UP],
+    );
+    expect(account).toEqual({ display_name: 'Someone New', preferred_language: 'ko', time_zone: 'Asia/Seoul', confirmed: true });
+    expect(await app.signIn(NEW_SIGN_UP, PASSWORD)).toBeTruthy();
+    // Its password hash is the account's now: the sign-up keeps none.
+    const [newSignUp] = await app.dataSource.query(`SELECT payload FROM account_request WHERE kind = 'SIGN_UP' AND email = $1`, [NEW_SIGN_UP]);
+    expect(newSignUp.payload).toEqual({});
+
+    // Once a link would have expired, a sign-up's password is recognised no more, and the worker empties it.
+    const later = (app.config.EMAIL_CONFIRMATION_TTL_HOURS + 1) * 3600_000;
+    app.clock.advance(later);
+    app.workerClock!.advance(later);
+    try {
+      const res = await app.gql(SIGN_IN, { input: { email: EXISTING_SIGN_UP, password: PASSWORD } });
+      expect(res.errors?.[0].message).toMatch(/email or password is not right/);
+      const kept = async () => (await app.dataSource.query(`SELECT count(*)::int AS n FROM account_request WHERE payload <> '{}'::jsonb`))[0].n as number;
+      await eventually(async () => (await kept()) === 0, 15_000, 'expired sign-ups to be emptied');
+    } finally {
+      app.clock.reset();
+      app.workerClock?.reset();
+    }
   });
 });

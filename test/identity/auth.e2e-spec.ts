@@ -1,4 +1,6 @@
-import { linkIn, tokenFrom } from '../support/smtp-sink';
+import { randomUUID } from 'node:crypto';
+import { PasswordHasher } from '@app/identity';
+import { linkIn, ReceivedMail, tokenFrom } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/harness';
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { ok message } }`;
@@ -9,7 +11,8 @@ const ME = `query { me { id email displayName preferredLanguage timeZone roles }
 describe('accounts and sessions', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ env: { SIGNIN_MAX_PER_ACCOUNT: '3', SIGNIN_MAX_PER_ADDRESS: '1000' } });
+    // Low sign-in limits, the per-(address, account) one below the per-account one as the configuration requires.
+    app = await startTestApp({ env: { SIGNIN_MAX_PER_ACCOUNT: '4', SIGNIN_MAX_PER_ADDRESS_ACCOUNT: '3', SIGNIN_MAX_PER_ADDRESS: '1000' } });
   });
   afterAll(() => app.close());
 
@@ -58,6 +61,40 @@ describe('accounts and sessions', () => {
     expect(me.me).toMatchObject({ roles: [], preferredLanguage: 'ko', timeZone: 'Asia/Seoul' });
   });
 
+  it('a second sign-up with an address leaves the first one\'s link working: whoever opens their own link gets the account', async () => {
+    const email = 'new.starter@example.org';
+    const confirmations = () => app.mail.to(email).filter((m) => /Confirm/.test(m.subject));
+    const linkOf = (mail: ReceivedMail) => tokenFrom(linkIn(mail, `${app.url}/account/confirm-email`));
+    // The owner signs up; someone else signs up with the same address a moment later, with their own password.
+    await app.gqlOk(SIGN_UP, { input: { email, displayName: 'New Starter', password: 'the owners own password' } });
+    await app.mail.waitFor(() => confirmations().length >= 1);
+    await app.gqlOk(SIGN_UP, { input: { email, displayName: 'New Starter', password: 'someone elses password' } });
+    await app.mail.waitFor(() => confirmations().length >= 2);
+    const [owners, others] = confirmations();
+    const CONFIRM = `mutation($token: String!) { confirmEmail(input: { token: $token }) { ok } }`;
+    // The owner's link still works and creates the account with the owner's password.
+    await app.gqlOk(CONFIRM, { token: linkOf(owners) });
+    expect(await app.signIn(email, 'the owners own password')).toBeTruthy();
+    // The other link then creates nothing, and the other password opens nothing.
+    expect((await app.gql(CONFIRM, { token: linkOf(others) })).errors?.[0].extensions.code).toBe('CONFLICT');
+    expect((await app.gql(SIGN_IN, { input: { email, password: 'someone elses password' } })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('someone who lost the confirmation link gets it again by asking for a password reset', async () => {
+    const email = 'lost.link@example.org';
+    const confirmations = () => app.mail.to(email).filter((m) => /Confirm/.test(m.subject));
+    await app.gqlOk(SIGN_UP, { input: { email, displayName: 'Lost Link', password: 'a password for lost link' } });
+    await app.mail.waitFor(() => confirmations().length >= 1);
+    // No account yet, so no reset link: the sign-up's confirmation link instead, which creates the account.
+    await app.gqlOk(`mutation { requestPasswordReset(input: { email: "${email}" }) { ok } }`);
+    await app.mail.waitFor(() => confirmations().length >= 2);
+    expect(app.mail.to(email).map((m) => m.subject).filter((subject) => /reset/i.test(subject))).toEqual([]);
+    await app.gqlOk(`mutation($token: String!) { confirmEmail(input: { token: $token }) { ok } }`, {
+      token: tokenFrom(linkIn(confirmations().at(-1)!, `${app.url}/account/confirm-email`)),
+    });
+    expect(await app.signIn(email, 'a password for lost link')).toBeTruthy();
+  });
+
   it('signing up with an address that has an account answers the same and emails its owner', async () => {
     const res = await app.gqlOk(SIGN_UP, { input: { email: 'participant@demo.twins.test', displayName: 'X', password: 'another password 1' } });
     expect(res).toEqual({ signUp: { ok: true, message: expect.stringContaining('inbox') } });
@@ -81,7 +118,7 @@ describe('accounts and sessions', () => {
     expect(unknown.errors?.[0].message).toBe(wrong.errors?.[0].message);
   });
 
-  it('rate-limits failed sign-ins per account, whether or not it exists, and a success resets the count', async () => {
+  it('rate-limits failed sign-ins to an account from one address, whether or not it exists, and a success resets the count', async () => {
     const tryIt = (email: string, password: string) => app.gql(SIGN_IN, { input: { email, password } });
     for (const email of ['board.uk@demo.twins.test', 'ghost@example.org']) {
       for (let i = 0; i < 3; i++) expect((await tryIt(email, 'wrong password!')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -174,6 +211,56 @@ describe('accounts and sessions', () => {
     }
   });
 
+  it('refuses a reset link that is not current before hashing the new password, and a real one works once, even twice at once', async () => {
+    const email = 'board.uk2@demo.twins.test';
+    const reset = `mutation($token: String!, $pw: String!) { resetPassword(input: { token: $token, newPassword: $pw }) { ok } }`;
+    const viaForm = (token: string, newPassword: string) =>
+      fetch(`${app.url}/account/reset-password`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token, newPassword }).toString(),
+      });
+    await app.gqlOk(`mutation { requestPasswordReset(input: { email: "${email}" }) { ok } }`);
+    const mail = await app.mail.waitFor((m) => m.to === email && /reset/i.test(m.subject));
+    const token = tokenFrom(linkIn(mail, `${app.url}/account/reset-password`));
+    const [id] = token.split('.');
+
+    // Every hash the API computes goes through PasswordHasher (argon2, about 130 ms each): count them.
+    const hashes = jest.spyOn(app.api.get(PasswordHasher), 'hash');
+    try {
+      const forged = [`${id}.a-forged-secret-of-some-length`, `${randomUUID()}.${token.split('.')[1]}`];
+      for (const bad of forged) {
+        const res = await app.gql(reset, { token: bad, pw: 'an attackers password' });
+        expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'token' }] });
+        const page = await viaForm(bad, 'an attackers password');
+        expect(page.status).toBe(400);
+        expect(await page.text()).toContain('is not valid');
+      }
+      expect(hashes).not.toHaveBeenCalled();
+
+      // The genuine link, sent twice at once: exactly one request sets its password.
+      const answers = await Promise.all([
+        app.gql(reset, { token, pw: 'first of two passwords' }),
+        app.gql(reset, { token, pw: 'second of two passwords' }),
+      ]);
+      expect(answers.filter((a) => !a.errors)).toHaveLength(1);
+      const refused = answers.find((a) => a.errors)!;
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'token', message: expect.stringMatching(/already been used/) }] });
+      const winner = answers[0].errors ? 'second of two passwords' : 'first of two passwords';
+      const loser = answers[0].errors ? 'first of two passwords' : 'second of two passwords';
+      expect(await app.signIn(email, winner)).toBeTruthy();
+      expect((await app.gql(SIGN_IN, { input: { email, password: loser } })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+
+      // Used now: refused again without a hash, by the mutation and by the form.
+      hashes.mockClear();
+      expect((await app.gql(reset, { token, pw: 'a third password here' })).errors?.[0].extensions.fields?.[0].message).toMatch(/already been used/);
+      expect((await viaForm(token, 'a third password here')).status).toBe(400);
+      expect(hashes).not.toHaveBeenCalled();
+    } finally {
+      hashes.mockRestore();
+    }
+  });
+
   it('resets a password through the form the link opens', async () => {
     const email = 'board.kr@demo.twins.test';
     await app.gqlOk(`mutation { requestPasswordReset(input: { email: "${email}" }) { ok } }`);
@@ -214,16 +301,63 @@ describe('accounts and sessions', () => {
     expect(me.me.roles).toEqual(['EVENT_ORGANISER']);
   });
 
-  it('an invitation to an address someone signed up with but never confirmed gives the account to the invitee', async () => {
-    // Someone registers the address first, with their own password, and never confirms it.
-    await app.gqlOk(SIGN_UP, { input: { email: 'future.admin@example.org', displayName: 'Squatter', password: 'squatters password' } });
-    await app.mail.waitFor((m) => m.to === 'future.admin@example.org' && /Confirm/.test(m.subject));
-    const squatter = await app.gql(SIGN_IN, { input: { email: 'future.admin@example.org', password: 'squatters password' } });
-    expect(squatter.errors?.[0].message).toMatch(/confirm your email/i);
+  it('refuses an invitation token that is not current before hashing the password offered with it', async () => {
+    const accept = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accountCreated } }`;
+    const hashes = jest.spyOn(app.api.get(PasswordHasher), 'hash');
+    try {
+      const res = await app.gql(accept, { input: { token: `${randomUUID()}.a-forged-secret-value`, displayName: 'Nobody', password: 'a password to hash' } });
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'token', message: expect.stringMatching(/not valid/) }] });
+      expect(hashes).not.toHaveBeenCalled();
+    } finally {
+      hashes.mockRestore();
+    }
+  });
+
+  it('signing up with someone else\'s address gives no account: an invitation to it creates the invitee\'s, and the sign-up\'s link no longer works', async () => {
+    const email = 'future.admin@example.org';
+    const confirmations = () => app.mail.to(email).filter((m) => /Confirm/.test(m.subject));
+    // Someone registers the address first, with their own password, and cannot confirm it.
+    await app.gqlOk(SIGN_UP, { input: { email, displayName: 'Squatter', password: 'squatters password' } });
+    await app.mail.waitFor((m) => m.to === email && /Confirm/.test(m.subject));
+    const squatter = await app.gql(SIGN_IN, { input: { email, password: 'squatters password' } });
+    expect(squatter.errors?.[0]).toMatchObject({ message: expect.stringMatching(/confirm your email/i), extensions: { code: 'UNAUTHENTICATED', reason: 'email-not-confirmed' } });
+    await app.mail.waitFor(() => confirmations().length >= 2);
+    // The address has no account: the sign-up waits for a confirmation only the address's owner can give.
+    expect(await app.dataSource.query(`SELECT id FROM user_account WHERE email = $1`, [email])).toEqual([]);
 
     const admin = await app.signIn('admin@demo.twins.test');
-    await app.gqlOk(`mutation { inviteUser(input: { email: "future.admin@example.org", roles: [ADMIN] }) { ok } }`, {}, { token: admin });
-    const mail = await app.mail.waitFor((m) => m.to === 'future.admin@example.org' && /invited/.test(m.subject));
+    await app.gqlOk(`mutation { inviteUser(input: { email: "${email}", roles: [ADMIN] }) { ok } }`, {}, { token: admin });
+    const mail = await app.mail.waitFor((m) => m.to === email && /invited/.test(m.subject));
+    const token = tokenFrom(linkIn(mail, `${app.url}/account/accept-invitation`));
+    const accept = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accountCreated } }`;
+    expect((await app.gql(accept, { input: { token } })).errors?.[0].extensions.fields?.[0].field).toBe('displayName');
+    expect(await app.gqlOk(accept, { input: { token, displayName: 'Rightful Owner', password: 'the owners password' } })).toEqual({ acceptInvitation: { accountCreated: true } });
+
+    // The squatter's password opens nothing; the invitee's does, with the role.
+    expect((await app.gql(SIGN_IN, { input: { email, password: 'squatters password' } })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    const owner = await app.signIn(email, 'the owners password');
+    expect((await app.gqlOk<{ me: { roles: string[]; displayName: string } }>(ME, {}, { token: owner })).me).toMatchObject({ roles: ['ADMIN'], displayName: 'Rightful Owner' });
+    // The sign-up's link, opened now, creates nothing: the address has its account.
+    const late = await app.gql(`mutation($token: String!) { confirmEmail(input: { token: $token }) { ok } }`, {
+      token: tokenFrom(linkIn(confirmations().at(-1)!, `${app.url}/account/confirm-email`)),
+    });
+    expect(late.errors?.[0]).toMatchObject({ message: expect.stringMatching(/already has an account/), extensions: { code: 'CONFLICT' } });
+    expect(await app.signIn(email, 'the owners password')).toBeTruthy();
+  });
+
+  it('an invitation to an address whose account an earlier version left unconfirmed gives the account to the invitee', async () => {
+    // Sign-ups used to create the account at once, unconfirmed, with the password of whoever signed up.
+    const email = 'earlier.squatter@example.org';
+    const hash = await app.api.get(PasswordHasher).hash('squatters password');
+    await app.dataSource.query(`INSERT INTO user_account (email, display_name, password_hash) VALUES ($1, 'Squatter', $2)`, [email, hash]);
+    const squatter = await app.gql(SIGN_IN, { input: { email, password: 'squatters password' } });
+    expect(squatter.errors?.[0]).toMatchObject({ message: expect.stringMatching(/confirm your email/i), extensions: { reason: 'email-not-confirmed' } });
+    // Its confirmation link is emailed again, as before.
+    await app.mail.waitFor((m) => m.to === email && /Confirm/.test(m.subject));
+
+    const admin = await app.signIn('admin@demo.twins.test');
+    await app.gqlOk(`mutation { inviteUser(input: { email: "${email}", roles: [ADMIN] }) { ok } }`, {}, { token: admin });
+    const mail = await app.mail.waitFor((m) => m.to === email && /invited/.test(m.subject));
     const token = tokenFrom(linkIn(mail, `${app.url}/account/accept-invitation`));
     const accept = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accountCreated } }`;
     const withoutPassword = await app.gql(accept, { input: { token } });
@@ -231,8 +365,8 @@ describe('accounts and sessions', () => {
     await app.gqlOk(accept, { input: { token, displayName: 'Rightful Owner', password: 'the owners password' } });
 
     // The squatter's password no longer opens it; the invitee's does, with the role.
-    expect((await app.gql(SIGN_IN, { input: { email: 'future.admin@example.org', password: 'squatters password' } })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
-    const owner = await app.signIn('future.admin@example.org', 'the owners password');
+    expect((await app.gql(SIGN_IN, { input: { email, password: 'squatters password' } })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    const owner = await app.signIn(email, 'the owners password');
     expect((await app.gqlOk<{ me: { roles: string[]; displayName: string } }>(ME, {}, { token: owner })).me).toMatchObject({ roles: ['ADMIN'], displayName: 'Rightful Owner' });
   });
 

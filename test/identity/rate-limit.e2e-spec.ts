@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { findFreePort } from '@app/dev-services';
 import { AccountEmailLimiter } from '../../libs/identity/src/sign-in-rate-limiter';
-import { startTestApp, TestApp } from '../support/harness';
+import { eventually, startTestApp, TestApp } from '../support/harness';
 
 const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`;
 
@@ -67,7 +67,7 @@ describe('sign-in limits stop attackers, not offices', () => {
 describe('the per-address ceiling', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ worker: false, env: { TRUST_PROXY_HOPS: '1', SIGNIN_MAX_PER_ACCOUNT: '100', SIGNIN_MAX_PER_ADDRESS_ACCOUNT: '100', SIGNIN_MAX_PER_ADDRESS: '4' } });
+    app = await startTestApp({ worker: false, env: { TRUST_PROXY_HOPS: '1', SIGNIN_MAX_PER_ACCOUNT: '100', SIGNIN_MAX_PER_ADDRESS_ACCOUNT: '99', SIGNIN_MAX_PER_ADDRESS: '4' } });
   });
   afterAll(() => app.close());
 
@@ -124,6 +124,17 @@ describe('account emails per address', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(app.mail.to('participant@demo.twins.test')).toHaveLength(2);
     const rows: Array<{ n: number }> = await app.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE recipient_email = 'participant@demo.twins.test'`);
+    expect(rows[0].n).toBe(2);
+  });
+
+  it('sends at most the hourly number of confirmation links to a new address, however many sign-ups name it', async () => {
+    const email = 'flooded@example.org';
+    const signUp = `mutation($input: SignUpInput!) { signUp(input: $input) { ok } }`;
+    for (let i = 0; i < 3; i++) await app.gqlOk(signUp, { input: { email, displayName: `Sign-up ${i}`, password: 'a long enough password' } });
+    await app.mail.waitFor(() => app.mail.to(email).length >= 2);
+    const processed = async () => (await app.dataSource.query(`SELECT count(*)::int AS n FROM account_request WHERE email = $1 AND processed_at IS NOT NULL`, [email]))[0].n as number;
+    await eventually(async () => (await processed()) === 3, 15_000, 'the three sign-ups to be processed');
+    const rows: Array<{ n: number }> = await app.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE recipient_email = $1`, [email]);
     expect(rows[0].n).toBe(2);
   });
 

@@ -57,6 +57,32 @@ test.describe('signing up, in and out', () => {
     await expect(page.getByLabel(tr({ en: 'Email address', ko: '이메일 주소' }))).toHaveValue('participant@demo.twins.test');
   });
 
+  test('signing in with a sign-up’s password before confirming it asks to confirm first, whether or not the address had an account', async ({ page, lang, tr, mail }) => {
+    const signUp = (email: string, password: string) =>
+      gql(`mutation($input: SignUpInput!) { signUp(input: $input) { ok } }`, { input: { email, password, displayName: 'Not Yet Confirmed', preferredLanguage: lang } });
+    // A new address, and one whose account exists (signed up again with another password, by its owner or by anyone).
+    const fresh = unique(lang, 'unconfirmed');
+    await signUp(fresh, 'the-new-password-1');
+    const existing = await createConfirmedAccount(mail, { displayName: 'Has An Account', preferredLanguage: lang, password: 'the-account-password-1' });
+    await signUp(existing, 'the-new-password-1');
+
+    const expected = tr({
+      en: 'Please confirm your email address first. We have emailed you a new link: open it, then sign in here.',
+      ko: '먼저 이메일 주소를 확인해 주세요. 새 링크를 이메일로 보내 드렸으니, 링크를 연 뒤 여기에서 다시 로그인해 주세요.',
+    });
+    for (const email of [fresh, existing]) {
+      await page.goto('/sign-in');
+      await page.getByLabel(tr({ en: 'Email address', ko: '이메일 주소' })).fill(email);
+      await page.getByLabel(tr({ en: 'Password', ko: '비밀번호' }), { exact: true }).fill('the-new-password-1');
+      await page.locator('form').getByRole('button', { name: tr({ en: 'Sign in', ko: '로그인' }) }).click();
+      await expect(page.getByRole('alert')).toHaveText(expected);
+    }
+    // The account's own password still signs in.
+    await page.getByLabel(tr({ en: 'Password', ko: '비밀번호' }), { exact: true }).fill('the-account-password-1');
+    await page.locator('form').getByRole('button', { name: tr({ en: 'Sign in', ko: '로그인' }) }).click();
+    await expect(page).toHaveURL(/\/me$/);
+  });
+
   test('too many wrong passwords for one account say how long to wait, in the page’s language', async ({ page, lang, tr, mail }) => {
     const email = await createConfirmedAccount(mail, { displayName: 'Limit Tester', preferredLanguage: lang, password: 'the-right-password-1' });
     const tryIt = () => gqlRaw(`mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, { input: { email, password: 'wrong-password-123' } });

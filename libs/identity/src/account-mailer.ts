@@ -2,16 +2,26 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/core';
 import { OutboxService } from '@app/notifications';
+import type { WaitingSignUp } from './account-requests';
 import { IdentityEmail } from './emails/identity.emails';
 import { TokenPurpose } from './entities/one-time-token.entity';
 import { User } from './entities/user.entity';
 import { lang } from './lang';
 import { OneTimeTokenService } from './one-time-token.service';
 
+/** Who an emailed link goes to: an account, or the account a sign-up asks for. */
+interface LinkRecipient {
+  email: string;
+  userId: string | null;
+  displayName: string;
+  language: 'en' | 'ko';
+  timeZone: string;
+}
+
 /**
  * The account emails with a link: each issues its token (withdrawing the
  * earlier ones of its kind) and writes the email to the outbox, in the
- * caller's transaction and the account's language and zone.
+ * caller's transaction and the recipient's language and zone.
  */
 @Injectable()
 export class AccountMailer {
@@ -21,23 +31,45 @@ export class AccountMailer {
     private readonly outbox: OutboxService,
   ) {}
 
+  /**
+   * The link that creates the account a sign-up asks for; it expires with the
+   * sign-up (`ttlMs` from now). It withdraws only this sign-up's earlier links:
+   * another sign-up with the same address (perhaps by someone else) must not
+   * leave its link the only one that works in the owner's inbox.
+   */
+  sendSignUpConfirmation(em: EntityManager, signUp: WaitingSignUp, ttlMs: number): Promise<void> {
+    const { displayName, preferredLanguage, timeZone } = signUp.payload;
+    const to = { email: signUp.email, userId: null, displayName, language: lang(preferredLanguage), timeZone };
+    return this.sendLink(em, to, TokenPurpose.EMAIL_CONFIRMATION, ttlMs, IdentityEmail.CONFIRM_EMAIL, 'confirm-email', { signUpId: signUp.id }, true);
+  }
+
+  /** The link that confirms an account created unconfirmed by an earlier version. */
   sendConfirmation(em: EntityManager, user: User): Promise<void> {
-    return this.sendLink(em, user, TokenPurpose.EMAIL_CONFIRMATION, this.config.EMAIL_CONFIRMATION_TTL_HOURS * 3600_000, IdentityEmail.CONFIRM_EMAIL, 'confirm-email');
+    return this.sendLink(em, recipient(user), TokenPurpose.EMAIL_CONFIRMATION, this.config.EMAIL_CONFIRMATION_TTL_HOURS * 3600_000, IdentityEmail.CONFIRM_EMAIL, 'confirm-email');
   }
 
   sendPasswordReset(em: EntityManager, user: User): Promise<void> {
-    return this.sendLink(em, user, TokenPurpose.PASSWORD_RESET, this.config.PASSWORD_RESET_TTL_MINUTES * 60_000, IdentityEmail.PASSWORD_RESET, 'reset-password');
+    return this.sendLink(em, recipient(user), TokenPurpose.PASSWORD_RESET, this.config.PASSWORD_RESET_TTL_MINUTES * 60_000, IdentityEmail.PASSWORD_RESET, 'reset-password');
   }
 
-  private async sendLink(em: EntityManager, user: User, purpose: TokenPurpose, ttlMs: number, template: string, page: 'confirm-email' | 'reset-password'): Promise<void> {
-    await this.tokens.revokeOutstanding(em, purpose, user.email);
-    const { token, record } = await this.tokens.issue(em, { purpose, email: user.email, userId: user.id, ttlMs });
+  private async sendLink(
+    em: EntityManager,
+    to: LinkRecipient,
+    purpose: TokenPurpose,
+    ttlMs: number,
+    template: string,
+    page: 'confirm-email' | 'reset-password',
+    payload?: Record<string, unknown>,
+    revokeOnlySame = false,
+  ): Promise<void> {
+    await this.tokens.revokeOutstanding(em, purpose, to.email, revokeOnlySame ? payload : undefined);
+    const { token, record } = await this.tokens.issue(em, { purpose, email: to.email, userId: to.userId, payload, ttlMs });
     await this.outbox.enqueueEmail(em, {
       template,
       idempotencyKey: `${page}:${record.id}`,
-      to: recipient(user),
+      to: { email: to.email, userId: to.userId, language: to.language, timeZone: to.timeZone },
       data: {
-        displayName: user.displayName,
+        displayName: to.displayName,
         url: `${this.config.PUBLIC_URL}/account/${page}?token=${encodeURIComponent(token)}`,
         expiresAt: record.expiresAt.toISOString(),
       },
@@ -55,6 +87,6 @@ export class AccountMailer {
   }
 }
 
-function recipient(user: User) {
-  return { email: user.email, userId: user.id, language: lang(user.preferredLanguage), timeZone: user.timeZone };
+function recipient(user: User): LinkRecipient {
+  return { email: user.email, userId: user.id, displayName: user.displayName, language: lang(user.preferredLanguage), timeZone: user.timeZone };
 }

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AppConfig, AuthUser, BadInputError, Clock, Language, UnauthenticatedError } from '@app/core';
+import { AppConfig, AppError, AuthUser, BadInputError, Clock, ConflictError, ErrorCode, Language, UnauthenticatedError } from '@app/core';
 import { OutboxService } from '@app/notifications';
-import { AccountMailer } from './account-mailer';
 import { AccountRequestService } from './account-requests';
 import { newSecret, secretMatches, splitToken } from './crypto';
-import { AccountRequestKind } from './entities/account-request.entity';
+import { AccountRequestKind, ReminderPayload, SignUpPayload } from './entities/account-request.entity';
 import { IdentityEmail } from './emails/identity.emails';
 import { TokenPurpose } from './entities/one-time-token.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
@@ -14,7 +13,7 @@ import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 import { OneTimeTokenService } from './one-time-token.service';
 import { PasswordHasher } from './password-hasher';
-import { AccountEmailLimiter, SignInRateLimiter } from './sign-in-rate-limiter';
+import { SignInRateLimiter } from './sign-in-rate-limiter';
 import { lang } from './lang';
 import { UsersService } from './users.service';
 
@@ -41,6 +40,13 @@ interface AccessClaims {
 }
 
 const WRONG_CREDENTIALS = 'The email or password is not right. Check them and try again.';
+const CONFIRM_FIRST = 'Please confirm your email address first. We have sent you a new confirmation link.';
+
+/** What a password opens: a confirmed account, a sign-up still waiting for its confirmation, or nothing. */
+interface PasswordCheck {
+  user?: User;
+  unconfirmed?: ReminderPayload;
+}
 const BAD_REFRESH = 'Your session has ended. Sign in again.';
 
 /**
@@ -58,18 +64,26 @@ export class AuthService {
     private readonly outbox: OutboxService,
     private readonly hasher: PasswordHasher,
     private readonly limiter: SignInRateLimiter,
-    private readonly emailLimiter: AccountEmailLimiter,
     private readonly users: UsersService,
-    private readonly mailer: AccountMailer,
     private readonly requests: AccountRequestService,
   ) {}
 
   /**
    * Anyone may create a basic account (no role). The request only writes an
    * account request (the password hashed, as for every request); the worker
-   * creates the account and emails the confirmation link, or emails the
-   * address's owner that it already has one. The answer, and the work done
-   * before it, are the same whether or not the address has an account.
+   * emails the link that creates the account, or tells the address's owner
+   * that it already has one. The answer, and the work done before it, are the
+   * same whether or not the address has an account.
+   *
+   * The account is created only when the link is opened, never before. Until
+   * then the sign-up waits, whatever the address, for as long as a link lasts
+   * (EMAIL_CONFIRMATION_TTL_HOURS), and sign-in recognises its password
+   * ("confirm your email first"). Creating the account at once would have let
+   * signUp(X, P) then signIn(X, P) tell a new address ("confirm first") from
+   * one with an account ("not right"), and let anyone hold an address with a
+   * password of their choosing until its owner came; keeping every sign-up
+   * waiting, rather than only those for addresses with an account, makes both
+   * cases run the same statements and the same number of password checks.
    */
   async signUp(input: SignUpInput): Promise<void> {
     const email = input.email.trim().toLowerCase();
@@ -82,26 +96,58 @@ export class AuthService {
     });
   }
 
-  private async sendConfirmation(em: EntityManager, user: User): Promise<void> {
-    await this.mailer.sendConfirmation(em, user);
-  }
-
+  /**
+   * Opens an emailed confirmation link: creates, confirmed, the account its
+   * sign-up asked for (or confirms an account an earlier version created
+   * unconfirmed). If the address has an account by now (another sign-up
+   * confirmed first, or an invitation was accepted), this one is refused.
+   */
   async confirmEmail(token: string): Promise<User> {
     return this.dataSource.transaction(async (em) => {
       const record = await this.tokens.consume(em, TokenPurpose.EMAIL_CONFIRMATION, token);
-      await em.update(User, { id: record.userId!, emailConfirmedAt: IsNull() }, { emailConfirmedAt: this.clock.now() });
-      return em.findOneByOrFail(User, { id: record.userId! });
+      const now = this.clock.now();
+      if (record.userId) {
+        await em.update(User, { id: record.userId, emailConfirmedAt: IsNull() }, { emailConfirmedAt: now });
+        return em.findOneByOrFail(User, { id: record.userId });
+      }
+      const [signUp]: Array<{ email: string; payload: SignUpPayload }> = await em.query(
+        `SELECT email, payload FROM account_request WHERE id = $1 AND kind = 'SIGN_UP' AND payload ? 'passwordHash' FOR UPDATE`,
+        [record.payload.signUpId],
+      );
+      if (!signUp) throw BadInputError.field('token', 'This confirmation link has expired. Sign up again.');
+      const inserted = await em
+        .createQueryBuilder()
+        .insert()
+        .into(User)
+        .values({
+          email: signUp.email,
+          displayName: signUp.payload.displayName,
+          preferredLanguage: signUp.payload.preferredLanguage,
+          timeZone: signUp.payload.timeZone,
+          passwordHash: signUp.payload.passwordHash,
+          emailConfirmedAt: now,
+        })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const id = (inserted.raw as Array<{ id: string }>)[0]?.id;
+      if (!id) throw new ConflictError('This email address already has an account. Sign in, or reset your password if you have forgotten it.');
+      // The password hash is the account's now: the sign-up keeps nothing.
+      await em.query(`UPDATE account_request SET payload = '{}'::jsonb WHERE id = $1`, [record.payload.signUpId]);
+      return em.findOneByOrFail(User, { id });
     });
   }
 
   /**
-   * Checks an account's password the way sign-in does: each try counts
-   * against the per-account and per-address limits, a success clears them,
-   * and a disabled account never passes. The account, or null (never saying
-   * which part was wrong).
+   * Checks a password the way sign-in does: each try counts against the
+   * per-account and per-address limits, and only a confirmed, enabled
+   * account's password clears them. Otherwise the password may be that of a
+   * sign-up of this address still waiting for its confirmation (see signUp):
+   * the same statements and password checks run for every address, and the
+   * try stays counted as a failure, so such a sign-up never forgives the
+   * failures of the account the address may already have.
    */
-  async verifyPassword(emailInput: string, password: string, ip: string): Promise<User | null> {
-    const email = emailInput.trim().toLowerCase();
+  private async checkPassword(email: string, password: string, ip: string): Promise<PasswordCheck> {
     await this.limiter.consume(email, ip);
     const user = await this.dataSource
       .getRepository(User)
@@ -109,22 +155,42 @@ export class AuthService {
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email })
       .getOne();
-    const ok = await this.hasher.verify(user?.passwordHash, password);
-    if (!user || !ok || user.disabledAt) return null;
-    await this.limiter.recordSuccess(email, ip);
-    return user;
+    if ((await this.hasher.verify(user?.passwordHash, password)) && user && !user.disabledAt) {
+      // An account an earlier version created unconfirmed.
+      if (!user.emailConfirmedAt) return { unconfirmed: {} };
+      await this.limiter.recordSuccess(email, ip);
+      return { user };
+    }
+    for (const signUp of await this.requests.waitingSignUpHashes(email)) {
+      if (await this.hasher.verify(signUp.passwordHash, password)) return { unconfirmed: { signUpId: signUp.id } };
+    }
+    return {};
   }
 
+  /**
+   * Checks a confirmed account's password the way sign-in does (counted
+   * against the limits; a success clears them). The account, or null, never
+   * saying which part was wrong; a disabled or unconfirmed account never passes.
+   */
+  async verifyPassword(emailInput: string, password: string, ip: string): Promise<User | null> {
+    return (await this.checkPassword(emailInput.trim().toLowerCase(), password, ip)).user ?? null;
+  }
+
+  /**
+   * Signs in with a confirmed account's password. The password of a sign-up
+   * still waiting for its confirmation answers "confirm your email first",
+   * with `reason: email-not-confirmed`, whether or not the address already
+   * had an account, and asks the worker to email the address again (a new
+   * link, or "you already have an account"; within ACCOUNT_EMAILS_PER_HOUR).
+   */
   async signIn(emailInput: string, password: string, client: { ip: string; userAgent?: string }): Promise<Tokens> {
-    const user = await this.verifyPassword(emailInput, password, client.ip);
-    if (!user) throw new UnauthenticatedError(WRONG_CREDENTIALS);
-    const email = user.email;
-    if (!user.emailConfirmedAt) {
-      if (await this.emailLimiter.allow(email)) await this.dataSource.transaction((em) => this.sendConfirmation(em, user));
-      throw new UnauthenticatedError(
-        'Please confirm your email address first. We have sent you a new confirmation link.',
-      );
+    const email = emailInput.trim().toLowerCase();
+    const { user, unconfirmed } = await this.checkPassword(email, password, client.ip);
+    if (unconfirmed) {
+      await this.requests.record(AccountRequestKind.CONFIRMATION_REMINDER, email, unconfirmed);
+      throw new AppError(ErrorCode.UNAUTHENTICATED, CONFIRM_FIRST, { reason: 'email-not-confirmed' });
     }
+    if (!user) throw new UnauthenticatedError(WRONG_CREDENTIALS);
     return this.dataSource.transaction(async (em) => {
       const now = this.clock.now();
       const session = await em.save(
@@ -234,8 +300,15 @@ export class AuthService {
     await this.requests.record(AccountRequestKind.PASSWORD_RESET, emailInput.trim().toLowerCase());
   }
 
-  /** Sets the new password, confirms the address (the link proved it) and ends every session. */
+  /**
+   * Sets the new password, confirms the address (the link proved it) and ends
+   * every session. The link is checked before the new password is hashed
+   * (argon2, about 130 ms), so a forged, used or expired one costs a single
+   * indexed read; it is used only in the transaction, under a lock, so two
+   * requests with one link cannot both succeed.
+   */
   async resetPassword(token: string, newPassword: string): Promise<void> {
+    await this.tokens.check(this.dataSource.manager, TokenPurpose.PASSWORD_RESET, token);
     const passwordHash = await this.hasher.hash(newPassword);
     await this.dataSource.transaction(async (em) => {
       const record = await this.tokens.consume(em, TokenPurpose.PASSWORD_RESET, token);

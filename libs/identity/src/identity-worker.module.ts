@@ -4,7 +4,7 @@ import { AccountRequestProcessor } from './account-requests';
 import { OneTimeTokenService } from './one-time-token.service';
 import { AccountEmailLimiter } from './sign-in-rate-limiter';
 
-/** The worker's part of identity: sign-up and password-reset requests, answered by email. Needs RedisModule (the email limit). */
+/** The worker's part of identity: sign-up, password-reset and confirmation-reminder requests, answered by email. Needs RedisModule (the email limit). */
 @Module({
   providers: [OneTimeTokenService, AccountMailer, AccountEmailLimiter, AccountRequestProcessor],
 })

@@ -3,7 +3,6 @@ import { JwtModule } from '@nestjs/jwt';
 import { AppConfig, SessionResolver } from '@app/core';
 import { CitiesModule } from '@app/cities';
 import { AccountController } from './account.controller';
-import { AccountMailer } from './account-mailer';
 import { AccountRequestService } from './account-requests';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
@@ -15,7 +14,7 @@ import { OrganisationsService } from './organisations.service';
 import { PasswordHasher } from './password-hasher';
 import { SessionController } from './session.controller';
 import { AccessTokenSessionResolver } from './session-resolver.impl';
-import { AccountEmailLimiter, SignInRateLimiter } from './sign-in-rate-limiter';
+import { SignInRateLimiter } from './sign-in-rate-limiter';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
 
@@ -31,7 +30,6 @@ import { UsersService } from './users.service';
   providers: [
     AuthService,
     AccountRequestService,
-    AccountMailer,
     UsersService,
     OrganisationsService,
     CityOfficerService,
@@ -39,7 +37,6 @@ import { UsersService } from './users.service';
     OneTimeTokenService,
     PasswordHasher,
     SignInRateLimiter,
-    AccountEmailLimiter,
     AuthResolver,
     UsersResolver,
     OrganisationsResolver,

@@ -73,6 +73,8 @@ export class InvitationService {
   }
 
   async accept(input: AcceptInvitationInput): Promise<{ email: string; accountCreated: boolean }> {
+    // Anyone may post a token: a link that is not current is refused before the costly hash (see resetPassword).
+    if (input.password) await this.tokens.check(this.dataSource.manager, TokenPurpose.INVITATION, input.token);
     const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
     return this.dataSource.transaction(async (em) => {
       const record = await this.tokens.consume(em, TokenPurpose.INVITATION, input.token);

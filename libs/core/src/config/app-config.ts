@@ -133,7 +133,8 @@ export class AppConfig {
    * Past a limit, sign-in is refused (RATE_LIMITED) until the window passes:
    * - per account, from any address: stops guessing one account from many addresses;
    * - per account from one address: stops one address guessing one account,
-   *   without locking the account for everyone else;
+   *   without locking the account for everyone else (so it must stay below
+   *   the per-account limit: start-up refuses otherwise);
    * - per address, over all accounts: a high ceiling that stops one address
    *   trying many accounts. Below it nobody behind a shared address (an office)
    *   is refused for other people's mistakes: past SIGNIN_ADDRESS_DELAY_AFTER
@@ -286,9 +287,26 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
       `GRAPHQL_RATE_MAX_COST: must be at least GRAPHQL_MAX_COMPLEXITY (${config.GRAPHQL_MAX_COMPLEXITY}), or the largest query allowed could never run (got ${config.GRAPHQL_RATE_MAX_COST})`,
     );
   }
+  problems.push(...signInLimitProblems(config));
   if (config.isProduction) problems.push(...productionProblems(config, env));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * The per-(address, account) limit must stay below the per-account one: were
+ * it equal or above, failures from one address alone would spend the
+ * account's whole budget and lock its owner out from everywhere, which the
+ * three limits exist to prevent. Checked only when both are readable numbers
+ * (otherwise each is already reported as itself).
+ */
+function signInLimitProblems(config: AppConfig): string[] {
+  const { SIGNIN_MAX_PER_ACCOUNT: perAccount, SIGNIN_MAX_PER_ADDRESS_ACCOUNT: perPair } = config;
+  if (!Number.isInteger(perAccount) || !Number.isInteger(perPair) || perPair < perAccount) return [];
+  return [
+    `SIGNIN_MAX_PER_ADDRESS_ACCOUNT: must be below SIGNIN_MAX_PER_ACCOUNT (${perAccount}), or failures from one address ` +
+      `alone could lock the account for its owner everywhere (got ${perPair})`,
+  ];
 }
 
 function productionProblems(config: AppConfig, env: Record<string, string | undefined>): string[] {

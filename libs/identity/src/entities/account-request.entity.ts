@@ -3,9 +3,14 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 export enum AccountRequestKind {
   SIGN_UP = 'SIGN_UP',
   PASSWORD_RESET = 'PASSWORD_RESET',
+  /** A sign-in with the password of a sign-up not confirmed yet: the address is emailed again. */
+  CONFIRMATION_REMINDER = 'CONFIRMATION_REMINDER',
 }
 
-/** What a sign-up carries to the worker. The password hash is deleted once the request is processed. */
+/**
+ * What a sign-up carries: the account it asks for. Kept while the sign-up
+ * waits for its confirmation (until `expiresAt`), then emptied.
+ */
 export interface SignUpPayload {
   passwordHash: string;
   displayName: string;
@@ -13,16 +18,27 @@ export interface SignUpPayload {
   timeZone: string;
 }
 
+/** A confirmation reminder: the sign-up whose password was given, or none for an account left unconfirmed by an earlier version. */
+export interface ReminderPayload {
+  signUpId?: string;
+}
+
 /**
- * A sign-up or password-reset request, as anyone may make one. The API only
- * validates it and writes this row, with the same statement whether or not
- * the address has an account, so neither the answer nor its timing tells;
- * the worker does the address-specific work (looks up the account, creates
- * it or issues a token, and writes the email to the outbox) and then marks
- * the row processed and empties its payload.
+ * A sign-up, password-reset or confirmation-reminder request, as anyone may
+ * make one. The API only validates it and writes this row, with the same
+ * statement whether or not the address has an account, so neither the answer
+ * nor its timing tells; the worker does the address-specific work (looks up
+ * the account, issues a token, writes the email to the outbox) and marks the
+ * row processed.
+ *
+ * A sign-up is also the account it asks for, waiting for its confirmation:
+ * the account is created only when the emailed link is opened, and until
+ * `expiresAt` its password is recognised at sign-in ("confirm your email
+ * first") whether or not the address already had an account.
  */
 @Entity()
 @Index('account_request_pending', ['createdAt'], { where: 'processed_at IS NULL' })
+@Index('account_request_sign_up', ['email', 'createdAt'], { where: `kind = 'SIGN_UP'` })
 export class AccountRequest {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -34,12 +50,16 @@ export class AccountRequest {
   @Column()
   email: string;
 
-  /** Sign-up: SignUpPayload; reset: nothing. Emptied once processed. */
+  /** Sign-up: SignUpPayload while it waits; reminder: ReminderPayload; reset: nothing. Emptied once no longer needed. */
   @Column({ type: 'jsonb', default: {} })
   payload: Record<string, unknown>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** A sign-up: when its confirmation link (and the password it keeps) expires; a new link moves it on. */
+  @Column({ type: 'timestamptz', nullable: true })
+  expiresAt: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   processedAt: Date | null;

@@ -65,7 +65,12 @@ export default function SignInPage() {
         </p>
       )}
       {problem &&
-        (problem.code === 'UNAUTHENTICATED' || problem.code === 'BAD_USER_INPUT' ? (
+        // The same answer whether or not the address already had an account (a sign-up's password, not confirmed yet).
+        (problem.code === 'UNAUTHENTICATED' && problem.reason === 'email-not-confirmed' ? (
+          <p className="notice notice--info" role="alert" data-error-code={problem.code}>
+            {t('signIn.confirmFirst')}
+          </p>
+        ) : problem.code === 'UNAUTHENTICATED' || problem.code === 'BAD_USER_INPUT' ? (
           <p className="notice notice--error" role="alert" data-error-code={problem.code}>
             {t('signIn.wrong')}
           </p>
