@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { PasswordHasher } from '@app/identity';
 import { startTestApp, TestApp } from '../support/harness';
 import { Actor, codeOf, matrixRow } from '../support/matrix';
 import { linkIn, tokenFrom } from '../support/smtp-sink';
@@ -197,6 +199,17 @@ describe('twinnings and twin workspaces', () => {
 
   describe('invitations', () => {
     const colleague = 'casey.morgan@liverpool.example';
+
+    it('a forged invitation link is refused before the password offered with it is hashed', async () => {
+      const hashes = jest.spyOn(app.api.get(PasswordHasher), 'hash');
+      try {
+        const forged = await app.gql(ACCEPT, { input: { token: `${randomUUID()}.a-forged-secret-value`, displayName: 'Nobody', password: 'a password to hash' } });
+        expect(forged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'token' }] });
+        expect(hashes).not.toHaveBeenCalled();
+      } finally {
+        hashes.mockRestore();
+      }
+    });
 
     it('a colleague without an account accepts by email link, creating the account; the link works once', async () => {
       expect((await invite(tokens.liverpool, colleague)).errors).toBeUndefined();

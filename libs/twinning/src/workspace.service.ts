@@ -211,6 +211,8 @@ export class WorkspaceService {
   }
 
   async acceptInvitation(user: AuthUser | null, input: AcceptWorkspaceInvitationInput): Promise<AcceptWorkspaceInvitationResult> {
+    // Anyone may post a token: a link that is not current is refused before the costly hash (as for password resets).
+    if (!user && input.password) await this.tokens.check(this.dataSource.manager, TokenPurpose.INVITATION, input.token);
     const passwordHash = !user && input.password ? await this.hasher.hash(input.password) : null;
     return this.dataSource.transaction(async (em) => {
       // Consuming inside the transaction: any refusal below rolls the use back, so the link still works.
