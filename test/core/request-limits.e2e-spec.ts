@@ -17,8 +17,9 @@ import {
   validate,
   visit,
 } from 'graphql';
-import { MAX_DOCUMENT_TOKENS, MAX_PAGE_SIZE, queryCost } from '@app/core';
+import { MAX_DOCUMENT_TOKENS, MAX_PAGE_SIZE, PASSWORD_HASH_COST, queryCost } from '@app/core';
 import { CitiesService, SEED_INDICATOR_DEFINITIONS } from '@app/cities';
+import { PasswordHasher } from '@app/identity';
 import { PairingQueryService } from '@app/pairing';
 import { DEMO_PEOPLE, GqlError, startTestApp, TEST_DEMO_PASSWORD, TestApp } from '../support/harness';
 
@@ -97,6 +98,30 @@ describe('request limits with the usual settings', () => {
       expect(list).not.toHaveBeenCalled();
     } finally {
       list.mockRestore();
+    }
+  });
+
+  it('prices each password hash, so three sign-ups in one request are refused before any password is hashed or anything written', async () => {
+    const signUp = (i: number) =>
+      `s${i}: signUp(input: { email: "aliased-${i}@example.org", password: "a long enough password", displayName: "Aliased ${i}" }) { ok }`;
+    const requests = async () => Number((await app.dataSource.query(`SELECT count(*) AS n FROM account_request`))[0].n);
+    const before = await requests();
+    const hash = jest.spyOn(app.api.get(PasswordHasher), 'hash');
+    try {
+      const three = await query(app, `mutation { ${[0, 1, 2].map(signUp).join(' ')} }`);
+      expect(three.status).toBe(400);
+      expect(three.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', maxCost: 10000 }, message: expect.stringMatching(/too large/) });
+      expect(three.errors[0].extensions.cost).toBeGreaterThanOrEqual(3 * PASSWORD_HASH_COST);
+      expect(three.data).toBeUndefined();
+      expect(hash).not.toHaveBeenCalled();
+      expect(await requests()).toBe(before);
+      // One is what the sign-up page sends, and runs.
+      const one = await query(app, `mutation { ${signUp(0)} }`);
+      expect([one.status, one.errors]).toEqual([200, []]);
+      expect(hash).toHaveBeenCalledTimes(1);
+      expect(await requests()).toBe(before + 1);
+    } finally {
+      hash.mockRestore();
     }
   });
 

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, listOfAtMost, NotFoundError, PageArgs, Paginated, RequestContext } from '@app/core';
+import { Allow, costWhen, Ctx, listOfAtMost, NotFoundError, PageArgs, Paginated, PASSWORD_HASH_COST, RequestContext } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { Organisation, User } from '@app/identity';
 import {
@@ -71,6 +71,8 @@ export class WorkspaceResolver {
   }
 
   @Mutation(() => AcceptWorkspaceInvitationResult, {
+    // A new account's password is hashed (cost.ts).
+    complexity: costWhen(PASSWORD_HASH_COST, (args) => !!(args.input as { password?: string } | undefined)?.password),
     description:
       'Accept a workspace invitation with the token from its link. Signed in: joins (the invitation must be for your address). ' +
       'Not signed in and no account: creates one (displayName and password needed) and joins. An account exists: sign in first.',

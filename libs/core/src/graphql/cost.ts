@@ -72,6 +72,20 @@ function isObjectList(field: GraphQLField<unknown, unknown>): boolean {
   return isListType(type) && isCompositeType(getNamedType(type));
 }
 
+/**
+ * The work of one password hash or check (argon2id, 64 MiB, 3 passes): about
+ * 130 ms of CPU, which by the unit above (13,000) is more than a whole request
+ * may cost. Priced at 4,000 instead, so that an operation that hashes once
+ * (signUp, signIn, resetPassword, accepting an invitation with a password) or
+ * twice (changePassword checks the old password, then hashes the new one)
+ * still fits in a request, while three hashes do not (12,000 against the
+ * default GRAPHQL_MAX_COMPLEXITY of 10,000): aliases can no longer make one
+ * request hash dozens of passwords. Declared on every operation that hashes
+ * or checks a password; the cost budget (GRAPHQL_RATE_MAX_COST) then holds a
+ * client to about 50 hashes a minute.
+ */
+export const PASSWORD_HASH_COST = 4000;
+
 /** Work that only some calls do: `work` when `applies(args)` (a search term, weights of one's own), else none. */
 export function costWhen(work: number, applies: (args: Record<string, unknown>) => boolean): FieldComplexity {
   return (options) => (applies(options.args) ? work : 0) + selectionCost(options);
