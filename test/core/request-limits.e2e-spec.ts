@@ -17,7 +17,9 @@ import {
   validate,
   visit,
 } from 'graphql';
-import { MAX_DOCUMENT_TOKENS, MAX_PAGE_SIZE, queryCost } from '@app/core';
+import { MAX_DOCUMENT_TOKENS, MAX_PAGE_SIZE, PASSWORD_HASH_COST, queryCost } from '@app/core';
+import { CitiesService, SEED_INDICATOR_DEFINITIONS } from '@app/cities';
+import { PasswordHasher } from '@app/identity';
 import { PairingQueryService } from '@app/pairing';
 import { DEMO_PEOPLE, GqlError, startTestApp, TEST_DEMO_PASSWORD, TestApp } from '../support/harness';
 
@@ -74,6 +76,52 @@ describe('request limits with the usual settings', () => {
       expect(calls).toHaveBeenCalledTimes(3);
     } finally {
       calls.mockRestore();
+    }
+  });
+
+  it('prices lists without `first` at their bound, so nesting a city’s indicators and their city again is refused before anything runs', async () => {
+    // Within the depth limit, and priced at 1300 when such lists counted as one item: it took 25 s and returned 30 MB.
+    const demo = '{ cities(first:100){nodes{indicators{city{indicators{city{indicators{city{id nameEn indicators{key asOf}}}}}}}}}}';
+    // City.indicators holds one item per indicator definition (12), at every level.
+    const n = SEED_INDICATOR_DEFINITIONS.length;
+    const innermostCity = 1 + 1 + 1 + n * (1 + 2); // city { id nameEn indicators { key asOf } }
+    const level2City = 1 + n * (1 + innermostCity); // city { indicators { city { … } } }
+    const level1City = 1 + n * (1 + level2City);
+    const expected = 100 * (1 + 1 + n * (1 + level1City)); // cities(first: 100) { nodes { indicators { city { … } } } }
+    const list = jest.spyOn(app.api.get(CitiesService), 'list');
+    try {
+      const refused = await query(app, demo);
+      expect(refused.status).toBe(400);
+      expect(refused.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', cost: expected, maxCost: 10000 }, message: expect.stringMatching(/too large/) });
+      expect(expected).toBeGreaterThan(1_000_000);
+      expect(refused.data).toBeUndefined();
+      expect(list).not.toHaveBeenCalled();
+    } finally {
+      list.mockRestore();
+    }
+  });
+
+  it('prices each password hash, so three sign-ups in one request are refused before any password is hashed or anything written', async () => {
+    const signUp = (i: number) =>
+      `s${i}: signUp(input: { email: "aliased-${i}@example.org", password: "a long enough password", displayName: "Aliased ${i}" }) { ok }`;
+    const requests = async () => Number((await app.dataSource.query(`SELECT count(*) AS n FROM account_request`))[0].n);
+    const before = await requests();
+    const hash = jest.spyOn(app.api.get(PasswordHasher), 'hash');
+    try {
+      const three = await query(app, `mutation { ${[0, 1, 2].map(signUp).join(' ')} }`);
+      expect(three.status).toBe(400);
+      expect(three.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', maxCost: 10000 }, message: expect.stringMatching(/too large/) });
+      expect(three.errors[0].extensions.cost).toBeGreaterThanOrEqual(3 * PASSWORD_HASH_COST);
+      expect(three.data).toBeUndefined();
+      expect(hash).not.toHaveBeenCalled();
+      expect(await requests()).toBe(before);
+      // One is what the sign-up page sends, and runs.
+      const one = await query(app, `mutation { ${signUp(0)} }`);
+      expect([one.status, one.errors]).toEqual([200, []]);
+      expect(hash).toHaveBeenCalledTimes(1);
+      expect(await requests()).toBe(before + 1);
+    } finally {
+      hash.mockRestore();
     }
   });
 
@@ -155,9 +203,15 @@ describe('request limits with the usual settings', () => {
     // The explorer's live pages count the work they ask for (partners under weights of one's own, a pair explained)...
     expect(costs.find((c) => c.name === 'ExplorerPartners')!.cost).toBeGreaterThan(900);
     expect(costs.find((c) => c.name === 'ExplorerPairScore')!.cost).toBeGreaterThan(500);
-    // ...and every page, the heaviest included (a list of 100 twinnings, about 2800), stays within half the limit.
-    const tooHeavy = costs.filter((c) => c.cost > app.config.GRAPHQL_MAX_COMPLEXITY / 2);
-    expect(tooHeavy).toEqual([]);
+    // ...no page is refused...
+    const max = app.config.GRAPHQL_MAX_COMPLEXITY;
+    expect(costs.filter((c) => c.cost > max)).toEqual([]);
+    // ...and every page stays within half the limit (a list of 100 twinnings, about 2800), but three that show
+    // lists inside lists in full, priced at their bounds: the open projects (100) of each of one's workspaces (8),
+    // about 8100; 100 board meetings with their agendas (20), about 7200; 100 funds with their boards (12), about 6900.
+    const closeToTheLimit = ['OfficerNewApplication', 'BoardMeetingsList', 'BoardFunds'];
+    expect(costs.filter((c) => closeToTheLimit.includes(c.name)).map((c) => c.name).sort()).toEqual([...closeToTheLimit].sort());
+    expect(costs.filter((c) => c.cost > max / 2 && !closeToTheLimit.includes(c.name))).toEqual([]);
   });
 });
 

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from '@app/core';
+import { AppConfig, RequestRateLimiter, RestRequestGuard } from '@app/core';
+import { page } from '@app/identity';
 import { AppModule } from './app.module';
 import { securityHeaders } from './security-headers';
 
@@ -25,6 +26,9 @@ export async function createApiApp(config: AppConfig, options: { schemaFile?: st
   app.use(securityHeaders(config));
   // The session cookie of the web app (libs/identity, /auth/*) is read from req.cookies.
   app.use(cookieParser());
+  // The routes outside GraphQL: POSTs count against the same request limit as /graphql, and text that
+  // could not be stored is refused, each in the route's own form (a page, or JSON errors).
+  app.useGlobalGuards(new RestRequestGuard(app.get(Reflector), app.get(RequestRateLimiter), page));
   app.enableShutdownHooks();
   return app;
 }

@@ -1,5 +1,5 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, costWhen, Ctx, PageArgs, Paginated, RequestContext, Role } from '@app/core';
+import { Allow, costWhen, Ctx, listOfAtMost, PageArgs, Paginated, RequestContext, Role } from '@app/core';
 import { CitiesLoaders } from './cities.loaders';
 import { CitiesService } from './cities.service';
 import { CityArgs, CityFilterInput, IndicatorHistoryArgs } from './dto/cities.args';
@@ -8,6 +8,7 @@ import { CityIndicatorChange } from './entities/city-indicator-change.entity';
 import { City } from './entities/city.entity';
 import { Country } from './entities/country.entity';
 import { IndicatorService } from './indicator.service';
+import { SEED_INDICATOR_DEFINITIONS } from './seed/seed-data';
 
 export const CityConnection = Paginated(City);
 export const CityIndicatorChangeConnection = Paginated(CityIndicatorChange);
@@ -45,6 +46,8 @@ export class CitiesResolver {
   }
 
   @ResolveField(() => [CityIndicator], {
+    // One per indicator definition; definitions come only from the seed data (no mutation adds one).
+    complexity: listOfAtMost(SEED_INDICATOR_DEFINITIONS.length),
     description: 'Every defined indicator of this city in display order, with its value and source; one nobody has entered has no value.',
   })
   @Allow('PUBLIC')

@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, RequestContext, Role } from '@app/core';
+import { Allow, Ctx, listOfAtMost, RequestContext, Role } from '@app/core';
 import { CitiesLoaders } from './cities.loaders';
 import { DisplayArgs } from './dto/cities.args';
 import { CityIndicator, IndicatorValueView } from './dto/city-indicator.type';
@@ -9,6 +9,7 @@ import { City } from './entities/city.entity';
 import { IndicatorDefinition } from './entities/indicator-definition.entity';
 import { formatIndicatorValue } from './indicator-value';
 import { IndicatorService } from './indicator.service';
+import { SEED_INDICATOR_DEFINITIONS } from './seed/seed-data';
 
 @Resolver(() => CityIndicator)
 export class IndicatorsResolver {
@@ -17,7 +18,8 @@ export class IndicatorsResolver {
     private readonly loaders: CitiesLoaders,
   ) {}
 
-  @Query(() => [IndicatorDefinition], { description: 'Every kind of city indicator, in display order.' })
+  // Definitions come only from the seed data (no mutation adds one).
+  @Query(() => [IndicatorDefinition], { complexity: listOfAtMost(SEED_INDICATOR_DEFINITIONS.length), description: 'Every kind of city indicator, in display order.' })
   @Allow('PUBLIC')
   indicatorDefinitions(@Ctx() ctx: RequestContext): Promise<IndicatorDefinition[]> {
     return this.loaders.definitions(ctx);

@@ -30,6 +30,8 @@ export * from './graphql/string-guard';
 export * from './graphql/refusals';
 export * from './graphql/request-rate-limiter';
 export * from './errors/graphql-exception.filter';
+export * from './errors/rest-refusal';
+export * from './http/rest-request.guard';
 export * from './i18n/localized-text';
 export * from './i18n/zoned-time';
 export * from './i18n/money';

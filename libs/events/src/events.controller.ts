@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Headers, HttpException, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, NotFoundError, SessionResolver } from '@app/core';
+import { Allow, NotFoundError, ServerPage, SessionResolver } from '@app/core';
 import { page } from '@app/identity';
 import { escapeHtml } from '@app/notifications';
 import { CalendarService } from './calendar/calendar.service';
@@ -36,6 +36,7 @@ export class EventsController {
 
   /** An announcement's unsubscribe link: a page with one button (so link scanners unsubscribe nobody). */
   @Get('unsubscribe')
+  @ServerPage()
   @Header('Content-Type', 'text/html; charset=utf-8')
   unsubscribeForm(@Query('token') token: string | undefined): string {
     return page('Stop event announcements · 행사 공지 수신 거부', [
@@ -50,6 +51,7 @@ export class EventsController {
 
   /** The button above, and mail clients' one-click unsubscribe (RFC 8058: POST with the token in the URL). */
   @Post('unsubscribe')
+  @ServerPage()
   async unsubscribe(@Query('token') queryToken: string | undefined, @Body() body: Record<string, string> | undefined, @Res() res: Response): Promise<void> {
     const token = String(body?.token ?? queryToken ?? '');
     res.type('text/html; charset=utf-8');

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource, In } from 'typeorm';
-import { Allow, Clock, Ctx, hasRole, LocalizedText, LocalTime, Money, NotFoundError, PageArgs, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
+import { Allow, Clock, Ctx, hasRole, listOfAtMost, LocalizedText, LocalTime, Money, NotFoundError, PageArgs, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
 import { actionsFor, APPLICATION_ACTIONS } from './application-states';
 import { ApplicationsService } from './applications.service';
 import { FundAuditService } from './audit.service';
@@ -32,6 +32,26 @@ export const FundCallConnection = Paginated(FundCall);
 export const FundApplicationConnection = Paginated(FundApplication);
 export const LedgerEntryConnection = Paginated(LedgerEntry);
 export const FundAuditEntryConnection = Paginated(FundAuditEntry);
+
+/*
+ * What the lists below hold at most, for the query cost (libs/core/src/graphql/cost.ts).
+ * Lists of money, rates, balances and local times have one item per currency or zone
+ * of the fund's two countries: 2.
+ */
+/** A call's criteria, and so a review's scores (CreateCallInput.criteria). */
+const MAX_CRITERIA = 12;
+/** What an application's input may hold (CreateApplicationInput). */
+const MAX_APPLICATION_OBJECTIVES = 20;
+const MAX_APPLICATION_MILESTONES = 30;
+const MAX_BUDGET_LINES = 60;
+/** The rules checkEligibility applies. */
+const ELIGIBILITY_RULES = 7;
+/**
+ * An application's changes of status: the way through has seven (submitted to
+ * closed); each return to its applicants or decision taken again adds one or
+ * two, which only admins and the board can do. Priced at 20.
+ */
+const TRANSITIONS_PRICED = 20;
 
 @Resolver(() => Fund)
 export class FundsResolver {
@@ -90,7 +110,7 @@ export class FundsResolver {
     return LocalizedText.of({ en: fund.descriptionEn, ko: fund.descriptionKo });
   }
 
-  @ResolveField(() => [FundBalanceView], { description: 'What it holds, per currency. Public.' })
+  @ResolveField(() => [FundBalanceView], { complexity: listOfAtMost(2), description: 'What it holds, per currency. Public.' })
   @Allow('PUBLIC')
   async balances(@Parent() fund: Fund, @Ctx() ctx: RequestContext): Promise<FundBalanceView[]> {
     const rows = await requestLoader(ctx, 'funding.balances', async (ids: readonly string[]) => {
@@ -123,7 +143,7 @@ export class FundsResolver {
     return this.fundsService.ledgerEntries(fund.id, page);
   }
 
-  @ResolveField(() => [FundReconciliation], { nullable: true, description: 'The ledger checked against the balances. Admins and the fund’s board.' })
+  @ResolveField(() => [FundReconciliation], { complexity: listOfAtMost(2), nullable: true, description: 'The ledger checked against the balances. Admins and the fund’s board.' })
   @Allow(Role.ADMIN, Role.BOARD_MEMBER)
   async reconciliation(@Parent() fund: Fund, @Ctx() ctx: RequestContext): Promise<FundReconciliation[]> {
     await this.requireOverseer(ctx, fund);
@@ -214,13 +234,13 @@ export class FundCallsResolver {
     return LocalizedText.of({ en: call.guidanceEn, ko: call.guidanceKo });
   }
 
-  @ResolveField(() => [LocalTime], { description: 'The opening in both countries’ zones.' })
+  @ResolveField(() => [LocalTime], { complexity: listOfAtMost(2), description: 'The opening in both countries’ zones.' })
   @Allow('PUBLIC')
   async opensAtLocal(@Parent() call: FundCall, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
     return renderInZones(call.opensAt, await fundZones(ctx, this.dataSource, call.fundId), ctx.user?.language ?? 'en');
   }
 
-  @ResolveField(() => [LocalTime], { description: 'The close in both countries’ zones.' })
+  @ResolveField(() => [LocalTime], { complexity: listOfAtMost(2), description: 'The close in both countries’ zones.' })
   @Allow('PUBLIC')
   async closesAtLocal(@Parent() call: FundCall, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
     return renderInZones(call.closesAt, await fundZones(ctx, this.dataSource, call.fundId), ctx.user?.language ?? 'en');
@@ -233,19 +253,19 @@ export class FundCallsResolver {
     return call.opensAt.getTime() <= now && now < call.closesAt.getTime();
   }
 
-  @ResolveField(() => [Money], { description: 'The most one award may have, per currency.' })
+  @ResolveField(() => [Money], { complexity: listOfAtMost(2), description: 'The most one award may have, per currency.' })
   @Allow('PUBLIC')
   maxAward(@Parent() call: FundCall): Money[] {
     return Object.entries(call.maxAwardMinor).map(([currency, amount]) => Money.of(amount, currency));
   }
 
-  @ResolveField(() => [ExchangeRate])
+  @ResolveField(() => [ExchangeRate], { complexity: listOfAtMost(2) })
   @Allow('PUBLIC')
   exchangeRates(@Parent() call: FundCall): ExchangeRate[] {
     return Object.entries(call.exchangeRates).map(([currency, unitsPerReference]) => ({ currency, unitsPerReference }));
   }
 
-  @ResolveField(() => [Criterion])
+  @ResolveField(() => [Criterion], { complexity: listOfAtMost(MAX_CRITERIA) })
   @Allow('PUBLIC')
   criteria(@Parent() call: FundCall): Criterion[] {
     return call.criteria.map((c) => ({ key: c.key, title: LocalizedText.of(c.title), weight: c.weight }));
@@ -357,31 +377,31 @@ export class ApplicationsResolver {
     return LocalizedText.of({ en: a.routeToBauEn, ko: a.routeToBauKo });
   }
 
-  @ResolveField(() => [LocalizedText])
+  @ResolveField(() => [LocalizedText], { complexity: listOfAtMost(MAX_APPLICATION_OBJECTIVES) })
   @Allow('SIGNED_IN')
   objectives(@Parent() a: FundApplication): LocalizedText[] {
     return a.objectives.map((o) => LocalizedText.of(o));
   }
 
-  @ResolveField(() => [ApplicationMilestone])
+  @ResolveField(() => [ApplicationMilestone], { complexity: listOfAtMost(MAX_APPLICATION_MILESTONES) })
   @Allow('SIGNED_IN')
   milestones(@Parent() a: FundApplication): ApplicationMilestone[] {
     return a.milestones.map((m) => ({ title: LocalizedText.of(m.title), dueDate: m.dueDate }));
   }
 
-  @ResolveField(() => [ApplicationBudgetLine])
+  @ResolveField(() => [ApplicationBudgetLine], { complexity: listOfAtMost(MAX_BUDGET_LINES) })
   @Allow('SIGNED_IN')
   budgetLines(@Parent() a: FundApplication, @Ctx() ctx: RequestContext): Promise<ApplicationBudgetLine[]> {
     return this.linesLoader(ctx).load(a.id);
   }
 
-  @ResolveField(() => [Money], { description: 'What the two sides ask for, per currency.' })
+  @ResolveField(() => [Money], { complexity: listOfAtMost(2), description: 'What the two sides ask for, per currency.' })
   @Allow('SIGNED_IN')
   async requested(@Parent() a: FundApplication, @Ctx() ctx: RequestContext): Promise<Money[]> {
     return [...sumByCurrency(await this.linesLoader(ctx).load(a.id))].map(([currency, amount]) => Money.of(amount, currency));
   }
 
-  @ResolveField(() => [Money], { description: 'What the fund has committed to it and not released, per currency.' })
+  @ResolveField(() => [Money], { complexity: listOfAtMost(2), description: 'What the fund has committed to it and not released, per currency.' })
   @Allow('SIGNED_IN')
   async award(@Parent() a: FundApplication, @Ctx() ctx: RequestContext): Promise<Money[]> {
     const outstanding = await requestLoader(ctx, 'funding.outstanding', async (ids: readonly string[]) => {
@@ -399,13 +419,13 @@ export class ApplicationsResolver {
     });
   }
 
-  @ResolveField(() => [EligibilityCheck], { description: 'Every rule of the call, applied to it as it stands now.' })
+  @ResolveField(() => [EligibilityCheck], { complexity: listOfAtMost(ELIGIBILITY_RULES), description: 'Every rule of the call, applied to it as it stands now.' })
   @Allow('SIGNED_IN')
   eligibility(@Parent() a: FundApplication): Promise<EligibilityCheck[]> {
     return this.applications.eligibility(a);
   }
 
-  @ResolveField(() => [ApplicationTransition], { description: 'Every change of status, oldest first.' })
+  @ResolveField(() => [ApplicationTransition], { complexity: listOfAtMost(TRANSITIONS_PRICED), description: 'Every change of status, oldest first.' })
   @Allow('SIGNED_IN')
   transitions(@Parent() a: FundApplication): Promise<ApplicationTransition[]> {
     return this.dataSource.getRepository(ApplicationTransition).find({ where: { applicationId: a.id }, order: { id: 'ASC' } });

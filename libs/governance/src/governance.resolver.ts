@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource, In } from 'typeorm';
-import { Allow, Ctx, hasRole, LocalizedText, LocalTime, Money, NotFoundError, PageArgs, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
+import { Allow, Ctx, hasRole, listOfAtMost, LocalizedText, LocalTime, Money, NotFoundError, PageArgs, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
 import { ApplicationsService, Fund, FundApplication, fundZones, LedgerService } from '@app/funding';
 import { Organisation, User } from '@app/identity';
 import { BoardService } from './board.service';
@@ -26,6 +26,28 @@ import { ReviewsService } from './reviews.service';
 
 export const BoardMeetingConnection = Paginated(BoardMeeting);
 export const FundingDecisionSummaryConnection = Paginated(FundingDecisionSummary);
+
+/*
+ * What the lists below hold at most, for the query cost (libs/core/src/graphql/cost.ts).
+ * Boards, agendas and decisions grow only by what admins and the board do, so
+ * they are priced at what a bilateral seed fund's board works with, not at a
+ * limit the code enforces.
+ */
+/**
+ * A board's current members: a few per country (the demo board has four).
+ * Reviews, conflicts and votes on an application come one per member at most.
+ */
+const BOARD_SIZE_PRICED = 12;
+/** The applications one meeting takes. */
+const AGENDA_PRICED = 20;
+/** An application's decisions: the first, then one per reconsideration. */
+const DECISIONS_PRICED = 5;
+/** A call's criteria, and so a review's scores (SubmitReviewInput.scores). */
+const MAX_CRITERIA = 12;
+/** Board members assigned in one call (AssignReviewersInput.memberIds). */
+const MAX_REVIEWERS_PER_CALL = 10;
+/** Current members; with includeFormer, as many again who have left. */
+const boardMembersCost = listOfAtMost((args) => (args.includeFormer ? 2 * BOARD_SIZE_PRICED : BOARD_SIZE_PRICED));
 
 @Resolver(() => Board)
 export class BoardResolver {
@@ -59,7 +81,7 @@ export class BoardResolver {
     return this.boards.declare(ctx.user!, input, application);
   }
 
-  @ResolveField(() => [BoardMember], { description: 'Current members; includeFormer adds those who left.' })
+  @ResolveField(() => [BoardMember], { complexity: boardMembersCost, description: 'Current members; includeFormer adds those who left.' })
   @Allow('PUBLIC')
   members(@Parent() board: Board, @Args('includeFormer', { type: () => Boolean, defaultValue: false }) includeFormer: boolean): Promise<BoardMember[]> {
     return this.boards.members(board.fundId, includeFormer);
@@ -106,7 +128,7 @@ export class ApplicationGovernanceResolver {
     private readonly dataSource: DataSource,
   ) {}
 
-  @Mutation(() => [Review], { description: 'Admins: assign board members to review an application (never a conflicted one). Once the call’s number is reached it goes UNDER_REVIEW.' })
+  @Mutation(() => [Review], { complexity: listOfAtMost(MAX_REVIEWERS_PER_CALL), description: 'Admins: assign board members to review an application (never a conflicted one). Once the call’s number is reached it goes UNDER_REVIEW.' })
   @Allow(Role.ADMIN)
   assignReviewers(@Args('input') input: AssignReviewersInput, @Ctx() ctx: RequestContext): Promise<Review[]> {
     return this.reviewsService.assign(ctx.user!, input);
@@ -124,7 +146,7 @@ export class ApplicationGovernanceResolver {
     return this.reviewsService.submit(ctx.user!, input);
   }
 
-  @ResolveField(() => [Review], { nullable: true, description: 'Admins, and board members not conflicted on it (a reviewer sees the others once theirs is in). NOT_FOUND for anyone else.' })
+  @ResolveField(() => [Review], { complexity: listOfAtMost(BOARD_SIZE_PRICED), nullable: true, description: 'Admins, and board members not conflicted on it (a reviewer sees the others once theirs is in). NOT_FOUND for anyone else.' })
   @Allow(Role.ADMIN, Role.BOARD_MEMBER)
   reviews(@Parent() application: FundApplication, @Ctx() ctx: RequestContext): Promise<Review[]> {
     return this.reviewsService.visibleTo(ctx.user, application);
@@ -136,7 +158,7 @@ export class ApplicationGovernanceResolver {
     return this.reviewsService.summary(ctx.user, application);
   }
 
-  @ResolveField(() => [ApplicationConflict], { nullable: true, description: 'Conflicts of interest on it. Admins and its fund’s board.' })
+  @ResolveField(() => [ApplicationConflict], { complexity: listOfAtMost(BOARD_SIZE_PRICED), nullable: true, description: 'Conflicts of interest on it. Admins and its fund’s board.' })
   @Allow(Role.ADMIN, Role.BOARD_MEMBER)
   async conflicts(@Parent() application: FundApplication, @Ctx() ctx: RequestContext): Promise<ApplicationConflict[]> {
     if (!hasRole(ctx.user, Role.ADMIN) && !(await this.boards.seatOf(ctx.user, application.fundId))) throw new NotFoundError('conflicts of this application');
@@ -145,7 +167,7 @@ export class ApplicationGovernanceResolver {
     return [...conflicts.values()].map((c) => ({ member: members.find((m) => m.id === c.memberId)!, automaticCityIds: c.automaticCityIds, workspaceMember: c.workspaceMember, declaredReason: c.declaredReason }));
   }
 
-  @ResolveField(() => [FundingDecision], { description: 'The board’s decisions on it, oldest first; the last is current.' })
+  @ResolveField(() => [FundingDecision], { complexity: listOfAtMost(DECISIONS_PRICED), description: 'The board’s decisions on it, oldest first; the last is current.' })
   @Allow('SIGNED_IN')
   decisions(@Parent() application: FundApplication): Promise<FundingDecision[]> {
     return this.dataSource.getRepository(FundingDecision).find({ where: { applicationId: application.id }, order: { recordedAt: 'ASC' } });
@@ -162,7 +184,7 @@ export class ReviewResolver {
     return this.dataSource.getRepository(BoardMember).findOneByOrFail({ id: review.memberId });
   }
 
-  @ResolveField(() => [CriterionScore])
+  @ResolveField(() => [CriterionScore], { complexity: listOfAtMost(MAX_CRITERIA) })
   @Allow('SIGNED_IN')
   scores(@Parent() review: Review): CriterionScore[] {
     return review.scores;
@@ -227,13 +249,13 @@ export class MeetingsResolver {
     return LocalizedText.of({ en: meeting.titleEn, ko: meeting.titleKo });
   }
 
-  @ResolveField(() => [LocalTime], { description: 'The start in both countries’ zones.' })
+  @ResolveField(() => [LocalTime], { complexity: listOfAtMost(2), description: 'The start in both countries’ zones.' })
   @Allow('SIGNED_IN')
   async startsAtLocal(@Parent() meeting: BoardMeeting, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
     return renderInZones(meeting.startsAt, await fundZones(ctx, this.dataSource, meeting.fundId), ctx.user?.language ?? 'en');
   }
 
-  @ResolveField(() => [AgendaItem])
+  @ResolveField(() => [AgendaItem], { complexity: listOfAtMost(AGENDA_PRICED) })
   @Allow('SIGNED_IN')
   agenda(@Parent() meeting: BoardMeeting): Promise<AgendaItem[]> {
     return this.decisions.agenda(meeting.id);
@@ -265,7 +287,7 @@ export class AgendaItemResolver {
     return this.decisions.quorumOf(this.dataSource.manager, application, item.meetingId);
   }
 
-  @ResolveField(() => [VoteView], { nullable: true, description: 'Each vote so far. NOT_FOUND for a member conflicted on the application.' })
+  @ResolveField(() => [VoteView], { complexity: listOfAtMost(BOARD_SIZE_PRICED), nullable: true, description: 'Each vote so far. NOT_FOUND for a member conflicted on the application.' })
   @Allow('SIGNED_IN')
   async votes(@Parent() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<VoteView[]> {
     const application = await this.dataSource.getRepository(FundApplication).findOneByOrFail({ id: item.applicationId });
@@ -294,7 +316,7 @@ export class FundingDecisionResolver {
     private readonly boards: BoardService,
   ) {}
 
-  @ResolveField(() => [Money])
+  @ResolveField(() => [Money], { complexity: listOfAtMost(2) })
   @Allow('SIGNED_IN')
   amounts(@Parent() decision: FundingDecision): Money[] {
     return Object.entries(decision.amounts).map(([currency, amount]) => Money.of(amount, currency));
@@ -312,7 +334,7 @@ export class FundingDecisionResolver {
     return decision.conditionsEn || decision.conditionsKo ? LocalizedText.of({ en: decision.conditionsEn, ko: decision.conditionsKo }) : null;
   }
 
-  @ResolveField(() => [VoteView], { nullable: true, description: 'Each member’s vote. Admins and members of the fund’s board; NOT_FOUND for other board members.' })
+  @ResolveField(() => [VoteView], { complexity: listOfAtMost(BOARD_SIZE_PRICED), nullable: true, description: 'Each member’s vote. Admins and members of the fund’s board; NOT_FOUND for other board members.' })
   @Allow(Role.ADMIN, Role.BOARD_MEMBER)
   async votes(@Parent() decision: FundingDecision, @Ctx() ctx: RequestContext): Promise<VoteView[]> {
     if (!hasRole(ctx.user, Role.ADMIN) && !(await this.boards.seatOf(ctx.user, decision.fundId))) throw new NotFoundError('votes of this decision');

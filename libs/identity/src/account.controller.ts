@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, validateInput } from '@app/core';
+import { Allow, PASSWORD_HASH_COST, RequestCost, ServerPage, validateInput } from '@app/core';
 import { escapeHtml } from '@app/notifications';
 import { formOf, messageOf, page, PAGE_CSS, signInLink } from './pages';
 import { AuthService } from './auth.service';
@@ -14,6 +14,7 @@ import { PASSWORD_RULE } from './dto/validators';
  */
 @Controller('account')
 @Allow('PUBLIC')
+@ServerPage()
 export class AccountController {
   constructor(
     private readonly auth: AuthService,
@@ -66,6 +67,7 @@ export class AccountController {
   }
 
   @Post('reset-password')
+  @RequestCost(PASSWORD_HASH_COST)
   @Header('Content-Type', 'text/html; charset=utf-8')
   async resetPassword(@Body() body: Record<string, string>, @Res() res: Response) {
     let input: ResetPasswordInput;
@@ -123,6 +125,7 @@ export class AccountController {
   }
 
   @Post('accept-invitation')
+  @RequestCost(PASSWORD_HASH_COST)
   @Header('Content-Type', 'text/html; charset=utf-8')
   async acceptInvitation(@Body() body: Record<string, string>, @Res() res: Response) {
     try {

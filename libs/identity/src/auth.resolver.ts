@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Info, Mutation, Resolver } from '@nestjs/graphql';
 import type { Request } from 'express';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Allow, AppConfig, Ctx, RequestContext } from '@app/core';
+import { Allow, AppConfig, Ctx, PASSWORD_HASH_COST, RequestContext } from '@app/core';
 import { AuthService, Tokens } from './auth.service';
 import {
   ChangePasswordInput,
@@ -28,7 +28,8 @@ export class AuthResolver {
     private readonly users: UsersService,
   ) {}
 
-  @Mutation(() => Acknowledgement, { description: 'Create a basic account; a confirmation link is emailed.' })
+  // Each password hash or check is priced at PASSWORD_HASH_COST (cost.ts): at most two fit in one request.
+  @Mutation(() => Acknowledgement, { complexity: PASSWORD_HASH_COST, description: 'Create a basic account; a confirmation link is emailed.' })
   @Allow('PUBLIC')
   async signUp(@Args('input') input: SignUpInput): Promise<Acknowledgement> {
     await this.auth.signUp(input);
@@ -43,6 +44,7 @@ export class AuthResolver {
   }
 
   @Mutation(() => AuthPayload, {
+    complexity: PASSWORD_HASH_COST,
     description:
       'Sign in. A client that asks for `refreshToken` gets it in the answer. One that does not (the web app) gets it as an ' +
       'httpOnly cookie for /auth, which only POST /auth/refresh and POST /auth/sign-out read and which script in a page cannot see.',
@@ -86,14 +88,15 @@ export class AuthResolver {
     return { ok: true, message: 'If that address has an account, a link to reset the password is on its way.' };
   }
 
-  @Mutation(() => Acknowledgement, { description: 'Set a new password with the token from the emailed link; signs out everywhere.' })
+  @Mutation(() => Acknowledgement, { complexity: PASSWORD_HASH_COST, description: 'Set a new password with the token from the emailed link; signs out everywhere.' })
   @Allow('PUBLIC')
   async resetPassword(@Args('input') input: ResetPasswordInput): Promise<Acknowledgement> {
     await this.auth.resetPassword(input.token, input.newPassword);
     return { ok: true, message: 'Your password is changed. Sign in with the new one.' };
   }
 
-  @Mutation(() => Acknowledgement, { description: 'Change your password; signs out everywhere.' })
+  // Checks the current password, then hashes the new one.
+  @Mutation(() => Acknowledgement, { complexity: 2 * PASSWORD_HASH_COST, description: 'Change your password; signs out everywhere.' })
   @Allow('SIGNED_IN')
   async changePassword(@Args('input') input: ChangePasswordInput, @Ctx() ctx: HttpContext): Promise<Acknowledgement> {
     await this.auth.changePassword(ctx.user!.id, input.currentPassword, input.newPassword, ctx.ip);

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, PageArgs, Paginated, RequestContext, requestLoader, Role, Self } from '@app/core';
+import { Allow, costWhen, Ctx, PageArgs, Paginated, PASSWORD_HASH_COST, RequestContext, requestLoader, Role, Self } from '@app/core';
 import {
   AcceptInvitationInput,
   InviteUserInput,
@@ -86,7 +86,11 @@ export class UsersResolver {
     return { ok: true, message: `An invitation is on its way to ${input.email}.` };
   }
 
-  @Mutation(() => AcceptInvitationResult, { description: 'Accept an invitation with the token from its link.' })
+  @Mutation(() => AcceptInvitationResult, {
+    // A new account's password is hashed (cost.ts).
+    complexity: costWhen(PASSWORD_HASH_COST, (args) => !!(args.input as { password?: string } | undefined)?.password),
+    description: 'Accept an invitation with the token from its link.',
+  })
   @Allow('PUBLIC')
   acceptInvitation(@Args('input') input: AcceptInvitationInput) {
     return this.invitations.accept(input);

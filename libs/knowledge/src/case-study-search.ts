@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { Allow, BadInputError, escapeLike } from '@app/core';
+import { Allow, BadInputError, escapeLike, itemsOfPage } from '@app/core';
 import type { CaseStudyFilter } from './dto/knowledge.inputs';
 import { CaseStudy, CaseStudyStatus, SEARCH_DOCUMENT } from './entities/case-study.entity';
 import { markdownToText } from './markdown';
@@ -19,7 +19,7 @@ export class CaseStudySearchHit {
 @ObjectType()
 @Allow('PUBLIC')
 export class CaseStudySearchResult {
-  @Field(() => [CaseStudySearchHit]) hits: CaseStudySearchHit[];
+  @Field(() => [CaseStudySearchHit], { complexity: itemsOfPage }) hits: CaseStudySearchHit[];
   @Field(() => Int) totalCount: number;
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last.' }) endCursor: string | null;
 }

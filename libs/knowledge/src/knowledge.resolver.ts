@@ -1,6 +1,6 @@
 import { Args, Field, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource, In } from 'typeorm';
-import { Allow, Ctx, LocalizedText, PageArgs, Paginated, RequestContext, requestLoader } from '@app/core';
+import { Allow, Ctx, listOfAtMost, LocalizedText, PageArgs, Paginated, RequestContext, requestLoader } from '@app/core';
 import { User } from '@app/identity';
 import { CaseStudiesService } from './case-studies.service';
 import { CaseStudySearch, CaseStudySearchResult } from './case-study-search';
@@ -17,6 +17,19 @@ import { CaseStudy, CaseStudyRevision, CaseStudyVersion } from './entities/case-
 import { renderMarkdown } from './markdown';
 
 export const CaseStudyConnection = Paginated(CaseStudy);
+
+/*
+ * What the lists below hold at most, for the query cost (libs/core/src/graphql/cost.ts):
+ * two language versions, and what a case study's input may hold (CreateCaseStudyInput).
+ */
+const MAX_CASE_STUDY_PARTNERS = 30;
+const MAX_CASE_STUDY_POINTS = 20;
+/**
+ * A language version's revisions: one per save, with no limit, read only by
+ * its authors and reviewers. Priced well above what writing one takes (the
+ * demo's most revised case study has 16).
+ */
+const REVISIONS_PRICED = 100;
 
 @ObjectType()
 @Allow('PUBLIC')
@@ -123,25 +136,25 @@ export class CaseStudiesResolver {
     return this.service.confirmTranslation(ctx.user!, input);
   }
 
-  @ResolveField(() => [CaseStudyVersion], { description: 'The language versions you may read: the published ones, or all of them for its authors and reviewers.' })
+  @ResolveField(() => [CaseStudyVersion], { complexity: listOfAtMost(2), description: 'The language versions you may read: the published ones, or all of them for its authors and reviewers.' })
   @Allow('PUBLIC')
   versions(@Parent() caseStudy: CaseStudy, @Ctx() ctx: RequestContext): Promise<CaseStudyVersion[]> {
     return this.service.versions(ctx.user, caseStudy);
   }
 
-  @ResolveField(() => [CaseStudyPartner])
+  @ResolveField(() => [CaseStudyPartner], { complexity: listOfAtMost(MAX_CASE_STUDY_PARTNERS) })
   @Allow('PUBLIC')
   partners(@Parent() caseStudy: CaseStudy): CaseStudyPartner[] {
     return caseStudy.partners.map((p) => ({ name: LocalizedText.of(p.name), organisationId: p.organisationId }));
   }
 
-  @ResolveField(() => [LocalizedText])
+  @ResolveField(() => [LocalizedText], { complexity: listOfAtMost(MAX_CASE_STUDY_POINTS) })
   @Allow('PUBLIC')
   successFactors(@Parent() caseStudy: CaseStudy): LocalizedText[] {
     return caseStudy.successFactors.map((f) => LocalizedText.of(f));
   }
 
-  @ResolveField(() => [LocalizedText])
+  @ResolveField(() => [LocalizedText], { complexity: listOfAtMost(MAX_CASE_STUDY_POINTS) })
   @Allow('PUBLIC')
   lessons(@Parent() caseStudy: CaseStudy): LocalizedText[] {
     return caseStudy.lessons.map((f) => LocalizedText.of(f));
@@ -163,7 +176,7 @@ export class CaseStudiesResolver {
     return this.service.accessTo(ctx.user, caseStudy);
   }
 
-  @ResolveField(() => [CaseStudyRevision], { nullable: true, description: 'Every revision of a language version, newest first. Its authors and reviewers; NOT_FOUND for anyone else.' })
+  @ResolveField(() => [CaseStudyRevision], { complexity: listOfAtMost(REVISIONS_PRICED), nullable: true, description: 'Every revision of a language version, newest first. Its authors and reviewers; NOT_FOUND for anyone else.' })
   @Allow('PUBLIC')
   revisions(@Parent() caseStudy: CaseStudy, @Args('language') language: string, @Ctx() ctx: RequestContext): Promise<CaseStudyRevision[]> {
     return this.service.revisions(ctx.user, caseStudy, language);

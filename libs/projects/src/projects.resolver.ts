@@ -4,6 +4,7 @@ import {
   Ctx,
   formatMoney,
   LANGUAGES,
+  listOfAtMost,
   LocalizedText,
   LocalTime,
   PageArgs,
@@ -33,6 +34,17 @@ import { ProjectsService } from './projects.service';
 
 export const ProjectConnection = Paginated(Project);
 export const PublishedProjectConnection = Paginated(PublishedProject);
+
+/*
+ * What the lists below hold at most, for the query cost (libs/core/src/graphql/cost.ts):
+ * what a project's input may hold (CreateProjectInput, UpdateProjectInput), and
+ * one lead, budget or local time per city of the twinning (2). Milestones and the
+ * stage history have no limit and are priced at the default.
+ */
+const MAX_PROJECT_OBJECTIVES = 20;
+const MAX_PROJECT_PARTNERS = 50;
+const MAX_PROJECT_OUTPUTS = 50;
+const MAX_PROJECT_RISKS = 50;
 
 @Resolver(() => Project)
 export class ProjectsResolver {
@@ -103,19 +115,19 @@ export class ProjectsResolver {
     return LANGUAGES.filter((l) => (l === 'en' ? project.titleEn && project.summaryEn : project.titleKo && project.summaryKo));
   }
 
-  @ResolveField(() => [LocalizedText])
+  @ResolveField(() => [LocalizedText], { complexity: listOfAtMost(MAX_PROJECT_OBJECTIVES) })
   @Allow('SIGNED_IN')
   objectives(@Parent() project: Project): LocalizedText[] {
     return project.objectives.map((o) => LocalizedText.of(o));
   }
 
-  @ResolveField(() => [ProjectOutput])
+  @ResolveField(() => [ProjectOutput], { complexity: listOfAtMost(MAX_PROJECT_OUTPUTS) })
   @Allow('SIGNED_IN')
   outputs(@Parent() project: Project): ProjectOutput[] {
     return project.outputs.map((o) => ({ title: LocalizedText.of(o.title), url: o.url, deliveredOn: o.deliveredOn }));
   }
 
-  @ResolveField(() => [ProjectRisk])
+  @ResolveField(() => [ProjectRisk], { complexity: listOfAtMost(MAX_PROJECT_RISKS) })
   @Allow('SIGNED_IN')
   risks(@Parent() project: Project): ProjectRisk[] {
     return project.risks.map((r) => ({
@@ -132,7 +144,7 @@ export class ProjectsResolver {
     return !!project.publishedAt;
   }
 
-  @ResolveField(() => [ProjectLead], { description: 'The lead in city A, then in city B.' })
+  @ResolveField(() => [ProjectLead], { complexity: listOfAtMost(2), description: 'The lead in city A, then in city B.' })
   @Allow('SIGNED_IN')
   async leads(@Parent() project: Project, @Ctx() ctx: RequestContext): Promise<ProjectLead[]> {
     const zones = await this.twinningLoaders.zonesOfWorkspace(ctx).load(project.workspaceId);
@@ -145,14 +157,14 @@ export class ProjectsResolver {
     );
   }
 
-  @ResolveField(() => [Organisation])
+  @ResolveField(() => [Organisation], { complexity: listOfAtMost(MAX_PROJECT_PARTNERS) })
   @Allow('SIGNED_IN')
   async partners(@Parent() project: Project, @Ctx() ctx: RequestContext): Promise<Organisation[]> {
     const found = await Promise.all(project.partnerOrganisationIds.map((id) => this.twinningLoaders.organisation(ctx).load(id)));
     return found.filter((o): o is Organisation => !!o);
   }
 
-  @ResolveField(() => [ProjectBudget], { description: 'One per contributing country.' })
+  @ResolveField(() => [ProjectBudget], { complexity: listOfAtMost(2), description: 'One per contributing country.' })
   @Allow('SIGNED_IN')
   budgets(@Parent() project: Project, @Ctx() ctx: RequestContext): Promise<ProjectBudget[]> {
     return this.loaders.budgets(ctx).load(project.id);
@@ -228,7 +240,7 @@ export class ProjectStageChangeResolver {
     return (await this.twinningLoaders.user(ctx).load(change.actorUserId)) ?? null;
   }
 
-  @ResolveField(() => [LocalTime], { description: "When, on both cities' clocks (city A first)." })
+  @ResolveField(() => [LocalTime], { complexity: listOfAtMost(2), description: "When, on both cities' clocks (city A first)." })
   @Allow('SIGNED_IN')
   async atInCities(@Parent() change: ProjectStageChange, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
     // Reached only through Project.stageHistory, whose parent was access-checked.

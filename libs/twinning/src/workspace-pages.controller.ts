@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Allow, validateInput } from '@app/core';
+import { Allow, PASSWORD_HASH_COST, RequestCost, ServerPage, validateInput } from '@app/core';
 import { formOf, messageOf, page, signInLink } from '@app/identity';
 import { escapeHtml } from '@app/notifications';
 import { AcceptWorkspaceInvitationInput } from './dto/twinning.inputs';
@@ -14,6 +14,7 @@ import { WorkspaceService } from './workspace.service';
  */
 @Controller('workspaces')
 @Allow('PUBLIC')
+@ServerPage()
 export class WorkspacePagesController {
   constructor(
     private readonly workspaces: WorkspaceService,
@@ -69,6 +70,7 @@ export class WorkspacePagesController {
   }
 
   @Post('accept-invitation')
+  @RequestCost(PASSWORD_HASH_COST)
   @Header('Content-Type', 'text/html; charset=utf-8')
   async accept(@Body() body: Record<string, string>, @Req() req: Request, @Res() res: Response) {
     try {

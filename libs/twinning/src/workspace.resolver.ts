@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, NotFoundError, PageArgs, Paginated, RequestContext } from '@app/core';
+import { Allow, costWhen, Ctx, listOfAtMost, NotFoundError, PageArgs, Paginated, PASSWORD_HASH_COST, RequestContext } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { Organisation, User } from '@app/identity';
 import {
@@ -40,7 +40,12 @@ export class WorkspaceResolver {
     private readonly cityLoaders: CitiesLoaders,
   ) {}
 
-  @Query(() => [Workspace], { description: 'The workspaces you are a member of, newest first.' })
+  /*
+   * Priced at 8 workspaces (libs/core/src/graphql/cost.ts): people work in the twinnings of
+   * their own city, a handful. Joining one takes a lead's invitation or approval, so nobody
+   * can grow this list alone.
+   */
+  @Query(() => [Workspace], { complexity: listOfAtMost(8), description: 'The workspaces you are a member of, newest first.' })
   @Allow('SIGNED_IN')
   myWorkspaces(@Ctx() ctx: RequestContext): Promise<Workspace[]> {
     return this.workspaces.mine(ctx.user!);
@@ -66,6 +71,8 @@ export class WorkspaceResolver {
   }
 
   @Mutation(() => AcceptWorkspaceInvitationResult, {
+    // A new account's password is hashed (cost.ts).
+    complexity: costWhen(PASSWORD_HASH_COST, (args) => !!(args.input as { password?: string } | undefined)?.password),
     description:
       'Accept a workspace invitation with the token from its link. Signed in: joins (the invitation must be for your address). ' +
       'Not signed in and no account: creates one (displayName and password needed) and joins. An account exists: sign in first.',

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { Allow } from '@app/core';
+import { Allow, listOfAtMost } from '@app/core';
 
 export enum IndicatorValueType {
   NUMBER = 'NUMBER',
@@ -76,7 +76,8 @@ export class IndicatorDefinition {
 
   /** The allowed values of a CATEGORY indicator, in order; empty for the other types. */
   @Column({ type: 'jsonb' })
-  @Field(() => [IndicatorCategory], { description: 'The values a CATEGORY indicator may take, in order; empty otherwise.' })
+  // The seeded definitions have at most four categories; priced at 8 for the query cost.
+  @Field(() => [IndicatorCategory], { complexity: listOfAtMost(8), description: 'The values a CATEGORY indicator may take, in order; empty otherwise.' })
   categories: IndicatorCategory[];
 
   /** true: more is better (GDP); false: less is better (a rank); null: neither, a trait to compare (size, coast). */

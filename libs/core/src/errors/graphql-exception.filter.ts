@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { ErrorCode } from './error-codes';
+import { RestRefusal } from './rest-refusal';
 
 /**
  * GraphQL errors go back to Apollo as they are: expected ones (AppError)
@@ -9,13 +10,20 @@ import { ErrorCode } from './error-codes';
  * which logs them once and hides their details. A request to /graphql that
  * never reaches Apollo (a body that is not JSON, or larger than the JSON
  * body limit) is answered the way GraphQL clients read errors: its 4xx status
- * and `{ errors: [{ message, extensions: { code } }] }`. Other HTTP routes
- * keep Nest's own error responses.
+ * and `{ errors: [{ message, extensions: { code } }] }`. A RestRefusal (the
+ * request limit or the string guard of the other HTTP routes) is sent as it
+ * was written, in its route's form. Other HTTP routes keep Nest's own error
+ * responses.
  */
 @Catch()
 export class GraphqlExceptionFilter extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<string>() === 'graphql') return exception;
+    if (host.getType() === 'http' && exception instanceof RestRefusal) {
+      const res = host.switchToHttp().getResponse<Response>();
+      if (!res.headersSent) res.status(exception.getStatus()).set(exception.headers).type(exception.contentType).send(exception.body);
+      return undefined;
+    }
     if (host.getType() === 'http' && exception instanceof HttpException) {
       const http = host.switchToHttp();
       const refusal = graphqlRequestRefusal(http.getRequest<Request>(), exception);

@@ -1,18 +1,30 @@
-import { GraphQLInt, GraphQLList, GraphQLObjectType, GraphQLSchema, GraphQLString, parse } from 'graphql';
-import { costWhen, listOfAtMost, queryCost } from './cost';
+import { GraphQLBoolean, GraphQLEnumType, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, parse } from 'graphql';
+import { costWhen, DEFAULT_LIST_SIZE, itemsOfPage, listOfAtMost, queryCost } from './cost';
 
-const Item = new GraphQLObjectType({
+const Colour = new GraphQLEnumType({ name: 'Colour', values: { RED: {}, BLUE: {} } });
+const Item: GraphQLObjectType = new GraphQLObjectType({
   name: 'Item',
-  fields: {
+  fields: () => ({
     id: { type: GraphQLString },
     name: { type: GraphQLString },
     // A field that computes: 50 units each time it is resolved.
     score: { type: GraphQLInt, extensions: { complexity: 50 } },
-  },
+    // Lists of values are one value each.
+    tags: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(GraphQLString))) },
+    colours: { type: new GraphQLList(Colour) },
+    // Lists of objects without `first` that lead back to an item, as a city's indicators lead to their city.
+    related: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(Item))) },
+    parts: { type: new GraphQLList(Item), extensions: { complexity: listOfAtMost(3) } },
+    owners: {
+      type: new GraphQLList(Item),
+      args: { includeFormer: { type: GraphQLBoolean } },
+      extensions: { complexity: listOfAtMost((args) => (args.includeFormer ? 8 : 4)) },
+    },
+  }),
 });
 const ItemPage = new GraphQLObjectType({
   name: 'ItemPage',
-  fields: { nodes: { type: new GraphQLList(Item) }, totalCount: { type: GraphQLInt } },
+  fields: { nodes: { type: new GraphQLList(Item), extensions: { complexity: itemsOfPage } }, totalCount: { type: GraphQLInt } },
 });
 const schema = new GraphQLSchema({
   query: new GraphQLObjectType({
@@ -30,9 +42,23 @@ const schema = new GraphQLSchema({
 const cost = (query: string, variables: Record<string, unknown> = {}) => queryCost(schema, parse(query), variables);
 
 describe('queryCost', () => {
-  it('costs 1 a field, and what a list of unknown length selects once', () => {
+  it('costs 1 a field, and 1 a list of scalars or enums (one value)', () => {
     expect(cost('{ item { id name } }')).toBe(3);
     expect(cost('{ tags }')).toBe(1);
+    expect(cost('{ item { tags colours } }')).toBe(3);
+  });
+
+  it(`prices a list of objects without first at DEFAULT_LIST_SIZE (${DEFAULT_LIST_SIZE}) items, nullable or not`, () => {
+    expect(cost('{ item { related { id } } }')).toBe(1 + DEFAULT_LIST_SIZE * 2);
+    // Lists that lead back to their parent multiply: they can no longer be nested for free.
+    expect(cost('{ item { related { related { related { id } } } } }')).toBe(1 + DEFAULT_LIST_SIZE * (1 + DEFAULT_LIST_SIZE * (1 + DEFAULT_LIST_SIZE * 2)));
+    expect(cost('{ items(first: 100) { nodes { related { related { id } } } } }')).toBe(100 * (1 + 1 + DEFAULT_LIST_SIZE * (1 + DEFAULT_LIST_SIZE * 2)));
+  });
+
+  it('prices a list at the bound it declares, which may depend on its arguments', () => {
+    expect(cost('{ item { parts { id name } } }')).toBe(1 + 3 * 3);
+    expect(cost('{ item { owners { id } } }')).toBe(1 + 4 * 2);
+    expect(cost('{ item { owners(includeFormer: true) { id } } }')).toBe(1 + 8 * 2);
   });
 
   it('counts a field’s declared work once per call, for every alias', () => {

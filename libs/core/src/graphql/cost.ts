@@ -1,4 +1,4 @@
-import type { DocumentNode, GraphQLField, GraphQLSchema } from 'graphql';
+import { getNamedType, isCompositeType, isListType, isNonNullType, type DocumentNode, type GraphQLField, type GraphQLSchema } from 'graphql';
 import type { ComplexityEstimator as FieldComplexity } from '@nestjs/graphql';
 import { getComplexity, type ComplexityEstimator, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from './pagination';
@@ -18,10 +18,18 @@ import { DEFAULT_PAGE_SIZE } from './pagination';
  *
  *     cost(field) = work + size × (1 + cost of what is selected inside it)
  *
- * where size is the page size (`first`, default DEFAULT_PAGE_SIZE) for a
- * paginated field and 1 for anything else. `complexity` is either that work
- * (a number) or a function returning the whole cost of the field (see
- * costWhen and listOfAtMost).
+ * where size is
+ * - for a paginated field, its page size (`first`, default DEFAULT_PAGE_SIZE);
+ * - for a list of objects without `first`, the most items it can hold: what
+ *   the field declares with listOfAtMost where the real bound is known, else
+ *   DEFAULT_LIST_SIZE (the items of a page, `nodes` and `edges`, are counted
+ *   by the page's `first` and declare itemsOfPage);
+ * - 1 for anything else, a list of scalars or enums included (one value).
+ * Pricing an unbounded list as one item would let a query nest lists that
+ * point back at their parent (a city's indicators, each with its city and
+ * its indicators again) and ask for millions of objects at a small cost.
+ * `complexity` is either the work (a number) or a function returning the
+ * whole cost of the field (see costWhen, listOfAtMost and itemsOfPage).
  */
 export const costEstimator: ComplexityEstimator = (options) => {
   const declared = options.field.extensions?.complexity as number | FieldComplexity | undefined;
@@ -35,25 +43,69 @@ export function selectionCost({ field, args, childComplexity }: Pick<ComplexityE
 }
 
 /**
- * The page size a paginated field will return, from its `first` argument.
- * Never below 0: a negative `first` (which validation refuses later) must
- * not lower the cost of the rest of the request.
+ * How many items a list of objects without pagination is priced at when its
+ * field declares no bound of its own (listOfAtMost). A little above the
+ * default page size, so that leaving a list unpaginated never makes it
+ * cheaper than a default page of it; and above what every such list holds
+ * in the demo data except the few that declare a larger bound (the largest
+ * others hold 12: a city's indicators, a weight profile's weights).
+ */
+export const DEFAULT_LIST_SIZE = 25;
+
+/**
+ * How many items a field is priced at: its page size from `first` for a
+ * paginated field (never below 0: a negative `first`, which validation
+ * refuses later, must not lower the cost of the rest of the request),
+ * DEFAULT_LIST_SIZE for any other list of objects, 1 for anything else.
  */
 function pageSize(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
-  if (!field.args.some((a) => a.name === 'first')) return 1;
-  const first = typeof args.first === 'number' && Number.isFinite(args.first) ? args.first : DEFAULT_PAGE_SIZE;
-  return Math.max(0, first);
+  if (field.args.some((a) => a.name === 'first')) {
+    const first = typeof args.first === 'number' && Number.isFinite(args.first) ? args.first : DEFAULT_PAGE_SIZE;
+    return Math.max(0, first);
+  }
+  return isObjectList(field) ? DEFAULT_LIST_SIZE : 1;
 }
+
+/** A list (nullable or not) whose items are objects, which each select fields of their own. */
+function isObjectList(field: GraphQLField<unknown, unknown>): boolean {
+  const type = isNonNullType(field.type) ? field.type.ofType : field.type;
+  return isListType(type) && isCompositeType(getNamedType(type));
+}
+
+/**
+ * The work of one password hash or check (argon2id, 64 MiB, 3 passes): about
+ * 130 ms of CPU, which by the unit above (13,000) is more than a whole request
+ * may cost. Priced at 4,000 instead, so that an operation that hashes once
+ * (signUp, signIn, resetPassword, accepting an invitation with a password) or
+ * twice (changePassword checks the old password, then hashes the new one)
+ * still fits in a request, while three hashes do not (12,000 against the
+ * default GRAPHQL_MAX_COMPLEXITY of 10,000): aliases can no longer make one
+ * request hash dozens of passwords. Declared on every operation that hashes
+ * or checks a password; the cost budget (GRAPHQL_RATE_MAX_COST) then holds a
+ * client to about 50 hashes a minute.
+ */
+export const PASSWORD_HASH_COST = 4000;
 
 /** Work that only some calls do: `work` when `applies(args)` (a search term, weights of one's own), else none. */
 export function costWhen(work: number, applies: (args: Record<string, unknown>) => boolean): FieldComplexity {
   return (options) => (applies(options.args) ? work : 0) + selectionCost(options);
 }
 
-/** A list without pagination that may hold up to `maxItems`: each item costs what is selected of it. */
-export function listOfAtMost(maxItems: number, work = 0): FieldComplexity {
-  return (options) => work + (1 + options.childComplexity) * maxItems;
+/**
+ * A list without pagination that holds at most `maxItems` (a limit the code
+ * enforces, or one the domain sets, said in a comment where it is declared;
+ * a function when it depends on the field's arguments): each item costs what
+ * is selected of it, and `work` counts once per call.
+ */
+export function listOfAtMost(maxItems: number | ((args: Record<string, unknown>) => number), work = 0): FieldComplexity {
+  return (options) => work + (1 + options.childComplexity) * (typeof maxItems === 'function' ? maxItems(options.args) : maxItems);
 }
+
+/**
+ * The items of a page (a connection's `nodes` and `edges`, a search's hits):
+ * the field that returns the page has already multiplied them by its `first`.
+ */
+export const itemsOfPage: FieldComplexity = (options) => 1 + options.childComplexity;
 
 /** The cost of one operation of `document` (the named one, or its only one) with these variables. */
 export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number {

@@ -4,6 +4,7 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Allow } from '../auth/allow.decorator';
 import { BadInputError } from '../errors/error-codes';
+import { itemsOfPage } from './cost';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -49,8 +50,9 @@ export function Paginated<T>(classRef: Type<T>, name = classRef.name): Type<Conn
   @ObjectType(`${name}Connection`, { isAbstract: false })
   @Allow('PUBLIC')
   class ConnectionType {
-    @Field(() => [classRef]) nodes: T[];
-    @Field(() => [Edge]) edges: Edge[];
+    // Counted by the paginated field's `first` (cost.ts), not as lists of their own.
+    @Field(() => [classRef], { complexity: itemsOfPage }) nodes: T[];
+    @Field(() => [Edge], { complexity: itemsOfPage }) edges: Edge[];
     @Field(() => PageInfo) pageInfo: PageInfo;
     @Field(() => Int, { description: 'How many items match, across all pages.' }) totalCount: number;
   }

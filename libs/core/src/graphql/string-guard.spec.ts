@@ -1,5 +1,5 @@
 import { parse } from 'graphql';
-import { findUnsafeStrings, unsafeStringProblem } from './string-guard';
+import { findUnsafeStrings, stringsIn, unsafeStringProblem } from './string-guard';
 
 const fields = (query: string, variables?: Record<string, unknown>) => findUnsafeStrings(parse(query), variables).map((p) => p.field);
 
@@ -38,5 +38,23 @@ describe('findUnsafeStrings', () => {
   it('passes clean requests and ignores variables the operation does not use', () => {
     expect(fields('mutation($input: I!) { updateMyProfile(input: $input) { id } }', { input: { displayName: '김지현 🚀' } })).toEqual([]);
     expect(fields('{ countries { code } }', { unused: '\u0000' })).toEqual([]);
+  });
+});
+
+describe('stringsIn', () => {
+  it('yields every string with its path, in order', () => {
+    expect([...stringsIn({ a: 'x', b: [{ c: 'y' }, 2, 'z'], d: null })]).toEqual([
+      { path: ['a'], text: 'x' },
+      { path: ['b', 0, 'c'], text: 'y' },
+      { path: ['b', 2], text: 'z' },
+    ]);
+  });
+
+  it('walks values nested deeper than the call stack goes', () => {
+    let deep: unknown = 'bottom\u0000';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const found = [...stringsIn({ deep })];
+    expect(found).toHaveLength(1);
+    expect(unsafeStringProblem(found[0].text)).toMatch(/NUL/);
   });
 });

@@ -5,11 +5,50 @@ import type { FieldProblem } from '../errors/error-codes';
 const NUL = /\u0000/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** What makes a string impossible to store, or null when it may be stored. */
+export function unsafeStringKind(value: string): 'nul' | 'surrogate' | null {
+  if (NUL.test(value)) return 'nul';
+  if (LONE_SURROGATE.test(value)) return 'surrogate';
+  return null;
+}
+
 /** Why a string may not be stored, or null when it may. */
 export function unsafeStringProblem(value: string): string | null {
-  if (NUL.test(value)) return 'must not contain a NUL character (U+0000); remove it and try again.';
-  if (LONE_SURROGATE.test(value)) return 'holds broken text (half of a UTF-16 surrogate pair); type or paste it again.';
-  return null;
+  switch (unsafeStringKind(value)) {
+    case 'nul':
+      return 'must not contain a NUL character (U+0000); remove it and try again.';
+    case 'surrogate':
+      return 'holds broken text (half of a UTF-16 surrogate pair); type or paste it again.';
+    default:
+      return null;
+  }
+}
+
+/**
+ * Every string inside `value` (input objects and lists at any depth) with its
+ * path below `path`. Walked with a stack of its own, so that however deeply a
+ * request nests its values the walk cannot overflow the call stack.
+ */
+export function* stringsIn(value: unknown, path: Array<string | number> = []): Generator<{ path: Array<string | number>; text: string }> {
+  const pending: Array<{ value: unknown; path: Array<string | number> }> = [{ value, path }];
+  while (pending.length) {
+    const next = pending.pop()!;
+    if (typeof next.value === 'string') yield { path: next.path, text: next.value };
+    else if (next.value && typeof next.value === 'object') {
+      const entries: Array<[string | number, unknown]> = Array.isArray(next.value) ? next.value.map((item, index) => [index, item]) : Object.entries(next.value);
+      // Pushed last to first, so that they come out in order.
+      for (let i = entries.length - 1; i >= 0; i--) pending.push({ value: entries[i][1], path: [...next.path, entries[i][0]] });
+    }
+  }
+}
+
+/**
+ * A field as input errors name it: its path, dotted, without the positions
+ * of a list of strings at its end (`sectors`, not `sectors.1`).
+ */
+export function fieldName(path: Array<string | number>): string {
+  while (path.length > 1 && typeof path[path.length - 1] === 'number') path = path.slice(0, -1);
+  return path.join('.');
 }
 
 /**
@@ -22,22 +61,14 @@ export function unsafeStringProblem(value: string): string | null {
 export function findUnsafeStrings(document: DocumentNode, variables: Record<string, unknown> | undefined): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
-  const report = (path: Array<string | number>, message: string) => {
-    while (path.length > 1 && typeof path[path.length - 1] === 'number') path = path.slice(0, -1);
-    const field = path.join('.');
-    if (!seen.has(field)) {
-      seen.add(field);
-      problems.push({ field, message });
-    }
-  };
   const checkValue = (value: unknown, path: Array<string | number>): void => {
-    if (typeof value === 'string') {
-      const problem = unsafeStringProblem(value);
-      if (problem) report(path, problem);
-    } else if (Array.isArray(value)) {
-      value.forEach((item, index) => checkValue(item, [...path, index]));
-    } else if (value && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) checkValue(item, [...path, key]);
+    for (const { path: at, text } of stringsIn(value, path)) {
+      const problem = unsafeStringProblem(text);
+      const field = fieldName(at);
+      if (problem && !seen.has(field)) {
+        seen.add(field);
+        problems.push({ field, message: problem });
+      }
     }
   };
   const checkNode = (node: ValueNode, path: Array<string | number>): void => {

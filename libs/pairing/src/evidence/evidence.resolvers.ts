@@ -1,11 +1,11 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, NotFoundError, PageArgs, Paginated, RequestContext, requestLoader, Role } from '@app/core';
+import { Allow, Ctx, listOfAtMost, NotFoundError, PageArgs, Paginated, RequestContext, requestLoader, Role } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { CityLinksService } from './city-links.service';
 import { CityLinkIdArgs, CreateCityLinkInput, UpdateCityLinkInput } from './dto/city-link.input';
 import { CityEvidenceArgs, ReadinessHistoryArgs, RecordReadinessAssessmentInput } from './dto/readiness.input';
 import { ClearSectorActivityInput, SetSectorActivityInput } from './dto/sector-activity.input';
-import { SaveWeightProfileInput, WeightProfileIdArgs } from './dto/weight-profile.input';
+import { MAX_INDICATOR_WEIGHTS, SaveWeightProfileInput, WeightProfileIdArgs } from './dto/weight-profile.input';
 import { EvidenceAuditArgs, ReadinessCriterionView } from './dto/evidence.types';
 import { CityLink } from './entities/city-link.entity';
 import { PairingEvidenceAudit } from './entities/pairing-evidence-audit.entity';
@@ -17,7 +17,7 @@ import { EvidenceService } from './evidence.service';
 import { ReadinessService } from './readiness.service';
 import { READINESS_RUBRIC } from './rubric';
 import { SectorActivityService } from './sector-activity.service';
-import { WeightProfilesService } from './weight-profiles.service';
+import { MAX_PROFILES_PER_USER, WeightProfilesService } from './weight-profiles.service';
 
 export const ReadinessAssessmentConnection = Paginated(ReadinessAssessment);
 export const PairingEvidenceAuditConnection = Paginated(PairingEvidenceAudit);
@@ -47,6 +47,7 @@ export class ReadinessResolver {
   ) {}
 
   @Query(() => [ReadinessCriterionView], {
+    complexity: listOfAtMost(READINESS_RUBRIC.length),
     description: "The founding report's internationalisation readiness rubric: each sub-score, its range and what each score means.",
   })
   @Allow('PUBLIC')
@@ -193,7 +194,8 @@ export class CityLinksResolver {
 export class WeightProfilesResolver {
   constructor(private readonly profiles: WeightProfilesService) {}
 
-  @Query(() => [WeightProfile], { description: 'The built-in weight profiles (report-default), then your own when signed in.' })
+  // Your own (MAX_PROFILES_PER_USER at most) and the built-in ones (one today; priced at up to five).
+  @Query(() => [WeightProfile], { complexity: listOfAtMost(MAX_PROFILES_PER_USER + 5), description: 'The built-in weight profiles (report-default), then your own when signed in.' })
   @Allow('PUBLIC')
   weightProfiles(@Ctx() ctx: RequestContext): Promise<WeightProfile[]> {
     return this.profiles.list(ctx.user);
@@ -217,7 +219,7 @@ export class WeightProfilesResolver {
     return profile.ownerUserId === null;
   }
 
-  @ResolveField(() => [IndicatorWeight], { description: 'Indicator weights inside the similarity pillar, by key; indicators not listed are not used.' })
+  @ResolveField(() => [IndicatorWeight], { complexity: listOfAtMost(MAX_INDICATOR_WEIGHTS), description: 'Indicator weights inside the similarity pillar, by key; indicators not listed are not used.' })
   @Allow('PUBLIC')
   indicators(@Parent() profile: WeightProfile): IndicatorWeight[] {
     return Object.entries(profile.indicators)

@@ -1,5 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Allow } from '@app/core';
+import { Allow, itemsOfPage, listOfAtMost } from '@app/core';
+import { MAX_PROJECTS } from '../evidence/dto/sector-activity.input';
+import { MAX_INDICATOR_WEIGHTS } from '../evidence/dto/weight-profile.input';
 import { ConfidenceLabel, PairCoverage, PillarScore } from './pair-score.types';
 
 /** The score of one pair: stored (rankings) or computed on request (pairScore). */
@@ -83,9 +85,9 @@ export class SectorDetailView {
   @Field(() => Int) levelA: number;
   @Field(() => Int) levelB: number;
   @Field(() => Float) contribution: number;
-  @Field(() => [ProjectView]) projectsA: ProjectView[];
-  @Field(() => [ProjectView]) projectsB: ProjectView[];
-  @Field(() => [EvidenceProvenance]) provenance: EvidenceProvenance[];
+  @Field(() => [ProjectView], { complexity: listOfAtMost(MAX_PROJECTS) }) projectsA: ProjectView[];
+  @Field(() => [ProjectView], { complexity: listOfAtMost(MAX_PROJECTS) }) projectsB: ProjectView[];
+  @Field(() => [EvidenceProvenance], { complexity: listOfAtMost(2) }) provenance: EvidenceProvenance[];
 }
 
 @ObjectType()
@@ -111,18 +113,21 @@ export class CounterfactualView {
   @Field(() => Float) delta: number;
 }
 
+/** The changes of evidence an explanation names each way (explainPair's default). */
+const COUNTERFACTUALS = 3;
+
 @ObjectType({ description: 'Why a pair scores as it does, pillar by pillar, with the evidence behind it.' })
 @Allow('PUBLIC')
 export class PairExplanationView {
-  @Field(() => [IndicatorContributionView]) indicators: IndicatorContributionView[];
+  @Field(() => [IndicatorContributionView], { complexity: listOfAtMost(MAX_INDICATOR_WEIGHTS) }) indicators: IndicatorContributionView[];
   @Field(() => ReadinessDetailView, { nullable: true }) readinessA: ReadinessDetailView | null;
   @Field(() => ReadinessDetailView, { nullable: true }) readinessB: ReadinessDetailView | null;
   @Field(() => [SectorDetailView]) sharedSectors: SectorDetailView[];
   @Field(() => [String]) sectorsOnlyA: string[];
   @Field(() => [String]) sectorsOnlyB: string[];
   @Field(() => [LinkDetailView]) links: LinkDetailView[];
-  @Field(() => [CounterfactualView], { description: 'The changes of evidence that would raise the score most.' }) wouldRaise: CounterfactualView[];
-  @Field(() => [CounterfactualView], { description: 'The changes of evidence that would lower the score most.' }) wouldLower: CounterfactualView[];
+  @Field(() => [CounterfactualView], { complexity: listOfAtMost(COUNTERFACTUALS), description: 'The changes of evidence that would raise the score most.' }) wouldRaise: CounterfactualView[];
+  @Field(() => [CounterfactualView], { complexity: listOfAtMost(COUNTERFACTUALS), description: 'The changes of evidence that would lower the score most.' }) wouldLower: CounterfactualView[];
 }
 
 @ObjectType({ description: 'A pair score with its explanation.' })
@@ -137,7 +142,8 @@ export class PairScoreDetail {
 @Allow('PUBLIC')
 export class PairShortlist {
   @Field({ description: 'The rule, in words.' }) rule: string;
-  @Field(() => [PairScoreView]) pairs: PairScoreView[];
+  // pairShortlist prices the shortlist at SHORTLIST_LIMIT pairs.
+  @Field(() => [PairScoreView], { complexity: itemsOfPage }) pairs: PairScoreView[];
 }
 
 @ObjectType()
@@ -154,7 +160,7 @@ export class TypologyDomainView {
 @Allow('PUBLIC')
 export class CityTypologyView {
   @Field(() => ID) cityId: string;
-  @Field(() => [TypologyDomainView]) domains: TypologyDomainView[];
+  @Field(() => [TypologyDomainView], { complexity: listOfAtMost(3) }) domains: TypologyDomainView[];
 }
 
 export { ConfidenceLabel };

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { IsOptional, IsString, Length } from 'class-validator';
-import { Allow, PageArgs } from '@app/core';
+import { Allow, listOfAtMost, PageArgs } from '@app/core';
+import { READINESS_RUBRIC } from '../rubric';
 
 @ObjectType('RubricLevel', { description: 'One score of a rubric criterion and what it means.' })
 @Allow('PUBLIC')
@@ -18,7 +19,7 @@ export class ReadinessCriterionView {
   @Field() labelKo: string;
   @Field(() => Int) min: number;
   @Field(() => Int) max: number;
-  @Field(() => [RubricLevelView]) levels: RubricLevelView[];
+  @Field(() => [RubricLevelView], { complexity: listOfAtMost(Math.max(...READINESS_RUBRIC.map((c) => c.levels.length))) }) levels: RubricLevelView[];
 }
 
 @ArgsType()

@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
-import { Allow } from '@app/core';
+import { Allow, listOfAtMost } from '@app/core';
 import { City } from '@app/cities';
+import { MAX_PROJECTS } from '../dto/sector-activity.input';
 import { Sector } from './sector.entity';
 
 /** A project that justifies a city's activity in a sector. */
@@ -48,7 +49,7 @@ export class SectorActivity {
   level: 1 | 2 | 3;
 
   @Column({ type: 'jsonb' })
-  @Field(() => [SectorProject], { description: 'The projects that justify the level (at least one).' })
+  @Field(() => [SectorProject], { complexity: listOfAtMost(MAX_PROJECTS), description: 'The projects that justify the level (at least one).' })
   projects: SectorProject[];
 
   @Column({ type: 'text' })

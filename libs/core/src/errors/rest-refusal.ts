@@ -1,0 +1,18 @@
+import { HttpException } from '@nestjs/common';
+
+/**
+ * A refusal of a REST request already written in the route's own form (an
+ * HTML page, or `{ errors: [...] }` in JSON) with its status and headers.
+ * Thrown before the route runs (RestRequestGuard); GraphqlExceptionFilter
+ * sends it as it is.
+ */
+export class RestRefusal extends HttpException {
+  constructor(
+    status: number,
+    readonly contentType: string,
+    readonly body: string | object,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(typeof body === 'string' ? 'Request refused' : body, status);
+  }
+}
