@@ -40,7 +40,7 @@ const NewApplicationQuery = graphql(`
           nameKo
         }
       }
-      projects(first: 100, filter: { open: true }) {
+      projects(first: 50, filter: { open: true }) {
         nodes {
           id
           stage
