@@ -175,7 +175,9 @@ export class AppConfig {
    * server time): one per field, times the page size for lists, plus the
    * measured work of fields that compute or search, for every alias. 10000
    * lets a page of 100 ranked pairs with their pillars through, or about
-   * twenty live pair scores; anything bigger is asked for in pages.
+   * twenty live pair scores; anything bigger is asked for in pages. A password
+   * hash or check is priced 4000 (PASSWORD_HASH_COST): below 4000 nobody can
+   * sign in, below 8000 nobody can change their password.
    */
   @Transform(toInt) @IsInt() @Min(10)
   GRAPHQL_MAX_COMPLEXITY = 10000;
@@ -183,7 +185,8 @@ export class AppConfig {
   /**
    * Per client (the signed-in account, else the address, an IPv6 /64 as one):
    * requests to /graphql within a sliding window, and the query cost they may
-   * spend in it together. Over either the answer is RATE_LIMITED (HTTP 429)
+   * spend in it together; POSTs to the other routes (the pages emailed links
+   * open, /auth/*, unsubscribe) count in the same window of their address. Over either the answer is RATE_LIMITED (HTTP 429)
    * with Retry-After. 300 a minute is five a second, several times what a
    * person clicking through the web app sends; 200000 is twenty of the
    * largest queries allowed a minute, about two seconds of server time.
