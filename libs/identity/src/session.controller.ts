@@ -1,6 +1,6 @@
 import { Controller, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Allow, AppConfig, AppError, ErrorCode } from '@app/core';
+import { Allow, AppConfig, AppError, ErrorCode, errorsBody } from '@app/core';
 import { AuthService } from './auth.service';
 import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './session-cookie';
 import { UsersService } from './users.service';
@@ -72,7 +72,7 @@ export class SessionController {
 
 /** A refusal the way GraphQL answers one: `errors[0].extensions.code` and a message a person can act on. */
 function refuse(res: Response, status: number, code: ErrorCode, message: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  res.status(status).json(errorsBody(new AppError(code, message)));
 }
 
 /**

@@ -96,7 +96,7 @@ async function take(limiter: RateLimiterRedis, key: string): Promise<RateLimiter
   try {
     return await limiter.consume(key);
   } catch (error) {
-    if (error instanceof RateLimiterRes) throw new RateLimitedError(error.msBeforeNext / 1000, 'sign-in attempts');
+    if (error instanceof RateLimiterRes) throw new RateLimitedError(error.msBeforeNext / 1000, 'Too many sign-in attempts');
     throw error;
   }
 }

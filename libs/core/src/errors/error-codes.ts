@@ -69,7 +69,7 @@ export class ConflictError extends AppError {
   }
 }
 
-/** "in 40 seconds", "in 15 minutes": the wait, in the unit a person would say it in. */
+/** "40 seconds", "15 minutes": the wait, in the unit a person would say it in. */
 export function waitInWords(seconds: number): string {
   const s = Math.max(1, Math.ceil(seconds));
   if (s < 90) return `${s} second${s === 1 ? '' : 's'}`;
@@ -77,19 +77,40 @@ export function waitInWords(seconds: number): string {
   return `${m} minute${m === 1 ? '' : 's'}`;
 }
 
+/** "40초", "15분": the same wait as a Korean sentence says it. */
+export function waitInKorean(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  return s < 90 ? `${s}초` : `${Math.ceil(s / 60)}분`;
+}
+
 /**
- * Too many attempts (sign-in's limits), with a Retry-After header and
+ * Too many of something (`reason` says what), with a Retry-After header and
  * `retryAfterSeconds` for the web app to say the wait in the reader's
- * language. Thrown during execution, it answers HTTP 200 like every other
- * execution error (GraphQL over HTTP); the request limit, which refuses
- * before anything runs, answers 429. Apollo takes `http` out of the extensions.
+ * language. Thrown during execution (sign-in's limits), it answers HTTP 200
+ * like every other execution error (GraphQL over HTTP); the request limit,
+ * which refuses before anything runs, adds status 429 (refusals.ts). Apollo
+ * takes `http` out of the extensions.
  */
 export class RateLimitedError extends AppError {
-  constructor(retryAfterSeconds: number, what = 'attempts') {
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds: number, reason = 'Too many attempts') {
     const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
-    super(ErrorCode.RATE_LIMITED, `Too many ${what}. Try again in ${waitInWords(seconds)}.`, {
+    super(ErrorCode.RATE_LIMITED, `${reason}. Try again in ${waitInWords(seconds)}.`, {
       retryAfterSeconds: seconds,
       http: { headers: new HeaderMap([['retry-after', String(seconds)]]) },
     });
+    this.retryAfterSeconds = seconds;
   }
+}
+
+/**
+ * An error as GraphQL clients read one, for the HTTP routes that answer in
+ * JSON (/auth/*, and requests to /graphql that never reach Apollo):
+ * `{ errors: [{ message, extensions: { code, … } }] }`, without the `http`
+ * extension that only steers Apollo.
+ */
+export function errorsBody(error: AppError): { errors: Array<{ message: string; extensions: Record<string, unknown> }> } {
+  const { http: _http, ...extensions } = error.extensions as Record<string, unknown>;
+  return { errors: [{ message: error.message, extensions }] };
 }

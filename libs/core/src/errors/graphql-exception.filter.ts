@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpException } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { ErrorCode } from './error-codes';
+import { AppError, ErrorCode, errorsBody } from './error-codes';
 import { RestRefusal } from './rest-refusal';
 
 /**
@@ -41,12 +41,12 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
 export function graphqlRequestRefusal(
   req: Pick<Request, 'path'>,
   exception: HttpException,
-): { status: number; body: { errors: Array<{ message: string; extensions: { code: string } }> } } | null {
+): { status: number; body: ReturnType<typeof errorsBody> } | null {
   const status = exception.getStatus();
   if (!/^\/graphql\/?$/.test(req.path) || status < 400 || status >= 500) return null;
   const [code, message] =
     status === 413
       ? [ErrorCode.PAYLOAD_TOO_LARGE, 'The request is too large. Send a smaller query or smaller variables.']
       : [ErrorCode.BAD_REQUEST, `The request could not be read: ${exception.message}. Send JSON with a "query" string.`];
-  return { status, body: { errors: [{ message, extensions: { code } }] } };
+  return { status, body: errorsBody(new AppError(code, message)) };
 }

@@ -1,6 +1,6 @@
 import { HeaderMap } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
-import { AppError, BadInputError, ErrorCode, FieldProblem } from '../errors/error-codes';
+import { AppError, BadInputError, ErrorCode, FieldProblem, RateLimitedError } from '../errors/error-codes';
 
 /**
  * Marks an error that refuses a whole request (before anything runs) with the
@@ -30,13 +30,14 @@ export function tooCostlyRefusal(cost: number, max: number): AppError {
   );
 }
 
+/** What ran out of a client's request limit, as the refusal says it in English and Korean. */
+export const RATE_LIMIT_REASONS = {
+  requests: { en: 'You have sent too many requests', ko: '요청을 너무 많이 보냈습니다' },
+  cost: { en: 'Your recent requests have asked for too much work', ko: '최근 요청의 작업량이 너무 많습니다' },
+} as const;
+
 /** Too many requests, or too much cost, from one client in the window: HTTP 429 with Retry-After. */
-export function rateLimitedRefusal(retryAfterSeconds: number, what: 'requests' | 'cost'): AppError {
-  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
-  const reason = what === 'requests' ? 'You have sent too many requests' : 'Your recent queries have asked for too much work';
-  return withHttpStatus(
-    new AppError(ErrorCode.RATE_LIMITED, `${reason}. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, { retryAfterSeconds: seconds }),
-    429,
-    { 'retry-after': String(seconds) },
-  );
+export function rateLimitedRefusal(retryAfterSeconds: number, what: keyof typeof RATE_LIMIT_REASONS): RateLimitedError {
+  const error = new RateLimitedError(retryAfterSeconds, RATE_LIMIT_REASONS[what].en);
+  return withHttpStatus(error, 429, { 'retry-after': String(error.retryAfterSeconds) });
 }

@@ -1,8 +1,9 @@
 import { CanActivate, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ErrorCode, FieldProblem, waitInWords } from '../errors/error-codes';
+import { errorsBody, FieldProblem, waitInKorean } from '../errors/error-codes';
 import { RestRefusal } from '../errors/rest-refusal';
+import { RATE_LIMIT_REASONS, rateLimitedRefusal, unsafeInputRefusal } from '../graphql/refusals';
 import { RateDecision, RequestRateLimiter } from '../graphql/request-rate-limiter';
 import { fieldName, stringsIn, unsafeStringKind, unsafeStringProblem } from '../graphql/string-guard';
 
@@ -97,29 +98,27 @@ export class RestRequestGuard implements CanActivate {
     return true;
   }
 
+  /** The refusal /graphql gives (rateLimitedRefusal), as a page or as JSON. */
   private tooMany(decision: RateDecision, asPage: boolean): RestRefusal {
-    const seconds = Math.max(1, Math.ceil(decision.retryAfterSeconds));
-    const headers = { 'Retry-After': String(seconds) };
-    const [en, ko] =
-      decision.limit === 'cost'
-        ? ['Your recent requests have asked for too much work', '최근 요청의 작업량이 너무 많습니다']
-        : ['You have sent too many requests', '요청을 너무 많이 보냈습니다'];
-    const message = `${en}. Try again in ${waitInWords(seconds)}.`;
+    const what = decision.limit ?? 'requests';
+    const error = rateLimitedRefusal(decision.retryAfterSeconds, what);
+    const headers = { 'Retry-After': String(error.retryAfterSeconds) };
     if (asPage) {
-      const html = this.renderPage('Too many requests · 요청이 너무 많습니다', [message, `${ko}. ${waitInKorean(seconds)} 후에 다시 시도하세요.`]);
+      const ko = `${RATE_LIMIT_REASONS[what].ko}. ${waitInKorean(error.retryAfterSeconds)} 후에 다시 시도하세요.`;
+      const html = this.renderPage('Too many requests · 요청이 너무 많습니다', [error.message, ko]);
       return new RestRefusal(429, 'text/html; charset=utf-8', html, headers);
     }
-    return new RestRefusal(429, 'application/json', { errors: [{ message, extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: seconds } }] }, headers);
+    return new RestRefusal(429, 'application/json', errorsBody(error), headers);
   }
 
+  /** The refusal /graphql gives (unsafeInputRefusal), as a page or as JSON. */
   private badInput(problems: TextProblem[], asPage: boolean): RestRefusal {
     if (asPage) {
       const html = this.renderPage('Please correct the form · 입력 내용을 고쳐 주세요', problems.flatMap((p) => [p.en, p.ko]));
       return new RestRefusal(400, 'text/html; charset=utf-8', html);
     }
-    const message = `Please correct the input: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`;
-    const fields = problems.map(({ field, message: m }) => ({ field, message: m }));
-    return new RestRefusal(400, 'application/json', { errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT, fields } }] });
+    const fields = problems.map(({ field, message }) => ({ field, message }));
+    return new RestRefusal(400, 'application/json', errorsBody(unsafeInputRefusal(fields)));
   }
 }
 
@@ -155,10 +154,4 @@ export function restTextProblems(...sources: unknown[]): TextProblem[] {
     }
   }
   return problems;
-}
-
-/** "30초", "15분": the wait as a Korean sentence says it, in the unit waitInWords uses. */
-function waitInKorean(seconds: number): string {
-  const s = Math.max(1, Math.ceil(seconds));
-  return s < 90 ? `${s}초` : `${Math.ceil(s / 60)}분`;
 }
