@@ -207,4 +207,17 @@ describe('events: calendar files and feeds', () => {
     expect((await app.gqlOk<{ removeCalendarAddress: boolean }>(E.REMOVE_CALENDAR_ADDRESS, {}, { token: t.busan })).removeCalendarAddress).toBe(false);
     expect((await download(await newCalendarAddress(app, t.busan))).status).toBe(200);
   });
+
+  it('a disabled account’s calendar address answers 404 and is not noted as used', async () => {
+    const address = await newCalendarAddress(app, t.admin);
+    await app.dataSource.query(`UPDATE user_account SET disabled_at = now() WHERE id = $1`, [id.admin]);
+    try {
+      expect((await fetch(address)).status).toBe(404);
+      const [row]: Array<{ last_used_at: Date | null }> = await app.dataSource.query(`SELECT last_used_at FROM calendar_address WHERE user_id = $1`, [id.admin]);
+      expect(row.last_used_at).toBeNull();
+    } finally {
+      await app.dataSource.query(`UPDATE user_account SET disabled_at = NULL WHERE id = $1`, [id.admin]);
+    }
+    expect((await fetch(address)).status).toBe(200);
+  });
 });

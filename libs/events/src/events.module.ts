@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
-import { TwinningModule } from '@app/twinning';
 import { CalendarAddressesService } from './calendar/calendar-addresses.service';
 import { CalendarService } from './calendar/calendar.service';
 import { CalendarsController, EventsController } from './events.controller';
@@ -11,7 +10,7 @@ import { RegistrationsService } from './registrations.service';
 
 /** Programme events: seminars, workshops, forums and the annual showcase; registration, waiting lists, announcements, calendars. */
 @Module({
-  imports: [IdentityModule, TwinningModule],
+  imports: [IdentityModule],
   controllers: [EventsController, CalendarsController],
   providers: [EventsService, RegistrationsService, FollowsService, CalendarService, CalendarAddressesService, EventsResolver, EventRegistrationResolver],
   exports: [EventsService, RegistrationsService],

@@ -19,8 +19,15 @@ export function secretMatches(secret: string, hash: string): boolean {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function splitToken(token: string, field: string, invalidMessage: string): { id: string; secret: string } {
+/** A token's row id and secret, or null for anything that is not `<uuid>.<secret>`. */
+export function parseToken(token: unknown): { id: string; secret: string } | null {
+  if (typeof token !== 'string') return null;
   const [id, secret, extra] = token.split('.');
-  if (!id || !secret || extra !== undefined || !UUID.test(id)) throw BadInputError.field(field, invalidMessage);
-  return { id, secret };
+  return id && secret && extra === undefined && UUID.test(id) ? { id, secret } : null;
+}
+
+export function splitToken(token: string, field: string, invalidMessage: string): { id: string; secret: string } {
+  const parts = parseToken(token);
+  if (!parts) throw BadInputError.field(field, invalidMessage);
+  return parts;
 }

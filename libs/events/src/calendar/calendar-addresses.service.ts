@@ -2,12 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig, AppError, Clock, ConflictError, ErrorCode } from '@app/core';
-import { newSecret, secretMatches } from '@app/identity/crypto';
+import { newSecret, parseToken, sha256 } from '@app/identity/crypto';
 import { NewCalendarAddress } from '../dto/events.outputs';
 import { CalendarAddress } from '../entities/calendar-address.entity';
-
-/** `<id>.<secret>`: the row's id, and 32 random bytes in base64url. */
-const TOKEN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;
 
 /**
  * Personal calendar addresses. A calendar app cannot sign in, so a person's
@@ -67,15 +64,22 @@ export class CalendarAddressesService {
     return (result.affected ?? 0) > 0;
   }
 
-  /** Whose address this is (noting that it was used), or null for anything that is not a current address. */
-  async use(token: string): Promise<string | null> {
-    const match = typeof token === 'string' ? TOKEN.exec(token) : null;
-    if (!match) return null;
-    const [, id, secret] = match;
-    const address = await this.dataSource.getRepository(CalendarAddress).findOneBy({ id });
-    if (!address || !secretMatches(secret, address.secretHash)) return null;
-    await this.dataSource.getRepository(CalendarAddress).update({ id }, { lastUsedAt: this.clock.now() });
-    return address.userId;
+  /**
+   * Whose address this is and their time zone, noting that it was used, in one
+   * statement; null for anything that is not a current address of an enabled
+   * account (a disabled account's feed answers 404 and is not noted as used).
+   * The secret is compared by its SHA-256, which tells a guesser nothing.
+   */
+  async use(token: string): Promise<{ userId: string; timeZone: string } | null> {
+    const parts = parseToken(token);
+    if (!parts) return null;
+    const [rows]: [Array<{ userId: string; timeZone: string }>, number] = await this.dataSource.query(
+      `UPDATE calendar_address a SET last_used_at = $3 FROM user_account u
+        WHERE a.id = $1 AND a.secret_hash = $2 AND u.id = a.user_id AND u.disabled_at IS NULL
+        RETURNING a.user_id AS "userId", u.time_zone AS "timeZone"`,
+      [parts.id, sha256(parts.secret), this.clock.now()],
+    );
+    return rows[0] ?? null;
   }
 
   private url(id: string, secret: string): string {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AppConfig, Clock } from '@app/core';
-import { citiesOfTwinning, isUuid, TwinningAccessService, Twinning, Workspace } from '@app/twinning';
+import { isUuid, PUBLIC_TWINNING_STATUSES } from '@app/twinning';
 import { EventRegistration, EventStatus, ProgrammeEvent, RegistrationStatus } from '../entities/event.entity';
 import { isPublic } from '../event-access';
 import { EventsService } from '../events.service';
@@ -57,7 +57,6 @@ export class CalendarService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly events: EventsService,
-    private readonly access: TwinningAccessService,
     private readonly addresses: CalendarAddressesService,
   ) {}
 
@@ -73,15 +72,22 @@ export class CalendarService {
     return buildCalendar({ name: 'Innovation Twins events · 이노베이션 트윈스 행사', publicUrl: this.config.PUBLIC_URL, timeZone: 'UTC', entries: events.map((e) => toEntry(e)) });
   }
 
-  /** Null (404) unless the workspace's twinning is public: see the class comment. */
+  /**
+   * Null (404) unless the workspace's twinning is public (PUBLIC_TWINNING_STATUSES, the rule
+   * TwinningAccessService.canSeeTwinning applies to someone not signed in): see the class comment.
+   */
   async workspace(workspaceId: string): Promise<string | null> {
-    const workspace = isUuid(workspaceId) ? await this.dataSource.getRepository(Workspace).findOneBy({ id: workspaceId }) : null;
-    const twinning = workspace ? await this.dataSource.getRepository(Twinning).findOneBy({ id: workspace.twinningId }) : null;
-    if (!workspace || !twinning || !(await this.access.canSeeTwinning(null, twinning, []))) return null;
-    const [a, b] = await citiesOfTwinning(this.dataSource.manager, twinning);
-    const events = await this.publicEvents(workspace.id);
+    if (!isUuid(workspaceId)) return null;
+    const [pair]: Array<{ en: string; ko: string }> = await this.dataSource.query(
+      `SELECT a.name_en || '–' || b.name_en AS en, a.name_ko || '–' || b.name_ko AS ko
+         FROM workspace w JOIN twinning t ON t.id = w.twinning_id JOIN city a ON a.id = t.city_a_id JOIN city b ON b.id = t.city_b_id
+        WHERE w.id = $1 AND t.status = ANY($2)`,
+      [workspaceId, PUBLIC_TWINNING_STATUSES],
+    );
+    if (!pair) return null;
+    const events = await this.publicEvents(workspaceId);
     return buildCalendar({
-      name: `${a.nameEn}–${b.nameEn} events · ${a.nameKo}–${b.nameKo} 행사`,
+      name: `${pair.en} events · ${pair.ko} 행사`,
       publicUrl: this.config.PUBLIC_URL,
       timeZone: 'UTC',
       entries: events.map((e) => toEntry(e)),
@@ -90,10 +96,9 @@ export class CalendarService {
 
   /** The events a person holds a place at (and, as tentative, waits for); null for anything but a current calendar address. */
   async user(token: string): Promise<string | null> {
-    const userId = await this.addresses.use(token);
-    if (!userId) return null;
-    const [account]: Array<{ time_zone: string; disabled_at: Date | null }> = await this.dataSource.query(`SELECT time_zone, disabled_at FROM user_account WHERE id = $1`, [userId]);
-    if (!account || account.disabled_at) return null;
+    const account = await this.addresses.use(token);
+    if (!account) return null;
+    const { userId } = account;
     const held = await this.dataSource.getRepository(EventRegistration).findBy({ userId, status: In([RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED]) });
     const statusOf = new Map(held.map((r) => [r.eventId, r.status]));
     const events = held.length
@@ -109,7 +114,7 @@ export class CalendarService {
       const waitlisted = statusOf.get(e.id) === RegistrationStatus.WAITLISTED;
       return toEntry(e, { waitlisted, joinUrl: waitlisted || e.status === EventStatus.CANCELLED ? null : e.joinUrl });
     });
-    return buildCalendar({ name: 'My Innovation Twins events · 나의 행사', publicUrl: this.config.PUBLIC_URL, timeZone: account.time_zone, entries });
+    return buildCalendar({ name: 'My Innovation Twins events · 나의 행사', publicUrl: this.config.PUBLIC_URL, timeZone: account.timeZone, entries });
   }
 
   /** What `events` lists to a caller without a token: published events and those cancelled after publication, soonest first. */
