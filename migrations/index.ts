@@ -1,6 +1,5 @@
-import { WaitingSignUps1796597030740 } from './1796597030740-WaitingSignUps';
+import { AccountRequests1796600128560 } from './1796600128560-AccountRequests';
 import { CalendarAddresses1796592398399 } from './1796592398399-CalendarAddresses';
-import { AccountRequests1796592548484 } from './1796592548484-AccountRequests';
 import { AppendOnlyHistories1796600000000 } from './1796600000000-AppendOnlyHistories';
 import { Events1795642384629 } from './1795642384629-Events';
 import { KnowledgeCaseStudies1795642038152 } from './1795642038152-KnowledgeCaseStudies';
@@ -29,7 +28,6 @@ export const MIGRATIONS: Function[] = [
   KnowledgeCaseStudies1795642038152,
   Events1795642384629,
   CalendarAddresses1796592398399,
-  AccountRequests1796592548484,
-  WaitingSignUps1796597030740,
   AppendOnlyHistories1796600000000,
+  AccountRequests1796600128560,
 ];

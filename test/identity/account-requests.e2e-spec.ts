@@ -194,3 +194,37 @@ describe('sign-up and password reset reveal nothing about an address', () => {
     }
   });
 });
+
+describe('an account request the worker cannot answer', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('is tried again after a growing wait, not burnt through every attempt at once', async () => {
+    // A reminder for a sign-up id that is no uuid fails in the database on every attempt.
+    const [{ id }]: Array<{ id: string }> = await app.dataSource.query(
+      `INSERT INTO account_request (kind, email, payload) VALUES ('CONFIRMATION_REMINDER', 'broken@example.org', '{"signUpId": "not-a-uuid"}') RETURNING id`,
+    );
+    const state = async () =>
+      (await app.dataSource.query(`SELECT attempts, retry_at, last_error FROM account_request WHERE id = $1`, [id]))[0] as { attempts: number; retry_at: Date | null; last_error: string | null };
+    await eventually(async () => (await state()).attempts >= 1, 10_000, 'a first failed attempt');
+    // Many polls later (every 100 ms here) it still waits for its retry time.
+    await new Promise((r) => setTimeout(r, 1500));
+    const first = await state();
+    expect(first.attempts).toBe(1);
+    expect(first.last_error).toMatch(/uuid/);
+    expect(first.retry_at!.getTime() - Date.now()).toBeGreaterThan(20_000);
+    // Once its time has come, the next attempt, with a longer wait after it.
+    app.workerClock!.advance(31_000);
+    try {
+      await eventually(async () => (await state()).attempts >= 2, 10_000, 'a second attempt');
+      const second = await state();
+      expect(second.attempts).toBe(2);
+      expect(second.retry_at!.getTime() - first.retry_at!.getTime()).toBeGreaterThan(30_000);
+    } finally {
+      app.workerClock!.reset();
+    }
+  });
+});

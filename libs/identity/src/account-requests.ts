@@ -8,6 +8,8 @@ import { AccountEmailLimiter } from './sign-in-rate-limiter';
 
 /** Processing attempts before a request is given up (and its payload emptied). */
 const MAX_ATTEMPTS = 5;
+/** The wait after the first failed attempt; it doubles with each further one (30 s, 1, 2, 4 min). */
+const FIRST_RETRY_MS = 30_000;
 /** Processed requests are kept this long (to answer "I never got the email"), then deleted. */
 const KEEP_PROCESSED_DAYS = 7;
 /**
@@ -78,7 +80,8 @@ export class AccountRequestService {
  *   nothing otherwise (within ACCOUNT_EMAILS_PER_HOUR);
  * then marks the request processed. Only a waiting sign-up keeps its payload
  * (the password hash); it is emptied when the account is created or the
- * sign-up expires. A request that keeps failing is given up after a few
+ * sign-up expires. A request that fails is tried again after a growing wait
+ * (FIRST_RETRY_MS, doubling) and given up after a few
  * attempts.
  */
 @Injectable()
@@ -119,9 +122,9 @@ export class AccountRequestProcessor implements OnApplicationBootstrap, BeforeAp
       return await this.dataSource.transaction(async (em) => {
         const [row]: Array<{ id: string; kind: AccountRequestKind; email: string; payload: Record<string, unknown> }> = await em.query(
           `SELECT id, kind, email, payload FROM account_request
-            WHERE processed_at IS NULL AND attempts < $1
+            WHERE processed_at IS NULL AND attempts < $1 AND (retry_at IS NULL OR retry_at <= $2)
             ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-          [MAX_ATTEMPTS],
+          [MAX_ATTEMPTS, this.clock.now()],
         );
         if (!row) return false;
         id = row.id;
@@ -138,11 +141,13 @@ export class AccountRequestProcessor implements OnApplicationBootstrap, BeforeAp
       // Nothing taken: the database is away, and the loop tries again later.
       if (!id) throw error;
       const message = (error as Error).message;
+      // Tried again after a growing wait, so a passing fault does not use up every attempt in a moment.
       await this.dataSource.query(
         `UPDATE account_request SET attempts = attempts + 1, last_error = $2,
+                retry_at = $4::timestamptz + make_interval(secs => $5 * power(2, attempts) / 1000.0),
                 payload = CASE WHEN attempts + 1 >= $3 THEN '{}'::jsonb ELSE payload END
           WHERE id = $1`,
-        [id, message.slice(0, 2000), MAX_ATTEMPTS],
+        [id, message.slice(0, 2000), MAX_ATTEMPTS, this.clock.now(), FIRST_RETRY_MS],
       );
       this.logger.error(`Account request ${id} failed: ${message}`);
       return true;

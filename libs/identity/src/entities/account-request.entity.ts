@@ -68,6 +68,10 @@ export class AccountRequest {
   @Column({ type: 'int', default: 0 })
   attempts: number;
 
+  /** After a failed attempt: not tried again before this (a growing backoff), so a passing fault does not use up every attempt at once. */
+  @Column({ type: 'timestamptz', nullable: true })
+  retryAt: Date | null;
+
   @Column({ type: 'text', nullable: true })
   lastError: string | null;
 }
