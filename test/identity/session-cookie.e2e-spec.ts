@@ -1,3 +1,4 @@
+import { AuthService } from '../../libs/identity/src/auth.service';
 import { startTestApp, TestApp } from '../support/harness';
 
 /**
@@ -205,6 +206,22 @@ describe('the session cookie of the web app', () => {
     expect((await post('/auth/refresh', cookie.value)).status).toBe(401);
     // Signing out again, or without a cookie, is harmless.
     expect((await post('/auth/sign-out', undefined)).status).toBe(200);
+  });
+
+  it('a sign-out the server cannot finish says so and keeps the cookie, so signing out again ends the session', async () => {
+    const { cookie, accessToken } = await signInWithCookie();
+    const failing = jest.spyOn(app.api.get(AuthService), 'signOutWithRefreshToken').mockRejectedValueOnce(new Error('database unavailable (test)'));
+    try {
+      const response = await post('/auth/sign-out', cookie.value);
+      expect(response.status).toBe(503);
+      expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(refreshCookie(response)).toBeUndefined();
+      expect((await meWith(accessToken)).data?.me.id).toBeDefined();
+    } finally {
+      failing.mockRestore();
+    }
+    expect((await post('/auth/sign-out', cookie.value)).status).toBe(200);
+    expect((await meWith(accessToken)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('signOut and signOutEverywhere through GraphQL clear the cookie too', async () => {

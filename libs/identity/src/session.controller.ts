@@ -1,4 +1,4 @@
-import { Controller, Inject, Post, Req, Res } from '@nestjs/common';
+import { Controller, Inject, Logger, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Allow, AppConfig, AppError, ErrorCode, errorsBody } from '@app/core';
 import { AuthService } from './auth.service';
@@ -17,6 +17,8 @@ import { UsersService } from './users.service';
 @Controller('auth')
 @Allow('PUBLIC')
 export class SessionController {
+  private readonly logger = new Logger(SessionController.name);
+
   constructor(
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly auth: AuthService,
@@ -64,7 +66,16 @@ export class SessionController {
     res.setHeader('Cache-Control', 'no-store');
     if (refuseCrossSite(req, res, this.config)) return;
     const refreshToken = refreshCookieOf(req);
-    if (refreshToken) await this.auth.signOutWithRefreshToken(refreshToken);
+    if (refreshToken) {
+      try {
+        await this.auth.signOutWithRefreshToken(refreshToken);
+      } catch (error) {
+        // The session could not be ended (the database is away): the cookie stays, so signing out again can finish it.
+        this.logger.error(`Sign-out failed: ${(error as Error).message}`);
+        refuse(res, 503, ErrorCode.INTERNAL_SERVER_ERROR, 'Your session could not be ended just now. Try signing out again in a moment.');
+        return;
+      }
+    }
     clearRefreshCookie(res, this.config);
     res.status(200).json({ ok: true, message: 'You are signed out.' });
   }
