@@ -170,6 +170,54 @@ test.describe('signing up, in and out', () => {
     await expect(tabs[1].locator('.list li').first()).toBeVisible();
   });
 
+  test('a refresh refused for too many requests keeps the person signed in, here and in other tabs, and is not asked again before the wait', async ({ page, context, lang, tr, mail, signIn }) => {
+    const password = 'refresh-limit-password';
+    const name = tr({ en: 'Patient Refresher', ko: '기다리는 사용자' });
+    const email = await createConfirmedAccount(mail, { displayName: name, preferredLanguage: lang, password });
+    await page.clock.install();
+    await signIn(page, email, password);
+    const other = await context.newPage();
+    await other.goto('/me');
+    await expect(other.locator('.list li').first()).toBeVisible();
+
+    // This address's request limit is spent: POST /auth/refresh answers 429 with a minute to wait.
+    let asked = 0;
+    await page.route('**/auth/refresh', (route) => {
+      asked++;
+      return route.fulfill({
+        status: 429,
+        headers: { 'retry-after': '60' },
+        contentType: 'application/json',
+        body: JSON.stringify({ errors: [{ message: 'You have sent too many requests. Try again in 1 minute.', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 60 } }] }),
+      });
+    });
+    await page.reload();
+    const problem = page.locator('[data-error-code="RATE_LIMITED"]').first();
+    await expect(problem).toContainText(tr({ en: 'Wait 60 seconds, then try again', ko: '60초 뒤에 다시 시도해 주세요' }));
+    // Not the end of the session: still signed in here and in the other tab.
+    await expect(page).toHaveURL(/\/me$/);
+    await expect(page.getByRole('banner').getByRole('link', { name })).toBeVisible();
+    await expect(other).toHaveURL(/\/me$/);
+    await expect(other.getByRole('banner').getByRole('link', { name })).toBeVisible();
+    expect(await other.evaluate(() => ({ ...localStorage }))).toHaveProperty(['twins.user']);
+
+    // Trying again within the wait says to wait, without asking the API for a refresh again.
+    const retry = problem.getByRole('button', { name: tr({ en: 'Try again', ko: '다시 시도' }) });
+    const answered = page.waitForResponse((r) => r.url().endsWith('/graphql'));
+    await retry.click();
+    await answered;
+    await expect(problem).toContainText(tr({ en: 'then try again', ko: '뒤에 다시 시도해 주세요' }));
+    expect(asked).toBe(1);
+
+    // Once the wait is over and the API answers again, the same page works: no reload, no new sign-in.
+    await page.unroute('**/auth/refresh');
+    await page.clock.fastForward('01:01');
+    await retry.click();
+    await expect(page.locator('.list li').first()).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('link', { name })).toBeVisible();
+    expect(asked).toBe(1);
+  });
+
   test('signing out in one tab ends the session, clears the cookie and signs out the other tabs', async ({ page, context, signIn }) => {
     await signIn(page, 'participant@demo.twins.test');
     const other = await context.newPage();

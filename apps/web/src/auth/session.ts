@@ -1,3 +1,4 @@
+import { problemOfResponse, problemOfThrown, ProblemError, type ApiProblem } from '../api/errors';
 import { graphql } from '../gql';
 import type { SessionFieldsFragment } from '../gql/graphql';
 
@@ -30,6 +31,8 @@ const USER_KEY = 'twins.user';
 const OLD_SESSION_KEY = 'twins.session';
 /** Held by a tab while it refreshes or signs out, so tabs never present the same refresh cookie twice. */
 const LOCK = 'twins.session.refresh';
+/** After a refresh failed without a wait to respect (an outage, offline, refused): how long this tab waits before the next. */
+const RETRY_AFTER_FAILURE_MS = 5_000;
 
 type Listener = (user: SessionUser | null) => void;
 type Message = { type: 'session'; session: Session } | { type: 'signed-out' };
@@ -45,6 +48,10 @@ type Message = { type: 'session'; session: Session } | { type: 'signed-out' };
  *   ends the session); the tab that refreshed hands its access token to the
  *   others over a BroadcastChannel, and a tab that waited for the lock uses it
  *   instead of refreshing again.
+ * - Only the API's 401 ends the session. A refresh refused for another
+ *   reason (too many requests, another site, an outage, offline) keeps the
+ *   person signed in and fails the request with its problem; this tab asks
+ *   again only after the wait the API gave (Retry-After) or a short pause.
  * - Who is signed in (name, roles, language; nothing secret) is kept in
  *   localStorage, so a reload shows the person at once and other tabs follow a
  *   sign-in or sign-out.
@@ -54,6 +61,8 @@ class SessionStore {
   private user: SessionUser | null = readUser();
   private accessToken: string | null = null;
   private accessTokenExpiresAt = 0;
+  /** The last refresh failed: no new one before `until`; requests meanwhile report its problem. */
+  private refreshFailed: { until: number; problem: ApiProblem } | null = null;
   private channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('twins.session') : null;
 
   constructor() {
@@ -99,12 +108,22 @@ class SessionStore {
     return this.user ? this.accessToken : null;
   }
 
-  /** Whether a request should wait for a refresh first: signed in, with no token or one about to expire. */
+  /**
+   * Whether a request should wait for a refresh first: signed in, with no
+   * token or one about to expire, and not waiting after a failed refresh (the
+   * request then goes without a token: public data still comes, and what needs
+   * the session answers UNAUTHENTICATED, which asks freshAccessToken again).
+   */
   needsRefresh(): boolean {
-    return !!this.user && !this.usable();
+    return !!this.user && !this.usable() && !this.waitingToRetry();
   }
 
-  /** An access token good for at least half a minute more, refreshing when needed; null when signed out. */
+  /**
+   * An access token good for at least half a minute more, refreshing when
+   * needed; null when signed out (the session ended). Throws a ProblemError
+   * when the refresh failed otherwise, or failed a moment ago and its wait is
+   * not over (then without asking the API again).
+   */
   async freshAccessToken(force = false): Promise<string | null> {
     if (!this.user) return null;
     if (!force && this.usable()) return this.accessToken;
@@ -116,7 +135,20 @@ class SessionStore {
       }
       // Another tab refreshed while this one waited: its token came over the channel.
       if (this.accessToken !== before && this.usable()) return this.accessToken;
-      const next = await refresh();
+      if (this.refreshFailed && this.waitingToRetry()) {
+        const { until, problem } = this.refreshFailed;
+        const left = problem.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: Math.ceil((until - Date.now()) / 1000) };
+        throw new ProblemError({ ...problem, ...left });
+      }
+      let next: Session | null;
+      try {
+        next = await refresh();
+      } catch (error) {
+        const problem = problemOfThrown(error);
+        const wait = problem.retryAfterSeconds === undefined ? RETRY_AFTER_FAILURE_MS : problem.retryAfterSeconds * 1000;
+        this.refreshFailed = { until: Date.now() + wait, problem };
+        throw new ProblemError(problem);
+      }
       this.set(next);
       return next?.accessToken ?? null;
     });
@@ -134,7 +166,12 @@ class SessionStore {
     return !!this.accessToken && this.accessTokenExpiresAt - Date.now() > 30_000;
   }
 
+  private waitingToRetry(): boolean {
+    return !!this.refreshFailed && this.refreshFailed.until > Date.now();
+  }
+
   private adopt(session: Session | null): void {
+    this.refreshFailed = null;
     if (session) {
       this.user = session.user;
       this.accessToken = session.accessToken;
@@ -178,19 +215,14 @@ function writeUser(user: SessionUser): void {
 /**
  * Trades the refresh cookie for the next session: an access token and the
  * person (the next refresh token comes back in the cookie only). Null when the
- * session is over (signed out elsewhere, expired, reused); throws when the API
- * could not be reached or failed, so the person stays signed in and the next
- * request tries again.
+ * session is over (401: signed out elsewhere, expired, reused, no cookie).
+ * Anything else is not the session's end: a ProblemError when the API refused
+ * (429 too many requests, 403 another site), failed, or could not be reached.
  */
 async function refresh(): Promise<Session | null> {
-  let response: Response;
-  try {
-    response = await fetch('/auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  } catch {
-    throw new Error('NETWORK');
-  }
-  if (response.status >= 400 && response.status < 500) return null;
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const response = await fetch('/auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  if (response.status === 401) return null;
+  if (!response.ok) throw new ProblemError(await problemOfResponse(response));
   return (await response.json()) as Session;
 }
 
