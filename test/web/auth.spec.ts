@@ -232,6 +232,50 @@ test.describe('signing up, in and out', () => {
     await expect(other).toHaveURL(/\/sign-in$/);
     expect(await other.evaluate(() => ({ ...localStorage }))).not.toHaveProperty('twins.user');
   });
+
+  test('a sign-out the server could not carry out says so and keeps the person signed in; once it answers, signing out works', async ({ page, context, lang, tr, mail, signIn }) => {
+    const password = 'sign-out-retry-password';
+    const name = tr({ en: 'Careful Leaver', ko: '신중한 사용자' });
+    const email = await createConfirmedAccount(mail, { displayName: name, preferredLanguage: lang, password });
+    await signIn(page, email, password);
+    const banner = page.getByRole('banner');
+    const stillSignedIn = tr({ en: 'You are still signed in: the server could not end your session.', ko: '아직 로그인되어 있습니다. 서버에서 로그인 세션을 끝내지 못했습니다.' });
+
+    // This address's request limit is spent: POST /auth/sign-out answers 429, so the session goes on.
+    await page.route('**/auth/sign-out', (route) =>
+      route.fulfill({
+        status: 429,
+        headers: { 'retry-after': '30' },
+        contentType: 'application/json',
+        body: JSON.stringify({ errors: [{ message: 'You have sent too many requests. Try again in 30 seconds.', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 30 } }] }),
+      }),
+    );
+    await banner.getByRole('button', { name: tr({ en: 'Sign out', ko: '로그아웃' }), exact: true }).click();
+    const limited = page.locator('[data-error-code="RATE_LIMITED"]');
+    await expect(limited).toContainText(stillSignedIn);
+    await expect(limited).toContainText(tr({ en: 'Wait 30 seconds, then try again', ko: '30초 뒤에 다시 시도해 주세요' }));
+    await expect(banner.getByRole('link', { name })).toBeVisible();
+    await expect(page).toHaveURL(/\/me$/);
+
+    // No answer at all: the same, said as a connection problem.
+    await page.unroute('**/auth/sign-out');
+    await page.route('**/auth/sign-out', (route) => route.abort());
+    await limited.getByRole('button', { name: tr({ en: 'Try again', ko: '다시 시도' }) }).click();
+    const offline = page.locator('[data-error-code="NETWORK"]');
+    await expect(offline).toContainText(stillSignedIn);
+    await expect(banner.getByRole('link', { name })).toBeVisible();
+    // It was true: the session still works after a reload.
+    await page.reload();
+    await expect(page.locator('.list li').first()).toBeVisible();
+    await expect(banner.getByRole('link', { name })).toBeVisible();
+
+    // The server answers again: signing out ends the session and its cookie.
+    await page.unroute('**/auth/sign-out');
+    await banner.getByRole('button', { name: tr({ en: 'Sign out', ko: '로그아웃' }), exact: true }).click();
+    await expect(banner.getByRole('link', { name: tr({ en: 'Sign in', ko: '로그인' }) })).toBeVisible();
+    await expect.poll(() => refreshCookie(context)).toBeUndefined();
+    await expect(page.getByText(stillSignedIn)).toHaveCount(0);
+  });
 });
 
 test.describe('password reset', () => {

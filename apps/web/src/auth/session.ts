@@ -154,11 +154,22 @@ class SessionStore {
     });
   }
 
-  /** Ends the session on the server (its cookie goes too) and here, in every tab. */
+  /**
+   * Ends the session on the server (its cookie goes too), then here, in every
+   * tab. When the server did not end it (too many requests, an outage,
+   * offline), throws a ProblemError and the person stays signed in: showing
+   * them signed out would leave open a session they believe closed.
+   */
   async signOut(): Promise<void> {
-    await withLock(() =>
-      fetch('/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => undefined),
-    );
+    const problem = await withLock(async () => {
+      try {
+        const response = await fetch('/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+        return response.ok ? null : await problemOfResponse(response);
+      } catch (error) {
+        return problemOfThrown(error);
+      }
+    });
+    if (problem) throw new ProblemError(problem);
     this.set(null);
   }
 
