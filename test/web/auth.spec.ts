@@ -276,6 +276,32 @@ test.describe('signing up, in and out', () => {
     await expect.poll(() => refreshCookie(context)).toBeUndefined();
     await expect(page.getByText(stillSignedIn)).toHaveCount(0);
   });
+
+  test('signing out everywhere that failed on the server says so and keeps the person signed in', async ({ page, lang, tr, mail, signIn }) => {
+    const password = 'everywhere-retry-password';
+    const name = tr({ en: 'Everywhere Leaver', ko: '모든 기기 사용자' });
+    const email = await createConfirmedAccount(mail, { displayName: name, preferredLanguage: lang, password });
+    await signIn(page, email, password);
+    // The API fails this one mutation (its database is away, say).
+    await page.route('**/graphql', (route) =>
+      route.request().postData()?.includes('signOutEverywhere')
+        ? route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: null, errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }) })
+        : route.fallback(),
+    );
+    await page.getByRole('button', { name: tr({ en: 'Sign out everywhere', ko: '모든 기기에서 로그아웃' }) }).click();
+    await expect(page.locator('[data-error-code="INTERNAL_SERVER_ERROR"]')).toContainText(
+      tr({ en: 'Something went wrong on our side.', ko: '서버에서 문제가 생겼습니다.' }),
+    );
+    await expect(page.getByRole('banner').getByRole('link', { name })).toBeVisible();
+    await expect(page).toHaveURL(/\/me$/);
+
+    // It works once the API does: signed out here, and the session is over on the server.
+    await page.unroute('**/graphql');
+    await page.getByRole('button', { name: tr({ en: 'Sign out everywhere', ko: '모든 기기에서 로그아웃' }) }).click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await page.goto('/me');
+    await expect(page).toHaveURL(/\/sign-in$/);
+  });
 });
 
 test.describe('password reset', () => {
