@@ -230,7 +230,23 @@ test.describe('signing up, in and out', () => {
     await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
     await expect.poll(() => refreshCookie(context)).toBeUndefined();
     await expect(other).toHaveURL(/\/sign-in$/);
-    expect(await other.evaluate(() => ({ ...localStorage }))).not.toHaveProperty('twins.user');
+    expect(await other.evaluate(() => ({ ...localStorage }))).not.toHaveProperty(['twins.user']);
+  });
+
+  test('a profile changed in one tab shows in the other tabs', async ({ page, context, lang, tr, mail, signIn }) => {
+    const password = 'renamed-in-one-tab';
+    const before = tr({ en: 'Before Renaming', ko: '이름 바꾸기 전' });
+    const after = tr({ en: 'After Renaming', ko: '이름 바꾼 뒤' });
+    const email = await createConfirmedAccount(mail, { displayName: before, preferredLanguage: lang, password });
+    await signIn(page, email, password);
+    const other = await context.newPage();
+    await other.goto('/events');
+    await expect(other.getByRole('banner').getByRole('link', { name: before })).toBeVisible();
+
+    await page.getByLabel(tr({ en: 'Name', ko: '이름' }), { exact: true }).fill(after);
+    await page.getByRole('button', { name: tr({ en: 'Save profile', ko: '프로필 저장' }) }).click();
+    await expect(page.getByRole('banner').getByRole('link', { name: after })).toBeVisible();
+    await expect(other.getByRole('banner').getByRole('link', { name: after })).toBeVisible();
   });
 
   test('a sign-out the server could not carry out says so and keeps the person signed in; once it answers, signing out works', async ({ page, context, lang, tr, mail, signIn }) => {

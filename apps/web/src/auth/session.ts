@@ -35,7 +35,8 @@ const LOCK = 'twins.session.refresh';
 const RETRY_AFTER_FAILURE_MS = 5_000;
 
 type Listener = (user: SessionUser | null) => void;
-type Message = { type: 'session'; session: Session } | { type: 'signed-out' };
+/** What one tab tells the others: a new session (signed in, refreshed), a changed profile, a sign-out. */
+type Message = { type: 'session'; session: Session } | { type: 'user'; user: SessionUser } | { type: 'signed-out' };
 
 /**
  * The signed-in session, shared by every tab.
@@ -47,14 +48,14 @@ type Message = { type: 'session'; session: Session } | { type: 'signed-out' };
  *   the same cookie at once (the API takes a reused refresh token for theft and
  *   ends the session); the tab that refreshed hands its access token to the
  *   others over a BroadcastChannel, and a tab that waited for the lock uses it
- *   instead of refreshing again.
+ *   instead of refreshing again. The same channel carries sign-outs and
+ *   profile changes: it is how every tab follows the others.
  * - Only the API's 401 ends the session. A refresh refused for another
  *   reason (too many requests, another site, an outage, offline) keeps the
  *   person signed in and fails the request with its problem; this tab asks
  *   again only after the wait the API gave (Retry-After) or a short pause.
  * - Who is signed in (name, roles, language; nothing secret) is kept in
- *   localStorage, so a reload shows the person at once and other tabs follow a
- *   sign-in or sign-out.
+ *   localStorage, so a reload or a new tab shows the person at once.
  */
 class SessionStore {
   private listeners = new Set<Listener>();
@@ -67,16 +68,13 @@ class SessionStore {
 
   constructor() {
     localStorage.removeItem(OLD_SESSION_KEY);
-    window.addEventListener('storage', (event) => {
-      if (event.key !== USER_KEY && event.key !== null) return;
-      const user = readUser();
-      if (user?.id !== this.user?.id) this.forgetToken();
-      this.user = user;
-      this.emit();
-    });
-    this.channel?.addEventListener('message', (event: MessageEvent<Message>) => {
-      if (event.data.type === 'session') this.adopt(event.data.session);
-      else this.adopt(null);
+    this.channel?.addEventListener('message', ({ data }: MessageEvent<Message>) => {
+      if (data.type === 'session') this.adopt(data.session);
+      else if (data.type === 'signed-out') this.adopt(null);
+      else if (data.user.id === this.user?.id) {
+        this.user = data.user;
+        this.emit();
+      }
     });
   }
 
@@ -91,11 +89,13 @@ class SessionStore {
     this.channel?.postMessage((session ? { type: 'session', session } : { type: 'signed-out' }) satisfies Message);
   }
 
-  updateUser(user: Partial<SessionUser>): void {
+  /** After a change to the person's profile (name, time zone, language): this tab and the others show it. */
+  updateUser(changes: Partial<SessionUser>): void {
     if (!this.user) return;
-    this.user = { ...this.user, ...user };
+    this.user = { ...this.user, ...changes };
     writeUser(this.user);
     this.emit();
+    this.channel?.postMessage({ type: 'user', user: this.user } satisfies Message);
   }
 
   subscribe(listener: Listener): () => void {
