@@ -71,10 +71,7 @@ class SessionStore {
     this.channel?.addEventListener('message', ({ data }: MessageEvent<Message>) => {
       if (data.type === 'session') this.adopt(data.session);
       else if (data.type === 'signed-out') this.adopt(null);
-      else if (data.user.id === this.user?.id) {
-        this.user = data.user;
-        this.emit();
-      }
+      else if (data.user.id === this.user?.id) this.setUser(data.user);
     });
   }
 
@@ -92,10 +89,9 @@ class SessionStore {
   /** After a change to the person's profile (name, time zone, language): this tab and the others show it. */
   updateUser(changes: Partial<SessionUser>): void {
     if (!this.user) return;
-    this.user = { ...this.user, ...changes };
-    writeUser(this.user);
-    this.emit();
-    this.channel?.postMessage({ type: 'user', user: this.user } satisfies Message);
+    const user = { ...this.user, ...changes };
+    this.setUser(user);
+    this.channel?.postMessage({ type: 'user', user } satisfies Message);
   }
 
   subscribe(listener: Listener): () => void {
@@ -184,15 +180,18 @@ class SessionStore {
   private adopt(session: Session | null): void {
     this.refreshFailed = null;
     if (session) {
-      this.user = session.user;
       this.accessToken = session.accessToken;
       this.accessTokenExpiresAt = Date.parse(session.accessTokenExpiresAt);
-      writeUser(session.user);
-    } else {
-      this.user = null;
-      this.forgetToken();
-      localStorage.removeItem(USER_KEY);
-    }
+    } else this.forgetToken();
+    this.setUser(session?.user ?? null);
+  }
+
+  /** Keeps who is signed in for a reload, and tells listeners; nothing happens when nothing changed (a refresh usually brings the same person). */
+  private setUser(user: SessionUser | null): void {
+    if (sameUser(user, this.user)) return;
+    this.user = user;
+    if (user) localStorage.setItem(USER_KEY, JSON.stringify(user));
+    else localStorage.removeItem(USER_KEY);
     this.emit();
   }
 
@@ -206,6 +205,12 @@ class SessionStore {
   }
 }
 
+/** The same person, shown the same way: field order (sign-in's GraphQL and /auth/refresh differ) and urql's __typename aside. */
+function sameUser(a: SessionUser | null, b: SessionUser | null): boolean {
+  const text = (user: SessionUser | null) => (user ? JSON.stringify(user, Object.keys(user).filter((key) => key !== '__typename').sort()) : '');
+  return text(a) === text(b);
+}
+
 function withLock<T>(run: () => Promise<T>): Promise<T> {
   return navigator.locks ? navigator.locks.request(LOCK, run) : run();
 }
@@ -217,10 +222,6 @@ function readUser(): SessionUser | null {
   } catch {
     return null;
   }
-}
-
-function writeUser(user: SessionUser): void {
-  localStorage.setItem(USER_KEY, JSON.stringify(user));
 }
 
 /**
