@@ -29,7 +29,7 @@ export function createClient(): Client {
           return sessionStore.needsRefresh();
         },
         didAuthError(error) {
-          return error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') && !!sessionStore.get();
+          return error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') && !!sessionStore.currentUser();
         },
         async refreshAuth() {
           // A refresh that failed without ending the session (too many requests, an outage, offline)

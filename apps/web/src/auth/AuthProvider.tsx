@@ -15,7 +15,7 @@ interface Auth {
 const AuthContext = createContext<Auth | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState(sessionStore.get()?.user ?? null);
+  const [user, setUser] = useState(sessionStore.currentUser());
   useEffect(() => sessionStore.subscribe(setUser), []);
 
   const value = useMemo<Auth>(

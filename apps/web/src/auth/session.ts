@@ -76,8 +76,8 @@ class SessionStore {
   }
 
   /** The signed-in person, or null. */
-  get(): { user: SessionUser } | null {
-    return this.user ? { user: this.user } : null;
+  currentUser(): SessionUser | null {
+    return this.user;
   }
 
   /** After signing in (or out, with null): this tab adopts it and tells the others. */
