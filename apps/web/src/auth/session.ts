@@ -27,7 +27,7 @@ export type SessionUser = Session['user'];
 
 /** Who is signed in, for every tab and after a reload: not secret, no token. */
 const USER_KEY = 'twins.user';
-/** Where the tokens used to be kept (before the cookie): removed on sight. */
+/** Where the web app kept both tokens before the cookie (until 7df7c4f, December 2026): removed on sight. */
 const OLD_SESSION_KEY = 'twins.session';
 /** Held by a tab while it refreshes or signs out, so tabs never present the same refresh cookie twice. */
 const LOCK = 'twins.session.refresh';
@@ -67,6 +67,11 @@ class SessionStore {
   private channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('twins.session') : null;
 
   constructor() {
+    // A browser last used with the old web app still holds its tokens here. Removing them is enough:
+    // the access token lapses within 15 minutes and that session ends on its own, at most
+    // REFRESH_TOKEN_TTL_DAYS (30) after its sign-in, so this line can go once the old app has been
+    // gone that long. Revoking it instead would take a refreshSession then a signOut with the tokens:
+    // not worth it for sessions that end by themselves.
     localStorage.removeItem(OLD_SESSION_KEY);
     this.channel?.addEventListener('message', ({ data }: MessageEvent<Message>) => {
       if (data.type === 'session') this.adopt(data.session);
