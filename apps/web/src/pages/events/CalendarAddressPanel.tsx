@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { useAuth } from '../../auth/AuthProvider';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { graphql } from '../../gql';
+import { useMessages } from '../../i18n';
+import { formatDateTime } from '../../i18n/format';
+import { calendarAddressMessages } from './calendarAddressMessages';
+
+const EventsCalendarAddress = graphql(`
+  query EventsCalendarAddress {
+    myCalendarAddress {
+      createdAt
+      lastUsedAt
+    }
+  }
+`);
+
+const EventsCreateCalendarAddress = graphql(`
+  mutation EventsCreateCalendarAddress {
+    createCalendarAddress {
+      url
+      createdAt
+    }
+  }
+`);
+
+const EventsRotateCalendarAddress = graphql(`
+  mutation EventsRotateCalendarAddress {
+    rotateCalendarAddress {
+      url
+      createdAt
+    }
+  }
+`);
+
+/**
+ * The personal calendar address: made here, shown once (only a hash of it is
+ * kept), and replaced by a new one after a warning that the old one stops.
+ */
+export function CalendarAddressPanel() {
+  const { t, language } = useMessages(calendarAddressMessages);
+  const { timeZone } = useAuth();
+  const [{ data, error }, reexecute] = useQuery({ query: EventsCalendarAddress, requestPolicy: 'cache-and-network' });
+  const [created, create] = useMutation(EventsCreateCalendarAddress);
+  const [rotated, rotate] = useMutation(EventsRotateCalendarAddress);
+  const [fresh, setFresh] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [announce, setAnnounce] = useState('');
+  const address = data?.myCalendarAddress;
+  const when = (iso: string) => formatDateTime(iso, language, timeZone);
+
+  async function make(replace: boolean) {
+    setAnnounce('');
+    const made = replace ? (await rotate({})).data?.rotateCalendarAddress : (await create({})).data?.createCalendarAddress;
+    if (!made) return;
+    setFresh(made.url);
+    setConfirming(false);
+    setAnnounce(replace ? t('rotatedDone') : t('madeDone'));
+    reexecute({ requestPolicy: 'network-only' });
+  }
+
+  return (
+    <section className="events-panel" aria-labelledby="events-mine-calendar">
+      <h2 id="events-mine-calendar">{t('title')}</h2>
+      <p>{t('lead')}</p>
+      <ErrorNotice error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      <p role="status" className="events-status">
+        {announce}
+      </p>
+      {fresh && (
+        <>
+          <div className="events-url">
+            <label className="visually-hidden" htmlFor="events-calendar-url">
+              {t('url')}
+            </label>
+            <input id="events-calendar-url" readOnly value={fresh} onFocus={(e) => e.target.select()} />
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                void navigator.clipboard?.writeText(fresh).then(() => setAnnounce(t('copied')));
+              }}
+            >
+              {t('copy')}
+            </button>
+          </div>
+          <p className="notice notice--info">{t('shownOnce')}</p>
+        </>
+      )}
+      {data && !address && <p>{t('none')}</p>}
+      {address && (
+        <p>
+          {t('made', { date: when(address.createdAt) })}{' '}
+          {address.lastUsedAt ? t('lastUsed', { date: when(address.lastUsedAt) }) : t('neverUsed')}
+          {!fresh && <> {t('hidden')}</>}
+        </p>
+      )}
+      {data && !address && (
+        <button type="button" className="button button--primary" disabled={created.fetching} onClick={() => void make(false)}>
+          {t('create')}
+        </button>
+      )}
+      {address && !confirming && (
+        <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
+          {t('rotate')}
+        </button>
+      )}
+      {address && confirming && (
+        <div role="group" aria-label={t('rotateLabel')}>
+          <p>{t('rotateWarning')}</p>
+          <div className="events-actions">
+            <button type="button" className="button button--danger" disabled={rotated.fetching} onClick={() => void make(true)}>
+              {t('rotateConfirm')}
+            </button>
+            <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
+              {t('keep')}
+            </button>
+          </div>
+        </div>
+      )}
+      <ErrorNotice error={created.error ?? rotated.error} />
+      <p className="field__hint">{t('private')}</p>
+    </section>
+  );
+}
