@@ -59,4 +59,34 @@ test.describe('my calendar address', () => {
     expect((await fetch(first)).status).toBe(404);
     expect((await fetch(second)).status).toBe(200);
   });
+
+  test('an address made meanwhile in another window shows as made, not as an error, and an earlier failure goes', async ({ page, tr, lang, mail, signIn }) => {
+    const person = await createConfirmedPerson(mail, lang, 'calendar-elsewhere', lang === 'ko' ? '두 창 사용자' : 'Two Windows');
+    await signIn(page, person.email, person.password);
+    await page.goto('/me/events');
+    const panel = page.locator('section', { has: page.getByRole('heading', { level: 2, name: tr({ en: 'My calendar', ko: '내 캘린더' }) }) });
+    const make = panel.getByRole('button', { name: tr({ en: 'Make my calendar address', ko: '내 캘린더 주소 만들기' }) });
+    await expect(make).toBeVisible();
+
+    // The first try fails on the server.
+    await page.route('**/graphql', (route) =>
+      route.request().postData()?.includes('createCalendarAddress')
+        ? route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: null, errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }) })
+        : route.fallback(),
+    );
+    await make.click();
+    await expect(panel.getByRole('alert')).toContainText(tr({ en: 'Something went wrong on our side.', ko: '서버에서 문제가 생겼습니다.' }));
+    await page.unroute('**/graphql');
+
+    // Meanwhile the person makes their address in another window; this page still offers to make one.
+    await gql(`mutation { createCalendarAddress { url } }`, {}, person.token);
+    await make.click();
+    await expect(panel.getByRole('status')).toHaveText(
+      tr({ en: 'You already have a calendar address: it was made in another window or on another device.', ko: '이미 캘린더 주소가 있습니다. 다른 창이나 기기에서 만든 주소입니다.' }),
+    );
+    await expect(panel.getByText(tr({ en: /Your calendar address was made on .+\./, ko: /캘린더 주소를 .+에 만들었습니다\./ }))).toBeVisible();
+    await expect(panel.getByRole('button', { name: tr({ en: 'Make a new address', ko: '새 주소 만들기' }) })).toBeVisible();
+    await expect(make).toHaveCount(0);
+    await expect(panel.getByRole('alert')).toHaveCount(0);
+  });
 });

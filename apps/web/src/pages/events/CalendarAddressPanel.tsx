@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useMutation, useQuery, type CombinedError } from 'urql';
+import { problemOf } from '../../api/errors';
 import { useAuth } from '../../auth/AuthProvider';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { graphql } from '../../gql';
@@ -47,24 +48,43 @@ export function CalendarAddressPanel() {
   const [fresh, setFresh] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [announce, setAnnounce] = useState('');
+  /** The last change's failure: shown until a later change works. */
+  const [failure, setFailure] = useState<CombinedError | null>(null);
   const address = data?.myCalendarAddress;
   const when = (iso: string) => formatDateTime(iso, language, timeZone);
+  const reload = () => reexecute({ requestPolicy: 'network-only' });
 
-  async function make(replace: boolean) {
-    setAnnounce('');
-    const made = replace ? (await rotate({})).data?.rotateCalendarAddress : (await create({})).data?.createCalendarAddress;
-    if (!made) return;
-    setFresh(made.url);
+  /** How a change ends: its failure shown, or its news announced (an earlier failure gone) and the address read again. */
+  function settle(failed: CombinedError | undefined, news: string) {
+    setFailure(failed ?? null);
+    if (failed) return;
     setConfirming(false);
-    setAnnounce(replace ? t('rotatedDone') : t('madeDone'));
-    reexecute({ requestPolicy: 'network-only' });
+    setAnnounce(news);
+    reload();
+  }
+
+  async function makeFirst() {
+    setAnnounce('');
+    const { data: made, error: failed } = await create({});
+    const problem = problemOf(failed);
+    // Made meanwhile in another tab, window or device: this page shows it as made, which it is.
+    if (problem?.code === 'CONFLICT' && problem.reason === 'CALENDAR_ADDRESS_EXISTS') return settle(undefined, t('madeElsewhere'));
+    if (made) setFresh(made.createCalendarAddress.url);
+    settle(failed, t('madeDone'));
+  }
+
+  async function makeNew() {
+    setAnnounce('');
+    const { data: made, error: failed } = await rotate({});
+    if (made) setFresh(made.rotateCalendarAddress.url);
+    settle(failed, t('rotatedDone'));
   }
 
   return (
     <section className="events-panel" aria-labelledby="events-mine-calendar">
       <h2 id="events-mine-calendar">{t('title')}</h2>
       <p>{t('lead')}</p>
-      <ErrorNotice error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      <ErrorNotice error={error} onRetry={reload} />
       <p role="status" className="events-status">
         {announce}
       </p>
@@ -97,7 +117,7 @@ export function CalendarAddressPanel() {
         </p>
       )}
       {data && !address && (
-        <button type="button" className="button button--primary" disabled={created.fetching} onClick={() => void make(false)}>
+        <button type="button" className="button button--primary" disabled={created.fetching} onClick={() => void makeFirst()}>
           {t('create')}
         </button>
       )}
@@ -110,7 +130,7 @@ export function CalendarAddressPanel() {
         <div role="group" aria-label={t('rotateLabel')}>
           <p>{t('rotateWarning')}</p>
           <div className="events-actions">
-            <button type="button" className="button button--danger" disabled={rotated.fetching} onClick={() => void make(true)}>
+            <button type="button" className="button button--danger" disabled={rotated.fetching} onClick={() => void makeNew()}>
               {t('rotateConfirm')}
             </button>
             <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
@@ -119,7 +139,7 @@ export function CalendarAddressPanel() {
           </div>
         </div>
       )}
-      <ErrorNotice error={created.error ?? rotated.error} />
+      <ErrorNotice error={failure} />
       <p className="field__hint">{t('private')}</p>
     </section>
   );
