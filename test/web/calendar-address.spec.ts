@@ -4,7 +4,7 @@ import { gql } from './support/api';
 import { createConfirmedPerson } from './support/events-api';
 
 test.describe('my calendar address', () => {
-  test('a person makes their calendar address, copies it, and makes a new one after a warning; the old one then stops working', async ({ page, context, tr, lang, mail, signIn }) => {
+  test('a person makes their calendar address, copies it, makes a new one after a warning (the old one then stops working), and stops it', async ({ page, context, tr, lang, mail, signIn }) => {
     const person = await createConfirmedPerson(mail, lang, 'calendar', lang === 'ko' ? '캘린더 구독자' : 'Calendar Subscriber');
     const { events } = await gql<{ events: { nodes: Array<{ id: string }> } }>(`query { events(filter: { search: "Hydrogen ports seminar" }) { nodes { id } } }`);
     await gql(`mutation($input: EventRegistrationInput!) { registerForEvent(input: $input) { id } }`, { input: { eventId: events.nodes[0].id } }, person.token);
@@ -58,6 +58,28 @@ test.describe('my calendar address', () => {
     expect(second).not.toBe(first);
     expect((await fetch(first)).status).toBe(404);
     expect((await fetch(second)).status).toBe(200);
+
+    // Stopping it, after its own warning: keeping it changes nothing; stopping it ends it.
+    const stop = panel.getByRole('button', { name: tr({ en: 'Stop this address', ko: '이 주소 사용 중지' }) });
+    const confirmStop = panel.getByRole('group', { name: tr({ en: 'Confirm stopping the calendar address', ko: '캘린더 주소 사용 중지 확인' }) });
+    await stop.click();
+    await expect(confirmStop).toContainText(tr({ en: 'Your address will stop working at once', ko: '이 주소는 바로 쓸 수 없게 됩니다' }));
+    await confirmStop.getByRole('button', { name: tr({ en: 'Keep the current address', ko: '지금 주소 유지' }) }).click();
+    await expect(confirmStop).toHaveCount(0);
+    expect((await fetch(second)).status).toBe(200);
+
+    await stop.click();
+    await confirmStop.getByRole('button', { name: tr({ en: 'Yes, stop this address', ko: '네, 이 주소를 중지합니다' }) }).click();
+    await expect(panel.getByRole('status')).toHaveText(
+      tr({ en: 'Your calendar address is stopped: it no longer works.', ko: '캘린더 주소 사용을 중지했습니다. 이 주소는 더 이상 쓸 수 없습니다.' }),
+    );
+    await expect(panel.getByText(tr({ en: 'You have no calendar address yet.', ko: '아직 캘린더 주소가 없습니다.' }))).toBeVisible();
+    await expect(addressField).toHaveCount(0);
+    await expect(stop).toHaveCount(0);
+    expect((await fetch(second)).status).toBe(404);
+    // The page says the same after a reload.
+    await page.reload();
+    await expect(panel.getByRole('button', { name: tr({ en: 'Make my calendar address', ko: '내 캘린더 주소 만들기' }) })).toBeVisible();
   });
 
   test('an address made meanwhile in another window shows as made, not as an error, and an earlier failure goes', async ({ page, tr, lang, mail, signIn }) => {

@@ -35,9 +35,16 @@ const EventsRotateCalendarAddress = graphql(`
   }
 `);
 
+const EventsRemoveCalendarAddress = graphql(`
+  mutation EventsRemoveCalendarAddress {
+    removeCalendarAddress
+  }
+`);
+
 /**
  * The personal calendar address: made here, shown once (only a hash of it is
- * kept), and replaced by a new one after a warning that the old one stops.
+ * kept), and replaced by a new one or stopped, each after a warning that the
+ * current one stops working at once.
  */
 export function CalendarAddressPanel() {
   const { t, language } = useMessages(calendarAddressMessages);
@@ -45,8 +52,10 @@ export function CalendarAddressPanel() {
   const [{ data, error }, reexecute] = useQuery({ query: EventsCalendarAddress, requestPolicy: 'cache-and-network' });
   const [created, create] = useMutation(EventsCreateCalendarAddress);
   const [rotated, rotate] = useMutation(EventsRotateCalendarAddress);
+  const [removed, remove] = useMutation(EventsRemoveCalendarAddress);
   const [fresh, setFresh] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  /** Which change that stops the current address waits for the person's yes. */
+  const [confirming, setConfirming] = useState<'rotate' | 'remove' | null>(null);
   const [announce, setAnnounce] = useState('');
   /** The last change's failure: shown until a later change works. */
   const [failure, setFailure] = useState<CombinedError | null>(null);
@@ -54,12 +63,18 @@ export function CalendarAddressPanel() {
   const when = (iso: string) => formatDateTime(iso, language, timeZone);
   const reload = () => reexecute({ requestPolicy: 'network-only' });
 
-  /** How a change ends: its failure shown, or its news announced (an earlier failure gone) and the address read again. */
+  /**
+   * How a change ends: its failure shown, or its news announced (an earlier
+   * failure gone) and the address read again; read again too when it was
+   * stopped meanwhile elsewhere (NOT_FOUND), so the panel shows what is.
+   */
   function settle(failed: CombinedError | undefined, news: string) {
     setFailure(failed ?? null);
-    if (failed) return;
-    setConfirming(false);
-    setAnnounce(news);
+    const stoppedElsewhere = problemOf(failed)?.code === 'NOT_FOUND';
+    if (failed && !stoppedElsewhere) return;
+    if (stoppedElsewhere) setFresh(null);
+    setConfirming(null);
+    if (!failed) setAnnounce(news);
     reload();
   }
 
@@ -78,6 +93,14 @@ export function CalendarAddressPanel() {
     const { data: made, error: failed } = await rotate({});
     if (made) setFresh(made.rotateCalendarAddress.url);
     settle(failed, t('rotatedDone'));
+  }
+
+  async function stop() {
+    setAnnounce('');
+    // False (there was none: stopped meanwhile elsewhere) ends the same way.
+    const { error: failed } = await remove({});
+    if (!failed) setFresh(null);
+    settle(failed, t('removedDone'));
   }
 
   return (
@@ -122,25 +145,40 @@ export function CalendarAddressPanel() {
         </button>
       )}
       {address && !confirming && (
-        <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
-          {t('rotate')}
-        </button>
-      )}
-      {address && confirming && (
-        <div role="group" aria-label={t('rotateLabel')}>
-          <p>{t('rotateWarning')}</p>
-          <div className="events-actions">
-            <button type="button" className="button button--danger" disabled={rotated.fetching} onClick={() => void makeNew()}>
-              {t('rotateConfirm')}
-            </button>
-            <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
-              {t('keep')}
-            </button>
-          </div>
+        <div className="events-actions">
+          <button type="button" className="button button--secondary" onClick={() => setConfirming('rotate')}>
+            {t('rotate')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => setConfirming('remove')}>
+            {t('remove')}
+          </button>
         </div>
+      )}
+      {address && confirming === 'rotate' && (
+        <Confirm label={t('rotateLabel')} warning={t('rotateWarning')} yes={t('rotateConfirm')} no={t('keep')} busy={rotated.fetching} onYes={makeNew} onNo={() => setConfirming(null)} />
+      )}
+      {address && confirming === 'remove' && (
+        <Confirm label={t('removeLabel')} warning={t('removeWarning')} yes={t('removeConfirm')} no={t('keep')} busy={removed.fetching} onYes={stop} onNo={() => setConfirming(null)} />
       )}
       <ErrorNotice error={failure} />
       <p className="field__hint">{t('private')}</p>
     </section>
+  );
+}
+
+/** A change that stops the current address: its warning, then a yes or a no. */
+function Confirm({ label, warning, yes, no, busy, onYes, onNo }: { label: string; warning: string; yes: string; no: string; busy: boolean; onYes: () => Promise<void>; onNo: () => void }) {
+  return (
+    <div role="group" aria-label={label}>
+      <p>{warning}</p>
+      <div className="events-actions">
+        <button type="button" className="button button--danger" disabled={busy} onClick={() => void onYes()}>
+          {yes}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onNo}>
+          {no}
+        </button>
+      </div>
+    </div>
   );
 }

@@ -25,6 +25,11 @@ export const calendarAddressMessages = defineMessages(
     rotateWarning: 'Your current address will stop working at once: calendar apps subscribed to it will no longer be updated until you subscribe them to the new one.',
     rotateConfirm: 'Yes, make a new address',
     keep: 'Keep the current address',
+    remove: 'Stop this address',
+    removeLabel: 'Confirm stopping the calendar address',
+    removeWarning: 'Your address will stop working at once: calendar apps subscribed to it will no longer be updated. You can make a new one at any time.',
+    removeConfirm: 'Yes, stop this address',
+    removedDone: 'Your calendar address is stopped: it no longer works.',
   },
   {
     title: '내 캘린더',
@@ -48,5 +53,10 @@ export const calendarAddressMessages = defineMessages(
     rotateWarning: '지금 쓰는 주소는 바로 쓸 수 없게 됩니다. 이 주소를 구독한 캘린더 앱은 새 주소로 다시 구독할 때까지 일정이 업데이트되지 않습니다.',
     rotateConfirm: '네, 새 주소를 만듭니다',
     keep: '지금 주소 유지',
+    remove: '이 주소 사용 중지',
+    removeLabel: '캘린더 주소 사용 중지 확인',
+    removeWarning: '이 주소는 바로 쓸 수 없게 됩니다. 이 주소를 구독한 캘린더 앱에는 더 이상 일정이 업데이트되지 않습니다. 새 주소는 언제든 다시 만들 수 있습니다.',
+    removeConfirm: '네, 이 주소를 중지합니다',
+    removedDone: '캘린더 주소 사용을 중지했습니다. 이 주소는 더 이상 쓸 수 없습니다.',
   },
 );
