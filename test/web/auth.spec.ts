@@ -170,6 +170,54 @@ test.describe('signing up, in and out', () => {
     await expect(tabs[1].locator('.list li').first()).toBeVisible();
   });
 
+  test('a refresh refused for too many requests keeps the person signed in, here and in other tabs, and is not asked again before the wait', async ({ page, context, lang, tr, mail, signIn }) => {
+    const password = 'refresh-limit-password';
+    const name = tr({ en: 'Patient Refresher', ko: '기다리는 사용자' });
+    const email = await createConfirmedAccount(mail, { displayName: name, preferredLanguage: lang, password });
+    await page.clock.install();
+    await signIn(page, email, password);
+    const other = await context.newPage();
+    await other.goto('/me');
+    await expect(other.locator('.list li').first()).toBeVisible();
+
+    // This address's request limit is spent: POST /auth/refresh answers 429 with a minute to wait.
+    let asked = 0;
+    await page.route('**/auth/refresh', (route) => {
+      asked++;
+      return route.fulfill({
+        status: 429,
+        headers: { 'retry-after': '60' },
+        contentType: 'application/json',
+        body: JSON.stringify({ errors: [{ message: 'You have sent too many requests. Try again in 1 minute.', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 60 } }] }),
+      });
+    });
+    await page.reload();
+    const problem = page.locator('[data-error-code="RATE_LIMITED"]').first();
+    await expect(problem).toContainText(tr({ en: 'Wait 60 seconds, then try again', ko: '60초 뒤에 다시 시도해 주세요' }));
+    // Not the end of the session: still signed in here and in the other tab.
+    await expect(page).toHaveURL(/\/me$/);
+    await expect(page.getByRole('banner').getByRole('link', { name })).toBeVisible();
+    await expect(other).toHaveURL(/\/me$/);
+    await expect(other.getByRole('banner').getByRole('link', { name })).toBeVisible();
+    expect(await other.evaluate(() => ({ ...localStorage }))).toHaveProperty(['twins.user']);
+
+    // Trying again within the wait says to wait, without asking the API for a refresh again.
+    const retry = problem.getByRole('button', { name: tr({ en: 'Try again', ko: '다시 시도' }) });
+    const answered = page.waitForResponse((r) => r.url().endsWith('/graphql'));
+    await retry.click();
+    await answered;
+    await expect(problem).toContainText(tr({ en: 'then try again', ko: '뒤에 다시 시도해 주세요' }));
+    expect(asked).toBe(1);
+
+    // Once the wait is over and the API answers again, the same page works: no reload, no new sign-in.
+    await page.unroute('**/auth/refresh');
+    await page.clock.fastForward('01:01');
+    await retry.click();
+    await expect(page.locator('.list li').first()).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('link', { name })).toBeVisible();
+    expect(asked).toBe(1);
+  });
+
   test('signing out in one tab ends the session, clears the cookie and signs out the other tabs', async ({ page, context, signIn }) => {
     await signIn(page, 'participant@demo.twins.test');
     const other = await context.newPage();
@@ -182,7 +230,93 @@ test.describe('signing up, in and out', () => {
     await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
     await expect.poll(() => refreshCookie(context)).toBeUndefined();
     await expect(other).toHaveURL(/\/sign-in$/);
-    expect(await other.evaluate(() => ({ ...localStorage }))).not.toHaveProperty('twins.user');
+    expect(await other.evaluate(() => ({ ...localStorage }))).not.toHaveProperty(['twins.user']);
+  });
+
+  test('a profile changed in one tab shows in the other tabs', async ({ page, context, lang, tr, mail, signIn }) => {
+    const password = 'renamed-in-one-tab';
+    const before = tr({ en: 'Before Renaming', ko: '이름 바꾸기 전' });
+    const after = tr({ en: 'After Renaming', ko: '이름 바꾼 뒤' });
+    const email = await createConfirmedAccount(mail, { displayName: before, preferredLanguage: lang, password });
+    await signIn(page, email, password);
+    const other = await context.newPage();
+    await other.goto('/events');
+    await expect(other.getByRole('banner').getByRole('link', { name: before })).toBeVisible();
+
+    await page.getByLabel(tr({ en: 'Name', ko: '이름' }), { exact: true }).fill(after);
+    await page.getByRole('button', { name: tr({ en: 'Save profile', ko: '프로필 저장' }) }).click();
+    await expect(page.getByRole('banner').getByRole('link', { name: after })).toBeVisible();
+    await expect(other.getByRole('banner').getByRole('link', { name: after })).toBeVisible();
+  });
+
+  test('a sign-out the server could not carry out says so and keeps the person signed in; once it answers, signing out works', async ({ page, context, lang, tr, mail, signIn }) => {
+    const password = 'sign-out-retry-password';
+    const name = tr({ en: 'Careful Leaver', ko: '신중한 사용자' });
+    const email = await createConfirmedAccount(mail, { displayName: name, preferredLanguage: lang, password });
+    await signIn(page, email, password);
+    const banner = page.getByRole('banner');
+    const stillSignedIn = tr({ en: 'You are still signed in: the server could not end your session.', ko: '아직 로그인되어 있습니다. 서버에서 로그인 세션을 끝내지 못했습니다.' });
+
+    // This address's request limit is spent: POST /auth/sign-out answers 429, so the session goes on.
+    await page.route('**/auth/sign-out', (route) =>
+      route.fulfill({
+        status: 429,
+        headers: { 'retry-after': '30' },
+        contentType: 'application/json',
+        body: JSON.stringify({ errors: [{ message: 'You have sent too many requests. Try again in 30 seconds.', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 30 } }] }),
+      }),
+    );
+    await banner.getByRole('button', { name: tr({ en: 'Sign out', ko: '로그아웃' }), exact: true }).click();
+    const limited = page.locator('[data-error-code="RATE_LIMITED"]');
+    await expect(limited).toContainText(stillSignedIn);
+    await expect(limited).toContainText(tr({ en: 'Wait 30 seconds, then try again', ko: '30초 뒤에 다시 시도해 주세요' }));
+    await expect(banner.getByRole('link', { name })).toBeVisible();
+    await expect(page).toHaveURL(/\/me$/);
+
+    // No answer at all: the same, said as a connection problem.
+    await page.unroute('**/auth/sign-out');
+    await page.route('**/auth/sign-out', (route) => route.abort());
+    await limited.getByRole('button', { name: tr({ en: 'Try again', ko: '다시 시도' }) }).click();
+    const offline = page.locator('[data-error-code="NETWORK"]');
+    await expect(offline).toContainText(stillSignedIn);
+    await expect(banner.getByRole('link', { name })).toBeVisible();
+    // It was true: the session still works after a reload.
+    await page.reload();
+    await expect(page.locator('.list li').first()).toBeVisible();
+    await expect(banner.getByRole('link', { name })).toBeVisible();
+
+    // The server answers again: signing out ends the session and its cookie.
+    await page.unroute('**/auth/sign-out');
+    await banner.getByRole('button', { name: tr({ en: 'Sign out', ko: '로그아웃' }), exact: true }).click();
+    await expect(banner.getByRole('link', { name: tr({ en: 'Sign in', ko: '로그인' }) })).toBeVisible();
+    await expect.poll(() => refreshCookie(context)).toBeUndefined();
+    await expect(page.getByText(stillSignedIn)).toHaveCount(0);
+  });
+
+  test('signing out everywhere that failed on the server says so and keeps the person signed in', async ({ page, lang, tr, mail, signIn }) => {
+    const password = 'everywhere-retry-password';
+    const name = tr({ en: 'Everywhere Leaver', ko: '모든 기기 사용자' });
+    const email = await createConfirmedAccount(mail, { displayName: name, preferredLanguage: lang, password });
+    await signIn(page, email, password);
+    // The API fails this one mutation (its database is away, say).
+    await page.route('**/graphql', (route) =>
+      route.request().postData()?.includes('signOutEverywhere')
+        ? route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: null, errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }) })
+        : route.fallback(),
+    );
+    await page.getByRole('button', { name: tr({ en: 'Sign out everywhere', ko: '모든 기기에서 로그아웃' }) }).click();
+    await expect(page.locator('[data-error-code="INTERNAL_SERVER_ERROR"]')).toContainText(
+      tr({ en: 'Something went wrong on our side.', ko: '서버에서 문제가 생겼습니다.' }),
+    );
+    await expect(page.getByRole('banner').getByRole('link', { name })).toBeVisible();
+    await expect(page).toHaveURL(/\/me$/);
+
+    // It works once the API does: signed out here, and the session is over on the server.
+    await page.unroute('**/graphql');
+    await page.getByRole('button', { name: tr({ en: 'Sign out everywhere', ko: '모든 기기에서 로그아웃' }) }).click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await page.goto('/me');
+    await expect(page).toHaveURL(/\/sign-in$/);
   });
 });
 

@@ -7,7 +7,8 @@ import { i18n } from '../i18n';
  * One GraphQL client for the app. Every request carries this tab's access
  * token (held in memory only, see auth/session.ts); a missing or expiring one
  * is refreshed first (or on an UNAUTHENTICATED answer) and the request is sent
- * again, so an expired token never loses what a person was doing.
+ * again, so an expired token never loses what a person was doing. A refresh
+ * that fails without ending the session fails the request with its problem.
  */
 export function createClient(): Client {
   return new Client({
@@ -28,11 +29,12 @@ export function createClient(): Client {
           return sessionStore.needsRefresh();
         },
         didAuthError(error) {
-          return error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') && !!sessionStore.get();
+          return error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') && !!sessionStore.currentUser();
         },
         async refreshAuth() {
-          // Offline or the API failing: keep the session; the next request tries again.
-          await sessionStore.freshAccessToken(true).catch(() => undefined);
+          // A refresh that failed without ending the session (too many requests, an outage, offline)
+          // fails the waiting requests with its problem (problemOf reports it); the person stays signed in.
+          await sessionStore.freshAccessToken(true);
         },
       })),
       fetchExchange,

@@ -7,6 +7,7 @@ interface Auth {
   /** The viewer's time zone: their account's when signed in, else the browser's. */
   timeZone: string;
   signedIn(session: Session): void;
+  /** Rejects with a ProblemError, the person still signed in, when the server could not end the session. */
   signOut(): Promise<void>;
   hasRole(role: 'ADMIN' | 'BOARD_MEMBER' | 'EVENT_ORGANISER'): boolean;
 }
@@ -14,7 +15,7 @@ interface Auth {
 const AuthContext = createContext<Auth | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState(sessionStore.get()?.user ?? null);
+  const [user, setUser] = useState(sessionStore.currentUser());
   useEffect(() => sessionStore.subscribe(setUser), []);
 
   const value = useMemo<Auth>(
@@ -22,7 +23,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       user,
       timeZone: user?.timeZone ?? browserZone(),
       signedIn: (next) => sessionStore.set(next),
-      // Ends the session on the server (and its cookie); forgotten here whatever the answer.
       signOut: () => sessionStore.signOut(),
       hasRole: (role) => !!user?.roles?.includes(role),
     }),

@@ -5,9 +5,10 @@ import { useMessages } from '../i18n';
 
 /**
  * An API error in the reader's language with what to do next; the server's
- * own (English) words follow for detail. Announced to screen readers.
+ * own (English) words follow for detail. Announced to screen readers. `title`
+ * says what did not happen when "That did not work" says too little.
  */
-export function ErrorNotice({ error, problem, onRetry }: { error?: CombinedError | null; problem?: ApiProblem | null; onRetry?: () => void }) {
+export function ErrorNotice({ error, problem, title, onRetry }: { error?: CombinedError | null; problem?: ApiProblem | null; title?: string; onRetry?: () => void }) {
   const { t, language } = useMessages(common);
   const p = problem ?? problemOf(error);
   if (!p) return null;
@@ -16,7 +17,7 @@ export function ErrorNotice({ error, problem, onRetry }: { error?: CombinedError
   const wait = seconds < 90 ? t('errors.waitSeconds', { count: seconds }) : t('errors.waitMinutes', { count: Math.ceil(seconds / 60) });
   return (
     <div className="notice notice--error" role="alert" data-error-code={p.code}>
-      <p className="notice__title">{t('errors.title')}</p>
+      <p className="notice__title">{title ?? t('errors.title')}</p>
       <p>{t(`errors.${p.code}`, { wait })}</p>
       {p.message && p.code !== 'NETWORK' && p.code !== 'INTERNAL_SERVER_ERROR' && (
         <p className="notice__detail">

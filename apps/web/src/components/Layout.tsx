@@ -1,14 +1,24 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { problemOfThrown, type ApiProblem } from '../api/errors';
 import { useAuth } from '../auth/AuthProvider';
 import { useMessages } from '../i18n';
 import { useLanguageSwitch } from '../i18n/useLanguageSwitch';
 import { common } from '../i18n/common';
+import { authMessages } from '../pages/auth/messages';
+import { ErrorNotice } from './ErrorNotice';
 
 /** The frame of every page: skip link, header with navigation, language switch and account, main, footer. */
 export function Layout() {
   const { t, language } = useMessages(common);
+  const { t: ta } = useMessages(authMessages);
   const { user, signOut } = useAuth();
+  // A sign-out the server could not carry out: the person is told, and stays signed in.
+  const [signOutProblem, setSignOutProblem] = useState<ApiProblem | null>(null);
+  const trySignOut = () => {
+    setSignOutProblem(null);
+    signOut().catch((error: unknown) => setSignOutProblem(problemOfThrown(error)));
+  };
   const switchLanguage = useLanguageSwitch();
   const menuId = useId();
   const location = useLocation();
@@ -66,7 +76,7 @@ export function Layout() {
                   <NavLink to="/me" className="account-link">
                     {user.displayName}
                   </NavLink>
-                  <button type="button" className="button button--ghost" onClick={() => void signOut()}>
+                  <button type="button" className="button button--ghost" onClick={trySignOut}>
                     {t('nav.signOut')}
                   </button>
                 </>
@@ -80,6 +90,7 @@ export function Layout() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        {user && signOutProblem && <ErrorNotice problem={signOutProblem} title={ta('signOut.failed')} onRetry={trySignOut} />}
         <Outlet />
       </main>
       <footer className="site-footer">

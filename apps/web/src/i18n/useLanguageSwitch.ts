@@ -19,7 +19,7 @@ export function useLanguageSwitch(): (language: Language) => void {
   return useCallback(
     (language: Language) => {
       setLanguage(language);
-      if (!sessionStore.get()) return;
+      if (!sessionStore.currentUser()) return;
       void save({ input: { preferredLanguage: language } }).then(({ data }) => {
         if (data) sessionStore.updateUser({ preferredLanguage: data.updateMyProfile.preferredLanguage });
       });

@@ -75,7 +75,7 @@ export default function AccountPage() {
   const { user } = useAuth();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: AccountQuery });
   const [saved, save] = useMutation(UpdateMyProfile);
-  const [, signOutEverywhere] = useMutation(SignOutEverywhere);
+  const [everywhere, signOutEverywhere] = useMutation(SignOutEverywhere);
   const switchLanguage = useLanguageSwitch();
   const [draft, update, clear] = useDraft('profile', { displayName: user?.displayName ?? '', timeZone: user?.timeZone ?? browserZone() });
   const zones = [...new Set([draft.timeZone, browserZone(), UK_ZONE, KR_ZONE])];
@@ -167,12 +167,15 @@ export default function AccountPage() {
             </li>
           ))}
         </ul>
+        <ErrorNotice error={everywhere.error} />
         <button
           type="button"
           className="button button--secondary"
+          disabled={everywhere.fetching}
           onClick={async () => {
-            await signOutEverywhere({});
-            sessionStore.set(null);
+            // Signed out here only once the server ended the sessions; otherwise the notice says why.
+            const { error: failed } = await signOutEverywhere({});
+            if (!failed) sessionStore.set(null);
           }}
         >
           {t('sessions.signOutEverywhere')}

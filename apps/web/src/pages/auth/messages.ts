@@ -33,6 +33,9 @@ export const authMessages = defineMessages(
       sent: 'Almost done: we emailed you a link to confirm your address. Open it, then sign in.',
       haveAccount: 'Already have an account?',
     },
+    signOut: {
+      failed: 'You are still signed in: the server could not end your session.',
+    },
     validation: {
       required: 'Fill this in.',
       email: 'Enter an email address, like name@example.org.',
@@ -69,6 +72,9 @@ export const authMessages = defineMessages(
       submit: '계정 만들기',
       sent: '거의 다 되었습니다. 주소 확인 링크를 이메일로 보내 드렸으니, 링크를 연 뒤 로그인해 주세요.',
       haveAccount: '이미 계정이 있으신가요?',
+    },
+    signOut: {
+      failed: '아직 로그인되어 있습니다. 서버에서 로그인 세션을 끝내지 못했습니다.',
     },
     validation: {
       required: '이 항목을 입력해 주세요.',

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
-import { useAuth } from '../../auth/AuthProvider';
+import { useQuery } from 'urql';
 import { ErrorNotice, Loading } from '../../components/ErrorNotice';
 import { usePageTitle } from '../../components/Layout';
 import { LocalText } from '../../components/LocalText';
@@ -10,7 +9,8 @@ import { graphql } from '../../gql';
 import type { EventFollowInput } from '../../gql/graphql';
 import { useMessages } from '../../i18n';
 import { common } from '../../i18n/common';
-import { formatDateTime, formatNumber } from '../../i18n/format';
+import { formatNumber } from '../../i18n/format';
+import { CalendarAddressPanel } from './CalendarAddressPanel';
 import { EventsMyFollows, EventsSectors } from './documents';
 import { eventZones, StatusBadge } from './EventParts';
 import { FollowToggle } from './FollowToggle';
@@ -47,33 +47,6 @@ const EventsMine = graphql(`
           kind
         }
       }
-    }
-  }
-`);
-
-const EventsCalendarAddress = graphql(`
-  query EventsCalendarAddress {
-    myCalendarAddress {
-      createdAt
-      lastUsedAt
-    }
-  }
-`);
-
-const EventsCreateCalendarAddress = graphql(`
-  mutation EventsCreateCalendarAddress {
-    createCalendarAddress {
-      url
-      createdAt
-    }
-  }
-`);
-
-const EventsRotateCalendarAddress = graphql(`
-  mutation EventsRotateCalendarAddress {
-    rotateCalendarAddress {
-      url
-      createdAt
     }
   }
 `);
@@ -115,7 +88,7 @@ export default function MyEventsPage() {
           <RegistrationList key={`${String(upcoming)}-${after ?? 'first'}`} upcoming={upcoming} after={after} onMore={index === cursors.length - 1 ? (c) => setCursors((all) => [...all, c]) : undefined} />
         ))}
       </section>
-      <CalendarPanel />
+      <CalendarAddressPanel />
       <FollowsPanel />
     </div>
   );
@@ -164,97 +137,6 @@ function RegistrationList({ upcoming, after, onMore }: { upcoming: boolean; afte
         </p>
       )}
     </>
-  );
-}
-
-/**
- * The personal calendar address: made here, shown once (only a hash of it is
- * kept), and replaced by a new one after a warning that the old one stops.
- */
-function CalendarPanel() {
-  const { t, language } = useMessages(eventsMessages);
-  const { timeZone } = useAuth();
-  const [{ data, error }, reexecute] = useQuery({ query: EventsCalendarAddress, requestPolicy: 'cache-and-network' });
-  const [created, create] = useMutation(EventsCreateCalendarAddress);
-  const [rotated, rotate] = useMutation(EventsRotateCalendarAddress);
-  const [fresh, setFresh] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [announce, setAnnounce] = useState('');
-  const address = data?.myCalendarAddress;
-  const when = (iso: string) => formatDateTime(iso, language, timeZone);
-
-  async function make(replace: boolean) {
-    setAnnounce('');
-    const made = replace ? (await rotate({})).data?.rotateCalendarAddress : (await create({})).data?.createCalendarAddress;
-    if (!made) return;
-    setFresh(made.url);
-    setConfirming(false);
-    setAnnounce(replace ? t('mine.calendarRotatedDone') : t('mine.calendarMadeDone'));
-    reexecute({ requestPolicy: 'network-only' });
-  }
-
-  return (
-    <section className="events-panel" aria-labelledby="events-mine-calendar">
-      <h2 id="events-mine-calendar">{t('mine.calendar')}</h2>
-      <p>{t('mine.calendarLead')}</p>
-      <ErrorNotice error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-      <p role="status" className="events-status">
-        {announce}
-      </p>
-      {fresh && (
-        <>
-          <div className="events-url">
-            <label className="visually-hidden" htmlFor="events-calendar-url">
-              {t('mine.calendarUrl')}
-            </label>
-            <input id="events-calendar-url" readOnly value={fresh} onFocus={(e) => e.target.select()} />
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                void navigator.clipboard?.writeText(fresh).then(() => setAnnounce(t('mine.copied')));
-              }}
-            >
-              {t('mine.copy')}
-            </button>
-          </div>
-          <p className="notice notice--info">{t('mine.calendarShownOnce')}</p>
-        </>
-      )}
-      {data && !address && <p>{t('mine.calendarNone')}</p>}
-      {address && (
-        <p>
-          {t('mine.calendarMade', { date: when(address.createdAt) })}{' '}
-          {address.lastUsedAt ? t('mine.calendarLastUsed', { date: when(address.lastUsedAt) }) : t('mine.calendarNeverUsed')}
-          {!fresh && <> {t('mine.calendarHidden')}</>}
-        </p>
-      )}
-      {data && !address && (
-        <button type="button" className="button button--primary" disabled={created.fetching} onClick={() => void make(false)}>
-          {t('mine.calendarCreate')}
-        </button>
-      )}
-      {address && !confirming && (
-        <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
-          {t('mine.calendarRotate')}
-        </button>
-      )}
-      {address && confirming && (
-        <div role="group" aria-label={t('mine.calendarRotateLabel')}>
-          <p>{t('mine.calendarRotateWarning')}</p>
-          <div className="events-actions">
-            <button type="button" className="button button--danger" disabled={rotated.fetching} onClick={() => void make(true)}>
-              {t('mine.calendarRotateConfirm')}
-            </button>
-            <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
-              {t('mine.calendarKeep')}
-            </button>
-          </div>
-        </div>
-      )}
-      <ErrorNotice error={created.error ?? rotated.error} />
-      <p className="field__hint">{t('mine.calendarPrivate')}</p>
-    </section>
   );
 }
 
