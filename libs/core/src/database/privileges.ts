@@ -33,7 +33,7 @@ const APPEND_ONLY_TRIGGER_FUNCTION = 'public.forbid_change()';
 const MIGRATIONS_TABLE = 'migrations';
 
 /** The tables whose rows are never updated or deleted, by their forbid_change() triggers. */
-export async function appendOnlyTables(db: Queryable): Promise<string[]> {
+async function appendOnlyTables(db: Queryable): Promise<string[]> {
   const rows = (await db.query(
     `SELECT DISTINCT c.relname AS name
        FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
@@ -96,7 +96,7 @@ export async function connectionRoleProblems(db: Queryable): Promise<{ role: str
   return { role: row.role, problems: roleProblems(row) };
 }
 
-export function roleProblems(role: { superuser: boolean; bypass_rls: boolean; create_role: boolean; owned_tables: number }): string[] {
+function roleProblems(role: { superuser: boolean; bypass_rls: boolean; create_role: boolean; owned_tables: number }): string[] {
   const problems: string[] = [];
   if (role.superuser) problems.push('is a superuser');
   if (role.bypass_rls) problems.push('bypasses row-level security (BYPASSRLS)');
