@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { grantApplicationPrivileges, loadConfig, roleOfUrl } from '@app/core';
 import { createApiApp } from '../../apps/api/src/create-api';
@@ -126,9 +129,9 @@ describe('the database keeps the permanent record safe from the application itse
   }
 
   const databaseName = () => new URL(app.env.DATABASE_URL).pathname.slice(1);
-  /** This file's database as the server's superuser. */
-  const asAdmin = async (text: string) => {
-    const admin = new Client({ connectionString: withDatabase(process.env.TEST_PG_ADMIN_URL!, databaseName()) });
+  /** This file's database (or another) as the server's superuser. */
+  const asAdmin = async (text: string, database = databaseName()) => {
+    const admin = new Client({ connectionString: withDatabase(process.env.TEST_PG_ADMIN_URL!, database) });
     await admin.connect();
     try {
       return (await admin.query(text)).rows;
@@ -198,6 +201,29 @@ describe('the database keeps the permanent record safe from the application itse
     } finally {
       await asAdmin(`REVOKE SET ON PARAMETER session_replication_role FROM ${probe}`);
       await asAdmin(`DROP ROLE ${probe}`);
+    }
+  });
+
+  it('in production the migrations refuse to run with one role for both URLs, before they migrate anything', async () => {
+    // An empty database of the owner's, as the README's administrator makes it.
+    const empty = `${databaseName()}_empty`;
+    await asAdmin(`CREATE DATABASE ${empty} OWNER ${roleOfUrl(app.ownerUrl)}`);
+    try {
+      const ownerUrl = withDatabase(app.ownerUrl, empty);
+      for (const urls of [{ DATABASE_URL: ownerUrl }, { DATABASE_URL: ownerUrl, MIGRATION_DATABASE_URL: ownerUrl }]) {
+        const migrate = promisify(execFile)(process.execPath, [join(__dirname, '..', '..', 'dist', 'scripts', 'migrate.js')], {
+          env: { PATH: process.env.PATH ?? '', ...app.env, NODE_ENV: 'production', ...urls },
+        });
+        await expect(migrate).rejects.toMatchObject({
+          code: 1,
+          stderr: expect.stringMatching(new RegExp(`both sign in as "${roleOfUrl(app.ownerUrl)}".*Nothing was migrated`, 's')),
+        });
+        expect(await asAdmin(`SELECT to_regclass('public.migrations') AS migrations, count(*)::int AS tables FROM pg_tables WHERE schemaname = 'public'`, empty)).toEqual([
+          { migrations: null, tables: 0 },
+        ]);
+      }
+    } finally {
+      await asAdmin(`DROP DATABASE ${empty} WITH (FORCE)`, new URL(process.env.TEST_PG_ADMIN_URL!).pathname.slice(1));
     }
   });
 });
