@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensurePlatformRoles, handDatabaseToOwner, startPostgres, startRedis, stopAll, StoppableService } from '@app/dev-services';
+import { preparePlatformDatabase, startPostgres, startRedis, stopAll, StoppableService } from '@app/dev-services';
 
 export interface TemporaryUrls {
   /** The application's role (DATABASE_URL): what the API and worker sign in as. */
@@ -35,8 +35,7 @@ export async function withTemporaryServices<T>(needs: { redis?: boolean }, work:
       services.push(redis);
       redisUrl = redis.url;
     }
-    const roles = await ensurePlatformRoles(pg.url);
-    await handDatabaseToOwner(pg.url);
+    const roles = await preparePlatformDatabase(pg.url);
     return await work({ databaseUrl: roles.appUrl, migrationDatabaseUrl: roles.ownerUrl, adminUrl: pg.url, redisUrl });
   } finally {
     await stopAll(services);
