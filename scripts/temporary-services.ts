@@ -13,9 +13,6 @@ export interface TemporaryUrls {
   redisUrl?: string;
 }
 
-/** Request limits a benchmark never reaches: it measures the platform, not its throttle. */
-export const UNTHROTTLED = { GRAPHQL_RATE_MAX_REQUESTS: '1000000', GRAPHQL_RATE_MAX_COST: '1000000000' } as const;
-
 /**
  * Throw-away PostgreSQL (and Redis when asked) for tooling scripts: schema
  * printing, migration checks and benchmarks run on a fresh, empty database,

@@ -9,4 +9,5 @@ export { LOCAL_ROLES, preparePlatformDatabase, type PlatformDatabaseOptions, typ
 export { findRedisServer, startRedis, type RedisOptions, type RunningRedis } from './redis';
 export { startMailSink, type MailSinkOptions, type RunningMailSink } from './mail-sink';
 export { stopAll } from './stop-all';
+export { UNTHROTTLED } from './unthrottled';
 export type { LogFn, StoppableService } from './types';
