@@ -157,6 +157,26 @@ describe('preparePlatformDatabase', () => {
       await pg.stop();
     }
   }, 30_000);
+  it('takes other roles and passwords (a docker compose volume: scripts/prepare-database.ts), quoted', async () => {
+    const pg = await startPostgres({ dataDir: path.join(root, 'pg-other-roles'), persistent: false });
+    try {
+      const legacy = new URL(pg.url);
+      legacy.pathname = '/legacy';
+      await query(pg.url, 'CREATE DATABASE legacy');
+      await query(legacy.toString(), 'CREATE TABLE kept (id int)');
+      const roles = { owner: { name: 'Owner-1', password: "it's secret" }, app: { name: 'app one', password: 'p@ss/word' } };
+      const urls = await preparePlatformDatabase(legacy.toString(), { roles });
+      expect(await query(urls.ownerUrl, `SELECT current_user AS me, pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relname = 'kept'`)).toEqual([
+        { me: 'Owner-1', owner: 'Owner-1' },
+      ]);
+      expect(await query(urls.appUrl, 'SELECT current_user AS me, pg_get_userbyid(datdba) AS db FROM pg_database WHERE datname = current_database()')).toEqual([
+        { me: 'app one', db: 'Owner-1' },
+      ]);
+      await expect(preparePlatformDatabase(pg.url, { roles: { owner: roles.app, app: roles.app } })).rejects.toThrow('need two roles');
+    } finally {
+      await pg.stop();
+    }
+  }, 30_000);
 });
 
 describe('startRedis', () => {

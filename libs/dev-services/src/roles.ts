@@ -13,6 +13,11 @@ export const LOCAL_ROLES = {
   app: { name: 'twins_app', password: 'twins_app' },
 } as const;
 
+export interface PlatformRole {
+  name: string;
+  password: string;
+}
+
 export interface PlatformRoleUrls {
   /** The schema owner's connection: MIGRATION_DATABASE_URL. */
   ownerUrl: string;
@@ -26,6 +31,8 @@ export interface PlatformDatabaseOptions {
    * the same name) instead of preparing the database of `adminUrl`.
    */
   newDatabase?: string;
+  /** The roles' names and passwords, when not LOCAL_ROLES (scripts/prepare-database.ts takes them from the URLs). */
+  roles?: { owner: PlatformRole; app: PlatformRole };
 }
 
 /**
@@ -48,7 +55,8 @@ export interface PlatformDatabaseOptions {
  * roles are checked. Returns both roles' URLs for that database.
  */
 export async function preparePlatformDatabase(adminUrl: string, options: PlatformDatabaseOptions = {}): Promise<PlatformRoleUrls> {
-  const roles = LOCAL_ROLES;
+  const roles = options.roles ?? LOCAL_ROLES;
+  if (roles.owner.name === roles.app.name) throw new Error(`The owner and the application need two roles, not one ("${roles.app.name}").`);
   const owner = roles.owner.name;
   await withClient(adminUrl, async (admin) => {
     await ensureRoles(admin, [roles.owner, roles.app]);
@@ -71,7 +79,7 @@ export async function preparePlatformDatabase(adminUrl: string, options: Platfor
   return { ownerUrl: asRole(database, roles.owner), appUrl: asRole(database, roles.app) };
 }
 
-async function ensureRoles(admin: Client, roles: Array<{ name: string; password: string }>): Promise<void> {
+async function ensureRoles(admin: Client, roles: PlatformRole[]): Promise<void> {
   const { rows } = await admin.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = current_user');
   // Only a superuser may take these attributes away; a CREATEROLE admin never gives them.
   const notSuper = rows[0]?.rolsuper ? ' NOSUPERUSER NOBYPASSRLS NOREPLICATION' : '';
@@ -92,7 +100,7 @@ async function handPublicSchemaTo(admin: Client, owner: string): Promise<void> {
     DECLARE
       o record;
       owner_name text := ${admin.escapeLiteral(owner)};
-      owner_oid oid := owner_name::regrole;
+      owner_oid oid := (SELECT oid FROM pg_roles WHERE rolname = owner_name);
     BEGIN
       -- Tables first: their indexes and the sequences of their identity and serial columns follow them.
       FOR o IN
@@ -130,7 +138,7 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-function asRole(url: string, role: { name: string; password: string }): string {
+function asRole(url: string, role: PlatformRole): string {
   const parsed = new URL(url);
   parsed.username = role.name;
   parsed.password = role.password;
