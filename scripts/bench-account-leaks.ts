@@ -3,11 +3,11 @@ import { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/core';
-import { findFreePort, startMailSink } from '@app/dev-services';
+import { findFreePort, startMailSink, UNTHROTTLED } from '@app/dev-services';
 import { createApiApp } from '../apps/api/src/create-api';
 import { runMigrations } from './migrate';
 import { runNode, stopChild } from './platform-processes';
-import { UNTHROTTLED, withTemporaryServices } from './temporary-services';
+import { withTemporaryServices } from './temporary-services';
 
 /**
  * `npm run bench:account-leaks`: does the time sign-up and password reset

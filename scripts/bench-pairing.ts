@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '@app/core';
-import { findFreePort } from '@app/dev-services';
+import { findFreePort, UNTHROTTLED } from '@app/dev-services';
 import { platformDataSource, seedReferenceData } from '@app/platform';
 import { createApiApp } from '../apps/api/src/create-api';
 import { printEngineFigures, runEngineBench } from './bench-pairing-engine';
 import { runMigrations } from './migrate';
-import { UNTHROTTLED, withTemporaryServices } from './temporary-services';
+import { withTemporaryServices } from './temporary-services';
 
 /**
  * `npm run bench:pairing`: the pairing figures the issue names, from one run.

@@ -3,7 +3,7 @@ import { ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppConfig, ConfigError, loadConfig } from '@app/core';
-import { ensurePlatformRoles, handDatabaseToOwner, startMailSink, startPostgres, startRedis, stopAll, StoppableService } from '@app/dev-services';
+import { preparePlatformDatabase, startMailSink, startPostgres, startRedis, stopAll, StoppableService } from '@app/dev-services';
 import { platformDataSource, isEmptyDatabase } from '@app/platform';
 import { addDemoActivity } from './demo-activity';
 import { runMigrations } from './migrate';
@@ -47,10 +47,9 @@ async function main(): Promise<void> {
         console.log('Starting embedded PostgreSQL…');
         const pg = await startPostgres({ dataDir: join(dataDir, 'postgres'), persistent: true, ownSignals: true });
         services.push(pg);
-        // As the superuser, once per start: the owner and application roles, and (for data made
-        // before they existed) the tables handed from postgres to the owner.
-        const roles = await ensurePlatformRoles(pg.url);
-        await handDatabaseToOwner(pg.url);
+        // As the superuser, once per start: the owner and application roles, and (once, for data
+        // made before they existed) the database and its tables handed from postgres to the owner.
+        const roles = await preparePlatformDatabase(pg.url);
         overrides.DATABASE_URL = roles.appUrl;
         overrides.MIGRATION_DATABASE_URL = roles.ownerUrl;
       }

@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensurePlatformRoles, handDatabaseToOwner, startPostgres, startRedis, stopAll, StoppableService } from '@app/dev-services';
+import { preparePlatformDatabase, startPostgres, startRedis, stopAll, StoppableService } from '@app/dev-services';
 
 export interface TemporaryUrls {
   /** The application's role (DATABASE_URL): what the API and worker sign in as. */
@@ -12,9 +12,6 @@ export interface TemporaryUrls {
   adminUrl: string;
   redisUrl?: string;
 }
-
-/** Request limits a benchmark never reaches: it measures the platform, not its throttle. */
-export const UNTHROTTLED = { GRAPHQL_RATE_MAX_REQUESTS: '1000000', GRAPHQL_RATE_MAX_COST: '1000000000' } as const;
 
 /**
  * Throw-away PostgreSQL (and Redis when asked) for tooling scripts: schema
@@ -35,8 +32,7 @@ export async function withTemporaryServices<T>(needs: { redis?: boolean }, work:
       services.push(redis);
       redisUrl = redis.url;
     }
-    const roles = await ensurePlatformRoles(pg.url);
-    await handDatabaseToOwner(pg.url);
+    const roles = await preparePlatformDatabase(pg.url);
     return await work({ databaseUrl: roles.appUrl, migrationDatabaseUrl: roles.ownerUrl, adminUrl: pg.url, redisUrl });
   } finally {
     await stopAll(services);

@@ -4,7 +4,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@app/core';
-import { ensurePlatformRoles, findFreePort, handDatabaseToOwner, startMailSink, startPostgres, startRedis, stopAll, StoppableService } from '@app/dev-services';
+import { findFreePort, preparePlatformDatabase, startMailSink, startPostgres, startRedis, stopAll, StoppableService, UNTHROTTLED } from '@app/dev-services';
 import { runMigrations } from './migrate';
 import { runNode, stopChild, waitForHealthy } from './platform-processes';
 import { runSeed } from './seed';
@@ -43,8 +43,7 @@ async function main(): Promise<void> {
     ]);
     services.push(pg, redis, mail);
     // As in production: migrations as the schema's owner, everything else as the application's role.
-    const roles = await ensurePlatformRoles(pg.url);
-    await handDatabaseToOwner(pg.url);
+    const roles = await preparePlatformDatabase(pg.url);
     const port = await findFreePort();
     const url = `http://127.0.0.1:${port}`;
     const env: Record<string, string> = {
@@ -60,8 +59,7 @@ async function main(): Promise<void> {
       SMTP_URL: mail.smtpUrl,
       WEB_DIST: process.env.WEB_DIST ?? 'dist/web',
       // The browser tests drive many pages a minute, all from loopback: no GraphQL rate limit to meet.
-      GRAPHQL_RATE_MAX_REQUESTS: '1000000',
-      GRAPHQL_RATE_MAX_COST: '1000000000',
+      ...UNTHROTTLED,
     };
     const config = loadConfig(env);
     await runMigrations(loadConfig({ ...env, MIGRATION_DATABASE_URL: roles.ownerUrl }), () => undefined);

@@ -3,12 +3,9 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 // Relative imports: Jest applies no module mapping to global setup.
-import { roleOfUrl } from '../../libs/core/src/database/privileges';
-import { ensurePlatformRoles, startPostgres, startRedis, StoppableService } from '../../libs/dev-services/src';
+import { preparePlatformDatabase, startPostgres, startRedis, StoppableService } from '../../libs/dev-services/src';
 import { TEST_DEMO_PASSWORD, TEST_JWT_SECRET } from '../support/constants';
-import { withDatabase } from '../support/urls';
 
 /**
  * Starts real PostgreSQL and Redis for the whole run (unless DATABASE_URL /
@@ -46,19 +43,14 @@ export default async function globalSetup(): Promise<void> {
     redisUrl = redis.url;
   }
 
-  const roles = await ensurePlatformRoles(adminUrl);
   const templateName = `twins_template_${process.pid}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${templateName} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${templateName} OWNER ${roleOfUrl(roles.ownerUrl)}`);
-  await admin.end();
+  const roles = await preparePlatformDatabase(adminUrl, { newDatabase: templateName });
 
   const env = {
     PATH: process.env.PATH ?? '',
     NODE_ENV: 'test',
-    DATABASE_URL: withDatabase(roles.appUrl, templateName),
-    MIGRATION_DATABASE_URL: withDatabase(roles.ownerUrl, templateName),
+    DATABASE_URL: roles.appUrl,
+    MIGRATION_DATABASE_URL: roles.ownerUrl,
     JWT_SECRET: TEST_JWT_SECRET,
     DEMO_PASSWORD: TEST_DEMO_PASSWORD,
   };
@@ -67,6 +59,8 @@ export default async function globalSetup(): Promise<void> {
   }
 
   process.env.TEST_PG_ADMIN_URL = adminUrl;
+  // The template's URLs: test/support/harness.ts points them at each file's clone (a connection to
+  // the template itself would stop the cloning).
   process.env.TEST_PG_OWNER_URL = roles.ownerUrl;
   process.env.TEST_PG_APP_URL = roles.appUrl;
   process.env.TEST_TEMPLATE_DB = templateName;

@@ -6,7 +6,7 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock, loadConfig, roleOfUrl } from '@app/core';
-import { findFreePort } from '@app/dev-services';
+import { findFreePort, UNTHROTTLED } from '@app/dev-services';
 import { createApiApp } from '../../apps/api/src/create-api';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { withDatabase } from './urls';
@@ -98,8 +98,7 @@ export class TestApp {
       WORKER_LOCK_MS: '2000',
       // Every test sends its requests from loopback, many a second: only test/core/request-limits
       // sets limits low enough to meet.
-      GRAPHQL_RATE_MAX_REQUESTS: '1000000',
-      GRAPHQL_RATE_MAX_COST: '1000000000',
+      ...UNTHROTTLED,
       ...options.env,
     };
     const config = loadConfig(env);

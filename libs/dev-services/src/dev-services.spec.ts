@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import Redis from 'ioredis';
 import * as nodemailer from 'nodemailer';
 import { Client } from 'pg';
-import { ensurePlatformRoles, findFreePort, handDatabaseToOwner, LOCAL_ROLES, startMailSink, startPostgres, startRedis, stopAll } from './index';
+import { findFreePort, LOCAL_ROLES, preparePlatformDatabase, startMailSink, startPostgres, startRedis, stopAll } from './index';
 
 // Real servers, no mocks. Runs as root too: startPostgres then hands its
 // folders to the postgres OS user, which is why `root` is not created here
@@ -90,8 +90,8 @@ describe('startPostgres', () => {
   }, 30_000);
 });
 
-describe('ensurePlatformRoles and handDatabaseToOwner', () => {
-  it("upgrade a cluster made before the platform had its own roles: its objects go to the owner, neither role is a superuser, and again changes nothing", async () => {
+describe('preparePlatformDatabase', () => {
+  it("upgrades a cluster made before the platform had its own roles: the database and its objects go to the owner, neither role is a superuser, and again changes nothing", async () => {
     const pg = await startPostgres({ dataDir: path.join(root, 'pg-roles'), persistent: false });
     try {
       // What the old launcher left: everything owned by the superuser postgres.
@@ -104,8 +104,7 @@ describe('ensurePlatformRoles and handDatabaseToOwner', () => {
          INSERT INTO kept (m) VALUES ('ok')`,
       );
       for (let round = 0; round < 2; round++) {
-        const urls = await ensurePlatformRoles(pg.url);
-        await handDatabaseToOwner(pg.url);
+        const urls = await preparePlatformDatabase(pg.url);
         expect(urls.ownerUrl).toMatch(new RegExp(`^postgres://${LOCAL_ROLES.owner.name}:[^@]+@127\\.0\\.0\\.1:\\d+/postgres$`));
         expect(urls.appUrl).toMatch(new RegExp(`^postgres://${LOCAL_ROLES.app.name}:[^@]+@127\\.0\\.0\\.1:\\d+/postgres$`));
         const owners = await query<{ owner: string }>(
@@ -120,12 +119,60 @@ describe('ensurePlatformRoles and handDatabaseToOwner', () => {
         expect(roles).toEqual(
           [LOCAL_ROLES.app.name, LOCAL_ROLES.owner.name].map((rolname) => ({ rolname, rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false, rolcanlogin: true })),
         );
+        // The database is the owner's (so is its schema public), never the application's.
+        expect(
+          await query(
+            pg.url,
+            `SELECT pg_get_userbyid(datdba) AS owner, pg_has_role('${LOCAL_ROLES.owner.name}', nspowner, 'MEMBER') AS owner_owns_schema,
+                    pg_has_role('${LOCAL_ROLES.app.name}', datdba, 'MEMBER') OR pg_has_role('${LOCAL_ROLES.app.name}', nspowner, 'MEMBER') AS app_owns_any
+               FROM pg_database, pg_namespace WHERE datname = current_database() AND nspname = 'public'`,
+          ),
+        ).toEqual([{ owner: LOCAL_ROLES.owner.name, owner_owns_schema: true, app_owns_any: false }]);
         // The owner can now change what it owns and create more; the data is untouched.
         await query(urls.ownerUrl, `ALTER TABLE kept ADD COLUMN IF NOT EXISTS note text; CREATE TABLE IF NOT EXISTS more (id int)`);
         expect(await query(urls.ownerUrl, 'SELECT kept_count()::int AS n')).toEqual([{ n: 1 }]);
         // The application's role signs in, but has no grant yet: the migrations give it those.
         await expect(query(urls.appUrl, 'SELECT * FROM kept')).rejects.toThrow('permission denied for table kept');
+        await expect(query(urls.appUrl, 'CREATE TABLE intruder (id int)')).rejects.toThrow('permission denied for schema public');
       }
+      // As the database's owner it may also add a trusted extension, as the migrations do (pg_trgm).
+      const { ownerUrl } = await preparePlatformDatabase(pg.url);
+      await query(ownerUrl, 'CREATE EXTENSION pg_trgm');
+      // Done: a table the superuser makes now stays the superuser's (no walk on every start).
+      await query(pg.url, 'CREATE TABLE later (id int)');
+      await preparePlatformDatabase(pg.url);
+      expect(await query(pg.url, `SELECT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relname = 'later'`)).toEqual([{ owner: 'postgres' }]);
+
+      // A new database for the owner, as the tests' template is made; made again when it is asked for again.
+      for (let round = 0; round < 2; round++) {
+        const urls = await preparePlatformDatabase(pg.url, { newDatabase: 'fresh' });
+        expect(new URL(urls.ownerUrl).pathname).toBe('/fresh');
+        expect(new URL(urls.appUrl).pathname).toBe('/fresh');
+        await query(urls.ownerUrl, 'CREATE TABLE mine (id int)');
+        expect(await query(urls.ownerUrl, 'SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = current_database()')).toEqual([
+          { owner: LOCAL_ROLES.owner.name },
+        ]);
+      }
+    } finally {
+      await pg.stop();
+    }
+  }, 30_000);
+  it('takes other roles and passwords (a docker compose volume: scripts/prepare-database.ts), quoted', async () => {
+    const pg = await startPostgres({ dataDir: path.join(root, 'pg-other-roles'), persistent: false });
+    try {
+      const legacy = new URL(pg.url);
+      legacy.pathname = '/legacy';
+      await query(pg.url, 'CREATE DATABASE legacy');
+      await query(legacy.toString(), 'CREATE TABLE kept (id int)');
+      const roles = { owner: { name: 'Owner-1', password: "it's secret" }, app: { name: 'app one', password: 'p@ss/word' } };
+      const urls = await preparePlatformDatabase(legacy.toString(), { roles });
+      expect(await query(urls.ownerUrl, `SELECT current_user AS me, pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relname = 'kept'`)).toEqual([
+        { me: 'Owner-1', owner: 'Owner-1' },
+      ]);
+      expect(await query(urls.appUrl, 'SELECT current_user AS me, pg_get_userbyid(datdba) AS db FROM pg_database WHERE datname = current_database()')).toEqual([
+        { me: 'app one', db: 'Owner-1' },
+      ]);
+      await expect(preparePlatformDatabase(pg.url, { roles: { owner: roles.app, app: roles.app } })).rejects.toThrow('need two roles');
     } finally {
       await pg.stop();
     }

@@ -5,8 +5,9 @@
  */
 export { findFreePort } from './free-port';
 export { startPostgres, type PostgresOptions, type RunningPostgres } from './postgres';
-export { ensurePlatformRoles, handDatabaseToOwner, LOCAL_ROLES, type PlatformRoleUrls } from './roles';
+export { LOCAL_ROLES, preparePlatformDatabase, type PlatformDatabaseOptions, type PlatformRole, type PlatformRoleUrls } from './roles';
 export { findRedisServer, startRedis, type RedisOptions, type RunningRedis } from './redis';
 export { startMailSink, type MailSinkOptions, type RunningMailSink } from './mail-sink';
 export { stopAll } from './stop-all';
+export { UNTHROTTLED } from './unthrottled';
 export type { LogFn, StoppableService } from './types';

@@ -8,7 +8,8 @@ import { connectionRoleProblems, describeRoleProblems } from './privileges';
 /**
  * At start, checks that DATABASE_URL's role is the least-privileged
  * application role: in production the API and the worker refuse to start as
- * a superuser or as a role that owns (or may act as the owner of) the tables;
+ * a superuser, or as a role that owns (or may act as the owner of) a table,
+ * the schema public or the database, or may set session_replication_role;
  * elsewhere they say so loudly in the log.
  */
 @Injectable()
