@@ -204,6 +204,22 @@ describe('the database keeps the permanent record safe from the application itse
     }
   });
 
+  it('in production the API refuses to start as a member of a superuser role (SET ROLE would give it everything)', async () => {
+    const probe = `twins_probe_${randomBytes(4).toString('hex')}`;
+    const superuserRole = `twins_super_${randomBytes(4).toString('hex')}`;
+    await asAdmin(`CREATE ROLE ${superuserRole} NOLOGIN SUPERUSER`);
+    await asAdmin(`CREATE ROLE ${probe} LOGIN PASSWORD '${probe}' IN ROLE ${roleOfUrl(app.env.DATABASE_URL)}, ${superuserRole}`);
+    try {
+      const url = new URL(app.env.DATABASE_URL);
+      url.username = probe;
+      url.password = probe;
+      await refusedInProduction(url.toString(), /which is a member of a superuser role.*Refusing to start in production/s);
+    } finally {
+      await asAdmin(`DROP ROLE ${probe}`);
+      await asAdmin(`DROP ROLE ${superuserRole}`);
+    }
+  });
+
   it('in production the migrations refuse to run with one role for both URLs, before they migrate anything', async () => {
     // An empty database of the owner's, as the README's administrator makes it.
     const empty = `${databaseName()}_empty`;

@@ -114,7 +114,8 @@ async function roleProblems(db: Queryable, role: string | null): Promise<{ role:
               WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND pg_has_role(r.oid, c.relowner, 'MEMBER')) AS owned_tables,
             (SELECT pg_has_role(r.oid, n.nspowner, 'MEMBER') FROM pg_namespace n WHERE n.nspname = 'public') AS owns_schema,
             (SELECT pg_has_role(r.oid, d.datdba, 'MEMBER') FROM pg_database d WHERE d.datname = current_database()) AS owns_database,
-            ${setsReplicationRole} AS sets_replication_role
+            ${setsReplicationRole} AS sets_replication_role,
+            EXISTS (SELECT 1 FROM pg_roles s WHERE s.rolsuper AND s.oid <> r.oid AND pg_has_role(r.oid, s.oid, 'MEMBER')) AS in_superuser_role
        FROM pg_roles r WHERE r.rolname = COALESCE($1, current_user)`,
     [role],
   )) as RoleRow[];
@@ -131,11 +132,14 @@ interface RoleRow {
   owns_schema: boolean;
   owns_database: boolean;
   sets_replication_role: boolean;
+  in_superuser_role: boolean;
 }
 
 function problemsOf(role: RoleRow): string[] {
   const problems: string[] = [];
   if (role.superuser) problems.push('is a superuser');
+  // SET ROLE to a superuser role it belongs to would give it everything.
+  else if (role.in_superuser_role) problems.push('is a member of a superuser role');
   if (role.bypass_rls) problems.push('bypasses row-level security (BYPASSRLS)');
   if (role.create_role) problems.push('may create and grant roles (CREATEROLE)');
   // A superuser is a member of every role: the ownerships below say nothing more of it.
