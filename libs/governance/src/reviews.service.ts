@@ -104,7 +104,7 @@ export class ReviewsService {
   async submit(user: AuthUser, input: SubmitReviewInput): Promise<Review> {
     return this.dataSource.transaction(async (em) => {
       const { application } = await this.applications.lock(em, user, input.applicationId);
-      const seat = await this.board.requireUnconflictedSeat(em, user, application, 'review it');
+      const { seat } = await this.board.requireUnconflictedSeat(em, user, application, 'review it');
       const review = await em.createQueryBuilder(Review, 'r').setLock('pessimistic_write').where('r.application_id = :a AND r.member_id = :m', { a: application.id, m: seat.id }).getOne();
       if (!review) throw new ForbiddenError('You are not assigned to review this application.');
       if (review.submittedAt) throw new ConflictError('You have submitted your review of this application; it is final.', { reason: 'REVIEW_SUBMITTED' });

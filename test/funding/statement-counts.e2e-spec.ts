@@ -1,0 +1,63 @@
+import { startTestApp, TestApp } from '../support/harness';
+import { readsOf, statementsOf } from '../support/statements';
+import { createFundWithCall, createProject, draftApplication, F, newMeeting, RATIONALE, readyForDecision, twinLiverpoolAndBusan } from './funding-support';
+
+const ONE_AWARD = [
+  { countryCode: 'GB', category: 'STAFF', description: 'Engineer', amountMinor: '100000' },
+  { countryCode: 'KR', category: 'EQUIPMENT', description: 'Sensors', amountMinor: '1700000' },
+];
+
+/**
+ * What a page of the board or the seed fund costs in SQL statements does not
+ * grow with the number of rows on it: every field of a row reads through the
+ * request's loaders, one statement per field for the whole list.
+ */
+describe('statements per request: the board meeting and the seed fund’s lists', () => {
+  let app: TestApp;
+  const t: Record<string, string> = {};
+  const id: Record<string, string> = {};
+  let callId: string;
+  const meetingOf: Record<number, string> = {};
+  const itemsOf: Record<number, string[]> = {};
+  const decided = new Set<string>();
+
+  beforeAll(async () => {
+    // No worker: the API's statements are all that run while one is counted.
+    app = await startTestApp({ worker: false });
+    await app.signInDemo(t, id);
+    const workspaceId = await twinLiverpoolAndBusan(app, t);
+    // Priya (boardUk, University of Liverpool) is conflicted on every Liverpool–Busan application; the two others are not.
+    const fund = await createFundWithCall(app, t, id, { gbp: '1000000', krw: '17000000', board: [['boardUk2', 'GB'], ['boardUk', 'GB'], ['boardKr', 'KR']], reviewers: 1 });
+    callId = fund.callId;
+    for (const size of [1, 3]) {
+      const meetingId = await newMeeting(app, t, fund.fundId);
+      itemsOf[size] = [];
+      for (let i = 0; i < size; i++) {
+        const applicationId = await draftApplication(app, t, callId, await createProject(app, t, id, workspaceId, `Quay ${size}.${i}`), ONE_AWARD);
+        await readyForDecision(app, t, applicationId, meetingId, [{ person: 'boardUk2', memberId: fund.members.boardUk2 }]);
+        await app.gqlOk(F.VOTE, { input: { meetingId, applicationId, choice: 'FOR' } }, { token: t.boardKr });
+        itemsOf[size].push(applicationId);
+      }
+      meetingOf[size] = meetingId;
+    }
+  });
+  afterAll(() => app.close());
+
+  it('a vote and a decision read the fund board’s members with their countries and conflicts once, and its rule with the fund’s countries', async () => {
+    const input = { meetingId: meetingOf[1], applicationId: itemsOf[1][0] };
+    const vote = await statementsOf(app, () => app.gqlOk(F.VOTE, { input: { ...input, choice: 'FOR' } }, { token: t.boardUk2 }));
+    const decision = await statementsOf(app, () => app.gqlOk(F.DECIDE, { input: { ...input, outcome: 'APPROVED', rationale: RATIONALE } }, { token: t.admin }));
+    decided.add(input.applicationId);
+    for (const statements of [vote, decision]) {
+      // Conflicts once (the voter's were checked against the same statement), the members' countries with them, the board's rule and the fund's countries in one row.
+      expect(readsOf(statements, 'conflict_declaration')).toBe(1);
+      expect(statements.filter((s) => readsOf([s], 'board') || readsOf([s], 'fund'))).toEqual([expect.stringMatching(/FROM fund f LEFT JOIN board b/)]);
+    }
+    // The vote: the session; the transaction's start; the meeting and the caller's seat; the application locked, the reader's workspaces
+    // and boards; the item; the seat again and the board with its conflicts; the vote and its audit; the votes and the rule; commit.
+    // 18 before the board was read once.
+    expect(vote).toHaveLength(15);
+    // An admin's decision: the tally is three statements of its 31 (five before: 33).
+    expect(decision).toHaveLength(31);
+  });
+});
