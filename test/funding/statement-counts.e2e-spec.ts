@@ -2,10 +2,44 @@ import { startTestApp, TestApp } from '../support/harness';
 import { readsOf, statementsOf } from '../support/statements';
 import { createFundWithCall, createProject, draftApplication, F, newMeeting, RATIONALE, readyForDecision, twinLiverpoolAndBusan } from './funding-support';
 
+/** The board meeting page's query, as apps/web/src/pages/board/BoardMeetingPage.tsx sends it. */
+const MEETING_PAGE = `query BoardMeeting($id: ID!) {
+  boardMeeting(id: $id) {
+    id fundId title { en ko } location startsAt
+    agenda {
+      position applicationId decisionId
+      application {
+        id status cityIds title { en ko }
+        requested { currency amountMinor en ko }
+        call { id scoreScaleMax }
+        conflicts { member { id userId displayName countryCode } automaticCityIds workspaceMember declaredReason }
+        reviewSummary { reviewsNeeded reviewsSubmitted weightedScore disagreement recommendFund recommendFundWithConditions recommendDoNotFund }
+      }
+      quorum { met votesCast votesNeeded eligibleMembers countriesMissing explanation }
+      votes { memberId choice countryCode castAt }
+      decision {
+        id outcome recordedAt votesFor votesAgainst abstentions eligibleMembers supersedesDecisionId
+        amounts { currency en ko } rationale { en ko } conditions { en ko }
+      }
+    }
+  }
+}`;
+
 const ONE_AWARD = [
   { countryCode: 'GB', category: 'STAFF', description: 'Engineer', amountMinor: '100000' },
   { countryCode: 'KR', category: 'EQUIPMENT', description: 'Sensors', amountMinor: '1700000' },
 ];
+
+interface MeetingPage {
+  boardMeeting: {
+    agenda: Array<{
+      application: { conflicts: unknown[]; reviewSummary: { reviewsSubmitted: number } };
+      quorum: { votesCast: number; eligibleMembers: number } | null;
+      votes: unknown[];
+      decision: { outcome: string } | null;
+    }>;
+  };
+}
 
 /**
  * What a page of the board or the seed fund costs in SQL statements does not
@@ -16,7 +50,6 @@ describe('statements per request: the board meeting and the seed fund’s lists'
   let app: TestApp;
   const t: Record<string, string> = {};
   const id: Record<string, string> = {};
-  let callId: string;
   const meetingOf: Record<number, string> = {};
   const itemsOf: Record<number, string[]> = {};
   const decided = new Set<string>();
@@ -28,12 +61,11 @@ describe('statements per request: the board meeting and the seed fund’s lists'
     const workspaceId = await twinLiverpoolAndBusan(app, t);
     // Priya (boardUk, University of Liverpool) is conflicted on every Liverpool–Busan application; the two others are not.
     const fund = await createFundWithCall(app, t, id, { gbp: '1000000', krw: '17000000', board: [['boardUk2', 'GB'], ['boardUk', 'GB'], ['boardKr', 'KR']], reviewers: 1 });
-    callId = fund.callId;
     for (const size of [1, 3]) {
       const meetingId = await newMeeting(app, t, fund.fundId);
       itemsOf[size] = [];
       for (let i = 0; i < size; i++) {
-        const applicationId = await draftApplication(app, t, callId, await createProject(app, t, id, workspaceId, `Quay ${size}.${i}`), ONE_AWARD);
+        const applicationId = await draftApplication(app, t, fund.callId, await createProject(app, t, id, workspaceId, `Quay ${size}.${i}`), ONE_AWARD);
         await readyForDecision(app, t, applicationId, meetingId, [{ person: 'boardUk2', memberId: fund.members.boardUk2 }]);
         await app.gqlOk(F.VOTE, { input: { meetingId, applicationId, choice: 'FOR' } }, { token: t.boardKr });
         itemsOf[size].push(applicationId);
@@ -42,6 +74,30 @@ describe('statements per request: the board meeting and the seed fund’s lists'
     }
   });
   afterAll(() => app.close());
+
+  /** The meeting page of an agenda of `size` items, read by `person`: what it answered and the statements it cost. */
+  const meetingPage = async (size: number, person: string) => {
+    let page: MeetingPage | undefined;
+    const statements = await statementsOf(app, async () => (page = await app.gqlOk<MeetingPage>(MEETING_PAGE, { id: meetingOf[size] }, { token: t[person] })));
+    expect(page!.boardMeeting.agenda).toHaveLength(size);
+    return { agenda: page!.boardMeeting.agenda, statements };
+  };
+
+  it('the meeting page costs a board member and an admin as many statements for an agenda of three as for one', async () => {
+    for (const person of ['boardKr', 'admin']) {
+      const one = await meetingPage(1, person);
+      const three = await meetingPage(3, person);
+      for (const item of [...one.agenda, ...three.agenda]) {
+        // Every field is there: one conflicted member, one review, one vote of two eligible members, no decision yet.
+        expect(item.application.conflicts).toHaveLength(1);
+        expect(item.application.reviewSummary.reviewsSubmitted).toBe(1);
+        expect(item.quorum).toMatchObject({ votesCast: 1, eligibleMembers: 2 });
+        expect(item.votes).toHaveLength(1);
+        expect(item.decision).toBeNull();
+      }
+      expect(three.statements.length).toBe(one.statements.length);
+    }
+  });
 
   it('a vote and a decision read the fund board’s members with their countries and conflicts once, and its rule with the fund’s countries', async () => {
     const input = { meetingId: meetingOf[1], applicationId: itemsOf[1][0] };
@@ -59,5 +115,20 @@ describe('statements per request: the board meeting and the seed fund’s lists'
     expect(vote).toHaveLength(15);
     // An admin's decision: the tally is three statements of its 31 (five before: 33).
     expect(decision).toHaveLength(31);
+  });
+
+  it('so it does once every item is decided', async () => {
+    for (const size of [1, 3]) {
+      for (const applicationId of itemsOf[size].filter((a) => !decided.has(a))) {
+        await app.gqlOk(F.VOTE, { input: { meetingId: meetingOf[size], applicationId, choice: 'FOR' } }, { token: t.boardUk2 });
+        await app.gqlOk(F.DECIDE, { input: { meetingId: meetingOf[size], applicationId, outcome: 'APPROVED', rationale: RATIONALE } }, { token: t.admin });
+      }
+    }
+    for (const person of ['boardKr', 'admin']) {
+      const one = await meetingPage(1, person);
+      const three = await meetingPage(3, person);
+      for (const item of [...one.agenda, ...three.agenda]) expect(item.decision?.outcome).toBe('APPROVED');
+      expect(three.statements.length).toBe(one.statements.length);
+    }
   });
 });

@@ -5,6 +5,7 @@ import { FundAuditController } from './audit.controller';
 import { ApplicationsService } from './applications.service';
 import { FundAuditService } from './audit.service';
 import { ApplicationBudgetLineResolver, ApplicationsResolver, FundCallsResolver, FundsResolver, LedgerEntryResolver } from './funding.resolver';
+import { FundingLoaders } from './funding.loaders';
 import { FundsService } from './funds.service';
 import { LedgerService } from './ledger.service';
 
@@ -15,7 +16,7 @@ import { LedgerService } from './ledger.service';
 @Module({
   imports: [TwinningModule, IdentityModule],
   controllers: [FundAuditController],
-  providers: [FundsService, LedgerService, FundAuditService, ApplicationsService, FundsResolver, LedgerEntryResolver, FundCallsResolver, ApplicationsResolver, ApplicationBudgetLineResolver],
-  exports: [FundsService, LedgerService, FundAuditService, ApplicationsService],
+  providers: [FundsService, LedgerService, FundAuditService, ApplicationsService, FundingLoaders, FundsResolver, LedgerEntryResolver, FundCallsResolver, ApplicationsResolver, ApplicationBudgetLineResolver],
+  exports: [FundsService, LedgerService, FundAuditService, ApplicationsService, FundingLoaders],
 })
 export class FundingModule {}

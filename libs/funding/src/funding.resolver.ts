@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Allow, Clock, Ctx, hasRole, listOfAtMost, LocalizedText, LocalTime, Money, NotFoundError, PageArgs, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
 import { actionsFor, APPLICATION_ACTIONS } from './application-states';
 import { ApplicationsService } from './applications.service';
@@ -23,6 +23,7 @@ import { ApplicationBudgetLine, ApplicationTransition, FundApplication, FundAudi
 import { Fund, FundCall, LedgerEntry, LedgerEntryKind } from './entities/fund.entity';
 import { FundBoardDirectory } from './fund-board-directory';
 import { fundZones } from './fund-zones';
+import { FundingLoaders } from './funding.loaders';
 import { FundsService } from './funds.service';
 import { LedgerService } from './ledger.service';
 import { sumByCurrency } from './money-arithmetic';
@@ -276,7 +277,7 @@ export class FundCallsResolver {
 export class ApplicationsResolver {
   constructor(
     private readonly applications: ApplicationsService,
-    private readonly funds: FundsService,
+    private readonly loaders: FundingLoaders,
     private readonly ledger: LedgerService,
     private readonly dataSource: DataSource,
   ) {}
@@ -355,8 +356,8 @@ export class ApplicationsResolver {
 
   @ResolveField(() => FundCall)
   @Allow('SIGNED_IN')
-  call(@Parent() application: FundApplication): Promise<FundCall> {
-    return this.funds.getCall(application.callId);
+  call(@Parent() application: FundApplication, @Ctx() ctx: RequestContext): Promise<FundCall> {
+    return this.loaders.call(ctx).load(application.callId);
   }
 
   @ResolveField(() => LocalizedText)
@@ -392,13 +393,13 @@ export class ApplicationsResolver {
   @ResolveField(() => [ApplicationBudgetLine], { complexity: listOfAtMost(MAX_BUDGET_LINES) })
   @Allow('SIGNED_IN')
   budgetLines(@Parent() a: FundApplication, @Ctx() ctx: RequestContext): Promise<ApplicationBudgetLine[]> {
-    return this.linesLoader(ctx).load(a.id);
+    return this.loaders.lines(ctx).load(a.id);
   }
 
   @ResolveField(() => [Money], { complexity: listOfAtMost(2), description: 'What the two sides ask for, per currency.' })
   @Allow('SIGNED_IN')
   async requested(@Parent() a: FundApplication, @Ctx() ctx: RequestContext): Promise<Money[]> {
-    return [...sumByCurrency(await this.linesLoader(ctx).load(a.id))].map(([currency, amount]) => Money.of(amount, currency));
+    return [...sumByCurrency(await this.loaders.lines(ctx).load(a.id))].map(([currency, amount]) => Money.of(amount, currency));
   }
 
   @ResolveField(() => [Money], { complexity: listOfAtMost(2), description: 'What the fund has committed to it and not released, per currency.' })
@@ -409,14 +410,6 @@ export class ApplicationsResolver {
       return ids.map((id) => all.get(id)!);
     }).load(a.id);
     return [...outstanding].map(([currency, amount]) => Money.of(amount, currency));
-  }
-
-  /** Budget lines of every application in the response, in one query. */
-  private linesLoader(ctx: RequestContext) {
-    return requestLoader(ctx, 'funding.lines', async (ids: readonly string[]) => {
-      const lines = await this.dataSource.getRepository(ApplicationBudgetLine).find({ where: { applicationId: In([...ids]) }, order: { position: 'ASC' } });
-      return ids.map((id) => lines.filter((l) => l.applicationId === id));
-    });
   }
 
   @ResolveField(() => [EligibilityCheck], { complexity: listOfAtMost(ELIGIBILITY_RULES), description: 'Every rule of the call, applied to it as it stands now.' })

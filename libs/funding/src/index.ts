@@ -13,6 +13,7 @@ export * from './funds.service';
 export * from './ledger.service';
 export * from './money-arithmetic';
 export * from './funding.module';
+export { FundingLoaders } from './funding.loaders';
 export const FUNDING_ENTITIES = [Fund, FundBalance, LedgerEntry, FundCall, FundApplication, ApplicationBudgetLine, ApplicationTransition, FundAuditEntry];
 export { AmountInput } from './dto/funding.inputs';
 export * from './funding-worker.module';

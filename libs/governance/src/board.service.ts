@@ -29,6 +29,9 @@ export interface ApplicationBoard {
   conflicts: Map<string, MemberConflict>;
 }
 
+/** A vote on an agenda item, with its voter's country and account. */
+export type CastVote = Vote & { countryCode: string; userId: string };
+
 /** The rule of a board when admins have set none. */
 const DEFAULT_QUORUM_MIN_PER_COUNTRY = 1;
 
@@ -258,13 +261,22 @@ export class BoardService extends FundBoardDirectory {
   }
 
   /** Votes cast on an agenda item, with each voter's country. */
-  async votes(em: EntityManager, meetingId: string, applicationId: string): Promise<Array<Vote & { countryCode: string; userId: string }>> {
-    const rows: Array<{ member_id: string; choice: Vote['choice']; cast_at: Date; country_code: string; user_id: string }> = await em.query(
-      `SELECT v.member_id, v.choice, v.cast_at, m.country_code, m.user_id FROM vote v JOIN board_member m ON m.id = v.member_id
-        WHERE v.meeting_id = $1 AND v.application_id = $2 ORDER BY v.cast_at`,
-      [meetingId, applicationId],
+  async votes(em: EntityManager, meetingId: string, applicationId: string): Promise<CastVote[]> {
+    return (await this.votesOn([{ meetingId, applicationId }], em))[0];
+  }
+
+  /** Votes cast on each agenda item, with each voter's country, in the order they were cast: one statement for any number of items. */
+  async votesOn(items: ReadonlyArray<{ meetingId: string; applicationId: string }>, em: EntityManager = this.dataSource.manager): Promise<CastVote[][]> {
+    const rows: Array<{ meeting_id: string; application_id: string; member_id: string; choice: Vote['choice']; cast_at: Date; country_code: string; user_id: string }> = await em.query(
+      `SELECT v.meeting_id, v.application_id, v.member_id, v.choice, v.cast_at, m.country_code, m.user_id FROM vote v JOIN board_member m ON m.id = v.member_id
+        WHERE (v.meeting_id, v.application_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[])) ORDER BY v.cast_at`,
+      [items.map((i) => i.meetingId), items.map((i) => i.applicationId)],
     );
-    return rows.map((r) => Object.assign(new Vote(), { meetingId, applicationId, memberId: r.member_id, choice: r.choice, castAt: r.cast_at, countryCode: r.country_code.trim(), userId: r.user_id }));
+    return items.map(({ meetingId, applicationId }) =>
+      rows
+        .filter((r) => r.meeting_id === meetingId && r.application_id === applicationId)
+        .map((r) => Object.assign(new Vote(), { meetingId, applicationId, memberId: r.member_id, choice: r.choice, castAt: r.cast_at, countryCode: r.country_code.trim(), userId: r.user_id })),
+    );
   }
 }
 

@@ -156,11 +156,6 @@ export class DecisionsService {
     });
   }
 
-  /** The quorum of an agenda item now: conflicted members neither count nor are counted. */
-  async quorumOf(em: EntityManager, application: FundApplication, meetingId: string): Promise<QuorumStatus> {
-    return (await this.tallyOf(em, application, meetingId)).status;
-  }
-
   /**
    * The votes that count on an agenda item and the quorum they make (see
    * `tally`): in three statements, or two when the caller has the application's
