@@ -25,6 +25,11 @@ const MEETING_PAGE = `query BoardMeeting($id: ID!) {
   }
 }`;
 
+/** A list of applications with what the call's rules make of each, and what each asks for. */
+const APPLICATIONS_WITH_ELIGIBILITY = `query($callId: ID!, $first: Int!) {
+  fundApplications(first: $first, filter: { callId: $callId }) { nodes { id requested { currency amountMinor } eligibility { rule passed message } } }
+}`;
+
 const ONE_AWARD = [
   { countryCode: 'GB', category: 'STAFF', description: 'Engineer', amountMinor: '100000' },
   { countryCode: 'KR', category: 'EQUIPMENT', description: 'Sensors', amountMinor: '1700000' },
@@ -50,6 +55,7 @@ describe('statements per request: the board meeting and the seed fund’s lists'
   let app: TestApp;
   const t: Record<string, string> = {};
   const id: Record<string, string> = {};
+  let callId: string;
   const meetingOf: Record<number, string> = {};
   const itemsOf: Record<number, string[]> = {};
   const decided = new Set<string>();
@@ -61,11 +67,12 @@ describe('statements per request: the board meeting and the seed fund’s lists'
     const workspaceId = await twinLiverpoolAndBusan(app, t);
     // Priya (boardUk, University of Liverpool) is conflicted on every Liverpool–Busan application; the two others are not.
     const fund = await createFundWithCall(app, t, id, { gbp: '1000000', krw: '17000000', board: [['boardUk2', 'GB'], ['boardUk', 'GB'], ['boardKr', 'KR']], reviewers: 1 });
+    callId = fund.callId;
     for (const size of [1, 3]) {
       const meetingId = await newMeeting(app, t, fund.fundId);
       itemsOf[size] = [];
       for (let i = 0; i < size; i++) {
-        const applicationId = await draftApplication(app, t, fund.callId, await createProject(app, t, id, workspaceId, `Quay ${size}.${i}`), ONE_AWARD);
+        const applicationId = await draftApplication(app, t, callId, await createProject(app, t, id, workspaceId, `Quay ${size}.${i}`), ONE_AWARD);
         await readyForDecision(app, t, applicationId, meetingId, [{ person: 'boardUk2', memberId: fund.members.boardUk2 }]);
         await app.gqlOk(F.VOTE, { input: { meetingId, applicationId, choice: 'FOR' } }, { token: t.boardKr });
         itemsOf[size].push(applicationId);
@@ -129,6 +136,26 @@ describe('statements per request: the board meeting and the seed fund’s lists'
       const three = await meetingPage(3, person);
       for (const item of [...one.agenda, ...three.agenda]) expect(item.decision?.outcome).toBe('APPROVED');
       expect(three.statements.length).toBe(one.statements.length);
+    }
+  });
+
+  it('a list of applications with their eligibility costs as many statements for three as for one, and reads budget lines once', async () => {
+    for (const person of ['liverpool', 'admin']) {
+      const counted = async (first: number) => {
+        let nodes: Array<{ eligibility: Array<{ passed: boolean }> }> = [];
+        const statements = await statementsOf(app, async () => {
+          nodes = (await app.gqlOk<{ fundApplications: { nodes: typeof nodes } }>(APPLICATIONS_WITH_ELIGIBILITY, { callId, first }, { token: t[person] })).fundApplications.nodes;
+        });
+        expect(nodes).toHaveLength(first);
+        for (const node of nodes) expect(node.eligibility.every((c) => c.passed)).toBe(true);
+        return statements;
+      };
+      const one = await counted(1);
+      const three = await counted(3);
+      expect(three.length).toBe(one.length);
+      // The budget lines once, for `requested` and `eligibility` alike; the call, project, twinning and countries in one statement.
+      expect(readsOf(three, 'application_budget_line')).toBe(1);
+      expect(three.filter((s) => readsOf([s], 'fund_call') || readsOf([s], 'project') || readsOf([s], 'twinning') || readsOf([s], 'country'))).toHaveLength(1);
     }
   });
 });

@@ -20,12 +20,12 @@ import {
 import { Country } from '@app/cities';
 import { roleRecipients } from '@app/identity';
 import { OutboxService } from '@app/notifications';
-import { Project } from '@app/projects';
-import { isUuid, Twinning, TwinningAccessService, Workspace, workspaceRecipients, WorkspaceRole } from '@app/twinning';
+import { Project, ProjectStage } from '@app/projects';
+import { isUuid, Twinning, TwinningAccessService, TwinningStatus, Workspace, workspaceRecipients, WorkspaceRole } from '@app/twinning';
 import { ApplicationAction, requireTransition } from './application-states';
 import { FundAuditService } from './audit.service';
 import type { ApplicationFilter, ApplicationStepInput, BudgetLineInput, CloseAwardInput, CreateApplicationInput, UpdateApplicationInput } from './dto/funding.inputs';
-import { checkEligibility, EligibilityCheck } from './eligibility';
+import { checkEligibility, EligibilityCheck, EligibilityFacts } from './eligibility';
 import { FundingEmail } from './emails/funding.emails';
 import { ApplicationBudgetLine, ApplicationStatus, ApplicationTransition, FundApplication } from './entities/application.entity';
 import { FundCall, LedgerEntryKind, LedgerReason } from './entities/fund.entity';
@@ -214,20 +214,59 @@ export class ApplicationsService {
     });
   }
 
-  /** Every rule of the call, applied to the application as it stands now. */
+  /** Every rule of the call, applied to the application as it stands now: two statements. */
   async eligibility(application: FundApplication, em: EntityManager = this.dataSource.manager): Promise<EligibilityCheck[]> {
-    // In sequence: inside a transaction all of these share one connection.
-    const call = await em.findOneByOrFail(FundCall, { id: application.callId });
-    const project = await em.findOneByOrFail(Project, { id: application.projectId });
-    const twinning = await this.twinningOf(em, application);
-    const lines = await this.lines(em, application.id);
-    return checkEligibility({
-      twinningStatus: twinning.status,
-      projectStage: project.stage,
-      projectClosed: !!project.closedAt,
-      call,
-      sides: await this.sides(em, twinning),
-      lines,
+    // In sequence: inside a transaction both share one connection.
+    const [facts] = await this.eligibilityFacts([application.id], em);
+    return checkEligibility({ ...facts, lines: await this.lines(em, application.id) });
+  }
+
+  /**
+   * What the call's rules judge of each application but its budget lines:
+   * the call, the project, the twinning's status and its two countries with
+   * their currencies. One statement for any number of applications.
+   */
+  async eligibilityFacts(applicationIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<Omit<EligibilityFacts, 'lines'>>> {
+    const rows: Array<{
+      id: string;
+      allowed_stages: ProjectStage[];
+      max_award_minor: Record<string, string>;
+      match_ratio_percent: number;
+      reference_currency: string;
+      exchange_rates: Record<string, number>;
+      project_stage: ProjectStage;
+      project_closed: boolean;
+      twinning_status: TwinningStatus;
+      sides: Array<[string, string]>;
+    }> = await em.query(
+      `SELECT a.id, c.allowed_stages::text[] AS allowed_stages, c.max_award_minor, c.match_ratio_percent, c.reference_currency, c.exchange_rates,
+              p.stage AS project_stage, p.closed_at IS NOT NULL AS project_closed, t.status AS twinning_status,
+              (SELECT json_agg(json_build_array(s.code, s.currency) ORDER BY s.code)
+                 FROM (SELECT DISTINCT co.code, co.currency FROM city ci JOIN country co ON co.code = ci.country_code WHERE ci.id IN (t.city_a_id, t.city_b_id)) s) AS sides
+         FROM fund_application a
+         JOIN fund_call c ON c.id = a.call_id
+         JOIN project p ON p.id = a.project_id
+         JOIN workspace w ON w.id = a.workspace_id
+         JOIN twinning t ON t.id = w.twinning_id
+        WHERE a.id = ANY($1::uuid[])`,
+      [[...applicationIds]],
+    );
+    return applicationIds.map((id) => {
+      const row = rows.find((r) => r.id === id);
+      if (!row) throw new NotFoundError('application', id);
+      return {
+        twinningStatus: row.twinning_status,
+        projectStage: row.project_stage,
+        projectClosed: row.project_closed,
+        call: {
+          allowedStages: row.allowed_stages,
+          maxAwardMinor: row.max_award_minor,
+          matchRatioPercent: row.match_ratio_percent,
+          referenceCurrency: row.reference_currency.trim(),
+          exchangeRates: row.exchange_rates,
+        },
+        sides: new Map((row.sides ?? []).map(([code, currency]) => [code.trim(), currency.trim()])),
+      };
     });
   }
 

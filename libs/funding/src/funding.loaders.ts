@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, ObjectLiteral } from 'typeorm';
 import { NotFoundError, RequestContext, requestLoader } from '@app/core';
+import { ApplicationsService } from './applications.service';
+import type { EligibilityFacts } from './eligibility';
 import { ApplicationBudgetLine, FundApplication } from './entities/application.entity';
 import { FundCall } from './entities/fund.entity';
 
@@ -12,7 +14,10 @@ import { FundCall } from './entities/fund.entity';
  */
 @Injectable()
 export class FundingLoaders {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsService,
+  ) {}
 
   application(ctx: RequestContext) {
     return this.byId(ctx, FundApplication, 'funding.applicationById', 'application');
@@ -28,6 +33,11 @@ export class FundingLoaders {
       const lines = await this.dataSource.getRepository(ApplicationBudgetLine).find({ where: { applicationId: In([...ids]) }, order: { position: 'ASC' } });
       return ids.map((id) => lines.filter((l) => l.applicationId === id));
     });
+  }
+
+  /** What the call's rules judge of each application, but its budget lines (see `lines`). */
+  eligibilityFacts(ctx: RequestContext) {
+    return requestLoader<string, Omit<EligibilityFacts, 'lines'>>(ctx, 'funding.eligibilityFacts', (ids) => this.applications.eligibilityFacts(ids));
   }
 
   private byId<T extends ObjectLiteral & { id: string }>(ctx: RequestContext, entity: new () => T, key: string, what: string) {

@@ -18,7 +18,7 @@ import {
   UpdateFundInput,
 } from './dto/funding.inputs';
 import { ApplicationMilestone, Criterion, ExchangeRate, FundBalanceView, FundReconciliation } from './dto/funding.outputs';
-import { EligibilityCheck } from './eligibility';
+import { checkEligibility, EligibilityCheck } from './eligibility';
 import { ApplicationBudgetLine, ApplicationTransition, FundApplication, FundAuditEntry } from './entities/application.entity';
 import { Fund, FundCall, LedgerEntry, LedgerEntryKind } from './entities/fund.entity';
 import { FundBoardDirectory } from './fund-board-directory';
@@ -414,8 +414,10 @@ export class ApplicationsResolver {
 
   @ResolveField(() => [EligibilityCheck], { complexity: listOfAtMost(ELIGIBILITY_RULES), description: 'Every rule of the call, applied to it as it stands now.' })
   @Allow('SIGNED_IN')
-  eligibility(@Parent() a: FundApplication): Promise<EligibilityCheck[]> {
-    return this.applications.eligibility(a);
+  async eligibility(@Parent() a: FundApplication, @Ctx() ctx: RequestContext): Promise<EligibilityCheck[]> {
+    // On the pool, not a transaction: the two loaders may run at once.
+    const [facts, lines] = await Promise.all([this.loaders.eligibilityFacts(ctx).load(a.id), this.loaders.lines(ctx).load(a.id)]);
+    return checkEligibility({ ...facts, lines });
   }
 
   @ResolveField(() => [ApplicationTransition], { complexity: listOfAtMost(TRANSITIONS_PRICED), description: 'Every change of status, oldest first.' })
