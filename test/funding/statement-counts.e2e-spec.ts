@@ -120,8 +120,8 @@ describe('statements per request: the board meeting and the seed fund’s lists'
     // and boards; the item; the seat again and the board with its conflicts; the vote and its audit; the votes and the rule; commit.
     // 18 before the board was read once.
     expect(vote).toHaveLength(15);
-    // An admin's decision: the tally is three statements of its 31 (five before: 33).
-    expect(decision).toHaveLength(31);
+    // An admin's decision: the tally is three statements of its 30 (33 before: five for the tally, and a look at the admin's boards).
+    expect(decision).toHaveLength(30);
   });
 
   it('so it does once every item is decided', async () => {
@@ -137,6 +137,19 @@ describe('statements per request: the board meeting and the seed fund’s lists'
       for (const item of [...one.agenda, ...three.agenda]) expect(item.decision?.outcome).toBe('APPROVED');
       expect(three.statements.length).toBe(one.statements.length);
     }
+  });
+
+  it('reading an application asks which boards the reader sits on only when neither their workspace nor the admin role lets them see it', async () => {
+    const read = (person: string) => statementsOf(app, () => app.gqlOk(`query($id: ID!) { fundApplication(id: $id) { id status } }`, { id: itemsOf[1][0] }, { token: t[person] }));
+    // The session, the application, the reader's workspaces; and for a board member, their boards (all four before, for everyone).
+    for (const person of ['admin', 'liverpool']) {
+      const statements = await read(person);
+      expect(readsOf(statements, 'board_member')).toBe(0);
+      expect(statements).toHaveLength(3);
+    }
+    const member = await read('boardKr');
+    expect(readsOf(member, 'board_member')).toBe(1);
+    expect(member).toHaveLength(4);
   });
 
   it('a list of applications with their eligibility costs as many statements for three as for one, and reads budget lines once', async () => {

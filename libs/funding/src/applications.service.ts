@@ -38,8 +38,6 @@ export interface ApplicationAccess {
   /** A member of the applying workspace, with their role there. */
   workspaceRole: WorkspaceRole | null;
   admin: boolean;
-  /** Sits on the board of the application's fund (conflicts are governance's to judge). */
-  board: boolean;
 }
 
 /**
@@ -66,16 +64,24 @@ export class ApplicationsService {
 
   // ---------- access ----------
 
+  /**
+   * Who may see each application: admins, the applying workspace's members,
+   * and once it is submitted the board of its fund (conflicts are
+   * governance's to judge); null for anyone else. Batched: one statement for
+   * the workspaces, and one for the boards only when some application is not
+   * already visible through the workspace or as an admin.
+   */
   async accessTo(user: AuthUser | null, applications: readonly FundApplication[], em: EntityManager = this.dataSource.manager): Promise<Array<ApplicationAccess | null>> {
     if (!user) return applications.map(() => null);
     const admin = hasRole(user, Role.ADMIN);
     // One after the other: `em` may be a transaction's, and one connection runs one query at a time.
     const workspaces = await this.twinningAccess.workspaceAccess(user, applications.map((a) => a.workspaceId), em);
-    const boardFunds = await this.board.fundsWhereMember(user.id, em);
+    const byBoard = applications.some((a, i) => !admin && !workspaces[i]?.role && a.submittedAt !== null);
+    const boardFunds = byBoard ? await this.board.fundsWhereMember(user.id, em) : [];
     return applications.map((application, i) => {
       const workspaceRole = workspaces[i]?.role ?? null;
       const board = boardFunds.includes(application.fundId) && application.submittedAt !== null;
-      return workspaceRole || admin || board ? { workspaceRole, admin, board } : null;
+      return workspaceRole || admin || board ? { workspaceRole, admin } : null;
     });
   }
 
