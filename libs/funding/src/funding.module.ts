@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
 import { TwinningModule } from '@app/twinning';
+import { ApplicationLifecycleService } from './application-lifecycle.service';
 import { FundAuditController } from './audit.controller';
 import { ApplicationsService } from './applications.service';
 import { FundAuditService } from './audit.service';
@@ -16,7 +17,7 @@ import { LedgerService } from './ledger.service';
 @Module({
   imports: [TwinningModule, IdentityModule],
   controllers: [FundAuditController],
-  providers: [FundsService, LedgerService, FundAuditService, ApplicationsService, FundingLoaders, FundsResolver, LedgerEntryResolver, FundCallsResolver, ApplicationsResolver, ApplicationBudgetLineResolver],
-  exports: [FundsService, LedgerService, FundAuditService, ApplicationsService, FundingLoaders],
+  providers: [FundsService, LedgerService, FundAuditService, ApplicationsService, ApplicationLifecycleService, FundingLoaders, FundsResolver, LedgerEntryResolver, FundCallsResolver, ApplicationsResolver, ApplicationBudgetLineResolver],
+  exports: [FundsService, LedgerService, FundAuditService, ApplicationsService, ApplicationLifecycleService, FundingLoaders],
 })
 export class FundingModule {}

@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { Allow, Clock, Ctx, hasRole, listOfAtMost, LocalizedText, LocalTime, Money, NotFoundError, PageArgs, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
+import { ApplicationLifecycleService } from './application-lifecycle.service';
 import { actionsFor, APPLICATION_ACTIONS } from './application-states';
 import { ApplicationsService } from './applications.service';
 import { FundAuditService } from './audit.service';
@@ -277,6 +278,7 @@ export class FundCallsResolver {
 export class ApplicationsResolver {
   constructor(
     private readonly applications: ApplicationsService,
+    private readonly lifecycle: ApplicationLifecycleService,
     private readonly loaders: FundingLoaders,
     private readonly ledger: LedgerService,
     private readonly dataSource: DataSource,
@@ -309,49 +311,49 @@ export class ApplicationsResolver {
   @Mutation(() => FundApplication, { description: 'Workspace leads: submit a draft that meets every rule of the call, before it closes (server clock). Locks the content.' })
   @Allow('SIGNED_IN')
   submitFundApplication(@Args('input') input: ApplicationStepInput, @Ctx() ctx: RequestContext): Promise<FundApplication> {
-    return this.applications.submit(ctx.user!, input);
+    return this.lifecycle.submit(ctx.user!, input);
   }
 
   @Mutation(() => FundApplication, { description: 'Workspace leads: withdraw an application not yet decided, saying why.' })
   @Allow('SIGNED_IN')
   withdrawFundApplication(@Args('input') input: ApplicationStepInput, @Ctx() ctx: RequestContext): Promise<FundApplication> {
-    return this.applications.withdraw(ctx.user!, input);
+    return this.lifecycle.withdraw(ctx.user!, input);
   }
 
   @Mutation(() => FundApplication, { description: 'Workspace leads: accept an approved award and its conditions.' })
   @Allow('SIGNED_IN')
   acceptFundAward(@Args('input') input: ApplicationStepInput, @Ctx() ctx: RequestContext): Promise<FundApplication> {
-    return this.applications.acceptAward(ctx.user!, input);
+    return this.lifecycle.acceptAward(ctx.user!, input);
   }
 
   @Mutation(() => FundApplication, { description: 'Workspace leads: turn an award down, saying why; its money goes back to the fund.' })
   @Allow('SIGNED_IN')
   declineFundAward(@Args('input') input: ApplicationStepInput, @Ctx() ctx: RequestContext): Promise<FundApplication> {
-    return this.applications.declineAward(ctx.user!, input);
+    return this.lifecycle.declineAward(ctx.user!, input);
   }
 
   @Mutation(() => FundApplication, { description: 'Admins: send a submitted application back to its applicants as a draft, saying what to fix.' })
   @Allow(Role.ADMIN)
   returnFundApplication(@Args('input') input: ApplicationStepInput, @Ctx() ctx: RequestContext): Promise<FundApplication> {
-    return this.applications.returnToApplicant(ctx.user!, input);
+    return this.lifecycle.returnToApplicant(ctx.user!, input);
   }
 
   @Mutation(() => FundApplication, { description: 'Admins: confirm a submitted application is eligible (the call’s rules are checked again).' })
   @Allow(Role.ADMIN)
   confirmFundApplicationEligibility(@Args('input') input: ApplicationStepInput, @Ctx() ctx: RequestContext): Promise<FundApplication> {
-    return this.applications.confirmEligibility(ctx.user!, input);
+    return this.lifecycle.confirmEligibility(ctx.user!, input);
   }
 
   @Mutation(() => FundApplication, { description: 'Admins: an accepted award goes into delivery (grant agreement signed).' })
   @Allow(Role.ADMIN)
   startFundAwardDelivery(@Args('input') input: ApplicationStepInput, @Ctx() ctx: RequestContext): Promise<FundApplication> {
-    return this.applications.startDelivery(ctx.user!, input);
+    return this.lifecycle.startDelivery(ctx.user!, input);
   }
 
   @Mutation(() => FundApplication, { description: 'Admins: close an award in delivery with what was spent; the underspend goes back to the fund.' })
   @Allow(Role.ADMIN)
   closeFundAward(@Args('input') input: CloseAwardInput, @Ctx() ctx: RequestContext): Promise<FundApplication> {
-    return this.applications.closeAward(ctx.user!, input);
+    return this.lifecycle.closeAward(ctx.user!, input);
   }
 
   @ResolveField(() => FundCall)

@@ -18,6 +18,7 @@ import {
 } from '@app/core';
 import {
   Amounts,
+  ApplicationLifecycleService,
   ApplicationsService,
   ApplicationStatus,
   APPROVING,
@@ -54,6 +55,7 @@ export class DecisionsService {
     private readonly clock: Clock,
     private readonly funds: FundsService,
     private readonly applications: ApplicationsService,
+    private readonly lifecycle: ApplicationLifecycleService,
     private readonly board: BoardService,
     private readonly reviews: ReviewsService,
     private readonly audit: FundAuditService,
@@ -232,11 +234,11 @@ export class DecisionsService {
       );
       // Money: the fund's commitment to the application becomes exactly this award (nothing unless approved),
       // committing what is new and releasing what is no longer; INSUFFICIENT_FUNDS rolls back the whole decision.
-      await this.applications.setAward(em, user.id, application, award, decision.id, !previous);
+      await this.lifecycle.setAward(em, user.id, application, award, decision.id, !previous);
       await em.update(AgendaItem, { meetingId: item.meetingId, applicationId: application.id }, { decisionId: decision.id });
       Object.assign(application, { outcome: input.outcome, currentDecisionId: decision.id, decidedAt: decision.recordedAt });
       const words = [...award].map(([c, v]) => formatMoney(v.toString(), c, 'en')).join(' and ');
-      await this.applications.transition(em, user.id, application, action, `${input.outcome}${words ? ` (${words})` : ''}: ${input.rationale.en}`, { decisionId: decision.id });
+      await this.lifecycle.transition(em, user.id, application, action, `${input.outcome}${words ? ` (${words})` : ''}: ${input.rationale.en}`, { decisionId: decision.id });
       await this.audit.record(em, {
         fundId: application.fundId,
         actorUserId: user.id,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, ForbiddenError, hasRole, NotFoundError, RequestContext, Role } from '@app/core';
-import { ApplicationsService, ApplicationStatus, FundApplication, FundAuditService, FundCall, FundingLoaders } from '@app/funding';
+import { ApplicationLifecycleService, ApplicationsService, ApplicationStatus, FundApplication, FundAuditService, FundCall, FundingLoaders } from '@app/funding';
 import { recipientsOf } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { BoardService, describeConflict } from './board.service';
@@ -26,6 +26,7 @@ export class ReviewsService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly applications: ApplicationsService,
+    private readonly lifecycle: ApplicationLifecycleService,
     private readonly board: BoardService,
     private readonly audit: FundAuditService,
     private readonly outbox: OutboxService,
@@ -86,7 +87,7 @@ export class ReviewsService {
       }
       const assigned = await em.countBy(Review, { applicationId: application.id, withdrawnAt: IsNull() });
       if (application.status === ApplicationStatus.ELIGIBILITY_CHECKED && assigned >= call.reviewersPerApplication) {
-        await this.applications.transition(em, admin.id, application, 'startReview', `${assigned} reviewer(s) assigned.`);
+        await this.lifecycle.transition(em, admin.id, application, 'startReview', `${assigned} reviewer(s) assigned.`);
       }
       return em.find(Review, { where: { applicationId: application.id }, order: { assignedAt: 'ASC' } });
     });
