@@ -1,81 +1,72 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import {
-  AppConfig,
-  AuthUser,
-  BadInputError,
-  Bilingual,
-  Clock,
-  ConflictError,
-  Connection,
-  escapeLike,
-  ForbiddenError,
-  formatMoney,
-  hasRole,
-  NotFoundError,
-  PageArgs,
-  paginate,
-  Role,
-} from '@app/core';
+import { AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, escapeLike, ForbiddenError, hasRole, NotFoundError, PageArgs, paginate, Role } from '@app/core';
 import { Country } from '@app/cities';
-import { roleRecipients } from '@app/identity';
-import { OutboxService } from '@app/notifications';
-import { Project } from '@app/projects';
-import { isUuid, Twinning, TwinningAccessService, Workspace, workspaceRecipients, WorkspaceRole } from '@app/twinning';
-import { ApplicationAction, requireTransition } from './application-states';
+import { Project, ProjectStage } from '@app/projects';
+import { isUuid, Twinning, TwinningAccessService, TwinningStatus, Workspace, WorkspaceRole } from '@app/twinning';
 import { FundAuditService } from './audit.service';
-import type { ApplicationFilter, ApplicationStepInput, BudgetLineInput, CloseAwardInput, CreateApplicationInput, UpdateApplicationInput } from './dto/funding.inputs';
-import { checkEligibility, EligibilityCheck } from './eligibility';
-import { FundingEmail } from './emails/funding.emails';
+import type { ApplicationFilter, BudgetLineInput, CreateApplicationInput, UpdateApplicationInput } from './dto/funding.inputs';
+import { checkEligibility, EligibilityCheck, EligibilityFacts } from './eligibility';
 import { ApplicationBudgetLine, ApplicationStatus, ApplicationTransition, FundApplication } from './entities/application.entity';
-import { FundCall, LedgerEntryKind, LedgerReason } from './entities/fund.entity';
+import { FundCall } from './entities/fund.entity';
 import { FundBoardDirectory } from './fund-board-directory';
-import { LedgerService } from './ledger.service';
-import { Amounts, difference, sumByCurrency, toRecord } from './money-arithmetic';
+import { Amounts, sumByCurrency } from './money-arithmetic';
 
 /** How the reader relates to an application: decides what they see and may do. */
 export interface ApplicationAccess {
   /** A member of the applying workspace, with their role there. */
   workspaceRole: WorkspaceRole | null;
   admin: boolean;
-  /** Sits on the board of the application's fund (conflicts are governance's to judge). */
-  board: boolean;
+}
+
+/** Refuses anyone but a lead of the applying workspace (FORBIDDEN). */
+export function requireLead(access: ApplicationAccess, what: string): void {
+  if (access.workspaceRole !== WorkspaceRole.LEAD) throw new ForbiddenError(`Only a lead of the applying workspace may ${what}.`);
+}
+
+export function callClosedError(call: FundCall): ConflictError {
+  return new ConflictError(`The call closed at ${call.closesAt.toISOString()}: it takes no more applications.`, { reason: 'CALL_CLOSED', closesAt: call.closesAt.toISOString() });
 }
 
 /**
- * Seed-fund applications, from draft to closed award.
- * - the applying workspace's leads write, submit, withdraw and accept or decline an award; its members read;
- * - fund admins (programme administrators) read everything, check eligibility, return a submission, start delivery and close;
+ * Seed-fund applications: who may see them, their drafting, and what the
+ * call's rules make of them (their steps from submission to a closed award
+ * are ApplicationLifecycleService's).
+ * - the applying workspace's leads write the draft; its members read;
+ * - fund admins (programme administrators) read everything;
  * - the fund's board reads submitted applications (reviews and votes are governance's);
  * - anyone else gets NOT_FOUND.
- * Every change of status goes through `transition`, which refuses what the
- * state machine does not allow and records who, when and why.
  */
 @Injectable()
 export class ApplicationsService {
   constructor(
-    @Inject(AppConfig) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly twinningAccess: TwinningAccessService,
     private readonly board: FundBoardDirectory,
-    private readonly ledger: LedgerService,
     private readonly audit: FundAuditService,
-    private readonly outbox: OutboxService,
   ) {}
 
   // ---------- access ----------
 
+  /**
+   * Who may see each application: admins, the applying workspace's members,
+   * and once it is submitted the board of its fund (conflicts are
+   * governance's to judge); null for anyone else. Batched: one statement for
+   * the workspaces, and one for the boards only when some application is not
+   * already visible through the workspace or as an admin.
+   */
   async accessTo(user: AuthUser | null, applications: readonly FundApplication[], em: EntityManager = this.dataSource.manager): Promise<Array<ApplicationAccess | null>> {
     if (!user) return applications.map(() => null);
     const admin = hasRole(user, Role.ADMIN);
     // One after the other: `em` may be a transaction's, and one connection runs one query at a time.
     const workspaces = await this.twinningAccess.workspaceAccess(user, applications.map((a) => a.workspaceId), em);
-    const boardFunds = await this.board.fundsWhereMember(user.id, em);
+    const byBoard = applications.some((a, i) => !admin && !workspaces[i]?.role && a.submittedAt !== null);
+    const boardFunds = byBoard ? await this.board.fundsWhereMember(user.id, em) : [];
     return applications.map((application, i) => {
       const workspaceRole = workspaces[i]?.role ?? null;
       const board = boardFunds.includes(application.fundId) && application.submittedAt !== null;
-      return workspaceRole || admin || board ? { workspaceRole, admin, board } : null;
+      return workspaceRole || admin || board ? { workspaceRole, admin } : null;
     });
   }
 
@@ -146,7 +137,7 @@ export class ApplicationsService {
       if (access.role !== WorkspaceRole.LEAD) throw new ForbiddenError('Only a lead of the workspace may apply for seed funding.');
       const call = await em.findOneBy(FundCall, { id: input.callId });
       if (!call) throw new NotFoundError('call', input.callId);
-      if (this.clock.now() >= call.closesAt) throw this.closedError(call);
+      if (this.clock.now() >= call.closesAt) throw callClosedError(call);
       const twinning = await em.findOneByOrFail(Twinning, { id: access.twinningId });
       const existing = await em
         .createQueryBuilder(FundApplication, 'a')
@@ -189,7 +180,7 @@ export class ApplicationsService {
   async update(user: AuthUser, input: UpdateApplicationInput): Promise<FundApplication> {
     return this.dataSource.transaction(async (em) => {
       const { application, access } = await this.lock(em, user, input.id);
-      this.requireLead(access, 'edit it');
+      requireLead(access, 'edit it');
       if (application.status !== ApplicationStatus.DRAFT) {
         throw new ConflictError(`This application is ${application.status}: its content was locked on submission.`, { reason: 'LOCKED', status: application.status });
       }
@@ -214,173 +205,62 @@ export class ApplicationsService {
     });
   }
 
-  /** Every rule of the call, applied to the application as it stands now. */
+  // ---------- the call's rules and the budget ----------
+
+  /** Every rule of the call, applied to the application as it stands now: two statements. */
   async eligibility(application: FundApplication, em: EntityManager = this.dataSource.manager): Promise<EligibilityCheck[]> {
-    // In sequence: inside a transaction all of these share one connection.
-    const call = await em.findOneByOrFail(FundCall, { id: application.callId });
-    const project = await em.findOneByOrFail(Project, { id: application.projectId });
-    const twinning = await this.twinningOf(em, application);
-    const lines = await this.lines(em, application.id);
-    return checkEligibility({
-      twinningStatus: twinning.status,
-      projectStage: project.stage,
-      projectClosed: !!project.closedAt,
-      call,
-      sides: await this.sides(em, twinning),
-      lines,
-    });
-  }
-
-  // ---------- the applicants' steps ----------
-
-  async submit(user: AuthUser, input: ApplicationStepInput): Promise<FundApplication> {
-    return this.dataSource.transaction(async (em) => {
-      const { application, access } = await this.lock(em, user, input.id);
-      this.requireLead(access, 'submit it');
-      requireTransition(application.status, 'submit', application.outcome);
-      const call = await em.findOneByOrFail(FundCall, { id: application.callId });
-      const now = this.clock.now();
-      if (now < call.opensAt) throw new ConflictError(`The call opens at ${call.opensAt.toISOString()}: submit it then.`, { reason: 'CALL_NOT_OPEN', opensAt: call.opensAt.toISOString() });
-      if (now >= call.closesAt) throw this.closedError(call);
-      const failed = (await this.eligibility(application, em)).filter((c) => !c.passed);
-      if (failed.length) {
-        throw new BadInputError(`The application does not meet the call’s rules yet: ${failed.map((c) => c.message).join(' ')}`, failed.map((c) => ({ field: c.rule, message: c.message })));
-      }
-      application.submittedAt = now;
-      const saved = await this.transition(em, user.id, application, 'submit', input.reason ?? 'Submitted.');
-      await this.notifySubmission(em, saved, call);
-      return saved;
-    });
-  }
-
-  async withdraw(user: AuthUser, input: ApplicationStepInput): Promise<FundApplication> {
-    return this.dataSource.transaction(async (em) => {
-      const { application, access } = await this.lock(em, user, input.id);
-      this.requireLead(access, 'withdraw it');
-      return this.transition(em, user.id, application, 'withdraw', this.requireReason(input));
-    });
-  }
-
-  async acceptAward(user: AuthUser, input: ApplicationStepInput): Promise<FundApplication> {
-    return this.dataSource.transaction(async (em) => {
-      const { application, access } = await this.lock(em, user, input.id);
-      this.requireLead(access, 'accept the award');
-      requireTransition(application.status, 'acceptAward', application.outcome);
-      return this.transition(em, user.id, application, 'acceptAward', input.reason ?? 'Award accepted, with its conditions.');
-    });
-  }
-
-  /** The applicants turn an award down: all of it goes back to the fund. */
-  async declineAward(user: AuthUser, input: ApplicationStepInput): Promise<FundApplication> {
-    return this.dataSource.transaction(async (em) => {
-      const { application, access } = await this.lock(em, user, input.id);
-      this.requireLead(access, 'decline the award');
-      requireTransition(application.status, 'declineAward', application.outcome);
-      const reason = this.requireReason(input);
-      await this.releaseAll(em, user.id, application, LedgerReason.AWARD_DECLINED, reason);
-      return this.transition(em, user.id, application, 'declineAward', reason);
-    });
-  }
-
-  // ---------- the fund admins' steps ----------
-
-  async returnToApplicant(user: AuthUser, input: ApplicationStepInput): Promise<FundApplication> {
-    return this.adminStep(user, input, 'returnToApplicant', async (em, application) => {
-      application.submittedAt = null;
-      return this.requireReason(input);
-    });
-  }
-
-  async confirmEligibility(user: AuthUser, input: ApplicationStepInput): Promise<FundApplication> {
-    return this.adminStep(user, input, 'confirmEligibility', async (em, application) => {
-      const failed = (await this.eligibility(application, em)).filter((c) => !c.passed);
-      if (failed.length) {
-        throw new ConflictError(`It no longer meets the call’s rules: ${failed.map((c) => c.message).join(' ')} Return it to its applicants instead.`, {
-          reason: 'NOT_ELIGIBLE',
-          failed: failed.map((c) => c.rule),
-        });
-      }
-      return input.reason ?? 'Eligibility confirmed.';
-    });
-  }
-
-  async startDelivery(user: AuthUser, input: ApplicationStepInput): Promise<FundApplication> {
-    return this.adminStep(user, input, 'startDelivery', async () => input.reason ?? 'Grant agreement in place: delivery started.');
-  }
-
-  /** Closes an award in delivery: what was not spent goes back to the fund. */
-  async closeAward(user: AuthUser, input: CloseAwardInput): Promise<FundApplication> {
-    return this.adminStep(user, input, 'closeAward', async (em, application) => {
-      const outstanding = await this.ledger.outstanding(em, application.id);
-      const spent = sumByCurrency(input.spent);
-      for (const [currency, amount] of spent) {
-        const committed = outstanding.get(currency) ?? 0n;
-        if (amount > committed) {
-          throw BadInputError.field('spent', `${formatMoney(amount.toString(), currency, 'en')} spent in ${currency} is more than the ${formatMoney(committed.toString(), currency, 'en')} awarded.`);
-        }
-      }
-      const underspend: Amounts = new Map([...outstanding].map(([currency, committed]) => [currency, committed - (spent.get(currency) ?? 0n)]));
-      await this.ledger.move(em, { fundId: application.fundId, kind: LedgerEntryKind.RELEASE, reason: LedgerReason.UNDERSPENT, amounts: underspend, applicationId: application.id, actorUserId: user.id, note: input.reason });
-      await this.auditMoney(em, user.id, application, 'ledger.released', underspend, 'Released the underspend of');
-      return input.reason;
-    });
-  }
-
-  // ---------- for governance ----------
-
-  /**
-   * Moves an application by an action of the state machine, in the caller's
-   * transaction (the row must be locked): records the transition and audits it.
-   */
-  async transition(em: EntityManager, actorUserId: string | null, application: FundApplication, action: ApplicationAction, reason: string, detail: Record<string, unknown> = {}): Promise<FundApplication> {
-    const from = application.status;
-    application.status = requireTransition(from, action, application.outcome);
-    application.updatedAt = this.clock.now();
-    const saved = await em.save(application);
-    await em.insert(ApplicationTransition, { applicationId: application.id, fromStatus: from, toStatus: application.status, actorUserId, reason, at: this.clock.now() });
-    await this.audit.record(em, {
-      fundId: application.fundId,
-      actorUserId,
-      action: `application.${action}`,
-      subjectType: 'application',
-      subjectId: application.id,
-      summary: `${from} → ${application.status}: ${reason}`,
-      detail: { from, to: application.status, reason, ...detail },
-    });
-    return saved;
+    // In sequence: inside a transaction both share one connection.
+    const [facts] = await this.eligibilityFacts([application.id], em);
+    return checkEligibility({ ...facts, lines: await this.lines(em, application.id) });
   }
 
   /**
-   * Makes what is committed to an application equal `award`: commits what is
-   * missing and releases what is over, in the caller's transaction. Refuses
-   * (INSUFFICIENT_FUNDS) and changes nothing when the fund cannot afford it.
+   * What the call's rules judge of each application but its budget lines:
+   * the call, the project, the twinning's status and its two countries with
+   * their currencies. One statement for any number of applications.
    */
-  async setAward(em: EntityManager, actorUserId: string, application: FundApplication, award: Amounts, decisionId: string, firstDecision: boolean): Promise<void> {
-    const outstanding = await this.ledger.outstanding(em, application.id);
-    const delta = difference(outstanding, award);
-    const more: Amounts = new Map([...delta].filter(([, v]) => v > 0n));
-    const less: Amounts = new Map([...delta].filter(([, v]) => v < 0n).map(([c, v]) => [c, -v]));
-    const revoking = award.size === 0 || [...award.values()].every((v) => v === 0n);
-    await this.ledger.move(em, {
-      fundId: application.fundId,
-      kind: LedgerEntryKind.COMMITMENT,
-      reason: firstDecision || outstanding.size === 0 ? LedgerReason.AWARD_APPROVED : LedgerReason.AWARD_INCREASED,
-      amounts: more,
-      applicationId: application.id,
-      decisionId,
-      actorUserId,
+  async eligibilityFacts(applicationIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<Omit<EligibilityFacts, 'lines'>>> {
+    const rows: Array<{
+      id: string;
+      allowed_stages: ProjectStage[];
+      max_award_minor: Record<string, string>;
+      match_ratio_percent: number;
+      reference_currency: string;
+      exchange_rates: Record<string, number>;
+      project_stage: ProjectStage;
+      project_closed: boolean;
+      twinning_status: TwinningStatus;
+      sides: Array<[string, string]>;
+    }> = await em.query(
+      `SELECT a.id, c.allowed_stages::text[] AS allowed_stages, c.max_award_minor, c.match_ratio_percent, c.reference_currency, c.exchange_rates,
+              p.stage AS project_stage, p.closed_at IS NOT NULL AS project_closed, t.status AS twinning_status,
+              (SELECT json_agg(json_build_array(s.code, s.currency) ORDER BY s.code)
+                 FROM (SELECT DISTINCT co.code, co.currency FROM city ci JOIN country co ON co.code = ci.country_code WHERE ci.id IN (t.city_a_id, t.city_b_id)) s) AS sides
+         FROM fund_application a
+         JOIN fund_call c ON c.id = a.call_id
+         JOIN project p ON p.id = a.project_id
+         JOIN workspace w ON w.id = a.workspace_id
+         JOIN twinning t ON t.id = w.twinning_id
+        WHERE a.id = ANY($1::uuid[])`,
+      [[...applicationIds]],
+    );
+    return applicationIds.map((id) => {
+      const row = rows.find((r) => r.id === id);
+      if (!row) throw new NotFoundError('application', id);
+      return {
+        twinningStatus: row.twinning_status,
+        projectStage: row.project_stage,
+        projectClosed: row.project_closed,
+        call: {
+          allowedStages: row.allowed_stages,
+          maxAwardMinor: row.max_award_minor,
+          matchRatioPercent: row.match_ratio_percent,
+          referenceCurrency: row.reference_currency.trim(),
+          exchangeRates: row.exchange_rates,
+        },
+        sides: new Map((row.sides ?? []).map(([code, currency]) => [code.trim(), currency.trim()])),
+      };
     });
-    await this.ledger.move(em, {
-      fundId: application.fundId,
-      kind: LedgerEntryKind.RELEASE,
-      reason: revoking ? LedgerReason.AWARD_REVOKED : LedgerReason.AWARD_REDUCED,
-      amounts: less,
-      applicationId: application.id,
-      decisionId,
-      actorUserId,
-    });
-    if (more.size) await this.auditMoney(em, actorUserId, application, 'ledger.committed', more, 'Committed');
-    if (less.size) await this.auditMoney(em, actorUserId, application, 'ledger.released', less, 'Released');
   }
 
   /** What each side asks for, per currency. */
@@ -388,58 +268,11 @@ export class ApplicationsService {
     return sumByCurrency(await this.lines(em, applicationId));
   }
 
-  lines(em: EntityManager, applicationId: string): Promise<ApplicationBudgetLine[]> {
+  private lines(em: EntityManager, applicationId: string): Promise<ApplicationBudgetLine[]> {
     return em.find(ApplicationBudgetLine, { where: { applicationId }, order: { position: 'ASC' } });
   }
 
   // ---------- helpers ----------
-
-  private async adminStep(
-    user: AuthUser,
-    input: { id: string },
-    action: ApplicationAction,
-    work: (em: EntityManager, application: FundApplication) => Promise<string>,
-  ): Promise<FundApplication> {
-    return this.dataSource.transaction(async (em) => {
-      const { application, access } = await this.lock(em, user, input.id);
-      if (!access.admin) throw new ForbiddenError('Only fund administrators may do this.');
-      requireTransition(application.status, action, application.outcome);
-      const reason = await work(em, application);
-      return this.transition(em, user.id, application, action, reason);
-    });
-  }
-
-  private async releaseAll(em: EntityManager, actorUserId: string, application: FundApplication, reason: LedgerReason, note: string): Promise<void> {
-    const outstanding = await this.ledger.outstanding(em, application.id);
-    await this.ledger.move(em, { fundId: application.fundId, kind: LedgerEntryKind.RELEASE, reason, amounts: outstanding, applicationId: application.id, actorUserId, note });
-    if (outstanding.size) await this.auditMoney(em, actorUserId, application, 'ledger.released', outstanding, 'Released');
-  }
-
-  private async auditMoney(em: EntityManager, actorUserId: string, application: FundApplication, action: string, amounts: Amounts, verb: string): Promise<void> {
-    const words = [...amounts].map(([c, v]) => formatMoney(v.toString(), c, 'en')).join(' and ');
-    await this.audit.record(em, {
-      fundId: application.fundId,
-      actorUserId,
-      action,
-      subjectType: 'application',
-      subjectId: application.id,
-      summary: `${verb} ${words} for “${application.titleEn ?? application.titleKo}”.`,
-      detail: { amounts: toRecord(amounts) },
-    });
-  }
-
-  private requireLead(access: ApplicationAccess, what: string): void {
-    if (access.workspaceRole !== WorkspaceRole.LEAD) throw new ForbiddenError(`Only a lead of the applying workspace may ${what}.`);
-  }
-
-  private requireReason(input: { reason?: string }): string {
-    if (!input.reason) throw BadInputError.field('reason', 'say why: it is kept with the application’s history.');
-    return input.reason;
-  }
-
-  private closedError(call: FundCall): ConflictError {
-    return new ConflictError(`The call closed at ${call.closesAt.toISOString()}: it takes no more applications.`, { reason: 'CALL_CLOSED', closesAt: call.closesAt.toISOString() });
-  }
 
   private columns(input: Partial<CreateApplicationInput>): Partial<FundApplication> {
     const out: Partial<FundApplication> = {};
@@ -482,23 +315,5 @@ export class ApplicationsService {
     );
   }
 
-  private async notifySubmission(em: EntityManager, application: FundApplication, call: FundCall): Promise<void> {
-    const data = {
-      title: { en: application.titleEn, ko: application.titleKo } as Bilingual,
-      callTitle: { en: call.titleEn, ko: call.titleKo } as Bilingual,
-      submittedAt: application.submittedAt!.toISOString(),
-      url: `${this.config.PUBLIC_URL}/applications/${application.id}`,
-    };
-    const applicants = await workspaceRecipients(em, application.workspaceId, true);
-    const admins = await roleRecipients(em, Role.ADMIN);
-    const stamp = application.submittedAt!.getTime();
-    for (const [to, forAdmin] of [...applicants.map((r) => [r, false] as const), ...admins.map((r) => [r, true] as const)]) {
-      await this.outbox.enqueueEmail(em, {
-        template: FundingEmail.SUBMISSION_RECEIVED,
-        idempotencyKey: `funding.submitted:${application.id}:${stamp}:${to.userId}`,
-        to,
-        data: { ...data, forAdmin },
-      });
-    }
-  }
+
 }

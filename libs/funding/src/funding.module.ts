@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
 import { TwinningModule } from '@app/twinning';
+import { ApplicationLifecycleService } from './application-lifecycle.service';
 import { FundAuditController } from './audit.controller';
 import { ApplicationsService } from './applications.service';
 import { FundAuditService } from './audit.service';
 import { ApplicationBudgetLineResolver, ApplicationsResolver, FundCallsResolver, FundsResolver, LedgerEntryResolver } from './funding.resolver';
+import { FundingLoaders } from './funding.loaders';
 import { FundsService } from './funds.service';
 import { LedgerService } from './ledger.service';
 
@@ -15,7 +17,7 @@ import { LedgerService } from './ledger.service';
 @Module({
   imports: [TwinningModule, IdentityModule],
   controllers: [FundAuditController],
-  providers: [FundsService, LedgerService, FundAuditService, ApplicationsService, FundsResolver, LedgerEntryResolver, FundCallsResolver, ApplicationsResolver, ApplicationBudgetLineResolver],
-  exports: [FundsService, LedgerService, FundAuditService, ApplicationsService],
+  providers: [FundsService, LedgerService, FundAuditService, ApplicationsService, ApplicationLifecycleService, FundingLoaders, FundsResolver, LedgerEntryResolver, FundCallsResolver, ApplicationsResolver, ApplicationBudgetLineResolver],
+  exports: [FundsService, LedgerService, FundAuditService, ApplicationsService, ApplicationLifecycleService, FundingLoaders],
 })
 export class FundingModule {}

@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Allow, Clock, Ctx, hasRole, listOfAtMost, LocalizedText, LocalTime, Money, NotFoundError, PageArgs, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
+import { ApplicationLifecycleService } from './application-lifecycle.service';
 import { actionsFor, APPLICATION_ACTIONS } from './application-states';
 import { ApplicationsService } from './applications.service';
 import { FundAuditService } from './audit.service';
@@ -18,11 +19,12 @@ import {
   UpdateFundInput,
 } from './dto/funding.inputs';
 import { ApplicationMilestone, Criterion, ExchangeRate, FundBalanceView, FundReconciliation } from './dto/funding.outputs';
-import { EligibilityCheck } from './eligibility';
+import { checkEligibility, EligibilityCheck } from './eligibility';
 import { ApplicationBudgetLine, ApplicationTransition, FundApplication, FundAuditEntry } from './entities/application.entity';
 import { Fund, FundCall, LedgerEntry, LedgerEntryKind } from './entities/fund.entity';
 import { FundBoardDirectory } from './fund-board-directory';
 import { fundZones } from './fund-zones';
+import { FundingLoaders } from './funding.loaders';
 import { FundsService } from './funds.service';
 import { LedgerService } from './ledger.service';
 import { sumByCurrency } from './money-arithmetic';
@@ -276,7 +278,8 @@ export class FundCallsResolver {
 export class ApplicationsResolver {
   constructor(
     private readonly applications: ApplicationsService,
-    private readonly funds: FundsService,
+    private readonly lifecycle: ApplicationLifecycleService,
+    private readonly loaders: FundingLoaders,
     private readonly ledger: LedgerService,
     private readonly dataSource: DataSource,
   ) {}
@@ -308,55 +311,55 @@ export class ApplicationsResolver {
   @Mutation(() => FundApplication, { description: 'Workspace leads: submit a draft that meets every rule of the call, before it closes (server clock). Locks the content.' })
   @Allow('SIGNED_IN')
   submitFundApplication(@Args('input') input: ApplicationStepInput, @Ctx() ctx: RequestContext): Promise<FundApplication> {
-    return this.applications.submit(ctx.user!, input);
+    return this.lifecycle.submit(ctx.user!, input);
   }
 
   @Mutation(() => FundApplication, { description: 'Workspace leads: withdraw an application not yet decided, saying why.' })
   @Allow('SIGNED_IN')
   withdrawFundApplication(@Args('input') input: ApplicationStepInput, @Ctx() ctx: RequestContext): Promise<FundApplication> {
-    return this.applications.withdraw(ctx.user!, input);
+    return this.lifecycle.withdraw(ctx.user!, input);
   }
 
   @Mutation(() => FundApplication, { description: 'Workspace leads: accept an approved award and its conditions.' })
   @Allow('SIGNED_IN')
   acceptFundAward(@Args('input') input: ApplicationStepInput, @Ctx() ctx: RequestContext): Promise<FundApplication> {
-    return this.applications.acceptAward(ctx.user!, input);
+    return this.lifecycle.acceptAward(ctx.user!, input);
   }
 
   @Mutation(() => FundApplication, { description: 'Workspace leads: turn an award down, saying why; its money goes back to the fund.' })
   @Allow('SIGNED_IN')
   declineFundAward(@Args('input') input: ApplicationStepInput, @Ctx() ctx: RequestContext): Promise<FundApplication> {
-    return this.applications.declineAward(ctx.user!, input);
+    return this.lifecycle.declineAward(ctx.user!, input);
   }
 
   @Mutation(() => FundApplication, { description: 'Admins: send a submitted application back to its applicants as a draft, saying what to fix.' })
   @Allow(Role.ADMIN)
   returnFundApplication(@Args('input') input: ApplicationStepInput, @Ctx() ctx: RequestContext): Promise<FundApplication> {
-    return this.applications.returnToApplicant(ctx.user!, input);
+    return this.lifecycle.returnToApplicant(ctx.user!, input);
   }
 
   @Mutation(() => FundApplication, { description: 'Admins: confirm a submitted application is eligible (the call’s rules are checked again).' })
   @Allow(Role.ADMIN)
   confirmFundApplicationEligibility(@Args('input') input: ApplicationStepInput, @Ctx() ctx: RequestContext): Promise<FundApplication> {
-    return this.applications.confirmEligibility(ctx.user!, input);
+    return this.lifecycle.confirmEligibility(ctx.user!, input);
   }
 
   @Mutation(() => FundApplication, { description: 'Admins: an accepted award goes into delivery (grant agreement signed).' })
   @Allow(Role.ADMIN)
   startFundAwardDelivery(@Args('input') input: ApplicationStepInput, @Ctx() ctx: RequestContext): Promise<FundApplication> {
-    return this.applications.startDelivery(ctx.user!, input);
+    return this.lifecycle.startDelivery(ctx.user!, input);
   }
 
   @Mutation(() => FundApplication, { description: 'Admins: close an award in delivery with what was spent; the underspend goes back to the fund.' })
   @Allow(Role.ADMIN)
   closeFundAward(@Args('input') input: CloseAwardInput, @Ctx() ctx: RequestContext): Promise<FundApplication> {
-    return this.applications.closeAward(ctx.user!, input);
+    return this.lifecycle.closeAward(ctx.user!, input);
   }
 
   @ResolveField(() => FundCall)
   @Allow('SIGNED_IN')
-  call(@Parent() application: FundApplication): Promise<FundCall> {
-    return this.funds.getCall(application.callId);
+  call(@Parent() application: FundApplication, @Ctx() ctx: RequestContext): Promise<FundCall> {
+    return this.loaders.call(ctx).load(application.callId);
   }
 
   @ResolveField(() => LocalizedText)
@@ -392,13 +395,13 @@ export class ApplicationsResolver {
   @ResolveField(() => [ApplicationBudgetLine], { complexity: listOfAtMost(MAX_BUDGET_LINES) })
   @Allow('SIGNED_IN')
   budgetLines(@Parent() a: FundApplication, @Ctx() ctx: RequestContext): Promise<ApplicationBudgetLine[]> {
-    return this.linesLoader(ctx).load(a.id);
+    return this.loaders.lines(ctx).load(a.id);
   }
 
   @ResolveField(() => [Money], { complexity: listOfAtMost(2), description: 'What the two sides ask for, per currency.' })
   @Allow('SIGNED_IN')
   async requested(@Parent() a: FundApplication, @Ctx() ctx: RequestContext): Promise<Money[]> {
-    return [...sumByCurrency(await this.linesLoader(ctx).load(a.id))].map(([currency, amount]) => Money.of(amount, currency));
+    return [...sumByCurrency(await this.loaders.lines(ctx).load(a.id))].map(([currency, amount]) => Money.of(amount, currency));
   }
 
   @ResolveField(() => [Money], { complexity: listOfAtMost(2), description: 'What the fund has committed to it and not released, per currency.' })
@@ -411,18 +414,12 @@ export class ApplicationsResolver {
     return [...outstanding].map(([currency, amount]) => Money.of(amount, currency));
   }
 
-  /** Budget lines of every application in the response, in one query. */
-  private linesLoader(ctx: RequestContext) {
-    return requestLoader(ctx, 'funding.lines', async (ids: readonly string[]) => {
-      const lines = await this.dataSource.getRepository(ApplicationBudgetLine).find({ where: { applicationId: In([...ids]) }, order: { position: 'ASC' } });
-      return ids.map((id) => lines.filter((l) => l.applicationId === id));
-    });
-  }
-
   @ResolveField(() => [EligibilityCheck], { complexity: listOfAtMost(ELIGIBILITY_RULES), description: 'Every rule of the call, applied to it as it stands now.' })
   @Allow('SIGNED_IN')
-  eligibility(@Parent() a: FundApplication): Promise<EligibilityCheck[]> {
-    return this.applications.eligibility(a);
+  async eligibility(@Parent() a: FundApplication, @Ctx() ctx: RequestContext): Promise<EligibilityCheck[]> {
+    // On the pool, not a transaction: the two loaders may run at once.
+    const [facts, lines] = await Promise.all([this.loaders.eligibilityFacts(ctx).load(a.id), this.loaders.lines(ctx).load(a.id)]);
+    return checkEligibility({ ...facts, lines });
   }
 
   @ResolveField(() => [ApplicationTransition], { complexity: listOfAtMost(TRANSITIONS_PRICED), description: 'Every change of status, oldest first.' })

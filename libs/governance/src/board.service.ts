@@ -6,6 +6,7 @@ import { RoleGrant, User } from '@app/identity';
 import { isUuid } from '@app/twinning';
 import type { AppointBoardMemberInput, DeclareConflictInput, EndBoardMembershipInput, UpdateBoardRulesInput } from './dto/governance.inputs';
 import { Board, BoardMember, ConflictDeclaration, Review, Vote } from './entities/board.entity';
+import type { QuorumRule, Voter } from './quorum';
 
 /** An organisation `o` the board member `m` is affiliated with: named on the seat, or one they belong to on the platform. */
 const AFFILIATED = `(o.id = ANY(m.organisation_ids) OR o.id IN (SELECT om.organisation_id FROM organisation_membership om WHERE om.user_id = m.user_id))`;
@@ -19,6 +20,20 @@ export interface MemberConflict {
   workspaceMember: boolean;
   declaredReason: string | null;
 }
+
+/** A fund board as one application sees it: who sits on it now, and who among them is conflicted on the application. */
+export interface ApplicationBoard {
+  /** Current members, in order of appointment, with the country each sits for. */
+  members: Voter[];
+  /** The conflicted ones, by member id. */
+  conflicts: Map<string, MemberConflict>;
+}
+
+/** A vote on an agenda item, with its voter's country and account. */
+export type CastVote = Vote & { countryCode: string; userId: string };
+
+/** The rule of a board when admins have set none. */
+const DEFAULT_QUORUM_MIN_PER_COUNTRY = 1;
 
 /**
  * Boards, their members and conflicts of interest. A member is conflicted on
@@ -46,7 +61,20 @@ export class BoardService extends FundBoardDirectory {
 
   /** The board of a fund; a fund without members yet has the default rule. */
   async board(fundId: string, em: EntityManager = this.dataSource.manager): Promise<Board> {
-    return (await em.findOneBy(Board, { fundId })) ?? Object.assign(new Board(), { fundId, quorumMinPerCountry: 1, createdAt: new Date(0) });
+    return (await em.findOneBy(Board, { fundId })) ?? Object.assign(new Board(), { fundId, quorumMinPerCountry: DEFAULT_QUORUM_MIN_PER_COUNTRY, createdAt: new Date(0) });
+  }
+
+  /** What a quorum of each fund's board needs (the fund's countries, the board's rule): one statement for any number of funds. */
+  async quorumRules(fundIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<QuorumRule[]> {
+    const rows: Array<{ id: string; country_codes: string[]; min_per_country: number }> = await em.query(
+      `SELECT f.id, f.country_codes, coalesce(b.quorum_min_per_country, $2) AS min_per_country FROM fund f LEFT JOIN board b ON b.fund_id = f.id WHERE f.id = ANY($1::uuid[])`,
+      [[...fundIds], DEFAULT_QUORUM_MIN_PER_COUNTRY],
+    );
+    return fundIds.map((id) => {
+      const row = rows.find((r) => r.id === id);
+      if (!row) throw new NotFoundError('fund', id);
+      return { countryCodes: row.country_codes, minPerCountry: row.min_per_country };
+    });
   }
 
   members(fundId: string, includeFormer = false, em: EntityManager = this.dataSource.manager): Promise<BoardMember[]> {
@@ -143,20 +171,37 @@ export class BoardService extends FundBoardDirectory {
 
   /** Conflicts of every current member of the application's fund board (members without one are left out). */
   async conflicts(application: FundApplication, em: EntityManager = this.dataSource.manager): Promise<Map<string, MemberConflict>> {
-    const rows: Array<{ member_id: string; city_ids: string[] | null; workspace_member: boolean; declared: string | null }> = await em.query(
-      `SELECT m.id AS member_id,
+    return (await this.applicationBoards([application.id], em))[0].conflicts;
+  }
+
+  /**
+   * The current members of each application's fund board, each with their
+   * country and any conflict on it: one statement for any number of
+   * applications (an unknown id has an empty board).
+   */
+  async applicationBoards(applicationIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<ApplicationBoard[]> {
+    const rows: Array<{ application_id: string; member_id: string; country_code: string; city_ids: string[] | null; workspace_member: boolean; declared: string | null }> = await em.query(
+      `SELECT a.id AS application_id, m.id AS member_id, m.country_code,
               (SELECT array_agg(DISTINCT o.city_id) FROM organisation o
-                WHERE o.city_id = ANY($2) AND ${AFFILIATED}) AS city_ids,
-              EXISTS (SELECT 1 FROM workspace_member wm WHERE wm.workspace_id = $4 AND wm.user_id = m.user_id) AS workspace_member,
-              (SELECT d.reason FROM conflict_declaration d WHERE d.member_id = m.id AND d.application_id = $3) AS declared
-         FROM board_member m WHERE m.fund_id = $1 AND m.ended_at IS NULL`,
-      [application.fundId, application.cityIds, application.id, application.workspaceId],
+                WHERE o.city_id = ANY(a.city_ids) AND ${AFFILIATED}) AS city_ids,
+              EXISTS (SELECT 1 FROM workspace_member wm WHERE wm.workspace_id = a.workspace_id AND wm.user_id = m.user_id) AS workspace_member,
+              (SELECT d.reason FROM conflict_declaration d WHERE d.member_id = m.id AND d.application_id = a.id) AS declared
+         FROM fund_application a JOIN board_member m ON m.fund_id = a.fund_id AND m.ended_at IS NULL
+        WHERE a.id = ANY($1::uuid[])
+        ORDER BY m.appointed_at, m.id`,
+      [[...applicationIds]],
     );
-    return new Map(
-      rows
-        .filter((r) => r.city_ids?.length || r.workspace_member || r.declared)
-        .map((r) => [r.member_id, { memberId: r.member_id, automaticCityIds: r.city_ids ?? [], workspaceMember: r.workspace_member, declaredReason: r.declared }]),
-    );
+    return applicationIds.map((id) => {
+      const mine = rows.filter((r) => r.application_id === id);
+      return {
+        members: mine.map((r) => ({ memberId: r.member_id, countryCode: r.country_code.trim() })),
+        conflicts: new Map(
+          mine
+            .filter((r) => r.city_ids?.length || r.workspace_member || r.declared)
+            .map((r) => [r.member_id, { memberId: r.member_id, automaticCityIds: r.city_ids ?? [], workspaceMember: r.workspace_member, declaredReason: r.declared }]),
+        ),
+      };
+    });
   }
 
   /**
@@ -176,13 +221,14 @@ export class BoardService extends FundBoardDirectory {
     return { hiddenSubjectIds: rows.map((r) => r.id), hiddenActions: ['application.created', 'application.updated'] };
   }
 
-  /** The caller's seat on the application's board when they are not conflicted; FORBIDDEN otherwise. */
-  async requireUnconflictedSeat(em: EntityManager, user: AuthUser, application: FundApplication, what: string): Promise<BoardMember> {
+  /** The caller's seat on the application's board, and that board, when they are not conflicted; FORBIDDEN otherwise. */
+  async requireUnconflictedSeat(em: EntityManager, user: AuthUser, application: FundApplication, what: string): Promise<{ seat: BoardMember; board: ApplicationBoard }> {
     const seat = await this.seatOf(user, application.fundId, em);
     if (!seat) throw new ForbiddenError(`Only members of this fund’s board may ${what}.`);
-    const conflict = (await this.conflicts(application, em)).get(seat.id);
+    const [board] = await this.applicationBoards([application.id], em);
+    const conflict = board.conflicts.get(seat.id);
     if (conflict) throw new ForbiddenError(`You have a conflict of interest on this application (${describeConflict(conflict)}), so you may not ${what}.`);
-    return seat;
+    return { seat, board };
   }
 
   /** A member declares a conflict: their unsubmitted review assignment goes, a submitted review stops counting, their open votes are removed. */
@@ -215,13 +261,22 @@ export class BoardService extends FundBoardDirectory {
   }
 
   /** Votes cast on an agenda item, with each voter's country. */
-  async votes(em: EntityManager, meetingId: string, applicationId: string): Promise<Array<Vote & { countryCode: string; userId: string }>> {
-    const rows: Array<{ member_id: string; choice: Vote['choice']; cast_at: Date; country_code: string; user_id: string }> = await em.query(
-      `SELECT v.member_id, v.choice, v.cast_at, m.country_code, m.user_id FROM vote v JOIN board_member m ON m.id = v.member_id
-        WHERE v.meeting_id = $1 AND v.application_id = $2 ORDER BY v.cast_at`,
-      [meetingId, applicationId],
+  async votes(em: EntityManager, meetingId: string, applicationId: string): Promise<CastVote[]> {
+    return (await this.votesOn([{ meetingId, applicationId }], em))[0];
+  }
+
+  /** Votes cast on each agenda item, with each voter's country, in the order they were cast: one statement for any number of items. */
+  async votesOn(items: ReadonlyArray<{ meetingId: string; applicationId: string }>, em: EntityManager = this.dataSource.manager): Promise<CastVote[][]> {
+    const rows: Array<{ meeting_id: string; application_id: string; member_id: string; choice: Vote['choice']; cast_at: Date; country_code: string; user_id: string }> = await em.query(
+      `SELECT v.meeting_id, v.application_id, v.member_id, v.choice, v.cast_at, m.country_code, m.user_id FROM vote v JOIN board_member m ON m.id = v.member_id
+        WHERE (v.meeting_id, v.application_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[])) ORDER BY v.cast_at`,
+      [items.map((i) => i.meetingId), items.map((i) => i.applicationId)],
     );
-    return rows.map((r) => Object.assign(new Vote(), { meetingId, applicationId, memberId: r.member_id, choice: r.choice, castAt: r.cast_at, countryCode: r.country_code.trim(), userId: r.user_id }));
+    return items.map(({ meetingId, applicationId }) =>
+      rows
+        .filter((r) => r.meeting_id === meetingId && r.application_id === applicationId)
+        .map((r) => Object.assign(new Vote(), { meetingId, applicationId, memberId: r.member_id, choice: r.choice, castAt: r.cast_at, countryCode: r.country_code.trim(), userId: r.user_id })),
+    );
   }
 }
 

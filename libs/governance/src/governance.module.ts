@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { FundBoardDirectory, FundingModule } from '@app/funding';
 import { BoardService } from './board.service';
 import { DecisionsService } from './decisions.service';
+import { GovernanceLoaders } from './governance.loaders';
 import {
   AgendaItemResolver,
   ApplicationGovernanceResolver,
@@ -28,6 +29,7 @@ import { ReviewsService } from './reviews.service';
     { provide: FundBoardDirectory, useExisting: BoardService },
     ReviewsService,
     DecisionsService,
+    GovernanceLoaders,
     BoardResolver,
     BoardMemberResolver,
     FundBoardResolver,

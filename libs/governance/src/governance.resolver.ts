@@ -1,10 +1,11 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource, In } from 'typeorm';
 import { Allow, Ctx, hasRole, listOfAtMost, LocalizedText, LocalTime, Money, NotFoundError, PageArgs, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
-import { ApplicationsService, Fund, FundApplication, fundZones, LedgerService } from '@app/funding';
+import { ApplicationsService, Fund, FundApplication, FundingLoaders, fundZones, LedgerService } from '@app/funding';
 import { Organisation, User } from '@app/identity';
 import { BoardService } from './board.service';
 import { DecisionsService } from './decisions.service';
+import { GovernanceLoaders } from './governance.loaders';
 import {
   AgendaItemInput,
   AppointBoardMemberInput,
@@ -20,7 +21,7 @@ import {
 } from './dto/governance.inputs';
 import { ApplicationConflict, CriterionScore, FundingDecisionSummary, VoteView } from './dto/governance.outputs';
 import { AgendaItem, Board, BoardMeeting, BoardMember, ConflictDeclaration, FundingDecision, Review } from './entities/board.entity';
-import { QuorumStatus } from './quorum';
+import { QuorumStatus, tally } from './quorum';
 import { ReviewSummary } from './review-aggregate';
 import { ReviewsService } from './reviews.service';
 
@@ -123,8 +124,8 @@ export class FundBoardResolver {
 @Resolver(() => FundApplication)
 export class ApplicationGovernanceResolver {
   constructor(
-    private readonly boards: BoardService,
     private readonly reviewsService: ReviewsService,
+    private readonly loaders: GovernanceLoaders,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -149,22 +150,22 @@ export class ApplicationGovernanceResolver {
   @ResolveField(() => [Review], { complexity: listOfAtMost(BOARD_SIZE_PRICED), nullable: true, description: 'Admins, and board members not conflicted on it (a reviewer sees the others once theirs is in). NOT_FOUND for anyone else.' })
   @Allow(Role.ADMIN, Role.BOARD_MEMBER)
   reviews(@Parent() application: FundApplication, @Ctx() ctx: RequestContext): Promise<Review[]> {
-    return this.reviewsService.visibleTo(ctx.user, application);
+    return this.reviewsService.visibleTo(ctx, application);
   }
 
   @ResolveField(() => ReviewSummary, { nullable: true, description: 'The reviews taken together, for those who may read them.' })
   @Allow(Role.ADMIN, Role.BOARD_MEMBER)
   reviewSummary(@Parent() application: FundApplication, @Ctx() ctx: RequestContext): Promise<ReviewSummary> {
-    return this.reviewsService.summary(ctx.user, application);
+    return this.reviewsService.summary(ctx, application);
   }
 
   @ResolveField(() => [ApplicationConflict], { complexity: listOfAtMost(BOARD_SIZE_PRICED), nullable: true, description: 'Conflicts of interest on it. Admins and its fund’s board.' })
   @Allow(Role.ADMIN, Role.BOARD_MEMBER)
   async conflicts(@Parent() application: FundApplication, @Ctx() ctx: RequestContext): Promise<ApplicationConflict[]> {
-    if (!hasRole(ctx.user, Role.ADMIN) && !(await this.boards.seatOf(ctx.user, application.fundId))) throw new NotFoundError('conflicts of this application');
-    const conflicts = await this.boards.conflicts(application);
-    const members = await this.dataSource.getRepository(BoardMember).findBy({ id: In([...conflicts.keys()]) });
-    return [...conflicts.values()].map((c) => ({ member: members.find((m) => m.id === c.memberId)!, automaticCityIds: c.automaticCityIds, workspaceMember: c.workspaceMember, declaredReason: c.declaredReason }));
+    if (!hasRole(ctx.user, Role.ADMIN) && !(await this.loaders.seat(ctx).load(application.fundId))) throw new NotFoundError('conflicts of this application');
+    const { conflicts } = await this.loaders.applicationBoard(ctx).load(application.id);
+    const members = await Promise.all([...conflicts.keys()].map((id) => this.loaders.member(ctx).load(id)));
+    return [...conflicts.values()].map((c, i) => ({ member: members[i], automaticCityIds: c.automaticCityIds, workspaceMember: c.workspaceMember, declaredReason: c.declaredReason }));
   }
 
   @ResolveField(() => [FundingDecision], { complexity: listOfAtMost(DECISIONS_PRICED), description: 'The board’s decisions on it, oldest first; the last is current.' })
@@ -176,12 +177,12 @@ export class ApplicationGovernanceResolver {
 
 @Resolver(() => Review)
 export class ReviewResolver {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly loaders: GovernanceLoaders) {}
 
   @ResolveField(() => BoardMember)
   @Allow('SIGNED_IN')
-  reviewer(@Parent() review: Review): Promise<BoardMember> {
-    return this.dataSource.getRepository(BoardMember).findOneByOrFail({ id: review.memberId });
+  reviewer(@Parent() review: Review, @Ctx() ctx: RequestContext): Promise<BoardMember> {
+    return this.loaders.member(ctx).load(review.memberId);
   }
 
   @ResolveField(() => [CriterionScore], { complexity: listOfAtMost(MAX_CRITERIA) })
@@ -265,15 +266,14 @@ export class MeetingsResolver {
 @Resolver(() => AgendaItem)
 export class AgendaItemResolver {
   constructor(
-    private readonly decisions: DecisionsService,
-    private readonly boards: BoardService,
-    private readonly dataSource: DataSource,
+    private readonly loaders: GovernanceLoaders,
+    private readonly fundingLoaders: FundingLoaders,
   ) {}
 
   @ResolveField(() => FundApplication)
   @Allow('SIGNED_IN')
-  application(@Parent() item: AgendaItem): Promise<FundApplication> {
-    return this.dataSource.getRepository(FundApplication).findOneByOrFail({ id: item.applicationId });
+  application(@Parent() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<FundApplication> {
+    return this.fundingLoaders.application(ctx).load(item.applicationId);
   }
 
   @ResolveField(() => QuorumStatus, {
@@ -282,30 +282,31 @@ export class AgendaItemResolver {
   })
   @Allow('SIGNED_IN')
   async quorum(@Parent() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<QuorumStatus | null> {
-    const application = await this.dataSource.getRepository(FundApplication).findOneByOrFail({ id: item.applicationId });
+    const application = await this.fundingLoaders.application(ctx).load(item.applicationId);
     if (!(await this.mayReadVotes(ctx, application))) return null;
-    return this.decisions.quorumOf(this.dataSource.manager, application, item.meetingId);
+    const board = await this.loaders.applicationBoard(ctx).load(application.id);
+    const votes = await this.loaders.votes(ctx).load(`${item.meetingId}:${item.applicationId}`);
+    return tally(board, votes, await this.loaders.quorumRule(ctx).load(application.fundId)).status;
   }
 
   @ResolveField(() => [VoteView], { complexity: listOfAtMost(BOARD_SIZE_PRICED), nullable: true, description: 'Each vote so far. NOT_FOUND for a member conflicted on the application.' })
   @Allow('SIGNED_IN')
   async votes(@Parent() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<VoteView[]> {
-    const application = await this.dataSource.getRepository(FundApplication).findOneByOrFail({ id: item.applicationId });
+    const application = await this.fundingLoaders.application(ctx).load(item.applicationId);
     if (!(await this.mayReadVotes(ctx, application))) throw new NotFoundError('votes on this application');
-    return (await this.boards.votes(this.dataSource.manager, item.meetingId, item.applicationId)).map((v) => ({ memberId: v.memberId, countryCode: v.countryCode, choice: v.choice, castAt: v.castAt }));
+    const votes = await this.loaders.votes(ctx).load(`${item.meetingId}:${item.applicationId}`);
+    return votes.map((v) => ({ memberId: v.memberId, countryCode: v.countryCode, choice: v.choice, castAt: v.castAt }));
   }
 
   /** Admins, and members of the fund's board not conflicted on the application, follow its votes until the decision. */
   private async mayReadVotes(ctx: RequestContext, application: FundApplication): Promise<boolean> {
-    if (hasRole(ctx.user, Role.ADMIN)) return true;
-    const seat = await this.boards.seatOf(ctx.user, application.fundId);
-    return !!seat && !(await this.boards.conflicts(application)).has(seat.id);
+    return hasRole(ctx.user, Role.ADMIN) || !!(await this.loaders.unconflictedSeat(ctx, application));
   }
 
   @ResolveField(() => FundingDecision, { nullable: true })
   @Allow('SIGNED_IN')
-  decision(@Parent() item: AgendaItem): Promise<FundingDecision | null> {
-    return item.decisionId ? this.dataSource.getRepository(FundingDecision).findOneBy({ id: item.decisionId }) : Promise.resolve(null);
+  decision(@Parent() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<FundingDecision | null> {
+    return item.decisionId ? this.loaders.decision(ctx).load(item.decisionId) : Promise.resolve(null);
   }
 }
 
@@ -313,7 +314,7 @@ export class AgendaItemResolver {
 export class FundingDecisionResolver {
   constructor(
     private readonly decisions: DecisionsService,
-    private readonly boards: BoardService,
+    private readonly loaders: GovernanceLoaders,
   ) {}
 
   @ResolveField(() => [Money], { complexity: listOfAtMost(2) })
@@ -337,14 +338,14 @@ export class FundingDecisionResolver {
   @ResolveField(() => [VoteView], { complexity: listOfAtMost(BOARD_SIZE_PRICED), nullable: true, description: 'Each member’s vote. Admins and members of the fund’s board; NOT_FOUND for other board members.' })
   @Allow(Role.ADMIN, Role.BOARD_MEMBER)
   async votes(@Parent() decision: FundingDecision, @Ctx() ctx: RequestContext): Promise<VoteView[]> {
-    if (!hasRole(ctx.user, Role.ADMIN) && !(await this.boards.seatOf(ctx.user, decision.fundId))) throw new NotFoundError('votes of this decision');
+    if (!hasRole(ctx.user, Role.ADMIN) && !(await this.loaders.seat(ctx).load(decision.fundId))) throw new NotFoundError('votes of this decision');
     return decision.votes.map((v) => ({ memberId: v.memberId, countryCode: v.countryCode, choice: v.choice, castAt: decision.recordedAt }));
   }
 
   @ResolveField(() => ID, { nullable: true, description: 'The later decision that replaced this one, if any.' })
   @Allow('SIGNED_IN')
-  async supersededByDecisionId(@Parent() decision: FundingDecision): Promise<string | null> {
-    return (await this.decisions.supersededBy([decision.id]))[0];
+  supersededByDecisionId(@Parent() decision: FundingDecision, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return requestLoader(ctx, 'governance.supersededBy', (ids: readonly string[]) => this.decisions.supersededBy(ids)).load(decision.id);
   }
 }
 

@@ -1,4 +1,4 @@
-import { Voter, quorum } from './quorum';
+import { quorum, tally, Voter } from './quorum';
 
 const gb = (n: number): Voter => ({ memberId: `gb-${n}`, countryCode: 'GB' });
 const kr = (n: number): Voter => ({ memberId: `kr-${n}`, countryCode: 'KR' });
@@ -98,5 +98,36 @@ describe('quorum', () => {
 
   it('uses a default of one voter per country', () => {
     expect(quorum([gb(1), kr(1)], [gb(1), kr(1)], COUNTRIES).met).toBe(true);
+  });
+});
+
+describe('tally', () => {
+  const at = (minute: number) => new Date(Date.UTC(2027, 0, 1, 10, minute));
+  const vote = (voter: Voter, minute: number) => ({ ...voter, castAt: at(minute) });
+  const rule = { countryCodes: COUNTRIES, minPerCountry: 1 };
+
+  it('counts the votes of current, non-conflicted members only', () => {
+    // gb-2 is conflicted; kr-9 voted and has left the board since.
+    const board = { members: [gb(1), gb(2), kr(1)], conflicts: new Map([['gb-2', {}]]) };
+    const { status, counted, eligible } = tally(board, [vote(gb(1), 1), vote(gb(2), 2), vote(kr(9), 3)], rule);
+    expect(eligible.map((m) => m.memberId)).toEqual(['gb-1', 'kr-1']);
+    expect(counted.map((v) => v.memberId)).toEqual(['gb-1']);
+    expect(status).toMatchObject({ eligibleMembers: 2, votesCast: 1, votesNeeded: 2, countriesMissing: ['KR'], met: false });
+  });
+
+  it('counts only the votes cast after `since`, when given', () => {
+    const board = { members: [gb(1), kr(1)], conflicts: new Map() };
+    const votes = [vote(gb(1), 1), vote(kr(1), 5)];
+    expect(tally(board, votes, rule).status.met).toBe(true);
+    const since = tally(board, votes, rule, at(1));
+    expect(since.counted.map((v) => v.memberId)).toEqual(['kr-1']);
+    expect(since.status).toMatchObject({ votesCast: 1, countriesMissing: ['GB'], met: false });
+  });
+
+  it('applies the board’s rule', () => {
+    const board = { members: [gb(1), gb(2), kr(1), kr(2)], conflicts: new Map() };
+    const votes = [vote(gb(1), 1), vote(kr(1), 1), vote(kr(2), 1)];
+    expect(tally(board, votes, rule).status.met).toBe(true);
+    expect(tally(board, votes, { countryCodes: COUNTRIES, minPerCountry: 2 }).status).toMatchObject({ countriesMissing: ['GB'], met: false });
   });
 });

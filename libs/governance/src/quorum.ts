@@ -6,6 +6,12 @@ export interface Voter {
   countryCode: string;
 }
 
+/** What a quorum of a fund's board needs: a voter from each of these countries, at least this many. */
+export interface QuorumRule {
+  countryCodes: string[];
+  minPerCountry: number;
+}
+
 @ObjectType({ description: 'Whether the votes cast on an agenda item make a quorum, and why. Every figure comes from the votes: admins and the members not conflicted on the application read it.' })
 @Allow('SIGNED_IN')
 export class QuorumStatus {
@@ -36,4 +42,21 @@ export function quorum(eligible: readonly Voter[], voted: readonly Voter[], coun
       : `No quorum yet: ${counted.length} of ${eligible.length} eligible members voted; ${votesNeeded} needed` +
         (countriesMissing.length ? `, including at least ${minPerCountry} from ${countriesMissing.join(' and ')}.` : '.');
   return Object.assign(new QuorumStatus(), { eligibleMembers: eligible.length, votesCast: counted.length, votesNeeded, countriesMissing, met, explanation });
+}
+
+/**
+ * The votes that count on an agenda item: those of current, non-conflicted
+ * members (a member who left or became conflicted after voting no longer
+ * counts), cast after `since` when given; and the quorum they make.
+ */
+export function tally<V extends Voter & { castAt: Date }>(
+  board: { members: readonly Voter[]; conflicts: ReadonlyMap<string, unknown> },
+  votes: readonly V[],
+  rule: QuorumRule,
+  since?: Date,
+): { status: QuorumStatus; counted: V[]; eligible: Voter[] } {
+  const eligible = board.members.filter((m) => !board.conflicts.has(m.memberId));
+  const eligibleIds = new Set(eligible.map((m) => m.memberId));
+  const counted = votes.filter((v) => eligibleIds.has(v.memberId) && (!since || v.castAt > since));
+  return { status: quorum(eligible, counted, rule.countryCodes, rule.minPerCountry), counted, eligible };
 }

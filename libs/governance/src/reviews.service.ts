@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, ForbiddenError, hasRole, NotFoundError, Role } from '@app/core';
-import { ApplicationsService, ApplicationStatus, FundApplication, FundAuditService, FundCall } from '@app/funding';
+import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, ForbiddenError, hasRole, NotFoundError, RequestContext, Role } from '@app/core';
+import { ApplicationLifecycleService, ApplicationsService, ApplicationStatus, FundApplication, FundAuditService, FundCall, FundingLoaders } from '@app/funding';
 import { recipientsOf } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { BoardService, describeConflict } from './board.service';
 import type { AssignReviewersInput, SubmitReviewInput, UnassignReviewerInput } from './dto/governance.inputs';
 import { GovernanceEmail } from './emails/governance.emails';
+import { GovernanceLoaders } from './governance.loaders';
 import { BoardMember, Review } from './entities/board.entity';
 import { ReviewSummary, summarise } from './review-aggregate';
 
@@ -25,9 +26,12 @@ export class ReviewsService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly applications: ApplicationsService,
+    private readonly lifecycle: ApplicationLifecycleService,
     private readonly board: BoardService,
     private readonly audit: FundAuditService,
     private readonly outbox: OutboxService,
+    private readonly loaders: GovernanceLoaders,
+    private readonly fundingLoaders: FundingLoaders,
   ) {}
 
   async assign(admin: AuthUser, input: AssignReviewersInput): Promise<Review[]> {
@@ -83,7 +87,7 @@ export class ReviewsService {
       }
       const assigned = await em.countBy(Review, { applicationId: application.id, withdrawnAt: IsNull() });
       if (application.status === ApplicationStatus.ELIGIBILITY_CHECKED && assigned >= call.reviewersPerApplication) {
-        await this.applications.transition(em, admin.id, application, 'startReview', `${assigned} reviewer(s) assigned.`);
+        await this.lifecycle.transition(em, admin.id, application, 'startReview', `${assigned} reviewer(s) assigned.`);
       }
       return em.find(Review, { where: { applicationId: application.id }, order: { assignedAt: 'ASC' } });
     });
@@ -104,7 +108,7 @@ export class ReviewsService {
   async submit(user: AuthUser, input: SubmitReviewInput): Promise<Review> {
     return this.dataSource.transaction(async (em) => {
       const { application } = await this.applications.lock(em, user, input.applicationId);
-      const seat = await this.board.requireUnconflictedSeat(em, user, application, 'review it');
+      const { seat } = await this.board.requireUnconflictedSeat(em, user, application, 'review it');
       const review = await em.createQueryBuilder(Review, 'r').setLock('pessimistic_write').where('r.application_id = :a AND r.member_id = :m', { a: application.id, m: seat.id }).getOne();
       if (!review) throw new ForbiddenError('You are not assigned to review this application.');
       if (review.submittedAt) throw new ConflictError('You have submitted your review of this application; it is final.', { reason: 'REVIEW_SUBMITTED' });
@@ -142,30 +146,28 @@ export class ReviewsService {
   }
 
   /**
-   * The reviews the user may read: all submitted ones for admins; a
+   * The reviews the reader may read: all submitted ones for admins; a
    * reviewer's own, plus the others once theirs is submitted; for other board
    * members, the submitted ones once the application is on a meeting's agenda
    * (from then on nobody more is assigned). NOT_FOUND for a conflicted member
-   * and anyone else.
+   * and anyone else. Through the request's loaders: a list of applications
+   * costs as many statements as one.
    */
-  async visibleTo(user: AuthUser | null, application: FundApplication, em: EntityManager = this.dataSource.manager): Promise<Review[]> {
-    const all = await em.find(Review, { where: { applicationId: application.id, withdrawnAt: IsNull() }, order: { assignedAt: 'ASC' } });
-    if (hasRole(user, Role.ADMIN)) return all.filter((r) => r.submittedAt);
-    const seat = await this.board.seatOf(user, application.fundId, em);
-    if (!seat || (await this.board.conflicts(application, em)).has(seat.id)) throw new NotFoundError('reviews of this application');
+  async visibleTo(ctx: RequestContext, application: FundApplication): Promise<Review[]> {
+    const all = await this.loaders.reviews(ctx).load(application.id);
+    if (hasRole(ctx.user, Role.ADMIN)) return all.filter((r) => r.submittedAt);
+    const seat = await this.loaders.unconflictedSeat(ctx, application);
+    if (!seat) throw new NotFoundError('reviews of this application');
     const own = all.find((r) => r.memberId === seat.id);
     if (own && !own.submittedAt) return [own];
-    if (!own) {
-      // Members who do not review it read the reviews for the meeting: once it is on an agenda, when no more reviewers are assigned.
-      const [{ onAgenda }] = await em.query(`SELECT EXISTS (SELECT 1 FROM agenda_item WHERE application_id = $1) AS "onAgenda"`, [application.id]);
-      if (!onAgenda) return [];
-    }
+    // Members who do not review it read the reviews for the meeting: once it is on an agenda, when no more reviewers are assigned.
+    if (!own && !(await this.loaders.onAgenda(ctx).load(application.id))) return [];
     return all.filter((r) => r.submittedAt);
   }
 
-  async summary(user: AuthUser | null, application: FundApplication): Promise<ReviewSummary> {
-    const visible = (await this.visibleTo(user, application)).filter((r) => r.submittedAt);
-    const call = await this.dataSource.getRepository(FundCall).findOneByOrFail({ id: application.callId });
+  async summary(ctx: RequestContext, application: FundApplication): Promise<ReviewSummary> {
+    const visible = (await this.visibleTo(ctx, application)).filter((r) => r.submittedAt);
+    const call = await this.fundingLoaders.call(ctx).load(application.callId);
     // A reviewer who has not submitted sees no aggregate either: it would show the others' scores.
     return summarise(
       visible.map((r) => ({ scores: r.scores, recommendation: r.recommendation! })),

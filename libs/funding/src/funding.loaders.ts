@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, ObjectLiteral } from 'typeorm';
+import { NotFoundError, RequestContext, requestLoader } from '@app/core';
+import { ApplicationsService } from './applications.service';
+import type { EligibilityFacts } from './eligibility';
+import { ApplicationBudgetLine, FundApplication } from './entities/application.entity';
+import { FundCall } from './entities/fund.entity';
+
+/**
+ * Batched reads for the fields of funds' calls and applications, here and in
+ * governance: one statement per kind of thing per request, however many rows
+ * the response holds. They read without checking access: the field that
+ * reached the row has checked it.
+ */
+@Injectable()
+export class FundingLoaders {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsService,
+  ) {}
+
+  application(ctx: RequestContext) {
+    return this.byId(ctx, FundApplication, 'funding.applicationById', 'application');
+  }
+
+  call(ctx: RequestContext) {
+    return this.byId(ctx, FundCall, 'funding.callById', 'call');
+  }
+
+  /** Each application's budget lines, in their order. */
+  lines(ctx: RequestContext) {
+    return requestLoader<string, ApplicationBudgetLine[]>(ctx, 'funding.lines', async (ids) => {
+      const lines = await this.dataSource.getRepository(ApplicationBudgetLine).find({ where: { applicationId: In([...ids]) }, order: { position: 'ASC' } });
+      return ids.map((id) => lines.filter((l) => l.applicationId === id));
+    });
+  }
+
+  /** What the call's rules judge of each application, but its budget lines (see `lines`). */
+  eligibilityFacts(ctx: RequestContext) {
+    return requestLoader<string, Omit<EligibilityFacts, 'lines'>>(ctx, 'funding.eligibilityFacts', (ids) => this.applications.eligibilityFacts(ids));
+  }
+
+  private byId<T extends ObjectLiteral & { id: string }>(ctx: RequestContext, entity: new () => T, key: string, what: string) {
+    return requestLoader<string, T>(ctx, key, async (ids) => {
+      const rows = await this.dataSource.getRepository(entity).findBy({ id: In([...ids]) } as never);
+      return ids.map((id) => rows.find((r) => r.id === id) ?? new NotFoundError(what, id));
+    });
+  }
+}
