@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource, In } from 'typeorm';
-import { Allow, Ctx, hasRole, listOfAtMost, LocalizedText, LocalTime, Money, NotFoundError, PageArgs, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
+import { Allow, Ctx, hasRole, listOfAtMost, LocalizedText, LocalTime, Money, NotFoundError, ONE_PER_COUNTRY, PageArgs, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
 import { ApplicationsService, Fund, FundApplication, fundZones, LedgerService } from '@app/funding';
 import { Organisation, User } from '@app/identity';
 import { BoardService } from './board.service';
@@ -249,7 +249,7 @@ export class MeetingsResolver {
     return LocalizedText.of({ en: meeting.titleEn, ko: meeting.titleKo });
   }
 
-  @ResolveField(() => [LocalTime], { complexity: listOfAtMost(2), description: 'The start in both countries’ zones.' })
+  @ResolveField(() => [LocalTime], { complexity: ONE_PER_COUNTRY, description: 'The start in both countries’ zones.' })
   @Allow('SIGNED_IN')
   async startsAtLocal(@Parent() meeting: BoardMeeting, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
     return renderInZones(meeting.startsAt, await fundZones(ctx, this.dataSource, meeting.fundId), ctx.user?.language ?? 'en');
@@ -316,7 +316,7 @@ export class FundingDecisionResolver {
     private readonly boards: BoardService,
   ) {}
 
-  @ResolveField(() => [Money], { complexity: listOfAtMost(2) })
+  @ResolveField(() => [Money], { complexity: ONE_PER_COUNTRY })
   @Allow('SIGNED_IN')
   amounts(@Parent() decision: FundingDecision): Money[] {
     return Object.entries(decision.amounts).map(([currency, amount]) => Money.of(amount, currency));

@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Allow, itemsOfPage, listOfAtMost } from '@app/core';
+import { Allow, itemsOfPage, listOfAtMost, ONE_PER_COUNTRY } from '@app/core';
+import { TYPOLOGY_DOMAINS } from '../engine';
 import { MAX_PROJECTS } from '../evidence/dto/sector-activity.input';
 import { MAX_INDICATOR_WEIGHTS } from '../evidence/dto/weight-profile.input';
 import { ConfidenceLabel, PairCoverage, PillarScore } from './pair-score.types';
@@ -87,7 +88,7 @@ export class SectorDetailView {
   @Field(() => Float) contribution: number;
   @Field(() => [ProjectView], { complexity: listOfAtMost(MAX_PROJECTS) }) projectsA: ProjectView[];
   @Field(() => [ProjectView], { complexity: listOfAtMost(MAX_PROJECTS) }) projectsB: ProjectView[];
-  @Field(() => [EvidenceProvenance], { complexity: listOfAtMost(2) }) provenance: EvidenceProvenance[];
+  @Field(() => [EvidenceProvenance], { complexity: ONE_PER_COUNTRY }) provenance: EvidenceProvenance[];
 }
 
 @ObjectType()
@@ -160,7 +161,7 @@ export class TypologyDomainView {
 @Allow('PUBLIC')
 export class CityTypologyView {
   @Field(() => ID) cityId: string;
-  @Field(() => [TypologyDomainView], { complexity: listOfAtMost(3) }) domains: TypologyDomainView[];
+  @Field(() => [TypologyDomainView], { complexity: listOfAtMost(TYPOLOGY_DOMAINS.length) }) domains: TypologyDomainView[];
 }
 
 export { ConfidenceLabel };
