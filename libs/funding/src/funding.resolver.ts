@@ -13,6 +13,10 @@ import {
   CreateApplicationInput,
   CreateCallInput,
   CreateFundInput,
+  MAX_APPLICATION_MILESTONES,
+  MAX_APPLICATION_OBJECTIVES,
+  MAX_BUDGET_LINES,
+  MAX_CRITERIA,
   UpdateApplicationInput,
   UpdateCallInput,
   UpdateFundInput,
@@ -36,14 +40,9 @@ export const FundAuditEntryConnection = Paginated(FundAuditEntry);
 /*
  * What the lists below hold at most, for the query cost (libs/core/src/graphql/cost.ts).
  * Lists of money, rates, balances and local times have one item per currency or zone
- * of the fund's two countries (ONE_PER_COUNTRY).
+ * of the fund's two countries (ONE_PER_COUNTRY); a call's criteria and an application's
+ * lists hold what their inputs accept (MAX_* in dto/funding.inputs).
  */
-/** A call's criteria, and so a review's scores (CreateCallInput.criteria). */
-const MAX_CRITERIA = 12;
-/** What an application's input may hold (CreateApplicationInput). */
-const MAX_APPLICATION_OBJECTIVES = 20;
-const MAX_APPLICATION_MILESTONES = 30;
-const MAX_BUDGET_LINES = 60;
 /** The rules checkEligibility applies. */
 const ELIGIBILITY_RULES = 7;
 /**

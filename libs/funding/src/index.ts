@@ -14,6 +14,6 @@ export * from './ledger.service';
 export * from './money-arithmetic';
 export * from './funding.module';
 export const FUNDING_ENTITIES = [Fund, FundBalance, LedgerEntry, FundCall, FundApplication, ApplicationBudgetLine, ApplicationTransition, FundAuditEntry];
-export { AmountInput } from './dto/funding.inputs';
+export { AmountInput, MAX_CRITERIA } from './dto/funding.inputs';
 export * from './funding-worker.module';
 export * from './fund-zones';

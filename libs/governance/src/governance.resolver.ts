@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource, In } from 'typeorm';
 import { Allow, Ctx, hasRole, listOfAtMost, LocalizedText, LocalTime, Money, NotFoundError, ONE_PER_COUNTRY, PageArgs, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
-import { ApplicationsService, Fund, FundApplication, fundZones, LedgerService } from '@app/funding';
+import { ApplicationsService, Fund, FundApplication, fundZones, LedgerService, MAX_CRITERIA } from '@app/funding';
 import { Organisation, User } from '@app/identity';
 import { BoardService } from './board.service';
 import { DecisionsService } from './decisions.service';
@@ -13,6 +13,7 @@ import {
   CreateBoardMeetingInput,
   DeclareConflictInput,
   EndBoardMembershipInput,
+  MAX_REVIEWERS_PER_CALL,
   RecordDecisionInput,
   SubmitReviewInput,
   UnassignReviewerInput,
@@ -31,7 +32,8 @@ export const FundingDecisionSummaryConnection = Paginated(FundingDecisionSummary
  * What the lists below hold at most, for the query cost (libs/core/src/graphql/cost.ts).
  * Boards, agendas and decisions grow only by what admins and the board do, so
  * they are priced at what a bilateral seed fund's board works with, not at a
- * limit the code enforces.
+ * limit the code enforces. A review's scores and the reviewers assigned at once
+ * are what their inputs accept (MAX_CRITERIA, MAX_REVIEWERS_PER_CALL).
  */
 /**
  * A board's current members: a few per country (the demo board has four).
@@ -42,10 +44,6 @@ const BOARD_SIZE_PRICED = 12;
 const AGENDA_PRICED = 20;
 /** An application's decisions: the first, then one per reconsideration. */
 const DECISIONS_PRICED = 5;
-/** A call's criteria, and so a review's scores (SubmitReviewInput.scores). */
-const MAX_CRITERIA = 12;
-/** Board members assigned in one call (AssignReviewersInput.memberIds). */
-const MAX_REVIEWERS_PER_CALL = 10;
 /** Current members; with includeFormer, as many again who have left. */
 const boardMembersCost = listOfAtMost((args) => (args.includeFormer ? 2 * BOARD_SIZE_PRICED : BOARD_SIZE_PRICED));
 

@@ -8,6 +8,8 @@ import {
   CaseStudyFilter,
   CaseStudyStepInput,
   CreateCaseStudyInput,
+  MAX_CASE_STUDY_PARTNERS,
+  MAX_CASE_STUDY_POINTS,
   ReviewCaseStudyInput,
   SearchCaseStudiesArgs,
   UpdateCaseStudyInput,
@@ -21,10 +23,8 @@ export const CaseStudyConnection = Paginated(CaseStudy);
 /*
  * What the lists below hold at most, for the query cost (libs/core/src/graphql/cost.ts):
  * one version per language (ONE_PER_LANGUAGE), and what a case study's input may hold
- * (CreateCaseStudyInput).
+ * (MAX_* in dto/knowledge.inputs).
  */
-const MAX_CASE_STUDY_PARTNERS = 30;
-const MAX_CASE_STUDY_POINTS = 20;
 /**
  * A language version's revisions: one per save, with no limit, read only by
  * its authors and reviewers. Priced well above what writing one takes (the

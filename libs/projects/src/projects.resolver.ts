@@ -20,6 +20,10 @@ import {
   AddMilestoneInput,
   ChangeProjectStageInput,
   CreateProjectInput,
+  MAX_PROJECT_OBJECTIVES,
+  MAX_PROJECT_OUTPUTS,
+  MAX_PROJECT_PARTNERS,
+  MAX_PROJECT_RISKS,
   ProjectFilter,
   ProjectReasonInput,
   PublishedProjectFilter,
@@ -38,14 +42,10 @@ export const PublishedProjectConnection = Paginated(PublishedProject);
 
 /*
  * What the lists below hold at most, for the query cost (libs/core/src/graphql/cost.ts):
- * what a project's input may hold (CreateProjectInput, UpdateProjectInput), and
- * one lead, budget or local time per city of the twinning (ONE_PER_COUNTRY). Milestones
- * and the stage history have no limit and are priced at the default.
+ * what a project's input may hold (MAX_* in dto/project.inputs), and one lead, budget
+ * or local time per city of the twinning (ONE_PER_COUNTRY). Milestones and the stage
+ * history have no limit and are priced at the default.
  */
-const MAX_PROJECT_OBJECTIVES = 20;
-const MAX_PROJECT_PARTNERS = 50;
-const MAX_PROJECT_OUTPUTS = 50;
-const MAX_PROJECT_RISKS = 50;
 
 @Resolver(() => Project)
 export class ProjectsResolver {
