@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Allow, itemsOfPage, listOfAtMost, ONE_PER_COUNTRY } from '@app/core';
+import { Allow, listOfAtMost, ONE_PER_COUNTRY } from '@app/core';
 import { TYPOLOGY_DOMAINS } from '../engine';
 import { MAX_PROJECTS } from '../evidence/dto/sector-activity.input';
 import { MAX_INDICATOR_WEIGHTS } from '../evidence/dto/weight-profile.input';
@@ -139,12 +139,14 @@ export class PairScoreDetail {
   @Field({ description: 'The weight profile used.' }) profile: string;
 }
 
+/** The most pairs a shortlist returns. */
+export const SHORTLIST_LIMIT = 500;
+
 @ObjectType()
 @Allow('PUBLIC')
 export class PairShortlist {
   @Field({ description: 'The rule, in words.' }) rule: string;
-  // pairShortlist prices the shortlist at SHORTLIST_LIMIT pairs.
-  @Field(() => [PairScoreView], { complexity: itemsOfPage }) pairs: PairScoreView[];
+  @Field(() => [PairScoreView], { complexity: listOfAtMost(SHORTLIST_LIMIT) }) pairs: PairScoreView[];
 }
 
 @ObjectType()
