@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource, In } from 'typeorm';
-import { Allow, AppConfig, Clock, costWhen, Ctx, listOfAtMost, LocalizedText, LocalTime, NotFoundError, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
+import { Allow, AppConfig, Clock, costWhen, Ctx, LocalizedText, LocalTime, NotFoundError, OWN_ZONE_AND_ONE_PER_COUNTRY, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
 import { CalendarAddressesService } from './calendar/calendar-addresses.service';
 import { CancelEventInput, CreateEventInput, EventFollowInput, EventListArgs, EventRegistrationInput, EventStepInput, RegistrationListArgs, UpdateEventInput } from './dto/events.inputs';
 import { EventAttendee, EventFollowing, NewCalendarAddress } from './dto/events.outputs';
@@ -162,13 +162,13 @@ export class EventsResolver {
     return LocalizedText.of({ en: event.descriptionEn, ko: event.descriptionKo });
   }
 
-  @ResolveField(() => [LocalTime], { complexity: listOfAtMost(3), description: 'The start in the event’s own zone, then in both countries’ zones (its twinned cities’, for a workspace’s event).' })
+  @ResolveField(() => [LocalTime], { complexity: OWN_ZONE_AND_ONE_PER_COUNTRY, description: 'The start in the event’s own zone, then in both countries’ zones (its twinned cities’, for a workspace’s event).' })
   @Allow('PUBLIC')
   async startsAtLocal(@Parent() event: ProgrammeEvent, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
     return renderInZones(event.startsAt, await eventZones(ctx, this.dataSource, event), ctx.user?.language ?? 'en');
   }
 
-  @ResolveField(() => [LocalTime], { complexity: listOfAtMost(3), description: 'The end, in the same zones as startsAtLocal.' })
+  @ResolveField(() => [LocalTime], { complexity: OWN_ZONE_AND_ONE_PER_COUNTRY, description: 'The end, in the same zones as startsAtLocal.' })
   @Allow('PUBLIC')
   async endsAtLocal(@Parent() event: ProgrammeEvent, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
     return renderInZones(event.endsAt, await eventZones(ctx, this.dataSource, event), ctx.user?.language ?? 'en');

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { Allow, Clock, Ctx, hasRole, listOfAtMost, LocalizedText, LocalTime, Money, NotFoundError, PageArgs, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
+import { Allow, Clock, Ctx, hasRole, listOfAtMost, LocalizedText, LocalTime, Money, NotFoundError, ONE_PER_COUNTRY, PageArgs, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
 import { ApplicationLifecycleService } from './application-lifecycle.service';
 import { actionsFor, APPLICATION_ACTIONS } from './application-states';
 import { ApplicationsService } from './applications.service';
@@ -14,6 +14,10 @@ import {
   CreateApplicationInput,
   CreateCallInput,
   CreateFundInput,
+  MAX_APPLICATION_MILESTONES,
+  MAX_APPLICATION_OBJECTIVES,
+  MAX_BUDGET_LINES,
+  MAX_CRITERIA,
   UpdateApplicationInput,
   UpdateCallInput,
   UpdateFundInput,
@@ -38,14 +42,9 @@ export const FundAuditEntryConnection = Paginated(FundAuditEntry);
 /*
  * What the lists below hold at most, for the query cost (libs/core/src/graphql/cost.ts).
  * Lists of money, rates, balances and local times have one item per currency or zone
- * of the fund's two countries: 2.
+ * of the fund's two countries (ONE_PER_COUNTRY); a call's criteria and an application's
+ * lists hold what their inputs accept (MAX_* in dto/funding.inputs).
  */
-/** A call's criteria, and so a review's scores (CreateCallInput.criteria). */
-const MAX_CRITERIA = 12;
-/** What an application's input may hold (CreateApplicationInput). */
-const MAX_APPLICATION_OBJECTIVES = 20;
-const MAX_APPLICATION_MILESTONES = 30;
-const MAX_BUDGET_LINES = 60;
 /** The rules checkEligibility applies. */
 const ELIGIBILITY_RULES = 7;
 /**
@@ -112,7 +111,7 @@ export class FundsResolver {
     return LocalizedText.of({ en: fund.descriptionEn, ko: fund.descriptionKo });
   }
 
-  @ResolveField(() => [FundBalanceView], { complexity: listOfAtMost(2), description: 'What it holds, per currency. Public.' })
+  @ResolveField(() => [FundBalanceView], { complexity: ONE_PER_COUNTRY, description: 'What it holds, per currency. Public.' })
   @Allow('PUBLIC')
   async balances(@Parent() fund: Fund, @Ctx() ctx: RequestContext): Promise<FundBalanceView[]> {
     const rows = await requestLoader(ctx, 'funding.balances', async (ids: readonly string[]) => {
@@ -145,7 +144,7 @@ export class FundsResolver {
     return this.fundsService.ledgerEntries(fund.id, page);
   }
 
-  @ResolveField(() => [FundReconciliation], { complexity: listOfAtMost(2), nullable: true, description: 'The ledger checked against the balances. Admins and the fund’s board.' })
+  @ResolveField(() => [FundReconciliation], { complexity: ONE_PER_COUNTRY, nullable: true, description: 'The ledger checked against the balances. Admins and the fund’s board.' })
   @Allow(Role.ADMIN, Role.BOARD_MEMBER)
   async reconciliation(@Parent() fund: Fund, @Ctx() ctx: RequestContext): Promise<FundReconciliation[]> {
     await this.requireOverseer(ctx, fund);
@@ -236,13 +235,13 @@ export class FundCallsResolver {
     return LocalizedText.of({ en: call.guidanceEn, ko: call.guidanceKo });
   }
 
-  @ResolveField(() => [LocalTime], { complexity: listOfAtMost(2), description: 'The opening in both countries’ zones.' })
+  @ResolveField(() => [LocalTime], { complexity: ONE_PER_COUNTRY, description: 'The opening in both countries’ zones.' })
   @Allow('PUBLIC')
   async opensAtLocal(@Parent() call: FundCall, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
     return renderInZones(call.opensAt, await fundZones(ctx, this.dataSource, call.fundId), ctx.user?.language ?? 'en');
   }
 
-  @ResolveField(() => [LocalTime], { complexity: listOfAtMost(2), description: 'The close in both countries’ zones.' })
+  @ResolveField(() => [LocalTime], { complexity: ONE_PER_COUNTRY, description: 'The close in both countries’ zones.' })
   @Allow('PUBLIC')
   async closesAtLocal(@Parent() call: FundCall, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
     return renderInZones(call.closesAt, await fundZones(ctx, this.dataSource, call.fundId), ctx.user?.language ?? 'en');
@@ -255,13 +254,13 @@ export class FundCallsResolver {
     return call.opensAt.getTime() <= now && now < call.closesAt.getTime();
   }
 
-  @ResolveField(() => [Money], { complexity: listOfAtMost(2), description: 'The most one award may have, per currency.' })
+  @ResolveField(() => [Money], { complexity: ONE_PER_COUNTRY, description: 'The most one award may have, per currency.' })
   @Allow('PUBLIC')
   maxAward(@Parent() call: FundCall): Money[] {
     return Object.entries(call.maxAwardMinor).map(([currency, amount]) => Money.of(amount, currency));
   }
 
-  @ResolveField(() => [ExchangeRate], { complexity: listOfAtMost(2) })
+  @ResolveField(() => [ExchangeRate], { complexity: ONE_PER_COUNTRY })
   @Allow('PUBLIC')
   exchangeRates(@Parent() call: FundCall): ExchangeRate[] {
     return Object.entries(call.exchangeRates).map(([currency, unitsPerReference]) => ({ currency, unitsPerReference }));
@@ -398,13 +397,13 @@ export class ApplicationsResolver {
     return this.loaders.lines(ctx).load(a.id);
   }
 
-  @ResolveField(() => [Money], { complexity: listOfAtMost(2), description: 'What the two sides ask for, per currency.' })
+  @ResolveField(() => [Money], { complexity: ONE_PER_COUNTRY, description: 'What the two sides ask for, per currency.' })
   @Allow('SIGNED_IN')
   async requested(@Parent() a: FundApplication, @Ctx() ctx: RequestContext): Promise<Money[]> {
     return [...sumByCurrency(await this.loaders.lines(ctx).load(a.id))].map(([currency, amount]) => Money.of(amount, currency));
   }
 
-  @ResolveField(() => [Money], { complexity: listOfAtMost(2), description: 'What the fund has committed to it and not released, per currency.' })
+  @ResolveField(() => [Money], { complexity: ONE_PER_COUNTRY, description: 'What the fund has committed to it and not released, per currency.' })
   @Allow('SIGNED_IN')
   async award(@Parent() a: FundApplication, @Ctx() ctx: RequestContext): Promise<Money[]> {
     const outstanding = await requestLoader(ctx, 'funding.outstanding', async (ids: readonly string[]) => {

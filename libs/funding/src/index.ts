@@ -17,6 +17,6 @@ export * from './money-arithmetic';
 export * from './funding.module';
 export { FundingLoaders } from './funding.loaders';
 export const FUNDING_ENTITIES = [Fund, FundBalance, LedgerEntry, FundCall, FundApplication, ApplicationBudgetLine, ApplicationTransition, FundAuditEntry];
-export { AmountInput } from './dto/funding.inputs';
+export { AmountInput, MAX_CRITERIA } from './dto/funding.inputs';
 export * from './funding-worker.module';
 export * from './fund-zones';

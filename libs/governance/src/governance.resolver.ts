@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource, In } from 'typeorm';
-import { Allow, Ctx, hasRole, listOfAtMost, LocalizedText, LocalTime, Money, NotFoundError, PageArgs, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
-import { ApplicationsService, Fund, FundApplication, FundingLoaders, fundZones, LedgerService } from '@app/funding';
+import { Allow, Ctx, hasRole, listOfAtMost, LocalizedText, LocalTime, Money, NotFoundError, ONE_PER_COUNTRY, PageArgs, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
+import { ApplicationsService, Fund, FundApplication, FundingLoaders, fundZones, LedgerService, MAX_CRITERIA } from '@app/funding';
 import { Organisation, User } from '@app/identity';
 import { BoardService } from './board.service';
 import { DecisionsService } from './decisions.service';
@@ -14,6 +14,7 @@ import {
   CreateBoardMeetingInput,
   DeclareConflictInput,
   EndBoardMembershipInput,
+  MAX_REVIEWERS_PER_CALL,
   RecordDecisionInput,
   SubmitReviewInput,
   UnassignReviewerInput,
@@ -32,7 +33,8 @@ export const FundingDecisionSummaryConnection = Paginated(FundingDecisionSummary
  * What the lists below hold at most, for the query cost (libs/core/src/graphql/cost.ts).
  * Boards, agendas and decisions grow only by what admins and the board do, so
  * they are priced at what a bilateral seed fund's board works with, not at a
- * limit the code enforces.
+ * limit the code enforces. A review's scores and the reviewers assigned at once
+ * are what their inputs accept (MAX_CRITERIA, MAX_REVIEWERS_PER_CALL).
  */
 /**
  * A board's current members: a few per country (the demo board has four).
@@ -43,10 +45,6 @@ const BOARD_SIZE_PRICED = 12;
 const AGENDA_PRICED = 20;
 /** An application's decisions: the first, then one per reconsideration. */
 const DECISIONS_PRICED = 5;
-/** A call's criteria, and so a review's scores (SubmitReviewInput.scores). */
-const MAX_CRITERIA = 12;
-/** Board members assigned in one call (AssignReviewersInput.memberIds). */
-const MAX_REVIEWERS_PER_CALL = 10;
 /** Current members; with includeFormer, as many again who have left. */
 const boardMembersCost = listOfAtMost((args) => (args.includeFormer ? 2 * BOARD_SIZE_PRICED : BOARD_SIZE_PRICED));
 
@@ -250,7 +248,7 @@ export class MeetingsResolver {
     return LocalizedText.of({ en: meeting.titleEn, ko: meeting.titleKo });
   }
 
-  @ResolveField(() => [LocalTime], { complexity: listOfAtMost(2), description: 'The start in both countries’ zones.' })
+  @ResolveField(() => [LocalTime], { complexity: ONE_PER_COUNTRY, description: 'The start in both countries’ zones.' })
   @Allow('SIGNED_IN')
   async startsAtLocal(@Parent() meeting: BoardMeeting, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
     return renderInZones(meeting.startsAt, await fundZones(ctx, this.dataSource, meeting.fundId), ctx.user?.language ?? 'en');
@@ -317,7 +315,7 @@ export class FundingDecisionResolver {
     private readonly loaders: GovernanceLoaders,
   ) {}
 
-  @ResolveField(() => [Money], { complexity: listOfAtMost(2) })
+  @ResolveField(() => [Money], { complexity: ONE_PER_COUNTRY })
   @Allow('SIGNED_IN')
   amounts(@Parent() decision: FundingDecision): Money[] {
     return Object.entries(decision.amounts).map(([currency, amount]) => Money.of(amount, currency));

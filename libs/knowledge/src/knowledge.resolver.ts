@@ -1,6 +1,6 @@
 import { Args, Field, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource, In } from 'typeorm';
-import { Allow, Ctx, listOfAtMost, LocalizedText, PageArgs, Paginated, RequestContext, requestLoader } from '@app/core';
+import { Allow, Ctx, listOfAtMost, LocalizedText, ONE_PER_LANGUAGE, PageArgs, Paginated, RequestContext, requestLoader } from '@app/core';
 import { User } from '@app/identity';
 import { CaseStudiesService } from './case-studies.service';
 import { CaseStudySearch, CaseStudySearchResult } from './case-study-search';
@@ -8,6 +8,8 @@ import {
   CaseStudyFilter,
   CaseStudyStepInput,
   CreateCaseStudyInput,
+  MAX_CASE_STUDY_PARTNERS,
+  MAX_CASE_STUDY_POINTS,
   ReviewCaseStudyInput,
   SearchCaseStudiesArgs,
   UpdateCaseStudyInput,
@@ -20,10 +22,9 @@ export const CaseStudyConnection = Paginated(CaseStudy);
 
 /*
  * What the lists below hold at most, for the query cost (libs/core/src/graphql/cost.ts):
- * two language versions, and what a case study's input may hold (CreateCaseStudyInput).
+ * one version per language (ONE_PER_LANGUAGE), and what a case study's input may hold
+ * (MAX_* in dto/knowledge.inputs).
  */
-const MAX_CASE_STUDY_PARTNERS = 30;
-const MAX_CASE_STUDY_POINTS = 20;
 /**
  * A language version's revisions: one per save, with no limit, read only by
  * its authors and reviewers. Priced well above what writing one takes (the
@@ -136,7 +137,7 @@ export class CaseStudiesResolver {
     return this.service.confirmTranslation(ctx.user!, input);
   }
 
-  @ResolveField(() => [CaseStudyVersion], { complexity: listOfAtMost(2), description: 'The language versions you may read: the published ones, or all of them for its authors and reviewers.' })
+  @ResolveField(() => [CaseStudyVersion], { complexity: ONE_PER_LANGUAGE, description: 'The language versions you may read: the published ones, or all of them for its authors and reviewers.' })
   @Allow('PUBLIC')
   versions(@Parent() caseStudy: CaseStudy, @Ctx() ctx: RequestContext): Promise<CaseStudyVersion[]> {
     return this.service.versions(ctx.user, caseStudy);

@@ -7,6 +7,7 @@ import {
   listOfAtMost,
   LocalizedText,
   LocalTime,
+  ONE_PER_COUNTRY,
   PageArgs,
   Paginated,
   renderInZones,
@@ -19,6 +20,10 @@ import {
   AddMilestoneInput,
   ChangeProjectStageInput,
   CreateProjectInput,
+  MAX_PROJECT_OBJECTIVES,
+  MAX_PROJECT_OUTPUTS,
+  MAX_PROJECT_PARTNERS,
+  MAX_PROJECT_RISKS,
   ProjectFilter,
   ProjectReasonInput,
   PublishedProjectFilter,
@@ -37,14 +42,10 @@ export const PublishedProjectConnection = Paginated(PublishedProject);
 
 /*
  * What the lists below hold at most, for the query cost (libs/core/src/graphql/cost.ts):
- * what a project's input may hold (CreateProjectInput, UpdateProjectInput), and
- * one lead, budget or local time per city of the twinning (2). Milestones and the
- * stage history have no limit and are priced at the default.
+ * what a project's input may hold (MAX_* in dto/project.inputs), and one lead, budget
+ * or local time per city of the twinning (ONE_PER_COUNTRY). Milestones and the stage
+ * history have no limit and are priced at the default.
  */
-const MAX_PROJECT_OBJECTIVES = 20;
-const MAX_PROJECT_PARTNERS = 50;
-const MAX_PROJECT_OUTPUTS = 50;
-const MAX_PROJECT_RISKS = 50;
 
 @Resolver(() => Project)
 export class ProjectsResolver {
@@ -144,7 +145,7 @@ export class ProjectsResolver {
     return !!project.publishedAt;
   }
 
-  @ResolveField(() => [ProjectLead], { complexity: listOfAtMost(2), description: 'The lead in city A, then in city B.' })
+  @ResolveField(() => [ProjectLead], { complexity: ONE_PER_COUNTRY, description: 'The lead in city A, then in city B.' })
   @Allow('SIGNED_IN')
   async leads(@Parent() project: Project, @Ctx() ctx: RequestContext): Promise<ProjectLead[]> {
     const zones = await this.twinningLoaders.zonesOfWorkspace(ctx).load(project.workspaceId);
@@ -164,7 +165,7 @@ export class ProjectsResolver {
     return found.filter((o): o is Organisation => !!o);
   }
 
-  @ResolveField(() => [ProjectBudget], { complexity: listOfAtMost(2), description: 'One per contributing country.' })
+  @ResolveField(() => [ProjectBudget], { complexity: ONE_PER_COUNTRY, description: 'One per contributing country.' })
   @Allow('SIGNED_IN')
   budgets(@Parent() project: Project, @Ctx() ctx: RequestContext): Promise<ProjectBudget[]> {
     return this.loaders.budgets(ctx).load(project.id);
@@ -240,7 +241,7 @@ export class ProjectStageChangeResolver {
     return (await this.twinningLoaders.user(ctx).load(change.actorUserId)) ?? null;
   }
 
-  @ResolveField(() => [LocalTime], { complexity: listOfAtMost(2), description: "When, on both cities' clocks (city A first)." })
+  @ResolveField(() => [LocalTime], { complexity: ONE_PER_COUNTRY, description: "When, on both cities' clocks (city A first)." })
   @Allow('SIGNED_IN')
   async atInCities(@Parent() change: ProjectStageChange, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
     // Reached only through Project.stageHistory, whose parent was access-checked.

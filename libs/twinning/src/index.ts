@@ -4,6 +4,7 @@ export * from './emails/twinning.emails';
 export * from './twinning-access.service';
 export * from './twinning.service';
 export * from './workspace.service';
+export * from './workspace-invitations.service';
 export * from './twinning.module';
 export * from './twinning-worker.module';
 export * from './twinning.loaders';

@@ -16,6 +16,7 @@ import {
   WorkspaceMemberResolver,
   WorkspaceResolver,
 } from './workspace.resolver';
+import { WorkspaceInvitationsService } from './workspace-invitations.service';
 import { WorkspacePagesController } from './workspace-pages.controller';
 import { WorkspaceService } from './workspace.service';
 
@@ -28,6 +29,7 @@ import { WorkspaceService } from './workspace.service';
     TwinningLoaders,
     TwinningService,
     WorkspaceService,
+    WorkspaceInvitationsService,
     TwinningResolver,
     WorkspaceResolver,
     WorkspaceMemberResolver,
@@ -39,6 +41,6 @@ import { WorkspaceService } from './workspace.service';
     WorkspaceFeedResolver,
     WorkspaceActivityResolver,
   ],
-  exports: [TwinningAccessService, TwinningService, WorkspaceService, ActivityService, TwinningLoaders],
+  exports: [TwinningAccessService, TwinningService, WorkspaceService, WorkspaceInvitationsService, ActivityService, TwinningLoaders],
 })
 export class TwinningModule {}

@@ -5,7 +5,7 @@ import { formOf, messageOf, page, signInLink } from '@app/identity';
 import { escapeHtml } from '@app/notifications';
 import { AcceptWorkspaceInvitationInput } from './dto/twinning.inputs';
 import { DigestService } from './feed/digest.service';
-import { WorkspaceService } from './workspace.service';
+import { WorkspaceInvitationsService } from './workspace-invitations.service';
 
 /**
  * The page a workspace invitation email opens, in both languages: a new
@@ -17,7 +17,7 @@ import { WorkspaceService } from './workspace.service';
 @ServerPage()
 export class WorkspacePagesController {
   constructor(
-    private readonly workspaces: WorkspaceService,
+    private readonly invitations: WorkspaceInvitationsService,
     private readonly digests: DigestService,
   ) {}
 
@@ -77,8 +77,8 @@ export class WorkspacePagesController {
       const input = await validateInput(AcceptWorkspaceInvitationInput, formOf(body));
       // A name means a new account; a password alone is an existing account proving itself.
       const result = input.displayName
-        ? await this.workspaces.acceptInvitation(null, input)
-        : await this.workspaces.acceptInvitationWithPassword(input.token, input.password ?? '', req.ip ?? 'unknown');
+        ? await this.invitations.acceptInvitation(null, input)
+        : await this.invitations.acceptInvitationWithPassword(input.token, input.password ?? '', req.ip ?? 'unknown');
       res.status(200).send(page('Welcome to the workspace · 워크스페이스에 오신 것을 환영합니다', [
         `${result.accountCreated ? 'Your account is ready and you' : 'You'} joined as ${result.role.toLowerCase()}. Sign in as ${result.email}.`,
         `${result.email}(으)로 로그인하세요.`,

@@ -25,6 +25,7 @@ import {
 } from './entities/workspace.entity';
 import { TwinningAccessService } from './twinning-access.service';
 import { TwinningLoaders } from './twinning.loaders';
+import { WorkspaceInvitationsService } from './workspace-invitations.service';
 import { WorkspaceService } from './workspace.service';
 
 export const WorkspaceMemberConnection = Paginated(WorkspaceMember);
@@ -35,6 +36,7 @@ export const WorkspaceJoinRequestConnection = Paginated(WorkspaceJoinRequest);
 export class WorkspaceResolver {
   constructor(
     private readonly workspaces: WorkspaceService,
+    private readonly invitationsService: WorkspaceInvitationsService,
     private readonly access: TwinningAccessService,
     private readonly loaders: TwinningLoaders,
     private readonly cityLoaders: CitiesLoaders,
@@ -61,13 +63,13 @@ export class WorkspaceResolver {
   @Mutation(() => WorkspaceInvitation, { description: 'Leads: invite someone by email. The link works once, until it expires or is withdrawn.' })
   @Allow('SIGNED_IN')
   inviteToWorkspace(@Args('input') input: InviteToWorkspaceInput, @Ctx() ctx: RequestContext): Promise<WorkspaceInvitation> {
-    return this.workspaces.invite(ctx.user!, input);
+    return this.invitationsService.invite(ctx.user!, input);
   }
 
   @Mutation(() => WorkspaceInvitation, { description: 'Leads: withdraw a pending invitation; its link stops working.' })
   @Allow('SIGNED_IN')
   revokeWorkspaceInvitation(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: RequestContext): Promise<WorkspaceInvitation> {
-    return this.workspaces.revokeInvitation(ctx.user!, id);
+    return this.invitationsService.revokeInvitation(ctx.user!, id);
   }
 
   @Mutation(() => AcceptWorkspaceInvitationResult, {
@@ -79,7 +81,7 @@ export class WorkspaceResolver {
   })
   @Allow('PUBLIC')
   acceptWorkspaceInvitation(@Args('input') input: AcceptWorkspaceInvitationInput, @Ctx() ctx: RequestContext): Promise<AcceptWorkspaceInvitationResult> {
-    return this.workspaces.acceptInvitation(ctx.user, input);
+    return this.invitationsService.acceptInvitation(ctx.user, input);
   }
 
   @Mutation(() => WorkspaceJoinRequest, { description: "Officers and partners from organisations in either city: ask to join a twinning's workspace." })
@@ -135,7 +137,7 @@ export class WorkspaceResolver {
   @ResolveField(() => WorkspaceInvitationConnection, { nullable: true, description: 'Newest first. For leads and admins; null for other members.' })
   @Allow('SIGNED_IN')
   async invitations(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext, @Args() page: PageArgs, @Args('filter', { nullable: true }) filter?: WorkspaceInvitationFilter) {
-    return (await this.leadOrAdmin(ctx, workspace)) ? this.workspaces.invitations(workspace.id, page, filter) : null;
+    return (await this.leadOrAdmin(ctx, workspace)) ? this.invitationsService.invitations(workspace.id, page, filter) : null;
   }
 
   @ResolveField(() => WorkspaceJoinRequestConnection, { nullable: true, description: 'Newest first. For leads and admins; null for other members.' })
@@ -202,12 +204,12 @@ export class WorkspaceMemberResolver {
 
 @Resolver(() => WorkspaceInvitation)
 export class WorkspaceInvitationResolver {
-  constructor(private readonly workspaces: WorkspaceService) {}
+  constructor(private readonly invitations: WorkspaceInvitationsService) {}
 
   @ResolveField(() => WorkspaceInvitationStatus)
   @Allow('SIGNED_IN')
   status(@Parent() invitation: WorkspaceInvitation): WorkspaceInvitationStatus {
-    return this.workspaces.invitationStatus(invitation);
+    return this.invitations.invitationStatus(invitation);
   }
 }
 

@@ -1,21 +1,10 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { Allow, listOfAtMost } from '@app/core';
+import { SEED_INDICATOR_DEFINITIONS } from '../seed/seed-data';
+import { IndicatorValueType } from './indicator-value-type';
 
-export enum IndicatorValueType {
-  NUMBER = 'NUMBER',
-  BOOLEAN = 'BOOLEAN',
-  CATEGORY = 'CATEGORY',
-}
-registerEnumType(IndicatorValueType, {
-  name: 'IndicatorValueType',
-  description: 'What kind of value an indicator takes, and so which field of a value carries it.',
-  valuesMap: {
-    NUMBER: { description: 'A number, in numberValue.' },
-    BOOLEAN: { description: 'Yes or no, in booleanValue.' },
-    CATEGORY: { description: "One of the indicator's categories, in textValue." },
-  },
-});
+export { IndicatorValueType };
 
 /** One allowed value of a CATEGORY indicator (stored as JSON in the definition). */
 @ObjectType({ description: 'One value a category indicator may take, with its labels.' })
@@ -76,8 +65,8 @@ export class IndicatorDefinition {
 
   /** The allowed values of a CATEGORY indicator, in order; empty for the other types. */
   @Column({ type: 'jsonb' })
-  // The seeded definitions have at most four categories; priced at 8 for the query cost.
-  @Field(() => [IndicatorCategory], { complexity: listOfAtMost(8), description: 'The values a CATEGORY indicator may take, in order; empty otherwise.' })
+  // Definitions come only from the seed data (no mutation adds one or changes its categories).
+  @Field(() => [IndicatorCategory], { complexity: listOfAtMost(Math.max(...SEED_INDICATOR_DEFINITIONS.map((d) => d.categories.length))), description: 'The values a CATEGORY indicator may take, in order; empty otherwise.' })
   categories: IndicatorCategory[];
 
   /** true: more is better (GDP); false: less is better (a rank); null: neither, a trait to compare (size, coast). */

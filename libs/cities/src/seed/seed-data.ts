@@ -1,5 +1,6 @@
 import type { Country } from '../entities/country.entity';
-import { IndicatorDefinition, IndicatorValueType } from '../entities/indicator-definition.entity';
+import type { IndicatorDefinition } from '../entities/indicator-definition.entity';
+import { IndicatorValueType } from '../entities/indicator-value-type';
 
 type SeedRow<T> = Omit<T, 'createdAt' | 'updatedAt'>;
 

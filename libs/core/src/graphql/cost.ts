@@ -1,6 +1,7 @@
 import { getNamedType, isCompositeType, isListType, isNonNullType, type DocumentNode, type GraphQLField, type GraphQLSchema } from 'graphql';
 import type { ComplexityEstimator as FieldComplexity } from '@nestjs/graphql';
 import { getComplexity, type ComplexityEstimator, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
+import { LANGUAGES } from '../auth/roles';
 import { DEFAULT_PAGE_SIZE } from './pagination';
 
 /**
@@ -100,6 +101,23 @@ export function costWhen(work: number, applies: (args: Record<string, unknown>) 
 export function listOfAtMost(maxItems: number | ((args: Record<string, unknown>) => number), work = 0): FieldComplexity {
   return (options) => work + (1 + options.childComplexity) * (typeof maxItems === 'function' ? maxItems(options.args) : maxItems);
 }
+
+/** The countries a twinning, a fund or a board brings together: two. */
+const PAIRED_COUNTRIES = 2;
+
+/**
+ * A list with one item per country of the pair: a twinning's two cities (and a
+ * lead, a budget, a member count or a piece of evidence per city), an amount
+ * or a balance per currency (each country pays in its own), a time in each
+ * country's zone.
+ */
+export const ONE_PER_COUNTRY = listOfAtMost(PAIRED_COUNTRIES);
+
+/** A list with one item per language of the platform (LANGUAGES: English and Korean), such as a text's versions. */
+export const ONE_PER_LANGUAGE = listOfAtMost(LANGUAGES.length);
+
+/** A time in its own zone (an event's), then in each country's zone. */
+export const OWN_ZONE_AND_ONE_PER_COUNTRY = listOfAtMost(1 + PAIRED_COUNTRIES);
 
 /**
  * The items of a page (a connection's `nodes` and `edges`, a search's hits):

@@ -29,6 +29,13 @@ const CURRENCY = { message: 'must be a three-letter ISO 4217 code such as GBP or
 const MINOR = { message: 'must be a whole number of minor units (digits only, no decimal point), e.g. 2500000' };
 const REASON = { message: 'must be 1 to 2000 characters long: say why' };
 
+/** A call's criteria (CreateCallInput), and so a review's scores (governance's SubmitReviewInput). */
+export const MAX_CRITERIA = 12;
+/** What an application may hold (CreateApplicationInput, UpdateApplicationInput). */
+export const MAX_APPLICATION_OBJECTIVES = 20;
+export const MAX_APPLICATION_MILESTONES = 30;
+export const MAX_BUDGET_LINES = 60;
+
 @InputType({ description: 'An amount in integer minor units of one currency.' })
 export class AmountInput {
   @Field({ description: 'ISO 4217 code, e.g. GBP or KRW.' })
@@ -143,7 +150,7 @@ export class CreateCallInput {
   @IsArray() @ArrayMaxSize(2) @ValidateNested({ each: true }) @Type(() => ExchangeRateInput)
   exchangeRates: ExchangeRateInput[];
 
-  @Field(() => [CriterionInput]) @IsArray() @ArrayMinSize(1, { message: 'needs at least one criterion' }) @ArrayMaxSize(12) @ValidateNested({ each: true }) @Type(() => CriterionInput)
+  @Field(() => [CriterionInput]) @IsArray() @ArrayMinSize(1, { message: 'needs at least one criterion' }) @ArrayMaxSize(MAX_CRITERIA) @ValidateNested({ each: true }) @Type(() => CriterionInput)
   criteria: CriterionInput[];
 
   @Field(() => Int, { defaultValue: 5, description: 'Reviewers score each criterion from 1 to this (2 to 10).' })
@@ -213,18 +220,18 @@ export class CreateApplicationInput {
   @Field(() => LocalizedTextInput) @ValidateNested() @Type(() => LocalizedTextInput) @HasSomeLanguage()
   summary: LocalizedTextInput;
 
-  @Field(() => [LocalizedTextInput], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => LocalizedTextInput) @HasSomeLanguage({ each: true })
+  @Field(() => [LocalizedTextInput], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_APPLICATION_OBJECTIVES) @ValidateNested({ each: true }) @Type(() => LocalizedTextInput) @HasSomeLanguage({ each: true })
   objectives?: LocalizedTextInput[];
 
   @Field(() => LocalizedTextInput, { nullable: true, description: 'How the work becomes business as usual after the award.' })
   @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput)
   routeToBusinessAsUsual?: LocalizedTextInput;
 
-  @Field(() => [ApplicationMilestoneInput], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => ApplicationMilestoneInput)
+  @Field(() => [ApplicationMilestoneInput], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_APPLICATION_MILESTONES) @ValidateNested({ each: true }) @Type(() => ApplicationMilestoneInput)
   milestones?: ApplicationMilestoneInput[];
 
   @Field(() => [BudgetLineInput], { nullable: true, description: 'What each side spends the award on, in its own currency.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => BudgetLineInput)
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_BUDGET_LINES) @ValidateNested({ each: true }) @Type(() => BudgetLineInput)
   budgetLines?: BudgetLineInput[];
 }
 
@@ -242,16 +249,16 @@ export class UpdateApplicationInput {
   @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) @HasSomeLanguage()
   summary?: LocalizedTextInput;
 
-  @Field(() => [LocalizedTextInput], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => LocalizedTextInput) @HasSomeLanguage({ each: true })
+  @Field(() => [LocalizedTextInput], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_APPLICATION_OBJECTIVES) @ValidateNested({ each: true }) @Type(() => LocalizedTextInput) @HasSomeLanguage({ each: true })
   objectives?: LocalizedTextInput[];
 
   @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput)
   routeToBusinessAsUsual?: LocalizedTextInput;
 
-  @Field(() => [ApplicationMilestoneInput], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => ApplicationMilestoneInput)
+  @Field(() => [ApplicationMilestoneInput], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_APPLICATION_MILESTONES) @ValidateNested({ each: true }) @Type(() => ApplicationMilestoneInput)
   milestones?: ApplicationMilestoneInput[];
 
-  @Field(() => [BudgetLineInput], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => BudgetLineInput)
+  @Field(() => [BudgetLineInput], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_BUDGET_LINES) @ValidateNested({ each: true }) @Type(() => BudgetLineInput)
   budgetLines?: BudgetLineInput[];
 }
 

@@ -2,12 +2,15 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { HasSomeLanguage, LocalizedTextInput, LocalizedTitleInput, trim } from '@app/core';
-import { AmountInput, DecisionOutcome } from '@app/funding';
+import { AmountInput, DecisionOutcome, MAX_CRITERIA } from '@app/funding';
 import { VoteChoice } from '../entities/board.entity';
 import { Recommendation } from '../review-aggregate';
 
 const enumMessage = (e: object) => ({ message: `must be one of ${Object.values(e).join(', ')}` });
 const REASON = { message: 'must be 1 to 2000 characters long: say why' };
+
+/** Board members assigned in one call (AssignReviewersInput.memberIds). */
+export const MAX_REVIEWERS_PER_CALL = 10;
 
 @InputType()
 export class AppointBoardMemberInput {
@@ -61,7 +64,7 @@ export class AssignReviewersInput {
   applicationId: string;
 
   @Field(() => [ID], { description: 'Board members of the application’s fund, none conflicted on it.' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @ArrayUnique() @IsUUID('4', { each: true, message: 'must be board member ids' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_REVIEWERS_PER_CALL) @ArrayUnique() @IsUUID('4', { each: true, message: 'must be board member ids' })
   memberIds: string[];
 }
 
@@ -92,7 +95,7 @@ export class SubmitReviewInput {
   applicationId: string;
 
   @Field(() => [CriterionScoreInput], { description: 'One score for each of the call’s criteria.' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(12) @ValidateNested({ each: true }) @Type(() => CriterionScoreInput)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_CRITERIA) @ValidateNested({ each: true }) @Type(() => CriterionScoreInput)
   scores: CriterionScoreInput[];
 
   @Field(() => Recommendation) @IsEnum(Recommendation, enumMessage(Recommendation))

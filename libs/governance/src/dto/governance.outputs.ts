@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Allow, listOfAtMost, LocalizedText, LocalTime, Money } from '@app/core';
+import { Allow, LocalizedText, LocalTime, Money, ONE_PER_COUNTRY } from '@app/core';
 import { ApplicationStatus, DecisionOutcome } from '@app/funding';
 import { BoardMember, VoteChoice } from '../entities/board.entity';
 
@@ -37,12 +37,12 @@ export class FundingDecisionSummary {
   @Field(() => DecisionOutcome) outcome: DecisionOutcome;
   @Field(() => LocalizedText, { description: 'The application’s title.' }) title: LocalizedText;
   @Field(() => [String], { description: 'The twinned cities that applied.' }) cityIds: string[];
-  @Field(() => [Money], { complexity: listOfAtMost(2) }) amounts: Money[];
+  @Field(() => [Money], { complexity: ONE_PER_COUNTRY }) amounts: Money[];
   @Field(() => LocalizedText) rationale: LocalizedText;
   @Field() decidedAt: Date;
-  @Field(() => [LocalTime], { complexity: listOfAtMost(2), description: 'When it was decided, in both countries’ zones.' }) decidedAtLocal: LocalTime[];
+  @Field(() => [LocalTime], { complexity: ONE_PER_COUNTRY, description: 'When it was decided, in both countries’ zones.' }) decidedAtLocal: LocalTime[];
   @Field(() => ID, { nullable: true }) supersedesDecisionId: string | null;
   @Field(() => ID, { nullable: true, description: 'The later decision that replaced this one, if any.' }) supersededByDecisionId: string | null;
   @Field(() => ApplicationStatus, { description: 'Where the application stands now (an award may since have been accepted, declined or closed).' }) applicationStatus: ApplicationStatus;
-  @Field(() => [Money], { complexity: listOfAtMost(2), description: 'What the fund has committed to the application now: after any decline or reduction, and once closed, what was spent.' }) currentAward: Money[];
+  @Field(() => [Money], { complexity: ONE_PER_COUNTRY, description: 'What the fund has committed to the application now: after any decline or reduction, and once closed, what was spent.' }) currentAward: Money[];
 }

@@ -23,6 +23,10 @@ import { HasSomeLanguage, LocalizedTextInput, LocalizedTitleInput, PageArgs, tri
 const LANGUAGE = { message: 'must be en or ko' };
 const SDG = { each: true, message: 'must be UN Sustainable Development Goals, numbered 1 to 17' };
 
+/** What a case study may hold (CaseStudySharedInput): partners, and success factors or lessons each. */
+export const MAX_CASE_STUDY_PARTNERS = 30;
+export const MAX_CASE_STUDY_POINTS = 20;
+
 @InputType({ description: 'One language version of a case study. The body is Markdown.' })
 export class CaseStudyTextInput {
   @Field({ description: 'en or ko.' }) @IsIn(['en', 'ko'], LANGUAGE)
@@ -69,15 +73,15 @@ export class CaseStudySharedInput {
   sdgs?: number[];
 
   @Field(() => [PartnerInput], { nullable: true })
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => PartnerInput)
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CASE_STUDY_PARTNERS) @ValidateNested({ each: true }) @Type(() => PartnerInput)
   partners?: PartnerInput[];
 
   @Field(() => [LocalizedTextInput], { nullable: true, description: 'What made it work.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => LocalizedTextInput) @HasSomeLanguage({ each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CASE_STUDY_POINTS) @ValidateNested({ each: true }) @Type(() => LocalizedTextInput) @HasSomeLanguage({ each: true })
   successFactors?: LocalizedTextInput[];
 
   @Field(() => [LocalizedTextInput], { nullable: true, description: 'What others can learn.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => LocalizedTextInput) @HasSomeLanguage({ each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CASE_STUDY_POINTS) @ValidateNested({ each: true }) @Type(() => LocalizedTextInput) @HasSomeLanguage({ each: true })
   lessons?: LocalizedTextInput[];
 
   @Field(() => [ID], { nullable: true, description: 'Joint projects it tells of (of its workspace).' })

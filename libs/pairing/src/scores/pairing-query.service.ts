@@ -27,14 +27,12 @@ import { PairScore } from './pair-score.entity';
 import { ConfidenceLabel, PairFilterInput, ShortlistRuleInput, WeightsInput } from './pair-score.types';
 import { PairScoresService } from './pair-scores.service';
 import { PairingComputeService, range } from './pairing-compute.service';
-import { CityTypologyView, PairExplanationView, PairScoreView, PartnerSuggestion, PairShortlist } from './pairing.views';
+import { CityTypologyView, PairExplanationView, PairScoreView, PartnerSuggestion, PairShortlist, SHORTLIST_LIMIT } from './pairing.views';
 
 export interface WeightChoice {
   profileId?: string;
   weights?: WeightsInput;
 }
-
-export const SHORTLIST_LIMIT = 500;
 
 /**
  * What the GraphQL API answers about pairs. Rankings under the report's

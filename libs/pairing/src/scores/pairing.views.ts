@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Allow, itemsOfPage, listOfAtMost } from '@app/core';
+import { Allow, listOfAtMost, ONE_PER_COUNTRY } from '@app/core';
+import { TYPOLOGY_DOMAINS } from '../engine';
 import { MAX_PROJECTS } from '../evidence/dto/sector-activity.input';
 import { MAX_INDICATOR_WEIGHTS } from '../evidence/dto/weight-profile.input';
 import { ConfidenceLabel, PairCoverage, PillarScore } from './pair-score.types';
@@ -87,7 +88,7 @@ export class SectorDetailView {
   @Field(() => Float) contribution: number;
   @Field(() => [ProjectView], { complexity: listOfAtMost(MAX_PROJECTS) }) projectsA: ProjectView[];
   @Field(() => [ProjectView], { complexity: listOfAtMost(MAX_PROJECTS) }) projectsB: ProjectView[];
-  @Field(() => [EvidenceProvenance], { complexity: listOfAtMost(2) }) provenance: EvidenceProvenance[];
+  @Field(() => [EvidenceProvenance], { complexity: ONE_PER_COUNTRY }) provenance: EvidenceProvenance[];
 }
 
 @ObjectType()
@@ -138,12 +139,14 @@ export class PairScoreDetail {
   @Field({ description: 'The weight profile used.' }) profile: string;
 }
 
+/** The most pairs a shortlist returns. */
+export const SHORTLIST_LIMIT = 500;
+
 @ObjectType()
 @Allow('PUBLIC')
 export class PairShortlist {
   @Field({ description: 'The rule, in words.' }) rule: string;
-  // pairShortlist prices the shortlist at SHORTLIST_LIMIT pairs.
-  @Field(() => [PairScoreView], { complexity: itemsOfPage }) pairs: PairScoreView[];
+  @Field(() => [PairScoreView], { complexity: listOfAtMost(SHORTLIST_LIMIT) }) pairs: PairScoreView[];
 }
 
 @ObjectType()
@@ -160,7 +163,7 @@ export class TypologyDomainView {
 @Allow('PUBLIC')
 export class CityTypologyView {
   @Field(() => ID) cityId: string;
-  @Field(() => [TypologyDomainView], { complexity: listOfAtMost(3) }) domains: TypologyDomainView[];
+  @Field(() => [TypologyDomainView], { complexity: listOfAtMost(TYPOLOGY_DOMAINS.length) }) domains: TypologyDomainView[];
 }
 
 export { ConfidenceLabel };

@@ -25,6 +25,12 @@ const REASON = { message: 'must be 1 to 2000 characters long: say why' };
 const URL = { protocols: ['http', 'https'], require_protocol: true };
 const enumMessage = (e: object) => ({ message: `must be one of ${Object.values(e).join(', ')}` });
 
+/** What a project may hold (CreateProjectInput, and so UpdateProjectInput). */
+export const MAX_PROJECT_OBJECTIVES = 20;
+export const MAX_PROJECT_PARTNERS = 50;
+export const MAX_PROJECT_OUTPUTS = 50;
+export const MAX_PROJECT_RISKS = 50;
+
 @InputType({ description: "One country's budget: integer minor units (pence, won) and the currency." })
 export class BudgetInput {
   @Field({ description: 'The contributing country, GB or KR: one of the twinned cities’ countries.' })
@@ -84,7 +90,7 @@ export class CreateProjectInput {
   sectors: string[];
 
   @Field(() => [LocalizedTextInput], { nullable: true, description: 'None when left out.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => LocalizedTextInput) @HasSomeLanguage({ each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_PROJECT_OBJECTIVES) @ValidateNested({ each: true }) @Type(() => LocalizedTextInput) @HasSomeLanguage({ each: true })
   objectives?: LocalizedTextInput[];
 
   @Field(() => ProjectType) @IsEnum(ProjectType, enumMessage(ProjectType))
@@ -103,7 +109,7 @@ export class CreateProjectInput {
   cityBLeadUserId: string;
 
   @Field(() => [ID], { nullable: true, description: 'Partner organisations, from either city or elsewhere.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ArrayUnique({ message: 'lists an organisation twice' }) @IsUUID('4', { each: true, message: 'must be organisation ids' })
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_PROJECT_PARTNERS) @ArrayUnique({ message: 'lists an organisation twice' }) @IsUUID('4', { each: true, message: 'must be organisation ids' })
   partnerOrganisationIds?: string[];
 
   @Field() @IsCalendarDate()
@@ -118,11 +124,11 @@ export class CreateProjectInput {
   budgets?: BudgetInput[];
 
   @Field(() => [ProjectOutputInput], { nullable: true })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ProjectOutputInput)
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_PROJECT_OUTPUTS) @ValidateNested({ each: true }) @Type(() => ProjectOutputInput)
   outputs?: ProjectOutputInput[];
 
   @Field(() => [ProjectRiskInput], { nullable: true })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ProjectRiskInput)
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_PROJECT_RISKS) @ValidateNested({ each: true }) @Type(() => ProjectRiskInput)
   risks?: ProjectRiskInput[];
 }
 

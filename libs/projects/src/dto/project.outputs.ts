@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Allow, listOfAtMost, LocalizedText } from '@app/core';
+import { Allow, LocalizedText, ONE_PER_COUNTRY } from '@app/core';
 import { City } from '@app/cities';
 import { User } from '@app/identity';
 import { ProjectStage, ProjectType, RiskLevel } from '../entities/project.entity';
@@ -41,7 +41,7 @@ export class PublishedProject {
   @Field(() => ProjectType) type: ProjectType;
   @Field() startDate: string;
   @Field(() => String, { nullable: true }) endDate: string | null;
-  @Field(() => [City], { complexity: listOfAtMost(2), description: 'The twinned cities, city A first.' }) cities: City[];
+  @Field(() => [City], { complexity: ONE_PER_COUNTRY, description: 'The twinned cities, city A first.' }) cities: City[];
   @Field() publishedAt: Date;
   @Field(() => Date, { nullable: true }) closedAt: Date | null;
 }

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Allow, listOfAtMost } from '@app/core';
+import { Allow, ONE_PER_COUNTRY } from '@app/core';
 import { City } from '@app/cities';
 import { WorkspaceRole } from '../entities/workspace.entity';
 
@@ -47,7 +47,7 @@ export class WorkspaceHealth {
   /** Which workspace (for fields other features add, such as activeProjects). */
   workspaceId: string;
   @Field({ description: 'The last change in the workspace.' }) lastActivityAt: Date;
-  @Field(() => [CityMemberCount], { complexity: listOfAtMost(2), description: 'Members per city, in the order of the pair (proposer first).' }) membersPerCity: CityMemberCount[];
+  @Field(() => [CityMemberCount], { complexity: ONE_PER_COUNTRY, description: 'Members per city, in the order of the pair (proposer first).' }) membersPerCity: CityMemberCount[];
 }
 
 @ObjectType()

@@ -1,6 +1,6 @@
 import { Args, ArgsType, Field, ID, InputType, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Allow, Ctx, listOfAtMost, LocalizedText, LocalTime, PageArgs, Paginated, renderInZones, RequestContext } from '@app/core';
+import { Allow, Ctx, LocalizedText, LocalTime, ONE_PER_COUNTRY, PageArgs, Paginated, renderInZones, RequestContext } from '@app/core';
 import { User } from '@app/identity';
 import { Workspace, WorkspaceRole } from '../entities/workspace.entity';
 import { TwinningAccessService } from '../twinning-access.service';
@@ -62,7 +62,7 @@ export class WorkspaceFeedResolver {
     return this.digests.mine(ctx).load(workspace.id);
   }
 
-  @ResolveField(() => [LocalTime], { complexity: listOfAtMost(2), nullable: true, description: "Any instant on both cities' clocks (city A first), in your language." })
+  @ResolveField(() => [LocalTime], { complexity: ONE_PER_COUNTRY, nullable: true, description: "Any instant on both cities' clocks (city A first), in your language." })
   @Allow('SIGNED_IN')
   async timeInCities(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext, @Args('at') at: Date): Promise<LocalTime[] | null> {
     if (!(await this.access.loader(ctx).load(workspace.id))) return null;
@@ -104,7 +104,7 @@ export class WorkspaceActivityResolver {
     return LocalizedText.of(describeActivity(entry));
   }
 
-  @ResolveField(() => [LocalTime], { complexity: listOfAtMost(2), description: "When it happened on both cities' clocks (city A first), in your language." })
+  @ResolveField(() => [LocalTime], { complexity: ONE_PER_COUNTRY, description: "When it happened on both cities' clocks (city A first), in your language." })
   @Allow('SIGNED_IN')
   async atInCities(@Parent() entry: WorkspaceActivity, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
     return renderInZones(entry.at, await this.loaders.zonesOfWorkspace(ctx).load(entry.workspaceId), ctx.user?.language ?? 'en');
