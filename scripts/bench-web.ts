@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
-import { chromiumPath, startWebStack } from './web-stack';
+import { CHROMIUM, ensurePrograms } from '@app/dev-services';
+import { startWebStack } from './web-stack';
 
 /**
  * `npm run bench:web`: what the public pages cost a visitor, in Debian's chromium
@@ -16,8 +17,9 @@ const RUNS = Number(process.argv[2] ?? 15);
 const GOAL_KB = 200;
 
 async function main(): Promise<void> {
+  const [executablePath] = await ensurePrograms([CHROMIUM]);
   const stack = await startWebStack();
-  const browser = await chromium.launch({ executablePath: chromiumPath() });
+  const browser = await chromium.launch({ executablePath });
   try {
     await javascriptShipped(browser, stack.url);
     await firstRender(browser, stack.url);

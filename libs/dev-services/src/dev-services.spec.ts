@@ -197,15 +197,15 @@ describe('startRedis', () => {
     expect(existsSync(path.join(dataDir, 'redis.pid'))).toBe(false);
   }, 20_000);
 
-  it('explains how to get Redis when redis-server is not on PATH', async () => {
+  it('explains how to get Redis when redis-server is missing and installing is turned off', async () => {
     const emptyDir = path.join(root, 'empty-path');
     await fs.mkdir(emptyDir, { recursive: true });
-    const start = startRedis({ dataDir: path.join(root, 'redis-missing'), pathEnv: emptyDir });
-    await expect(start).rejects.toThrow('redis-server was not found on PATH');
-    await expect(start).rejects.toThrow('sudo apt-get install redis-server');
-    await expect(start).rejects.toThrow('brew install redis');
+    const start = startRedis({ dataDir: path.join(root, 'redis-missing'), env: { PATH: emptyDir, AUTO_INSTALL_PACKAGES: 'false' } });
+    // With nothing on PATH there is no apt-get either: the message names the package.
+    await expect(start).rejects.toThrow('redis-server is not installed (for the queue).');
+    await expect(start).rejects.toThrow(process.platform === 'darwin' ? 'brew install redis' : 'install redis-server');
     await expect(start).rejects.toThrow('docker compose up redis, then set REDIS_URL=redis://localhost:6379');
-    await expect(startRedis({ dataDir: emptyDir, redisServerPath: path.join(emptyDir, 'redis-server') })).rejects.toThrow('set REDIS_URL to an existing Redis server');
+    await expect(startRedis({ dataDir: emptyDir, redisServerPath: path.join(emptyDir, 'redis-server') })).rejects.toThrow('is not an executable file');
   });
 });
 

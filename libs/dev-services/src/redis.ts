@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, createWriteStream, statSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { findFreePort } from './free-port';
+import { ensurePrograms, isExecutableFile, REDIS_SERVER } from './system-programs';
 import { clearLeftoverServer, delay, LogTail, once, withTimeout } from './process-utils';
 import { dropLog, errorMessage, type LogFn, type StoppableService } from './types';
 
@@ -14,8 +15,8 @@ export interface RedisOptions {
   log?: LogFn;
   /** Use this redis-server instead of searching PATH. */
   redisServerPath?: string;
-  /** Search this PATH instead of process.env.PATH. */
-  pathEnv?: string;
+  /** PATH and AUTO_INSTALL_PACKAGES for finding (or installing) redis-server; default process.env. */
+  env?: NodeJS.ProcessEnv;
   /** How long to wait for the server to answer; default 10 s. */
   startTimeoutMs?: number;
 }
@@ -25,23 +26,13 @@ export interface RunningRedis extends StoppableService {
   url: string;
 }
 
-/** Finds an executable redis-server on a PATH-style list of folders. */
-export function findRedisServer(pathEnv: string = process.env.PATH ?? ''): string | undefined {
-  const name = process.platform === 'win32' ? 'redis-server.exe' : 'redis-server';
-  return pathEnv
-    .split(path.delimiter)
-    .filter((dir) => dir !== '')
-    .map((dir) => path.join(dir, name))
-    .find(isExecutableFile);
-}
-
 /**
  * Starts redis-server on 127.0.0.1 as our child process. Not daemonized on
  * purpose: a daemon outlives a crashed `npm start` or Jest run and keeps its
  * port; a child is killed when we exit and gets the terminal's Ctrl+C.
  */
 export async function startRedis(opts: RedisOptions): Promise<RunningRedis> {
-  const binary = locateRedisServer(opts);
+  const binary = await locateRedisServer(opts);
   const dataDir = path.resolve(opts.dataDir);
   await fs.mkdir(dataDir, { recursive: true });
   const port = opts.port ?? (await findFreePort());
@@ -59,32 +50,11 @@ export async function startRedis(opts: RedisOptions): Promise<RunningRedis> {
   return { url: `redis://127.0.0.1:${port}`, stop };
 }
 
-function locateRedisServer(opts: RedisOptions): string {
-  if (opts.redisServerPath !== undefined) {
-    if (isExecutableFile(opts.redisServerPath)) return opts.redisServerPath;
-    throw new Error(redisMissingMessage(`${opts.redisServerPath} is not an executable file`));
-  }
-  const found = findRedisServer(opts.pathEnv ?? process.env.PATH ?? '');
-  if (found === undefined) throw new Error(redisMissingMessage('redis-server was not found on PATH'));
-  return found;
-}
-
-function redisMissingMessage(reason: string): string {
-  return [
-    `${reason}. The local dev services need a Redis server. Either:`,
-    '  - install one: sudo apt-get install redis-server (Debian/Ubuntu), or brew install redis (macOS);',
-    '  - or run one in Docker: docker compose up redis, then set REDIS_URL=redis://localhost:6379;',
-    '  - or set REDIS_URL to an existing Redis server.',
-  ].join('\n');
-}
-
-function isExecutableFile(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
+/** The given redis-server, else the one on PATH, else the one just installed (or an error with the command to run). */
+async function locateRedisServer(opts: RedisOptions): Promise<string> {
+  if (opts.redisServerPath === undefined) return (await ensurePrograms([REDIS_SERVER], { env: opts.env }))[0]!;
+  if (isExecutableFile(opts.redisServerPath)) return opts.redisServerPath;
+  throw new Error(`${opts.redisServerPath} is not an executable file.`);
 }
 
 function spawnRedis(binary: string, port: number, dataDir: string, pidFile: string, tail: LogTail): ChildProcess {
