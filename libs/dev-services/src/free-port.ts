@@ -15,3 +15,13 @@ export function findFreePort(): Promise<number> {
     });
   });
 }
+
+/** True when nothing listens on `port` yet (tried the way the API listens: every interface). */
+export function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
+}

