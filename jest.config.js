@@ -32,6 +32,10 @@ const common = {
 };
 module.exports = {
   testTimeout: 60000,
+  // Each e2e file spends most of its time waiting on PostgreSQL, SMTP and timers: two files at once even
+  // on two cores (Jest's default there is one), at most four (each runs an API and a worker, each with a
+  // pool of 10 connections, against one PostgreSQL).
+  maxWorkers: Math.min(4, Math.max(2, require('node:os').availableParallelism())),
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/(apps|libs|scripts)/**/*.spec.ts'] },
     {

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, roleOfUrl } from '@app/core';
-import { preparePlatformDatabase, type PlatformRole } from '@app/dev-services';
+import { preparePlatformDatabase, withDatabase, type PlatformRole } from '@app/dev-services';
 
 /**
  * `node dist/scripts/prepare-database.js <administrator's URL>`: makes the
@@ -19,11 +19,9 @@ async function main(): Promise<void> {
     throw new Error('Set DATABASE_URL (the application) and MIGRATION_DATABASE_URL (the owner): their roles are the ones to prepare.');
   }
   const database = new URL(config.DATABASE_URL).pathname.slice(1);
-  const admin = new URL(adminUrl);
-  admin.pathname = `/${database}`;
   const owner = roleOf(config.MIGRATION_DATABASE_URL);
   const app = roleOf(config.DATABASE_URL);
-  await preparePlatformDatabase(admin.toString(), { roles: { owner, app } });
+  await preparePlatformDatabase(withDatabase(adminUrl, database), { roles: { owner, app } });
   console.log(`Database "${database}" belongs to "${owner.name}"; "${app.name}" signs in and gets its rights from the next migration run.`);
 }
 

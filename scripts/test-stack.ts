@@ -3,75 +3,133 @@ import { ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '@app/core';
-import { findFreePort, preparePlatformDatabase, startMailSink, startPostgres, startRedis, stopAll, StoppableService, UNTHROTTLED } from '@app/dev-services';
+import { Client } from 'pg';
+import { loadConfig, roleOfUrl } from '@app/core';
+import { findFreePort, preparePlatformDatabase, startMailSink, startPostgres, startRedis, stopAll, StoppableService, UNTHROTTLED, withDatabase } from '@app/dev-services';
 import { runMigrations } from './migrate';
 import { runNode, stopChild, waitForHealthy } from './platform-processes';
 import { runSeed } from './seed';
 
 /**
- * A whole throw-away platform for the browser tests, screenshots and the web
- * benchmark: fresh PostgreSQL, Redis and mail sink on free ports, migrated (as
- * the schema's owner), with the demo data, and the built API (serving the web
- * app) and worker, which sign in as the application's least-privileged role.
- * Prints one JSON line ({"url","inboxUrl","demoPassword"}) when ready; stops
- * everything and deletes its data on SIGTERM or SIGINT.
+ * Throw-away platforms for the browser tests, the screenshots and the web
+ * benchmark, in three modes (the first argument):
+ *
+ * - `services`: PostgreSQL and Redis on free ports, and a template database
+ *   migrated (as the schema's owner) and seeded with the demo data. Prints the
+ *   JSON of TestServices.
+ * - `platform`: one platform on those services (TEST_SERVICES holds their
+ *   JSON): its own database cloned from the template, its own queue prefix and
+ *   mail sink, and the built API (serving the web app) and worker, which sign in
+ *   as the application's least-privileged role. Prints the JSON of
+ *   TestPlatform. Each browser-test worker runs one, so they run side by side
+ *   without seeing each other's rows or emails.
+ * - `whole` (the default): both in one process.
+ *
+ * Each prints its one JSON line when ready, and stops everything it started
+ * and deletes its data on SIGTERM or SIGINT.
  */
-async function main(): Promise<void> {
-  const services: StoppableService[] = [];
-  const children: ChildProcess[] = [];
+export interface TestServices {
+  /** A superuser's URL: creates the clones. */
+  adminUrl: string;
+  ownerUrl: string;
+  appUrl: string;
+  template: string;
+  redisUrl: string;
+}
+
+export interface TestPlatform {
+  url: string;
+  inboxUrl: string;
+  demoPassword: string;
+}
+
+const stoppers: Array<() => Promise<void>> = [];
+let stopping = false;
+async function stop(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  // The platform first (it uses the services), in the reverse order of starting.
+  for (const stopper of stoppers.reverse()) await stopper().catch((error: unknown) => console.error(error));
+  process.exit(code);
+}
+
+async function startServices(): Promise<TestServices> {
   const root = await mkdtemp(join(tmpdir(), 'twins-web-'));
-  let stopping = false;
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    await Promise.all(children.map((child) => stopChild(child)));
-    await stopAll(services).catch((error: unknown) => console.error(error));
+  // mkdtemp makes it private (0700); PostgreSQL, run as its own user under root, must be able to enter it.
+  await chmod(root, 0o755);
+  const services: StoppableService[] = [];
+  stoppers.push(async () => {
+    await stopAll(services);
     await rm(root, { recursive: true, force: true });
-    process.exit(code);
+  });
+  const [pg, redis] = await Promise.all([startPostgres({ dataDir: join(root, 'pg'), persistent: false }), startRedis({ dataDir: join(root, 'redis') })]);
+  services.push(pg, redis);
+  const template = 'twins_web_template';
+  // As in production: migrations as the schema's owner, the seed as the application's role.
+  const roles = await preparePlatformDatabase(pg.url, { newDatabase: template });
+  const env = { PATH: process.env.PATH ?? '', NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: roles.appUrl };
+  await runMigrations(loadConfig({ ...env, MIGRATION_DATABASE_URL: roles.ownerUrl }), () => undefined);
+  await runSeed(loadConfig(env));
+  return { adminUrl: pg.url, ownerUrl: roles.ownerUrl, appUrl: roles.appUrl, template, redisUrl: redis.url };
+}
+
+async function startPlatform(services: TestServices): Promise<TestPlatform> {
+  const database = `twins_web_${process.pid}`;
+  await onAdmin(services.adminUrl, `CREATE DATABASE ${database} TEMPLATE ${services.template} OWNER ${roleOfUrl(services.ownerUrl)}`);
+  stoppers.push(() => onAdmin(services.adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+  const mail = await startMailSink({});
+  stoppers.push(() => mail.stop());
+  const port = await findFreePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    // A deprecation (pg's "client is already executing a query" among them) comes with the stack that caused it.
+    NODE_OPTIONS: '--trace-deprecation',
+    PORT: String(port),
+    PUBLIC_URL: url,
+    DATABASE_URL: withDatabase(services.appUrl, database),
+    REDIS_URL: services.redisUrl,
+    QUEUE_PREFIX: `web-${process.pid}`,
+    SMTP_URL: mail.smtpUrl,
+    WEB_DIST: process.env.WEB_DIST ?? 'dist/web',
+    // The browser tests drive many pages a minute, all from loopback: no GraphQL rate limit to meet.
+    ...UNTHROTTLED,
   };
+  const config = loadConfig(env);
+  const children: ChildProcess[] = [];
+  stoppers.push(() => Promise.all(children.map((child) => stopChild(child))).then(() => undefined));
+  children.push(runNode('api', 'dist/apps/api/src/main.js', env, stop, true));
+  children.push(runNode('worker', 'dist/apps/worker/src/main.js', env, stop, true));
+  await waitForHealthy(port);
+  return { url, inboxUrl: mail.webUrl, demoPassword: config.DEMO_PASSWORD };
+}
+
+async function onAdmin(adminUrl: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(mode: string): Promise<void> {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
-
   try {
-    // mkdtemp makes it private (0700); PostgreSQL, run as its own user under root, must be able to enter it.
-    await chmod(root, 0o755);
-    const [pg, redis, mail] = await Promise.all([
-      startPostgres({ dataDir: join(root, 'pg'), persistent: false, ownSignals: true }),
-      startRedis({ dataDir: join(root, 'redis') }),
-      startMailSink({}),
-    ]);
-    services.push(pg, redis, mail);
-    // As in production: migrations as the schema's owner, everything else as the application's role.
-    const roles = await preparePlatformDatabase(pg.url);
-    const port = await findFreePort();
-    const url = `http://127.0.0.1:${port}`;
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'warn',
-      // A deprecation (pg's "client is already executing a query" among them) comes with the stack that caused it.
-      NODE_OPTIONS: '--trace-deprecation',
-      PORT: String(port),
-      PUBLIC_URL: url,
-      DATABASE_URL: roles.appUrl,
-      REDIS_URL: redis.url,
-      SMTP_URL: mail.smtpUrl,
-      WEB_DIST: process.env.WEB_DIST ?? 'dist/web',
-      // The browser tests drive many pages a minute, all from loopback: no GraphQL rate limit to meet.
-      ...UNTHROTTLED,
-    };
-    const config = loadConfig(env);
-    await runMigrations(loadConfig({ ...env, MIGRATION_DATABASE_URL: roles.ownerUrl }), () => undefined);
-    await runSeed(config);
-    children.push(runNode('api', 'dist/apps/api/src/main.js', env, stop, true));
-    children.push(runNode('worker', 'dist/apps/worker/src/main.js', env, stop, true));
-    await waitForHealthy(port);
-    process.stdout.write(`${JSON.stringify({ url, inboxUrl: mail.webUrl, demoPassword: config.DEMO_PASSWORD })}\n`);
+    let ready: TestServices | TestPlatform;
+    if (mode === 'services') ready = await startServices();
+    else if (mode === 'platform') ready = await startPlatform(JSON.parse(process.env.TEST_SERVICES ?? '') as TestServices);
+    else if (mode === 'whole') ready = await startPlatform(await startServices());
+    else throw new Error(`Unknown mode "${mode}": services, platform or whole.`);
+    process.stdout.write(`${JSON.stringify(ready)}\n`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await stop(1);
   }
 }
 
-void main();
+void main(process.argv[2] ?? 'whole');

@@ -2,49 +2,57 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stopChild } from './platform-processes';
+import type { TestPlatform, TestServices } from './test-stack';
 
-export interface WebStack {
-  url: string;
-  inboxUrl: string;
-  demoPassword: string;
+export type { TestPlatform, TestServices };
+
+export interface Running<T> {
+  ready: T;
   stop(): Promise<void>;
 }
 
-/**
- * Starts scripts/test-stack.ts (built) in a child process: a fresh platform
- * with demo data and the API serving the built web app (WEB_DIST, default
- * dist/web). For the browser tests, the screenshots and the web benchmark.
- */
-export async function startWebStack(root = resolve(__dirname, '..', '..')): Promise<WebStack> {
-  const entry = join(root, 'dist', 'scripts', 'test-stack.js');
-  const web = resolve(root, process.env.WEB_DIST ?? join('dist', 'web'));
+/** The repository, whether this runs built (dist/scripts, the benchmark) or from source (the Playwright config). */
+const ROOT = __dirname.endsWith(join('dist', 'scripts')) ? resolve(__dirname, '..', '..') : resolve(__dirname, '..');
+
+/** Services and a template database with the demo data, for platforms to clone (scripts/test-stack.ts `services`). */
+export function startWebServices(): Promise<Running<TestServices>> {
+  return runTestStack<TestServices>('services', {});
+}
+
+/** One platform on `services`: its own database, queue prefix and inbox, with the API and the worker. */
+export function startWebPlatform(services: TestServices): Promise<Running<TestPlatform>> {
+  return runTestStack<TestPlatform>('platform', { TEST_SERVICES: JSON.stringify(services) });
+}
+
+/** Services and one platform on them, in one process: for the screenshots and the web benchmark. */
+export async function startWebStack(): Promise<TestPlatform & { stop(): Promise<void> }> {
+  const { ready, stop } = await runTestStack<TestPlatform>('whole', {});
+  return { ...ready, stop };
+}
+
+/** Starts the built scripts/test-stack.js in `mode` and waits for the JSON line it prints when ready. */
+async function runTestStack<T>(mode: string, env: Record<string, string>): Promise<Running<T>> {
+  const entry = join(ROOT, 'dist', 'scripts', 'test-stack.js');
+  const web = resolve(ROOT, process.env.WEB_DIST ?? join('dist', 'web'));
   if (!existsSync(entry) || !existsSync(join(web, 'index.html'))) {
     throw new Error('dist/ is missing the API or the web app: run `npm run build` first.');
   }
-  const child = spawn(process.execPath, [entry], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
-  const ready = await new Promise<{ url: string; inboxUrl: string; demoPassword: string }>((done, fail) => {
+  const child = spawn(process.execPath, [entry, mode], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  const ready = await new Promise<T>((done, fail) => {
     let buffer = '';
-    const timer = setTimeout(() => fail(new Error('The test stack did not start within 2 minutes.')), 120_000);
+    const timer = setTimeout(() => fail(new Error(`The test stack (${mode}) did not start within 2 minutes.`)), 120_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       const line = buffer.split('\n').find((l) => l.startsWith('{'));
       if (line) {
         clearTimeout(timer);
-        done(JSON.parse(line));
+        done(JSON.parse(line) as T);
       }
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      fail(new Error(`The test stack exited (${code}) before it was ready.`));
+      fail(new Error(`The test stack (${mode}) exited (${code}) before it was ready.`));
     });
   });
-  return { ...ready, stop: () => stopChild(child, { graceMs: 30_000 }) };
-}
-
-/** Debian's chromium (apt-get install chromium); CHROMIUM_PATH overrides. No browser is downloaded. */
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error('No chromium found: install it (apt-get install chromium) or set CHROMIUM_PATH.');
-  return found;
+  return { ready, stop: () => stopChild(child, { graceMs: 30_000 }) };
 }

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { grantApplicationPrivileges, loadConfig, roleOfUrl } from '@app/core';
+import { withDatabase } from '@app/dev-services';
 import { createApiApp } from '../../apps/api/src/create-api';
 import { startTestApp, TestApp } from '../support/harness';
-import { withDatabase } from '../support/urls';
 
 /** The tables whose rows are never changed, each guarded by forbid_change() triggers. */
 const APPEND_ONLY = [

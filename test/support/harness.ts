@@ -6,10 +6,9 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock, loadConfig, roleOfUrl } from '@app/core';
-import { findFreePort, UNTHROTTLED } from '@app/dev-services';
+import { findFreePort, UNTHROTTLED, withDatabase } from '@app/dev-services';
 import { createApiApp } from '../../apps/api/src/create-api';
 import { createWorker } from '../../apps/worker/src/create-worker';
-import { withDatabase } from './urls';
 import { DEMO_PEOPLE, TEST_DEMO_PASSWORD, TEST_JWT_SECRET } from './constants';
 
 export { DEMO_PEOPLE };

@@ -1,4 +1,5 @@
 import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
+import { startWebPlatform, type TestPlatform, type TestServices } from '../../scripts/web-stack';
 import { DEMO_PEOPLE } from '../support/constants';
 
 export type Lang = 'en' | 'ko';
@@ -80,7 +81,35 @@ interface Fixtures {
   contentSecurityPolicy: void;
 }
 
-export const test = base.extend<Fixtures>({
+interface WorkerFixtures {
+  /**
+   * This worker's own platform (global-setup.ts starts the services it runs
+   * on): a database cloned from the demo data, its own queue prefix and mail
+   * inbox, and its own API and worker. Workers run side by side and never see
+   * each other's rows or emails; the files of one worker share its platform,
+   * one test at a time. Its addresses are in WEB_BASE_URL, WEB_INBOX_URL and
+   * WEB_DEMO_PASSWORD too, for the setup helpers in support/.
+   */
+  platform: TestPlatform;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  platform: [
+    async ({}, use) => {
+      const services = JSON.parse(process.env.WEB_TEST_SERVICES ?? 'null') as TestServices | null;
+      if (!services) throw new Error('WEB_TEST_SERVICES is not set: run through the Playwright config (its global setup starts the services).');
+      const { ready, stop } = await startWebPlatform(services);
+      process.env.WEB_BASE_URL = ready.url;
+      process.env.WEB_INBOX_URL = ready.inboxUrl;
+      process.env.WEB_DEMO_PASSWORD = ready.demoPassword;
+      try {
+        await use(ready);
+      } finally {
+        await stop();
+      }
+    },
+    { scope: 'worker', auto: true, timeout: 150_000 },
+  ],
   contentSecurityPolicy: [
     async ({ context, browser }, use) => {
       const violations: string[] = [];
@@ -100,11 +129,11 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
-  baseURL: async ({}, use) => use(process.env.WEB_BASE_URL),
+  baseURL: async ({ platform }, use) => use(platform.url),
   lang: async ({}, use, info) => use(info.project.name === 'ko' ? 'ko' : 'en'),
   tr: async ({ lang }, use) => use((texts) => texts[lang]),
-  mail: async ({}, use) => use(new Mailbox(process.env.WEB_INBOX_URL!)),
-  demoPassword: async ({}, use) => use(process.env.WEB_DEMO_PASSWORD!),
+  mail: async ({ platform }, use) => use(new Mailbox(platform.inboxUrl)),
+  demoPassword: async ({ platform }, use) => use(platform.demoPassword),
   signIn: async ({ demoPassword, lang }, use) =>
     use(async (page, email, password = demoPassword) => {
       await page.goto('/sign-in');

@@ -1,11 +1,15 @@
-import { join } from 'node:path';
-import { startWebStack } from '../../scripts/web-stack';
+import { CHROMIUM, ensurePrograms } from '../../libs/dev-services/src/system-programs';
+import { startWebServices } from '../../scripts/web-stack';
 
-/** One platform for the whole browser run; the tests read its addresses from the environment. */
+/**
+ * Installs chromium when it is missing and the machine allows (or says how),
+ * then starts what every worker's platform runs on: PostgreSQL with a template
+ * database holding the demo data, and Redis. Each worker clones its own
+ * platform from it (fixtures.ts), so the workers run side by side.
+ */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const stack = await startWebStack(join(__dirname, '..', '..'));
-  process.env.WEB_BASE_URL = stack.url;
-  process.env.WEB_INBOX_URL = stack.inboxUrl;
-  process.env.WEB_DEMO_PASSWORD = stack.demoPassword;
-  return () => stack.stop();
+  await ensurePrograms([CHROMIUM]);
+  const { ready, stop } = await startWebServices();
+  process.env.WEB_TEST_SERVICES = JSON.stringify(ready);
+  return stop;
 }

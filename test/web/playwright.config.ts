@@ -1,17 +1,20 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
-import { chromiumPath } from '../../scripts/web-stack';
+import { CHROMIUM, locateProgram } from '../../libs/dev-services/src/system-programs';
 
 /**
  * Browser tests of the web app: Debian's chromium against the real API,
- * worker, PostgreSQL, Redis and mail sink, which global-setup.ts starts.
- * Every test runs twice: in English (London) and in Korean (Seoul).
+ * worker, PostgreSQL, Redis and mail sink. Every test runs twice: in English
+ * (London) and in Korean (Seoul). Each worker has its own platform on its own
+ * copy of the demo data (fixtures.ts), so the workers run side by side; the
+ * files of one worker run one test at a time.
  */
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   globalSetup: './global-setup.ts',
-  // The journeys share one database (the demo data): one at a time keeps them independent of order.
-  workers: 1,
+  // WEB_WORKERS overrides; by default one per core, at least two.
+  workers: Number(process.env.WEB_WORKERS) || Math.max(2, availableParallelism()),
   fullyParallel: false,
   retries: 0,
   timeout: 60_000,
@@ -20,8 +23,8 @@ export default defineConfig({
   // Each run its own folder (a run empties its folder first): failures keep a screenshot, a trace and a page snapshot.
   outputDir: `../../.data/playwright/${(process.env.PLAYWRIGHT_RUN ??= new Date().toISOString().replace(/[:.]/g, '-'))}`,
   use: {
-    baseURL: process.env.WEB_BASE_URL,
-    launchOptions: { executablePath: chromiumPath() },
+    // Undefined only until global-setup.ts has installed chromium; the workers read this file after it.
+    launchOptions: { executablePath: locateProgram(CHROMIUM) },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
