@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { AppConfig, ConfigError, loadConfig } from '@app/core';
-import { preparePlatformDatabase, startMailSink, startPostgres, startRedis, stopAll, StoppableService } from '@app/dev-services';
+import { isPortFree, preparePlatformDatabase, startMailSink, startPostgres, startRedis, stopAll, StoppableService } from '@app/dev-services';
 import { platformDataSource, isEmptyDatabase } from '@app/platform';
 import { addDemoActivity } from './demo-activity';
 import { runMigrations } from './migrate';
@@ -38,14 +38,21 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
 
   try {
+    // Before anything starts: a second `npm start`, or another program, may already have the port.
+    if (!(await isPortFree(config.PORT))) {
+      throw new Error(
+        `Port ${config.PORT} is already in use (another \`npm start\`, or another program, listens there). ` +
+          `Stop it, or start on another port: PORT=${config.PORT + 1} npm start`,
+      );
+    }
     const overrides: Record<string, string> = {};
     let inboxUrl: string | undefined;
     if (!config.isProduction) {
       const dataDir = resolve(config.DATA_DIR);
       await mkdir(dataDir, { recursive: true });
       if (!config.DATABASE_URL) {
-        console.log('Starting embedded PostgreSQL…');
-        const pg = await startPostgres({ dataDir: join(dataDir, 'postgres'), persistent: true, ownSignals: true });
+        step(`Starting PostgreSQL (embedded; its data in ${shortPath(join(dataDir, 'postgres'))})…`);
+        const pg = await startPostgres({ dataDir: join(dataDir, 'postgres'), persistent: true, notice: (line) => step(line) });
         services.push(pg);
         // As the superuser, once per start: the owner and application roles, and (once, for data
         // made before they existed) the database and its tables handed from postgres to the owner.
@@ -54,12 +61,13 @@ async function main(): Promise<void> {
         overrides.MIGRATION_DATABASE_URL = roles.ownerUrl;
       }
       if (!config.REDIS_URL) {
-        console.log('Starting redis-server…');
+        step('Starting redis-server…');
         const redis = await startRedis({ dataDir: join(dataDir, 'redis') });
         services.push(redis);
         overrides.REDIS_URL = redis.url;
       }
       if (!config.SMTP_URL) {
+        step('Starting the mail sink…');
         // The usual MailDev ports when they are free, so the inbox address stays the same between runs.
         const sink = await startMailSink({ smtpPort: 1025, webPort: 1080 }).catch(() => startMailSink({}));
         services.push(sink);
@@ -70,23 +78,26 @@ async function main(): Promise<void> {
     const env = { ...(process.env as Record<string, string>), ...overrides };
     config = loadConfig(env);
 
-    await runMigrations(config, (line) => console.log(line));
+    const applied = await runMigrations(config, () => undefined);
+    step(applied.length === 0 ? 'The database is up to date.' : `Database migrated: ${applied.length} ${applied.length === 1 ? 'migration' : 'migrations'} applied (newest: ${applied.at(-1)}).`);
     const dataSource = platformDataSource(config);
     await dataSource.initialize();
     const empty = await isEmptyDatabase(dataSource);
     await dataSource.destroy();
     let demo = '';
     if (empty && !config.isProduction) {
-      console.log('Empty database: loading demo data…');
+      step('Empty database: loading the demo data…');
       demo = describeDemoAccounts(await runSeed(config), config.DEMO_PASSWORD);
     }
 
     // The API and the worker get the application's role only, never the owner's connection.
     const { MIGRATION_DATABASE_URL: _owner, ...appEnv } = env;
+    step('Starting the API and the worker…');
     children.push(runNode('api', 'dist/apps/api/src/main.js', appEnv, shutdown));
     children.push(runNode('worker', 'dist/apps/worker/src/main.js', appEnv, shutdown));
     await waitForHealthy(config.PORT);
     if (demo) {
+      step('Adding the demo activity: Liverpool and Busan twin, start a project and apply to the open call…');
       // Through the running API, as the demo people: a twinning, a project and an application at the board.
       await addDemoActivity(`http://127.0.0.1:${config.PORT}`, config.DEMO_PASSWORD).catch((error: unknown) =>
         console.error(`The demo activity could not be added (the demo data is there): ${error instanceof Error ? error.message : error}`),
@@ -98,6 +109,17 @@ async function main(): Promise<void> {
     console.error(error instanceof ConfigError ? error.message : error instanceof Error ? error.message : error);
     await shutdown(1);
   }
+}
+
+/** A folder inside this one as a relative path, any other as it is. */
+function shortPath(dir: string): string {
+  const inside = relative(process.cwd(), dir);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : dir;
+}
+
+/** One line of progress, the same look for every step. */
+function step(line: string): void {
+  console.log(`• ${line}`);
 }
 
 function banner(config: AppConfig, inboxUrl: string | undefined, demo: string): string {

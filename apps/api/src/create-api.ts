@@ -4,7 +4,7 @@ import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, RequestRateLimiter, RestRequestGuard } from '@app/core';
+import { AppConfig, platformLogger, RequestRateLimiter, RestRequestGuard } from '@app/core';
 import { page } from '@app/identity';
 import { AppModule } from './app.module';
 import { securityHeaders } from './security-headers';
@@ -19,7 +19,7 @@ export async function createApiApp(config: AppConfig, options: { schemaFile?: st
     // No forceCloseConnections: on shutdown requests in flight finish; Node closes idle keep-alive sockets itself.
     bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(platformLogger(app.get(Logger), config));
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   app.disable('x-powered-by');
   // Before every route, so every answer carries them: GraphQL, files, health, the web app, the pages.

@@ -14,6 +14,9 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(error.message);
+  } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    const port = (error as { port?: number }).port;
+    console.error(`The API could not start: port ${port} is already in use. Stop what listens there, or set another PORT.`);
   } else {
     console.error('The API could not start:', error);
   }

@@ -22,6 +22,7 @@ export * from './queue/queues';
 export * from './queue/redis.module';
 export * from './mail/mail-transport';
 export * from './logging/logging.module';
+export * from './logging/platform-logger';
 export * from './health/health.controller';
 export * from './graphql/loaders';
 export * from './graphql/cost';

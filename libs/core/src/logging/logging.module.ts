@@ -14,7 +14,7 @@ export interface LoggedRequest {
 /**
  * Structured logs (pino): one line per request with its request id,
  * GraphQL operation name, duration and user id; JSON in production,
- * readable lines in development.
+ * readable lines in development, where the request lines are at debug level.
  */
 @Module({})
 export class LoggingModule {
@@ -40,6 +40,10 @@ export class LoggingModule {
                 return { operationName: logged.operationName, userId: logged.userId };
               },
               autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
+              // A line per request: in production at info; in development at debug (LOG_LEVEL=debug shows them),
+              // so the terminal of `npm start` is not a request log. Failures keep their level everywhere.
+              customLogLevel: (_req: IncomingMessage, res: { statusCode: number }, error?: Error) =>
+                error || res.statusCode >= 500 ? 'error' : config.isProduction ? 'info' : 'debug',
               redact: ['req.headers.authorization', 'req.headers.cookie'],
               serializers: {
                 // The path only: query strings carry single-use tokens (password reset, invitations).

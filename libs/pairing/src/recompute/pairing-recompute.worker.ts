@@ -95,7 +95,8 @@ export class PairingRecomputeWorker implements OnApplicationBootstrap, BeforeApp
         WHERE r.city_id = done.city_id AND r.version = done.version`,
       [requests.map((r) => r.cityId), requests.map((r) => r.version)],
     );
-    const names = requests.map((r) => r.cityId).join(', ');
+    const cities = requests.map((r) => r.cityId);
+    const names = cities.length <= 4 ? cities.join(', ') : `${cities.length} cities (${cities.slice(0, 3).join(', ')} and ${cities.length - 3} more)`;
     this.logger.log(`Re-scored ${result.pairs} pairs for ${names}${result.wholeCountries.length ? ` (national leaders moved in ${result.wholeCountries.join(', ')})` : ''}`);
     return result;
   }
