@@ -172,8 +172,9 @@ const NO_HOST_NEEDED: Host = { platform: process.platform, hasAptGet: false, isR
 /** apt-get install; when the package lists are missing or stale (a fresh image has none), updates them and tries again. */
 async function aptGetInstall(packages: string[], asRoot: string[]): Promise<void> {
   const apt = async (...args: string[]): Promise<void> => {
-    const [command, ...rest] = [...asRoot, 'apt-get', '-q', '-o', 'DPkg::Lock::Timeout=300', ...args];
-    await execFileAsync(command!, rest, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, maxBuffer: 64 * 1024 * 1024 });
+    // Through env(1): sudo would drop DEBIAN_FRONTEND from our environment. Waits for another apt's lock.
+    const [command, ...rest] = [...asRoot, 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', '-q', '-o', 'DPkg::Lock::Timeout=300', ...args];
+    await execFileAsync(command!, rest, { maxBuffer: 64 * 1024 * 1024 });
   };
   try {
     await apt('install', '-y', ...packages);
