@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AppConfig, ConfigError, loadConfig } from '@app/core';
 import { isPortFree, preparePlatformDatabase, startMailSink, startPostgres, startRedis, stopAll, StoppableService } from '@app/dev-services';
 import { platformDataSource, isEmptyDatabase } from '@app/platform';
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
       const dataDir = resolve(config.DATA_DIR);
       await mkdir(dataDir, { recursive: true });
       if (!config.DATABASE_URL) {
-        step(`Starting PostgreSQL (embedded; its data in ${shortPath(join(dataDir, 'postgres'))})…`);
+        step('Starting PostgreSQL (embedded)…');
         const pg = await startPostgres({ dataDir: join(dataDir, 'postgres'), persistent: true, notice: (line) => step(line) });
         services.push(pg);
         // As the superuser, once per start: the owner and application roles, and (once, for data
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       }
       if (!config.REDIS_URL) {
         step('Starting redis-server…');
-        const redis = await startRedis({ dataDir: join(dataDir, 'redis') });
+        const redis = await startRedis({ dataDir: join(dataDir, 'redis'), notice: (line) => step(line) });
         services.push(redis);
         overrides.REDIS_URL = redis.url;
       }
@@ -109,12 +109,6 @@ async function main(): Promise<void> {
     console.error(error instanceof ConfigError ? error.message : error instanceof Error ? error.message : error);
     await shutdown(1);
   }
-}
-
-/** A folder inside this one as a relative path, any other as it is. */
-function shortPath(dir: string): string {
-  const inside = relative(process.cwd(), dir);
-  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : dir;
 }
 
 /** One line of progress, the same look for every step. */

@@ -17,6 +17,8 @@ export interface RedisOptions {
   redisServerPath?: string;
   /** PATH and AUTO_INSTALL_PACKAGES for finding (or installing) redis-server; default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Where the line before installing redis-server goes; default the console. */
+  notice?: LogFn;
   /** How long to wait for the server to answer; default 10 s. */
   startTimeoutMs?: number;
 }
@@ -52,7 +54,7 @@ export async function startRedis(opts: RedisOptions): Promise<RunningRedis> {
 
 /** The given redis-server, else the one on PATH, else the one just installed (or an error with the command to run). */
 async function locateRedisServer(opts: RedisOptions): Promise<string> {
-  if (opts.redisServerPath === undefined) return (await ensurePrograms([REDIS_SERVER], { env: opts.env }))[0]!;
+  if (opts.redisServerPath === undefined) return (await ensurePrograms([REDIS_SERVER], { env: opts.env, log: opts.notice }))[0]!;
   if (isExecutableFile(opts.redisServerPath)) return opts.redisServerPath;
   throw new Error(`${opts.redisServerPath} is not an executable file.`);
 }

@@ -149,7 +149,7 @@ export interface EnsureOptions {
  * program's executable, in order.
  */
 export async function ensurePrograms(programs: readonly SystemProgram[], opts: EnsureOptions = {}): Promise<string[]> {
-  const { env = process.env, log = (line) => console.log(line) } = opts;
+  const { env = process.env, log = (line: string) => console.log(line) } = opts;
   const missing = programs.filter((program) => locateProgram(program, env) === undefined);
   const plan = planInstall(missing, missing.length === 0 ? NO_HOST_NEEDED : describeHost(env));
   if (plan.kind === 'refuse') throw new Error(plan.message);
