@@ -1,5 +1,5 @@
 import { parse } from 'graphql';
-import { findUnsafeStrings, stringsIn, unsafeStringProblem } from './string-guard';
+import { findUnsafeStrings, MAX_PROBLEMS, stringsIn, unsafeStringProblem } from './string-guard';
 
 const fields = (query: string, variables?: Record<string, unknown>) => findUnsafeStrings(parse(query), variables).map((p) => p.field);
 
@@ -56,5 +56,13 @@ describe('stringsIn', () => {
     const found = [...stringsIn({ deep })];
     expect(found).toHaveLength(1);
     expect(unsafeStringProblem(found[0].text)).toMatch(/NUL/);
+    expect(found[0].path).toHaveLength(100_001);
+  });
+
+  it('names at most MAX_PROBLEMS fields in one refusal, however many strings are broken', () => {
+    const input = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`field${i}`, 'x\u0000']));
+    const found = fields('mutation($input: I!) { updateMyProfile(input: $input) { id } }', { input });
+    expect(found).toHaveLength(MAX_PROBLEMS);
+    expect(found[0]).toBe('field0');
   });
 });

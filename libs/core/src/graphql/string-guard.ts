@@ -24,20 +24,42 @@ export function unsafeStringProblem(value: string): string | null {
   }
 }
 
+/** A string found inside a value; its path is worked out only when asked for. */
+export interface FoundString {
+  text: string;
+  readonly path: Array<string | number>;
+}
+
+/** One step down from the parent, kept as a chain: copying the path at every level would cost its depth squared. */
+interface PathLink {
+  parent: PathLink | undefined;
+  key: string | number;
+}
+
 /**
  * Every string inside `value` (input objects and lists at any depth) with its
  * path below `path`. Walked with a stack of its own, so that however deeply a
- * request nests its values the walk cannot overflow the call stack.
+ * request nests its values the walk cannot overflow the call stack, in time
+ * linear in the size of the value: a path is put together only when read.
  */
-export function* stringsIn(value: unknown, path: Array<string | number> = []): Generator<{ path: Array<string | number>; text: string }> {
-  const pending: Array<{ value: unknown; path: Array<string | number> }> = [{ value, path }];
+export function* stringsIn(value: unknown, path: Array<string | number> = []): Generator<FoundString> {
+  const pending: Array<{ value: unknown; link: PathLink | undefined }> = [{ value, link: undefined }];
   while (pending.length) {
     const next = pending.pop()!;
-    if (typeof next.value === 'string') yield { path: next.path, text: next.value };
-    else if (next.value && typeof next.value === 'object') {
+    if (typeof next.value === 'string') {
+      const link = next.link;
+      yield {
+        text: next.value,
+        get path() {
+          const keys: Array<string | number> = [];
+          for (let step = link; step; step = step.parent) keys.push(step.key);
+          return [...path, ...keys.reverse()];
+        },
+      };
+    } else if (next.value && typeof next.value === 'object') {
       const entries: Array<[string | number, unknown]> = Array.isArray(next.value) ? next.value.map((item, index) => [index, item]) : Object.entries(next.value);
       // Pushed last to first, so that they come out in order.
-      for (let i = entries.length - 1; i >= 0; i--) pending.push({ value: entries[i][1], path: [...next.path, entries[i][0]] });
+      for (let i = entries.length - 1; i >= 0; i--) pending.push({ value: entries[i][1], link: { parent: next.link, key: entries[i][0] } });
     }
   }
 }
@@ -51,6 +73,9 @@ export function fieldName(path: Array<string | number>): string {
   return path.join('.');
 }
 
+/** The most fields one refusal names. */
+export const MAX_PROBLEMS = 20;
+
 /**
  * Every string argument of a request, written inline or passed in variables,
  * at any depth of input objects and lists, checked by unsafeStringProblem
@@ -62,10 +87,13 @@ export function findUnsafeStrings(document: DocumentNode, variables: Record<stri
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
   const checkValue = (value: unknown, path: Array<string | number>): void => {
-    for (const { path: at, text } of stringsIn(value, path)) {
-      const problem = unsafeStringProblem(text);
-      const field = fieldName(at);
-      if (problem && !seen.has(field)) {
+    for (const found of stringsIn(value, path)) {
+      // Enough to act on: more would only cost time (each path is as long as its depth).
+      if (problems.length >= MAX_PROBLEMS) return;
+      const problem = unsafeStringProblem(found.text);
+      if (!problem) continue;
+      const field = fieldName(found.path);
+      if (!seen.has(field)) {
         seen.add(field);
         problems.push({ field, message: problem });
       }
