@@ -170,6 +170,17 @@ describe('request limits with the usual settings', () => {
     expect([fine.status, fine.errors]).toEqual([200, []]);
   });
 
+  it('answers a variable nested 10,000 deep with a string at every level like any other, and the API goes on answering', async () => {
+    // Built by hand: JSON.stringify itself recurses too deep for it. About 60 KB, within the body limit.
+    const nested = '['.repeat(10_000) + '"broken\\u0000"' + ',"ok"]'.repeat(10_000);
+    const shortlist = 'query($rule: ShortlistRuleInput) { pairShortlist(countryA: \\"GB\\", countryB: \\"KR\\", rule: $rule) { rule } }';
+    const answer = await post(app, `{"query":"${shortlist}","variables":{"rule":{"sectors":${nested}}}}`);
+    expect(answer.status).toBe(400);
+    expect(answer.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [{ field: 'sectors', message: expect.stringMatching(/NUL/) }] });
+    const next = await query(app, '{ countries { code } }');
+    expect([next.status, next.errors]).toEqual([200, []]);
+  });
+
   it('refuses a batch, a body that is not JSON, one over the size limit and a document with too many tokens, each 4xx with a code', async () => {
     const batch = await post(app, [{ query: '{ countries { code } }' }, { query: '{ countries { code } }' }]);
     expect([batch.status, batch.errors[0].extensions.code]).toEqual([400, 'BAD_REQUEST']);
