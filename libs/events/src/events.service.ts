@@ -218,7 +218,7 @@ export class EventsService {
       const wasPublished = event.status === EventStatus.PUBLISHED;
       Object.assign(event, { status: EventStatus.CANCELLED, cancelledAt: now, cancelReason: input.reason, version: event.version + 1, updatedAt: now });
       const saved = await em.save(event);
-      if (wasPublished) await this.tellCancelled(em, saved);
+      if (wasPublished) await this.tellCancelled(em, saved, input.reason);
       return saved;
     });
   }
@@ -238,13 +238,13 @@ export class EventsService {
     }
   }
 
-  private async tellCancelled(em: EntityManager, event: ProgrammeEvent): Promise<void> {
+  private async tellCancelled(em: EntityManager, event: ProgrammeEvent, reason: string): Promise<void> {
     for (const { registration, to } of await this.holders(em, event.id)) {
       await this.outbox.enqueueEmail(em, {
         template: EventsEmail.CANCELLED,
         idempotencyKey: `event-cancelled:${event.id}:${registration.userId}`,
         to,
-        data: { ...eventEmailData(this.config, event, false), reason: event.cancelReason, waitlisted: registration.status === RegistrationStatus.WAITLISTED },
+        data: { ...eventEmailData(this.config, event, false), reason, waitlisted: registration.status === RegistrationStatus.WAITLISTED },
       });
     }
   }

@@ -1,4 +1,3 @@
-import type { EmailTemplate } from '@app/notifications';
 import { EVENTS_EMAIL_TEMPLATE_LIST } from './emails/events.emails';
 import { CalendarAddress } from './entities/calendar-address.entity';
 import { EventFollow, EventRegistration, ProgrammeEvent } from './entities/event.entity';
@@ -15,4 +14,4 @@ export * from './calendar/ics';
 export * from './events.module';
 export * from './events-worker.module';
 export const EVENTS_ENTITIES: Function[] = [ProgrammeEvent, EventRegistration, EventFollow, CalendarAddress];
-export const EVENTS_EMAIL_TEMPLATES: EmailTemplate[] = EVENTS_EMAIL_TEMPLATE_LIST;
+export const EVENTS_EMAIL_TEMPLATES = EVENTS_EMAIL_TEMPLATE_LIST;

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/core';
-import { OutboxService } from '@app/notifications';
+import { OutboxService, type EmailTemplate } from '@app/notifications';
 import type { WaitingSignUp } from './account-requests';
-import { IdentityEmail } from './emails/identity.emails';
+import { IdentityEmail, type LinkData } from './emails/identity.emails';
 import { TokenPurpose } from './entities/one-time-token.entity';
 import { User } from './entities/user.entity';
 import { lang } from './lang';
@@ -57,7 +57,7 @@ export class AccountMailer {
     to: LinkRecipient,
     purpose: TokenPurpose,
     ttlMs: number,
-    template: string,
+    template: EmailTemplate<LinkData>,
     page: 'confirm-email' | 'reset-password',
     payload?: Record<string, unknown>,
     revokeOnlySame = false,

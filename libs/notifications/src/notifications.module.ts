@@ -4,7 +4,7 @@ import { MailTransport } from '@app/core';
 import { OutboxMessage } from './entities/outbox-message.entity';
 import { NotificationsResolver } from './notifications.resolver';
 import { OutboxService } from './outbox.service';
-import type { EmailTemplate } from './templates/email-template';
+import type { AnyEmailTemplate } from './templates/email-template';
 import { EmailTemplateRegistry } from './templates/email-template.registry';
 import { EmailProcessor } from './worker/email.processor';
 import { EmailQueue } from './worker/email-queue';
@@ -17,15 +17,15 @@ import { OutboxDispatcher } from './worker/outbox.dispatcher';
  */
 @Module({})
 export class NotificationsModule {
-  static forApi(templates: EmailTemplate[]): DynamicModule {
+  static forApi(templates: AnyEmailTemplate[]): DynamicModule {
     return NotificationsModule.with(templates, [NotificationsResolver]);
   }
 
-  static forWorker(templates: EmailTemplate[]): DynamicModule {
+  static forWorker(templates: AnyEmailTemplate[]): DynamicModule {
     return NotificationsModule.with(templates, [MailTransport, EmailQueue, OutboxDispatcher, EmailProcessor]);
   }
 
-  private static with(templates: EmailTemplate[], providers: Provider[]): DynamicModule {
+  private static with(templates: AnyEmailTemplate[], providers: Provider[]): DynamicModule {
     return {
       module: NotificationsModule,
       global: true,

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Allow, Ctx, PageArgs, Paginated, RequestContext, Role } from '@app/core';
 import { OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
 import { OutboxService } from './outbox.service';
-import { TEST_MESSAGE_TEMPLATE } from './templates/test-message.template';
+import { testMessageTemplate } from './templates/test-message.template';
 
 const OutboxMessageConnection = Paginated(OutboxMessage);
 
@@ -57,7 +57,7 @@ export class NotificationsResolver {
     const to = input?.to?.toLowerCase() ?? user.email;
     await this.dataSource.transaction((em) =>
       this.outbox.enqueueEmail(em, {
-        template: TEST_MESSAGE_TEMPLATE,
+        template: testMessageTemplate,
         to: { email: to, language: user.language, timeZone: user.timeZone },
         data: { requestedBy: user.displayName, requestedAt: this.outbox.now().toISOString() },
       }),

@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { Clock, Connection, ConflictError, Language, NotFoundError, PageArgs, paginate } from '@app/core';
 import { OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
+import type { EmailTemplate } from './templates/email-template';
 import { EmailTemplateRegistry } from './templates/email-template.registry';
 
 export interface EmailRecipient {
@@ -13,10 +14,12 @@ export interface EmailRecipient {
   timeZone: string;
 }
 
-export interface EnqueueEmail {
-  template: string;
+/** An email to send: a template and data of its shape (checked when it compiles, not when it is sent). */
+export interface EnqueueEmail<D> {
+  template: EmailTemplate<D>;
   to: EmailRecipient;
-  data?: Record<string, unknown>;
+  /** Only the template says what D is: data of another shape is a compile error, not an inferred union. */
+  data: NoInfer<D>;
   /** Defaults to a fresh id; pass a business key (e.g. `password-reset:<token id>`) to make the send idempotent. */
   idempotencyKey?: string;
 }
@@ -33,20 +36,20 @@ export class OutboxService {
     @InjectRepository(OutboxMessage) private readonly messages: Repository<OutboxMessage>,
   ) {}
 
-  async enqueueEmail(em: EntityManager, email: EnqueueEmail): Promise<void> {
-    if (!this.templates.has(email.template)) throw new Error(`Unknown email template "${email.template}"`);
+  async enqueueEmail<D>(em: EntityManager, email: EnqueueEmail<D>): Promise<void> {
+    if (!this.templates.has(email.template.name)) throw new Error(`The email template "${email.template.name}" is not registered`);
     await em
       .createQueryBuilder()
       .insert()
       .into(OutboxMessage)
       .values({
         idempotencyKey: email.idempotencyKey ?? randomUUID(),
-        template: email.template,
+        template: email.template.name,
         recipientEmail: email.to.email,
         recipientUserId: email.to.userId ?? null,
         language: email.to.language,
         timeZone: email.to.timeZone,
-        data: (email.data ?? {}) as never,
+        data: email.data as never,
       })
       .orIgnore()
       .execute();

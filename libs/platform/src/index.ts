@@ -6,7 +6,7 @@ import { FUNDING_EMAIL_TEMPLATES, FUNDING_ENTITIES } from '@app/funding';
 import { GOVERNANCE_EMAIL_TEMPLATES, GOVERNANCE_ENTITIES } from '@app/governance';
 import { KNOWLEDGE_EMAIL_TEMPLATES, KNOWLEDGE_ENTITIES } from '@app/knowledge';
 import { IDENTITY_EMAIL_TEMPLATES, IDENTITY_ENTITIES } from '@app/identity';
-import { EmailTemplate, OutboxMessage, testMessageTemplate } from '@app/notifications';
+import { AnyEmailTemplate, OutboxMessage, testMessageTemplate } from '@app/notifications';
 import { PAIRING_ENTITIES } from '@app/pairing';
 import { PROJECTS_EMAIL_TEMPLATES, PROJECTS_ENTITIES } from '@app/projects';
 import { TWINNING_EMAIL_TEMPLATES, TWINNING_ENTITIES } from '@app/twinning';
@@ -18,7 +18,7 @@ import { MIGRATIONS } from '../../../migrations';
  */
 export const PLATFORM_ENTITIES = [...CITIES_ENTITIES, ...IDENTITY_ENTITIES, OutboxMessage, ...PAIRING_ENTITIES, ...TWINNING_ENTITIES, ...PROJECTS_ENTITIES, ...FUNDING_ENTITIES, ...GOVERNANCE_ENTITIES, ...KNOWLEDGE_ENTITIES, ...EVENTS_ENTITIES];
 
-export const PLATFORM_EMAIL_TEMPLATES: EmailTemplate[] = [testMessageTemplate, ...IDENTITY_EMAIL_TEMPLATES, ...TWINNING_EMAIL_TEMPLATES, ...PROJECTS_EMAIL_TEMPLATES, ...FUNDING_EMAIL_TEMPLATES, ...GOVERNANCE_EMAIL_TEMPLATES, ...KNOWLEDGE_EMAIL_TEMPLATES, ...EVENTS_EMAIL_TEMPLATES];
+export const PLATFORM_EMAIL_TEMPLATES: AnyEmailTemplate[] = [testMessageTemplate, ...IDENTITY_EMAIL_TEMPLATES, ...TWINNING_EMAIL_TEMPLATES, ...PROJECTS_EMAIL_TEMPLATES, ...FUNDING_EMAIL_TEMPLATES, ...GOVERNANCE_EMAIL_TEMPLATES, ...KNOWLEDGE_EMAIL_TEMPLATES, ...EVENTS_EMAIL_TEMPLATES];
 
 export { MIGRATIONS };
 

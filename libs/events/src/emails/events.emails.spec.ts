@@ -1,7 +1,6 @@
 import { TemplateContext } from '@app/notifications';
-import { EVENTS_EMAIL_TEMPLATE_LIST, EventsEmail } from './events.emails';
+import { EventsEmail } from './events.emails';
 
-const template = (name: string) => EVENTS_EMAIL_TEMPLATE_LIST.find((t) => t.name === name)!;
 const ctx = (language: 'en' | 'ko', timeZone: string): TemplateContext => ({ language, timeZone, publicUrl: 'https://twins.example.org', recipientEmail: 'someone@example.org' });
 const event = {
   kind: 'ANNUAL_SHOWCASE',
@@ -26,13 +25,13 @@ describe('event emails', () => {
       registrationClosesAt: '2027-06-03T09:00:00.000Z',
       unsubscribeUrl: 'https://twins.example.org/events/unsubscribe?token=t',
     };
-    const en = template(EventsEmail.ANNOUNCEMENT).render(data, ctx('en', 'Europe/London'));
+    const en = EventsEmail.ANNOUNCEMENT.render(data, ctx('en', 'Europe/London'));
     expect(en.subject).toBe('New annual showcase: “Annual showcase”');
     expect(en.text).toMatch(/When: Thursday,? 3 June 2027 at 10:00 BST – Thursday,? 3 June 2027 at 12:00 BST \(Thursday,? 3 June 2027 at 18:00 GMT\+9 where it takes place\)/);
     expect(en.text).toContain('Online: registered people get the link to join.');
     expect(en.text).toContain('You receive this because you follow events of the Hydrogen sector, every event of the programme.');
     expect(en.headers).toEqual({ 'List-Unsubscribe': '<https://twins.example.org/events/unsubscribe?token=t>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
-    const ko = template(EventsEmail.ANNOUNCEMENT).render(data, ctx('ko', 'Asia/Seoul'));
+    const ko = EventsEmail.ANNOUNCEMENT.render(data, ctx('ko', 'Asia/Seoul'));
     expect(ko.subject).toBe('새 연례 쇼케이스: “연례 쇼케이스”');
     expect(ko.text).not.toContain('현지 시각');
     expect(ko.text).toContain('인원 제한은 없습니다.');
@@ -40,7 +39,7 @@ describe('event emails', () => {
   });
 
   it('remind with the joining link for people holding a place', () => {
-    const rendered = template(EventsEmail.REMINDER).render({ ...event, joinUrl: 'https://meet.example.org/x', reminder: 'HOUR' }, ctx('en', 'Asia/Seoul'));
+    const rendered = EventsEmail.REMINDER.render({ ...event, joinUrl: 'https://meet.example.org/x', reminder: 'HOUR' }, ctx('en', 'Asia/Seoul'));
     expect(rendered.subject).toBe('Starting in an hour: “Annual showcase”');
     expect(rendered.text).toContain('Join online: https://meet.example.org/x');
     expect(rendered.headers).toBeUndefined();

@@ -1,14 +1,6 @@
 import { Bilingual, pick } from '@app/core';
 import { defineTemplate, formatInstant, layout, TemplateContext } from '@app/notifications';
 
-export const EventsEmail = {
-  ANNOUNCEMENT: 'events.announcement',
-  PROMOTED: 'events.promoted',
-  REMINDER: 'events.reminder',
-  RESCHEDULED: 'events.rescheduled',
-  CANCELLED: 'events.cancelled',
-} as const;
-
 const KIND: Record<string, Bilingual> = {
   SEMINAR: { en: 'seminar', ko: '세미나' },
   WORKSHOP: { en: 'workshop', ko: '워크숍' },
@@ -78,7 +70,7 @@ function registration(d: AnnouncementData, ctx: TemplateContext): string {
 
 /** A newly published event, to those who follow its workspace, its sectors or the programme; one-click unsubscribe. */
 const announcement = defineTemplate<AnnouncementData>({
-  name: EventsEmail.ANNOUNCEMENT,
+  name: 'events.announcement',
   render: (d, ctx) => {
     const title = pick(d.title, ctx.language);
     const description = pick(d.description, ctx.language);
@@ -131,7 +123,7 @@ const announcement = defineTemplate<AnnouncementData>({
 
 /** A place freed and went to the first person on the waiting list. */
 const promoted = defineTemplate<EventEmailData>({
-  name: EventsEmail.PROMOTED,
+  name: 'events.promoted',
   render: (d, ctx) => {
     const title = pick(d.title, ctx.language);
     return ctx.language === 'ko'
@@ -152,7 +144,7 @@ const promoted = defineTemplate<EventEmailData>({
 
 /** One day, or one hour, before the start, to everyone holding a place. */
 const reminder = defineTemplate<EventEmailData & { reminder: 'DAY' | 'HOUR' }>({
-  name: EventsEmail.REMINDER,
+  name: 'events.reminder',
   render: (d, ctx) => {
     const title = pick(d.title, ctx.language);
     return ctx.language === 'ko'
@@ -173,7 +165,7 @@ const reminder = defineTemplate<EventEmailData & { reminder: 'DAY' | 'HOUR' }>({
 
 /** The organiser moved the event: the new times, and the old ones. */
 const rescheduled = defineTemplate<EventEmailData & { previousStartsAt: string; previousEndsAt: string; waitlisted: boolean }>({
-  name: EventsEmail.RESCHEDULED,
+  name: 'events.rescheduled',
   render: (d, ctx) => {
     const title = pick(d.title, ctx.language);
     const before = `${formatInstant(d.previousStartsAt, ctx)} – ${formatInstant(d.previousEndsAt, ctx)}`;
@@ -207,7 +199,7 @@ const rescheduled = defineTemplate<EventEmailData & { previousStartsAt: string; 
 
 /** The event will not take place. */
 const cancelled = defineTemplate<EventEmailData & { reason: string; waitlisted: boolean }>({
-  name: EventsEmail.CANCELLED,
+  name: 'events.cancelled',
   render: (d, ctx) => {
     const title = pick(d.title, ctx.language);
     return ctx.language === 'ko'
@@ -234,4 +226,13 @@ const cancelled = defineTemplate<EventEmailData & { reason: string; waitlisted: 
   },
 });
 
-export const EVENTS_EMAIL_TEMPLATE_LIST = [announcement, promoted, reminder, rescheduled, cancelled];
+/** The templates by what they are for: each a typed reference for OutboxService.enqueueEmail. */
+export const EventsEmail = {
+  ANNOUNCEMENT: announcement,
+  PROMOTED: promoted,
+  REMINDER: reminder,
+  RESCHEDULED: rescheduled,
+  CANCELLED: cancelled,
+} as const;
+
+export const EVENTS_EMAIL_TEMPLATE_LIST = Object.values(EventsEmail);

@@ -1,13 +1,8 @@
 import { Bilingual, pick } from '@app/core';
 import { defineTemplate, formatInstant, layout } from '@app/notifications';
 
-export const FundingEmail = {
-  SUBMISSION_RECEIVED: 'funding.submission-received',
-  DEADLINE_REMINDER: 'funding.deadline-reminder',
-} as const;
-
 const submissionReceived = defineTemplate<{ title: Bilingual; callTitle: Bilingual; submittedAt: string; forAdmin: boolean; url: string }>({
-  name: FundingEmail.SUBMISSION_RECEIVED,
+  name: 'funding.submission-received',
   render: (d, ctx) => {
     const title = pick(d.title, ctx.language);
     const call = pick(d.callTitle, ctx.language);
@@ -33,7 +28,7 @@ const submissionReceived = defineTemplate<{ title: Bilingual; callTitle: Bilingu
 });
 
 const deadlineReminder = defineTemplate<{ title: Bilingual; callTitle: Bilingual; closesAt: string; daysLeft: number; url: string }>({
-  name: FundingEmail.DEADLINE_REMINDER,
+  name: 'funding.deadline-reminder',
   render: (d, ctx) => {
     const title = pick(d.title, ctx.language);
     const call = pick(d.callTitle, ctx.language);
@@ -54,4 +49,10 @@ const deadlineReminder = defineTemplate<{ title: Bilingual; callTitle: Bilingual
   },
 });
 
-export const FUNDING_EMAIL_TEMPLATES = [submissionReceived, deadlineReminder];
+/** The templates by what they are for: each a typed reference for OutboxService.enqueueEmail. */
+export const FundingEmail = {
+  SUBMISSION_RECEIVED: submissionReceived,
+  DEADLINE_REMINDER: deadlineReminder,
+} as const;
+
+export const FUNDING_EMAIL_TEMPLATES = Object.values(FundingEmail);

@@ -1,13 +1,8 @@
 import { Bilingual, formatMoney, pick } from '@app/core';
 import { defineTemplate, layout } from '@app/notifications';
 
-export const GovernanceEmail = {
-  REVIEW_ASSIGNED: 'governance.review-assigned',
-  DECISION_MADE: 'governance.decision-made',
-} as const;
-
 const reviewAssigned = defineTemplate<{ title: Bilingual; callTitle: Bilingual; url: string }>({
-  name: GovernanceEmail.REVIEW_ASSIGNED,
+  name: 'governance.review-assigned',
   render: (d, ctx) => {
     const title = pick(d.title, ctx.language);
     const call = pick(d.callTitle, ctx.language);
@@ -41,7 +36,7 @@ const decisionMade = defineTemplate<{
   supersedes: boolean;
   url: string;
 }>({
-  name: GovernanceEmail.DECISION_MADE,
+  name: 'governance.decision-made',
   render: (d, ctx) => {
     const title = pick(d.title, ctx.language);
     const money = Object.entries(d.amounts).map(([c, v]) => formatMoney(v, c, ctx.language));
@@ -62,4 +57,10 @@ const decisionMade = defineTemplate<{
   },
 });
 
-export const GOVERNANCE_EMAIL_TEMPLATES = [reviewAssigned, decisionMade];
+/** The templates by what they are for: each a typed reference for OutboxService.enqueueEmail. */
+export const GovernanceEmail = {
+  REVIEW_ASSIGNED: reviewAssigned,
+  DECISION_MADE: decisionMade,
+} as const;
+
+export const GOVERNANCE_EMAIL_TEMPLATES = Object.values(GovernanceEmail);

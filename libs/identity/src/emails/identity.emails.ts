@@ -1,21 +1,14 @@
 import { defineTemplate, formatInstant, layout } from '@app/notifications';
 
-export const IdentityEmail = {
-  CONFIRM_EMAIL: 'identity.confirm-email',
-  ACCOUNT_EXISTS: 'identity.account-exists',
-  PASSWORD_RESET: 'identity.password-reset',
-  PASSWORD_CHANGED: 'identity.password-changed',
-  INVITATION: 'identity.invitation',
-} as const;
-
-interface LinkData {
+/** What every emailed link carries: for whom, where, until when. */
+export interface LinkData {
   displayName?: string;
   url: string;
   expiresAt: string;
 }
 
 const confirmEmail = defineTemplate<LinkData>({
-  name: IdentityEmail.CONFIRM_EMAIL,
+  name: 'identity.confirm-email',
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
@@ -41,7 +34,7 @@ const confirmEmail = defineTemplate<LinkData>({
 });
 
 const accountExists = defineTemplate<{ url: string }>({
-  name: IdentityEmail.ACCOUNT_EXISTS,
+  name: 'identity.account-exists',
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
@@ -65,7 +58,7 @@ const accountExists = defineTemplate<{ url: string }>({
 });
 
 const passwordReset = defineTemplate<LinkData>({
-  name: IdentityEmail.PASSWORD_RESET,
+  name: 'identity.password-reset',
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
@@ -91,7 +84,7 @@ const passwordReset = defineTemplate<LinkData>({
 });
 
 const passwordChanged = defineTemplate<{ displayName?: string; changedAt: string; url: string }>({
-  name: IdentityEmail.PASSWORD_CHANGED,
+  name: 'identity.password-changed',
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
@@ -115,7 +108,7 @@ const passwordChanged = defineTemplate<{ displayName?: string; changedAt: string
 });
 
 const invitation = defineTemplate<LinkData & { invitedBy: string; what: { en: string; ko: string } }>({
-  name: IdentityEmail.INVITATION,
+  name: 'identity.invitation',
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
@@ -138,4 +131,13 @@ const invitation = defineTemplate<LinkData & { invitedBy: string; what: { en: st
         }),
 });
 
-export const IDENTITY_EMAIL_TEMPLATES = [confirmEmail, accountExists, passwordReset, passwordChanged, invitation];
+/** The templates by what they are for: each a typed reference for OutboxService.enqueueEmail. */
+export const IdentityEmail = {
+  CONFIRM_EMAIL: confirmEmail,
+  ACCOUNT_EXISTS: accountExists,
+  PASSWORD_RESET: passwordReset,
+  PASSWORD_CHANGED: passwordChanged,
+  INVITATION: invitation,
+} as const;
+
+export const IDENTITY_EMAIL_TEMPLATES = Object.values(IdentityEmail);

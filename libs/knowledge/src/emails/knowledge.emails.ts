@@ -1,12 +1,7 @@
 import { defineTemplate, layout } from '@app/notifications';
 
-export const KnowledgeEmail = {
-  REVIEW_REQUESTED: 'knowledge.review-requested',
-  REVIEWED: 'knowledge.reviewed',
-} as const;
-
 const reviewRequested = defineTemplate<{ title: string; language: string; url: string }>({
-  name: KnowledgeEmail.REVIEW_REQUESTED,
+  name: 'knowledge.review-requested',
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
@@ -24,7 +19,7 @@ const reviewRequested = defineTemplate<{ title: string; language: string; url: s
 });
 
 const reviewed = defineTemplate<{ title: string; language: string; approved: boolean; note: string | null; url: string }>({
-  name: KnowledgeEmail.REVIEWED,
+  name: 'knowledge.reviewed',
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
@@ -47,4 +42,10 @@ const reviewed = defineTemplate<{ title: string; language: string; approved: boo
         }),
 });
 
-export const KNOWLEDGE_EMAIL_TEMPLATES_LIST = [reviewRequested, reviewed];
+/** The templates by what they are for: each a typed reference for OutboxService.enqueueEmail. */
+export const KnowledgeEmail = {
+  REVIEW_REQUESTED: reviewRequested,
+  REVIEWED: reviewed,
+} as const;
+
+export const KNOWLEDGE_EMAIL_TEMPLATES_LIST = Object.values(KnowledgeEmail);

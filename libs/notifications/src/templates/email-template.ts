@@ -16,16 +16,28 @@ export interface TemplateContext {
 }
 
 /**
- * An email the platform sends, in every language it speaks. Each feature
- * owns its templates; the platform registers them all in one registry.
+ * An email the platform sends, in every language it speaks, and the data it
+ * needs: a typed reference. Each feature owns its templates and hands them to
+ * OutboxService.enqueueEmail, which takes only data of the template's shape;
+ * the platform registers them all in one registry, for the worker.
  */
-export interface EmailTemplate<D = Record<string, unknown>> {
-  name: string;
+export interface EmailTemplate<D> {
+  readonly name: string;
   render(data: D, ctx: TemplateContext): RenderedEmail;
+  /** Renders the data the outbox stored for this template: what enqueueEmail took, as a D. */
+  renderStored(data: unknown, ctx: TemplateContext): RenderedEmail;
 }
 
-export function defineTemplate<D>(template: EmailTemplate<D>): EmailTemplate<Record<string, unknown>> {
-  return template as unknown as EmailTemplate<Record<string, unknown>>;
+/** Any template, whatever its data: what the registry and the worker hold. */
+export type AnyEmailTemplate = Pick<EmailTemplate<never>, 'name' | 'renderStored'>;
+
+export function defineTemplate<D>(template: Pick<EmailTemplate<D>, 'name' | 'render'>): EmailTemplate<D> {
+  return {
+    name: template.name,
+    render: template.render,
+    // The one place stored data meets its type again: enqueueEmail accepted it only as this template's D.
+    renderStored: (data, ctx) => template.render(data as D, ctx),
+  };
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

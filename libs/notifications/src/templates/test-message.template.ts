@@ -1,10 +1,8 @@
 import { defineTemplate, formatInstant, layout } from './email-template';
 
-export const TEST_MESSAGE_TEMPLATE = 'notifications.test';
-
 /** The message an admin sends to check that email works end to end. */
 export const testMessageTemplate = defineTemplate<{ requestedBy: string; requestedAt: string }>({
-  name: TEST_MESSAGE_TEMPLATE,
+  name: 'notifications.test',
   render: (data, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {

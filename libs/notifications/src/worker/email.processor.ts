@@ -57,7 +57,7 @@ export class EmailProcessor implements OnApplicationBootstrap, BeforeApplication
     if (!message) return 'skipped';
     let rendered: RenderedEmail;
     try {
-      rendered = this.templates.get(message.template).render(message.data, {
+      rendered = this.templates.get(message.template).renderStored(message.data, {
         language: (message.language as Language) ?? 'en',
         timeZone: message.timeZone,
         publicUrl: this.config.PUBLIC_URL,

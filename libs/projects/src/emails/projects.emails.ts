@@ -1,12 +1,8 @@
 import { Bilingual, pick } from '@app/core';
 import { defineTemplate, layout } from '@app/notifications';
 
-export const ProjectsEmail = {
-  CASE_STUDY_PROMPT: 'projects.case-study-prompt',
-} as const;
-
 const caseStudyPrompt = defineTemplate<{ title: Bilingual; trigger: 'BUSINESS_AS_USUAL' | 'CLOSED'; url: string }>({
-  name: ProjectsEmail.CASE_STUDY_PROMPT,
+  name: 'projects.case-study-prompt',
   render: (d, ctx) => {
     const title = pick(d.title, ctx.language);
     return ctx.language === 'ko'
@@ -35,4 +31,9 @@ const caseStudyPrompt = defineTemplate<{ title: Bilingual; trigger: 'BUSINESS_AS
   },
 });
 
-export const PROJECTS_EMAIL_TEMPLATES = [caseStudyPrompt];
+/** The templates by what they are for: each a typed reference for OutboxService.enqueueEmail. */
+export const ProjectsEmail = {
+  CASE_STUDY_PROMPT: caseStudyPrompt,
+} as const;
+
+export const PROJECTS_EMAIL_TEMPLATES = Object.values(ProjectsEmail);

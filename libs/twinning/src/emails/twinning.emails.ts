@@ -1,16 +1,6 @@
 import { Bilingual, pick } from '@app/core';
 import { defineTemplate, formatInstant, layout, TemplateContext } from '@app/notifications';
 
-export const TwinningEmail = {
-  PROPOSAL_RECEIVED: 'twinning.proposal-received',
-  PROPOSAL_ACCEPTED: 'twinning.proposal-accepted',
-  PROPOSAL_DECLINED: 'twinning.proposal-declined',
-  WORKSPACE_INVITATION: 'twinning.workspace-invitation',
-  JOIN_REQUEST_DECIDED: 'twinning.join-request-decided',
-  JOIN_REQUEST_RECEIVED: 'twinning.join-request-received',
-  WORKSPACE_DIGEST: 'twinning.workspace-digest',
-} as const;
-
 interface Pair {
   cityA: Bilingual;
   cityB: Bilingual;
@@ -23,7 +13,7 @@ const ROLE_KO: Record<string, string> = { LEAD: '리드', MEMBER: '멤버', OBSE
 const ROLE_EN: Record<string, string> = { LEAD: 'a lead', MEMBER: 'a member', OBSERVER: 'an observer' };
 
 const proposalReceived = defineTemplate<Pair & { proposerName: string; message: string; url: string }>({
-  name: TwinningEmail.PROPOSAL_RECEIVED,
+  name: 'twinning.proposal-received',
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
@@ -49,7 +39,7 @@ const proposalReceived = defineTemplate<Pair & { proposerName: string; message: 
 });
 
 const proposalAccepted = defineTemplate<Pair & { responderName: string; reason: string; url: string }>({
-  name: TwinningEmail.PROPOSAL_ACCEPTED,
+  name: 'twinning.proposal-accepted',
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
@@ -73,7 +63,7 @@ const proposalAccepted = defineTemplate<Pair & { responderName: string; reason: 
 });
 
 const proposalDeclined = defineTemplate<Pair & { responderName: string; reason: string }>({
-  name: TwinningEmail.PROPOSAL_DECLINED,
+  name: 'twinning.proposal-declined',
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
@@ -89,7 +79,7 @@ const proposalDeclined = defineTemplate<Pair & { responderName: string; reason: 
 });
 
 const workspaceInvitation = defineTemplate<Pair & { invitedBy: string; role: string; url: string; expiresAt: string }>({
-  name: TwinningEmail.WORKSPACE_INVITATION,
+  name: 'twinning.workspace-invitation',
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
@@ -113,7 +103,7 @@ const workspaceInvitation = defineTemplate<Pair & { invitedBy: string; role: str
 });
 
 const joinRequestDecided = defineTemplate<Pair & { approved: boolean; role: string | null; reason: string | null; deciderName: string; url: string }>({
-  name: TwinningEmail.JOIN_REQUEST_DECIDED,
+  name: 'twinning.join-request-decided',
   render: (d, ctx) => {
     const pair = pairName(d, ctx);
     if (ctx.language === 'ko') {
@@ -144,7 +134,7 @@ const joinRequestDecided = defineTemplate<Pair & { approved: boolean; role: stri
 });
 
 const joinRequestReceived = defineTemplate<Pair & { requesterName: string; organisation: Bilingual; message: string; url: string }>({
-  name: TwinningEmail.JOIN_REQUEST_RECEIVED,
+  name: 'twinning.join-request-received',
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
@@ -181,7 +171,7 @@ interface DigestData extends Pair {
 
 /** A day's or a week's activity in a workspace, each line at the reader's local time, with an unsubscribe link. */
 const workspaceDigest = defineTemplate<DigestData>({
-  name: TwinningEmail.WORKSPACE_DIGEST,
+  name: 'twinning.workspace-digest',
   render: (d, ctx) => {
     const pair = pairName(d, ctx);
     const list = d.entries.map((e) => `${formatInstant(e.at, ctx)} — ${ctx.language === 'ko' ? e.ko : e.en}`);
@@ -209,12 +199,15 @@ const workspaceDigest = defineTemplate<DigestData>({
   },
 });
 
-export const TWINNING_EMAIL_TEMPLATES = [
-  proposalReceived,
-  proposalAccepted,
-  proposalDeclined,
-  workspaceInvitation,
-  joinRequestDecided,
-  joinRequestReceived,
-  workspaceDigest,
-];
+/** The templates by what they are for: each a typed reference for OutboxService.enqueueEmail. */
+export const TwinningEmail = {
+  PROPOSAL_RECEIVED: proposalReceived,
+  PROPOSAL_ACCEPTED: proposalAccepted,
+  PROPOSAL_DECLINED: proposalDeclined,
+  WORKSPACE_INVITATION: workspaceInvitation,
+  JOIN_REQUEST_DECIDED: joinRequestDecided,
+  JOIN_REQUEST_RECEIVED: joinRequestReceived,
+  WORKSPACE_DIGEST: workspaceDigest,
+} as const;
+
+export const TWINNING_EMAIL_TEMPLATES = Object.values(TwinningEmail);

@@ -59,7 +59,8 @@ export interface DescribableActivity {
 }
 
 /** One sentence for a feed entry or a digest line, in English and in Korean. */
-export function describeActivity(entry: DescribableActivity): Bilingual {
+/** The entry as a sentence in each language: both always there. */
+export function describeActivity(entry: DescribableActivity): { en: string; ko: string } {
   return { en: sentence(entry, 'en'), ko: sentence(entry, 'ko') };
 }
 
