@@ -1,5 +1,5 @@
 /**
- * The pure pairing engine: no database, no Nest. See METHOD.md for every
+ * The pure pairing engine: no database, no Nest. See libs/pairing/METHOD.md for every
  * choice the founding report leaves open.
  */
 export * from './types';

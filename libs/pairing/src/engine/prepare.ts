@@ -4,7 +4,7 @@ import { BINARY_INDICATORS, INVERTED_INDICATORS, ORDINAL_INDICATORS, READINESS_M
 /**
  * Turns raw city evidence into the relative form every pillar works on.
  *
- * Choice 1 (METHOD.md): each numeric indicator is divided by the highest
+ * Choice 1 (libs/pairing/METHOD.md): each numeric indicator is divided by the highest
  * value among the cities of the same country (the national leader = 1). Ranks
  * are inverted (best rank in the country / rank); metroGovernance is an
  * ordinal (nascent 1, emerging 2, established 3, special 3) divided by the

@@ -76,7 +76,7 @@ export interface Weights {
 /** Star rating of a pillar or of the overall score: 1 `*`, 2 `**`, 3 `***`. */
 export type Stars = 1 | 2 | 3;
 
-/** Confidence label of a pair score (see METHOD.md, "Coverage and confidence"). */
+/** Confidence label of a pair score (see libs/pairing/METHOD.md, "Coverage and confidence"). */
 export type ConfidenceLevel = 'low' | 'medium' | 'high';
 
 /** A sector activity level, read as a bitmask: 1 live infrastructure, 2 cluster priority, 3 both. */

@@ -3,7 +3,7 @@ import { PILLARS, Stars, Weights } from './types';
 /**
  * The report's weights ("report-default" profile) and the constants of the
  * method. Every choice the report leaves open is named here and explained in
- * METHOD.md beside this file.
+ * libs/pairing/METHOD.md.
  */
 
 /**
