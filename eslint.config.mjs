@@ -1,6 +1,50 @@
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+/*
+ * Imports between libs. A lib is used through its index (`@app/x`), never
+ * through its files (`@app/x/some/file`, `../../libs/x/src/...`); the one
+ * public entry below an index is the pure pairing engine, for the benchmark.
+ * And each lib imports only libs of a lower layer: libs of one layer never
+ * import each other, so no cycle can form. libs/dev-services is for the
+ * launcher and the tests only: no lib imports it.
+ */
+const LAYERS = {
+  core: 0,
+  notifications: 1,
+  cities: 1,
+  identity: 2,
+  pairing: 3,
+  twinning: 4,
+  projects: 5,
+  funding: 6,
+  governance: 7,
+  knowledge: 7,
+  events: 7,
+  platform: 8,
+  'dev-services': 0,
+};
+const INTO_A_LIB = [
+  { regex: '^@app/(?!pairing/engine$)[a-z-]+/', message: 'Import a lib through its index (@app/<lib>): its files are its own.' },
+  { regex: '^(\\.\\./)+(libs/)?[a-z-]+/src(/|$)', message: 'Import a lib through its index (@app/<lib>), not by a relative path into it.' },
+];
+const importRules = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const layerBlocks = Object.entries(LAYERS).map(([lib, layer]) => ({
+  files: [`libs/${lib}/**/*.{ts,tsx}`],
+  rules: importRules([
+    ...INTO_A_LIB,
+    ...Object.entries(LAYERS)
+      .filter(([other, otherLayer]) => other !== lib && (otherLayer >= layer || other === 'dev-services') && lib !== 'dev-services')
+      .map(([other, otherLayer]) => ({
+        group: [`@app/${other}`],
+        message:
+          other === 'dev-services'
+            ? 'libs/dev-services is for the launcher and the tests, never for a lib.'
+            : `libs/${lib} (layer ${layer}) may not import libs/${other} (layer ${otherLayer}): a lib imports only lower layers (README: how the libs depend on each other).`,
+      })),
+  ]),
+}));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'jest.config.js', 'apps/web/src/gql/**'] },
   ...tseslint.configs.recommended,
@@ -19,6 +63,13 @@ export default tseslint.config(
     // The config module is the only reader of the environment; test infrastructure passes it on.
     files: ['libs/core/src/config/**', 'test/**', 'scripts/start.ts', 'scripts/test-stack.ts', 'scripts/web-stack.ts', 'scripts/bench-web.ts', 'libs/dev-services/**', 'apps/web/vite.config.mts'],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  { files: ['**/*.{ts,tsx,mts}'], rules: importRules(INTO_A_LIB) },
+  ...layerBlocks,
+  {
+    // Jest's global setup runs without the module mapping: it reaches dev-services by its path.
+    files: ['test/setup/global-setup.ts', 'test/setup/global-teardown.ts'],
+    rules: importRules([INTO_A_LIB[0]]),
   },
   {
     // The web app: React's rules of hooks; it reads no server environment.

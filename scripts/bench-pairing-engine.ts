@@ -29,7 +29,7 @@ import {
   SYNERGY_SATURATION,
   topK,
   weightedIndicators,
-} from '../libs/pairing/src/engine';
+} from '@app/pairing/engine';
 
 export interface EngineBenchFigures {
   citiesPerCountry: number;

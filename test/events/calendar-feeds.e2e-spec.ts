@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { twinLiverpoolAndBusan } from '../funding/funding-support';
 import { startTestApp, TestApp } from '../support/harness';
-import { signToken } from '../../libs/events/src/signed-token';
+import { signToken } from '@app/events';
 import { codeOf, createEvent, DAY, E, newCalendarAddress, publishedEvent, reasonOf, register } from './events-support';
 
 /** Text that tries to break out of its property (the finding's title), and every character TEXT escapes. */

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { findFreePort } from '@app/dev-services';
-import { AccountEmailLimiter } from '../../libs/identity/src/sign-in-rate-limiter';
+import { AccountEmailLimiter } from '@app/identity';
 import { eventually, startTestApp, TestApp } from '../support/harness';
 
 const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`;

@@ -1,4 +1,4 @@
-import { AuthService } from '../../libs/identity/src/auth.service';
+import { AuthService } from '@app/identity';
 import { startTestApp, TestApp } from '../support/harness';
 
 /**

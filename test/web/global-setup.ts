@@ -1,4 +1,4 @@
-import { CHROMIUM, ensurePrograms } from '../../libs/dev-services/src/system-programs';
+import { CHROMIUM, ensurePrograms } from '@app/dev-services';
 import { startWebServices } from '../../scripts/web-stack';
 
 /**

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM, locateProgram } from '../../libs/dev-services/src/system-programs';
+import { CHROMIUM, locateProgram } from '@app/dev-services';
 
 /**
  * Browser tests of the web app: Debian's chromium against the real API,

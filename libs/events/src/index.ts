@@ -11,6 +11,7 @@ export * from './registrations.service';
 export * from './follows.service';
 export * from './reminders';
 export * from './calendar/ics';
+export { signToken } from './signed-token';
 export * from './events.module';
 export * from './events-worker.module';
 export const EVENTS_ENTITIES: Function[] = [ProgrammeEvent, EventRegistration, EventFollow, CalendarAddress];

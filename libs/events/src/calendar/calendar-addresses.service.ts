@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig, AppError, Clock, ConflictError, ErrorCode } from '@app/core';
-import { newSecret, parseToken, sha256 } from '@app/identity/crypto';
+import { newSecret, parseToken, sha256 } from '@app/identity';
 import { NewCalendarAddress } from '../dto/events.outputs';
 import { CalendarAddress } from '../entities/calendar-address.entity';
 

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { HasSomeLanguage, LocalizedTextInput, LocalizedTitleInput, PageArgs, trim } from '@app/core';
-import { IsTimeZone } from '@app/identity/dto/validators';
+import { IsTimeZone } from '@app/identity';
 import { EventFollowScope, EventFormat, EventKind, EventStatus, RegistrationStatus } from '../entities/event.entity';
 
 const enumMessage = (e: object) => ({ message: `must be one of ${Object.values(e).join(', ')}` });

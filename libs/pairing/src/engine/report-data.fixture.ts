@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CityEvidence, LinkEvidence, ReadinessEvidence, SectorEvidence } from './types';
-import { SEED_INDICATOR_DEFINITIONS } from '@app/cities/seed/seed-data';
+import { SEED_INDICATOR_DEFINITIONS } from '@app/cities';
 
 /**
  * Test helper: the founding report's 28 cities as engine input, built from

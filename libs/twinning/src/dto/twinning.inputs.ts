@@ -2,7 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { trim } from '@app/core';
-import { AcceptInvitationInput } from '@app/identity/dto/identity.inputs';
+import { AcceptInvitationInput } from '@app/identity';
 import { TwinningStatus } from '../entities/twinning.entity';
 import { JoinRequestStatus, WorkspaceRole } from '../entities/workspace.entity';
 

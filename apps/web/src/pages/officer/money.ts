@@ -1,3 +1,5 @@
+// The one rule shared with the API by path, until the shared pure rules lib exists (issue 15, part 4).
+// eslint-disable-next-line no-restricted-imports
 import { matchPercent as sharedMatchPercent } from '../../../../../libs/funding/src/money-arithmetic';
 /**
  * Money as people type it and as the API takes it: integer minor units in a
