@@ -13,8 +13,9 @@ export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   globalSetup: './global-setup.ts',
-  // WEB_WORKERS overrides; by default one per core, at least two.
-  workers: Number(process.env.WEB_WORKERS) || Math.max(2, availableParallelism()),
+  // WEB_WORKERS overrides; by default one per core, two to four (each platform holds about twenty
+  // connections of PostgreSQL's hundred, beside Jest's when both run).
+  workers: Number(process.env.WEB_WORKERS) || Math.min(4, Math.max(2, availableParallelism())),
   fullyParallel: false,
   retries: 0,
   timeout: 60_000,
