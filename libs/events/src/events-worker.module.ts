@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { EventReminderService, EventReminderWorker } from './reminders';
+import { EventReminderService, EventReminderWorker } from './event-reminders.worker';
 
 /** The worker's part of events: reminders one day and one hour before each event. */
 @Module({

@@ -9,7 +9,7 @@ export * from './event-rules';
 export * from './events.service';
 export * from './registrations.service';
 export * from './follows.service';
-export * from './reminders';
+export * from './event-reminders.worker';
 export * from './calendar/ics';
 export { signToken } from './signed-token';
 export * from './events.module';

@@ -8,7 +8,7 @@ export { ApplicationsService } from './applications.service';
 export type { ApplicationAccess } from './applications.service';
 export { ApplicationLifecycleService } from './application-lifecycle.service';
 export * from './audit.service';
-export * from './deadline-reminders';
+export * from './deadline-reminders.worker';
 export * from './eligibility';
 export * from './fund-board-directory';
 export * from './funds.service';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/core';
 import { OutboxService, type EmailTemplate } from '@app/notifications';
-import type { WaitingSignUp } from './account-requests';
+import type { WaitingSignUp } from './account-requests.worker';
 import { IdentityEmail, type LinkData } from './emails/identity.emails';
 import { TokenPurpose } from './entities/one-time-token.entity';
 import { User } from './entities/user.entity';

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppConfig, AppError, AuthUser, BadInputError, Clock, ConflictError, ErrorCode, Language, UnauthenticatedError } from '@app/core';
 import { OutboxService } from '@app/notifications';
-import { AccountRequestService } from './account-requests';
+import { AccountRequestService } from './account-requests.worker';
 import { newSecret, secretMatches, splitToken } from './crypto';
 import { AccountRequestKind, ReminderPayload, SignUpPayload } from './entities/account-request.entity';
 import { IdentityEmail } from './emails/identity.emails';

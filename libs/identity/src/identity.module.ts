@@ -3,7 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { AppConfig, SessionResolver } from '@app/core';
 import { CitiesModule } from '@app/cities';
 import { AccountController } from './account.controller';
-import { AccountRequestService } from './account-requests';
+import { AccountRequestService } from './account-requests.worker';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { CityOfficerService } from './city-officer.service';

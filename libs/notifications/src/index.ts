@@ -4,6 +4,6 @@ export * from './notifications.module';
 export * from './templates/email-template';
 export * from './templates/email-template.registry';
 export * from './templates/test-message.template';
-export * from './worker/outbox.dispatcher';
-export * from './worker/email.processor';
+export * from './worker/outbox-dispatch.worker';
+export * from './worker/email-sender.worker';
 export * from './worker/email-queue';

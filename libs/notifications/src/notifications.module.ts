@@ -6,9 +6,9 @@ import { NotificationsResolver } from './notifications.resolver';
 import { OutboxService } from './outbox.service';
 import type { AnyEmailTemplate } from './templates/email-template';
 import { EmailTemplateRegistry } from './templates/email-template.registry';
-import { EmailProcessor } from './worker/email.processor';
+import { EmailSenderWorker } from './worker/email-sender.worker';
 import { EmailQueue } from './worker/email-queue';
-import { OutboxDispatcher } from './worker/outbox.dispatcher';
+import { OutboxDispatchWorker } from './worker/outbox-dispatch.worker';
 
 /**
  * `forApi` writes to the outbox (and lets admins watch it); `forWorker`
@@ -22,7 +22,7 @@ export class NotificationsModule {
   }
 
   static forWorker(templates: AnyEmailTemplate[]): DynamicModule {
-    return NotificationsModule.with(templates, [MailTransport, EmailQueue, OutboxDispatcher, EmailProcessor]);
+    return NotificationsModule.with(templates, [MailTransport, EmailQueue, OutboxDispatchWorker, EmailSenderWorker]);
   }
 
   private static with(templates: AnyEmailTemplate[], providers: Provider[]): DynamicModule {

@@ -85,8 +85,8 @@ export class AccountRequestService {
  * attempts.
  */
 @Injectable()
-export class AccountRequestProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(AccountRequestProcessor.name);
+export class AccountRequestWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(AccountRequestWorker.name);
   private readonly loop: PollingLoop;
   private purgedAt = 0;
 

@@ -11,7 +11,7 @@ import { EmailQueue } from './email-queue';
  * job id makes the add a no-op.
  */
 @Injectable()
-export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class OutboxDispatchWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly loop: PollingLoop;
 
   constructor(
@@ -19,7 +19,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     private readonly dataSource: DataSource,
     private readonly queue: EmailQueue,
   ) {
-    this.loop = new PollingLoop('Outbox dispatch', () => this.dispatchOnce(), config.OUTBOX_POLL_MS, new Logger(OutboxDispatcher.name));
+    this.loop = new PollingLoop('Outbox dispatch', () => this.dispatchOnce(), config.OUTBOX_POLL_MS, new Logger(OutboxDispatchWorker.name));
   }
 
   onApplicationBootstrap(): void {

@@ -21,8 +21,8 @@ import type { EmailJob } from './email-queue';
  * lets the receiving side recognise the duplicate.
  */
 @Injectable()
-export class EmailProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(EmailProcessor.name);
+export class EmailSenderWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(EmailSenderWorker.name);
   private worker?: Worker<EmailJob>;
   private stopping = false;
 
