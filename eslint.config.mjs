@@ -10,6 +10,7 @@ import tseslint from 'typescript-eslint';
  * launcher and the tests only: no lib imports it.
  */
 const LAYERS = {
+  rules: -1,
   core: 0,
   notifications: 1,
   cities: 1,
@@ -29,6 +30,10 @@ const INTO_A_LIB = [
   { regex: '^(\\.\\./)+(libs/)?[a-z-]+/src(/|$)', message: 'Import a lib through its index (@app/<lib>), not by a relative path into it.' },
 ];
 const importRules = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+/** libs/rules is plain TypeScript for the API and the browser alike: no framework, no database, no other lib. */
+const PURE = [{ group: ['@nestjs/*', 'typeorm', 'pg', 'ioredis', 'bullmq', 'node:*', '@app/*'], message: 'libs/rules is plain TypeScript that the web app runs too: no Nest, database, Node or other lib.' }];
+/** The web app reaches the server's code only through libs/rules. */
+const WEB = [{ regex: '^@app/(?!rules$)', message: 'The web app uses the API through GraphQL; of the libs it imports only @app/rules.' }];
 const layerBlocks = Object.entries(LAYERS).map(([lib, layer]) => ({
   files: [`libs/${lib}/**/*.{ts,tsx}`],
   rules: importRules([
@@ -66,6 +71,8 @@ export default tseslint.config(
   },
   { files: ['**/*.{ts,tsx,mts}'], rules: importRules(INTO_A_LIB) },
   ...layerBlocks,
+  { files: ['libs/rules/**/*.ts'], rules: importRules([...INTO_A_LIB, ...PURE]) },
+  { files: ['apps/web/**/*.{ts,tsx}'], rules: importRules([...INTO_A_LIB, ...WEB]) },
   {
     // Jest's global setup runs without the module mapping: it reaches dev-services by its path.
     files: ['test/setup/global-setup.ts', 'test/setup/global-teardown.ts'],

@@ -15,6 +15,8 @@ const toApi = { target: api, changeOrigin: false };
 export default defineConfig({
   root,
   plugins: [react()],
+  // The rules the API applies too, from their one copy (libs/rules: plain TypeScript).
+  resolve: { alias: { '@app/rules': fileURLToPath(new URL('../../libs/rules/src', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -12,7 +12,7 @@ import { FundingEmail } from './emails/funding.emails';
 import { ApplicationTransition, FundApplication } from './entities/application.entity';
 import { FundCall, LedgerEntryKind, LedgerReason } from './entities/fund.entity';
 import { LedgerService } from './ledger.service';
-import { Amounts, difference, sumByCurrency, toRecord } from './money-arithmetic';
+import { Amounts, difference, sumByCurrency, toRecord } from '@app/rules';
 
 /**
  * An application's steps from submission to a closed award:

@@ -10,7 +10,7 @@ import { checkEligibility, EligibilityCheck, EligibilityFacts } from './eligibil
 import { ApplicationBudgetLine, ApplicationStatus, ApplicationTransition, FundApplication } from './entities/application.entity';
 import { FundCall } from './entities/fund.entity';
 import { FundBoardDirectory } from './fund-board-directory';
-import { Amounts, sumByCurrency } from './money-arithmetic';
+import { Amounts, sumByCurrency } from '@app/rules';
 
 /** How the reader relates to an application: decides what they see and may do. */
 export interface ApplicationAccess {

@@ -3,7 +3,7 @@ import { Allow, formatMoney, minorDigits } from '@app/core';
 import { ProjectStage } from '@app/projects';
 import { TwinningStatus } from '@app/twinning';
 import type { FundCall } from './entities/fund.entity';
-import { matchPercent, sumByCurrency } from './money-arithmetic';
+import { matchPercent, sumByCurrency } from '@app/rules';
 
 @ObjectType({ description: 'One eligibility rule of the call, and whether the application meets it now.' })
 @Allow('SIGNED_IN')

@@ -31,7 +31,7 @@ import { fundZones } from './fund-zones';
 import { FundingLoaders } from './funding.loaders';
 import { FundsService } from './funds.service';
 import { LedgerService } from './ledger.service';
-import { sumByCurrency } from './money-arithmetic';
+import { sumByCurrency } from '@app/rules';
 
 export const FundConnection = Paginated(Fund);
 export const FundCallConnection = Paginated(FundCall);

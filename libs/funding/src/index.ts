@@ -13,7 +13,6 @@ export * from './eligibility';
 export * from './fund-board-directory';
 export * from './funds.service';
 export * from './ledger.service';
-export * from './money-arithmetic';
 export * from './funding.module';
 export { FundingLoaders } from './funding.loaders';
 export const FUNDING_ENTITIES = [Fund, FundBalance, LedgerEntry, FundCall, FundApplication, ApplicationBudgetLine, ApplicationTransition, FundAuditEntry];

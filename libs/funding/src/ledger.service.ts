@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, ConflictError, formatMoney } from '@app/core';
 import { FundBalance, LedgerEntry, LedgerEntryKind, LedgerReason } from './entities/fund.entity';
-import { Amounts } from './money-arithmetic';
+import { Amounts } from '@app/rules';
 
 /** The columns of fund_balance each kind of entry adds to, and its sign on what is available. */
 const EFFECT: Record<LedgerEntryKind, { column: string; available: 1n | -1n }> = {

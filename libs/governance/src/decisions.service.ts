@@ -17,7 +17,6 @@ import {
   Role,
 } from '@app/core';
 import {
-  Amounts,
   ApplicationLifecycleService,
   ApplicationsService,
   ApplicationStatus,
@@ -27,9 +26,8 @@ import {
   FundAuditService,
   FundCall,
   FundsService,
-  sumByCurrency,
-  toRecord,
 } from '@app/funding';
+import { Amounts, sumByCurrency, toRecord } from '@app/rules';
 import { OutboxService } from '@app/notifications';
 import { isUuid, workspaceRecipients } from '@app/twinning';
 import { ApplicationBoard, BoardService } from './board.service';

@@ -2,10 +2,10 @@ import { Field, ObjectType } from '@nestjs/graphql';
 import { Allow } from '../auth/allow.decorator';
 import { Language } from '../auth/roles';
 
-/** Decimal places of a currency's minor unit (2 for GBP, 0 for KRW), per ISO 4217 as Intl knows it. */
-export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}
+import { minorDigits } from '@app/rules';
+
+/** Decimal places of a currency's minor unit: the one rule, in libs/rules, which the web app uses too. */
+export { minorDigits };
 
 /**
  * Integer minor units as a reader writes money: "£25,000.00", "₩2,500,000".

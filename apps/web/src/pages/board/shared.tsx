@@ -7,6 +7,7 @@ import { graphql } from '../../gql';
 import { useMessages, type Language } from '../../i18n';
 import { common } from '../../i18n/common';
 import { boardMessages } from './messages';
+import { minorDigits } from '@app/rules';
 import './board.css';
 
 /** Fields the API answers NOT_FOUND to a member who may not read them (a conflict, or not yet): the rest of the page still shows. */
@@ -111,10 +112,8 @@ export function moneyText(amounts: ReadonlyArray<{ en: string; ko: string }>, la
   return amounts.map((a) => a[language]).join(' + ');
 }
 
-/** Decimal places of a currency's minor unit (2 for GBP, 0 for KRW). */
-export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}
+/** Decimal places of a currency's minor unit: the API's own rule. */
+export { minorDigits };
 
 /** Minor units ("2000000") as a plain decimal a person types ("20000.00"). */
 export function minorToDecimal(amountMinor: string, currency: string): string {

@@ -1,20 +1,12 @@
-// The one rule shared with the API by path, until the shared pure rules lib exists (issue 15, part 4).
-// eslint-disable-next-line no-restricted-imports
-import { matchPercent as sharedMatchPercent } from '../../../../../libs/funding/src/money-arithmetic';
+import { matchPercent as sharedMatchPercent, minorDigits } from '@app/rules';
 /**
  * Money as people type it and as the API takes it: integer minor units in a
  * string (pence for GBP, none for KRW). Strings and BigInt all the way, so no
  * float ever rounds an amount.
  */
 
-/** Digits after the decimal point in a currency: GBP 2, KRW 0. */
-export function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
+/** Digits after the decimal point in a currency (GBP 2, KRW 0): the API's own rule. */
+export { minorDigits };
 
 /** A currency's symbol, e.g. £ or ₩. */
 export function currencySymbol(currency: string, locale = 'en-GB'): string {

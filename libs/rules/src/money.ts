@@ -1,3 +1,12 @@
+/** Decimal places of a currency's minor unit (2 for GBP, 0 for KRW), per ISO 4217 as Intl knows it. */
+export function minorDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
 /** Amounts per currency, in integer minor units: BigInt all the way, never a float. */
 export type Amounts = Map<string, bigint>;
 

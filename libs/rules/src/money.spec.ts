@@ -1,5 +1,4 @@
-import { minorDigits } from '@app/core';
-import { difference, fromRecord, matchPercent, sumByCurrency, toRecord } from './money-arithmetic';
+import { difference, fromRecord, matchPercent, minorDigits, sumByCurrency, toRecord } from './money';
 
 const RATES = { KRW: 1700 };
 const ratio = (gbpMinor: bigint, krwMinor: bigint, rates: Record<string, number> = RATES) =>

@@ -1,0 +1,6 @@
+/**
+ * Rules both the API and the web app apply, in plain TypeScript: no Nest, no
+ * database, nothing of the browser. The web app's build aliases @app/rules
+ * here as the API's does, so a rule is written once.
+ */
+export { difference, fromRecord, matchPercent, minorDigits, sumByCurrency, toRecord, type Amounts } from './money';
