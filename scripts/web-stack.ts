@@ -38,7 +38,8 @@ async function runTestStack<T>(mode: string, env: Record<string, string>): Promi
     throw new Error('dist/ is missing the API or the web app: run `npm run build` first.');
   }
   const child = spawn(process.execPath, [entry, mode], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
-  const ready = await new Promise<T>((done, fail) => {
+  const stop = () => stopChild(child, { graceMs: 30_000 });
+  const starting = new Promise<T>((done, fail) => {
     let buffer = '';
     const timer = setTimeout(() => fail(new Error(`The test stack (${mode}) did not start within 2 minutes.`)), 120_000);
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -54,5 +55,11 @@ async function runTestStack<T>(mode: string, env: Record<string, string>): Promi
       fail(new Error(`The test stack (${mode}) exited (${code}) before it was ready.`));
     });
   });
-  return { ready, stop: () => stopChild(child, { graceMs: 30_000 }) };
+  try {
+    return { ready: await starting, stop };
+  } catch (error) {
+    // Not ready in time: whatever it started (servers, a cloned database) goes with it.
+    await stop();
+    throw error;
+  }
 }
