@@ -2,10 +2,20 @@ import type { LoggerService } from '@nestjs/common';
 import { loadConfig } from '../config/app-config';
 import { platformLogger } from './platform-logger';
 
+/** Records calls; its methods read `this`, as nestjs-pino's Logger does, so a call without it fails. */
+class Recorder implements LoggerService {
+  readonly calls: Array<[string, unknown]> = [];
+  log(message: unknown) { this.calls.push(['log', message]); }
+  error(message: unknown) { this.calls.push(['error', message]); }
+  warn(message: unknown) { this.calls.push(['warn', message]); }
+  debug(message: unknown) { this.calls.push(['debug', message]); }
+  verbose(message: unknown) { this.calls.push(['verbose', message]); }
+  fatal(message: unknown) { this.calls.push(['fatal', message]); }
+}
+
 function recorder(): { logger: LoggerService; calls: Array<[string, unknown]> } {
-  const calls: Array<[string, unknown]> = [];
-  const record = (level: string) => (message: unknown) => calls.push([level, message]);
-  return { calls, logger: { log: record('log'), error: record('error'), warn: record('warn'), debug: record('debug'), verbose: record('verbose'), fatal: record('fatal') } };
+  const logger = new Recorder();
+  return { logger, calls: logger.calls };
 }
 
 describe('platformLogger', () => {
@@ -17,12 +27,14 @@ describe('platformLogger', () => {
     platform.log('Worker started', 'WorkerMain');
     platform.warn('Digest failed', 'DigestService');
     platform.error('Sign-out failed', 'SessionController');
+    platform.fatal?.('Out of memory', 'Process');
     expect(calls).toEqual([
       ['debug', 'AppModule dependencies initialized'],
       ['debug', 'Mapped {/graphql, POST} route'],
       ['log', 'Worker started'],
       ['warn', 'Digest failed'],
       ['error', 'Sign-out failed'],
+      ['fatal', 'Out of memory'],
     ]);
   });
 

@@ -26,6 +26,7 @@ export function platformLogger(structured: LoggerService, config: AppConfig): Lo
     warn: (message: unknown, ...rest: unknown[]) => structured.warn(message, ...rest),
     debug: (message: unknown, ...rest: unknown[]) => structured.debug?.(message, ...rest),
     verbose: (message: unknown, ...rest: unknown[]) => structured.verbose?.(message, ...rest),
-    fatal: (message: unknown, ...rest: unknown[]) => (structured.fatal ?? structured.error)(message, ...rest),
+    // Called as methods: nestjs-pino's Logger reads `this`.
+    fatal: (message: unknown, ...rest: unknown[]) => (structured.fatal ? structured.fatal(message, ...rest) : structured.error(message, ...rest)),
   };
 }
