@@ -5,7 +5,7 @@ import { errorsBody, FieldProblem, waitInKorean } from '../errors/error-codes';
 import { RestRefusal } from '../errors/rest-refusal';
 import { RATE_LIMIT_REASONS, rateLimitedRefusal, unsafeInputRefusal } from '../graphql/refusals';
 import { RateDecision, RequestRateLimiter } from '../graphql/request-rate-limiter';
-import { fieldName, stringsIn, unsafeStringKind, unsafeStringProblem } from '../graphql/string-guard';
+import { fieldName, MAX_PROBLEMS, stringsIn, unsafeStringKind, unsafeStringProblem } from '../graphql/string-guard';
 
 /**
  * What a request to a REST route costs against its client's budget (the same
@@ -129,7 +129,12 @@ export class RestRequestGuard implements CanActivate {
 export function restTextProblems(...sources: unknown[]): TextProblem[] {
   const problems: TextProblem[] = [];
   const seen = new Set<string>();
-  for (const { path, text } of sources.flatMap((source) => [...stringsIn(source)])) {
+  for (const found of sources.flatMap((source) => [...stringsIn(source)])) {
+    if (problems.length >= MAX_PROBLEMS) break;
+    const text = found.text;
+    // Most strings are fine whatever their field: only a suspect one pays for its path (as long as its depth).
+    if (!unsafeStringKind(text) && text.length <= Math.min(REST_EMAIL_MAX, REST_TEXT_MAX)) continue;
+    const path = found.path;
     const field = fieldName(path);
     if (seen.has(field)) continue;
     const last = String([...path].reverse().find((p) => typeof p === 'string') ?? field);
