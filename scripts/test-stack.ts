@@ -62,8 +62,12 @@ async function startServices(): Promise<TestServices> {
     await stopAll(services);
     await rm(root, { recursive: true, force: true });
   });
-  const [pg, redis] = await Promise.all([startPostgres({ dataDir: join(root, 'pg'), persistent: false }), startRedis({ dataDir: join(root, 'redis') })]);
-  services.push(pg, redis);
+  // Both are stopped whichever of them failed to start.
+  const started = await Promise.allSettled([startPostgres({ dataDir: join(root, 'pg'), persistent: false }), startRedis({ dataDir: join(root, 'redis') })]);
+  for (const result of started) if (result.status === 'fulfilled') services.push(result.value);
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  const [pg, redis] = started.map((result) => (result as PromiseFulfilledResult<StoppableService & { url: string }>).value);
   const template = 'twins_web_template';
   // As in production: migrations as the schema's owner, the seed as the application's role.
   const roles = await preparePlatformDatabase(pg.url, { newDatabase: template });

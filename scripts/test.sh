@@ -7,10 +7,11 @@ cd "$(dirname "$0")/.."
 
 times=()
 run() {
-  local name=$1 started=$SECONDS
+  local name=$1 started=$SECONDS status=0
   shift
-  "$@"
-  times+=("$(printf '%5ss  %s' $((SECONDS - started)) "$name")")
+  "$@" || status=$?
+  times+=("$(printf '%5ss  %s%s' $((SECONDS - started)) "$name" "$([ "$status" -eq 0 ] || echo ' (failed)')")")
+  return "$status"
 }
 report() {
   local code=$?

@@ -42,6 +42,12 @@ const PASSWORD = 'postgres';
 const FAST_UNSAFE_FLAGS = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
 
 /*
+ * Tests run up to four platforms (or e2e files) at once, each an API and a
+ * worker with a pool of ten: room for them, the template's and the admin's.
+ */
+const TEST_CONNECTIONS = ['-c', 'max_connections=200'];
+
+/*
  * UTF-8 with PostgreSQL's builtin C.UTF-8 locale: the same on every machine
  * whatever locales the OS has installed, and lower()/upper() still handle
  * non-ASCII letters (plain C would leave "Ü" alone).
@@ -68,12 +74,18 @@ export async function startPostgres(opts: PostgresOptions): Promise<RunningPostg
   if (!opts.persistent) await fs.rm(dataDir, { recursive: true, force: true });
   await prepareDataDir(dataDir, runner);
   const binaries = await postgresBinaries(runner, opts.sharedRoot);
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await initdb(binaries, dataDir, runner, opts.persistent, tail);
+  // A throw-away cluster that fails to start leaves no folder behind (as root it may be under SHARED_ROOT).
+  const discard = () => (opts.persistent ? Promise.resolve() : fs.rm(dataDir, { recursive: true, force: true }));
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await initdb(binaries, dataDir, runner, opts.persistent, tail).catch(async (error: unknown) => {
+    await discard();
+    throw error;
+  });
   const server = spawnServer(binaries, dataDir, port, runner, opts.persistent, tail);
   try {
     await withTimeout(server.ready, opts.startTimeoutMs ?? 30_000, `not ready after ${opts.startTimeoutMs ?? 30_000} ms`);
   } catch (error) {
     server.child.kill('SIGKILL');
+    await discard();
     throw new Error(`PostgreSQL failed to start on 127.0.0.1:${port}: ${errorMessage(error)}\nLast output:\n${tail.text()}`);
   }
   return {
@@ -117,7 +129,7 @@ function spawnServer(binaries: PostgresBinaries, dataDir: string, port: number, 
     // TCP on 127.0.0.1 only; no Unix socket, so no dependency on /tmp or
     // /var/run/postgresql being writable by the user postgres runs as.
     ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    ...(persistent ? [] : FAST_UNSAFE_FLAGS),
+    ...(persistent ? [] : [...FAST_UNSAFE_FLAGS, ...TEST_CONNECTIONS]),
   ];
   const child = spawn(binaries.postgres, args, { ...asRunner(runner), env: ENGLISH, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const ready = new Promise<void>((resolve, reject) => {

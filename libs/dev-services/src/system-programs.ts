@@ -151,14 +151,14 @@ export interface EnsureOptions {
 export async function ensurePrograms(programs: readonly SystemProgram[], opts: EnsureOptions = {}): Promise<string[]> {
   const { env = process.env, log = (line: string) => console.log(line) } = opts;
   const missing = programs.filter((program) => locateProgram(program, env) === undefined);
-  const plan = planInstall(missing, missing.length === 0 ? NO_HOST_NEEDED : describeHost(env));
-  if (plan.kind === 'refuse') throw new Error(plan.message);
-  if (plan.kind === 'install') {
-    log(
+  if (missing.length > 0) {
+    const plan = planInstall(missing, describeHost(env));
+    if (plan.kind === 'refuse') throw new Error(plan.message);
+    if (plan.kind === 'install') log(
       `Installing ${listed(plan.packages)} (Debian ${plan.packages.length === 1 ? 'package' : 'packages'}) with apt-get, ` +
         `${listed(missing.map((program) => program.purpose))}; ${AUTO_INSTALL_VARIABLE}=false turns this off.`,
     );
-    await aptGetInstall(plan.packages, plan.asRoot);
+    if (plan.kind === 'install') await aptGetInstall(plan.packages, plan.asRoot);
   }
   return programs.map((program) => {
     const found = locateProgram(program, env);
@@ -166,8 +166,6 @@ export async function ensurePrograms(programs: readonly SystemProgram[], opts: E
     return found;
   });
 }
-
-const NO_HOST_NEEDED: Host = { platform: process.platform, hasAptGet: false, isRoot: false, passwordlessSudo: false, autoInstall: false };
 
 /** apt-get install; when the package lists are missing or stale (a fresh image has none), updates them and tries again. */
 async function aptGetInstall(packages: string[], asRoot: string[]): Promise<void> {
