@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { Allow, formatMoney, minorDigits } from '@app/core';
+import { Allow, formatMoney } from '@app/core';
 import { ProjectStage } from '@app/projects';
 import { TwinningStatus } from '@app/twinning';
 import type { FundCall } from './entities/fund.entity';
@@ -62,7 +62,7 @@ export function checkEligibility(facts: EligibilityFacts): EligibilityCheck[] {
   );
 
   const sideTotals = [...facts.sides.values()].map((currency) => ({ currency, amountMinor: totals.get(currency) ?? 0n }));
-  const ratio = matchPercent(sideTotals, facts.call.referenceCurrency, facts.call.exchangeRates, minorDigits);
+  const ratio = matchPercent(sideTotals, facts.call.referenceCurrency, facts.call.exchangeRates);
   check(
     'MATCH_RATIO',
     ratio.meets(facts.call.matchRatioPercent),

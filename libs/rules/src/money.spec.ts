@@ -9,7 +9,6 @@ const ratio = (gbpMinor: bigint, krwMinor: bigint, rates: Record<string, number>
     ],
     'GBP',
     rates,
-    minorDigits,
   );
 
 describe('money arithmetic', () => {
@@ -169,7 +168,6 @@ describe('money arithmetic', () => {
         ],
         'GBP',
         RATES,
-        minorDigits,
       );
       expect(swapped.percent).toBe(50);
       expect(swapped.meets(50)).toBe(true);
@@ -239,11 +237,11 @@ describe('money arithmetic', () => {
     });
 
     it('gives 0% and meets only 0 with fewer than two sides', () => {
-      const one = matchPercent([{ currency: 'GBP', amountMinor: 1000000n }], 'GBP', RATES, minorDigits);
+      const one = matchPercent([{ currency: 'GBP', amountMinor: 1000000n }], 'GBP', RATES);
       expect(one.percent).toBe(0);
       expect(one.meets(0)).toBe(true);
       expect(one.meets(1)).toBe(false);
-      const none = matchPercent([], 'GBP', RATES, minorDigits);
+      const none = matchPercent([], 'GBP', RATES);
       expect(none.percent).toBe(0);
       expect(none.meets(0)).toBe(true);
       expect(none.meets(1)).toBe(false);

@@ -44,8 +44,8 @@ export function matchPercent(
   sides: ReadonlyArray<{ currency: string; amountMinor: bigint }>,
   referenceCurrency: string,
   rates: Record<string, number>,
-  digits: (currency: string) => number,
 ): { percent: number; meets: (requiredPercent: number) => boolean } {
+  const digits = minorDigits;
   const SCALE = 1_000_000n;
   // value in reference minor units × SCALE × 10^maxDigits, as a fraction numerator/denominator per side
   const asFraction = ({ currency, amountMinor }: { currency: string; amountMinor: bigint }): [bigint, bigint] => {

@@ -77,5 +77,5 @@ export function matchPercent(
   if (sides.some((side) => side.currency !== referenceCurrency && !Number.isFinite(known[side.currency]))) {
     return { percent: 0, meets: (required) => required <= 0 };
   }
-  return sharedMatchPercent(sides, referenceCurrency, known, minorDigits);
+  return sharedMatchPercent(sides, referenceCurrency, known);
 }
