@@ -9,8 +9,10 @@ import { ApplicationsService, callClosedError, requireLead } from './application
 import { FundAuditService } from './audit.service';
 import type { ApplicationStepInput, CloseAwardInput } from './dto/funding.inputs';
 import { FundingEmail } from './emails/funding.emails';
-import { ApplicationTransition, FundApplication } from './entities/application.entity';
-import { FundCall, LedgerEntryKind, LedgerReason } from './entities/fund.entity';
+import { ApplicationTransition } from './entities/application-transition.entity';
+import { FundApplication } from './entities/fund-application.entity';
+import { FundCall } from './entities/fund-call.entity';
+import { LedgerEntryKind, LedgerReason } from './entities/ledger-entry.entity';
 import { LedgerService } from './ledger.service';
 import { Amounts, difference, sumByCurrency, toRecord } from '@app/rules';
 

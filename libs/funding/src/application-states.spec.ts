@@ -1,6 +1,6 @@
 import { ConflictError } from '@app/core';
 import { APPLICATION_ACTIONS, ApplicationAction, actionsFor, actionsFrom, requireTransition } from './application-states';
-import { ApplicationStatus as S, DecisionOutcome as O } from './entities/application.entity';
+import { ApplicationStatus as S, DecisionOutcome as O } from './entities/application.enums';
 
 const ALL_STATUSES = Object.values(S);
 const ALL_ACTIONS = Object.keys(APPLICATION_ACTIONS) as ApplicationAction[];

@@ -1,5 +1,5 @@
 import { ConflictError } from '@app/core';
-import { APPROVING, ApplicationStatus as S, DecisionOutcome } from './entities/application.entity';
+import { APPROVING, ApplicationStatus as S, DecisionOutcome } from './entities/application.enums';
 
 /** Everything that moves an application, the states it may start from, and where it goes. */
 export const APPLICATION_ACTIONS = {

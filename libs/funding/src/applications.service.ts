@@ -7,8 +7,11 @@ import { isUuid, Twinning, TwinningAccessService, TwinningStatus, Workspace, Wor
 import { FundAuditService } from './audit.service';
 import type { ApplicationFilter, BudgetLineInput, CreateApplicationInput, UpdateApplicationInput } from './dto/funding.inputs';
 import { checkEligibility, EligibilityCheck, EligibilityFacts } from './eligibility';
-import { ApplicationBudgetLine, ApplicationStatus, ApplicationTransition, FundApplication } from './entities/application.entity';
-import { FundCall } from './entities/fund.entity';
+import { ApplicationBudgetLine } from './entities/application-budget-line.entity';
+import { ApplicationStatus } from './entities/application.enums';
+import { ApplicationTransition } from './entities/application-transition.entity';
+import { FundApplication } from './entities/fund-application.entity';
+import { FundCall } from './entities/fund-call.entity';
 import { FundBoardDirectory } from './fund-board-directory';
 import { Amounts, sumByCurrency } from '@app/rules';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, Connection, PageArgs, paginate, toCsv } from '@app/core';
-import { FundAuditEntry } from './entities/application.entity';
+import { FundAuditEntry } from './entities/fund-audit-entry.entity';
 import type { AuditRedaction } from './fund-board-directory';
 
 export interface AuditRecord {

@@ -2,7 +2,7 @@ import { Field, ObjectType } from '@nestjs/graphql';
 import { Allow, formatMoney } from '@app/core';
 import { ProjectStage } from '@app/projects';
 import { TwinningStatus } from '@app/twinning';
-import type { FundCall } from './entities/fund.entity';
+import type { FundCall } from './entities/fund-call.entity';
 import { matchPercent, sumByCurrency } from '@app/rules';
 
 @ObjectType({ description: 'One eligibility rule of the call, and whether the application meets it now.' })

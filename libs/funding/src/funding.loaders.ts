@@ -3,8 +3,9 @@ import { DataSource, In, ObjectLiteral } from 'typeorm';
 import { NotFoundError, RequestContext, requestLoader } from '@app/core';
 import { ApplicationsService } from './applications.service';
 import type { EligibilityFacts } from './eligibility';
-import { ApplicationBudgetLine, FundApplication } from './entities/application.entity';
-import { FundCall } from './entities/fund.entity';
+import { ApplicationBudgetLine } from './entities/application-budget-line.entity';
+import { FundApplication } from './entities/fund-application.entity';
+import { FundCall } from './entities/fund-call.entity';
 
 /**
  * Batched reads for the fields of funds' calls and applications, here and in

@@ -5,7 +5,9 @@ import { Country } from '@app/cities';
 import { isUuid } from '@app/twinning';
 import { FundAuditService } from './audit.service';
 import type { ContributionInput, CreateCallInput, CreateFundInput, UpdateCallInput, UpdateFundInput } from './dto/funding.inputs';
-import { Fund, FundCall, LedgerEntry, LedgerEntryKind, LedgerReason } from './entities/fund.entity';
+import { Fund } from './entities/fund.entity';
+import { FundCall } from './entities/fund-call.entity';
+import { LedgerEntry, LedgerEntryKind, LedgerReason } from './entities/ledger-entry.entity';
 import { LedgerService } from './ledger.service';
 
 /**

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, ConflictError, formatMoney } from '@app/core';
-import { FundBalance, LedgerEntry, LedgerEntryKind, LedgerReason } from './entities/fund.entity';
+import { FundBalance } from './entities/fund-balance.entity';
+import { LedgerEntry, LedgerEntryKind, LedgerReason } from './entities/ledger-entry.entity';
 import { Amounts } from '@app/rules';
 
 /** The columns of fund_balance each kind of entry adds to, and its sign on what is available. */

@@ -5,7 +5,11 @@ import { FundApplication, FundAuditService, FundBoardDirectory, FundsService } f
 import { RoleGrant, User } from '@app/identity';
 import { isUuid } from '@app/twinning';
 import type { AppointBoardMemberInput, DeclareConflictInput, EndBoardMembershipInput, UpdateBoardRulesInput } from './dto/governance.inputs';
-import { Board, BoardMember, ConflictDeclaration, Review, Vote } from './entities/board.entity';
+import { Board } from './entities/board.entity';
+import { BoardMember } from './entities/board-member.entity';
+import { ConflictDeclaration } from './entities/conflict-declaration.entity';
+import { Review } from './entities/review.entity';
+import { Vote } from './entities/vote.entity';
 import type { QuorumRule, Voter } from './quorum';
 
 /** An organisation `o` the board member `m` is affiliated with: named on the seat, or one they belong to on the platform. */

@@ -33,7 +33,11 @@ import { isUuid, workspaceRecipients } from '@app/twinning';
 import { ApplicationBoard, BoardService } from './board.service';
 import type { AgendaItemInput, CastVoteInput, CreateBoardMeetingInput, RecordDecisionInput } from './dto/governance.inputs';
 import { GovernanceEmail } from './emails/governance.emails';
-import { AgendaItem, BoardMeeting, BoardMember, FundingDecision, Vote, VoteChoice } from './entities/board.entity';
+import { AgendaItem } from './entities/agenda-item.entity';
+import { BoardMeeting } from './entities/board-meeting.entity';
+import { BoardMember } from './entities/board-member.entity';
+import { FundingDecision } from './entities/funding-decision.entity';
+import { Vote, VoteChoice } from './entities/vote.entity';
 import { QuorumStatus, tally } from './quorum';
 import { ReviewsService } from './reviews.service';
 

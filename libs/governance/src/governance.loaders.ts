@@ -3,7 +3,9 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { NotFoundError, RequestContext, requestLoader } from '@app/core';
 import type { FundApplication } from '@app/funding';
 import { ApplicationBoard, BoardService, CastVote } from './board.service';
-import { BoardMember, FundingDecision, Review } from './entities/board.entity';
+import { BoardMember } from './entities/board-member.entity';
+import { FundingDecision } from './entities/funding-decision.entity';
+import { Review } from './entities/review.entity';
 import type { QuorumRule } from './quorum';
 
 /**

@@ -3,17 +3,15 @@ import { FundBoardDirectory, FundingModule } from '@app/funding';
 import { BoardService } from './board.service';
 import { DecisionsService } from './decisions.service';
 import { GovernanceLoaders } from './governance.loaders';
-import {
-  AgendaItemResolver,
-  ApplicationGovernanceResolver,
-  BoardMemberResolver,
-  BoardResolver,
-  FundBoardResolver,
-  FundingDecisionResolver,
-  MeetingsResolver,
-  PublicDecisionsResolver,
-  ReviewResolver,
-} from './governance.resolver';
+import { AgendaItemResolver } from './agenda-item.resolver';
+import { ApplicationGovernanceResolver } from './application-board.resolver';
+import { BoardMemberResolver } from './board-member.resolver';
+import { BoardResolver } from './board.resolver';
+import { FundBoardResolver } from './fund-board.resolver';
+import { FundingDecisionResolver } from './funding-decision.resolver';
+import { MeetingsResolver } from './meetings.resolver';
+import { PublicDecisionsResolver } from './public-decisions.resolver';
+import { ReviewResolver } from './review.resolver';
 import { ReviewsService } from './reviews.service';
 
 /**

@@ -8,7 +8,8 @@ import { BoardService, describeConflict } from './board.service';
 import type { AssignReviewersInput, SubmitReviewInput, UnassignReviewerInput } from './dto/governance.inputs';
 import { GovernanceEmail } from './emails/governance.emails';
 import { GovernanceLoaders } from './governance.loaders';
-import { BoardMember, Review } from './entities/board.entity';
+import { BoardMember } from './entities/board-member.entity';
+import { Review } from './entities/review.entity';
 import { ReviewSummary, summarise } from './review-aggregate';
 
 const REVIEWABLE = [ApplicationStatus.ELIGIBILITY_CHECKED, ApplicationStatus.UNDER_REVIEW];

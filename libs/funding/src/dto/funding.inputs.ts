@@ -21,7 +21,7 @@ import {
 } from 'class-validator';
 import { HasSomeLanguage, IsCalendarDate, LocalizedTextInput, LocalizedTitleInput, trim } from '@app/core';
 import { ProjectStage } from '@app/projects';
-import { ApplicationStatus, BudgetCategory } from '../entities/application.entity';
+import { ApplicationStatus, BudgetCategory } from '../entities/application.enums';
 
 const enumMessage = (e: object) => ({ message: `must be one of ${Object.values(e).join(', ')}` });
 const COUNTRY = { message: 'must be a two-letter country code such as GB or KR' };

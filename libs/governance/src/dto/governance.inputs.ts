@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { HasSomeLanguage, LocalizedTextInput, LocalizedTitleInput, trim } from '@app/core';
 import { AmountInput, DecisionOutcome, MAX_CRITERIA } from '@app/funding';
-import { VoteChoice } from '../entities/board.entity';
+import { VoteChoice } from '../entities/vote.entity';
 import { Recommendation } from '../review-aggregate';
 
 const enumMessage = (e: object) => ({ message: `must be one of ${Object.values(e).join(', ')}` });

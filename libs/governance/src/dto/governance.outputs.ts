@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Allow, LocalizedText, LocalTime, Money, ONE_PER_COUNTRY } from '@app/core';
 import { ApplicationStatus, DecisionOutcome } from '@app/funding';
-import { BoardMember, VoteChoice } from '../entities/board.entity';
+import { BoardMember } from '../entities/board-member.entity';
+import { VoteChoice } from '../entities/vote.entity';
 
 @ObjectType({ description: 'A board member’s conflict of interest on an application.' })
 @Allow('SIGNED_IN')
