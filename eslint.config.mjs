@@ -19,7 +19,6 @@ const LAYERS = {
   twinning: 4,
   projects: 5,
   funding: 6,
-  governance: 7,
   knowledge: 7,
   events: 7,
   platform: 8,

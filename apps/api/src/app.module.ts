@@ -21,7 +21,6 @@ import { PairingModule } from '@app/pairing';
 import { PLATFORM_EMAIL_TEMPLATES, PLATFORM_ENTITIES } from '@app/platform';
 import { EventsModule } from '@app/events';
 import { FundingModule } from '@app/funding';
-import { GovernanceModule } from '@app/governance';
 import { ProjectsModule } from '@app/projects';
 import { TwinningModule } from '@app/twinning';
 import { webAppModules } from './web-app';
@@ -51,7 +50,6 @@ export class AppModule {
         TwinningModule,
         ProjectsModule,
         FundingModule,
-        GovernanceModule,
         KnowledgeModule,
         EventsModule,
         graphqlModule({ imports: [IdentityModule], schemaFile: options.schemaFile }),

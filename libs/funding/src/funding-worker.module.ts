@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DeadlineReminderService, DeadlineReminderWorker } from './deadline-reminders.worker';
+import { DeadlineReminderService, DeadlineReminderWorker } from './applications/deadline-reminders.worker';
 
 /** The worker's part of funding: deadline reminders for draft applications. */
 @Module({

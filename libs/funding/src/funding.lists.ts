@@ -1,9 +1,9 @@
 import { Paginated } from '@app/core';
-import { FundApplication } from './entities/fund-application.entity';
-import { FundAuditEntry } from './entities/fund-audit-entry.entity';
-import { Fund } from './entities/fund.entity';
-import { FundCall } from './entities/fund-call.entity';
-import { LedgerEntry } from './entities/ledger-entry.entity';
+import { FundApplication } from './applications/fund-application.entity';
+import { FundAuditEntry } from './audit/fund-audit-entry.entity';
+import { Fund } from './funds/fund.entity';
+import { FundCall } from './funds/fund-call.entity';
+import { LedgerEntry } from './ledger/ledger-entry.entity';
 
 export const FundConnection = Paginated(Fund);
 export const FundCallConnection = Paginated(FundCall);

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, ObjectLiteral } from 'typeorm';
 import { NotFoundError, RequestContext, requestLoader } from '@app/core';
-import { ApplicationsService } from './applications.service';
-import type { EligibilityFacts } from './eligibility';
-import { ApplicationBudgetLine } from './entities/application-budget-line.entity';
-import { FundApplication } from './entities/fund-application.entity';
-import { FundCall } from './entities/fund-call.entity';
+import { ApplicationsService } from './applications/applications.service';
+import type { EligibilityFacts } from './applications/eligibility';
+import { ApplicationBudgetLine } from './applications/application-budget-line.entity';
+import { FundApplication } from './applications/fund-application.entity';
+import { FundCall } from './funds/fund-call.entity';
 
 /**
- * Batched reads for the fields of funds' calls and applications, here and in
- * governance: one statement per kind of thing per request, however many rows
+ * Batched reads for the fields of funds' calls and applications, for the
+ * board's resolvers too: one statement per kind of thing per request, however many rows
  * the response holds. They read without checking access: the field that
  * reached the row has checked it.
  */

@@ -1,27 +1,66 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@app/identity';
 import { TwinningModule } from '@app/twinning';
-import { ApplicationLifecycleService } from './application-lifecycle.service';
-import { FundAuditController } from './audit.controller';
-import { ApplicationsService } from './applications.service';
-import { FundAuditService } from './audit.service';
-import { ApplicationBudgetLineResolver } from './application-budget-line.resolver';
-import { ApplicationsResolver } from './applications.resolver';
-import { FundCallsResolver } from './fund-calls.resolver';
-import { FundsResolver } from './funds.resolver';
-import { LedgerEntryResolver } from './ledger-entry.resolver';
+import { ApplicationBudgetLineResolver } from './applications/application-budget-line.resolver';
+import { ApplicationLifecycleService } from './applications/application-lifecycle.service';
+import { ApplicationsResolver } from './applications/applications.resolver';
+import { ApplicationsService } from './applications/applications.service';
+import { FundAuditController } from './audit/audit.controller';
+import { FundAuditService } from './audit/audit.service';
+import { BoardMemberResolver } from './board/board-member.resolver';
+import { BoardLoaders } from './board/board.loaders';
+import { BoardResolver } from './board/board.resolver';
+import { BoardService } from './board/board.service';
+import { FundBoardResolver } from './board/fund-board.resolver';
+import { AgendaItemResolver } from './decisions/agenda-item.resolver';
+import { ApplicationBoardResolver } from './decisions/application-board.resolver';
+import { DecisionsService } from './decisions/decisions.service';
+import { FundingDecisionResolver } from './decisions/funding-decision.resolver';
+import { MeetingsResolver } from './decisions/meetings.resolver';
+import { PublicDecisionsResolver } from './decisions/public-decisions.resolver';
 import { FundingLoaders } from './funding.loaders';
-import { FundsService } from './funds.service';
-import { LedgerService } from './ledger.service';
+import { FundCallsResolver } from './funds/fund-calls.resolver';
+import { FundsResolver } from './funds/funds.resolver';
+import { FundsService } from './funds/funds.service';
+import { LedgerEntryResolver } from './ledger/ledger-entry.resolver';
+import { LedgerService } from './ledger/ledger.service';
+import { ReviewResolver } from './reviews/review.resolver';
+import { ReviewsService } from './reviews/reviews.service';
 
 /**
- * Funds, their ledgers, calls and applications. Needs a FundBoardDirectory
- * from somewhere global (governance provides it).
+ * The seed fund, whole: funds and their ledgers, calls, applications, the
+ * bilateral board that reviews and decides them, and the audit log. A
+ * decision's walk (lock the application, check the quorum, record the
+ * decision, move the ledger, advance the application) stays inside this module.
  */
 @Module({
   imports: [TwinningModule, IdentityModule],
   controllers: [FundAuditController],
-  providers: [FundsService, LedgerService, FundAuditService, ApplicationsService, ApplicationLifecycleService, FundingLoaders, FundsResolver, LedgerEntryResolver, FundCallsResolver, ApplicationsResolver, ApplicationBudgetLineResolver],
-  exports: [FundsService, LedgerService, FundAuditService, ApplicationsService, ApplicationLifecycleService, FundingLoaders],
+  providers: [
+    FundsService,
+    LedgerService,
+    FundAuditService,
+    ApplicationsService,
+    ApplicationLifecycleService,
+    BoardService,
+    ReviewsService,
+    DecisionsService,
+    FundingLoaders,
+    BoardLoaders,
+    FundsResolver,
+    FundCallsResolver,
+    LedgerEntryResolver,
+    ApplicationsResolver,
+    ApplicationBudgetLineResolver,
+    BoardResolver,
+    BoardMemberResolver,
+    FundBoardResolver,
+    ApplicationBoardResolver,
+    ReviewResolver,
+    MeetingsResolver,
+    AgendaItemResolver,
+    FundingDecisionResolver,
+    PublicDecisionsResolver,
+  ],
 })
 export class FundingModule {}

@@ -1,34 +1,12 @@
-import { ApplicationBudgetLine } from './entities/application-budget-line.entity';
-import { ApplicationTransition } from './entities/application-transition.entity';
-import { FundApplication } from './entities/fund-application.entity';
-import { FundAuditEntry } from './entities/fund-audit-entry.entity';
-import { Fund } from './entities/fund.entity';
-import { FundBalance } from './entities/fund-balance.entity';
-import { FundCall } from './entities/fund-call.entity';
-import { LedgerEntry } from './entities/ledger-entry.entity';
-export * from './entities/fund.entity';
-export * from './entities/fund-balance.entity';
-export * from './entities/ledger-entry.entity';
-export * from './entities/fund-call.entity';
-export * from './entities/application.enums';
-export * from './entities/fund-application.entity';
-export * from './entities/application-budget-line.entity';
-export * from './entities/application-transition.entity';
-export * from './entities/fund-audit-entry.entity';
-export * from './emails/funding.emails';
-export * from './application-states';
-export { ApplicationsService } from './applications.service';
-export type { ApplicationAccess } from './applications.service';
-export { ApplicationLifecycleService } from './application-lifecycle.service';
-export * from './audit.service';
-export * from './deadline-reminders.worker';
-export * from './eligibility';
-export * from './fund-board-directory';
-export * from './funds.service';
-export * from './ledger.service';
-export * from './funding.module';
-export { FundingLoaders } from './funding.loaders';
-export const FUNDING_ENTITIES = [Fund, FundBalance, LedgerEntry, FundCall, FundApplication, ApplicationBudgetLine, ApplicationTransition, FundAuditEntry];
-export { AmountInput, MAX_CRITERIA } from './dto/funding.inputs';
-export * from './funding-worker.module';
-export * from './fund-zones';
+/*
+ * The seed fund's public surface: its modules for the API and the worker,
+ * its entities and email templates for the DataSource and the outbox, and
+ * the ledger the demo data pays into. Everything else is the lib's own.
+ */
+export { FundingModule } from './funding.module';
+export { FundingWorkerModule } from './funding-worker.module';
+export { FUNDING_ENTITIES } from './funding.entities';
+export { FUNDING_EMAIL_TEMPLATES } from './emails/funding.emails';
+export { FundAuditService } from './audit/audit.service';
+export { LedgerService } from './ledger/ledger.service';
+export { LedgerEntryKind, LedgerReason } from './ledger/ledger-entry.entity';

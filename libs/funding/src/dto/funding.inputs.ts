@@ -21,7 +21,7 @@ import {
 } from 'class-validator';
 import { HasSomeLanguage, IsCalendarDate, LocalizedTextInput, LocalizedTitleInput, trim } from '@app/core';
 import { ProjectStage } from '@app/projects';
-import { ApplicationStatus, BudgetCategory } from '../entities/application.enums';
+import { ApplicationStatus, BudgetCategory } from '../applications/application.enums';
 
 const enumMessage = (e: object) => ({ message: `must be one of ${Object.values(e).join(', ')}` });
 const COUNTRY = { message: 'must be a two-letter country code such as GB or KR' };
@@ -29,7 +29,7 @@ const CURRENCY = { message: 'must be a three-letter ISO 4217 code such as GBP or
 const MINOR = { message: 'must be a whole number of minor units (digits only, no decimal point), e.g. 2500000' };
 const REASON = { message: 'must be 1 to 2000 characters long: say why' };
 
-/** A call's criteria (CreateCallInput), and so a review's scores (governance's SubmitReviewInput). */
+/** A call's criteria (CreateCallInput), and so a review's scores (the board's SubmitReviewInput). */
 export const MAX_CRITERIA = 12;
 /** What an application may hold (CreateApplicationInput, UpdateApplicationInput). */
 export const MAX_APPLICATION_OBJECTIVES = 20;

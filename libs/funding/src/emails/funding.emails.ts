@@ -1,4 +1,5 @@
 import { Bilingual, pick } from '@app/core';
+import { BoardEmail } from './board.emails';
 import { defineTemplate, formatInstant, layout } from '@app/notifications';
 
 const submissionReceived = defineTemplate<{ title: Bilingual; callTitle: Bilingual; submittedAt: string; forAdmin: boolean; url: string }>({
@@ -55,4 +56,5 @@ export const FundingEmail = {
   DEADLINE_REMINDER: deadlineReminder,
 } as const;
 
-export const FUNDING_EMAIL_TEMPLATES = Object.values(FundingEmail);
+/** Every template of the seed fund, the board's included, for the outbox's registry. */
+export const FUNDING_EMAIL_TEMPLATES = [...Object.values(FundingEmail), ...Object.values(BoardEmail)];

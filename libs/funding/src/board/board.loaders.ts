@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, IsNull } from 'typeorm';
+import { NotFoundError, RequestContext, requestLoader } from '@app/core';
+import { ApplicationBoard, BoardService, CastVote } from './board.service';
+import { BoardMember } from './board-member.entity';
+import { FundingDecision } from '../decisions/funding-decision.entity';
+import { Review } from '../reviews/review.entity';
+import type { QuorumRule } from './quorum';
+import { FundApplication } from '../applications/fund-application.entity';
+
+/**
+ * Batched reads for the board's fields: one statement per kind of thing per
+ * request, so a meeting's agenda or a list of applications costs the same
+ * number of statements whatever its length.
+ */
+@Injectable()
+export class BoardLoaders {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly boards: BoardService,
+  ) {}
+
+  /** The reader's current seat on each fund's board, if any. */
+  seat(ctx: RequestContext) {
+    return requestLoader<string, BoardMember | null>(ctx, 'board.seatByFund', async (fundIds) => {
+      if (!ctx.user) return fundIds.map(() => null);
+      const seats = await this.dataSource.getRepository(BoardMember).findBy({ fundId: In([...fundIds]), userId: ctx.user.id, endedAt: IsNull() });
+      return fundIds.map((id) => seats.find((s) => s.fundId === id) ?? null);
+    });
+  }
+
+  /** Each application's fund board: current members with their countries, and their conflicts on it. */
+  applicationBoard(ctx: RequestContext) {
+    return requestLoader<string, ApplicationBoard>(ctx, 'board.applicationBoard', (ids) => this.boards.applicationBoards(ids));
+  }
+
+  /**
+   * The reader's seat on the application's fund board when they are not
+   * conflicted on it; null for anyone else (admins included: they have no
+   * seat, and need none to read).
+   */
+  async unconflictedSeat(ctx: RequestContext, application: FundApplication): Promise<BoardMember | null> {
+    const seat = await this.seat(ctx).load(application.fundId);
+    if (!seat) return null;
+    return (await this.applicationBoard(ctx).load(application.id)).conflicts.has(seat.id) ? null : seat;
+  }
+
+  /** Votes on each agenda item, keyed `meetingId:applicationId`. */
+  votes(ctx: RequestContext) {
+    return requestLoader<string, CastVote[]>(ctx, 'board.votesByItem', (keys) =>
+      this.boards.votesOn(
+        keys.map((key) => {
+          const [meetingId, applicationId] = key.split(':');
+          return { meetingId, applicationId };
+        }),
+      ),
+    );
+  }
+
+  quorumRule(ctx: RequestContext) {
+    return requestLoader<string, QuorumRule>(ctx, 'board.quorumRuleByFund', (fundIds) => this.boards.quorumRules(fundIds));
+  }
+
+  member(ctx: RequestContext) {
+    return requestLoader<string, BoardMember>(ctx, 'board.memberById', async (ids) => {
+      const members = await this.dataSource.getRepository(BoardMember).findBy({ id: In([...ids]) });
+      return ids.map((id) => members.find((m) => m.id === id) ?? new NotFoundError('board member', id));
+    });
+  }
+
+  decision(ctx: RequestContext) {
+    return requestLoader<string, FundingDecision>(ctx, 'board.decisionById', async (ids) => {
+      const decisions = await this.dataSource.getRepository(FundingDecision).findBy({ id: In([...ids]) });
+      return ids.map((id) => decisions.find((d) => d.id === id) ?? new NotFoundError('decision', id));
+    });
+  }
+
+  /** Each application's review assignments not withdrawn, oldest first. */
+  reviews(ctx: RequestContext) {
+    return requestLoader<string, Review[]>(ctx, 'board.reviewsByApplication', async (ids) => {
+      const reviews = await this.dataSource.getRepository(Review).find({ where: { applicationId: In([...ids]), withdrawnAt: IsNull() }, order: { assignedAt: 'ASC' } });
+      return ids.map((id) => reviews.filter((r) => r.applicationId === id));
+    });
+  }
+
+  /** Whether each application is on a meeting's agenda. */
+  onAgenda(ctx: RequestContext) {
+    return requestLoader<string, boolean>(ctx, 'board.onAgenda', async (ids) => {
+      const rows: Array<{ application_id: string }> = await this.dataSource.query(`SELECT DISTINCT application_id FROM agenda_item WHERE application_id = ANY($1::uuid[])`, [[...ids]]);
+      return ids.map((id) => rows.some((r) => r.application_id === id));
+    });
+  }
+}

@@ -1,0 +1,320 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import {
+  AppConfig,
+  AuthUser,
+  BadInputError,
+  Bilingual,
+  Clock,
+  ConflictError,
+  Connection,
+  formatMoney,
+  hasRole,
+  NotFoundError,
+  PageArgs,
+  paginate,
+  Role,
+} from '@app/core';
+import { Amounts, sumByCurrency, toRecord } from '@app/rules';
+import { OutboxService } from '@app/notifications';
+import { isUuid, workspaceRecipients } from '@app/twinning';
+import { ApplicationBoard, BoardService } from '../board/board.service';
+import type { AgendaItemInput, CastVoteInput, CreateBoardMeetingInput, RecordDecisionInput } from '../dto/board.inputs';
+import { BoardEmail } from '../emails/board.emails';
+import { AgendaItem } from './agenda-item.entity';
+import { BoardMeeting } from './board-meeting.entity';
+import { BoardMember } from '../board/board-member.entity';
+import { FundingDecision } from './funding-decision.entity';
+import { Vote, VoteChoice } from './vote.entity';
+import { QuorumStatus, tally } from '../board/quorum';
+import { ReviewsService } from '../reviews/reviews.service';
+import { ApplicationLifecycleService } from '../applications/application-lifecycle.service';
+import { ApplicationStatus, DecisionOutcome, APPROVING } from '../applications/application.enums';
+import { ApplicationsService } from '../applications/applications.service';
+import { FundApplication } from '../applications/fund-application.entity';
+import { FundAuditService } from '../audit/audit.service';
+import { FundCall } from '../funds/fund-call.entity';
+import { FundsService } from '../funds/funds.service';
+
+const AGENDA_STATUSES = [ApplicationStatus.UNDER_REVIEW, ApplicationStatus.DECIDED, ApplicationStatus.AWARD_ACCEPTED, ApplicationStatus.IN_DELIVERY];
+
+/**
+ * Meetings, votes and decisions. A decision is recorded in one transaction
+ * that checks the state machine, the reviews, the quorum and the vote,
+ * commits (or releases) the award against the fund's balance under a row
+ * lock, and writes the decision, which the database never lets change.
+ */
+@Injectable()
+export class DecisionsService {
+  constructor(
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly funds: FundsService,
+    private readonly applications: ApplicationsService,
+    private readonly lifecycle: ApplicationLifecycleService,
+    private readonly board: BoardService,
+    private readonly reviews: ReviewsService,
+    private readonly audit: FundAuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  // ---------- meetings ----------
+
+  /** Admins and current members of the meeting's board; NOT_FOUND for anyone else. */
+  async meeting(user: AuthUser | null, id: string, em: EntityManager = this.dataSource.manager): Promise<BoardMeeting> {
+    const meeting = isUuid(id) ? await em.findOneBy(BoardMeeting, { id }) : null;
+    if (!meeting || !(await this.mayAttend(user, meeting.fundId, em))) throw new NotFoundError('meeting', id);
+    return meeting;
+  }
+
+  async meetings(user: AuthUser, fundId: string, page: PageArgs): Promise<Connection<BoardMeeting>> {
+    if (!(await this.mayAttend(user, fundId))) throw new NotFoundError('fund board', fundId);
+    return paginate(this.dataSource.getRepository(BoardMeeting).createQueryBuilder('m').where('m.fund_id = :fundId', { fundId }), page, {
+      expression: 'm.starts_at',
+      direction: 'DESC',
+      valueOf: (m) => m.startsAt.toISOString(),
+      cast: 'timestamptz',
+      notNull: true,
+    });
+  }
+
+  async createMeeting(admin: AuthUser, input: CreateBoardMeetingInput): Promise<BoardMeeting> {
+    return this.dataSource.transaction(async (em) => {
+      const fund = await this.funds.get(input.fundId, em);
+      await em.query(`INSERT INTO board (fund_id) VALUES ($1) ON CONFLICT DO NOTHING`, [fund.id]);
+      const meeting = await em.save(
+        em.create(BoardMeeting, { fundId: fund.id, titleEn: input.title.en ?? null, titleKo: input.title.ko ?? null, startsAt: input.startsAt, location: input.location ?? null, createdByUserId: admin.id }),
+      );
+      await this.audit.record(em, { fundId: fund.id, actorUserId: admin.id, action: 'meeting.created', subjectType: 'meeting', subjectId: meeting.id, summary: `Called a board meeting for ${input.startsAt.toISOString()}.` });
+      return meeting;
+    });
+  }
+
+  async addToAgenda(admin: AuthUser, input: AgendaItemInput): Promise<AgendaItem> {
+    return this.dataSource.transaction(async (em) => {
+      const meeting = await this.meeting(admin, input.meetingId, em);
+      const { application } = await this.applications.lock(em, admin, input.applicationId);
+      if (application.fundId !== meeting.fundId) throw BadInputError.field('applicationId', 'is an application to another fund.');
+      if (!AGENDA_STATUSES.includes(application.status)) {
+        throw new ConflictError(`This application is ${application.status}: the board takes applications under review, or decided ones to reconsider.`, { reason: 'ILLEGAL_TRANSITION', status: application.status });
+      }
+      const existing = await em.findOneBy(AgendaItem, { meetingId: meeting.id, applicationId: application.id });
+      if (existing) return existing;
+      const [{ next }] = await em.query(`SELECT coalesce(max(position), 0) + 1 AS next FROM agenda_item WHERE meeting_id = $1`, [meeting.id]);
+      const item = await em.save(em.create(AgendaItem, { meetingId: meeting.id, applicationId: application.id, position: next, decisionId: null }));
+      await this.audit.record(em, { fundId: meeting.fundId, actorUserId: admin.id, action: 'meeting.agenda-added', subjectType: 'application', subjectId: application.id, summary: `Put on the agenda of meeting ${meeting.id}.`, detail: { meetingId: meeting.id } });
+      return item;
+    });
+  }
+
+  async removeFromAgenda(admin: AuthUser, input: AgendaItemInput): Promise<boolean> {
+    return this.dataSource.transaction(async (em) => {
+      // Decisions lock the application first: so does this, so the two never interleave.
+      const { item } = await this.lockItem(em, admin, input);
+      if (item.decisionId) throw new ConflictError('The board has decided on it at this meeting: it stays on the agenda.', { reason: 'DECIDED' });
+      await em.delete(Vote, { meetingId: item.meetingId, applicationId: item.applicationId });
+      await em.delete(AgendaItem, { meetingId: item.meetingId, applicationId: item.applicationId, decisionId: IsNull() });
+      const meeting = await em.findOneByOrFail(BoardMeeting, { id: item.meetingId });
+      await this.audit.record(em, { fundId: meeting.fundId, actorUserId: admin.id, action: 'meeting.agenda-removed', subjectType: 'application', subjectId: item.applicationId, summary: `Taken off the agenda of meeting ${meeting.id}.`, detail: { meetingId: meeting.id } });
+      return true;
+    });
+  }
+
+  agenda(meetingId: string): Promise<AgendaItem[]> {
+    return this.dataSource.getRepository(AgendaItem).find({ where: { meetingId }, order: { position: 'ASC' } });
+  }
+
+  // ---------- votes ----------
+
+  async castVote(user: AuthUser, input: CastVoteInput): Promise<QuorumStatus> {
+    return this.dataSource.transaction(async (em) => {
+      const { item, application } = await this.lockItem(em, user, input);
+      const { seat, board } = await this.board.requireUnconflictedSeat(em, user, application, 'vote on it');
+      if (!AGENDA_STATUSES.includes(application.status)) {
+        throw new ConflictError(`This application is ${application.status}: there is nothing to vote on.`, { reason: 'ILLEGAL_TRANSITION', status: application.status });
+      }
+      if (item.decisionId) throw new ConflictError('The decision on this item has been recorded: votes are closed.', { reason: 'DECIDED' });
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(Vote)
+        .values({ meetingId: item.meetingId, applicationId: item.applicationId, memberId: seat.id, choice: input.choice, castAt: this.clock.now() })
+        .orUpdate(['choice', 'cast_at'], ['meeting_id', 'application_id', 'member_id'])
+        .execute();
+      await this.audit.record(em, {
+        fundId: application.fundId,
+        actorUserId: user.id,
+        action: 'vote.cast',
+        subjectType: 'application',
+        subjectId: application.id,
+        summary: `${user.displayName} voted ${input.choice}.`,
+        detail: { meetingId: item.meetingId, memberId: seat.id, choice: input.choice },
+      });
+      return (await this.tallyOf(em, application, item.meetingId, undefined, board)).status;
+    });
+  }
+
+  /**
+   * The votes that count on an agenda item and the quorum they make (see
+   * `tally`): in three statements, or two when the caller has the application's
+   * board already.
+   */
+  private async tallyOf(em: EntityManager, application: FundApplication, meetingId: string, since?: Date, board?: ApplicationBoard) {
+    // In sequence: `em` is the caller's transaction, whose one connection runs one query at a time.
+    board ??= (await this.board.applicationBoards([application.id], em))[0];
+    const votes = await this.board.votes(em, meetingId, application.id);
+    const [rule] = await this.board.quorumRules([application.fundId], em);
+    return tally(board, votes, rule, since);
+  }
+
+  // ---------- decisions ----------
+
+  async decide(user: AuthUser, input: RecordDecisionInput): Promise<FundingDecision> {
+    if (!input.rationale.en || !input.rationale.ko) throw BadInputError.field('rationale', 'is published with the decision: give it in English and in Korean.');
+    const conditional = input.outcome === DecisionOutcome.APPROVED_WITH_CONDITIONS;
+    if (conditional && (!input.conditions?.en || !input.conditions?.ko)) throw BadInputError.field('conditions', 'are required, in English and in Korean, for APPROVED_WITH_CONDITIONS.');
+    if (!conditional && input.conditions) throw BadInputError.field('conditions', `only go with APPROVED_WITH_CONDITIONS, not ${input.outcome}.`);
+    const approving = APPROVING.includes(input.outcome);
+    if (!approving && input.amounts?.length) throw BadInputError.field('amounts', `only go with an approval, not ${input.outcome}.`);
+
+    return this.dataSource.transaction(async (em) => {
+      const { item, application } = await this.lockItem(em, user, input);
+      const board = hasRole(user, Role.ADMIN) ? undefined : (await this.board.requireUnconflictedSeat(em, user, application, 'record its decision')).board;
+      if (item.decisionId) throw new ConflictError('A decision on this item was recorded at this meeting already. A new decision goes on a later meeting’s agenda.', { reason: 'DECIDED', decisionId: item.decisionId });
+      const previous = application.currentDecisionId ? await em.findOneByOrFail(FundingDecision, { id: application.currentDecisionId }) : null;
+      const action = previous ? 'redecide' : 'decide';
+      const call = await em.findOneByOrFail(FundCall, { id: application.callId });
+      const { status, counted, eligible } = await this.tallyOf(em, application, item.meetingId, previous?.recordedAt, board);
+      if (!previous) {
+        // Reviews count while their reviewer still sits on the board and is not conflicted.
+        const submitted = await this.reviews.submittedCount(em, application.id, eligible.map((m) => m.memberId));
+        if (submitted < call.reviewersPerApplication) {
+          throw new ConflictError(`The call needs ${call.reviewersPerApplication} submitted review(s) before a decision; this application has ${submitted}.`, { reason: 'REVIEWS_INCOMPLETE', submitted, needed: call.reviewersPerApplication });
+        }
+      }
+      if (!status.met) {
+        const stale = previous ? ' Only votes cast since the current decision count towards a new one.' : '';
+        throw new ConflictError(status.explanation + stale, { reason: 'QUORUM_NOT_MET', quorum: { ...status } });
+      }
+      const tally = (choice: VoteChoice) => counted.filter((v) => v.choice === choice).length;
+      const [votesFor, votesAgainst, abstentions] = [tally(VoteChoice.FOR), tally(VoteChoice.AGAINST), tally(VoteChoice.ABSTAIN)];
+      if (approving && votesFor <= votesAgainst) throw new ConflictError(`The vote (${votesFor} for, ${votesAgainst} against) does not carry an approval.`, { reason: 'VOTE_MISMATCH', votesFor, votesAgainst });
+      if (input.outcome === DecisionOutcome.REJECTED && votesFor > votesAgainst) throw new ConflictError(`The vote (${votesFor} for, ${votesAgainst} against) carries the application: it cannot be recorded as rejected.`, { reason: 'VOTE_MISMATCH', votesFor, votesAgainst });
+      // Deferring puts a decision off: it cannot undo an award that stands (record REJECTED, or a smaller approval, for that).
+      if (input.outcome === DecisionOutcome.DEFERRED && previous && APPROVING.includes(previous.outcome)) {
+        throw new ConflictError('An award stands on this application: deferring cannot withdraw it. Record REJECTED, or an approval of a smaller amount.', { reason: 'VOTE_MISMATCH', current: previous.outcome });
+      }
+
+      const award = approving ? await this.award(em, application, call, input) : new Map<string, bigint>();
+      const decision = await em.save(
+        em.create(FundingDecision, {
+          id: randomUUID(),
+          fundId: application.fundId,
+          applicationId: application.id,
+          meetingId: item.meetingId,
+          outcome: input.outcome,
+          conditionsEn: input.conditions?.en ?? null,
+          conditionsKo: input.conditions?.ko ?? null,
+          rationaleEn: input.rationale.en,
+          rationaleKo: input.rationale.ko,
+          amounts: toRecord(award),
+          votesFor,
+          votesAgainst,
+          abstentions,
+          eligibleMembers: status.eligibleMembers,
+          votes: counted.map((v) => ({ memberId: v.memberId, userId: v.userId, countryCode: v.countryCode, choice: v.choice })),
+          supersedesDecisionId: previous?.id ?? null,
+          recordedByUserId: user.id,
+          recordedAt: this.clock.now(),
+        }),
+      );
+      // Money: the fund's commitment to the application becomes exactly this award (nothing unless approved),
+      // committing what is new and releasing what is no longer; INSUFFICIENT_FUNDS rolls back the whole decision.
+      await this.lifecycle.setAward(em, user.id, application, award, decision.id, !previous);
+      await em.update(AgendaItem, { meetingId: item.meetingId, applicationId: application.id }, { decisionId: decision.id });
+      Object.assign(application, { outcome: input.outcome, currentDecisionId: decision.id, decidedAt: decision.recordedAt });
+      const words = [...award].map(([c, v]) => formatMoney(v.toString(), c, 'en')).join(' and ');
+      await this.lifecycle.transition(em, user.id, application, action, `${input.outcome}${words ? ` (${words})` : ''}: ${input.rationale.en}`, { decisionId: decision.id });
+      await this.audit.record(em, {
+        fundId: application.fundId,
+        actorUserId: user.id,
+        action: 'decision.recorded',
+        subjectType: 'decision',
+        subjectId: decision.id,
+        summary: `Recorded ${input.outcome}${words ? ` for ${words}` : ''} (${votesFor} for, ${votesAgainst} against, ${abstentions} abstaining)${previous ? `, superseding ${previous.id}` : ''}.`,
+        detail: { applicationId: application.id, meetingId: item.meetingId, amounts: decision.amounts, supersedes: previous?.id ?? null },
+      });
+      await this.notify(em, application, decision);
+      return decision;
+    });
+  }
+
+  /** Decisions newest first: everyone may read these summaries (never the reviews). */
+  listDecisions(filter: { fundId?: string; applicationId?: string }, page: PageArgs): Promise<Connection<FundingDecision>> {
+    const query = this.dataSource.getRepository(FundingDecision).createQueryBuilder('d');
+    if (filter.fundId) query.andWhere('d.fund_id = :fundId', { fundId: filter.fundId });
+    if (filter.applicationId) query.andWhere('d.application_id = :applicationId', { applicationId: filter.applicationId });
+    return paginate(query, page, { expression: 'd.recorded_at', direction: 'DESC', valueOf: (d) => d.recordedAt.toISOString(), cast: 'timestamptz', notNull: true });
+  }
+
+  async decision(id: string): Promise<FundingDecision> {
+    const decision = isUuid(id) ? await this.dataSource.getRepository(FundingDecision).findOneBy({ id }) : null;
+    if (!decision) throw new NotFoundError('decision', id);
+    return decision;
+  }
+
+  async supersededBy(ids: readonly string[]): Promise<Array<string | null>> {
+    const rows = await this.dataSource.getRepository(FundingDecision).findBy({ supersedesDecisionId: In([...ids]) });
+    return ids.map((id) => rows.find((r) => r.supersedesDecisionId === id)?.id ?? null);
+  }
+
+  // ---------- helpers ----------
+
+  private async mayAttend(user: AuthUser | null, fundId: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
+    if (!user) return false;
+    if (hasRole(user, Role.ADMIN)) return true;
+    return !!(await em.findOneBy(BoardMember, { fundId, userId: user.id, endedAt: IsNull() }));
+  }
+
+  private async lockItem(em: EntityManager, user: AuthUser, input: AgendaItemInput): Promise<{ item: AgendaItem; application: FundApplication }> {
+    const meeting = await this.meeting(user, input.meetingId, em);
+    const { application } = await this.applications.lock(em, user, input.applicationId);
+    const item = await em.findOneBy(AgendaItem, { meetingId: meeting.id, applicationId: application.id });
+    if (!item) throw new NotFoundError('agenda item');
+    return { item, application };
+  }
+
+  /** The award of an approval: as given, or what was requested; never more than requested or the call's maximum. */
+  private async award(em: EntityManager, application: FundApplication, call: FundCall, input: RecordDecisionInput): Promise<Amounts> {
+    const requested = await this.applications.requested(application.id, em);
+    const award = input.amounts?.length ? sumByCurrency(input.amounts) : requested;
+    for (const [currency, amount] of award) {
+      if (!requested.has(currency)) throw BadInputError.field('amounts', `the application requests nothing in ${currency}.`);
+      if (amount > requested.get(currency)!) throw BadInputError.field('amounts', `${formatMoney(amount.toString(), currency, 'en')} is more than the ${formatMoney(requested.get(currency)!.toString(), currency, 'en')} requested.`);
+      if (amount > BigInt(call.maxAwardMinor[currency] ?? '0')) throw BadInputError.field('amounts', `${formatMoney(amount.toString(), currency, 'en')} is above the call’s maximum award.`);
+    }
+    if ([...award.values()].every((v) => v === 0n)) throw BadInputError.field('amounts', 'an approval awards something: give an amount above zero.');
+    return award;
+  }
+
+  private async notify(em: EntityManager, application: FundApplication, decision: FundingDecision): Promise<void> {
+    for (const to of await workspaceRecipients(em, application.workspaceId, false)) {
+      await this.outbox.enqueueEmail(em, {
+        template: BoardEmail.DECISION_MADE,
+        idempotencyKey: `governance.decision:${decision.id}:${to.userId}`,
+        to,
+        data: {
+          title: { en: application.titleEn, ko: application.titleKo } as Bilingual,
+          outcome: decision.outcome,
+          amounts: decision.amounts,
+          rationale: { en: decision.rationaleEn, ko: decision.rationaleKo } as Bilingual,
+          conditions: decision.conditionsEn || decision.conditionsKo ? ({ en: decision.conditionsEn, ko: decision.conditionsKo } as Bilingual) : null,
+          supersedes: !!decision.supersedesDecisionId,
+          url: `${this.config.PUBLIC_URL}/applications/${application.id}`,
+        },
+      });
+    }
+  }
+}

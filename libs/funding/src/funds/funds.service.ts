@@ -1,0 +1,239 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuthUser, BadInputError, Clock, ConflictError, Connection, FieldProblem, formatMoney, NotFoundError, PageArgs, paginate } from '@app/core';
+import { Country } from '@app/cities';
+import { isUuid } from '@app/twinning';
+import { FundAuditService } from '../audit/audit.service';
+import type { ContributionInput, CreateCallInput, CreateFundInput, UpdateCallInput, UpdateFundInput } from '../dto/funding.inputs';
+import { Fund } from './fund.entity';
+import { FundCall } from './fund-call.entity';
+import { LedgerEntry, LedgerEntryKind, LedgerReason } from '../ledger/ledger-entry.entity';
+import { LedgerService } from '../ledger/ledger.service';
+
+/**
+ * Funds, the governments' contributions to them, and their calls: the
+ * programme administrators' side. Anyone may read a fund and its calls.
+ */
+@Injectable()
+export class FundsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly ledger: LedgerService,
+    private readonly audit: FundAuditService,
+  ) {}
+
+  async get(id: string, em: EntityManager = this.dataSource.manager): Promise<Fund> {
+    const fund = isUuid(id) ? await em.findOneBy(Fund, { id }) : null;
+    if (!fund) throw new NotFoundError('fund', id);
+    return fund;
+  }
+
+  list(page: PageArgs): Promise<Connection<Fund>> {
+    return paginate(this.dataSource.getRepository(Fund).createQueryBuilder('f'), page, {
+      expression: 'f.created_at',
+      direction: 'DESC',
+      valueOf: (f) => f.createdAt.toISOString(),
+      cast: 'timestamptz',
+      notNull: true,
+    });
+  }
+
+  async create(user: AuthUser, input: CreateFundInput): Promise<Fund> {
+    return this.dataSource.transaction(async (em) => {
+      const countries = await this.countries(em, input.countryCodes, 'countryCodes');
+      const fund = await em.save(
+        em.create(Fund, {
+          nameEn: input.name.en ?? null,
+          nameKo: input.name.ko ?? null,
+          descriptionEn: input.description?.en ?? null,
+          descriptionKo: input.description?.ko ?? null,
+          countryCodes: countries.map((c) => c.code),
+          currencies: countries.map((c) => c.currency.trim()),
+          createdByUserId: user.id,
+        }),
+      );
+      await this.ledger.open(em, fund.id, fund.currencies);
+      await this.audit.record(em, {
+        fundId: fund.id,
+        actorUserId: user.id,
+        action: 'fund.created',
+        subjectType: 'fund',
+        subjectId: fund.id,
+        summary: `Created the fund “${fund.nameEn ?? fund.nameKo}” for ${fund.countryCodes.join(' and ')} (${fund.currencies.join(', ')}).`,
+      });
+      return fund;
+    });
+  }
+
+  async update(user: AuthUser, input: UpdateFundInput): Promise<Fund> {
+    return this.dataSource.transaction(async (em) => {
+      const fund = await this.lock(em, input.id);
+      if (input.name) Object.assign(fund, { nameEn: input.name.en ?? null, nameKo: input.name.ko ?? null });
+      if (input.description) Object.assign(fund, { descriptionEn: input.description.en ?? null, descriptionKo: input.description.ko ?? null });
+      const saved = await em.save(fund);
+      await this.audit.record(em, {
+        fundId: fund.id,
+        actorUserId: user.id,
+        action: 'fund.updated',
+        subjectType: 'fund',
+        subjectId: fund.id,
+        summary: 'Edited the fund’s name or description.',
+        detail: { fields: ['name', 'description'].filter((k) => input[k as 'name' | 'description'] !== undefined) },
+      });
+      return saved;
+    });
+  }
+
+  /** A government pays in (CONTRIBUTION) or is paid back from what is available (RETURN). */
+  async moveContribution(user: AuthUser, input: ContributionInput, kind: LedgerEntryKind.CONTRIBUTION | LedgerEntryKind.RETURN): Promise<LedgerEntry> {
+    return this.dataSource.transaction(async (em) => {
+      const fund = await this.get(input.fundId, em);
+      const index = fund.countryCodes.indexOf(input.countryCode);
+      if (index < 0) throw BadInputError.field('countryCode', `must be one of the fund’s contributing countries: ${fund.countryCodes.join(' or ')}.`);
+      const currency = fund.currencies[index];
+      const [entry] = await this.ledger.move(em, {
+        fundId: fund.id,
+        kind,
+        reason: kind === LedgerEntryKind.CONTRIBUTION ? LedgerReason.CONTRIBUTED : LedgerReason.RETURNED_TO_CONTRIBUTOR,
+        amounts: new Map([[currency, BigInt(input.amountMinor)]]),
+        countryCode: input.countryCode,
+        note: input.note ?? null,
+        actorUserId: user.id,
+      });
+      const money = formatMoney(input.amountMinor, currency, 'en');
+      await this.audit.record(em, {
+        fundId: fund.id,
+        actorUserId: user.id,
+        action: kind === LedgerEntryKind.CONTRIBUTION ? 'ledger.contributed' : 'ledger.returned',
+        subjectType: 'fund',
+        subjectId: fund.id,
+        summary: kind === LedgerEntryKind.CONTRIBUTION ? `Recorded a contribution of ${money} from ${input.countryCode}.` : `Returned ${money} to ${input.countryCode}.`,
+        detail: { ledgerEntryId: entry.id, currency, amountMinor: input.amountMinor, countryCode: input.countryCode, note: input.note ?? null },
+      });
+      return entry;
+    });
+  }
+
+  ledgerEntries(fundId: string, page: PageArgs): Promise<Connection<LedgerEntry>> {
+    return paginate(this.dataSource.getRepository(LedgerEntry).createQueryBuilder('e').where('e.fund_id = :fundId', { fundId }), page, {
+      expression: 'e.id',
+      direction: 'DESC',
+      valueOf: (e) => e.id,
+      cast: 'bigint',
+      notNull: true,
+    });
+  }
+
+  // ---------- calls ----------
+
+  async getCall(id: string, em: EntityManager = this.dataSource.manager): Promise<FundCall> {
+    const call = isUuid(id) ? await em.findOneBy(FundCall, { id }) : null;
+    if (!call) throw new NotFoundError('call', id);
+    return call;
+  }
+
+  /** Calls closing soonest first; `open` keeps those taking submissions now (true) or not (false). */
+  listCalls(filter: { fundId?: string; open?: boolean }, page: PageArgs): Promise<Connection<FundCall>> {
+    const query = this.dataSource.getRepository(FundCall).createQueryBuilder('c');
+    if (filter.fundId) query.andWhere('c.fund_id = :fundId', { fundId: filter.fundId });
+    if (filter.open !== undefined) {
+      query.andWhere(filter.open ? 'c.opens_at <= :now AND c.closes_at > :now' : 'NOT (c.opens_at <= :now AND c.closes_at > :now)', { now: this.clock.now() });
+    }
+    return paginate(query, page, { expression: 'c.closes_at', direction: 'ASC', valueOf: (c) => c.closesAt.toISOString(), cast: 'timestamptz', notNull: true });
+  }
+
+  async createCall(user: AuthUser, input: CreateCallInput): Promise<FundCall> {
+    return this.dataSource.transaction(async (em) => {
+      const fund = await this.get(input.fundId, em);
+      this.validateCall(fund, input);
+      const call = await em.save(
+        em.create(FundCall, {
+          fundId: fund.id,
+          titleEn: input.title.en ?? null,
+          titleKo: input.title.ko ?? null,
+          guidanceEn: input.guidance.en ?? null,
+          guidanceKo: input.guidance.ko ?? null,
+          opensAt: input.opensAt,
+          closesAt: input.closesAt,
+          allowedStages: input.allowedStages,
+          maxAwardMinor: Object.fromEntries(input.maxAward.map((a) => [a.currency, BigInt(a.amountMinor).toString()])),
+          matchRatioPercent: input.matchRatioPercent,
+          referenceCurrency: input.referenceCurrency,
+          exchangeRates: Object.fromEntries(input.exchangeRates.map((r) => [r.currency, r.unitsPerReference])),
+          criteria: input.criteria.map((c) => ({ key: c.key, title: { en: c.title.en ?? null, ko: c.title.ko ?? null }, weight: c.weight })),
+          scoreScaleMax: input.scoreScaleMax,
+          reviewersPerApplication: input.reviewersPerApplication,
+          createdByUserId: user.id,
+        }),
+      );
+      await this.audit.record(em, {
+        fundId: fund.id,
+        actorUserId: user.id,
+        action: 'call.created',
+        subjectType: 'call',
+        subjectId: call.id,
+        summary: `Created the call “${call.titleEn ?? call.titleKo}”, open ${call.opensAt.toISOString()} to ${call.closesAt.toISOString()}.`,
+      });
+      return call;
+    });
+  }
+
+  async updateCall(user: AuthUser, input: UpdateCallInput): Promise<FundCall> {
+    return this.dataSource.transaction(async (em) => {
+      const call = await em.createQueryBuilder(FundCall, 'c').setLock('for_no_key_update').where('c.id = :id', { id: input.id }).getOne();
+      if (!call) throw new NotFoundError('call', input.id);
+      const now = this.clock.now();
+      if (input.opensAt && call.opensAt <= now) throw new ConflictError('The call has opened: its opening cannot move. Change the close instead.', { reason: 'CALL_OPEN' });
+      const opensAt = input.opensAt ?? call.opensAt;
+      const closesAt = input.closesAt ?? call.closesAt;
+      if (closesAt <= opensAt) throw BadInputError.field('closesAt', 'must be after the call opens.');
+      const changed = (['title', 'guidance', 'opensAt', 'closesAt'] as const).filter((k) => input[k] !== undefined);
+      if (input.title) Object.assign(call, { titleEn: input.title.en ?? null, titleKo: input.title.ko ?? null });
+      if (input.guidance) Object.assign(call, { guidanceEn: input.guidance.en ?? null, guidanceKo: input.guidance.ko ?? null });
+      Object.assign(call, { opensAt, closesAt });
+      const saved = await em.save(call);
+      await this.audit.record(em, {
+        fundId: call.fundId,
+        actorUserId: user.id,
+        action: 'call.updated',
+        subjectType: 'call',
+        subjectId: call.id,
+        summary: `Edited the call: ${changed.join(', ') || 'nothing'}.`,
+        detail: { fields: changed, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() },
+      });
+      return saved;
+    });
+  }
+
+  private validateCall(fund: Fund, input: CreateCallInput): void {
+    const problems: FieldProblem[] = [];
+    if (input.closesAt <= input.opensAt) problems.push({ field: 'closesAt', message: 'must be after opensAt.' });
+    const currencies = input.maxAward.map((a) => a.currency);
+    if (new Set(currencies).size !== currencies.length || fund.currencies.some((c) => !currencies.includes(c)) || currencies.some((c) => !fund.currencies.includes(c))) {
+      problems.push({ field: 'maxAward', message: `needs one amount for each of the fund’s currencies: ${fund.currencies.join(' and ')}.` });
+    }
+    if (!fund.currencies.includes(input.referenceCurrency)) problems.push({ field: 'referenceCurrency', message: `must be one of ${fund.currencies.join(' or ')}.` });
+    const others = fund.currencies.filter((c) => c !== input.referenceCurrency);
+    const rated = input.exchangeRates.map((r) => r.currency);
+    if (others.some((c) => !rated.includes(c)) || rated.some((c) => !others.includes(c))) {
+      problems.push({ field: 'exchangeRates', message: `needs a rate for ${others.join(' and ') || 'no currency'} against ${input.referenceCurrency}, and nothing else.` });
+    }
+    const keys = input.criteria.map((c) => c.key);
+    if (new Set(keys).size !== keys.length) problems.push({ field: 'criteria', message: 'uses a key twice: each criterion needs its own.' });
+    if (problems.length) throw new BadInputError(problems.map((p) => `${p.field}: ${p.message}`).join(' '), problems);
+  }
+
+  private async lock(em: EntityManager, id: string): Promise<Fund> {
+    const fund = isUuid(id) ? await em.createQueryBuilder(Fund, 'f').setLock('for_no_key_update').where('f.id = :id', { id }).getOne() : null;
+    if (!fund) throw new NotFoundError('fund', id);
+    return fund;
+  }
+
+  private async countries(em: EntityManager, codes: string[], field: string): Promise<Country[]> {
+    const found = await em.findBy(Country, { code: In(codes) });
+    const missing = codes.filter((c) => !found.some((f) => f.code === c));
+    if (missing.length) throw BadInputError.field(field, `no country ${missing.join(', ')} on the platform.`);
+    return codes.map((c) => found.find((f) => f.code === c)!);
+  }
+}

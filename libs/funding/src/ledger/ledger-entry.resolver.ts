@@ -1,0 +1,12 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Money } from '@app/core';
+import { LedgerEntry } from './ledger-entry.entity';
+
+@Resolver(() => LedgerEntry)
+export class LedgerEntryResolver {
+  @ResolveField(() => Money)
+  @Allow('PUBLIC')
+  amount(@Parent() entry: LedgerEntry): Money {
+    return Money.of(entry.amountMinor, entry.currency.trim());
+  }
+}

@@ -1,0 +1,195 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, ForbiddenError, hasRole, NotFoundError, RequestContext, Role } from '@app/core';
+import { recipientsOf } from '@app/identity';
+import { OutboxService } from '@app/notifications';
+import { BoardService, describeConflict } from '../board/board.service';
+import type { AssignReviewersInput, SubmitReviewInput, UnassignReviewerInput } from '../dto/board.inputs';
+import { BoardEmail } from '../emails/board.emails';
+import { BoardLoaders } from '../board/board.loaders';
+import { BoardMember } from '../board/board-member.entity';
+import { Review } from './review.entity';
+import { ReviewSummary, summarise } from './review-aggregate';
+import { ApplicationLifecycleService } from '../applications/application-lifecycle.service';
+import { ApplicationStatus } from '../applications/application.enums';
+import { ApplicationsService } from '../applications/applications.service';
+import { FundApplication } from '../applications/fund-application.entity';
+import { FundAuditService } from '../audit/audit.service';
+import { FundingLoaders } from '../funding.loaders';
+import { FundCall } from '../funds/fund-call.entity';
+
+const REVIEWABLE = [ApplicationStatus.ELIGIBILITY_CHECKED, ApplicationStatus.UNDER_REVIEW];
+
+/**
+ * Reviews: fund admins assign board members (never conflicted ones); each
+ * reviewer scores every criterion of the call and recommends. Who reads them:
+ * admins; board members not conflicted on the application, except that an
+ * assigned reviewer sees others' reviews only after submitting their own.
+ */
+@Injectable()
+export class ReviewsService {
+  constructor(
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly applications: ApplicationsService,
+    private readonly lifecycle: ApplicationLifecycleService,
+    private readonly board: BoardService,
+    private readonly audit: FundAuditService,
+    private readonly outbox: OutboxService,
+    private readonly loaders: BoardLoaders,
+    private readonly fundingLoaders: FundingLoaders,
+  ) {}
+
+  async assign(admin: AuthUser, input: AssignReviewersInput): Promise<Review[]> {
+    return this.dataSource.transaction(async (em) => {
+      const { application } = await this.applications.lock(em, admin, input.applicationId);
+      if (!REVIEWABLE.includes(application.status)) {
+        throw new ConflictError(`This application is ${application.status}: reviewers are assigned once its eligibility is confirmed and until it is decided.`, { reason: 'ILLEGAL_TRANSITION', status: application.status });
+      }
+      // Once it is on a meeting's agenda the board reads its reviews: a reviewer assigned then would review having read them.
+      const [{ onAgenda }] = await em.query(`SELECT EXISTS (SELECT 1 FROM agenda_item WHERE application_id = $1) AS "onAgenda"`, [application.id]);
+      if (onAgenda) {
+        throw new ConflictError('It is on a meeting’s agenda, where the board reads its reviews: take it off the agenda before assigning reviewers.', { reason: 'ON_AGENDA' });
+      }
+      const members = await em.findBy(BoardMember, { id: In(input.memberIds), fundId: application.fundId, endedAt: IsNull() });
+      const unknown = input.memberIds.filter((id) => !members.some((m) => m.id === id));
+      if (unknown.length) throw BadInputError.field('memberIds', `not current members of this fund’s board: ${unknown.join(', ')}.`);
+      const conflicts = await this.board.conflicts(application, em);
+      const conflicted = members.filter((m) => conflicts.has(m.id));
+      if (conflicted.length) {
+        throw new ConflictError(`A conflicted member cannot review this application: ${conflicted.map((m) => `${m.id} (${describeConflict(conflicts.get(m.id)!)})`).join('; ')}.`, {
+          reason: 'CONFLICT_OF_INTEREST',
+          memberIds: conflicted.map((m) => m.id),
+        });
+      }
+      const now = this.clock.now();
+      const already = new Set((await em.findBy(Review, { applicationId: application.id })).map((r) => r.memberId));
+      const newMemberIds = members.map((m) => m.id).filter((id) => !already.has(id));
+      if (newMemberIds.length) {
+        await em.insert(
+          Review,
+          newMemberIds.map((memberId) => ({ applicationId: application.id, memberId, assignedAt: now, assignedByUserId: admin.id, scores: [] as never })),
+        );
+      }
+      const call = await em.findOneByOrFail(FundCall, { id: application.callId });
+      for (const to of (await recipientsOf(em, members.filter((m) => newMemberIds.includes(m.id)).map((m) => m.userId))).values()) {
+        await this.outbox.enqueueEmail(em, {
+          template: BoardEmail.REVIEW_ASSIGNED,
+          idempotencyKey: `governance.review-assigned:${application.id}:${to.userId}`,
+          to,
+          data: { title: { en: application.titleEn, ko: application.titleKo } as Bilingual, callTitle: { en: call.titleEn, ko: call.titleKo } as Bilingual, url: `${this.config.PUBLIC_URL}/applications/${application.id}` },
+        });
+      }
+      if (newMemberIds.length) {
+        await this.audit.record(em, {
+          fundId: application.fundId,
+          actorUserId: admin.id,
+          action: 'review.assigned',
+          subjectType: 'application',
+          subjectId: application.id,
+          summary: `Assigned ${newMemberIds.length} reviewer(s).`,
+          detail: { memberIds: newMemberIds },
+        });
+      }
+      const assigned = await em.countBy(Review, { applicationId: application.id, withdrawnAt: IsNull() });
+      if (application.status === ApplicationStatus.ELIGIBILITY_CHECKED && assigned >= call.reviewersPerApplication) {
+        await this.lifecycle.transition(em, admin.id, application, 'startReview', `${assigned} reviewer(s) assigned.`);
+      }
+      return em.find(Review, { where: { applicationId: application.id }, order: { assignedAt: 'ASC' } });
+    });
+  }
+
+  async unassign(admin: AuthUser, input: UnassignReviewerInput): Promise<boolean> {
+    return this.dataSource.transaction(async (em) => {
+      const { application } = await this.applications.lock(em, admin, input.applicationId);
+      const review = await em.findOneBy(Review, { applicationId: application.id, memberId: input.memberId });
+      if (!review) throw new NotFoundError('review assignment');
+      if (review.submittedAt) throw new ConflictError('This review has been submitted: it stays on the record.', { reason: 'REVIEW_SUBMITTED' });
+      await em.delete(Review, { id: review.id });
+      await this.audit.record(em, { fundId: application.fundId, actorUserId: admin.id, action: 'review.unassigned', subjectType: 'application', subjectId: application.id, summary: 'Removed a reviewer.', detail: { memberId: input.memberId } });
+      return true;
+    });
+  }
+
+  async submit(user: AuthUser, input: SubmitReviewInput): Promise<Review> {
+    return this.dataSource.transaction(async (em) => {
+      const { application } = await this.applications.lock(em, user, input.applicationId);
+      const { seat } = await this.board.requireUnconflictedSeat(em, user, application, 'review it');
+      const review = await em.createQueryBuilder(Review, 'r').setLock('pessimistic_write').where('r.application_id = :a AND r.member_id = :m', { a: application.id, m: seat.id }).getOne();
+      if (!review) throw new ForbiddenError('You are not assigned to review this application.');
+      if (review.submittedAt) throw new ConflictError('You have submitted your review of this application; it is final.', { reason: 'REVIEW_SUBMITTED' });
+      if (application.status !== ApplicationStatus.UNDER_REVIEW) {
+        throw new ConflictError(`This application is ${application.status}: reviews are taken while it is UNDER_REVIEW.`, { reason: 'ILLEGAL_TRANSITION', status: application.status });
+      }
+      const call = await em.findOneByOrFail(FundCall, { id: application.callId });
+      const keys = call.criteria.map((c) => c.key);
+      const given = input.scores.map((s) => s.criterionKey);
+      const missing = keys.filter((k) => !given.includes(k));
+      const extra = given.filter((k, i) => !keys.includes(k) || given.indexOf(k) !== i);
+      if (missing.length || extra.length) {
+        throw BadInputError.field('scores', `needs exactly one score for each criterion (${keys.join(', ')})${missing.length ? `; missing ${missing.join(', ')}` : ''}${extra.length ? `; unknown or repeated ${extra.join(', ')}` : ''}.`);
+      }
+      const outOfScale = input.scores.find((s) => s.score > call.scoreScaleMax);
+      if (outOfScale) throw BadInputError.field('scores', `${outOfScale.criterionKey}: scores run from 1 to ${call.scoreScaleMax}.`);
+      Object.assign(review, {
+        scores: input.scores.map((s) => ({ criterionKey: s.criterionKey, score: s.score, comment: s.comment ?? null })),
+        recommendation: input.recommendation,
+        comment: input.comment ?? null,
+        submittedAt: this.clock.now(),
+      });
+      const saved = await em.save(review);
+      await this.audit.record(em, {
+        fundId: application.fundId,
+        actorUserId: user.id,
+        action: 'review.submitted',
+        subjectType: 'application',
+        subjectId: application.id,
+        summary: `${user.displayName} submitted a review recommending ${input.recommendation}.`,
+        detail: { reviewId: review.id, recommendation: input.recommendation },
+      });
+      return saved;
+    });
+  }
+
+  /**
+   * The reviews the reader may read: all submitted ones for admins; a
+   * reviewer's own, plus the others once theirs is submitted; for other board
+   * members, the submitted ones once the application is on a meeting's agenda
+   * (from then on nobody more is assigned). NOT_FOUND for a conflicted member
+   * and anyone else. Through the request's loaders: a list of applications
+   * costs as many statements as one.
+   */
+  async visibleTo(ctx: RequestContext, application: FundApplication): Promise<Review[]> {
+    const all = await this.loaders.reviews(ctx).load(application.id);
+    if (hasRole(ctx.user, Role.ADMIN)) return all.filter((r) => r.submittedAt);
+    const seat = await this.loaders.unconflictedSeat(ctx, application);
+    if (!seat) throw new NotFoundError('reviews of this application');
+    const own = all.find((r) => r.memberId === seat.id);
+    if (own && !own.submittedAt) return [own];
+    // Members who do not review it read the reviews for the meeting: once it is on an agenda, when no more reviewers are assigned.
+    if (!own && !(await this.loaders.onAgenda(ctx).load(application.id))) return [];
+    return all.filter((r) => r.submittedAt);
+  }
+
+  async summary(ctx: RequestContext, application: FundApplication): Promise<ReviewSummary> {
+    const visible = (await this.visibleTo(ctx, application)).filter((r) => r.submittedAt);
+    const call = await this.fundingLoaders.call(ctx).load(application.callId);
+    // A reviewer who has not submitted sees no aggregate either: it would show the others' scores.
+    return summarise(
+      visible.map((r) => ({ scores: r.scores, recommendation: r.recommendation! })),
+      new Map(call.criteria.map((c) => [c.key, c.weight])),
+      call.scoreScaleMax,
+      call.reviewersPerApplication,
+    );
+  }
+
+  /** Submitted reviews by the given members (those who still count: current, not conflicted). */
+  submittedCount(em: EntityManager, applicationId: string, memberIds: string[]): Promise<number> {
+    if (!memberIds.length) return Promise.resolve(0);
+    return em
+      .createQueryBuilder(Review, 'r')
+      .where('r.application_id = :applicationId AND r.submitted_at IS NOT NULL AND r.withdrawn_at IS NULL AND r.member_id IN (:...memberIds)', { applicationId, memberIds })
+      .getCount();
+  }
+}
