@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Connection, NotFoundError, PageArgs, paginate, SortKey } from '@app/core';
 import { normaliseSearchTerm, SearchRank, searchRank, searchSql } from './city-search';
 import { City } from './entities/city.entity';
 import { Country } from './entities/country.entity';
+
+/** A city's country, as other contexts need it: the currency money is kept in, the zone times are shown in. */
+export interface CitySide {
+  cityId: string;
+  countryCode: string;
+  currency: string;
+  timeZone: string;
+}
 
 export interface CityFilter {
   countryCode?: string | null;
@@ -39,9 +47,9 @@ export class CitiesService {
   }
 
   /** Batched for DataLoaders: the countries in the order of `codes`, undefined where there is none. */
-  async getCountries(codes: readonly string[]): Promise<Array<Country | undefined>> {
+  async getCountries(codes: readonly string[], em: EntityManager = this.countries.manager): Promise<Array<Country | undefined>> {
     if (codes.length === 0) return [];
-    const found = await this.countries.findBy({ code: In([...new Set(codes)]) });
+    const found = await em.findBy(Country, { code: In([...new Set(codes)]) });
     const byCode = new Map(found.map((c) => [c.code, c]));
     return codes.map((code) => byCode.get(code));
   }
@@ -80,6 +88,17 @@ export class CitiesService {
     if (ids.length === 0) return [];
     const found = await this.cities.findBy({ id: In([...new Set(ids)]) });
     const byId = new Map(found.map((c) => [c.id, c]));
+    return ids.map((id) => byId.get(id));
+  }
+
+  /** Each city's country, currency and time zone, in the order of `ids` (undefined for an unknown city): one statement. */
+  async sidesOf(ids: readonly string[], em: EntityManager = this.cities.manager): Promise<Array<CitySide | undefined>> {
+    if (ids.length === 0) return [];
+    const rows: Array<{ id: string; code: string; currency: string; time_zone: string }> = await em.query(
+      `SELECT c.id, co.code, co.currency, co.time_zone FROM city c JOIN country co ON co.code = c.country_code WHERE c.id = ANY($1)`,
+      [[...new Set(ids)]],
+    );
+    const byId = new Map(rows.map((r) => [r.id, { cityId: r.id, countryCode: r.code.trim(), currency: r.currency.trim(), timeZone: r.time_zone }]));
     return ids.map((id) => byId.get(id));
   }
 }

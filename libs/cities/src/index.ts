@@ -13,3 +13,4 @@ export * from './cities.loaders';
 export * from './cities.module';
 export * from './seed/seed-data';
 export * from './seed/cities.seed';
+export * from './city-sql';

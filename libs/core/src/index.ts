@@ -39,5 +39,6 @@ export * from './i18n/money';
 export * from './validation/text';
 export * from './queue/polling-loop';
 export * from './validation/dates';
+export * from './validation/uuid';
 export * from './csv/csv';
 export * from './net/client-address';

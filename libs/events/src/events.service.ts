@@ -1,25 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import {
-  AppConfig,
-  AuthUser,
-  BadInputError,
-  Clock,
-  ConflictError,
-  Connection,
-  escapeLike,
-  FieldProblem,
-  ForbiddenError,
-  hasRole,
-  NotFoundError,
-  PageArgs,
-  paginate,
-  Role,
-} from '@app/core';
+import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, escapeLike, FieldProblem, ForbiddenError, hasRole, isUuid, NotFoundError, PageArgs, paginate, Role } from '@app/core';
 import { recipientsOf } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { Sector } from '@app/pairing';
-import { isUuid, Workspace } from '@app/twinning';
+import { Workspace } from '@app/twinning';
 import type { CancelEventInput, CreateEventInput, EventFilter, EventStepInput, UpdateEventInput } from './dto/events.inputs';
 import { EventsEmail } from './emails/events.emails';
 import { EventFormat, EventRegistration, EventStatus, ProgrammeEvent, RegistrationStatus } from './entities/event.entity';

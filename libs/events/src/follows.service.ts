@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, NotFoundError } from '@app/core';
+import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, isUuid, NotFoundError } from '@app/core';
 import { recipientsOf } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { Sector } from '@app/pairing';
-import { citiesOfTwinning, cityNames, isUuid, Twinning, Workspace } from '@app/twinning';
+import { citiesOfTwinning, cityNames, Twinning, Workspace } from '@app/twinning';
 import type { EventFollowInput } from './dto/events.inputs';
 import { EventFollowing } from './dto/events.outputs';
 import { EventsEmail } from './emails/events.emails';

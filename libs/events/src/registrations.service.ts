@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AppConfig, AuthUser, Clock, ConflictError, Connection, NotFoundError, PageArgs, paginate, RequestContext, requestLoader, toCsv } from '@app/core';
+import { AppConfig, AuthUser, Clock, ConflictError, Connection, isUuid, NotFoundError, PageArgs, paginate, RequestContext, requestLoader, toCsv } from '@app/core';
 import { recipientsOf } from '@app/identity';
 import { OutboxService } from '@app/notifications';
-import { isUuid } from '@app/twinning';
 import type { RegistrationFilter } from './dto/events.inputs';
 import { EventsEmail } from './emails/events.emails';
 import { EventRegistration, EventStatus, ProgrammeEvent, RegistrationStatus } from './entities/event.entity';

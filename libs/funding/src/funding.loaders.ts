@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, ObjectLiteral } from 'typeorm';
-import { NotFoundError, RequestContext, requestLoader } from '@app/core';
+import { CitiesService } from '@app/cities';
+import { NotFoundError, RequestContext, requestLoader, ZoneOf } from '@app/core';
+import { Fund } from './funds/fund.entity';
 import { ApplicationsService } from './applications/applications.service';
 import type { EligibilityFacts } from './applications/eligibility';
 import { ApplicationBudgetLine } from './applications/application-budget-line.entity';
@@ -18,7 +20,19 @@ export class FundingLoaders {
   constructor(
     private readonly dataSource: DataSource,
     private readonly applications: ApplicationsService,
+    private readonly cities: CitiesService,
   ) {}
+
+  /** The zones of each fund's countries (London, Seoul): every instant of a fund is shown in both. */
+  zones(ctx: RequestContext) {
+    return requestLoader<string, ZoneOf[]>(ctx, 'funding.zones', async (ids) => {
+      const funds = await this.dataSource.getRepository(Fund).findBy({ id: In([...ids]) });
+      const codes = [...new Set(funds.flatMap((f) => f.countryCodes))];
+      const countries = await this.cities.getCountries(codes);
+      const zoneOf = new Map(codes.map((code, i) => [code, countries[i]?.timeZone ?? 'UTC']));
+      return ids.map((id) => (funds.find((f) => f.id === id)?.countryCodes ?? []).map((code) => ({ timeZone: zoneOf.get(code) ?? 'UTC' })));
+    });
+  }
 
   application(ctx: RequestContext) {
     return this.byId(ctx, FundApplication, 'funding.applicationById', 'application');

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CitiesModule } from '@app/cities';
 import { IdentityModule } from '@app/identity';
 import { TwinningModule } from '@app/twinning';
 import { ApplicationBudgetLineResolver } from './applications/application-budget-line.resolver';
@@ -34,7 +35,7 @@ import { ReviewsService } from './reviews/reviews.service';
  * decision, move the ledger, advance the application) stays inside this module.
  */
 @Module({
-  imports: [TwinningModule, IdentityModule],
+  imports: [CitiesModule, TwinningModule, IdentityModule],
   controllers: [FundAuditController],
   providers: [
     FundsService,

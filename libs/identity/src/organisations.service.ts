@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { BadInputError, Connection, escapeLike, NotFoundError, PageArgs, paginate } from '@app/core';
 import { City } from '@app/cities';
 import { Organisation } from './entities/organisation.entity';
@@ -58,8 +58,16 @@ export class OrganisationsService {
     return organisation;
   }
 
-  async getMany(ids: readonly string[]): Promise<Array<Organisation | undefined>> {
-    const rows = await this.dataSource.getRepository(Organisation).createQueryBuilder('o').where('o.id IN (:...ids)', { ids: [...ids] }).getMany();
+  async getMany(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<Organisation | undefined>> {
+    if (ids.length === 0) return [];
+    const rows = await em.findBy(Organisation, { id: In([...new Set(ids)]) });
     return ids.map((id) => rows.find((o) => o.id === id));
+  }
+
+  /** The organisations each person belongs to on the platform, in the order of `userIds`: one statement. */
+  async membershipsOf(userIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<string[][]> {
+    if (userIds.length === 0) return [];
+    const rows = await em.findBy(OrganisationMembership, { userId: In([...new Set(userIds)]) });
+    return userIds.map((id) => rows.filter((m) => m.userId === id).map((m) => m.organisationId));
   }
 }

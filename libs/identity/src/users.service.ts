@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AuthUser, Clock, Connection, ConflictError, escapeLike, NotFoundError, PageArgs, paginate, Role } from '@app/core';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { AuthUser, Clock, Connection, ConflictError, escapeLike, isUuid, NotFoundError, PageArgs, paginate, Role } from '@app/core';
 import { Organisation } from './entities/organisation.entity';
 import { OrganisationMembership } from './entities/organisation-membership.entity';
 import { RoleGrant } from './entities/role-grant.entity';
@@ -49,6 +49,18 @@ export class UsersService {
     const user = await this.dataSource.getRepository(User).findOneBy({ id });
     if (!user) throw new NotFoundError('user', id);
     return user;
+  }
+
+  /** The user, or null when there is none. */
+  find(id: string, em: EntityManager = this.dataSource.manager): Promise<User | null> {
+    return isUuid(id) ? em.findOneBy(User, { id }) : Promise.resolve(null);
+  }
+
+  /** Batched for DataLoaders: the users in the order of `ids`, undefined where there is none. */
+  async getMany(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<User | undefined>> {
+    if (ids.length === 0) return [];
+    const found = await em.findBy(User, { id: In([...new Set(ids)]) });
+    return ids.map((id) => found.find((u) => u.id === id));
   }
 
   async updateProfile(userId: string, changes: Partial<Pick<User, 'displayName' | 'preferredLanguage' | 'timeZone'>>): Promise<User> {

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
-import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, ForbiddenError, hasRole, NotFoundError, PageArgs, paginate, Role } from '@app/core';
+import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, ForbiddenError, hasRole, isUuid, NotFoundError, PageArgs, paginate, Role } from '@app/core';
 import { City } from '@app/cities';
 import { recipientsOf, roleRecipients } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { Sector } from '@app/pairing';
 import { CaseStudyPrompt, Project } from '@app/projects';
-import { isUuid, Twinning, TwinningAccessService, workspaceRecipients, WorkspaceRole } from '@app/twinning';
+import { Twinning, TwinningAccessService, workspaceRecipients, WorkspaceRole } from '@app/twinning';
 import type { CaseStudyFilter, CaseStudySharedInput, CaseStudyStepInput, CaseStudyTextInput, CreateCaseStudyInput, ReviewCaseStudyInput, UpdateCaseStudyInput, WriteCaseStudyTextInput } from './dto/knowledge.inputs';
 import { KnowledgeEmail } from './emails/knowledge.emails';
 import { CaseStudy, CaseStudyRevision, CaseStudyStatus, CaseStudyVersion } from './entities/case-study.entity';

@@ -4,3 +4,5 @@ export * from './emails/projects.emails';
 export * from './projects.service';
 export * from './projects.module';
 export const PROJECTS_ENTITIES = [Project, ProjectBudget, ProjectStageChange, Milestone, CaseStudyPrompt];
+export * from './project-sql';
+export * from './project-sql';

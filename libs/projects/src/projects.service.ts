@@ -1,38 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
-import {
-  AppConfig,
-  AuthUser,
-  BadInputError,
-  Bilingual,
-  Clock,
-  ConflictError,
-  Connection,
-  escapeLike,
-  FieldProblem,
-  ForbiddenError,
-  NotFoundError,
-  PageArgs,
-  paginate,
-  toBilingual,
-} from '@app/core';
+import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, escapeLike, FieldProblem, ForbiddenError, isUuid, NotFoundError, PageArgs, paginate, toBilingual } from '@app/core';
 import { Country } from '@app/cities';
 import { lang, Organisation, User } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { Sector } from '@app/pairing';
-import {
-  ActivityObjectType,
-  ActivityService,
-  ActivityVerb,
-  citiesOfTwinning,
-  isUuid,
-  PUBLIC_TWINNING_STATUSES,
-  Twinning,
-  TwinningAccessService,
-  WorkspaceAccess,
-  WorkspaceMember,
-  WorkspaceRole,
-} from '@app/twinning';
+import { ActivityObjectType, ActivityService, ActivityVerb, citiesOfTwinning, PUBLIC_TWINNING_STATUSES, Twinning, TwinningAccessService, WorkspaceAccess, WorkspaceMember, WorkspaceRole } from '@app/twinning';
 import type {
   AddMilestoneInput,
   BudgetInput,

@@ -17,3 +17,4 @@ import { WorkspaceActivity, WorkspaceFollow } from './feed/activity.entity';
 export const TWINNING_ENTITIES = [Twinning, TwinningStatusChange, Workspace, WorkspaceMember, WorkspaceInvitation, WorkspaceJoinRequest, WorkspaceActivity, WorkspaceFollow];
 export * from './dto/twinning.outputs';
 export * from './twinning-cities';
+export * from './twinning-sql';

@@ -1,9 +1,9 @@
 import { EntityManager } from 'typeorm';
-import { AuthUser, ConflictError, ForbiddenError, NotFoundError } from '@app/core';
+import { AuthUser, ConflictError, ForbiddenError, isUuid, NotFoundError } from '@app/core';
 import { Organisation, OrganisationMembership } from '@app/identity';
 import { PUBLIC_TWINNING_STATUSES, Twinning } from './entities/twinning.entity';
 import { Workspace, WorkspaceRole } from './entities/workspace.entity';
-import { isUuid, TwinningAccessService, WorkspaceAccess } from './twinning-access.service';
+import { TwinningAccessService, WorkspaceAccess } from './twinning-access.service';
 
 /*
  * What changes of a workspace's membership check, whether they come by invitation

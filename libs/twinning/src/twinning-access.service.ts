@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, hasRole, NotFoundError, RequestContext, requestLoader, Role } from '@app/core';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { CitiesService } from '@app/cities';
+import { AuthUser, hasRole, isUuid, NotFoundError, RequestContext, requestLoader, Role } from '@app/core';
 import { CityOfficerService, recipientsWhere, UserRecipient } from '@app/identity';
 import { PUBLIC_TWINNING_STATUSES, Twinning } from './entities/twinning.entity';
-import { Workspace, WorkspaceRole } from './entities/workspace.entity';
+import { Workspace, WorkspaceMember, WorkspaceRole } from './entities/workspace.entity';
 
 /** What one person may do in one workspace: their role (null when not a member) and whether they are an admin. */
 export interface WorkspaceAccess {
@@ -11,6 +12,13 @@ export interface WorkspaceAccess {
   twinningId: string;
   role: WorkspaceRole | null;
   admin: boolean;
+}
+
+/** A workspace's twinning and its two sides (country and currency), ordered by country code. */
+export interface WorkspaceSides {
+  workspaceId: string;
+  twinning: Twinning;
+  sides: Array<{ countryCode: string; currency: string }>;
 }
 
 /**
@@ -24,7 +32,39 @@ export class TwinningAccessService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly officers: CityOfficerService,
+    private readonly cities: CitiesService,
   ) {}
+
+  /** The workspaces the person belongs to. */
+  async workspaceIdsOf(userId: string, em: EntityManager = this.dataSource.manager): Promise<string[]> {
+    return (await em.findBy(WorkspaceMember, { userId })).map((m) => m.workspaceId);
+  }
+
+  /** The workspaces each person belongs to, in the order of `userIds`: one statement. */
+  async membershipsOf(userIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<string[][]> {
+    if (userIds.length === 0) return [];
+    const rows = await em.findBy(WorkspaceMember, { userId: In([...new Set(userIds)]) });
+    return userIds.map((id) => rows.filter((m) => m.userId === id).map((m) => m.workspaceId));
+  }
+
+  /**
+   * Each workspace's twinning and its two sides, in the order of `workspaceIds`
+   * (undefined for an unknown workspace): three statements for any number.
+   */
+  async sidesOf(workspaceIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<WorkspaceSides | undefined>> {
+    if (workspaceIds.length === 0) return [];
+    const workspaces = await em.findBy(Workspace, { id: In([...new Set(workspaceIds.filter(isUuid))]) });
+    const twinnings = workspaces.length ? await em.findBy(Twinning, { id: In(workspaces.map((w) => w.twinningId)) }) : [];
+    const rows = workspaces.map((w) => ({ workspace_id: w.id, twinning: twinnings.find((t) => t.id === w.twinningId)! }));
+    const cities = await this.cities.sidesOf(rows.flatMap((r) => [r.twinning.cityAId, r.twinning.cityBId]), em);
+    const sideOf = new Map(cities.filter((c) => !!c).map((c) => [c.cityId, c]));
+    return workspaceIds.map((id) => {
+      const row = rows.find((r) => r.workspace_id === id);
+      if (!row) return undefined;
+      const sides = new Map([row.twinning.cityAId, row.twinning.cityBId].map((cityId) => sideOf.get(cityId)!).map((c) => [c.countryCode, c.currency]));
+      return { workspaceId: id, twinning: row.twinning, sides: [...sides].sort(([a], [b]) => a.localeCompare(b)).map(([countryCode, currency]) => ({ countryCode, currency })) };
+    });
+  }
 
   /**
    * Batched by workspace id: the person's access to each, or null when they
@@ -84,11 +124,6 @@ export class TwinningAccessService {
   async workspaceOf(twinningId: string, em: EntityManager = this.dataSource.manager): Promise<Workspace | null> {
     return em.findOneBy(Workspace, { twinningId });
   }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
 }
 
 /** A workspace's members (its leads only, or everyone) as email recipients; disabled accounts get nothing. */

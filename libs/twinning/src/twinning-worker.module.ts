@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CitiesModule } from '@app/cities';
 import { CityOfficerService } from '@app/identity';
 import { ActivityService } from './feed/activity.service';
 import { DigestService } from './feed/digest.service';
@@ -7,6 +8,7 @@ import { TwinningAccessService } from './twinning-access.service';
 
 /** The worker's part of twinning: sending due workspace digests. */
 @Module({
+  imports: [CitiesModule],
   providers: [CityOfficerService, TwinningAccessService, ActivityService, DigestService, DigestWorker],
 })
 export class TwinningWorkerModule {}

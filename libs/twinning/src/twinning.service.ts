@@ -1,20 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
-import {
-  AppConfig,
-  AuthUser,
-  BadInputError,
-  Clock,
-  ConflictError,
-  Connection,
-  ForbiddenError,
-  hasRole,
-  NotFoundError,
-  PageArgs,
-  paginate,
-  RequestContext,
-  Role,
-} from '@app/core';
+import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, hasRole, isUuid, NotFoundError, PageArgs, paginate, RequestContext, Role } from '@app/core';
 import { City } from '@app/cities';
 import { CityOfficerService, lang, User } from '@app/identity';
 import { OutboxService } from '@app/notifications';
@@ -26,7 +12,7 @@ import { Workspace, WorkspaceMember, WorkspaceRole } from './entities/workspace.
 import { ActivityObjectType, ActivityVerb } from './feed/activity.entity';
 import { ActivityService } from './feed/activity.service';
 import { citiesOfTwinning, cityNames } from './twinning-cities';
-import { isUuid, TwinningAccessService } from './twinning-access.service';
+import { TwinningAccessService } from './twinning-access.service';
 
 /** Which status may follow which, through changeTwinningStatus (leads and admins). */
 const TRANSITIONS: Partial<Record<TwinningStatus, TwinningStatus[]>> = {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, NotFoundError, PageArgs, paginate } from '@app/core';
+import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, isUuid, NotFoundError, PageArgs, paginate } from '@app/core';
 import { City, Country } from '@app/cities';
 import { AuthService, createInvitedAccount, lang, OneTimeToken, OneTimeTokenService, PasswordHasher, TokenPurpose, User } from '@app/identity';
 import { OutboxService } from '@app/notifications';
@@ -13,7 +13,7 @@ import { ActivityObjectType, ActivityVerb } from './feed/activity.entity';
 import { ActivityService } from './feed/activity.service';
 import { lockWorkspace, organisationsIn, requireLead, requireOpen } from './membership-rules';
 import { citiesOfTwinning, cityNames } from './twinning-cities';
-import { isUuid, TwinningAccessService } from './twinning-access.service';
+import { TwinningAccessService } from './twinning-access.service';
 
 /** What a workspace invitation token carries (identity refuses every kind but 'platform' in its own flow). */
 export interface WorkspaceInvitationPayload {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, NotFoundError, PageArgs, paginate } from '@app/core';
+import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, isUuid, NotFoundError, PageArgs, paginate } from '@app/core';
 import { City } from '@app/cities';
 import { CityOfficerService, lang, Organisation, User } from '@app/identity';
 import { OutboxService } from '@app/notifications';
@@ -20,7 +20,7 @@ import { ActivityObjectType, ActivityVerb, WorkspaceFollow } from './feed/activi
 import { ActivityService } from './feed/activity.service';
 import { lockWorkspace, organisationsIn, requireLead, requireOpen } from './membership-rules';
 import { citiesOfTwinning, cityNames } from './twinning-cities';
-import { isUuid, TwinningAccessService } from './twinning-access.service';
+import { TwinningAccessService } from './twinning-access.service';
 
 /**
  * Membership of twin workspaces: join requests, roles, leaving (invitations:

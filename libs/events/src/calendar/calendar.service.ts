@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { AppConfig, Clock } from '@app/core';
-import { isUuid, PUBLIC_TWINNING_STATUSES } from '@app/twinning';
+import { AppConfig, Clock, isUuid } from '@app/core';
+import { PUBLIC_TWINNING_STATUSES } from '@app/twinning';
 import { EventRegistration, EventStatus, ProgrammeEvent, RegistrationStatus } from '../entities/event.entity';
 import { isPublic } from '../event-access';
 import { EventsService } from '../events.service';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, escapeLike, ForbiddenError, hasRole, NotFoundError, PageArgs, paginate, Role } from '@app/core';
-import { Country } from '@app/cities';
-import { Project, ProjectStage } from '@app/projects';
-import { isUuid, Twinning, TwinningAccessService, TwinningStatus, Workspace, WorkspaceRole } from '@app/twinning';
+import { AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, escapeLike, ForbiddenError, hasRole, isUuid, NotFoundError, PageArgs, paginate, Role } from '@app/core';
+import { Project, ProjectStage, projectStageSql } from '@app/projects';
+import { TwinningAccessService, TwinningStatus, WorkspaceRole, WorkspaceSides, workspaceTwinningSql } from '@app/twinning';
 import { FundAuditService } from '../audit/audit.service';
 import type { ApplicationFilter, BudgetLineInput, CreateApplicationInput, UpdateApplicationInput } from '../dto/funding.inputs';
 import { checkEligibility, EligibilityCheck, EligibilityFacts } from './eligibility';
@@ -97,10 +96,11 @@ export class ApplicationsService {
     const query = this.dataSource.getRepository(FundApplication).createQueryBuilder('a');
     if (!hasRole(user, Role.ADMIN)) {
       const boardFunds = await this.board.fundsWhereMember(user.id);
+      const workspaceIds = await this.twinningAccess.workspaceIdsOf(user.id);
       query.andWhere(
         new Brackets((q) =>
           q
-            .where('a.workspace_id IN (SELECT m.workspace_id FROM workspace_member m WHERE m.user_id = :userId)', { userId: user.id })
+            .where('a.workspace_id = ANY(:workspaceIds)', { workspaceIds })
             .orWhere('(a.fund_id = ANY(:boardFunds) AND a.submitted_at IS NOT NULL)', { boardFunds }),
         ),
       );
@@ -141,13 +141,14 @@ export class ApplicationsService {
       const call = await em.findOneBy(FundCall, { id: input.callId });
       if (!call) throw new NotFoundError('call', input.callId);
       if (this.clock.now() >= call.closesAt) throw callClosedError(call);
-      const twinning = await em.findOneByOrFail(Twinning, { id: access.twinningId });
+      const [workspace] = await this.twinningAccess.sidesOf([project.workspaceId], em);
+      const { twinning } = workspace!;
       const existing = await em
         .createQueryBuilder(FundApplication, 'a')
         .where('a.call_id = :callId AND a.project_id = :projectId AND a.status <> :withdrawn', { callId: call.id, projectId: project.id, withdrawn: ApplicationStatus.WITHDRAWN })
         .getOne();
       if (existing) throw new ConflictError('This project already has an application to this call: edit that one, or withdraw it first.', { reason: 'ALREADY_APPLIED', applicationId: existing.id });
-      await this.validateLines(em, twinning, input.budgetLines ?? []);
+      const currencies = validateLines(workspace!, input.budgetLines ?? []);
       const application = await em.save(
         em.create(FundApplication, {
           callId: call.id,
@@ -165,7 +166,7 @@ export class ApplicationsService {
           ...this.columns(input),
         } as Partial<FundApplication>),
       );
-      await this.replaceLines(em, application.id, input.budgetLines ?? []);
+      await this.replaceLines(em, application.id, input.budgetLines ?? [], currencies);
       await em.insert(ApplicationTransition, { applicationId: application.id, fromStatus: null, toStatus: ApplicationStatus.DRAFT, actorUserId: user.id, reason: 'Application started.', at: this.clock.now() });
       await this.audit.record(em, {
         fundId: call.fundId,
@@ -190,10 +191,10 @@ export class ApplicationsService {
       if (application.version !== input.version) {
         throw new ConflictError('Someone changed this application since you read it: reload it and apply your change again.', { reason: 'STALE_VERSION', currentVersion: application.version });
       }
-      if (input.budgetLines) await this.validateLines(em, await this.twinningOf(em, application), input.budgetLines);
+      const currencies = input.budgetLines ? validateLines((await this.twinningAccess.sidesOf([application.workspaceId], em))[0]!, input.budgetLines) : null;
       Object.assign(application, this.columns(input), { version: application.version + 1, updatedAt: this.clock.now() });
       const saved = await em.save(application);
-      if (input.budgetLines) await this.replaceLines(em, application.id, input.budgetLines);
+      if (input.budgetLines) await this.replaceLines(em, application.id, input.budgetLines, currencies!);
       const fields = (['title', 'summary', 'objectives', 'routeToBusinessAsUsual', 'milestones', 'budgetLines'] as const).filter((k) => input[k] !== undefined);
       await this.audit.record(em, {
         fundId: application.fundId,
@@ -214,6 +215,7 @@ export class ApplicationsService {
   async eligibility(application: FundApplication, em: EntityManager = this.dataSource.manager): Promise<EligibilityCheck[]> {
     // In sequence: inside a transaction both share one connection.
     const [facts] = await this.eligibilityFacts([application.id], em);
+    if (facts instanceof Error) throw facts;
     return checkEligibility({ ...facts, lines: await this.lines(em, application.id) });
   }
 
@@ -222,7 +224,7 @@ export class ApplicationsService {
    * the call, the project, the twinning's status and its two countries with
    * their currencies. One statement for any number of applications.
    */
-  async eligibilityFacts(applicationIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<Omit<EligibilityFacts, 'lines'>>> {
+  async eligibilityFacts(applicationIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<Omit<EligibilityFacts, 'lines'> | NotFoundError>> {
     const rows: Array<{
       id: string;
       allowed_stages: ProjectStage[];
@@ -230,30 +232,25 @@ export class ApplicationsService {
       match_ratio_percent: number;
       reference_currency: string;
       exchange_rates: Record<string, number>;
-      project_stage: ProjectStage;
-      project_closed: boolean;
-      twinning_status: TwinningStatus;
-      sides: Array<[string, string]>;
+      project: { stage: ProjectStage; closed: boolean };
+      twinning: { status: TwinningStatus; sides: Array<[string, string]> | null };
     }> = await em.query(
+      // One statement: the project's and the twinning's parts come from their own contexts' SQL.
       `SELECT a.id, c.allowed_stages::text[] AS allowed_stages, c.max_award_minor, c.match_ratio_percent, c.reference_currency, c.exchange_rates,
-              p.stage AS project_stage, p.closed_at IS NOT NULL AS project_closed, t.status AS twinning_status,
-              (SELECT json_agg(json_build_array(s.code, s.currency) ORDER BY s.code)
-                 FROM (SELECT DISTINCT co.code, co.currency FROM city ci JOIN country co ON co.code = ci.country_code WHERE ci.id IN (t.city_a_id, t.city_b_id)) s) AS sides
+              ${projectStageSql('a.project_id')} AS project, ${workspaceTwinningSql('a.workspace_id')} AS twinning
          FROM fund_application a
          JOIN fund_call c ON c.id = a.call_id
-         JOIN project p ON p.id = a.project_id
-         JOIN workspace w ON w.id = a.workspace_id
-         JOIN twinning t ON t.id = w.twinning_id
         WHERE a.id = ANY($1::uuid[])`,
       [[...applicationIds]],
     );
     return applicationIds.map((id) => {
       const row = rows.find((r) => r.id === id);
-      if (!row) throw new NotFoundError('application', id);
+      // One missing row fails its own key, not the whole batch.
+      if (!row) return new NotFoundError('application', id);
       return {
-        twinningStatus: row.twinning_status,
-        projectStage: row.project_stage,
-        projectClosed: row.project_closed,
+        twinningStatus: row.twinning.status,
+        projectStage: row.project.stage,
+        projectClosed: row.project.closed,
         call: {
           allowedStages: row.allowed_stages,
           maxAwardMinor: row.max_award_minor,
@@ -261,7 +258,7 @@ export class ApplicationsService {
           referenceCurrency: row.reference_currency.trim(),
           exchangeRates: row.exchange_rates,
         },
-        sides: new Map((row.sides ?? []).map(([code, currency]) => [code.trim(), currency.trim()])),
+        sides: new Map((row.twinning.sides ?? []).map(([code, currency]) => [code.trim(), currency.trim()])),
       };
     });
   }
@@ -287,31 +284,9 @@ export class ApplicationsService {
     return out;
   }
 
-  private async twinningOf(em: EntityManager, application: FundApplication): Promise<Twinning> {
-    const workspace = await em.findOneByOrFail(Workspace, { id: application.workspaceId });
-    return em.findOneByOrFail(Twinning, { id: workspace.twinningId });
-  }
-
-  /** The twinning's two countries and their currencies. */
-  private async sides(em: EntityManager, twinning: Twinning): Promise<Map<string, string>> {
-    const rows: Array<{ code: string; currency: string }> = await em.query(
-      `SELECT DISTINCT co.code, co.currency FROM city c JOIN country co ON co.code = c.country_code WHERE c.id = ANY($1) ORDER BY co.code`,
-      [[twinning.cityAId, twinning.cityBId]],
-    );
-    return new Map(rows.map((r) => [r.code.trim(), r.currency.trim()]));
-  }
-
-  private async validateLines(em: EntityManager, twinning: Twinning, lines: BudgetLineInput[]): Promise<void> {
-    const sides = await this.sides(em, twinning);
-    lines.forEach((line, i) => {
-      if (!sides.has(line.countryCode)) throw BadInputError.field(`budgetLines.${i}.countryCode`, `must be one of the twinned countries: ${[...sides.keys()].join(' or ')}.`);
-    });
-  }
-
-  private async replaceLines(em: EntityManager, applicationId: string, lines: BudgetLineInput[]): Promise<void> {
+  private async replaceLines(em: EntityManager, applicationId: string, lines: BudgetLineInput[], currencies: Map<string, string>): Promise<void> {
     await em.delete(ApplicationBudgetLine, { applicationId });
     if (!lines.length) return;
-    const currencies = new Map((await em.find(Country)).map((c) => [c.code, c.currency.trim()]));
     await em.insert(
       ApplicationBudgetLine,
       lines.map((line, position) => ({ applicationId, position, countryCode: line.countryCode, currency: currencies.get(line.countryCode)!, category: line.category, description: line.description, amountMinor: BigInt(line.amountMinor).toString() })),
@@ -319,4 +294,13 @@ export class ApplicationsService {
   }
 
 
+}
+
+/** Each budget line is in one of the twinned countries: their currencies by country code, or BAD_USER_INPUT naming the line. */
+function validateLines(workspace: WorkspaceSides, lines: BudgetLineInput[]): Map<string, string> {
+  const currencies = new Map(workspace.sides.map((s) => [s.countryCode, s.currency]));
+  lines.forEach((line, i) => {
+    if (!currencies.has(line.countryCode)) throw BadInputError.field(`budgetLines.${i}.countryCode`, `must be one of the twinned countries: ${[...currencies.keys()].join(' or ')}.`);
+  });
+  return currencies;
 }

@@ -1,7 +1,6 @@
 import { Controller, Get, Headers, HttpException, HttpStatus, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, hasRole, Role, SessionResolver } from '@app/core';
-import { isUuid } from '@app/twinning';
+import { Allow, hasRole, isUuid, Role, SessionResolver } from '@app/core';
 import { FundAuditService } from './audit.service';
 import { Fund } from '../funds/fund.entity';
 import { BoardService } from '../board/board.service';

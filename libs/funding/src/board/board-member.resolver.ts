@@ -1,26 +1,26 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { DataSource, In } from 'typeorm';
 import { Allow, Ctx, RequestContext, requestLoader } from '@app/core';
-import { Organisation, User } from '@app/identity';
+import { Organisation, OrganisationsService, UsersService } from '@app/identity';
 import { BoardMember } from './board-member.entity';
 
 @Resolver(() => BoardMember)
 export class BoardMemberResolver {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
+  ) {}
 
   @ResolveField(() => String)
   @Allow('PUBLIC')
   async displayName(@Parent() member: BoardMember, @Ctx() ctx: RequestContext): Promise<string> {
-    const user = await requestLoader(ctx, 'board.users', async (ids: readonly string[]) => {
-      const users = await this.dataSource.getRepository(User).findBy({ id: In([...ids]) });
-      return ids.map((id) => users.find((u) => u.id === id)!);
-    }).load(member.userId);
-    return user.displayName;
+    const user = await requestLoader(ctx, 'board.users', (ids: readonly string[]) => this.users.getMany(ids)).load(member.userId);
+    return user!.displayName;
   }
 
   @ResolveField(() => [Organisation])
   @Allow('PUBLIC')
-  affiliations(@Parent() member: BoardMember): Promise<Organisation[]> {
-    return member.organisationIds.length ? this.dataSource.getRepository(Organisation).findBy({ id: In(member.organisationIds) }) : Promise.resolve([]);
+  async affiliations(@Parent() member: BoardMember, @Ctx() ctx: RequestContext): Promise<Organisation[]> {
+    const organisations = await Promise.all(member.organisationIds.map((id) => requestLoader(ctx, 'board.organisations', (ids: readonly string[]) => this.organisations.getMany(ids)).load(id)));
+    return organisations.filter((o): o is Organisation => !!o);
   }
 }

@@ -75,6 +75,22 @@ export class BoardLoaders {
     });
   }
 
+  /** Each application's decisions, oldest first (the last is current). */
+  decisionsByApplication(ctx: RequestContext) {
+    return requestLoader<string, FundingDecision[]>(ctx, 'board.decisionsByApplication', async (ids) => {
+      const decisions = await this.dataSource.getRepository(FundingDecision).find({ where: { applicationId: In([...ids]) }, order: { recordedAt: 'ASC' } });
+      return ids.map((id) => decisions.filter((d) => d.applicationId === id));
+    });
+  }
+
+  /** The later decision that replaced each decision, if any. */
+  supersededBy(ctx: RequestContext) {
+    return requestLoader<string, string | null>(ctx, 'board.supersededBy', async (ids) => {
+      const rows = await this.dataSource.getRepository(FundingDecision).findBy({ supersedesDecisionId: In([...ids]) });
+      return ids.map((id) => rows.find((r) => r.supersedesDecisionId === id)?.id ?? null);
+    });
+  }
+
   /** Each application's review assignments not withdrawn, oldest first. */
   reviews(ctx: RequestContext) {
     return requestLoader<string, Review[]>(ctx, 'board.reviewsByApplication', async (ids) => {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AuthUser, BadInputError, Clock, ConflictError, ForbiddenError, hasRole, NotFoundError, Role } from '@app/core';
-import { RoleGrant, User } from '@app/identity';
-import { isUuid } from '@app/twinning';
+import { AuthUser, BadInputError, Clock, ConflictError, ForbiddenError, hasRole, isUuid, NotFoundError, Role } from '@app/core';
+import { affiliatedCitiesSql, OrganisationsService, UsersService } from '@app/identity';
+import { isWorkspaceMemberSql } from '@app/twinning';
 import type { AppointBoardMemberInput, DeclareConflictInput, EndBoardMembershipInput, UpdateBoardRulesInput } from '../dto/board.inputs';
 import { Board } from './board.entity';
 import { BoardMember } from './board-member.entity';
@@ -14,8 +14,10 @@ import { FundApplication } from '../applications/fund-application.entity';
 import { FundAuditService } from '../audit/audit.service';
 import { FundsService } from '../funds/funds.service';
 
-/** An organisation `o` the board member `m` is affiliated with: named on the seat, or one they belong to on the platform. */
-const AFFILIATED = `(o.id = ANY(m.organisation_ids) OR o.id IN (SELECT om.organisation_id FROM organisation_membership om WHERE om.user_id = m.user_id))`;
+/** The cities of application `a` where board member `m` is affiliated with an organisation: named on the seat, or one they belong to on the platform. */
+const AFFILIATED_CITIES = affiliatedCitiesSql({ userId: 'm.user_id', namedOrganisationIds: 'm.organisation_ids', amongCities: 'a.city_ids' });
+/** Board member `m` belongs to the workspace that applied with `a`. */
+const IN_APPLYING_WORKSPACE = isWorkspaceMemberSql({ workspaceId: 'a.workspace_id', userId: 'm.user_id' });
 
 /** A member's conflict on an application: automatic (an affiliation in an applicant city, a seat in the applying workspace) and/or declared. */
 export interface MemberConflict {
@@ -56,6 +58,8 @@ export class BoardService {
     private readonly clock: Clock,
     private readonly funds: FundsService,
     private readonly audit: FundAuditService,
+    private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   async fundsWhereMember(userId: string, em: EntityManager = this.dataSource.manager): Promise<string[]> {
@@ -69,14 +73,15 @@ export class BoardService {
   }
 
   /** What a quorum of each fund's board needs (the fund's countries, the board's rule): one statement for any number of funds. */
-  async quorumRules(fundIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<QuorumRule[]> {
+  async quorumRules(fundIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<QuorumRule | NotFoundError>> {
     const rows: Array<{ id: string; country_codes: string[]; min_per_country: number }> = await em.query(
       `SELECT f.id, f.country_codes, coalesce(b.quorum_min_per_country, $2) AS min_per_country FROM fund f LEFT JOIN board b ON b.fund_id = f.id WHERE f.id = ANY($1::uuid[])`,
       [[...fundIds], DEFAULT_QUORUM_MIN_PER_COUNTRY],
     );
     return fundIds.map((id) => {
       const row = rows.find((r) => r.id === id);
-      if (!row) throw new NotFoundError('fund', id);
+      // One missing fund fails its own key, not the whole batch.
+      if (!row) return new NotFoundError('fund', id);
       return { countryCodes: row.country_codes, minPerCountry: row.min_per_country };
     });
   }
@@ -95,7 +100,7 @@ export class BoardService {
     return this.dataSource.transaction(async (em) => {
       const fund = await this.funds.get(input.fundId, em);
       if (!fund.countryCodes.includes(input.countryCode)) throw BadInputError.field('countryCode', `must be one of the fund’s countries: ${fund.countryCodes.join(' or ')}.`);
-      const user = isUuid(input.userId) ? await em.findOneBy(User, { id: input.userId }) : null;
+      const user = await this.users.find(input.userId, em);
       if (!user) throw BadInputError.field('userId', 'no account with this id: invite the person to the platform first.');
       if (await em.findOneBy(BoardMember, { fundId: fund.id, userId: user.id, endedAt: IsNull() })) {
         throw new ConflictError(`${user.displayName} already sits on this board.`, { reason: 'ALREADY_MEMBER' });
@@ -103,11 +108,9 @@ export class BoardService {
       await em.createQueryBuilder().insert().into(Board).values({ fundId: fund.id }).orIgnore().execute();
       let organisationIds = input.organisationIds;
       if (!organisationIds) {
-        const rows: Array<{ organisation_id: string }> = await em.query(`SELECT organisation_id FROM organisation_membership WHERE user_id = $1`, [user.id]);
-        organisationIds = rows.map((r) => r.organisation_id);
-      } else if (organisationIds.length) {
-        const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM organisation WHERE id = ANY($1::uuid[])`, [organisationIds]);
-        if (count !== organisationIds.length) throw BadInputError.field('organisationIds', 'names an organisation that does not exist.');
+        [organisationIds] = await this.organisations.membershipsOf([user.id], em);
+      } else if ((await this.organisations.getMany(organisationIds, em)).includes(undefined)) {
+        throw BadInputError.field('organisationIds', 'names an organisation that does not exist.');
       }
       const member = await em.save(
         em.create(BoardMember, {
@@ -121,7 +124,7 @@ export class BoardService {
           endedAt: null,
         }),
       );
-      await em.createQueryBuilder().insert().into(RoleGrant).values({ userId: user.id, role: Role.BOARD_MEMBER, grantedByUserId: admin.id }).orIgnore().execute();
+      await this.users.grantRole(em, user.id, Role.BOARD_MEMBER, admin.id);
       await this.audit.record(em, {
         fundId: fund.id,
         actorUserId: admin.id,
@@ -186,9 +189,8 @@ export class BoardService {
   async applicationBoards(applicationIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<ApplicationBoard[]> {
     const rows: Array<{ application_id: string; member_id: string; country_code: string; city_ids: string[] | null; workspace_member: boolean; declared: string | null }> = await em.query(
       `SELECT a.id AS application_id, m.id AS member_id, m.country_code,
-              (SELECT array_agg(DISTINCT o.city_id) FROM organisation o
-                WHERE o.city_id = ANY(a.city_ids) AND ${AFFILIATED}) AS city_ids,
-              EXISTS (SELECT 1 FROM workspace_member wm WHERE wm.workspace_id = a.workspace_id AND wm.user_id = m.user_id) AS workspace_member,
+              ${AFFILIATED_CITIES} AS city_ids,
+              ${IN_APPLYING_WORKSPACE} AS workspace_member,
               (SELECT d.reason FROM conflict_declaration d WHERE d.member_id = m.id AND d.application_id = a.id) AS declared
          FROM fund_application a JOIN board_member m ON m.fund_id = a.fund_id AND m.ended_at IS NULL
         WHERE a.id = ANY($1::uuid[])
@@ -218,8 +220,8 @@ export class BoardService {
       `SELECT a.id FROM fund_application a JOIN board_member m ON m.fund_id = a.fund_id AND m.user_id = $1 AND m.ended_at IS NULL
         WHERE a.fund_id = $2 AND (
               EXISTS (SELECT 1 FROM conflict_declaration d WHERE d.application_id = a.id AND d.member_id = m.id)
-           OR EXISTS (SELECT 1 FROM organisation o WHERE o.city_id = ANY(a.city_ids) AND ${AFFILIATED})
-           OR EXISTS (SELECT 1 FROM workspace_member wm WHERE wm.workspace_id = a.workspace_id AND wm.user_id = m.user_id))`,
+           OR ${AFFILIATED_CITIES} IS NOT NULL
+           OR ${IN_APPLYING_WORKSPACE})`,
       [userId, fundId],
     );
     return { hiddenSubjectIds: rows.map((r) => r.id), hiddenActions: ['application.created', 'application.updated'] };

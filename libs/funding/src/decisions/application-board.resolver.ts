@@ -1,5 +1,4 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { DataSource } from 'typeorm';
 import { Allow, Ctx, hasRole, listOfAtMost, NotFoundError, RequestContext, Role } from '@app/core';
 import { BoardLoaders } from '../board/board.loaders';
 import {
@@ -21,7 +20,6 @@ export class ApplicationBoardResolver {
   constructor(
     private readonly reviewsService: ReviewsService,
     private readonly loaders: BoardLoaders,
-    private readonly dataSource: DataSource,
   ) {}
 
   @Mutation(() => [Review], { complexity: listOfAtMost(MAX_REVIEWERS_PER_CALL), description: 'Admins: assign board members to review an application (never a conflicted one). Once the call’s number is reached it goes UNDER_REVIEW.' })
@@ -65,7 +63,7 @@ export class ApplicationBoardResolver {
 
   @ResolveField(() => [FundingDecision], { complexity: listOfAtMost(DECISIONS_PRICED), description: 'The board’s decisions on it, oldest first; the last is current.' })
   @Allow('SIGNED_IN')
-  decisions(@Parent() application: FundApplication): Promise<FundingDecision[]> {
-    return this.dataSource.getRepository(FundingDecision).find({ where: { applicationId: application.id }, order: { recordedAt: 'ASC' } });
+  decisions(@Parent() application: FundApplication, @Ctx() ctx: RequestContext): Promise<FundingDecision[]> {
+    return this.loaders.decisionsByApplication(ctx).load(application.id);
   }
 }

@@ -1,24 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import {
-  AppConfig,
-  AuthUser,
-  BadInputError,
-  Bilingual,
-  Clock,
-  ConflictError,
-  Connection,
-  formatMoney,
-  hasRole,
-  NotFoundError,
-  PageArgs,
-  paginate,
-  Role,
-} from '@app/core';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, formatMoney, hasRole, isUuid, NotFoundError, PageArgs, paginate, Role } from '@app/core';
 import { Amounts, sumByCurrency, toRecord } from '@app/rules';
 import { OutboxService } from '@app/notifications';
-import { isUuid, workspaceRecipients } from '@app/twinning';
+import { workspaceRecipients } from '@app/twinning';
 import { ApplicationBoard, BoardService } from '../board/board.service';
 import type { AgendaItemInput, CastVoteInput, CreateBoardMeetingInput, RecordDecisionInput } from '../dto/board.inputs';
 import { BoardEmail } from '../emails/board.emails';
@@ -166,6 +152,7 @@ export class DecisionsService {
     board ??= (await this.board.applicationBoards([application.id], em))[0];
     const votes = await this.board.votes(em, meetingId, application.id);
     const [rule] = await this.board.quorumRules([application.fundId], em);
+    if (rule instanceof Error) throw rule;
     return tally(board, votes, rule, since);
   }
 
@@ -263,11 +250,6 @@ export class DecisionsService {
     const decision = isUuid(id) ? await this.dataSource.getRepository(FundingDecision).findOneBy({ id }) : null;
     if (!decision) throw new NotFoundError('decision', id);
     return decision;
-  }
-
-  async supersededBy(ids: readonly string[]): Promise<Array<string | null>> {
-    const rows = await this.dataSource.getRepository(FundingDecision).findBy({ supersedesDecisionId: In([...ids]) });
-    return ids.map((id) => rows.find((r) => r.supersedesDecisionId === id)?.id ?? null);
   }
 
   // ---------- helpers ----------

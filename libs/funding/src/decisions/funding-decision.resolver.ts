@@ -1,5 +1,5 @@
 import { ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, hasRole, listOfAtMost, LocalizedText, Money, NotFoundError, ONE_PER_COUNTRY, RequestContext, requestLoader, Role } from '@app/core';
+import { Allow, Ctx, hasRole, listOfAtMost, LocalizedText, Money, NotFoundError, ONE_PER_COUNTRY, RequestContext, Role } from '@app/core';
 import { DecisionsService } from './decisions.service';
 import { BoardLoaders } from '../board/board.loaders';
 import { VoteView } from '../dto/board.outputs';
@@ -41,6 +41,6 @@ export class FundingDecisionResolver {
   @ResolveField(() => ID, { nullable: true, description: 'The later decision that replaced this one, if any.' })
   @Allow('SIGNED_IN')
   supersededByDecisionId(@Parent() decision: FundingDecision, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return requestLoader(ctx, 'board.supersededBy', (ids: readonly string[]) => this.decisions.supersededBy(ids)).load(decision.id);
+    return this.loaders.supersededBy(ctx).load(decision.id);
   }
 }

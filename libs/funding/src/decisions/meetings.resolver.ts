@@ -13,13 +13,14 @@ import { BoardMeeting } from './board-meeting.entity';
 import { FundingDecision } from './funding-decision.entity';
 import { QuorumStatus } from '../board/quorum';
 import { BoardMeetingConnection, AGENDA_PRICED } from '../board/board.lists';
-import { fundZones } from '../funds/fund-zones';
+import { FundingLoaders } from '../funding.loaders';
 
 @Resolver(() => BoardMeeting)
 export class MeetingsResolver {
   constructor(
     private readonly decisions: DecisionsService,
     private readonly dataSource: DataSource,
+    private readonly fundingLoaders: FundingLoaders,
   ) {}
 
   @Query(() => BoardMeeting, { description: 'Admins and the fund’s board; NOT_FOUND for anyone else.' })
@@ -76,7 +77,7 @@ export class MeetingsResolver {
   @ResolveField(() => [LocalTime], { complexity: ONE_PER_COUNTRY, description: 'The start in both countries’ zones.' })
   @Allow('SIGNED_IN')
   async startsAtLocal(@Parent() meeting: BoardMeeting, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
-    return renderInZones(meeting.startsAt, await fundZones(ctx, this.dataSource, meeting.fundId), ctx.user?.language ?? 'en');
+    return renderInZones(meeting.startsAt, await this.fundingLoaders.zones(ctx).load(meeting.fundId), ctx.user?.language ?? 'en');
   }
 
   @ResolveField(() => [AgendaItem], { complexity: listOfAtMost(AGENDA_PRICED) })

@@ -6,15 +6,18 @@ import { FundingDecisionSummary } from '../dto/board.outputs';
 import { FundingDecision } from './funding-decision.entity';
 import { FundingDecisionSummaryConnection } from '../board/board.lists';
 import { FundApplication } from '../applications/fund-application.entity';
-import { fundZones } from '../funds/fund-zones';
 import { LedgerService } from '../ledger/ledger.service';
+import { BoardLoaders } from '../board/board.loaders';
+import { FundingLoaders } from '../funding.loaders';
 
 @Resolver(() => FundingDecisionSummary)
 export class PublicDecisionsResolver {
   constructor(
     private readonly decisions: DecisionsService,
+    private readonly loaders: BoardLoaders,
     private readonly ledger: LedgerService,
     private readonly dataSource: DataSource,
+    private readonly fundingLoaders: FundingLoaders,
   ) {}
 
   @Query(() => FundingDecisionSummaryConnection, { description: 'The board’s decisions, newest first: outcome, award and rationale in English and Korean. Public; never the reviews.' })
@@ -39,7 +42,7 @@ export class PublicDecisionsResolver {
   private async summaries(ctx: RequestContext, decisions: FundingDecision[]): Promise<FundingDecisionSummary[]> {
     if (!decisions.length) return [];
     const applications = await this.dataSource.getRepository(FundApplication).findBy({ id: In(decisions.map((d) => d.applicationId)) });
-    const supersededBy = await this.decisions.supersededBy(decisions.map((d) => d.id));
+    const supersededBy = await Promise.all(decisions.map((d) => this.loaders.supersededBy(ctx).load(d.id)));
     const outstandingOf = await this.ledger.outstandingMany(this.dataSource.manager, decisions.map((d) => d.applicationId));
     return Promise.all(
       decisions.map(async (d, i) => {
@@ -56,7 +59,7 @@ export class PublicDecisionsResolver {
           amounts: Object.entries(d.amounts).map(([currency, amount]) => Money.of(amount, currency)),
           rationale: LocalizedText.of({ en: d.rationaleEn, ko: d.rationaleKo }),
           decidedAt: d.recordedAt,
-          decidedAtLocal: renderInZones(d.recordedAt, await fundZones(ctx, this.dataSource, d.fundId), ctx.user?.language ?? 'en'),
+          decidedAtLocal: renderInZones(d.recordedAt, await this.fundingLoaders.zones(ctx).load(d.fundId), ctx.user?.language ?? 'en'),
           supersedesDecisionId: d.supersedesDecisionId,
           supersededByDecisionId: supersededBy[i],
         });

@@ -9,15 +9,16 @@ import {
 import { Criterion, ExchangeRate } from '../dto/funding.outputs';
 import { Fund } from './fund.entity';
 import { FundCall } from './fund-call.entity';
-import { fundZones } from './fund-zones';
 import { FundsService } from './funds.service';
 import { FundCallConnection } from '../funding.lists';
+import { FundingLoaders } from '../funding.loaders';
 
 @Resolver(() => FundCall)
 export class FundCallsResolver {
   constructor(
     private readonly funds: FundsService,
     private readonly dataSource: DataSource,
+    private readonly fundingLoaders: FundingLoaders,
     private readonly clock: Clock,
   ) {}
 
@@ -66,13 +67,13 @@ export class FundCallsResolver {
   @ResolveField(() => [LocalTime], { complexity: ONE_PER_COUNTRY, description: 'The opening in both countries’ zones.' })
   @Allow('PUBLIC')
   async opensAtLocal(@Parent() call: FundCall, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
-    return renderInZones(call.opensAt, await fundZones(ctx, this.dataSource, call.fundId), ctx.user?.language ?? 'en');
+    return renderInZones(call.opensAt, await this.fundingLoaders.zones(ctx).load(call.fundId), ctx.user?.language ?? 'en');
   }
 
   @ResolveField(() => [LocalTime], { complexity: ONE_PER_COUNTRY, description: 'The close in both countries’ zones.' })
   @Allow('PUBLIC')
   async closesAtLocal(@Parent() call: FundCall, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
-    return renderInZones(call.closesAt, await fundZones(ctx, this.dataSource, call.fundId), ctx.user?.language ?? 'en');
+    return renderInZones(call.closesAt, await this.fundingLoaders.zones(ctx).load(call.fundId), ctx.user?.language ?? 'en');
   }
 
   @ResolveField(() => Boolean, { description: 'Taking submissions now, by the server clock.' })

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { AuthUser, BadInputError, Clock, ConflictError, Connection, FieldProblem, formatMoney, NotFoundError, PageArgs, paginate } from '@app/core';
-import { Country } from '@app/cities';
-import { isUuid } from '@app/twinning';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser, BadInputError, Clock, ConflictError, Connection, FieldProblem, formatMoney, isUuid, NotFoundError, PageArgs, paginate } from '@app/core';
+import { CitiesService, Country } from '@app/cities';
 import { FundAuditService } from '../audit/audit.service';
 import type { ContributionInput, CreateCallInput, CreateFundInput, UpdateCallInput, UpdateFundInput } from '../dto/funding.inputs';
 import { Fund } from './fund.entity';
@@ -21,6 +20,7 @@ export class FundsService {
     private readonly clock: Clock,
     private readonly ledger: LedgerService,
     private readonly audit: FundAuditService,
+    private readonly cities: CitiesService,
   ) {}
 
   async get(id: string, em: EntityManager = this.dataSource.manager): Promise<Fund> {
@@ -231,9 +231,9 @@ export class FundsService {
   }
 
   private async countries(em: EntityManager, codes: string[], field: string): Promise<Country[]> {
-    const found = await em.findBy(Country, { code: In(codes) });
-    const missing = codes.filter((c) => !found.some((f) => f.code === c));
+    const found = await this.cities.getCountries(codes, em);
+    const missing = codes.filter((_, i) => !found[i]);
     if (missing.length) throw BadInputError.field(field, `no country ${missing.join(', ')} on the platform.`);
-    return codes.map((c) => found.find((f) => f.code === c)!);
+    return found as Country[];
   }
 }

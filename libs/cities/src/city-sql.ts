@@ -1,0 +1,11 @@
+/*
+ * The cities context's tables, for another context's statement that must
+ * stay one statement. The arguments are column expressions of the caller's
+ * query, never values: values go in as parameters.
+ */
+
+/** The distinct countries of the cities `cityIds` (a uuid[] expression), as a JSON array of [code, currency], ordered by code. */
+export function countriesOfCitiesSql(cityIds: string): string {
+  return `(SELECT json_agg(json_build_array(s.code, s.currency) ORDER BY s.code)
+             FROM (SELECT DISTINCT co.code, co.currency FROM city ci JOIN country co ON co.code = ci.country_code WHERE ci.id = ANY(${cityIds})) s)`;
+}
