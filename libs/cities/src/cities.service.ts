@@ -84,9 +84,9 @@ export class CitiesService {
   }
 
   /** Batched for DataLoaders: the cities in the order of `ids`, undefined where there is none. */
-  async getMany(ids: readonly string[]): Promise<Array<City | undefined>> {
+  async getMany(ids: readonly string[], em: EntityManager = this.cities.manager): Promise<Array<City | undefined>> {
     if (ids.length === 0) return [];
-    const found = await this.cities.findBy({ id: In([...new Set(ids)]) });
+    const found = await em.findBy(City, { id: In([...new Set(ids)]) });
     const byId = new Map(found.map((c) => [c.id, c]));
     return ids.map((id) => byId.get(id));
   }

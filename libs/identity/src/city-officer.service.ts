@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, ForbiddenError, NotFoundError, RequestContext, requestLoader, Role } from '@app/core';
-import { City } from '@app/cities';
+import { CitiesService } from '@app/cities';
 import { Organisation, OrganisationKind } from './entities/organisation.entity';
 import { OrganisationMembership } from './entities/organisation-membership.entity';
 import { User } from './entities/user.entity';
@@ -13,7 +13,10 @@ import { User } from './entities/user.entity';
  */
 @Injectable()
 export class CityOfficerService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cities: CitiesService,
+  ) {}
 
   /** The cities whose government organisation the user belongs to, by id. */
   async governedCityIds(userId: string, em: EntityManager = this.dataSource.manager): Promise<string[]> {
@@ -75,8 +78,8 @@ export class CityOfficerService {
    */
   async assertCanEditOneOf(user: AuthUser, cityIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<void> {
     const unique = [...new Set(cityIds)];
-    const cities = unique.length ? await em.findBy(City, { id: In(unique) }) : [];
-    const byId = new Map(cities.map((city) => [city.id, city]));
+    const cities = await this.cities.getMany(unique, em);
+    const byId = new Map(cities.filter((city) => !!city).map((city) => [city.id, city]));
     const unknown = unique.find((id) => !byId.has(id));
     if (unknown !== undefined) throw new NotFoundError('city', unknown);
     if (user.roles.includes(Role.ADMIN)) return;

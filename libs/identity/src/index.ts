@@ -32,4 +32,4 @@ import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 export const IDENTITY_ENTITIES = [User, RoleGrant, Organisation, OrganisationMembership, Session, RefreshToken, OneTimeToken, AccountRequest];
 export * from './recipients';
-export * from './affiliation-sql';
+export * from './identity-sql';

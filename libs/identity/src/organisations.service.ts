@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { BadInputError, Connection, escapeLike, NotFoundError, PageArgs, paginate } from '@app/core';
-import { City } from '@app/cities';
+import { CitiesService } from '@app/cities';
 import { Organisation } from './entities/organisation.entity';
 import { OrganisationMembership } from './entities/organisation-membership.entity';
 import { User } from './entities/user.entity';
@@ -9,7 +9,10 @@ import type { CreateOrganisationInput, OrganisationFilter, OrganisationMemberInp
 
 @Injectable()
 export class OrganisationsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cities: CitiesService,
+  ) {}
 
   list(filter: OrganisationFilter = {}, page: PageArgs): Promise<Connection<Organisation>> {
     const query = this.dataSource.getRepository(Organisation).createQueryBuilder('o');
@@ -28,7 +31,7 @@ export class OrganisationsService {
   }
 
   async create(input: CreateOrganisationInput): Promise<Organisation> {
-    const city = await this.dataSource.getRepository(City).findOneBy({ id: input.cityId });
+    const [city] = await this.cities.getMany([input.cityId]);
     if (!city) throw BadInputError.field('cityId', `no city has the id "${input.cityId}".`);
     const repo = this.dataSource.getRepository(Organisation);
     return repo.save(repo.create({ ...input, website: input.website ?? null }));

@@ -11,23 +11,27 @@ type Row = { id: string; email: string; preferred_language: string; time_zone: s
 const toRecipient = (r: Row): UserRecipient => ({ userId: r.id, email: r.email, language: lang(r.preferred_language), timeZone: r.time_zone });
 
 /**
- * The accounts behind `sql` (which selects id, email, preferred_language and
- * time_zone from user_account aliased `u`) as recipients, ordered by address.
- * Disabled accounts get nothing, wherever the list comes from.
+ * The accounts whose ids `userIdsSql` selects, as recipients ordered by
+ * address: one statement. `userIdsSql` is the caller's query of its own
+ * tables, returning one uuid column (a workspace's members, a role's holders);
+ * disabled accounts get nothing, wherever the list comes from.
  */
-export async function recipientsWhere(em: EntityManager, sql: string, params: unknown[]): Promise<UserRecipient[]> {
-  const rows: Row[] = await em.query(`SELECT * FROM (${sql}) AS r WHERE r.id IN (SELECT id FROM user_account WHERE disabled_at IS NULL) ORDER BY r.email`, params);
+export async function recipientsAmong(em: EntityManager, userIdsSql: string, params: unknown[]): Promise<UserRecipient[]> {
+  const rows: Row[] = await em.query(
+    `SELECT u.id, u.email, u.preferred_language, u.time_zone FROM user_account u WHERE u.id IN (${userIdsSql}) AND u.disabled_at IS NULL ORDER BY u.email`,
+    params,
+  );
   return rows.map(toRecipient);
 }
 
 /** These accounts as recipients, by id (absent: unknown or disabled). */
 export async function recipientsOf(em: EntityManager, userIds: readonly string[]): Promise<Map<string, UserRecipient>> {
   if (!userIds.length) return new Map();
-  const list = await recipientsWhere(em, `SELECT u.id, u.email, u.preferred_language, u.time_zone FROM user_account u WHERE u.id = ANY($1::uuid[])`, [[...new Set(userIds)]]);
+  const list = await recipientsAmong(em, `SELECT unnest($1::uuid[])`, [[...new Set(userIds)]]);
   return new Map(list.map((r) => [r.userId, r]));
 }
 
 /** Holders of a platform role (admins are the programme's administrators and fund admins). */
 export function roleRecipients(em: EntityManager, role: string): Promise<UserRecipient[]> {
-  return recipientsWhere(em, `SELECT u.id, u.email, u.preferred_language, u.time_zone FROM role_grant g JOIN user_account u ON u.id = g.user_id WHERE g.role = $1`, [role]);
+  return recipientsAmong(em, `SELECT g.user_id FROM role_grant g WHERE g.role = $1`, [role]);
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CitiesService } from '@app/cities';
 import { AuthUser, hasRole, isUuid, NotFoundError, RequestContext, requestLoader, Role } from '@app/core';
-import { CityOfficerService, recipientsWhere, UserRecipient } from '@app/identity';
+import { CityOfficerService, recipientsAmong, UserRecipient } from '@app/identity';
 import { PUBLIC_TWINNING_STATUSES, Twinning } from './entities/twinning.entity';
 import { Workspace, WorkspaceMember, WorkspaceRole } from './entities/workspace.entity';
 
@@ -126,12 +126,7 @@ export class TwinningAccessService {
   }
 }
 
-/** A workspace's members (its leads only, or everyone) as email recipients; disabled accounts get nothing. */
+/** A workspace's members (its leads only, or everyone) as email recipients, by email; disabled accounts get nothing. */
 export function workspaceRecipients(em: EntityManager, workspaceId: string, leadsOnly: boolean): Promise<UserRecipient[]> {
-  return recipientsWhere(
-    em,
-    `SELECT u.id, u.email, u.preferred_language, u.time_zone FROM workspace_member m JOIN user_account u ON u.id = m.user_id
-      WHERE m.workspace_id = $1 AND ($2::boolean = false OR m.role = 'LEAD')`,
-    [workspaceId, leadsOnly],
-  );
+  return recipientsAmong(em, `SELECT m.user_id FROM workspace_member m WHERE m.workspace_id = $1 AND ($2::boolean = false OR m.role = 'LEAD')`, [workspaceId, leadsOnly]);
 }

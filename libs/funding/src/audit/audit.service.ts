@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { userContactSql } from '@app/identity';
 import { Clock, Connection, PageArgs, paginate, toCsv } from '@app/core';
 import { FundAuditEntry } from './fund-audit-entry.entity';
 
@@ -14,6 +15,11 @@ export interface AuditRecord {
 }
 
 /** The fund-wide log of who did what and when. Written in the transaction of the act itself; never changed. */
+interface Contact {
+  email: string;
+  name: string;
+}
+
 /** What of a fund's audit log a board member may not read: applications they are conflicted on, and drafts. */
 export interface AuditRedaction {
   hiddenSubjectIds: string[];
@@ -47,8 +53,8 @@ export class FundAuditService {
   /** The whole log as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read Korean names), oldest first. */
   async csv(fundId: string, redaction?: AuditRedaction): Promise<string> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT a.id, a.at, a.actor_user_id, u.email AS actor_email, u.display_name AS actor_name, a.action, a.subject_type, a.subject_id, a.summary, a.detail
-         FROM fund_audit_entry a LEFT JOIN user_account u ON u.id = a.actor_user_id
+      `SELECT a.id, a.at, a.actor_user_id, ${userContactSql('a.actor_user_id')} AS actor, a.action, a.subject_type, a.subject_id, a.summary, a.detail
+         FROM fund_audit_entry a
         WHERE a.fund_id = $1
           AND NOT (a.subject_id = ANY($2::text[])) AND NOT (a.action = ANY($3::text[]))
           AND coalesce(NOT (a.detail ->> 'applicationId' = ANY($2::text[])), true)
@@ -57,7 +63,7 @@ export class FundAuditService {
     );
     return toCsv(
       ['id', 'at_utc', 'actor_user_id', 'actor_email', 'actor_name', 'action', 'subject_type', 'subject_id', 'summary', 'detail'],
-      rows.map((r) => [r.id, r.at, r.actor_user_id, r.actor_email, r.actor_name, r.action, r.subject_type, r.subject_id, r.summary, r.detail]),
+      rows.map((r) => [r.id, r.at, r.actor_user_id, (r.actor as Contact | null)?.email, (r.actor as Contact | null)?.name, r.action, r.subject_type, r.subject_id, r.summary, r.detail]),
     );
   }
 }

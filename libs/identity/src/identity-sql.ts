@@ -16,3 +16,8 @@ export function affiliatedCitiesSql(columns: { userId: string; namedOrganisation
               AND (o.id = ANY(${columns.namedOrganisationIds})
                    OR o.id IN (SELECT om.organisation_id FROM organisation_membership om WHERE om.user_id = ${columns.userId})))`;
 }
+
+/** The account `userId`'s email and display name, as JSON `{ "email": …, "name": … }` (NULL when there is none). */
+export function userContactSql(userId: string): string {
+  return `(SELECT json_build_object('email', u.email, 'name', u.display_name) FROM user_account u WHERE u.id = ${userId})`;
+}
