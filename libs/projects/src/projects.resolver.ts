@@ -33,7 +33,11 @@ import {
   UpdateProjectInput,
 } from './dto/project.inputs';
 import { ProjectLead, ProjectOutput, ProjectRisk, PublishedProject } from './dto/project.outputs';
-import { CaseStudyPrompt, Milestone, Project, ProjectBudget, ProjectStageChange } from './entities/project.entity';
+import { CaseStudyPrompt } from './entities/case-study-prompt.entity';
+import { Milestone } from './entities/milestone.entity';
+import { ProjectBudget } from './entities/project-budget.entity';
+import { Project } from './entities/project.entity';
+import { ProjectStageChange } from './entities/project-stage-change.entity';
 import { ProjectsLoaders } from './projects.loaders';
 import { ProjectsService } from './projects.service';
 

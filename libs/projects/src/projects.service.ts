@@ -47,16 +47,11 @@ import type {
   UpdateProjectInput,
 } from './dto/project.inputs';
 import { ProjectsEmail } from './emails/projects.emails';
-import {
-  CaseStudyPrompt,
-  CaseStudyPromptTrigger,
-  Milestone,
-  MilestoneStatus,
-  Project,
-  ProjectBudget,
-  ProjectStage,
-  ProjectStageChange,
-} from './entities/project.entity';
+import { CaseStudyPrompt, CaseStudyPromptTrigger } from './entities/case-study-prompt.entity';
+import { Milestone, MilestoneStatus } from './entities/milestone.entity';
+import { ProjectBudget } from './entities/project-budget.entity';
+import { Project, ProjectStage } from './entities/project.entity';
+import { ProjectStageChange } from './entities/project-stage-change.entity';
 
 type ProjectWrite = Omit<Partial<CreateProjectInput>, 'workspaceId' | 'stage'>;
 
