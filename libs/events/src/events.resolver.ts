@@ -6,7 +6,8 @@ import { CalendarAddressesService } from './calendar/calendar-addresses.service'
 import { CancelEventInput, CreateEventInput, EventFollowInput, EventListArgs, EventRegistrationInput, EventStepInput, RegistrationListArgs, UpdateEventInput } from './dto/events.inputs';
 import { EventAttendee, EventFollowing, NewCalendarAddress } from './dto/events.outputs';
 import { CalendarAddress } from './entities/calendar-address.entity';
-import { EventRegistration, EventStatus, ProgrammeEvent, RegistrationStatus } from './entities/event.entity';
+import { EventRegistration, RegistrationStatus } from './entities/event-registration.entity';
+import { EventStatus, ProgrammeEvent } from './entities/programme-event.entity';
 import { canManage, eventUrl, isPublic } from './event-access';
 import { registrationState } from './event-rules';
 import { eventZones } from './event-zones';

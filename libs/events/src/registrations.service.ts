@@ -6,7 +6,8 @@ import { OutboxService } from '@app/notifications';
 import { isUuid } from '@app/twinning';
 import type { RegistrationFilter } from './dto/events.inputs';
 import { EventsEmail } from './emails/events.emails';
-import { EventRegistration, EventStatus, ProgrammeEvent, RegistrationStatus } from './entities/event.entity';
+import { EventRegistration, RegistrationStatus } from './entities/event-registration.entity';
+import { EventStatus, ProgrammeEvent } from './entities/programme-event.entity';
 import { canSee, eventEmailData, isPublic } from './event-access';
 import { registrationState, registrationWindow } from './event-rules';
 
