@@ -3,7 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, hasRole, NotFoundError, RequestContext, requestLoader, Role } from '@app/core';
 import { CityOfficerService, recipientsWhere, UserRecipient } from '@app/identity';
 import { PUBLIC_TWINNING_STATUSES, Twinning } from './entities/twinning.entity';
-import { Workspace, WorkspaceRole } from './entities/workspace.entity';
+import { WorkspaceRole } from './entities/workspace-member.entity';
+import { Workspace } from './entities/workspace.entity';
 
 /** What one person may do in one workspace: their role (null when not a member) and whether they are an admin. */
 export interface WorkspaceAccess {

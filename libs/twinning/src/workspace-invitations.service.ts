@@ -8,8 +8,10 @@ import { AcceptWorkspaceInvitationInput, type InviteToWorkspaceInput, type Works
 import type { AcceptWorkspaceInvitationResult } from './dto/twinning.outputs';
 import { TwinningEmail } from './emails/twinning.emails';
 import { PUBLIC_TWINNING_STATUSES, Twinning } from './entities/twinning.entity';
-import { Workspace, WorkspaceInvitation, WorkspaceInvitationStatus, WorkspaceMember, WorkspaceRole } from './entities/workspace.entity';
-import { ActivityObjectType, ActivityVerb } from './feed/activity.entity';
+import { WorkspaceInvitation, WorkspaceInvitationStatus } from './entities/workspace-invitation.entity';
+import { WorkspaceMember, WorkspaceRole } from './entities/workspace-member.entity';
+import { Workspace } from './entities/workspace.entity';
+import { ActivityObjectType, ActivityVerb } from './feed/workspace-activity.entity';
 import { ActivityService } from './feed/activity.service';
 import { lockWorkspace, organisationsIn, requireLead, requireOpen } from './membership-rules';
 import { citiesOfTwinning, cityNames } from './twinning-cities';

@@ -14,15 +14,12 @@ import {
   WorkspaceMemberRefInput,
 } from './dto/twinning.inputs';
 import { AcceptWorkspaceInvitationResult, WorkspaceHealth } from './dto/twinning.outputs';
-import { Twinning, TwinningStatusChange } from './entities/twinning.entity';
-import {
-  Workspace,
-  WorkspaceInvitation,
-  WorkspaceInvitationStatus,
-  WorkspaceJoinRequest,
-  WorkspaceMember,
-  WorkspaceRole,
-} from './entities/workspace.entity';
+import { TwinningStatusChange } from './entities/twinning-status-change.entity';
+import { Twinning } from './entities/twinning.entity';
+import { WorkspaceInvitation, WorkspaceInvitationStatus } from './entities/workspace-invitation.entity';
+import { WorkspaceJoinRequest } from './entities/workspace-join-request.entity';
+import { WorkspaceMember, WorkspaceRole } from './entities/workspace-member.entity';
+import { Workspace } from './entities/workspace.entity';
 import { TwinningAccessService } from './twinning-access.service';
 import { TwinningLoaders } from './twinning.loaders';
 import { WorkspaceInvitationsService } from './workspace-invitations.service';

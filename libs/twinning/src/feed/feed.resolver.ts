@@ -2,10 +2,12 @@ import { Args, ArgsType, Field, ID, InputType, Mutation, Parent, ResolveField, R
 import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Allow, Ctx, LocalizedText, LocalTime, ONE_PER_COUNTRY, PageArgs, Paginated, renderInZones, RequestContext } from '@app/core';
 import { User } from '@app/identity';
-import { Workspace, WorkspaceRole } from '../entities/workspace.entity';
+import { WorkspaceRole } from '../entities/workspace-member.entity';
+import { Workspace } from '../entities/workspace.entity';
 import { TwinningAccessService } from '../twinning-access.service';
 import { TwinningLoaders } from '../twinning.loaders';
-import { ActivityObjectType, DigestFrequency, WorkspaceActivity, WorkspaceFollow } from './activity.entity';
+import { ActivityObjectType, WorkspaceActivity } from './workspace-activity.entity';
+import { DigestFrequency, WorkspaceFollow } from './workspace-follow.entity';
 import { describeActivity } from './activity-text';
 import { ActivityService } from './activity.service';
 import { DigestService } from './digest.service';
