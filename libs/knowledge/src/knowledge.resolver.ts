@@ -15,7 +15,9 @@ import {
   UpdateCaseStudyInput,
   WriteCaseStudyTextInput,
 } from './dto/knowledge.inputs';
-import { CaseStudy, CaseStudyRevision, CaseStudyVersion } from './entities/case-study.entity';
+import { CaseStudyRevision } from './entities/case-study-revision.entity';
+import { CaseStudyVersion } from './entities/case-study-version.entity';
+import { CaseStudy } from './entities/case-study.entity';
 import { renderMarkdown } from './markdown';
 
 export const CaseStudyConnection = Paginated(CaseStudy);
