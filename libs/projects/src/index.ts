@@ -10,5 +10,6 @@ export * from './entities/milestone.entity';
 export * from './entities/case-study-prompt.entity';
 export * from './emails/projects.emails';
 export * from './projects.service';
+export { projectSnapshot } from './project-rules';
 export * from './projects.module';
 export const PROJECTS_ENTITIES = [Project, ProjectBudget, ProjectStageChange, Milestone, CaseStudyPrompt];

@@ -3,6 +3,7 @@ import { CitiesModule } from '@app/cities';
 import { TwinningModule } from '@app/twinning';
 import { ProjectsLoaders } from './projects.loaders';
 import { MilestonesResolver } from './milestones.resolver';
+import { MilestonesService } from './milestones.service';
 import { ProjectBudgetResolver } from './project-budget.resolver';
 import { ProjectStageChangeResolver } from './project-stage-change.resolver';
 import { ProjectsResolver } from './projects.resolver';
@@ -16,6 +17,7 @@ import { WorkspaceProjectsResolver } from './workspace-projects.resolver';
   imports: [CitiesModule, TwinningModule],
   providers: [
     ProjectsService,
+    MilestonesService,
     ProjectsLoaders,
     ProjectsResolver,
     ProjectBudgetResolver,
