@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, NotFoundError, PageArgs, paginate } from '@app/core';
 import { City, Country } from '@app/cities';
-import { AuthService, createInvitedAccount, lang, OneTimeToken, OneTimeTokenService, PasswordHasher, TokenPurpose, User } from '@app/identity';
+import { AuthService, createInvitedAccount, issueInvitationToken, lang, OneTimeToken, OneTimeTokenService, PasswordHasher, TokenPurpose, User } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { AcceptWorkspaceInvitationInput, type InviteToWorkspaceInput, type WorkspaceInvitationFilter } from './dto/twinning.inputs';
 import type { AcceptWorkspaceInvitationResult } from './dto/twinning.outputs';
@@ -76,14 +76,7 @@ export class WorkspaceInvitationsService {
         throw BadInputError.field('email', 'belongs to someone who is already a member of this workspace.');
       }
       const payload: WorkspaceInvitationPayload = { kind: 'workspace', workspaceId: workspace.id, role: input.role };
-      const { token, record } = await this.tokens.issue(em, {
-        purpose: TokenPurpose.INVITATION,
-        email,
-        userId: existing?.id ?? null,
-        payload: payload as unknown as Record<string, unknown>,
-        ttlMs: this.config.INVITATION_TTL_DAYS * 86400_000,
-        createdByUserId: user.id,
-      });
+      const { token, record } = await issueInvitationToken(em, this.tokens, this.config, { email, invitee: existing, payload, invitedByUserId: user.id });
       const invitation = await em.save(
         em.create(WorkspaceInvitation, {
           workspaceId: workspace.id,
