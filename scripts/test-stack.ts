@@ -3,9 +3,20 @@ import { ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { loadConfig, roleOfUrl } from '@app/core';
-import { findFreePort, preparePlatformDatabase, startMailSink, startPostgres, startRedis, stopAll, StoppableService, UNTHROTTLED, withDatabase } from '@app/dev-services';
+import {
+  cloneDatabase,
+  dropDatabase,
+  findFreePort,
+  preparePlatformDatabase,
+  startMailSink,
+  startPostgres,
+  startRedis,
+  stopAll,
+  StoppableService,
+  UNTHROTTLED,
+  withDatabase,
+} from '@app/dev-services';
 import { runMigrations } from './migrate';
 import { runNode, stopChild, waitForHealthy } from './platform-processes';
 import { runSeed } from './seed';
@@ -79,8 +90,8 @@ async function startServices(): Promise<TestServices> {
 
 async function startPlatform(services: TestServices): Promise<TestPlatform> {
   const database = `twins_web_${process.pid}`;
-  await onAdmin(services.adminUrl, `CREATE DATABASE ${database} TEMPLATE ${services.template} OWNER ${roleOfUrl(services.ownerUrl)}`);
-  stoppers.push(() => onAdmin(services.adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+  await cloneDatabase(services.adminUrl, { name: database, template: services.template, owner: roleOfUrl(services.ownerUrl) });
+  stoppers.push(() => dropDatabase(services.adminUrl, database));
   const mail = await startMailSink({});
   stoppers.push(() => mail.stop());
   const port = await findFreePort();
@@ -108,16 +119,6 @@ async function startPlatform(services: TestServices): Promise<TestPlatform> {
   children.push(runNode('worker', 'dist/apps/worker/src/main.js', env, stop, true));
   await waitForHealthy(port);
   return { url, inboxUrl: mail.webUrl, demoPassword: config.DEMO_PASSWORD };
-}
-
-async function onAdmin(adminUrl: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 async function main(mode: string): Promise<void> {

@@ -5,18 +5,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-times=()
+source scripts/step-times.sh
 run() {
   local name=$1 started=$SECONDS status=0
   shift
   "$@" || status=$?
-  times+=("$(printf '%5ss  %s%s' $((SECONDS - started)) "$name" "$([ "$status" -eq 0 ] || echo ' (failed)')")")
+  record_step_time "$name" $((SECONDS - started)) "$status"
   return "$status"
 }
 report() {
-  local code=$?
-  printf '\n==> npm test: times (exit %s)\n' "$code"
-  if [ ${#times[@]} -gt 0 ]; then printf '%s\n' "${times[@]}"; fi
+  print_step_times "npm test: times" $?
 }
 trap report EXIT
 

@@ -1,127 +1,10 @@
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { EvidenceService, seedPairingEvidence } from '@app/pairing';
-import { GqlError, startTestApp, TestApp } from '../support/harness';
-
-const DATA_DIR = join(__dirname, '..', '..', 'data');
-const REPORT_SOURCE_START = 'UK-Korea Innovation Twins final report';
-
-const ASSESSMENT_FIELDS = `id cityId strategy strategyEvidence visibleHome visibleHomeEvidence networks networksEvidence
-  collaboration collaborationEvidence composite source asOf enteredByUserId createdAt supersededAt supersededById current city { id }`;
-const RECORD = `mutation($input: RecordReadinessAssessmentInput!) { recordReadinessAssessment(input: $input) { ${ASSESSMENT_FIELDS} } }`;
-const CURRENT = `query($cityId: ID!) { cityReadiness(cityId: $cityId) { ${ASSESSMENT_FIELDS} } }`;
-const HISTORY = `query($cityId: ID!, $first: Int, $after: String) {
-  cityReadinessHistory(cityId: $cityId, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } nodes { ${ASSESSMENT_FIELDS} }
-  }
-}`;
-const ACTIVITY_FIELDS = 'cityId sectorKey level projects { title summary } source asOf enteredByUserId updatedAt sector { key nameEn nameKo } city { id }';
-const ACTIVITY = `query($cityId: ID!) { citySectorActivity(cityId: $cityId) { ${ACTIVITY_FIELDS} } }`;
-const SET_ACTIVITY = `mutation($input: SetSectorActivityInput!) { setSectorActivity(input: $input) { ${ACTIVITY_FIELDS} } }`;
-const CLEAR_ACTIVITY = `mutation($input: ClearSectorActivityInput!) { clearSectorActivity(input: $input) }`;
-const LINK_FIELDS = `id cityAId cityBId otherPlace otherPlaceCountryCode kind partners since formality summary source asOf enteredByUserId
-  cityA { id countryCode } cityB { id countryCode }`;
-const LINKS = `query($cityId: ID!) { cityLinks(cityId: $cityId) { ${LINK_FIELDS} } }`;
-const CREATE_LINK = `mutation($input: CreateCityLinkInput!) { createCityLink(input: $input) { ${LINK_FIELDS} } }`;
-const UPDATE_LINK = `mutation($input: UpdateCityLinkInput!) { updateCityLink(input: $input) { ${LINK_FIELDS} } }`;
-const DELETE_LINK = `mutation($id: ID!) { deleteCityLink(id: $id) }`;
-const PROFILE_FIELDS = 'id name description builtIn ownerUserId pillars { similarity internationalisation synergy relationship } indicators { key weight } starThresholds';
-const PROFILES = `query { weightProfiles { ${PROFILE_FIELDS} } }`;
-const SAVE_PROFILE = `mutation($input: SaveWeightProfileInput!) { saveWeightProfile(input: $input) { ${PROFILE_FIELDS} } }`;
-const DELETE_PROFILE = `mutation($id: ID!) { deleteWeightProfile(id: $id) }`;
-
-interface Assessment {
-  id: string;
-  cityId: string;
-  strategy: number;
-  visibleHome: number;
-  networks: number;
-  collaboration: number;
-  composite: number;
-  source: string;
-  asOf: string;
-  enteredByUserId: string | null;
-  supersededAt: string | null;
-  supersededById: string | null;
-  current: boolean;
-  city: { id: string };
-}
-interface Activity {
-  cityId: string;
-  sectorKey: string;
-  level: number;
-  projects: Array<{ title: string; summary: string | null }>;
-  source: string;
-  asOf: string;
-  enteredByUserId: string | null;
-  sector: { key: string; nameEn: string; nameKo: string };
-}
-interface Link {
-  id: string;
-  cityAId: string;
-  cityBId: string | null;
-  otherPlace: string | null;
-  otherPlaceCountryCode: string | null;
-  kind: string;
-  partners: string[];
-  since: number | null;
-  formality: number;
-  summary: string;
-  source: string;
-  enteredByUserId: string | null;
-  cityA: { id: string; countryCode: string };
-  cityB: { id: string; countryCode: string } | null;
-}
-interface Profile {
-  id: string;
-  name: string;
-  builtIn: boolean;
-  ownerUserId: string | null;
-  pillars: Record<string, number>;
-  indicators: Array<{ key: string; weight: number }>;
-  starThresholds: number[];
-}
-
-const assessment = (cityId: string, scores: Partial<Record<'strategy' | 'visibleHome' | 'networks' | 'collaboration', number>> = {}) => ({
-  cityId,
-  strategy: 4,
-  strategyEvidence: 'https://example.org/international-strategy-2024',
-  visibleHome: 2,
-  visibleHomeEvidence: 'The international office coordinates every partnership.',
-  networks: 2,
-  networksEvidence: 'Member of two smart-city networks with peer cities.',
-  collaboration: 3,
-  collaborationEvidence: 'MOU between the university and a UK institute, 2022.',
-  source: 'Test: officer review of city documents',
-  asOf: '2024-05-01',
-  ...scores,
-});
-
-const activity = (cityId: string, sector: string, level = 2) => ({
-  cityId,
-  sector,
-  level,
-  projects: [{ title: 'Hydrogen valley', summary: 'Production and refuelling network.' }, { title: 'Fuel-cell buses' }],
-  source: 'Test: city economic strategy 2024',
-  asOf: '2024-04-01',
-});
-
-const link = (cityAId: string, cityBId: string | null, extra: Record<string, unknown> = {}) => ({
-  cityAId,
-  cityBId,
-  kind: 'city-to-city',
-  partners: ['Liverpool City Council', 'Busan Metropolitan City'],
-  since: 2023,
-  formality: 2,
-  summary: 'Memorandum of understanding on port innovation.',
-  source: 'Test: signed MOU',
-  ...extra,
-});
-
-const firstError = (res: { errors?: GqlError[] }): GqlError => {
-  expect(res.errors?.length).toBeGreaterThan(0);
-  return res.errors![0];
-};
+import { startTestApp, TestApp } from '../support/harness';
+import {
+  ACTIVITY, Activity, activity, Assessment, assessment, CLEAR_ACTIVITY, CREATE_LINK, CURRENT, DATA_DIR, DELETE_LINK, evidenceChecks,
+  firstError, HISTORY, Link, link, LINKS, RECORD, REPORT_SOURCE_START, SET_ACTIVITY, signInEvidenceUsers, UPDATE_LINK,
+} from './evidence-support';
 
 describe('pairing evidence', () => {
   let app: TestApp;
@@ -132,47 +15,14 @@ describe('pairing evidence', () => {
   let adminId: string;
   let busanOfficerId: string;
   let liverpoolOfficerId: string;
-  let participantId: string;
 
   beforeAll(async () => {
     app = await startTestApp({ worker: false });
-    [admin, busanOfficer, liverpoolOfficer, participant] = await Promise.all([
-      app.signIn('admin@demo.twins.test'),
-      app.signIn('officer.busan@demo.twins.test'),
-      app.signIn('officer.liverpool@demo.twins.test'),
-      app.signIn('participant@demo.twins.test'),
-    ]);
-    const me = async (token: string) => (await app.gqlOk<{ me: { id: string } }>(`query { me { id } }`, {}, { token })).me.id;
-    [adminId, busanOfficerId, liverpoolOfficerId, participantId] = await Promise.all([admin, busanOfficer, liverpoolOfficer, participant].map(me));
+    ({ admin, busanOfficer, liverpoolOfficer, participant, adminId, busanOfficerId, liverpoolOfficerId } = await signInEvidenceUsers(app));
   });
   afterAll(() => app.close());
 
-  /** Each city's recompute version (0 when none was requested). */
-  const recomputeVersions = async (): Promise<Record<string, number>> => {
-    const rows: Array<{ city_id: string; version: string }> = await app.dataSource.query(`SELECT city_id, version FROM pairing_recompute_request`);
-    return Object.fromEntries(rows.map((r) => [r.city_id, Number(r.version)]));
-  };
-  /** The cities whose recompute version moved between two snapshots. */
-  const bumped = (before: Record<string, number>, after: Record<string, number>): string[] =>
-    Object.keys(after)
-      .filter((city) => (after[city] ?? 0) > (before[city] ?? 0))
-      .sort();
-  const auditCount = async (): Promise<number> => Number((await app.dataSource.query(`SELECT count(*)::int AS n FROM pairing_evidence_audit`))[0].n);
-  const lastAudit = async () =>
-    (
-      await app.dataSource.query(
-        `SELECT actor_user_id, action, entity, entity_id, city_ids, before, after FROM pairing_evidence_audit ORDER BY id DESC LIMIT 1`,
-      )
-    )[0] as { actor_user_id: string | null; action: string; entity: string; entity_id: string; city_ids: string[]; before: unknown; after: unknown };
-
-  /** Runs a write expected to fail and checks it wrote neither audit nor recompute request. */
-  const refused = async (write: () => Promise<{ errors?: GqlError[] }>): Promise<GqlError> => {
-    const [audits, versions] = [await auditCount(), await recomputeVersions()];
-    const error = firstError(await write());
-    expect(await auditCount()).toBe(audits);
-    expect(await recomputeVersions()).toEqual(versions);
-    return error;
-  };
+  const { recomputeVersions, bumped, auditCount, lastAudit, refused } = evidenceChecks(() => app);
 
   describe('readiness assessments', () => {
     it('are readable without signing in, with the rubric; none is seeded', async () => {
@@ -578,93 +428,6 @@ describe('pairing evidence', () => {
     });
   });
 
-  describe('weight profiles', () => {
-    const profileInput = (extra: Record<string, unknown> = {}) => ({
-      name: 'Innovation first',
-      description: 'Synergy counts double.',
-      pillars: { similarity: 1, internationalisation: 1, synergy: 2, relationship: 0.5 },
-      indicators: [
-        { key: 'metroPopulationMillions', weight: 1 },
-        { key: 'startupHqIndex', weight: 1 },
-      ],
-      starThresholds: [0.4, 0.7],
-      ...extra,
-    });
-    let mine: Profile;
-    let builtIn: Profile;
-
-    it('lists the built-in report-default to everyone', async () => {
-      const res = await app.gqlOk<{ weightProfiles: Profile[] }>(PROFILES);
-      expect(res.weightProfiles).toHaveLength(1);
-      builtIn = res.weightProfiles[0];
-      expect(builtIn).toMatchObject({
-        name: 'report-default',
-        builtIn: true,
-        ownerUserId: null,
-        pillars: { similarity: 1, internationalisation: 1, synergy: 1, relationship: 1 },
-      });
-      expect(builtIn.indicators).toHaveLength(10);
-      expect(builtIn.indicators.find((i) => i.key === 'gdpPerCapitaUsdPpp')?.weight).toBe(0.5);
-      expect(builtIn.indicators.find((i) => i.key === 'coastal')?.weight).toBe(1);
-      expect(builtIn.starThresholds[0]).toBeCloseTo(1 / 3);
-      expect(builtIn.starThresholds[1]).toBeCloseTo(2 / 3);
-    });
-
-    it('lets any signed-in user save their own, listed only to them', async () => {
-      const res = await app.gqlOk<{ saveWeightProfile: Profile }>(SAVE_PROFILE, { input: profileInput() }, { token: participant });
-      mine = res.saveWeightProfile;
-      expect(mine).toMatchObject({ name: 'Innovation first', builtIn: false, ownerUserId: participantId, starThresholds: [0.4, 0.7] });
-      expect(mine.pillars.synergy).toBe(2);
-      expect(await lastAudit()).toMatchObject({ action: 'weightProfile.save', entity_id: mine.id, actor_user_id: participantId, city_ids: [] });
-
-      const asOwner = await app.gqlOk<{ weightProfiles: Profile[] }>(PROFILES, {}, { token: participant });
-      expect(asOwner.weightProfiles.map((p) => p.name)).toEqual(['report-default', 'Innovation first']);
-      const asOther = await app.gqlOk<{ weightProfiles: Profile[] }>(PROFILES, {}, { token: busanOfficer });
-      expect(asOther.weightProfiles.map((p) => p.name)).toEqual(['report-default']);
-
-      // Saving under the same name again changes that profile.
-      const again = await app.gqlOk<{ saveWeightProfile: Profile }>(
-        SAVE_PROFILE,
-        { input: profileInput({ name: 'innovation FIRST', starThresholds: [0.3, 0.6] }) },
-        { token: participant },
-      );
-      expect(again.saveWeightProfile).toMatchObject({ id: mine.id, name: 'innovation FIRST', starThresholds: [0.3, 0.6] });
-    });
-
-    it.each([
-      ['all pillars at 0', { pillars: { similarity: 0, internationalisation: 0, synergy: 0, relationship: 0 } }, 'pillars', /at least one pillar/],
-      ['a negative weight', { pillars: { similarity: -1, internationalisation: 1, synergy: 1, relationship: 1 } }, 'pillars.similarity', /0 to 100/],
-      ['thresholds out of order', { starThresholds: [0.7, 0.3] }, 'starThresholds', /0 < t1 < t2 < 1/],
-      ['a threshold of 1', { starThresholds: [0.5, 1] }, 'starThresholds', /0 < t1 < t2 < 1/],
-      ['one threshold', { starThresholds: [0.5] }, 'starThresholds', /two numbers/],
-      ['an unknown indicator', { indicators: [{ key: 'happiness', weight: 1 }] }, 'indicators.0.key', /no indicator "happiness"/],
-      ['the built-in name', { name: 'Report-Default' }, 'name', /built-in/],
-      ['an empty name', { name: '  ' }, 'name', /1 to 80/],
-    ])('refuses %s as BAD_USER_INPUT', async (_what, change, field, message) => {
-      const error = await refused(() => app.gql(SAVE_PROFILE, { input: profileInput({ name: 'Checked', ...change }) }, { token: participant }));
-      expect(error.extensions.code).toBe('BAD_USER_INPUT');
-      expect(error.extensions.fields).toContainEqual({ field, message: expect.stringMatching(message) });
-    });
-
-    it('keeps the built-in read-only and other people’s profiles out of reach', async () => {
-      const del = await refused(() => app.gql(DELETE_PROFILE, { id: builtIn.id }, { token: admin }));
-      expect(del.extensions.code).toBe('FORBIDDEN');
-      expect(del.message).toMatch(/read-only/);
-      const edit = await refused(() => app.gql(SAVE_PROFILE, { input: profileInput({ id: builtIn.id, name: 'mine now' }) }, { token: admin }));
-      expect(edit.extensions.code).toBe('FORBIDDEN');
-      expect((await refused(() => app.gql(DELETE_PROFILE, { id: mine.id }, { token: busanOfficer }))).extensions.code).toBe('NOT_FOUND');
-      expect((await refused(() => app.gql(SAVE_PROFILE, { input: profileInput({ id: mine.id }) }, { token: busanOfficer }))).extensions.code).toBe('NOT_FOUND');
-      expect((await refused(() => app.gql(SAVE_PROFILE, { input: profileInput() }))).extensions.code).toBe('UNAUTHENTICATED');
-    });
-
-    it('lets the owner delete their profile, audited', async () => {
-      const res = await app.gqlOk<{ deleteWeightProfile: boolean }>(DELETE_PROFILE, { id: mine.id }, { token: participant });
-      expect(res.deleteWeightProfile).toBe(true);
-      expect(await lastAudit()).toMatchObject({ action: 'weightProfile.delete', entity_id: mine.id, after: null });
-      const list = await app.gqlOk<{ weightProfiles: Profile[] }>(PROFILES, {}, { token: participant });
-      expect(list.weightProfiles.map((p) => p.name)).toEqual(['report-default']);
-    });
-  });
 
   describe('the audit', () => {
     it('shows admins every change to a city’s evidence, newest first; nobody else', async () => {

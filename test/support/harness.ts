@@ -6,7 +6,7 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock, loadConfig, roleOfUrl } from '@app/core';
-import { findFreePort, UNTHROTTLED, withDatabase } from '@app/dev-services';
+import { cloneDatabase, dropDatabase, findFreePort, UNTHROTTLED, withDatabase } from '@app/dev-services';
 import { createApiApp } from '../../apps/api/src/create-api';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { DEMO_PEOPLE, TEST_DEMO_PASSWORD, TEST_JWT_SECRET } from './constants';
@@ -61,10 +61,7 @@ export class TestApp {
   static async start(options: TestAppOptions = {}): Promise<TestApp> {
     const adminUrl = required('TEST_PG_ADMIN_URL');
     const databaseName = `t_${randomBytes(6).toString('hex')}`;
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${databaseName} TEMPLATE ${required('TEST_TEMPLATE_DB')} OWNER ${roleOfUrl(required('TEST_PG_OWNER_URL'))}`);
-    await admin.end();
+    await cloneDatabase(adminUrl, { name: databaseName, template: required('TEST_TEMPLATE_DB'), owner: roleOfUrl(required('TEST_PG_OWNER_URL')) });
 
     const mail = new SmtpSink();
     try {
@@ -72,7 +69,7 @@ export class TestApp {
     } catch (error) {
       // Leave nothing behind when start-up fails: the sink and the cloned database go.
       await mail.stop();
-      await dropDatabase(databaseName);
+      await dropDatabase(adminUrl, databaseName);
       throw error;
     }
   }
@@ -209,23 +206,13 @@ export class TestApp {
     await this.stopWorker();
     await this.api.close();
     await this.mail.stop();
-    await dropDatabase(this.databaseName);
+    await dropDatabase(required('TEST_PG_ADMIN_URL'), this.databaseName);
   }
 }
 
 export type DemoPerson = keyof typeof DEMO_PEOPLE;
 
 export const startTestApp = (options?: TestAppOptions) => TestApp.start(options);
-
-async function dropDatabase(name: string): Promise<void> {
-  const admin = new Client({ connectionString: required('TEST_PG_ADMIN_URL') });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-}
 
 function required(name: string): string {
   const value = process.env[name];

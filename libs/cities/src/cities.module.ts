@@ -4,9 +4,11 @@ import { CITIES_ENTITIES } from './cities.entities';
 import { CitiesLoaders } from './cities.loaders';
 import { CitiesResolver } from './cities.resolver';
 import { CitiesService } from './cities.service';
+import { CityIndicatorChangeResolver } from './city-indicator-change.resolver';
 import { CountriesResolver } from './countries.resolver';
 import { IndicatorService } from './indicator.service';
-import { CityIndicatorChangeResolver, IndicatorsResolver, IndicatorValueResolver } from './indicators.resolver';
+import { IndicatorValueResolver } from './indicator-value.resolver';
+import { IndicatorsResolver } from './indicators.resolver';
 
 /**
  * Countries, cities and their indicators. Needs the global ConfigModule

@@ -1,13 +1,10 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, listOfAtMost, RequestContext, Role } from '@app/core';
 import { CitiesLoaders } from './cities.loaders';
-import { DisplayArgs } from './dto/cities.args';
-import { CityIndicator, IndicatorValueView } from './dto/city-indicator.type';
+import { CityIndicator } from './dto/city-indicator.type';
 import { SetCityIndicatorInput } from './dto/set-city-indicator.input';
-import { CityIndicatorChange } from './entities/city-indicator-change.entity';
 import { City } from './entities/city.entity';
 import { IndicatorDefinition } from './entities/indicator-definition.entity';
-import { formatIndicatorValue } from './indicator-value';
 import { IndicatorService } from './indicator.service';
 import { SEED_INDICATOR_DEFINITIONS } from './seed/seed-data';
 
@@ -50,41 +47,5 @@ export class IndicatorsResolver {
     const city = await this.loaders.city(ctx).load(indicator.cityId);
     if (!city) throw new Error(`Indicator of unknown city ${indicator.cityId}`);
     return city;
-  }
-}
-
-@Resolver(() => IndicatorValueView)
-export class IndicatorValueResolver {
-  @ResolveField(() => String, {
-    nullable: true,
-    description: 'The value as a person reads it, with its unit or label ("2.9 million", "Yes", "Established"); null when there is no figure.',
-  })
-  @Allow('PUBLIC')
-  displayValue(@Parent() value: IndicatorValueView, @Args() args: DisplayArgs, @Ctx() ctx: RequestContext): string | null {
-    const raw = value.numberValue ?? value.booleanValue ?? value.textValue ?? null;
-    return formatIndicatorValue(value.definition, raw, args.language ?? ctx.user?.language ?? 'en');
-  }
-}
-
-@Resolver(() => CityIndicatorChange)
-export class CityIndicatorChangeResolver {
-  constructor(private readonly loaders: CitiesLoaders) {}
-
-  @ResolveField(() => IndicatorValueView, { description: 'The value before the change (no figure when there was none).' })
-  @Allow(Role.ADMIN)
-  async oldValue(@Parent() change: CityIndicatorChange, @Ctx() ctx: RequestContext): Promise<IndicatorValueView> {
-    return IndicatorValueView.of(await this.definitionOf(change, ctx), change.oldValue);
-  }
-
-  @ResolveField(() => IndicatorValueView, { description: 'The value after the change.' })
-  @Allow(Role.ADMIN)
-  async newValue(@Parent() change: CityIndicatorChange, @Ctx() ctx: RequestContext): Promise<IndicatorValueView> {
-    return IndicatorValueView.of(await this.definitionOf(change, ctx), change.newValue);
-  }
-
-  private async definitionOf(change: CityIndicatorChange, ctx: RequestContext): Promise<IndicatorDefinition> {
-    const definition = (await this.loaders.definitionsByKey(ctx)).get(change.indicatorKey);
-    if (!definition) throw new Error(`Change ${change.id} refers to unknown indicator ${change.indicatorKey}`);
-    return definition;
   }
 }

@@ -5,7 +5,16 @@
  */
 export { findFreePort, isPortFree } from './free-port';
 export { startPostgres, type PostgresOptions, type RunningPostgres } from './postgres';
-export { LOCAL_ROLES, preparePlatformDatabase, withDatabase, type PlatformDatabaseOptions, type PlatformRole, type PlatformRoleUrls } from './roles';
+export {
+  cloneDatabase,
+  dropDatabase,
+  LOCAL_ROLES,
+  preparePlatformDatabase,
+  withDatabase,
+  type PlatformDatabaseOptions,
+  type PlatformRole,
+  type PlatformRoleUrls,
+} from './roles';
 export { startRedis, type RedisOptions, type RunningRedis } from './redis';
 export { startMailSink, type MailSinkOptions, type RunningMailSink } from './mail-sink';
 export {

@@ -139,6 +139,25 @@ export function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
+/**
+ * A database cloned from `template` (CREATE DATABASE … TEMPLATE) for one test
+ * platform: it keeps the template's tables, rows and grants, and belongs to
+ * `owner`, the role that owns the template's schema. `adminUrl` may create
+ * databases. dropDatabase removes it.
+ */
+export async function cloneDatabase(adminUrl: string, clone: { name: string; template: string; owner: string }): Promise<void> {
+  await withClient(adminUrl, async (admin) => {
+    await admin.query(`CREATE DATABASE ${clone.name} TEMPLATE ${clone.template} OWNER ${clone.owner}`);
+  });
+}
+
+/** Drops a database if it is there, ending the connections it still has. */
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  await withClient(adminUrl, async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
+}
+
 function asRole(url: string, role: PlatformRole): string {
   const parsed = new URL(url);
   parsed.username = role.name;

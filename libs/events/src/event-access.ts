@@ -1,6 +1,6 @@
 import { AppConfig, AuthUser, Bilingual, hasRole, Role } from '@app/core';
 import type { EventEmailData } from './emails/events.emails';
-import type { ProgrammeEvent } from './entities/event.entity';
+import type { ProgrammeEvent } from './entities/programme-event.entity';
 
 /**
  * Who sees and who runs an event:

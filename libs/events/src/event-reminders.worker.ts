@@ -4,7 +4,7 @@ import { AppConfig, Clock, PollingCheck } from '@app/core';
 import { recipientsOf } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { EventsEmail } from './emails/events.emails';
-import { ProgrammeEvent } from './entities/event.entity';
+import { ProgrammeEvent } from './entities/programme-event.entity';
 import { eventEmailData } from './event-access';
 import { DAY_MS, dueReminder, HOUR_MS } from './event-rules';
 

@@ -1,4 +1,4 @@
-import { EventFormat } from './entities/event.entity';
+import { EventFormat } from './entities/programme-event.entity';
 import { DAY_MS, dueReminder, eventShapeProblems, EventShape, HOUR_MS, registrationState } from './event-rules';
 
 const NOW = new Date('2027-05-01T09:00:00Z');

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '@app/core';
-import { EventFormat } from './entities/event.entity';
+import { EventFormat } from './entities/programme-event.entity';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;

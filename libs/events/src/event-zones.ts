@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { RequestContext, requestLoader, ZoneOf } from '@app/core';
-import type { ProgrammeEvent } from './entities/event.entity';
+import type { ProgrammeEvent } from './entities/programme-event.entity';
 
 /**
  * The zones an event's times are shown in: its own first, then the two

@@ -1,12 +1,27 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DataSource, In } from 'typeorm';
-import { Allow, AppConfig, Clock, costWhen, Ctx, LocalizedText, LocalTime, NotFoundError, OWN_ZONE_AND_ONE_PER_COUNTRY, Paginated, renderInZones, RequestContext, requestLoader, Role } from '@app/core';
+import { DataSource } from 'typeorm';
+import {
+  Allow,
+  AppConfig,
+  Clock,
+  costWhen,
+  Ctx,
+  LocalizedText,
+  LocalTime,
+  NotFoundError,
+  OWN_ZONE_AND_ONE_PER_COUNTRY,
+  Paginated,
+  renderInZones,
+  RequestContext,
+  Role,
+} from '@app/core';
 import { CalendarAddressesService } from './calendar/calendar-addresses.service';
 import { CancelEventInput, CreateEventInput, EventFollowInput, EventListArgs, EventRegistrationInput, EventStepInput, RegistrationListArgs, UpdateEventInput } from './dto/events.inputs';
-import { EventAttendee, EventFollowing, NewCalendarAddress } from './dto/events.outputs';
+import { EventFollowing, NewCalendarAddress } from './dto/events.outputs';
 import { CalendarAddress } from './entities/calendar-address.entity';
-import { EventRegistration, EventStatus, ProgrammeEvent, RegistrationStatus } from './entities/event.entity';
+import { EventRegistration, RegistrationStatus } from './entities/event-registration.entity';
+import { EventStatus, ProgrammeEvent } from './entities/programme-event.entity';
 import { canManage, eventUrl, isPublic } from './event-access';
 import { registrationState } from './event-rules';
 import { eventZones } from './event-zones';
@@ -16,14 +31,6 @@ import { RegistrationsService } from './registrations.service';
 
 export const ProgrammeEventConnection = Paginated(ProgrammeEvent);
 export const EventRegistrationConnection = Paginated(EventRegistration);
-
-/** Events by id, one query per request (for a registration's event). */
-function eventLoader(ctx: RequestContext, dataSource: DataSource) {
-  return requestLoader<string, ProgrammeEvent | null>(ctx, 'events.byId', async (ids) => {
-    const rows = await dataSource.getRepository(ProgrammeEvent).findBy({ id: In([...ids]) });
-    return ids.map((id) => rows.find((e) => e.id === id) ?? null);
-  });
-}
 
 @Resolver(() => ProgrammeEvent)
 export class EventsResolver {
@@ -240,35 +247,5 @@ export class EventsResolver {
   @Allow('PUBLIC')
   calendarUrl(@Parent() event: ProgrammeEvent): string | null {
     return isPublic(event) ? `${this.config.PUBLIC_URL}/events/${event.id}.ics` : null;
-  }
-}
-
-@Resolver(() => EventRegistration)
-export class EventRegistrationResolver {
-  constructor(
-    private readonly registrationsService: RegistrationsService,
-    private readonly dataSource: DataSource,
-  ) {}
-
-  @ResolveField(() => ProgrammeEvent)
-  @Allow('SIGNED_IN')
-  async event(@Parent() registration: EventRegistration, @Ctx() ctx: RequestContext): Promise<ProgrammeEvent> {
-    return registration.event ?? (await eventLoader(ctx, this.dataSource).load(registration.eventId))!;
-  }
-
-  @ResolveField(() => Int, { nullable: true, description: 'Place in the waiting list (1 = next to be promoted); null unless waiting.' })
-  @Allow('SIGNED_IN')
-  waitlistPosition(@Parent() registration: EventRegistration, @Ctx() ctx: RequestContext): Promise<number | null> | null {
-    return this.registrationsService.waitlistPosition(ctx, registration);
-  }
-
-  @ResolveField(() => EventAttendee, { nullable: true, description: 'Who it is: for the person, the event’s organiser and admins.' })
-  @Allow('SIGNED_IN')
-  async attendee(@Parent() registration: EventRegistration, @Ctx() ctx: RequestContext): Promise<EventAttendee | null> {
-    if (registration.userId !== ctx.user!.id) {
-      const event = registration.event ?? (await eventLoader(ctx, this.dataSource).load(registration.eventId));
-      if (!event || !canManage(ctx.user, event)) return null;
-    }
-    return this.registrationsService.attendee(ctx, registration.userId);
   }
 }

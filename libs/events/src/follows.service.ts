@@ -8,7 +8,8 @@ import { citiesOfTwinning, cityNames, Twinning, Workspace } from '@app/twinning'
 import type { EventFollowInput } from './dto/events.inputs';
 import { EventFollowing } from './dto/events.outputs';
 import { EventsEmail } from './emails/events.emails';
-import { EventFollow, EventFollowScope, ProgrammeEvent } from './entities/event.entity';
+import { EventFollow, EventFollowScope } from './entities/event-follow.entity';
+import { ProgrammeEvent } from './entities/programme-event.entity';
 import { eventEmailData } from './event-access';
 import { registrationWindow } from './event-rules';
 import { signToken, verifyToken } from './signed-token';

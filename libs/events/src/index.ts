@@ -1,7 +1,11 @@
 import { EVENTS_EMAIL_TEMPLATE_LIST } from './emails/events.emails';
 import { CalendarAddress } from './entities/calendar-address.entity';
-import { EventFollow, EventRegistration, ProgrammeEvent } from './entities/event.entity';
-export * from './entities/event.entity';
+import { EventFollow } from './entities/event-follow.entity';
+import { EventRegistration } from './entities/event-registration.entity';
+import { ProgrammeEvent } from './entities/programme-event.entity';
+export * from './entities/programme-event.entity';
+export * from './entities/event-registration.entity';
+export * from './entities/event-follow.entity';
 export * from './entities/calendar-address.entity';
 export * from './emails/events.emails';
 export * from './event-access';

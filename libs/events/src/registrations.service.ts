@@ -5,7 +5,8 @@ import { recipientsOf } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import type { RegistrationFilter } from './dto/events.inputs';
 import { EventsEmail } from './emails/events.emails';
-import { EventRegistration, EventStatus, ProgrammeEvent, RegistrationStatus } from './entities/event.entity';
+import { EventRegistration, RegistrationStatus } from './entities/event-registration.entity';
+import { EventStatus, ProgrammeEvent } from './entities/programme-event.entity';
 import { canSee, eventEmailData, isPublic } from './event-access';
 import { registrationState, registrationWindow } from './event-rules';
 

@@ -8,7 +8,7 @@ import { TokenPurpose } from './entities/one-time-token.entity';
 import { OrganisationMembership } from './entities/organisation-membership.entity';
 import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
-import { createInvitedAccount } from './invited-account';
+import { createInvitedAccount, issueInvitationToken } from './invited-account';
 import { lang } from './lang';
 import { OneTimeTokenService } from './one-time-token.service';
 import { OrganisationsService } from './organisations.service';
@@ -45,14 +45,7 @@ export class InvitationService {
     await this.dataSource.transaction(async (em) => {
       const existing = await em.findOneBy(User, { email });
       const payload: PlatformInvitation = { kind: 'platform', roles: input.roles, organisationId: input.organisationId };
-      const { token, record } = await this.tokens.issue(em, {
-        purpose: TokenPurpose.INVITATION,
-        email,
-        userId: existing?.id ?? null,
-        payload: payload as unknown as Record<string, unknown>,
-        ttlMs: this.config.INVITATION_TTL_DAYS * 86400_000,
-        createdByUserId: by.id,
-      });
+      const { token, record } = await issueInvitationToken(em, this.tokens, this.config, { email, invitee: existing, payload, invitedByUserId: by.id });
       await this.outbox.enqueueEmail(em, {
         template: IdentityEmail.INVITATION,
         idempotencyKey: `invitation:${record.id}`,

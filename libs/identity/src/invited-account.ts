@@ -1,6 +1,8 @@
 import { EntityManager } from 'typeorm';
-import { BadInputError } from '@app/core';
+import { AppConfig, BadInputError } from '@app/core';
+import { OneTimeToken, TokenPurpose } from './entities/one-time-token.entity';
 import { User } from './entities/user.entity';
+import { OneTimeTokenService } from './one-time-token.service';
 
 export interface InvitedAccountInput {
   displayName?: string;
@@ -32,4 +34,34 @@ export async function createInvitedAccount(
       emailConfirmedAt: now,
     }),
   );
+}
+
+export interface InvitationToken {
+  email: string;
+  /** The account the address already has, if any. */
+  invitee: User | null;
+  /** What accepting grants; `kind` says whose flow accepts it ('platform', 'workspace'). */
+  payload: { kind: string };
+  invitedByUserId: string;
+}
+
+/**
+ * Issues the single-use token of an invitation, valid INVITATION_TTL_DAYS:
+ * the token for the emailed link, and its record. Any invitation (platform or
+ * twin workspace) is issued this way.
+ */
+export function issueInvitationToken(
+  em: EntityManager,
+  tokens: OneTimeTokenService,
+  config: AppConfig,
+  invitation: InvitationToken,
+): Promise<{ token: string; record: OneTimeToken }> {
+  return tokens.issue(em, {
+    purpose: TokenPurpose.INVITATION,
+    email: invitation.email,
+    userId: invitation.invitee?.id ?? null,
+    payload: invitation.payload as unknown as Record<string, unknown>,
+    ttlMs: config.INVITATION_TTL_DAYS * 86400_000,
+    createdByUserId: invitation.invitedByUserId,
+  });
 }

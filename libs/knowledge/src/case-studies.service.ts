@@ -9,7 +9,9 @@ import { CaseStudyPrompt, Project } from '@app/projects';
 import { Twinning, TwinningAccessService, workspaceRecipients, WorkspaceRole } from '@app/twinning';
 import type { CaseStudyFilter, CaseStudySharedInput, CaseStudyStepInput, CaseStudyTextInput, CreateCaseStudyInput, ReviewCaseStudyInput, UpdateCaseStudyInput, WriteCaseStudyTextInput } from './dto/knowledge.inputs';
 import { KnowledgeEmail } from './emails/knowledge.emails';
-import { CaseStudy, CaseStudyRevision, CaseStudyStatus, CaseStudyVersion } from './entities/case-study.entity';
+import { CaseStudyRevision } from './entities/case-study-revision.entity';
+import { CaseStudyStatus, CaseStudyVersion } from './entities/case-study-version.entity';
+import { CaseStudy } from './entities/case-study.entity';
 import { markdownToText } from './markdown';
 
 /** How the reader relates to a case study. */

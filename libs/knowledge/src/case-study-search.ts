@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Allow, BadInputError, escapeLike, itemsOfPage } from '@app/core';
 import type { CaseStudyFilter } from './dto/knowledge.inputs';
-import { CaseStudy, CaseStudyStatus, SEARCH_DOCUMENT } from './entities/case-study.entity';
+import { CaseStudyStatus, SEARCH_DOCUMENT } from './entities/case-study-version.entity';
+import { CaseStudy } from './entities/case-study.entity';
 import { markdownToText } from './markdown';
 
 @ObjectType({ description: 'A published language version matching a search, with where it matched.' })

@@ -1,6 +1,10 @@
-import { CaseStudy, CaseStudyRevision, CaseStudyVersion } from './entities/case-study.entity';
+import { CaseStudyRevision } from './entities/case-study-revision.entity';
+import { CaseStudyVersion } from './entities/case-study-version.entity';
+import { CaseStudy } from './entities/case-study.entity';
 import { KNOWLEDGE_EMAIL_TEMPLATES_LIST } from './emails/knowledge.emails';
 export * from './entities/case-study.entity';
+export * from './entities/case-study-version.entity';
+export * from './entities/case-study-revision.entity';
 export * from './emails/knowledge.emails';
 export * from './case-studies.service';
 export * from './case-study-search';

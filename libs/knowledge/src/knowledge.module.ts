@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TwinningModule } from '@app/twinning';
+import { CaseStudiesResolver } from './case-studies.resolver';
 import { CaseStudiesService } from './case-studies.service';
 import { CaseStudySearch } from './case-study-search';
-import { CaseStudiesResolver, CaseStudyVersionResolver } from './knowledge.resolver';
+import { CaseStudyVersionResolver } from './case-study-version.resolver';
 import { CaseStudyFeedController, OpenDataController, OpenDataService } from './open-data';
 
 /** Case studies in English and Korean, their search, open data and feeds. */

@@ -6,13 +6,15 @@ import { PairingEvidenceModule } from './evidence/evidence.module';
 import { EvidenceService } from './evidence/evidence.service';
 import { PairingRecomputeRequest } from './recompute/pairing-recompute-request.entity';
 import { PairingRecomputeWorker } from './recompute/pairing-recompute.worker';
+import { CityTypologyResolver } from './scores/city-typology.resolver';
 import { PairScore } from './scores/pair-score.entity';
 import { PairScoresService } from './scores/pair-scores.service';
 import { PairingComputeService } from './scores/pairing-compute.service';
 import { PairingCountryScale } from './scores/pairing-country-scale.entity';
 import { PairingMethod } from './scores/pairing-method.entity';
 import { PairingQueryService } from './scores/pairing-query.service';
-import { CityTypologyResolver, PairingResolver, PartnerSuggestionResolver } from './scores/pairing.resolver';
+import { PairingResolver } from './scores/pairing.resolver';
+import { PartnerSuggestionResolver } from './scores/partner-suggestion.resolver';
 
 export const PAIRING_ENTITIES = [...PAIRING_EVIDENCE_ENTITIES, PairScore, PairingCountryScale, PairingRecomputeRequest, PairingMethod];
 

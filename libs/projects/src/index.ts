@@ -1,7 +1,16 @@
-import { CaseStudyPrompt, Milestone, Project, ProjectBudget, ProjectStageChange } from './entities/project.entity';
+import { CaseStudyPrompt } from './entities/case-study-prompt.entity';
+import { Milestone } from './entities/milestone.entity';
+import { ProjectBudget } from './entities/project-budget.entity';
+import { Project } from './entities/project.entity';
+import { ProjectStageChange } from './entities/project-stage-change.entity';
 export * from './entities/project.entity';
+export * from './entities/project-budget.entity';
+export * from './entities/project-stage-change.entity';
+export * from './entities/milestone.entity';
+export * from './entities/case-study-prompt.entity';
 export * from './emails/projects.emails';
 export * from './projects.service';
+export { projectSnapshot } from './project-rules';
 export * from './projects.module';
 export const PROJECTS_ENTITIES = [Project, ProjectBudget, ProjectStageChange, Milestone, CaseStudyPrompt];
 export * from './project-sql';

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, ObjectLiteral } from 'typeorm';
 import { RequestContext, requestLoader } from '@app/core';
-import { CaseStudyPrompt, Milestone, ProjectBudget, ProjectStageChange } from './entities/project.entity';
+import { CaseStudyPrompt } from './entities/case-study-prompt.entity';
+import { Milestone } from './entities/milestone.entity';
+import { ProjectBudget } from './entities/project-budget.entity';
+import { ProjectStageChange } from './entities/project-stage-change.entity';
 
 /** Batched reads of a project's parts: one query per kind of part per request. */
 @Injectable()

@@ -2,22 +2,22 @@ import { Module } from '@nestjs/common';
 import { CitiesModule } from '@app/cities';
 import { TwinningModule } from '@app/twinning';
 import { ProjectsLoaders } from './projects.loaders';
-import {
-  MilestonesResolver,
-  ProjectBudgetResolver,
-  ProjectsResolver,
-  ProjectStageChangeResolver,
-  PublishedProjectsResolver,
-  WorkspaceHealthProjectsResolver,
-  WorkspaceProjectsResolver,
-} from './projects.resolver';
+import { MilestonesResolver } from './milestones.resolver';
+import { MilestonesService } from './milestones.service';
+import { ProjectBudgetResolver } from './project-budget.resolver';
+import { ProjectStageChangeResolver } from './project-stage-change.resolver';
+import { ProjectsResolver } from './projects.resolver';
 import { ProjectsService } from './projects.service';
+import { PublishedProjectsResolver } from './published-projects.resolver';
+import { WorkspaceHealthProjectsResolver } from './workspace-health-projects.resolver';
+import { WorkspaceProjectsResolver } from './workspace-projects.resolver';
 
 /** Joint projects of twin workspaces: milestones, stages, budgets, published summaries. */
 @Module({
   imports: [CitiesModule, TwinningModule],
   providers: [
     ProjectsService,
+    MilestonesService,
     ProjectsLoaders,
     ProjectsResolver,
     ProjectBudgetResolver,

@@ -1,47 +1,30 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Ctx, LANGUAGES, listOfAtMost, LocalizedText, ONE_PER_COUNTRY, RequestContext } from '@app/core';
+import { CitiesLoaders } from '@app/cities';
+import { Organisation } from '@app/identity';
+import { TwinningLoaders } from '@app/twinning';
 import {
-  Allow,
-  Ctx,
-  formatMoney,
-  LANGUAGES,
-  listOfAtMost,
-  LocalizedText,
-  LocalTime,
-  ONE_PER_COUNTRY,
-  PageArgs,
-  Paginated,
-  renderInZones,
-  RequestContext,
-} from '@app/core';
-import { CitiesLoaders, City } from '@app/cities';
-import { Organisation, User } from '@app/identity';
-import { TwinningAccessService, TwinningLoaders, Workspace, WorkspaceHealth } from '@app/twinning';
-import {
-  AddMilestoneInput,
   ChangeProjectStageInput,
   CreateProjectInput,
   MAX_PROJECT_OBJECTIVES,
   MAX_PROJECT_OUTPUTS,
   MAX_PROJECT_PARTNERS,
   MAX_PROJECT_RISKS,
-  ProjectFilter,
   ProjectReasonInput,
-  PublishedProjectFilter,
   PublishProjectInput,
-  RemoveMilestoneInput,
-  UpdateMilestoneInput,
   UpdateProjectInput,
 } from './dto/project.inputs';
-import { ProjectLead, ProjectOutput, ProjectRisk, PublishedProject } from './dto/project.outputs';
-import { CaseStudyPrompt, Milestone, Project, ProjectBudget, ProjectStageChange } from './entities/project.entity';
+import { ProjectLead, ProjectOutput, ProjectRisk } from './dto/project.outputs';
+import { CaseStudyPrompt } from './entities/case-study-prompt.entity';
+import { Milestone } from './entities/milestone.entity';
+import { ProjectBudget } from './entities/project-budget.entity';
+import { Project } from './entities/project.entity';
+import { ProjectStageChange } from './entities/project-stage-change.entity';
 import { ProjectsLoaders } from './projects.loaders';
 import { ProjectsService } from './projects.service';
 
-export const ProjectConnection = Paginated(Project);
-export const PublishedProjectConnection = Paginated(PublishedProject);
-
 /*
- * What the lists below hold at most, for the query cost (libs/core/src/graphql/cost.ts):
+ * What the lists below (and the stage history's local times) hold at most, for the query cost (libs/core/src/graphql/cost.ts):
  * what a project's input may hold (MAX_* in dto/project.inputs), and one lead, budget
  * or local time per city of the twinning (ONE_PER_COUNTRY). Milestones and the stage
  * history have no limit and are priced at the default.
@@ -189,132 +172,3 @@ export class ProjectsResolver {
     return this.loaders.caseStudyPrompt(ctx).load(project.id);
   }
 }
-
-@Resolver(() => ProjectBudget)
-export class ProjectBudgetResolver {
-  @ResolveField(() => String, { description: 'The amount as you write money, e.g. £25,000.00 or ₩2,500,000.' })
-  @Allow('SIGNED_IN')
-  formatted(@Parent() budget: ProjectBudget, @Ctx() ctx: RequestContext): string {
-    return formatMoney(budget.amountMinor, budget.currency, ctx.user?.language ?? 'en');
-  }
-}
-
-@Resolver(() => Milestone)
-export class MilestonesResolver {
-  constructor(private readonly projects: ProjectsService) {}
-
-  @Mutation(() => Milestone, { description: "Leads and members: add a milestone, due within the project's dates." })
-  @Allow('SIGNED_IN')
-  addMilestone(@Args('input') input: AddMilestoneInput, @Ctx() ctx: RequestContext): Promise<Milestone> {
-    return this.projects.addMilestone(ctx.user!, input);
-  }
-
-  @Mutation(() => Milestone, { description: 'Leads and members: change a milestone (status, date, evidence). CONFLICT, with the current version, if it changed since you read it.' })
-  @Allow('SIGNED_IN')
-  updateMilestone(@Args('input') input: UpdateMilestoneInput, @Ctx() ctx: RequestContext): Promise<Milestone> {
-    return this.projects.updateMilestone(ctx.user!, input);
-  }
-
-  @Mutation(() => Boolean, { description: 'Leads and members: remove a milestone.' })
-  @Allow('SIGNED_IN')
-  removeMilestone(@Args('input') input: RemoveMilestoneInput, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return this.projects.removeMilestone(ctx.user!, input);
-  }
-
-  @ResolveField(() => LocalizedText)
-  @Allow('SIGNED_IN')
-  title(@Parent() milestone: Milestone): LocalizedText {
-    return LocalizedText.of({ en: milestone.titleEn, ko: milestone.titleKo });
-  }
-}
-
-@Resolver(() => ProjectStageChange)
-export class ProjectStageChangeResolver {
-  constructor(
-    private readonly twinningLoaders: TwinningLoaders,
-    private readonly loaders: ProjectsLoaders,
-  ) {}
-
-  @ResolveField(() => User, { nullable: true })
-  @Allow('SIGNED_IN')
-  async actor(@Parent() change: ProjectStageChange, @Ctx() ctx: RequestContext): Promise<User | null> {
-    return (await this.twinningLoaders.user(ctx).load(change.actorUserId)) ?? null;
-  }
-
-  @ResolveField(() => [LocalTime], { complexity: ONE_PER_COUNTRY, description: "When, on both cities' clocks (city A first)." })
-  @Allow('SIGNED_IN')
-  async atInCities(@Parent() change: ProjectStageChange, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
-    // Reached only through Project.stageHistory, whose parent was access-checked.
-    const workspaceId = (await this.loaders.workspaceIdOfProject(ctx).load(change.projectId))!;
-    return renderInZones(change.at, await this.twinningLoaders.zonesOfWorkspace(ctx).load(workspaceId), ctx.user?.language ?? 'en');
-  }
-}
-
-/** Projects as fields of a workspace and its health. */
-@Resolver(() => Workspace)
-export class WorkspaceProjectsResolver {
-  constructor(
-    private readonly service: ProjectsService,
-    private readonly access: TwinningAccessService,
-  ) {}
-
-  @ResolveField(() => ProjectConnection, { nullable: true, description: 'Joint projects, most recently changed first. Members and admins.' })
-  @Allow('SIGNED_IN')
-  async projects(
-    @Parent() workspace: Workspace,
-    @Ctx() ctx: RequestContext,
-    @Args() page: PageArgs,
-    @Args('filter', { nullable: true }) filter?: ProjectFilter,
-  ) {
-    if (!(await this.access.loader(ctx).load(workspace.id))) return null;
-    return this.service.list(workspace.id, filter ?? {}, page);
-  }
-}
-
-@Resolver(() => WorkspaceHealth)
-export class WorkspaceHealthProjectsResolver {
-  constructor(private readonly loaders: ProjectsLoaders) {}
-
-  @ResolveField(() => Int, { description: 'Joint projects not closed.' })
-  @Allow('SIGNED_IN')
-  activeProjects(@Parent() health: WorkspaceHealth, @Ctx() ctx: RequestContext): Promise<number> {
-    return this.loaders.activeProjects(ctx).load(health.workspaceId);
-  }
-}
-
-@Resolver(() => PublishedProject)
-export class PublishedProjectsResolver {
-  constructor(
-    private readonly projects: ProjectsService,
-    private readonly cityLoaders: CitiesLoaders,
-  ) {}
-
-  @Query(() => PublishedProjectConnection, { description: 'Joint projects whose leads published their summary, newest first. Public.' })
-  @Allow('PUBLIC')
-  async publishedProjects(@Args() page: PageArgs, @Ctx() ctx: RequestContext, @Args('filter', { nullable: true }) filter?: PublishedProjectFilter) {
-    const found = await this.projects.published(filter ?? {}, page);
-    const twinnings = await this.projects.twinningsOf(found.nodes.map((p) => p.workspaceId));
-    const nodes = await Promise.all(
-      found.nodes.map(async (p, i): Promise<PublishedProject> => {
-        const twinning = twinnings[i];
-        const cities = await Promise.all([twinning.cityAId, twinning.cityBId].map((id) => this.cityLoaders.city(ctx).load(id)));
-        return {
-          id: p.id,
-          twinningId: twinning.id,
-          title: LocalizedText.of({ en: p.titleEn, ko: p.titleKo }),
-          summary: LocalizedText.of({ en: p.summaryEn, ko: p.summaryKo }),
-          sectors: p.sectors,
-          stage: p.stage,
-          type: p.type,
-          startDate: p.startDate,
-          endDate: p.endDate,
-          cities: cities.filter((c): c is City => !!c),
-          publishedAt: p.publishedAt!,
-          closedAt: p.closedAt,
-        };
-      }),
-    );
-    return { ...found, nodes, edges: found.edges.map((e, i) => ({ cursor: e.cursor, node: nodes[i] })) };
-  }
-}
-

@@ -1,13 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
-import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, escapeLike, FieldProblem, ForbiddenError, isUuid, NotFoundError, PageArgs, paginate, toBilingual } from '@app/core';
-import { Country } from '@app/cities';
-import { lang, Organisation, User } from '@app/identity';
+import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, escapeLike, ForbiddenError, isUuid, NotFoundError, PageArgs, paginate, toBilingual } from '@app/core';
+import { lang, User } from '@app/identity';
 import { OutboxService } from '@app/notifications';
-import { Sector } from '@app/pairing';
-import { ActivityObjectType, ActivityService, ActivityVerb, citiesOfTwinning, PUBLIC_TWINNING_STATUSES, Twinning, TwinningAccessService, WorkspaceAccess, WorkspaceMember, WorkspaceRole } from '@app/twinning';
+import { ActivityObjectType, ActivityService, ActivityVerb, PUBLIC_TWINNING_STATUSES, Twinning, TwinningAccessService, WorkspaceRole } from '@app/twinning';
 import type {
-  AddMilestoneInput,
   BudgetInput,
   ChangeProjectStageInput,
   CreateProjectInput,
@@ -15,23 +12,15 @@ import type {
   ProjectReasonInput,
   PublishedProjectFilter,
   PublishProjectInput,
-  RemoveMilestoneInput,
-  UpdateMilestoneInput,
   UpdateProjectInput,
 } from './dto/project.inputs';
 import { ProjectsEmail } from './emails/projects.emails';
-import {
-  CaseStudyPrompt,
-  CaseStudyPromptTrigger,
-  Milestone,
-  MilestoneStatus,
-  Project,
-  ProjectBudget,
-  ProjectStage,
-  ProjectStageChange,
-} from './entities/project.entity';
-
-type ProjectWrite = Omit<Partial<CreateProjectInput>, 'workspaceId' | 'stage'>;
+import { CaseStudyPrompt, CaseStudyPromptTrigger } from './entities/case-study-prompt.entity';
+import { ProjectBudget } from './entities/project-budget.entity';
+import { Project, ProjectStage } from './entities/project.entity';
+import { ProjectStageChange } from './entities/project-stage-change.entity';
+import { lockProject, requireEditor, requireProjectVersion, requireSteward } from './project-rules';
+import { ProjectWrite, validateProjectInput } from './project-validation';
 
 /** Fields an update may carry, as the activity feed names them. */
 const EDITABLE: Array<keyof ProjectWrite> = [
@@ -53,7 +42,7 @@ const EDITABLE: Array<keyof ProjectWrite> = [
 /**
  * Joint projects of twin workspaces. Who may do what:
  * - read: the workspace's members (any role) and admins; NOT_FOUND for anyone else;
- * - create and edit projects and milestones: leads and members (not observers);
+ * - create and edit projects and milestones (MilestonesService): leads and members (not observers);
  * - change the stage, close and reopen: the workspace's leads and the project's own leads;
  * - publish the summary: the workspace's leads.
  * Admins who are not members read but do not write. Every write locks the
@@ -135,12 +124,12 @@ export class ProjectsService {
   async create(user: AuthUser, input: CreateProjectInput): Promise<Project> {
     return this.dataSource.transaction(async (em) => {
       const access = await this.access.requireWorkspace(user, input.workspaceId, em);
-      this.requireEditor(user, access, 'create projects');
+      requireEditor(access, 'create projects');
       const twinning = await em.findOneByOrFail(Twinning, { id: access.twinningId });
       if (!PUBLIC_TWINNING_STATUSES.includes(twinning.status)) {
         throw new ConflictError(`This workspace's twinning is ${twinning.status}: it takes no new projects.`, { status: twinning.status });
       }
-      await this.validate(em, input, { workspaceId: input.workspaceId, twinning, startDate: input.startDate, endDate: input.endDate ?? null });
+      await validateProjectInput(em, input, { workspaceId: input.workspaceId, twinning, startDate: input.startDate, endDate: input.endDate ?? null });
       const project = em.create(Project, {
         workspaceId: input.workspaceId,
         createdByUserId: user.id,
@@ -170,11 +159,11 @@ export class ProjectsService {
 
   async update(user: AuthUser, input: UpdateProjectInput): Promise<Project> {
     return this.dataSource.transaction(async (em) => {
-      const { project, access } = await this.lockProject(em, user, input.id);
-      this.requireEditor(user, access, 'edit projects');
+      const { project, access } = await lockProject(em, this.access, user, input.id);
+      requireEditor(access, 'edit projects');
       // Who leads the project decides who steers it: changing that is for those who steer it now.
-      if (input.cityALeadUserId !== undefined || input.cityBLeadUserId !== undefined) this.requireSteward(user, access, project, "change the project's leads");
-      this.requireVersion(project, input.version);
+      if (input.cityALeadUserId !== undefined || input.cityBLeadUserId !== undefined) requireSteward(user, access, project, "change the project's leads");
+      requireProjectVersion(project, input.version);
       // Leaving a field out keeps it; null clears the end date and nothing else.
       for (const key of EDITABLE) {
         if (input[key] === null && key !== 'endDate') throw BadInputError.field(key, 'cannot be emptied: leave it out to keep it, or give a new value.');
@@ -182,7 +171,7 @@ export class ProjectsService {
       const twinning = await em.findOneByOrFail(Twinning, { id: access.twinningId });
       const startDate = input.startDate ?? project.startDate;
       const endDate = input.endDate === undefined ? project.endDate : input.endDate;
-      await this.validate(em, input, { workspaceId: project.workspaceId, twinning, startDate, endDate, projectId: project.id });
+      await validateProjectInput(em, input, { workspaceId: project.workspaceId, twinning, startDate, endDate, projectId: project.id });
       const changed = EDITABLE.filter((key) => input[key] !== undefined).map((key) => (key === 'cityALeadUserId' || key === 'cityBLeadUserId' ? 'leads' : key));
       if (changed.length === 0) return project;
       // updatedAt is set explicitly so the row always differs: a budget-only change still moves the version.
@@ -196,9 +185,9 @@ export class ProjectsService {
 
   async changeStage(user: AuthUser, input: ChangeProjectStageInput): Promise<Project> {
     return this.dataSource.transaction(async (em) => {
-      const { project, access } = await this.lockProject(em, user, input.id);
-      this.requireSteward(user, access, project, 'change its stage');
-      this.requireVersion(project, input.version);
+      const { project, access } = await lockProject(em, this.access, user, input.id);
+      requireSteward(user, access, project, 'change its stage');
+      requireProjectVersion(project, input.version);
       if (project.closedAt) throw new ConflictError('This project is closed: reopen it before changing its stage.');
       if (project.stage === input.stage) throw new ConflictError(`The project is already at ${input.stage}.`, { stage: project.stage });
       const from = project.stage;
@@ -221,9 +210,9 @@ export class ProjectsService {
 
   async close(user: AuthUser, input: ProjectReasonInput): Promise<Project> {
     return this.dataSource.transaction(async (em) => {
-      const { project, access } = await this.lockProject(em, user, input.id);
-      this.requireSteward(user, access, project, 'close it');
-      this.requireVersion(project, input.version);
+      const { project, access } = await lockProject(em, this.access, user, input.id);
+      requireSteward(user, access, project, 'close it');
+      requireProjectVersion(project, input.version);
       if (project.closedAt) throw new ConflictError('This project is already closed.');
       Object.assign(project, { closedAt: this.clock.now(), closeReason: input.reason });
       const saved = await this.saveEdit(em, project);
@@ -236,9 +225,9 @@ export class ProjectsService {
   /** Undo a close made by mistake. */
   async reopen(user: AuthUser, input: ProjectReasonInput): Promise<Project> {
     return this.dataSource.transaction(async (em) => {
-      const { project, access } = await this.lockProject(em, user, input.id);
-      this.requireSteward(user, access, project, 'reopen it');
-      this.requireVersion(project, input.version);
+      const { project, access } = await lockProject(em, this.access, user, input.id);
+      requireSteward(user, access, project, 'reopen it');
+      requireProjectVersion(project, input.version);
       if (!project.closedAt) throw new ConflictError('This project is open.');
       Object.assign(project, { closedAt: null, closeReason: null });
       const saved = await this.saveEdit(em, project);
@@ -249,7 +238,7 @@ export class ProjectsService {
 
   async publish(user: AuthUser, input: PublishProjectInput): Promise<Project> {
     return this.dataSource.transaction(async (em) => {
-      const { project, access } = await this.lockProject(em, user, input.id);
+      const { project, access } = await lockProject(em, this.access, user, input.id);
       if (access.role !== WorkspaceRole.LEAD) throw new ForbiddenError("Only the workspace's leads may publish or unpublish a project summary.");
       if (!!project.publishedAt === input.published) return project;
       project.publishedAt = input.published ? this.clock.now() : null;
@@ -258,185 +247,6 @@ export class ProjectsService {
       await this.record(em, user, project, input.published ? ActivityVerb.PROJECT_PUBLISHED : ActivityVerb.PROJECT_UNPUBLISHED);
       return project;
     });
-  }
-
-  // ---------- milestones ----------
-
-  async addMilestone(user: AuthUser, input: AddMilestoneInput): Promise<Milestone> {
-    return this.dataSource.transaction(async (em) => {
-      const { project, access } = await this.lockProject(em, user, input.projectId);
-      this.requireEditor(user, access, 'add milestones');
-      this.requireDueDateInside(project, input.dueDate, 'dueDate');
-      const now = this.clock.now();
-      const status = input.status ?? MilestoneStatus.PLANNED;
-      const milestone = await em.save(
-        em.create(Milestone, {
-          projectId: project.id,
-          titleEn: input.title.en ?? null,
-          titleKo: input.title.ko ?? null,
-          dueDate: input.dueDate,
-          status,
-          evidenceLinks: input.evidenceLinks ?? [],
-          completedAt: status === MilestoneStatus.DONE ? now : null,
-          version: 1,
-        }),
-      );
-      await this.recordMilestone(em, user, project, milestone, ActivityVerb.MILESTONE_ADDED);
-      await this.bump(em, project);
-      return milestone;
-    });
-  }
-
-  async updateMilestone(user: AuthUser, input: UpdateMilestoneInput): Promise<Milestone> {
-    return this.dataSource.transaction(async (em) => {
-      const { project, access, milestone } = await this.lockMilestone(em, user, input.id);
-      this.requireEditor(user, access, 'edit milestones');
-      this.requireMilestoneVersion(milestone, input.version);
-      if (input.dueDate) this.requireDueDateInside(project, input.dueDate, 'dueDate');
-      const fromStatus = milestone.status;
-      const fields = (['title', 'dueDate', 'evidenceLinks'] as const).filter((key) => input[key] !== undefined);
-      if (input.title) Object.assign(milestone, { titleEn: input.title.en ?? null, titleKo: input.title.ko ?? null });
-      if (input.dueDate) milestone.dueDate = input.dueDate;
-      if (input.evidenceLinks) milestone.evidenceLinks = input.evidenceLinks;
-      if (input.status && input.status !== fromStatus) {
-        milestone.status = input.status;
-        milestone.completedAt = input.status === MilestoneStatus.DONE ? this.clock.now() : null;
-      }
-      const statusChanged = milestone.status !== fromStatus;
-      if (!fields.length && !statusChanged) return milestone;
-      milestone.version += 1;
-      const saved = await em.save(milestone);
-      if (fields.length) await this.recordMilestone(em, user, project, saved, ActivityVerb.MILESTONE_UPDATED, { fields });
-      if (statusChanged) await this.recordMilestone(em, user, project, saved, ActivityVerb.MILESTONE_STATUS_CHANGED, { from: fromStatus, to: saved.status });
-      await this.bump(em, project);
-      return saved;
-    });
-  }
-
-  async removeMilestone(user: AuthUser, input: RemoveMilestoneInput): Promise<boolean> {
-    return this.dataSource.transaction(async (em) => {
-      const { project, access, milestone } = await this.lockMilestone(em, user, input.id);
-      this.requireEditor(user, access, 'remove milestones');
-      this.requireMilestoneVersion(milestone, input.version);
-      await em.delete(Milestone, { id: milestone.id });
-      await this.recordMilestone(em, user, project, milestone, ActivityVerb.MILESTONE_REMOVED);
-      await this.bump(em, project);
-      return true;
-    });
-  }
-
-  // ---------- rules ----------
-
-  private requireEditor(user: AuthUser, access: WorkspaceAccess, what: string): void {
-    if (access.role === WorkspaceRole.LEAD || access.role === WorkspaceRole.MEMBER) return;
-    throw new ForbiddenError(
-      access.role === WorkspaceRole.OBSERVER
-        ? `Observers read the workspace; only its leads and members may ${what}.`
-        : `Only the workspace's leads and members may ${what}; admins read it.`,
-    );
-  }
-
-  /** Stage, closing, reopening: the workspace's leads and the project's own leads. */
-  private requireSteward(user: AuthUser, access: WorkspaceAccess, project: Project, what: string): void {
-    if (access.role === WorkspaceRole.LEAD) return;
-    if (access.role === WorkspaceRole.MEMBER && (project.leadAUserId === user.id || project.leadBUserId === user.id)) return;
-    throw new ForbiddenError(`Only the project's leads and the workspace's leads may ${what}.`);
-  }
-
-  private requireVersion(project: Project, version: number): void {
-    if (project.version === version) return;
-    throw new ConflictError(
-      `Someone changed this project since you read it (you have version ${version}; it is now at version ${project.version}). ` +
-        'Look at the current version, then make your change again.',
-      { currentVersion: project.version, current: projectSnapshot(project) },
-    );
-  }
-
-  private requireMilestoneVersion(milestone: Milestone, version: number): void {
-    if (milestone.version === version) return;
-    throw new ConflictError(
-      `Someone changed this milestone since you read it (you have version ${version}; it is now at version ${milestone.version}). ` +
-        'Look at the current version, then make your change again.',
-      {
-        currentVersion: milestone.version,
-        current: {
-          id: milestone.id,
-          version: milestone.version,
-          title: { en: milestone.titleEn, ko: milestone.titleKo },
-          dueDate: milestone.dueDate,
-          status: milestone.status,
-          evidenceLinks: milestone.evidenceLinks,
-        },
-      },
-    );
-  }
-
-  private requireDueDateInside(project: Project, dueDate: string, field: string): void {
-    if (dueDate < project.startDate) throw BadInputError.field(field, `must be on or after the project's start date, ${project.startDate}.`);
-    if (project.endDate && dueDate > project.endDate) throw BadInputError.field(field, `must be on or before the project's end date, ${project.endDate}.`);
-  }
-
-  /** Checks everything a create or update refers to, reporting every problem by field. */
-  private async validate(
-    em: EntityManager,
-    input: ProjectWrite,
-    scope: { workspaceId: string; twinning: Twinning; startDate: string; endDate: string | null; projectId?: string },
-  ): Promise<void> {
-    const problems: FieldProblem[] = [];
-    const problem = (field: string, message: string) => problems.push({ field, message });
-    if (scope.endDate && scope.endDate < scope.startDate) {
-      problem(input.endDate ? 'endDate' : 'startDate', `must keep the end date (${scope.endDate}) on or after the start date (${scope.startDate}).`);
-    }
-    if (input.sectors?.length) {
-      const known = new Set((await em.findBy(Sector, { key: In(input.sectors) })).map((s) => s.key));
-      const unknown = input.sectors.filter((s) => !known.has(s));
-      if (unknown.length) problem('sectors', `has no sector ${unknown.map((u) => `"${u}"`).join(', ')}: use keys from the sectors query, e.g. hydrogen or creative_industries.`);
-    }
-    const [cityA, cityB] = await citiesOfTwinning(em, scope.twinning);
-    for (const [field, city] of [['cityALeadUserId', cityA], ['cityBLeadUserId', cityB]] as const) {
-      const userId = input[field];
-      if (userId === undefined) continue;
-      const member = await em.findOneBy(WorkspaceMember, { workspaceId: scope.workspaceId, userId });
-      if (!member || member.cityId !== city.id || member.role === WorkspaceRole.OBSERVER) {
-        problem(field, `must be a lead or member of this workspace representing ${city.nameEn}.`);
-      }
-    }
-    if (input.partnerOrganisationIds?.length) {
-      const found = await em.countBy(Organisation, { id: In(input.partnerOrganisationIds) });
-      if (found !== input.partnerOrganisationIds.length) problem('partnerOrganisationIds', 'lists an organisation that does not exist.');
-    }
-    if (input.budgets?.length) {
-      const countries = await em.findBy(Country, { code: In([cityA.countryCode, cityB.countryCode]) });
-      const codes = countries.map((c) => c.code);
-      const currencies = countries.map((c) => c.currency);
-      const seen = new Set<string>();
-      input.budgets.forEach((budget: BudgetInput, i) => {
-        if (!codes.includes(budget.countryCode)) problem(`budgets.${i}.countryCode`, `must be ${codes.join(' or ')}: the twinned cities' countries.`);
-        else if (seen.has(budget.countryCode)) problem(`budgets.${i}.countryCode`, `gives ${budget.countryCode} a second budget: one per country.`);
-        seen.add(budget.countryCode);
-        if (!currencies.includes(budget.currency)) {
-          problem(`budgets.${i}.currency`, `must be ${currencies.join(' or ')}: ${budget.currency} is not a currency of either twinned country.`);
-        }
-      });
-    }
-    if (scope.projectId && (input.startDate !== undefined || input.endDate !== undefined)) {
-      const outside = await em
-        .createQueryBuilder(Milestone, 'm')
-        .where('m.project_id = :id', { id: scope.projectId })
-        .andWhere(new Brackets((q) => {
-          q.where('m.due_date < :start', { start: scope.startDate });
-          if (scope.endDate) q.orWhere('m.due_date > :end', { end: scope.endDate });
-        }))
-        .orderBy('m.due_date')
-        .getOne();
-      if (outside) {
-        problem(input.startDate !== undefined && outside.dueDate < scope.startDate ? 'startDate' : 'endDate',
-          `would leave the milestone “${outside.titleEn ?? outside.titleKo}” (due ${outside.dueDate}) outside the project's dates: move it first.`);
-      }
-    }
-    if (problems.length) {
-      throw new BadInputError(`Please correct the input: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
-    }
   }
 
   // ---------- helpers ----------
@@ -470,34 +280,10 @@ export class ProjectsService {
     if (budgets.length) await em.insert(ProjectBudget, budgets.map((b) => ({ projectId, countryCode: b.countryCode, amountMinor: b.amountMinor, currency: b.currency })));
   }
 
-  /** Locks the project row and checks the person may see it (NOT_FOUND otherwise). */
-  private async lockProject(em: EntityManager, user: AuthUser, id: string): Promise<{ project: Project; access: WorkspaceAccess }> {
-    const project = isUuid(id) ? await em.findOne(Project, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
-    const access = project ? (await this.access.workspaceAccess(user, [project.workspaceId], em))[0] : null;
-    if (!project || !access) throw new NotFoundError('project', id);
-    return { project, access };
-  }
-
-  private async lockMilestone(em: EntityManager, user: AuthUser, id: string): Promise<{ project: Project; access: WorkspaceAccess; milestone: Milestone }> {
-    const found = isUuid(id) ? await em.findOneBy(Milestone, { id }) : null;
-    if (!found) throw new NotFoundError('milestone', id);
-    const { project, access } = await this.lockProject(em, user, found.projectId).catch(() => {
-      throw new NotFoundError('milestone', id);
-    });
-    const milestone = await em.findOneBy(Milestone, { id });
-    if (!milestone) throw new NotFoundError('milestone', id);
-    return { project, access, milestone };
-  }
-
   /** Every edit of a project's content goes through here: it moves the version the next edit must send. */
   private saveEdit(em: EntityManager, project: Project): Promise<Project> {
     project.version += 1;
     return em.save(project);
-  }
-
-  /** A milestone change is a change of its project: the project's updatedAt moves (its version does not). */
-  private async bump(em: EntityManager, project: Project): Promise<void> {
-    await em.update(Project, { id: project.id }, { updatedAt: this.clock.now() });
   }
 
   private record(em: EntityManager, user: AuthUser, project: Project, verb: ActivityVerb, details: Record<string, unknown> = {}): Promise<void> {
@@ -509,18 +295,6 @@ export class ProjectsService {
       objectId: project.id,
       objectLabel: { en: project.titleEn, ko: project.titleKo },
       details,
-    });
-  }
-
-  private recordMilestone(em: EntityManager, user: AuthUser, project: Project, milestone: Milestone, verb: ActivityVerb, details: Record<string, unknown> = {}): Promise<void> {
-    return this.activity.record(em, {
-      workspaceId: project.workspaceId,
-      actor: user,
-      verb,
-      objectType: ActivityObjectType.MILESTONE,
-      objectId: milestone.id,
-      objectLabel: { en: milestone.titleEn, ko: milestone.titleKo },
-      details: { ...details, projectId: project.id, project: { en: project.titleEn, ko: project.titleKo } },
     });
   }
 
@@ -543,21 +317,4 @@ export class ProjectsService {
       });
     }
   }
-}
-
-/** What a CONFLICT carries: the project as it now is. */
-export function projectSnapshot(project: Project): Record<string, unknown> {
-  return {
-    id: project.id,
-    version: project.version,
-    title: { en: project.titleEn, ko: project.titleKo },
-    summary: { en: project.summaryEn, ko: project.summaryKo },
-    stage: project.stage,
-    type: project.type,
-    sectors: project.sectors,
-    startDate: project.startDate,
-    endDate: project.endDate,
-    closedAt: project.closedAt?.toISOString() ?? null,
-    updatedAt: project.updatedAt.toISOString(),
-  };
 }

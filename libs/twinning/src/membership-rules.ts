@@ -2,7 +2,8 @@ import { EntityManager } from 'typeorm';
 import { AuthUser, ConflictError, ForbiddenError, isUuid, NotFoundError } from '@app/core';
 import { Organisation, OrganisationMembership } from '@app/identity';
 import { PUBLIC_TWINNING_STATUSES, Twinning } from './entities/twinning.entity';
-import { Workspace, WorkspaceRole } from './entities/workspace.entity';
+import { WorkspaceRole } from './entities/workspace-member.entity';
+import { Workspace } from './entities/workspace.entity';
 import { TwinningAccessService, WorkspaceAccess } from './twinning-access.service';
 
 /*

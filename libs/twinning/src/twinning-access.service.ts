@@ -4,7 +4,8 @@ import { CitiesService } from '@app/cities';
 import { AuthUser, hasRole, isUuid, NotFoundError, RequestContext, requestLoader, Role } from '@app/core';
 import { CityOfficerService, recipientsAmong, UserRecipient } from '@app/identity';
 import { PUBLIC_TWINNING_STATUSES, Twinning } from './entities/twinning.entity';
-import { Workspace, WorkspaceMember, WorkspaceRole } from './entities/workspace.entity';
+import { WorkspaceMember, WorkspaceRole } from './entities/workspace-member.entity';
+import { Workspace } from './entities/workspace.entity';
 
 /** What one person may do in one workspace: their role (null when not a member) and whether they are an admin. */
 export interface WorkspaceAccess {

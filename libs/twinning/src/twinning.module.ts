@@ -4,20 +4,19 @@ import { IdentityModule } from '@app/identity';
 import { PairingModule } from '@app/pairing';
 import { ActivityService } from './feed/activity.service';
 import { DigestService } from './feed/digest.service';
-import { WorkspaceActivityResolver, WorkspaceFeedResolver } from './feed/feed.resolver';
+import { WorkspaceActivityResolver } from './feed/workspace-activity.resolver';
+import { WorkspaceFeedResolver } from './feed/workspace-feed.resolver';
 import { TwinningAccessService } from './twinning-access.service';
 import { TwinningLoaders } from './twinning.loaders';
 import { TwinningResolver } from './twinning.resolver';
 import { TwinningService } from './twinning.service';
-import {
-  TwinningStatusChangeResolver,
-  WorkspaceInvitationResolver,
-  WorkspaceJoinRequestResolver,
-  WorkspaceMemberResolver,
-  WorkspaceResolver,
-} from './workspace.resolver';
+import { TwinningStatusChangeResolver } from './twinning-status-change.resolver';
+import { WorkspaceInvitationResolver } from './workspace-invitation.resolver';
 import { WorkspaceInvitationsService } from './workspace-invitations.service';
+import { WorkspaceJoinRequestResolver } from './workspace-join-request.resolver';
+import { WorkspaceMemberResolver } from './workspace-member.resolver';
 import { WorkspacePagesController } from './workspace-pages.controller';
+import { WorkspaceResolver } from './workspace.resolver';
 import { WorkspaceService } from './workspace.service';
 
 /** Twinnings of two cities and their shared workspaces: proposals, lifecycle, membership, privacy. */

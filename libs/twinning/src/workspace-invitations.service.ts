@@ -2,14 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, isUuid, NotFoundError, PageArgs, paginate } from '@app/core';
 import { City, Country } from '@app/cities';
-import { AuthService, createInvitedAccount, lang, OneTimeToken, OneTimeTokenService, PasswordHasher, TokenPurpose, User } from '@app/identity';
+import { AuthService, createInvitedAccount, issueInvitationToken, lang, OneTimeToken, OneTimeTokenService, PasswordHasher, TokenPurpose, User } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { AcceptWorkspaceInvitationInput, type InviteToWorkspaceInput, type WorkspaceInvitationFilter } from './dto/twinning.inputs';
 import type { AcceptWorkspaceInvitationResult } from './dto/twinning.outputs';
 import { TwinningEmail } from './emails/twinning.emails';
 import { PUBLIC_TWINNING_STATUSES, Twinning } from './entities/twinning.entity';
-import { Workspace, WorkspaceInvitation, WorkspaceInvitationStatus, WorkspaceMember, WorkspaceRole } from './entities/workspace.entity';
-import { ActivityObjectType, ActivityVerb } from './feed/activity.entity';
+import { WorkspaceInvitation, WorkspaceInvitationStatus } from './entities/workspace-invitation.entity';
+import { WorkspaceMember, WorkspaceRole } from './entities/workspace-member.entity';
+import { Workspace } from './entities/workspace.entity';
+import { ActivityObjectType, ActivityVerb } from './feed/workspace-activity.entity';
 import { ActivityService } from './feed/activity.service';
 import { lockWorkspace, organisationsIn, requireLead, requireOpen } from './membership-rules';
 import { citiesOfTwinning, cityNames } from './twinning-cities';
@@ -74,14 +76,7 @@ export class WorkspaceInvitationsService {
         throw BadInputError.field('email', 'belongs to someone who is already a member of this workspace.');
       }
       const payload: WorkspaceInvitationPayload = { kind: 'workspace', workspaceId: workspace.id, role: input.role };
-      const { token, record } = await this.tokens.issue(em, {
-        purpose: TokenPurpose.INVITATION,
-        email,
-        userId: existing?.id ?? null,
-        payload: payload as unknown as Record<string, unknown>,
-        ttlMs: this.config.INVITATION_TTL_DAYS * 86400_000,
-        createdByUserId: user.id,
-      });
+      const { token, record } = await issueInvitationToken(em, this.tokens, this.config, { email, invitee: existing, payload, invitedByUserId: user.id });
       const invitation = await em.save(
         em.create(WorkspaceInvitation, {
           workspaceId: workspace.id,

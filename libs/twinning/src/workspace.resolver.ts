@@ -1,7 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, costWhen, Ctx, listOfAtMost, NotFoundError, PageArgs, Paginated, PASSWORD_HASH_COST, RequestContext } from '@app/core';
-import { CitiesLoaders, City } from '@app/cities';
-import { Organisation, User } from '@app/identity';
+import { CitiesLoaders } from '@app/cities';
 import {
   AcceptWorkspaceInvitationInput,
   ChangeWorkspaceMemberRoleInput,
@@ -14,15 +13,12 @@ import {
   WorkspaceMemberRefInput,
 } from './dto/twinning.inputs';
 import { AcceptWorkspaceInvitationResult, WorkspaceHealth } from './dto/twinning.outputs';
-import { Twinning, TwinningStatusChange } from './entities/twinning.entity';
-import {
-  Workspace,
-  WorkspaceInvitation,
-  WorkspaceInvitationStatus,
-  WorkspaceJoinRequest,
-  WorkspaceMember,
-  WorkspaceRole,
-} from './entities/workspace.entity';
+import { TwinningStatusChange } from './entities/twinning-status-change.entity';
+import { Twinning } from './entities/twinning.entity';
+import { WorkspaceInvitation } from './entities/workspace-invitation.entity';
+import { WorkspaceJoinRequest } from './entities/workspace-join-request.entity';
+import { WorkspaceMember, WorkspaceRole } from './entities/workspace-member.entity';
+import { Workspace } from './entities/workspace.entity';
 import { TwinningAccessService } from './twinning-access.service';
 import { TwinningLoaders } from './twinning.loaders';
 import { WorkspaceInvitationsService } from './workspace-invitations.service';
@@ -169,70 +165,5 @@ export class WorkspaceResolver {
   private async leadOrAdmin(ctx: RequestContext, workspace: Workspace): Promise<boolean> {
     const access = await this.access.loader(ctx).load(workspace.id);
     return !!access && (access.admin || access.role === WorkspaceRole.LEAD);
-  }
-}
-
-@Resolver(() => WorkspaceMember)
-export class WorkspaceMemberResolver {
-  constructor(
-    private readonly loaders: TwinningLoaders,
-    private readonly cityLoaders: CitiesLoaders,
-  ) {}
-
-  @ResolveField(() => User)
-  @Allow('SIGNED_IN')
-  async user(@Parent() member: WorkspaceMember, @Ctx() ctx: RequestContext): Promise<User> {
-    const user = await this.loaders.user(ctx).load(member.userId);
-    if (!user) throw new NotFoundError('user', member.userId);
-    return user;
-  }
-
-  @ResolveField(() => City)
-  @Allow('SIGNED_IN')
-  async city(@Parent() member: WorkspaceMember, @Ctx() ctx: RequestContext): Promise<City> {
-    const city = await this.cityLoaders.city(ctx).load(member.cityId);
-    if (!city) throw new NotFoundError('city', member.cityId);
-    return city;
-  }
-
-  @ResolveField(() => Organisation, { nullable: true })
-  @Allow('SIGNED_IN')
-  async organisation(@Parent() member: WorkspaceMember, @Ctx() ctx: RequestContext): Promise<Organisation | null> {
-    return member.organisationId ? ((await this.loaders.organisation(ctx).load(member.organisationId)) ?? null) : null;
-  }
-}
-
-@Resolver(() => WorkspaceInvitation)
-export class WorkspaceInvitationResolver {
-  constructor(private readonly invitations: WorkspaceInvitationsService) {}
-
-  @ResolveField(() => WorkspaceInvitationStatus)
-  @Allow('SIGNED_IN')
-  status(@Parent() invitation: WorkspaceInvitation): WorkspaceInvitationStatus {
-    return this.invitations.invitationStatus(invitation);
-  }
-}
-
-@Resolver(() => WorkspaceJoinRequest)
-export class WorkspaceJoinRequestResolver {
-  constructor(private readonly loaders: TwinningLoaders) {}
-
-  @ResolveField(() => User)
-  @Allow('SIGNED_IN')
-  async user(@Parent() request: WorkspaceJoinRequest, @Ctx() ctx: RequestContext): Promise<User> {
-    const user = await this.loaders.user(ctx).load(request.userId);
-    if (!user) throw new NotFoundError('user', request.userId);
-    return user;
-  }
-}
-
-@Resolver(() => TwinningStatusChange)
-export class TwinningStatusChangeResolver {
-  constructor(private readonly loaders: TwinningLoaders) {}
-
-  @ResolveField(() => User, { nullable: true, description: 'Who made the change.' })
-  @Allow('SIGNED_IN')
-  async actor(@Parent() change: TwinningStatusChange, @Ctx() ctx: RequestContext): Promise<User | null> {
-    return (await this.loaders.user(ctx).load(change.actorUserId)) ?? null;
   }
 }

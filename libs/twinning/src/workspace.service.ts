@@ -13,10 +13,14 @@ import {
   type WorkspaceMemberRefInput,
 } from './dto/twinning.inputs';
 import { TwinningEmail } from './emails/twinning.emails';
-import { Twinning, TwinningStatusChange } from './entities/twinning.entity';
-import { JoinRequestStatus, Workspace, WorkspaceJoinRequest, WorkspaceMember, WorkspaceRole } from './entities/workspace.entity';
+import { TwinningStatusChange } from './entities/twinning-status-change.entity';
+import { Twinning } from './entities/twinning.entity';
+import { JoinRequestStatus, WorkspaceJoinRequest } from './entities/workspace-join-request.entity';
+import { WorkspaceMember, WorkspaceRole } from './entities/workspace-member.entity';
+import { Workspace } from './entities/workspace.entity';
 import { isUniqueViolation } from './twinning.service';
-import { ActivityObjectType, ActivityVerb, WorkspaceFollow } from './feed/activity.entity';
+import { ActivityObjectType, ActivityVerb } from './feed/workspace-activity.entity';
+import { WorkspaceFollow } from './feed/workspace-follow.entity';
 import { ActivityService } from './feed/activity.service';
 import { lockWorkspace, organisationsIn, requireLead, requireOpen } from './membership-rules';
 import { citiesOfTwinning, cityNames } from './twinning-cities';

@@ -3,7 +3,9 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { HasSomeLanguage, LocalizedTextInput, LocalizedTitleInput, PageArgs, trim } from '@app/core';
 import { IsTimeZone } from '@app/identity';
-import { EventFollowScope, EventFormat, EventKind, EventStatus, RegistrationStatus } from '../entities/event.entity';
+import { EventFollowScope } from '../entities/event-follow.entity';
+import { RegistrationStatus } from '../entities/event-registration.entity';
+import { EventFormat, EventKind, EventStatus } from '../entities/programme-event.entity';
 
 const enumMessage = (e: object) => ({ message: `must be one of ${Object.values(e).join(', ')}` });
 const INSTANT = (example: string) => ({ message: `must be an instant such as ${example}` });

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Allow } from '@app/core';
-import { EventFollowScope } from '../entities/event.entity';
+import { EventFollowScope } from '../entities/event-follow.entity';
 
 @ObjectType({ description: 'Who holds a registration: for the event’s organiser and admins (and the person themselves).' })
 @Allow('SIGNED_IN')

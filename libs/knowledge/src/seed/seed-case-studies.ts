@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EntityManager, In } from 'typeorm';
 import { City } from '@app/cities';
-import { CaseStudy, CaseStudyRevision, CaseStudyStatus, CaseStudyVersion } from '../entities/case-study.entity';
+import { CaseStudyRevision } from '../entities/case-study-revision.entity';
+import { CaseStudyStatus, CaseStudyVersion } from '../entities/case-study-version.entity';
+import { CaseStudy } from '../entities/case-study.entity';
 
 interface SeedCaseStudy {
   slug: string;

@@ -25,7 +25,7 @@ import {
 
 /**
  * Scoring of one city pair on the report's four pillars. The batch scorer
- * (batch.ts) performs exactly the same floating-point operations in the same
+ * (batch-score.ts) performs exactly the same floating-point operations in the same
  * order, so both give identical numbers; keep them in step (batch.spec.ts
  * checks it on the report's 28 cities).
  */

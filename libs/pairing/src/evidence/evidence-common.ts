@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { BadInputError, NotFoundError } from '@app/core';
-import { checkAsOf, checkSource, City, SOURCE_MAX_LENGTH as SOURCE_MAX, SOURCE_MIN_LENGTH as SOURCE_MIN } from '@app/cities';
+import { BadInputError, NotFoundError, RequestContext } from '@app/core';
+import { checkAsOf, checkSource, CitiesLoaders, City, SOURCE_MAX_LENGTH as SOURCE_MAX, SOURCE_MIN_LENGTH as SOURCE_MIN } from '@app/cities';
 import { PairingEvidenceAudit } from './entities/pairing-evidence-audit.entity';
 
 export { SOURCE_MIN, SOURCE_MAX };
@@ -38,6 +38,13 @@ export async function lockCity(em: EntityManager, cityId: string): Promise<City>
 /** The city, or NOT_FOUND. */
 export async function requireCity(em: EntityManager, cityId: string): Promise<City> {
   const city = await em.findOneBy(City, { id: cityId });
+  if (!city) throw new NotFoundError('city', cityId);
+  return city;
+}
+
+/** The city through the request's loader, or NOT_FOUND: for the resolvers. */
+export async function cityOf(loaders: CitiesLoaders, ctx: RequestContext, cityId: string): Promise<City> {
+  const city = await loaders.city(ctx).load(cityId);
   if (!city) throw new NotFoundError('city', cityId);
   return city;
 }

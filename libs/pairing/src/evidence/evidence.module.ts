@@ -2,19 +2,17 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CitiesModule } from '@app/cities';
 import { IdentityModule } from '@app/identity';
+import { CityLinksResolver } from './city-links.resolver';
 import { CityLinksService } from './city-links.service';
 import { PAIRING_EVIDENCE_ENTITIES } from './evidence.entities';
-import {
-  CityLinksResolver,
-  PairingEvidenceAuditResolver,
-  ReadinessResolver,
-  SectorActivityResolver,
-  SectorsResolver,
-  WeightProfilesResolver,
-} from './evidence.resolvers';
 import { EvidenceService } from './evidence.service';
+import { PairingEvidenceAuditResolver } from './pairing-evidence-audit.resolver';
+import { ReadinessResolver } from './readiness.resolver';
 import { ReadinessService } from './readiness.service';
+import { SectorActivityResolver } from './sector-activity.resolver';
 import { SectorActivityService } from './sector-activity.service';
+import { SectorsResolver } from './sectors.resolver';
+import { WeightProfilesResolver } from './weight-profiles.resolver';
 import { WeightProfilesService } from './weight-profiles.service';
 
 /**

@@ -127,25 +127,3 @@ export class PairingResolver {
     return this.cities.city(ctx).load(score.cityBId);
   }
 }
-
-@Resolver(() => PartnerSuggestion)
-export class PartnerSuggestionResolver {
-  constructor(private readonly cities: CitiesLoaders) {}
-
-  @ResolveField(() => City)
-  @Allow('PUBLIC')
-  partner(@Parent() suggestion: PartnerSuggestion, @Ctx() ctx: RequestContext) {
-    return this.cities.city(ctx).load(suggestion.partnerId);
-  }
-}
-
-@Resolver(() => CityTypologyView)
-export class CityTypologyResolver {
-  constructor(private readonly cities: CitiesLoaders) {}
-
-  @ResolveField(() => City)
-  @Allow('PUBLIC')
-  city(@Parent() view: CityTypologyView, @Ctx() ctx: RequestContext) {
-    return this.cities.city(ctx).load(view.cityId);
-  }
-}

@@ -19,7 +19,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { HasSomeLanguage, IsCalendarDate, LocalizedTextInput, LocalizedTitleInput, trim } from '@app/core';
-import { MilestoneStatus, ProjectStage, ProjectType, RiskLevel } from '../entities/project.entity';
+import { MilestoneStatus } from '../entities/milestone.entity';
+import { ProjectStage, ProjectType, RiskLevel } from '../entities/project.entity';
 
 const REASON = { message: 'must be 1 to 2000 characters long: say why' };
 const URL = { protocols: ['http', 'https'], require_protocol: true };

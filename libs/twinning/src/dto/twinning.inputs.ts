@@ -4,7 +4,8 @@ import { IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length,
 import { trim } from '@app/core';
 import { AcceptInvitationInput } from '@app/identity';
 import { TwinningStatus } from '../entities/twinning.entity';
-import { JoinRequestStatus, WorkspaceRole } from '../entities/workspace.entity';
+import { JoinRequestStatus } from '../entities/workspace-join-request.entity';
+import { WorkspaceRole } from '../entities/workspace-member.entity';
 
 const ROLE_MESSAGE = { message: `must be one of ${Object.values(WorkspaceRole).join(', ')}` };
 const REASON = { message: 'must be 1 to 2000 characters long: say why' };

@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Allow, ONE_PER_COUNTRY } from '@app/core';
 import { City } from '@app/cities';
-import { WorkspaceRole } from '../entities/workspace.entity';
+import { WorkspaceRole } from '../entities/workspace-member.entity';
 
 @ObjectType({ description: 'The pair score kept with a proposal made from a pairing suggestion.' })
 @Allow('SIGNED_IN')

@@ -1,5 +1,5 @@
 import { Bilingual, pick } from '@app/core';
-import { ActivityVerb } from './activity.entity';
+import { ActivityVerb } from './workspace-activity.entity';
 
 /** Names of the codes an entry mentions (stages, statuses, roles), in both languages. */
 const LABELS: Record<string, { en: string; ko: string }> = {

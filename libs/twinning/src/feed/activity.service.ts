@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Bilingual, Clock, Connection, PageArgs, paginate } from '@app/core';
 import { Workspace } from '../entities/workspace.entity';
-import { ActivityObjectType, ActivityVerb, WorkspaceActivity } from './activity.entity';
+import { ActivityObjectType, ActivityVerb, WorkspaceActivity } from './workspace-activity.entity';
 
 /** Entries about invitations and join requests: like those lists, only leads and admins see them. */
 export const LEAD_ONLY_OBJECT_TYPES = [ActivityObjectType.INVITATION, ActivityObjectType.JOIN_REQUEST];

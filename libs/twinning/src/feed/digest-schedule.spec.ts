@@ -1,4 +1,4 @@
-import { DigestFrequency } from './activity.entity';
+import { DigestFrequency } from './workspace-follow.entity';
 import { latestDigestBoundary, nextDigestBoundary } from './digest-schedule';
 
 describe('digest schedule', () => {

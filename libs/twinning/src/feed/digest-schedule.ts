@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { DigestFrequency } from './activity.entity';
+import { DigestFrequency } from './workspace-follow.entity';
 
 /**
  * Digests go out at a local hour of the reader's own zone: every day

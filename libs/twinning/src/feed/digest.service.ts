@@ -10,7 +10,7 @@ import { Twinning } from '../entities/twinning.entity';
 import { Workspace } from '../entities/workspace.entity';
 import { TwinningAccessService } from '../twinning-access.service';
 import { citiesOfTwinning, cityNames } from '../twinning-cities';
-import { DigestFrequency, WorkspaceFollow } from './activity.entity';
+import { DigestFrequency, WorkspaceFollow } from './workspace-follow.entity';
 import { describeActivity } from './activity-text';
 import { ActivityService } from './activity.service';
 import { latestDigestBoundary, nextDigestBoundary } from './digest-schedule';

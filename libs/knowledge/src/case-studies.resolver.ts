@@ -15,8 +15,9 @@ import {
   UpdateCaseStudyInput,
   WriteCaseStudyTextInput,
 } from './dto/knowledge.inputs';
-import { CaseStudy, CaseStudyRevision, CaseStudyVersion } from './entities/case-study.entity';
-import { renderMarkdown } from './markdown';
+import { CaseStudyRevision } from './entities/case-study-revision.entity';
+import { CaseStudyVersion } from './entities/case-study-version.entity';
+import { CaseStudy } from './entities/case-study.entity';
 
 export const CaseStudyConnection = Paginated(CaseStudy);
 
@@ -181,14 +182,5 @@ export class CaseStudiesResolver {
   @Allow('PUBLIC')
   revisions(@Parent() caseStudy: CaseStudy, @Args('language') language: string, @Ctx() ctx: RequestContext): Promise<CaseStudyRevision[]> {
     return this.service.revisions(ctx.user, caseStudy, language);
-  }
-}
-
-@Resolver(() => CaseStudyVersion)
-export class CaseStudyVersionResolver {
-  @ResolveField(() => String, { description: 'The body rendered from Markdown and sanitised: safe to show as HTML.' })
-  @Allow('PUBLIC')
-  bodyHtml(@Parent() version: CaseStudyVersion): string {
-    return renderMarkdown(version.body);
   }
 }

@@ -1,0 +1,251 @@
+import { totalIndicatorWeight } from './score';
+import { CityEvidence, Weights } from './types';
+import { REPORT_DEFAULT_WEIGHTS, SYNERGY_SATURATION, validateWeights, weightedIndicators } from './weights';
+import type { BatchScores, BatchSideKey, PairingBatch } from './batch-types';
+import { buildBatch } from './batch-build';
+
+/* Scoring a batch: every pair, or one city's pairs, in one loop over the typed arrays. */
+
+/** Allocates the output arrays of a batch. */
+export function allocateScores(batch: PairingBatch): BatchScores {
+  const n = batch.x.n * batch.y.n;
+  return {
+    nX: batch.x.n,
+    nY: batch.y.n,
+    cityIdsX: batch.x.cityIds,
+    cityIdsY: batch.y.cityIds,
+    similarity: new Float64Array(n),
+    internationalisation: new Float64Array(n),
+    synergy: new Float64Array(n),
+    relationship: new Float64Array(n),
+    overall: new Float64Array(n),
+    overallStars: new Uint8Array(n),
+    minPillarStars: new Uint8Array(n),
+    indicatorsUsed: new Uint16Array(n),
+    indicatorsWeighted: 0,
+    sectorsCompared: new Uint16Array(n),
+    sharedSectors: new Uint16Array(n),
+    assessments: new Uint8Array(n),
+    links: new Uint16Array(n),
+    confidence: new Float64Array(n),
+  };
+}
+
+/** Bits set in a 32-bit word. */
+function popcount(v: number): number {
+  v = v - ((v >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/**
+ * Scores the block of pairs rows [i0, i1) × columns [j0, j1). The single
+ * scoring loop behind scoreBatch() and scorePairsForCity().
+ */
+function scoreBlock(batch: PairingBatch, weights: Weights, out: BatchScores, i0: number, i1: number, j0: number, j1: number): void {
+  const { x, y } = batch;
+  const nY = y.n;
+  const stride = batch.indicatorKeys.length;
+  const words = batch.sectorWords;
+
+  // Weighted indicators present as columns, in canonical key order (as similarityPillar walks them).
+  const weighted = weightedIndicators(weights);
+  const colIndex = new Map(batch.indicatorKeys.map((k, c) => [k, c]));
+  const colsList: number[] = [];
+  const wsList: number[] = [];
+  for (const [key, w] of weighted) {
+    const c = colIndex.get(key);
+    if (c !== undefined) {
+      colsList.push(c);
+      wsList.push(w);
+    }
+  }
+  const cols = Int32Array.from(colsList);
+  const ws = Float64Array.from(wsList);
+  const nc = cols.length;
+  const totalW = totalIndicatorWeight(weighted);
+  out.indicatorsWeighted = weighted.length;
+
+  const wS = weights.pillars.similarity;
+  const wI = weights.pillars.internationalisation;
+  const wY = weights.pillars.synergy;
+  const wR = weights.pillars.relationship;
+  const [t1, t2] = weights.starThresholds;
+
+  const relX = x.relative;
+  const relY = y.relative;
+  const { similarity, internationalisation, synergy, relationship, overall, overallStars, minPillarStars } = out;
+  const { indicatorsUsed, sectorsCompared, sharedSectors, assessments, links, confidence } = out;
+
+  // Relationship: 0 and no links, except the pairs in the links map.
+  for (let i = i0; i < i1; i++) {
+    relationship.fill(0, i * nY + j0, i * nY + j1);
+    links.fill(0, i * nY + j0, i * nY + j1);
+  }
+  for (const [p, l] of batch.links) {
+    const i = Math.floor(p / nY);
+    const j = p - i * nY;
+    if (i >= i0 && i < i1 && j >= j0 && j < j1) {
+      relationship[p] = l.relationship;
+      links[p] = l.count;
+    }
+  }
+
+  for (let i = i0; i < i1; i++) {
+    const baseA = i * stride;
+    const na = x.readiness[i];
+    const hasA = x.hasSectors[i];
+    const sA = i * words;
+    for (let j = j0; j < j1; j++) {
+      const p = i * nY + j;
+      const baseB = j * stride;
+
+      // 1. similarity
+      let sw = 0;
+      let swd = 0;
+      let used = 0;
+      for (let c = 0; c < nc; c++) {
+        const col = cols[c];
+        const ra = relX[baseA + col];
+        const rb = relY[baseB + col];
+        if (ra === ra && rb === rb) {
+          const w = ws[c];
+          let d = Math.abs(ra - rb);
+          if (d > 1) d = 1;
+          sw += w;
+          swd += w * d;
+          used++;
+        }
+      }
+      const sim = used > 0 ? 1 - swd / sw : NaN;
+
+      // 2. internationalisation
+      const nb = y.readiness[j];
+      const hasIntl = na === na && nb === nb;
+      const intl = hasIntl ? 0.5 * (1 - Math.abs(na - nb)) + 0.5 * ((na + nb) / 2) : NaN;
+
+      // 3. synergy: Σ (w_a + w_b)/4 over shared sectors = (2·shared + full_a + full_b) / 4, exactly
+      const hasB = y.hasSectors[j];
+      let syn = NaN;
+      let shared = 0;
+      let union = 0;
+      if (hasA === 1 && hasB === 1) {
+        const sB = j * words;
+        let fa = 0;
+        let fb = 0;
+        for (let w = 0; w < words; w++) {
+          const aa = x.sectorActive[sA + w];
+          const ab = y.sectorActive[sB + w];
+          const s = aa & ab;
+          shared += popcount(s);
+          union += popcount(aa | ab);
+          fa += popcount(s & x.sectorFull[sA + w]);
+          fb += popcount(s & y.sectorFull[sB + w]);
+        }
+        syn = Math.min(1, (2 * shared + fa + fb) / 4 / SYNERGY_SATURATION);
+      }
+
+      // 4. relationship (filled above)
+      const rel = relationship[p];
+
+      // overall and stars
+      let sum = 0;
+      let wsum = 0;
+      let minStars = 3;
+      if (sim === sim) {
+        if (wS > 0) {
+          sum += wS * sim;
+          wsum += wS;
+        }
+        const st = sim < t1 ? 1 : sim < t2 ? 2 : 3;
+        if (st < minStars) minStars = st;
+      } else minStars = 0;
+      if (intl === intl) {
+        if (wI > 0) {
+          sum += wI * intl;
+          wsum += wI;
+        }
+        const st = intl < t1 ? 1 : intl < t2 ? 2 : 3;
+        if (minStars !== 0 && st < minStars) minStars = st;
+      } else minStars = 0;
+      if (syn === syn) {
+        if (wY > 0) {
+          sum += wY * syn;
+          wsum += wY;
+        }
+        const st = syn < t1 ? 1 : syn < t2 ? 2 : 3;
+        if (minStars !== 0 && st < minStars) minStars = st;
+      } else minStars = 0;
+      if (wR > 0) {
+        sum += wR * rel;
+        wsum += wR;
+      }
+      {
+        const st = rel < t1 ? 1 : rel < t2 ? 2 : 3;
+        if (minStars !== 0 && st < minStars) minStars = st;
+      }
+      const ov = wsum > 0 ? Math.min(1, sum / wsum) : 0;
+
+      // confidence (see confidenceOf)
+      const nAssess = (na === na ? 1 : 0) + (nb === nb ? 1 : 0);
+      let csum = 0;
+      let cw = 0;
+      if (wS > 0) {
+        csum += wS * (totalW > 0 ? sw / totalW : 0);
+        cw += wS;
+      }
+      if (wI > 0) {
+        csum += wI * (nAssess / 2);
+        cw += wI;
+      }
+      if (wY > 0) {
+        csum += wY * ((hasA + hasB) / 2);
+        cw += wY;
+      }
+      if (wR > 0) {
+        csum += wR * 1;
+        cw += wR;
+      }
+
+      similarity[p] = sim;
+      internationalisation[p] = intl;
+      synergy[p] = syn;
+      overall[p] = ov;
+      overallStars[p] = ov < t1 ? 1 : ov < t2 ? 2 : 3;
+      minPillarStars[p] = minStars;
+      indicatorsUsed[p] = used;
+      sectorsCompared[p] = union;
+      sharedSectors[p] = shared;
+      assessments[p] = nAssess;
+      confidence[p] = cw > 0 ? csum / cw : 0;
+    }
+  }
+}
+
+/** Scores every pair of a batch, into `out` when given (reuse it to avoid allocating). */
+export function scoreBatch(batch: PairingBatch, weights: Weights = REPORT_DEFAULT_WEIGHTS, out: BatchScores = allocateScores(batch)): BatchScores {
+  validateWeights(weights);
+  if (out.nX !== batch.x.n || out.nY !== batch.y.n) throw new RangeError('Output arrays do not match the batch size.');
+  out.cityIdsX = batch.x.cityIds;
+  out.cityIdsY = batch.y.cityIds;
+  scoreBlock(batch, weights, out, 0, batch.x.n, 0, batch.y.n);
+  return out;
+}
+
+/** Choice 9: every pair between two sets of cities (usually two countries). */
+export function scoreAllPairs(citiesX: readonly CityEvidence[], citiesY: readonly CityEvidence[], weights: Weights = REPORT_DEFAULT_WEIGHTS): { batch: PairingBatch; scores: BatchScores } {
+  const batch = buildBatch(citiesX, citiesY);
+  return { batch, scores: scoreBatch(batch, weights) };
+}
+
+/**
+ * Rescores one city against every city of the other side (nY or nX pairs),
+ * in place. Use after updateBatchCity().
+ */
+export function scorePairsForCity(batch: PairingBatch, side: BatchSideKey, cityIndex: number, weights: Weights, out: BatchScores): void {
+  validateWeights(weights);
+  const n = side === 'x' ? batch.x.n : batch.y.n;
+  if (!Number.isInteger(cityIndex) || cityIndex < 0 || cityIndex >= n) throw new RangeError(`City index ${cityIndex} is outside side ${side} (0–${n - 1}).`);
+  if (side === 'x') scoreBlock(batch, weights, out, cityIndex, cityIndex + 1, 0, batch.y.n);
+  else scoreBlock(batch, weights, out, 0, batch.x.n, cityIndex, cityIndex + 1);
+}

@@ -1,0 +1,15 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Ctx, RequestContext } from '@app/core';
+import { CitiesLoaders, City } from '@app/cities';
+import { CityTypologyView } from './pairing.views';
+
+@Resolver(() => CityTypologyView)
+export class CityTypologyResolver {
+  constructor(private readonly cities: CitiesLoaders) {}
+
+  @ResolveField(() => City)
+  @Allow('PUBLIC')
+  city(@Parent() view: CityTypologyView, @Ctx() ctx: RequestContext) {
+    return this.cities.city(ctx).load(view.cityId);
+  }
+}

@@ -1,0 +1,15 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Ctx, RequestContext } from '@app/core';
+import { CitiesLoaders, City } from '@app/cities';
+import { PartnerSuggestion } from './pairing.views';
+
+@Resolver(() => PartnerSuggestion)
+export class PartnerSuggestionResolver {
+  constructor(private readonly cities: CitiesLoaders) {}
+
+  @ResolveField(() => City)
+  @Allow('PUBLIC')
+  partner(@Parent() suggestion: PartnerSuggestion, @Ctx() ctx: RequestContext) {
+    return this.cities.city(ctx).load(suggestion.partnerId);
+  }
+}

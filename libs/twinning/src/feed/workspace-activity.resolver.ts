@@ -1,0 +1,35 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Ctx, LocalizedText, LocalTime, ONE_PER_COUNTRY, renderInZones, RequestContext } from '@app/core';
+import { User } from '@app/identity';
+import { TwinningLoaders } from '../twinning.loaders';
+import { WorkspaceActivity } from './workspace-activity.entity';
+import { describeActivity } from './activity-text';
+
+@Resolver(() => WorkspaceActivity)
+export class WorkspaceActivityResolver {
+  constructor(private readonly loaders: TwinningLoaders) {}
+
+  @ResolveField(() => User, { nullable: true, description: 'Who did it (null if their account is gone).' })
+  @Allow('SIGNED_IN')
+  async actor(@Parent() entry: WorkspaceActivity, @Ctx() ctx: RequestContext): Promise<User | null> {
+    return entry.actorUserId ? ((await this.loaders.user(ctx).load(entry.actorUserId)) ?? null) : null;
+  }
+
+  @ResolveField(() => LocalizedText, { nullable: true, description: 'The name of the object when it happened.' })
+  @Allow('SIGNED_IN')
+  objectLabel(@Parent() entry: WorkspaceActivity): LocalizedText | null {
+    return entry.objectLabel ? LocalizedText.of(entry.objectLabel) : null;
+  }
+
+  @ResolveField(() => LocalizedText, { description: 'The entry as a sentence, in English and Korean.' })
+  @Allow('SIGNED_IN')
+  summary(@Parent() entry: WorkspaceActivity): LocalizedText {
+    return LocalizedText.of(describeActivity(entry));
+  }
+
+  @ResolveField(() => [LocalTime], { complexity: ONE_PER_COUNTRY, description: "When it happened on both cities' clocks (city A first), in your language." })
+  @Allow('SIGNED_IN')
+  async atInCities(@Parent() entry: WorkspaceActivity, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
+    return renderInZones(entry.at, await this.loaders.zonesOfWorkspace(ctx).load(entry.workspaceId), ctx.user?.language ?? 'en');
+  }
+}
