@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { Connection, NotFoundError, PageArgs, paginate, SortKey } from '@app/core';
+import { citiesById } from './city-reads';
 import { normaliseSearchTerm, SearchRank, searchRank, searchSql } from './city-search';
 import { City } from './entities/city.entity';
 import { Country } from './entities/country.entity';
@@ -84,11 +85,8 @@ export class CitiesService {
   }
 
   /** Batched for DataLoaders: the cities in the order of `ids`, undefined where there is none. */
-  async getMany(ids: readonly string[], em: EntityManager = this.cities.manager): Promise<Array<City | undefined>> {
-    if (ids.length === 0) return [];
-    const found = await em.findBy(City, { id: In([...new Set(ids)]) });
-    const byId = new Map(found.map((c) => [c.id, c]));
-    return ids.map((id) => byId.get(id));
+  getMany(ids: readonly string[], em: EntityManager = this.cities.manager): Promise<Array<City | undefined>> {
+    return citiesById(em, ids);
   }
 
   /** Each city's country, currency and time zone, in the order of `ids` (undefined for an unknown city): one statement. */

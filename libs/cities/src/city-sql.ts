@@ -9,3 +9,8 @@ export function countriesOfCitiesSql(cityIds: string): string {
   return `(SELECT json_agg(json_build_array(s.code, s.currency) ORDER BY s.code)
              FROM (SELECT DISTINCT co.code, co.currency FROM city ci JOIN country co ON co.code = ci.country_code WHERE ci.id = ANY(${cityIds})) s)`;
 }
+
+/** The time zone of the city `cityId`'s country: a text expression. */
+export function cityZoneSql(cityId: string): string {
+  return `(SELECT co.time_zone FROM city ci JOIN country co ON co.code = ci.country_code WHERE ci.id = ${cityId})`;
+}

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { AuthUser, Clock, Connection, ConflictError, escapeLike, isUuid, NotFoundError, PageArgs, paginate, Role } from '@app/core';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AuthUser, Clock, Connection, ConflictError, escapeLike, NotFoundError, PageArgs, paginate, Role } from '@app/core';
 import { Organisation } from './entities/organisation.entity';
 import { OrganisationMembership } from './entities/organisation-membership.entity';
 import { RoleGrant } from './entities/role-grant.entity';
 import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
+import { userById, usersById } from './identity-reads';
 import { lang } from './lang';
 
 export interface UserFilter {
@@ -53,14 +54,12 @@ export class UsersService {
 
   /** The user, or null when there is none. */
   find(id: string, em: EntityManager = this.dataSource.manager): Promise<User | null> {
-    return isUuid(id) ? em.findOneBy(User, { id }) : Promise.resolve(null);
+    return userById(em, id);
   }
 
   /** Batched for DataLoaders: the users in the order of `ids`, undefined where there is none. */
-  async getMany(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<User | undefined>> {
-    if (ids.length === 0) return [];
-    const found = await em.findBy(User, { id: In([...new Set(ids)]) });
-    return ids.map((id) => found.find((u) => u.id === id));
+  getMany(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<User | undefined>> {
+    return usersById(em, ids);
   }
 
   async updateProfile(userId: string, changes: Partial<Pick<User, 'displayName' | 'preferredLanguage' | 'timeZone'>>): Promise<User> {

@@ -1,6 +1,7 @@
 export * from './engine';
 export { PAIRING_EVIDENCE_ENTITIES } from './evidence/evidence.entities';
 export { Sector } from './evidence/entities/sector.entity';
+export { knownSectorKeys } from './evidence/sector-reads';
 export { PairingEvidenceModule } from './evidence/evidence.module';
 export { EvidenceService } from './evidence/evidence.service';
 export { seedPairingEvidence } from './evidence/seed/pairing-evidence.seed';

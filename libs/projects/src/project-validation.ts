@@ -1,9 +1,9 @@
-import { Brackets, EntityManager, In } from 'typeorm';
+import { Brackets, EntityManager } from 'typeorm';
 import { BadInputError, FieldProblem } from '@app/core';
-import { Country } from '@app/cities';
-import { Organisation } from '@app/identity';
-import { Sector } from '@app/pairing';
-import { citiesOfTwinning, Twinning, WorkspaceMember, WorkspaceRole } from '@app/twinning';
+import { countriesByCode } from '@app/cities';
+import { organisationsById } from '@app/identity';
+import { knownSectorKeys } from '@app/pairing';
+import { citiesOfTwinning, Twinning, workspaceMember, WorkspaceRole } from '@app/twinning';
 import type { BudgetInput, CreateProjectInput } from './dto/project.inputs';
 import { Milestone } from './entities/milestone.entity';
 
@@ -21,7 +21,7 @@ export async function validateProjectInput(
     problem(input.endDate ? 'endDate' : 'startDate', `must keep the end date (${scope.endDate}) on or after the start date (${scope.startDate}).`);
   }
   if (input.sectors?.length) {
-    const known = new Set((await em.findBy(Sector, { key: In(input.sectors) })).map((s) => s.key));
+    const known = await knownSectorKeys(em, input.sectors);
     const unknown = input.sectors.filter((s) => !known.has(s));
     if (unknown.length) problem('sectors', `has no sector ${unknown.map((u) => `"${u}"`).join(', ')}: use keys from the sectors query, e.g. hydrogen or creative_industries.`);
   }
@@ -29,17 +29,17 @@ export async function validateProjectInput(
   for (const [field, city] of [['cityALeadUserId', cityA], ['cityBLeadUserId', cityB]] as const) {
     const userId = input[field];
     if (userId === undefined) continue;
-    const member = await em.findOneBy(WorkspaceMember, { workspaceId: scope.workspaceId, userId });
+    const member = await workspaceMember(em, scope.workspaceId, userId);
     if (!member || member.cityId !== city.id || member.role === WorkspaceRole.OBSERVER) {
       problem(field, `must be a lead or member of this workspace representing ${city.nameEn}.`);
     }
   }
   if (input.partnerOrganisationIds?.length) {
-    const found = await em.countBy(Organisation, { id: In(input.partnerOrganisationIds) });
-    if (found !== input.partnerOrganisationIds.length) problem('partnerOrganisationIds', 'lists an organisation that does not exist.');
+    const found = await organisationsById(em, input.partnerOrganisationIds);
+    if (found.includes(undefined)) problem('partnerOrganisationIds', 'lists an organisation that does not exist.');
   }
   if (input.budgets?.length) {
-    const countries = await em.findBy(Country, { code: In([cityA.countryCode, cityB.countryCode]) });
+    const countries = (await countriesByCode(em, [...new Set([cityA.countryCode, cityB.countryCode])])).filter((c) => !!c);
     const codes = countries.map((c) => c.code);
     const currencies = countries.map((c) => c.currency);
     const seen = new Set<string>();

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, escapeLike, ForbiddenError, isUuid, NotFoundError, PageArgs, paginate, toBilingual } from '@app/core';
-import { lang, User } from '@app/identity';
+import { lang, usersById } from '@app/identity';
 import { OutboxService } from '@app/notifications';
-import { ActivityObjectType, ActivityService, ActivityVerb, PUBLIC_TWINNING_STATUSES, Twinning, TwinningAccessService, WorkspaceRole } from '@app/twinning';
+import { ActivityObjectType, ActivityService, ActivityVerb, PUBLIC_TWINNING_STATUSES, publicWorkspaceIdsSql, Twinning, TwinningAccessService, twinningById, twinningsOfWorkspaces, WorkspaceRole } from '@app/twinning';
 import type {
   BudgetInput,
   ChangeProjectStageInput,
@@ -89,15 +89,12 @@ export class ProjectsService {
   /** Published summaries of public twinnings, newest published first. */
   published(filter: PublishedProjectFilter, page: PageArgs): Promise<Connection<Project>> {
     // The twinning conditions go in a subquery: paginate orders by an expression, which TypeORM cannot combine with joins.
-    const twinnings: string[] = ['t.status IN (:...statuses)'];
-    if (filter.cityId) twinnings.push('(t.city_a_id = :cityId OR t.city_b_id = :cityId)');
-    if (filter.twinningId) twinnings.push('t.id = :twinningId');
     const query = this.dataSource
       .getRepository(Project)
       .createQueryBuilder('p')
       .where('p.published_at IS NOT NULL')
-      .andWhere(`p.workspace_id IN (SELECT w.id FROM workspace w JOIN twinning t ON t.id = w.twinning_id WHERE ${twinnings.join(' AND ')})`, {
-        statuses: PUBLIC_TWINNING_STATUSES,
+      .andWhere(`p.workspace_id IN (${publicWorkspaceIdsSql({ byCity: !!filter.cityId, byTwinning: !!filter.twinningId })})`, {
+        publicStatuses: PUBLIC_TWINNING_STATUSES,
         cityId: filter.cityId,
         twinningId: filter.twinningId,
       });
@@ -108,15 +105,7 @@ export class ProjectsService {
 
   /** The twinning of each workspace, in order. */
   async twinningsOf(workspaceIds: readonly string[]): Promise<Twinning[]> {
-    if (!workspaceIds.length) return [];
-    const rows = await this.dataSource
-      .getRepository(Twinning)
-      .createQueryBuilder('t')
-      .innerJoin('workspace', 'w', 'w.twinning_id = t.id')
-      .addSelect('w.id', 'workspace_id')
-      .where('w.id IN (:...ids)', { ids: [...new Set(workspaceIds)] })
-      .getRawAndEntities();
-    return workspaceIds.map((id) => rows.entities[rows.raw.findIndex((r: { workspace_id: string }) => r.workspace_id === id)]);
+    return (await twinningsOfWorkspaces(this.dataSource.manager, workspaceIds)) as Twinning[];
   }
 
   // ---------- projects ----------
@@ -125,7 +114,7 @@ export class ProjectsService {
     return this.dataSource.transaction(async (em) => {
       const access = await this.access.requireWorkspace(user, input.workspaceId, em);
       requireEditor(access, 'create projects');
-      const twinning = await em.findOneByOrFail(Twinning, { id: access.twinningId });
+      const twinning = await twinningById(em, access.twinningId);
       if (!PUBLIC_TWINNING_STATUSES.includes(twinning.status)) {
         throw new ConflictError(`This workspace's twinning is ${twinning.status}: it takes no new projects.`, { status: twinning.status });
       }
@@ -168,7 +157,7 @@ export class ProjectsService {
       for (const key of EDITABLE) {
         if (input[key] === null && key !== 'endDate') throw BadInputError.field(key, 'cannot be emptied: leave it out to keep it, or give a new value.');
       }
-      const twinning = await em.findOneByOrFail(Twinning, { id: access.twinningId });
+      const twinning = await twinningById(em, access.twinningId);
       const startDate = input.startDate ?? project.startDate;
       const endDate = input.endDate === undefined ? project.endDate : input.endDate;
       await validateProjectInput(em, input, { workspaceId: project.workspaceId, twinning, startDate, endDate, projectId: project.id });
@@ -302,7 +291,7 @@ export class ProjectsService {
   private async promptCaseStudy(em: EntityManager, project: Project, trigger: CaseStudyPromptTrigger): Promise<void> {
     const inserted = await em.createQueryBuilder().insert().into(CaseStudyPrompt).values({ projectId: project.id, trigger }).orIgnore().returning('id').execute();
     if (!inserted.raw?.length) return;
-    const leads = await em.findBy(User, { id: In([project.leadAUserId, project.leadBUserId]) });
+    const leads = (await usersById(em, [...new Set([project.leadAUserId, project.leadBUserId])])).filter((l) => !!l);
     for (const lead of leads.filter((l) => !l.disabledAt)) {
       await this.outbox.enqueueEmail(em, {
         template: ProjectsEmail.CASE_STUDY_PROMPT,

@@ -28,3 +28,4 @@ export const TWINNING_ENTITIES = [Twinning, TwinningStatusChange, Workspace, Wor
 export * from './dto/twinning.outputs';
 export * from './twinning-cities';
 export * from './twinning-sql';
+export * from './twinning-reads';

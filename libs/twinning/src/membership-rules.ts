@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { AuthUser, ConflictError, ForbiddenError, isUuid, NotFoundError } from '@app/core';
-import { Organisation, OrganisationMembership } from '@app/identity';
+import { Organisation, organisationsOfUserIn } from '@app/identity';
 import { PUBLIC_TWINNING_STATUSES, Twinning } from './entities/twinning.entity';
 import { WorkspaceRole } from './entities/workspace-member.entity';
 import { Workspace } from './entities/workspace.entity';
@@ -54,11 +54,5 @@ export function requireOpen(twinning: Twinning): void {
 
 /** The person's organisations in these cities, in the order a member's city is chosen by. */
 export function organisationsIn(em: EntityManager, userId: string, cityIds: string[]): Promise<Organisation[]> {
-  return em
-    .createQueryBuilder(Organisation, 'o')
-    .innerJoin(OrganisationMembership, 'm', 'm.organisation_id = o.id AND m.user_id = :userId', { userId })
-    .where('o.city_id IN (:...cityIds)', { cityIds })
-    .orderBy('o.kind')
-    .addOrderBy('o.name_en')
-    .getMany();
+  return organisationsOfUserIn(em, userId, cityIds);
 }

@@ -1,11 +1,11 @@
-import { EntityManager, In } from 'typeorm';
-import { City } from '@app/cities';
+import { EntityManager } from 'typeorm';
+import { citiesById, City } from '@app/cities';
 import { Twinning } from './entities/twinning.entity';
 
 /** The twinning's two cities, city A (the proposer's) first. */
 export async function citiesOfTwinning(em: EntityManager, twinning: Pick<Twinning, 'cityAId' | 'cityBId'>): Promise<[City, City]> {
-  const cities = await em.findBy(City, { id: In([twinning.cityAId, twinning.cityBId]) });
-  return [cities.find((c) => c.id === twinning.cityAId)!, cities.find((c) => c.id === twinning.cityBId)!];
+  const [cityA, cityB] = await citiesById(em, [twinning.cityAId, twinning.cityBId]);
+  return [cityA!, cityB!];
 }
 
 /** A city's name in both languages, as emails carry it. */

@@ -19,3 +19,15 @@ export function workspaceTwinningSql(workspaceId: string): string {
   return `(SELECT json_build_object('status', t.status, 'sides', ${countriesOfCitiesSql('ARRAY[t.city_a_id, t.city_b_id]')})
              FROM workspace w JOIN twinning t ON t.id = w.twinning_id WHERE w.id = ${workspaceId})`;
 }
+
+/**
+ * The ids of the workspaces whose twinnings are public (ACTIVE or DORMANT), a
+ * subquery taking the named parameters `publicStatuses` (PUBLIC_TWINNING_STATUSES)
+ * and, when asked for, `cityId` (either of the twinning's cities) and `twinningId`.
+ */
+export function publicWorkspaceIdsSql(filter: { byCity: boolean; byTwinning: boolean }): string {
+  const conditions = ['t.status IN (:...publicStatuses)'];
+  if (filter.byCity) conditions.push('(t.city_a_id = :cityId OR t.city_b_id = :cityId)');
+  if (filter.byTwinning) conditions.push('t.id = :twinningId');
+  return `SELECT w.id FROM workspace w JOIN twinning t ON t.id = w.twinning_id WHERE ${conditions.join(' AND ')}`;
+}

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { RequestContext, requestLoader, ZoneOf } from '@app/core';
-import { Organisation, OrganisationsService, User } from '@app/identity';
+import { Organisation, OrganisationsService, User, usersById } from '@app/identity';
 import { Twinning } from './entities/twinning.entity';
 import { Workspace } from './entities/workspace.entity';
+import { cityZoneSql } from '@app/cities';
 
 /** Batched reads for twinning fields: one query per kind of thing per request. */
 @Injectable()
@@ -15,8 +16,7 @@ export class TwinningLoaders {
 
   user(ctx: RequestContext) {
     return requestLoader<string, User | undefined>(ctx, 'twinning.userById', async (ids) => {
-      const rows = await this.dataSource.getRepository(User).findBy({ id: In([...ids]) });
-      return ids.map((id) => rows.find((u) => u.id === id));
+      return usersById(this.dataSource.manager, ids);
     });
   }
 
@@ -27,15 +27,13 @@ export class TwinningLoaders {
   /** The two cities' time zones of each workspace, city A first. */
   zonesOfWorkspace(ctx: RequestContext) {
     return requestLoader<string, ZoneOf[]>(ctx, 'twinning.zonesOfWorkspace', async (ids) => {
-      const rows: Array<{ workspace_id: string; city_id: string; time_zone: string }> = await this.dataSource.query(
-        `SELECT w.id AS workspace_id, c.id AS city_id, k.time_zone
+      const rows: Array<{ workspace_id: string; city_a_id: string; zone_a: string; city_b_id: string; zone_b: string }> = await this.dataSource.query(
+        `SELECT w.id AS workspace_id, t.city_a_id, ${cityZoneSql('t.city_a_id')} AS zone_a, t.city_b_id, ${cityZoneSql('t.city_b_id')} AS zone_b
            FROM workspace w JOIN twinning t ON t.id = w.twinning_id
-           JOIN city c ON c.id IN (t.city_a_id, t.city_b_id) JOIN country k ON k.code = c.country_code
-          WHERE w.id = ANY($1::uuid[])
-          ORDER BY w.id, (c.id = t.city_a_id) DESC`,
+          WHERE w.id = ANY($1::uuid[])`,
         [[...ids]],
       );
-      return ids.map((id) => rows.filter((r) => r.workspace_id === id).map((r) => ({ cityId: r.city_id, timeZone: r.time_zone })));
+      return ids.map((id) => rows.filter((r) => r.workspace_id === id).flatMap((r) => [{ cityId: r.city_a_id, timeZone: r.zone_a }, { cityId: r.city_b_id, timeZone: r.zone_b }]));
     });
   }
 

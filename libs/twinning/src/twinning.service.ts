@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, hasRole, isUuid, NotFoundError, PageArgs, paginate, RequestContext, Role } from '@app/core';
-import { City } from '@app/cities';
-import { CityOfficerService, lang, User } from '@app/identity';
+import { citiesById, City } from '@app/cities';
+import { CityOfficerService, lang, userById } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { pairKey, PairingQueryService } from '@app/pairing';
 import type { ChangeTwinningStatusInput, ProposeTwinningInput, RespondToTwinningProposalInput, TwinningFilter, WithdrawTwinningProposalInput } from './dto/twinning.inputs';
@@ -43,9 +43,7 @@ export class TwinningService {
 
   async propose(user: AuthUser, input: ProposeTwinningInput): Promise<Twinning> {
     if (input.cityId === input.partnerCityId) throw BadInputError.field('partnerCityId', 'must be another city: a twinning joins two cities.');
-    const cities = await this.dataSource.getRepository(City).findBy({ id: In([input.cityId, input.partnerCityId]) });
-    const own = cities.find((c) => c.id === input.cityId);
-    const partner = cities.find((c) => c.id === input.partnerCityId);
+    const [own, partner] = await citiesById(this.dataSource.manager, [input.cityId, input.partnerCityId]);
     if (!own) throw BadInputError.field('cityId', `no city has the id "${input.cityId}".`);
     if (!partner) throw BadInputError.field('partnerCityId', `no city has the id "${input.partnerCityId}".`);
     if (own.countryCode === partner.countryCode) {
@@ -160,7 +158,7 @@ export class TwinningService {
           details: { reason: input.reason },
         });
       }
-      const proposer = await em.findOneByOrFail(User, { id: twinning.proposedByUserId });
+      const proposer = (await userById(em, twinning.proposedByUserId))!;
       await this.outbox.enqueueEmail(em, {
         template: accepted ? TwinningEmail.PROPOSAL_ACCEPTED : TwinningEmail.PROPOSAL_DECLINED,
         idempotencyKey: `twinning-response:${twinning.id}`,

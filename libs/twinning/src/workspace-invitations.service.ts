@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, isUuid, NotFoundError, PageArgs, paginate } from '@app/core';
-import { City, Country } from '@app/cities';
-import { AuthService, createInvitedAccount, issueInvitationToken, lang, OneTimeToken, OneTimeTokenService, PasswordHasher, TokenPurpose, User } from '@app/identity';
+import { cityWithCountry } from '@app/cities';
+import { AuthService, createInvitedAccount, issueInvitationToken, lang, oneTimeTokenById, OneTimeTokenService, PasswordHasher, TokenPurpose, User, userByEmail, userById } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { AcceptWorkspaceInvitationInput, type InviteToWorkspaceInput, type WorkspaceInvitationFilter } from './dto/twinning.inputs';
 import type { AcceptWorkspaceInvitationResult } from './dto/twinning.outputs';
@@ -71,7 +71,7 @@ export class WorkspaceInvitationsService {
       requireLead(access, 'invite people');
       const inviter = await em.findOneByOrFail(WorkspaceMember, { workspaceId: workspace.id, userId: user.id });
       requireOpen(twinning);
-      const existing = await em.findOneBy(User, { email });
+      const existing = await userByEmail(em, email);
       if (existing && (await em.existsBy(WorkspaceMember, { workspaceId: workspace.id, userId: existing.id }))) {
         throw BadInputError.field('email', 'belongs to someone who is already a member of this workspace.');
       }
@@ -89,8 +89,7 @@ export class WorkspaceInvitationsService {
         }),
       );
       // Someone without an account most likely works in the inviter's city: their country's language and zone.
-      const inviterCity = await em.findOneByOrFail(City, { id: inviter.cityId });
-      const country = await em.findOneByOrFail(Country, { code: inviterCity.countryCode });
+      const { country } = await cityWithCountry(em, inviter.cityId);
       const [cityA, cityB] = await citiesOfTwinning(em, twinning);
       await this.outbox.enqueueEmail(em, {
         template: TwinningEmail.WORKSPACE_INVITATION,
@@ -173,9 +172,9 @@ export class WorkspaceInvitationsService {
               'Sign in with the invited address (or sign out and accept to create an account), or ask a lead to invite this address.',
           );
         }
-        member = await em.findOneByOrFail(User, { id: user.id });
+        member = (await userById(em, user.id))!;
       } else {
-        const existing = await em.findOneBy(User, { email: record.email });
+        const existing = await userByEmail(em, record.email);
         if (existing) {
           throw BadInputError.field('token', `An account already exists for ${record.email}: sign in first, then accept the invitation.`);
         }
@@ -213,7 +212,7 @@ export class WorkspaceInvitationsService {
    */
   async acceptInvitationWithPassword(token: string, password: string, ip: string): Promise<AcceptWorkspaceInvitationResult> {
     const id = token.split('.')[0];
-    const record = isUuid(id) ? await this.dataSource.getRepository(OneTimeToken).findOneBy({ id }) : null;
+    const record = await oneTimeTokenById(this.dataSource.manager, id);
     const account = await this.auth.verifyPassword(record?.email ?? 'unknown-invitation', password, ip);
     if (!record || !account || !account.emailConfirmedAt) {
       throw BadInputError.field('password', 'is not the password of the invited account. If you have forgotten it, reset it first.');

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, isUuid, NotFoundError, PageArgs, paginate } from '@app/core';
-import { City } from '@app/cities';
-import { CityOfficerService, lang, Organisation, User } from '@app/identity';
+import { citiesById } from '@app/cities';
+import { CityOfficerService, lang, Organisation, recipientsAmong, userById } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import {
   type ChangeWorkspaceMemberRoleInput,
@@ -161,7 +161,7 @@ export class WorkspaceService {
           .values({ workspaceId: workspace.id, userId: request.userId, role: input.role!, cityId: request.cityId, organisationId: request.organisationId })
           .execute();
       }
-      const requester = await em.findOneByOrFail(User, { id: request.userId });
+      const requester = (await userById(em, request.userId))!;
       Object.assign(request, {
         status: input.approve ? JoinRequestStatus.APPROVED : JoinRequestStatus.DECLINED,
         grantedRole: input.approve ? input.role! : null,
@@ -280,7 +280,7 @@ export class WorkspaceService {
   private async assertNotLastLead(em: EntityManager, member: WorkspaceMember, change: 'demoted' | 'removed' | 'leave', self = false): Promise<void> {
     const leads = await em.countBy(WorkspaceMember, { workspaceId: member.workspaceId, cityId: member.cityId, role: WorkspaceRole.LEAD });
     if (leads > 1) return;
-    const city = await em.findOneByOrFail(City, { id: member.cityId });
+    const city = (await citiesById(em, [member.cityId]))[0]!;
     const who = self ? 'You are' : 'This member is';
     const cannot = self ? 'so you cannot leave' : `so they cannot be ${change}`;
     throw new ConflictError(
@@ -301,7 +301,7 @@ export class WorkspaceService {
   }
 
   private async nameOf(em: EntityManager, userId: string): Promise<{ en: string; ko: string }> {
-    const { displayName } = await em.findOneByOrFail(User, { id: userId });
+    const { displayName } = (await userById(em, userId))!;
     return { en: displayName, ko: displayName };
   }
 
@@ -314,17 +314,13 @@ export class WorkspaceService {
     requester: AuthUser,
     organisation: Organisation,
   ): Promise<void> {
-    const leads = await em
-      .createQueryBuilder(User, 'u')
-      .innerJoin(WorkspaceMember, 'm', 'm.user_id = u.id AND m.workspace_id = :workspaceId AND m.role = :lead', { workspaceId: workspace.id, lead: WorkspaceRole.LEAD })
-      .where('u.disabled_at IS NULL')
-      .getMany();
+    const leads = await recipientsAmong(em, `SELECT m.user_id FROM workspace_member m WHERE m.workspace_id = $1 AND m.role = $2`, [workspace.id, WorkspaceRole.LEAD]);
     const [cityA, cityB] = await citiesOfTwinning(em, twinning);
     for (const lead of leads) {
       await this.outbox.enqueueEmail(em, {
         template: TwinningEmail.JOIN_REQUEST_RECEIVED,
-        idempotencyKey: `workspace-join-request-received:${request.id}:${lead.id}`,
-        to: { email: lead.email, userId: lead.id, language: lang(lead.preferredLanguage), timeZone: lead.timeZone },
+        idempotencyKey: `workspace-join-request-received:${request.id}:${lead.userId}`,
+        to: lead,
         data: {
           cityA: cityNames(cityA),
           cityB: cityNames(cityB),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, escapeLike, ForbiddenError, hasRole, isUuid, NotFoundError, PageArgs, paginate, Role } from '@app/core';
-import { Project, ProjectStage, projectStageSql } from '@app/projects';
+import { projectById, ProjectStage, projectStageSql } from '@app/projects';
 import { TwinningAccessService, TwinningStatus, WorkspaceRole, WorkspaceSides, workspaceTwinningSql } from '@app/twinning';
 import { FundAuditService } from '../audit/audit.service';
 import type { ApplicationFilter, BudgetLineInput, CreateApplicationInput, UpdateApplicationInput } from '../dto/funding.inputs';
@@ -134,7 +134,7 @@ export class ApplicationsService {
 
   private createInTransaction(user: AuthUser, input: CreateApplicationInput): Promise<FundApplication> {
     return this.dataSource.transaction(async (em) => {
-      const project = isUuid(input.projectId) ? await em.findOneBy(Project, { id: input.projectId }) : null;
+      const project = await projectById(em, input.projectId);
       const access = project ? (await this.twinningAccess.workspaceAccess(user, [project.workspaceId], em))[0] : null;
       if (!project || !access) throw new NotFoundError('project', input.projectId);
       if (access.role !== WorkspaceRole.LEAD) throw new ForbiddenError('Only a lead of the workspace may apply for seed funding.');

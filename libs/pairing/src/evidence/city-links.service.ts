@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, BadInputError, Clock, NotFoundError } from '@app/core';
-import { City, Country } from '@app/cities';
+import { City, countriesByCode } from '@app/cities';
 import { CityOfficerService } from '@app/identity';
 import { requestPairingRecompute } from '../recompute/request-recompute';
 import { CityLink } from './entities/city-link.entity';
@@ -227,7 +227,7 @@ export class CityLinksService {
       otherCountry = cityB.countryCode;
       otherName = cityB.nameEn;
     } else {
-      const country = await em.findOneBy(Country, { code: values.otherPlaceCountryCode! });
+      const [country] = await countriesByCode(em, [values.otherPlaceCountryCode!]);
       if (!country) throw BadInputError.field('otherPlaceCountryCode', `no country taking part has the code "${values.otherPlaceCountryCode}".`);
       otherCountry = country.code;
       otherName = values.otherPlace!;

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { BadInputError, NotFoundError, RequestContext } from '@app/core';
-import { checkAsOf, checkSource, CitiesLoaders, City, SOURCE_MAX_LENGTH as SOURCE_MAX, SOURCE_MIN_LENGTH as SOURCE_MIN } from '@app/cities';
+import { checkAsOf, checkSource, CitiesLoaders, City, lockCity, requireCity, SOURCE_MAX_LENGTH as SOURCE_MAX, SOURCE_MIN_LENGTH as SOURCE_MIN } from '@app/cities';
 import { PairingEvidenceAudit } from './entities/pairing-evidence-audit.entity';
 
 export { SOURCE_MIN, SOURCE_MAX };
@@ -25,22 +25,8 @@ export function checkText(value: string | null | undefined, field: string, min: 
   return trimmed;
 }
 
-/**
- * Locks the city row for the rest of the transaction (serialising writes to
- * its evidence) and returns it; NOT_FOUND when there is no such city.
- */
-export async function lockCity(em: EntityManager, cityId: string): Promise<City> {
-  const city = await em.createQueryBuilder(City, 'c').setLock('for_no_key_update').where('c.id = :cityId', { cityId }).getOne();
-  if (!city) throw new NotFoundError('city', cityId);
-  return city;
-}
-
-/** The city, or NOT_FOUND. */
-export async function requireCity(em: EntityManager, cityId: string): Promise<City> {
-  const city = await em.findOneBy(City, { id: cityId });
-  if (!city) throw new NotFoundError('city', cityId);
-  return city;
-}
+/** Evidence's writes lock its city (serialising them), through the cities context. */
+export { lockCity, requireCity };
 
 /** The city through the request's loader, or NOT_FOUND: for the resolvers. */
 export async function cityOf(loaders: CitiesLoaders, ctx: RequestContext, cityId: string): Promise<City> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { Connection, PageArgs, paginate } from '@app/core';
-import { City } from '@app/cities';
+import { allCityIds } from '@app/cities';
 import type { LinkEvidence, ReadinessEvidence, SectorEvidence } from '../engine/types';
 import { CityLink } from './entities/city-link.entity';
 import { PairingEvidenceAudit } from './entities/pairing-evidence-audit.entity';
@@ -37,7 +37,7 @@ export class EvidenceService {
   async loadCityEvidence(cityIds?: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Map<string, CityPairingEvidence>> {
     const ids = cityIds
       ? [...new Set(cityIds)]
-      : (await em.find(City, { select: { id: true }, order: { id: 'ASC' } })).map((c) => c.id);
+      : await allCityIds(em);
     const result = new Map<string, CityPairingEvidence>();
     if (ids.length === 0) return result;
     for (const id of ids) result.set(id, { readiness: null, sectors: [], links: [] });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, BadInputError, Clock, ConflictError, ForbiddenError, NotFoundError } from '@app/core';
-import { IndicatorDefinition } from '@app/cities';
+import { indicatorKeys } from '@app/cities';
 import { PILLARS, PillarKey } from '../engine/types';
 import { WeightProfile } from './entities/weight-profile.entity';
 import { MAX_WEIGHT } from './dto/weight-profile.input';
@@ -165,7 +165,7 @@ export class WeightProfilesService {
 
   private async checkIndicatorKeys(em: EntityManager, indicators: WeightProfileInput['indicators']): Promise<void> {
     if (indicators.length === 0) return;
-    const known = new Set((await em.find(IndicatorDefinition, { select: { key: true } })).map((d) => d.key));
+    const known = await indicatorKeys(em);
     const index = indicators.findIndex((entry) => !known.has(entry.key));
     if (index >= 0) {
       throw BadInputError.field(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Connection, NotFoundError, PageArgs, paginate } from '@app/core';
-import { City } from '@app/cities';
+import { citiesById } from '@app/cities';
 import { PairScore } from './pair-score.entity';
 import type { PairFilterInput, ShortlistRuleInput } from './pair-score.types';
 
@@ -23,7 +23,7 @@ export class PairScoresService {
   }
 
   async partnersFor(cityId: string, filter: PairFilterInput, page: PageArgs): Promise<Connection<PairScore>> {
-    if (!(await this.dataSource.getRepository(City).existsBy({ id: cityId }))) throw new NotFoundError('city', cityId);
+    if (!(await citiesById(this.dataSource.manager, [cityId]))[0]) throw new NotFoundError('city', cityId);
     const query = this.base(filter).andWhere('(p.city_a_id = :cityId OR p.city_b_id = :cityId)', { cityId });
     return this.page(query, page);
   }

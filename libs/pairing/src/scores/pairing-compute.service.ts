@@ -23,12 +23,7 @@ import { EvidenceService } from '../evidence/evidence.service';
 import { countriesKey } from './pair-scores.service';
 import { PairingMethod } from './pairing-method.entity';
 import { PairingCountryScale } from './pairing-country-scale.entity';
-
-interface CityRow {
-  id: string;
-  country_code: string;
-  peer_group: number | null;
-}
+import { citiesWithIndicatorValues } from '@app/cities';
 
 /**
  * Loads evidence from the database into the engine and stores what it
@@ -45,14 +40,7 @@ export class PairingComputeService {
 
   /** Every city's evidence in the engine's shape, in city-id order. */
   async loadEvidence(em: EntityManager = this.dataSource.manager): Promise<CityEvidence[]> {
-    const [cities, values, pairing] = await Promise.all([
-      em.query(`SELECT id, country_code, peer_group FROM city ORDER BY id`) as Promise<CityRow[]>,
-      em.query(
-        `SELECT city_id, indicator_key, number_value, boolean_value, text_value, source, as_of::text AS as_of, entered_by_user_id
-           FROM city_indicator_value ORDER BY city_id, indicator_key`,
-      ) as Promise<Array<Record<string, unknown>>>,
-      this.evidence.loadCityEvidence(undefined, em),
-    ]);
+    const [{ cities, values }, pairing] = await Promise.all([citiesWithIndicatorValues(em), this.evidence.loadCityEvidence(undefined, em)]);
     const indicators = new Map<string, CityEvidence['indicators']>();
     for (const v of values) {
       const list = indicators.get(v.city_id as string) ?? [];

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { IANAZone } from 'luxon';
 import { AppConfig, AuthUser, Clock, ForbiddenError, hasRole, RequestContext, requestLoader, Role } from '@app/core';
-import { lang, User } from '@app/identity';
+import { lang, userById } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { TwinningEmail } from '../emails/twinning.emails';
 import { Twinning } from '../entities/twinning.entity';
@@ -141,7 +141,7 @@ export class DigestService {
         .where('f.id = :followId AND f.next_digest_at <= :now', { followId, now })
         .getMany();
       if (!follow) return false;
-      const reader = await em.findOneBy(User, { id: follow.userId });
+      const reader = await userById(em, follow.userId);
       const membership: Array<{ role: string }> = await em.query(
         `SELECT role FROM workspace_member WHERE workspace_id = $1 AND user_id = $2`,
         [follow.workspaceId, follow.userId],

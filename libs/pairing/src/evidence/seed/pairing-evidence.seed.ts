@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EntityManager, In, IsNull } from 'typeorm';
-import { City } from '@app/cities';
+import { citiesById, City } from '@app/cities';
 import { requestPairingRecompute } from '../../recompute/request-recompute';
 import { CityLink } from '../entities/city-link.entity';
 import { PairingEvidenceAudit } from '../entities/pairing-evidence-audit.entity';
@@ -316,7 +316,7 @@ async function seedBuiltInProfile(tx: EntityManager): Promise<SeedCounts> {
 }
 
 async function requireCities(tx: EntityManager, ids: string[], file: string): Promise<Map<string, City>> {
-  const found = new Map((await tx.findBy(City, { id: In(ids) })).map((c) => [c.id, c]));
+  const found = new Map((await citiesById(tx, ids)).filter((c) => !!c).map((c) => [c.id, c]));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length) throw new Error(`${file} names cities that are not seeded: ${missing.join(', ')}. Seed the cities first.`);
   return found;
