@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { usePageTitle } from '../components/Layout';
+import { usePageTitle } from './Layout';
 import { useMessages } from '../i18n';
 import { common } from '../i18n/common';
 

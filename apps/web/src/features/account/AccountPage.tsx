@@ -14,8 +14,8 @@ import { isLanguage, useMessages } from '../../i18n';
 import { useLanguageSwitch } from '../../i18n/useLanguageSwitch';
 import { browserZone, KR_ZONE, UK_ZONE } from '../../i18n/format';
 import { accountMessages } from './messages';
-import OfficerAccountPanel from '../officer/AccountPanel';
-import { AccountCaseStudiesPanel } from '../case-studies/AccountCaseStudiesPanel';
+import OfficerAccountPanel from '../../pages/officer/AccountPanel';
+import { AccountCaseStudiesPanel } from '../knowledge/AccountCaseStudiesPanel';
 import { BoardAccountPanel } from '../board/BoardAccountPanel';
 import { EventsAccountPanel } from '../events/EventsAccountPanel';
 
