@@ -47,11 +47,11 @@ const router = createBrowserRouter([
         element: <RequireSignIn />,
         children: [
           { path: 'me', element: page(() => import('./features/account/AccountPage')) },
-          // signed-in routes: officer (workspaces, projects, applications)
-          { path: 'workspaces/:id', element: page(() => import('./pages/officer/WorkspacePage')) },
-          { path: 'projects/:id', element: page(() => import('./pages/officer/ProjectPage')) },
-          { path: 'applications/new', element: page(() => import('./pages/officer/NewApplicationPage')) },
-          { path: 'applications/:id', element: page(() => import('./pages/officer/ApplicationPage')) },
+          // signed-in routes: twinning (workspaces), projects, funding (applications)
+          { path: 'workspaces/:id', element: page(() => import('./features/twinning/WorkspacePage')) },
+          { path: 'projects/:id', element: page(() => import('./features/projects/ProjectPage')) },
+          { path: 'applications/new', element: page(() => import('./features/funding/NewApplicationPage')) },
+          { path: 'applications/:id', element: page(() => import('./features/funding/ApplicationPage')) },
           // signed-in routes: board (reviews, meetings, decisions)
           { path: 'board', element: page(() => import('./features/board/BoardPage')) },
           { path: 'funds/:fundId/board', element: page(() => import('./features/board/BoardPage')) },

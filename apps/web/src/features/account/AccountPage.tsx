@@ -14,7 +14,7 @@ import { isLanguage, useMessages } from '../../i18n';
 import { useLanguageSwitch } from '../../i18n/useLanguageSwitch';
 import { browserZone, KR_ZONE, UK_ZONE } from '../../i18n/format';
 import { accountMessages } from './messages';
-import OfficerAccountPanel from '../../pages/officer/AccountPanel';
+import OfficerAccountPanel from '../funding/ApplicationsAccountPanel';
 import { AccountCaseStudiesPanel } from '../knowledge/AccountCaseStudiesPanel';
 import { BoardAccountPanel } from '../board/BoardAccountPanel';
 import { EventsAccountPanel } from '../events/EventsAccountPanel';

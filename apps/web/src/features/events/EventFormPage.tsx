@@ -15,7 +15,7 @@ import { common } from '../../i18n/common';
 import { browserZone, KR_ZONE, pickText, UK_ZONE, zoneLabel } from '../../i18n/format';
 import { draftProblems, FORMATS, instantToLocal, KINDS, localToInstant, type DraftField, type EventDraft } from './eventRules';
 import { eventsMessages } from './messages';
-import { useNow } from './useNow';
+import { useNow } from '../../hooks/useNow';
 import './events.css';
 
 const EventsEditLoad = graphql(`

@@ -23,7 +23,7 @@ import {
 } from './documents';
 import { eventZones, Places, StatusBadge } from './EventParts';
 import { FollowToggle } from './FollowToggle';
-import { useNow } from './useNow';
+import { useNow } from '../../hooks/useNow';
 import { eventsMessages } from './messages';
 
 type Detail = EventsDetailQuery['event'];

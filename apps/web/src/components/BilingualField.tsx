@@ -1,12 +1,9 @@
-import { useEffect, useState } from 'react';
-import { Field } from '../../components/Field';
-import { useMessages, type Language, type Translate } from '../../i18n';
-import { formatDate } from '../../i18n/format';
-import { officerMessages } from './messages';
-import './officer.css';
+import { Field } from './Field';
+import { useMessages, type Language, type TranslateOf } from '../i18n';
+import { formMessages } from '../i18n/forms';
 
-/** The officer catalog's typed `t`. */
-export type OfficerT = Translate<NonNullable<(typeof officerMessages)['shape']>>;
+/** The shared form catalog's typed `t`. */
+export type FormT = TranslateOf<typeof formMessages>;
 
 export interface Bilingual {
   en: string;
@@ -16,20 +13,8 @@ export interface Bilingual {
 export const TITLE_MAX = 200;
 export const TEXT_MAX = 4000;
 
-export const STAGES = ['DISCOVERY', 'GOAL_SETTING', 'FEASIBILITY', 'DEMONSTRATOR', 'SCALING', 'BUSINESS_AS_USUAL'] as const;
-export const PROJECT_TYPES = ['PATHFINDER', 'LIGHTHOUSE', 'PROOF_OF_CONCEPT'] as const;
-export const ROLES = ['LEAD', 'MEMBER', 'OBSERVER'] as const;
-export const MILESTONE_STATUSES = ['PLANNED', 'IN_PROGRESS', 'DONE', 'MISSED', 'CANCELLED'] as const;
-export const CATEGORIES = ['STAFF', 'TRAVEL', 'EQUIPMENT', 'SERVICES', 'EVENTS', 'OTHER'] as const;
-
-/** A city's name in the reader's language. */
-export function cityName(city: { nameEn: string; nameKo: string } | null | undefined, language: Language): string {
-  if (!city) return '';
-  return language === 'ko' ? city.nameKo : city.nameEn;
-}
-
 /** The problem with bilingual text, by the API's rule: at least one language, each within `max` characters. */
-export function bilingualProblem(value: Bilingual, max: number, t: OfficerT): string | null {
+export function bilingualProblem(value: Bilingual, max: number, t: FormT): string | null {
   if (!value.en.trim() && !value.ko.trim()) return t('validation.oneLanguage');
   if (value.en.trim().length > max || value.ko.trim().length > max) return t('validation.tooLong', { max });
   return null;
@@ -70,7 +55,7 @@ export function BilingualField({
   hint?: string;
   maxLength: number;
 }) {
-  const { t, language } = useMessages(officerMessages);
+  const { t, language } = useMessages(formMessages);
   const order: Language[] = language === 'ko' ? ['ko', 'en'] : ['en', 'ko'];
   return (
     <fieldset className="bilingual">
@@ -111,34 +96,4 @@ export function BilingualField({
       })}
     </fieldset>
   );
-}
-
-/** Today's calendar date in the viewer's zone, YYYY-MM-DD. */
-export function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
-export function CalendarDate({ value }: { value: string }) {
-  const { language } = useMessages(officerMessages);
-  return <time dateTime={value}>{formatDate(value, language)}</time>;
-}
-
-/** The current instant, refreshed every `everyMs` (for clocks and countdowns). */
-export function useNow(everyMs = 30_000): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(new Date()), everyMs);
-    return () => window.clearInterval(timer);
-  }, [everyMs]);
-  return now;
-}
-
-export function StatusBadge({ status }: { status: string }) {
-  const { t } = useMessages(officerMessages);
-  return <span className={`badge status status--${status.toLowerCase()}`}>{t(`appStatus.${status}` as 'appStatus.DRAFT')}</span>;
-}
-
-/** The extensions of an API error's first problem (e.g. a CONFLICT's reason and applicationId). */
-export function extensionsOf(error: { graphQLErrors?: Array<{ extensions?: Record<string, unknown> }> } | null | undefined): Record<string, unknown> {
-  return error?.graphQLErrors?.[0]?.extensions ?? {};
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { problemOf } from '../../api/errors';
+import { extensionsOf, problemOf } from '../../api/errors';
 import { ErrorNotice, Loading } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { usePageTitle } from '../../components/Layout';
@@ -10,10 +10,14 @@ import { Time } from '../../components/Time';
 import { graphql } from '../../gql';
 import { useMessages } from '../../i18n';
 import { KR_ZONE, pickText, UK_ZONE } from '../../i18n/format';
-import { officerMessages } from './messages';
+import { bilingualInput, fromLocalized } from '../../components/BilingualField';
+import { PageProblem } from '../../components/PageProblem';
+import { cityName } from '../../i18n/cities';
+import { formMessages } from '../../i18n/forms';
+import { projectMessages } from '../projects/messages';
+import { fundingMessages } from './messages';
 import { OpenCalls } from './OpenCalls';
-import { PageProblem } from './PageProblem';
-import { bilingualInput, cityName, extensionsOf, fromLocalized } from './parts';
+import '../../components/panels.css';
 
 const NewApplicationQuery = graphql(`
   query OfficerNewApplication($callId: ID!) {
@@ -71,7 +75,9 @@ const CreateApplication = graphql(`
  * projects of a workspace the reader leads, then opens it.
  */
 export default function NewApplicationPage() {
-  const { t, language } = useMessages(officerMessages);
+  const { t, language } = useMessages(fundingMessages);
+  const { t: tForm } = useMessages(formMessages);
+  const { t: tProject } = useMessages(projectMessages);
   usePageTitle(t('newApplication.title'));
   const [params] = useSearchParams();
   const callId = params.get('callId') ?? '';
@@ -99,7 +105,7 @@ export default function NewApplicationPage() {
       (w.projects?.nodes ?? []).map((p) => ({ ...p, pair: `${cityName(w.twinning.cityA, language)} · ${cityName(w.twinning.cityB, language)}` })),
     );
   const chosen = choices.find((p) => p.id === projectId);
-  const projectProblem = submitted && !chosen ? t('validation.required') : null;
+  const projectProblem = submitted && !chosen ? tForm('validation.required') : null;
   const existingId = problemOf(result.error)?.reason === 'ALREADY_APPLIED' ? (extensionsOf(result.error).applicationId as string | undefined) : undefined;
 
   async function submit(event: FormEvent) {
@@ -134,13 +140,13 @@ export default function NewApplicationPage() {
           <Field
             label={t('newApplication.project')}
             problem={projectProblem}
-            hint={chosen && !data.fundCall.allowedStages.includes(chosen.stage) ? t('calls.needStage', { stage: t(`stage.${chosen.stage}`) }) : undefined}
+            hint={chosen && !data.fundCall.allowedStages.includes(chosen.stage) ? t('calls.needStage', { stage: tProject(`stage.${chosen.stage}`) }) : undefined}
             render={(control) => (
               <select {...control} value={projectId} onChange={(e) => setProjectId(e.target.value)}>
                 <option value="">{t('newApplication.chooseProject')}</option>
                 {choices.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {pickText(p.title, language).text} ({p.pair}, {t(`stage.${p.stage}`)})
+                    {pickText(p.title, language).text} ({p.pair}, {tProject(`stage.${p.stage}`)})
                   </option>
                 ))}
               </select>

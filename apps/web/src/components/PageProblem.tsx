@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import type { CombinedError } from 'urql';
-import { problemOf } from '../../api/errors';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { useMessages } from '../../i18n';
-import { common } from '../../i18n/common';
+import { problemOf } from '../api/errors';
+import { ErrorNotice } from './ErrorNotice';
+import { useMessages } from '../i18n';
+import { common } from '../i18n/common';
 
 /** A page whose main query failed: the not-found page for NOT_FOUND (no access looks the same), else the error with a retry. */
 export function PageProblem({ error, onRetry }: { error: CombinedError; onRetry: () => void }) {

@@ -8,9 +8,13 @@ import { Field } from '../../components/Field';
 import { graphql } from '../../gql';
 import { useDraft } from '../../hooks/useDraft';
 import { useMessages } from '../../i18n';
-import { pickText } from '../../i18n/format';
-import { officerMessages } from './messages';
-import { BilingualField, bilingualInput, bilingualProblem, cityName, PROJECT_TYPES, STAGES, TEXT_MAX, TITLE_MAX, todayIn, type Bilingual } from './parts';
+import { pickText, todayIn } from '../../i18n/format';
+import { BilingualField, bilingualInput, bilingualProblem, TEXT_MAX, TITLE_MAX, type Bilingual } from '../../components/BilingualField';
+import { cityName } from '../../i18n/cities';
+import { formMessages } from '../../i18n/forms';
+import { twinningMessages } from '../twinning/messages';
+import { PROJECT_TYPES, STAGES } from './kinds';
+import { projectMessages } from './messages';
 
 export const SectorsQuery = graphql(`
   query OfficerSectors {
@@ -64,7 +68,9 @@ export function NewProjectForm({
   members: Member[];
   onCreated: () => void;
 }) {
-  const { t, language } = useMessages(officerMessages);
+  const { t, language } = useMessages(projectMessages);
+  const { t: tForm } = useMessages(formMessages);
+  const { t: tTwinning } = useMessages(twinningMessages);
   const { user, timeZone } = useAuth();
   const [cityA, cityB] = cities;
   const eligible = (cityId: string) => members.filter((m) => m.cityId === cityId && m.role !== 'OBSERVER');
@@ -93,13 +99,13 @@ export function NewProjectForm({
   const show = (field: string) => submitted || touched[field];
 
   const problems = {
-    title: bilingualProblem(draft.title, TITLE_MAX, t),
-    summary: bilingualProblem(draft.summary, TEXT_MAX, t),
-    sectors: draft.sectors.length < 1 || draft.sectors.length > 10 ? t('validation.sectors') : null,
-    leadA: draft.leadA ? null : t('validation.lead'),
-    leadB: draft.leadB ? null : t('validation.lead'),
-    startDate: /^\d{4}-\d{2}-\d{2}$/.test(draft.startDate) ? null : t('validation.date'),
-    endDate: draft.endDate && draft.endDate < draft.startDate ? t('validation.endBeforeStart') : null,
+    title: bilingualProblem(draft.title, TITLE_MAX, tForm),
+    summary: bilingualProblem(draft.summary, TEXT_MAX, tForm),
+    sectors: draft.sectors.length < 1 || draft.sectors.length > 10 ? tForm('validation.sectors') : null,
+    leadA: draft.leadA ? null : tForm('validation.lead'),
+    leadB: draft.leadB ? null : tForm('validation.lead'),
+    startDate: /^\d{4}-\d{2}-\d{2}$/.test(draft.startDate) ? null : tForm('validation.date'),
+    endDate: draft.endDate && draft.endDate < draft.startDate ? tForm('validation.endBeforeStart') : null,
   };
   const shown = (field: keyof typeof problems, serverField: string = field) => (show(field) ? problems[field] : null) ?? server[serverField] ?? null;
 
@@ -141,7 +147,7 @@ export function NewProjectForm({
           <option value="">{t('newProject.chooseLead')}</option>
           {eligible(city.id).map((m) => (
             <option key={m.user.id} value={m.user.id}>
-              {m.user.displayName} ({t(`role.${m.role}` as 'role.LEAD')})
+              {m.user.displayName} ({tTwinning(`role.${m.role}` as 'role.LEAD')})
             </option>
           ))}
         </select>
@@ -211,7 +217,7 @@ export function NewProjectForm({
           {leadSelect('leadB', cityB, 'cityBLeadUserId')}
           <Field label={t('newProject.startDate')} type="date" value={draft.startDate} onChange={(e) => update({ startDate: e.target.value })} onBlur={() => touch('startDate')} problem={shown('startDate')} />
           <Field
-            label={`${t('newProject.endDate')} ${t('optional')}`}
+            label={`${t('newProject.endDate')} ${tForm('optional')}`}
             hint={t('newProject.endDateHint')}
             type="date"
             value={draft.endDate}
@@ -223,7 +229,7 @@ export function NewProjectForm({
           <ErrorNotice error={result.error} />
           <div>
             <button type="submit" className="button button--primary" disabled={result.fetching}>
-              {result.fetching ? t('saving') : t('newProject.submit')}
+              {result.fetching ? tForm('saving') : t('newProject.submit')}
             </button>
           </div>
         </form>

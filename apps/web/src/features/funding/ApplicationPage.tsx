@@ -6,30 +6,22 @@ import { ErrorNotice, Loading } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { usePageTitle } from '../../components/Layout';
 import { LocalText } from '../../components/LocalText';
-import { Time } from '../../components/Time';
+import { CalendarDate, Time } from '../../components/Time';
 import { graphql } from '../../gql';
 import type { OfficerApplicationQuery } from '../../gql/graphql';
 import { useDraft } from '../../hooks/useDraft';
-import { useMessages, type Language } from '../../i18n';
+import { useMessages, type Language, type TranslateOf } from '../../i18n';
 import { KR_ZONE, pickText, UK_ZONE } from '../../i18n/format';
-import { officerMessages } from './messages';
+import { BilingualField, bilingualInput, bilingualProblem, fromLocalized, TEXT_MAX, TITLE_MAX, type Bilingual, type FormT } from '../../components/BilingualField';
+import { PageProblem } from '../../components/PageProblem';
+import { useNow } from '../../hooks/useNow';
+import { cityName } from '../../i18n/cities';
+import { formMessages } from '../../i18n/forms';
+import { projectMessages } from '../projects/messages';
+import { ApplicationStatus, CATEGORIES } from './ApplicationStatus';
+import { fundingMessages } from './messages';
 import { formatMinor, matchPercent, minorDigits, minorToInput, parseAmount } from './money';
-import { PageProblem } from './PageProblem';
-import {
-  BilingualField,
-  bilingualInput,
-  bilingualProblem,
-  CalendarDate,
-  CATEGORIES,
-  cityName,
-  fromLocalized,
-  StatusBadge,
-  TEXT_MAX,
-  TITLE_MAX,
-  useNow,
-  type Bilingual,
-  type OfficerT,
-} from './parts';
+import '../../components/panels.css';
 
 /** What the application page reads of an application, and gets back from each step. */
 export const OfficerApplicationFields = graphql(`
@@ -236,6 +228,7 @@ const DeclineAward = graphql(`
   }
 `);
 
+type FundingT = TranslateOf<typeof fundingMessages>;
 type Application = OfficerApplicationQuery['fundApplication'];
 type Call = Application['call'];
 type Category = (typeof CATEGORIES)[number];
@@ -294,7 +287,7 @@ function fromServer(application: Pick<Application, 'version' | 'title' | 'summar
 
 export default function ApplicationPage() {
   const { id = '' } = useParams();
-  const { t, language } = useMessages(officerMessages);
+  const { t, language } = useMessages(fundingMessages);
   const [{ data, error, fetching }, reexecute] = useQuery({ query: ApplicationQuery, variables: { id } });
   const application = data?.fundApplication;
   const [{ data: context, error: contextError }, reexecuteContext] = useQuery({
@@ -334,7 +327,7 @@ export default function ApplicationPage() {
         )}
       </p>
       <h1>
-        <LocalText value={application.title} /> <StatusBadge status={application.status} />
+        <LocalText value={application.title} /> <ApplicationStatus status={application.status} />
       </h1>
       <ErrorNotice error={error ?? contextError} onRetry={reload} />
       <Deadline call={application.call} />
@@ -388,7 +381,7 @@ export default function ApplicationPage() {
         <ol className="stage-history">
           {application.transitions.map((step) => (
             <li key={step.id}>
-              <StatusBadge status={step.toStatus} /> <Time value={step.at} also={[UK_ZONE, KR_ZONE]} />
+              <ApplicationStatus status={step.toStatus} /> <Time value={step.at} also={[UK_ZONE, KR_ZONE]} />
               {step.reason && <p>{step.reason}</p>}
             </li>
           ))}
@@ -400,9 +393,9 @@ export default function ApplicationPage() {
 
 /** The call's close in the viewer's zone and both countries', with the time left. */
 function Deadline({ call }: { call: Call }) {
-  const { t } = useMessages(officerMessages);
+  const { t } = useMessages(fundingMessages);
   const now = useNow(30_000);
-  const left = Date.parse(call.closesAt) - now.getTime();
+  const left = Date.parse(call.closesAt) - now;
   let countdown: string;
   if (left <= 0) countdown = t('application.countdown.closed');
   else {
@@ -433,7 +426,7 @@ interface Check {
 }
 
 /** The call's rules applied to the form as it is now: the budget rules computed here exactly as the API does; the others as the API last said. */
-function checksFor(draftLines: Array<{ countryCode: string; currency: string; minor: bigint }>, lineCount: number, application: Application, sides: Side[], projectStage: string, t: OfficerT, language: Language): Check[] {
+function checksFor(draftLines: Array<{ countryCode: string; currency: string; minor: bigint }>, lineCount: number, application: Application, sides: Side[], projectStage: string, t: FundingT, tProject: TranslateOf<typeof projectMessages>, language: Language): Check[] {
   const call = application.call;
   const server = (rule: string) => application.eligibility.find((c) => c.rule === rule);
   const checks: Check[] = [];
@@ -444,8 +437,8 @@ function checksFor(draftLines: Array<{ countryCode: string; currency: string; mi
     rule: 'PROJECT_STAGE',
     passed: stageOk,
     text: stageOk
-      ? t('application.checks.PROJECT_STAGE_ok', { stage: t(`stage.${projectStage}` as 'stage.DISCOVERY') })
-      : t('application.checks.PROJECT_STAGE', { stages: call.allowedStages.map((s) => t(`stage.${s}`)).join(', '), stage: t(`stage.${projectStage}` as 'stage.DISCOVERY') }),
+      ? t('application.checks.PROJECT_STAGE_ok', { stage: tProject(`stage.${projectStage}` as 'stage.DISCOVERY') })
+      : t('application.checks.PROJECT_STAGE', { stages: call.allowedStages.map((s) => tProject(`stage.${s}`)).join(', '), stage: tProject(`stage.${projectStage}` as 'stage.DISCOVERY') }),
   });
   const open = server('PROJECT_OPEN');
   if (open) checks.push({ rule: 'PROJECT_OPEN', passed: open.passed, text: t('application.checks.PROJECT_OPEN') });
@@ -495,13 +488,13 @@ function rateText(call: Call, sides: Side[], language: Language): string {
     .join(', ');
 }
 
-function amountProblem(text: string, currency: string, t: OfficerT): string | null {
+function amountProblem(text: string, currency: string, tForm: FormT): string | null {
   const parsed = parseAmount(text, currency);
   if (parsed.ok) return null;
   const digits = minorDigits(currency);
   const example = minorToInput(digits ? '2500050' : '25000000', currency);
-  if (parsed.reason === 'decimals') return digits ? t('validation.amount.decimals', { digits, example }) : t('validation.amount.decimalsNone', { example });
-  return t(`validation.amount.${parsed.reason}`, { example });
+  if (parsed.reason === 'decimals') return digits ? tForm('validation.amount.decimals', { digits, example }) : tForm('validation.amount.decimalsNone', { example });
+  return tForm(`validation.amount.${parsed.reason}`, { example });
 }
 
 function ApplicationForm({
@@ -517,7 +510,9 @@ function ApplicationForm({
   onSaved: () => void;
   onSubmitted: () => void;
 }) {
-  const { t, language } = useMessages(officerMessages);
+  const { t, language } = useMessages(fundingMessages);
+  const { t: tForm } = useMessages(formMessages);
+  const { t: tProject } = useMessages(projectMessages);
   const [draft, update] = useDraft<ApplicationDraft>(`officer.application.${application.id}`, fromServer(application));
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [attempted, setAttempted] = useState(false);
@@ -542,17 +537,17 @@ function ApplicationForm({
 
   const currencyOf = (countryCode: string) => sides.find((s) => s.countryCode === countryCode)?.currency ?? '';
   const problems: Record<string, string | null> = {
-    title: bilingualProblem(draft.title, TITLE_MAX, t),
-    summary: bilingualProblem(draft.summary, TEXT_MAX, t),
-    route: draft.route.en.trim().length > TEXT_MAX || draft.route.ko.trim().length > TEXT_MAX ? t('validation.tooLong', { max: TEXT_MAX }) : null,
+    title: bilingualProblem(draft.title, TITLE_MAX, tForm),
+    summary: bilingualProblem(draft.summary, TEXT_MAX, tForm),
+    route: draft.route.en.trim().length > TEXT_MAX || draft.route.ko.trim().length > TEXT_MAX ? tForm('validation.tooLong', { max: TEXT_MAX }) : null,
   };
   draft.lines.forEach((line) => {
-    problems[`${line.key}.description`] = line.description.trim() && line.description.trim().length <= 500 ? null : t('validation.description');
-    problems[`${line.key}.amount`] = amountProblem(line.amount, currencyOf(line.countryCode), t);
+    problems[`${line.key}.description`] = line.description.trim() && line.description.trim().length <= 500 ? null : tForm('validation.description');
+    problems[`${line.key}.amount`] = amountProblem(line.amount, currencyOf(line.countryCode), tForm);
   });
   draft.milestones.forEach((m) => {
-    problems[`${m.key}.title`] = bilingualProblem(m.title, TITLE_MAX, t);
-    problems[`${m.key}.dueDate`] = /^\d{4}-\d{2}-\d{2}$/.test(m.dueDate) ? null : t('validation.date');
+    problems[`${m.key}.title`] = bilingualProblem(m.title, TITLE_MAX, tForm);
+    problems[`${m.key}.dueDate`] = /^\d{4}-\d{2}-\d{2}$/.test(m.dueDate) ? null : tForm('validation.date');
   });
   const formInvalid = Object.values(problems).some(Boolean);
   const shown = (key: string, serverKey?: string) => (show(key) ? problems[key] : null) ?? (serverKey ? server[serverKey] : null) ?? null;
@@ -561,7 +556,7 @@ function ApplicationForm({
     const parsed = parseAmount(line.amount, currencyOf(line.countryCode));
     return parsed.ok ? [{ countryCode: line.countryCode, currency: currencyOf(line.countryCode), minor: BigInt(parsed.minor) }] : [];
   });
-  const checks = checksFor(parsedLines, draft.lines.length, application, sides, project.stage, t, language);
+  const checks = checksFor(parsedLines, draft.lines.length, application, sides, project.stage, t, tProject, language);
   const failed = checks.filter((c) => !c.passed);
   const conflictReason = problemOf(lastError)?.code === 'CONFLICT' ? problemOf(lastError)?.reason : undefined;
 
@@ -782,13 +777,13 @@ function ApplicationForm({
       )}
       {attempted && formInvalid && (
         <p className="field__problem" role="alert">
-          {t('validation.fixFirst')}
+          {tForm('validation.fixFirst')}
         </p>
       )}
       <p className="field__hint">{t('application.form.confirmSubmit')}</p>
       <div className="actions sticky-actions">
         <button type="submit" className="button button--secondary" disabled={busy}>
-          {saved.fetching ? t('saving') : t('application.form.save')}
+          {saved.fetching ? tForm('saving') : t('application.form.save')}
         </button>
         <button type="button" className="button button--primary" disabled={busy || !application.call.isOpen} onClick={() => void onSubmit()}>
           {submittedResult.fetching ? t('application.form.submitting') : t('application.form.submit')}
@@ -824,7 +819,7 @@ const CONFLICT_KEYS: Record<string, 'application.conflict.STALE_VERSION' | 'appl
 };
 
 function ReadOnly({ application, sides }: { application: Application; sides: Side[] }) {
-  const { t, language } = useMessages(officerMessages);
+  const { t, language } = useMessages(fundingMessages);
   return (
     <section aria-labelledby="content-heading">
       <h2 id="content-heading">{t('application.form.title')}</h2>
@@ -914,7 +909,7 @@ function Decision({
   canAct: boolean;
   onDone: (message: string) => void;
 }) {
-  const { t, language } = useMessages(officerMessages);
+  const { t, language } = useMessages(fundingMessages);
   const [accepted, accept] = useMutation(AcceptAward);
   const current = decisions.find((d) => !d.supersededByDecisionId) ?? decisions[0];
   if (!current && ['DRAFT', 'WITHDRAWN'].includes(application.status)) return null;
@@ -1004,11 +999,11 @@ function ReasonAction({
   applicationId: string;
   onDone: () => void;
 }) {
-  const { t } = useMessages(officerMessages);
+  const { t: tForm } = useMessages(formMessages);
   const [reason, setReason] = useState('');
   const [attempted, setAttempted] = useState(false);
   const [result, run] = useMutation(mutation);
-  const problem = attempted && (!reason.trim() || reason.trim().length > 2000) ? t('validation.reason') : null;
+  const problem = attempted && (!reason.trim() || reason.trim().length > 2000) ? tForm('validation.reason') : null;
   async function submit(event: FormEvent) {
     event.preventDefault();
     setAttempted(true);

@@ -11,11 +11,16 @@ import { graphql } from '../../gql';
 import { useDraft } from '../../hooks/useDraft';
 import { useMessages, type Language } from '../../i18n';
 import { KR_ZONE, UK_ZONE, localeOf } from '../../i18n/format';
-import { officerMessages } from './messages';
-import { OpenCalls } from './OpenCalls';
-import { PageProblem } from './PageProblem';
-import { NewProjectForm } from './NewProjectForm';
-import { cityName, ROLES, useNow } from './parts';
+import { PageProblem } from '../../components/PageProblem';
+import { useNow } from '../../hooks/useNow';
+import { cityName } from '../../i18n/cities';
+import { formMessages } from '../../i18n/forms';
+import { OpenCalls } from '../funding/OpenCalls';
+import { projectMessages } from '../projects/messages';
+import { NewProjectForm } from '../projects/NewProjectForm';
+import { twinningMessages } from './messages';
+import { ROLES } from './roles';
+import '../../components/panels.css';
 
 const WorkspaceQuery = graphql(`
   query OfficerWorkspace($id: ID!, $now: DateTime!) {
@@ -223,7 +228,8 @@ const sideClass = (countryCode: string) => (countryCode === 'KR' ? 'kr' : countr
 
 export default function WorkspacePage() {
   const { id = '' } = useParams();
-  const { t, language } = useMessages(officerMessages);
+  const { t, language } = useMessages(twinningMessages);
+  const { t: tForm } = useMessages(formMessages);
   const [now] = useState(() => new Date().toISOString());
   const [{ data, error, fetching }, reexecute] = useQuery({ query: WorkspaceQuery, variables: { id, now } });
   const [refresh, setRefresh] = useState(0);
@@ -250,7 +256,7 @@ export default function WorkspacePage() {
       <h1>{title}</h1>
       <ErrorNotice error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       <dl className="meta">
-        <dt>{t('status')}</dt>
+        <dt>{tForm('status')}</dt>
         <dd>{t(`workspace.twinningStatus.${workspace.twinning.status}`)}</dd>
         {workspace.twinning.activeSince && (
           <>
@@ -382,8 +388,8 @@ function Paged({ renderPage }: { renderPage: (after: string | null, isLast: bool
 }
 
 function CityClocks({ cities, zones }: { cities: City[]; zones: Array<{ cityId?: string | null; timeZone: string; zoneName: string; utcOffset: string }> }) {
-  const { t, language } = useMessages(officerMessages);
-  const now = useNow(15_000);
+  const { t, language } = useMessages(twinningMessages);
+  const now = new Date(useNow(15_000));
   return (
     <ul className="city-clocks">
       {cities.map((city) => {
@@ -412,7 +418,8 @@ const dateText = (now: Date, timeZone: string, language: Language) =>
   new Intl.DateTimeFormat(localeOf(language), { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(now);
 
 function ProjectsPage({ id, after, isLast, onMore, cities }: { id: string; after: string | null; isLast: boolean; onMore: (cursor: string) => void; cities: City[] }) {
-  const { t, language } = useMessages(officerMessages);
+  const { t, language } = useMessages(twinningMessages);
+  const { t: tProject } = useMessages(projectMessages);
   const [{ data, error, fetching }, reexecute] = useQuery({ query: ProjectsQuery, variables: { id, after } });
   const connection = data?.workspace.projects;
   return (
@@ -426,7 +433,7 @@ function ProjectsPage({ id, after, isLast, onMore, cities }: { id: string; after
             <Link to={`/projects/${project.id}`}>
               <LocalText value={project.title} />
             </Link>{' '}
-            <span className="badge">{t(`stage.${project.stage}`)}</span> <span className="badge">{t(`type.${project.type}`)}</span>
+            <span className="badge">{tProject(`stage.${project.stage}`)}</span> <span className="badge">{tProject(`type.${project.type}`)}</span>
             <br />
             <small>
               {t('workspace.projects.leads')}:{' '}
@@ -446,7 +453,7 @@ function ProjectsPage({ id, after, isLast, onMore, cities }: { id: string; after
 }
 
 function ActivityPage({ id, after, isLast, onMore }: { id: string; after: string | null; isLast: boolean; onMore: (cursor: string) => void }) {
-  const { t } = useMessages(officerMessages);
+  const { t } = useMessages(twinningMessages);
   const [{ data, error, fetching }, reexecute] = useQuery({ query: ActivityQuery, variables: { id, after } });
   const connection = data?.workspace.activity;
   const linkOf = (entry: { objectType: string; objectId: string }) => (entry.objectType === 'PROJECT' ? `/projects/${entry.objectId}` : null);
@@ -486,13 +493,14 @@ function ActivityPage({ id, after, isLast, onMore }: { id: string; after: string
 const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
 
 function InviteForm({ workspaceId, onDone }: { workspaceId: string; onDone: () => void }) {
-  const { t } = useMessages(officerMessages);
+  const { t } = useMessages(twinningMessages);
+  const { t: tForm } = useMessages(formMessages);
   const [draft, update, clear] = useDraft(`officer.invite.${workspaceId}`, { email: '', role: 'MEMBER' as (typeof ROLES)[number] });
   const [touched, setTouched] = useState(false);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [result, invite] = useMutation(InviteToWorkspace);
   const server = fieldProblems(problemOf(result.error));
-  const emailProblem = touched && !looksLikeEmail(draft.email) ? t('validation.email') : (server.email ?? null);
+  const emailProblem = touched && !looksLikeEmail(draft.email) ? tForm('validation.email') : (server.email ?? null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -547,7 +555,7 @@ function InviteForm({ workspaceId, onDone }: { workspaceId: string; onDone: () =
 }
 
 function Invitations({ invitations, onDone }: { invitations: Array<{ id: string; email: string; role: string; expiresAt: string }>; onDone: () => void }) {
-  const { t } = useMessages(officerMessages);
+  const { t } = useMessages(twinningMessages);
   const [result, revoke] = useMutation(RevokeInvitation);
   const [status, setStatus] = useState('');
   return (
@@ -602,7 +610,7 @@ function JoinRequests({
   cities: City[];
   onDone: () => void;
 }) {
-  const { t, language } = useMessages(officerMessages);
+  const { t, language } = useMessages(twinningMessages);
   const [result, decide] = useMutation(DecideJoinRequest);
   const [roles, setRoles] = useState<Record<string, string>>({});
   const [reasons, setReasons] = useState<Record<string, string>>({});
@@ -666,7 +674,7 @@ function JoinRequests({
 }
 
 function FollowPanel({ workspaceId, follow }: { workspaceId: string; follow: { frequency: string; nextDigestAt: string } | null }) {
-  const { t } = useMessages(officerMessages);
+  const { t } = useMessages(twinningMessages);
   const [frequency, setFrequency] = useState<'DAILY' | 'WEEKLY'>((follow?.frequency as 'DAILY' | 'WEEKLY') ?? 'WEEKLY');
   const [followed, followWorkspace] = useMutation(FollowWorkspace);
   const [unfollowed, unfollowWorkspace] = useMutation(UnfollowWorkspace);

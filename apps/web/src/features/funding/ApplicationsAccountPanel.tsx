@@ -6,9 +6,10 @@ import { LocalText } from '../../components/LocalText';
 import { Time } from '../../components/Time';
 import { graphql } from '../../gql';
 import { useMessages } from '../../i18n';
-import { officerMessages } from './messages';
+import { ApplicationStatus } from './ApplicationStatus';
+import { fundingMessages } from './messages';
 import { OpenCalls } from './OpenCalls';
-import { StatusBadge } from './parts';
+import '../../components/panels.css';
 
 const AccountApplicationsQuery = graphql(`
   query OfficerAccountApplications($after: String) {
@@ -42,7 +43,7 @@ const AccountApplicationsQuery = graphql(`
 
 /** The account page's officer panel: my seed-fund applications and the calls I could apply to. */
 export default function OfficerAccountPanel() {
-  const { t } = useMessages(officerMessages);
+  const { t } = useMessages(fundingMessages);
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const [{ data }] = useQuery({ query: AccountApplicationsQuery, variables: { after: null } });
   const workspaces = data?.myWorkspaces ?? [];
@@ -62,7 +63,7 @@ export default function OfficerAccountPanel() {
 }
 
 function ApplicationsPage({ after, isLast, onMore }: { after: string | null; isLast: boolean; onMore: (cursor: string) => void }) {
-  const { t } = useMessages(officerMessages);
+  const { t } = useMessages(fundingMessages);
   const [{ data, error, fetching }, reexecute] = useQuery({ query: AccountApplicationsQuery, variables: { after } });
   const connection = data?.fundApplications;
   return (
@@ -76,7 +77,7 @@ function ApplicationsPage({ after, isLast, onMore }: { after: string | null; isL
             <Link to={`/applications/${application.id}`}>
               <LocalText value={application.title} />
             </Link>{' '}
-            <StatusBadge status={application.status} />
+            <ApplicationStatus status={application.status} />
             <br />
             <small>
               <LocalText value={application.call.title} /> · {t('account.applications.updated')} <Time value={application.updatedAt} />

@@ -7,16 +7,21 @@ import { ErrorNotice, Loading } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { usePageTitle } from '../../components/Layout';
 import { LocalText } from '../../components/LocalText';
-import { Time } from '../../components/Time';
+import { CalendarDate, Time } from '../../components/Time';
 import { graphql } from '../../gql';
 import { useDraft } from '../../hooks/useDraft';
 import { useMessages } from '../../i18n';
 import { KR_ZONE, pickText, UK_ZONE } from '../../i18n/format';
-import { officerMessages } from './messages';
+import { BilingualField, bilingualInput, bilingualProblem, fromLocalized, TITLE_MAX, type Bilingual, type FormT } from '../../components/BilingualField';
+import { PageProblem } from '../../components/PageProblem';
+import { cityName } from '../../i18n/cities';
+import { formMessages } from '../../i18n/forms';
+import { ApplicationStatus } from '../funding/ApplicationStatus';
+import { OpenCalls } from '../funding/OpenCalls';
+import { MILESTONE_STATUSES, STAGES } from './kinds';
+import { projectMessages } from './messages';
 import { SectorsQuery } from './NewProjectForm';
-import { OpenCalls } from './OpenCalls';
-import { PageProblem } from './PageProblem';
-import { BilingualField, bilingualInput, bilingualProblem, CalendarDate, cityName, fromLocalized, MILESTONE_STATUSES, STAGES, StatusBadge, TITLE_MAX, type Bilingual, type OfficerT } from './parts';
+import '../../components/panels.css';
 
 const ProjectQuery = graphql(`
   query OfficerProject($id: ID!) {
@@ -160,7 +165,7 @@ type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
 export default function ProjectPage() {
   const { id = '' } = useParams();
-  const { t, language } = useMessages(officerMessages);
+  const { t, language } = useMessages(projectMessages);
   const { user } = useAuth();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: ProjectQuery, variables: { id } });
   const project = data?.project;
@@ -266,7 +271,7 @@ export default function ProjectPage() {
               <Link to={`/applications/${application.id}`}>
                 <LocalText value={application.title} />
               </Link>{' '}
-              <StatusBadge status={application.status} />
+              <ApplicationStatus status={application.status} />
               <br />
               <small>
                 <LocalText value={application.call.title} /> · <Time value={application.updatedAt} />
@@ -287,15 +292,16 @@ export default function ProjectPage() {
 }
 
 function ChangeStageForm({ projectId, version, current, onDone }: { projectId: string; version: number; current: Stage; onDone: () => void }) {
-  const { t } = useMessages(officerMessages);
+  const { t } = useMessages(projectMessages);
+  const { t: tForm } = useMessages(formMessages);
   const [draft, update, clear] = useDraft(`officer.stage.${projectId}`, { stage: '' as Stage | '', reason: '' });
   const [submitted, setSubmitted] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [result, change] = useMutation(ChangeStage);
   const server = fieldProblems(problemOf(result.error));
   const problems = {
-    stage: draft.stage && draft.stage !== current ? null : t('validation.required'),
-    reason: draft.reason.trim() && draft.reason.trim().length <= 2000 ? null : t('validation.reason'),
+    stage: draft.stage && draft.stage !== current ? null : tForm('validation.required'),
+    reason: draft.reason.trim() && draft.reason.trim().length <= 2000 ? null : tForm('validation.reason'),
   };
 
   async function submit(event: FormEvent) {
@@ -358,16 +364,17 @@ interface ProjectForMilestones {
 }
 
 /** The API's rule for a due date: within the project's dates. */
-function dueProblem(project: ProjectForMilestones, dueDate: string, t: OfficerT): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(dueDate)) return t('validation.date');
+function dueProblem(project: ProjectForMilestones, dueDate: string, tForm: FormT): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(dueDate)) return tForm('validation.date');
   if (dueDate < project.startDate || (project.endDate && dueDate > project.endDate)) {
-    return project.endDate ? t('validation.dueOutside', { start: project.startDate, end: project.endDate }) : t('validation.dueBeforeStart', { start: project.startDate });
+    return project.endDate ? tForm('validation.dueOutside', { start: project.startDate, end: project.endDate }) : tForm('validation.dueBeforeStart', { start: project.startDate });
   }
   return null;
 }
 
 function Milestones({ project, canEdit, onDone }: { project: ProjectForMilestones; canEdit: boolean; onDone: () => void }) {
-  const { t } = useMessages(officerMessages);
+  const { t } = useMessages(projectMessages);
+  const { t: tForm } = useMessages(formMessages);
   const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [updated, updateMilestone] = useMutation(UpdateMilestone);
@@ -429,7 +436,7 @@ function Milestones({ project, canEdit, onDone }: { project: ProjectForMilestone
                           </button>
                         )}
                         <button type="button" className="button button--ghost button--small" aria-expanded={editing === milestone.id} onClick={() => setEditing(editing === milestone.id ? null : milestone.id)}>
-                          {t('edit')}
+                          {tForm('edit')}
                           <span className="visually-hidden">: {milestone.title.en ?? milestone.title.ko}</span>
                         </button>
                       </div>
@@ -483,7 +490,8 @@ function MilestoneForm({
   onDone: (message: string) => void;
   onCancel?: () => void;
 }) {
-  const { t, language } = useMessages(officerMessages);
+  const { t, language } = useMessages(projectMessages);
+  const { t: tForm } = useMessages(formMessages);
   const initial = { title: fromLocalized(milestone?.title), dueDate: milestone?.dueDate ?? '', status: (milestone?.status ?? 'PLANNED') as MilestoneStatus };
   const [draft, update, clear] = useDraft<{ title: Bilingual; dueDate: string; status: MilestoneStatus }>(`officer.milestone.${milestone?.id ?? `new.${project.id}`}`, initial);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
@@ -492,7 +500,7 @@ function MilestoneForm({
   const [updated, updateMilestone] = useMutation(UpdateMilestone);
   const result = milestone ? updated : added;
   const server = fieldProblems(problemOf(result.error));
-  const problems = { title: bilingualProblem(draft.title, TITLE_MAX, t), dueDate: dueProblem(project, draft.dueDate, t) };
+  const problems = { title: bilingualProblem(draft.title, TITLE_MAX, tForm), dueDate: dueProblem(project, draft.dueDate, tForm) };
   const shown = (field: 'title' | 'dueDate') => ((submitted || touched[field]) && problems[field]) || server[field] || null;
 
   async function submit(event: FormEvent) {
@@ -530,7 +538,7 @@ function MilestoneForm({
         problem={shown('dueDate')}
       />
       <Field
-        label={t('status')}
+        label={tForm('status')}
         render={(control) => (
           <select {...control} value={draft.status} onChange={(e) => update({ status: e.target.value as MilestoneStatus })}>
             {MILESTONE_STATUSES.map((s) => (
@@ -555,7 +563,7 @@ function MilestoneForm({
               onCancel();
             }}
           >
-            {t('cancel')}
+            {tForm('cancel')}
           </button>
         )}
       </div>

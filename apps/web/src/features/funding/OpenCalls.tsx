@@ -6,7 +6,8 @@ import { Time } from '../../components/Time';
 import { graphql } from '../../gql';
 import { useMessages } from '../../i18n';
 import { KR_ZONE, UK_ZONE } from '../../i18n/format';
-import { officerMessages } from './messages';
+import { projectMessages } from '../projects/messages';
+import { fundingMessages } from './messages';
 
 const OpenCallsQuery = graphql(`
   query OfficerOpenCalls {
@@ -42,7 +43,8 @@ export function OpenCalls({
   project?: { id: string; stage: string; closed: boolean; applications: Array<{ id: string; callId: string; status: string }> };
   canApply: boolean;
 }) {
-  const { t, language } = useMessages(officerMessages);
+  const { t, language } = useMessages(fundingMessages);
+  const { t: tProject } = useMessages(projectMessages);
   const [{ data, error, fetching }, reexecute] = useQuery({ query: OpenCallsQuery });
   const Heading = `h${headingLevel}` as const;
   const calls = data?.fundCalls.nodes ?? [];
@@ -67,14 +69,14 @@ export function OpenCalls({
                 <dt>{t('calls.maxAward')}</dt>
                 <dd>{call.maxAward.map((m) => (language === 'ko' ? m.ko : m.en)).join(' · ')}</dd>
                 <dt>{t('calls.stages')}</dt>
-                <dd>{call.allowedStages.map((s) => t(`stage.${s}`)).join(', ')}</dd>
+                <dd>{call.allowedStages.map((s) => tProject(`stage.${s}`)).join(', ')}</dd>
               </dl>
               {existing ? (
                 <Link to={`/applications/${existing.id}`}>{t('calls.already')}</Link>
               ) : !canApply ? (
                 <p className="muted">{t('calls.leadsOnly')}</p>
               ) : project && !stageAllowed ? (
-                <p className="muted">{t('calls.needStage', { stage: t(`stage.${project.stage}` as 'stage.DISCOVERY') })}</p>
+                <p className="muted">{t('calls.needStage', { stage: tProject(`stage.${project.stage}` as 'stage.DISCOVERY') })}</p>
               ) : project && project.closed ? null : (
                 <Link className="button button--secondary" to={`/applications/new?callId=${call.id}${project ? `&projectId=${project.id}` : ''}`}>
                   {project ? t('calls.apply') : t('calls.applyChoose')}
