@@ -9,7 +9,9 @@ import { useDraft } from '../../hooks/useDraft';
 import { useMessages } from '../../i18n';
 import { KR_ZONE, UK_ZONE } from '../../i18n/format';
 import { boardMessages } from './messages';
-import { BoardError, decimalToMinor, minorDigits, minorToDecimal, moneyText } from './shared';
+import { formatMinor, minorToInput, moneyText, parseAmount } from '../../i18n/money';
+import { minorDigits } from '@app/rules';
+import { BoardError } from './shared';
 
 const BoardRecordDecision = graphql(`
   mutation BoardRecordDecision($input: RecordDecisionInput!) {
@@ -20,6 +22,12 @@ const BoardRecordDecision = graphql(`
     }
   }
 `);
+
+/** A typed award as minor units: zero is an award too (one currency may get none); null when it is not an amount of the currency. */
+function awardMinor(text: string, currency: string): string | null {
+  const parsed = parseAmount(text, currency);
+  return parsed.ok ? parsed.minor : parsed.reason === 'zero' ? '0' : null;
+}
 
 type Item = BoardMeetingQuery['boardMeeting']['agenda'][number];
 
@@ -32,7 +40,7 @@ export function DecisionForm({ meetingId, item, onRecorded }: { meetingId: strin
   const requested = item.application.requested;
   const [draft, update, clear] = useDraft(`board.decision.${meetingId}.${item.applicationId}`, {
     outcome: 'APPROVED' as Outcome,
-    amounts: Object.fromEntries(requested.map((m) => [m.currency, minorToDecimal(m.amountMinor, m.currency)])) as Record<string, string>,
+    amounts: Object.fromEntries(requested.map((m) => [m.currency, minorToInput(m.amountMinor, m.currency, false)])) as Record<string, string>,
     conditionsEn: '',
     conditionsKo: '',
     rationaleEn: '',
@@ -49,7 +57,7 @@ export function DecisionForm({ meetingId, item, onRecorded }: { meetingId: strin
 
   const approving = draft.outcome === 'APPROVED' || draft.outcome === 'APPROVED_WITH_CONDITIONS';
   const conditional = draft.outcome === 'APPROVED_WITH_CONDITIONS';
-  const minor = Object.fromEntries(requested.map((m) => [m.currency, decimalToMinor(draft.amounts[m.currency] ?? '', m.currency)]));
+  const minor = Object.fromEntries(requested.map((m) => [m.currency, awardMinor(draft.amounts[m.currency] ?? '', m.currency)]));
   const problems: Record<string, string | null> = {};
   if (approving) {
     for (const m of requested) {
@@ -73,7 +81,7 @@ export function DecisionForm({ meetingId, item, onRecorded }: { meetingId: strin
     ? requested
         .map((m) => {
           const value = minor[m.currency];
-          return value == null ? '' : new Intl.NumberFormat(language === 'ko' ? 'ko-KR' : 'en-GB', { style: 'currency', currency: m.currency }).format(Number(minorToDecimal(value, m.currency)));
+          return value == null ? '' : formatMinor(value, m.currency, language);
         })
         .join(' + ')
     : t('home.noAward');

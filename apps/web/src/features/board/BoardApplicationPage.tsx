@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { problemOf } from '../../api/errors';
 import { useAuth } from '../../auth/AuthProvider';
-import { Loading } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { usePageTitle } from '../../components/Layout';
+import { PageFrame } from '../../components/PageFrame';
 import { LocalText } from '../../components/LocalText';
 import { Time } from '../../components/Time';
 import { graphql } from '../../gql';
@@ -14,7 +13,10 @@ import { useDraft } from '../../hooks/useDraft';
 import { useMessages } from '../../i18n';
 import { formatDate, formatNumber, pickText } from '../../i18n/format';
 import { boardMessages } from './messages';
-import { BoardError, cityLabel, countryName, moneyText, useBoardFunds, useCityNames, withoutHiddenFields } from './shared';
+import { cityLabel } from '../../i18n/cities';
+import { useCityNames } from '../../hooks/useCityNames';
+import { moneyText } from '../../i18n/money';
+import { BoardError, countryName, useBoardFunds, withoutHiddenFields } from './shared';
 
 const BoardApplication = graphql(`
   query BoardApplication($id: ID!) {
@@ -169,17 +171,6 @@ export default function BoardApplicationPage() {
     reexecute({ requestPolicy: 'network-only' });
     reexecuteReviews({ requestPolicy: 'network-only' });
   };
-  const problem = problemOf(withoutHiddenFields(error));
-
-  if (problem?.code === 'NOT_FOUND') {
-    return (
-      <div className="page">
-        <h1>{t('title')}</h1>
-        <p className="notice notice--info">{t('application.notFound')}</p>
-        <Link to="/board">{t('application.back')}</Link>
-      </div>
-    );
-  }
   const cityNames = (ids: string[]) => ids.map((c) => cityLabel(c, cities, language)).join(language === 'ko' ? ', ' : ' and ');
   const myReview = reviews.data?.fundApplication.reviews?.find((r) => r.reviewer.userId === user?.id);
   const others = (reviews.data?.fundApplication.reviews ?? []).filter((r) => r.submittedAt && r.reviewer.userId !== user?.id);
@@ -187,13 +178,16 @@ export default function BoardApplicationPage() {
   const criterionTitle = (key: string) => application?.call.criteria.find((c) => c.key === key)?.title;
 
   return (
-    <div className="page">
-      <p>
-        <Link to="/board">← {t('application.back')}</Link>
-      </p>
-      <BoardError error={withoutHiddenFields(error)} onRetry={refresh} />
-      {fetching && !application && <Loading />}
-      {application && (
+    <PageFrame
+      data={application}
+      error={withoutHiddenFields(error)}
+      fetching={fetching}
+      onRetry={refresh}
+      back={{ to: '/board', label: `← ${t('application.back')}` }}
+      notFound={{ title: t('title'), message: t('application.notFound'), back: { to: '/board', label: t('application.back') }, notice: true }}
+      errorNotice={<BoardError error={withoutHiddenFields(error)} onRetry={refresh} />}
+    >
+      {(application) => (
         <>
           <LocalText as="h1" value={application.title} />
           <dl className="board-meta">
@@ -369,7 +363,7 @@ export default function BoardApplicationPage() {
           {!myConflict && myReview && !myReview.submittedAt && <p className="muted">{t('application.reviewsHidden')}</p>}
         </>
       )}
-    </div>
+    </PageFrame>
   );
 }
 

@@ -10,7 +10,11 @@ import { useMessages } from '../../i18n';
 import { common } from '../../i18n/common';
 import { KR_ZONE, UK_ZONE } from '../../i18n/format';
 import { boardMessages } from './messages';
-import { cityLabel, moneyText, useCityNames, useNow, withoutHiddenFields } from './shared';
+import { cityLabel } from '../../i18n/cities';
+import { useCityNames } from '../../hooks/useCityNames';
+import { useNow } from '../../hooks/useNow';
+import { moneyText } from '../../i18n/money';
+import { withoutHiddenFields } from './shared';
 
 const BoardAssignedReviews = graphql(`
   query BoardAssignedReviews($fundId: ID!, $after: String) {
@@ -98,7 +102,7 @@ interface Due {
 /** When a review is due: before the first undecided meeting with it on the agenda (the board reads the reviews there). */
 function useDueDates(fundId: string): Map<string, Due> {
   const [{ data }] = useQuery({ query: BoardMeetingsList, variables: { fundId, first: 50 } });
-  const now = useNow();
+  const now = useNow(null);
   return useMemo(() => {
     const due = new Map<string, Due>();
     const meetings = [...(data?.boardMeetings.nodes ?? [])].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
@@ -212,7 +216,7 @@ function MeetingsPage({ fundId, after, first, last, upcomingOnly, onMore }: { fu
   const { t } = useMessages(boardMessages);
   const c = useMessages(common);
   const [{ data, error, fetching }, reexecute] = useQuery({ query: BoardMeetingsList, variables: { fundId, after, first: upcomingOnly ? 50 : 20 } });
-  const now = useNow();
+  const now = useNow(null);
   let meetings = data?.boardMeetings.nodes ?? [];
   if (upcomingOnly) meetings = meetings.filter((m) => Date.parse(m.startsAt) > now).sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
   const pageInfo = data?.boardMeetings.pageInfo;

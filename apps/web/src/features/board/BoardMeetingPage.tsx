@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { problemOf } from '../../api/errors';
 import { useAuth } from '../../auth/AuthProvider';
-import { ErrorNotice, Loading } from '../../components/ErrorNotice';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { usePageTitle } from '../../components/Layout';
+import { PageFrame } from '../../components/PageFrame';
 import { LocalText } from '../../components/LocalText';
 import { Time } from '../../components/Time';
 import { graphql } from '../../gql';
@@ -14,7 +14,10 @@ import { useMessages } from '../../i18n';
 import { formatNumber, KR_ZONE, pickText, UK_ZONE } from '../../i18n/format';
 import { DecisionForm, DecisionRecord } from './AgendaDecision';
 import { boardMessages } from './messages';
-import { BoardError, cityLabel, countryName, moneyText, useBoardFunds, useCityNames, withoutHiddenFields, type BoardFund } from './shared';
+import { cityLabel } from '../../i18n/cities';
+import { useCityNames } from '../../hooks/useCityNames';
+import { moneyText } from '../../i18n/money';
+import { BoardError, countryName, useBoardFunds, withoutHiddenFields, type BoardFund } from './shared';
 
 const BoardMeeting = graphql(`
   query BoardMeeting($id: ID!) {
@@ -162,26 +165,17 @@ export default function BoardMeetingPage() {
   const { funds, admin } = useBoardFunds();
   const fund = funds?.find((f) => f.id === meeting?.fundId);
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
-  const problem = problemOf(withoutHiddenFields(error));
-
-  if (problem?.code === 'NOT_FOUND') {
-    return (
-      <div className="page">
-        <h1>{t('title')}</h1>
-        <p className="notice notice--info">{t('meeting.notFound')}</p>
-        <Link to="/board">{t('application.back')}</Link>
-      </div>
-    );
-  }
 
   return (
-    <div className="page">
-      <p>
-        <Link to="/board">← {t('application.back')}</Link>
-      </p>
-      <ErrorNotice error={withoutHiddenFields(error)} onRetry={refresh} />
-      {fetching && !meeting && <Loading />}
-      {meeting && (
+    <PageFrame
+      data={meeting}
+      error={withoutHiddenFields(error)}
+      fetching={fetching}
+      onRetry={refresh}
+      back={{ to: '/board', label: `← ${t('application.back')}` }}
+      notFound={{ title: t('title'), message: t('meeting.notFound'), back: { to: '/board', label: t('application.back') }, notice: true }}
+    >
+      {(meeting) => (
         <>
           <LocalText as="h1" value={meeting.title} />
           <dl className="board-meta">
@@ -204,7 +198,7 @@ export default function BoardMeetingPage() {
           {admin && <AddToAgenda meeting={meeting} onAdded={refresh} />}
         </>
       )}
-    </div>
+    </PageFrame>
   );
 }
 

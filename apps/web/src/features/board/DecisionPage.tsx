@@ -1,15 +1,16 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { problemOf } from '../../api/errors';
-import { ErrorNotice, Loading } from '../../components/ErrorNotice';
 import { usePageTitle } from '../../components/Layout';
+import { PageFrame } from '../../components/PageFrame';
 import { LocalText } from '../../components/LocalText';
 import { Time } from '../../components/Time';
 import { graphql } from '../../gql';
 import { useMessages } from '../../i18n';
 import { KR_ZONE, pickText, UK_ZONE } from '../../i18n/format';
 import { boardMessages } from './messages';
-import { cityLabel, moneyText, useCityNames } from './shared';
+import { cityLabel } from '../../i18n/cities';
+import { useCityNames } from '../../hooks/useCityNames';
+import { moneyText } from '../../i18n/money';
 
 const BoardPublicDecision = graphql(`
   query BoardPublicDecision($id: ID!) {
@@ -52,20 +53,15 @@ export default function DecisionPage() {
   const decision = data?.fundingDecision;
   usePageTitle(decision ? `${t('record.title')}: ${pickText(decision.title, language).text}` : t('record.title'));
 
-  if (problemOf(error)?.code === 'NOT_FOUND') {
-    return (
-      <div className="page page--narrow">
-        <h1>{t('record.title')}</h1>
-        <p className="notice notice--info">{t('record.notFound')}</p>
-      </div>
-    );
-  }
-
   return (
-    <div className="page">
-      <ErrorNotice error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-      {fetching && !decision && <Loading />}
-      {decision && (
+    <PageFrame
+      data={decision}
+      error={error}
+      fetching={fetching}
+      onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+      notFound={{ title: t('record.title'), message: t('record.notFound'), notice: true, narrow: true }}
+    >
+      {(decision) => (
         <article aria-labelledby="decision-title">
           <p className="muted">{t('record.title')}</p>
           <h1 id="decision-title">
@@ -107,6 +103,6 @@ export default function DecisionPage() {
           <p className="muted">{t('record.note')}</p>
         </article>
       )}
-    </div>
+    </PageFrame>
   );
 }

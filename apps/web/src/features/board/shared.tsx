@@ -1,13 +1,11 @@
-import { useState } from 'react';
 import { CombinedError, useQuery } from 'urql';
 import { problemOf } from '../../api/errors';
 import { useAuth } from '../../auth/AuthProvider';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { graphql } from '../../gql';
-import { useMessages, type Language } from '../../i18n';
+import { useMessages } from '../../i18n';
 import { common } from '../../i18n/common';
 import { boardMessages } from './messages';
-import { minorDigits } from '@app/rules';
 import './board.css';
 
 /** Fields the API answers NOT_FOUND to a member who may not read them (a conflict, or not yet): the rest of the page still shows. */
@@ -81,60 +79,4 @@ export function useBoardFunds() {
 
 export function countryName(code: string, t: (key: 'countries.GB' | 'countries.KR') => string): string {
   return code === 'GB' || code === 'KR' ? t(`countries.${code}`) : code;
-}
-
-/** A city id (e.g. "liverpool") as a name: the API's ids are English names in lower case. */
-export function cityLabel(id: string, names?: Map<string, { en: string; ko: string }>, language: Language = 'en'): string {
-  const known = names?.get(id);
-  if (known) return known[language];
-  return id.replace(/(^|[-\s])\w/g, (m) => m.toUpperCase());
-}
-
-const BoardCities = graphql(`
-  query BoardCities {
-    cities(first: 100) {
-      nodes {
-        id
-        nameEn
-        nameKo
-      }
-    }
-  }
-`);
-
-/** Names of the programme's cities, by id. */
-export function useCityNames(): Map<string, { en: string; ko: string }> {
-  const [{ data }] = useQuery({ query: BoardCities });
-  return new Map((data?.cities.nodes ?? []).map((c) => [c.id, { en: c.nameEn, ko: c.nameKo }]));
-}
-
-export function moneyText(amounts: ReadonlyArray<{ en: string; ko: string }>, language: Language): string {
-  return amounts.map((a) => a[language]).join(' + ');
-}
-
-/** Decimal places of a currency's minor unit: the API's own rule. */
-export { minorDigits };
-
-/** Minor units ("2000000") as a plain decimal a person types ("20000.00"). */
-export function minorToDecimal(amountMinor: string, currency: string): string {
-  const digits = minorDigits(currency);
-  if (!digits) return amountMinor;
-  const padded = amountMinor.padStart(digits + 1, '0');
-  return `${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
-}
-
-/** A typed amount ("20,000.5") as minor units ("2000050"), or null when it is not a valid amount of the currency. */
-export function decimalToMinor(value: string, currency: string): string | null {
-  const digits = minorDigits(currency);
-  const clean = value.replace(/[,\s]/g, '');
-  const pattern = digits ? new RegExp(`^\\d+(\\.\\d{0,${digits}})?$`) : /^\d+$/;
-  if (!pattern.test(clean)) return null;
-  const [whole, fraction = ''] = clean.split('.');
-  return BigInt(`${whole}${fraction.padEnd(digits, '0')}`).toString();
-}
-
-/** The time the page opened: what "upcoming" is measured from (stable across re-renders). */
-export function useNow(): number {
-  const [now] = useState(() => Date.now());
-  return now;
 }

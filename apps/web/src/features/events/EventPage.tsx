@@ -3,9 +3,10 @@ import { Link, useLocation, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { problemOf } from '../../api/errors';
 import { useAuth } from '../../auth/AuthProvider';
-import { ErrorNotice, Loading } from '../../components/ErrorNotice';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { usePageTitle } from '../../components/Layout';
+import { PageFrame } from '../../components/PageFrame';
 import { LocalText } from '../../components/LocalText';
 import { Time } from '../../components/Time';
 import type { EventFollowInput, EventsDetailQuery } from '../../gql/graphql';
@@ -39,26 +40,11 @@ export default function EventPage() {
   usePageTitle(event ? pickText(event.title, language).text : notFound ? tc('notFound.title') : t('event.title'));
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
 
-  if (notFound) {
-    return (
-      <div className="page">
-        <h1>{tc('notFound.title')}</h1>
-        <p>{t('event.notFound')}</p>
-        <p>
-          <Link to="/events">{t('event.backToList')}</Link>
-        </p>
-      </div>
-    );
-  }
+  const back = { to: '/events', label: t('event.backToList') };
   return (
-    <div className="page">
-      <p>
-        <Link to="/events">{t('event.backToList')}</Link>
-      </p>
-      <ErrorNotice error={error} onRetry={refresh} />
-      {fetching && !event && <Loading />}
-      {event && <EventDetails event={event} refresh={refresh} />}
-    </div>
+    <PageFrame data={event} error={error} fetching={fetching} onRetry={refresh} back={back} notFound={{ title: tc('notFound.title'), message: t('event.notFound'), back }}>
+      {(event) => <EventDetails event={event} refresh={refresh} />}
+    </PageFrame>
   );
 }
 

@@ -6,6 +6,7 @@ import { useMessages } from '../../i18n';
 import { formatNumber, KR_ZONE, UK_ZONE } from '../../i18n/format';
 import { eventsMessages } from './messages';
 import './events.css';
+import { StatusBadge as Badge } from '../../components/StatusBadge';
 
 type Card = EventsCardFieldsFragment;
 
@@ -35,7 +36,11 @@ export function Places({ event }: { event: Pick<Card, 'capacity' | 'spacesLeft' 
 export function StatusBadge({ status }: { status: Card['status'] }) {
   const { t } = useMessages(eventsMessages);
   if (status === 'PUBLISHED') return null;
-  return <span className={`badge events-badge--${status.toLowerCase()}`}>{t(`status.${status}`)}</span>;
+  return (
+    <Badge kind="events-badge" status={status}>
+      {t(`status.${status}`)}
+    </Badge>
+  );
 }
 
 /** One event in a list: title, kind, format, start in the viewer's zone and the event's, places, organiser. */

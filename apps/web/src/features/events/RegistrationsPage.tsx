@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { problemOf } from '../../api/errors';
 import { sessionStore } from '../../auth/session';
-import { ErrorNotice, Loading } from '../../components/ErrorNotice';
 import { usePageTitle } from '../../components/Layout';
+import { PageFrame } from '../../components/PageFrame';
 import { LocalText } from '../../components/LocalText';
 import { Time } from '../../components/Time';
 import { graphql } from '../../gql';
@@ -96,27 +95,18 @@ export default function RegistrationsPage() {
     }
   }
 
-  if (problemOf(error)?.code === 'NOT_FOUND') {
-    return (
-      <div className="page">
-        <h1>{tc('notFound.title')}</h1>
-        <p>{t('registrations.notFound')}</p>
-        <p>
-          <Link to={`/events/${id}`}>{t('registrations.backToEvent')}</Link>
-        </p>
-      </div>
-    );
-  }
-
+  const back = { to: `/events/${id}`, label: t('registrations.backToEvent') };
   return (
-    <div className="page">
-      <p>
-        <Link to={`/events/${id}`}>{t('registrations.backToEvent')}</Link>
-      </p>
-      <h1>{t('registrations.title')}</h1>
-      <ErrorNotice error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-      {fetching && !event && <Loading />}
-      {event && (
+    <PageFrame
+      data={event}
+      error={error}
+      fetching={fetching}
+      onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+      back={back}
+      heading={<h1>{t('registrations.title')}</h1>}
+      notFound={{ title: tc('notFound.title'), message: t('registrations.notFound'), back }}
+    >
+      {(event) => (
         <>
           <LocalText as="p" className="lead" value={event.title} />
           <dl className="events-facts">
@@ -174,7 +164,7 @@ export default function RegistrationsPage() {
           )}
         </>
       )}
-    </div>
+    </PageFrame>
   );
 }
 

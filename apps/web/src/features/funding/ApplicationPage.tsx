@@ -20,7 +20,7 @@ import { formMessages } from '../../i18n/forms';
 import { projectMessages } from '../projects/messages';
 import { ApplicationStatus, CATEGORIES } from './ApplicationStatus';
 import { fundingMessages } from './messages';
-import { formatMinor, matchPercent, minorDigits, minorToInput, parseAmount } from './money';
+import { formatMinor, matchPercent, minorDigits, minorToInput, moneyText, parseAmount } from '../../i18n/money';
 import '../../components/panels.css';
 
 /** What the application page reads of an application, and gets back from each step. */
@@ -833,7 +833,7 @@ function ReadOnly({ application, sides }: { application: Application; sides: Sid
           </>
         )}
         <dt>{t('application.requested')}</dt>
-        <dd>{application.requested.map((m) => (language === 'ko' ? m.ko : m.en)).join(' · ') || '—'}</dd>
+        <dd>{moneyText(application.requested, language, ' · ') || '—'}</dd>
       </dl>
       <h3>{t('application.form.summary')}</h3>
       <LocalText value={application.summary} as="p" />
@@ -932,7 +932,7 @@ function Decision({
             {current.amounts.length > 0 && (
               <>
                 <dt>{t('application.decision.award')}</dt>
-                <dd>{current.amounts.map((m) => (language === 'ko' ? m.ko : m.en)).join(' · ')}</dd>
+                <dd>{moneyText(current.amounts, language, ' · ')}</dd>
               </>
             )}
             <dt>{t('application.decision.rationale')}</dt>

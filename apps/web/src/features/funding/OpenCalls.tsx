@@ -7,6 +7,7 @@ import { graphql } from '../../gql';
 import { useMessages } from '../../i18n';
 import { KR_ZONE, UK_ZONE } from '../../i18n/format';
 import { projectMessages } from '../projects/messages';
+import { moneyText } from '../../i18n/money';
 import { fundingMessages } from './messages';
 
 const OpenCallsQuery = graphql(`
@@ -67,7 +68,7 @@ export function OpenCalls({
                   <Time value={call.closesAt} also={[UK_ZONE, KR_ZONE]} />
                 </dd>
                 <dt>{t('calls.maxAward')}</dt>
-                <dd>{call.maxAward.map((m) => (language === 'ko' ? m.ko : m.en)).join(' · ')}</dd>
+                <dd>{moneyText(call.maxAward, language, ' · ')}</dd>
                 <dt>{t('calls.stages')}</dt>
                 <dd>{call.allowedStages.map((s) => tProject(`stage.${s}`)).join(', ')}</dd>
               </dl>

@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { useMessages, type Language } from '../../i18n';
 import { caseStudyMessages } from './messages';
+import { StatusBadge as Badge } from '../../components/StatusBadge';
 
 export const LANGS = ['en', 'ko'] as const;
 export const otherLanguage = (language: Language): Language => (language === 'en' ? 'ko' : 'en');
@@ -93,9 +94,9 @@ export function StatusBadge({ status, language }: { status: Status; language?: L
   const { t } = useMessages(caseStudyMessages);
   const text = t(`status.${status}`);
   return (
-    <span className={`badge case-studies__status case-studies__status--${status.toLowerCase()}`}>
+    <Badge kind="case-studies__status" status={status}>
       {language ? t('editor.status', { language: t(`languages.${language}`), status: text }) : text}
-    </span>
+    </Badge>
   );
 }
 

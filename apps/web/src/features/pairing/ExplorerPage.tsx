@@ -11,9 +11,11 @@ import { common } from '../../i18n/common';
 import { formatNumber } from '../../i18n/format';
 import { pairingMessages } from './messages';
 import { PartnerCard } from './PartnerCard';
-import { cityName, PILLARS, type Pillar } from './shared';
+import { cityName } from '../../i18n/cities';
+import { PILLARS, type Pillar } from './shared';
 import { useMyOrganisations } from './useMyOrganisations';
 import './pairing.css';
+import { SideBadge } from '../../components/StatusBadge';
 
 const ExplorerCities = graphql(`
   query ExplorerCities {
@@ -196,9 +198,7 @@ export default function ExplorerPage() {
         {picked && (
           <p className="explorer-picked" data-city-id={picked.id}>
             <strong>{t('explorer.picked', { city: cityName(picked, language) })}</strong>{' '}
-            <span className={`badge badge--${picked.countryCode === 'KR' ? 'kr' : 'uk'}`}>
-              {language === 'ko' ? picked.country.nameKo : picked.country.nameEn}
-            </span>
+            <SideBadge countryCode={picked.countryCode}>{language === 'ko' ? picked.country.nameKo : picked.country.nameEn}</SideBadge>
           </p>
         )}
         {cityId && data && !picked && (
@@ -304,9 +304,7 @@ function CitySearch({ pickedId, hrefFor }: { pickedId: string | null; hrefFor: (
                 <li key={city.id}>
                   <Link to={hrefFor(city.id)} aria-current={city.id === pickedId ? 'true' : undefined}>
                     {cityName(city, language)}
-                    <span className={`badge badge--${city.countryCode === 'KR' ? 'kr' : 'uk'}`}>
-                      {language === 'ko' ? city.country.nameKo : city.country.nameEn}
-                    </span>
+                    <SideBadge countryCode={city.countryCode}>{language === 'ko' ? city.country.nameKo : city.country.nameEn}</SideBadge>
                   </Link>
                 </li>
               ))}

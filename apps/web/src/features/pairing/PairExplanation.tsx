@@ -5,7 +5,8 @@ import type { ExplorerPairScoreQuery, WeightsInput } from '../../gql/graphql';
 import { useMessages, type Language } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { pairingMessages, type PairingT } from './messages';
-import { cityName, PILLARS, points, starGlyphs, type CityNames, type Pillar } from './shared';
+import { cityName, type CityNames } from '../../i18n/cities';
+import { PILLARS, points, starGlyphs, type Pillar } from './shared';
 import { useReference, type IndicatorDefinitionView, type SectorView } from './useReference';
 
 const ExplorerPairScore = graphql(`

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useMessages, type Language } from '../../i18n';
 import { pairingMessages } from './messages';
-import { cityName, type CityNames } from './shared';
+import { cityName, type CityNames } from '../../i18n/cities';
 import { useElementWidth } from './useElementWidth';
 
 export interface DiagramCity extends CityNames {

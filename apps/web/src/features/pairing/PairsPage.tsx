@@ -11,8 +11,9 @@ import { common } from '../../i18n/common';
 import { formatDate } from '../../i18n/format';
 import { namedCities, PairsDiagram, type DiagramCity, type DiagramLink } from './PairsDiagram';
 import { pairingMessages } from './messages';
-import { cityName } from './shared';
+import { cityName } from '../../i18n/cities';
 import './pairing.css';
+import { StatusBadge } from '../../components/StatusBadge';
 
 const PairsTwinnings = graphql(`
   query PairsTwinnings($after: String) {
@@ -206,7 +207,9 @@ export default function PairsPage() {
                           <Link to={`/twinnings/${tw.id}`}>{t('pairs.pairName', { a: cityName(a, language), b: cityName(b, language) })}</Link>
                         </th>
                         <td>
-                          <span className={`badge pairing-status pairing-status--${tw.status.toLowerCase()}`}>{t(`status.${tw.status as 'ACTIVE'}`)}</span>
+                          <StatusBadge kind="pairing-status" status={tw.status}>
+                            {t(`status.${tw.status as 'ACTIVE'}`)}
+                          </StatusBadge>
                         </td>
                         <td>
                           {tw.activeSince ? (
@@ -242,7 +245,9 @@ export default function PairsPage() {
             {pending.map((tw) => (
               <li key={tw.id}>
                 <Link to={`/twinnings/${tw.id}`}>{t('pairs.pairName', { a: cityName(tw.cityA, language), b: cityName(tw.cityB, language) })}</Link>{' '}
-                <span className="badge pairing-status pairing-status--proposed">{t('status.PROPOSED')}</span>{' '}
+                <StatusBadge kind="pairing-status" status="PROPOSED">
+                  {t('status.PROPOSED')}
+                </StatusBadge>{' '}
                 <small>{t('pairs.proposedOn', { date: formatDate(tw.createdAt, language, timeZone) })}</small>
               </li>
             ))}

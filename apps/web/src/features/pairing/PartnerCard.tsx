@@ -7,8 +7,10 @@ import { pairingMessages } from './messages';
 import { PairExplanation } from './PairExplanation';
 import { PillarChart } from './PillarChart';
 import { ProposeForm } from './ProposeForm';
-import { cityName, points, starGlyphs, type CityNames, type Pillar } from './shared';
+import { cityName, type CityNames } from '../../i18n/cities';
+import { points, starGlyphs, type Pillar } from './shared';
 import { useReference } from './useReference';
+import { SideBadge } from '../../components/StatusBadge';
 
 type Suggestion = ExplorerPartnersQuery['partnersFor']['nodes'][number];
 
@@ -58,9 +60,7 @@ export function PartnerCard({
           </span>{' '}
           <span className="partner-card__name">{partnerName}</span>
         </h3>
-        <span className={`badge badge--${partner.countryCode === 'KR' ? 'kr' : 'uk'}`}>
-          {language === 'ko' ? partner.country.nameKo : partner.country.nameEn}
-        </span>
+        <SideBadge countryCode={partner.countryCode}>{language === 'ko' ? partner.country.nameKo : partner.country.nameEn}</SideBadge>
       </div>
       <p className="partner-card__overall">
         <span>

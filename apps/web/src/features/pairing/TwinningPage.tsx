@@ -13,9 +13,11 @@ import { useDraft } from '../../hooks/useDraft';
 import { useMessages, type Language } from '../../i18n';
 import { formatNumber, KR_ZONE, UK_ZONE } from '../../i18n/format';
 import { pairingMessages, type PairingT } from './messages';
-import { cityName, points, REASON_MAX, starGlyphs } from './shared';
+import { cityName } from '../../i18n/cities';
+import { points, REASON_MAX, starGlyphs } from './shared';
 import { useMyOrganisations } from './useMyOrganisations';
 import './pairing.css';
+import { SideBadge, StatusBadge } from '../../components/StatusBadge';
 
 const PairingTwinning = graphql(`
   query PairingTwinning($id: ID!) {
@@ -132,7 +134,6 @@ export default function TwinningPage() {
   const canAnswer = !!user && twinning.status === 'PROPOSED' && mine.governmentCityIds.has(twinning.cityBId);
   const canWithdraw = !!user && twinning.status === 'PROPOSED' && proposal?.proposedByUserId === user.id;
   const countryOf = (c: TwinningView['cityA']) => (language === 'ko' ? c.country.nameKo : c.country.nameEn);
-  const badge = (c: TwinningView['cityA']) => `badge badge--${c.country.code === 'KR' ? 'kr' : 'uk'}`;
 
   return (
     <div className="page twinning-page">
@@ -145,19 +146,19 @@ export default function TwinningPage() {
         <dl className="twinning-facts">
           <dt>{t('twinning.status')}</dt>
           <dd>
-            <span className={`badge pairing-status pairing-status--${twinning.status.toLowerCase()}`} data-status={twinning.status}>
+            <StatusBadge kind="pairing-status" status={twinning.status} data-status={twinning.status}>
               {t(`status.${twinning.status as 'ACTIVE'}`)}
-            </span>
+            </StatusBadge>
           </dd>
           <dt>{t('twinning.since')}</dt>
           <dd>{twinning.activeSince ? <Time value={twinning.activeSince} also={zones} /> : t('twinning.notYet')}</dd>
           <dt>{t('twinning.proposer')}</dt>
           <dd className="twinning-cities">
-            {a} <span className={badge(twinning.cityA)}>{countryOf(twinning.cityA)}</span>
+            {a} <SideBadge countryCode={twinning.cityA.country.code}>{countryOf(twinning.cityA)}</SideBadge>
           </dd>
           <dt>{t('twinning.partner')}</dt>
           <dd className="twinning-cities">
-            {b} <span className={badge(twinning.cityB)}>{countryOf(twinning.cityB)}</span>
+            {b} <SideBadge countryCode={twinning.cityB.country.code}>{countryOf(twinning.cityB)}</SideBadge>
           </dd>
           <dt>{t('twinning.proposedAt')}</dt>
           <dd>

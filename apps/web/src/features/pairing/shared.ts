@@ -4,17 +4,6 @@ import { formatNumber } from '../../i18n/format';
 export const PILLARS = ['similarity', 'internationalisation', 'synergy', 'relationship'] as const;
 export type Pillar = (typeof PILLARS)[number];
 
-export interface CityNames {
-  nameEn: string;
-  nameKo: string;
-}
-
-/** A city's name in the reader's language. */
-export function cityName(city: CityNames | null | undefined, language: Language): string {
-  if (!city) return '';
-  return language === 'ko' ? city.nameKo || city.nameEn : city.nameEn || city.nameKo;
-}
-
 /** A 0–1 score as points out of 100, e.g. 0.509 → "51". */
 export function points(score: number, language: Language): string {
   return formatNumber(Math.round(score * 100), language);

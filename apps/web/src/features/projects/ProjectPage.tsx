@@ -22,6 +22,7 @@ import { MILESTONE_STATUSES, STAGES } from './kinds';
 import { projectMessages } from './messages';
 import { SectorsQuery } from './NewProjectForm';
 import '../../components/panels.css';
+import { SideBadge } from '../../components/StatusBadge';
 
 const ProjectQuery = graphql(`
   query OfficerProject($id: ID!) {
@@ -219,7 +220,7 @@ export default function ProjectPage() {
           {project.leads.map((lead, index) => (
             <span key={lead.city.id}>
               {index > 0 && ', '}
-              {lead.user.displayName} <span className={`badge badge--${lead.city.countryCode === 'KR' ? 'kr' : 'uk'}`}>{cityName(lead.city, language)}</span>
+              {lead.user.displayName} <SideBadge countryCode={lead.city.countryCode}>{cityName(lead.city, language)}</SideBadge>
             </span>
           ))}
         </dd>

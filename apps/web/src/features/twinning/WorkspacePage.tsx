@@ -21,6 +21,7 @@ import { NewProjectForm } from '../projects/NewProjectForm';
 import { twinningMessages } from './messages';
 import { ROLES } from './roles';
 import '../../components/panels.css';
+import { SideBadge } from '../../components/StatusBadge';
 
 const WorkspaceQuery = graphql(`
   query OfficerWorkspace($id: ID!, $now: DateTime!) {
@@ -308,7 +309,7 @@ export default function WorkspacePage() {
                         )}
                       </td>
                       <td>
-                        <span className={`badge badge--${sideClass(city?.countryCode ?? '')}`}>{cityName(city, language)}</span>
+                        <SideBadge countryCode={city?.countryCode ?? ''}>{cityName(city, language)}</SideBadge>
                       </td>
                       <td>{t(`role.${member.role}`)}</td>
                     </tr>

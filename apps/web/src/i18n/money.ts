@@ -1,8 +1,10 @@
 import { matchPercent as sharedMatchPercent, minorDigits } from '@app/rules';
+import type { Language } from './index';
 /**
  * Money as people type it and as the API takes it: integer minor units in a
  * string (pence for GBP, none for KRW). Strings and BigInt all the way, so no
- * float ever rounds an amount.
+ * float ever rounds an amount. The one copy for every form and page; the
+ * arithmetic (minor digits, sums, the match ratio) is the rules' own.
  */
 
 /** Digits after the decimal point in a currency (GBP 2, KRW 0): the API's own rule. */
@@ -19,13 +21,17 @@ export function currencySymbol(currency: string, locale = 'en-GB'): string {
 
 const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-/** Minor units as the amount a person types, e.g. "2500050" GBP → "25,000.50"; "2500000" KRW → "2,500,000". */
-export function minorToInput(amountMinor: string, currency: string): string {
+/**
+ * Minor units as the amount a person types, e.g. "2500050" GBP → "25,000.50"; "2500000" KRW → "2,500,000".
+ * With `grouped` false, without thousands separators ("25000.50").
+ */
+export function minorToInput(amountMinor: string, currency: string, grouped = true): string {
   const digits = minorDigits(currency);
   const clean = amountMinor.replace(/^0+(?=\d)/, '');
-  if (!digits) return group(clean);
+  const whole = grouped ? group : (text: string) => text;
+  if (!digits) return whole(clean);
   const padded = clean.padStart(digits + 1, '0');
-  return `${group(padded.slice(0, -digits))}.${padded.slice(-digits)}`;
+  return `${whole(padded.slice(0, -digits))}.${padded.slice(-digits)}`;
 }
 
 export type ParsedAmount = { ok: true; minor: string } | { ok: false; reason: 'empty' | 'format' | 'decimals' | 'zero' | 'tooLarge' };
@@ -51,7 +57,7 @@ export function parseAmount(text: string, currency: string): ParsedAmount {
 }
 
 /** An amount in minor units written for a reader, e.g. £25,000.50 or ₩2,500,000. */
-export function formatMinor(amountMinor: string | bigint, currency: string, language: 'en' | 'ko'): string {
+export function formatMinor(amountMinor: string | bigint, currency: string, language: Language): string {
   const digits = minorDigits(currency);
   const text = amountMinor.toString();
   const negative = text.startsWith('-');
@@ -61,6 +67,11 @@ export function formatMinor(amountMinor: string | bigint, currency: string, lang
   const format = new Intl.NumberFormat(language === 'ko' ? 'ko-KR' : 'en-GB', { style: 'currency', currency });
   // Intl formats a decimal string exactly (no float in between).
   return (negative ? '-' : '') + format.format(decimal as unknown as number);
+}
+
+/** Amounts as the API writes them for each language, joined, e.g. "£10,000.00 + ₩17,000,000". */
+export function moneyText(amounts: ReadonlyArray<{ en: string; ko: string }>, language: Language, separator = ' + '): string {
+  return amounts.map((a) => a[language]).join(separator);
 }
 
 /**
