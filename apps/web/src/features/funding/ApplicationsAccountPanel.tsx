@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ErrorNotice, Loading } from '../../components/ErrorNotice';
 import { LocalText } from '../../components/LocalText';
+import { MoreButton, Paged } from '../../components/Paged';
 import { Time } from '../../components/Time';
 import { graphql } from '../../gql';
 import { useMessages } from '../../i18n';
@@ -44,7 +44,6 @@ const AccountApplicationsQuery = graphql(`
 /** The account page's officer panel: my seed-fund applications and the calls I could apply to. */
 export default function OfficerAccountPanel() {
   const { t } = useMessages(fundingMessages);
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const [{ data }] = useQuery({ query: AccountApplicationsQuery, variables: { after: null } });
   const workspaces = data?.myWorkspaces ?? [];
   if (!workspaces.length) return null;
@@ -53,9 +52,7 @@ export default function OfficerAccountPanel() {
     <div className="columns">
       <section aria-labelledby="my-applications-heading">
         <h2 id="my-applications-heading">{t('account.applications.title')}</h2>
-        {cursors.map((after, index) => (
-          <ApplicationsPage key={after ?? 'first'} after={after} isLast={index === cursors.length - 1} onMore={(cursor) => setCursors((all) => [...all, cursor])} />
-        ))}
+        <Paged renderPage={(after, isLast, onMore) => <ApplicationsPage key={after ?? 'first'} after={after} isLast={isLast} onMore={onMore} />} />
       </section>
       <OpenCalls canApply={leads} />
     </div>
@@ -85,10 +82,10 @@ function ApplicationsPage({ after, isLast, onMore }: { after: string | null; isL
           </li>
         ))}
       </ul>
-      {isLast && connection?.pageInfo.hasNextPage && connection.pageInfo.endCursor && (
-        <button type="button" className="button button--secondary" onClick={() => onMore(connection.pageInfo.endCursor!)}>
+      {isLast && (
+        <MoreButton pageInfo={connection?.pageInfo} onMore={onMore}>
           {t('account.applications.more')}
-        </button>
+        </MoreButton>
       )}
     </>
   );
