@@ -28,18 +28,7 @@ const AccountQuery = graphql(`
       timeZone
     }
     myWorkspaces {
-      id
-      myRole
-      twinning {
-        cityA {
-          nameEn
-          nameKo
-        }
-        cityB {
-          nameEn
-          nameKo
-        }
-      }
+      ...WorkspaceCities
     }
     mySessions {
       id

@@ -47,10 +47,7 @@ const BoardApplication = graphql(`
         }
       }
       requested {
-        currency
-        amountMinor
-        en
-        ko
+        ...Amount
       }
       budgetLines {
         id
@@ -80,15 +77,7 @@ const BoardApplication = graphql(`
         }
       }
       conflicts {
-        member {
-          id
-          userId
-          displayName
-          countryCode
-        }
-        automaticCityIds
-        workspaceMember
-        declaredReason
+        ...BoardConflictFields
       }
     }
   }
@@ -109,20 +98,11 @@ const BoardApplicationReviews = graphql(`
           comment
         }
         reviewer {
-          id
-          userId
-          displayName
-          countryCode
+          ...BoardMemberFields
         }
       }
       reviewSummary {
-        reviewsNeeded
-        reviewsSubmitted
-        weightedScore
-        disagreement
-        recommendFund
-        recommendFundWithConditions
-        recommendDoNotFund
+        ...BoardReviewSummaryFields
       }
     }
   }

@@ -83,9 +83,7 @@ const BoardDecisions = graphql(`
           ko
         }
         amounts {
-          currency
-          en
-          ko
+          ...Amount
         }
         decidedAt
         supersededByDecisionId

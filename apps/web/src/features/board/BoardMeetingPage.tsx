@@ -43,43 +43,21 @@ const BoardMeeting = graphql(`
             ko
           }
           requested {
-            currency
-            amountMinor
-            en
-            ko
+            ...Amount
           }
           call {
             id
             scoreScaleMax
           }
           conflicts {
-            member {
-              id
-              userId
-              displayName
-              countryCode
-            }
-            automaticCityIds
-            workspaceMember
-            declaredReason
+            ...BoardConflictFields
           }
           reviewSummary {
-            reviewsNeeded
-            reviewsSubmitted
-            weightedScore
-            disagreement
-            recommendFund
-            recommendFundWithConditions
-            recommendDoNotFund
+            ...BoardReviewSummaryFields
           }
         }
         quorum {
-          met
-          votesCast
-          votesNeeded
-          eligibleMembers
-          countriesMissing
-          explanation
+          ...BoardQuorumFields
         }
         votes {
           memberId
@@ -97,9 +75,7 @@ const BoardMeeting = graphql(`
           eligibleMembers
           supersedesDecisionId
           amounts {
-            currency
-            en
-            ko
+            ...Amount
           }
           rationale {
             en
@@ -118,12 +94,7 @@ const BoardMeeting = graphql(`
 const BoardCastVote = graphql(`
   mutation BoardCastVote($input: CastVoteInput!) {
     castVote(input: $input) {
-      met
-      votesCast
-      votesNeeded
-      eligibleMembers
-      countriesMissing
-      explanation
+      ...BoardQuorumFields
     }
   }
 `);

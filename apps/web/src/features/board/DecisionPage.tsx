@@ -27,14 +27,10 @@ const BoardPublicDecision = graphql(`
         ko
       }
       amounts {
-        currency
-        en
-        ko
+        ...Amount
       }
       currentAward {
-        currency
-        en
-        ko
+        ...Amount
       }
       rationale {
         en

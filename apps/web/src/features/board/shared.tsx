@@ -55,10 +55,7 @@ const BoardFunds = graphql(`
         board {
           quorumMinPerCountry
           members {
-            id
-            userId
-            displayName
-            countryCode
+            ...BoardMemberFields
           }
         }
       }

@@ -58,17 +58,7 @@ const EventsFormOptions = graphql(`
       inReportTaxonomy
     }
     myWorkspaces {
-      id
-      twinning {
-        cityA {
-          nameEn
-          nameKo
-        }
-        cityB {
-          nameEn
-          nameKo
-        }
-      }
+      ...WorkspaceCities
     }
   }
 `);

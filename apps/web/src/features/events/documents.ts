@@ -87,14 +87,21 @@ export const EventsSectors = graphql(`
   }
 `);
 
+/** What the reader follows: a sector, a workspace or everything. */
+export const EventsFollowFields = graphql(`
+  fragment EventsFollowFields on EventFollowing {
+    scope
+    sector
+    workspaceId
+    since
+    viaWorkspaceDigest
+  }
+`);
+
 export const EventsMyFollows = graphql(`
   query EventsMyFollows {
     myEventFollows {
-      scope
-      sector
-      workspaceId
-      since
-      viaWorkspaceDigest
+      ...EventsFollowFields
     }
   }
 `);
@@ -102,11 +109,7 @@ export const EventsMyFollows = graphql(`
 export const EventsFollow = graphql(`
   mutation EventsFollow($input: EventFollowInput!) {
     followEvents(input: $input) {
-      scope
-      sector
-      workspaceId
-      since
-      viaWorkspaceDigest
+      ...EventsFollowFields
     }
   }
 `);

@@ -23,19 +23,7 @@ const AccountApplicationsQuery = graphql(`
         hasNextPage
       }
       nodes {
-        id
-        status
-        updatedAt
-        title {
-          en
-          ko
-        }
-        call {
-          title {
-            en
-            ko
-          }
-        }
+        ...ApplicationSummary
       }
     }
   }

@@ -32,18 +32,7 @@ const NewApplicationQuery = graphql(`
       allowedStages
     }
     myWorkspaces {
-      id
-      myRole
-      twinning {
-        cityA {
-          nameEn
-          nameKo
-        }
-        cityB {
-          nameEn
-          nameKo
-        }
-      }
+      ...WorkspaceCities
       projects(first: 50, filter: { open: true }) {
         nodes {
           id

@@ -22,9 +22,7 @@ const OpenCallsQuery = graphql(`
         closesAt
         allowedStages
         maxAward {
-          currency
-          en
-          ko
+          ...Amount
         }
       }
     }

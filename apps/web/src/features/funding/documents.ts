@@ -46,14 +46,10 @@ export const OfficerApplicationFields = graphql(`
       }
     }
     requested {
-      currency
-      en
-      ko
+      ...Amount
     }
     award {
-      currency
-      en
-      ko
+      ...Amount
     }
     eligibility {
       rule
@@ -70,6 +66,27 @@ export const OfficerApplicationFields = graphql(`
     decisions {
       id
       conditions {
+        en
+        ko
+      }
+    }
+  }
+`);
+
+/** An application in a list: its title, status and call. */
+export const ApplicationSummary = graphql(`
+  fragment ApplicationSummary on FundApplication {
+    id
+    projectId
+    callId
+    status
+    updatedAt
+    title {
+      en
+      ko
+    }
+    call {
+      title {
         en
         ko
       }
@@ -101,10 +118,7 @@ export const ApplicationQuery = graphql(`
           unitsPerReference
         }
         maxAward {
-          currency
-          amountMinor
-          en
-          ko
+          ...Amount
         }
       }
     }
@@ -118,18 +132,14 @@ export const ApplicationContextQuery = graphql(`
       myRole
       twinning {
         cityA {
-          id
-          nameEn
-          nameKo
+          ...CityName
           countryCode
           country {
             currency
           }
         }
         cityB {
-          id
-          nameEn
-          nameKo
+          ...CityName
           countryCode
           country {
             currency
@@ -153,9 +163,7 @@ export const ApplicationContextQuery = graphql(`
         decidedAt
         supersededByDecisionId
         amounts {
-          currency
-          en
-          ko
+          ...Amount
         }
         rationale {
           en

@@ -52,18 +52,7 @@ const Submit = graphql(`
 const Workspaces = graphql(`
   query CaseStudyEditorWorkspaces {
     myWorkspaces {
-      id
-      myRole
-      twinning {
-        cityA {
-          nameEn
-          nameKo
-        }
-        cityB {
-          nameEn
-          nameKo
-        }
-      }
+      ...WorkspaceCities
     }
   }
 `);

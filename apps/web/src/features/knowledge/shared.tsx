@@ -14,9 +14,7 @@ const Vocabulary = graphql(`
   query CaseStudyVocabulary {
     cities(first: 100) {
       nodes {
-        id
-        nameEn
-        nameKo
+        ...CityName
         countryCode
       }
     }

@@ -22,9 +22,7 @@ const ExplorerCities = graphql(`
     cities(first: 100) {
       totalCount
       nodes {
-        id
-        nameEn
-        nameKo
+        ...CityName
         countryCode
         peerGroup
         country {
@@ -53,15 +51,7 @@ const ExplorerSearch = graphql(`
     cities(first: 10, filter: { search: $search }) {
       totalCount
       nodes {
-        id
-        nameEn
-        nameKo
-        countryCode
-        country {
-          code
-          nameEn
-          nameKo
-        }
+        ...CityWithCountry
       }
     }
   }
@@ -78,15 +68,7 @@ const ExplorerPartners = graphql(`
       nodes {
         partnerId
         partner {
-          id
-          nameEn
-          nameKo
-          countryCode
-          country {
-            code
-            nameEn
-            nameKo
-          }
+          ...CityWithCountry
         }
         score {
           pairKey
@@ -94,22 +76,7 @@ const ExplorerPartners = graphql(`
           overallStars
           computedAt
           sharedSectors
-          similarity {
-            score
-            stars
-          }
-          internationalisation {
-            score
-            stars
-          }
-          synergy {
-            score
-            stars
-          }
-          relationship {
-            score
-            stars
-          }
+          ...PillarScores
           coverage {
             confidence
             confidenceLabel

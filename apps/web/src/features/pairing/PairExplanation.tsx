@@ -15,33 +15,13 @@ const ExplorerPairScore = graphql(`
       profile
       score {
         cityA {
-          id
-          nameEn
-          nameKo
+          ...CityName
         }
         cityB {
-          id
-          nameEn
-          nameKo
+          ...CityName
         }
         overall
-        overallStars
-        similarity {
-          score
-          stars
-        }
-        internationalisation {
-          score
-          stars
-        }
-        synergy {
-          score
-          stars
-        }
-        relationship {
-          score
-          stars
-        }
+        ...PillarScores
         coverage {
           indicatorsUsed
           indicatorsWeighted

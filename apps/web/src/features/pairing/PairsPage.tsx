@@ -29,26 +29,10 @@ const PairsTwinnings = graphql(`
         activeSince
         createdAt
         cityA {
-          id
-          nameEn
-          nameKo
-          countryCode
-          country {
-            code
-            nameEn
-            nameKo
-          }
+          ...CityWithCountry
         }
         cityB {
-          id
-          nameEn
-          nameKo
-          countryCode
-          country {
-            code
-            nameEn
-            nameKo
-          }
+          ...CityWithCountry
         }
       }
     }
@@ -59,15 +43,7 @@ const PairsCities = graphql(`
   query PairsCities {
     cities(first: 100) {
       nodes {
-        id
-        nameEn
-        nameKo
-        countryCode
-        country {
-          code
-          nameEn
-          nameKo
-        }
+        ...CityWithCountry
       }
     }
   }

@@ -31,9 +31,7 @@ const PairingTwinning = graphql(`
       cityAId
       cityBId
       cityA {
-        id
-        nameEn
-        nameKo
+        ...CityName
         country {
           code
           nameEn
@@ -42,9 +40,7 @@ const PairingTwinning = graphql(`
         }
       }
       cityB {
-        id
-        nameEn
-        nameKo
+        ...CityName
         country {
           code
           nameEn

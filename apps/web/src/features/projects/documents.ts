@@ -22,9 +22,7 @@ export const ProjectQuery = graphql(`
       closedAt
       leads {
         city {
-          id
-          nameEn
-          nameKo
+          ...CityName
           countryCode
         }
         user {
@@ -68,34 +66,16 @@ export const ProjectContextQuery = graphql(`
       myRole
       twinning {
         cityA {
-          id
-          nameEn
-          nameKo
+          ...CityName
         }
         cityB {
-          id
-          nameEn
-          nameKo
+          ...CityName
         }
       }
     }
     fundApplications(first: 100, filter: { workspaceId: $workspaceId }) {
       nodes {
-        id
-        projectId
-        callId
-        status
-        updatedAt
-        title {
-          en
-          ko
-        }
-        call {
-          title {
-            en
-            ko
-          }
-        }
+        ...ApplicationSummary
       }
     }
   }

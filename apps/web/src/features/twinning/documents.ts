@@ -11,18 +11,14 @@ export const WorkspaceQuery = graphql(`
         status
         activeSince
         cityA {
-          id
-          nameEn
-          nameKo
+          ...CityName
           countryCode
           country {
             timeZone
           }
         }
         cityB {
-          id
-          nameEn
-          nameKo
+          ...CityName
           countryCode
           country {
             timeZone
