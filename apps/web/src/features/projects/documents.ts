@@ -62,16 +62,7 @@ export const ProjectQuery = graphql(`
 export const ProjectContextQuery = graphql(`
   query OfficerProjectContext($workspaceId: ID!) {
     workspace(id: $workspaceId) {
-      id
-      myRole
-      twinning {
-        cityA {
-          ...CityName
-        }
-        cityB {
-          ...CityName
-        }
-      }
+      ...WorkspaceCities
     }
     fundApplications(first: 100, filter: { workspaceId: $workspaceId }) {
       nodes {
