@@ -1,3 +1,4 @@
+import { EVENT_LIMITS, eventShapeRules } from '@app/rules';
 import type { EventFormat, EventKind } from '../../gql/graphql';
 
 export const KINDS: EventKind[] = ['SEMINAR', 'WORKSHOP', 'FORUM', 'ANNUAL_SHOWCASE', 'OTHER'];
@@ -109,30 +110,28 @@ export function draftProblems(draft: EventDraft, now: number, startChanged = tru
   const en = draft.titleEn.trim();
   const ko = draft.titleKo.trim();
   if (!en && !ko) out.title = 'titleNeeded';
-  else if (en.length > 200 || ko.length > 200) out.title = 'titleTooLong';
-  if (draft.descriptionEn.length > 4000 || draft.descriptionKo.length > 4000) out.description = 'descriptionTooLong';
+  else if (en.length > EVENT_LIMITS.title || ko.length > EVENT_LIMITS.title) out.title = 'titleTooLong';
+  if (draft.descriptionEn.length > EVENT_LIMITS.description || draft.descriptionKo.length > EVENT_LIMITS.description) out.description = 'descriptionTooLong';
   const venue = draft.venue.trim();
-  if (draft.format !== 'ONLINE' && !venue) out.venue = 'venueNeeded';
-  else if (venue.length > 500) out.venue = 'venueTooLong';
   const joinUrl = draft.joinUrl.trim();
-  if (draft.format !== 'IN_PERSON' && !joinUrl) out.joinUrl = 'joinUrlNeeded';
-  else if (joinUrl && !/^https?:\/\/[^\s/]+\S*$/i.test(joinUrl)) out.joinUrl = 'joinUrlInvalid';
   const zoneOk = isTimeZone(draft.timeZone);
   if (!zoneOk) out.timeZone = 'timeZoneInvalid';
   const zone = zoneOk ? draft.timeZone : 'UTC';
-  const starts = localToInstant(draft.startsLocal, zone);
-  const ends = localToInstant(draft.endsLocal, zone);
-  const opens = localToInstant(draft.opensLocal, zone);
-  const closes = localToInstant(draft.closesLocal, zone);
-  if (!starts) out.startsAt = 'startNeeded';
-  else if (startChanged && Date.parse(starts) <= now) out.startsAt = 'startPast';
-  if (!ends) out.endsAt = 'endNeeded';
-  else if (starts && Date.parse(ends) <= Date.parse(starts)) out.endsAt = 'endBeforeStart';
+  const instant = (local: string) => {
+    const iso = localToInstant(local, zone);
+    return iso ? Date.parse(iso) : null;
+  };
+  const starts = instant(draft.startsLocal);
+  const ends = instant(draft.endsLocal);
+  if (starts === null) out.startsAt = 'startNeeded';
+  if (ends === null) out.endsAt = 'endNeeded';
+  // The API's own rules (libs/rules), by the field it names.
+  const shape = { format: draft.format, venue, joinUrl, startsAt: starts, endsAt: ends, registrationOpensAt: instant(draft.opensLocal), registrationClosesAt: instant(draft.closesLocal) };
+  for (const { field, rule } of eventShapeRules(shape, now, startChanged)) out[field] ??= rule;
+  if (!out.venue && venue.length > EVENT_LIMITS.venue) out.venue = 'venueTooLong';
+  if (!out.joinUrl && joinUrl && !/^https?:\/\/[^\s/]+\S*$/i.test(joinUrl)) out.joinUrl = 'joinUrlInvalid';
   const capacity = draft.capacity.trim();
-  if (capacity && !(/^\d+$/.test(capacity) && +capacity >= 1 && +capacity <= 100_000)) out.capacity = 'capacityRange';
-  if (closes && ends && Date.parse(closes) > Date.parse(ends)) out.registrationClosesAt = 'closesAfterEnd';
-  const closing = closes ?? starts;
-  if (opens && closing && Date.parse(opens) >= Date.parse(closing)) out.registrationOpensAt = closes ? 'opensAfterCloses' : 'opensAfterStart';
-  if (draft.sectors.length > 10) out.sectors = 'tooManySectors';
+  if (capacity && !(/^\d+$/.test(capacity) && +capacity >= 1 && +capacity <= EVENT_LIMITS.capacity)) out.capacity = 'capacityRange';
+  if (draft.sectors.length > EVENT_LIMITS.sectors) out.sectors = 'tooManySectors';
   return out;
 }

@@ -1,8 +1,9 @@
+import { CASE_STUDY_LIMITS, caseStudyTextProblems, characterCount } from '@app/rules';
 import type { Language } from '../../i18n';
 
 /**
- * The editor's form, and the API's rules for it (libs/knowledge/src/dto/
- * knowledge.inputs.ts and LocalizedTextInput), checked as a person types.
+ * The editor's form, and the API's rules for it (the limits and the version
+ * rule are the API's own, from libs/rules), checked as a person types.
  */
 export interface TextDraft {
   title: string;
@@ -34,7 +35,7 @@ export interface EditorDraft {
   edited: boolean;
 }
 
-export const LIMITS = { title: 200, summary: 2000, body: 50000, item: 4000, partner: 200, cities: 20, sectors: 10, items: 20, partners: 30 } as const;
+export const LIMITS = CASE_STUDY_LIMITS;
 
 export const emptyText = (): TextDraft => ({ title: '', summary: '', body: '', needsTranslationCheck: false });
 export const emptyDraft = (): EditorDraft => ({
@@ -52,7 +53,7 @@ export const emptyDraft = (): EditorDraft => ({
 });
 
 /** Characters as the API counts them (a character outside the BMP is one). */
-export const length = (s: string) => Array.from(s).length;
+export const length = characterCount;
 
 export const hasText = (text: TextDraft) => !!(text.title.trim() || text.summary.trim() || text.body.trim());
 
@@ -73,12 +74,7 @@ export function validate(draft: EditorDraft, existing: ReadonlySet<Language>): R
   const included = (['en', 'ko'] as const).filter((lang) => existing.has(lang) || hasText(draft.text[lang]));
   if (!included.length) problems.form = 'oneLanguage';
   for (const lang of included) {
-    const text = draft.text[lang];
-    const title = length(text.title.trim());
-    const summary = length(text.summary.trim());
-    if (title < 1 || title > LIMITS.title) problems[`${lang}.title`] = 'title';
-    if (summary < 1 || summary > LIMITS.summary) problems[`${lang}.summary`] = 'summary';
-    if (!text.body.trim() || length(text.body) > LIMITS.body) problems[`${lang}.body`] = 'body';
+    for (const field of caseStudyTextProblems(draft.text[lang])) problems[`${lang}.${field}`] = field;
   }
   if (draft.cityIds.length > LIMITS.cities) problems.cityIds = 'tooManyCities';
   if (draft.sectors.length > LIMITS.sectors) problems.sectors = 'tooManySectors';
