@@ -12,7 +12,7 @@ import { boardMessages } from './messages';
 import { cityLabel } from '../../i18n/cities';
 import { useCityNames } from '../../hooks/useCityNames';
 import { moneyText } from '../../i18n/money';
-import { BoardError, countryName, useBoardFunds, withoutHiddenFields } from './shared';
+import { BoardError, conflictReasons, countryName, useBoardFunds, withoutHiddenFields } from './shared';
 import { DeclareConflict, ReviewForm, ReviewScores } from './Reviewing';
 
 const BoardApplication = graphql(`
@@ -235,13 +235,7 @@ export default function BoardApplicationPage() {
                       <strong>{c.member.displayName}</strong> <span className="badge">{countryName(c.member.countryCode, t)}</span>
                       <br />
                       <small>
-                        {[
-                          c.automaticCityIds.length ? t('application.automatic', { cities: cityNames(c.automaticCityIds) }) : null,
-                          c.workspaceMember ? t('application.workspaceMember') : null,
-                          c.declaredReason ? t('application.declared', { reason: c.declaredReason }) : null,
-                        ]
-                          .filter(Boolean)
-                          .join(' · ')}
+                        {conflictReasons(c, cityNames(c.automaticCityIds), t)}
                       </small>
                     </li>
                   ))}

@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useAuth } from '../../auth/AuthProvider';
 import { ErrorNotice, Loading } from '../../components/ErrorNotice';
 import { LocalText } from '../../components/LocalText';
 import { Time } from '../../components/Time';
+import { MoreButton, Paged } from '../../components/Paged';
 import { graphql } from '../../gql';
 import { useMessages } from '../../i18n';
 import { common } from '../../i18n/common';
@@ -118,22 +119,11 @@ function useDueDates(fundId: string): Map<string, Due> {
 
 /** The applications the viewer is assigned to review on a fund's board, with where each review stands. */
 export function AssignedReviews({ fundId }: { fundId: string }) {
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const due = useDueDates(fundId);
   return (
-    <>
-      {cursors.map((after, index) => (
-        <AssignedReviewsPage
-          key={after ?? 'first'}
-          fundId={fundId}
-          after={after}
-          first={index === 0}
-          last={index === cursors.length - 1}
-          due={due}
-          onMore={(cursor) => setCursors((current) => [...current, cursor])}
-        />
-      ))}
-    </>
+    <Paged
+      renderPage={(after, last, onMore) => <AssignedReviewsPage key={after ?? 'first'} fundId={fundId} after={after} first={after === null} last={last} due={due} onMore={onMore} />}
+    />
   );
 }
 
@@ -181,10 +171,10 @@ function AssignedReviewsPage({ fundId, after, first, last, due, onMore }: { fund
           })}
         </ul>
       )}
-      {last && pageInfo?.hasNextPage && pageInfo.endCursor && (
-        <button type="button" className="button button--secondary" onClick={() => onMore(pageInfo.endCursor!)}>
+      {last && (
+        <MoreButton pageInfo={pageInfo} onMore={onMore}>
           {c.t('more')}
-        </button>
+        </MoreButton>
       )}
     </>
   );
@@ -192,21 +182,12 @@ function AssignedReviewsPage({ fundId, after, first, last, due, onMore }: { fund
 
 /** A board's meetings: the upcoming ones soonest first (`upcomingOnly`), or every meeting, latest first, page by page. */
 export function MeetingsList({ fundId, upcomingOnly = false }: { fundId: string; upcomingOnly?: boolean }) {
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
   return (
-    <>
-      {cursors.map((after, index) => (
-        <MeetingsPage
-          key={after ?? 'first'}
-          fundId={fundId}
-          after={after}
-          first={index === 0}
-          last={index === cursors.length - 1}
-          upcomingOnly={upcomingOnly}
-          onMore={(cursor) => setCursors((current) => [...current, cursor])}
-        />
-      ))}
-    </>
+    <Paged
+      renderPage={(after, last, onMore) => (
+        <MeetingsPage key={after ?? 'first'} fundId={fundId} after={after} first={after === null} last={last} upcomingOnly={upcomingOnly} onMore={onMore} />
+      )}
+    />
   );
 }
 
@@ -253,14 +234,7 @@ function MeetingsPage({ fundId, after, first, last, upcomingOnly, onMore }: { fu
 
 /** The board's decisions on a fund, newest first: each links to its public record. */
 export function DecisionsList({ fundId }: { fundId: string }) {
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  return (
-    <>
-      {cursors.map((after, index) => (
-        <DecisionsPage key={after ?? 'first'} fundId={fundId} after={after} first={index === 0} last={index === cursors.length - 1} onMore={(cursor) => setCursors((current) => [...current, cursor])} />
-      ))}
-    </>
-  );
+  return <Paged renderPage={(after, last, onMore) => <DecisionsPage key={after ?? 'first'} fundId={fundId} after={after} first={after === null} last={last} onMore={onMore} />} />;
 }
 
 function DecisionsPage({ fundId, after, first, last, onMore }: { fundId: string; after: string | null; first: boolean; last: boolean; onMore: (cursor: string) => void }) {
@@ -291,10 +265,10 @@ function DecisionsPage({ fundId, after, first, last, onMore }: { fundId: string;
           ))}
         </ul>
       )}
-      {last && pageInfo?.hasNextPage && pageInfo.endCursor && (
-        <button type="button" className="button button--secondary" onClick={() => onMore(pageInfo.endCursor!)}>
+      {last && (
+        <MoreButton pageInfo={pageInfo} onMore={onMore}>
           {c.t('more')}
-        </button>
+        </MoreButton>
       )}
     </>
   );

@@ -17,7 +17,7 @@ import { boardMessages } from './messages';
 import { cityLabel } from '../../i18n/cities';
 import { useCityNames } from '../../hooks/useCityNames';
 import { moneyText } from '../../i18n/money';
-import { BoardError, countryName, useBoardFunds, withoutHiddenFields, type BoardFund } from './shared';
+import { BoardError, conflictReasons, countryName, useBoardFunds, withoutHiddenFields, type BoardFund } from './shared';
 
 const BoardMeeting = graphql(`
   query BoardMeeting($id: ID!) {
@@ -227,13 +227,7 @@ function AgendaItemView({ meetingId, item, fund, onChange }: { meetingId: string
               <strong>{c.member.displayName}</strong> <span className="badge">{countryName(c.member.countryCode, t)}</span> · {t('meeting.cannotVote')}
               <br />
               <small>
-                {[
-                  c.automaticCityIds.length ? t('application.automatic', { cities: c.automaticCityIds.map((id) => cityLabel(id, cities, language)).join(', ') }) : null,
-                  c.workspaceMember ? t('application.workspaceMember') : null,
-                  c.declaredReason ? t('application.declared', { reason: c.declaredReason }) : null,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
+                {conflictReasons(c, c.automaticCityIds.map((id) => cityLabel(id, cities, language)).join(', '), t)}
               </small>
             </li>
           ))}

@@ -3,7 +3,7 @@ import { problemOf } from '../../api/errors';
 import { useAuth } from '../../auth/AuthProvider';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { graphql } from '../../gql';
-import { useMessages } from '../../i18n';
+import { useMessages, type TranslateOf } from '../../i18n';
 import { common } from '../../i18n/common';
 import { boardMessages } from './messages';
 import './board.css';
@@ -72,6 +72,17 @@ export function useBoardFunds() {
   const admin = hasRole('ADMIN');
   const funds = result.data?.funds.nodes.filter((fund) => admin || fund.board.members.some((m) => m.userId === user?.id));
   return { funds, error: result.error, fetching: result.fetching, reexecute, admin };
+}
+
+/** Why a member may not review or vote on an application, in words: the cities they are tied to (`cities`, already named), their workspace, what they declared. */
+export function conflictReasons(conflict: { automaticCityIds: string[]; workspaceMember: boolean; declaredReason?: string | null }, cities: string, t: TranslateOf<typeof boardMessages>): string {
+  return [
+    conflict.automaticCityIds.length ? t('application.automatic', { cities }) : null,
+    conflict.workspaceMember ? t('application.workspaceMember') : null,
+    conflict.declaredReason ? t('application.declared', { reason: conflict.declaredReason }) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 export function countryName(code: string, t: (key: 'countries.GB' | 'countries.KR') => string): string {

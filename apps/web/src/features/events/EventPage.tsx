@@ -22,7 +22,7 @@ import {
   EventsRegister,
   EventsSectors,
 } from './documents';
-import { eventZones, Places, StatusBadge } from './EventParts';
+import { eventZones, Fact, Places, StatusBadge } from './EventParts';
 import { FollowToggle } from './FollowToggle';
 import { useNow } from '../../hooks/useNow';
 import { eventsMessages } from './messages';
@@ -79,63 +79,36 @@ function EventDetails({ event, refresh }: { event: Detail; refresh: () => void }
       <div className="events-layout">
         <div>
           <dl className="events-facts">
-            <div>
-              <dt>{t('facts.starts')}</dt>
-              <dd>
-                <Time value={event.startsAt} also={zones} />
-              </dd>
-            </div>
-            <div>
-              <dt>{t('facts.ends')}</dt>
-              <dd>
-                <Time value={event.endsAt} also={zones} />
-              </dd>
-            </div>
+            <Fact label={t('facts.starts')}>
+              <Time value={event.startsAt} also={zones} />
+            </Fact>
+            <Fact label={t('facts.ends')}>
+              <Time value={event.endsAt} also={zones} />
+            </Fact>
             {event.venue && (
-              <div>
-                <dt>{t('facts.venue')}</dt>
-                <dd>{event.venue}</dd>
-              </div>
+              <Fact label={t('facts.venue')}>{event.venue}</Fact>
             )}
             {event.format !== 'IN_PERSON' && (
-              <div>
-                <dt>{t('facts.online')}</dt>
-                <dd>
-                  {event.joinUrl ? (
-                    <a href={event.joinUrl} rel="noopener noreferrer" target="_blank">
-                      {t('event.join')}
-                    </a>
-                  ) : (
-                    t('event.joinHidden')
-                  )}
-                </dd>
-              </div>
+              <Fact label={t('facts.online')}>
+                {event.joinUrl ? (
+                  <a href={event.joinUrl} rel="noopener noreferrer" target="_blank">
+                    {t('event.join')}
+                  </a>
+                ) : (
+                  t('event.joinHidden')
+                )}
+              </Fact>
             )}
-            <div>
-              <dt>{t('facts.capacity')}</dt>
-              <dd>{event.capacity == null ? t('places.noLimit') : formatNumber(event.capacity, language)}</dd>
-            </div>
-            <div>
-              <dt>{t('facts.places')}</dt>
-              <dd>
-                <Places event={event} />
-              </dd>
-            </div>
-            <div>
-              <dt>{t('facts.registration')}</dt>
-              <dd>
-                <RegistrationWindow event={event} zones={zones} />
-              </dd>
-            </div>
-            <div>
-              <dt>{t('facts.organiser')}</dt>
-              <dd>{event.organiserName}</dd>
-            </div>
+            <Fact label={t('facts.capacity')}>{event.capacity == null ? t('places.noLimit') : formatNumber(event.capacity, language)}</Fact>
+            <Fact label={t('facts.places')}>
+              <Places event={event} />
+            </Fact>
+            <Fact label={t('facts.registration')}>
+              <RegistrationWindow event={event} zones={zones} />
+            </Fact>
+            <Fact label={t('facts.organiser')}>{event.organiserName}</Fact>
             {event.sectors.length > 0 && (
-              <div>
-                <dt>{t('facts.sectors')}</dt>
-                <dd>{event.sectors.map(sectorName).join(', ')}</dd>
-              </div>
+              <Fact label={t('facts.sectors')}>{event.sectors.map(sectorName).join(', ')}</Fact>
             )}
           </dl>
           <h2>{t('event.about')}</h2>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Time } from '../../components/Time';
 import { LocalText } from '../../components/LocalText';
@@ -33,6 +34,16 @@ export function Places({ event }: { event: Pick<Card, 'capacity' | 'spacesLeft' 
   );
 }
 
+/** One fact of an event in its facts list: a term and what it says. */
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
 export function StatusBadge({ status }: { status: Card['status'] }) {
   const { t } = useMessages(eventsMessages);
   if (status === 'PUBLISHED') return null;
@@ -58,28 +69,16 @@ export function EventCard({ event, headingLevel = 3 }: { event: Card; headingLev
         <span className="badge">{t(`kind.${event.kind}`)}</span> <span className="badge">{t(`format.${event.format}`)}</span> <StatusBadge status={event.status} />
       </p>
       <dl className="events-facts">
-        <div>
-          <dt>{t('facts.starts')}</dt>
-          <dd>
-            <Time value={event.startsAt} also={eventZones(event)} />
-          </dd>
-        </div>
+        <Fact label={t('facts.starts')}>
+          <Time value={event.startsAt} also={eventZones(event)} />
+        </Fact>
         {event.venue && (
-          <div>
-            <dt>{t('facts.venue')}</dt>
-            <dd>{event.venue}</dd>
-          </div>
+          <Fact label={t('facts.venue')}>{event.venue}</Fact>
         )}
-        <div>
-          <dt>{t('facts.places')}</dt>
-          <dd>
-            <Places event={event} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('facts.organiser')}</dt>
-          <dd>{event.organiserName}</dd>
-        </div>
+        <Fact label={t('facts.places')}>
+          <Places event={event} />
+        </Fact>
+        <Fact label={t('facts.organiser')}>{event.organiserName}</Fact>
       </dl>
     </li>
   );

@@ -11,7 +11,7 @@ import type { RegistrationStatus } from '../../gql/graphql';
 import { useMessages } from '../../i18n';
 import { common } from '../../i18n/common';
 import { formatNumber, pickText } from '../../i18n/format';
-import { eventZones, Places } from './EventParts';
+import { eventZones, Fact, Places } from './EventParts';
 import { eventsMessages } from './messages';
 import './events.css';
 
@@ -110,18 +110,12 @@ export default function RegistrationsPage() {
         <>
           <LocalText as="p" className="lead" value={event.title} />
           <dl className="events-facts">
-            <div>
-              <dt>{t('facts.starts')}</dt>
-              <dd>
-                <Time value={event.startsAt} also={eventZones(event)} />
-              </dd>
-            </div>
-            <div>
-              <dt>{t('facts.places')}</dt>
-              <dd>
-                <Places event={event} />
-              </dd>
-            </div>
+            <Fact label={t('facts.starts')}>
+              <Time value={event.startsAt} also={eventZones(event)} />
+            </Fact>
+            <Fact label={t('facts.places')}>
+              <Places event={event} />
+            </Fact>
           </dl>
           <div className="events-actions">
             <button type="button" className="button button--primary" disabled={exporting === 'busy'} onClick={() => void exportCsv()}>

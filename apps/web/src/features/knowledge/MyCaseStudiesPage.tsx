@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ErrorNotice, Loading } from '../../components/ErrorNotice';
 import { usePageTitle } from '../../components/Layout';
+import { Paged } from '../../components/Paged';
 import { Time } from '../../components/Time';
 import { graphql } from '../../gql';
 import { useMessages, type Language } from '../../i18n';
@@ -43,7 +44,6 @@ const MineQuery = graphql(`
 export default function MyCaseStudiesPage() {
   const { t } = useMessages(caseStudyMessages);
   usePageTitle(t('mine.title'));
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
   return (
     <div className="page case-studies">
       <h1>{t('mine.title')}</h1>
@@ -53,9 +53,7 @@ export default function MyCaseStudiesPage() {
           {t('mine.write')}
         </Link>
       </p>
-      {cursors.map((after, index) => (
-        <MinePage key={after ?? 'first'} after={after} first={index === 0} last={index === cursors.length - 1} onMore={(cursor) => setCursors((all) => [...all, cursor])} />
-      ))}
+      <Paged renderPage={(after, last, onMore) => <MinePage key={after ?? 'first'} after={after} first={after === null} last={last} onMore={onMore} />} />
     </div>
   );
 }
