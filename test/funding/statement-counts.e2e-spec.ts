@@ -2,7 +2,7 @@ import { startTestApp, TestApp } from '../support/harness';
 import { readsOf, statementsOf } from '../support/statements';
 import { createFundWithCall, createProject, draftApplication, F, newMeeting, RATIONALE, readyForDecision, twinLiverpoolAndBusan } from './funding-support';
 
-/** The board meeting page's query, as apps/web/src/pages/board/BoardMeetingPage.tsx sends it. */
+/** The board meeting page's query, as apps/web/src/features/board/BoardMeetingPage.tsx sends it. */
 const MEETING_PAGE = `query BoardMeeting($id: ID!) {
   boardMeeting(id: $id) {
     id fundId title { en ko } location startsAt

@@ -3,9 +3,9 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout } from './components/Layout';
 import { Loading } from './components/ErrorNotice';
 import { RequireSignIn } from './auth/RequireSignIn';
-import HomePage from './pages/home/HomePage';
-import NotFoundPage from './pages/NotFoundPage';
-import { RouteError } from './pages/RouteError';
+import HomePage from './features/home/HomePage';
+import NotFoundPage from './components/NotFoundPage';
+import { RouteError } from './components/RouteError';
 
 // The home page ships in the first download; every other page loads when first opened.
 const page = (load: () => Promise<{ default: React.ComponentType }>) => {
@@ -28,44 +28,44 @@ const router = createBrowserRouter([
         children: [
       { index: true, element: <HomePage /> },
       // routes: board (public decision record)
-      { path: 'decisions/:id', element: page(() => import('./pages/board/DecisionPage')) },
+      { path: 'decisions/:id', element: page(() => import('./features/board/DecisionPage')) },
       // routes: pairing (pairs diagram, explorer, proposing a twinning)
-      { path: 'pairs', element: page(() => import('./pages/pairing/PairsPage')) },
-      { path: 'explorer', element: page(() => import('./pages/pairing/ExplorerPage')) },
-      { path: 'twinnings/:id', element: page(() => import('./pages/pairing/TwinningPage')) },
+      { path: 'pairs', element: page(() => import('./features/pairing/PairsPage')) },
+      { path: 'explorer', element: page(() => import('./features/pairing/ExplorerPage')) },
+      { path: 'twinnings/:id', element: page(() => import('./features/pairing/TwinningPage')) },
       // routes: case studies (public list and page, writing and reviewing)
-      { path: 'case-studies', element: page(() => import('./pages/case-studies/CaseStudiesPage')) },
+      { path: 'case-studies', element: page(() => import('./features/knowledge/CaseStudiesPage')) },
       // A static segment outranks :slug, so /case-studies/new (signed in, below) is never read as a slug.
-      { path: 'case-studies/:slug', element: page(() => import('./pages/case-studies/CaseStudyPage')) },
+      { path: 'case-studies/:slug', element: page(() => import('./features/knowledge/CaseStudyPage')) },
       // routes: events (public list and page, organising)
-      { path: 'events', element: page(() => import('./pages/events/EventsListPage')) },
-      { path: 'events/:id', element: page(() => import('./pages/events/EventPage')) },
-      { path: 'sign-in', element: page(() => import('./pages/auth/SignInPage')) },
-      { path: 'sign-up', element: page(() => import('./pages/auth/SignUpPage')) },
-      { path: 'forgot-password', element: page(() => import('./pages/auth/ForgotPasswordPage')) },
+      { path: 'events', element: page(() => import('./features/events/EventsListPage')) },
+      { path: 'events/:id', element: page(() => import('./features/events/EventPage')) },
+      { path: 'sign-in', element: page(() => import('./features/auth/SignInPage')) },
+      { path: 'sign-up', element: page(() => import('./features/auth/SignUpPage')) },
+      { path: 'forgot-password', element: page(() => import('./features/auth/ForgotPasswordPage')) },
       {
         element: <RequireSignIn />,
         children: [
-          { path: 'me', element: page(() => import('./pages/account/AccountPage')) },
-          // signed-in routes: officer (workspaces, projects, applications)
-          { path: 'workspaces/:id', element: page(() => import('./pages/officer/WorkspacePage')) },
-          { path: 'projects/:id', element: page(() => import('./pages/officer/ProjectPage')) },
-          { path: 'applications/new', element: page(() => import('./pages/officer/NewApplicationPage')) },
-          { path: 'applications/:id', element: page(() => import('./pages/officer/ApplicationPage')) },
+          { path: 'me', element: page(() => import('./features/account/AccountPage')) },
+          // signed-in routes: twinning (workspaces), projects, funding (applications)
+          { path: 'workspaces/:id', element: page(() => import('./features/twinning/WorkspacePage')) },
+          { path: 'projects/:id', element: page(() => import('./features/projects/ProjectPage')) },
+          { path: 'applications/new', element: page(() => import('./features/funding/NewApplicationPage')) },
+          { path: 'applications/:id', element: page(() => import('./features/funding/ApplicationPage')) },
           // signed-in routes: board (reviews, meetings, decisions)
-          { path: 'board', element: page(() => import('./pages/board/BoardPage')) },
-          { path: 'funds/:fundId/board', element: page(() => import('./pages/board/BoardPage')) },
-          { path: 'board/applications/:id', element: page(() => import('./pages/board/BoardApplicationPage')) },
-          { path: 'board/meetings/:id', element: page(() => import('./pages/board/BoardMeetingPage')) },
+          { path: 'board', element: page(() => import('./features/board/BoardPage')) },
+          { path: 'funds/:fundId/board', element: page(() => import('./features/board/BoardPage')) },
+          { path: 'board/applications/:id', element: page(() => import('./features/board/BoardApplicationPage')) },
+          { path: 'board/meetings/:id', element: page(() => import('./features/board/BoardMeetingPage')) },
           // signed-in routes: case studies
-          { path: 'case-studies/new', element: page(() => import('./pages/case-studies/NewCaseStudyPage')) },
-          { path: 'case-studies/:slug/edit', element: page(() => import('./pages/case-studies/EditCaseStudyPage')) },
-          { path: 'me/case-studies', element: page(() => import('./pages/case-studies/MyCaseStudiesPage')) },
+          { path: 'case-studies/new', element: page(() => import('./features/knowledge/NewCaseStudyPage')) },
+          { path: 'case-studies/:slug/edit', element: page(() => import('./features/knowledge/EditCaseStudyPage')) },
+          { path: 'me/case-studies', element: page(() => import('./features/knowledge/MyCaseStudiesPage')) },
           // signed-in routes: events
-          { path: 'events/new', element: page(() => import('./pages/events/EventFormPage')) },
-          { path: 'events/:id/edit', element: page(() => import('./pages/events/EventFormPage')) },
-          { path: 'events/:id/registrations', element: page(() => import('./pages/events/RegistrationsPage')) },
-          { path: 'me/events', element: page(() => import('./pages/events/MyEventsPage')) },
+          { path: 'events/new', element: page(() => import('./features/events/EventFormPage')) },
+          { path: 'events/:id/edit', element: page(() => import('./features/events/EventFormPage')) },
+          { path: 'events/:id/registrations', element: page(() => import('./features/events/RegistrationsPage')) },
+          { path: 'me/events', element: page(() => import('./features/events/MyEventsPage')) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

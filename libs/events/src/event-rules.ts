@@ -1,4 +1,5 @@
 import type { FieldProblem } from '@app/core';
+import { eventShapeRules, type EventShapeRule } from '@app/rules';
 import { EventFormat } from './entities/programme-event.entity';
 
 export const HOUR_MS = 3_600_000;
@@ -23,33 +24,24 @@ const iso = (d: Date) => d.toISOString();
  * start alone: an event that has begun may still get a new description.
  */
 export function eventShapeProblems(shape: EventShape, now: Date, startsAtChanged: boolean): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const problem = (field: string, message: string) => problems.push({ field, message });
-  if (shape.endsAt.getTime() <= shape.startsAt.getTime()) {
-    problem('endsAt', `must be after the start (${iso(shape.startsAt)}): the event cannot end before it starts.`);
-  }
-  if (startsAtChanged && shape.startsAt.getTime() <= now.getTime()) {
-    problem('startsAt', `must be in the future (it is now ${iso(now)}).`);
-  }
-  if (shape.format !== EventFormat.ONLINE && !shape.venue) {
-    problem('venue', `is needed for ${shape.format === EventFormat.HYBRID ? 'a hybrid' : 'an in-person'} event: say where it takes place.`);
-  }
-  if (shape.format !== EventFormat.IN_PERSON && !shape.joinUrl) {
-    problem('joinUrl', `is needed for ${shape.format === EventFormat.HYBRID ? 'a hybrid' : 'an online'} event: give the link people join with.`);
-  }
+  const time = (d: Date | null) => (d ? d.getTime() : null);
   const closes = shape.registrationClosesAt ?? shape.startsAt;
-  if (shape.registrationClosesAt && shape.registrationClosesAt.getTime() > shape.endsAt.getTime()) {
-    problem('registrationClosesAt', `must be no later than the end of the event (${iso(shape.endsAt)}).`);
-  }
-  if (shape.registrationOpensAt && shape.registrationOpensAt.getTime() >= closes.getTime()) {
-    problem(
-      'registrationOpensAt',
-      shape.registrationClosesAt
-        ? `must be before registration closes (${iso(closes)}).`
-        : `must be before the event starts (${iso(closes)}), when registration closes.`,
-    );
-  }
-  return problems;
+  // The rules are the ones the organiser's form checks (libs/rules); the words are the API's.
+  const message: Record<EventShapeRule, () => string> = {
+    endBeforeStart: () => `must be after the start (${iso(shape.startsAt)}): the event cannot end before it starts.`,
+    startPast: () => `must be in the future (it is now ${iso(now)}).`,
+    venueNeeded: () => `is needed for ${shape.format === EventFormat.HYBRID ? 'a hybrid' : 'an in-person'} event: say where it takes place.`,
+    joinUrlNeeded: () => `is needed for ${shape.format === EventFormat.HYBRID ? 'a hybrid' : 'an online'} event: give the link people join with.`,
+    closesAfterEnd: () => `must be no later than the end of the event (${iso(shape.endsAt)}).`,
+    opensAfterCloses: () => `must be before registration closes (${iso(closes)}).`,
+    opensAfterStart: () => `must be before the event starts (${iso(closes)}), when registration closes.`,
+  };
+  const rules = eventShapeRules(
+    { ...shape, startsAt: shape.startsAt.getTime(), endsAt: shape.endsAt.getTime(), registrationOpensAt: time(shape.registrationOpensAt), registrationClosesAt: time(shape.registrationClosesAt) },
+    now.getTime(),
+    startsAtChanged,
+  );
+  return rules.map(({ field, rule }) => ({ field, message: message[rule]() }));
 }
 
 export type RegistrationWindowState = 'NOT_OPEN' | 'OPEN' | 'CLOSED';

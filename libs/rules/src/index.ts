@@ -3,4 +3,6 @@
  * database, nothing of the browser. The web app's build aliases @app/rules
  * here as the API's does, so a rule is written once.
  */
+export { CASE_STUDY_LIMITS, caseStudyTextProblems, characterCount, type CaseStudyTextField } from './case-studies';
+export { EVENT_LIMITS, eventShapeRules, type EventShapeField, type EventShapeInput, type EventShapeRule } from './events';
 export { difference, fromRecord, matchPercent, minorDigits, sumByCurrency, toRecord, type Amounts } from './money';

@@ -88,3 +88,8 @@ export function fieldProblems(problem: ApiProblem | null): Record<string, string
   for (const f of problem?.fields ?? []) out[f.field] ??= f.message;
   return out;
 }
+
+/** The extensions of an API error's first problem (e.g. a CONFLICT's reason and applicationId). */
+export function extensionsOf(error: { graphQLErrors?: Array<{ extensions?: Record<string, unknown> }> } | null | undefined): Record<string, unknown> {
+  return error?.graphQLErrors?.[0]?.extensions ?? {};
+}

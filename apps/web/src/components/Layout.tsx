@@ -5,7 +5,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { useMessages } from '../i18n';
 import { useLanguageSwitch } from '../i18n/useLanguageSwitch';
 import { common } from '../i18n/common';
-import { authMessages } from '../pages/auth/messages';
+import { authMessages } from '../features/auth/messages';
 import { ErrorNotice } from './ErrorNotice';
 
 /** The frame of every page: skip link, header with navigation, language switch and account, main, footer. */

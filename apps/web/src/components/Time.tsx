@@ -1,7 +1,7 @@
 import { useAuth } from '../auth/AuthProvider';
 import { useMessages } from '../i18n';
 import { common } from '../i18n/common';
-import { formatDateTime, zoneLabel, zonesFor } from '../i18n/format';
+import { formatDate, formatDateTime, zoneLabel, zonesFor } from '../i18n/format';
 
 /**
  * An instant in the viewer's zone, then in each zone of `also` (e.g. both
@@ -27,4 +27,10 @@ export function Time({ value, also = [] }: { value: string; also?: string[] }) {
       )}
     </span>
   );
+}
+
+/** A calendar date (YYYY-MM-DD), the same day in every zone, in the reader's language. */
+export function CalendarDate({ value }: { value: string }) {
+  const { language } = useMessages(common);
+  return <time dateTime={value}>{formatDate(value, language)}</time>;
 }

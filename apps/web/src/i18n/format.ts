@@ -59,3 +59,8 @@ export function pickText(text: { en?: string | null; ko?: string | null } | null
   if (own) return { text: own, lang: language };
   return { text: text?.[other] ?? '', lang: other };
 }
+
+/** Today's calendar date in a zone, YYYY-MM-DD. */
+export function todayIn(timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}

@@ -58,6 +58,9 @@ export function defineMessages<const T extends Tree>(ns: string, en: T, ko: Same
 
 export type Translate<T> = (key: Paths<T>, values?: Record<string, unknown>) => string;
 
+/** The typed `t` of a catalog, for a helper that is handed one. */
+export type TranslateOf<M> = M extends Messages<infer T> ? Translate<T> : never;
+
 /** The current language and a typed `t` for one catalog; re-renders when the language changes. */
 export function useMessages<T>(messages: Messages<T>): { t: Translate<T>; language: Language } {
   const { t, i18n: instance } = useTranslation(messages.ns);

@@ -19,27 +19,28 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { HasSomeLanguage, LocalizedTextInput, LocalizedTitleInput, PageArgs, trim } from '@app/core';
+import { CASE_STUDY_LIMITS } from '@app/rules';
 
 const LANGUAGE = { message: 'must be en or ko' };
 const SDG = { each: true, message: 'must be UN Sustainable Development Goals, numbered 1 to 17' };
 
 /** What a case study may hold (CaseStudySharedInput): partners, and success factors or lessons each. */
-export const MAX_CASE_STUDY_PARTNERS = 30;
-export const MAX_CASE_STUDY_POINTS = 20;
+export const MAX_CASE_STUDY_PARTNERS = CASE_STUDY_LIMITS.partners;
+export const MAX_CASE_STUDY_POINTS = CASE_STUDY_LIMITS.items;
 
 @InputType({ description: 'One language version of a case study. The body is Markdown.' })
 export class CaseStudyTextInput {
   @Field({ description: 'en or ko.' }) @IsIn(['en', 'ko'], LANGUAGE)
   language: string;
 
-  @Field() @Transform(trim) @Length(1, 200, { message: 'must be 1 to 200 characters long' })
+  @Field() @Transform(trim) @Length(1, CASE_STUDY_LIMITS.title, { message: 'must be 1 to 200 characters long' })
   title: string;
 
-  @Field() @Transform(trim) @Length(1, 2000, { message: 'must be 1 to 2000 characters long' })
+  @Field() @Transform(trim) @Length(1, CASE_STUDY_LIMITS.summary, { message: 'must be 1 to 2000 characters long' })
   summary: string;
 
   @Field({ description: 'Markdown (headings, lists, links, emphasis). Scripts and event-handler attributes are removed when shown.' })
-  @IsString() @Length(1, 50000, { message: 'must be 1 to 50,000 characters long' })
+  @IsString() @Length(1, CASE_STUDY_LIMITS.body, { message: 'must be 1 to 50,000 characters long' })
   body: string;
 
   @Field({ defaultValue: false, description: 'True when this version was translated from the other and no person has checked it yet.' })
@@ -61,11 +62,11 @@ export class PartnerInput {
 @InputType({ isAbstract: true })
 export class CaseStudySharedInput {
   @Field(() => [String], { nullable: true, description: 'City ids, e.g. ["liverpool", "busan"].' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique({ message: 'lists a city twice' }) @IsString({ each: true }) @MaxLength(60, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(CASE_STUDY_LIMITS.cities) @ArrayUnique({ message: 'lists a city twice' }) @IsString({ each: true }) @MaxLength(60, { each: true })
   cityIds?: string[];
 
   @Field(() => [String], { nullable: true, description: 'Sector keys of the shared taxonomy (see the sectors query).' })
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique({ message: 'lists a sector twice' }) @IsString({ each: true }) @MaxLength(60, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(CASE_STUDY_LIMITS.sectors) @ArrayUnique({ message: 'lists a sector twice' }) @IsString({ each: true }) @MaxLength(60, { each: true })
   sectors?: string[];
 
   @Field(() => [Int], { nullable: true, description: 'UN Sustainable Development Goals, 1 to 17.' })

@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { ErrorNotice, Loading } from '../../components/ErrorNotice';
+import { usePageTitle } from '../../components/Layout';
+import { LocalText } from '../../components/LocalText';
+import { Time } from '../../components/Time';
+import { useMessages } from '../../i18n';
+import { KR_ZONE, pickText, UK_ZONE } from '../../i18n/format';
+import { PageProblem } from '../../components/PageProblem';
+import { ApplicationStatus } from './ApplicationStatus';
+import { fundingMessages } from './messages';
+import { ApplicationContextQuery, ApplicationQuery, WithdrawApplication, type Side } from './documents';
+import { ApplicationForm } from './ApplicationForm';
+import { ApplicationDecision, ReasonAction } from './ApplicationDecision';
+import { ApplicationReadOnly } from './ApplicationReadOnly';
+import { Deadline } from './Deadline';
+import '../../components/panels.css';
+
+export default function ApplicationPage() {
+  const { id = '' } = useParams();
+  const { t, language } = useMessages(fundingMessages);
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: ApplicationQuery, variables: { id } });
+  const application = data?.fundApplication;
+  const [{ data: context, error: contextError }, reexecuteContext] = useQuery({
+    query: ApplicationContextQuery,
+    variables: { workspaceId: application?.workspaceId ?? '', projectId: application?.projectId ?? '', applicationId: id },
+    pause: !application,
+  });
+  const [status, setStatus] = useState('');
+  usePageTitle(application ? pickText(application.title, language).text : t('application.title'));
+
+  if (error && !application) return <PageProblem error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  if (!application) return fetching ? <Loading /> : null;
+
+  const reload = () => {
+    reexecute({ requestPolicy: 'network-only' });
+    reexecuteContext({ requestPolicy: 'network-only' });
+  };
+  const twinning = context?.workspace.twinning;
+  const sides: Side[] = twinning
+    ? [twinning.cityA, twinning.cityB]
+        .map((city) => ({ countryCode: city.countryCode, currency: city.country.currency, city }))
+        .filter((side, index, all) => all.findIndex((s) => s.countryCode === side.countryCode) === index)
+    : [];
+  const isLead = context?.workspace.myRole === 'LEAD';
+  const editable = application.status === 'DRAFT' && isLead;
+
+  return (
+    <div className="page">
+      <p>
+        {context && (
+          <>
+            <Link to={`/projects/${application.projectId}`}>
+              {t('application.project')}: <LocalText value={context.project.title} />
+            </Link>{' '}
+            · <Link to={`/workspaces/${application.workspaceId}`}>{t('application.workspace')}</Link>
+          </>
+        )}
+      </p>
+      <h1>
+        <LocalText value={application.title} /> <ApplicationStatus status={application.status} />
+      </h1>
+      <ErrorNotice error={error ?? contextError} onRetry={reload} />
+      <Deadline call={application.call} />
+      <details className="panel">
+        <summary>{t('application.guidance')}</summary>
+        <LocalText value={application.call.title} as="h2" />
+        <LocalText value={application.call.guidance} as="p" />
+      </details>
+      <p role="status" className="notice notice--success" hidden={!status}>
+        {status}
+      </p>
+
+      {!context ? (
+        <Loading />
+      ) : editable ? (
+        <ApplicationForm key={application.id} application={application} sides={sides} project={context.project} onSaved={reload} onSubmitted={() => setStatus(t('application.form.submitted'))} />
+      ) : (
+        <>
+          <p className="notice notice--info">{application.status === 'DRAFT' ? t('application.notLead') : t('application.readOnly')}</p>
+          <ApplicationReadOnly application={application} sides={sides} />
+        </>
+      )}
+
+      {context && (
+        <ApplicationDecision
+          application={application}
+          decisions={context.fundingDecisions.nodes}
+          canAct={isLead}
+          onDone={(message) => {
+            setStatus(message);
+            reload();
+          }}
+        />
+      )}
+      {isLead && application.nextSteps.includes('withdraw') && (
+        <ReasonAction
+          heading={t('application.withdraw.title')}
+          label={t('application.withdraw.reason')}
+          button={t('application.withdraw.submit')}
+          danger
+          mutation={WithdrawApplication}
+          applicationId={application.id}
+          onDone={() => {
+            setStatus(t('application.withdraw.done'));
+            reload();
+          }}
+        />
+      )}
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{t('application.history')}</h2>
+        <ol className="stage-history">
+          {application.transitions.map((step) => (
+            <li key={step.id}>
+              <ApplicationStatus status={step.toStatus} /> <Time value={step.at} also={[UK_ZONE, KR_ZONE]} />
+              {step.reason && <p>{step.reason}</p>}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}
