@@ -1,10 +1,12 @@
+import { TEXT_LIMITS } from './text';
+
 /**
  * An event's rules that the organiser's form checks as it is typed and the
  * API checks on every create and update: the same function on both sides.
  */
 
 /** Lengths and counts the API's event inputs allow. */
-export const EVENT_LIMITS = { title: 200, description: 4000, venue: 500, capacity: 100_000, sectors: 10 } as const;
+export const EVENT_LIMITS = { title: TEXT_LIMITS.title, description: TEXT_LIMITS.text, venue: 500, capacity: 100_000, sectors: 10 } as const;
 
 /**
  * What an event's dates, place and registration window must satisfy, whoever

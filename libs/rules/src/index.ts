@@ -5,4 +5,5 @@
  */
 export { CASE_STUDY_LIMITS, caseStudyTextProblems, characterCount, type CaseStudyTextField } from './case-studies';
 export { EVENT_LIMITS, eventShapeRules, type EventShapeField, type EventShapeInput, type EventShapeRule } from './events';
+export { TEXT_LIMITS } from './text';
 export { difference, fromRecord, matchPercent, minorDigits, sumByCurrency, toRecord, type Amounts } from './money';

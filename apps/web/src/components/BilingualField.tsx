@@ -1,6 +1,7 @@
 import { Field } from './Field';
 import { useMessages, type Language, type TranslateOf } from '../i18n';
 import { formMessages } from '../i18n/forms';
+import { TEXT_LIMITS } from '@app/rules';
 
 /** The shared form catalog's typed `t`. */
 export type FormT = TranslateOf<typeof formMessages>;
@@ -10,8 +11,8 @@ export interface Bilingual {
   ko: string;
 }
 
-export const TITLE_MAX = 200;
-export const TEXT_MAX = 4000;
+export const TITLE_MAX = TEXT_LIMITS.title;
+export const TEXT_MAX = TEXT_LIMITS.text;
 
 /** The problem with bilingual text, by the API's rule: at least one language, each within `max` characters. */
 export function bilingualProblem(value: Bilingual, max: number, t: FormT): string | null {

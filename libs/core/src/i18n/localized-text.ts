@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Length, registerDecorator, ValidationOptions } from 'class-validator';
 import { Allow } from '../auth/allow.decorator';
 import { Language, LANGUAGES } from '../auth/roles';
+import { TEXT_LIMITS } from '@app/rules';
 
 /** Text a person reads, in English and Korean; either may be missing, never both. */
 export interface Bilingual {
@@ -55,11 +56,11 @@ function localizedInput(name: string, max: number, what: string) {
 }
 
 /** A short text (a title) in English and/or Korean. */
-export const LocalizedTitleInput = localizedInput('LocalizedTitleInput', 200, 'A short text');
+export const LocalizedTitleInput = localizedInput('LocalizedTitleInput', TEXT_LIMITS.title, 'A short text');
 export type LocalizedTitleInput = InstanceType<typeof LocalizedTitleInput>;
 
 /** A longer text (a summary, a description) in English and/or Korean. */
-export const LocalizedTextInput = localizedInput('LocalizedTextInput', 4000, 'A text');
+export const LocalizedTextInput = localizedInput('LocalizedTextInput', TEXT_LIMITS.text, 'A text');
 export type LocalizedTextInput = InstanceType<typeof LocalizedTextInput>;
 
 /** On a LocalizedTitleInput/LocalizedTextInput property: at least one of the two versions is given. */

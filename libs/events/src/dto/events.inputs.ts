@@ -6,6 +6,7 @@ import { IsTimeZone } from '@app/identity';
 import { EventFollowScope } from '../entities/event-follow.entity';
 import { RegistrationStatus } from '../entities/event-registration.entity';
 import { EventFormat, EventKind, EventStatus } from '../entities/programme-event.entity';
+import { EVENT_LIMITS } from '@app/rules';
 
 const enumMessage = (e: object) => ({ message: `must be one of ${Object.values(e).join(', ')}` });
 const INSTANT = (example: string) => ({ message: `must be an instant such as ${example}` });
@@ -28,7 +29,7 @@ export class CreateEventInput {
   description?: LocalizedTextInput;
 
   @Field(() => String, { nullable: true, description: 'Where it takes place: needed in person and hybrid.' })
-  @IsOptional() @Transform(trimOrNull) @IsString() @Length(1, 500, { message: 'must be 1 to 500 characters long' })
+  @IsOptional() @Transform(trimOrNull) @IsString() @Length(1, EVENT_LIMITS.venue, { message: `must be 1 to ${EVENT_LIMITS.venue} characters long` })
   venue?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The link people join with: needed online and hybrid. Shown only to people holding a place, the organiser and admins.' })
@@ -49,11 +50,11 @@ export class CreateEventInput {
   workspaceId?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Sector keys of the shared taxonomy (see the sectors query), up to 10: their followers are told.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique({ message: 'lists a sector twice' }) @IsString({ each: true }) @MaxLength(60, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(EVENT_LIMITS.sectors) @ArrayUnique({ message: 'lists a sector twice' }) @IsString({ each: true }) @MaxLength(60, { each: true })
   sectors?: string[];
 
   @Field(() => Int, { nullable: true, description: 'Places, 1 to 100000; null or left out for no limit.' })
-  @IsOptional() @IsInt() @Min(1) @Max(100_000)
+  @IsOptional() @IsInt() @Min(1) @Max(EVENT_LIMITS.capacity)
   capacity?: number | null;
 
   @Field(() => Date, { nullable: true, description: 'Registration opens then; left out: as soon as it is published.' })
@@ -89,7 +90,7 @@ export class UpdateEventInput {
   description?: LocalizedTextInput | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @Transform(trimOrNull) @IsString() @Length(1, 500, { message: 'must be 1 to 500 characters long' })
+  @IsOptional() @Transform(trimOrNull) @IsString() @Length(1, EVENT_LIMITS.venue, { message: `must be 1 to ${EVENT_LIMITS.venue} characters long` })
   venue?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -109,11 +110,11 @@ export class UpdateEventInput {
   workspaceId?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Replaced whole; [] for none.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @ArrayUnique({ message: 'lists a sector twice' }) @IsString({ each: true }) @MaxLength(60, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(EVENT_LIMITS.sectors) @ArrayUnique({ message: 'lists a sector twice' }) @IsString({ each: true }) @MaxLength(60, { each: true })
   sectors?: string[];
 
   @Field(() => Int, { nullable: true, description: 'Not below the places already taken. Raising it gives the new places to the waiting list, in order.' })
-  @IsOptional() @IsInt() @Min(1) @Max(100_000)
+  @IsOptional() @IsInt() @Min(1) @Max(EVENT_LIMITS.capacity)
   capacity?: number | null;
 
   @Field(() => Date, { nullable: true }) @IsOptional() @Type(() => Date) @IsDate(INSTANT('2027-05-01T09:00:00+01:00'))
