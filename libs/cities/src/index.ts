@@ -14,3 +14,4 @@ export * from './cities.module';
 export * from './seed/seed-data';
 export * from './seed/cities.seed';
 export * from './city-sql';
+export * from './cities-open-data';

@@ -33,3 +33,4 @@ import { User } from './entities/user.entity';
 export const IDENTITY_ENTITIES = [User, RoleGrant, Organisation, OrganisationMembership, Session, RefreshToken, OneTimeToken, AccountRequest];
 export * from './recipients';
 export * from './identity-sql';
+export * from './account-sql';

@@ -4,13 +4,13 @@ import { CaseStudiesResolver } from './case-studies.resolver';
 import { CaseStudiesService } from './case-studies.service';
 import { CaseStudySearch } from './case-study-search';
 import { CaseStudyVersionResolver } from './case-study-version.resolver';
-import { CaseStudyFeedController, OpenDataController, OpenDataService } from './open-data';
+import { CaseStudyFeedController } from './case-study-feed.controller';
 
-/** Case studies in English and Korean, their search, open data and feeds. */
+/** Case studies in English and Korean, their search and feed (their open data is CASE_STUDIES_OPEN_DATASET). */
 @Module({
   imports: [TwinningModule],
-  controllers: [OpenDataController, CaseStudyFeedController],
-  providers: [CaseStudiesService, CaseStudySearch, OpenDataService, CaseStudiesResolver, CaseStudyVersionResolver],
+  controllers: [CaseStudyFeedController],
+  providers: [CaseStudiesService, CaseStudySearch, CaseStudiesResolver, CaseStudyVersionResolver],
   exports: [CaseStudiesService],
 })
 export class KnowledgeModule {}
