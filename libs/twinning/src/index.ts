@@ -28,3 +28,5 @@ export const TWINNING_ENTITIES = [Twinning, TwinningStatusChange, Workspace, Wor
 export * from './dto/twinning.outputs';
 export * from './twinning-cities';
 export * from './twinning-sql';
+export * from './workspace-directory.service';
+export * from './workspace-directory-sql';
