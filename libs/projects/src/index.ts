@@ -15,3 +15,4 @@ export * from './projects.module';
 export const PROJECTS_ENTITIES = [Project, ProjectBudget, ProjectStageChange, Milestone, CaseStudyPrompt];
 export * from './project-sql';
 export * from './project-sql';
+export * from './project-directory.service';
