@@ -11,6 +11,7 @@ import {
   HealthController,
   LoggingModule,
   loadConfig,
+  OpenDataModule,
   RedisModule,
 } from '@app/core';
 import { CitiesModule } from '@app/cities';
@@ -18,7 +19,7 @@ import { KnowledgeModule } from '@app/knowledge';
 import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { PairingModule } from '@app/pairing';
-import { PLATFORM_EMAIL_TEMPLATES, PLATFORM_ENTITIES } from '@app/platform';
+import { PLATFORM_EMAIL_TEMPLATES, PLATFORM_ENTITIES, PLATFORM_OPEN_DATASETS } from '@app/platform';
 import { EventsModule } from '@app/events';
 import { FundingModule } from '@app/funding';
 import { ProjectsModule } from '@app/projects';
@@ -52,6 +53,7 @@ export class AppModule {
         FundingModule,
         KnowledgeModule,
         EventsModule,
+        OpenDataModule.forRoot(PLATFORM_OPEN_DATASETS),
         graphqlModule({ imports: [IdentityModule], schemaFile: options.schemaFile }),
         ...webAppModules(options.config ?? loadConfig()),
       ],

@@ -15,3 +15,5 @@ export * from './seed/seed-data';
 export * from './seed/cities.seed';
 export * from './city-sql';
 export * from './city-reads';
+export * from './cities-open-data';
+export * from './city-countries';

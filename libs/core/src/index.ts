@@ -42,3 +42,7 @@ export * from './validation/dates';
 export * from './validation/uuid';
 export * from './csv/csv';
 export * from './net/client-address';
+export * from './open-data/open-dataset';
+export * from './open-data/open-data.service';
+export * from './open-data/open-data.controller';
+export * from './open-data/open-data.module';

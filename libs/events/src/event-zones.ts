@@ -1,28 +1,34 @@
-import { DataSource } from 'typeorm';
+import type { CitiesService } from '@app/cities';
 import { RequestContext, requestLoader, ZoneOf } from '@app/core';
+import type { WorkspaceDirectoryService } from '@app/twinning';
 import type { ProgrammeEvent } from './entities/programme-event.entity';
+
+/** Where the zones come from: a workspace's twinned cities (twinning), each city's and country's zone (cities). */
+export interface ZoneSources {
+  cities: Pick<CitiesService, 'sidesOf' | 'listCountries'>;
+  workspaces: Pick<WorkspaceDirectoryService, 'pairsOf'>;
+}
 
 /**
  * The zones an event's times are shown in: its own first, then the two
  * twinned cities' zones (for a workspace's event) or every country's zone
  * (for a programme-wide one), each zone once. Batched per request.
  */
-export async function eventZones(ctx: RequestContext, dataSource: DataSource, event: Pick<ProgrammeEvent, 'timeZone' | 'workspaceId'>): Promise<ZoneOf[]> {
+export async function eventZones(ctx: RequestContext, sources: ZoneSources, event: Pick<ProgrammeEvent, 'timeZone' | 'workspaceId'>): Promise<ZoneOf[]> {
   const others = event.workspaceId
     ? await requestLoader<string, ZoneOf[]>(ctx, 'events.workspaceZones', async (ids) => {
-        const rows: Array<{ workspace_id: string; city_id: string; time_zone: string }> = await dataSource.query(
-          `SELECT w.id AS workspace_id, c.id AS city_id, co.time_zone
-             FROM workspace w JOIN twinning t ON t.id = w.twinning_id
-             JOIN city c ON c.id IN (t.city_a_id, t.city_b_id) JOIN country co ON co.code = c.country_code
-            WHERE w.id = ANY($1::uuid[])
-            ORDER BY (c.id = t.city_a_id) DESC`,
-          [[...ids]],
-        );
-        return ids.map((id) => rows.filter((r) => r.workspace_id === id).map((r) => ({ timeZone: r.time_zone, cityId: r.city_id })));
+        const pairs = await sources.workspaces.pairsOf(ids);
+        const sides = await sources.cities.sidesOf(pairs.flatMap((p) => (p ? [p.cityAId, p.cityBId] : [])));
+        const sideOf = new Map(sides.flatMap((s) => (s ? [[s.cityId, s] as const] : [])));
+        // City A (the proposer's) first.
+        return pairs.map((p) => (p ? [p.cityAId, p.cityBId] : []).flatMap((cityId) => {
+          const side = sideOf.get(cityId);
+          return side ? [{ timeZone: side.timeZone, cityId }] : [];
+        }));
       }).load(event.workspaceId)
     : await requestLoader<string, ZoneOf[]>(ctx, 'events.countryZones', async (keys) => {
-        const rows: Array<{ time_zone: string }> = await dataSource.query(`SELECT time_zone FROM country ORDER BY code`);
-        return keys.map(() => rows.map((r) => ({ timeZone: r.time_zone })));
+        const countries = await sources.cities.listCountries();
+        return keys.map(() => countries.map((c) => ({ timeZone: c.timeZone })));
       }).load('all');
   return mergeZones(event.timeZone, others);
 }

@@ -3,8 +3,8 @@ import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typ
 import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, escapeLike, FieldProblem, ForbiddenError, hasRole, isUuid, NotFoundError, PageArgs, paginate, Role } from '@app/core';
 import { recipientsOf } from '@app/identity';
 import { OutboxService } from '@app/notifications';
-import { Sector } from '@app/pairing';
-import { Workspace } from '@app/twinning';
+import { SectorsService } from '@app/pairing';
+import { WorkspaceDirectoryService } from '@app/twinning';
 import type { CancelEventInput, CreateEventInput, EventFilter, EventStepInput, UpdateEventInput } from './dto/events.inputs';
 import { EventsEmail } from './emails/events.emails';
 import { EventRegistration, RegistrationStatus } from './entities/event-registration.entity';
@@ -33,6 +33,8 @@ export class EventsService {
     private readonly outbox: OutboxService,
     private readonly registrations: RegistrationsService,
     private readonly follows: FollowsService,
+    private readonly sectors: SectorsService,
+    private readonly workspaces: WorkspaceDirectoryService,
   ) {}
 
   /** The event if the person may see it; NOT_FOUND otherwise (drafts are their organiser's and admins'). */
@@ -269,11 +271,11 @@ export class EventsService {
   private async validate(em: EntityManager, shape: EventShape, now: Date, startsAtChanged: boolean, refs: { sectors?: string[]; workspaceId?: string | null }): Promise<void> {
     const problems: FieldProblem[] = eventShapeProblems(shape, now, startsAtChanged);
     if (refs.sectors?.length) {
-      const known = new Set((await em.findBy(Sector, { key: In(refs.sectors) })).map((s) => s.key));
+      const known = new Set((await this.sectors.getMany(refs.sectors, em)).flatMap((s) => (s ? [s.key] : [])));
       const unknown = refs.sectors.filter((s) => !known.has(s));
       if (unknown.length) problems.push({ field: 'sectors', message: `has no sector ${unknown.map((u) => `"${u}"`).join(', ')}: use keys from the sectors query, e.g. hydrogen or digital.` });
     }
-    if (refs.workspaceId && !(await em.findOneBy(Workspace, { id: refs.workspaceId }))) {
+    if (refs.workspaceId && !(await this.workspaces.getMany([refs.workspaceId], em))[0]) {
       problems.push({ field: 'workspaceId', message: `names no workspace: "${refs.workspaceId}" does not exist.` });
     }
     if (problems.length) throw new BadInputError(`Please correct the input: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, isUuid, NotFoundError } from '@app/core';
 import { recipientsOf } from '@app/identity';
 import { OutboxService } from '@app/notifications';
-import { Sector } from '@app/pairing';
-import { citiesOfTwinning, cityNames, Twinning, Workspace } from '@app/twinning';
+import { SectorsService } from '@app/pairing';
+import { WorkspaceDirectoryService } from '@app/twinning';
 import type { EventFollowInput } from './dto/events.inputs';
 import { EventFollowing } from './dto/events.outputs';
 import { EventsEmail } from './emails/events.emails';
@@ -46,6 +46,8 @@ export class FollowsService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
+    private readonly sectors: SectorsService,
+    private readonly workspaces: WorkspaceDirectoryService,
   ) {}
 
   async follow(user: AuthUser, input: EventFollowInput): Promise<EventFollowing> {
@@ -77,7 +79,7 @@ export class FollowsService {
         await em.update(EventFollow, { id: existing.id }, { unsubscribedAt: now });
         return true;
       }
-      if (input.scope !== EventFollowScope.WORKSPACE || !(await this.followsDigest(em, user.id, key.workspaceId!))) return false;
+      if (input.scope !== EventFollowScope.WORKSPACE || !(await this.workspaces.followsDigest(user.id, key.workspaceId!, em))) return false;
       await em.createQueryBuilder().insert().into(EventFollow).values({ userId: user.id, scope: input.scope, ...key, unsubscribedAt: now }).orIgnore().execute();
       return true;
     });
@@ -85,18 +87,15 @@ export class FollowsService {
 
   /** What reaches the person: their follows, and the workspaces whose digest they follow (unless they stopped those events). */
   async mine(user: AuthUser): Promise<EventFollowing[]> {
-    const explicit = await this.dataSource.getRepository(EventFollow).find({ where: { userId: user.id, unsubscribedAt: IsNull() } });
-    const digests: Array<{ workspace_id: string; created_at: Date }> = await this.dataSource.query(
-      `SELECT wf.workspace_id, wf.created_at FROM workspace_follow wf
-         JOIN workspace_member m ON m.workspace_id = wf.workspace_id AND m.user_id = wf.user_id
-        WHERE wf.user_id = $1
-          AND NOT EXISTS (SELECT 1 FROM event_follow f WHERE f.user_id = wf.user_id AND f.scope = 'WORKSPACE' AND f.workspace_id = wf.workspace_id)`,
-      [user.id],
-    );
+    const own = await this.dataSource.getRepository(EventFollow).find({ where: { userId: user.id } });
+    const explicit = own.filter((f) => !f.unsubscribedAt);
+    // A workspace with a row of its own (followed, or its events stopped) is not followed through its digest.
+    const decided = new Set(own.filter((f) => f.scope === EventFollowScope.WORKSPACE).map((f) => f.workspaceId));
+    const digests = (await this.workspaces.digestFollowsOf(user.id)).filter((d) => !decided.has(d.workspaceId));
     const order = [EventFollowScope.PROGRAMME, EventFollowScope.SECTOR, EventFollowScope.WORKSPACE];
     return [
       ...explicit.map((f) => ({ scope: f.scope, sector: f.sectorKey, workspaceId: f.workspaceId, viaWorkspaceDigest: false, since: f.updatedAt })),
-      ...digests.map((d) => ({ scope: EventFollowScope.WORKSPACE, sector: null, workspaceId: d.workspace_id, viaWorkspaceDigest: true, since: d.created_at })),
+      ...digests.map((d) => ({ scope: EventFollowScope.WORKSPACE, sector: null, workspaceId: d.workspaceId, viaWorkspaceDigest: true, since: d.since })),
     ].sort((a, b) => order.indexOf(a.scope) - order.indexOf(b.scope) || (a.sector ?? a.workspaceId ?? '').localeCompare(b.sector ?? b.workspaceId ?? ''));
   }
 
@@ -111,8 +110,8 @@ export class FollowsService {
     const reasons = await this.followersOf(em, event);
     if (!reasons.size) return 0;
     const recipients = await recipientsOf(em, [...reasons.keys()]);
-    const sectorNames = new Map((event.sectors.length ? await em.findBy(Sector, { key: In(event.sectors) }) : []).map((s) => [s.key, { en: s.nameEn, ko: s.nameKo } as Bilingual]));
-    const pair = event.workspaceId ? await this.pairName(em, event.workspaceId) : null;
+    const sectorNames = new Map((await this.sectors.getMany(event.sectors, em)).flatMap((s) => (s ? [[s.key, { en: s.nameEn, ko: s.nameKo } as Bilingual] as const] : [])));
+    const pair = event.workspaceId ? ((await this.workspaces.pairNamesOf([event.workspaceId], em))[0]?.name ?? null) : null;
     const { closesAt } = registrationWindow(event);
     let written = 0;
     for (const [userId, why] of reasons) {
@@ -143,21 +142,17 @@ export class FollowsService {
 
   /** Each follower of the event and why, deduplicated by person. */
   private async followersOf(em: EntityManager, event: ProgrammeEvent): Promise<Map<string, Reasons>> {
-    const explicit: Array<{ user_id: string; scope: EventFollowScope; sector_key: string | null }> = await em.query(
-      `SELECT user_id, scope, sector_key FROM event_follow
-        WHERE unsubscribed_at IS NULL
-          AND (scope = 'PROGRAMME' OR (scope = 'SECTOR' AND sector_key = ANY($1::text[])) OR (scope = 'WORKSPACE' AND workspace_id = $2))`,
+    // The live follows that reach this event, and who stopped its workspace's events (they get none through its digest).
+    const rows: Array<{ user_id: string; scope: EventFollowScope; sector_key: string | null; stopped: boolean }> = await em.query(
+      `SELECT user_id, scope, sector_key, unsubscribed_at IS NOT NULL AS stopped FROM event_follow
+        WHERE (unsubscribed_at IS NULL
+               AND (scope = 'PROGRAMME' OR (scope = 'SECTOR' AND sector_key = ANY($1::text[])) OR (scope = 'WORKSPACE' AND workspace_id = $2)))
+           OR (unsubscribed_at IS NOT NULL AND scope = 'WORKSPACE' AND workspace_id = $2)`,
       [event.sectors, event.workspaceId],
     );
-    const viaDigest: Array<{ user_id: string }> = event.workspaceId
-      ? await em.query(
-          `SELECT wf.user_id FROM workspace_follow wf
-             JOIN workspace_member m ON m.workspace_id = wf.workspace_id AND m.user_id = wf.user_id
-            WHERE wf.workspace_id = $1
-              AND NOT EXISTS (SELECT 1 FROM event_follow f WHERE f.user_id = wf.user_id AND f.scope = 'WORKSPACE' AND f.workspace_id = $1 AND f.unsubscribed_at IS NOT NULL)`,
-          [event.workspaceId],
-        )
-      : [];
+    const explicit = rows.filter((r) => !r.stopped);
+    const stopped = new Set(rows.filter((r) => r.stopped).map((r) => r.user_id));
+    const viaDigest = event.workspaceId ? (await this.workspaces.digestFollowersOf(event.workspaceId, em)).filter((f) => !stopped.has(f.userId)) : [];
     const reasons = new Map<string, Reasons>();
     const of = (userId: string) => {
       let r = reasons.get(userId);
@@ -169,7 +164,7 @@ export class FollowsService {
       else if (row.scope === EventFollowScope.SECTOR) of(row.user_id).sectors.add(row.sector_key!);
       else of(row.user_id).workspace = true;
     }
-    for (const row of viaDigest) of(row.user_id).workspace = true;
+    for (const follower of viaDigest) of(follower.userId).workspace = true;
     return reasons;
   }
 
@@ -203,7 +198,7 @@ export class FollowsService {
             AND (scope = 'PROGRAMME' OR (scope = 'SECTOR' AND sector_key = ANY($3::text[])) OR (scope = 'WORKSPACE' AND workspace_id = $4))`,
         [userId, now, event.sectors, event.workspaceId],
       );
-      if (event.workspaceId && (await this.followsDigest(em, userId, event.workspaceId))) {
+      if (event.workspaceId && (await this.workspaces.followsDigest(userId, event.workspaceId, em))) {
         await em.createQueryBuilder().insert().into(EventFollow).values({ userId, scope: EventFollowScope.WORKSPACE, workspaceId: event.workspaceId, sectorKey: null, unsubscribedAt: now }).orIgnore().execute();
       }
     });
@@ -221,30 +216,13 @@ export class FollowsService {
       case EventFollowScope.SECTOR:
         if (input.workspaceId) throw BadInputError.field('workspaceId', 'must be left out when following a sector.');
         if (!input.sector) throw BadInputError.field('sector', 'is needed to follow a sector, e.g. hydrogen.');
-        if (!(await em.findOneBy(Sector, { key: input.sector }))) throw BadInputError.field('sector', `has no sector "${input.sector}": use a key from the sectors query, e.g. hydrogen.`);
+        if (!(await this.sectors.getMany([input.sector], em))[0]) throw BadInputError.field('sector', `has no sector "${input.sector}": use a key from the sectors query, e.g. hydrogen.`);
         return { sectorKey: input.sector, workspaceId: null };
       case EventFollowScope.WORKSPACE:
         if (input.sector) throw BadInputError.field('sector', 'must be left out when following a workspace.');
         if (!input.workspaceId) throw BadInputError.field('workspaceId', 'is needed to follow a workspace’s events.');
-        if (!(await em.findOneBy(Workspace, { id: input.workspaceId }))) throw new NotFoundError('workspace', input.workspaceId);
+        if (!(await this.workspaces.getMany([input.workspaceId], em))[0]) throw new NotFoundError('workspace', input.workspaceId);
         return { sectorKey: null, workspaceId: input.workspaceId };
     }
-  }
-
-  private async followsDigest(em: EntityManager, userId: string, workspaceId: string): Promise<boolean> {
-    const [{ follows }] = await em.query(
-      `SELECT EXISTS (SELECT 1 FROM workspace_follow WHERE user_id = $1 AND workspace_id = $2) AS follows`,
-      [userId, workspaceId],
-    );
-    return follows as boolean;
-  }
-
-  /** "Liverpool–Busan" in both languages. */
-  private async pairName(em: EntityManager, workspaceId: string): Promise<Bilingual | null> {
-    const workspace = await em.findOneBy(Workspace, { id: workspaceId });
-    const twinning = workspace ? await em.findOneBy(Twinning, { id: workspace.twinningId }) : null;
-    if (!twinning) return null;
-    const [a, b] = (await citiesOfTwinning(em, twinning)).map(cityNames);
-    return { en: `${a.en}–${b.en}`, ko: `${a.ko}–${b.ko}` };
   }
 }

@@ -18,5 +18,6 @@ export * from './calendar/ics';
 export { signToken } from './signed-token';
 export * from './events.module';
 export * from './events-worker.module';
+export * from './events-open-data';
 export const EVENTS_ENTITIES: Function[] = [ProgrammeEvent, EventRegistration, EventFollow, CalendarAddress];
 export const EVENTS_EMAIL_TEMPLATES = EVENTS_EMAIL_TEMPLATE_LIST;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppConfig, AuthUser, Clock, ConflictError, Connection, isUuid, NotFoundError, PageArgs, paginate, RequestContext, requestLoader, toCsv } from '@app/core';
-import { recipientsOf } from '@app/identity';
+import { accountProfileSql, recipientsOf, UsersService } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import type { RegistrationFilter } from './dto/events.inputs';
 import { EventsEmail } from './emails/events.emails';
@@ -30,6 +30,7 @@ export class RegistrationsService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
+    private readonly users: UsersService,
   ) {}
 
   /** Locks the event's row; NOT_FOUND when it does not exist or the person may not see it. */
@@ -203,14 +204,8 @@ export class RegistrationsService {
   /** Attendee details for the organiser's list, batched. */
   attendee(ctx: RequestContext, userId: string) {
     return requestLoader<string, { userId: string; displayName: string; email: string; language: string; timeZone: string } | null>(ctx, 'events.attendees', async (ids) => {
-      const rows: Array<{ id: string; display_name: string; email: string; preferred_language: string; time_zone: string }> = await this.dataSource.query(
-        `SELECT id, display_name, email, preferred_language, time_zone FROM user_account WHERE id = ANY($1::uuid[])`,
-        [[...ids]],
-      );
-      return ids.map((id) => {
-        const r = rows.find((row) => row.id === id);
-        return r ? { userId: r.id, displayName: r.display_name, email: r.email, language: r.preferred_language, timeZone: r.time_zone } : null;
-      });
+      const users = await this.users.getMany(ids);
+      return users.map((u) => (u ? { userId: u.id, displayName: u.displayName, email: u.email, language: u.preferredLanguage, timeZone: u.timeZone } : null));
     }).load(userId);
   }
 
@@ -221,10 +216,12 @@ export class RegistrationsService {
    */
   async csv(eventId: string): Promise<string> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT r.queue_order, r.status, u.display_name, u.email, u.preferred_language, u.time_zone, r.registered_at, r.promoted_at, r.cancelled_at,
-              CASE WHEN r.status = 'WAITLISTED' THEN (SELECT count(*) FROM event_registration o WHERE o.event_id = r.event_id AND o.status = 'WAITLISTED' AND o.queue_order <= r.queue_order) END AS waitlist_position
-         FROM event_registration r JOIN user_account u ON u.id = r.user_id
-        WHERE r.event_id = $1 ORDER BY r.queue_order`,
+      `SELECT r.queue_order, r.status, r.account->>'name' AS display_name, r.account->>'email' AS email, r.account->>'language' AS preferred_language,
+              r.account->>'timeZone' AS time_zone, r.registered_at, r.promoted_at, r.cancelled_at, r.waitlist_position
+         FROM (SELECT r.*, ${accountProfileSql('r.user_id')} AS account,
+                      CASE WHEN r.status = 'WAITLISTED' THEN (SELECT count(*) FROM event_registration o WHERE o.event_id = r.event_id AND o.status = 'WAITLISTED' AND o.queue_order <= r.queue_order) END AS waitlist_position
+                 FROM event_registration r WHERE r.event_id = $1) r
+        WHERE r.account IS NOT NULL ORDER BY r.queue_order`,
       [eventId],
     );
     return toCsv(

@@ -10,3 +10,4 @@ export { FUNDING_EMAIL_TEMPLATES } from './emails/funding.emails';
 export { FundAuditService } from './audit/audit.service';
 export { LedgerService } from './ledger/ledger.service';
 export { LedgerEntryKind, LedgerReason } from './ledger/ledger-entry.entity';
+export { DECISIONS_OPEN_DATASET } from './decisions/decisions-open-data';

@@ -34,3 +34,4 @@ export const IDENTITY_ENTITIES = [User, RoleGrant, Organisation, OrganisationMem
 export * from './recipients';
 export * from './identity-sql';
 export * from './identity-reads';
+export * from './account-sql';

@@ -1,7 +1,6 @@
 import { Args, Field, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DataSource, In } from 'typeorm';
 import { Allow, Ctx, listOfAtMost, LocalizedText, ONE_PER_LANGUAGE, PageArgs, Paginated, RequestContext, requestLoader } from '@app/core';
-import { User } from '@app/identity';
+import { User, UsersService } from '@app/identity';
 import { CaseStudiesService } from './case-studies.service';
 import { CaseStudySearch, CaseStudySearchResult } from './case-study-search';
 import {
@@ -52,7 +51,7 @@ export class CaseStudiesResolver {
   constructor(
     private readonly service: CaseStudiesService,
     private readonly searcher: CaseStudySearch,
-    private readonly dataSource: DataSource,
+    private readonly users: UsersService,
   ) {}
 
   @Query(() => CaseStudy, { description: 'A case study by id or slug: public once a version is published; for its authors and reviewers before. NOT_FOUND otherwise.' })
@@ -166,8 +165,8 @@ export class CaseStudiesResolver {
   @Allow('PUBLIC')
   async authorNames(@Parent() caseStudy: CaseStudy, @Ctx() ctx: RequestContext): Promise<string[]> {
     const users = await requestLoader(ctx, 'knowledge.users', async (ids: readonly string[]) => {
-      const found = await this.dataSource.getRepository(User).findBy({ id: In([...ids]) });
-      return ids.map((id) => found.find((u) => u.id === id) ?? null);
+      const found = await this.users.getMany(ids);
+      return found.map((u) => u ?? null);
     }).loadMany(caseStudy.authorUserIds);
     return users.filter((u): u is User => !!u && !(u instanceof Error)).map((u) => u.displayName);
   }

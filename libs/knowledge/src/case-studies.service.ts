@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, ForbiddenError, hasRole, isUuid, NotFoundError, PageArgs, paginate, Role } from '@app/core';
-import { City } from '@app/cities';
-import { recipientsOf, roleRecipients } from '@app/identity';
+import { CitiesService } from '@app/cities';
+import { recipientsOf, roleRecipients, UsersService } from '@app/identity';
 import { OutboxService } from '@app/notifications';
-import { Sector } from '@app/pairing';
-import { CaseStudyPrompt, Project } from '@app/projects';
-import { Twinning, TwinningAccessService, workspaceRecipients, WorkspaceRole } from '@app/twinning';
+import { SectorsService } from '@app/pairing';
+import { ProjectDirectoryService } from '@app/projects';
+import { isWorkspaceLeadSql, TwinningAccessService, WorkspaceDirectoryService, workspaceRecipients, WorkspaceRole } from '@app/twinning';
 import type { CaseStudyFilter, CaseStudySharedInput, CaseStudyStepInput, CaseStudyTextInput, CreateCaseStudyInput, ReviewCaseStudyInput, UpdateCaseStudyInput, WriteCaseStudyTextInput } from './dto/knowledge.inputs';
 import { KnowledgeEmail } from './emails/knowledge.emails';
 import { CaseStudyRevision } from './entities/case-study-revision.entity';
@@ -45,6 +45,11 @@ export class CaseStudiesService {
     private readonly clock: Clock,
     private readonly twinningAccess: TwinningAccessService,
     private readonly outbox: OutboxService,
+    private readonly cities: CitiesService,
+    private readonly sectors: SectorsService,
+    private readonly projects: ProjectDirectoryService,
+    private readonly workspaces: WorkspaceDirectoryService,
+    private readonly users: UsersService,
   ) {}
 
   // ---------- reads ----------
@@ -108,7 +113,7 @@ export class CaseStudiesService {
         new Brackets((q) =>
           q
             .where(':userId = ANY(c.author_user_ids)', { userId: user.id })
-            .orWhere(`c.workspace_id IN (SELECT m.workspace_id FROM workspace_member m WHERE m.user_id = :userId AND m.role = 'LEAD')`),
+            .orWhere(isWorkspaceLeadSql({ workspaceId: 'c.workspace_id', userId: ':userId' })),
         ),
       );
     }
@@ -246,7 +251,7 @@ export class CaseStudiesService {
    * caller, for the project's workspace; the project's prompt points at it.
    */
   async startFromProject(user: AuthUser, projectId: string): Promise<CaseStudy> {
-    const project = isUuid(projectId) ? await this.dataSource.getRepository(Project).findOneBy({ id: projectId }) : null;
+    const [project] = await this.projects.getMany([projectId]);
     const [access] = project ? await this.twinningAccess.workspaceAccess(user, [project.workspaceId]) : [null];
     if (!project || !access) throw new NotFoundError('project', projectId);
     // Asked twice (the email, then the page again), the caller gets the draft they started, not a second one.
@@ -256,7 +261,8 @@ export class CaseStudiesService {
       .where(':projectId = ANY(c.project_ids) AND :userId = ANY(c.author_user_ids)', { projectId: project.id, userId: user.id })
       .getOne();
     if (started) return started;
-    const twinning = await this.dataSource.getRepository(Twinning).findOneByOrFail({ id: access.twinningId });
+    const [pair] = await this.workspaces.pairsOf([project.workspaceId]);
+    if (!pair) throw new NotFoundError('workspace', project.workspaceId);
     const body = (language: 'en' | 'ko') => {
       const pickText = (b: Partial<Bilingual>) => (language === 'en' ? b.en : b.ko) ?? b.en ?? b.ko ?? '';
       const objectives = project.objectives.map((o) => `- ${pickText(o)}`);
@@ -271,11 +277,11 @@ export class CaseStudiesService {
     const created = await this.create(user, {
       workspaceId: project.workspaceId,
       projectIds: [project.id],
-      cityIds: [twinning.cityAId, twinning.cityBId],
+      cityIds: [pair.cityAId, pair.cityBId],
       sectors: project.sectors,
       versions,
     } as CreateCaseStudyInput);
-    await this.dataSource.getRepository(CaseStudyPrompt).update({ projectId: project.id }, { caseStudyId: created.id });
+    await this.projects.answerCaseStudyPrompt(project.id, created.id);
     return created;
   }
 
@@ -323,15 +329,15 @@ export class CaseStudiesService {
   private async sharedColumns(em: EntityManager, input: CaseStudySharedInput, workspaceId: string | null): Promise<Partial<CaseStudy>> {
     const out: Partial<CaseStudy> = {};
     if (input.cityIds) {
-      const cities = input.cityIds.length ? await em.findBy(City, { id: In(input.cityIds) }) : [];
+      const cities = (await this.cities.getMany(input.cityIds, em)).filter((c) => !!c);
       const unknown = input.cityIds.filter((id) => !cities.some((c) => c.id === id));
       if (unknown.length) throw BadInputError.field('cityIds', `no city ${unknown.join(', ')} on the platform.`);
       out.cityIds = input.cityIds;
       out.countryCodes = [...new Set(cities.map((c) => c.countryCode.trim()))].sort();
     }
     if (input.sectors) {
-      const known = input.sectors.length ? await em.findBy(Sector, { key: In(input.sectors) }) : [];
-      const unknown = input.sectors.filter((key) => !known.some((s) => s.key === key));
+      const known = await this.sectors.getMany(input.sectors, em);
+      const unknown = input.sectors.filter((_, i) => !known[i]);
       if (unknown.length) throw BadInputError.field('sectors', `no sector ${unknown.join(', ')} in the taxonomy (see the sectors query).`);
       out.sectors = input.sectors;
     }
@@ -340,8 +346,8 @@ export class CaseStudiesService {
     if (input.successFactors) out.successFactors = input.successFactors.map((f) => ({ en: f.en ?? null, ko: f.ko ?? null }) as Bilingual);
     if (input.lessons) out.lessons = input.lessons.map((f) => ({ en: f.en ?? null, ko: f.ko ?? null }) as Bilingual);
     if (input.projectIds) {
-      const projects = input.projectIds.length ? await em.findBy(Project, { id: In(input.projectIds) }) : [];
-      if (projects.length !== input.projectIds.length || projects.some((p) => p.workspaceId !== workspaceId)) {
+      const projects = await this.projects.getMany(input.projectIds, em);
+      if (new Set(input.projectIds).size !== input.projectIds.length || projects.some((p) => !p || p.workspaceId !== workspaceId)) {
         throw BadInputError.field('projectIds', 'must be joint projects of the case study’s workspace.');
       }
       out.projectIds = input.projectIds;
@@ -350,8 +356,8 @@ export class CaseStudiesService {
   }
 
   private async requireUsers(em: EntityManager, ids: string[]): Promise<void> {
-    const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM user_account WHERE id = ANY($1::uuid[])`, [ids]);
-    if (count !== ids.length) throw BadInputError.field('authorUserIds', 'names someone who has no account.');
+    const users = await this.users.getMany(ids, em);
+    if (new Set(ids).size !== ids.length || users.some((u) => !u)) throw BadInputError.field('authorUserIds', 'names someone who has no account.');
   }
 
   private async freeSlug(em: EntityManager, base: string): Promise<string> {

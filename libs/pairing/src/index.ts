@@ -11,3 +11,5 @@ export * from './scores/pair-score.entity';
 export * from './scores/pairing-compute.service';
 export * from './scores/pairing-query.service';
 export * from './pairing.module';
+export { PAIR_SCORES_OPEN_DATASET } from './scores/pair-scores-open-data';
+export { SectorsService } from './evidence/sectors.service';

@@ -16,3 +16,4 @@ export const PROJECTS_ENTITIES = [Project, ProjectBudget, ProjectStageChange, Mi
 export * from './project-sql';
 export * from './project-sql';
 export * from './project-reads';
+export * from './project-directory.service';

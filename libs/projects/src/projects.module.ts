@@ -8,6 +8,7 @@ import { ProjectBudgetResolver } from './project-budget.resolver';
 import { ProjectStageChangeResolver } from './project-stage-change.resolver';
 import { ProjectsResolver } from './projects.resolver';
 import { ProjectsService } from './projects.service';
+import { ProjectDirectoryService } from './project-directory.service';
 import { PublishedProjectsResolver } from './published-projects.resolver';
 import { WorkspaceHealthProjectsResolver } from './workspace-health-projects.resolver';
 import { WorkspaceProjectsResolver } from './workspace-projects.resolver';
@@ -26,7 +27,8 @@ import { WorkspaceProjectsResolver } from './workspace-projects.resolver';
     WorkspaceProjectsResolver,
     WorkspaceHealthProjectsResolver,
     PublishedProjectsResolver,
+    ProjectDirectoryService,
   ],
-  exports: [ProjectsService],
+  exports: [ProjectsService, ProjectDirectoryService],
 })
 export class ProjectsModule {}

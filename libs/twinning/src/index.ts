@@ -29,3 +29,5 @@ export * from './dto/twinning.outputs';
 export * from './twinning-cities';
 export * from './twinning-sql';
 export * from './twinning-reads';
+export * from './workspace-directory.service';
+export * from './workspace-directory-sql';

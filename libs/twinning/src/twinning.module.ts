@@ -18,6 +18,7 @@ import { WorkspaceMemberResolver } from './workspace-member.resolver';
 import { WorkspacePagesController } from './workspace-pages.controller';
 import { WorkspaceResolver } from './workspace.resolver';
 import { WorkspaceService } from './workspace.service';
+import { WorkspaceDirectoryService } from './workspace-directory.service';
 
 /** Twinnings of two cities and their shared workspaces: proposals, lifecycle, membership, privacy. */
 @Module({
@@ -39,7 +40,8 @@ import { WorkspaceService } from './workspace.service';
     DigestService,
     WorkspaceFeedResolver,
     WorkspaceActivityResolver,
+    WorkspaceDirectoryService,
   ],
-  exports: [TwinningAccessService, TwinningService, WorkspaceService, WorkspaceInvitationsService, ActivityService, TwinningLoaders],
+  exports: [TwinningAccessService, TwinningService, WorkspaceService, WorkspaceInvitationsService, ActivityService, TwinningLoaders, WorkspaceDirectoryService],
 })
 export class TwinningModule {}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig, AppError, Clock, ConflictError, ErrorCode } from '@app/core';
-import { newSecret, parseToken, sha256 } from '@app/identity';
+import { enabledAccountTimeZoneSql, newSecret, parseToken, sha256 } from '@app/identity';
 import { NewCalendarAddress } from '../dto/events.outputs';
 import { CalendarAddress } from '../entities/calendar-address.entity';
 
@@ -74,9 +74,9 @@ export class CalendarAddressesService {
     const parts = parseToken(token);
     if (!parts) return null;
     const [rows]: [Array<{ userId: string; timeZone: string }>, number] = await this.dataSource.query(
-      `UPDATE calendar_address a SET last_used_at = $3 FROM user_account u
-        WHERE a.id = $1 AND a.secret_hash = $2 AND u.id = a.user_id AND u.disabled_at IS NULL
-        RETURNING a.user_id AS "userId", u.time_zone AS "timeZone"`,
+      `UPDATE calendar_address a SET last_used_at = $3
+        WHERE a.id = $1 AND a.secret_hash = $2 AND ${enabledAccountTimeZoneSql('a.user_id')} IS NOT NULL
+        RETURNING a.user_id AS "userId", ${enabledAccountTimeZoneSql('a.user_id')} AS "timeZone"`,
       [parts.id, sha256(parts.secret), this.clock.now()],
     );
     return rows[0] ?? null;

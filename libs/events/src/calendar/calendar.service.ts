@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AppConfig, Clock, isUuid } from '@app/core';
-import { PUBLIC_TWINNING_STATUSES } from '@app/twinning';
+import { PUBLIC_TWINNING_STATUSES, WorkspaceDirectoryService } from '@app/twinning';
 import { EventRegistration, RegistrationStatus } from '../entities/event-registration.entity';
 import { EventStatus, ProgrammeEvent } from '../entities/programme-event.entity';
 import { isPublic } from '../event-access';
@@ -59,6 +59,7 @@ export class CalendarService {
     private readonly clock: Clock,
     private readonly events: EventsService,
     private readonly addresses: CalendarAddressesService,
+    private readonly workspaces: WorkspaceDirectoryService,
   ) {}
 
   /** A published event (or one cancelled after publication); null for drafts and unknown ids. */
@@ -79,16 +80,11 @@ export class CalendarService {
    */
   async workspace(workspaceId: string): Promise<string | null> {
     if (!isUuid(workspaceId)) return null;
-    const [pair]: Array<{ en: string; ko: string }> = await this.dataSource.query(
-      `SELECT a.name_en || '–' || b.name_en AS en, a.name_ko || '–' || b.name_ko AS ko
-         FROM workspace w JOIN twinning t ON t.id = w.twinning_id JOIN city a ON a.id = t.city_a_id JOIN city b ON b.id = t.city_b_id
-        WHERE w.id = $1 AND t.status = ANY($2)`,
-      [workspaceId, PUBLIC_TWINNING_STATUSES],
-    );
-    if (!pair) return null;
+    const [pair] = await this.workspaces.pairNamesOf([workspaceId]);
+    if (!pair || !PUBLIC_TWINNING_STATUSES.includes(pair.status)) return null;
     const events = await this.publicEvents(workspaceId);
     return buildCalendar({
-      name: `${pair.en} events · ${pair.ko} 행사`,
+      name: `${pair.name.en} events · ${pair.name.ko} 행사`,
       publicUrl: this.config.PUBLIC_URL,
       timeZone: 'UTC',
       entries: events.map((e) => toEntry(e)),

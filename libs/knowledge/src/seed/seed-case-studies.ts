@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EntityManager, In } from 'typeorm';
-import { City } from '@app/cities';
+import { countryCodesOfCities } from '@app/cities';
 import { CaseStudyRevision } from '../entities/case-study-revision.entity';
 import { CaseStudyStatus, CaseStudyVersion } from '../entities/case-study-version.entity';
 import { CaseStudy } from '../entities/case-study.entity';
@@ -28,14 +28,14 @@ export async function seedCaseStudies(em: EntityManager, dataDir: string, author
   const existing = new Set((await em.findBy(CaseStudy, { slug: In(caseStudies.map((c) => c.slug)) })).map((c) => c.slug));
   let added = 0;
   for (const seed of caseStudies.filter((c) => !existing.has(c.slug))) {
-    const cities = seed.cities.length ? await em.findBy(City, { id: In(seed.cities) }) : [];
+    const countryCodes = (await countryCodesOfCities(em, seed.cities)).filter((code): code is string => !!code);
     const caseStudy = await em.save(
       em.create(CaseStudy, {
         slug: seed.slug,
         workspaceId: null,
         projectIds: [],
         cityIds: seed.cities,
-        countryCodes: [...new Set(cities.map((c) => c.countryCode.trim()))].sort(),
+        countryCodes: [...new Set(countryCodes)].sort(),
         sectors: seed.sectors,
         sdgs: seed.sdgs,
         partners: [],

@@ -12,6 +12,7 @@ import { ReadinessService } from './readiness.service';
 import { SectorActivityResolver } from './sector-activity.resolver';
 import { SectorActivityService } from './sector-activity.service';
 import { SectorsResolver } from './sectors.resolver';
+import { SectorsService } from './sectors.service';
 import { WeightProfilesResolver } from './weight-profiles.resolver';
 import { WeightProfilesService } from './weight-profiles.service';
 
@@ -34,7 +35,8 @@ import { WeightProfilesService } from './weight-profiles.service';
     CityLinksResolver,
     WeightProfilesResolver,
     PairingEvidenceAuditResolver,
+    SectorsService,
   ],
-  exports: [EvidenceService, ReadinessService, SectorActivityService, CityLinksService, WeightProfilesService],
+  exports: [EvidenceService, ReadinessService, SectorActivityService, CityLinksService, WeightProfilesService, SectorsService],
 })
 export class PairingEvidenceModule {}
