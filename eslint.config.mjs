@@ -1,5 +1,6 @@
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import ownTables from './eslint-rules/own-tables.mjs';
 
 /*
  * Imports between libs. A lib is used through its index (`@app/x`), never
@@ -71,6 +72,12 @@ export default tseslint.config(
   { files: ['**/*.{ts,tsx,mts}'], rules: importRules(INTO_A_LIB) },
   ...layerBlocks,
   { files: ['libs/rules/**/*.ts'], rules: importRules([...INTO_A_LIB, ...PURE]) },
+  {
+    // Each lib answers for its own tables (eslint-rules/own-tables.mjs).
+    files: ['libs/**/*.ts'],
+    plugins: { boundaries: { rules: { 'own-tables': ownTables } } },
+    rules: { 'boundaries/own-tables': 'error' },
+  },
   { files: ['apps/web/**/*.{ts,tsx}'], rules: importRules([...INTO_A_LIB, ...WEB]) },
   {
     // Jest's global setup runs without the module mapping: it reaches dev-services by its path.
