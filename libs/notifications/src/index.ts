@@ -1,9 +1,7 @@
-export * from './entities/outbox-message.entity';
-export * from './outbox.service';
-export * from './notifications.module';
-export * from './templates/email-template';
-export * from './templates/email-template.registry';
-export * from './templates/test-message.template';
-export * from './worker/outbox-dispatch.worker';
-export * from './worker/email-sender.worker';
-export * from './worker/email-queue';
+export { OutboxMessage } from './entities/outbox-message.entity';
+export { OutboxService } from './outbox.service';
+export type { EmailRecipient } from './outbox.service';
+export { NotificationsModule } from './notifications.module';
+export { defineTemplate, escapeHtml, formatInstant, layout } from './templates/email-template';
+export type { AnyEmailTemplate, EmailTemplate, TemplateContext } from './templates/email-template';
+export { testMessageTemplate } from './templates/test-message.template';

@@ -8,8 +8,8 @@
  * Pair index p = i · nY + j for city i of side x and city j of side y.
  */
 
-export * from './batch-types';
+export type { BatchScores, BatchSide, BatchSideKey, BatchUpdate, PairingBatch, PairLinks } from './batch-types';
 export { buildBatch, buildBatchFromPrepared } from './batch-build';
-export * from './batch-score';
-export * from './batch-update';
-export * from './batch-read';
+export { allocateScores, scoreAllPairs, scoreBatch, scorePairsForCity } from './batch-score';
+export { applyCityUpdate, updateBatchCity } from './batch-update';
+export { batchPairKey, batchSharedSectors, pairCities, pairIndex, readPair } from './batch-read';
