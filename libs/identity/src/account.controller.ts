@@ -7,6 +7,7 @@ import { AuthService } from './auth.service';
 import { InvitationService } from './invitation.service';
 import { AcceptInvitationInput, ResetPasswordInput } from './dto/identity.inputs';
 import { PASSWORD_RULE } from './dto/validators';
+import { PASSWORD_LENGTH } from '@app/rules';
 
 /**
  * The pages the emailed links open. They work without the web app, in both
@@ -61,7 +62,7 @@ export class AccountController {
 <form method="post" action="reset-password">
   <input type="hidden" name="token" value="${escapeHtml(token ?? '')}">
   <label>New password · 새 비밀번호 (${escapeHtml(PASSWORD_RULE.replace('must be ', ''))})<br>
-  <input type="password" name="newPassword" minlength="10" maxlength="200" required autocomplete="new-password"></label>
+  <input type="password" name="newPassword" minlength="${PASSWORD_LENGTH.min}" maxlength="${PASSWORD_LENGTH.max}" required autocomplete="new-password"></label>
   <p><button type="submit">Save · 저장</button></p>
 </form>`);
   }
@@ -118,7 +119,7 @@ export class AccountController {
 <form method="post" action="accept-invitation">
   <input type="hidden" name="token" value="${escapeHtml(token ?? '')}">
   <label>Your name · 이름<br><input name="displayName" maxlength="100"></label><br>
-  <label>Password · 비밀번호<br><input type="password" name="password" minlength="10" maxlength="200" autocomplete="new-password"></label><br>
+  <label>Password · 비밀번호<br><input type="password" name="password" minlength="${PASSWORD_LENGTH.min}" maxlength="${PASSWORD_LENGTH.max}" autocomplete="new-password"></label><br>
   <label>Language · 언어 <select name="preferredLanguage"><option value="en">English</option><option value="ko">한국어</option></select></label>
   <p><button type="submit">Accept · 수락</button></p>
 </form>`);

@@ -3,6 +3,7 @@
  * database, nothing of the browser. The web app's build aliases @app/rules
  * here as the API's does, so a rule is written once.
  */
+export { EMAIL_MAX, looksLikeEmail, PASSWORD_LENGTH } from './accounts';
 export { CASE_STUDY_LIMITS, caseStudyTextProblems, characterCount, type CaseStudyTextField } from './case-studies';
 export { EVENT_LIMITS, eventShapeRules, type EventShapeField, type EventShapeInput, type EventShapeRule } from './events';
 export { TEXT_LIMITS } from './text';

@@ -4,18 +4,19 @@ import { Transform } from 'class-transformer';
 import { Role, trim } from '@app/core';
 import { OrganisationKind } from '../entities/organisation.entity';
 import { IsTimeZone, PASSWORD_RULE } from './validators';
+import { EMAIL_MAX, PASSWORD_LENGTH } from '@app/rules';
 
 const emailMessage = { message: 'must be an email address, like name@example.org' };
 
 @InputType()
 export class SignUpInput {
-  @Field() @Transform(trim) @IsEmail({}, emailMessage) @MaxLength(254)
+  @Field() @Transform(trim) @IsEmail({}, emailMessage) @MaxLength(EMAIL_MAX)
   email: string;
 
   @Field() @Transform(trim) @IsString() @Length(1, 100, { message: 'must be 1 to 100 characters long' })
   displayName: string;
 
-  @Field() @IsString() @Length(10, 200, { message: PASSWORD_RULE })
+  @Field() @IsString() @Length(PASSWORD_LENGTH.min, PASSWORD_LENGTH.max, { message: PASSWORD_RULE })
   password: string;
 
   @Field({ defaultValue: 'en', description: 'en or ko' }) @IsIn(['en', 'ko'], { message: 'must be en or ko' })
@@ -27,7 +28,7 @@ export class SignUpInput {
 
 @InputType()
 export class SignInInput {
-  @Field() @Transform(trim) @IsEmail({}, emailMessage) @MaxLength(254)
+  @Field() @Transform(trim) @IsEmail({}, emailMessage) @MaxLength(EMAIL_MAX)
   email: string;
 
   @Field() @IsString() @Length(1, 200, { message: 'must not be empty' })
@@ -48,7 +49,7 @@ export class RefreshSessionInput {
 
 @InputType()
 export class RequestPasswordResetInput {
-  @Field() @Transform(trim) @IsEmail({}, emailMessage) @MaxLength(254)
+  @Field() @Transform(trim) @IsEmail({}, emailMessage) @MaxLength(EMAIL_MAX)
   email: string;
 }
 
@@ -57,7 +58,7 @@ export class ResetPasswordInput {
   @Field() @IsString() @Length(10, 300, { message: 'must be the whole token from the link' })
   token: string;
 
-  @Field() @IsString() @Length(10, 200, { message: PASSWORD_RULE })
+  @Field() @IsString() @Length(PASSWORD_LENGTH.min, PASSWORD_LENGTH.max, { message: PASSWORD_RULE })
   newPassword: string;
 }
 
@@ -66,7 +67,7 @@ export class ChangePasswordInput {
   @Field() @IsString() @Length(1, 200, { message: 'must not be empty' })
   currentPassword: string;
 
-  @Field() @IsString() @Length(10, 200, { message: PASSWORD_RULE })
+  @Field() @IsString() @Length(PASSWORD_LENGTH.min, PASSWORD_LENGTH.max, { message: PASSWORD_RULE })
   newPassword: string;
 }
 
@@ -102,7 +103,7 @@ export class SetUserDisabledInput {
 
 @InputType()
 export class InviteUserInput {
-  @Field() @Transform(trim) @IsEmail({}, emailMessage) @MaxLength(254)
+  @Field() @Transform(trim) @IsEmail({}, emailMessage) @MaxLength(EMAIL_MAX)
   email: string;
 
   @Field(() => [Role], { defaultValue: [] }) @IsEnum(Role, { each: true, message: `each must be one of ${Object.values(Role).join(', ')}` }) @ArrayMaxSize(3)
@@ -127,7 +128,7 @@ export class AcceptInvitationInput {
   displayName?: string;
 
   @Field({ nullable: true, description: 'Needed when you have no account yet.' })
-  @IsOptional() @IsString() @Length(10, 200, { message: PASSWORD_RULE })
+  @IsOptional() @IsString() @Length(PASSWORD_LENGTH.min, PASSWORD_LENGTH.max, { message: PASSWORD_RULE })
   password?: string;
 
   @Field({ nullable: true }) @IsOptional() @IsIn(['en', 'ko'], { message: 'must be en or ko' })

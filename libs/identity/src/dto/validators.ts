@@ -1,4 +1,5 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
+import { PASSWORD_LENGTH } from '@app/rules';
 
 /** An IANA time zone the runtime knows, e.g. Europe/London or Asia/Seoul. */
 export function IsTimeZone(options?: ValidationOptions) {
@@ -22,4 +23,4 @@ export function IsTimeZone(options?: ValidationOptions) {
     });
 }
 
-export const PASSWORD_RULE = 'must be 10 to 200 characters long';
+export const PASSWORD_RULE = `must be ${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters long`;
