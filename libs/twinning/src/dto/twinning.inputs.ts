@@ -6,9 +6,10 @@ import { AcceptInvitationInput } from '@app/identity';
 import { TwinningStatus } from '../entities/twinning.entity';
 import { JoinRequestStatus } from '../entities/workspace-join-request.entity';
 import { WorkspaceRole } from '../entities/workspace-member.entity';
+import { EMAIL_MAX, TWINNING_LIMITS } from '@app/rules';
 
 const ROLE_MESSAGE = { message: `must be one of ${Object.values(WorkspaceRole).join(', ')}` };
-const REASON = { message: 'must be 1 to 2000 characters long: say why' };
+const REASON = { message: `must be 1 to ${TWINNING_LIMITS.reason} characters long: say why` };
 
 @InputType()
 export class ProposeTwinningInput {
@@ -21,7 +22,7 @@ export class ProposeTwinningInput {
   partnerCityId: string;
 
   @Field({ description: 'What you propose, for the partner city’s officers.' })
-  @Transform(trim) @IsString() @Length(1, 4000, { message: 'must be 1 to 4000 characters long' })
+  @Transform(trim) @IsString() @Length(1, TWINNING_LIMITS.message, { message: `must be 1 to ${TWINNING_LIMITS.message} characters long` })
   message: string;
 
   @Field({ defaultValue: false, description: 'True when proposed from a pairing suggestion: the pair score is kept with the proposal.' })
@@ -37,7 +38,7 @@ export class RespondToTwinningProposalInput {
   @Field({ description: 'True to accept (the workspace opens), false to decline.' }) @IsBoolean()
   accept: boolean;
 
-  @Field() @Transform(trim) @IsString() @Length(1, 2000, REASON)
+  @Field() @Transform(trim) @IsString() @Length(1, TWINNING_LIMITS.reason, REASON)
   reason: string;
 }
 
@@ -46,7 +47,7 @@ export class WithdrawTwinningProposalInput {
   @Field(() => ID) @IsUUID('4', { message: 'must be a twinning id' })
   id: string;
 
-  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 2000, REASON)
+  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, TWINNING_LIMITS.reason, REASON)
   reason?: string;
 }
 
@@ -59,7 +60,7 @@ export class ChangeTwinningStatusInput {
   @IsIn([TwinningStatus.ACTIVE, TwinningStatus.DORMANT, TwinningStatus.CLOSED], { message: 'must be ACTIVE, DORMANT or CLOSED' })
   status: TwinningStatus;
 
-  @Field() @Transform(trim) @IsString() @Length(1, 2000, REASON)
+  @Field() @Transform(trim) @IsString() @Length(1, TWINNING_LIMITS.reason, REASON)
   reason: string;
 }
 
@@ -78,7 +79,7 @@ export class InviteToWorkspaceInput {
   @Field(() => ID) @IsUUID('4', { message: 'must be a workspace id' })
   workspaceId: string;
 
-  @Field() @Transform(trim) @IsEmail({}, { message: 'must be an email address, like name@example.org' }) @MaxLength(254)
+  @Field() @Transform(trim) @IsEmail({}, { message: 'must be an email address, like name@example.org' }) @MaxLength(EMAIL_MAX)
   email: string;
 
   @Field(() => WorkspaceRole, { defaultValue: WorkspaceRole.MEMBER }) @IsEnum(WorkspaceRole, ROLE_MESSAGE)
@@ -110,7 +111,7 @@ export class DecideJoinRequestInput {
   @IsOptional() @IsEnum(WorkspaceRole, ROLE_MESSAGE)
   role?: WorkspaceRole;
 
-  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 2000, REASON)
+  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, TWINNING_LIMITS.reason, REASON)
   reason?: string;
 }
 

@@ -1,5 +1,6 @@
 import type { Language } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
+import { TWINNING_LIMITS } from '@app/rules';
 
 export const PILLARS = ['similarity', 'internationalisation', 'synergy', 'relationship'] as const;
 export type Pillar = (typeof PILLARS)[number];
@@ -19,5 +20,5 @@ export const TWINNING_STATUSES = ['ACTIVE', 'DORMANT', 'PROPOSED', 'DECLINED', '
 export type TwinningStatusKey = (typeof TWINNING_STATUSES)[number];
 
 /** The proposal and the answer are limited by the API to these lengths (after trimming). */
-export const MESSAGE_MAX = 4000;
-export const REASON_MAX = 2000;
+export const MESSAGE_MAX = TWINNING_LIMITS.message;
+export const REASON_MAX = TWINNING_LIMITS.reason;
