@@ -67,3 +67,8 @@ export async function citiesWithIndicatorValues(em: EntityManager): Promise<{
   ]);
   return { cities, values };
 }
+
+/** Each city's country code, in the order of `cityIds` (undefined for an unknown city): one statement, for code that runs without the Nest container (seeds). */
+export async function countryCodesOfCities(em: EntityManager, cityIds: readonly string[]): Promise<Array<string | undefined>> {
+  return (await citiesById(em, cityIds)).map((city) => city?.countryCode.trim());
+}

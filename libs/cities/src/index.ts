@@ -9,6 +9,5 @@ export { CitiesModule } from './cities.module';
 export { SEED_INDICATOR_DEFINITIONS } from './seed/seed-data';
 export { seedCountriesAndCities } from './seed/cities.seed';
 export { cityZoneSql, countriesOfCitiesSql } from './city-sql';
-export { allCityIds, citiesById, citiesWithIndicatorValues, cityWithCountry, countriesByCode, indicatorKeys, lockCity, requireCity } from './city-reads';
+export { allCityIds, citiesById, citiesWithIndicatorValues, cityWithCountry, countriesByCode, countryCodesOfCities, indicatorKeys, lockCity, requireCity } from './city-reads';
 export { CITIES_OPEN_DATASET } from './cities-open-data';
-export { countryCodesOfCities } from './city-countries';

@@ -1,8 +1,10 @@
 /*
  * Identity's tables, for another context's statement that must stay one
- * statement (a conflict check of every board member on every application at
- * once). The arguments are column expressions of the caller's query, never
- * values: values go in as parameters.
+ * statement: a conflict check of every board member on every application at
+ * once, a calendar address used and its owner's zone read together, an export
+ * of registrations with their people, an audit log with its actors. The
+ * arguments are column expressions of the caller's query, never values:
+ * values go in as parameters.
  */
 
 /**
@@ -17,7 +19,21 @@ export function affiliatedCitiesSql(columns: { userId: string; namedOrganisation
                    OR o.id IN (SELECT om.organisation_id FROM organisation_membership om WHERE om.user_id = ${columns.userId})))`;
 }
 
-/** The account `userId`'s email and display name, as JSON `{ "email": …, "name": … }` (NULL when there is none). */
-export function userContactSql(userId: string): string {
-  return `(SELECT json_build_object('email', u.email, 'name', u.display_name) FROM user_account u WHERE u.id = ${userId})`;
+/** The time zone of the account `userId` while it is enabled; NULL when it is disabled or there is none. */
+export function enabledAccountTimeZoneSql(userId: string): string {
+  return `(SELECT u.time_zone FROM user_account u WHERE u.id = ${userId} AND u.disabled_at IS NULL)`;
+}
+
+/**
+ * The account `userId` as JSON `{ "name", "email", "language", "timeZone" }`
+ * (display name, email, preferred language, time zone); NULL when there is none.
+ */
+export function accountProfileSql(userId: string): string {
+  return `(SELECT json_build_object('name', u.display_name, 'email', u.email, 'language', u.preferred_language, 'timeZone', u.time_zone)
+             FROM user_account u WHERE u.id = ${userId})`;
+}
+
+/** The display names of the accounts `userIds` (a uuid[] expression), in alphabetical order: a text[], NULL when there is none. */
+export function displayNamesSql(userIds: string): string {
+  return `(SELECT array_agg(u.display_name ORDER BY u.display_name) FROM user_account u WHERE u.id = ANY(${userIds}))`;
 }

@@ -30,6 +30,5 @@ import { User } from './entities/user.entity';
 export const IDENTITY_ENTITIES = [User, RoleGrant, Organisation, OrganisationMembership, Session, RefreshToken, OneTimeToken, AccountRequest];
 export { recipientsAmong, recipientsOf, roleRecipients } from './recipients';
 export type { UserRecipient } from './recipients';
-export { affiliatedCitiesSql, userContactSql } from './identity-sql';
+export { accountProfileSql, affiliatedCitiesSql, displayNamesSql, enabledAccountTimeZoneSql } from './identity-sql';
 export { oneTimeTokenById, organisationsById, organisationsOfUserIn, userByEmail, userById, usersById } from './identity-reads';
-export { accountProfileSql, displayNamesSql, enabledAccountTimeZoneSql } from './account-sql';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { isUuid } from '@app/core';
+import { DataSource, EntityManager } from 'typeorm';
 import { CaseStudyPrompt } from './entities/case-study-prompt.entity';
 import { Project } from './entities/project.entity';
+import { projectsById } from './project-reads';
 
 /**
  * What other contexts ask of projects without running them (case studies
@@ -15,10 +15,8 @@ export class ProjectDirectoryService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The projects in the order of `ids`, undefined where there is none: one statement. */
-  async getMany(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<Project | undefined>> {
-    const known = [...new Set(ids.filter(isUuid))];
-    const found = known.length ? await em.findBy(Project, { id: In(known) }) : [];
-    return ids.map((id) => found.find((p) => p.id === id));
+  getMany(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<Project | undefined>> {
+    return projectsById(em, ids);
   }
 
   /** Notes that the case study `caseStudyId` answers the project's request for one (a project never asked is left as it is). */

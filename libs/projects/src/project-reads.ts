@@ -1,8 +1,15 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { isUuid } from '@app/core';
 import { Project } from './entities/project.entity';
 
+/** The projects in the order of `ids`, undefined where there is none: one statement (the caller checks who may see them). */
+export async function projectsById(em: EntityManager, ids: readonly string[]): Promise<Array<Project | undefined>> {
+  const known = [...new Set(ids.filter(isUuid))];
+  const found = known.length ? await em.findBy(Project, { id: In(known) }) : [];
+  return ids.map((id) => found.find((p) => p.id === id));
+}
+
 /** The project, or null when there is none (the caller checks who may see it). */
-export function projectById(em: EntityManager, id: string): Promise<Project | null> {
-  return isUuid(id) ? em.findOneBy(Project, { id }) : Promise.resolve(null);
+export async function projectById(em: EntityManager, id: string): Promise<Project | null> {
+  return (await projectsById(em, [id]))[0] ?? null;
 }

@@ -6,6 +6,7 @@ import { CityOfficerService, recipientsAmong, UserRecipient } from '@app/identit
 import { PUBLIC_TWINNING_STATUSES, Twinning } from './entities/twinning.entity';
 import { WorkspaceMember, WorkspaceRole } from './entities/workspace-member.entity';
 import { Workspace } from './entities/workspace.entity';
+import { twinningsOfWorkspaces } from './twinning-reads';
 
 /** What one person may do in one workspace: their role (null when not a member) and whether they are an admin. */
 export interface WorkspaceAccess {
@@ -50,13 +51,12 @@ export class TwinningAccessService {
 
   /**
    * Each workspace's twinning and its two sides, in the order of `workspaceIds`
-   * (undefined for an unknown workspace): three statements for any number.
+   * (undefined for an unknown workspace): two statements for any number.
    */
   async sidesOf(workspaceIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<WorkspaceSides | undefined>> {
     if (workspaceIds.length === 0) return [];
-    const workspaces = await em.findBy(Workspace, { id: In([...new Set(workspaceIds.filter(isUuid))]) });
-    const twinnings = workspaces.length ? await em.findBy(Twinning, { id: In(workspaces.map((w) => w.twinningId)) }) : [];
-    const rows = workspaces.map((w) => ({ workspace_id: w.id, twinning: twinnings.find((t) => t.id === w.twinningId)! }));
+    const twinnings = await twinningsOfWorkspaces(em, workspaceIds);
+    const rows = workspaceIds.flatMap((id, i) => (twinnings[i] ? [{ workspace_id: id, twinning: twinnings[i] }] : []));
     const cities = await this.cities.sidesOf(rows.flatMap((r) => [r.twinning.cityAId, r.twinning.cityBId]), em);
     const sideOf = new Map(cities.filter((c) => !!c).map((c) => [c.cityId, c]));
     return workspaceIds.map((id) => {

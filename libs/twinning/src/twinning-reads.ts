@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { isUuid } from '@app/core';
 import { Twinning } from './entities/twinning.entity';
 import { WorkspaceMember } from './entities/workspace-member.entity';
 import { Workspace } from './entities/workspace.entity';
@@ -15,12 +16,13 @@ export function twinningById(em: EntityManager, id: string): Promise<Twinning> {
 
 /** The twinning of each workspace, in the order of `workspaceIds` (undefined for an unknown one): one statement. */
 export async function twinningsOfWorkspaces(em: EntityManager, workspaceIds: readonly string[]): Promise<Array<Twinning | undefined>> {
-  if (!workspaceIds.length) return [];
+  const known = [...new Set(workspaceIds.filter(isUuid))];
+  if (!known.length) return workspaceIds.map(() => undefined);
   const rows = await em
     .createQueryBuilder(Twinning, 't')
     .innerJoin(Workspace, 'w', 'w.twinning_id = t.id')
     .addSelect('w.id', 'workspace_id')
-    .where('w.id IN (:...ids)', { ids: [...new Set(workspaceIds)] })
+    .where('w.id IN (:...ids)', { ids: known })
     .getRawAndEntities();
   return workspaceIds.map((id) => rows.entities.find((t) => rows.raw.some((r: { workspace_id: string; t_id: string }) => r.workspace_id === id && r.t_id === t.id)));
 }

@@ -31,3 +31,8 @@ export function publicWorkspaceIdsSql(filter: { byCity: boolean; byTwinning: boo
   if (filter.byTwinning) conditions.push('t.id = :twinningId');
   return `SELECT w.id FROM workspace w JOIN twinning t ON t.id = w.twinning_id WHERE ${conditions.join(' AND ')}`;
 }
+
+/** Whether the person `userId` is a LEAD of the workspace `workspaceId`: a boolean expression. */
+export function isWorkspaceLeadSql(columns: { workspaceId: string; userId: string }): string {
+  return `EXISTS (SELECT 1 FROM workspace_member wm WHERE wm.workspace_id = ${columns.workspaceId} AND wm.user_id = ${columns.userId} AND wm.role = 'LEAD')`;
+}

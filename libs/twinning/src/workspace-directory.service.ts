@@ -4,6 +4,7 @@ import { CitiesService } from '@app/cities';
 import { Bilingual, isUuid } from '@app/core';
 import { TwinningStatus } from './entities/twinning.entity';
 import { Workspace } from './entities/workspace.entity';
+import { twinningsOfWorkspaces } from './twinning-reads';
 
 /** A workspace's twinning: its status and its two cities, city A (the proposer's) first. */
 export interface WorkspacePair {
@@ -50,17 +51,10 @@ export class WorkspaceDirectoryService {
 
   /** Each workspace's twinning and its two cities, in the order of `workspaceIds`: one statement. */
   async pairsOf(workspaceIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<WorkspacePair | undefined>> {
-    const known = [...new Set(workspaceIds.filter(isUuid))];
-    const rows: Array<{ workspace_id: string; twinning_id: string; status: TwinningStatus; city_a_id: string; city_b_id: string }> = known.length
-      ? await em.query(
-          `SELECT w.id AS workspace_id, t.id AS twinning_id, t.status, t.city_a_id, t.city_b_id
-             FROM workspace w JOIN twinning t ON t.id = w.twinning_id WHERE w.id = ANY($1::uuid[])`,
-          [known],
-        )
-      : [];
-    return workspaceIds.map((id) => {
-      const row = rows.find((r) => r.workspace_id === id);
-      return row && { workspaceId: id, twinningId: row.twinning_id, status: row.status, cityAId: row.city_a_id, cityBId: row.city_b_id };
+    const twinnings = await twinningsOfWorkspaces(em, workspaceIds);
+    return workspaceIds.map((id, i) => {
+      const t = twinnings[i];
+      return t && { workspaceId: id, twinningId: t.id, status: t.status, cityAId: t.cityAId, cityBId: t.cityBId };
     });
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { userContactSql } from '@app/identity';
+import { accountProfileSql } from '@app/identity';
 import { Clock, Connection, PageArgs, paginate, toCsv } from '@app/core';
 import { FundAuditEntry } from './fund-audit-entry.entity';
 
@@ -53,7 +53,7 @@ export class FundAuditService {
   /** The whole log as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read Korean names), oldest first. */
   async csv(fundId: string, redaction?: AuditRedaction): Promise<string> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT a.id, a.at, a.actor_user_id, ${userContactSql('a.actor_user_id')} AS actor, a.action, a.subject_type, a.subject_id, a.summary, a.detail
+      `SELECT a.id, a.at, a.actor_user_id, ${accountProfileSql('a.actor_user_id')} AS actor, a.action, a.subject_type, a.subject_id, a.summary, a.detail
          FROM fund_audit_entry a
         WHERE a.fund_id = $1
           AND NOT (a.subject_id = ANY($2::text[])) AND NOT (a.action = ANY($3::text[]))

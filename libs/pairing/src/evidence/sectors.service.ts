@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Sector } from './entities/sector.entity';
+import { sectorsByKey } from './sector-reads';
 
 /** The sector taxonomy, as other contexts check and name the sectors they are tagged with. */
 @Injectable()
@@ -8,9 +9,7 @@ export class SectorsService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The sectors in the order of `keys`, undefined for a key the taxonomy has not: one statement. */
-  async getMany(keys: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<Sector | undefined>> {
-    if (keys.length === 0) return [];
-    const found = await em.findBy(Sector, { key: In([...new Set(keys)]) });
-    return keys.map((key) => found.find((s) => s.key === key));
+  getMany(keys: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<Sector | undefined>> {
+    return sectorsByKey(em, keys);
   }
 }
