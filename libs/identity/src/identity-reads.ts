@@ -19,7 +19,8 @@ export function userById(em: EntityManager, id: string): Promise<User | null> {
 export async function usersById(em: EntityManager, ids: readonly string[]): Promise<Array<User | undefined>> {
   const wanted = [...new Set(ids.filter(isUuid))];
   const found = wanted.length ? await em.findBy(User, { id: In(wanted) }) : [];
-  return ids.map((id) => found.find((u) => u.id === id));
+  // PostgreSQL answers uuids in lower case, whatever case they were asked in.
+  return ids.map((id) => found.find((u) => u.id === id.toLowerCase()));
 }
 
 /** The account with this address (as the caller normalised it), or null. */
@@ -47,5 +48,5 @@ export function oneTimeTokenById(em: EntityManager, id: string): Promise<OneTime
 export async function organisationsById(em: EntityManager, ids: readonly string[]): Promise<Array<Organisation | undefined>> {
   const wanted = [...new Set(ids.filter(isUuid))];
   const found = wanted.length ? await em.findBy(Organisation, { id: In(wanted) }) : [];
-  return ids.map((id) => found.find((o) => o.id === id));
+  return ids.map((id) => found.find((o) => o.id === id.toLowerCase()));
 }

@@ -9,5 +9,5 @@ export { projectSnapshot } from './project-rules';
 export { ProjectsModule } from './projects.module';
 export const PROJECTS_ENTITIES = [Project, ProjectBudget, ProjectStageChange, Milestone, CaseStudyPrompt];
 export { projectStageSql } from './project-sql';
-export { projectById } from './project-reads';
+export { projectById, projectsById } from './project-reads';
 export { ProjectDirectoryService } from './project-directory.service';

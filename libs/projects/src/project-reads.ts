@@ -6,7 +6,8 @@ import { Project } from './entities/project.entity';
 export async function projectsById(em: EntityManager, ids: readonly string[]): Promise<Array<Project | undefined>> {
   const known = [...new Set(ids.filter(isUuid))];
   const found = known.length ? await em.findBy(Project, { id: In(known) }) : [];
-  return ids.map((id) => found.find((p) => p.id === id));
+  // PostgreSQL answers uuids in lower case, whatever case they were asked in.
+  return ids.map((id) => found.find((p) => p.id === id.toLowerCase()));
 }
 
 /** The project, or null when there is none (the caller checks who may see it). */

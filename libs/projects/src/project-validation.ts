@@ -39,7 +39,7 @@ export async function validateProjectInput(
     if (found.includes(undefined)) problem('partnerOrganisationIds', 'lists an organisation that does not exist.');
   }
   if (input.budgets?.length) {
-    const countries = (await countriesByCode(em, [...new Set([cityA.countryCode, cityB.countryCode])])).filter((c) => !!c);
+    const countries = (await countriesByCode(em, [...new Set([cityA.countryCode, cityB.countryCode])].sort())).filter((c) => !!c);
     const codes = countries.map((c) => c.code);
     const currencies = countries.map((c) => c.currency);
     const seen = new Set<string>();

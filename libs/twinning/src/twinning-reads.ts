@@ -24,7 +24,7 @@ export async function twinningsOfWorkspaces(em: EntityManager, workspaceIds: rea
     .addSelect('w.id', 'workspace_id')
     .where('w.id IN (:...ids)', { ids: known })
     .getRawAndEntities();
-  return workspaceIds.map((id) => rows.entities.find((t) => rows.raw.some((r: { workspace_id: string; t_id: string }) => r.workspace_id === id && r.t_id === t.id)));
+  return workspaceIds.map((id) => rows.entities.find((t) => rows.raw.some((r: { workspace_id: string; t_id: string }) => r.workspace_id === id.toLowerCase() && r.t_id === t.id)));
 }
 
 /** The person's seat in the workspace, or null when they are not a member. */

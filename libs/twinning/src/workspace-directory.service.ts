@@ -46,7 +46,7 @@ export class WorkspaceDirectoryService {
   async getMany(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<Workspace | undefined>> {
     const known = [...new Set(ids.filter(isUuid))];
     const found = known.length ? await em.findBy(Workspace, { id: In(known) }) : [];
-    return ids.map((id) => found.find((w) => w.id === id));
+    return ids.map((id) => found.find((w) => w.id === id.toLowerCase()));
   }
 
   /** Each workspace's twinning and its two cities, in the order of `workspaceIds`: one statement. */
