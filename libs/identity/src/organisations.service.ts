@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { BadInputError, Connection, escapeLike, NotFoundError, PageArgs, paginate } from '@app/core';
 import { CitiesService } from '@app/cities';
 import { Organisation } from './entities/organisation.entity';
+import { organisationsById } from './identity-reads';
 import { OrganisationMembership } from './entities/organisation-membership.entity';
 import { User } from './entities/user.entity';
 import type { CreateOrganisationInput, OrganisationFilter, OrganisationMemberInput } from './dto/identity.inputs';
@@ -61,16 +62,7 @@ export class OrganisationsService {
     return organisation;
   }
 
-  async getMany(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<Organisation | undefined>> {
-    if (ids.length === 0) return [];
-    const rows = await em.findBy(Organisation, { id: In([...new Set(ids)]) });
-    return ids.map((id) => rows.find((o) => o.id === id));
-  }
-
-  /** The organisations each person belongs to on the platform, in the order of `userIds`: one statement. */
-  async membershipsOf(userIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<string[][]> {
-    if (userIds.length === 0) return [];
-    const rows = await em.findBy(OrganisationMembership, { userId: In([...new Set(userIds)]) });
-    return userIds.map((id) => rows.filter((m) => m.userId === id).map((m) => m.organisationId));
+  getMany(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<Organisation | undefined>> {
+    return organisationsById(em, ids);
   }
 }

@@ -89,8 +89,9 @@ export class UsersService {
     return userIds.map((id) => grants.filter((g) => g.userId === id).map((g) => g.role));
   }
 
-  async organisationsFor(userIds: readonly string[]): Promise<Organisation[][]> {
-    const memberships = await this.dataSource
+  /** The organisations each person belongs to, by English name, in the order of `userIds`: one statement. */
+  async organisationsFor(userIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Organisation[][]> {
+    const memberships = await em
       .getRepository(OrganisationMembership)
       .createQueryBuilder('m')
       .innerJoinAndSelect('m.organisation', 'o')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CitiesService } from '@app/cities';
 import { AuthUser, hasRole, isUuid, NotFoundError, RequestContext, requestLoader, Role } from '@app/core';
 import { CityOfficerService, recipientsAmong, UserRecipient } from '@app/identity';
@@ -40,13 +40,6 @@ export class TwinningAccessService {
   /** The workspaces the person belongs to. */
   async workspaceIdsOf(userId: string, em: EntityManager = this.dataSource.manager): Promise<string[]> {
     return (await em.findBy(WorkspaceMember, { userId })).map((m) => m.workspaceId);
-  }
-
-  /** The workspaces each person belongs to, in the order of `userIds`: one statement. */
-  async membershipsOf(userIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<string[][]> {
-    if (userIds.length === 0) return [];
-    const rows = await em.findBy(WorkspaceMember, { userId: In([...new Set(userIds)]) });
-    return userIds.map((id) => rows.filter((m) => m.userId === id).map((m) => m.workspaceId));
   }
 
   /**

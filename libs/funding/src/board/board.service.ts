@@ -108,7 +108,7 @@ export class BoardService {
       await em.createQueryBuilder().insert().into(Board).values({ fundId: fund.id }).orIgnore().execute();
       let organisationIds = input.organisationIds;
       if (!organisationIds) {
-        [organisationIds] = await this.organisations.membershipsOf([user.id], em);
+        organisationIds = (await this.users.organisationsFor([user.id], em))[0].map((o) => o.id);
       } else if ((await this.organisations.getMany(organisationIds, em)).includes(undefined)) {
         throw BadInputError.field('organisationIds', 'names an organisation that does not exist.');
       }
