@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { Connection, NotFoundError, PageArgs, paginate, SortKey } from '@app/core';
 import { citiesById } from './city-reads';
 import { normaliseSearchTerm, SearchRank, searchRank, searchSql } from './city-search';
 import { City } from './entities/city.entity';
 import { Country } from './entities/country.entity';
+import { countriesByCode } from './city-reads';
 
 /** A city's country, as other contexts need it: the currency money is kept in, the zone times are shown in. */
 export interface CitySide {
@@ -48,11 +49,8 @@ export class CitiesService {
   }
 
   /** Batched for DataLoaders: the countries in the order of `codes`, undefined where there is none. */
-  async getCountries(codes: readonly string[], em: EntityManager = this.countries.manager): Promise<Array<Country | undefined>> {
-    if (codes.length === 0) return [];
-    const found = await em.findBy(Country, { code: In([...new Set(codes)]) });
-    const byCode = new Map(found.map((c) => [c.code, c]));
-    return codes.map((code) => byCode.get(code));
+  getCountries(codes: readonly string[], em: EntityManager = this.countries.manager): Promise<Array<Country | undefined>> {
+    return countriesByCode(em, codes);
   }
 
   /**

@@ -38,7 +38,7 @@ export { formatMoney, Money } from './i18n/money';
 export { escapeLike, trim, Trim } from './validation/text';
 export { PollingCheck, PollingLoop } from './queue/polling-loop';
 export { IsCalendarDate } from './validation/dates';
-export { isUuid } from './validation/uuid';
+export { inOrderOf, isUuid, uuidsAmong } from './validation/uuid';
 export { toCsv } from './csv/csv';
 export { clientAddressKey } from './net/client-address';
 export { OPEN_DATA_LICENCE } from './open-data/open-dataset';

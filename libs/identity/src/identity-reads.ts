@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { isUuid } from '@app/core';
+import { inOrderOf, isUuid, uuidsAmong } from '@app/core';
 import { OneTimeToken } from './entities/one-time-token.entity';
 import { OrganisationMembership } from './entities/organisation-membership.entity';
 import { Organisation } from './entities/organisation.entity';
@@ -17,10 +17,8 @@ export function userById(em: EntityManager, id: string): Promise<User | null> {
 
 /** The accounts in the order of `ids`, undefined where there is none: one statement. */
 export async function usersById(em: EntityManager, ids: readonly string[]): Promise<Array<User | undefined>> {
-  const wanted = [...new Set(ids.filter(isUuid))];
-  const found = wanted.length ? await em.findBy(User, { id: In(wanted) }) : [];
-  // PostgreSQL answers uuids in lower case, whatever case they were asked in.
-  return ids.map((id) => found.find((u) => u.id === id.toLowerCase()));
+  const wanted = uuidsAmong(ids);
+  return inOrderOf(ids, wanted.length ? await em.findBy(User, { id: In(wanted) }) : [], (u) => u.id);
 }
 
 /** The account with this address (as the caller normalised it), or null. */
@@ -46,7 +44,6 @@ export function oneTimeTokenById(em: EntityManager, id: string): Promise<OneTime
 
 /** The organisations in the order of `ids`, undefined where there is none: one statement. */
 export async function organisationsById(em: EntityManager, ids: readonly string[]): Promise<Array<Organisation | undefined>> {
-  const wanted = [...new Set(ids.filter(isUuid))];
-  const found = wanted.length ? await em.findBy(Organisation, { id: In(wanted) }) : [];
-  return ids.map((id) => found.find((o) => o.id === id.toLowerCase()));
+  const wanted = uuidsAmong(ids);
+  return inOrderOf(ids, wanted.length ? await em.findBy(Organisation, { id: In(wanted) }) : [], (o) => o.id);
 }

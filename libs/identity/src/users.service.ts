@@ -6,7 +6,7 @@ import { OrganisationMembership } from './entities/organisation-membership.entit
 import { RoleGrant } from './entities/role-grant.entity';
 import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
-import { userById, usersById } from './identity-reads';
+import { usersById } from './identity-reads';
 import { lang } from './lang';
 
 export interface UserFilter {
@@ -50,11 +50,6 @@ export class UsersService {
     const user = await this.dataSource.getRepository(User).findOneBy({ id });
     if (!user) throw new NotFoundError('user', id);
     return user;
-  }
-
-  /** The user, or null when there is none. */
-  find(id: string, em: EntityManager = this.dataSource.manager): Promise<User | null> {
-    return userById(em, id);
   }
 
   /** Batched for DataLoaders: the users in the order of `ids`, undefined where there is none. */

@@ -1,13 +1,11 @@
 import { EntityManager, In } from 'typeorm';
-import { isUuid } from '@app/core';
+import { inOrderOf, uuidsAmong } from '@app/core';
 import { Project } from './entities/project.entity';
 
 /** The projects in the order of `ids`, undefined where there is none: one statement (the caller checks who may see them). */
 export async function projectsById(em: EntityManager, ids: readonly string[]): Promise<Array<Project | undefined>> {
-  const known = [...new Set(ids.filter(isUuid))];
-  const found = known.length ? await em.findBy(Project, { id: In(known) }) : [];
-  // PostgreSQL answers uuids in lower case, whatever case they were asked in.
-  return ids.map((id) => found.find((p) => p.id === id.toLowerCase()));
+  const wanted = uuidsAmong(ids);
+  return inOrderOf(ids, wanted.length ? await em.findBy(Project, { id: In(wanted) }) : [], (p) => p.id);
 }
 
 /** The project, or null when there is none (the caller checks who may see it). */

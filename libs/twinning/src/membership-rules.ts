@@ -1,6 +1,5 @@
 import { EntityManager } from 'typeorm';
 import { AuthUser, ConflictError, ForbiddenError, isUuid, NotFoundError } from '@app/core';
-import { Organisation, organisationsOfUserIn } from '@app/identity';
 import { PUBLIC_TWINNING_STATUSES, Twinning } from './entities/twinning.entity';
 import { WorkspaceRole } from './entities/workspace-member.entity';
 import { Workspace } from './entities/workspace.entity';
@@ -50,9 +49,4 @@ export function requireOpen(twinning: Twinning): void {
   if (!PUBLIC_TWINNING_STATUSES.includes(twinning.status)) {
     throw new ConflictError(`This workspace's twinning is ${twinning.status}, so it takes no new members.`, { status: twinning.status });
   }
-}
-
-/** The person's organisations in these cities, in the order a member's city is chosen by. */
-export function organisationsIn(em: EntityManager, userId: string, cityIds: string[]): Promise<Organisation[]> {
-  return organisationsOfUserIn(em, userId, cityIds);
 }

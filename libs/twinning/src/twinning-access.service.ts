@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CitiesService } from '@app/cities';
-import { AuthUser, hasRole, isUuid, NotFoundError, RequestContext, requestLoader, Role } from '@app/core';
+import { AuthUser, hasRole, inOrderOf, NotFoundError, RequestContext, requestLoader, Role, uuidsAmong } from '@app/core';
 import { CityOfficerService, recipientsAmong, UserRecipient } from '@app/identity';
 import { PUBLIC_TWINNING_STATUSES, Twinning } from './entities/twinning.entity';
-import { WorkspaceMember, WorkspaceRole } from './entities/workspace-member.entity';
+import { WorkspaceRole } from './entities/workspace-member.entity';
 import { Workspace } from './entities/workspace.entity';
 import { twinningsOfWorkspaces } from './twinning-reads';
 
@@ -37,11 +37,6 @@ export class TwinningAccessService {
     private readonly cities: CitiesService,
   ) {}
 
-  /** The workspaces the person belongs to. */
-  async workspaceIdsOf(userId: string, em: EntityManager = this.dataSource.manager): Promise<string[]> {
-    return (await em.findBy(WorkspaceMember, { userId })).map((m) => m.workspaceId);
-  }
-
   /**
    * Each workspace's twinning and its two sides, in the order of `workspaceIds`
    * (undefined for an unknown workspace): two statements for any number.
@@ -71,14 +66,14 @@ export class TwinningAccessService {
          FROM workspace w
          LEFT JOIN workspace_member m ON m.workspace_id = w.id AND m.user_id = $2
         WHERE w.id = ANY($1::uuid[])`,
-      [workspaceIds.filter(isUuid), user.id],
+      [uuidsAmong(workspaceIds), user.id],
     );
     const admin = hasRole(user, Role.ADMIN);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return workspaceIds.map((id) => {
-      const row = byId.get(id);
+    const found = inOrderOf(workspaceIds, rows, (r) => r.id);
+    return workspaceIds.map((id, i) => {
+      const row = found[i];
       if (!row || (!row.role && !admin)) return null;
-      return { workspaceId: id, twinningId: row.twinning_id, role: row.role, admin };
+      return { workspaceId: row.id, twinningId: row.twinning_id, role: row.role, admin };
     });
   }
 

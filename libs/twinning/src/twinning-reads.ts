@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { isUuid } from '@app/core';
+import { inOrderOf, uuidsAmong } from '@app/core';
 import { Twinning } from './entities/twinning.entity';
 import { WorkspaceMember } from './entities/workspace-member.entity';
 import { Workspace } from './entities/workspace.entity';
@@ -16,7 +16,7 @@ export function twinningById(em: EntityManager, id: string): Promise<Twinning> {
 
 /** The twinning of each workspace, in the order of `workspaceIds` (undefined for an unknown one): one statement. */
 export async function twinningsOfWorkspaces(em: EntityManager, workspaceIds: readonly string[]): Promise<Array<Twinning | undefined>> {
-  const known = [...new Set(workspaceIds.filter(isUuid))];
+  const known = uuidsAmong(workspaceIds);
   if (!known.length) return workspaceIds.map(() => undefined);
   const rows = await em
     .createQueryBuilder(Twinning, 't')
@@ -24,7 +24,9 @@ export async function twinningsOfWorkspaces(em: EntityManager, workspaceIds: rea
     .addSelect('w.id', 'workspace_id')
     .where('w.id IN (:...ids)', { ids: known })
     .getRawAndEntities();
-  return workspaceIds.map((id) => rows.entities.find((t) => rows.raw.some((r: { workspace_id: string; t_id: string }) => r.workspace_id === id.toLowerCase() && r.t_id === t.id)));
+  const twinningOf = new Map(rows.entities.map((t) => [t.id, t]));
+  const byWorkspace = (rows.raw as Array<{ workspace_id: string; t_id: string }>).map((r) => ({ workspaceId: r.workspace_id, twinning: twinningOf.get(r.t_id)! }));
+  return inOrderOf(workspaceIds, byWorkspace, (r) => r.workspaceId).map((r) => r?.twinning);
 }
 
 /** The person's seat in the workspace, or null when they are not a member. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CitiesService } from '@app/cities';
-import { Bilingual, isUuid } from '@app/core';
+import { Bilingual, inOrderOf, uuidsAmong } from '@app/core';
 import { TwinningStatus } from './entities/twinning.entity';
 import { Workspace } from './entities/workspace.entity';
 import { twinningsOfWorkspaces } from './twinning-reads';
@@ -44,9 +44,8 @@ export class WorkspaceDirectoryService {
 
   /** The workspaces in the order of `ids`, undefined where there is none: one statement. */
   async getMany(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<Workspace | undefined>> {
-    const known = [...new Set(ids.filter(isUuid))];
-    const found = known.length ? await em.findBy(Workspace, { id: In(known) }) : [];
-    return ids.map((id) => found.find((w) => w.id === id.toLowerCase()));
+    const wanted = uuidsAmong(ids);
+    return inOrderOf(ids, wanted.length ? await em.findBy(Workspace, { id: In(wanted) }) : [], (w) => w.id);
   }
 
   /** Each workspace's twinning and its two cities, in the order of `workspaceIds`: one statement. */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, isUuid, NotFoundError, PageArgs, paginate } from '@app/core';
 import { cityWithCountry } from '@app/cities';
-import { AuthService, createInvitedAccount, issueInvitationToken, lang, oneTimeTokenById, OneTimeTokenService, PasswordHasher, TokenPurpose, User, userByEmail, userById } from '@app/identity';
+import { AuthService, createInvitedAccount, issueInvitationToken, lang, oneTimeTokenById, OneTimeTokenService, organisationsOfUserIn, PasswordHasher, TokenPurpose, User, userByEmail, userById } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { AcceptWorkspaceInvitationInput, type InviteToWorkspaceInput, type WorkspaceInvitationFilter } from './dto/twinning.inputs';
 import type { AcceptWorkspaceInvitationResult } from './dto/twinning.outputs';
@@ -13,7 +13,7 @@ import { WorkspaceMember, WorkspaceRole } from './entities/workspace-member.enti
 import { Workspace } from './entities/workspace.entity';
 import { ActivityObjectType, ActivityVerb } from './feed/workspace-activity.entity';
 import { ActivityService } from './feed/activity.service';
-import { lockWorkspace, organisationsIn, requireLead, requireOpen } from './membership-rules';
+import { lockWorkspace, requireLead, requireOpen } from './membership-rules';
 import { citiesOfTwinning, cityNames } from './twinning-cities';
 import { TwinningAccessService } from './twinning-access.service';
 
@@ -232,7 +232,7 @@ export class WorkspaceInvitationsService {
 
   /** Which of the pair's cities a new member represents: their organisation's, else the inviter's. */
   private async representation(em: EntityManager, userId: string, twinning: Twinning, fallbackCityId: string): Promise<{ cityId: string; organisationId: string | null }> {
-    const orgs = await organisationsIn(em, userId, [twinning.cityAId, twinning.cityBId]);
+    const orgs = await organisationsOfUserIn(em, userId, [twinning.cityAId, twinning.cityBId]);
     const org = orgs.find((o) => o.cityId === fallbackCityId) ?? orgs[0];
     return org ? { cityId: org.cityId, organisationId: org.id } : { cityId: fallbackCityId, organisationId: null };
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, isUuid, NotFoundError, PageArgs, paginate } from '@app/core';
 import { citiesById } from '@app/cities';
-import { CityOfficerService, lang, Organisation, recipientsAmong, userById } from '@app/identity';
+import { CityOfficerService, lang, Organisation, organisationsOfUserIn, recipientsAmong, userById } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import {
   type ChangeWorkspaceMemberRoleInput,
@@ -22,7 +22,7 @@ import { isUniqueViolation } from './twinning.service';
 import { ActivityObjectType, ActivityVerb } from './feed/workspace-activity.entity';
 import { WorkspaceFollow } from './feed/workspace-follow.entity';
 import { ActivityService } from './feed/activity.service';
-import { lockWorkspace, organisationsIn, requireLead, requireOpen } from './membership-rules';
+import { lockWorkspace, requireLead, requireOpen } from './membership-rules';
 import { citiesOfTwinning, cityNames } from './twinning-cities';
 import { TwinningAccessService } from './twinning-access.service';
 
@@ -291,7 +291,7 @@ export class WorkspaceService {
   }
 
   private async organisationIn(em: EntityManager, userId: string, cityIds: string[]): Promise<Organisation | null> {
-    return (await organisationsIn(em, userId, cityIds))[0] ?? null;
+    return (await organisationsOfUserIn(em, userId, cityIds))[0] ?? null;
   }
 
   /** A member goes, and their digests with them. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, escapeLike, ForbiddenError, hasRole, isUuid, NotFoundError, PageArgs, paginate, Role } from '@app/core';
 import { projectById, ProjectStage, projectStageSql } from '@app/projects';
-import { TwinningAccessService, TwinningStatus, WorkspaceRole, WorkspaceSides, workspaceTwinningSql } from '@app/twinning';
+import { isWorkspaceMemberSql, TwinningAccessService, TwinningStatus, WorkspaceRole, WorkspaceSides, workspaceTwinningSql } from '@app/twinning';
 import { FundAuditService } from '../audit/audit.service';
 import type { ApplicationFilter, BudgetLineInput, CreateApplicationInput, UpdateApplicationInput } from '../dto/funding.inputs';
 import { checkEligibility, EligibilityCheck, EligibilityFacts } from './eligibility';
@@ -96,11 +96,10 @@ export class ApplicationsService {
     const query = this.dataSource.getRepository(FundApplication).createQueryBuilder('a');
     if (!hasRole(user, Role.ADMIN)) {
       const boardFunds = await this.board.fundsWhereMember(user.id);
-      const workspaceIds = await this.twinningAccess.workspaceIdsOf(user.id);
       query.andWhere(
         new Brackets((q) =>
           q
-            .where('a.workspace_id = ANY(:workspaceIds)', { workspaceIds })
+            .where(isWorkspaceMemberSql({ workspaceId: 'a.workspace_id', userId: ':userId' }), { userId: user.id })
             .orWhere('(a.fund_id = ANY(:boardFunds) AND a.submitted_at IS NOT NULL)', { boardFunds }),
         ),
       );

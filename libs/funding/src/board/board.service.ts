@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuthUser, BadInputError, Clock, ConflictError, ForbiddenError, hasRole, isUuid, NotFoundError, Role } from '@app/core';
-import { affiliatedCitiesSql, OrganisationsService, UsersService } from '@app/identity';
+import { affiliatedCitiesSql, OrganisationsService, userById, UsersService } from '@app/identity';
 import { isWorkspaceMemberSql } from '@app/twinning';
 import type { AppointBoardMemberInput, DeclareConflictInput, EndBoardMembershipInput, UpdateBoardRulesInput } from '../dto/board.inputs';
 import { Board } from './board.entity';
@@ -100,7 +100,7 @@ export class BoardService {
     return this.dataSource.transaction(async (em) => {
       const fund = await this.funds.get(input.fundId, em);
       if (!fund.countryCodes.includes(input.countryCode)) throw BadInputError.field('countryCode', `must be one of the fund’s countries: ${fund.countryCodes.join(' or ')}.`);
-      const user = await this.users.find(input.userId, em);
+      const user = await userById(em, input.userId);
       if (!user) throw BadInputError.field('userId', 'no account with this id: invite the person to the platform first.');
       if (await em.findOneBy(BoardMember, { fundId: fund.id, userId: user.id, endedAt: IsNull() })) {
         throw new ConflictError(`${user.displayName} already sits on this board.`, { reason: 'ALREADY_MEMBER' });
