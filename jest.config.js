@@ -37,7 +37,7 @@ module.exports = {
   // pool of 10 connections, against one PostgreSQL).
   maxWorkers: Math.min(4, Math.max(2, require('node:os').availableParallelism())),
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/(apps|libs|scripts)/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/(apps|libs|scripts|eslint-rules)/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',

@@ -6,7 +6,8 @@ import { join, relative, sep } from 'node:path';
  * from their owner: a service method, or, where a statement must stay one
  * statement, SQL the owner lends (`isWorkspaceMemberSql`, `recipientsAmong`).
  * Reports SQL text naming another lib's table (FROM, JOIN, INTO, UPDATE) and
- * TypeORM calls on another lib's entity class. libs/platform (the
+ * TypeORM calls (queries, joins, an injected repository) on another lib's
+ * entity class. libs/platform (the
  * composition root, which seeds every table) and the tests are exempt.
  */
 
@@ -15,8 +16,14 @@ const snake = (name) => name.replace(/(?<!^)(?=[A-Z])/g, '_').toLowerCase();
 const ORM_CALLS = new Set([
   'find', 'findOne', 'findBy', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'findAndCount', 'count', 'countBy', 'exists', 'existsBy',
   'getRepository', 'insert', 'update', 'delete', 'save', 'upsert', 'increment', 'decrement', 'createQueryBuilder', 'from', 'into',
+  'innerJoin', 'leftJoin', 'innerJoinAndSelect', 'leftJoinAndSelect', 'innerJoinAndMapOne', 'innerJoinAndMapMany', 'leftJoinAndMapOne', 'leftJoinAndMapMany',
 ]);
-const SQL = /\b(?:FROM|JOIN|INTO|UPDATE)\s+"?([a-z_]+)"?/g;
+/** Calls by name that take an entity class: a repository injected for another lib's entity reads its table. */
+const ENTITY_FUNCTIONS = new Set(['InjectRepository']);
+/** A table after FROM, JOIN, INTO or UPDATE, in any case, with or without its schema; FROM may list several, comma-separated. */
+const SQL = /\b(?:from|join|into|update)\s+((?:"?(?:public\.)?[a-z_]+"?(?:\s+(?:as\s+)?[a-z_]+)?\s*,\s*)*"?(?:public\.)?[a-z_]+)/gi;
+const tablesIn = (text) =>
+  [...text.matchAll(SQL)].flatMap((m) => m[1].split(',').map((part) => part.trim().split(/\s+/)[0].replace(/"/g, '').replace(/^public\./i, '').toLowerCase()));
 
 let owners;
 /** Which lib owns each table and each entity class, read from the entities' decorators. */
@@ -49,10 +56,10 @@ export default {
     if (!lib || lib === 'platform' || lib === 'dev-services' || /\.spec\.ts$/.test(context.filename)) return {};
     const { tables, classes } = ownersOf();
     const checkSql = (node, text) => {
-      for (const m of text.matchAll(SQL)) {
-        const owner = tables.get(m[1]);
+      for (const table of tablesIn(text)) {
+        const owner = tables.get(table);
         if (owner && owner !== lib) {
-          context.report({ node, message: `libs/${lib} names libs/${owner}'s table ${m[1]}: ask libs/${owner} for it (a service method, or SQL it lends).` });
+          context.report({ node, message: `libs/${lib} names libs/${owner}'s table ${table}: ask libs/${owner} for it (a service method, or SQL it lends).` });
         }
       }
     };
@@ -65,9 +72,11 @@ export default {
       },
       CallExpression(node) {
         const callee = node.callee;
-        const name = callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : null;
+        const method = callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : null;
+        const fn = callee.type === 'Identifier' ? callee.name : null;
         const first = node.arguments[0];
-        if (!name || !ORM_CALLS.has(name) || first?.type !== 'Identifier') return;
+        if (!(method && ORM_CALLS.has(method)) && !(fn && ENTITY_FUNCTIONS.has(fn))) return;
+        if (first?.type !== 'Identifier') return;
         const owner = classes.get(first.name);
         if (owner && owner !== lib) {
           context.report({ node, message: `libs/${lib} queries libs/${owner}'s entity ${first.name}: ask libs/${owner} for it (a service method, or SQL it lends).` });
