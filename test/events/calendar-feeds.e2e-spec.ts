@@ -156,6 +156,27 @@ describe('events: calendar files and feeds', () => {
     }
   });
 
+  it('the open data and the programme calendar publish exactly the events `events` shows a caller without a token: never a draft, nor one cancelled before it was published', async () => {
+    const listed = await publishedEvent(app, t.organiser, { title: { en: 'Open listed', ko: '공개 목록' } });
+    const called = await publishedEvent(app, t.organiser, { title: { en: 'Open called off', ko: '공개 취소' } });
+    await app.gqlOk(E.CANCEL, { input: { id: called.id, version: called.version, reason: 'Postponed.' } }, { token: t.organiser });
+    const draft = await createEvent(app, t.organiser, { title: { en: 'Open draft', ko: '공개 초안' } });
+    const droppedDraft = await createEvent(app, t.organiser, { title: { en: 'Open dropped draft', ko: '공개 취소 초안' } });
+    await app.gqlOk(E.CANCEL, { input: { id: droppedDraft.id, version: droppedDraft.version, reason: 'Not needed.' } }, { token: t.organiser });
+
+    const published = (await app.gqlOk<{ events: { nodes: Array<{ id: string }> } }>(anonymousEvents, { filter: { statuses: ['PUBLISHED', 'CANCELLED'], from: new Date(0).toISOString() } })).events.nodes.map((n) => n.id);
+    const openData = (await (await fetch(`${app.url}/open-data/events.json`)).json()) as { data: Array<{ id: string }> };
+    expect(openData.data.map((row) => row.id).sort()).toEqual([...published].sort());
+    expect(published).toEqual(expect.arrayContaining([listed.id, called.id]));
+    const programme = await download(`${app.url}/calendars/programme.ics`);
+    const inProgramme = programme.calendar!.getAllSubcomponents('vevent').map((e) => (e.getFirstPropertyValue('uid') as string).split('@')[0]);
+    expect(inProgramme).toEqual(expect.arrayContaining([listed.id]));
+    for (const hidden of [draft.id, droppedDraft.id]) {
+      expect(openData.data.map((row) => row.id)).not.toContain(hidden);
+      expect(inProgramme).not.toContain(hidden);
+    }
+  });
+
   it('a personal calendar address is random, stored hashed, shown once, and replaced or removed from the account; the old one answers 404', async () => {
     const mine = (token: string) => app.gqlOk<{ myCalendarAddress: { createdAt: string; lastUsedAt: string | null } | null }>(E.MY_CALENDAR_ADDRESS, {}, { token });
     const event = await publishedEvent(app, t.organiser, { title: { en: 'My own seminar', ko: '나의 세미나' } });

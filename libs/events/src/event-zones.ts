@@ -1,12 +1,12 @@
 import type { CitiesService } from '@app/cities';
 import { RequestContext, requestLoader, ZoneOf } from '@app/core';
-import type { WorkspaceDirectoryService } from '@app/twinning';
+import type { TwinningLoaders } from '@app/twinning';
 import type { ProgrammeEvent } from './entities/programme-event.entity';
 
-/** Where the zones come from: a workspace's twinned cities (twinning), each city's and country's zone (cities). */
+/** Where the zones come from: a workspace's two cities' zones (twinning), every country's zone (cities). */
 export interface ZoneSources {
-  cities: Pick<CitiesService, 'sidesOf' | 'listCountries'>;
-  workspaces: Pick<WorkspaceDirectoryService, 'pairsOf'>;
+  cities: Pick<CitiesService, 'listCountries'>;
+  twinning: Pick<TwinningLoaders, 'zonesOfWorkspace'>;
 }
 
 /**
@@ -16,16 +16,7 @@ export interface ZoneSources {
  */
 export async function eventZones(ctx: RequestContext, sources: ZoneSources, event: Pick<ProgrammeEvent, 'timeZone' | 'workspaceId'>): Promise<ZoneOf[]> {
   const others = event.workspaceId
-    ? await requestLoader<string, ZoneOf[]>(ctx, 'events.workspaceZones', async (ids) => {
-        const pairs = await sources.workspaces.pairsOf(ids);
-        const sides = await sources.cities.sidesOf(pairs.flatMap((p) => (p ? [p.cityAId, p.cityBId] : [])));
-        const sideOf = new Map(sides.flatMap((s) => (s ? [[s.cityId, s] as const] : [])));
-        // City A (the proposer's) first.
-        return pairs.map((p) => (p ? [p.cityAId, p.cityBId] : []).flatMap((cityId) => {
-          const side = sideOf.get(cityId);
-          return side ? [{ timeZone: side.timeZone, cityId }] : [];
-        }));
-      }).load(event.workspaceId)
+    ? await sources.twinning.zonesOfWorkspace(ctx).load(event.workspaceId)
     : await requestLoader<string, ZoneOf[]>(ctx, 'events.countryZones', async (keys) => {
         const countries = await sources.cities.listCountries();
         return keys.map(() => countries.map((c) => ({ timeZone: c.timeZone })));

@@ -16,7 +16,7 @@ import {
   RequestContext,
   Role,
 } from '@app/core';
-import { WorkspaceDirectoryService } from '@app/twinning';
+import { TwinningLoaders } from '@app/twinning';
 import { CalendarAddressesService } from './calendar/calendar-addresses.service';
 import { CancelEventInput, CreateEventInput, EventFollowInput, EventListArgs, EventRegistrationInput, EventStepInput, RegistrationListArgs, UpdateEventInput } from './dto/events.inputs';
 import { EventFollowing, NewCalendarAddress } from './dto/events.outputs';
@@ -42,7 +42,7 @@ export class EventsResolver {
     private readonly follows: FollowsService,
     private readonly calendarAddresses: CalendarAddressesService,
     private readonly cities: CitiesService,
-    private readonly workspaces: WorkspaceDirectoryService,
+    private readonly twinningLoaders: TwinningLoaders,
     private readonly clock: Clock,
   ) {}
 
@@ -174,13 +174,13 @@ export class EventsResolver {
   @ResolveField(() => [LocalTime], { complexity: OWN_ZONE_AND_ONE_PER_COUNTRY, description: 'The start in the event’s own zone, then in both countries’ zones (its twinned cities’, for a workspace’s event).' })
   @Allow('PUBLIC')
   async startsAtLocal(@Parent() event: ProgrammeEvent, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
-    return renderInZones(event.startsAt, await eventZones(ctx, { cities: this.cities, workspaces: this.workspaces }, event), ctx.user?.language ?? 'en');
+    return renderInZones(event.startsAt, await eventZones(ctx, { cities: this.cities, twinning: this.twinningLoaders }, event), ctx.user?.language ?? 'en');
   }
 
   @ResolveField(() => [LocalTime], { complexity: OWN_ZONE_AND_ONE_PER_COUNTRY, description: 'The end, in the same zones as startsAtLocal.' })
   @Allow('PUBLIC')
   async endsAtLocal(@Parent() event: ProgrammeEvent, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
-    return renderInZones(event.endsAt, await eventZones(ctx, { cities: this.cities, workspaces: this.workspaces }, event), ctx.user?.language ?? 'en');
+    return renderInZones(event.endsAt, await eventZones(ctx, { cities: this.cities, twinning: this.twinningLoaders }, event), ctx.user?.language ?? 'en');
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The joining link (online and hybrid): for people holding a place, the organiser and admins; null for others.' })

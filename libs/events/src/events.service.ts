@@ -3,7 +3,7 @@ import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typ
 import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, escapeLike, FieldProblem, ForbiddenError, hasRole, isUuid, NotFoundError, PageArgs, paginate, Role } from '@app/core';
 import { recipientsOf } from '@app/identity';
 import { OutboxService } from '@app/notifications';
-import { SectorsService } from '@app/pairing';
+import { knownSectorKeys } from '@app/pairing';
 import { WorkspaceDirectoryService } from '@app/twinning';
 import type { CancelEventInput, CreateEventInput, EventFilter, EventStepInput, UpdateEventInput } from './dto/events.inputs';
 import { EventsEmail } from './emails/events.emails';
@@ -33,7 +33,6 @@ export class EventsService {
     private readonly outbox: OutboxService,
     private readonly registrations: RegistrationsService,
     private readonly follows: FollowsService,
-    private readonly sectors: SectorsService,
     private readonly workspaces: WorkspaceDirectoryService,
   ) {}
 
@@ -271,7 +270,7 @@ export class EventsService {
   private async validate(em: EntityManager, shape: EventShape, now: Date, startsAtChanged: boolean, refs: { sectors?: string[]; workspaceId?: string | null }): Promise<void> {
     const problems: FieldProblem[] = eventShapeProblems(shape, now, startsAtChanged);
     if (refs.sectors?.length) {
-      const known = new Set((await this.sectors.getMany(refs.sectors, em)).flatMap((s) => (s ? [s.key] : [])));
+      const known = await knownSectorKeys(em, refs.sectors);
       const unknown = refs.sectors.filter((s) => !known.has(s));
       if (unknown.length) problems.push({ field: 'sectors', message: `has no sector ${unknown.map((u) => `"${u}"`).join(', ')}: use keys from the sectors query, e.g. hydrogen or digital.` });
     }

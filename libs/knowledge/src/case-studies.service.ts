@@ -146,8 +146,7 @@ export class CaseStudiesService {
       }
       const shared = await this.sharedColumns(em, input, input.workspaceId ?? null);
       const slug = await this.freeSlug(em, input.slug ?? slugify(input.versions.find((v) => v.language === 'en')?.title ?? input.versions[0].title));
-      const authors = [...new Set([user.id, ...(input.authorUserIds ?? [])])];
-      await this.requireUsers(em, authors);
+      const authors = await this.requireUsers(em, [user.id, ...(input.authorUserIds ?? [])]);
       const caseStudy = await em.save(
         em.create(CaseStudy, {
           slug,
@@ -171,9 +170,8 @@ export class CaseStudiesService {
       }
       Object.assign(caseStudy, await this.sharedColumns(em, input, caseStudy.workspaceId), { version: caseStudy.version + 1, updatedAt: this.clock.now() });
       if (input.authorUserIds) {
-        await this.requireUsers(em, input.authorUserIds);
         if (!input.authorUserIds.length) throw BadInputError.field('authorUserIds', 'needs at least one author.');
-        caseStudy.authorUserIds = input.authorUserIds;
+        caseStudy.authorUserIds = await this.requireUsers(em, input.authorUserIds);
       }
       return em.save(caseStudy);
     });
@@ -260,7 +258,11 @@ export class CaseStudiesService {
       .createQueryBuilder('c')
       .where(':projectId = ANY(c.project_ids) AND :userId = ANY(c.author_user_ids)', { projectId: project.id, userId: user.id })
       .getOne();
-    if (started) return started;
+    if (started) {
+      // The request for a case study is answered by the draft, also when an earlier answer did not get through.
+      await this.projects.answerCaseStudyPrompt(project.id, started.id);
+      return started;
+    }
     const [pair] = await this.workspaces.pairsOf([project.workspaceId]);
     if (!pair) throw new NotFoundError('workspace', project.workspaceId);
     const body = (language: 'en' | 'ko') => {
@@ -347,17 +349,20 @@ export class CaseStudiesService {
     if (input.lessons) out.lessons = input.lessons.map((f) => ({ en: f.en ?? null, ko: f.ko ?? null }) as Bilingual);
     if (input.projectIds) {
       const projects = await this.projects.getMany(input.projectIds, em);
-      if (new Set(input.projectIds).size !== input.projectIds.length || projects.some((p) => !p || p.workspaceId !== workspaceId)) {
+      if (projects.some((p) => !p || p.workspaceId !== workspaceId)) {
         throw BadInputError.field('projectIds', 'must be joint projects of the case study’s workspace.');
       }
-      out.projectIds = input.projectIds;
+      // Each once, as the database writes them: an id given twice (in two cases) counts once.
+      out.projectIds = [...new Set(projects.map((p) => p!.id))];
     }
     return out;
   }
 
-  private async requireUsers(em: EntityManager, ids: string[]): Promise<void> {
+  /** The authors' ids as stored (each once, as the database writes them), or BAD_USER_INPUT when one has no account. */
+  private async requireUsers(em: EntityManager, ids: string[]): Promise<string[]> {
     const users = await this.users.getMany(ids, em);
-    if (new Set(ids).size !== ids.length || users.some((u) => !u)) throw BadInputError.field('authorUserIds', 'names someone who has no account.');
+    if (users.some((u) => !u)) throw BadInputError.field('authorUserIds', 'names someone who has no account.');
+    return [...new Set(users.map((u) => u!.id))];
   }
 
   private async freeSlug(em: EntityManager, base: string): Promise<string> {
