@@ -1,10 +1,11 @@
 import { Field } from './Field';
-import { useMessages, type Language, type TranslateOf } from '../i18n';
+import { useMessages, type Language } from '../i18n';
 import { formMessages } from '../i18n/forms';
 import { TEXT_LIMITS } from '@app/rules';
 
 /** The shared form catalog's typed `t`. */
-export type FormT = TranslateOf<typeof formMessages>;
+export type { FormT } from '../i18n/forms';
+import type { FormT } from '../i18n/forms';
 
 export interface Bilingual {
   en: string;

@@ -1,4 +1,4 @@
-import { defineMessages } from './index';
+import { defineMessages, type TranslateOf } from './index';
 
 /** Words every form shares: the two languages' labels, saving, and what a field needs (dates, lengths, amounts). */
 export const formMessages = defineMessages(
@@ -74,3 +74,6 @@ export const formMessages = defineMessages(
     },
   },
 );
+
+/** A translator of the words every form shares. */
+export type FormT = TranslateOf<typeof formMessages>;

@@ -1,5 +1,6 @@
 import { matchPercent as sharedMatchPercent, minorDigits } from '@app/rules';
 import type { Language } from './index';
+import type { FormT } from './forms';
 /**
  * Money as people type it and as the API takes it: integer minor units in a
  * string (pence for GBP, none for KRW). Strings and BigInt all the way, so no
@@ -89,4 +90,14 @@ export function matchPercent(
     return { percent: 0, meets: (required) => required <= 0 };
   }
   return sharedMatchPercent(sides, referenceCurrency, known);
+}
+
+/** What is wrong with a typed amount of the currency, said as every form says it (with an example); null when it is an amount. */
+export function amountProblem(text: string, currency: string, tForm: FormT): string | null {
+  const parsed = parseAmount(text, currency);
+  if (parsed.ok) return null;
+  const digits = minorDigits(currency);
+  const example = minorToInput(digits ? '2500050' : '25000000', currency);
+  if (parsed.reason === 'decimals') return digits ? tForm('validation.amount.decimals', { digits, example }) : tForm('validation.amount.decimalsNone', { example });
+  return tForm(`validation.amount.${parsed.reason}`, { example });
 }

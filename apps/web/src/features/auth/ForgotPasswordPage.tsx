@@ -8,7 +8,7 @@ import { graphql } from '../../gql';
 import { useDraft } from '../../hooks/useDraft';
 import { useMessages } from '../../i18n';
 import { authMessages } from './messages';
-import { looksLikeEmail } from './validation';
+import { looksLikeEmail } from '@app/rules';
 
 const RequestPasswordReset = graphql(`
   mutation RequestPasswordReset($input: RequestPasswordResetInput!) {

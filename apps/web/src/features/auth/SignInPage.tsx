@@ -10,7 +10,7 @@ import { graphql } from '../../gql';
 import { useDraft } from '../../hooks/useDraft';
 import { isLanguage, setLanguage, useMessages } from '../../i18n';
 import { authMessages } from './messages';
-import { looksLikeEmail } from './validation';
+import { looksLikeEmail } from '@app/rules';
 
 const SignIn = graphql(`
   mutation SignIn($input: SignInInput!) {

@@ -10,7 +10,7 @@ import { useDraft } from '../../hooks/useDraft';
 import { useMessages } from '../../i18n';
 import { browserZone, KR_ZONE, UK_ZONE } from '../../i18n/format';
 import { authMessages } from './messages';
-import { looksLikeEmail, PASSWORD_MIN } from './validation';
+import { EMAIL_MAX, looksLikeEmail, PASSWORD_LENGTH } from '@app/rules';
 
 const SignUp = graphql(`
   mutation SignUp($input: SignUpInput!) {
@@ -32,8 +32,9 @@ export default function SignUpPage() {
 
   const problems = {
     displayName: !draft.displayName.trim() ? t('validation.required') : null,
-    email: !looksLikeEmail(draft.email) ? t('validation.email') : null,
-    password: password.length < PASSWORD_MIN ? t('validation.passwordLength') : null,
+    email: !looksLikeEmail(draft.email) ? t('validation.email') : draft.email.trim().length > EMAIL_MAX ? t('validation.tooLong', { max: EMAIL_MAX }) : null,
+    password:
+      password.length < PASSWORD_LENGTH.min ? t('validation.passwordLength') : password.length > PASSWORD_LENGTH.max ? t('validation.tooLong', { max: PASSWORD_LENGTH.max }) : null,
   };
   const shown = (field: keyof typeof problems) => (touched[field] ? problems[field] : null) ?? server[field] ?? null;
 

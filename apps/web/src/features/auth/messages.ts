@@ -40,6 +40,7 @@ export const authMessages = defineMessages(
       required: 'Fill this in.',
       email: 'Enter an email address, like name@example.org.',
       passwordLength: 'Use at least 10 characters.',
+      tooLong: 'Use at most {{max}} characters.',
     },
   },
   {
@@ -80,6 +81,7 @@ export const authMessages = defineMessages(
       required: '이 항목을 입력해 주세요.',
       email: 'name@example.org와 같은 형식의 이메일 주소를 입력해 주세요.',
       passwordLength: '10자 이상 입력해 주세요.',
+      tooLong: '{{max}}자 이하로 입력해 주세요.',
     },
   },
 );

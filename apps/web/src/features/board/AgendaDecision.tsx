@@ -9,8 +9,9 @@ import { useDraft } from '../../hooks/useDraft';
 import { useMessages } from '../../i18n';
 import { KR_ZONE, UK_ZONE } from '../../i18n/format';
 import { boardMessages } from './messages';
-import { formatMinor, minorToInput, moneyText, parseAmount } from '../../i18n/money';
-import { minorDigits } from '@app/rules';
+import { amountProblem, formatMinor, minorDigits, minorToInput, moneyText, parseAmount } from '../../i18n/money';
+import { formMessages } from '../../i18n/forms';
+import { TEXT_LIMITS } from '@app/rules';
 import { BoardError } from './shared';
 
 const BoardRecordDecision = graphql(`
@@ -37,6 +38,7 @@ const OUTCOMES: Outcome[] = ['APPROVED', 'APPROVED_WITH_CONDITIONS', 'REJECTED',
 /** The decision on an agenda item: outcome, award, conditions and rationale in both languages, confirmed before it is recorded for good. */
 export function DecisionForm({ meetingId, item, onRecorded }: { meetingId: string; item: Item; onRecorded: () => void }) {
   const { t, language } = useMessages(boardMessages);
+  const { t: tForm } = useMessages(formMessages);
   const requested = item.application.requested;
   const [draft, update, clear] = useDraft(`board.decision.${meetingId}.${item.applicationId}`, {
     outcome: 'APPROVED' as Outcome,
@@ -62,12 +64,17 @@ export function DecisionForm({ meetingId, item, onRecorded }: { meetingId: strin
   if (approving) {
     for (const m of requested) {
       const value = minor[m.currency];
+      // Not an amount: what is wrong with it, as every form says it; more than was asked: the board's own rule.
       problems[`amount.${m.currency}`] =
-        value == null || BigInt(value) > BigInt(m.amountMinor) ? t('decision.awardProblem', { requested: m[language], digits: minorDigits(m.currency) }) : null;
+        value == null
+          ? amountProblem(draft.amounts[m.currency] ?? '', m.currency, tForm)
+          : BigInt(value) > BigInt(m.amountMinor)
+            ? t('decision.awardProblem', { requested: m[language], digits: minorDigits(m.currency) })
+            : null;
     }
     if (requested.every((m) => minor[m.currency] != null) && requested.every((m) => BigInt(minor[m.currency]!) === 0n)) problems.amounts = t('decision.awardZero');
   }
-  const text = (value: string, required: string) => (!value.trim() ? required : value.trim().length > 4000 ? t('decision.tooLong') : null);
+  const text = (value: string, required: string) => (!value.trim() ? required : value.trim().length > TEXT_LIMITS.text ? t('decision.tooLong') : null);
   problems.rationaleEn = text(draft.rationaleEn, t('decision.rationaleRequired'));
   problems.rationaleKo = text(draft.rationaleKo, t('decision.rationaleRequired'));
   if (conditional) {

@@ -13,7 +13,8 @@ import { CATEGORIES } from './ApplicationStatus';
 import { fundingMessages } from './messages';
 import { formatMinor, minorDigits, minorToInput, parseAmount } from '../../i18n/money';
 import { type Application, type Side, SubmitApplication, UpdateApplication } from './documents';
-import { amountProblem, checksFor, rateText } from './checks';
+import { checksFor, rateText } from './checks';
+import { amountProblem } from '../../i18n/money';
 
 type Category = (typeof CATEGORIES)[number];
 

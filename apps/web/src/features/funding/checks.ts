@@ -1,8 +1,7 @@
 import { type Language, type TranslateOf } from '../../i18n';
-import { type FormT } from '../../components/BilingualField';
 import { projectMessages } from '../projects/messages';
 import { fundingMessages } from './messages';
-import { formatMinor, matchPercent, minorDigits, minorToInput, parseAmount } from '../../i18n/money';
+import { formatMinor, matchPercent, minorDigits } from '../../i18n/money';
 import { type Application, type Call, type Side } from './documents';
 
 type FundingT = TranslateOf<typeof fundingMessages>;
@@ -74,13 +73,4 @@ export function rateText(call: Call, sides: Side[], language: Language): string 
       return `${one} = ${formatMinor(BigInt(Math.round(rate * 10 ** minorDigits(side.currency))), side.currency, language)}`;
     })
     .join(', ');
-}
-
-export function amountProblem(text: string, currency: string, tForm: FormT): string | null {
-  const parsed = parseAmount(text, currency);
-  if (parsed.ok) return null;
-  const digits = minorDigits(currency);
-  const example = minorToInput(digits ? '2500050' : '25000000', currency);
-  if (parsed.reason === 'decimals') return digits ? tForm('validation.amount.decimals', { digits, example }) : tForm('validation.amount.decimalsNone', { example });
-  return tForm(`validation.amount.${parsed.reason}`, { example });
 }

@@ -11,8 +11,8 @@ import { formMessages } from '../../i18n/forms';
 import { twinningMessages } from './messages';
 import { ROLES } from './roles';
 import { DecideJoinRequest, InviteToWorkspace, RevokeInvitation, type City } from './documents';
+import { looksLikeEmail } from '@app/rules';
 
-const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
 
 /** A lead invites someone by email, with a role. */
 export function InviteForm({ workspaceId, onDone }: { workspaceId: string; onDone: () => void }) {
