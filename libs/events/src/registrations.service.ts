@@ -203,10 +203,10 @@ export class RegistrationsService {
 
   /** Attendee details for the organiser's list, batched. */
   attendee(ctx: RequestContext, userId: string) {
-    return requestLoader<string, { userId: string; displayName: string; email: string; language: string; timeZone: string } | null>(ctx, 'events.attendees', async (ids) => {
-      const users = await this.users.getMany(ids);
-      return users.map((u) => (u ? { userId: u.id, displayName: u.displayName, email: u.email, language: u.preferredLanguage, timeZone: u.timeZone } : null));
-    }).load(userId);
+    return this.users
+      .loader(ctx)
+      .load(userId)
+      .then((u) => (u ? { userId: u.id, displayName: u.displayName, email: u.email, language: u.preferredLanguage, timeZone: u.timeZone } : null));
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AuthUser, Clock, Connection, ConflictError, escapeLike, NotFoundError, PageArgs, paginate, Role } from '@app/core';
+import { AuthUser, Clock, Connection, ConflictError, escapeLike, NotFoundError, PageArgs, paginate, RequestContext, requestLoader, Role } from '@app/core';
 import { Organisation } from './entities/organisation.entity';
 import { OrganisationMembership } from './entities/organisation-membership.entity';
 import { RoleGrant } from './entities/role-grant.entity';
@@ -55,6 +55,11 @@ export class UsersService {
   /** Batched for DataLoaders: the users in the order of `ids`, undefined where there is none. */
   getMany(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<User | undefined>> {
     return usersById(em, ids);
+  }
+
+  /** The request's one batched read of accounts by id, shared by every field that shows a person: one statement per request. */
+  loader(ctx: RequestContext) {
+    return requestLoader<string, User | undefined>(ctx, 'identity.userById', (ids) => usersById(this.dataSource.manager, ids));
   }
 
   async updateProfile(userId: string, changes: Partial<Pick<User, 'displayName' | 'preferredLanguage' | 'timeZone'>>): Promise<User> {

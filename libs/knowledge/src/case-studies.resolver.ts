@@ -1,5 +1,5 @@
 import { Args, Field, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, listOfAtMost, LocalizedText, ONE_PER_LANGUAGE, PageArgs, Paginated, RequestContext, requestLoader } from '@app/core';
+import { Allow, Ctx, listOfAtMost, LocalizedText, ONE_PER_LANGUAGE, PageArgs, Paginated, RequestContext } from '@app/core';
 import { User, UsersService } from '@app/identity';
 import { CaseStudiesService } from './case-studies.service';
 import { CaseStudySearch, CaseStudySearchResult } from './case-study-search';
@@ -164,10 +164,7 @@ export class CaseStudiesResolver {
   @ResolveField(() => [String], { description: 'Its authors’ names.' })
   @Allow('PUBLIC')
   async authorNames(@Parent() caseStudy: CaseStudy, @Ctx() ctx: RequestContext): Promise<string[]> {
-    const users = await requestLoader(ctx, 'knowledge.users', async (ids: readonly string[]) => {
-      const found = await this.users.getMany(ids);
-      return found.map((u) => u ?? null);
-    }).loadMany(caseStudy.authorUserIds);
+    const users = await this.users.loader(ctx).loadMany(caseStudy.authorUserIds);
     return users.filter((u): u is User => !!u && !(u instanceof Error)).map((u) => u.displayName);
   }
 

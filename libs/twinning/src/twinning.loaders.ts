@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { RequestContext, requestLoader, ZoneOf } from '@app/core';
-import { Organisation, OrganisationsService, User, usersById } from '@app/identity';
+import { Organisation, OrganisationsService, UsersService } from '@app/identity';
 import { Twinning } from './entities/twinning.entity';
 import { Workspace } from './entities/workspace.entity';
 import { cityZoneSql } from '@app/cities';
@@ -12,12 +12,11 @@ export class TwinningLoaders {
   constructor(
     private readonly dataSource: DataSource,
     private readonly organisations: OrganisationsService,
+    private readonly users: UsersService,
   ) {}
 
   user(ctx: RequestContext) {
-    return requestLoader<string, User | undefined>(ctx, 'twinning.userById', async (ids) => {
-      return usersById(this.dataSource.manager, ids);
-    });
+    return this.users.loader(ctx);
   }
 
   organisation(ctx: RequestContext) {

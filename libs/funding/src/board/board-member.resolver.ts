@@ -13,7 +13,7 @@ export class BoardMemberResolver {
   @ResolveField(() => String)
   @Allow('PUBLIC')
   async displayName(@Parent() member: BoardMember, @Ctx() ctx: RequestContext): Promise<string> {
-    const user = await requestLoader(ctx, 'board.users', (ids: readonly string[]) => this.users.getMany(ids)).load(member.userId);
+    const user = await this.users.loader(ctx).load(member.userId);
     return user!.displayName;
   }
 
