@@ -1,24 +1,42 @@
 import { methodFingerprint, PairingComputeService } from '@app/pairing';
 import { eventually, startTestApp, TestApp } from '../support/harness';
 
-const PILLARS = `score stars`;
-const SCORE = `pairKey cityAId cityBId overall overallStars minPillarStars sharedSectors computedAt
+const PILLARS = `score stars evidence`;
+const SCORE = `pairKey cityAId cityBId overall adjusted potential judged overallStars minPillarStars sharedSectors computedAt
   similarity { ${PILLARS} } internationalisation { ${PILLARS} } synergy { ${PILLARS} } relationship { ${PILLARS} }
-  coverage { indicatorsUsed indicatorsWeighted sectorsCompared assessments links confidence confidenceLabel }`;
+  coverage { indicatorsUsed numericUsed numericKnownA numericKnownB numericWeighted numericMinimum indicatorsWeighted sectorsCompared assessments links confidence confidenceLabel }`;
+const NEEDS_FIELDS = `pairCount pairs { pairKey adjusted potential judged coverage { confidence confidenceLabel } }
+  cities { cityId city { nameEn } numericKnown numericWeighted numericMinimum headroom gapCount gaps { kind indicator pillar headroom } }`;
 
-interface Pillar { score: number | null; stars: number | null }
+interface Pillar { score: number | null; stars: number | null; evidence: number }
 interface Score {
-  pairKey: string; cityAId: string; cityBId: string; overall: number; overallStars: number; minPillarStars: number; sharedSectors: string[];
+  pairKey: string; cityAId: string; cityBId: string; overall: number; adjusted: number; potential: number; judged: boolean;
+  overallStars: number; minPillarStars: number; sharedSectors: string[];
   computedAt: string | null; similarity: Pillar; internationalisation: Pillar; synergy: Pillar; relationship: Pillar;
-  coverage: { indicatorsUsed: number; indicatorsWeighted: number; sectorsCompared: number; assessments: number; links: number; confidence: number; confidenceLabel: string };
+  coverage: {
+    indicatorsUsed: number; numericUsed: number; numericKnownA: number; numericKnownB: number; numericWeighted: number; numericMinimum: number;
+    indicatorsWeighted: number; sectorsCompared: number; assessments: number; links: number; confidence: number; confidenceLabel: string;
+  };
+}
+interface Needs {
+  pairCount: number;
+  pairs: Array<Pick<Score, 'pairKey' | 'adjusted' | 'potential' | 'judged'> & { coverage: { confidence: number; confidenceLabel: string } }>;
+  cities: Array<{ cityId: string; city: { nameEn: string }; numericKnown: number; numericWeighted: number; numericMinimum: number; headroom: number;
+    gaps: Array<{ kind: string; indicator: string | null; pillar: string; headroom: number }> }>;
 }
 
 const PARTNERS = `query($city: ID!, $first: Int, $after: String, $filter: PairFilterInput, $weights: WeightsInput, $profileId: ID) {
   partnersFor(city: $city, first: $first, after: $after, filter: $filter, weights: $weights, profileId: $profileId) {
-    totalCount pageInfo { hasNextPage endCursor } nodes { partner { id nameEn nameKo } score { ${SCORE} } } } }`;
+    totalCount pageInfo { hasNextPage endCursor } nodes { partner { id nameEn nameKo } score { ${SCORE} } } }
+  needsEvidence: partnersNeedingEvidence(city: $city, pairs: 20, weights: $weights, profileId: $profileId) { ${NEEDS_FIELDS} } }`;
 const RANKING = `query($a: String!, $b: String!, $first: Int, $after: String, $filter: PairFilterInput, $weights: WeightsInput) {
   pairRanking(countryA: $a, countryB: $b, first: $first, after: $after, filter: $filter, weights: $weights) {
-    totalCount pageInfo { hasNextPage endCursor } nodes { ${SCORE} cityA { nameEn } cityB { nameKo } } } }`;
+    totalCount pageInfo { hasNextPage endCursor } nodes { ${SCORE} cityA { nameEn } cityB { nameKo } } }
+  needsEvidence: pairsNeedingEvidence(countryA: $a, countryB: $b, pairs: 50, weights: $weights) { ${NEEDS_FIELDS} } }`;
+type Page = { pairRanking: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Score[] }; needsEvidence: Needs };
+/** The ranking order: ranking score, then confidence, descending. */
+const ranked = (scores: Score[]) =>
+  scores.every((s, k) => k === 0 || scores[k - 1].adjusted > s.adjusted || (scores[k - 1].adjusted === s.adjusted && scores[k - 1].coverage.confidence >= s.coverage.confidence));
 const RECORD = `mutation($input: RecordReadinessAssessmentInput!) { recordReadinessAssessment(input: $input) { id } }`;
 
 function readiness(cityId: string, strategy: number, visibleHome: number, networks: number, collaboration: number) {
@@ -39,11 +57,18 @@ describe('the pairing score', () => {
   afterAll(() => app.close());
 
   it("answers Liverpool's 'who should we twin with, and why?' with ranked, covered scores, without sign-in", async () => {
-    const data = await app.gqlOk<{ partnersFor: { totalCount: number; nodes: Array<{ partner: { id: string; nameKo: string }; score: Score }> } }>(PARTNERS, { city: 'liverpool', first: 14 });
-    expect(data.partnersFor.totalCount).toBe(14);
-    const overall = data.partnersFor.nodes.map((n) => n.score.overall);
-    expect([...overall].sort((a, b) => b - a)).toEqual(overall);
+    const data = await app.gqlOk<{ partnersFor: { totalCount: number; nodes: Array<{ partner: { id: string; nameKo: string }; score: Score }> }; needsEvidence: Needs }>(
+      PARTNERS,
+      { city: 'liverpool', first: 14 },
+    );
+    // Every partner is either ranked (judged) or listed as needing evidence, never both.
+    expect(data.partnersFor.totalCount + data.needsEvidence.pairCount).toBe(14);
+    expect(data.partnersFor.totalCount).toBeGreaterThan(0);
+    expect(ranked(data.partnersFor.nodes.map((n) => n.score))).toBe(true);
     for (const { partner, score } of data.partnersFor.nodes) {
+      expect(score.judged).toBe(true);
+      expect(score.coverage.confidence).toBeGreaterThanOrEqual(0.5);
+      expect(score.adjusted).toBeLessThanOrEqual(score.overall);
       expect(partner.id).not.toBe('liverpool');
       expect([score.cityAId, score.cityBId]).toContain('liverpool');
       expect(score.pairKey).toBe([score.cityAId, score.cityBId].sort().join('~'));
@@ -51,7 +76,7 @@ describe('the pairing score', () => {
         if (pillar.score !== null) expect(pillar.score).toBeGreaterThanOrEqual(0);
       }
       // Nobody has a readiness assessment yet: the pillar says so instead of guessing.
-      expect(score.internationalisation).toEqual({ score: null, stars: null });
+      expect(score.internationalisation).toEqual({ score: null, stars: null, evidence: 0 });
       expect(score.coverage.assessments).toBe(0);
       expect(score.computedAt).not.toBeNull();
     }
@@ -87,6 +112,45 @@ describe('the pairing score', () => {
     const stored = await app.gqlOk<{ partnersFor: { nodes: Array<{ partner: { id: string }; score: Score }> } }>(PARTNERS, { city: 'busan', first: 14 });
     const same = stored.partnersFor.nodes.find((n) => n.partner.id === 'liverpool')!.score;
     expect(same.overall).toBeCloseTo(pairScore.score.overall, 12);
+    expect(same.adjusted).toBeCloseTo(pairScore.score.adjusted, 12);
+    // Stars read with the stored scale of GB~KR equal those calibrated on request.
+    expect([same.overallStars, same.similarity.stars, same.synergy.stars, same.relationship.stars]).toEqual([
+      pairScore.score.overallStars, pairScore.score.similarity.stars, pairScore.score.synergy.stars, pairScore.score.relationship.stars,
+    ]);
+  });
+
+  it('tells the truth about thin evidence: no low-confidence pair at the top, no similarity from too few figures', async () => {
+    const top = (await app.gqlOk<Page>(RANKING, { a: 'GB', b: 'KR', first: 50 })).pairRanking;
+    expect(top.nodes.slice(0, 10).every((s) => s.coverage.confidenceLabel !== 'LOW')).toBe(true);
+    for (const s of top.nodes) if (s.similarity.score !== null) expect(s.coverage.numericUsed).toBeGreaterThanOrEqual(3);
+    // Nottingham has only two yes/no figures: none of its pairs is ranked, and its to-do says what to add.
+    const nottingham = await app.gqlOk<{ partnersFor: { totalCount: number }; needsEvidence: Needs }>(PARTNERS, { city: 'nottingham', first: 14 });
+    expect(nottingham.partnersFor.totalCount).toBe(0);
+    expect(nottingham.needsEvidence.pairCount).toBe(14);
+    const own = nottingham.needsEvidence.cities.find((c) => c.cityId === 'nottingham')!;
+    expect(own).toMatchObject({ numericKnown: 0, numericWeighted: 8, numericMinimum: 3, city: { nameEn: 'Nottingham' } });
+    expect(own.gaps.filter((g) => g.kind === 'INDICATOR').map((g) => g.indicator).sort()).toEqual(
+      ['gdpPerCapitaUsdPpp', 'manufacturingSharePct', 'metroGovernance', 'metroPopulationMillions', 'nationalSizeRank', 'scaleupHqIndex', 'startupHqIndex', 'universityStemScore'],
+    );
+    expect(own.gaps.some((g) => g.kind === 'READINESS' && g.pillar === 'internationalisation')).toBe(true);
+    // Most useful first, for the city and across cities.
+    expect(own.gaps.map((g) => g.headroom)).toEqual([...own.gaps.map((g) => g.headroom)].sort((a, b) => b - a));
+    const all = (await app.gqlOk<Page>(RANKING, { a: 'GB', b: 'KR', first: 1 })).needsEvidence.cities;
+    expect(all.map((c) => c.headroom)).toEqual([...all.map((c) => c.headroom)].sort((a, b) => b - a));
+    expect(all.find((c) => c.cityId === 'nottingham')!.headroom).toBe(Math.max(...all.map((c) => c.headroom)));
+    // A pair score says what it rests on and how far the missing evidence could take it.
+    const { pairScore } = await app.gqlOk<{ pairScore: { score: Score } }>(`query { pairScore(cityA: "nottingham", cityB: "gwangju") { score { ${SCORE} } } }`);
+    expect(pairScore.score.similarity).toEqual({ score: null, stars: null, evidence: 0 });
+    expect(pairScore.score.judged).toBe(false);
+    expect(pairScore.score.potential).toBeCloseTo(pairScore.score.adjusted + 1 - pairScore.score.coverage.confidence, 12);
+  });
+
+  it("names each city's national leader beside every gap", async () => {
+    const q = `query { pairScore(cityA: "liverpool", cityB: "busan") { explanation { indicators { key numeric leaderA { cityId value } leaderB { cityId value } } } } }`;
+    const { pairScore } = await app.gqlOk<{ pairScore: { explanation: { indicators: Array<{ key: string; numeric: boolean; leaderA: { cityId: string; value: number } | null; leaderB: { cityId: string; value: number } | null }> } } }>(q);
+    const gdp = pairScore.explanation.indicators.find((i) => i.key === 'gdpPerCapitaUsdPpp')!;
+    expect(gdp).toEqual({ key: 'gdpPerCapitaUsdPpp', numeric: true, leaderA: { cityId: 'ulsan', value: 77300 }, leaderB: { cityId: 'belfast', value: 42700 } });
+    expect(pairScore.explanation.indicators.find((i) => i.key === 'coastal')).toMatchObject({ numeric: false, leaderA: null, leaderB: null });
   });
 
   it('refuses pairs within one country, unknown cities and countries, with clear errors', async () => {
@@ -99,36 +163,44 @@ describe('the pairing score', () => {
     expect((await app.gql(RANKING, { a: 'GBR', b: 'KR' })).errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
-  it('ranks every pair between two countries, paginated and filtered', async () => {
-    type Page = { pairRanking: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Score[] } };
+  it('ranks the pairs it can judge between two countries, paginated, and lists the others apart', async () => {
     const seen: Score[] = [];
     let after: string | undefined;
+    let needs: Needs | undefined;
     do {
-      const page: Page = await app.gqlOk<Page>(RANKING, { a: 'KR', b: 'GB', first: 50, after });
-      expect(page.pairRanking.totalCount).toBe(196);
+      const page: Page = await app.gqlOk<Page>(RANKING, { a: 'KR', b: 'GB', first: 10, after });
+      needs = page.needsEvidence;
+      expect(page.pairRanking.totalCount + needs.pairCount).toBe(196);
       seen.push(...page.pairRanking.nodes);
       after = page.pairRanking.pageInfo.hasNextPage ? page.pairRanking.pageInfo.endCursor : undefined;
     } while (after);
-    expect(seen).toHaveLength(196);
-    expect(new Set(seen.map((s) => s.pairKey)).size).toBe(196);
-    expect(seen.map((s) => s.overall)).toEqual([...seen.map((s) => s.overall)].sort((a, b) => b - a));
+    expect(seen.length + needs!.pairCount).toBe(196);
+    expect(new Set(seen.map((s) => s.pairKey)).size).toBe(seen.length);
+    expect(ranked(seen)).toBe(true);
+    expect(seen.every((s) => s.judged && s.coverage.confidenceLabel !== 'LOW')).toBe(true);
+    // Nothing needing evidence is ranked, and the list says which pairs the evidence could lift highest.
+    const unjudged = needs!.pairs;
+    expect(unjudged.every((p) => !p.judged && p.coverage.confidenceLabel === 'LOW')).toBe(true);
+    expect(unjudged.map((p) => p.potential)).toEqual([...unjudged.map((p) => p.potential)].sort((a, b) => b - a));
+    expect(new Set([...seen.map((s) => s.pairKey), ...unjudged.map((p) => p.pairKey)]).size).toBe(seen.length + unjudged.length);
 
     const hydrogen = await app.gqlOk<Page>(RANKING, { a: 'GB', b: 'KR', first: 100, filter: { sector: 'hydrogen', minStars: 1 } });
     expect(hydrogen.pairRanking.nodes.length).toBeGreaterThan(0);
     for (const s of hydrogen.pairRanking.nodes) expect(s.sharedSectors).toContain('hydrogen');
-    const peer = await app.gqlOk<Page>(RANKING, { a: 'GB', b: 'KR', first: 100, filter: { peerGroup: 2 } });
-    expect(peer.pairRanking.totalCount).toBe(8 * 8);
-    // Computed live under other weights, the same filter keeps the same pairs.
-    const peerLive = await app.gqlOk<Page>(RANKING, { a: 'GB', b: 'KR', first: 100, filter: { peerGroup: 2 }, weights: { similarity: 1, internationalisation: 1, synergy: 1, relationship: 2 } });
-    expect(peerLive.pairRanking.totalCount).toBe(8 * 8);
+    const peer = await app.gqlOk<Page>(RANKING, { a: 'GB', b: 'KR', first: 100, filter: { peerGroup: 1 } });
+    expect(peer.pairRanking.totalCount).toBeGreaterThan(0);
+    // Computed live under other weights, the same filter keeps the same pairs (the judged ones: a relationship weight
+    // of 2 counts the always-evidenced pillar more, so a pair may be judged live that is not stored).
+    const peerLive = await app.gqlOk<Page>(RANKING, { a: 'GB', b: 'KR', first: 100, filter: { peerGroup: 1 }, weights: { similarity: 1, internationalisation: 1, synergy: 1, relationship: 1 } });
     expect(new Set(peerLive.pairRanking.nodes.map((n) => n.pairKey))).toEqual(new Set(peer.pairRanking.nodes.map((n) => n.pairKey)));
+    expect(peerLive.pairRanking.nodes.map((n) => [n.pairKey, n.adjusted, n.overallStars])).toEqual(peer.pairRanking.nodes.map((n) => [n.pairKey, n.adjusted, n.overallStars]));
     // One city's partners under other weights (scored one row at a time) agree with the full ranking.
     const weights = { similarity: 1, internationalisation: 1, synergy: 1, relationship: 2 };
-    const ranked = await app.gqlOk<Page>(RANKING, { a: 'GB', b: 'KR', first: 100, weights, filter: { peerGroup: 1 } });
+    const rankedLive = await app.gqlOk<Page>(RANKING, { a: 'GB', b: 'KR', first: 100, weights, filter: { peerGroup: 1 } });
     const partners = await app.gqlOk<{ partnersFor: { nodes: Array<{ score: Score }> } }>(PARTNERS, { city: 'liverpool', first: 100, weights, filter: { peerGroup: 1 } });
-    const liverpool = ranked.pairRanking.nodes.filter((n) => n.pairKey.split('~').includes('liverpool')).map((n) => [n.pairKey, n.overall]);
+    const liverpool = rankedLive.pairRanking.nodes.filter((n) => n.pairKey.split('~').includes('liverpool')).map((n) => [n.pairKey, n.adjusted, n.overallStars]);
     expect(liverpool.length).toBeGreaterThan(0);
-    expect(partners.partnersFor.nodes.map((n) => [n.score.pairKey, n.score.overall])).toEqual(liverpool);
+    expect(partners.partnersFor.nodes.map((n) => [n.score.pairKey, n.score.adjusted, n.score.overallStars])).toEqual(liverpool);
     const covered = await app.gqlOk<Page>(RANKING, { a: 'GB', b: 'KR', first: 100, filter: { minCoverage: 0.6 } });
     for (const s of covered.pairRanking.nodes) expect(s.coverage.confidence).toBeGreaterThanOrEqual(0.6);
   });
@@ -211,11 +283,32 @@ describe('the pairing score', () => {
     expect(await at('birmingham~daegu')).toEqual(other);
   });
 
-  it('shortlists by rule and says the rule', async () => {
-    const q = `query { pairShortlist(countryA: "GB", countryB: "KR", rule: { minPillarStars: 1 }) { rule pairs { pairKey minPillarStars } } }`;
-    const data = await app.gqlOk<{ pairShortlist: { rule: string; pairs: Array<{ minPillarStars: number }> } }>(q);
-    expect(data.pairShortlist.rule).toMatch(/every pillar at least 1 star/);
+  it('shortlists by rule, says the rule in both languages, and names the pairs that just missed it', async () => {
+    const q = `query($rule: ShortlistRuleInput) { pairShortlist(countryA: "GB", countryB: "KR", rule: $rule) { rule ruleEn ruleKo
+      pairs { pairKey minPillarStars judged } nearMisses { score { pairKey judged internationalisation { score } } missed { criterion pillar actual required sectors } } } }`;
+    type Shortlist = { pairShortlist: { rule: string; ruleEn: string; ruleKo: string; pairs: Array<{ pairKey: string; minPillarStars: number; judged: boolean }>;
+      nearMisses: Array<{ score: { pairKey: string; internationalisation: { score: number | null } }; missed: Array<{ criterion: string; pillar: string | null; actual: number | null; required: number | null; sectors: string[] }> }> } };
+    const data = await app.gqlOk<Shortlist>(q, { rule: { minPillarStars: 1, peerGroup: 1, sectors: ['hydrogen'] } });
+    expect(data.pairShortlist.ruleEn).toBe(data.pairShortlist.rule);
+    expect(data.pairShortlist.ruleEn).toMatch(/^Pairs of United Kingdom and (Republic of )?Korea cities with enough evidence to be judged; every pillar at least 1 star; both cities in peer group 1; active together in Hydrogen/);
+    expect(data.pairShortlist.ruleKo).toMatch(/네 기준 모두 별 1개 이상, 두 도시 모두 동류 그룹 1, 수소 분야에서 함께 활동인 쌍입니다/);
     for (const p of data.pairShortlist.pairs) expect(p.minPillarStars).toBeGreaterThanOrEqual(1);
+    // Few cities have a readiness assessment, so few pairs have every pillar scored; the near misses say what
+    // each lacks (an unassessed pair: its internationalisation pillar), fewest misses first.
+    for (const p of data.pairShortlist.pairs) expect(p.judged).toBe(true);
+    const misses = data.pairShortlist.nearMisses;
+    expect(misses.length).toBe(10);
+    const listed = new Set(data.pairShortlist.pairs.map((p) => p.pairKey));
+    for (const m of misses) {
+      expect(listed.has(m.score.pairKey)).toBe(false);
+      expect(m.missed.length).toBeGreaterThan(0);
+      if (m.score.internationalisation.score === null) {
+        expect(m.missed).toContainEqual({ criterion: 'PILLAR_STARS', pillar: 'internationalisation', actual: null, required: 1, sectors: [] });
+      }
+    }
+    expect(misses.map((m) => m.missed.length)).toEqual([...misses.map((m) => m.missed.length)].sort((a, b) => a - b));
+    const sectorMiss = misses.flatMap((m) => m.missed).find((c) => c.criterion === 'SECTORS');
+    if (sectorMiss) expect(sectorMiss.sectors).toEqual(['hydrogen']);
     const same = await app.gql(`query { pairShortlist(countryA: "GB", countryB: "gb", rule: { minPillarStars: 1 }) { rule } }`);
     expect(same.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'countryB' }] });
     const unknown = await app.gql(`query { pairShortlist(countryA: "GB", countryB: "ZZ", rule: { minPillarStars: 1 }) { rule } }`);

@@ -5,7 +5,7 @@ export { knownSectorKeys } from './evidence/sector-reads';
 export { PairingEvidenceModule } from './evidence/evidence.module';
 export { EvidenceService } from './evidence/evidence.service';
 export { seedPairingEvidence } from './evidence/seed/pairing-evidence.seed';
-export { methodFingerprint, PairingComputeService } from './scores/pairing-compute.service';
+export { methodFingerprint, PairingComputeService, saveStarScales } from './scores/pairing-compute.service';
 export { PairingQueryService } from './scores/pairing-query.service';
 export { PAIRING_ENTITIES, PairingModule, PairingWorkerModule } from './pairing.module';
 export { PAIR_SCORES_OPEN_DATASET } from './scores/pair-scores-open-data';

@@ -11,17 +11,27 @@ import { PairScore } from './scores/pair-score.entity';
 import { PairScoresService } from './scores/pair-scores.service';
 import { PairingComputeService } from './scores/pairing-compute.service';
 import { PairingCountryScale } from './scores/pairing-country-scale.entity';
+import { PairingStarScale } from './scores/pairing-star-scale.entity';
+import { PairingCityEvidence } from './scores/pairing-city-evidence.entity';
 import { PairingMethod } from './scores/pairing-method.entity';
 import { PairingQueryService } from './scores/pairing-query.service';
-import { PairingResolver } from './scores/pairing.resolver';
+import { CityEvidenceNeedResolver, PairingResolver } from './scores/pairing.resolver';
 import { PartnerSuggestionResolver } from './scores/partner-suggestion.resolver';
 
-export const PAIRING_ENTITIES = [...PAIRING_EVIDENCE_ENTITIES, PairScore, PairingCountryScale, PairingRecomputeRequest, PairingMethod];
+export const PAIRING_ENTITIES = [...PAIRING_EVIDENCE_ENTITIES, PairScore, PairingCountryScale, PairingStarScale, PairingCityEvidence, PairingRecomputeRequest, PairingMethod];
 
 /** The pairing score in the API: evidence, explanations and rankings. */
 @Module({
   imports: [TypeOrmModule.forFeature([PairScore, PairingCountryScale]), CitiesModule, PairingEvidenceModule],
-  providers: [PairScoresService, PairingComputeService, PairingQueryService, PairingResolver, PartnerSuggestionResolver, CityTypologyResolver],
+  providers: [
+    PairScoresService,
+    PairingComputeService,
+    PairingQueryService,
+    PairingResolver,
+    CityEvidenceNeedResolver,
+    PartnerSuggestionResolver,
+    CityTypologyResolver,
+  ],
   exports: [PairingQueryService],
 })
 export class PairingModule {}

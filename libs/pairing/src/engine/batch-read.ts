@@ -1,5 +1,6 @@
-import { confidenceLabel, pairKey } from './score';
-import { PairScoreResult, PillarKey, PillarResult, Stars, Weights } from './types';
+import { absoluteStarScale, confidenceLabel, pairKey } from './score';
+import { ratePillars } from './stars';
+import { PairScoreResult, Stars, StarScale, Weights } from './types';
 import { compareStrings, REPORT_DEFAULT_WEIGHTS, starsFor } from './weights';
 import type { BatchScores, PairingBatch } from './batch-types';
 
@@ -35,38 +36,54 @@ export function batchSharedSectors(batch: PairingBatch, p: number): string[] {
 
 const num = (v: number): number | null => (v === v ? v : null);
 
-/** Pair p of a batch in the single-pair shape (cities in id order), e.g. to store it. */
-export function readPair(batch: PairingBatch, scores: BatchScores, p: number, weights: Weights = REPORT_DEFAULT_WEIGHTS): PairScoreResult {
+/**
+ * Pair p of a batch in the single-pair shape (cities in id order), e.g. to
+ * store it. Stars on the batch's own scale (calibrated by scoreBatch), or on
+ * the one given.
+ */
+export function readPair(batch: PairingBatch, scores: BatchScores, p: number, weights: Weights = REPORT_DEFAULT_WEIGHTS, scale: StarScale = scores.scale ?? absoluteStarScale(weights)): PairScoreResult {
   const [i, j] = pairCities(scores, p);
-  const ids = [scores.cityIdsX[i], scores.cityIdsY[j]].sort(compareStrings);
-  const t = weights.starThresholds;
-  const pillar = (arr: Float64Array): PillarResult => {
+  const xFirst = scores.cityIdsX[i] <= scores.cityIdsY[j];
+  const ids = xFirst ? [scores.cityIdsX[i], scores.cityIdsY[j]] : [scores.cityIdsY[j], scores.cityIdsX[i]];
+  const known = xFirst ? [scores.numericKnownX[i], scores.numericKnownY[j]] : [scores.numericKnownY[j], scores.numericKnownX[i]];
+  const observed = (arr: Float64Array, evidence: number) => {
     const score = num(arr[p]);
-    return { score, stars: score === null ? null : starsFor(score, t) };
+    return { score, evidence: score === null ? 0 : evidence };
   };
-  const pillars: Record<PillarKey, PillarResult> = {
-    similarity: pillar(scores.similarity),
-    internationalisation: pillar(scores.internationalisation),
-    synergy: pillar(scores.synergy),
-    relationship: pillar(scores.relationship),
-  };
+  const { pillars, minPillarStars } = ratePillars(
+    {
+      similarity: observed(scores.similarity, scores.similarityEvidence[p]),
+      internationalisation: observed(scores.internationalisation, 1),
+      synergy: observed(scores.synergy, 1),
+      relationship: observed(scores.relationship, 1),
+    },
+    scale,
+  );
+  const confidence = scores.confidence[p];
+  const adjusted = scores.adjusted[p];
   return {
     pairKey: pairKey(ids[0], ids[1]),
     cityAId: ids[0],
     cityBId: ids[1],
     pillars,
     overall: scores.overall[p],
-    overallStars: scores.overallStars[p] as Stars,
-    minPillarStars: scores.minPillarStars[p] as 0 | Stars,
+    adjusted,
+    potential: Math.min(1, adjusted + (1 - confidence)),
+    overallStars: starsFor(adjusted, scale.overall) as Stars,
+    minPillarStars,
     coverage: {
       indicatorsUsed: scores.indicatorsUsed[p],
+      numericUsed: scores.numericUsed[p],
+      numericKnownA: known[0],
+      numericKnownB: known[1],
+      numericWeighted: scores.numericWeighted,
       indicatorsWeighted: scores.indicatorsWeighted,
       sectorsCompared: scores.sectorsCompared[p],
       sharedSectors: scores.sharedSectors[p],
       assessments: scores.assessments[p],
       links: scores.links[p],
-      confidence: scores.confidence[p],
-      confidenceLabel: confidenceLabel(scores.confidence[p]),
+      confidence,
+      confidenceLabel: confidenceLabel(confidence),
     },
     sharedSectors: batchSharedSectors(batch, p),
   };

@@ -1,6 +1,7 @@
 import { totalIndicatorWeight } from './score';
 import { CityEvidence, Weights } from './types';
-import { REPORT_DEFAULT_WEIGHTS, SYNERGY_SATURATION, validateWeights, weightedIndicators } from './weights';
+import { isNumericIndicator, MIN_SIMILARITY_INDICATORS, REPORT_DEFAULT_WEIGHTS, SYNERGY_SATURATION, validateWeights, weightedIndicators } from './weights';
+import { calibrateStars } from './stars';
 import type { BatchScores, BatchSideKey, PairingBatch } from './batch-types';
 import { buildBatch } from './batch-build';
 
@@ -19,9 +20,14 @@ export function allocateScores(batch: PairingBatch): BatchScores {
     synergy: new Float64Array(n),
     relationship: new Float64Array(n),
     overall: new Float64Array(n),
-    overallStars: new Uint8Array(n),
-    minPillarStars: new Uint8Array(n),
+    adjusted: new Float64Array(n),
+    similarityEvidence: new Float64Array(n),
+    scale: null,
     indicatorsUsed: new Uint16Array(n),
+    numericUsed: new Uint16Array(n),
+    numericKnownX: new Uint16Array(batch.x.n),
+    numericKnownY: new Uint16Array(batch.y.n),
+    numericWeighted: 0,
     indicatorsWeighted: 0,
     sectorsCompared: new Uint16Array(n),
     sharedSectors: new Uint16Array(n),
@@ -53,29 +59,40 @@ function scoreBlock(batch: PairingBatch, weights: Weights, out: BatchScores, i0:
   const colIndex = new Map(batch.indicatorKeys.map((k, c) => [k, c]));
   const colsList: number[] = [];
   const wsList: number[] = [];
+  const numericList: number[] = [];
   for (const [key, w] of weighted) {
     const c = colIndex.get(key);
     if (c !== undefined) {
       colsList.push(c);
       wsList.push(w);
+      numericList.push(isNumericIndicator(key) ? 1 : 0);
     }
   }
   const cols = Int32Array.from(colsList);
   const ws = Float64Array.from(wsList);
+  const isNumeric = Uint8Array.from(numericList);
   const nc = cols.length;
   const totalW = totalIndicatorWeight(weighted);
   out.indicatorsWeighted = weighted.length;
+  out.numericWeighted = weighted.filter(([key]) => isNumericIndicator(key)).length;
+  const countKnown = (rel: Float64Array, row: number) => {
+    let k = 0;
+    for (let c = 0; c < nc; c++) if (isNumeric[c] === 1 && rel[row * stride + cols[c]] === rel[row * stride + cols[c]]) k++;
+    return k;
+  };
+  for (let i = i0; i < i1; i++) out.numericKnownX[i] = countKnown(x.relative, i);
+  for (let j = j0; j < j1; j++) out.numericKnownY[j] = countKnown(y.relative, j);
 
   const wS = weights.pillars.similarity;
   const wI = weights.pillars.internationalisation;
   const wY = weights.pillars.synergy;
   const wR = weights.pillars.relationship;
-  const [t1, t2] = weights.starThresholds;
+  const pillarWeight = (wS > 0 ? wS : 0) + (wI > 0 ? wI : 0) + (wY > 0 ? wY : 0) + (wR > 0 ? wR : 0);
 
   const relX = x.relative;
   const relY = y.relative;
-  const { similarity, internationalisation, synergy, relationship, overall, overallStars, minPillarStars } = out;
-  const { indicatorsUsed, sectorsCompared, sharedSectors, assessments, links, confidence } = out;
+  const { similarity, internationalisation, synergy, relationship, overall, adjusted, similarityEvidence } = out;
+  const { indicatorsUsed, numericUsed, sectorsCompared, sharedSectors, assessments, links, confidence } = out;
 
   // Relationship: 0 and no links, except the pairs in the links map.
   for (let i = i0; i < i1; i++) {
@@ -104,6 +121,7 @@ function scoreBlock(batch: PairingBatch, weights: Weights, out: BatchScores, i0:
       let sw = 0;
       let swd = 0;
       let used = 0;
+      let numeric = 0;
       for (let c = 0; c < nc; c++) {
         const col = cols[c];
         const ra = relX[baseA + col];
@@ -115,9 +133,11 @@ function scoreBlock(batch: PairingBatch, weights: Weights, out: BatchScores, i0:
           sw += w;
           swd += w * d;
           used++;
+          numeric += isNumeric[c];
         }
       }
-      const sim = used > 0 ? 1 - swd / sw : NaN;
+      const sim = numeric >= MIN_SIMILARITY_INDICATORS ? 1 - swd / sw : NaN;
+      const eSim = sim === sim && totalW > 0 ? sw / totalW : 0;
 
       // 2. internationalisation
       const nb = y.readiness[j];
@@ -148,76 +168,53 @@ function scoreBlock(batch: PairingBatch, weights: Weights, out: BatchScores, i0:
       // 4. relationship (filled above)
       const rel = relationship[p];
 
-      // overall and stars
+      // observed overall, ranking score and confidence (see combinePillars, rankingScore, confidenceOf)
       let sum = 0;
       let wsum = 0;
-      let minStars = 3;
-      if (sim === sim) {
-        if (wS > 0) {
+      let lower = 0;
+      let csum = 0;
+      if (wS > 0) {
+        if (sim === sim) {
           sum += wS * sim;
           wsum += wS;
+          lower += wS * eSim * sim;
         }
-        const st = sim < t1 ? 1 : sim < t2 ? 2 : 3;
-        if (st < minStars) minStars = st;
-      } else minStars = 0;
-      if (intl === intl) {
-        if (wI > 0) {
-          sum += wI * intl;
-          wsum += wI;
-        }
-        const st = intl < t1 ? 1 : intl < t2 ? 2 : 3;
-        if (minStars !== 0 && st < minStars) minStars = st;
-      } else minStars = 0;
-      if (syn === syn) {
-        if (wY > 0) {
-          sum += wY * syn;
-          wsum += wY;
-        }
-        const st = syn < t1 ? 1 : syn < t2 ? 2 : 3;
-        if (minStars !== 0 && st < minStars) minStars = st;
-      } else minStars = 0;
+        csum += wS * eSim;
+      }
+      if (wI > 0 && intl === intl) {
+        sum += wI * intl;
+        wsum += wI;
+        lower += wI * 1 * intl;
+        csum += wI * 1;
+      }
+      if (wY > 0 && syn === syn) {
+        sum += wY * syn;
+        wsum += wY;
+        lower += wY * 1 * syn;
+        csum += wY * 1;
+      }
       if (wR > 0) {
         sum += wR * rel;
         wsum += wR;
-      }
-      {
-        const st = rel < t1 ? 1 : rel < t2 ? 2 : 3;
-        if (minStars !== 0 && st < minStars) minStars = st;
+        lower += wR * 1 * rel;
+        csum += wR * 1;
       }
       const ov = wsum > 0 ? Math.min(1, sum / wsum) : 0;
-
-      // confidence (see confidenceOf)
+      const adj = pillarWeight > 0 ? Math.min(1, lower / pillarWeight) : 0;
       const nAssess = (na === na ? 1 : 0) + (nb === nb ? 1 : 0);
-      let csum = 0;
-      let cw = 0;
-      if (wS > 0) {
-        csum += wS * (totalW > 0 ? sw / totalW : 0);
-        cw += wS;
-      }
-      if (wI > 0) {
-        csum += wI * (nAssess / 2);
-        cw += wI;
-      }
-      if (wY > 0) {
-        csum += wY * ((hasA + hasB) / 2);
-        cw += wY;
-      }
-      if (wR > 0) {
-        csum += wR * 1;
-        cw += wR;
-      }
 
       similarity[p] = sim;
       internationalisation[p] = intl;
       synergy[p] = syn;
       overall[p] = ov;
-      overallStars[p] = ov < t1 ? 1 : ov < t2 ? 2 : 3;
-      minPillarStars[p] = minStars;
+      adjusted[p] = adj;
+      similarityEvidence[p] = eSim;
       indicatorsUsed[p] = used;
+      numericUsed[p] = numeric;
       sectorsCompared[p] = union;
       sharedSectors[p] = shared;
       assessments[p] = nAssess;
-      confidence[p] = cw > 0 ? csum / cw : 0;
+      confidence[p] = pillarWeight > 0 ? csum / pillarWeight : 0;
     }
   }
 }
@@ -229,6 +226,7 @@ export function scoreBatch(batch: PairingBatch, weights: Weights = REPORT_DEFAUL
   out.cityIdsX = batch.x.cityIds;
   out.cityIdsY = batch.y.cityIds;
   scoreBlock(batch, weights, out, 0, batch.x.n, 0, batch.y.n);
+  out.scale = calibrateStars(out, weights);
   return out;
 }
 
@@ -240,7 +238,8 @@ export function scoreAllPairs(citiesX: readonly CityEvidence[], citiesY: readonl
 
 /**
  * Rescores one city against every city of the other side (nY or nX pairs),
- * in place. Use after updateBatchCity().
+ * in place. Use after updateBatchCity(). The star scale is left as it was:
+ * calibrate it again (calibrateStars) once a batch of updates is in.
  */
 export function scorePairsForCity(batch: PairingBatch, side: BatchSideKey, cityIndex: number, weights: Weights, out: BatchScores): void {
   validateWeights(weights);

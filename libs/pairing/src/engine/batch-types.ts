@@ -1,4 +1,5 @@
 import type { NationalScales, PreparedCity } from './prepare';
+import type { StarScale } from './types';
 
 /** One side of a batch (usually the cities of one country). */
 export interface BatchSide {
@@ -48,11 +49,24 @@ export interface BatchScores {
   internationalisation: Float64Array;
   synergy: Float64Array;
   relationship: Float64Array;
+  /** Observed: the weighted mean of the pillars that have a score. */
   overall: Float64Array;
-  overallStars: Uint8Array;
-  /** Lowest pillar stars; 0 when a pillar has no score. */
-  minPillarStars: Uint8Array;
+  /** The ranking score (choice 7): missing evidence counts as the worst it could be. */
+  adjusted: Float64Array;
+  /** Share of the similarity evidence present (0 when the pillar has no score). */
+  similarityEvidence: Float64Array;
+  /**
+   * The star scale of the batch: calibrated on all its pairs by scoreBatch; after incremental
+   * updates, until calibrateStars() is called again, the scale of the last calibration.
+   * Stars are read with it (pairStars, readPair).
+   */
+  scale: StarScale | null;
   indicatorsUsed: Uint16Array;
+  numericUsed: Uint16Array;
+  /** Weighted numeric indicators each city has a figure for. */
+  numericKnownX: Uint16Array;
+  numericKnownY: Uint16Array;
+  numericWeighted: number;
   /** The same for every pair: indicators with weight > 0. */
   indicatorsWeighted: number;
   sectorsCompared: Uint16Array;

@@ -101,7 +101,9 @@ export function updateBatchCity(batch: PairingBatch, side: BatchSideKey, cityInd
 /**
  * updateBatchCity() then rescoring of the pairs that moved: one city's pairs
  * normally; everything when a national leader changed and the changed rows
- * cover at least half the pairs. Returns the number of pairs rescored.
+ * cover at least half the pairs. Returns the number of pairs rescored. The
+ * rank order is exact at once; the star scale follows when calibrateStars()
+ * is called (once per batch of updates).
  */
 export function applyCityUpdate(batch: PairingBatch, scores: BatchScores, side: BatchSideKey, cityIndex: number, evidence: CityEvidence, weights: Weights = REPORT_DEFAULT_WEIGHTS): { update: BatchUpdate; pairsRescored: number } {
   const update = updateBatchCity(batch, side, cityIndex, evidence);

@@ -1,5 +1,6 @@
 import { applyCityUpdate, BatchScores, buildBatch, pairIndex, readPair, scoreAllPairs, scoreBatch, scorePairsForCity } from './batch';
 import { prepareCities } from './prepare';
+import { calibrateStars, pairStars } from './stars';
 import { comparePairs, rankPairs, topK } from './rank';
 import { loadReportCitiesWithTestReadiness, testReadiness } from './report-data.fixture';
 import { scorePair } from './score';
@@ -22,17 +23,22 @@ function expectBatchEqualsSingle(x: CityEvidence[], y: CityEvidence[], weights: 
   const prepared = new Map(prepareCities([...x, ...y]).map((c) => [c.cityId, c]));
   for (let i = 0; i < x.length; i++) {
     for (let j = 0; j < y.length; j++) {
-      const single = scorePair(prepared.get(x[i].cityId)!, prepared.get(y[j].cityId)!, weights);
+      const single = scorePair(prepared.get(x[i].cityId)!, prepared.get(y[j].cityId)!, weights, scores.scale!);
       expect(readPair(batch, scores, pairIndex(scores, i, j), weights)).toEqual(single);
     }
   }
 }
 
 function expectSameScores(a: BatchScores, b: BatchScores) {
-  for (const k of ['similarity', 'internationalisation', 'synergy', 'relationship', 'overall', 'confidence', 'overallStars', 'minPillarStars', 'indicatorsUsed', 'sectorsCompared', 'sharedSectors', 'assessments', 'links'] as const) {
+  for (const k of ['similarity', 'internationalisation', 'synergy', 'relationship', 'overall', 'adjusted', 'similarityEvidence', 'confidence', 'indicatorsUsed', 'numericUsed', 'numericKnownX', 'numericKnownY', 'sectorsCompared', 'sharedSectors', 'assessments', 'links'] as const) {
     expect({ k, v: Array.from(a[k]) }).toEqual({ k, v: Array.from(b[k]) });
   }
   expect(a.indicatorsWeighted).toBe(b.indicatorsWeighted);
+}
+
+/** After incremental updates, calibrating again gives the scale a rebuild has. */
+function expectSameScale(updated: BatchScores, rebuilt: BatchScores, weights: Weights = REPORT_DEFAULT_WEIGHTS) {
+  expect(calibrateStars(updated, weights)).toEqual(rebuilt.scale);
 }
 
 describe('batch scoring equals single-pair scoring on the report’s 28 cities', () => {
@@ -59,11 +65,15 @@ describe('batch scoring equals single-pair scoring on the report’s 28 cities',
 describe('rankings', () => {
   const { scores } = scoreAllPairs(gb, kr);
 
-  it('ranks by overall descending, ties by pair key', () => {
+  it('ranks by the ranking score descending, then confidence, then pair key', () => {
     const ranked = Array.from(rankPairs(scores));
     const expected = Array.from({ length: scores.overall.length }, (_, p) => p).sort((p, q) => comparePairs(scores, p, q));
     expect(ranked).toEqual(expected);
-    for (let k = 1; k < ranked.length; k++) expect(scores.overall[ranked[k - 1]]).toBeGreaterThanOrEqual(scores.overall[ranked[k]]);
+    for (let k = 1; k < ranked.length; k++) {
+      const [p, q] = [ranked[k - 1], ranked[k]];
+      expect(scores.adjusted[p]).toBeGreaterThanOrEqual(scores.adjusted[q]);
+      if (scores.adjusted[p] === scores.adjusted[q]) expect(scores.confidence[p]).toBeGreaterThanOrEqual(scores.confidence[q]);
+    }
   });
 
   it('topK is the head of the ranking, with or without a filter', () => {
@@ -71,7 +81,7 @@ describe('rankings', () => {
     expect(Array.from(topK(scores, 10))).toEqual(ranked.slice(0, 10));
     expect(Array.from(topK(scores, 1000))).toEqual(ranked);
     expect(Array.from(topK(scores, 0))).toEqual([]);
-    const threeStars = (p: number) => scores.minPillarStars[p] >= 2;
+    const threeStars = (p: number) => pairStars(scores, p).minPillarStars >= 2;
     expect(Array.from(topK(scores, 5, threeStars))).toEqual(ranked.filter(threeStars).slice(0, 5));
   });
 
@@ -113,6 +123,7 @@ describe('incremental updates', () => {
     expect(update).toEqual({ changedX: [i], changedY: [], scalesChanged: false });
     expect(pairsRescored).toBe(kr.length);
     expectSameScores(scores, fresh(replace(gb, liverpool), kr));
+    expectSameScale(scores, fresh(replace(gb, liverpool), kr));
     expect(scores.relationship[pairIndex(scores, i, kr.findIndex((c) => c.cityId === 'busan'))]).toBe(1);
   });
 
@@ -125,6 +136,7 @@ describe('incremental updates', () => {
     expect(update.scalesChanged).toBe(true);
     expect(update.changedY).toHaveLength(kr.length);
     expectSameScores(scores, fresh(gb, replace(kr, daegu)));
+    expectSameScale(scores, fresh(gb, replace(kr, daegu)));
   });
 
   it('removing a link, a new sector key and a new indicator key', () => {
@@ -148,6 +160,7 @@ describe('incremental updates', () => {
     applyCityUpdate(batch, scores, 'y', j, noLink, CUSTOM);
     expect(scores.links[pairIndex(scores, i, j)]).toBe(0);
     expectSameScores(scores, fresh(replace(gb, belfast), replace(kr, noLink), CUSTOM));
+    expectSameScale(scores, fresh(replace(gb, belfast), replace(kr, noLink), CUSTOM), CUSTOM);
   });
 
   it('refuses an update for a different city at that index', () => {

@@ -1,5 +1,5 @@
 import { explainPair } from './explain';
-import { prepareCities, PreparedCity } from './prepare';
+import { nationalLeaders, prepareCities, PreparedCity } from './prepare';
 import { loadReportCities, testReadiness } from './report-data.fixture';
 import { scorePair } from './score';
 
@@ -40,15 +40,17 @@ describe('explainPair', () => {
   });
 
   it('names what would raise and lower the rating most, rescored with the same function', () => {
-    // Raise: a formal link (relationship 0 → 0.75, overall +0.25); Busan at level 3 in IoT, where Liverpool is at 3
-    // (synergy 3 → 4 of 4, +1/12); then the +0.75 sector additions, ties by id ('5g' sorts first).
+    // Moves of the ranking score (four pillars, readiness unknown counts 0). Raise: a formal link
+    // (relationship 0 → 0.75, +0.75/4); Busan at level 3 in IoT, where Liverpool is at 3 (synergy 3 → 4 of 4,
+    // +1/16); then the +0.75 sector additions, ties by id ('5g' sorts first).
     expect(e.whatWouldChange.raise.map((c) => c.id)).toEqual(['add-link:3', 'add-sector:iot:busan', 'add-sector:5g:busan']);
     // Lower: losing ports or renewables (−1 of 4 synergy), then data management (−0.5 of 4; ties by id).
     expect(e.whatWouldChange.lower.map((c) => c.id)).toEqual(['drop-sector:ports:busan', 'drop-sector:renewables:busan', 'drop-sector:data_management:busan']);
     const link = e.whatWouldChange.raise[0];
     expect(link.overall).toBeCloseTo((e.similarity.score! + 0.75 + 0.75) / 3, 12);
-    expect(link.delta).toBeCloseTo(0.25, 12);
-    expect(link.overallStars).toBe(3);
+    expect(link.adjusted).toBeCloseTo((e.similarity.score! + 0 + 0.75 + 0.75) / 4, 12);
+    expect(link.delta).toBeCloseTo(0.75 / 4, 12);
+    expect(link.overallStars).toBe(2); // on [0, 1] in thirds: no comparison set given
     expect(link.description).toMatch(/Busan and Liverpool formalised a partnership/);
     expect(e.whatWouldChange.raise[1].pillarScore).toBe(1);
     expect(e.whatWouldChange.lower[0].description).toBe("If Busan's activity in ports ended, so the sector was no longer shared");
@@ -75,6 +77,27 @@ describe('explainPair', () => {
     const startups = ls.similarity.indicators.find((i) => i.key === 'startupHqIndex')!;
     expect(startups).toMatchObject({ used: false, missing: 'b', relativeB: null, rawB: null, contribution: 0, difference: null });
     expect(ls.whatWouldChange.raise.map((c) => c.id)).toContain('fill:startupHqIndex:sejong');
+  });
+
+  it("names each city's national leader beside a gap, and never for a yes/no flag", () => {
+    const x = explainPair(city('liverpool'), city('busan'), undefined, { leaders: nationalLeaders(prepared) });
+    const gdp = x.similarity.indicators.find((i) => i.key === 'gdpPerCapitaUsdPpp')!;
+    // Busan's GDP per capita is read against Ulsan's (77,300), Liverpool's against Belfast's (42,700).
+    expect(gdp).toMatchObject({ numeric: true, leaderA: { cityId: 'ulsan', numeric: 77300 }, leaderB: { cityId: 'belfast', numeric: 42700 } });
+    expect(x.similarity.indicators.find((i) => i.key === 'nationalSizeRank')).toMatchObject({ leaderA: { cityId: 'busan', numeric: 2 }, leaderB: { cityId: 'birmingham', numeric: 2 } });
+    expect(x.similarity.indicators.find((i) => i.key === 'coastal')).toMatchObject({ numeric: false, leaderA: null, leaderB: null });
+  });
+
+  it('says what the evidence a thin pair lacks would do: all the missing figures, the sector activity', () => {
+    const x = explainPair(city('nottingham'), city('gwangju'), undefined, { counterfactuals: 50 });
+    expect(x.score.pillars.similarity.score).toBeNull();
+    const fillAll = x.whatWouldChange.raise.find((c) => c.id === 'fill-all:nottingham')!;
+    expect(fillAll.description).toMatch(/reported the 8 figures it lacks/);
+    expect(fillAll.pillarScore).toBe(1);
+    expect(fillAll.adjusted).toBeGreaterThan(x.score.adjusted);
+    // Gwangju has sector activity, Nottingham none: recording Nottingham's, matching, would make a synergy.
+    const gwangjuActive = city('gwangju').hasSectorEvidence;
+    expect(x.whatWouldChange.raise.some((c) => c.id === 'record-sectors:nottingham')).toBe(gwangjuActive);
   });
 
   it('is the same whichever way round the pair is asked for', () => {

@@ -1,8 +1,9 @@
-import { PreparedCity, ReadinessScores, readinessShareOf } from './prepare';
-import { activityWeight, canonicalPair, CityTerms, clampFormality, linksBetween, scoreTerms } from './score';
-import { IndicatorEvidence, LinkEvidence, PairScoreResult, PillarKey, PillarResult, Provenance, SectorEvidence, SectorLevel, Stars, Weights } from './types';
+import { NationalLeader, PreparedCity, ReadinessScores, readinessShareOf } from './prepare';
+import { absoluteStarScale, activityWeight, allLinksBetween, canonicalPair, CityTerms, clampFormality, linksBetween, scoreTerms } from './score';
+import { IndicatorEvidence, LinkEvidence, PairScoreResult, PillarKey, PillarResult, Provenance, SectorEvidence, SectorLevel, Stars, StarScale, Weights } from './types';
 import {
   compareStrings,
+  isNumericIndicator,
   MAX_FORMALITY,
   READINESS_MAX,
   READINESS_PARTS,
@@ -38,6 +39,11 @@ export interface IndicatorContribution {
   missing: 'a' | 'b' | 'both' | null;
   provenanceA: Provenance | null;
   provenanceB: Provenance | null;
+  /** A number compared to the national leader (not a yes/no flag): counts towards the minimum. */
+  numeric: boolean;
+  /** Each city's national leader on this indicator (null for yes/no flags, or when unknown). */
+  leaderA: NationalLeader | null;
+  leaderB: NationalLeader | null;
 }
 
 export interface SectorDetail {
@@ -64,9 +70,12 @@ export interface Counterfactual {
   id: string;
   pillar: PillarKey;
   description: string;
+  /** The observed score after the change. */
   overall: number;
+  /** The ranking score after the change, and its stars. */
+  adjusted: number;
   overallStars: Stars;
-  /** New overall − current overall. */
+  /** New ranking score − current ranking score. */
   delta: number;
   /** The pillar's new score. */
   pillarScore: number | null;
@@ -84,6 +93,7 @@ export interface PairExplanation {
     total: number;
     saturation: number;
   };
+  /** Every link, live or history (live: false, shown, not scored); maxFormality of the live ones. */
   relationship: PillarResult & { links: LinkEvidence[]; maxFormality: number };
   whatWouldChange: { raise: Counterfactual[]; lower: Counterfactual[] };
 }
@@ -93,6 +103,10 @@ export interface ExplainOptions {
   cityName?: (cityId: string) => string;
   /** How many counterfactuals each way (default 3). */
   counterfactuals?: number;
+  /** Star cut points of the comparison set (calibrated); the profile's thresholds on [0, 1] by default. */
+  scale?: StarScale;
+  /** National leaders (nationalLeaders() over every city of both countries), to name them beside each gap. */
+  leaders?: ReadonlyMap<string, ReadonlyMap<string, NationalLeader>>;
 }
 
 const INDICATOR_LABELS: Record<string, string> = {
@@ -169,6 +183,7 @@ function withSector(c: CityTerms, sector: string, level: SectorLevel | null): Ci
 
 /** The bounded set of single-evidence changes considered (choice 8). */
 function candidates(a: PreparedCity, b: PreparedCity, links: LinkEvidence[], weights: Weights, name: (id: string) => string): Candidate[] {
+  // links: the live ones (history is never scored, so never a change of score either).
   const out: Candidate[] = [];
   const cities: Array<[PreparedCity, PreparedCity, 'a' | 'b']> = [
     [a, b, 'a'],
@@ -195,6 +210,19 @@ function candidates(a: PreparedCity, b: PreparedCity, links: LinkEvidence[], wei
       }
     }
   }
+  // Similarity: every figure one city lacks and the other has, matching (what "needs evidence" asks for).
+  for (const [self, other, side] of cities) {
+    const lacking = weightedIndicators(weights).filter(([key]) => !self.relative.has(key) && other.relative.has(key));
+    if (lacking.length < 2) continue;
+    let filled: CityTerms = self;
+    for (const [key] of lacking) filled = withRelative(filled, key, other.relative.get(key)!);
+    put(side, filled, {
+      id: `fill-all:${self.cityId}`,
+      pillar: 'similarity',
+      description: `If ${name(self.cityId)} reported the ${lacking.length} figures it lacks and they matched ${name(other.cityId)}'s`,
+    });
+  }
+
   // Similarity: narrow or widen the largest gap by a quarter of the national leader's level.
   const largest = used.filter((u) => u.d > 0).sort((x, y) => y.w * y.d - x.w * x.d || compareStrings(x.key, y.key))[0];
   if (largest) {
@@ -257,6 +285,16 @@ function candidates(a: PreparedCity, b: PreparedCity, links: LinkEvidence[], wei
         });
       }
     }
+  }
+
+  // Synergy: a city's activity recorded for the first time, matching the other's.
+  for (const [self, other, side] of cities) {
+    if (self.hasSectorEvidence || !other.hasSectorEvidence) continue;
+    put(side, { ...self, sectorLevels: new Map(other.sectorLevels), hasSectorEvidence: true }, {
+      id: `record-sectors:${self.cityId}`,
+      pillar: 'synergy',
+      description: `If ${name(self.cityId)}'s sector activity were recorded and matched ${name(other.cityId)}'s`,
+    });
   }
 
   // Synergy: a new level-3 activity where the other city is active; an upgrade to 3; a shared sector lost.
@@ -333,8 +371,10 @@ export function explainPair(cityA: PreparedCity, cityB: PreparedCity, weights: W
   const name = options.cityName ?? ((id: string) => id);
   const howMany = options.counterfactuals ?? 3;
   const weighted = weightedIndicators(weights);
+  const scale = options.scale ?? absoluteStarScale(weights);
   const links = linksBetween(a, b);
-  const score = scoreTerms(a, b, links, weights, weighted);
+  const score = scoreTerms(a, b, links, weights, weighted, scale);
+  const leaderOf = (city: PreparedCity, key: string) => (isNumericIndicator(key) ? (options.leaders?.get(city.countryCode)?.get(key) ?? null) : null);
 
   // Similarity detail.
   const usedWeight = weighted.reduce((s, [key, w]) => (a.relative.has(key) && b.relative.has(key) ? s + w : s), 0);
@@ -357,6 +397,9 @@ export function explainPair(cityA: PreparedCity, cityB: PreparedCity, weights: W
       missing: used ? null : !ia && !ib ? 'both' : !ia ? 'a' : 'b',
       provenanceA: ia ? provenanceOf(ia.evidence) : null,
       provenanceB: ib ? provenanceOf(ib.evidence) : null,
+      numeric: isNumericIndicator(key),
+      leaderA: leaderOf(a, key),
+      leaderB: leaderOf(b, key),
     };
   });
 
@@ -379,14 +422,15 @@ export function explainPair(cityA: PreparedCity, cityB: PreparedCity, weights: W
 
   // Counterfactuals.
   const evaluated = candidates(a, b, links, weights, name).map((c): Counterfactual => {
-    const s = scoreTerms(c.a, c.b, c.links, weights, weighted);
+    const s = scoreTerms(c.a, c.b, c.links, weights, weighted, scale);
     return {
       id: c.id,
       pillar: c.pillar,
       description: c.description,
       overall: s.overall,
+      adjusted: s.adjusted,
       overallStars: s.overallStars,
-      delta: s.overall - score.overall,
+      delta: s.adjusted - score.adjusted,
       pillarScore: s.pillars[c.pillar].score,
     };
   });
@@ -406,7 +450,7 @@ export function explainPair(cityA: PreparedCity, cityB: PreparedCity, weights: W
       total: shared.reduce((s, d) => s + d.contribution, 0),
       saturation: SYNERGY_SATURATION,
     },
-    relationship: { ...score.pillars.relationship, links, maxFormality: links.reduce((m, l) => Math.max(m, clampFormality(l.formality)), 0) },
+    relationship: { ...score.pillars.relationship, links: allLinksBetween(a, b), maxFormality: links.reduce((m, l) => Math.max(m, clampFormality(l.formality)), 0) },
     whatWouldChange: { raise, lower },
   };
 }

@@ -194,3 +194,25 @@ export function prepareCities(cities: readonly CityEvidence[]): PreparedCity[] {
   const scales = nationalScales(numeric);
   return cities.map((c, i) => prepareCity(c, numeric[i].numeric, scales));
 }
+
+/** The city that sets a country's scale on an indicator, and its figure. */
+export interface NationalLeader {
+  cityId: string;
+  numeric: number;
+}
+
+/** Per country, per numeric indicator: its leader among the prepared cities (ties: the first city id). */
+export function nationalLeaders(cities: readonly PreparedCity[]): Map<string, Map<string, NationalLeader>> {
+  const out = new Map<string, Map<string, NationalLeader>>();
+  for (const city of [...cities].sort((a, b) => (a.cityId < b.cityId ? -1 : a.cityId > b.cityId ? 1 : 0))) {
+    let country = out.get(city.countryCode);
+    if (!country) out.set(city.countryCode, (country = new Map()));
+    for (const [key, ind] of city.indicators) {
+      if (BINARY_INDICATORS.has(key)) continue;
+      const prev = country.get(key);
+      const inverted = INVERTED_INDICATORS.has(key);
+      if (!prev || (inverted ? ind.numeric < prev.numeric : ind.numeric > prev.numeric)) country.set(key, { cityId: city.cityId, numeric: ind.numeric });
+    }
+  }
+  return out;
+}

@@ -3,10 +3,11 @@ import { buildBatch, pairIndex, readPair, scoreBatch } from './batch';
 import { explainPair } from './explain';
 import { prepareCities } from './prepare';
 import { REPORT_INDICATOR_KEYS } from './report-data.fixture';
-import { scorePair } from './score';
-import { CityEvidence, IndicatorEvidence, LinkEvidence, PILLARS, SectorEvidence, Weights } from './types';
+import { confidenceOf, rankingScore, scorePair } from './score';
+import { CityEvidence, IndicatorEvidence, LinkEvidence, PillarKey, PILLARS, SectorEvidence, Weights } from './types';
 import { computeTypology } from './typology';
-import { REPORT_DEFAULT_WEIGHTS, weightedIndicators } from './weights';
+import { BINARY_INDICATORS, INVERTED_INDICATORS, REPORT_DEFAULT_WEIGHTS, weightedIndicators } from './weights';
+import { rankPairs } from './rank';
 
 const SECTORS = ['hydrogen', 'ai', 'iot', '5g', 'ports', 'water', 'e_mobility'];
 const prov = { source: 'property', asOf: null, enteredByUserId: null };
@@ -94,9 +95,12 @@ describe('pairing engine properties', () => {
         const scores = scoreBatch(batch, weights);
         x.forEach((a, i) =>
           y.forEach((b, j) => {
-            const s = scorePair(prepared.get(a.cityId)!, prepared.get(b.cityId)!, weights);
-            for (const p of PILLARS) expect(inUnit(s.pillars[p].score)).toBe(true);
-            expect(inUnit(s.overall) && inUnit(s.coverage.confidence)).toBe(true);
+            const s = scorePair(prepared.get(a.cityId)!, prepared.get(b.cityId)!, weights, scores.scale!);
+            for (const p of PILLARS) expect(inUnit(s.pillars[p].score) && inUnit(s.pillars[p].evidence)).toBe(true);
+            expect(inUnit(s.overall) && inUnit(s.adjusted) && inUnit(s.potential) && inUnit(s.coverage.confidence)).toBe(true);
+            // The ranking score is the low end of what the evidence allows, the potential its high end.
+            expect(s.adjusted).toBeLessThanOrEqual(s.overall + 1e-12);
+            expect(s.potential).toBeGreaterThanOrEqual(s.adjusted);
             expect(readPair(batch, scores, pairIndex(scores, i, j), weights)).toEqual(s);
           }),
         );
@@ -156,13 +160,129 @@ describe('pairing engine properties', () => {
         const after = scorePair(a2, b2);
         expect(a2.relative.has(key)).toBe(false);
         expect(after.coverage.indicatorsUsed).toBe(before.coverage.indicatorsUsed - 1);
-        expect(after.coverage.confidence).toBeLessThan(before.coverage.confidence);
+        expect(after.coverage.confidence).toBeLessThanOrEqual(before.coverage.confidence);
+        // Strictly, unless similarity counted nothing before (below the minimum of numeric indicators).
+        if (before.pillars.similarity.score !== null) expect(after.coverage.confidence).toBeLessThan(before.coverage.confidence);
         const row = explainPair(a2, b2).similarity.indicators.find((i) => i.key === key)!;
         expect(row).toMatchObject({ used: false, relativeA: null, rawA: null, difference: null, contribution: 0, missing: 'a' });
         const batch = buildBatch([lessA], [y[0]]);
         expect(Number.isNaN(batch.x.relative[batch.indicatorKeys.indexOf(key)])).toBe(true);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  // --- The ranking score and evidence (METHOD.md, choice 7) ---------------------------------
+
+  /** A pillar's observed score (null = no score) and the share of its evidence present. */
+  const pillarArb = fc.oneof(
+    fc.constant({ score: null as number | null, evidence: 0 }),
+    fc.record({ score: fc.double({ min: 0, max: 1, noNaN: true }) as fc.Arbitrary<number | null>, evidence: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  );
+  const observedArb = fc.record({ similarity: pillarArb, internationalisation: pillarArb, synergy: pillarArb, relationship: pillarArb });
+
+  it('with the same observed values, a pair with less evidence never ranks above a pair with more', () => {
+    fc.assert(
+      fc.property(observedArb, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 4, maxLength: 4 }), weightsArb, fc.boolean(), (more, cut, weights, lessFirstByKey) => {
+        // The pair with less evidence: each pillar's share scaled down (a pillar with no score has none).
+        const less = Object.fromEntries(PILLARS.map((p, k) => [p, { score: more[p].score, evidence: more[p].evidence * cut[k] }])) as typeof more;
+        const shares = (o: typeof more) => Object.fromEntries(PILLARS.map((p) => [p, o[p].score === null ? 0 : o[p].evidence])) as Record<PillarKey, number>;
+        const scoresOf = (o: typeof more) => Object.fromEntries(PILLARS.map((p) => [p, o[p].score])) as Record<PillarKey, number | null>;
+        const input = {
+          adjusted: Float64Array.from([rankingScore(scoresOf(less), shares(less), weights), rankingScore(scoresOf(more), shares(more), weights)]),
+          confidence: Float64Array.from([confidenceOf(shares(less), weights), confidenceOf(shares(more), weights)]),
+          nY: 2,
+          // Whichever pair the key would put first, evidence decides before it does.
+          cityIdsX: ['x'],
+          cityIdsY: lessFirstByKey ? ['a', 'b'] : ['b', 'a'],
+        };
+        const [first] = Array.from(rankPairs(input));
+        if (first === 0) {
+          // The thinner pair may come first only when the two are indistinguishable on evidence and score.
+          expect(input.adjusted[0]).toBe(input.adjusted[1]);
+          expect(input.confidence[0]).toBe(input.confidence[1]);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  /** One piece of a city's evidence taken away, as an officer deleting or clearing it would. */
+  const removals: Array<(c: CityEvidence, pick: number) => CityEvidence | null> = [
+    (c, pick) => (c.indicators.length ? { ...c, indicators: c.indicators.filter((_, k) => k !== pick % c.indicators.length) } : null),
+    (c) => (c.readiness ? { ...c, readiness: null } : null),
+    (c, pick) => (c.sectors.length ? { ...c, sectors: c.sectors.filter((_, k) => k !== pick % c.sectors.length) } : null),
+    (c) => (c.sectors.length ? { ...c, sectors: [] } : null),
+    (c, pick) => (c.links.length ? { ...c, links: c.links.filter((_, k) => k !== pick % c.links.length) } : null),
+  ];
+
+  /** The ranking score of every pair of a world, by pair key. */
+  const rankingScores = (cities: CityEvidence[], weights: Weights = REPORT_DEFAULT_WEIGHTS) => {
+    const prepared = prepareCities(cities);
+    const out = new Map<string, number>();
+    for (const a of prepared) for (const b of prepared) if (a.countryCode === 'GB' && b.countryCode === 'KR') out.set(`${a.cityId}~${b.cityId}`, scorePair(a, b, weights).adjusted);
+    return out;
+  };
+
+  it("removing a pillar's evidence never raises a pair's ranking score", () => {
+    fc.assert(
+      fc.property(worldArb, weightsArb, fc.nat(4), fc.nat(), fc.boolean(), ({ x, y }, weights, kind, pick, onX) => {
+        const side = onX ? x : y;
+        const city = side[pick % side.length];
+        const thinner = removals[kind](city, pick);
+        fc.pre(thinner !== null);
+        const before = rankingScores([...x, ...y], weights);
+        const after = rankingScores([...x, ...y].map((c) => (c.cityId === city.cityId ? thinner! : c)), weights);
+        // Every pair of that city: its own evidence shrank (the other pairs may move with a national leader).
+        for (const [key, score] of after) if (key.split('~').includes(city.cityId)) expect(score).toBeLessThanOrEqual(before.get(key)! + 1e-12);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('adding agreeing evidence never lowers it: a figure matching the partner, its readiness, its sectors, a link', () => {
+    fc.assert(
+      fc.property(worldArb, weightsArb, fc.nat(3), fc.nat(), ({ x, y }, weights, kind, pick) => {
+        const a = x[0];
+        const b = y[pick % y.length];
+        const prepared = prepareCities([...x, ...y]);
+        const pa = prepared.find((c) => c.cityId === a.cityId)!;
+        const pb = prepared.find((c) => c.cityId === b.cityId)!;
+        let richer: CityEvidence | null = null;
+        if (kind === 0) {
+          // A figure B has and A lacks, at A's national leader's level times B's relative value, so A's
+          // relative value agrees with B's and no leader moves.
+          const key = weightedIndicators(weights)
+            .map(([k]) => k)
+            .find((k) => !pa.relative.has(k) && pb.relative.has(k) && k !== 'metroGovernance');
+          const others = prepared.filter((c) => c.countryCode === 'GB' && c.cityId !== a.cityId && key !== undefined && c.indicators.has(key));
+          if (key !== undefined) {
+            const r = pb.relative.get(key)!;
+            const value = BINARY_INDICATORS.has(key)
+              ? r === 1
+              : others.length === 0
+                ? r === 1 ? 1 : null // A would lead its country: only a full match agrees
+                : INVERTED_INDICATORS.has(key)
+                  ? r > 0 ? Math.min(...others.map((c) => c.indicators.get(key)!.numeric)) / r : null
+                  : r * Math.max(...others.map((c) => c.indicators.get(key)!.numeric));
+            if (value !== null && !(typeof value === 'number' && INVERTED_INDICATORS.has(key) && value < 1)) {
+              richer = { ...a, indicators: [...a.indicators, { key, value, ...prov }] };
+            }
+          }
+        } else if (kind === 1 && !a.readiness && b.readiness) {
+          richer = { ...a, readiness: { ...b.readiness } };
+        } else if (kind === 2 && a.sectors.length === 0 && b.sectors.length > 0) {
+          richer = { ...a, sectors: b.sectors.map((s) => ({ ...s })) };
+        } else if (kind === 3) {
+          richer = { ...a, links: [...a.links, { id: 'agreeing', otherCityId: b.cityId, kind: 'research', partners: [], formality: 3, summary: '', since: null, ...prov }] };
+        }
+        fc.pre(richer !== null);
+        const key = `${a.cityId}~${b.cityId}`;
+        const before = rankingScores([...x, ...y], weights).get(key)!;
+        const after = rankingScores([...x, ...y].map((c) => (c.cityId === a.cityId ? richer! : c)), weights).get(key)!;
+        expect(after).toBeGreaterThanOrEqual(before - 1e-12);
+      }),
+      { numRuns: 400 },
     );
   });
 

@@ -1,17 +1,21 @@
 import { batchPairKey, BatchScores } from './batch';
 
 /**
- * Rankings over batch scores (choice 9). Order: overall score descending,
- * ties broken by pair key ascending (code-unit order), so a ranking is total
- * and deterministic whatever the input order of the cities.
+ * Rankings over batch scores (choice 9). Order: the ranking score (adjusted)
+ * descending, then confidence descending (of two pairs the ranking score
+ * cannot tell apart, the better-evidenced one first), then pair key ascending
+ * (code-unit order), so a ranking is total and deterministic whatever the
+ * input order of the cities.
  */
 
-type RankInput = Pick<BatchScores, 'overall' | 'nY' | 'cityIdsX' | 'cityIdsY'>;
+type RankInput = Pick<BatchScores, 'adjusted' | 'confidence' | 'nY' | 'cityIdsX' | 'cityIdsY'>;
 
 /** Negative when pair p ranks before pair q. */
 export function comparePairs(scores: RankInput, p: number, q: number): number {
-  const d = scores.overall[q] - scores.overall[p];
+  const d = scores.adjusted[q] - scores.adjusted[p];
   if (d !== 0) return d;
+  const c = scores.confidence[q] - scores.confidence[p];
+  if (c !== 0) return c;
   if (p === q) return 0;
   const kp = batchPairKey(scores, p);
   const kq = batchPairKey(scores, q);
@@ -23,21 +27,21 @@ const TWO_POW_32 = 4294967296;
 
 /**
  * Every pair index in ranking order. An LSD radix sort (three 11-bit passes)
- * on the overall score quantised to 32 bits (floor(score · 2³²), monotone in
+ * on the ranking score quantised to 32 bits (floor(score · 2³²), monotone in
  * the score), carrying the keys along so every pass reads sequentially; then
- * each run of equal quantised keys is put in exact order (overall
- * descending, pair key ascending) — scores closer than 2⁻³² and true ties.
+ * each run of equal quantised keys is put in exact order (ranking score,
+ * then confidence descending, pair key ascending) — scores closer than 2⁻³² and true ties.
  */
 export function rankPairs(scores: RankInput): Uint32Array {
-  const overall = scores.overall;
-  const n = overall.length;
+  const ranking = scores.adjusted;
+  const n = ranking.length;
   let idx = new Uint32Array(n);
   let key = new Uint32Array(n);
   let idx2 = new Uint32Array(n);
   let key2 = new Uint32Array(n);
   for (let p = 0; p < n; p++) {
     idx[p] = p;
-    const q = Math.floor(overall[p] * TWO_POW_32);
+    const q = Math.floor(ranking[p] * TWO_POW_32);
     key[p] = 0xffffffff - (q > 0xffffffff ? 0xffffffff : q < 0 ? 0 : q); // descending
   }
   const buckets = 1 << RADIX_BITS;
@@ -82,7 +86,7 @@ export function rankPairs(scores: RankInput): Uint32Array {
  */
 export function topK(scores: RankInput, k: number, filter?: (p: number) => boolean): Uint32Array {
   if (!Number.isInteger(k) || k < 0) throw new RangeError(`k must be a whole number ≥ 0 (got ${k}).`);
-  const n = scores.overall.length;
+  const n = scores.adjusted.length;
   const heap = new Uint32Array(Math.min(k, n)); // root = the worst kept pair
   let size = 0;
   // worse(p, q): p ranks after q
@@ -102,7 +106,7 @@ export function topK(scores: RankInput, k: number, filter?: (p: number) => boole
     }
   };
   if (heap.length === 0) return heap;
-  const overall = scores.overall;
+  const ranking = scores.adjusted;
   for (let p = 0; p < n; p++) {
     if (filter && !filter(p)) continue;
     if (size < heap.length) {
@@ -116,7 +120,7 @@ export function topK(scores: RankInput, k: number, filter?: (p: number) => boole
         heap[parent] = t;
         at = parent;
       }
-    } else if (overall[p] >= overall[heap[0]] && worse(heap[0], p)) {
+    } else if (ranking[p] >= ranking[heap[0]] && worse(heap[0], p)) {
       heap[0] = p;
       siftDown(0);
     }

@@ -1,8 +1,8 @@
 import { prepareCities, PreparedCity } from './prepare';
 import { loadReportCities, testReadiness } from './report-data.fixture';
-import { internationalisationPillar, pairKey, relationshipPillar, scorePair, similarityPillar, synergyPillar } from './score';
+import { allLinksBetween, internationalisationPillar, pairKey, relationshipPillar, scorePair, similarityPillar, synergyPillar } from './score';
 import { CityEvidence, Weights } from './types';
-import { REPORT_DEFAULT_WEIGHTS, starsFor, validateWeights, weightedIndicators } from './weights';
+import { RELATIONSHIP_STAR_CUTS, REPORT_DEFAULT_WEIGHTS, starsFor, validateWeights, weightedIndicators } from './weights';
 
 const cities = loadReportCities();
 const prepared = prepareCities(cities);
@@ -87,11 +87,29 @@ describe('pillar 1: similarity', () => {
     expect(s.coverage.indicatorsWeighted).toBe(10);
   });
 
-  it('is null when no indicator is known for both, and identical profiles score 1', () => {
+  it('needs three numeric indicators known for both: yes/no flags alone never make a similarity', () => {
     const w = weightedIndicators(REPORT_DEFAULT_WEIGHTS);
-    expect(similarityPillar(new Map(), new Map([['coastal', 1]]), w)).toEqual({ score: null, indicatorsUsed: 0, weightUsed: 0 });
-    expect(similarityPillar(new Map([['coastal', 1]]), new Map([['coastal', 1]]), w).score).toBe(1);
-    expect(similarityPillar(new Map([['coastal', 1]]), new Map([['coastal', 0]]), w).score).toBe(0);
+    expect(similarityPillar(new Map(), new Map([['coastal', 1]]), w)).toEqual({ score: null, indicatorsUsed: 0, numericUsed: 0, weightUsed: 0 });
+    const flags = new Map([
+      ['coastal', 1],
+      ['capitalFunction', 0],
+    ]);
+    expect(similarityPillar(flags, flags, w)).toEqual({ score: null, indicatorsUsed: 2, numericUsed: 0, weightUsed: 2 });
+    const two = new Map([...flags, ['metroPopulationMillions', 0.5], ['gdpPerCapitaUsdPpp', 0.7]]);
+    expect(similarityPillar(two, two, w).score).toBeNull();
+    const three = new Map([...two, ['nationalSizeRank', 0.5]]);
+    expect(similarityPillar(three, three, w)).toEqual({ score: 1, indicatorsUsed: 5, numericUsed: 3, weightUsed: 4.5 });
+    expect(similarityPillar(three, new Map([...three, ['coastal', 0]]), w).score).toBeCloseTo(1 - 1 / 4.5, 14);
+  });
+
+  it('Nottingham, with only its two yes/no indicators, has no similarity with anyone, and says how much it knows', () => {
+    for (const other of ['gwangju', 'suwon', 'jeonju', 'daegu']) {
+      const s = scorePair(city('nottingham'), city(other));
+      expect(s.pillars.similarity).toEqual({ score: null, stars: null, evidence: 0 });
+      expect(s.coverage.numericUsed).toBe(0);
+      expect(s.cityAId === 'nottingham' ? s.coverage.numericKnownA : s.coverage.numericKnownB).toBe(0);
+      expect(s.coverage.numericWeighted).toBe(8);
+    }
   });
 
   it('follows the profile: an unweighted indicator is ignored, a profile may add one', () => {
@@ -121,7 +139,7 @@ describe('pillar 2: internationalisation', () => {
     expect(b.readinessShare).toBe(11 / 14);
     expect(scorePair(a, b).pillars.internationalisation.score).toBeCloseTo(0.5 * (1 - 4 / 14) + 0.5 * (18 / 14 / 2), 14);
     expect(scorePair(a, b).coverage.assessments).toBe(2);
-    expect(scorePair(city('liverpool'), city('busan')).pillars.internationalisation).toEqual({ score: null, stars: null });
+    expect(scorePair(city('liverpool'), city('busan')).pillars.internationalisation).toEqual({ score: null, stars: null, evidence: 0 });
   });
 });
 
@@ -130,7 +148,7 @@ describe('pillar 3: synergy', () => {
     // shared: data_management (1, 1) → 0.5; ports (3, 3) → 1; renewables (3, 3) → 1; hydrogen (1, 1) → 0.5
     // Σ = 3, synergy = 3 / 4 = 0.75; compared = Liverpool's 8 + Busan's ar_vr, advanced_manufacturing, ai = 11
     const s = scorePair(city('liverpool'), city('busan'));
-    expect(s.pillars.synergy).toEqual({ score: 0.75, stars: 3 });
+    expect(s.pillars.synergy).toEqual({ score: 0.75, stars: 3, evidence: 1 });
     expect(s.sharedSectors).toEqual(['data_management', 'hydrogen', 'ports', 'renewables']);
     expect(s.coverage.sectorsCompared).toBe(11);
     expect(s.coverage.sharedSectors).toBe(4);
@@ -153,12 +171,33 @@ describe('pillar 3: synergy', () => {
 
 describe('pillar 4: relationship', () => {
   it('is the highest formality / 4 and 0 without a link, never null', () => {
-    expect(scorePair(city('belfast'), city('daejeon')).pillars.relationship).toEqual({ score: 0.75, stars: 3 });
+    expect(scorePair(city('belfast'), city('daejeon')).pillars.relationship).toEqual({ score: 0.75, stars: 3, evidence: 1 });
     expect(scorePair(city('belfast'), city('daejeon')).coverage.links).toBe(1); // listed on both cities, counted once
-    expect(scorePair(city('glasgow'), city('daegu')).pillars.relationship).toEqual({ score: 0.25, stars: 1 });
-    expect(scorePair(city('liverpool'), city('busan')).pillars.relationship).toEqual({ score: 0, stars: 1 });
+    expect(scorePair(city('glasgow'), city('daegu')).pillars.relationship).toEqual({ score: 0.25, stars: 1, evidence: 1 });
+    expect(scorePair(city('liverpool'), city('busan')).pillars.relationship).toEqual({ score: 0, stars: 1, evidence: 1 });
     expect(relationshipPillar([1, 4, 2])).toBe(1);
     expect(relationshipPillar([7])).toBe(1);
+  });
+
+  it("reads its stars from the report's rubric: formality 0–1 one star, 2 two, 3–4 three", () => {
+    expect([0, 1, 2, 3, 4].map((f) => starsFor(relationshipPillar([f]), RELATIONSHIP_STAR_CUTS))).toEqual([1, 1, 2, 3, 3]);
+  });
+
+  it('scores live links only: a declined or closed twinning is history, shown but not scored', () => {
+    const [a, b] = prepareCities([
+      { ...cities.find((c) => c.cityId === 'liverpool')!, links: [] },
+      {
+        ...cities.find((c) => c.cityId === 'busan')!,
+        links: [
+          { id: 'old', otherCityId: 'liverpool', kind: 'twinning', partners: [], formality: 4, summary: 'Closed twinning', since: 2020, live: false, source: 'platform', asOf: null, enteredByUserId: null },
+          { id: 'visit', otherCityId: 'liverpool', kind: 'delegation', partners: [], formality: 1, summary: 'Visit', since: 2024, source: 'officer', asOf: null, enteredByUserId: null },
+        ],
+      },
+    ]);
+    const s = scorePair(a, b);
+    expect(s.pillars.relationship.score).toBe(0.25);
+    expect(s.coverage.links).toBe(1);
+    expect(allLinksBetween(a, b).map((l) => l.id)).toEqual(['old', 'visit']);
   });
 });
 
@@ -174,25 +213,42 @@ describe('stars and overall', () => {
     expect(starsFor(0.5, [0.5, 0.9])).toBe(2);
   });
 
-  it('averages the pillars that have a score, with their weights', () => {
+  it('averages the pillars that have a score, with their weights (the observed score)', () => {
     const s = scorePair(city('liverpool'), city('busan'));
     const sim = s.pillars.similarity.score!;
     expect(s.overall).toBeCloseTo((sim + 0.75 + 0) / 3, 14); // internationalisation null: left out
-    expect(s.overallStars).toBe(2);
     expect(s.minPillarStars).toBe(0);
     const w: Weights = { ...REPORT_DEFAULT_WEIGHTS, pillars: { similarity: 2, internationalisation: 5, synergy: 1, relationship: 0 } };
     expect(scorePair(city('liverpool'), city('busan'), w).overall).toBeCloseTo((2 * sim + 0.75) / 3, 14);
   });
 
   it('reports confidence as the pillar-weighted share of evidence', () => {
-    // similarity 10/10 indicators, readiness 0/2, sectors 2/2, relationship 1 → (1 + 0 + 1 + 1) / 4
+    // similarity 10/10 indicators, no readiness, both with sectors, relationship 1 → (1 + 0 + 1 + 1) / 4
     const s = scorePair(city('liverpool'), city('busan'));
     expect(s.coverage.confidence).toBe(0.75);
     expect(s.coverage.confidenceLabel).toBe('medium');
-    // Nottingham–Jeju: 2 of 10 indicators by weight 2/7.5 (coastal, capital), nothing else
+    // Nottingham–Jeju: no similarity (below the minimum), no readiness, no sectors; relationship 1
     const n = scorePair(city('nottingham'), city('jeju'));
-    expect(n.coverage.confidence).toBeCloseTo((2 / 7.5 + 0 + 0 + 1) / 4, 14);
+    expect(n.coverage.confidence).toBe(1 / 4);
     expect(n.coverage.confidenceLabel).toBe('low');
+    // Liverpool–Sejong: 6 indicators used of weight 5.5/7.5
+    expect(scorePair(city('liverpool'), city('sejong')).pillars.similarity.evidence).toBeCloseTo(5.5 / 7.5, 14);
+  });
+
+  it('ranks by the ranking score: each pillar in proportion to its evidence, by hand', () => {
+    // Liverpool–Sejong: similarity s over 5.5/7.5 of the weight; no readiness; synergy y; no link
+    const s = scorePair(city('liverpool'), city('sejong'));
+    const sim = s.pillars.similarity.score!;
+    const syn = s.pillars.synergy.score!;
+    expect(s.adjusted).toBeCloseTo(((5.5 / 7.5) * sim + 0 + syn + 0) / 4, 14);
+    expect(s.overall).toBeCloseTo((sim + syn + 0) / 3, 14);
+    expect(s.adjusted).toBeLessThan(s.overall);
+    // The most it could reach: every missing share at full marks.
+    expect(s.potential).toBeCloseTo(s.adjusted + (1 - s.coverage.confidence), 14);
+    // A pair's missing pillar no longer lifts it: Liverpool–Incheon (no sector evidence for Incheon)
+    // now ranks below Liverpool–Daegu, which shares sectors.
+    expect(scorePair(city('liverpool'), city('incheon')).pillars.synergy.score).toBeNull();
+    expect(scorePair(city('liverpool'), city('daegu')).adjusted).toBeGreaterThan(scorePair(city('liverpool'), city('incheon')).adjusted);
   });
 });
 

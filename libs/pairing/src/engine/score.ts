@@ -8,14 +8,19 @@ import {
   PILLARS,
   PillarResult,
   SectorLevel,
+  StarCuts,
   Stars,
+  StarScale,
   Weights,
 } from './types';
 import {
   compareStrings,
   CONFIDENCE_HIGH,
   CONFIDENCE_MEDIUM,
+  isNumericIndicator,
   MAX_FORMALITY,
+  MIN_SIMILARITY_INDICATORS,
+  RELATIONSHIP_STAR_CUTS,
   REPORT_DEFAULT_WEIGHTS,
   starsFor,
   SYNERGY_SATURATION,
@@ -41,8 +46,11 @@ export function pairKey(cityA: string, cityB: string): string {
 // --- Pillar 1: similarity ---------------------------------------------------
 
 export interface SimilarityResult {
+  /** null when fewer than MIN_SIMILARITY_INDICATORS numeric indicators are known for both cities. */
   score: number | null;
   indicatorsUsed: number;
+  /** Numeric (not yes/no) indicators among those used. */
+  numericUsed: number;
   /** Σ weights of the indicators used. */
   weightUsed: number;
 }
@@ -50,13 +58,15 @@ export interface SimilarityResult {
 /**
  * Choice 2: over the weighted indicators known for both cities (missing for
  * either = left out, never 0), d = |r_a − r_b| clipped to [0, 1];
- * similarity = 1 − Σ w·d / Σ w. Null when no indicator is usable.
+ * similarity = 1 − Σ w·d / Σ w. Null unless at least MIN_SIMILARITY_INDICATORS
+ * numeric indicators are known for both: yes/no flags alone never make one.
  * `weighted` must be in canonical order (weightedIndicators()).
  */
 export function similarityPillar(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, weighted: ReadonlyArray<readonly [string, number]>): SimilarityResult {
   let sw = 0;
   let swd = 0;
   let used = 0;
+  let numeric = 0;
   for (const [key, w] of weighted) {
     const ra = a.get(key);
     const rb = b.get(key);
@@ -66,8 +76,16 @@ export function similarityPillar(a: ReadonlyMap<string, number>, b: ReadonlyMap<
     sw += w;
     swd += w * d;
     used++;
+    if (isNumericIndicator(key)) numeric++;
   }
-  return { score: used > 0 ? 1 - swd / sw : null, indicatorsUsed: used, weightUsed: sw };
+  return { score: numeric >= MIN_SIMILARITY_INDICATORS ? 1 - swd / sw : null, indicatorsUsed: used, numericUsed: numeric, weightUsed: sw };
+}
+
+/** Weighted numeric indicators a city has a figure for. */
+export function numericKnown(relative: ReadonlyMap<string, number>, weighted: ReadonlyArray<readonly [string, number]>): number {
+  let n = 0;
+  for (const [key] of weighted) if (isNumericIndicator(key) && relative.has(key)) n++;
+  return n;
 }
 
 // --- Pillar 2: internationalisation -----------------------------------------
@@ -123,6 +141,14 @@ export function synergyPillar(a: Pick<CityTerms, 'sectorLevels' | 'hasSectorEvid
  * other, deduplicated by link id (the first city's copy wins), in id order.
  */
 export function linksBetween(a: Pick<PreparedCity, 'cityId' | 'evidence'>, b: Pick<PreparedCity, 'cityId' | 'evidence'>): LinkEvidence[] {
+  return allLinksBetween(a, b).filter(isLive);
+}
+
+/** A link is live unless marked as history (live: false). */
+export const isLive = (l: Pick<LinkEvidence, 'live'>): boolean => l.live !== false;
+
+/** Every link between two cities, live and history, deduplicated by id, in id order: what explanations show. */
+export function allLinksBetween(a: Pick<PreparedCity, 'cityId' | 'evidence'>, b: Pick<PreparedCity, 'cityId' | 'evidence'>): LinkEvidence[] {
   const byId = new Map<string, LinkEvidence>();
   for (const l of a.evidence.links) if (l.otherCityId === b.cityId && !byId.has(l.id)) byId.set(l.id, l);
   for (const l of b.evidence.links) if (l.otherCityId === a.cityId && !byId.has(l.id)) byId.set(l.id, l);
@@ -153,7 +179,7 @@ export function confidenceLabel(confidence: number): ConfidenceLevel {
   return confidence >= CONFIDENCE_HIGH ? 'high' : confidence >= CONFIDENCE_MEDIUM ? 'medium' : 'low';
 }
 
-/** Choice 6: Σ w_p·s_p / Σ w_p over the pillars with weight > 0 and a score; 0 when none. */
+/** Choice 6: Σ w_p·s_p / Σ w_p over the pillars with weight > 0 and a score; 0 when none. The observed score. */
 export function combinePillars(scores: Record<PillarKey, number | null>, weights: Weights): number {
   let sum = 0;
   let wsum = 0;
@@ -169,11 +195,27 @@ export function combinePillars(scores: Record<PillarKey, number | null>, weights
 }
 
 /**
+ * Choice 7: the ranking score, Σ W_p·e_p·s_p / Σ W_p over the pillars with weight > 0 (a pillar with
+ * no score adds 0). The lowest score the missing evidence could give: missing evidence can never
+ * lift a pair, and agreeing evidence can only raise it.
+ */
+export function rankingScore(scores: Record<PillarKey, number | null>, evidence: Record<PillarKey, number>, weights: Weights): number {
+  let sum = 0;
+  let wsum = 0;
+  for (const p of PILLARS) {
+    const w = weights.pillars[p];
+    if (w > 0) {
+      const s = scores[p];
+      if (s !== null) sum += w * evidence[p] * s;
+      wsum += w;
+    }
+  }
+  return wsum > 0 ? Math.min(1, sum / wsum) : 0;
+}
+
+/**
  * Choice 7: confidence = Σ_p W_p·e_p / Σ_p W_p over pillars with weight > 0,
- * where e is the share of the pillar's evidence present: similarity Σ w of
- * indicators used / Σ w of indicators weighted; internationalisation
- * assessments / 2; synergy cities with sector evidence / 2; relationship 1
- * (the absence of a visible link is itself the report's evidence "0").
+ * where e is the share of the pillar's evidence present (pillarEvidence()).
  */
 export function confidenceOf(evidence: Record<PillarKey, number>, weights: Weights): number {
   let sum = 0;
@@ -188,8 +230,40 @@ export function confidenceOf(evidence: Record<PillarKey, number>, weights: Weigh
   return wsum > 0 ? sum / wsum : 0;
 }
 
-function pillarResult(score: number | null, thresholds: readonly [number, number]): PillarResult {
-  return { score, stars: score === null ? null : starsFor(score, thresholds) };
+/**
+ * Choice 7: the share of each pillar's evidence present. Similarity: Σ w of the indicators used /
+ * Σ w of the indicators weighted, once the minimum is met (else 0); internationalisation and synergy:
+ * 1 when both cities have the evidence, else 0; relationship: 1 (no visible link is itself the
+ * report's evidence "0").
+ */
+export function pillarEvidence(sim: SimilarityResult, totalWeight: number, intl: number | null, syn: number | null): Record<PillarKey, number> {
+  return {
+    similarity: sim.score !== null && totalWeight > 0 ? sim.weightUsed / totalWeight : 0,
+    internationalisation: intl === null ? 0 : 1,
+    synergy: syn === null ? 0 : 1,
+    relationship: 1,
+  };
+}
+
+/** Star cut points for a pair scored alone: the profile's thresholds on [0, 1], the rubric for relationship. */
+export function absoluteStarScale(weights: Weights): StarScale {
+  const t = weights.starThresholds;
+  return { similarity: t, internationalisation: t, synergy: t, relationship: RELATIONSHIP_STAR_CUTS, overall: t };
+}
+
+function pillarResult(score: number | null, evidence: number, cuts: StarCuts): PillarResult {
+  return { score, stars: score === null ? null : starsFor(score, cuts), evidence };
+}
+
+/** The lowest star rating over the four pillars; 0 when one has no score. */
+export function minPillarStarsOf(pillars: Record<PillarKey, PillarResult>): 0 | Stars {
+  let min: 0 | Stars = 3;
+  for (const p of PILLARS) {
+    const s = pillars[p].stars;
+    if (s === null) return 0;
+    if (s < min) min = s;
+  }
+  return min;
 }
 
 /** Σ of the weights of the weighted indicators, in canonical order (the batch sums the same way). */
@@ -210,37 +284,30 @@ export function scoreTerms(
   links: readonly Pick<LinkEvidence, 'formality'>[],
   weights: Weights,
   weighted: ReadonlyArray<readonly [string, number]> = weightedIndicators(weights),
+  scale: StarScale = absoluteStarScale(weights),
 ): PairScoreResult {
-  const thresholds = weights.starThresholds;
   const sim = similarityPillar(a.relative, b.relative, weighted);
   const intl = internationalisationPillar(a.readinessShare, b.readinessShare);
   const syn = synergyPillar(a, b);
   const rel = relationshipPillar(links.map((l) => l.formality));
   const scores: Record<PillarKey, number | null> = { similarity: sim.score, internationalisation: intl, synergy: syn.score, relationship: rel };
 
-  const overall = combinePillars(scores, weights);
-  let minPillarStars: 0 | Stars = 3;
-  const pillars = {} as Record<PillarKey, PillarResult>;
-  for (const p of PILLARS) {
-    pillars[p] = pillarResult(scores[p], thresholds);
-    const s = pillars[p].stars;
-    if (s === null) minPillarStars = 0;
-    else if (minPillarStars !== 0 && s < minPillarStars) minPillarStars = s;
-  }
-
   const totalW = totalIndicatorWeight(weighted);
+  const evidence = pillarEvidence(sim, totalW, intl, syn.score);
+  const overall = combinePillars(scores, weights);
+  const adjusted = rankingScore(scores, evidence, weights);
+  const confidence = confidenceOf(evidence, weights);
+  const pillars = {} as Record<PillarKey, PillarResult>;
+  for (const p of PILLARS) pillars[p] = pillarResult(scores[p], evidence[p], scale[p]);
+
   const assessments = (a.readinessShare === null ? 0 : 1) + (b.readinessShare === null ? 0 : 1);
-  const confidence = confidenceOf(
-    {
-      similarity: totalW > 0 ? sim.weightUsed / totalW : 0,
-      internationalisation: assessments / 2,
-      synergy: ((a.hasSectorEvidence ? 1 : 0) + (b.hasSectorEvidence ? 1 : 0)) / 2,
-      relationship: 1,
-    },
-    weights,
-  );
+  const numericWeighted = weighted.filter(([key]) => isNumericIndicator(key)).length;
   const coverage: PairCoverage = {
     indicatorsUsed: sim.indicatorsUsed,
+    numericUsed: sim.numericUsed,
+    numericKnownA: numericKnown(a.relative, weighted),
+    numericKnownB: numericKnown(b.relative, weighted),
+    numericWeighted,
     indicatorsWeighted: weighted.length,
     sectorsCompared: syn.sectorsCompared,
     sharedSectors: syn.shared.length,
@@ -255,8 +322,10 @@ export function scoreTerms(
     cityBId: b.cityId,
     pillars,
     overall,
-    overallStars: starsFor(overall, thresholds),
-    minPillarStars,
+    adjusted,
+    potential: Math.min(1, adjusted + (1 - confidence)),
+    overallStars: starsFor(adjusted, scale.overall),
+    minPillarStars: minPillarStarsOf(pillars),
     coverage,
     sharedSectors: syn.shared,
   };
@@ -272,9 +341,9 @@ export function canonicalPair<T extends { cityId: string }>(a: T, b: T): [T, T] 
  * both countries, so relative values are to the national leaders).
  * Symmetric: scorePair(a, b) and scorePair(b, a) are the same result.
  */
-export function scorePair(a: PreparedCity, b: PreparedCity, weights: Weights = REPORT_DEFAULT_WEIGHTS): PairScoreResult {
+export function scorePair(a: PreparedCity, b: PreparedCity, weights: Weights = REPORT_DEFAULT_WEIGHTS, scale: StarScale = absoluteStarScale(weights)): PairScoreResult {
   validateWeights(weights);
   if (a.cityId === b.cityId) throw new RangeError(`A pair needs two different cities (got ${a.cityId} twice).`);
   const [x, y] = canonicalPair(a, b);
-  return scoreTerms(x, y, linksBetween(x, y), weights);
+  return scoreTerms(x, y, linksBetween(x, y), weights, weightedIndicators(weights), scale);
 }

@@ -47,6 +47,8 @@ export interface LinkEvidence extends Provenance {
   formality: number;
   summary: string;
   since: number | null;
+  /** false for history (a declined, withdrawn or closed twinning, a closed project): shown, never scored. Absent = live. */
+  live?: boolean;
 }
 
 export interface CityEvidence {
@@ -83,16 +85,36 @@ export type ConfidenceLevel = 'low' | 'medium' | 'high';
 export type SectorLevel = 1 | 2 | 3;
 
 export interface PillarResult {
-  /** In [0, 1]; null when the pillar has no usable evidence. */
+  /** In [0, 1]; null when the pillar has no usable evidence (or, for similarity, too little). */
   score: number | null;
   /** null exactly when score is null. */
   stars: Stars | null;
+  /** Share of the pillar's evidence present, in [0, 1]; 0 when the score is null (METHOD.md, choice 7). */
+  evidence: number;
+}
+
+/** Star cut points of each pillar and of the ranking score: below the first 1 star, below the second 2, else 3. */
+export type StarCuts = readonly [number, number];
+export interface StarScale {
+  similarity: StarCuts;
+  internationalisation: StarCuts;
+  synergy: StarCuts;
+  relationship: StarCuts;
+  /** On the ranking score (adjusted). */
+  overall: StarCuts;
 }
 
 /** How much evidence one pair score rests on. */
 export interface PairCoverage {
-  /** Weighted indicators known for both cities (used in similarity). */
+  /** Weighted indicators known for both cities (used in similarity when there are enough numeric ones). */
   indicatorsUsed: number;
+  /** Weighted numeric (not yes/no) indicators known for both cities; similarity needs MIN_SIMILARITY_INDICATORS. */
+  numericUsed: number;
+  /** Weighted numeric indicators known for city A, and for city B. */
+  numericKnownA: number;
+  numericKnownB: number;
+  /** Numeric indicators with a weight > 0 in the profile. */
+  numericWeighted: number;
   /** Indicators with a weight > 0 in the profile. */
   indicatorsWeighted: number;
   /** Sectors the synergy pillar looked at: the union of both cities' active sectors, 0 unless both have sector evidence. */
@@ -114,8 +136,16 @@ export interface PairScoreResult {
   cityAId: string;
   cityBId: string;
   pillars: Record<PillarKey, PillarResult>;
-  /** Pillar-weighted mean over the pillars that have a score; 0 when none has. */
+  /** Observed: the pillar-weighted mean over the pillars that have a score; 0 when none has. */
   overall: number;
+  /**
+   * The ranking score: each pillar counted in proportion to its evidence, so missing evidence counts
+   * as the worst it could be and can never lift a pair (choice 7). ≤ overall.
+   */
+  adjusted: number;
+  /** The highest the ranking score could reach with every missing piece of evidence: adjusted + (1 − confidence). */
+  potential: number;
+  /** Stars of the ranking score, against the comparison set. */
   overallStars: Stars;
   /** Lowest star rating over the four pillars; 0 when a pillar has no score. */
   minPillarStars: 0 | Stars;

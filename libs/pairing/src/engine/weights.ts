@@ -27,16 +27,21 @@ export const REPORT_DEFAULT_INDICATOR_WEIGHTS: Readonly<Record<string, number>> 
   universityStemScore: 0.5,
 });
 
-/** The report rates pillars 1–3 stars; we cut [0, 1] in thirds (choice 6). */
+/**
+ * The report rates pillars 1–3 stars. Choice 6: a profile's thresholds are shares of the comparison
+ * set a pair must score strictly above (default: thirds, so the set's tertiles); a pair scored alone,
+ * with no set to compare with, reads them as cut points on [0, 1].
+ */
 export const DEFAULT_STAR_THRESHOLDS: readonly [number, number] = Object.freeze([1 / 3, 2 / 3]) as readonly [number, number];
 
-/** The "report-default" profile: four equally weighted pillars (choice 6). */
 /**
  * The scoring method's version: raise it with any change to the engine's
  * arithmetic, so stored scores are computed again (see PairingMethod).
+ * 2: a minimum of evidence for similarity, the ranking score, calibrated stars.
  */
-export const SCORING_METHOD_VERSION = 1;
+export const SCORING_METHOD_VERSION = 2;
 
+/** The "report-default" profile: four equally weighted pillars (choice 6). */
 export const REPORT_DEFAULT_WEIGHTS: Weights = Object.freeze({
   pillars: Object.freeze({ similarity: 1, internationalisation: 1, synergy: 1, relationship: 1 }),
   indicators: REPORT_DEFAULT_INDICATOR_WEIGHTS,
@@ -82,9 +87,32 @@ export const SYNERGY_SATURATION = 4;
 /** Relationship (choice 5): the report's 0–4 formality scale. */
 export const MAX_FORMALITY = 4;
 
+/**
+ * Choice 2: similarity needs at least this many numeric indicators (not yes/no ones) known for both
+ * cities; below it the pillar has no score. With fewer, one figure alone moves the pillar by more than
+ * a star band (see METHOD.md).
+ */
+export const MIN_SIMILARITY_INDICATORS = 3;
+
+/**
+ * Choice 6: relationship stars read the report's own formality rubric, not the comparison set:
+ * formality 0–1 one star, 2 (partly formal) two, 3–4 (formal) three.
+ */
+export const RELATIONSHIP_STAR_CUTS: readonly [number, number] = Object.freeze([2 / MAX_FORMALITY, 3 / MAX_FORMALITY]) as readonly [number, number];
+
 /** Confidence labels (choice 7): high from this share of evidence, medium from the next, low below. */
 export const CONFIDENCE_HIGH = 0.8;
 export const CONFIDENCE_MEDIUM = 0.5;
+/**
+ * Choice 7: a pair is judged (ranked) from medium confidence on; below it, it is answered as
+ * needing evidence, with what would let it be judged, as the report listed such cities apart.
+ */
+export const JUDGED_CONFIDENCE = CONFIDENCE_MEDIUM;
+
+/** Whether an indicator is a number compared to the national leader (not a yes/no flag). */
+export function isNumericIndicator(key: string): boolean {
+  return !BINARY_INDICATORS.has(key);
+}
 
 /** Star rating of a score in [0, 1]: below the first threshold 1, below the second 2, else 3. */
 export function starsFor(score: number, thresholds: readonly [number, number]): Stars {

@@ -7,9 +7,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * has one row whichever way it is asked for.
  */
 @Entity()
-@Index('pair_score_ranking', ['countries', 'overall', 'pairKey'])
-@Index('pair_score_city_a', ['cityAId', 'overall'])
-@Index('pair_score_city_b', ['cityBId', 'overall'])
+@Index('pair_score_ranking', ['countries', 'adjusted', 'confidence', 'pairKey'])
+@Index('pair_score_city_a', ['cityAId', 'adjusted', 'confidence', 'pairKey'])
+@Index('pair_score_city_b', ['cityBId', 'adjusted', 'confidence', 'pairKey'])
+@Index('pair_score_needs_evidence', ['countries', 'potential', 'pairKey'], { where: 'confidence < 0.5' })
 export class PairScore {
   /** `<city id>~<city id>`, the ids in sorted order: the stable way to refer to a pair. */
   @PrimaryColumn()
@@ -43,18 +44,36 @@ export class PairScore {
   @Column({ type: 'double precision', nullable: true })
   relationship: number | null;
 
+  /** Observed: the weighted mean of the pillars that have a score. */
   @Column({ type: 'double precision' })
   overall: number;
 
-  @Column({ type: 'smallint' })
-  overallStars: number;
+  /** The ranking score: each pillar counted in proportion to its evidence (METHOD.md, choice 7). */
+  @Column({ type: 'double precision' })
+  adjusted: number;
 
-  /** The lowest star rating over the four pillars; 0 when a pillar has no data. */
-  @Column({ type: 'smallint' })
-  minPillarStars: number;
+  /** The highest the ranking score could reach with all the missing evidence: adjusted + 1 − confidence. */
+  @Column({ type: 'double precision' })
+  potential: number;
+
+  /** Share of the similarity evidence present; 0 when the pillar has no score. */
+  @Column({ type: 'double precision' })
+  similarityEvidence: number;
 
   @Column({ type: 'smallint' })
   indicatorsUsed: number;
+
+  @Column({ type: 'smallint' })
+  numericUsed: number;
+
+  @Column({ type: 'smallint' })
+  numericKnownA: number;
+
+  @Column({ type: 'smallint' })
+  numericKnownB: number;
+
+  @Column({ type: 'smallint' })
+  numericWeighted: number;
 
   @Column({ type: 'smallint' })
   indicatorsWeighted: number;

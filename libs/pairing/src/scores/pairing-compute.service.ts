@@ -4,7 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   BatchScores,
   buildBatch,
+  calibrateStarsOf,
+  cityEvidenceGaps,
   CityEvidence,
+  prepareCities,
   compareStrings,
   PairingBatch,
   PairScoreResult,
@@ -20,9 +23,11 @@ import {
   numericIndicators,
 } from '../engine';
 import { EvidenceService } from '../evidence/evidence.service';
-import { countriesKey } from './pair-scores.service';
+import { countriesKey, storedScale } from './stored-scale';
 import { PairingMethod } from './pairing-method.entity';
 import { PairingCountryScale } from './pairing-country-scale.entity';
+import { PairingStarScale } from './pairing-star-scale.entity';
+import { PairingCityEvidence } from './pairing-city-evidence.entity';
 import { citiesWithIndicatorValues } from '@app/cities';
 
 /**
@@ -104,6 +109,9 @@ export class PairingComputeService {
       }
     }
     await this.saveScales(cities, codes);
+    const now = new Date();
+    await saveStarScales(this.dataSource.manager, countryPairs(codes), now);
+    await saveCityGaps(this.dataSource.manager, cities, now);
     await this.dataSource.getRepository(PairingMethod).upsert({ name: 'default', fingerprint: methodFingerprint(), computedAt: new Date() }, ['name']);
     return written;
   }
@@ -150,6 +158,12 @@ export class PairingComputeService {
       }
     }
     if (wholeCountries.length) await this.saveScales(cities, wholeCountries);
+    // The comparison sets these cities are in moved: their stars are calibrated again.
+    const now = new Date();
+    const codes = [...byCountry.keys()].sort(compareStrings);
+    await saveStarScales(this.dataSource.manager, countryPairs(codes).filter((key) => changedCountries.some((c) => key.split('~').includes(c))), now);
+    // A city's gaps read relative figures, which a new national leader moves for its whole country.
+    await saveCityGaps(this.dataSource.manager, cities.filter((c) => wanted.has(c.cityId) || wholeCountries.includes(c.countryCode)), now);
     return { pairs, wholeCountries };
   }
 
@@ -196,18 +210,20 @@ export async function writePairScores(
   const col = <T>(f: (r: PairScoreResult) => T) => rows.map(f);
   await em.query(
     `INSERT INTO pair_score (pair_key, city_a_id, city_b_id, countries, peer_group_a, peer_group_b,
-        similarity, internationalisation, synergy, relationship, overall, overall_stars, min_pillar_stars,
-        indicators_used, indicators_weighted, sectors_compared, assessments, links, confidence, shared_sectors, computed_at)
-     SELECT t.pair_key, t.city_a_id, t.city_b_id, t.countries, t.pga, t.pgb, t.sim, t.intl, t.syn, t.rel, t.overall, t.os, t.mps,
-            t.iu, t.iw, t.sc, t.asm, t.lk, t.conf, string_to_array(t.ss, ','), $20
+        similarity, internationalisation, synergy, relationship, overall, adjusted, potential, similarity_evidence,
+        indicators_used, numeric_used, numeric_known_a, numeric_known_b, numeric_weighted, indicators_weighted,
+        sectors_compared, assessments, links, confidence, shared_sectors, computed_at)
+     SELECT t.pair_key, t.city_a_id, t.city_b_id, t.countries, t.pga, t.pgb, t.sim, t.intl, t.syn, t.rel, t.overall, t.adj, t.pot, t.se,
+            t.iu, t.nu, t.nka, t.nkb, t.nw, t.iw, t.sc, t.asm, t.lk, t.conf, string_to_array(t.ss, ','), $26
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::float8[], $8::float8[], $9::float8[],
-                   $10::float8[], $11::float8[], $12::int2[], $13::int2[], $14::int2[], $15::int2[], $16::int2[], $17::int2[],
-                   $18::int2[], $19::float8[], $21::text[])
-         AS t(pair_key, city_a_id, city_b_id, countries, pga, pgb, sim, intl, syn, rel, overall, os, mps, iu, iw, sc, asm, lk, conf, ss)
+                   $10::float8[], $11::float8[], $12::float8[], $13::float8[], $14::float8[], $15::int2[], $16::int2[], $17::int2[],
+                   $18::int2[], $19::int2[], $20::int2[], $21::int2[], $22::int2[], $23::int2[], $24::float8[], $25::text[])
+         AS t(pair_key, city_a_id, city_b_id, countries, pga, pgb, sim, intl, syn, rel, overall, adj, pot, se, iu, nu, nka, nkb, nw, iw, sc, asm, lk, conf, ss)
      ON CONFLICT (pair_key) DO UPDATE SET
         similarity = EXCLUDED.similarity, internationalisation = EXCLUDED.internationalisation, synergy = EXCLUDED.synergy,
-        relationship = EXCLUDED.relationship, overall = EXCLUDED.overall, overall_stars = EXCLUDED.overall_stars,
-        min_pillar_stars = EXCLUDED.min_pillar_stars, indicators_used = EXCLUDED.indicators_used,
+        relationship = EXCLUDED.relationship, overall = EXCLUDED.overall, adjusted = EXCLUDED.adjusted, potential = EXCLUDED.potential,
+        similarity_evidence = EXCLUDED.similarity_evidence, indicators_used = EXCLUDED.indicators_used, numeric_used = EXCLUDED.numeric_used,
+        numeric_known_a = EXCLUDED.numeric_known_a, numeric_known_b = EXCLUDED.numeric_known_b, numeric_weighted = EXCLUDED.numeric_weighted,
         indicators_weighted = EXCLUDED.indicators_weighted, sectors_compared = EXCLUDED.sectors_compared,
         assessments = EXCLUDED.assessments, links = EXCLUDED.links, confidence = EXCLUDED.confidence,
         shared_sectors = EXCLUDED.shared_sectors, peer_group_a = EXCLUDED.peer_group_a, peer_group_b = EXCLUDED.peer_group_b,
@@ -224,18 +240,63 @@ export async function writePairScores(
       col((r) => r.pillars.synergy.score),
       col((r) => r.pillars.relationship.score),
       col((r) => r.overall),
-      col((r) => r.overallStars),
-      col((r) => r.minPillarStars),
+      col((r) => r.adjusted),
+      col((r) => r.potential),
+      col((r) => r.pillars.similarity.evidence),
       col((r) => r.coverage.indicatorsUsed),
+      col((r) => r.coverage.numericUsed),
+      col((r) => r.coverage.numericKnownA),
+      col((r) => r.coverage.numericKnownB),
+      col((r) => r.coverage.numericWeighted),
       col((r) => r.coverage.indicatorsWeighted),
       col((r) => r.coverage.sectorsCompared),
       col((r) => r.coverage.assessments),
       col((r) => r.coverage.links),
       col((r) => r.coverage.confidence),
-      computedAt,
       col((r) => r.sharedSectors.join(',')),
+      computedAt,
     ],
   );
+}
+
+/**
+ * Calibrates the stars of each comparison set on its stored scores (the
+ * engine's calibrateStarsOf) and keeps the cut points, so every pair's stars
+ * follow the set without rewriting its row.
+ */
+export async function saveStarScales(em: EntityManager, countries: readonly string[], computedAt: Date): Promise<void> {
+  for (const key of countries) {
+    const rows = (await em.query(
+      `SELECT similarity, internationalisation, synergy, adjusted, confidence FROM pair_score WHERE countries = $1`,
+      [key],
+    )) as Array<{ similarity: number | null; internationalisation: number | null; synergy: number | null; adjusted: number; confidence: number }>;
+    const column = (f: (r: (typeof rows)[number]) => number | null) => Float64Array.from(rows, (r) => f(r) ?? NaN);
+    const scale = calibrateStarsOf(
+      {
+        similarity: column((r) => r.similarity),
+        internationalisation: column((r) => r.internationalisation),
+        synergy: column((r) => r.synergy),
+        adjusted: column((r) => r.adjusted),
+        confidence: column((r) => r.confidence),
+      },
+      REPORT_DEFAULT_WEIGHTS,
+    );
+    await em.getRepository(PairingStarScale).upsert({ countries: key, scale: storedScale(scale), computedAt }, ['countries']);
+  }
+}
+
+/** What each city lacks for its pairs to be judged (the engine's cityEvidenceGaps), kept for rankings to list. */
+export async function saveCityGaps(em: EntityManager, cities: readonly CityEvidence[], computedAt: Date): Promise<void> {
+  if (cities.length === 0) return;
+  const byCountry = groupByCountry([...cities]);
+  const rows: PairingCityEvidence[] = [];
+  for (const group of byCountry.values()) {
+    for (const prepared of prepareCities(group)) {
+      const g = cityEvidenceGaps(prepared, REPORT_DEFAULT_WEIGHTS);
+      rows.push(Object.assign(new PairingCityEvidence(), { cityId: g.cityId, countryCode: g.countryCode, numericKnown: g.numericKnown, numericWeighted: g.numericWeighted, gaps: g.gaps, headroom: g.headroom, computedAt }));
+    }
+  }
+  await em.getRepository(PairingCityEvidence).upsert(rows, ['cityId']);
 }
 
 function groupByCountry(cities: CityEvidence[]): Map<string, CityEvidence[]> {
@@ -253,6 +314,13 @@ function leadersOf(countryCode: string, cities: CityEvidence[]): Record<string, 
 
 function sortKeys(record: Record<string, number>): Array<[string, number]> {
   return Object.entries(record).sort(([a], [b]) => compareStrings(a, b));
+}
+
+/** Every comparison set of these countries: `A~B` for each two of them. */
+function countryPairs(codes: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let a = 0; a < codes.length; a++) for (let b = a + 1; b < codes.length; b++) out.push(countriesKey(codes[a], codes[b]));
+  return out;
 }
 
 /** 0, 1, …, n − 1. */

@@ -3,31 +3,59 @@ import { DataSource } from 'typeorm';
 import { AuthUser, BadInputError, Clock, Connection, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, NotFoundError, PageArgs } from '@app/core';
 import { CitiesService } from '@app/cities';
 import {
+  buildBatch,
+  calibrateStars,
+  CityEvidence,
+  cityEvidenceGaps,
+  CityEvidenceGaps,
+  compareStrings,
   computeTypology,
   confidenceLabel,
   explainPair,
+  JUDGED_CONFIDENCE,
+  MIN_SIMILARITY_INDICATORS,
+  nationalLeaders,
   PairExplanation,
   PairScoreResult,
   pairKey,
   PILLARS,
   prepareCities,
+  PreparedCity,
+  ratePillars,
   readPair,
   REPORT_DEFAULT_WEIGHTS,
-  allocateScores,
-  buildBatch,
   scoreBatch,
-  scorePairsForCity,
   starsFor,
+  StarScale,
   validateWeights,
   Weights,
 } from '../engine';
+import { SectorsService } from '../evidence/sectors.service';
 import { REPORT_DEFAULT_PROFILE } from '../evidence/weight-profiles.service';
 import { WeightProfile } from '../evidence/entities/weight-profile.entity';
 import { PairScore } from './pair-score.entity';
 import { ConfidenceLabel, PairFilterInput, ShortlistRuleInput, WeightsInput } from './pair-score.types';
-import { PairScoresService } from './pair-scores.service';
+import { PairScoresService, RankingScope } from './pair-scores.service';
 import { PairingComputeService, range } from './pairing-compute.service';
-import { CityTypologyView, PairExplanationView, PairScoreView, PartnerSuggestion, PairShortlist, SHORTLIST_LIMIT } from './pairing.views';
+import {
+  CityEvidenceNeed,
+  CityTypologyView,
+  EvidenceGapKindView,
+  GAPS_LISTED,
+  NEEDS_EVIDENCE_CITIES,
+  NEAR_MISSES,
+  NeedsEvidence,
+  PairExplanationView,
+  PairScoreView,
+  PartnerSuggestion,
+  PairShortlist,
+  SHORTLIST_LIMIT,
+  ShortlistCriterion,
+  ShortlistMiss,
+} from './pairing.views';
+import { countriesKey } from './stored-scale';
+
+
 
 export interface WeightChoice {
   profileId?: string;
@@ -47,6 +75,7 @@ export class PairingQueryService {
     private readonly compute: PairingComputeService,
     private readonly clock: Clock,
     private readonly cities: CitiesService,
+    private readonly sectors: SectorsService,
   ) {}
 
   async resolveWeights(user: AuthUser | null, choice: WeightChoice): Promise<{ weights: Weights; name: string; isDefault: boolean }> {
@@ -74,7 +103,7 @@ export class PairingQueryService {
     return { weights, name, isDefault: weights === REPORT_DEFAULT_WEIGHTS || sameWeights(weights, REPORT_DEFAULT_WEIGHTS) };
   }
 
-  /** One pair, computed now from the evidence, with its explanation. */
+  /** One pair, computed now from the evidence, with its explanation; stars against the pairs of its two countries. */
   async pairScore(cityA: string, cityB: string, weights: Weights, cityName: (id: string) => string): Promise<{ score: PairScoreView; explanation: PairExplanationView }> {
     if (cityA === cityB) throw BadInputError.field('cityB', 'must be another city: a pair joins two cities.');
     const cities = await this.compute.loadEvidence();
@@ -85,18 +114,29 @@ export class PairingQueryService {
     if (a.countryCode === b.countryCode) {
       throw BadInputError.field('cityB', `must be in another country: ${cityA} and ${cityB} are both in ${a.countryCode}, and pairs join cities of two countries.`);
     }
-    const prepared = prepareCities(cities.filter((c) => c.countryCode === a.countryCode || c.countryCode === b.countryCode));
-    const explanation = explainPair(prepared.find((c) => c.cityId === cityA)!, prepared.find((c) => c.cityId === cityB)!, weights, { cityName });
+    const both = cities.filter((c) => c.countryCode === a.countryCode || c.countryCode === b.countryCode);
+    const prepared = prepareCities(both);
+    const batch = buildBatch(
+      both.filter((c) => c.countryCode === a.countryCode),
+      both.filter((c) => c.countryCode === b.countryCode),
+    );
+    const scale = calibrateStars(scoreBatch(batch, weights), weights);
+    const explanation = explainPair(prepared.find((c) => c.cityId === cityA)!, prepared.find((c) => c.cityId === cityB)!, weights, {
+      cityName,
+      scale,
+      leaders: nationalLeaders(prepared),
+    });
     return { score: viewOfResult(explanation.score, null), explanation: viewOfExplanation(explanation) };
   }
 
   async ranking(countryA: string, countryB: string, filter: PairFilterInput, page: PageArgs, weights: Weights, isDefault: boolean): Promise<Connection<PairScoreView>> {
-    const [x, y] = [countryA.toUpperCase(), countryB.toUpperCase()];
-    if (x === y) throw BadInputError.field('countryB', 'must differ from countryA: pairs join cities of two countries.');
-    await this.assertCountries([x, y]);
-    if (isDefault) return mapConnection(await this.stored.ranking(x, y, filter, page), (row) => viewOfRow(row));
-    const results = await this.liveScores(weights, (c) => c.countryCode === x, (c) => c.countryCode === y, filter.peerGroup);
-    return pageOf(applyFilter(results, filter), page, (r) => viewOfResult(r, null));
+    const [x, y] = await this.countryPair(countryA, countryB);
+    if (isDefault) {
+      const [connection, scale] = await Promise.all([this.stored.ranking(x, y, filter, page), this.stored.scale(countriesKey(x, y))]);
+      return mapConnection(connection, (row) => viewOfRow(row, scale));
+    }
+    const { results } = await this.liveScores(weights, (c) => c.countryCode === x, (c) => c.countryCode === y, filter.peerGroup);
+    return pageOf(applyFilter(results.filter(isJudged), filter), page, (r) => viewOfResult(r, null));
   }
 
   async partnersFor(cityId: string, filter: PairFilterInput, page: PageArgs, weights: Weights, isDefault: boolean): Promise<Connection<PartnerSuggestion>> {
@@ -106,28 +146,86 @@ export class PairingQueryService {
     });
     if (isDefault) {
       const connection = await this.stored.partnersFor(cityId, filter, page);
-      return mapConnection(mapConnection(connection, (row) => viewOfRow(row)), suggestion);
+      const scales = await this.stored.scales(connection.nodes.map((row) => row.countries));
+      return mapConnection(mapConnection(connection, (row) => viewOfRow(row, scales.get(row.countries)!)), suggestion);
     }
+    const city = await this.evidenceOf(cityId);
+    const { results } = await this.liveScores(weights, (c) => c.cityId === cityId, (c) => c.countryCode !== city.countryCode, filter.peerGroup);
+    return mapConnection(pageOf(applyFilter(results.filter(isJudged), filter), page, (r) => viewOfResult(r, null)), suggestion);
+  }
+
+  /** Beside a ranking of two countries: its pairs that cannot be judged yet, and the cities whose evidence would let them be. */
+  async needsEvidenceOfRanking(countryA: string, countryB: string, pairs: number, weights: Weights, isDefault: boolean): Promise<NeedsEvidence> {
+    const [x, y] = await this.countryPair(countryA, countryB);
+    if (isDefault) return this.storedNeeds({ countries: countriesKey(x, y) }, [x, y], null, pairs);
+    const { results, cities } = await this.liveScores(weights, (c) => c.countryCode === x, (c) => c.countryCode === y);
+    return liveNeeds(results, cities.filter((c) => c.countryCode === x || c.countryCode === y), weights, pairs);
+  }
+
+  /** Beside a city's partners: its pairs that cannot be judged yet, and what its own or its partners' evidence lacks. */
+  async needsEvidenceOfPartners(cityId: string, pairs: number, weights: Weights, isDefault: boolean): Promise<NeedsEvidence> {
+    const city = await this.evidenceOf(cityId);
+    if (isDefault) return this.storedNeeds({ cityId }, null, cityId, pairs);
+    const { results, cities } = await this.liveScores(weights, (c) => c.cityId === cityId, (c) => c.countryCode !== city.countryCode);
+    return liveNeeds(results, cities.filter((c) => c.cityId === cityId || c.countryCode !== city.countryCode), weights, pairs);
+  }
+
+  private async storedNeeds(scope: RankingScope, countryCodes: string[] | null, cityId: string | null, first: number): Promise<NeedsEvidence> {
+    const [{ pairs, count }, cities] = await Promise.all([
+      this.stored.needingEvidence(scope, first),
+      this.stored.cityGaps(countryCodes, cityId, NEEDS_EVIDENCE_CITIES),
+    ]);
+    const scales = await this.stored.scales(pairs.map((p) => p.countries));
+    return {
+      pairs: pairs.map((row) => viewOfRow(row, scales.get(row.countries)!)),
+      pairCount: { then: (resolve, reject) => count().then(resolve, reject) },
+      cities: cities.map((c) => needOfGaps({ ...c, minimumNumeric: MIN_SIMILARITY_INDICATORS })),
+    };
+  }
+
+  private async countryPair(countryA: string, countryB: string): Promise<[string, string]> {
+    const [x, y] = [countryA.toUpperCase(), countryB.toUpperCase()];
+    if (x === y) throw BadInputError.field('countryB', 'must differ from countryA: pairs join cities of two countries.');
+    await this.assertCountries([x, y]);
+    return [x, y];
+  }
+
+  private async evidenceOf(cityId: string): Promise<CityEvidence> {
     const city = (await this.compute.loadEvidence()).find((c) => c.cityId === cityId);
     if (!city) throw new NotFoundError('city', cityId);
-    const results = await this.liveScores(weights, (c) => c.cityId === cityId, (c) => c.countryCode !== city.countryCode, filter.peerGroup);
-    return mapConnection(pageOf(applyFilter(results, filter), page, (r) => viewOfResult(r, null)), suggestion);
+    return city;
   }
 
   async shortlist(countryA: string, countryB: string, rule: ShortlistRuleInput): Promise<PairShortlist> {
     const [x, y] = [countryA.toUpperCase(), countryB.toUpperCase()];
     if (x === y) throw BadInputError.field('countryB', 'must differ from countryA: pairs join cities of two countries.');
-    await this.assertCountries([x, y]);
-    const pairs = (await this.stored.shortlist(x, y, rule, SHORTLIST_LIMIT)).map(viewOfRow);
-    const words = [
+    const [countryX, countryY] = await Promise.all([this.cities.getCountry(x), this.cities.getCountry(y)]);
+    const { pairs, candidates, scale } = await this.stored.shortlist(x, y, rule, SHORTLIST_LIMIT);
+    const sectors = rule.sectors?.length ? await this.sectors.getMany(rule.sectors) : [];
+    const sectorName = (key: string, i: number, lang: 'en' | 'ko') => (lang === 'en' ? sectors[i]?.nameEn : sectors[i]?.nameKo) ?? key;
+    const ruleEn = [
+      `Pairs of ${countryX.nameEn} and ${countryY.nameEn} cities with enough evidence to be judged`,
       `every pillar at least ${rule.minPillarStars} star${rule.minPillarStars === 1 ? '' : 's'}`,
       ...(rule.minCoverage !== undefined ? [`at least ${Math.round(rule.minCoverage * 100)}% of the evidence present`] : []),
-      ...(rule.sectors?.length ? [`active together in ${rule.sectors.join(', ')}`] : []),
-    ];
-    return {
-      rule: `Pairs of ${x} and ${y} cities with ${words.join('; ')}, under the report's default weights, best first (at most ${SHORTLIST_LIMIT}).`,
-      pairs,
-    };
+      ...(rule.peerGroup !== undefined ? [`both cities in peer group ${rule.peerGroup}`] : []),
+      ...(rule.sectors?.length ? [`active together in ${rule.sectors.map((k, i) => sectorName(k, i, 'en')).join(', ')}`] : []),
+    ].join('; ') + `, under the report's default weights, best first (at most ${SHORTLIST_LIMIT}).`;
+    const ruleKo =
+      `${countryX.nameKo}·${countryY.nameKo} 도시 쌍 가운데 판단할 근거가 충분하고 ` +
+      [
+        `네 기준 모두 별 ${rule.minPillarStars}개 이상`,
+        ...(rule.minCoverage !== undefined ? [`근거의 ${Math.round(rule.minCoverage * 100)}% 이상 확보`] : []),
+        ...(rule.peerGroup !== undefined ? [`두 도시 모두 동류 그룹 ${rule.peerGroup}`] : []),
+        ...(rule.sectors?.length ? [`${rule.sectors.map((k, i) => sectorName(k, i, 'ko')).join('·')} 분야에서 함께 활동`] : []),
+      ].join(', ') +
+      `인 쌍입니다. 보고서의 기본 가중치로 순위가 높은 순서이며, 최대 ${SHORTLIST_LIMIT}쌍까지 보여 줍니다.`;
+    const nearMisses = candidates
+      .map((row, rank) => ({ row, rank, missed: missesOf(row, rule, scale) }))
+      .filter((c) => c.missed.length > 0)
+      .sort((p, q) => p.missed.length - q.missed.length || p.rank - q.rank)
+      .slice(0, NEAR_MISSES)
+      .map((c) => ({ score: viewOfRow(c.row, scale), missed: c.missed }));
+    return { rule: ruleEn, ruleEn, ruleKo, pairs: pairs.map((row) => viewOfRow(row, scale)), nearMisses };
   }
 
   async typology(cityId: string): Promise<CityTypologyView> {
@@ -151,7 +249,7 @@ export class PairingQueryService {
   /** For twinning: the pair's stored score at this moment, to keep with a proposal. */
   async snapshot(cityA: string, cityB: string): Promise<(PairScoreView & { takenAt: string }) | null> {
     const row = await this.stored.get(pairKey(cityA, cityB));
-    return row ? { ...viewOfRow(row), takenAt: this.clock.now().toISOString() } : null;
+    return row ? { ...viewOfRow(row, await this.stored.scale(row.countries)), takenAt: this.clock.now().toISOString() } : null;
   }
 
   private async liveScores(
@@ -159,7 +257,7 @@ export class PairingQueryService {
     inXCountry: (c: { cityId: string; countryCode: string }) => boolean,
     inYCountry: (c: { cityId: string; countryCode: string }) => boolean,
     peerGroup?: number,
-  ): Promise<PairScoreResult[]> {
+  ): Promise<{ results: PairScoreResult[]; cities: CityEvidence[] }> {
     // As for stored rankings: a peer group keeps pairs whose two cities are both in it.
     const inPeerGroup = (c: { peerGroup: number | null }) => peerGroup === undefined || c.peerGroup === peerGroup;
     const inX = (c: { cityId: string; countryCode: string; peerGroup: number | null }) => inXCountry(c) && inPeerGroup(c);
@@ -171,18 +269,16 @@ export class PairingQueryService {
     for (const xc of xCountries) {
       const yCountries = new Set(cities.filter((c) => inY(c) && c.countryCode !== xc).map((c) => c.countryCode));
       for (const yc of yCountries) {
-        // National leaders come from every city of the two countries, whatever the filter;
-        // only the pairs asked for are scored (one city's partners: one row of the batch).
+        // National leaders and the star scale come from every pair of the two countries, whatever
+        // the filter; only the pairs asked for are read.
         const batch = buildBatch(cities.filter((c) => c.countryCode === xc), cities.filter((c) => c.countryCode === yc));
-        const scores = allocateScores(batch);
+        const scores = scoreBatch(batch, weights);
         const rows = range(batch.x.n).filter((i) => inX(byId.get(batch.x.cityIds[i])!));
         const columns = range(batch.y.n).filter((j) => inY(byId.get(batch.y.cityIds[j])!));
-        if (rows.length === 1) scorePairsForCity(batch, 'x', rows[0], weights, scores);
-        else scoreBatch(batch, weights, scores);
         for (const i of rows) for (const j of columns) results.push(readPair(batch, scores, i * scores.nY + j, weights));
       }
     }
-    return results.sort((a, b) => b.overall - a.overall || (a.pairKey < b.pairKey ? -1 : 1));
+    return { results: results.sort(rankOrder), cities };
   }
 
   private async assertCountries(codes: string[]): Promise<void> {
@@ -198,25 +294,35 @@ function sortObject(o: Record<string, number>): Array<[string, number]> {
   return Object.entries(o).sort(([x], [y]) => (x < y ? -1 : 1));
 }
 
-function pillarView(score: number | null, thresholds: readonly [number, number]) {
-  return { score, stars: score === null ? null : starsFor(score, thresholds) };
-}
-
-export function viewOfRow(row: PairScore): PairScoreView {
-  const t = REPORT_DEFAULT_WEIGHTS.starThresholds;
+/** A stored pair, with its stars read on its comparison set's scale. */
+export function viewOfRow(row: PairScore, scale: StarScale): PairScoreView {
+  const { pillars, minPillarStars } = ratePillars(
+    {
+      similarity: { score: row.similarity, evidence: row.similarity === null ? 0 : row.similarityEvidence },
+      internationalisation: { score: row.internationalisation, evidence: row.internationalisation === null ? 0 : 1 },
+      synergy: { score: row.synergy, evidence: row.synergy === null ? 0 : 1 },
+      relationship: { score: row.relationship, evidence: row.relationship === null ? 0 : 1 },
+    },
+    scale,
+  );
   return {
     pairKey: row.pairKey,
     cityAId: row.cityAId,
     cityBId: row.cityBId,
-    similarity: pillarView(row.similarity, t),
-    internationalisation: pillarView(row.internationalisation, t),
-    synergy: pillarView(row.synergy, t),
-    relationship: pillarView(row.relationship, t),
+    ...pillars,
     overall: row.overall,
-    overallStars: row.overallStars,
-    minPillarStars: row.minPillarStars,
+    adjusted: row.adjusted,
+    potential: row.potential,
+    judged: row.confidence >= JUDGED_CONFIDENCE,
+    overallStars: starsFor(row.adjusted, scale.overall),
+    minPillarStars,
     coverage: {
       indicatorsUsed: row.indicatorsUsed,
+      numericUsed: row.numericUsed,
+      numericKnownA: row.numericKnownA,
+      numericKnownB: row.numericKnownB,
+      numericWeighted: row.numericWeighted,
+      numericMinimum: MIN_SIMILARITY_INDICATORS,
       indicatorsWeighted: row.indicatorsWeighted,
       sectorsCompared: row.sectorsCompared,
       assessments: row.assessments,
@@ -239,10 +345,18 @@ export function viewOfResult(r: PairScoreResult, computedAt: Date | null): PairS
     synergy: r.pillars.synergy,
     relationship: r.pillars.relationship,
     overall: r.overall,
+    adjusted: r.adjusted,
+    potential: r.potential,
+    judged: isJudged(r),
     overallStars: r.overallStars,
     minPillarStars: r.minPillarStars,
     coverage: {
       indicatorsUsed: r.coverage.indicatorsUsed,
+      numericUsed: r.coverage.numericUsed,
+      numericKnownA: r.coverage.numericKnownA,
+      numericKnownB: r.coverage.numericKnownB,
+      numericWeighted: r.coverage.numericWeighted,
+      numericMinimum: MIN_SIMILARITY_INDICATORS,
       indicatorsWeighted: r.coverage.indicatorsWeighted,
       sectorsCompared: r.coverage.sectorsCompared,
       assessments: r.coverage.assessments,
@@ -253,6 +367,59 @@ export function viewOfResult(r: PairScoreResult, computedAt: Date | null): PairS
     sharedSectors: r.sharedSectors,
     computedAt,
   };
+}
+
+const isJudged = (r: PairScoreResult) => r.coverage.confidence >= JUDGED_CONFIDENCE;
+
+/** Needs evidence from pairs just computed: the unjudged ones the evidence could lift highest, and the cities' gaps. */
+function liveNeeds(results: PairScoreResult[], cities: CityEvidence[], weights: Weights, first: number): NeedsEvidence {
+  const gaps = prepareByCountry(cities)
+    .map((c) => cityEvidenceGaps(c, weights))
+    .filter((g) => g.headroom > 0)
+    .sort((p, q) => q.headroom - p.headroom || compareStrings(p.cityId, q.cityId));
+  const unjudged = results.filter((r) => !isJudged(r)).sort((p, q) => q.potential - p.potential || compareStrings(p.pairKey, q.pairKey));
+  return { pairs: unjudged.slice(0, first).map((r) => viewOfResult(r, null)), pairCount: unjudged.length, cities: gaps.slice(0, NEEDS_EVIDENCE_CITIES).map(needOfGaps) };
+}
+
+/** The engine's ranking order (rank.ts comparePairs) on single-pair results. */
+function rankOrder(a: PairScoreResult, b: PairScoreResult): number {
+  return b.adjusted - a.adjusted || b.coverage.confidence - a.coverage.confidence || compareStrings(a.pairKey, b.pairKey);
+}
+
+/** Cities prepared within their own country (relative to its leader), as a ranking prepares them. */
+function prepareByCountry(cities: readonly CityEvidence[]): PreparedCity[] {
+  const byCountry = new Map<string, CityEvidence[]>();
+  for (const c of cities) byCountry.set(c.countryCode, [...(byCountry.get(c.countryCode) ?? []), c]);
+  return [...byCountry.values()].flatMap((group) => prepareCities(group));
+}
+
+function needOfGaps(g: Pick<CityEvidenceGaps, 'cityId' | 'numericKnown' | 'numericWeighted' | 'minimumNumeric' | 'gaps' | 'headroom'>): CityEvidenceNeed {
+  return {
+    cityId: g.cityId,
+    numericKnown: g.numericKnown,
+    numericWeighted: g.numericWeighted,
+    numericMinimum: g.minimumNumeric,
+    headroom: g.headroom,
+    gapCount: g.gaps.length,
+    gaps: g.gaps.slice(0, GAPS_LISTED).map((gap) => ({ kind: gap.kind.toUpperCase() as EvidenceGapKindView, indicator: gap.key, pillar: gap.pillar, headroom: gap.headroom })),
+  };
+}
+
+/** Each part of a shortlist rule a stored pair misses. */
+function missesOf(row: PairScore, rule: ShortlistRuleInput, scale: StarScale): ShortlistMiss[] {
+  const missed: ShortlistMiss[] = [];
+  const miss = (criterion: ShortlistCriterion, m: Partial<ShortlistMiss> = {}) => missed.push({ criterion, pillar: null, actual: null, required: null, sectors: [], ...m });
+  if (row.confidence < JUDGED_CONFIDENCE) miss(ShortlistCriterion.JUDGED, { actual: row.confidence, required: JUDGED_CONFIDENCE });
+  const view = viewOfRow(row, scale);
+  for (const pillar of PILLARS) {
+    const stars = view[pillar].stars;
+    if (stars === null || stars < rule.minPillarStars) miss(ShortlistCriterion.PILLAR_STARS, { pillar, actual: stars, required: rule.minPillarStars });
+  }
+  if (rule.minCoverage !== undefined && row.confidence < rule.minCoverage) miss(ShortlistCriterion.COVERAGE, { actual: row.confidence, required: rule.minCoverage });
+  if (rule.peerGroup !== undefined && (row.peerGroupA !== rule.peerGroup || row.peerGroupB !== rule.peerGroup)) miss(ShortlistCriterion.PEER_GROUP, { required: rule.peerGroup });
+  const lacking = (rule.sectors ?? []).filter((s) => !row.sharedSectors.includes(s));
+  if (lacking.length) miss(ShortlistCriterion.SECTORS, { sectors: lacking });
+  return missed;
 }
 
 function viewOfExplanation(e: PairExplanation): PairExplanationView {
@@ -266,9 +433,11 @@ function viewOfExplanation(e: PairExplanation): PairExplanationView {
     pillar: c.pillar,
     description: c.description,
     overall: c.overall,
+    adjusted: c.adjusted,
     overallStars: c.overallStars,
     delta: c.delta,
   });
+  const leader = (l: { cityId: string; numeric: number } | null) => (l ? { cityId: l.cityId, value: l.numeric } : null);
   return {
     indicators: e.similarity.indicators.map((i) => ({
       key: i.key,
@@ -284,6 +453,9 @@ function viewOfExplanation(e: PairExplanation): PairExplanationView {
       missing: i.missing,
       provenanceA: prov(i.provenanceA),
       provenanceB: prov(i.provenanceB),
+      numeric: i.numeric,
+      leaderA: leader(i.leaderA),
+      leaderB: leader(i.leaderB),
     })),
     readinessA: readiness(e.internationalisation.a),
     readinessB: readiness(e.internationalisation.b),
@@ -306,6 +478,7 @@ function viewOfExplanation(e: PairExplanation): PairExplanationView {
       formality: l.formality,
       summary: l.summary,
       since: l.since,
+      live: l.live !== false,
       provenance: prov(l)!,
     })),
     wouldRaise: e.whatWouldChange.raise.map(cf),
@@ -329,7 +502,7 @@ function pageOf<T>(ranked: PairScoreResult[], page: PageArgs, view: (r: PairScor
   const start = page.after ? Number(decodeCursor(page.after)[1].split('@')[1]) : 0;
   if (!Number.isInteger(start) || start < 0) throw BadInputError.field('after', 'is not a cursor this list returned; start again without it.');
   const slice = ranked.slice(start, start + first);
-  const edges = slice.map((r, i) => ({ node: view(r), cursor: encodeCursor(r.overall, `${r.pairKey}@${start + i + 1}`) }));
+  const edges = slice.map((r, i) => ({ node: view(r), cursor: encodeCursor(r.adjusted, `${r.pairKey}@${start + i + 1}`) }));
   return {
     nodes: edges.map((e) => e.node),
     edges,

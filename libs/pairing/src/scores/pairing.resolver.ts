@@ -1,14 +1,34 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { ArgsType, Field } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { Allow, costWhen, Ctx, PageArgs, Paginated, RequestContext } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { PairFilterInput, ShortlistRuleInput, WeightsInput } from './pair-score.types';
 import { PairingQueryService } from './pairing-query.service';
-import { CityTypologyView, PairScoreDetail, PairScoreView, PairShortlist, PartnerSuggestion } from './pairing.views';
+import { CityEvidenceNeed, CityTypologyView, NeedsEvidence, NEEDS_EVIDENCE_LIMIT, PairScoreDetail, PairScoreView, PairShortlist, PartnerSuggestion } from './pairing.views';
 
-const PairScoreConnection = Paginated(PairScoreView, 'PairScore');
-const PartnerSuggestionConnection = Paginated(PartnerSuggestion);
+export const PairScoreConnection = Paginated(PairScoreView, 'PairScore');
+export const PartnerSuggestionConnection = Paginated(PartnerSuggestion);
+
+@ArgsType()
+class NeedsEvidenceArgs {
+  @Field(() => Int, { defaultValue: 10, description: `How many of the pairs to list (0 to ${NEEDS_EVIDENCE_LIMIT}).` })
+  @IsInt() @Min(0) @Max(NEEDS_EVIDENCE_LIMIT)
+  pairs = 10;
+}
+
+/** Reading what needs evidence: stored, two indexed reads; under other weights, the ranking's own computation. */
+const NEEDS_EVIDENCE_COST = 100;
+
+@Resolver(() => CityEvidenceNeed)
+export class CityEvidenceNeedResolver {
+  constructor(private readonly cities: CitiesLoaders) {}
+
+  @ResolveField(() => City)
+  @Allow('PUBLIC')
+  city(@Parent() need: CityEvidenceNeed, @Ctx() ctx: RequestContext) {
+    return this.cities.city(ctx).load(need.cityId);
+  }
+}
 
 @ArgsType()
 class WeightArgs {
@@ -72,7 +92,7 @@ export class PairingResolver {
   }
 
   @Query(() => PartnerSuggestionConnection, {
-    description: 'The best partners for a city in the other countries, best first.',
+    description: "The best partners for a city in the other countries that can be judged, best first by the ranking score; partnersNeedingEvidence lists the others.",
     complexity: costWhen(PARTNERS_LIVE_COST, computesLive),
   })
   @Allow('PUBLIC')
@@ -87,7 +107,7 @@ export class PairingResolver {
     return this.pairing.partnersFor(city, filter ?? {}, page, weights, isDefault);
   }
 
-  @Query(() => PairScoreConnection, { description: 'Every pair of cities between two countries, best first.', complexity: costWhen(RANKING_LIVE_COST, computesLive) })
+  @Query(() => PairScoreConnection, { description: 'The pairs of cities between two countries that can be judged, best first by the ranking score; pairsNeedingEvidence lists the others.', complexity: costWhen(RANKING_LIVE_COST, computesLive) })
   @Allow('PUBLIC')
   async pairRanking(
     @Args() countries: CountryPairArgs,
@@ -100,8 +120,28 @@ export class PairingResolver {
     return this.pairing.ranking(countries.countryA, countries.countryB, filter ?? {}, page, weights, isDefault);
   }
 
+  @Query(() => NeedsEvidence, {
+    description: 'Beside pairRanking: the pairs of two countries that cannot be judged yet, and the cities whose evidence would let them be.',
+    complexity: (options) => NEEDS_EVIDENCE_COST + Number(costWhen(RANKING_LIVE_COST, computesLive)(options)),
+  })
+  @Allow('PUBLIC')
+  async pairsNeedingEvidence(@Args() countries: CountryPairArgs, @Args() args: NeedsEvidenceArgs, @Args() choice: WeightArgs, @Ctx() ctx: RequestContext) {
+    const { weights, isDefault } = await this.pairing.resolveWeights(ctx.user, choice);
+    return this.pairing.needsEvidenceOfRanking(countries.countryA, countries.countryB, args.pairs, weights, isDefault);
+  }
+
+  @Query(() => NeedsEvidence, {
+    description: "Beside partnersFor: the city's pairs that cannot be judged yet, and what evidence (its own or its partners') would let them be.",
+    complexity: (options) => NEEDS_EVIDENCE_COST + Number(costWhen(PARTNERS_LIVE_COST, computesLive)(options)),
+  })
+  @Allow('PUBLIC')
+  async partnersNeedingEvidence(@Args('city', { type: () => ID }) city: string, @Args() args: NeedsEvidenceArgs, @Args() choice: WeightArgs, @Ctx() ctx: RequestContext) {
+    const { weights, isDefault } = await this.pairing.resolveWeights(ctx.user, choice);
+    return this.pairing.needsEvidenceOfPartners(city, args.pairs, weights, isDefault);
+  }
+
   @Query(() => PairShortlist, {
-    description: 'The pairs that meet a rule (by default: every pillar at least two stars), with the rule in words.',
+    description: 'The pairs that meet a rule (by default: judged, and every pillar at least two stars), with the rule in words and the pairs that just missed it.',
     complexity: SHORTLIST_COST,
   })
   @Allow('PUBLIC')

@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Allow, listOfAtMost, ONE_PER_COUNTRY } from '@app/core';
 import { TYPOLOGY_DOMAINS } from '../engine';
 import { MAX_PROJECTS } from '../evidence/dto/sector-activity.input';
@@ -18,8 +18,16 @@ export class PairScoreView {
   internationalisation: PillarScore;
   @Field(() => PillarScore, { description: 'Synergy of projects: sectors where both cities are active.' }) synergy: PillarScore;
   @Field(() => PillarScore, { description: 'Existing relationship: the most formal link between the two (0–4).' }) relationship: PillarScore;
-  @Field(() => Float, { description: 'Weighted mean of the pillars that have data, 0–1.' }) overall: number;
-  @Field(() => Int) overallStars: number;
+  @Field(() => Float, { description: 'Observed: the weighted mean of the pillars that have data, 0–1.' }) overall: number;
+  @Field(() => Float, {
+    description: 'The ranking score, 0–1: each pillar counted in proportion to its evidence, so missing evidence never lifts a pair (at most overall).',
+  })
+  adjusted: number;
+  @Field(() => Float, { description: 'The highest the ranking score could reach once every missing piece of evidence is in: adjusted + 1 − confidence.' })
+  potential: number;
+  @Field({ description: 'Whether the pair has enough evidence to be ranked (medium confidence or more); if not, it is listed as needing evidence.' })
+  judged: boolean;
+  @Field(() => Int, { description: 'Stars of the ranking score among the judged pairs of the two countries.' }) overallStars: number;
   @Field(() => Int, { description: 'The lowest pillar rating; 0 when a pillar has no data.' }) minPillarStars: number;
   @Field(() => PairCoverage) coverage: PairCoverage;
   @Field(() => [String], { description: 'Sectors in which both cities are active.' }) sharedSectors: string[];
@@ -42,6 +50,13 @@ export class EvidenceProvenance {
   @Field(() => ID, { nullable: true, description: 'Who entered it; null for the founding report.' }) enteredByUserId: string | null;
 }
 
+@ObjectType({ description: "The city that leads its country on an indicator: other cities' figures are read relative to it." })
+@Allow('PUBLIC')
+export class NationalLeaderView {
+  @Field(() => ID) cityId: string;
+  @Field(() => Float, { description: 'Its figure (for a rank, the best rank).' }) value: number;
+}
+
 @ObjectType({ description: 'What one indicator adds to or takes from the similarity pillar.' })
 @Allow('PUBLIC')
 export class IndicatorContributionView {
@@ -58,6 +73,9 @@ export class IndicatorContributionView {
   @Field(() => String, { nullable: true, description: 'a, b or both: who lacks the figure when it is not used.' }) missing: string | null;
   @Field(() => EvidenceProvenance, { nullable: true }) provenanceA: EvidenceProvenance | null;
   @Field(() => EvidenceProvenance, { nullable: true }) provenanceB: EvidenceProvenance | null;
+  @Field({ description: 'A number compared to the national leader (counts towards the minimum), not a yes/no flag.' }) numeric: boolean;
+  @Field(() => NationalLeaderView, { nullable: true, description: "City A's national leader on this indicator, whose figure is 1." }) leaderA: NationalLeaderView | null;
+  @Field(() => NationalLeaderView, { nullable: true }) leaderB: NationalLeaderView | null;
 }
 
 @ObjectType()
@@ -100,6 +118,7 @@ export class LinkDetailView {
   @Field(() => Int) formality: number;
   @Field() summary: string;
   @Field(() => Int, { nullable: true }) since: number | null;
+  @Field({ description: 'false for history (a declined or closed twinning, a closed project): shown, not scored.' }) live: boolean;
   @Field(() => EvidenceProvenance) provenance: EvidenceProvenance;
 }
 
@@ -109,9 +128,10 @@ export class CounterfactualView {
   @Field() id: string;
   @Field() pillar: string;
   @Field() description: string;
-  @Field(() => Float) overall: number;
+  @Field(() => Float, { description: 'The observed score after the change.' }) overall: number;
+  @Field(() => Float, { description: 'The ranking score after the change.' }) adjusted: number;
   @Field(() => Int) overallStars: number;
-  @Field(() => Float) delta: number;
+  @Field(() => Float, { description: 'How much the ranking score would move.' }) delta: number;
 }
 
 /** The changes of evidence an explanation names each way (explainPair's default). */
@@ -142,11 +162,94 @@ export class PairScoreDetail {
 /** The most pairs a shortlist returns. */
 export const SHORTLIST_LIMIT = 500;
 
+/** How many near misses a shortlist names. */
+export const NEAR_MISSES = 10;
+
+export enum ShortlistCriterion {
+  JUDGED = 'JUDGED',
+  PILLAR_STARS = 'PILLAR_STARS',
+  COVERAGE = 'COVERAGE',
+  SECTORS = 'SECTORS',
+  PEER_GROUP = 'PEER_GROUP',
+}
+registerEnumType(ShortlistCriterion, {
+  name: 'ShortlistCriterion',
+  description: 'A part of a shortlist rule: enough evidence to be judged, every pillar at the stars asked, the share of evidence, the sectors, the peer group.',
+});
+
+@ObjectType({ description: 'One part of a shortlist rule a pair missed, and by how much.' })
+@Allow('PUBLIC')
+export class ShortlistMiss {
+  @Field(() => ShortlistCriterion) criterion: ShortlistCriterion;
+  @Field(() => String, { nullable: true, description: 'The pillar, for PILLAR_STARS.' }) pillar: string | null;
+  @Field(() => Float, { nullable: true, description: 'What the pair has (stars, share of evidence); null when the pillar has no score.' }) actual: number | null;
+  @Field(() => Float, { nullable: true, description: 'What the rule asks for.' }) required: number | null;
+  @Field(() => [String], { description: 'For SECTORS: the sectors the pair is not active in together.' }) sectors: string[];
+}
+
+@ObjectType({ description: 'A pair ranked just below a shortlist, with each part of the rule it missed.' })
+@Allow('PUBLIC')
+export class ShortlistNearMiss {
+  @Field(() => PairScoreView) score: PairScoreView;
+  @Field(() => [ShortlistMiss]) missed: ShortlistMiss[];
+}
+
 @ObjectType()
 @Allow('PUBLIC')
 export class PairShortlist {
-  @Field({ description: 'The rule, in words.' }) rule: string;
+  @Field({ description: 'The rule, in words (English).' }) rule: string;
+  @Field({ description: 'The rule, in English.' }) ruleEn: string;
+  @Field({ description: 'The rule, in Korean.' }) ruleKo: string;
   @Field(() => [PairScoreView], { complexity: listOfAtMost(SHORTLIST_LIMIT) }) pairs: PairScoreView[];
+  @Field(() => [ShortlistNearMiss], { complexity: listOfAtMost(NEAR_MISSES), description: 'The best-ranked pairs that missed the rule (at most 10), and why.' })
+  nearMisses: ShortlistNearMiss[];
+}
+
+export enum EvidenceGapKindView {
+  INDICATOR = 'INDICATOR',
+  SECTORS = 'SECTORS',
+  READINESS = 'READINESS',
+}
+registerEnumType(EvidenceGapKindView, { name: 'EvidenceGapKind', description: "A kind of evidence a city lacks: an indicator's figure, its sector activity, its readiness assessment." });
+
+@ObjectType({ description: 'One piece of evidence a city lacks, and the most it could add to the ranking score of any of its pairs.' })
+@Allow('PUBLIC')
+export class EvidenceGapView {
+  @Field(() => EvidenceGapKindView) kind: EvidenceGapKindView;
+  @Field(() => String, { nullable: true, description: 'The indicator key, for INDICATOR.' }) indicator: string | null;
+  @Field({ description: 'The pillar it feeds.' }) pillar: string;
+  @Field(() => Float) headroom: number;
+}
+
+/**
+ * The most pairs a needs-evidence answer lists, the most cities, and the most gaps per city (the
+ * default profile weighs 10 indicators; with readiness and sectors, 12).
+ */
+export const NEEDS_EVIDENCE_LIMIT = 50;
+export const NEEDS_EVIDENCE_CITIES = 20;
+export const GAPS_LISTED = 12;
+
+@ObjectType({ description: "What a city lacks for its pairs to be judged, most useful first: a to-do for the city's officers." })
+@Allow('PUBLIC')
+export class CityEvidenceNeed {
+  @Field(() => ID) cityId: string;
+  @Field(() => Int, { description: 'Numeric indicators the default profile weighs that the city has a figure for.' }) numericKnown: number;
+  @Field(() => Int) numericWeighted: number;
+  @Field(() => Int, { description: 'Similarity needs this many known for both cities.' }) numericMinimum: number;
+  @Field(() => [EvidenceGapView], { complexity: listOfAtMost(GAPS_LISTED), description: `The most useful gaps, at most ${GAPS_LISTED}.` }) gaps: EvidenceGapView[];
+  @Field(() => Int, { description: 'How many gaps the city has in all.' }) gapCount: number;
+  @Field(() => Float, { description: 'The most all of its missing evidence could add to the ranking score of any of its pairs.' }) headroom: number;
+}
+
+
+@ObjectType({ description: 'The pairs that cannot be judged yet, and the cities whose evidence would let them be.' })
+@Allow('PUBLIC')
+export class NeedsEvidence {
+  @Field(() => [PairScoreView], { complexity: listOfAtMost(NEEDS_EVIDENCE_LIMIT), description: 'Those the missing evidence could lift highest first.' })
+  pairs: PairScoreView[];
+  @Field(() => Int, { description: 'How many pairs cannot be judged yet.' }) pairCount: number | PromiseLike<number>;
+  @Field(() => [CityEvidenceNeed], { complexity: listOfAtMost(NEEDS_EVIDENCE_CITIES), description: `Most headroom first, at most ${NEEDS_EVIDENCE_CITIES}.` })
+  cities: CityEvidenceNeed[];
 }
 
 @ObjectType()
