@@ -47,6 +47,8 @@ export interface LinkEvidence extends Provenance {
   formality: number;
   summary: string;
   since: number | null;
+  /** false for history (a declined, withdrawn or closed twinning, a closed project): shown, never scored. Absent = live. */
+  live?: boolean;
 }
 
 export interface CityEvidence {
