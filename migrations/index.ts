@@ -1,4 +1,5 @@
 import { PairingThinEvidence1796624709913 } from './1796624709913-PairingThinEvidence';
+import { PlatformLinks1796624457908 } from './1796624457908-PlatformLinks';
 import { AccountRequests1796600128560 } from './1796600128560-AccountRequests';
 import { CalendarAddresses1796592398399 } from './1796592398399-CalendarAddresses';
 import { AppendOnlyHistories1796600000000 } from './1796600000000-AppendOnlyHistories';
@@ -31,5 +32,6 @@ export const MIGRATIONS: Function[] = [
   CalendarAddresses1796592398399,
   AppendOnlyHistories1796600000000,
   AccountRequests1796600128560,
+  PlatformLinks1796624457908,
   PairingThinEvidence1796624709913,
 ];

@@ -22,6 +22,22 @@ describe('the demo activity', () => {
     expect(data.myWorkspaces[0].projects.nodes[0].title).toEqual({ en: 'Hydrogen-ready port vehicles', ko: '수소 항만 차량 전환' });
   });
 
+  it("shows the twinning and the project on Busan's card for Liverpool: links that count in the relationship pillar", async () => {
+    const { cityLinks } = await app.gqlOk<{ cityLinks: Array<{ cityAId: string; cityBId: string; kind: string; formality: number; live: boolean; platformRef: string | null; source: string }> }>(
+      `query { cityLinks(cityId: "busan") { cityAId cityBId kind formality live platformRef source } }`,
+    );
+    const platform = cityLinks.filter((l) => l.platformRef);
+    expect(platform.map((l) => [l.platformRef!.split(':')[0], l.cityAId, l.cityBId, l.formality, l.live])).toEqual([
+      ['twinning', 'liverpool', 'busan', 4, true],
+      ['project', 'liverpool', 'busan', 3, true],
+    ]);
+    expect(platform[0].source).toMatch(/^Innovation Twins platform: twinning accepted \d{4}-\d{2}-\d{2}$/);
+    const { pairScore } = await app.gqlOk<{ pairScore: { score: { relationship: { score: number } } } }>(
+      `query { pairScore(cityA: "busan", cityB: "liverpool") { score { relationship { score } } } }`,
+    );
+    expect(pairScore.score.relationship.score).toBe(1);
+  });
+
   it('brings an application to the board: assigned to two reviewers and on next week’s agenda', async () => {
     const token = await app.signIn(DEMO_PEOPLE.boardKr);
     const applications = await app.gqlOk<{ fundApplications: { nodes: Array<{ id: string; status: string; reviews: Array<{ id: string }> | null }> } }>(

@@ -4,6 +4,8 @@ export { Sector } from './evidence/entities/sector.entity';
 export { knownSectorKeys } from './evidence/sector-reads';
 export { PairingEvidenceModule } from './evidence/evidence.module';
 export { EvidenceService } from './evidence/evidence.service';
+export { jointProjectLinkTerms, PlatformLinksService, twinningLinkTerms } from './evidence/platform-links.service';
+export type { PlatformLinkInput } from './evidence/platform-links.service';
 export { seedPairingEvidence } from './evidence/seed/pairing-evidence.seed';
 export { methodFingerprint, PairingComputeService, saveStarScales } from './scores/pairing-compute.service';
 export { PairingQueryService } from './scores/pairing-query.service';

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CitiesModule } from '@app/cities';
 import { PAIRING_EVIDENCE_ENTITIES } from './evidence/evidence.entities';
 import { PairingEvidenceModule } from './evidence/evidence.module';
+import { PlatformLinksService } from './evidence/platform-links.service';
 import { EvidenceService } from './evidence/evidence.service';
 import { PairingRecomputeRequest } from './recompute/pairing-recompute-request.entity';
 import { PairingRecomputeWorker } from './recompute/pairing-recompute.worker';
@@ -31,8 +32,10 @@ export const PAIRING_ENTITIES = [...PAIRING_EVIDENCE_ENTITIES, PairScore, Pairin
     CityEvidenceNeedResolver,
     PartnerSuggestionResolver,
     CityTypologyResolver,
+    PlatformLinksService,
   ],
-  exports: [PairingQueryService],
+  // Twinning and projects report their changes to PlatformLinksService, in their own transactions.
+  exports: [PairingQueryService, PlatformLinksService],
 })
 export class PairingModule {}
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CitiesModule } from '@app/cities';
+import { PairingModule } from '@app/pairing';
 import { TwinningModule } from '@app/twinning';
 import { ProjectsLoaders } from './projects.loaders';
 import { MilestonesResolver } from './milestones.resolver';
@@ -15,7 +16,7 @@ import { WorkspaceProjectsResolver } from './workspace-projects.resolver';
 
 /** Joint projects of twin workspaces: milestones, stages, budgets, published summaries. */
 @Module({
-  imports: [CitiesModule, TwinningModule],
+  imports: [CitiesModule, PairingModule, TwinningModule],
   providers: [
     ProjectsService,
     MilestonesService,

@@ -2,8 +2,21 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, escapeLike, ForbiddenError, isUuid, NotFoundError, PageArgs, paginate, toBilingual } from '@app/core';
 import { lang, usersById } from '@app/identity';
+import { PlatformLinksService } from '@app/pairing';
 import { OutboxService } from '@app/notifications';
-import { ActivityObjectType, ActivityService, ActivityVerb, PUBLIC_TWINNING_STATUSES, publicWorkspaceIdsSql, Twinning, TwinningAccessService, twinningById, twinningsOfWorkspaces, WorkspaceRole } from '@app/twinning';
+import {
+  ActivityObjectType,
+  ActivityService,
+  ActivityVerb,
+  citiesOfTwinning,
+  PUBLIC_TWINNING_STATUSES,
+  publicWorkspaceIdsSql,
+  Twinning,
+  TwinningAccessService,
+  twinningById,
+  twinningsOfWorkspaces,
+  WorkspaceRole,
+} from '@app/twinning';
 import type {
   BudgetInput,
   ChangeProjectStageInput,
@@ -19,6 +32,7 @@ import { CaseStudyPrompt, CaseStudyPromptTrigger } from './entities/case-study-p
 import { ProjectBudget } from './entities/project-budget.entity';
 import { Project, ProjectStage } from './entities/project.entity';
 import { ProjectStageChange } from './entities/project-stage-change.entity';
+import { projectLink } from './project-link';
 import { lockProject, requireEditor, requireProjectVersion, requireSteward } from './project-rules';
 import { ProjectWrite, validateProjectInput } from './project-validation';
 
@@ -57,6 +71,7 @@ export class ProjectsService {
     private readonly access: TwinningAccessService,
     private readonly activity: ActivityService,
     private readonly outbox: OutboxService,
+    private readonly links: PlatformLinksService,
   ) {}
 
   // ---------- reads ----------
@@ -131,6 +146,7 @@ export class ProjectsService {
       } as Partial<Project>);
       const saved = await em.save(project);
       if (input.budgets?.length) await this.replaceBudgets(em, saved.id, input.budgets);
+      await this.recordLink(em, user, saved, twinning);
       await em.insert(ProjectStageChange, {
         projectId: saved.id,
         fromStage: null,
@@ -205,6 +221,7 @@ export class ProjectsService {
       if (project.closedAt) throw new ConflictError('This project is already closed.');
       Object.assign(project, { closedAt: this.clock.now(), closeReason: input.reason });
       const saved = await this.saveEdit(em, project);
+      await this.recordLink(em, user, saved, await twinningById(em, access.twinningId));
       await this.record(em, user, saved, ActivityVerb.PROJECT_CLOSED, { reason: input.reason });
       await this.promptCaseStudy(em, saved, CaseStudyPromptTrigger.CLOSED);
       return saved;
@@ -220,6 +237,7 @@ export class ProjectsService {
       if (!project.closedAt) throw new ConflictError('This project is open.');
       Object.assign(project, { closedAt: null, closeReason: null });
       const saved = await this.saveEdit(em, project);
+      await this.recordLink(em, user, saved, await twinningById(em, access.twinningId), true);
       await this.record(em, user, saved, ActivityVerb.PROJECT_REOPENED, { reason: input.reason });
       return saved;
     });
@@ -273,6 +291,12 @@ export class ProjectsService {
   private saveEdit(em: EntityManager, project: Project): Promise<Project> {
     project.version += 1;
     return em.save(project);
+  }
+
+  /** The project's link between its two cities, as pairing evidence: live while open, history once closed (project-link.ts). */
+  private async recordLink(em: EntityManager, user: AuthUser, project: Project, twinning: Twinning, reopened = false): Promise<void> {
+    const cities = await citiesOfTwinning(em, twinning);
+    await this.links.record(em, projectLink(project, twinning, cities, this.clock.now(), user.id, reopened));
   }
 
   private record(em: EntityManager, user: AuthUser, project: Project, verb: ActivityVerb, details: Record<string, unknown> = {}): Promise<void> {

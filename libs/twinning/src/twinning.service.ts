@@ -4,7 +4,7 @@ import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, F
 import { citiesById, City } from '@app/cities';
 import { CityOfficerService, lang, userById } from '@app/identity';
 import { OutboxService } from '@app/notifications';
-import { pairKey, PairingQueryService } from '@app/pairing';
+import { pairKey, PairingQueryService, PlatformLinksService } from '@app/pairing';
 import type { ChangeTwinningStatusInput, ProposeTwinningInput, RespondToTwinningProposalInput, TwinningFilter, WithdrawTwinningProposalInput } from './dto/twinning.inputs';
 import { TwinningEmail } from './emails/twinning.emails';
 import { TwinningStatusChange } from './entities/twinning-status-change.entity';
@@ -15,6 +15,7 @@ import { ActivityObjectType, ActivityVerb } from './feed/workspace-activity.enti
 import { ActivityService } from './feed/activity.service';
 import { citiesOfTwinning, cityNames } from './twinning-cities';
 import { TwinningAccessService } from './twinning-access.service';
+import { twinningLink } from './twinning-link';
 
 /** Which status may follow which, through changeTwinningStatus (leads and admins). */
 const TRANSITIONS: Partial<Record<TwinningStatus, TwinningStatus[]>> = {
@@ -39,6 +40,7 @@ export class TwinningService {
     private readonly pairing: PairingQueryService,
     private readonly access: TwinningAccessService,
     private readonly activity: ActivityService,
+    private readonly links: PlatformLinksService,
   ) {}
 
   async propose(user: AuthUser, input: ProposeTwinningInput): Promise<Twinning> {
@@ -275,7 +277,13 @@ export class TwinningService {
     }
   }
 
+  /**
+   * Every status change goes through here: its history row, and the pair's
+   * link as pairing evidence (pairing asks for both cities' scores again),
+   * all in the change's transaction.
+   */
   private async record(em: EntityManager, twinning: Twinning, from: TwinningStatus | null, actorUserId: string, reason: string, at: Date): Promise<void> {
     await em.insert(TwinningStatusChange, { twinningId: twinning.id, fromStatus: from, toStatus: twinning.status, actorUserId, reason, at });
+    await this.links.record(em, twinningLink(twinning, from, await citiesOfTwinning(em, twinning), at, actorUserId));
   }
 }

@@ -14,7 +14,7 @@ export class CityLinksResolver {
     private readonly cities: CitiesLoaders,
   ) {}
 
-  @Query(() => [CityLink], { description: 'The links of a city with cities or places in another country, most formal first. NOT_FOUND for an unknown city.' })
+  @Query(() => [CityLink], { description: 'The links of a city with cities or places in another country: live links before history, then most formal first. NOT_FOUND for an unknown city.' })
   @Allow('PUBLIC')
   cityLinks(@Args() args: CityEvidenceArgs): Promise<CityLink[]> {
     return this.links.forCity(args.cityId);
@@ -26,14 +26,14 @@ export class CityLinksResolver {
     return this.links.create(ctx.user!, input);
   }
 
-  @Mutation(() => CityLink, { description: 'Change a link; omitted fields keep their value. Officers of a city on the link, and admins.' })
+  @Mutation(() => CityLink, { description: 'Change a link; omitted fields keep their value. Officers of a city on the link, and admins. A link the platform keeps (platformRef set) answers CONFLICT, reason PLATFORM_LINK.' })
   @Allow('SIGNED_IN')
   updateCityLink(@Ctx() ctx: RequestContext, @Args('input') input: UpdateCityLinkInput): Promise<CityLink> {
     const { id, ...changes } = input;
     return this.links.update(ctx.user!, id, changes);
   }
 
-  @Mutation(() => Boolean, { description: 'Delete a link (the audit keeps it). Officers of a city on the link, and admins.' })
+  @Mutation(() => Boolean, { description: 'Delete a link (the audit keeps it). Officers of a city on the link, and admins. A link the platform keeps (platformRef set) answers CONFLICT, reason PLATFORM_LINK.' })
   @Allow('SIGNED_IN')
   deleteCityLink(@Ctx() ctx: RequestContext, @Args() args: CityLinkIdArgs): Promise<boolean> {
     return this.links.delete(ctx.user!, args.id);

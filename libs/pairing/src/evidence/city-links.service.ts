@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, BadInputError, Clock, NotFoundError } from '@app/core';
+import { AuthUser, BadInputError, Clock, ConflictError, NotFoundError } from '@app/core';
 import { City, countriesByCode } from '@app/cities';
 import { CityOfficerService } from '@app/identity';
 import { requestPairingRecompute } from '../recompute/request-recompute';
@@ -10,6 +10,8 @@ import { LINK_KIND_PATTERN, MAX_PARTNERS } from './dto/city-link.input';
 import { FORMALITY_MESSAGE } from './rubric';
 
 export const TWO_COUNTRIES_MESSAGE = 'a link joins cities of two countries';
+/** The CONFLICT reason when someone tries to change a link the platform keeps. */
+export const PLATFORM_LINK_REASON = 'PLATFORM_LINK';
 
 /** A link's fields as a person sends them; for an update, undefined = keep. */
 export interface CityLinkFieldsInput {
@@ -40,14 +42,15 @@ export class CityLinksService {
     private readonly officers: CityOfficerService,
   ) {}
 
-  /** The links of a city (either end), most formal first. Unknown city: NOT_FOUND. */
+  /** The links of a city (either end): live links before history, then most formal first. Unknown city: NOT_FOUND. */
   async forCity(cityId: string): Promise<CityLink[]> {
     await requireCity(this.dataSource.manager, cityId);
     return this.dataSource
       .getRepository(CityLink)
       .createQueryBuilder('l')
       .where('(l.city_a_id = :cityId OR l.city_b_id = :cityId)', { cityId })
-      .orderBy('l.formality', 'DESC')
+      .orderBy('l.live', 'DESC')
+      .addOrderBy('l.formality', 'DESC')
       .addOrderBy('l.created_at', 'ASC')
       .addOrderBy('l.id', 'ASC')
       .getMany();
@@ -86,7 +89,7 @@ export class CityLinksService {
     await this.officers.assertCanEditOneOf(user, endsOf(values));
     return this.dataSource.transaction(async (em) => {
       await this.checkCountries(em, values);
-      const link = em.create(CityLink, { ...values, enteredByUserId: user.id, seedKey: null });
+      const link = em.create(CityLink, { ...values, enteredByUserId: user.id, seedKey: null, live: true, platformRef: null });
       const saved = await em.save(link);
       await writeEvidenceAudit(em, {
         actorUserId: user.id,
@@ -109,7 +112,9 @@ export class CityLinksService {
    */
   async update(user: AuthUser, id: string, input: CityLinkFieldsInput): Promise<CityLink> {
     // Cheap refusals before locking anything; the merge and checks below read the locked row.
-    await this.officers.assertCanEditOneOf(user, endsOf(await this.get(id)));
+    const existing = await this.get(id);
+    await this.officers.assertCanEditOneOf(user, endsOf(existing));
+    refusePlatformLink(existing, 'changed');
     const today = isoDay(this.clock.now());
     return this.dataSource.transaction(async (em) => {
       const current = await em.createQueryBuilder(CityLink, 'l').setLock('pessimistic_write').where('l.id = :id', { id }).getOne();
@@ -153,6 +158,7 @@ export class CityLinksService {
   async delete(user: AuthUser, id: string): Promise<boolean> {
     const existing = await this.get(id);
     await this.officers.assertCanEditOneOf(user, endsOf(existing));
+    refusePlatformLink(existing, 'deleted');
     return this.dataSource.transaction(async (em) => {
       const current = await em.createQueryBuilder(CityLink, 'l').setLock('pessimistic_write').where('l.id = :id', { id }).getOne();
       if (!current) throw new NotFoundError('city link', id);
@@ -239,6 +245,21 @@ export class CityLinksService {
       );
     }
   }
+}
+
+/**
+ * A link the platform keeps follows its twinning or project (a reference
+ * never leaves a row, so checking the row read before the lock is enough):
+ * CONFLICT, reason PLATFORM_LINK, whoever asks.
+ */
+function refusePlatformLink(link: CityLink, what: 'changed' | 'deleted'): void {
+  if (!link.platformRef) return;
+  const follows = link.platformRef.startsWith('project:') ? 'joint project' : 'twinning';
+  throw new ConflictError(
+    `This link is kept by the Innovation Twins platform and follows its ${follows} (${link.platformRef}): it cannot be ${what} here. ` +
+      `It changes when the ${follows} does; record another link to add what you know.`,
+    { reason: PLATFORM_LINK_REASON, platformRef: link.platformRef },
+  );
 }
 
 /** The cities at the ends of a link (one or two). */

@@ -17,7 +17,9 @@ export interface CityPairingEvidence {
   /**
    * Links to other cities of ours, seen from this city (otherCityId = the
    * other end), most formal first. Links to places that are not our cities
-   * (Seoul, Rolls-Royce) join no pair, so they are not here.
+   * (Seoul, Rolls-Royce) join no pair, so they are not here. History (a
+   * declined, withdrawn or closed twinning, a closed joint project) is here
+   * with `live: false`: the engine shows it and does not score it.
    */
   links: LinkEvidence[];
 }
@@ -87,6 +89,7 @@ export class EvidenceService {
           formality: link.formality,
           summary: link.summary,
           since: link.since,
+          live: link.live,
           source: link.source,
           asOf: link.asOf,
           enteredByUserId: link.enteredByUserId,

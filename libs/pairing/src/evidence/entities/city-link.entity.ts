@@ -22,6 +22,17 @@ import { City, Country } from '@app/cities';
  * cityB and otherPlace is set; otherPlaceCountryCode says which country the
  * other place is in, so "across two countries" holds for every link.
  * Deleting a link sets deletedAt: the row and its audit stay.
+ *
+ * The platform's own relationships (a twinning, a joint project) are links
+ * too, kept here rather than in a table of their own: every reader of links
+ * (cityLinks, the engine's evidence, the explanation, the audit) then sees
+ * them without a second query or a union, and what sets them apart is two
+ * columns. platformRef names what the link follows (twinning:<id>,
+ * project:<id>); the owner of that record keeps the row in step through
+ * PlatformLinksService, in its own transaction, and nobody edits or deletes
+ * it through the link mutations. live is false for history (a declined,
+ * withdrawn or closed twinning, a closed project): the row stays, shown with
+ * its last status, and is never scored. Only platform links become history.
  */
 @Entity()
 @Index(['cityAId'])
@@ -30,6 +41,8 @@ import { City, Country } from '@app/cities';
 @Check('city_link_other_end', '(city_b_id IS NULL) <> (other_place IS NULL)')
 @Check('city_link_other_place_country', '(other_place IS NULL) = (other_place_country_code IS NULL)')
 @Check('city_link_two_cities', 'city_b_id IS NULL OR city_b_id <> city_a_id')
+@Check('city_link_history_from_platform', 'live OR platform_ref IS NOT NULL')
+@Check('city_link_platform_between_cities', 'platform_ref IS NULL OR (city_b_id IS NOT NULL AND seed_key IS NULL)')
 @ObjectType({
   description:
     'An existing link between two cities of different countries (or institutions in them), or between a city and another place abroad, ' +
@@ -108,6 +121,23 @@ export class CityLink {
   /** Identifies a link that came from the seed data, so seeding again finds it instead of adding it twice. */
   @Column({ type: 'text', nullable: true, unique: true })
   seedKey: string | null;
+
+  @Column({ default: true })
+  @Field({
+    description:
+      'false for history: a declined, withdrawn or closed twinning, or a closed joint project. History is shown with its last status and never scored.',
+  })
+  live: boolean;
+
+  /** What a platform link follows, e.g. twinning:<id> or project:<id>: one row per reference, upserted by PlatformLinksService. */
+  @Column({ type: 'text', nullable: true, unique: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'When the Innovation Twins platform itself keeps the link, what it follows: twinning:<id> or project:<id>; null for links people entered. ' +
+      'A platform link changes with its twinning or project and cannot be edited or deleted through the link mutations.',
+  })
+  platformRef: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   @Field()
