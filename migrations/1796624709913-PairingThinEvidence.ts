@@ -17,7 +17,7 @@ export class PairingThinEvidence1796624709913 implements MigrationInterface {
     await queryRunner.query("DROP INDEX \"public\".\"pair_score_city_b\"");
     await queryRunner.query("DROP INDEX \"public\".\"pair_score_city_a\"");
     await queryRunner.query("DROP INDEX \"public\".\"pair_score_ranking\"");
-    await queryRunner.query("CREATE TABLE \"pairing_star_scale\" (\"countries\" character varying NOT NULL, \"scale\" jsonb NOT NULL, \"computed_at\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_87f57fdff737418666b2e0c2f4c\" PRIMARY KEY (\"countries\"))");
+    await queryRunner.query("CREATE TABLE \"pairing_star_scale\" (\"countries\" character varying NOT NULL, \"scale\" jsonb NOT NULL, \"judged\" integer NOT NULL DEFAULT '0', \"unjudged\" integer NOT NULL DEFAULT '0', \"computed_at\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_87f57fdff737418666b2e0c2f4c\" PRIMARY KEY (\"countries\"))");
     await queryRunner.query("CREATE TABLE \"pairing_city_evidence\" (\"city_id\" character varying NOT NULL, \"country_code\" character(2) NOT NULL, \"numeric_known\" smallint NOT NULL, \"numeric_weighted\" smallint NOT NULL, \"gaps\" jsonb NOT NULL, \"headroom\" double precision NOT NULL, \"computed_at\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_2736ae9f90818c41444c5dd90ce\" PRIMARY KEY (\"city_id\"))");
     await queryRunner.query("CREATE INDEX \"pairing_city_evidence_headroom\" ON \"pairing_city_evidence\"  (\"country_code\", \"headroom\") ");
     await queryRunner.query("ALTER TABLE \"pair_score\" DROP COLUMN \"overall_stars\"");

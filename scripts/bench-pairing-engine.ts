@@ -7,8 +7,9 @@
  * data) and measures:
  *   (a) the engine: scoring of all 1,000 × 1,000 pairs and their full ranking;
  *   (b) a baseline: the same arithmetic as one plain hand-inlined loop over the
- *       same typed arrays, plus a plain comparator sort — what the engine's
- *       abstractions cost (goal: engine ≤ 3× baseline and < 2 s);
+ *       same typed arrays, star cut points by sorting each pillar's scores, and
+ *       a plain comparator sort — what the engine's abstractions cost (goal:
+ *       engine ≤ 3× baseline and < 2 s);
  *   (c) an incremental update of one city: new evidence in, its 1,000 pairs
  *       rescored, rank order exact at once (goal < 50 ms);
  *   (d) the star scale calibrated again on the whole set, as the worker does
@@ -46,7 +47,7 @@ export interface EngineBenchFigures {
   /** Building the typed arrays from evidence (relative values, bitmasks, links), once per data set. */
   prepareMs: number;
   engine: { scoreMs: number; rankMs: number; totalMs: number };
-  baseline: { scoreMs: number; sortMs: number; totalMs: number };
+  baseline: { scoreMs: number; starsMs: number; sortMs: number; totalMs: number };
   /** engine / baseline */
   ratio: { score: number; total: number };
   /** Largest difference between engine and baseline observed and ranking scores, confidence and stars (0 = identical). */
@@ -299,8 +300,14 @@ function baselineScore(batch: PairingBatch): BaselineOut {
       oConf[p] = evidence / 4;
     }
   }
-  // Stars: each pillar's cut points at the set's thirds by a plain sort (the engine selects them in
-  // linear time), the ranking score's among the judged pairs; then every pair rated.
+  return out;
+}
+
+/** Stars the plain way: each cut point by sorting the set's scores, then every pair rated. */
+function baselineStars(out: BaselineOut): void {
+  const n = out.overall.length;
+  const { sim: oSim, intl: oIntl, syn: oSyn, rel: oRel, adjusted: oAdj, confidence: oConf } = out;
+  // Each pillar's cut points at the set's thirds, the ranking score's among the judged pairs.
   const cut = (values: Float64Array, keep: (p: number) => boolean, share: number) => {
     const picked: number[] = [];
     for (let p = 0; p < values.length; p++) if (values[p] === values[p] && keep(p)) picked.push(values[p]);
@@ -326,7 +333,6 @@ function baselineScore(batch: PairingBatch): BaselineOut {
     const syn = oSyn[p];
     out.minStars[p] = sim !== sim || intl !== intl || syn !== syn ? 0 : Math.min(rate(sim, s1, s2), rate(intl, i1, i2), rate(syn, y1, y2), rate(oRel[p], r1, r2));
   }
-  return out;
 }
 
 function baselineSort(adjusted: Float64Array, confidence: Float64Array): Uint32Array {
@@ -362,6 +368,7 @@ export async function runEngineBench(options: { citiesPerCountry?: number; runs?
   const engineScore: number[] = [];
   const engineRank: number[] = [];
   const baseScore: number[] = [];
+  const baseStars: number[] = [];
   const baseSort: number[] = [];
   let scores!: BatchScores;
   let base!: BaselineOut;
@@ -378,10 +385,12 @@ export async function runEngineBench(options: { citiesPerCountry?: number; runs?
     };
     const runBaseline = () => {
       const [bs, b] = time(() => baselineScore(batch));
+      const [bt] = time(() => baselineStars(b));
       const [bo] = time(() => baselineSort(b.adjusted, b.confidence));
       base = b;
       if (r >= warmups) {
         baseScore.push(bs);
+        baseStars.push(bt);
         baseSort.push(bo);
       }
     };
@@ -443,15 +452,16 @@ export async function runEngineBench(options: { citiesPerCountry?: number; runs?
   }
 
   const engineTotal = median(engineScore) + median(engineRank);
-  const baseTotal = median(baseScore) + median(baseSort);
+  const baseTotal = median(baseScore) + median(baseStars) + median(baseSort);
+  const baseScoreAndStars = median(baseScore) + median(baseStars);
   const figures: EngineBenchFigures = {
     citiesPerCountry,
     pairs: batch.x.n * batch.y.n,
     runs,
     prepareMs: round(prepareMs),
     engine: { scoreMs: round(median(engineScore)), rankMs: round(median(engineRank)), totalMs: round(engineTotal) },
-    baseline: { scoreMs: round(median(baseScore)), sortMs: round(median(baseSort)), totalMs: round(baseTotal) },
-    ratio: { score: round(median(engineScore) / median(baseScore), 2), total: round(engineTotal / baseTotal, 2) },
+    baseline: { scoreMs: round(median(baseScore)), starsMs: round(median(baseStars)), sortMs: round(median(baseSort)), totalMs: round(baseTotal) },
+    ratio: { score: round(median(engineScore) / baseScoreAndStars, 2), total: round(engineTotal / baseTotal, 2) },
     maxDifference,
     incremental: {
       pairsRescored,
@@ -463,7 +473,7 @@ export async function runEngineBench(options: { citiesPerCountry?: number; runs?
     },
     goals: {
       totalUnder2s: engineTotal < 2000,
-      ratioAtMost3: engineTotal / baseTotal <= 3 && median(engineScore) / median(baseScore) <= 3,
+      ratioAtMost3: engineTotal / baseTotal <= 3 && median(engineScore) / baseScoreAndStars <= 3,
       incrementalUnder50ms: median(updateTimes) < 50,
     },
   };
@@ -474,13 +484,14 @@ export function printEngineFigures(f: EngineBenchFigures): void {
   const lines = [
     `Pairing engine benchmark: ${f.citiesPerCountry} × ${f.citiesPerCountry} cities = ${f.pairs.toLocaleString('en-GB')} pairs (median of ${f.runs} runs after warm-up)`,
     `  prepare (evidence → typed arrays, once)      ${f.prepareMs} ms`,
-    `  (a) engine    score ${f.engine.scoreMs} ms + rank ${f.engine.rankMs} ms = ${f.engine.totalMs} ms`,
-    `  (b) baseline  score ${f.baseline.scoreMs} ms + sort ${f.baseline.sortMs} ms = ${f.baseline.totalMs} ms`,
-    `      ratio engine/baseline: scoring ${f.ratio.score}×, scoring + ranking ${f.ratio.total}×   (goal ≤ 3×, total < 2 s)`,
+    `  (a) engine    score and stars ${f.engine.scoreMs} ms + rank ${f.engine.rankMs} ms = ${f.engine.totalMs} ms`,
+    `  (b) baseline  score ${f.baseline.scoreMs} ms + stars ${f.baseline.starsMs} ms + sort ${f.baseline.sortMs} ms = ${f.baseline.totalMs} ms`,
+    `      ratio engine/baseline: scoring with stars ${f.ratio.score}×, with ranking ${f.ratio.total}×   (goal ≤ 3×, total < 2 s)`,
     `      largest difference engine vs baseline (observed, ranking score, confidence, stars): ${f.maxDifference}`,
     `  (c) update one city (${f.incremental.pairsRescored} pairs rescored): ${f.incremental.updateMs} ms (goal < 50 ms); top 100 after it: ${f.incremental.topKAfterUpdateMs} ms`,
     `      update that moves a national leader (${f.incremental.leaderChangePairs.toLocaleString('en-GB')} pairs rescored): ${f.incremental.leaderChangeMs} ms`,
-    `  (d) star scale calibrated again on all ${f.pairs.toLocaleString('en-GB')} pairs (once per batch of updates): ${f.incremental.calibrateMs} ms`,
+    `  (d) star scale calibrated again on all ${f.pairs.toLocaleString('en-GB')} pairs (once per batch of updates): ${f.incremental.calibrateMs} ms` +
+      ` (the baseline's sort-based stars: ${f.baseline.starsMs} ms)`,
     `  goals: total < 2 s ${f.goals.totalUnder2s ? 'met' : 'MISSED'}; ≤ 3× baseline ${f.goals.ratioAtMost3 ? 'met' : 'MISSED'}; incremental < 50 ms ${f.goals.incrementalUnder50ms ? 'met' : 'MISSED'}`,
   ];
   console.log(lines.join('\n'));

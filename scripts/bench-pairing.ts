@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
 import { loadConfig } from '@app/core';
 import { findFreePort, UNTHROTTLED } from '@app/dev-services';
 import { platformDataSource, seedReferenceData } from '@app/platform';
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
     await dataSource.initialize();
     await seedReferenceData(dataSource);
     const started = performance.now();
-    await storeSyntheticPairs(dataSource);
+    await storeSyntheticPairs(dataSource, migrationDatabaseUrl);
     const storeMs = performance.now() - started;
     const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM pair_score WHERE countries = 'GB~KR'`);
     const [{ unjudged }] = await dataSource.query(`SELECT count(*)::int AS unjudged FROM pair_score WHERE countries = 'GB~KR' AND confidence < 0.5`);
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
 }
 
 /** A million pairs with pillar scores spread like real ones, written by PostgreSQL itself. */
-async function storeSyntheticPairs(dataSource: import('typeorm').DataSource): Promise<void> {
+export async function storeSyntheticPairs(dataSource: import('typeorm').DataSource, ownerUrl: string): Promise<void> {
   await dataSource.query(`SELECT setseed(0.2026)`);
   await dataSource.query(
     `INSERT INTO city (id, country_code, name_en, name_ko, peer_group)
@@ -150,8 +151,15 @@ async function storeSyntheticPairs(dataSource: import('typeorm').DataSource): Pr
        FROM city WHERE id LIKE 'syn-%' AND random() < 0.33`,
   );
   await saveStarScales(dataSource.manager, ['GB~KR'], new Date());
-  await dataSource.query(`ANALYZE pair_score`);
-  await dataSource.query(`ANALYZE pairing_city_evidence`);
+  // As autovacuum would leave them: statistics for the planner and a visibility map for index-only scans.
+  // Only the tables' owner may vacuum them, not the application's role.
+  const owner = new Client({ connectionString: ownerUrl });
+  await owner.connect();
+  try {
+    await owner.query(`VACUUM ANALYZE pair_score, pairing_city_evidence`);
+  } finally {
+    await owner.end();
+  }
 }
 
 function percentile(values: number[], p: number): number {
@@ -163,7 +171,9 @@ function describe(values: number[]): string {
   return `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, p99 ${percentile(values, 99).toFixed(1)} ms (${values.length} requests)`;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -67,7 +67,12 @@ export class PairScoresService {
     else query.andWhere('(p.city_a_id = :cityId OR p.city_b_id = :cityId)', { cityId: scope.cityId });
     const counted = query.clone();
     const pairs = await query.orderBy('p.potential', 'DESC').addOrderBy('p.pair_key', 'ASC').take(first).getMany();
-    return { pairs, count: () => counted.getCount() };
+    // Two countries' pairs may be a million: their count was taken when the worker calibrated the set.
+    const count = async () =>
+      'countries' in scope
+        ? ((await this.dataSource.getRepository(PairingStarScale).findOneBy({ countries: scope.countries }))?.unjudged ?? counted.getCount())
+        : counted.getCount();
+    return { pairs, count };
   }
 
   /**
@@ -133,7 +138,8 @@ export class PairScoresService {
    * key to its scale; the key `*` applies one scale to every pair.
    */
   private whereStars(query: SelectQueryBuilder<PairScore>, filter: Pick<PairFilterInput, 'minStars' | 'minPillarStars'>, scales: Map<string, StarScale>): void {
-    const condition = (scale: StarScale, n: number) => {
+    if (filter.minStars === undefined && filter.minPillarStars === undefined) return;
+    const condition = (scale: StarScale) => {
       const parts: string[] = [];
       const reach = (column: string, cuts: readonly [number, number], stars: number) => {
         if (stars <= 1) return `p.${column} IS NOT NULL`;
@@ -142,15 +148,15 @@ export class PairScoresService {
       };
       if (filter.minStars !== undefined) parts.push(reach('adjusted', scale.overall, filter.minStars));
       if (filter.minPillarStars !== undefined) for (const pillar of PILLARS) parts.push(reach(snake(pillar), scale[pillar], filter.minPillarStars));
-      return parts.length ? `(${parts.join(' AND ')})` : `TRUE /* ${n} */`;
+      return `(${parts.join(' AND ')})`;
     };
-    if (filter.minStars === undefined && filter.minPillarStars === undefined) return;
     const all = scales.get('*');
     if (all) {
-      query.andWhere(condition(all, 0));
+      query.andWhere(condition(all));
       return;
     }
-    const branches = [...scales].map(([key, scale], n) => `(p.countries = '${key.replace(/[^A-Z~]/g, '')}' AND ${condition(scale, n)})`);
+    // A countries key is two codes the worker wrote (e.g. GB~KR); only letters and ~ are kept in the SQL.
+    const branches = [...scales].map(([key, scale]) => `(p.countries = '${key.replace(/[^A-Z~]/g, '')}' AND ${condition(scale)})`);
     query.andWhere(branches.length ? `(${branches.join(' OR ')})` : 'FALSE');
   }
 

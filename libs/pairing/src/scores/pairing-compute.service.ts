@@ -5,6 +5,7 @@ import {
   BatchScores,
   buildBatch,
   calibrateStarsOf,
+  JUDGED_CONFIDENCE,
   cityEvidenceGaps,
   CityEvidence,
   prepareCities,
@@ -281,7 +282,8 @@ export async function saveStarScales(em: EntityManager, countries: readonly stri
       },
       REPORT_DEFAULT_WEIGHTS,
     );
-    await em.getRepository(PairingStarScale).upsert({ countries: key, scale: storedScale(scale), computedAt }, ['countries']);
+    const judged = rows.filter((r) => r.confidence >= JUDGED_CONFIDENCE).length;
+    await em.getRepository(PairingStarScale).upsert({ countries: key, scale: storedScale(scale), judged, unjudged: rows.length - judged, computedAt }, ['countries']);
   }
 }
 

@@ -17,6 +17,13 @@ export class PairingStarScale {
   @Column({ type: 'jsonb' })
   scale: Record<keyof StarScale, [number | null, number | null]>;
 
+  /** Pairs of the set ranked (judged) and those that need evidence, as of this calibration: counted here once, not per request. */
+  @Column({ type: 'int', default: 0 })
+  judged: number;
+
+  @Column({ type: 'int', default: 0 })
+  unjudged: number;
+
   @Column({ type: 'timestamptz' })
   computedAt: Date;
 }
