@@ -458,7 +458,7 @@ export const pairingMessages = defineMessages(
         accept: '수락하고 자매결연 시작',
         decline: '거절',
         working: '보내는 중…',
-        accepted: '수락했습니다. 이제 {{a}}와(과) {{b}}은(는) 자매 도시입니다.',
+        accepted: '수락했습니다. 이제 {{a}}–{{b}} 두 도시는 자매 도시입니다.',
         declined: '제안을 거절했습니다. 제안자에게 알렸습니다.',
       },
       withdraw: {
@@ -482,7 +482,7 @@ export const pairingMessages = defineMessages(
       search: '도시 검색',
       searchHint: '도시 이름의 일부를 한글이나 영어로 입력하세요(예: 부산, Busan).',
       searchResults: '“{{query}}” 검색 결과',
-      noMatch: '“{{query}}”와(과) 일치하는 도시가 없습니다. 철자를 확인하거나 아래 목록에서 골라 주세요.',
+      noMatch: '“{{query}}” 검색어에 맞는 도시가 없습니다. 철자를 확인하거나 아래 목록에서 골라 주세요.',
       matches_one: '도시 {{count}}곳',
       matches_other: '도시 {{count}}곳',
       browse: '목록에서 고르기',
