@@ -225,7 +225,9 @@ export default function ExplorerPage() {
           <PartnerList city={picked} profileId={profileId} weights={weights} pillarWeights={pillarWeights} />
         </section>
       )}
-      {picked && <PartnerNeeds city={picked} profileId={profileId} weights={weights} hrefFor={hrefFor} headingId="explorer-needs-title" />}
+      {picked && (
+        <PartnerNeeds city={picked} profileId={profileId} weights={weights} pillarWeights={pillarWeights} hrefFor={hrefFor} headingId="explorer-needs-title" />
+      )}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ErrorNotice, Loading } from '../../components/ErrorNotice';
@@ -9,7 +10,8 @@ import { cityName } from '../../i18n/cities';
 import { formatNumber } from '../../i18n/format';
 import { ConfidenceMeter } from './Confidence';
 import { pairingMessages, type PairingT } from './messages';
-import { points } from './shared';
+import { PairExplanation } from './PairExplanation';
+import { points, type Pillar } from './shared';
 import { useReference, type IndicatorDefinitionView } from './useReference';
 
 const ExplorerNeeds = graphql(`
@@ -140,12 +142,14 @@ export function PartnerNeeds({
   city,
   profileId,
   weights,
+  pillarWeights,
   hrefFor,
   headingId,
 }: {
   city: { id: string; nameEn: string; nameKo: string };
   profileId: string | null;
   weights: WeightsInput | null;
+  pillarWeights: Record<Pillar, number> | null;
   hrefFor: (id: string) => string;
   headingId: string;
 }) {
@@ -176,29 +180,68 @@ export function PartnerNeeds({
                 {result.pairs.length < result.pairCount && t('needs.shown', { shown: formatNumber(result.pairs.length, language) })}
               </p>
               <ul className="needs-pairs">
-                {result.pairs.map((pair) => {
-                  const partner = pair.cityA.id === city.id ? pair.cityB : pair.cityA;
-                  return (
-                    <li key={pair.pairKey} data-partner-id={partner.id}>
-                      <span className="needs-pairs__name">
-                        <Link to={hrefFor(partner.id)}>{cityName(partner, language)}</Link>{' '}
-                        <SideBadge countryCode={partner.countryCode}>{language === 'ko' ? partner.country.nameKo : partner.country.nameEn}</SideBadge>
-                      </span>
-                      <span className="needs-pairs__score">
-                        {t('needs.pairLine', { adjusted: points(pair.adjusted, language), potential: points(pair.potential, language) })}
-                      </span>
-                      <ConfidenceMeter label={pair.coverage.confidenceLabel} confidence={pair.coverage.confidence} />
-                      <span className="needs-pairs__lift">
-                        {t('needs.lift')} {liftText(pair, needs, t, language, city.id)}
-                      </span>
-                    </li>
-                  );
-                })}
+                {result.pairs.map((pair) => (
+                  <UnjudgedPartner
+                    key={pair.pairKey}
+                    city={city}
+                    pair={pair}
+                    needs={needs}
+                    hrefFor={hrefFor}
+                    profileId={profileId}
+                    weights={weights}
+                    pillarWeights={pillarWeights}
+                  />
+                ))}
               </ul>
             </section>
           )}
         </>
       )}
     </section>
+  );
+}
+
+/** A partner that cannot be judged yet: where its ranking score is and could go, what would lift it, and its explanation on demand. */
+function UnjudgedPartner({
+  city,
+  pair,
+  needs,
+  hrefFor,
+  profileId,
+  weights,
+  pillarWeights,
+}: {
+  city: { id: string; nameEn: string; nameKo: string };
+  pair: NeedsPair;
+  needs: Map<string, CityNeed>;
+  hrefFor: (id: string) => string;
+  profileId: string | null;
+  weights: WeightsInput | null;
+  pillarWeights: Record<Pillar, number> | null;
+}) {
+  const { t, language } = useMessages(pairingMessages);
+  const [open, setOpen] = useState(false);
+  const partner = pair.cityA.id === city.id ? pair.cityB : pair.cityA;
+  return (
+    <li data-partner-id={partner.id}>
+      <span className="needs-pairs__name">
+        <Link to={hrefFor(partner.id)}>{cityName(partner, language)}</Link>{' '}
+        <SideBadge countryCode={partner.countryCode}>{language === 'ko' ? partner.country.nameKo : partner.country.nameEn}</SideBadge>
+      </span>
+      <span className="needs-pairs__score">
+        {t('needs.pairLine', { adjusted: points(pair.adjusted, language), potential: points(pair.potential, language) })}
+      </span>
+      <ConfidenceMeter label={pair.coverage.confidenceLabel} confidence={pair.coverage.confidence} />
+      <span className="needs-pairs__lift">
+        {t('needs.lift')} {liftText(pair, needs, t, language, city.id)}
+      </span>
+      <details className="explanation needs-pairs__why" onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>
+          {t('explorer.why')}
+          <span className="visually-hidden">: {t('pairs.pairName', { a: cityName(city, language), b: cityName(partner, language) })}</span>
+        </summary>
+        {open && <PairExplanation cityId={city.id} partnerId={partner.id} profileId={profileId} weights={weights} pillarWeights={pillarWeights} />}
+      </details>
+    </li>
   );
 }
