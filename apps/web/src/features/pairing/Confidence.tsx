@@ -6,8 +6,12 @@ import { points } from './shared';
 export type ConfidenceLabel = 'HIGH' | 'MEDIUM' | 'LOW';
 const FILLED: Record<ConfidenceLabel, number> = { LOW: 1, MEDIUM: 2, HIGH: 3 };
 
-/** Confidence at a glance: three dots filled by its label (low, medium, high), the label in words and the share of evidence in. */
-export function ConfidenceMeter({ label, confidence }: { label: ConfidenceLabel; confidence: number }) {
+/**
+ * Confidence at a glance: three dots filled by its label (low, medium, high),
+ * the label in words and the share of evidence in; `compact` (in a table
+ * whose column says "Confidence") leaves out the word and writes the share short.
+ */
+export function ConfidenceMeter({ label, confidence, compact = false }: { label: ConfidenceLabel; confidence: number; compact?: boolean }) {
   const { t, language } = useMessages(pairingMessages);
   const filled = FILLED[label];
   return (
@@ -17,8 +21,10 @@ export function ConfidenceMeter({ label, confidence }: { label: ConfidenceLabel;
           <span key={i} className={i <= filled ? 'confidence__dot is-on' : 'confidence__dot'} />
         ))}
       </span>
-      <span className="confidence__label">{t('confidenceIs', { label: t(`confidence.${label}`) })}</span>{' '}
-      <small className="confidence__share">({t('confidenceShare', { value: formatNumber(Math.round(confidence * 100), language) })})</small>
+      <span className="confidence__label">{compact ? t(`confidence.${label}`) : t('confidenceIs', { label: t(`confidence.${label}`) })}</span>{' '}
+      <small className="confidence__share">
+        ({compact ? `${formatNumber(Math.round(confidence * 100), language)}%` : t('confidenceShare', { value: formatNumber(Math.round(confidence * 100), language) })})
+      </small>
     </span>
   );
 }

@@ -87,7 +87,10 @@ export function NextPairs() {
                     <tr key={pair.pairKey} data-pair-key={pair.pairKey}>
                       <td className="num">{formatNumber(index + 1, language)}</td>
                       <th scope="row">
-                        <Link to={`/explorer?city=${encodeURIComponent(uk.id)}`}>{pairName(pair)}</Link>
+                        <Link to={`/explorer?city=${encodeURIComponent(uk.id)}`}>
+                          {pairName(pair)}
+                          <span className="visually-hidden">: {t('next.openCity', { city: cityName(uk, language) })}</span>
+                        </Link>
                       </th>
                       <td className="num">
                         <strong>{t('score', { value: points(pair.adjusted, language) })}</strong>
@@ -100,7 +103,7 @@ export function NextPairs() {
                         <span className="visually-hidden">{t('stars', { count: pair.overallStars })}</span>
                       </td>
                       <td>
-                        <ConfidenceMeter label={pair.coverage.confidenceLabel} confidence={pair.coverage.confidence} />
+                        <ConfidenceMeter label={pair.coverage.confidenceLabel} confidence={pair.coverage.confidence} compact />
                       </td>
                     </tr>
                   );
