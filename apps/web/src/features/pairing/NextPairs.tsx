@@ -132,7 +132,6 @@ export function NextPairs() {
                       <thead>
                         <tr>
                           <th scope="col">{t('next.cityCol.city')}</th>
-                          <th scope="col">{t('next.cityCol.figures')}</th>
                           <th scope="col">{t('next.cityCol.missing')}</th>
                           <th scope="col" className="num">
                             {t('next.cityCol.headroom')}
@@ -145,8 +144,11 @@ export function NextPairs() {
                             <th scope="row">
                               <Link to={`/explorer?city=${encodeURIComponent(need.cityId)}`}>{cityName(need.city, language)}</Link>
                             </th>
-                            <td>{figuresKnown(need, t, language)}</td>
-                            <td>{gapSummary(need, t, language)}</td>
+                            <td>
+                              {gapSummary(need, t, language)}
+                              <br />
+                              <small>{figuresKnown(need, t, language)}</small>
+                            </td>
                             <td className="num">{t('needs.upTo', { value: points(need.headroom, language) })}</td>
                           </tr>
                         ))}
