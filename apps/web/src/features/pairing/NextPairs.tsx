@@ -10,12 +10,11 @@ import { pairingMessages } from './messages';
 import { figuresKnown, gapSummary, liftText, type NeedsPair } from './NeedsEvidence';
 import { points, starGlyphs } from './shared';
 
-const FIRST = 10;
 const CITIES_SHOWN = 8;
 
 const PairsNext = graphql(`
-  query PairsNext($first: Int!) {
-    pairRanking(countryA: "GB", countryB: "KR", first: $first) {
+  query PairsNext {
+    pairRanking(countryA: "GB", countryB: "KR", first: 10) {
       totalCount
       nodes {
         ...NeedsPair
@@ -43,7 +42,7 @@ const sides = (pair: NeedsPair) => (pair.cityA.countryCode <= pair.cityB.country
  */
 export function NextPairs() {
   const { t, language } = useMessages(pairingMessages);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: PairsNext, variables: { first: FIRST } });
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: PairsNext });
   const ranking = data?.pairRanking;
   const needs = data?.pairsNeedingEvidence;
   const needMap = new Map((needs?.cities ?? []).map((n) => [n.cityId, n]));
