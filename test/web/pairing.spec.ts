@@ -1,8 +1,22 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { DEMO, expect, Mailbox, test, type Lang } from './fixtures';
 import { ensureLiverpoolBusanWorkspace } from './support/api';
-import { clearLivePair, livePartnersOf, newCityOfficer, partnerIdsApi, proposeApi, twinningApi } from './support/pairing-setup';
+import {
+  clearLivePair,
+  livePartnersOf,
+  newCityOfficer,
+  nextPairsApi,
+  pairDetailApi,
+  partnerIdsApi,
+  partnerNeedsApi,
+  partnerScoresApi,
+  proposeApi,
+  referenceApi,
+  twinningApi,
+  type CityNeedView,
+  type ScoreView,
+} from './support/pairing-setup';
 
 /** City names as the pages show them, by language (the demo data's 28 cities). */
 const NAMES: Record<string, Record<Lang, string>> = {
@@ -66,7 +80,7 @@ test.describe('twinned pairs', () => {
     await page.goto('/pairs');
     await expect(page.getByRole('status').filter({ hasText: tr({ en: 'No twinned pairs yet — explore pairings to propose one.', ko: '아직 자매결연을 맺은 도시가 없습니다' }) })).toBeVisible();
     await expect(page.getByRole('img')).toHaveCount(0);
-    await expect(page.getByRole('table')).toHaveCount(0);
+    await expect(page.getByRole('table', { name: tr({ en: /Twinned pairs, newest first/, ko: /자매 도시 목록/ }) })).toHaveCount(0);
     await page.getByRole('main').getByRole('link', { name: tr({ en: 'Explore pairings', ko: '도시 매칭 살펴보기' }) }).click();
     await expect(page).toHaveURL(/\/explorer$/);
   });
@@ -108,7 +122,10 @@ test.describe('pairing explorer', () => {
     await expect(first.getByRole('table').first()).toContainText(tr({ en: 'Project synergy', ko: '프로젝트 시너지' }));
     await expect(first.getByRole('heading', { name: tr({ en: 'Similarity: the figures compared', ko: '도시 유사성: 비교한 지표' }) })).toBeVisible();
     await expect(first.getByRole('heading', { name: tr({ en: 'What would raise the score most', ko: '점수를 가장 많이 올릴 수 있는 변화' }) })).toBeVisible();
-    await expect(first.getByText(tr({ en: /If institutions in Busan and Liverpool formalised a partnership/, ko: /부산와\(과\) 리버풀의 기관들이 공식 협력/ }))).toBeVisible();
+    // Busan and Liverpool may already be twinned here (other journeys twin them), so the change offered is a sector's.
+    await expect(
+      first.getByText(tr({ en: /If Busan had both live infrastructure and a business-cluster priority in/, ko: /부산도 실증 인프라와 클러스터 우선순위를 모두 갖춘다면/ })).first(),
+    ).toBeVisible();
     await expect(first.getByText(tr({ en: 'Ports and maritime', ko: '항만·해양' })).first()).toBeVisible();
 
     // The address is shareable: opened afresh, it shows the same city.
@@ -209,7 +226,8 @@ test.describe('proposing a twinning', () => {
     // The new pair is on the public pairs page.
     await page.goto('/pairs');
     await expect(page.locator(`.pairs-diagram path[data-twinning-id="${twinningId}"]`)).toBeAttached();
-    await expect(page.getByRole('link', { name: pairName(lang, ...sidesOf(city, partner)) })).toHaveAttribute('href', `/twinnings/${twinningId}`);
+    const twinned = page.getByRole('table', { name: tr({ en: /Twinned pairs, newest first/, ko: /자매 도시 목록/ }) });
+    await expect(twinned.getByRole('link', { name: pairName(lang, ...sidesOf(city, partner)) })).toHaveAttribute('href', `/twinnings/${twinningId}`);
   });
 
   test('the proposer withdraws a proposal before it is answered; until then it is not public', async ({ page, browser, tr, lang, signIn, baseURL }) => {
@@ -258,17 +276,245 @@ test.describe('proposing a twinning', () => {
   });
 });
 
+test.describe('how much evidence a score rests on', () => {
+  test('the explorer leads each partner with its ranking score, the observed score and confidence, and lists the partners that cannot be judged yet', async ({
+    page,
+    tr,
+    lang,
+  }) => {
+    const ranked = await partnerScoresApi('liverpool');
+    const needs = await partnerNeedsApi('liverpool');
+    const { cities } = await referenceApi();
+    await page.goto('/explorer?city=liverpool');
+    // Ranked by the ranking score, as the API ranks them.
+    await expect.poll(() => rankedNames(page)).toEqual(ranked.map((r) => cities.get(r.partnerId)![lang]));
+
+    const [{ partnerId, score }] = ranked;
+    expect(score.adjusted).toBeLessThanOrEqual(score.overall);
+    const card = page.locator(`.partner-card[data-partner-id="${partnerId}"]`);
+    await expect(card.locator('.partner-card__ranking')).toContainText(
+      tr({ en: `Ranking score ${pts(score.adjusted)} / 100`, ko: `순위 점수 ${pts(score.adjusted)}점` }),
+    );
+    await expect(card.locator('.partner-card__observed')).toHaveText(tr({ en: `observed ${pts(score.overall)} / 100`, ko: `관측 점수 ${pts(score.overall)}점` }));
+    await expectConfidence(card.locator('.partner-card__confidence'), score, tr, lang);
+    await expect(card.locator('.partner-card__potential')).toHaveText(
+      tr({ en: `could reach ${pts(score.potential)} with the missing evidence`, ko: `빠진 근거가 채워지면 최고 ${pts(score.potential)}점` }),
+    );
+
+    // Below: Liverpool's own missing evidence, then the partners that cannot be judged yet, best potential first.
+    const section = page.getByRole('region', { name: tr({ en: 'Needs evidence', ko: '근거가 더 필요한 곳' }), exact: true });
+    await expect(section.getByRole('heading', { name: tr({ en: 'Evidence missing for Liverpool', ko: '리버풀에 빠진 근거' }) })).toBeVisible();
+    await expect(section.getByRole('heading', { name: tr({ en: 'Partners that cannot be judged yet', ko: '아직 평가할 수 없는 파트너 도시' }) })).toBeVisible();
+    await expect(section).toContainText(
+      tr({ en: `${needs.pairCount} ${needs.pairCount === 1 ? 'pair' : 'pairs'} cannot be judged yet.`, ko: `${needs.pairCount}쌍은 아직 평가할 수 없습니다.` }),
+    );
+    const unjudged = needs.pairs[0];
+    const other = unjudged.cityAId === 'liverpool' ? unjudged.cityBId : unjudged.cityAId;
+    const item = section.locator(`li[data-partner-id="${other}"]`);
+    await expect(item.getByRole('link', { name: cities.get(other)![lang] })).toBeVisible();
+    await expect(item).toContainText(
+      tr({
+        en: `ranking score ${pts(unjudged.adjusted)} / 100 now, could reach ${pts(unjudged.potential)}`,
+        ko: `현재 순위 점수 ${pts(unjudged.adjusted)}점, 최고 ${pts(unjudged.potential)}점까지 가능`,
+      }),
+    );
+    await expectConfidence(item, unjudged, tr, lang);
+    await expect(item).toContainText(tr({ en: 'What would lift it:', ko: '점수를 올릴 근거:' }));
+    // A pair that cannot be judged is never among the ranked ones.
+    await expect(page.locator(`.partner-card[data-partner-id="${other}"]`)).toHaveCount(0);
+  });
+
+  test('a city no partner can be judged for says so, and lists the evidence it lacks in the page’s language', async ({ page, tr, lang }) => {
+    expect(await partnerIdsApi('nottingham')).toEqual([]);
+    const needs = await partnerNeedsApi('nottingham');
+    const own = needs.cities.find((c) => c.cityId === 'nottingham')!;
+    const { cities, indicators } = await referenceApi();
+    await page.goto('/explorer?city=nottingham');
+
+    await expect(
+      page.getByText(tr({ en: 'No partner can be judged yet: see what evidence is needed below.', ko: '아직 평가할 수 있는 파트너 도시가 없습니다. 필요한 근거는 아래에서 확인하세요.' })),
+    ).toBeVisible();
+    await expect(page.locator('.partner-card')).toHaveCount(0);
+
+    // Its own to-do: how many figures it reports, and each missing one by name, then sector activity and readiness.
+    const todo = page.getByRole('region', { name: tr({ en: 'Evidence missing for Nottingham', ko: '노팅엄에 빠진 근거' }) });
+    await expect(todo).toContainText(figuresText(own, tr));
+    const missing = own.gaps.filter((g) => g.kind === 'INDICATOR').map((g) => indicators.get(g.indicator!)![lang]);
+    expect(missing.length).toBeGreaterThan(0);
+    for (const label of missing) await expect(todo).toContainText(label);
+    if (own.gaps.some((g) => g.kind === 'SECTORS')) await expect(todo).toContainText(tr({ en: 'Sector activity', ko: '분야별 활동' }));
+    if (own.gaps.some((g) => g.kind === 'READINESS')) await expect(todo).toContainText(tr({ en: 'A readiness assessment', ko: '국제화 준비도 평가' }));
+
+    const section = page.getByRole('region', { name: tr({ en: 'Needs evidence', ko: '근거가 더 필요한 곳' }), exact: true });
+    await expect(section.locator('.needs-pairs > li')).toHaveCount(needs.pairs.length);
+    // A Korean page shows no English words.
+    if (lang === 'ko') expect(await section.innerText()).not.toMatch(/[a-z]{2,}/);
+
+    // Each partner that cannot be judged explains itself: similarity has no score until Nottingham reports enough figures.
+    const pair = needs.pairs[0];
+    const partner = pair.cityAId === 'nottingham' ? pair.cityBId : pair.cityAId;
+    const item = section.locator(`li[data-partner-id="${partner}"]`);
+    await expect(item.getByRole('link', { name: cities.get(partner)![lang] })).toBeVisible();
+    await item.getByText(tr({ en: 'Why this score', ko: '점수 근거 보기' })).click();
+    const known = String(own.numericKnown);
+    const total = String(own.numericWeighted);
+    const minimum = String(own.numericMinimum);
+    await expect(item.locator('.explanation__missing')).toContainText(
+      tr({
+        en: `Needs evidence: ${known} of ${total} figures known for Nottingham (${minimum} needed).`,
+        ko: `근거 부족: 노팅엄의 수치 ${total}개 중 ${known}개만 확인됨(최소 ${minimum}개 필요).`,
+      }),
+    );
+    await expect(item.locator('.explanation__scores')).toContainText(
+      tr({ en: 'Too little evidence to rank this pair yet', ko: '근거가 너무 적어 아직 순위에 올릴 수 없습니다' }),
+    );
+  });
+
+  test('the explanation names each city’s national leader, marks history as not scored, and measures changes on the ranking score', async ({
+    page,
+    tr,
+    lang,
+  }) => {
+    // A proposal Liverpool withdrew is history between Liverpool and Ulsan: shown, never scored.
+    await clearLivePair('liverpool', 'ulsan', [DEMO.liverpool, DEMO.busan]);
+    await proposeApi(DEMO.liverpool, 'liverpool', 'ulsan', `History of a pair ${Date.now()}`);
+    await clearLivePair('liverpool', 'ulsan', [DEMO.liverpool, DEMO.busan]);
+    const { score, indicators } = await pairDetailApi('liverpool', 'ulsan');
+    const reference = await referenceApi();
+    // A figure for which Liverpool is not the UK's leader, so the page names who is.
+    const row = indicators.find((r) => r.leaderA && r.leaderB && r.leaderA.cityId !== 'liverpool' && r.relativeA !== null && r.relativeB !== null)!;
+    expect(row).toBeTruthy();
+
+    await page.goto('/explorer?city=liverpool');
+    const card = page.locator('.partner-card[data-partner-id="ulsan"]');
+    await card.getByText(tr({ en: 'Why this score', ko: '점수 근거 보기' })).click();
+    await expect(card.locator('.explanation__scores')).toContainText(
+      tr({ en: `Ranking score ${pts(score.adjusted)} / 100`, ko: `순위 점수 ${pts(score.adjusted)}점` }),
+    );
+    await expect(card.locator('.explanation__scores')).toContainText(tr({ en: `observed ${pts(score.overall)} / 100`, ko: `관측 점수 ${pts(score.overall)}점` }));
+
+    const table = card.getByRole('table', { name: tr({ en: 'Similarity: the figures compared', ko: '도시 유사성: 비교한 지표' }) });
+    const label = reference.indicators.get(row.key)![lang];
+    const notes = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) }).locator('.leader-note');
+    const leaderText = (cityId: string, country: 'GB' | 'KR', relative: number, leaderId: string) => {
+      if (leaderId === cityId) return tr({ en: country === 'GB' ? 'the UK’s leader' : 'Korea’s leader', ko: country === 'GB' ? '영국 1위' : '한국 1위' });
+      const leader = reference.cities.get(leaderId)!;
+      const value = String(Math.round(relative * 100));
+      return tr({
+        en: `${value}% of ${country === 'GB' ? 'the UK’s' : 'Korea’s'} leader, ${leader.en}`,
+        ko: `${country === 'GB' ? '영국' : '한국'} 1위 ${leader.ko}의 ${value}%`,
+      });
+    };
+    await expect(notes.nth(0)).toHaveText(leaderText('liverpool', 'GB', row.relativeA!, row.leaderA!.cityId));
+    await expect(notes.nth(1)).toHaveText(leaderText('ulsan', 'KR', row.relativeB!, row.leaderB!.cityId));
+    await expect(card.getByText(tr({ en: /^Figures are relative to each country’s leader/, ko: /^수치는 나라별 1위 도시 대비 비율입니다/ }))).toBeVisible();
+
+    const history = card.locator('.explanation__body li[data-live="false"]').first();
+    await expect(history).toContainText(
+      tr({ en: 'A twinning proposed on the Innovation Twins platform and withdrawn.', ko: '이노베이션 트윈스 플랫폼에서 제안한 자매결연: 철회됨.' }),
+    );
+    await expect(history).toContainText(tr({ en: 'history: not scored', ko: '지난 협력: 점수에 반영 안 함' }));
+
+    await expect(
+      card.getByText(
+        tr({
+          en: 'Each change is measured on the ranking score: the points it would move it by, and where it would end.',
+          ko: '각 변화는 순위 점수 기준입니다. 괄호 안은 오르내리는 점수와 바뀐 뒤의 순위 점수입니다.',
+        }),
+      ),
+    ).toBeVisible();
+  });
+
+  test('the pairs page answers who could twin next, and which pairs need evidence before they can be judged', async ({ page, tr, lang }) => {
+    const { ranked, needs } = await nextPairsApi();
+    const { cities } = await referenceApi();
+    const ukFirst = (p: ScoreView) => (cities.get(p.cityAId)!.country === 'GB' ? [p.cityAId, p.cityBId] : [p.cityBId, p.cityAId]);
+    const named = (a: string, b: string) => (lang === 'ko' ? `${cities.get(a)!.ko}–${cities.get(b)!.ko}` : `${cities.get(a)!.en} and ${cities.get(b)!.en}`);
+
+    await page.goto('/pairs');
+    await expect(page.getByRole('heading', { level: 2, name: tr({ en: 'Who could twin next', ko: '다음 자매결연 후보' }) })).toBeVisible();
+    const table = page.getByRole('table', { name: tr({ en: /best-ranked pairs of UK and Korean cities/, ko: /순위가 가장 높은 영국–한국 도시 짝/ }) });
+    await expect(table.locator('tbody tr')).toHaveCount(ranked.length);
+    const [top] = ranked;
+    const [uk, kr] = ukFirst(top);
+    const row = table.locator('tbody tr').first();
+    const link = row.getByRole('link', { name: named(uk, kr) });
+    await expect(link).toHaveAttribute('href', `/explorer?city=${uk}`);
+    await expect(row).toContainText(tr({ en: `${pts(top.adjusted)} / 100`, ko: `${pts(top.adjusted)}점` }));
+    await expect(row).toContainText(tr({ en: `${pts(top.overall)} / 100`, ko: `${pts(top.overall)}점` }));
+    await expect(row).toContainText(tr({ en: `${top.overallStars} of 3 stars`, ko: `별 3개 중 ${top.overallStars}개` }));
+    await expectConfidence(row, top, tr, lang, { compact: true });
+
+    // The pairs that cannot be judged yet: how many, and the cities whose evidence would help most.
+    const needsRegion = page.getByRole('region', { name: tr({ en: 'Needs evidence before it can be judged', ko: '평가하려면 근거가 더 필요한 짝' }) });
+    await expect(needsRegion).toContainText(
+      tr({ en: `${needs.pairCount} pairs cannot be judged yet`, ko: `${needs.pairCount}쌍은 도시에 관한 근거가 부족해 아직 평가할 수 없습니다.` }),
+    );
+    const citiesTable = needsRegion.getByRole('table', { name: tr({ en: /Cities whose missing evidence would help most/, ko: /빠진 근거를 채우면 가장 도움이 되는 도시/ }) });
+    const [first] = needs.cities;
+    const cityRow = citiesTable.locator(`tr[data-city-id="${first.cityId}"]`);
+    await expect(cityRow.getByRole('link', { name: cities.get(first.cityId)![lang] })).toHaveAttribute('href', `/explorer?city=${first.cityId}`);
+    await expect(cityRow).toContainText(figuresText(first, tr));
+    await expect(needsRegion.locator('.needs-pairs > li')).toHaveCount(needs.pairs.length);
+
+    // A pair leads to the explorer for its UK city, where its partner is ranked.
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/explorer\\?city=${uk}$`));
+    await expect(page.locator(`.partner-card[data-partner-id="${kr}"]`)).toBeVisible();
+  });
+});
+
+/** A 0–1 score as the pages write it, out of 100. */
+const pts = (score: number) => String(Math.round(score * 100));
+
+const CONFIDENCE: Record<ScoreView['coverage']['confidenceLabel'], Record<Lang, string>> = {
+  HIGH: { en: 'high', ko: '높음' },
+  MEDIUM: { en: 'medium', ko: '보통' },
+  LOW: { en: 'low', ko: '낮음' },
+};
+
+/** Confidence at a glance: its label in words and the share of the evidence in (in a table's column, just the label and the share). */
+async function expectConfidence(
+  scope: Locator,
+  score: ScoreView,
+  tr: <T>(texts: Record<Lang, T>) => T,
+  lang: Lang,
+  { compact = false }: { compact?: boolean } = {},
+): Promise<void> {
+  const meter = scope.locator('.confidence').first();
+  await expect(meter).toHaveAttribute('data-confidence', score.coverage.confidenceLabel);
+  const label = CONFIDENCE[score.coverage.confidenceLabel][lang];
+  const share = pts(score.coverage.confidence);
+  if (compact) {
+    await expect(meter).toHaveText(`${label} (${share}%)`);
+    return;
+  }
+  await expect(meter).toContainText(tr({ en: `Confidence: ${label}`, ko: `신뢰도 ${label}` }));
+  await expect(meter).toContainText(tr({ en: `${share}% of the evidence in`, ko: `근거 ${share}% 확보` }));
+}
+
+/** "0 of 8 figures known, 3 needed", as a city's to-do says it. */
+function figuresText(need: CityNeedView, tr: <T>(texts: Record<Lang, T>) => T): string {
+  const [known, total, minimum] = [need.numericKnown, need.numericWeighted, need.numericMinimum].map(String);
+  return need.numericKnown < need.numericMinimum
+    ? tr({ en: `${known} of ${total} figures known, ${minimum} needed`, ko: `수치 ${total}개 중 ${known}개 확인(최소 ${minimum}개 필요)` })
+    : tr({ en: `${known} of ${total} figures known`, ko: `수치 ${total}개 중 ${known}개 확인` });
+}
+
 test('the pairing pages pass WCAG AA checks and fit a phone', async ({ page, tr }) => {
   const { twinningId } = await ensureLiverpoolBusanWorkspace();
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
-    for (const path of ['/pairs', '/explorer?city=busan', `/twinnings/${twinningId}`]) {
+    for (const path of ['/pairs', '/explorer?city=busan', '/explorer?city=nottingham', `/twinnings/${twinningId}`]) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await page.waitForLoadState('networkidle');
       if (path.startsWith('/explorer')) {
-        await page.locator('.partner-card').first().getByText(tr({ en: 'Why this score', ko: '점수 근거 보기' })).click();
-        await expect(page.locator('.explanation__body').first()).toBeVisible();
+        // A ranked partner's explanation; Nottingham has none, so that of a partner that cannot be judged yet.
+        const item = path.endsWith('nottingham') ? page.locator('.needs-pairs > li').first() : page.locator('.partner-card').first();
+        await item.getByText(tr({ en: 'Why this score', ko: '점수 근거 보기' })).click();
+        await expect(item.locator('.explanation__body')).toBeVisible();
+        await page.waitForLoadState('networkidle');
       }
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), path).toEqual([]);

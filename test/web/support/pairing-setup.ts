@@ -148,3 +148,89 @@ export async function livePartnersOf(cityId: string): Promise<Set<string>> {
   );
   return new Set(data.twinnings.nodes.filter((t) => LIVE.includes(t.status)).map((t) => (t.cityAId === cityId ? t.cityBId : t.cityAId)));
 }
+
+/** A pair's scores as the API gives them: the ranking score, the observed one, what it could reach and how sure it is. */
+export interface ScoreView {
+  cityAId: string;
+  cityBId: string;
+  overall: number;
+  adjusted: number;
+  potential: number;
+  overallStars: number;
+  coverage: { confidence: number; confidenceLabel: 'HIGH' | 'MEDIUM' | 'LOW' };
+}
+const SCORE = 'cityAId cityBId overall adjusted potential overallStars coverage { confidence confidenceLabel }';
+
+/** A city's ranked partners with their scores, best first. */
+export async function partnerScoresApi(cityId: string): Promise<Array<{ partnerId: string; score: ScoreView }>> {
+  const data = await gql<{ partnersFor: { nodes: Array<{ partnerId: string; score: ScoreView }> } }>(
+    `query($city: ID!) { partnersFor(city: $city, first: 10) { nodes { partnerId score { ${SCORE} } } } }`,
+    { city: cityId },
+  );
+  return data.partnersFor.nodes;
+}
+
+export interface CityNeedView {
+  cityId: string;
+  numericKnown: number;
+  numericWeighted: number;
+  numericMinimum: number;
+  gaps: Array<{ kind: 'INDICATOR' | 'SECTORS' | 'READINESS'; indicator: string | null }>;
+}
+export interface NeedsView {
+  pairCount: number;
+  pairs: ScoreView[];
+  cities: CityNeedView[];
+}
+const NEEDS = `pairCount pairs { ${SCORE} } cities { cityId numericKnown numericWeighted numericMinimum gaps { kind indicator } }`;
+
+/** A city's pairs that cannot be judged yet and what its cities lack. */
+export async function partnerNeedsApi(cityId: string): Promise<NeedsView> {
+  const data = await gql<{ partnersNeedingEvidence: NeedsView }>(`query($city: ID!) { partnersNeedingEvidence(city: $city) { ${NEEDS} } }`, {
+    city: cityId,
+  });
+  return data.partnersNeedingEvidence;
+}
+
+/** The best-ranked pairs of the UK and Korea, and those that cannot be judged yet. */
+export async function nextPairsApi(first = 10): Promise<{ ranked: ScoreView[]; needs: NeedsView }> {
+  const data = await gql<{ pairRanking: { nodes: ScoreView[] }; pairsNeedingEvidence: NeedsView }>(
+    `query($first: Int) { pairRanking(countryA: "GB", countryB: "KR", first: $first) { nodes { ${SCORE} } }
+      pairsNeedingEvidence(countryA: "GB", countryB: "KR", pairs: 5) { ${NEEDS} } }`,
+    { first },
+  );
+  return { ranked: data.pairRanking.nodes, needs: data.pairsNeedingEvidence };
+}
+
+export interface IndicatorRow {
+  key: string;
+  relativeA: number | null;
+  relativeB: number | null;
+  leaderA: { cityId: string } | null;
+  leaderB: { cityId: string } | null;
+}
+
+/** A pair's scores computed now, and the figures compared: each city's share of its national leader and who the leader is. */
+export async function pairDetailApi(cityA: string, cityB: string): Promise<{ score: ScoreView; indicators: IndicatorRow[] }> {
+  const data = await gql<{ pairScore: { score: ScoreView; explanation: { indicators: IndicatorRow[] } } }>(
+    `query($a: ID!, $b: ID!) { pairScore(cityA: $a, cityB: $b) { score { ${SCORE} }
+      explanation { indicators { key relativeA relativeB leaderA { cityId } leaderB { cityId } } } } }`,
+    { a: cityA, b: cityB },
+  );
+  return { score: data.pairScore.score, indicators: data.pairScore.explanation.indicators };
+}
+
+/** Every city's names and every indicator's labels in both languages, as the pages show them. */
+export async function referenceApi(): Promise<{
+  cities: Map<string, { en: string; ko: string; country: string }>;
+  indicators: Map<string, { en: string; ko: string }>;
+}> {
+  const data = await gql<{
+    cities: { nodes: Array<{ id: string; nameEn: string; nameKo: string; countryCode: string }> };
+    indicatorDefinitions: Array<{ key: string; labelEn: string; labelKo: string }>;
+  }>(`query { cities(first: 100) { nodes { id nameEn nameKo countryCode } } indicatorDefinitions { key labelEn labelKo } }`);
+  return {
+    cities: new Map(data.cities.nodes.map((c) => [c.id, { en: c.nameEn, ko: c.nameKo, country: c.countryCode }])),
+    indicators: new Map(data.indicatorDefinitions.map((d) => [d.key, { en: d.labelEn, ko: d.labelKo }])),
+  };
+}

@@ -14,6 +14,7 @@ import { PartnerCard } from './PartnerCard';
 import { cityName } from '../../i18n/cities';
 import { PILLARS, type Pillar } from './shared';
 import { useMyOrganisations } from './useMyOrganisations';
+import { PartnerNeeds, usePartnerNeeds } from './NeedsEvidence';
 import './pairing.css';
 import { SideBadge } from '../../components/StatusBadge';
 
@@ -72,15 +73,10 @@ const ExplorerPartners = graphql(`
         }
         score {
           pairKey
-          overall
-          overallStars
           computedAt
           sharedSectors
+          ...ScoreEvidence
           ...PillarScores
-          coverage {
-            confidence
-            confidenceLabel
-          }
         }
       }
     }
@@ -229,6 +225,9 @@ export default function ExplorerPage() {
           <PartnerList city={picked} profileId={profileId} weights={weights} pillarWeights={pillarWeights} />
         </section>
       )}
+      {picked && (
+        <PartnerNeeds city={picked} profileId={profileId} weights={weights} pillarWeights={pillarWeights} hrefFor={hrefFor} headingId="explorer-needs-title" />
+      )}
     </div>
   );
 }
@@ -345,6 +344,8 @@ function PartnerList({
   const variables = { city: city.id, profileId, weights, after: null };
   const [{ data, error, fetching }, reexecute] = useQuery({ query: ExplorerPartners, variables });
   const [twinningsResult] = useQuery({ query: ExplorerCityTwinnings, variables: { cityId: city.id } });
+  const [needsResult] = usePartnerNeeds(city.id, profileId, weights);
+  const unjudged = needsResult.data?.partnersNeedingEvidence.pairCount ?? 0;
   const key = JSON.stringify([city.id, profileId, weights]);
   const [more, setMore] = useState<{ key: string; nodes: Suggestion[]; endCursor: string | null; hasNextPage: boolean } | null>(null);
   const [moreError, setMoreError] = useState<CombinedError | null>(null);
@@ -385,10 +386,17 @@ function PartnerList({
       {!data && fetching && <Loading />}
       {firstPage && (
         <>
-          <p>
-            <strong>{t('explorer.total', { count: firstPage.totalCount })}</strong>
-          </p>
-          {firstPage.totalCount === 0 && <p>{t('explorer.noPartners')}</p>}
+          {firstPage.totalCount > 0 && (
+            <p>
+              <strong>{t('explorer.total', { count: firstPage.totalCount })}</strong>
+            </p>
+          )}
+          {firstPage.totalCount === 0 && unjudged > 0 && (
+            <p className="notice notice--info">
+              {t('needs.noneJudged')} <a href="#explorer-needs">{t('needs.toNeeds')}</a>
+            </p>
+          )}
+          {firstPage.totalCount === 0 && needsResult.data && unjudged === 0 && <p>{t('explorer.noPartners')}</p>}
           <ol className="partner-list" style={stale ? { opacity: 0.6 } : undefined}>
             {nodes.map((suggestion, index) => (
               <PartnerCard

@@ -5,7 +5,9 @@ import type { ExplorerPairScoreQuery, WeightsInput } from '../../gql/graphql';
 import { useMessages, type Language } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { pairingMessages, type PairingT } from './messages';
-import { cityName, type CityNames } from '../../i18n/cities';
+import { cityLabel, cityName, type CityNames } from '../../i18n/cities';
+import { useCityNames } from '../../hooks/useCityNames';
+import { ConfidenceMeter } from './Confidence';
 import { PILLARS, points, starGlyphs, type Pillar } from './shared';
 import { useReference, type IndicatorDefinitionView, type SectorView } from './useReference';
 
@@ -15,12 +17,12 @@ const ExplorerPairScore = graphql(`
       profile
       score {
         cityA {
-          ...CityName
+          ...CityWithCountry
         }
         cityB {
-          ...CityName
+          ...CityWithCountry
         }
-        overall
+        ...ScoreEvidence
         ...PillarScores
         coverage {
           indicatorsUsed
@@ -28,8 +30,6 @@ const ExplorerPairScore = graphql(`
           sectorsCompared
           assessments
           links
-          confidence
-          confidenceLabel
         }
       }
       explanation {
@@ -45,6 +45,13 @@ const ExplorerPairScore = graphql(`
           weight
           used
           missing
+          numeric
+          leaderA {
+            cityId
+          }
+          leaderB {
+            cityId
+          }
         }
         readinessA {
           composite
@@ -81,20 +88,24 @@ const ExplorerPairScore = graphql(`
           summary
           since
           partners
+          live
+          provenance {
+            source
+          }
         }
         wouldRaise {
           id
           pillar
           description
           delta
-          overall
+          adjusted
         }
         wouldLower {
           id
           pillar
           description
           delta
-          overall
+          adjusted
         }
       }
     }
@@ -103,6 +114,8 @@ const ExplorerPairScore = graphql(`
 
 type Detail = ExplorerPairScoreQuery['pairScore'];
 type Change = Detail['explanation']['wouldRaise'][number];
+type Side = Detail['score']['cityA'];
+type Names = ReturnType<typeof useCityNames>;
 
 /** Why a pair scores as it does: pillar by pillar, the evidence, and what would change it most. */
 export function PairExplanation({
@@ -120,6 +133,7 @@ export function PairExplanation({
 }) {
   const { t, language } = useMessages(pairingMessages);
   const reference = useReference();
+  const names = useCityNames();
   const [{ data, error, fetching }, reexecute] = useQuery({
     query: ExplorerPairScore,
     variables: { cityA: cityId, cityB: partnerId, profileId, weights },
@@ -134,20 +148,24 @@ export function PairExplanation({
 
   return (
     <div className="explanation__body">
+      <p className="explanation__scores">
+        {t('explanation.scores', {
+          adjusted: points(score.adjusted, language),
+          overall: points(score.overall, language),
+          stars: t('stars', { count: score.overallStars }),
+        })}{' '}
+        {!score.judged && `${t('explanation.notJudged')} `}
+        {score.coverage.confidence >= 0.9995 ? t('explanation.complete') : t('explanation.potential', { potential: points(score.potential, language) })}
+      </p>
       <p>
         {t('explanation.summary', {
-          value: points(score.overall, language),
-          stars: t('stars', { count: score.overallStars }),
           used: score.coverage.indicatorsUsed,
           weighted: score.coverage.indicatorsWeighted,
           sectors: score.coverage.sectorsCompared,
           assessments: score.coverage.assessments,
           links: score.coverage.links,
         })}{' '}
-        {t('explorer.evidence', {
-          label: t(`confidence.${score.coverage.confidenceLabel}`),
-          value: formatNumber(Math.round(score.coverage.confidence * 100), language),
-        })}
+        <ConfidenceMeter label={score.coverage.confidenceLabel} confidence={score.coverage.confidence} />
       </p>
 
       <div className="table-wrap" tabIndex={0} role="region" aria-label={t('explanation.pillarTable')}>
@@ -195,6 +213,14 @@ export function PairExplanation({
       </div>
 
       <h4>{t('explanation.similarityTitle')}</h4>
+      {(score.similarity.score === null || score.similarity.score === undefined) && (
+        <div className="notice notice--info explanation__missing">
+          <p>{t('explanation.similarityMissing', { minimum: formatNumber(score.coverage.numericMinimum, language) })}</p>
+          {similarityNeeds(score, t, language).map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </div>
+      )}
       <p className="muted">{t('explanation.similarityLead')}</p>
       <div className="table-wrap" tabIndex={0} role="region" aria-label={t('explanation.similarityTitle')}>
         <table>
@@ -219,8 +245,14 @@ export function PairExplanation({
               return (
                 <tr key={row.key}>
                   <th scope="row">{label}</th>
-                  <td>{rawValue(row.rawA, definition, language, t)}</td>
-                  <td>{rawValue(row.rawB, definition, language, t)}</td>
+                  <td>
+                    {rawValue(row.rawA, definition, language, t)}
+                    <LeaderNote relative={row.relativeA} leader={row.leaderA} city={score.cityA} names={names} />
+                  </td>
+                  <td>
+                    {rawValue(row.rawB, definition, language, t)}
+                    <LeaderNote relative={row.relativeB} leader={row.leaderB} city={score.cityB} names={names} />
+                  </td>
                   <td className="num">
                     {row.used && row.difference !== null && row.difference !== undefined
                       ? t('explanation.gap', { count: Math.round(row.difference * 100), value: formatNumber(Math.round(row.difference * 100), language) })
@@ -288,19 +320,29 @@ export function PairExplanation({
         <p>{t('explanation.noLinks')}</p>
       ) : (
         <ul>
-          {explanation.links.map((link) => (
-            <li key={link.id}>
-              <span lang={language === 'en' ? undefined : 'en'}>{link.summary}</span>
-              <br />
-              <small>
-                {t('explanation.link', { formality: link.formality, kind: linkKind(link.kind, t) })}
-                {link.since ? ` · ${t('explanation.since', { year: link.since })}` : ''}
-              </small>
-            </li>
-          ))}
+          {explanation.links.map((link) => {
+            const platform = platformLink(link.provenance.source, link.kind, t);
+            return (
+              <li key={link.id} className={link.live ? undefined : 'explanation__history'} data-live={link.live}>
+                {platform ? <span>{platform}</span> : <span lang={language === 'en' ? undefined : 'en'}>{link.summary}</span>}
+                <br />
+                <small>
+                  {t('explanation.link', { formality: link.formality, kind: linkKind(link.kind, t) })}
+                  {link.since ? ` · ${t('explanation.since', { year: link.since })}` : ''}
+                </small>
+                {!link.live && (
+                  <>
+                    {' '}
+                    <span className="badge explanation__history-badge">{t('explanation.history')}</span>
+                  </>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
 
+      <p className="muted explanation__changes-note">{t('explanation.changesNote')}</p>
       <div className="columns">
         <ChangeList title={t('explanation.raiseTitle')} changes={explanation.wouldRaise} detail={data.pairScore} reference={reference.indicators} sectors={reference.sectors} />
         <ChangeList title={t('explanation.lowerTitle')} changes={explanation.wouldLower} detail={data.pairScore} reference={reference.indicators} sectors={reference.sectors} />
@@ -343,7 +385,7 @@ function ChangeList({
                   {t('explanation.delta', {
                     sign: change.delta >= 0 ? '+' : '−',
                     value: formatNumber(Math.abs(Math.round(change.delta * 100)), language),
-                    overall: points(change.overall, language),
+                    adjusted: points(change.adjusted, language),
                   })}
                   )
                 </span>
@@ -361,10 +403,76 @@ function byGap<T extends { used: boolean; contribution: number; key: string }>(r
   return [...rows].sort((x, y) => Number(y.used) - Number(x.used) || y.contribution - x.contribution || x.key.localeCompare(y.key));
 }
 
-const LINK_KINDS = ['research', 'city-to-city', 'business-to-government', 'business-to-research'] as const;
+const LINK_KINDS = ['research', 'city-to-city', 'business-to-government', 'business-to-research', 'joint-project'] as const;
 function linkKind(kind: string, t: PairingT): string {
   const known = LINK_KINDS.find((k) => k === kind);
   return known ? t(`explanation.linkKind.${known}`) : kind;
+}
+
+/**
+ * The platform's own links (its twinnings and joint projects) in the reader's
+ * words, from the event their source records ("Innovation Twins platform:
+ * twinning accepted 2026-03-02"); null for a link people entered, whose
+ * summary is shown as written.
+ */
+const PLATFORM_EVENTS: Record<string, 'proposed' | 'active' | 'dormant' | 'declined' | 'withdrawn' | 'closed' | 'projectOpen' | 'projectClosed'> = {
+  'twinning proposed': 'proposed',
+  'twinning accepted': 'active',
+  'twinning active again': 'active',
+  'twinning dormant': 'dormant',
+  'twinning declined': 'declined',
+  'twinning proposal withdrawn': 'withdrawn',
+  'twinning closed': 'closed',
+  'joint project started': 'projectOpen',
+  'joint project reopened': 'projectOpen',
+  'joint project closed': 'projectClosed',
+};
+function platformLink(source: string, kind: string, t: PairingT): string | null {
+  const match = /^Innovation Twins platform: (.+?) \d{4}-\d{2}-\d{2}$/.exec(source);
+  const event = match ? PLATFORM_EVENTS[match[1]] : undefined;
+  if (!event) return null;
+  if ((kind === 'joint-project') !== event.startsWith('project')) return null;
+  return t(`explanation.platformLink.${event}`);
+}
+
+/** Where a city stands on an indicator against its own country's leader, naming the leader: "40% of Korea's leader, Ulsan". */
+function LeaderNote({ relative, leader, city, names }: { relative: number | null | undefined; leader: { cityId: string } | null | undefined; city: Side; names: Names }) {
+  const { t, language } = useMessages(pairingMessages);
+  if (!leader || relative === null || relative === undefined) return null;
+  const country = city.countryCode === 'GB' || city.countryCode === 'KR' ? city.countryCode : 'other';
+  const text =
+    leader.cityId === city.id
+      ? t(`explanation.isLeader.${country}`)
+      : t(`explanation.leader.${country}`, { value: formatNumber(Math.round(relative * 100), language), leader: cityLabel(leader.cityId, names, language) });
+  return (
+    <>
+      <br />
+      <small className="leader-note">{text}</small>
+    </>
+  );
+}
+
+/** Why similarity has no score: who lacks how many figures, or how few both know. */
+function similarityNeeds(score: Detail['score'], t: PairingT, language: Language): string[] {
+  const { numericKnownA, numericKnownB, numericMinimum, numericWeighted, numericUsed } = score.coverage;
+  const lines: string[] = [];
+  for (const [city, known] of [
+    [score.cityA, numericKnownA],
+    [score.cityB, numericKnownB],
+  ] as const) {
+    if (known < numericMinimum)
+      lines.push(
+        t('explanation.needsFigures', {
+          city: cityName(city, language),
+          known: formatNumber(known, language),
+          total: formatNumber(numericWeighted, language),
+          minimum: formatNumber(numericMinimum, language),
+        }),
+      );
+  }
+  if (lines.length === 0 && numericUsed < numericMinimum)
+    lines.push(t('explanation.needsCommon', { used: formatNumber(numericUsed, language), minimum: formatNumber(numericMinimum, language) }));
+  return lines;
 }
 
 /** 1 live infrastructure or a testbed, 2 a business-cluster priority, 3 both. */
@@ -421,6 +529,17 @@ function describeChange(
   switch (kind) {
     case 'fill':
       if (known(parts[2])) return ko(t('explanation.cf.fill', { city: name(parts[2]), other: other(parts[2]), indicator: indicator(parts[1]) }));
+      break;
+    case 'fill-all':
+      if (known(parts[1])) {
+        // The figures one city lacks and the other has: those the change fills.
+        const side = parts[1] === a.id ? 'a' : 'b';
+        const count = detail.explanation.indicators.filter((i) => (side === 'a' ? !i.rawA && !!i.rawB : !i.rawB && !!i.rawA)).length;
+        return ko(t('explanation.cf.fillAll', { count, city: name(parts[1]), other: other(parts[1]) }));
+      }
+      break;
+    case 'record-sectors':
+      if (known(parts[1])) return ko(t('explanation.cf.recordSectors', { city: name(parts[1]), other: other(parts[1]) }));
       break;
     case 'narrow-gap': {
       const row = detail.explanation.indicators.find((i) => i.key === parts[1]);

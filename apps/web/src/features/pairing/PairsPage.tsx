@@ -14,6 +14,7 @@ import { pairingMessages } from './messages';
 import { cityName } from '../../i18n/cities';
 import './pairing.css';
 import { StatusBadge } from '../../components/StatusBadge';
+import { NextPairs } from './NextPairs';
 
 const PairsTwinnings = graphql(`
   query PairsTwinnings($after: String) {
@@ -64,7 +65,7 @@ type TwinningNode = PairsTwinningsQuery['twinnings']['nodes'][number];
 type Country = TwinningNode['cityA']['country'];
 const TWINNED = new Set(['ACTIVE', 'DORMANT']);
 
-/** The twinned pairs: a diagram of the two countries' cities with a line per twinning, and the same as a table. */
+/** The twinned pairs: a diagram of the two countries' cities with a line per twinning, and the same as a table; then who could twin next. */
 export default function PairsPage() {
   const { t, language } = useMessages(pairingMessages);
   const { t: tc } = useMessages(common);
@@ -212,6 +213,8 @@ export default function PairsPage() {
         </p>
       )}
       <ErrorNotice error={moreState.error} onRetry={() => void loadMore()} />
+
+      <NextPairs />
 
       {user && pending.length > 0 && (
         <section aria-labelledby="pairs-pending-title">

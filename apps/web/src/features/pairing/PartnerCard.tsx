@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { ExplorerPartnersQuery, WeightsInput } from '../../gql/graphql';
 import { useMessages } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
+import { ConfidenceMeter, potentialText } from './Confidence';
 import { pairingMessages } from './messages';
 import { PairExplanation } from './PairExplanation';
 import { PillarChart } from './PillarChart';
@@ -14,7 +15,7 @@ import { SideBadge } from '../../components/StatusBadge';
 
 type Suggestion = ExplorerPartnersQuery['partnersFor']['nodes'][number];
 
-/** One suggested partner: its rank, overall score, pillar chart, shared sectors, the explanation on demand, and proposing. */
+/** One suggested partner: its rank, ranking score beside the observed one, confidence, pillar chart, shared sectors, the explanation on demand, and proposing. */
 export function PartnerCard({
   rank,
   city,
@@ -63,19 +64,18 @@ export function PartnerCard({
         <SideBadge countryCode={partner.countryCode}>{language === 'ko' ? partner.country.nameKo : partner.country.nameEn}</SideBadge>
       </div>
       <p className="partner-card__overall">
-        <span>
-          {t('explorer.overall')} <strong>{t('score', { value: points(score.overall, language) })}</strong>{' '}
+        <span className="partner-card__ranking">
+          {t('rankingScore')} <strong>{t('score', { value: points(score.adjusted, language) })}</strong>{' '}
           <span className="partner-card__stars" aria-hidden="true">
             {starGlyphs(score.overallStars)}
           </span>
           <span className="visually-hidden">{t('stars', { count: score.overallStars })}</span>
         </span>
-        <small>
-          {t('explorer.evidence', {
-            label: t(`confidence.${score.coverage.confidenceLabel}`),
-            value: formatNumber(Math.round(score.coverage.confidence * 100), language),
-          })}
-        </small>
+        <span className="partner-card__observed">{t('observed', { value: points(score.overall, language) })}</span>
+      </p>
+      <p className="partner-card__confidence">
+        <ConfidenceMeter label={score.coverage.confidenceLabel} confidence={score.coverage.confidence} />
+        <span className="partner-card__potential">{potentialText(score, t, language)}</span>
       </p>
       <div className="partner-card__body">
         <PillarChart scores={score} a={here} b={partnerName} />

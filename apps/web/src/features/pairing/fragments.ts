@@ -22,3 +22,58 @@ export const PillarScores = graphql(`
     }
   }
 `);
+
+/** How far a pair's ranking score can be trusted: the ranking and observed scores, what it could reach, and the evidence behind it. */
+export const ScoreEvidence = graphql(`
+  fragment ScoreEvidence on PairScore {
+    overall
+    adjusted
+    potential
+    judged
+    overallStars
+    coverage {
+      confidence
+      confidenceLabel
+      numericUsed
+      numericKnownA
+      numericKnownB
+      numericWeighted
+      numericMinimum
+    }
+  }
+`);
+
+/** What a city lacks for its pairs to be judged, most useful first. */
+export const CityNeed = graphql(`
+  fragment CityNeed on CityEvidenceNeed {
+    cityId
+    city {
+      ...CityWithCountry
+    }
+    numericKnown
+    numericWeighted
+    numericMinimum
+    headroom
+    gapCount
+    gaps {
+      kind
+      indicator
+      pillar
+      headroom
+    }
+  }
+`);
+
+/** A pair that cannot be judged yet, with its two cities. */
+export const NeedsPair = graphql(`
+  fragment NeedsPair on PairScore {
+    pairKey
+    cityA {
+      ...CityWithCountry
+    }
+    cityB {
+      ...CityWithCountry
+    }
+    ...ScoreEvidence
+  }
+`);
