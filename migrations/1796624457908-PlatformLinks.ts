@@ -21,11 +21,11 @@ const BACKFILL_TWINNINGS = `
          CASE t.status WHEN 'ACTIVE' THEN 4 WHEN 'DORMANT' THEN 2 WHEN 'CLOSED' THEN 4 ELSE 1 END,
          t.status IN ('PROPOSED', 'ACTIVE', 'DORMANT'),
          CASE t.status
-           WHEN 'PROPOSED' THEN a.name_en || ' proposed twinning with ' || b.name_en || ' on the Innovation Twins platform; ' || b.name_en || ' has not answered yet.'
+           WHEN 'PROPOSED' THEN 'A twinning of ' || a.name_en || ' and ' || b.name_en || ' was proposed on the Innovation Twins platform and awaits an answer.'
            WHEN 'ACTIVE' THEN a.name_en || ' and ' || b.name_en || ' are twinned on the Innovation Twins platform and work together in a twin workspace.'
            WHEN 'DORMANT' THEN a.name_en || ' and ' || b.name_en || ' are twinned on the Innovation Twins platform; the twinning is dormant, with little activity.'
-           WHEN 'DECLINED' THEN b.name_en || ' declined ' || a.name_en || '''s proposal to twin on the Innovation Twins platform.'
-           WHEN 'WITHDRAWN' THEN a.name_en || ' withdrew its proposal to twin with ' || b.name_en || ' on the Innovation Twins platform.'
+           WHEN 'DECLINED' THEN 'A proposal to twin ' || a.name_en || ' and ' || b.name_en || ' on the Innovation Twins platform was declined.'
+           WHEN 'WITHDRAWN' THEN 'A proposal to twin ' || a.name_en || ' and ' || b.name_en || ' on the Innovation Twins platform was withdrawn.'
            ELSE a.name_en || ' and ' || b.name_en || ' were twinned on the Innovation Twins platform; the twinning is closed.'
          END,
          'Innovation Twins platform: ' ||

@@ -91,11 +91,23 @@ describe('twinnings and joint projects as pairing evidence', () => {
       asOf: today(),
       enteredByUserId: ids.liverpool,
       source: `Innovation Twins platform: twinning proposed ${today()}`,
-      summary: 'Liverpool proposed twinning with Busan on the Innovation Twins platform; Busan has not answered yet.',
+      summary: 'A twinning of Liverpool and Busan was proposed on the Innovation Twins platform and awaits an answer.',
     });
     expect(bumped(versions, await recomputeVersions())).toEqual(['busan', 'liverpool']);
     expect(await lastAudit()).toMatchObject({ action: 'link.platform', entity_id: link.id, actor_user_id: ids.liverpool, city_ids: ['liverpool', 'busan'], before: null });
     expect(await storedRelationship()).toBe(0.25);
+  });
+
+  it('says what happened without naming who proposed, and keeps the reference to the proposal from anyone but admins', async () => {
+    const anonymous = (await app.gqlOk<{ cityLinks: Link[] }>(LINKS, { cityId: 'busan' })).cityLinks.filter((l) => l.cityBId === 'liverpool' || l.cityAId === 'liverpool');
+    expect(anonymous.length).toBeGreaterThan(0);
+    for (const l of anonymous) {
+      expect(l.platformRef).toBeNull();
+      expect(l.summary).not.toMatch(/Liverpool proposed|Busan proposed/);
+    }
+    const officer = (await app.gqlOk<{ cityLinks: Link[] }>(LINKS, { cityId: 'busan' }, { token: t.busan })).cityLinks;
+    expect(officer.every((l) => l.platformRef === null)).toBe(true);
+    expect((await busanLinks()).some((l) => l.platformRef?.startsWith('twinning:'))).toBe(true);
   });
 
   it('declining keeps the link as history: shown with its last status, given to the engine with live: false', async () => {
@@ -107,7 +119,7 @@ describe('twinnings and joint projects as pairing evidence', () => {
       live: false,
       enteredByUserId: ids.busan,
       source: `Innovation Twins platform: twinning declined ${today()}`,
-      summary: "Busan declined Liverpool's proposal to twin on the Innovation Twins platform.",
+      summary: 'A proposal to twin Liverpool and Busan on the Innovation Twins platform was declined.',
     });
     // Anyone reads links: neither the proposal's message nor the reason is in them.
     expect(JSON.stringify(await busanLinks())).not.toMatch(/Private/);
@@ -273,7 +285,7 @@ describe('twinnings and joint projects as pairing evidence', () => {
       formality: 1,
       live: false,
       source: `Innovation Twins platform: twinning proposal withdrawn ${today()}`,
-      summary: 'Liverpool withdrew its proposal to twin with Busan on the Innovation Twins platform.',
+      summary: 'A proposal to twin Liverpool and Busan on the Innovation Twins platform was withdrawn.',
     });
     const links = await busanLinks();
     expect(JSON.stringify(links)).not.toMatch(/Private/);

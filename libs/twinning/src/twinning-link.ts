@@ -8,7 +8,7 @@ import { Twinning, TwinningStatus } from './entities/twinning.entity';
  * How formal each status is, and which statuses are history, is the pairing
  * method's (twinningLinkTerms); the words are twinning's. Anyone can read a
  * link, so it says only what happened and when, never the proposal's
- * message or a reason given. The migration PlatformLinks writes the same
+ * message or a reason given, nor which city proposed or declined. The migration PlatformLinks writes the same
  * words for twinnings made before these links existed
  * (migrations/1796624457908-PlatformLinks.ts): change both together.
  */
@@ -34,15 +34,15 @@ function eventOf(status: TwinningStatus, from: TwinningStatus | null): string {
 function summaryOf(status: TwinningStatus, a: string, b: string): string {
   switch (status) {
     case TwinningStatus.PROPOSED:
-      return `${a} proposed twinning with ${b} on the Innovation Twins platform; ${b} has not answered yet.`;
+      return `A twinning of ${a} and ${b} was proposed on the Innovation Twins platform and awaits an answer.`;
     case TwinningStatus.ACTIVE:
       return `${a} and ${b} are twinned on the Innovation Twins platform and work together in a twin workspace.`;
     case TwinningStatus.DORMANT:
       return `${a} and ${b} are twinned on the Innovation Twins platform; the twinning is dormant, with little activity.`;
     case TwinningStatus.DECLINED:
-      return `${b} declined ${a}'s proposal to twin on the Innovation Twins platform.`;
+      return `A proposal to twin ${a} and ${b} on the Innovation Twins platform was declined.`;
     case TwinningStatus.WITHDRAWN:
-      return `${a} withdrew its proposal to twin with ${b} on the Innovation Twins platform.`;
+      return `A proposal to twin ${a} and ${b} on the Innovation Twins platform was withdrawn.`;
     case TwinningStatus.CLOSED:
       return `${a} and ${b} were twinned on the Innovation Twins platform; the twinning is closed.`;
   }

@@ -12,7 +12,7 @@ import {
   Relation,
   UpdateDateColumn,
 } from 'typeorm';
-import { Allow } from '@app/core';
+import { Allow, Role } from '@app/core';
 import { City, Country } from '@app/cities';
 
 /**
@@ -135,8 +135,10 @@ export class CityLink {
     nullable: true,
     description:
       'When the Innovation Twins platform itself keeps the link, what it follows: twinning:<id> or project:<id>; null for links people entered. ' +
-      'A platform link changes with its twinning or project and cannot be edited or deleted through the link mutations.',
+      'A platform link changes with its twinning or project and cannot be edited or deleted through the link mutations. ' +
+      'Admins only: the reference names a record (a proposal, a workspace project) the public may not see.',
   })
+  @Allow(Role.ADMIN)
   platformRef: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
