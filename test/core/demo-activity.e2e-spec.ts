@@ -23,8 +23,12 @@ describe('the demo activity', () => {
   });
 
   it("shows the twinning and the project on Busan's card for Liverpool: links that count in the relationship pillar", async () => {
+    // The reference to the twinning and the project is for admins (a proposal or a workspace project is not public).
+    const admin = await app.signIn('admin@demo.twins.test');
     const { cityLinks } = await app.gqlOk<{ cityLinks: Array<{ cityAId: string; cityBId: string; kind: string; formality: number; live: boolean; platformRef: string | null; source: string }> }>(
       `query { cityLinks(cityId: "busan") { cityAId cityBId kind formality live platformRef source } }`,
+      {},
+      { token: admin },
     );
     const platform = cityLinks.filter((l) => l.platformRef);
     expect(platform.map((l) => [l.platformRef!.split(':')[0], l.cityAId, l.cityBId, l.formality, l.live])).toEqual([
