@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig, platformLogger, RequestRateLimiter, RestRequestGuard } from '@app/core';
 import { page } from '@app/identity';
 import { AppModule } from './app.module';
+import { graphqlIde } from './graphql-ide';
 import { securityHeaders } from './security-headers';
 
 /**
@@ -26,6 +27,8 @@ export async function createApiApp(config: AppConfig, options: { schemaFile?: st
   app.use(securityHeaders(config));
   // The session cookie of the web app (libs/identity, /auth/*) is read from req.cookies.
   app.use(cookieParser());
+  // Before GraphQL's own route: a browser's GET of /graphql gets the IDE (outside production).
+  app.use(graphqlIde(config));
   // The routes outside GraphQL: POSTs count against the same request limit as /graphql, and text that
   // could not be stored is refused, each in the route's own form (a page, or JSON errors).
   app.useGlobalGuards(new RestRequestGuard(app.get(Reflector), app.get(RequestRateLimiter), page));

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
 import { AppConfig } from '@app/core';
+import { isIdeRequest } from './graphql-ide';
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 type Directives = Record<string, string[] | typeof helmet.contentSecurityPolicy.dangerouslyDisableDefaultSrc>;
@@ -37,21 +38,16 @@ function appDirectives(https: boolean): Directives {
 }
 
 /**
- * Apollo Server's explorer (GET /graphql outside production) loads its code
- * from Apollo's CDN and runs inline script, under a policy of its own that it
- * writes into the page (`<meta http-equiv="Content-Security-Policy">`, with a
- * fresh nonce for each inline script and style, and Apollo's CDN addresses).
- * Browsers apply every policy a page has, so the header leaves scripts,
- * styles, images and frames to that meta policy (which is stricter there than
- * anything the header could add without knowing its nonce) and keeps the rest:
- * no framing, no plugins, no `<base>`.
+ * The GraphQL IDE (GET /graphql outside production; apps/api/src/graphql-ide.ts)
+ * runs only this site's scripts, like every page, but its editor (Monaco)
+ * writes `<style>` elements as it goes and embeds its icon font as a `data:`
+ * URL: that page alone may use inline styles and `data:` fonts. Its language
+ * workers are this site's files.
  */
-const EXPLORER_DIRECTIVES: Directives = {
-  'default-src': helmet.contentSecurityPolicy.dangerouslyDisableDefaultSrc,
-  'object-src': ["'none'"],
-  'base-uri': ["'none'"],
-  'frame-ancestors': ["'none'"],
-};
+function ideDirectives(https: boolean): Directives {
+  const app = appDirectives(https);
+  return { ...app, 'style-src': ["'self'", "'unsafe-inline'"], 'font-src': ["'self'", 'data:'] };
+}
 
 function headers(config: AppConfig, directives: Directives): Middleware {
   const https = new URL(config.PUBLIC_URL).protocol === 'https:';
@@ -67,10 +63,6 @@ function headers(config: AppConfig, directives: Directives): Middleware {
   }) as Middleware;
 }
 
-/** Whether a request may be answered by Apollo's explorer page. */
-function isExplorer(req: IncomingMessage): boolean {
-  return (req.method === 'GET' || req.method === 'HEAD') && (req.url === '/graphql' || req.url?.startsWith('/graphql?') === true);
-}
 
 /**
  * Security headers on every response (helmet): the policy above, framing
@@ -81,8 +73,8 @@ function isExplorer(req: IncomingMessage): boolean {
 export function securityHeaders(config: AppConfig): Middleware {
   const https = new URL(config.PUBLIC_URL).protocol === 'https:';
   const app = headers(config, appDirectives(https));
-  if (config.isProduction) return app; // no explorer in production
-  const explorer = headers(config, EXPLORER_DIRECTIVES);
-  return (req, res, next) => (isExplorer(req) ? explorer : app)(req, res, next);
+  if (config.isProduction) return app; // no IDE in production
+  const ide = headers(config, ideDirectives(https));
+  return (req, res, next) => (isIdeRequest(req) ? ide : app)(req, res, next);
 }
 

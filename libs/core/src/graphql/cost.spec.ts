@@ -1,5 +1,5 @@
-import { GraphQLBoolean, GraphQLEnumType, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, parse } from 'graphql';
-import { costWhen, DEFAULT_LIST_SIZE, itemsOfPage, listOfAtMost, queryCost } from './cost';
+import { GraphQLBoolean, GraphQLEnumType, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, getIntrospectionQuery, parse } from 'graphql';
+import { costWhen, DEFAULT_LIST_SIZE, INTROSPECTION_COST, itemsOfPage, listOfAtMost, queryCost } from './cost';
 
 const Colour = new GraphQLEnumType({ name: 'Colour', values: { RED: {}, BLUE: {} } });
 const Item: GraphQLObjectType = new GraphQLObjectType({
@@ -42,6 +42,13 @@ const schema = new GraphQLSchema({
 const cost = (query: string, variables: Record<string, unknown> = {}) => queryCost(schema, parse(query), variables);
 
 describe('queryCost', () => {
+  it("prices introspection by the call, so an IDE's whole introspection query fits and cannot be multiplied for free", () => {
+    expect(cost(getIntrospectionQuery({ inputValueDeprecation: true, specifiedByUrl: true }))).toBe(INTROSPECTION_COST);
+    expect(cost('{ __type(name: "Item") { name fields { name } } }')).toBe(INTROSPECTION_COST);
+    // Each alias is a call of its own.
+    expect(cost('{ a: __schema { types { name } } b: __schema { types { name } } c: item { id } }')).toBe(2 * INTROSPECTION_COST + 2);
+  });
+
   it('costs 1 a field, and 1 a list of scalars or enums (one value)', () => {
     expect(cost('{ item { id name } }')).toBe(3);
     expect(cost('{ tags }')).toBe(1);

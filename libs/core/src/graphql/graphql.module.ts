@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Logger, Module, ModuleMetadata } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -113,9 +112,8 @@ export function graphqlModule(options: GraphqlModuleOptions): DynamicModule {
       // A JSON array of operations is refused with 400 BAD_REQUEST ("Operation batching disabled").
       allowBatchedHttpRequests: false,
       plugins: [
-        config.isProduction
-          ? ApolloServerPluginLandingPageDisabled()
-          : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true }),
+        // No Apollo landing page (it loads from a CDN): outside production the API serves GraphiQL from its own bundle.
+        ApolloServerPluginLandingPageDisabled(),
         requestLimitsPlugin(config.GRAPHQL_MAX_COMPLEXITY, limiter),
         operationNamePlugin,
       ],
