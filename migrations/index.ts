@@ -1,3 +1,4 @@
+import { OrganisationJoinRequests1796628710366 } from './1796628710366-OrganisationJoinRequests';
 import { PairingThinEvidence1796624709913 } from './1796624709913-PairingThinEvidence';
 import { PlatformLinks1796624457908 } from './1796624457908-PlatformLinks';
 import { AccountRequests1796600128560 } from './1796600128560-AccountRequests';
@@ -34,4 +35,5 @@ export const MIGRATIONS: Function[] = [
   AccountRequests1796600128560,
   PlatformLinks1796624457908,
   PairingThinEvidence1796624709913,
+  OrganisationJoinRequests1796628710366,
 ];

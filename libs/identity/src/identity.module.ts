@@ -9,6 +9,8 @@ import { AuthService } from './auth.service';
 import { CityOfficerService } from './city-officer.service';
 import { InvitationService } from './invitation.service';
 import { OneTimeTokenService } from './one-time-token.service';
+import { OrganisationRequestsResolver } from './organisation-requests.resolver';
+import { OrganisationRequestsService } from './organisation-requests.service';
 import { OrganisationsResolver } from './organisations.resolver';
 import { OrganisationsService } from './organisations.service';
 import { PasswordHasher } from './password-hasher';
@@ -32,6 +34,7 @@ import { UsersService } from './users.service';
     AccountRequestService,
     UsersService,
     OrganisationsService,
+    OrganisationRequestsService,
     CityOfficerService,
     InvitationService,
     OneTimeTokenService,
@@ -40,6 +43,7 @@ import { UsersService } from './users.service';
     AuthResolver,
     UsersResolver,
     OrganisationsResolver,
+    OrganisationRequestsResolver,
     { provide: SessionResolver, useClass: AccessTokenSessionResolver },
   ],
   exports: [SessionResolver, UsersService, OrganisationsService, CityOfficerService, OneTimeTokenService, PasswordHasher, AuthService],

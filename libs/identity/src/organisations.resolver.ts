@@ -2,6 +2,8 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { Allow, Ctx, NotFoundError, PageArgs, Paginated, RequestContext, Role } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { CreateOrganisationInput, OrganisationFilter, OrganisationMemberInput } from './dto/identity.inputs';
+import { SetOrganisationEmailDomainInput } from './dto/organisation-requests.inputs';
+import { emailDomainMatches } from './email-domain';
 import { Organisation } from './entities/organisation.entity';
 import { OrganisationsService } from './organisations.service';
 
@@ -14,6 +16,7 @@ export class OrganisationsResolver {
     private readonly cityLoaders: CitiesLoaders,
   ) {}
 
+  /** Also how a newcomer finds the organisation to ask to join: by part of its English or Korean name (filter.search). */
   @Query(() => OrganisationConnection, { description: 'City governments, universities, companies and agencies taking part.' })
   @Allow('PUBLIC')
   organisations(@Args() page: PageArgs, @Args('filter', { nullable: true }) filter?: OrganisationFilter) {
@@ -42,6 +45,21 @@ export class OrganisationsResolver {
   @Allow(Role.ADMIN)
   removeOrganisationMember(@Args('input') input: OrganisationMemberInput): Promise<Organisation> {
     return this.organisationsService.removeMember(input);
+  }
+
+  @Mutation(() => Organisation, { description: 'Set or remove (null) the email domain its staff use, so newcomers of that domain see it as probably theirs.' })
+  @Allow(Role.ADMIN)
+  setOrganisationEmailDomain(@Args('input') input: SetOrganisationEmailDomainInput): Promise<Organisation> {
+    return this.organisationsService.setEmailDomain(input.organisationId, input.emailDomain ?? null);
+  }
+
+  @ResolveField(() => Boolean, {
+    nullable: true,
+    description: "Whether your email address is of the organisation's email domain: a hint that it is yours. Null when signed out.",
+  })
+  @Allow('SIGNED_IN')
+  emailDomainMatches(@Parent() organisation: Organisation, @Ctx() ctx: RequestContext): boolean {
+    return emailDomainMatches(ctx.user!.email, organisation.emailDomain);
   }
 
   @ResolveField(() => City)

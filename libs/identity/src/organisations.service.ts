@@ -35,7 +35,13 @@ export class OrganisationsService {
     const [city] = await this.cities.getMany([input.cityId]);
     if (!city) throw BadInputError.field('cityId', `no city has the id "${input.cityId}".`);
     const repo = this.dataSource.getRepository(Organisation);
-    return repo.save(repo.create({ ...input, website: input.website ?? null }));
+    return repo.save(repo.create({ ...input, website: input.website ?? null, emailDomain: null }));
+  }
+
+  async setEmailDomain(id: string, emailDomain: string | null): Promise<Organisation> {
+    const organisation = await this.get(id);
+    await this.dataSource.getRepository(Organisation).update({ id }, { emailDomain });
+    return { ...organisation, emailDomain };
   }
 
   async addMember(input: OrganisationMemberInput): Promise<Organisation> {

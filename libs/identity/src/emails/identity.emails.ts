@@ -1,4 +1,5 @@
 import { defineTemplate, formatInstant, layout } from '@app/notifications';
+import { OrganisationRequestEmail } from './organisation-requests.emails';
 
 /** What every emailed link carries: for whom, where, until when. */
 export interface LinkData {
@@ -140,4 +141,4 @@ export const IdentityEmail = {
   INVITATION: invitation,
 } as const;
 
-export const IDENTITY_EMAIL_TEMPLATES = Object.values(IdentityEmail);
+export const IDENTITY_EMAIL_TEMPLATES = [...Object.values(IdentityEmail), ...Object.values(OrganisationRequestEmail)];

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
-import { Allow } from '@app/core';
+import { Allow, Role } from '@app/core';
 import { City } from '@app/cities';
 
 export enum OrganisationKind {
@@ -45,6 +45,16 @@ export class Organisation {
   @Column({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true })
   website: string | null;
+
+  /**
+   * The email domain its staff use (liverpool.gov.uk), set by admins: a
+   * newcomer whose address is of this domain is told the organisation is
+   * probably theirs. A hint only; membership is still decided by people.
+   */
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The email domain its staff use. Admins only.' })
+  @Allow(Role.ADMIN)
+  emailDomain: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   @Field()
