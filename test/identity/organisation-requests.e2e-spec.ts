@@ -69,7 +69,7 @@ describe('requests to join an organisation', () => {
 
     // The council's member hears of it with the members' page, the admin with the admins' page; both in English.
     const member = await app.mail.waitFor((m) => m.to === 'officer.liverpool@demo.twins.test' && /이수민 asks to join Liverpool City Council/.test(m.subject));
-    expect(member.text).toContain(`${app.url}/account/organisation-requests`);
+    expect(member.text).toContain(`${app.url}/me/organisation-requests`);
     expect(member.text).toContain('I run the events team of the council.');
     const admin = await app.mail.waitFor((m) => m.to === 'admin@demo.twins.test' && /asks to join Liverpool City Council/.test(m.subject));
     expect(admin.text).toContain(`${app.url}/admin/organisation-requests`);

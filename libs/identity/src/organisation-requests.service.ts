@@ -19,7 +19,7 @@ import { recipientsAmong, recipientsOf, roleRecipients, UserRecipient } from './
 const PENDING_INDEX = 'UQ_organisation_join_request_pending';
 
 /** The web pages that list requests (the members' and the admins'), and where a requester follows theirs. */
-export const MEMBER_REQUESTS_PAGE = '/account/organisation-requests';
+export const MEMBER_REQUESTS_PAGE = '/me/organisation-requests';
 export const ADMIN_REQUESTS_PAGE = '/admin/organisation-requests';
 
 /**
