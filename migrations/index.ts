@@ -1,3 +1,4 @@
+import { ReviewDueDates1796629291142 } from './1796629291142-ReviewDueDates';
 import { OrganisationJoinRequests1796628710366 } from './1796628710366-OrganisationJoinRequests';
 import { PairingThinEvidence1796624709913 } from './1796624709913-PairingThinEvidence';
 import { PlatformLinks1796624457908 } from './1796624457908-PlatformLinks';
@@ -36,4 +37,5 @@ export const MIGRATIONS: Function[] = [
   PlatformLinks1796624457908,
   PairingThinEvidence1796624709913,
   OrganisationJoinRequests1796628710366,
+  ReviewDueDates1796629291142,
 ];

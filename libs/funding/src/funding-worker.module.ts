@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { DeadlineReminderService, DeadlineReminderWorker } from './applications/deadline-reminders.worker';
+import { ReviewReminderService, ReviewReminderWorker } from './reviews/review-reminders.worker';
 
-/** The worker's part of funding: deadline reminders for draft applications. */
+/** The worker's part of funding: deadline reminders for draft applications, due-date reminders for reviewers. */
 @Module({
-  providers: [DeadlineReminderService, DeadlineReminderWorker],
+  providers: [DeadlineReminderService, DeadlineReminderWorker, ReviewReminderService, ReviewReminderWorker],
   exports: [DeadlineReminderService],
 })
 export class FundingWorkerModule {}

@@ -4,12 +4,14 @@ import { FundAuditEntry } from './audit/fund-audit-entry.entity';
 import { Fund } from './funds/fund.entity';
 import { FundCall } from './funds/fund-call.entity';
 import { LedgerEntry } from './ledger/ledger-entry.entity';
+import { Review } from './reviews/review.entity';
 
 export const FundConnection = Paginated(Fund);
 export const FundCallConnection = Paginated(FundCall);
 export const FundApplicationConnection = Paginated(FundApplication);
 export const LedgerEntryConnection = Paginated(LedgerEntry);
 export const FundAuditEntryConnection = Paginated(FundAuditEntry);
+export const ReviewConnection = Paginated(Review);
 
 /*
  * What the lists below hold at most, for the query cost (libs/core/src/graphql/cost.ts).

@@ -34,6 +34,10 @@ export class FundingLoaders {
     });
   }
 
+  fund(ctx: RequestContext) {
+    return this.byId(ctx, Fund, 'funding.fundById', 'fund');
+  }
+
   application(ctx: RequestContext) {
     return this.byId(ctx, FundApplication, 'funding.applicationById', 'application');
   }

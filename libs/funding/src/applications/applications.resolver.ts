@@ -19,6 +19,7 @@ import { checkEligibility, EligibilityCheck } from './eligibility';
 import { ApplicationBudgetLine } from './application-budget-line.entity';
 import { ApplicationTransition } from './application-transition.entity';
 import { FundApplication } from './fund-application.entity';
+import { Fund } from '../funds/fund.entity';
 import { FundCall } from '../funds/fund-call.entity';
 import { FundingLoaders } from '../funding.loaders';
 import { LedgerService } from '../ledger/ledger.service';
@@ -111,6 +112,12 @@ export class ApplicationsResolver {
   @Allow('SIGNED_IN')
   call(@Parent() application: FundApplication, @Ctx() ctx: RequestContext): Promise<FundCall> {
     return this.loaders.call(ctx).load(application.callId);
+  }
+
+  @ResolveField(() => Fund)
+  @Allow('SIGNED_IN')
+  fund(@Parent() application: FundApplication, @Ctx() ctx: RequestContext): Promise<Fund> {
+    return this.loaders.fund(ctx).load(application.fundId);
   }
 
   @ResolveField(() => LocalizedText)

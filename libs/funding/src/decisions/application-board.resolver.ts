@@ -4,6 +4,7 @@ import { BoardLoaders } from '../board/board.loaders';
 import {
   AssignReviewersInput,
   MAX_REVIEWERS_PER_CALL,
+  SetReviewDueDateInput,
   SubmitReviewInput,
   UnassignReviewerInput,
 } from '../dto/board.inputs';
@@ -26,6 +27,12 @@ export class ApplicationBoardResolver {
   @Allow(Role.ADMIN)
   assignReviewers(@Args('input') input: AssignReviewersInput, @Ctx() ctx: RequestContext): Promise<Review[]> {
     return this.reviewsService.assign(ctx.user!, input);
+  }
+
+  @Mutation(() => Review, { description: 'Admins: move a pending review’s due date (in the future, at most 90 days ahead). CONFLICT once it is submitted or withdrawn. Audited.' })
+  @Allow(Role.ADMIN)
+  setReviewDueDate(@Args('input') input: SetReviewDueDateInput, @Ctx() ctx: RequestContext): Promise<Review> {
+    return this.reviewsService.setDueDate(ctx.user!, input);
   }
 
   @Mutation(() => Boolean, { description: 'Admins: take a reviewer off an application before they submit.' })

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { HasSomeLanguage, LocalizedTextInput, LocalizedTitleInput, trim } from '@app/core';
 import { VoteChoice } from '../decisions/vote.entity';
 import { Recommendation } from '../reviews/review-aggregate';
@@ -67,6 +67,25 @@ export class AssignReviewersInput {
   @Field(() => [ID], { description: 'Board members of the application’s fund, none conflicted on it.' })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_REVIEWERS_PER_CALL) @ArrayUnique() @IsUUID('4', { each: true, message: 'must be board member ids' })
   memberIds: string[];
+
+  @Field(() => Date, { nullable: true, description: 'When the new reviews are due: in the future, at most 90 days ahead. Left out, 14 days after assignment. Reviewers already assigned keep theirs (setReviewDueDate moves one).' })
+  @IsOptional() @Type(() => Date) @IsDate({ message: 'must be an instant such as 2027-04-20T17:00:00+01:00' })
+  dueAt?: Date;
+}
+
+@InputType()
+export class SetReviewDueDateInput {
+  @Field(() => ID) @IsUUID('4', { message: 'must be a review id' })
+  reviewId: string;
+
+  @Field({ description: 'The new due date: in the future, at most 90 days ahead.' }) @Type(() => Date) @IsDate({ message: 'must be an instant such as 2027-04-20T17:00:00+01:00' })
+  dueAt: Date;
+}
+
+@InputType()
+export class ReviewAssignmentFilter {
+  @Field(() => Boolean, { nullable: true, description: 'true: only reviews still to write; false: only submitted ones; left out, both.' }) @IsOptional() @IsBoolean()
+  pending?: boolean;
 }
 
 @InputType()

@@ -1,5 +1,5 @@
 import { Bilingual, formatMoney, pick } from '@app/core';
-import { defineTemplate, layout } from '@app/notifications';
+import { defineTemplate, formatInstant, layout } from '@app/notifications';
 
 const reviewAssigned = defineTemplate<{ title: Bilingual; callTitle: Bilingual; url: string }>({
   name: 'governance.review-assigned',
@@ -17,6 +17,28 @@ const reviewAssigned = defineTemplate<{ title: Bilingual; callTitle: Bilingual; 
           subject: `Please review “${title}”`,
           greeting: 'Hello,',
           paragraphs: [`You have been assigned to review the application “${title}” to the call “${call}”.`, 'If you have an interest in it, declare a conflict before reviewing. You will see the other reviews once you submit yours.'],
+          action: { label: 'Review the application', url: d.url },
+        });
+  },
+});
+
+const reviewDue = defineTemplate<{ title: Bilingual; callTitle: Bilingual; dueAt: string; daysLeft: number; url: string }>({
+  name: 'governance.review-due-reminder',
+  render: (d, ctx) => {
+    const title = pick(d.title, ctx.language);
+    const call = pick(d.callTitle, ctx.language);
+    const at = formatInstant(d.dueAt, ctx);
+    return ctx.language === 'ko'
+      ? layout(ctx, {
+          subject: `심사 마감 ${d.daysLeft === 1 ? '하루' : `${d.daysLeft}일`} 전: “${title}”`,
+          greeting: '안녕하세요.',
+          paragraphs: [`“${call}” 공모의 신청서 “${title}”에 대한 심사 마감은 ${at}입니다.`, '아직 심사를 제출하지 않으셨습니다. 이해관계가 있다면 심사 대신 이해충돌을 신고해 주세요.'],
+          action: { label: '신청서 심사하기', url: d.url },
+        })
+      : layout(ctx, {
+          subject: `${d.daysLeft === 1 ? 'One day' : `${d.daysLeft} days`} left to review “${title}”`,
+          greeting: 'Hello,',
+          paragraphs: [`Your review of the application “${title}” to the call “${call}” is due on ${at}.`, 'You have not submitted it yet. If you have an interest in the application, declare a conflict instead of reviewing it.'],
           action: { label: 'Review the application', url: d.url },
         });
   },
@@ -60,6 +82,7 @@ const decisionMade = defineTemplate<{
 /** The templates by what they are for: each a typed reference for OutboxService.enqueueEmail. */
 export const BoardEmail = {
   REVIEW_ASSIGNED: reviewAssigned,
+  REVIEW_DUE_REMINDER: reviewDue,
   DECISION_MADE: decisionMade,
 } as const;
 

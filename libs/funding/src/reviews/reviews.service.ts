@@ -1,15 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, ForbiddenError, hasRole, NotFoundError, RequestContext, Role } from '@app/core';
+import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, ForbiddenError, hasRole, isUuid, NotFoundError, PageArgs, paginate, RequestContext, Role } from '@app/core';
 import { recipientsOf } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { BoardService, describeConflict } from '../board/board.service';
-import type { AssignReviewersInput, SubmitReviewInput, UnassignReviewerInput } from '../dto/board.inputs';
+import type { AssignReviewersInput, ReviewAssignmentFilter, SetReviewDueDateInput, SubmitReviewInput, UnassignReviewerInput } from '../dto/board.inputs';
 import { BoardEmail } from '../emails/board.emails';
 import { BoardLoaders } from '../board/board.loaders';
 import { BoardMember } from '../board/board-member.entity';
 import { Review } from './review.entity';
 import { ReviewSummary, summarise } from './review-aggregate';
+import { reviewDueAt } from './review-due';
 import { ApplicationLifecycleService } from '../applications/application-lifecycle.service';
 import { ApplicationStatus } from '../applications/application.enums';
 import { ApplicationsService } from '../applications/applications.service';
@@ -19,6 +20,16 @@ import { FundingLoaders } from '../funding.loaders';
 import { FundCall } from '../funds/fund-call.entity';
 
 const REVIEWABLE = [ApplicationStatus.ELIGIBILITY_CHECKED, ApplicationStatus.UNDER_REVIEW];
+
+/**
+ * The order of a reviewer's list as one sortable number: reviews still to
+ * write first, soonest due first (the due instant in milliseconds), then the
+ * submitted ones, newest first (a constant far beyond any due date, minus the
+ * submission instant). One key keeps the list keyset-paginated like the others.
+ */
+const SUBMITTED_AFTER = 100_000_000_000_000;
+const ASSIGNMENT_ORDER = `(CASE WHEN r.submitted_at IS NULL THEN floor(extract(epoch FROM r.due_at) * 1000) ELSE ${SUBMITTED_AFTER} - floor(extract(epoch FROM r.submitted_at) * 1000) END)::bigint`;
+const assignmentOrder = (r: Review): number => (r.submittedAt ? SUBMITTED_AFTER - r.submittedAt.getTime() : r.dueAt.getTime());
 
 /**
  * Reviews: fund admins assign board members (never conflicted ones); each
@@ -64,12 +75,13 @@ export class ReviewsService {
         });
       }
       const now = this.clock.now();
+      const dueAt = reviewDueAt(now, input.dueAt);
       const already = new Set((await em.findBy(Review, { applicationId: application.id })).map((r) => r.memberId));
       const newMemberIds = members.map((m) => m.id).filter((id) => !already.has(id));
       if (newMemberIds.length) {
         await em.insert(
           Review,
-          newMemberIds.map((memberId) => ({ applicationId: application.id, memberId, assignedAt: now, assignedByUserId: admin.id, scores: [] as never })),
+          newMemberIds.map((memberId) => ({ applicationId: application.id, memberId, assignedAt: now, dueAt, assignedByUserId: admin.id, scores: [] as never })),
         );
       }
       const call = await em.findOneByOrFail(FundCall, { id: application.callId });
@@ -88,8 +100,8 @@ export class ReviewsService {
           action: 'review.assigned',
           subjectType: 'application',
           subjectId: application.id,
-          summary: `Assigned ${newMemberIds.length} reviewer(s).`,
-          detail: { memberIds: newMemberIds },
+          summary: `Assigned ${newMemberIds.length} reviewer(s), due ${dueAt.toISOString()}.`,
+          detail: { memberIds: newMemberIds, dueAt: dueAt.toISOString() },
         });
       }
       const assigned = await em.countBy(Review, { applicationId: application.id, withdrawnAt: IsNull() });
@@ -98,6 +110,57 @@ export class ReviewsService {
       }
       return em.find(Review, { where: { applicationId: application.id }, order: { assignedAt: 'ASC' } });
     });
+  }
+
+  /** Admins move a pending review's due date (NOT_FOUND for an unknown review, CONFLICT once it is submitted or withdrawn); audited. */
+  async setDueDate(admin: AuthUser, input: SetReviewDueDateInput): Promise<Review> {
+    return this.dataSource.transaction(async (em) => {
+      const found = isUuid(input.reviewId) ? await em.findOneBy(Review, { id: input.reviewId }) : null;
+      if (!found) throw new NotFoundError('review', input.reviewId);
+      // The application first, then the review, as assign and submit lock them.
+      const { application } = await this.applications.lock(em, admin, found.applicationId);
+      const review = await em.createQueryBuilder(Review, 'r').setLock('pessimistic_write').where('r.id = :id', { id: found.id }).getOneOrFail();
+      if (review.submittedAt) throw new ConflictError('This review has been submitted: its due date no longer applies.', { reason: 'REVIEW_SUBMITTED' });
+      if (review.withdrawnAt) throw new ConflictError('This review was withdrawn when its reviewer declared a conflict of interest.', { reason: 'REVIEW_WITHDRAWN' });
+      if (!REVIEWABLE.includes(application.status)) {
+        throw new ConflictError(`This application is ${application.status}: it is no longer being reviewed.`, { reason: 'ILLEGAL_TRANSITION', status: application.status });
+      }
+      const dueAt = reviewDueAt(this.clock.now(), input.dueAt);
+      const previous = review.dueAt;
+      review.dueAt = dueAt;
+      const saved = await em.save(review);
+      await this.audit.record(em, {
+        fundId: application.fundId,
+        actorUserId: admin.id,
+        action: 'review.due-date-set',
+        subjectType: 'application',
+        subjectId: application.id,
+        summary: `Moved a review’s due date from ${previous.toISOString()} to ${dueAt.toISOString()}.`,
+        detail: { reviewId: review.id, memberId: review.memberId, from: previous.toISOString(), to: dueAt.toISOString() },
+      });
+      return saved;
+    });
+  }
+
+  /**
+   * The signed-in person's reviews on the boards they sit on now, across
+   * funds: those still to write (not submitted, not withdrawn after a
+   * conflict, on an application still in review) soonest due first, then the
+   * submitted ones, newest first. Assignments withdrawn after a conflict, and
+   * unwritten ones on applications that left review (withdrawn, decided), are
+   * not listed. Nobody else has any: an empty list.
+   */
+  mine(user: AuthUser, filter: ReviewAssignmentFilter, page: PageArgs): Promise<Connection<Review>> {
+    const query = this.dataSource
+      .getRepository(Review)
+      .createQueryBuilder('r')
+      .where('r.member_id IN (SELECT m.id FROM board_member m WHERE m.user_id = :userId AND m.ended_at IS NULL)', { userId: user.id })
+      .andWhere('r.withdrawn_at IS NULL');
+    const pending = 'r.submitted_at IS NULL AND EXISTS (SELECT 1 FROM fund_application a WHERE a.id = r.application_id AND a.status IN (:...reviewable))';
+    if (filter.pending === true) query.andWhere(pending, { reviewable: REVIEWABLE });
+    else if (filter.pending === false) query.andWhere('r.submitted_at IS NOT NULL');
+    else query.andWhere(`(r.submitted_at IS NOT NULL OR (${pending}))`, { reviewable: REVIEWABLE });
+    return paginate(query, page, { expression: ASSIGNMENT_ORDER, direction: 'ASC', valueOf: assignmentOrder, cast: 'bigint', notNull: true });
   }
 
   async unassign(admin: AuthUser, input: UnassignReviewerInput): Promise<boolean> {
