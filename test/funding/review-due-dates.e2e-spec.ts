@@ -12,6 +12,7 @@ const MINE = `query($pending: Boolean, $first: Int, $after: String) {
   }
 }`;
 const AUDIT = `query($id: ID!) { fund(id: $id) { auditLog(first: 5, filter: { action: "review.due-date-set" }) { nodes { action actorUserId subjectId summary } } } }`;
+const LIST = `query($filter: ApplicationFilter) { fundApplications(first: 50, filter: $filter) { nodes { id } } }`;
 
 interface Assignment {
   id: string;
@@ -221,5 +222,19 @@ describe('seed fund: review due dates', () => {
     expect(windows('boardKr')).toEqual(['3']);
     expect(app.mail.to('board.uk2@demo.twins.test').filter((m) => m.text.includes(link))).toHaveLength(2);
     expect(app.mail.to('board.kr@demo.twins.test').filter((m) => m.text.includes(link))).toHaveLength(1);
+  });
+
+  it('fundApplications(filter: { projectId }) lists only that project’s applications', async () => {
+    const project = await createProject(app, t, id, workspaceId, 'Filtered');
+    const wanted = await draftApplication(app, t, callId, project);
+    const other = await eligibleApplication();
+    for (const person of ['admin', 'liverpool']) {
+      const nodes = (await app.gqlOk<{ fundApplications: { nodes: Array<{ id: string }> } }>(LIST, { filter: { projectId: project } }, { token: t[person] })).fundApplications.nodes;
+      expect(nodes.map((a) => a.id)).toEqual([wanted]);
+    }
+    expect((await app.gqlOk<{ fundApplications: { nodes: Array<{ id: string }> } }>(LIST, { filter: {} }, { token: t.admin })).fundApplications.nodes.map((a) => a.id)).toEqual(expect.arrayContaining([wanted, other]));
+    const bad = await app.gql(LIST, { filter: { projectId: 'not-a-uuid' } }, { token: t.admin });
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(bad.errors![0].extensions.fields)).toContain('must be a project id');
   });
 });

@@ -296,6 +296,9 @@ export class ApplicationFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('4', { message: 'must be a workspace id' })
   workspaceId?: string;
 
+  @Field(() => ID, { nullable: true, description: 'The applications made for one joint project.' }) @IsOptional() @IsUUID('4', { message: 'must be a project id' })
+  projectId?: string;
+
   @Field(() => [ApplicationStatus], { nullable: true }) @IsOptional() @IsArray() @IsEnum(ApplicationStatus, { each: true, ...enumMessage(ApplicationStatus) })
   statuses?: ApplicationStatus[];
 
