@@ -1,20 +1,30 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
-import { extensionsOf, fieldProblems, problemOf } from '../../api/errors';
-import { useAuth } from '../../auth/AuthProvider';
-import { ErrorNotice, Loading } from '../../components/ErrorNotice';
-import { Field } from '../../components/Field';
-import { StatusBadge } from '../../components/StatusBadge';
-import { Time } from '../../components/Time';
-import type { MyOrganisationsQuery, OrganisationFieldsFragment } from '../../gql/graphql';
-import { useCityNames } from '../../hooks/useCityNames';
-import { useMessages } from '../../i18n';
-import { cityName } from '../../i18n/cities';
-import { AskToJoin, FindOrganisations, MyOrganisationsQuery, OrganisationById, ProposeOrganisation, WithdrawRequest } from './documents';
-import { organisationMessages } from './messages';
-import { KINDS, organisationName, requestSubject } from './shared';
-import './organisations.css';
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { Link } from "react-router";
+import { useMutation, useQuery } from "urql";
+import { extensionsOf, fieldProblems, problemOf } from "../../api/errors";
+import { useAuth } from "../../auth/AuthProvider";
+import { ErrorNotice, Loading } from "../../components/ErrorNotice";
+import { Field } from "../../components/Field";
+import { StatusBadge } from "../../components/StatusBadge";
+import { Time } from "../../components/Time";
+import type {
+  MyOrganisationsQuery,
+  OrganisationFieldsFragment,
+} from "../../gql/graphql";
+import { useCityNames } from "../../hooks/useCityNames";
+import { useMessages } from "../../i18n";
+import { cityName } from "../../i18n/cities";
+import {
+  AskToJoin,
+  FindOrganisations,
+  MyOrganisationsAndRequests,
+  OrganisationById,
+  ProposeOrganisation,
+  WithdrawRequest,
+} from "./documents";
+import { organisationMessages } from "./messages";
+import { KINDS, organisationName, requestSubject } from "./shared";
+import "./organisations.css";
 
 /**
  * The account page's panel for the person's organisations: the ones they
@@ -24,11 +34,14 @@ import './organisations.css';
 export function OrganisationPanel() {
   const { t, language } = useMessages(organisationMessages);
   const { hasRole } = useAuth();
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: MyOrganisationsQuery, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, reexecute] = useQuery({
+    query: MyOrganisationsAndRequests,
+    requestPolicy: "cache-and-network",
+  });
   const cityNames = useCityNames();
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState("");
   const statusRef = useRef<HTMLParagraphElement>(null);
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const refresh = () => reexecute({ requestPolicy: "network-only" });
   const announce = (text: string) => {
     setStatus(text);
     // After an action the focus goes to what it did, so the keyboard is not left on a control that is gone.
@@ -39,36 +52,60 @@ export function OrganisationPanel() {
   const memberIds = new Set(organisations.map((o) => o.id));
 
   return (
-    <section className="organisations-panel" aria-labelledby="organisation-heading">
-      <h2 id="organisation-heading">{t('panel.title')}</h2>
+    <section
+      className="organisations-panel"
+      aria-labelledby="organisation-heading"
+    >
+      <h2 id="organisation-heading">{t("panel.title")}</h2>
       <ErrorNotice error={error} onRetry={refresh} />
       {fetching && !data && <Loading />}
-      {data && organisations.length === 0 && <p className="notice notice--info">{t('panel.why')}</p>}
+      {data && organisations.length === 0 && (
+        <p className="notice notice--info">{t("panel.why")}</p>
+      )}
       {organisations.length > 0 && (
         <>
-          <h3>{t('panel.memberOf')}</h3>
+          <h3>{t("panel.memberOf")}</h3>
           <ul className="list" data-testid="my-organisations">
             {organisations.map((o) => (
               <li key={o.id}>
-                <strong>{organisationName(o, language)}</strong> <span className="badge">{t(`kind.${o.kind}`)}</span> <small>{t('panel.inCity', { city: cityName(o.city, language) })}</small>
+                <strong>{organisationName(o, language)}</strong>{" "}
+                <span className="badge">{t(`kind.${o.kind}`)}</span>{" "}
+                <small>
+                  {t("panel.inCity", { city: cityName(o.city, language) })}
+                </small>
               </li>
             ))}
           </ul>
           <p>
-            <Link to="/me/organisation-requests">{t('panel.decideLink')}</Link>
+            <Link to="/me/organisation-requests">{t("panel.decideLink")}</Link>
           </p>
         </>
       )}
-      {hasRole('ADMIN') && (
+      {hasRole("ADMIN") && (
         <p>
-          <Link to="/admin/organisation-requests">{t('panel.adminLink')}</Link>
+          <Link to="/admin/organisation-requests">{t("panel.adminLink")}</Link>
         </p>
       )}
       <p ref={statusRef} tabIndex={-1} role="status" className="form__status">
         {status}
       </p>
-      {requests.length > 0 && <MyRequests requests={requests} cityNames={cityNames} onDone={(text) => { announce(text); refresh(); }} />}
-      <FindAndAsk memberIds={memberIds} onSent={(text) => { announce(text); refresh(); }} />
+      {requests.length > 0 && (
+        <MyRequests
+          requests={requests}
+          cityNames={cityNames}
+          onDone={(text) => {
+            announce(text);
+            refresh();
+          }}
+        />
+      )}
+      <FindAndAsk
+        memberIds={memberIds}
+        onSent={(text) => {
+          announce(text);
+          refresh();
+        }}
+      />
     </section>
   );
 }
@@ -78,7 +115,7 @@ function MyRequests({
   cityNames,
   onDone,
 }: {
-  requests: MyOrganisationsQuery['myOrganisationRequests']['nodes'];
+  requests: MyOrganisationsQuery["myOrganisationRequests"]["nodes"];
   cityNames: Map<string, { en: string; ko: string }>;
   onDone: (status: string) => void;
 }) {
@@ -87,37 +124,54 @@ function MyRequests({
   const [result, withdraw] = useMutation(WithdrawRequest);
   return (
     <>
-      <h3>{t('mine.title')}</h3>
+      <h3>{t("mine.title")}</h3>
       <ErrorNotice error={result.error} />
-      <ul className="list organisation-requests" aria-label={t('mine.title')}>
+      <ul className="list organisation-requests" aria-label={t("mine.title")}>
         {requests.map((request) => {
           const subject = requestSubject(request, language, cityNames);
           return (
             <li key={request.id} data-request-id={request.id}>
-              <strong>{subject.name}</strong> {subject.proposal && <span className="badge">{t('mine.newOrganisation')}</span>}{' '}
-              <StatusBadge status={request.status} kind="org-status" data-status={request.status}>
+              <strong>{subject.name}</strong>{" "}
+              {subject.proposal && (
+                <span className="badge">{t("mine.newOrganisation")}</span>
+              )}{" "}
+              <StatusBadge
+                status={request.status}
+                kind="org-status"
+                data-status={request.status}
+              >
                 {t(`status.${request.status}`)}
               </StatusBadge>
               <br />
               <small>
-                {[subject.kind ? t(`kind.${subject.kind}`) : '', subject.city].filter(Boolean).join(' · ')} · {t('mine.asked')}: <Time value={request.createdAt} />
+                {[subject.kind ? t(`kind.${subject.kind}`) : "", subject.city]
+                  .filter(Boolean)
+                  .join(" · ")}{" "}
+                · {t("mine.asked")}: <Time value={request.createdAt} />
               </small>
               {request.decisionReason && (
                 <p className="organisation-requests__reason">
-                  {t('mine.reason')}: {request.decisionReason}
+                  {t("mine.reason")}: {request.decisionReason}
                 </p>
               )}
-              {request.status === 'PENDING' && confirming !== request.id && (
+              {request.status === "PENDING" && confirming !== request.id && (
                 <div>
-                  <button type="button" className="button button--ghost button--small" onClick={() => setConfirming(request.id)}>
-                    {t('mine.withdraw')}
-                    <span className="visually-hidden">: {subject.name}</span>
+                  <button
+                    aria-label={`${t("mine.withdraw")}: ${subject.name}`}
+                    type="button"
+                    className="button button--ghost button--small"
+                    onClick={() => setConfirming(request.id)}
+                  >
+                    {t("mine.withdraw")}
                   </button>
                 </div>
               )}
-              {request.status === 'PENDING' && confirming === request.id && (
-                <div role="group" aria-label={`${t('mine.withdraw')}: ${subject.name}`}>
-                  <p>{t('mine.withdrawWarning')}</p>
+              {request.status === "PENDING" && confirming === request.id && (
+                <div
+                  role="group"
+                  aria-label={`${t("mine.withdraw")}: ${subject.name}`}
+                >
+                  <p>{t("mine.withdrawWarning")}</p>
                   <div className="organisation-actions">
                     <button
                       type="button"
@@ -127,14 +181,18 @@ function MyRequests({
                         const { data } = await withdraw({ id: request.id });
                         if (data) {
                           setConfirming(null);
-                          onDone(t('mine.withdrawn'));
+                          onDone(t("mine.withdrawn"));
                         }
                       }}
                     >
-                      {t('mine.withdrawConfirm')}
+                      {t("mine.withdrawConfirm")}
                     </button>
-                    <button type="button" className="button button--ghost" onClick={() => setConfirming(null)}>
-                      {t('mine.keep')}
+                    <button
+                      type="button"
+                      className="button button--ghost"
+                      onClick={() => setConfirming(null)}
+                    >
+                      {t("mine.keep")}
                     </button>
                   </div>
                 </div>
@@ -147,12 +205,20 @@ function MyRequests({
   );
 }
 
-type Found = OrganisationFieldsFragment & { emailDomainMatches?: boolean | null };
+type Found = OrganisationFieldsFragment & {
+  emailDomainMatches?: boolean | null;
+};
 
-function FindAndAsk({ memberIds, onSent }: { memberIds: Set<string>; onSent: (status: string) => void }) {
+function FindAndAsk({
+  memberIds,
+  onSent,
+}: {
+  memberIds: Set<string>;
+  onSent: (status: string) => void;
+}) {
   const { t, language } = useMessages(organisationMessages);
-  const [query, setQuery] = useState('');
-  const [debounced, setDebounced] = useState('');
+  const [query, setQuery] = useState("");
+  const [debounced, setDebounced] = useState("");
   const [chosen, setChosen] = useState<Found | null>(null);
   const [proposing, setProposing] = useState(false);
   const resultsId = useId();
@@ -160,16 +226,20 @@ function FindAndAsk({ memberIds, onSent }: { memberIds: Set<string>; onSent: (st
     const timer = setTimeout(() => setDebounced(query.trim()), 250);
     return () => clearTimeout(timer);
   }, [query]);
-  const [{ data, error, fetching }] = useQuery({ query: FindOrganisations, variables: { search: debounced }, pause: debounced.length === 0 });
+  const [{ data, error, fetching }] = useQuery({
+    query: FindOrganisations,
+    variables: { search: debounced },
+    pause: debounced.length === 0,
+  });
   const results = debounced && data ? data.organisations : null;
 
   return (
     <>
-      <h3 id="find-organisation-heading">{t('find.title')}</h3>
+      <h3 id="find-organisation-heading">{t("find.title")}</h3>
       <div role="search" aria-labelledby="find-organisation-heading">
         <Field
-          label={t('find.search')}
-          hint={t('find.searchHint')}
+          label={t("find.search")}
+          hint={t("find.searchHint")}
           type="search"
           name="organisation-search"
           autoComplete="off"
@@ -179,24 +249,42 @@ function FindAndAsk({ memberIds, onSent }: { memberIds: Set<string>; onSent: (st
         />
         <div id={resultsId}>
           <p className="visually-hidden" role="status" aria-live="polite">
-            {results ? t('find.matches', { count: results.totalCount }) : ''}
+            {results ? t("find.matches", { count: results.totalCount }) : ""}
           </p>
           <ErrorNotice error={error} />
           {debounced && fetching && !data && <Loading />}
-          {results && results.nodes.length === 0 && <p>{t('find.noMatch', { query: debounced })}</p>}
+          {results && results.nodes.length === 0 && (
+            <p>{t("find.noMatch", { query: debounced })}</p>
+          )}
           {results && results.nodes.length > 0 && (
-            <ul className="list organisation-results" aria-label={t('find.results', { query: debounced })}>
+            <ul
+              className="list organisation-results"
+              aria-label={t("find.results", { query: debounced })}
+            >
               {results.nodes.map((o) => (
                 <li key={o.id} data-organisation-id={o.id}>
-                  <strong>{organisationName(o, language)}</strong> <span className="badge">{t(`kind.${o.kind}`)}</span> <small>{cityName(o.city, language)}</small>
-                  {o.emailDomainMatches && <p className="organisation-results__hint">{t('find.domainMatch')}</p>}
+                  <strong>{organisationName(o, language)}</strong>{" "}
+                  <span className="badge">{t(`kind.${o.kind}`)}</span>{" "}
+                  <small>{cityName(o.city, language)}</small>
+                  {o.emailDomainMatches && (
+                    <p className="organisation-results__hint">
+                      {t("find.domainMatch")}
+                    </p>
+                  )}
                   <div>
                     {memberIds.has(o.id) ? (
-                      <small>{t('find.alreadyMember')}</small>
+                      <small>{t("find.alreadyMember")}</small>
                     ) : (
-                      <button type="button" className="button button--secondary button--small" onClick={() => { setChosen(o); setProposing(false); }}>
-                        {t('find.ask')}
-                        <span className="visually-hidden">: {organisationName(o, language)}</span>
+                      <button
+                        aria-label={`${t("find.ask")}: ${organisationName(o, language)}`}
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={() => {
+                          setChosen(o);
+                          setProposing(false);
+                        }}
+                      >
+                        {t("find.ask")}
                       </button>
                     )}
                   </div>
@@ -206,27 +294,59 @@ function FindAndAsk({ memberIds, onSent }: { memberIds: Set<string>; onSent: (st
           )}
         </div>
       </div>
-      {chosen && <AskForm key={chosen.id} organisation={chosen} onCancel={() => setChosen(null)} onSent={() => { setChosen(null); setQuery(''); onSent(t('find.sent')); }} />}
+      {chosen && (
+        <AskForm
+          key={chosen.id}
+          organisation={chosen}
+          onCancel={() => setChosen(null)}
+          onSent={() => {
+            setChosen(null);
+            setQuery("");
+            onSent(t("find.sent"));
+          }}
+        />
+      )}
       {!proposing ? (
         <p>
-          <button type="button" className="button button--ghost" onClick={() => { setProposing(true); setChosen(null); }}>
-            {t('propose.open')}
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => {
+              setProposing(true);
+              setChosen(null);
+            }}
+          >
+            {t("propose.open")}
           </button>
         </p>
       ) : (
         <ProposeForm
           onCancel={() => setProposing(false)}
-          onSent={() => { setProposing(false); onSent(t('propose.sent')); }}
-          onAskExisting={(o) => { setProposing(false); setChosen(o); }}
+          onSent={() => {
+            setProposing(false);
+            onSent(t("propose.sent"));
+          }}
+          onAskExisting={(o) => {
+            setProposing(false);
+            setChosen(o);
+          }}
         />
       )}
     </>
   );
 }
 
-function AskForm({ organisation, onCancel, onSent }: { organisation: Found; onCancel: () => void; onSent: () => void }) {
+function AskForm({
+  organisation,
+  onCancel,
+  onSent,
+}: {
+  organisation: Found;
+  onCancel: () => void;
+  onSent: () => void;
+}) {
   const { t, language } = useMessages(organisationMessages);
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useState("");
   const [result, ask] = useMutation(AskToJoin);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
@@ -235,74 +355,158 @@ function AskForm({ organisation, onCancel, onSent }: { organisation: Found; onCa
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const { data } = await ask({ input: { organisationId: organisation.id, message: message.trim() || undefined } });
+    const { data } = await ask({
+      input: {
+        organisationId: organisation.id,
+        message: message.trim() || undefined,
+      },
+    });
     if (data) onSent();
   }
 
   return (
-    <form className="form panel" onSubmit={submit} noValidate aria-labelledby="ask-heading">
+    <form
+      className="form panel"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="ask-heading"
+    >
       <h4 id="ask-heading" ref={headingRef} tabIndex={-1}>
-        {t('find.askTitle', { name: organisationName(organisation, language) })}
+        {t("find.askTitle", { name: organisationName(organisation, language) })}
       </h4>
       <Field
-        label={t('find.message')}
-        hint={t('find.messageHint')}
+        label={t("find.message")}
+        hint={t("find.messageHint")}
         problem={server.message}
-        render={(control) => <textarea {...control} rows={3} value={message} onChange={(e) => setMessage(e.target.value)} />}
+        render={(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            value={message}
+            onChange={(e) => setMessage(e.target.value)}
+          />
+        )}
       />
-      {problem?.reason === 'ALREADY_MEMBER' ? <p className="notice notice--info" role="alert">{t('find.alreadyMember')}</p> : <ErrorNotice error={result.error} />}
+      {problem?.reason === "ALREADY_MEMBER" ? (
+        <p className="notice notice--info" role="alert">
+          {t("find.alreadyMember")}
+        </p>
+      ) : (
+        <ErrorNotice error={result.error} />
+      )}
       <div className="organisation-actions">
-        <button type="submit" className="button button--primary" disabled={result.fetching}>
-          {t('find.send')}
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={result.fetching}
+        >
+          {t("find.send")}
         </button>
-        <button type="button" className="button button--ghost" onClick={onCancel}>
-          {t('find.cancel')}
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={onCancel}
+        >
+          {t("find.cancel")}
         </button>
       </div>
     </form>
   );
 }
 
-function ProposeForm({ onCancel, onSent, onAskExisting }: { onCancel: () => void; onSent: () => void; onAskExisting: (organisation: Found) => void }) {
+function ProposeForm({
+  onCancel,
+  onSent,
+  onAskExisting,
+}: {
+  onCancel: () => void;
+  onSent: () => void;
+  onAskExisting: (organisation: Found) => void;
+}) {
   const { t, language } = useMessages(organisationMessages);
   const cityNames = useCityNames();
-  const [draft, setDraft] = useState({ kind: 'CITY_GOVERNMENT' as (typeof KINDS)[number], cityId: '', nameEn: '', nameKo: '', message: '' });
-  const update = (patch: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const [draft, setDraft] = useState({
+    kind: "CITY_GOVERNMENT" as (typeof KINDS)[number],
+    cityId: "",
+    nameEn: "",
+    nameKo: "",
+    message: "",
+  });
+  const update = (patch: Partial<typeof draft>) =>
+    setDraft((d) => ({ ...d, ...patch }));
   const [touched, setTouched] = useState(false);
   const [result, propose] = useMutation(ProposeOrganisation);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   const problem = problemOf(result.error);
   const server = fieldProblems(problem);
-  const existingId = problem?.reason === 'ORGANISATION_EXISTS' ? String(extensionsOf(result.error).organisationId ?? '') : '';
-  const [existing] = useQuery({ query: OrganisationById, variables: { id: existingId }, pause: !existingId });
+  const existingId =
+    problem?.reason === "ORGANISATION_EXISTS"
+      ? String(extensionsOf(result.error).organisationId ?? "")
+      : "";
+  const [existing] = useQuery({
+    query: OrganisationById,
+    variables: { id: existingId },
+    pause: !existingId,
+  });
   const problems = {
-    cityId: touched && !draft.cityId ? t('propose.validation.city') : (server.cityId ?? null),
-    nameEn: touched && (draft.nameEn.trim().length < 2 || draft.nameEn.trim().length > 200) ? t('propose.validation.nameEn') : (server.nameEn ?? null),
-    nameKo: touched && (draft.nameKo.trim().length < 1 || draft.nameKo.trim().length > 200) ? t('propose.validation.nameKo') : (server.nameKo ?? null),
+    cityId:
+      touched && !draft.cityId
+        ? t("propose.validation.city")
+        : (server.cityId ?? null),
+    nameEn:
+      touched &&
+      (draft.nameEn.trim().length < 2 || draft.nameEn.trim().length > 200)
+        ? t("propose.validation.nameEn")
+        : (server.nameEn ?? null),
+    nameKo:
+      touched &&
+      (draft.nameKo.trim().length < 1 || draft.nameKo.trim().length > 200)
+        ? t("propose.validation.nameKo")
+        : (server.nameKo ?? null),
   };
-  const cities = [...cityNames.entries()].sort((a, b) => a[1][language].localeCompare(b[1][language], language));
+  const cities = [...cityNames.entries()].sort((a, b) =>
+    a[1][language].localeCompare(b[1][language], language),
+  );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setTouched(true);
-    if (!draft.cityId || draft.nameEn.trim().length < 2 || !draft.nameKo.trim()) return;
+    if (!draft.cityId || draft.nameEn.trim().length < 2 || !draft.nameKo.trim())
+      return;
     const { data } = await propose({
-      input: { kind: draft.kind, cityId: draft.cityId, nameEn: draft.nameEn.trim(), nameKo: draft.nameKo.trim(), message: draft.message.trim() || undefined },
+      input: {
+        kind: draft.kind,
+        cityId: draft.cityId,
+        nameEn: draft.nameEn.trim(),
+        nameKo: draft.nameKo.trim(),
+        message: draft.message.trim() || undefined,
+      },
     });
     if (data) onSent();
   }
 
   return (
-    <form className="form panel" onSubmit={submit} noValidate aria-labelledby="propose-heading">
+    <form
+      className="form panel"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="propose-heading"
+    >
       <h4 id="propose-heading" ref={headingRef} tabIndex={-1}>
-        {t('propose.title')}
+        {t("propose.title")}
       </h4>
-      <p className="field__hint">{t('propose.intro')}</p>
+      <p className="field__hint">{t("propose.intro")}</p>
       <Field
-        label={t('propose.kind')}
+        label={t("propose.kind")}
         render={(control) => (
-          <select {...control} value={draft.kind} onChange={(e) => update({ kind: e.target.value as (typeof KINDS)[number] })}>
+          <select
+            {...control}
+            value={draft.kind}
+            onChange={(e) =>
+              update({ kind: e.target.value as (typeof KINDS)[number] })
+            }
+          >
             {KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {t(`kind.${kind}`)}
@@ -312,11 +516,15 @@ function ProposeForm({ onCancel, onSent, onAskExisting }: { onCancel: () => void
         )}
       />
       <Field
-        label={t('propose.city')}
+        label={t("propose.city")}
         problem={problems.cityId}
         render={(control) => (
-          <select {...control} value={draft.cityId} onChange={(e) => update({ cityId: e.target.value })}>
-            <option value="">{t('propose.chooseCity')}</option>
+          <select
+            {...control}
+            value={draft.cityId}
+            onChange={(e) => update({ cityId: e.target.value })}
+          >
+            <option value="">{t("propose.chooseCity")}</option>
             {cities.map(([id, names]) => (
               <option key={id} value={id}>
                 {names[language]}
@@ -325,22 +533,52 @@ function ProposeForm({ onCancel, onSent, onAskExisting }: { onCancel: () => void
           </select>
         )}
       />
-      <Field label={t('propose.nameEn')} lang="en" autoComplete="off" value={draft.nameEn} onChange={(e) => update({ nameEn: e.target.value })} problem={problems.nameEn} />
-      <Field label={t('propose.nameKo')} lang="ko" autoComplete="off" value={draft.nameKo} onChange={(e) => update({ nameKo: e.target.value })} problem={problems.nameKo} />
       <Field
-        label={t('propose.message')}
-        hint={t('propose.messageHint')}
+        label={t("propose.nameEn")}
+        lang="en"
+        autoComplete="off"
+        value={draft.nameEn}
+        onChange={(e) => update({ nameEn: e.target.value })}
+        problem={problems.nameEn}
+      />
+      <Field
+        label={t("propose.nameKo")}
+        lang="ko"
+        autoComplete="off"
+        value={draft.nameKo}
+        onChange={(e) => update({ nameKo: e.target.value })}
+        problem={problems.nameKo}
+      />
+      <Field
+        label={t("propose.message")}
+        hint={t("propose.messageHint")}
         problem={server.message}
-        render={(control) => <textarea {...control} rows={3} value={draft.message} onChange={(e) => update({ message: e.target.value })} />}
+        render={(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            value={draft.message}
+            onChange={(e) => update({ message: e.target.value })}
+          />
+        )}
       />
       {existingId ? (
         <div className="notice notice--info" role="alert">
-          <p>{t('propose.exists')}</p>
+          <p>{t("propose.exists")}</p>
           {existing.data && (
             <p>
-              <strong>{organisationName(existing.data.organisation, language)}</strong> <small>{cityName(existing.data.organisation.city, language)}</small>{' '}
-              <button type="button" className="button button--secondary button--small" onClick={() => onAskExisting(existing.data!.organisation)}>
-                {t('propose.askExisting')}
+              <strong>
+                {organisationName(existing.data.organisation, language)}
+              </strong>{" "}
+              <small>
+                {cityName(existing.data.organisation.city, language)}
+              </small>{" "}
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => onAskExisting(existing.data!.organisation)}
+              >
+                {t("propose.askExisting")}
               </button>
             </p>
           )}
@@ -349,11 +587,19 @@ function ProposeForm({ onCancel, onSent, onAskExisting }: { onCancel: () => void
         <ErrorNotice error={result.error} />
       )}
       <div className="organisation-actions">
-        <button type="submit" className="button button--primary" disabled={result.fetching}>
-          {t('propose.send')}
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={result.fetching}
+        >
+          {t("propose.send")}
         </button>
-        <button type="button" className="button button--ghost" onClick={onCancel}>
-          {t('find.cancel')}
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={onCancel}
+        >
+          {t("find.cancel")}
         </button>
       </div>
     </form>

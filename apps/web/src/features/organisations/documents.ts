@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from "../../gql";
 
 export const OrganisationFields = graphql(`
   fragment OrganisationFields on Organisation {
@@ -33,7 +33,7 @@ export const RequestFields = graphql(`
   }
 `);
 
-export const MyOrganisationsQuery = graphql(`
+export const MyOrganisationsAndRequests = graphql(`
   query MyOrganisations {
     me {
       id
@@ -94,7 +94,11 @@ export const WithdrawRequest = graphql(`
 `);
 
 export const RequestsToDecide = graphql(`
-  query RequestsToDecide($filter: OrganisationRequestFilter, $first: Int, $after: String) {
+  query RequestsToDecide(
+    $filter: OrganisationRequestFilter
+    $first: Int
+    $after: String
+  ) {
     organisationRequests(filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo {
