@@ -77,6 +77,13 @@ describe('requests to join an organisation', () => {
 
     // The member sees it among the requests waiting on them, and approves.
     expect((await listFor(t.liverpool)).map((r) => r.id)).toContain(request.id);
+    // Who asks, by their address too: the member sees it on the request, though never on the person.
+    const seen = await app.gqlOk<{ organisationRequests: { nodes: Array<{ id: string; requesterEmail: string; user: { email: string | null } }> } }>(
+      `query { organisationRequests(first: 100) { nodes { id requesterEmail user { email } } } }`,
+      {},
+      { token: t.liverpool },
+    );
+    expect(seen.organisationRequests.nodes.find((r) => r.id === request.id)).toEqual({ id: request.id, requesterEmail: 'organiser@demo.twins.test', user: { email: null } });
     const approved = await decide(t.liverpool, { id: request.id, approve: true });
     expect(codeOf(approved)).toBe('OK');
     expect(approved.data!.decideOrganisationRequest).toMatchObject({ status: 'APPROVED', decidedByUserId: ids.liverpool, decidedAt: expect.any(String) });

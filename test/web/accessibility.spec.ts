@@ -8,7 +8,9 @@ import { DEMO, expect, test } from './fixtures';
  * the pages by their labels and roles, as a screen reader would.
  */
 const PUBLIC_PAGES = ['/', '/sign-in', '/sign-up', '/forgot-password', '/no-such-page'];
-const SIGNED_IN_PAGES = ['/me'];
+const SIGNED_IN_PAGES = ['/me', '/me/organisation-requests'];
+/** Pages only admins see. */
+const ADMIN_PAGES = ['/admin/organisation-requests'];
 
 async function expectAccessible(page: import('@playwright/test').Page, path: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -41,6 +43,17 @@ for (const viewport of [
     test('signed-in pages pass WCAG AA checks', async ({ page, signIn }) => {
       await signIn(page, DEMO.participant);
       for (const path of SIGNED_IN_PAGES) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await page.waitForLoadState('networkidle');
+        await expectAccessible(page, path);
+        if (viewport.name === 'phone') await expectNoSidewaysScroll(page, path);
+      }
+    });
+
+    test('admins’ pages pass WCAG AA checks', async ({ page, signIn }) => {
+      await signIn(page, DEMO.admin);
+      for (const path of ADMIN_PAGES) {
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         await page.waitForLoadState('networkidle');

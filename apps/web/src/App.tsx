@@ -66,6 +66,9 @@ const router = createBrowserRouter([
           { path: 'events/:id/edit', element: page(() => import('./features/events/EventFormPage')) },
           { path: 'events/:id/registrations', element: page(() => import('./features/events/RegistrationsPage')) },
           { path: 'me/events', element: page(() => import('./features/events/MyEventsPage')) },
+          // signed-in routes: organisations (requests to join, deciding them)
+          { path: 'me/organisation-requests', element: page(() => import('./features/organisations/OrganisationRequestsPage')) },
+          { path: 'admin/organisation-requests', element: page(() => import('./features/organisations/AdminOrganisationRequestsPage')) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -84,6 +84,15 @@ export class OrganisationRequestsResolver {
     return user;
   }
 
+  @ResolveField(() => String, {
+    description: "The email address of who asked, so the members and admins who decide can tell who it is (a person's address is otherwise theirs and the admins' alone).",
+  })
+  @Allow('SIGNED_IN')
+  async requesterEmail(@Parent() request: OrganisationJoinRequest, @Ctx() ctx: RequestContext): Promise<string> {
+    // Only those who may see the request reach it: the requester, the organisation's members and admins.
+    return (await this.user(request, ctx)).email;
+  }
+
   @ResolveField(() => Organisation, { nullable: true, description: 'The organisation; for a new one, once approved.' })
   @Allow('SIGNED_IN')
   async organisation(@Parent() request: OrganisationJoinRequest, @Ctx() ctx: RequestContext): Promise<Organisation | null> {

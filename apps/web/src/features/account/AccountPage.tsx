@@ -18,6 +18,7 @@ import OfficerAccountPanel from '../funding/ApplicationsAccountPanel';
 import { AccountCaseStudiesPanel } from '../knowledge/AccountCaseStudiesPanel';
 import { BoardAccountPanel } from '../board/BoardAccountPanel';
 import { EventsAccountPanel } from '../events/EventsAccountPanel';
+import { OrganisationPanel } from '../organisations/OrganisationPanel';
 
 const AccountQuery = graphql(`
   query Account {
@@ -26,6 +27,9 @@ const AccountQuery = graphql(`
       displayName
       preferredLanguage
       timeZone
+      organisations {
+        id
+      }
     }
     myWorkspaces {
       ...WorkspaceCities
@@ -69,6 +73,8 @@ export default function AccountPage() {
   const [draft, update, clear] = useDraft('profile', { displayName: user?.displayName ?? '', timeZone: user?.timeZone ?? browserZone() });
   const zones = [...new Set([draft.timeZone, browserZone(), UK_ZONE, KR_ZONE])];
   const server = fieldProblems(problemOf(saved.error));
+  // Someone who belongs to no organisation yet meets that panel first: little else works until they do.
+  const noOrganisation = !!data && data.me.organisations.length === 0;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -85,6 +91,7 @@ export default function AccountPage() {
       <h1>{t('title')}</h1>
       <ErrorNotice error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       {fetching && !data && <Loading />}
+      {noOrganisation && <OrganisationPanel />}
       <div className="columns">
         <section>
           <h2>{t('profile.title')}</h2>
@@ -135,6 +142,8 @@ export default function AccountPage() {
           </ul>
         </section>
       </div>
+      {/* account panels: organisations */}
+      {data && !noOrganisation && <OrganisationPanel />}
       {/* account panels: officer */}
       <OfficerAccountPanel />
       {/* account panels: board */}
