@@ -201,6 +201,8 @@ describe('seed fund: review due dates', () => {
     const link = `/board/applications/${applicationId}`;
     const ours = (to: string) => (m: { to: string; text: string }) => m.to === to && m.text.includes(link);
     const worker = app.workerClock!;
+    // The assignment itself is emailed with the same link: the board's page of the application, where the review is written.
+    await app.mail.waitFor((m) => ours('board.uk2@demo.twins.test')(m) && m.subject.startsWith('Please review'));
 
     worker.advance(dueAt.getTime() - 3 * DAY + 60_000 - worker.now().getTime());
     const en = await app.mail.waitFor((m) => ours('board.uk2@demo.twins.test')(m) && m.subject.startsWith('3 days left'));
@@ -220,8 +222,10 @@ describe('seed fund: review due dates', () => {
     const windows = (person: string) => keys.filter((k) => k.idempotency_key.includes(reviewOf(reviews, person))).map((k) => k.idempotency_key.split(':').pop()).sort();
     expect(windows('boardUk2')).toEqual(['1', '3']);
     expect(windows('boardKr')).toEqual(['3']);
-    expect(app.mail.to('board.uk2@demo.twins.test').filter((m) => m.text.includes(link))).toHaveLength(2);
-    expect(app.mail.to('board.kr@demo.twins.test').filter((m) => m.text.includes(link))).toHaveLength(1);
+    // Each had the assignment email, then one reminder a window: Oliver two, 김지현 one.
+    const reminders = (to: string) => app.mail.to(to).filter((m) => m.text.includes(link) && !/^(Please review|심사 요청)/.test(m.subject));
+    expect(reminders('board.uk2@demo.twins.test')).toHaveLength(2);
+    expect(reminders('board.kr@demo.twins.test')).toHaveLength(1);
   });
 
   it('fundApplications(filter: { projectId }) lists only that project’s applications', async () => {

@@ -90,7 +90,7 @@ export class ReviewsService {
           template: BoardEmail.REVIEW_ASSIGNED,
           idempotencyKey: `governance.review-assigned:${application.id}:${to.userId}`,
           to,
-          data: { title: { en: application.titleEn, ko: application.titleKo } as Bilingual, callTitle: { en: call.titleEn, ko: call.titleKo } as Bilingual, url: `${this.config.PUBLIC_URL}/applications/${application.id}` },
+          data: { title: { en: application.titleEn, ko: application.titleKo } as Bilingual, callTitle: { en: call.titleEn, ko: call.titleKo } as Bilingual, url: `${this.config.PUBLIC_URL}/board/applications/${application.id}` },
         });
       }
       if (newMemberIds.length) {
