@@ -55,6 +55,7 @@ const router = createBrowserRouter([
           // signed-in routes: board (reviews, meetings, decisions)
           { path: 'board', element: page(() => import('./features/board/BoardPage')) },
           { path: 'funds/:fundId/board', element: page(() => import('./features/board/BoardPage')) },
+          { path: 'board/reviews', element: page(() => import('./features/board/MyReviewsPage')) },
           { path: 'board/applications/:id', element: page(() => import('./features/board/BoardApplicationPage')) },
           { path: 'board/meetings/:id', element: page(() => import('./features/board/BoardMeetingPage')) },
           // signed-in routes: case studies
