@@ -12,7 +12,7 @@ import { ErrorNotice } from './ErrorNotice';
 export function Layout() {
   const { t, language } = useMessages(common);
   const { t: ta } = useMessages(authMessages);
-  const { user, signOut } = useAuth();
+  const { user, signOut, hasRole } = useAuth();
   // A sign-out the server could not carry out: the person is told, and stays signed in.
   const [signOutProblem, setSignOutProblem] = useState<ApiProblem | null>(null);
   const trySignOut = () => {
@@ -63,6 +63,8 @@ export function Layout() {
                 <li><NavLink to="/explorer">{t('nav.explorer')}</NavLink></li>
                 <li><NavLink to="/case-studies">{t('nav.caseStudies')}</NavLink></li>
                 <li><NavLink to="/events">{t('nav.events')}</NavLink></li>
+                {/* Board members' work, known from the session's roles: no request of its own. */}
+                {hasRole('BOARD_MEMBER') && <li><NavLink to="/board">{t('nav.board')}</NavLink></li>}
               </ul>
             </nav>
             <div className="site-header__tools">

@@ -6,6 +6,7 @@ import { useMessages } from '../../i18n';
 import { AssignedReviews, MeetingsList } from './BoardLists';
 import { boardMessages } from './messages';
 import { useBoardFunds } from './shared';
+import { MyReviewsLink } from './MyReviewsLink';
 
 /** The account page's board panel: reviews assigned to me and my boards' upcoming meetings. Only for board members. */
 export function BoardAccountPanel() {
@@ -23,6 +24,7 @@ function Panel() {
     <section className="board-panel" aria-labelledby="board-panel-title">
       <h2 id="board-panel-title">{t('panel.title')}</h2>
       <ErrorNotice error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      <MyReviewsLink />
       {mine.map((fund) => (
         <div key={fund.id}>
           {mine.length > 1 && <LocalText as="p" className="muted" value={fund.name} />}

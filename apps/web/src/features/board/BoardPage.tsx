@@ -7,12 +7,15 @@ import { useMessages } from '../../i18n';
 import { AssignedReviews, DecisionsList, MeetingsList } from './BoardLists';
 import { boardMessages } from './messages';
 import { useBoardFunds } from './shared';
+import { MyReviewsLink } from './MyReviewsLink';
+import { useAuth } from '../../auth/AuthProvider';
 
 /** /board (or /funds/:fundId/board): the reviews assigned to me, my board's meetings and its decisions. */
 export default function BoardPage() {
   const { t, language } = useMessages(boardMessages);
   usePageTitle(t('home.title'));
   const { funds, error, fetching, reexecute } = useBoardFunds();
+  const { hasRole } = useAuth();
   const [params, setParams] = useSearchParams();
   // /funds/:fundId/board opens one fund's board; /board?fund=… chooses among several.
   const { fundId } = useParams();
@@ -22,6 +25,7 @@ export default function BoardPage() {
     <div className="page">
       <h1>{t('home.title')}</h1>
       <p className="lead">{t('home.intro')}</p>
+      {hasRole('BOARD_MEMBER') && <MyReviewsLink />}
       <ErrorNotice error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       {fetching && !funds && <Loading />}
       {funds && funds.length === 0 && <p className="notice notice--info">{t('home.notMember')}</p>}
