@@ -9,6 +9,8 @@ import { DEMO, expect, test } from './fixtures';
  */
 const PUBLIC_PAGES = ['/', '/sign-in', '/sign-up', '/forgot-password', '/no-such-page'];
 const SIGNED_IN_PAGES = ['/me', '/me/organisation-requests'];
+/** Pages board members see. */
+const BOARD_PAGES = ['/board/reviews'];
 /** Pages only admins see. */
 const ADMIN_PAGES = ['/admin/organisation-requests'];
 
@@ -43,6 +45,17 @@ for (const viewport of [
     test('signed-in pages pass WCAG AA checks', async ({ page, signIn }) => {
       await signIn(page, DEMO.participant);
       for (const path of SIGNED_IN_PAGES) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await page.waitForLoadState('networkidle');
+        await expectAccessible(page, path);
+        if (viewport.name === 'phone') await expectNoSidewaysScroll(page, path);
+      }
+    });
+
+    test('board members’ pages pass WCAG AA checks', async ({ page, signIn }) => {
+      await signIn(page, DEMO.boardUk2);
+      for (const path of BOARD_PAGES) {
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         await page.waitForLoadState('networkidle');
