@@ -14,6 +14,7 @@ import { isLanguage, useMessages } from '../../i18n';
 import { useLanguageSwitch } from '../../i18n/useLanguageSwitch';
 import { browserZone, KR_ZONE, UK_ZONE } from '../../i18n/format';
 import { accountMessages } from './messages';
+import { ChangePasswordForm } from './ChangePasswordForm';
 import OfficerAccountPanel from '../funding/ApplicationsAccountPanel';
 import { AccountCaseStudiesPanel } from '../knowledge/AccountCaseStudiesPanel';
 import { BoardAccountPanel } from '../board/BoardAccountPanel';
@@ -152,6 +153,9 @@ export default function AccountPage() {
       <AccountCaseStudiesPanel />
       {/* account panels: events */}
       <EventsAccountPanel />
+      <section>
+        <ChangePasswordForm />
+      </section>
       <section>
         <h2>{t('sessions.title')}</h2>
         <ul className="list">

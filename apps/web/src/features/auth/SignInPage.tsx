@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { problemOf } from '../../api/errors';
@@ -10,6 +10,7 @@ import { graphql } from '../../gql';
 import { useDraft } from '../../hooks/useDraft';
 import { isLanguage, setLanguage, useMessages } from '../../i18n';
 import { authMessages } from './messages';
+import { PASSWORD_CHANGED_KEY } from '../account/ChangePasswordForm';
 import { looksLikeEmail } from '@app/rules';
 
 const SignIn = graphql(`
@@ -36,6 +37,9 @@ export default function SignInPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const from = returnPath(location.state as { from?: string } | null, location.search);
+  // Sent here after changing the password, which ends every session.
+  const [passwordChanged] = useState(() => sessionStorage.getItem(PASSWORD_CHANGED_KEY) === '1');
+  useEffect(() => sessionStorage.removeItem(PASSWORD_CHANGED_KEY), []);
   // The address is kept as a draft; the password never leaves memory.
   const [draft, update] = useDraft('sign-in', { email: '' });
   const [password, setPassword] = useState('');
@@ -59,6 +63,11 @@ export default function SignInPage() {
   return (
     <div className="page page--narrow">
       <h1>{t('signIn.title')}</h1>
+      {passwordChanged && !result.data && (
+        <p className="notice notice--info" role="status">
+          {t('signIn.passwordChanged')}
+        </p>
+      )}
       {auth.user && !result.data && (
         <p className="notice notice--info">
           {t('signIn.already', { name: auth.user.displayName })} <Link to={from}>{t('signIn.continue')}</Link>

@@ -5,6 +5,7 @@ export const authMessages = defineMessages(
   {
     signIn: {
       title: 'Sign in',
+      passwordChanged: 'Your password is changed and you are signed out on every device. Sign in with the new password.',
       email: 'Email address',
       password: 'Password',
       submit: 'Sign in',
@@ -46,6 +47,7 @@ export const authMessages = defineMessages(
   {
     signIn: {
       title: '로그인',
+      passwordChanged: '비밀번호를 바꿨고 모든 기기에서 로그아웃했습니다. 새 비밀번호로 로그인해 주세요.',
       email: '이메일 주소',
       password: '비밀번호',
       submit: '로그인',
