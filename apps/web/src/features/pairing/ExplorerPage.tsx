@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useClient, useQuery, type CombinedError } from 'urql';
 import { ErrorNotice, Loading } from '../../components/ErrorNotice';
@@ -12,6 +12,7 @@ import { formatNumber } from '../../i18n/format';
 import { pairingMessages } from './messages';
 import { PartnerCard } from './PartnerCard';
 import { cityName } from '../../i18n/cities';
+import { useDebounced } from '../../hooks/useDebounced';
 import { PILLARS, type Pillar } from './shared';
 import { useMyOrganisations } from './useMyOrganisations';
 import { PartnerNeeds, usePartnerNeeds } from './NeedsEvidence';
@@ -235,12 +236,8 @@ export default function ExplorerPage() {
 function CitySearch({ pickedId, hrefFor }: { pickedId: string | null; hrefFor: (id: string) => string }) {
   const { t, language } = useMessages(pairingMessages);
   const [query, setQuery] = useState('');
-  const [debounced, setDebounced] = useState('');
+  const debounced = useDebounced(query, 250).trim();
   const resultsId = useId();
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(query.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [query]);
   const [{ data, error, fetching }] = useQuery({ query: ExplorerSearch, variables: { search: debounced }, pause: debounced.length === 0 });
   const results = debounced && data ? data.cities : null;
   return (
