@@ -5,7 +5,6 @@ import { problemOf } from "../../api/errors";
 import { ErrorNotice, Loading } from "../../components/ErrorNotice";
 import { Field } from "../../components/Field";
 import { MoreButton, Paged } from "../../components/Paged";
-import { StatusBadge } from "../../components/StatusBadge";
 import { Time } from "../../components/Time";
 import type {
   OrganisationRequestStatus,
@@ -15,6 +14,7 @@ import { useCityNames } from "../../hooks/useCityNames";
 import { useMessages } from "../../i18n";
 import { DecideRequest, RequestsToDecide } from "./documents";
 import { organisationMessages } from "./messages";
+import { ConfirmGroup, RequestStatusBadge } from "./RequestControls";
 import { requestSubject, STATUSES } from "./shared";
 import "./organisations.css";
 
@@ -190,13 +190,7 @@ function RequestItem({
       <article aria-labelledby={headingId}>
         <h2 id={headingId} className="organisation-requests__who">
           {request.user.displayName}{" "}
-          <StatusBadge
-            status={request.status}
-            kind="org-status"
-            data-status={request.status}
-          >
-            {t(`status.${request.status}`)}
-          </StatusBadge>
+          <RequestStatusBadge status={request.status} />
         </h2>
         <dl>
           <dt>{t("decide.email")}</dt>
@@ -263,34 +257,26 @@ function RequestItem({
           </div>
         )}
         {request.status === "PENDING" && confirming === "approve" && (
-          <div
-            role="group"
-            aria-label={`${t("decide.approve")}: ${request.user.displayName}`}
+          <ConfirmGroup
+            label={`${t("decide.approve")}: ${request.user.displayName}`}
+            confirm={t("decide.approveConfirm")}
+            cancel={t("decide.keep")}
+            busy={result.fetching}
+            onConfirm={() => void act(true)}
+            onCancel={() => setConfirming(null)}
           >
             <p>{t("decide.approveWarning")}</p>
-            <div className="organisation-actions">
-              <button
-                type="button"
-                className="button button--primary"
-                disabled={result.fetching}
-                onClick={() => void act(true)}
-              >
-                {t("decide.approveConfirm")}
-              </button>
-              <button
-                type="button"
-                className="button button--ghost"
-                onClick={() => setConfirming(null)}
-              >
-                {t("decide.keep")}
-              </button>
-            </div>
-          </div>
+          </ConfirmGroup>
         )}
         {request.status === "PENDING" && confirming === "decline" && (
-          <div
-            role="group"
-            aria-label={`${t("decide.decline")}: ${request.user.displayName}`}
+          <ConfirmGroup
+            label={`${t("decide.decline")}: ${request.user.displayName}`}
+            confirm={t("decide.declineConfirm")}
+            confirmClass="button--danger"
+            cancel={t("decide.keep")}
+            busy={result.fetching}
+            onConfirm={() => void act(false)}
+            onCancel={() => setConfirming(null)}
           >
             <Field
               label={t("decide.declineReason")}
@@ -309,24 +295,7 @@ function RequestItem({
                 />
               )}
             />
-            <div className="organisation-actions">
-              <button
-                type="button"
-                className="button button--danger"
-                disabled={result.fetching}
-                onClick={() => void act(false)}
-              >
-                {t("decide.declineConfirm")}
-              </button>
-              <button
-                type="button"
-                className="button button--ghost"
-                onClick={() => setConfirming(null)}
-              >
-                {t("decide.keep")}
-              </button>
-            </div>
-          </div>
+          </ConfirmGroup>
         )}
       </article>
     </li>
