@@ -5,6 +5,11 @@ import type {
 import type { Language } from "../../i18n";
 import { cityLabel, cityName } from "../../i18n/cities";
 
+/** An organisation found by a search, which may say the person's email domain matches it. */
+export type Found = OrganisationFieldsFragment & {
+  emailDomainMatches?: boolean | null;
+};
+
 export const KINDS = [
   "CITY_GOVERNMENT",
   "UNIVERSITY",
