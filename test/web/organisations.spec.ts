@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { DEMO, expect, Mailbox, test, type Lang } from "./fixtures";
 import { createConfirmedAccount } from "./support/api";
 
@@ -25,6 +25,77 @@ async function signOut(page: Page, lang: Lang): Promise<void> {
   if (lang === "ko" && (await toKorean.count()) > 0) await toKorean.click();
 }
 
+type Tr = <T>(texts: Record<Lang, T>) => T;
+type SignIn = (page: Page, email: string, password?: string) => Promise<void>;
+
+/** Signs out, and back in as the newcomer on their account page. */
+async function backAsNewcomer(
+  page: Page,
+  lang: Lang,
+  signIn: SignIn,
+  email: string,
+  password: string,
+): Promise<void> {
+  await signOut(page, lang);
+  await signIn(page, email, password);
+  await page.goto("/me");
+}
+
+/** The account page's panel for the person's organisations. */
+function organisationPanel(page: Page, tr: Tr): Locator {
+  return page.getByRole("region", {
+    name: tr({ en: "Your organisation", ko: "내 소속 기관" }),
+  });
+}
+
+/** The person's own requests, on their account page. */
+function myRequests(scope: Page | Locator, tr: Tr): Locator {
+  return scope.getByRole("list", {
+    name: tr({ en: "Your requests", ko: "내 요청" }),
+  });
+}
+
+/** The status shown on the person's own request about `subject`. */
+function statusOfMine(mine: Locator, subject: string): Locator {
+  return mine
+    .getByRole("listitem")
+    .filter({ hasText: subject })
+    .locator("[data-status]");
+}
+
+/** A request on the deciders' pages, by the name of who asked. */
+function requestBy(page: Page, displayName: string): Locator {
+  return page.getByRole("article", { name: new RegExp(displayName) });
+}
+
+/** The status line saying `text`. */
+function statusSaying(scope: Page | Locator, text: string): Locator {
+  return scope.getByRole("status").filter({ hasText: text });
+}
+
+/** Presses the button of that name within `scope`. */
+async function press(
+  scope: Page | Locator,
+  name: string | RegExp,
+): Promise<void> {
+  await scope.getByRole("button", { name }).click();
+}
+
+/** Fills a proposal's names in English and Korean. */
+async function fillNames(
+  form: Locator,
+  tr: Tr,
+  nameEn: string,
+  nameKo: string,
+): Promise<void> {
+  await form
+    .getByLabel(tr({ en: "Name in English", ko: "영어 이름" }))
+    .fill(nameEn);
+  await form
+    .getByLabel(tr({ en: "Name in Korean", ko: "한국어 이름" }))
+    .fill(nameKo);
+}
+
 test.describe("organisations", () => {
   test("a newcomer finds Liverpool City Council by name, asks to join; the council’s officer approves from the email; the newcomer can then propose twinnings for Liverpool", async ({
     page,
@@ -45,9 +116,7 @@ test.describe("organisations", () => {
     await page.goto("/me");
 
     // With no organisation yet, that panel comes first and says why it matters.
-    const panel = page.getByRole("region", {
-      name: tr({ en: "Your organisation", ko: "내 소속 기관" }),
-    });
+    const panel = organisationPanel(page, tr);
     await expect(
       panel.getByText(
         tr({
@@ -74,14 +143,10 @@ test.describe("organisations", () => {
       tr({ en: "City government", ko: "시 정부" }),
     );
     await expect(council).toContainText(tr({ en: "Liverpool", ko: "리버풀" }));
-    await council
-      .getByRole("button", {
-        name: tr({
-          en: `Ask to join: ${COUNCIL.en}`,
-          ko: `가입 요청: ${COUNCIL.ko}`,
-        }),
-      })
-      .click();
+    await press(
+      council,
+      tr({ en: `Ask to join: ${COUNCIL.en}`, ko: `가입 요청: ${COUNCIL.ko}` }),
+    );
     const ask = panel.getByRole("form", {
       name: tr({
         en: `Ask to join: ${COUNCIL.en}`,
@@ -98,28 +163,17 @@ test.describe("organisations", () => {
         }),
       )
       .fill(message);
-    await ask
-      .getByRole("button", {
-        name: tr({ en: "Send the request", ko: "요청 보내기" }),
-      })
-      .click();
+    await press(ask, tr({ en: "Send the request", ko: "요청 보내기" }));
     await expect(
-      panel.getByRole("status").filter({
-        hasText: tr({
-          en: "Your request is sent.",
-          ko: "요청을 보냈습니다.",
-        }),
-      }),
+      statusSaying(
+        panel,
+        tr({ en: "Your request is sent.", ko: "요청을 보냈습니다." }),
+      ),
     ).toBeFocused();
-    const mine = panel.getByRole("list", {
-      name: tr({ en: "Your requests", ko: "내 요청" }),
-    });
-    await expect(
-      mine
-        .getByRole("listitem")
-        .filter({ hasText: COUNCIL[lang] })
-        .locator("[data-status]"),
-    ).toHaveText(tr({ en: "Waiting for a decision", ko: "결정 대기 중" }));
+    const mine = myRequests(panel, tr);
+    await expect(statusOfMine(mine, COUNCIL[lang])).toHaveText(
+      tr({ en: "Waiting for a decision", ko: "결정 대기 중" }),
+    );
 
     // The council's officer follows the emailed link and approves.
     const received = await mail.waitFor(
@@ -133,43 +187,28 @@ test.describe("organisations", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(
       "Requests to join your organisations",
     );
-    const request = page.getByRole("article", {
-      name: new RegExp(displayName),
-    });
+    const request = requestBy(page, displayName);
     await expect(request).toContainText(email);
     await expect(request).toContainText(message);
-    await request
-      .getByRole("button", { name: `Approve: ${displayName}` })
-      .click();
-    await request.getByRole("button", { name: "Yes, approve" }).click();
+    await press(request, `Approve: ${displayName}`);
+    await press(request, "Yes, approve");
     await expect(
-      page
-        .getByRole("status")
-        .filter({ hasText: "Approved. The person is now a member" }),
+      statusSaying(page, "Approved. The person is now a member"),
     ).toBeFocused();
-    await expect(
-      page.getByRole("article", { name: new RegExp(displayName) }),
-    ).toHaveCount(0);
+    await expect(requestBy(page, displayName)).toHaveCount(0);
     await page.getByLabel("Show").selectOption("APPROVED");
     await expect(
-      page
-        .getByRole("article", { name: new RegExp(displayName) })
-        .locator("[data-status]"),
+      requestBy(page, displayName).locator("[data-status]"),
     ).toHaveText("Approved");
 
     // The newcomer belongs to the council now, and proposes for Liverpool.
-    await signOut(page, lang);
-    await signIn(page, email, password);
-    await page.goto("/me");
+    await backAsNewcomer(page, lang, signIn, email, password);
     await expect(page.getByTestId("my-organisations")).toContainText(
       COUNCIL[lang],
     );
-    await expect(
-      mine
-        .getByRole("listitem")
-        .filter({ hasText: COUNCIL[lang] })
-        .locator("[data-status]"),
-    ).toHaveText(tr({ en: "Approved", ko: "승인됨" }));
+    await expect(statusOfMine(mine, COUNCIL[lang])).toHaveText(
+      tr({ en: "Approved", ko: "승인됨" }),
+    );
     await page.goto("/explorer?city=liverpool");
     await expect(
       page
@@ -202,26 +241,23 @@ test.describe("organisations", () => {
     const nameKo = `머지 수소 연구소 ${stamp}`;
     await signIn(page, email, password);
     await page.goto("/me");
-    const panel = page.getByRole("region", {
-      name: tr({ en: "Your organisation", ko: "내 소속 기관" }),
-    });
-    await panel
-      .getByRole("button", {
-        name: tr({
-          en: "My organisation is not listed",
-          ko: "내 기관이 목록에 없습니다",
-        }),
-      })
-      .click();
+    const panel = organisationPanel(page, tr);
+    await press(
+      panel,
+      tr({
+        en: "My organisation is not listed",
+        ko: "내 기관이 목록에 없습니다",
+      }),
+    );
     const form = panel.getByRole("form", {
       name: tr({ en: "Propose a new organisation", ko: "새 기관 등록 요청" }),
     });
+    const sendProposal = tr({
+      en: "Send the proposal",
+      ko: "등록 요청 보내기",
+    });
     // Nothing is sent without a city and names.
-    await form
-      .getByRole("button", {
-        name: tr({ en: "Send the proposal", ko: "등록 요청 보내기" }),
-      })
-      .click();
+    await press(form, sendProposal);
     await expect(
       form.getByText(
         tr({
@@ -237,17 +273,8 @@ test.describe("organisations", () => {
       .getByLabel(tr({ en: "City", ko: "도시" }))
       .selectOption("liverpool");
     // A name already on the platform offers joining that organisation instead.
-    await form
-      .getByLabel(tr({ en: "Name in English", ko: "영어 이름" }))
-      .fill("Liverpool City Council");
-    await form
-      .getByLabel(tr({ en: "Name in Korean", ko: "한국어 이름" }))
-      .fill("리버풀 시의회");
-    await form
-      .getByRole("button", {
-        name: tr({ en: "Send the proposal", ko: "등록 요청 보내기" }),
-      })
-      .click();
+    await fillNames(form, tr, "Liverpool City Council", "리버풀 시의회");
+    await press(form, sendProposal);
     await expect(
       form.getByText(
         tr({
@@ -264,29 +291,18 @@ test.describe("organisations", () => {
         }),
       }),
     ).toBeVisible();
-    await form
-      .getByLabel(tr({ en: "Name in English", ko: "영어 이름" }))
-      .fill(nameEn);
-    await form
-      .getByLabel(tr({ en: "Name in Korean", ko: "한국어 이름" }))
-      .fill(nameKo);
+    await fillNames(form, tr, nameEn, nameKo);
     await form
       .getByLabel(
         tr({ en: /A message for the admins/, ko: /관리자에게 보낼 메시지/ }),
       )
       .fill("Hydrogen research for the port.");
-    await form
-      .getByRole("button", {
-        name: tr({ en: "Send the proposal", ko: "등록 요청 보내기" }),
-      })
-      .click();
+    await press(form, sendProposal);
     await expect(
-      panel.getByRole("status").filter({
-        hasText: tr({
-          en: "Your proposal is sent.",
-          ko: "등록 요청을 보냈습니다.",
-        }),
-      }),
+      statusSaying(
+        panel,
+        tr({ en: "Your proposal is sent.", ko: "등록 요청을 보냈습니다." }),
+      ),
     ).toBeVisible();
 
     // The admin declines it, with a reason, from the admins' page.
@@ -300,27 +316,21 @@ test.describe("organisations", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(
       "Organisation requests",
     );
-    const request = page.getByRole("article", {
-      name: new RegExp(displayName),
-    });
+    const request = requestBy(page, displayName);
     await expect(request).toContainText(nameEn);
     await expect(request).toContainText(nameKo);
     await expect(request).toContainText("Company");
     await expect(request).toContainText("Liverpool");
-    await request
-      .getByRole("button", { name: `Decline: ${displayName}` })
-      .click();
-    await request.getByRole("button", { name: "Decline the request" }).click();
+    await press(request, `Decline: ${displayName}`);
+    await press(request, "Decline the request");
     await expect(
       request.getByText("Give a reason: the person will read it."),
     ).toBeVisible();
     const reason = `Please ask your employer to join first. ${stamp}`;
     await request.getByLabel(/Why you decline/).fill(reason);
-    await request.getByRole("button", { name: "Decline the request" }).click();
+    await press(request, "Decline the request");
     await expect(
-      page
-        .getByRole("status")
-        .filter({ hasText: "Declined. The person is told why by email." }),
+      statusSaying(page, "Declined. The person is told why by email."),
     ).toBeFocused();
 
     // The newcomer reads the reason by email, in their language, and on their account.
@@ -329,13 +339,8 @@ test.describe("organisations", () => {
       lang === "ko" ? /가입 요청이 거절되었습니다/ : /declined/i,
     );
     expect(decided.text).toContain(reason);
-    await signOut(page, lang);
-    await signIn(page, email, password);
-    await page.goto("/me");
-    const mine = page.getByRole("list", {
-      name: tr({ en: "Your requests", ko: "내 요청" }),
-    });
-    const item = mine
+    await backAsNewcomer(page, lang, signIn, email, password);
+    const item = myRequests(page, tr)
       .getByRole("listitem")
       .filter({ hasText: lang === "ko" ? nameKo : nameEn });
     await expect(item.locator("[data-status]")).toHaveText(
