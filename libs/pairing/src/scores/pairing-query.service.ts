@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthUser, BadInputError, Clock, Connection, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, NotFoundError, PageArgs } from '@app/core';
-import { CitiesService } from '@app/cities';
+import { CitiesService, citiesById } from '@app/cities';
 import {
   buildBatch,
   calibrateStars,
@@ -135,7 +135,8 @@ export class PairingQueryService {
       const [connection, scale] = await Promise.all([this.stored.ranking(x, y, filter, page), this.stored.scale(countriesKey(x, y))]);
       return mapConnection(connection, (row) => viewOfRow(row, scale));
     }
-    const { results } = await this.liveScores(weights, (c) => c.countryCode === x, (c) => c.countryCode === y, filter.peerGroup);
+    const cities = await this.compute.loadEvidence();
+    const results = this.liveScores(cities, weights, (c) => c.countryCode === x, (c) => c.countryCode === y, filter.peerGroup);
     return pageOf(applyFilter(results.filter(isJudged), filter), page, (r) => viewOfResult(r, null));
   }
 
@@ -149,8 +150,9 @@ export class PairingQueryService {
       const scales = await this.stored.scales(connection.nodes.map((row) => row.countries));
       return mapConnection(mapConnection(connection, (row) => viewOfRow(row, scales.get(row.countries)!)), suggestion);
     }
-    const city = await this.evidenceOf(cityId);
-    const { results } = await this.liveScores(weights, (c) => c.cityId === cityId, (c) => c.countryCode !== city.countryCode, filter.peerGroup);
+    const cities = await this.compute.loadEvidence();
+    const city = evidenceOf(cities, cityId);
+    const results = this.liveScores(cities, weights, (c) => c.cityId === cityId, (c) => c.countryCode !== city.countryCode, filter.peerGroup);
     return mapConnection(pageOf(applyFilter(results.filter(isJudged), filter), page, (r) => viewOfResult(r, null)), suggestion);
   }
 
@@ -158,15 +160,22 @@ export class PairingQueryService {
   async needsEvidenceOfRanking(countryA: string, countryB: string, pairs: number, weights: Weights, isDefault: boolean): Promise<NeedsEvidence> {
     const [x, y] = await this.countryPair(countryA, countryB);
     if (isDefault) return this.storedNeeds({ countries: countriesKey(x, y) }, [x, y], null, pairs);
-    const { results, cities } = await this.liveScores(weights, (c) => c.countryCode === x, (c) => c.countryCode === y);
+    const cities = await this.compute.loadEvidence();
+    const results = this.liveScores(cities, weights, (c) => c.countryCode === x, (c) => c.countryCode === y);
     return liveNeeds(results, cities.filter((c) => c.countryCode === x || c.countryCode === y), weights, pairs);
   }
 
   /** Beside a city's partners: its pairs that cannot be judged yet, and what its own or its partners' evidence lacks. */
   async needsEvidenceOfPartners(cityId: string, pairs: number, weights: Weights, isDefault: boolean): Promise<NeedsEvidence> {
-    const city = await this.evidenceOf(cityId);
-    if (isDefault) return this.storedNeeds({ cityId }, null, cityId, pairs);
-    const { results, cities } = await this.liveScores(weights, (c) => c.cityId === cityId, (c) => c.countryCode !== city.countryCode);
+    if (isDefault) {
+      // The stored reads find nothing for an unknown city: say so, as the stored partners do.
+      const [known] = await citiesById(this.dataSource.manager, [cityId]);
+      if (!known) throw new NotFoundError('city', cityId);
+      return this.storedNeeds({ cityId }, null, cityId, pairs);
+    }
+    const cities = await this.compute.loadEvidence();
+    const city = evidenceOf(cities, cityId);
+    const results = this.liveScores(cities, weights, (c) => c.cityId === cityId, (c) => c.countryCode !== city.countryCode);
     return liveNeeds(results, cities.filter((c) => c.cityId === cityId || c.countryCode !== city.countryCode), weights, pairs);
   }
 
@@ -188,12 +197,6 @@ export class PairingQueryService {
     if (x === y) throw BadInputError.field('countryB', 'must differ from countryA: pairs join cities of two countries.');
     await this.assertCountries([x, y]);
     return [x, y];
-  }
-
-  private async evidenceOf(cityId: string): Promise<CityEvidence> {
-    const city = (await this.compute.loadEvidence()).find((c) => c.cityId === cityId);
-    if (!city) throw new NotFoundError('city', cityId);
-    return city;
   }
 
   async shortlist(countryA: string, countryB: string, rule: ShortlistRuleInput): Promise<PairShortlist> {
@@ -252,17 +255,18 @@ export class PairingQueryService {
     return row ? { ...viewOfRow(row, await this.stored.scale(row.countries)), takenAt: this.clock.now().toISOString() } : null;
   }
 
-  private async liveScores(
+  /** Pairs computed now from evidence the caller loaded (once per request), in ranking order. */
+  private liveScores(
+    cities: readonly CityEvidence[],
     weights: Weights,
     inXCountry: (c: { cityId: string; countryCode: string }) => boolean,
     inYCountry: (c: { cityId: string; countryCode: string }) => boolean,
     peerGroup?: number,
-  ): Promise<{ results: PairScoreResult[]; cities: CityEvidence[] }> {
+  ): PairScoreResult[] {
     // As for stored rankings: a peer group keeps pairs whose two cities are both in it.
     const inPeerGroup = (c: { peerGroup: number | null }) => peerGroup === undefined || c.peerGroup === peerGroup;
     const inX = (c: { cityId: string; countryCode: string; peerGroup: number | null }) => inXCountry(c) && inPeerGroup(c);
     const inY = (c: { cityId: string; countryCode: string; peerGroup: number | null }) => inYCountry(c) && inPeerGroup(c);
-    const cities = await this.compute.loadEvidence();
     const byId = new Map(cities.map((c) => [c.cityId, c]));
     const results: PairScoreResult[] = [];
     const xCountries = new Set(cities.filter(inX).map((c) => c.countryCode));
@@ -278,12 +282,19 @@ export class PairingQueryService {
         for (const i of rows) for (const j of columns) results.push(readPair(batch, scores, i * scores.nY + j, weights));
       }
     }
-    return { results: results.sort(rankOrder), cities };
+    return results.sort(rankOrder);
   }
 
   private async assertCountries(codes: string[]): Promise<void> {
     for (const code of codes) await this.cities.getCountry(code);
   }
+}
+
+/** A city's evidence among those loaded, or NOT_FOUND. */
+function evidenceOf(cities: readonly CityEvidence[], cityId: string): CityEvidence {
+  const city = cities.find((c) => c.cityId === cityId);
+  if (!city) throw new NotFoundError('city', cityId);
+  return city;
 }
 
 function sameWeights(a: Weights, b: Weights): boolean {
