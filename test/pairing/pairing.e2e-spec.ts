@@ -163,6 +163,46 @@ describe('the pairing score', () => {
     expect((await app.gql(RANKING, { a: 'GBR', b: 'KR' })).errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
+  it("keeps only the partners whose stars, as returned, meet a star filter, stored or computed live", async () => {
+    type Partners = { partnersFor: { totalCount: number; nodes: Array<{ score: Score }> } };
+    const pillarStars = (s: Score) => [s.similarity, s.internationalisation, s.synergy, s.relationship].map((p) => p.stars);
+    const cases = [
+      { filter: { minPillarStars: 1 }, meets: (s: Score) => s.minPillarStars >= 1 && pillarStars(s).every((n) => n !== null && n >= 1) },
+      { filter: { minStars: 3 }, meets: (s: Score) => s.overallStars >= 3 },
+    ];
+    for (const choice of [{}, { weights: { similarity: 1, internationalisation: 1, synergy: 1, relationship: 2 } }]) {
+      const all = await app.gqlOk<Partners>(PARTNERS, { city: 'liverpool', first: 100, ...choice });
+      for (const { filter, meets } of cases) {
+        const kept = await app.gqlOk<Partners>(PARTNERS, { city: 'liverpool', first: 100, filter, ...choice });
+        for (const { score } of kept.partnersFor.nodes) expect({ filter, choice, pairKey: score.pairKey, meets: meets(score) }).toEqual({ filter, choice, pairKey: score.pairKey, meets: true });
+        // Exactly the partners that meet it, in ranking order; and the filter left some out.
+        expect(kept.partnersFor.nodes.map((n) => n.score.pairKey)).toEqual(all.partnersFor.nodes.filter((n) => meets(n.score)).map((n) => n.score.pairKey));
+        expect(kept.partnersFor.totalCount).toBe(kept.partnersFor.nodes.length);
+        expect(kept.partnersFor.nodes.length).toBeLessThan(all.partnersFor.nodes.length);
+      }
+    }
+  });
+
+  it('answers what needs evidence for unknown cities and countries as the rankings do', async () => {
+    const partners = `query($city: ID!, $weights: WeightsInput) { partnersFor(city: $city, weights: $weights) { totalCount } }`;
+    const partnersNeeds = `query($city: ID!, $weights: WeightsInput) { partnersNeedingEvidence(city: $city, weights: $weights) { pairCount } }`;
+    const ranking = `query($a: String!, $b: String!, $weights: WeightsInput) { pairRanking(countryA: $a, countryB: $b, weights: $weights) { totalCount } }`;
+    const rankingNeeds = `query($a: String!, $b: String!, $weights: WeightsInput) { pairsNeedingEvidence(countryA: $a, countryB: $b, weights: $weights) { pairCount } }`;
+    const code = async (query: string, variables: Record<string, unknown>) => (await app.gql(query, variables)).errors?.[0].extensions.code;
+    const cases: Array<[string, string, Record<string, unknown>, string]> = [
+      [partners, partnersNeeds, { city: 'atlantis' }, 'NOT_FOUND'],
+      [ranking, rankingNeeds, { a: 'GB', b: 'XX' }, 'NOT_FOUND'],
+      [ranking, rankingNeeds, { a: 'GB', b: 'gb' }, 'BAD_USER_INPUT'],
+      [ranking, rankingNeeds, { a: 'GBR', b: 'KR' }, 'BAD_USER_INPUT'],
+    ];
+    for (const choice of [{}, { weights: { similarity: 1, internationalisation: 1, synergy: 1, relationship: 2 } }]) {
+      for (const [rankingQuery, needsQuery, variables, expected] of cases) {
+        const asked = { ...variables, ...choice };
+        expect({ asked, ranking: await code(rankingQuery, asked), needs: await code(needsQuery, asked) }).toEqual({ asked, ranking: expected, needs: expected });
+      }
+    }
+  });
+
   it('ranks the pairs it can judge between two countries, paginated, and lists the others apart', async () => {
     const seen: Score[] = [];
     let after: string | undefined;

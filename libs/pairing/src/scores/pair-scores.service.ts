@@ -119,8 +119,7 @@ export class PairScoresService {
 
   private async scalesOfCity(countryCode: string): Promise<Map<string, StarScale>> {
     const rows = await this.dataSource.getRepository(PairingStarScale).find();
-    const keys = rows.map((r) => r.countries).filter((k) => k.split('~').includes(countryCode));
-    return this.scales(keys);
+    return new Map(rows.filter((r) => r.countries.split('~').includes(countryCode)).map((r) => [r.countries, scaleOfStored(r.scale)]));
   }
 
   private base(filter: Pick<PairFilterInput, 'peerGroup' | 'sector' | 'minCoverage' | 'minStars' | 'minPillarStars'>, scale: StarScale | null): SelectQueryBuilder<PairScore> {

@@ -1,61 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuthUser, BadInputError, Clock, Connection, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, NotFoundError, PageArgs } from '@app/core';
-import { CitiesService } from '@app/cities';
+import { AuthUser, BadInputError, Clock, Connection, NotFoundError, PageArgs } from '@app/core';
+import { CitiesService, citiesById } from '@app/cities';
 import {
   buildBatch,
   calibrateStars,
   CityEvidence,
-  cityEvidenceGaps,
-  CityEvidenceGaps,
-  compareStrings,
   computeTypology,
-  confidenceLabel,
   explainPair,
-  JUDGED_CONFIDENCE,
   MIN_SIMILARITY_INDICATORS,
   nationalLeaders,
-  PairExplanation,
   PairScoreResult,
   pairKey,
   PILLARS,
   prepareCities,
-  PreparedCity,
-  ratePillars,
   readPair,
   REPORT_DEFAULT_WEIGHTS,
   scoreBatch,
-  starsFor,
-  StarScale,
   validateWeights,
   Weights,
 } from '../engine';
 import { SectorsService } from '../evidence/sectors.service';
 import { REPORT_DEFAULT_PROFILE } from '../evidence/weight-profiles.service';
 import { WeightProfile } from '../evidence/entities/weight-profile.entity';
-import { PairScore } from './pair-score.entity';
-import { ConfidenceLabel, PairFilterInput, ShortlistRuleInput, WeightsInput } from './pair-score.types';
+import { PairFilterInput, ShortlistRuleInput, WeightsInput } from './pair-score.types';
 import { PairScoresService, RankingScope } from './pair-scores.service';
 import { PairingComputeService, range } from './pairing-compute.service';
-import {
-  CityEvidenceNeed,
-  CityTypologyView,
-  EvidenceGapKindView,
-  GAPS_LISTED,
-  NEEDS_EVIDENCE_CITIES,
-  NEAR_MISSES,
-  NeedsEvidence,
-  PairExplanationView,
-  PairScoreView,
-  PartnerSuggestion,
-  PairShortlist,
-  SHORTLIST_LIMIT,
-  ShortlistCriterion,
-  ShortlistMiss,
-} from './pairing.views';
+import { CityTypologyView, NEEDS_EVIDENCE_CITIES, NEAR_MISSES, NeedsEvidence, PairExplanationView, PairScoreView, PartnerSuggestion, PairShortlist, SHORTLIST_LIMIT } from './pairing.views';
+import { applyFilter, isJudged, liveNeeds, mapConnection, missesOf, needOfGaps, pageOf, rankOrder, viewOfExplanation, viewOfResult, viewOfRow } from './pairing-views.mapping';
 import { countriesKey } from './stored-scale';
-
-
 
 export interface WeightChoice {
   profileId?: string;
@@ -135,7 +108,8 @@ export class PairingQueryService {
       const [connection, scale] = await Promise.all([this.stored.ranking(x, y, filter, page), this.stored.scale(countriesKey(x, y))]);
       return mapConnection(connection, (row) => viewOfRow(row, scale));
     }
-    const { results } = await this.liveScores(weights, (c) => c.countryCode === x, (c) => c.countryCode === y, filter.peerGroup);
+    const cities = await this.compute.loadEvidence();
+    const results = this.liveScores(cities, weights, (c) => c.countryCode === x, (c) => c.countryCode === y, filter.peerGroup);
     return pageOf(applyFilter(results.filter(isJudged), filter), page, (r) => viewOfResult(r, null));
   }
 
@@ -149,8 +123,9 @@ export class PairingQueryService {
       const scales = await this.stored.scales(connection.nodes.map((row) => row.countries));
       return mapConnection(mapConnection(connection, (row) => viewOfRow(row, scales.get(row.countries)!)), suggestion);
     }
-    const city = await this.evidenceOf(cityId);
-    const { results } = await this.liveScores(weights, (c) => c.cityId === cityId, (c) => c.countryCode !== city.countryCode, filter.peerGroup);
+    const cities = await this.compute.loadEvidence();
+    const city = evidenceOf(cities, cityId);
+    const results = this.liveScores(cities, weights, (c) => c.cityId === cityId, (c) => c.countryCode !== city.countryCode, filter.peerGroup);
     return mapConnection(pageOf(applyFilter(results.filter(isJudged), filter), page, (r) => viewOfResult(r, null)), suggestion);
   }
 
@@ -158,15 +133,22 @@ export class PairingQueryService {
   async needsEvidenceOfRanking(countryA: string, countryB: string, pairs: number, weights: Weights, isDefault: boolean): Promise<NeedsEvidence> {
     const [x, y] = await this.countryPair(countryA, countryB);
     if (isDefault) return this.storedNeeds({ countries: countriesKey(x, y) }, [x, y], null, pairs);
-    const { results, cities } = await this.liveScores(weights, (c) => c.countryCode === x, (c) => c.countryCode === y);
+    const cities = await this.compute.loadEvidence();
+    const results = this.liveScores(cities, weights, (c) => c.countryCode === x, (c) => c.countryCode === y);
     return liveNeeds(results, cities.filter((c) => c.countryCode === x || c.countryCode === y), weights, pairs);
   }
 
   /** Beside a city's partners: its pairs that cannot be judged yet, and what its own or its partners' evidence lacks. */
   async needsEvidenceOfPartners(cityId: string, pairs: number, weights: Weights, isDefault: boolean): Promise<NeedsEvidence> {
-    const city = await this.evidenceOf(cityId);
-    if (isDefault) return this.storedNeeds({ cityId }, null, cityId, pairs);
-    const { results, cities } = await this.liveScores(weights, (c) => c.cityId === cityId, (c) => c.countryCode !== city.countryCode);
+    if (isDefault) {
+      // The stored reads find nothing for an unknown city: say so, as the stored partners do.
+      const [known] = await citiesById(this.dataSource.manager, [cityId]);
+      if (!known) throw new NotFoundError('city', cityId);
+      return this.storedNeeds({ cityId }, null, cityId, pairs);
+    }
+    const cities = await this.compute.loadEvidence();
+    const city = evidenceOf(cities, cityId);
+    const results = this.liveScores(cities, weights, (c) => c.cityId === cityId, (c) => c.countryCode !== city.countryCode);
     return liveNeeds(results, cities.filter((c) => c.cityId === cityId || c.countryCode !== city.countryCode), weights, pairs);
   }
 
@@ -188,12 +170,6 @@ export class PairingQueryService {
     if (x === y) throw BadInputError.field('countryB', 'must differ from countryA: pairs join cities of two countries.');
     await this.assertCountries([x, y]);
     return [x, y];
-  }
-
-  private async evidenceOf(cityId: string): Promise<CityEvidence> {
-    const city = (await this.compute.loadEvidence()).find((c) => c.cityId === cityId);
-    if (!city) throw new NotFoundError('city', cityId);
-    return city;
   }
 
   async shortlist(countryA: string, countryB: string, rule: ShortlistRuleInput): Promise<PairShortlist> {
@@ -252,17 +228,18 @@ export class PairingQueryService {
     return row ? { ...viewOfRow(row, await this.stored.scale(row.countries)), takenAt: this.clock.now().toISOString() } : null;
   }
 
-  private async liveScores(
+  /** Pairs computed now from evidence the caller loaded (once per request), in ranking order. */
+  private liveScores(
+    cities: readonly CityEvidence[],
     weights: Weights,
     inXCountry: (c: { cityId: string; countryCode: string }) => boolean,
     inYCountry: (c: { cityId: string; countryCode: string }) => boolean,
     peerGroup?: number,
-  ): Promise<{ results: PairScoreResult[]; cities: CityEvidence[] }> {
+  ): PairScoreResult[] {
     // As for stored rankings: a peer group keeps pairs whose two cities are both in it.
     const inPeerGroup = (c: { peerGroup: number | null }) => peerGroup === undefined || c.peerGroup === peerGroup;
     const inX = (c: { cityId: string; countryCode: string; peerGroup: number | null }) => inXCountry(c) && inPeerGroup(c);
     const inY = (c: { cityId: string; countryCode: string; peerGroup: number | null }) => inYCountry(c) && inPeerGroup(c);
-    const cities = await this.compute.loadEvidence();
     const byId = new Map(cities.map((c) => [c.cityId, c]));
     const results: PairScoreResult[] = [];
     const xCountries = new Set(cities.filter(inX).map((c) => c.countryCode));
@@ -278,12 +255,19 @@ export class PairingQueryService {
         for (const i of rows) for (const j of columns) results.push(readPair(batch, scores, i * scores.nY + j, weights));
       }
     }
-    return { results: results.sort(rankOrder), cities };
+    return results.sort(rankOrder);
   }
 
   private async assertCountries(codes: string[]): Promise<void> {
     for (const code of codes) await this.cities.getCountry(code);
   }
+}
+
+/** A city's evidence among those loaded, or NOT_FOUND. */
+function evidenceOf(cities: readonly CityEvidence[], cityId: string): CityEvidence {
+  const city = cities.find((c) => c.cityId === cityId);
+  if (!city) throw new NotFoundError('city', cityId);
+  return city;
 }
 
 function sameWeights(a: Weights, b: Weights): boolean {
@@ -292,226 +276,4 @@ function sameWeights(a: Weights, b: Weights): boolean {
 
 function sortObject(o: Record<string, number>): Array<[string, number]> {
   return Object.entries(o).sort(([x], [y]) => (x < y ? -1 : 1));
-}
-
-/** A stored pair, with its stars read on its comparison set's scale. */
-export function viewOfRow(row: PairScore, scale: StarScale): PairScoreView {
-  const { pillars, minPillarStars } = ratePillars(
-    {
-      similarity: { score: row.similarity, evidence: row.similarity === null ? 0 : row.similarityEvidence },
-      internationalisation: { score: row.internationalisation, evidence: row.internationalisation === null ? 0 : 1 },
-      synergy: { score: row.synergy, evidence: row.synergy === null ? 0 : 1 },
-      relationship: { score: row.relationship, evidence: row.relationship === null ? 0 : 1 },
-    },
-    scale,
-  );
-  return {
-    pairKey: row.pairKey,
-    cityAId: row.cityAId,
-    cityBId: row.cityBId,
-    ...pillars,
-    overall: row.overall,
-    adjusted: row.adjusted,
-    potential: row.potential,
-    judged: row.confidence >= JUDGED_CONFIDENCE,
-    overallStars: starsFor(row.adjusted, scale.overall),
-    minPillarStars,
-    coverage: {
-      indicatorsUsed: row.indicatorsUsed,
-      numericUsed: row.numericUsed,
-      numericKnownA: row.numericKnownA,
-      numericKnownB: row.numericKnownB,
-      numericWeighted: row.numericWeighted,
-      numericMinimum: MIN_SIMILARITY_INDICATORS,
-      indicatorsWeighted: row.indicatorsWeighted,
-      sectorsCompared: row.sectorsCompared,
-      assessments: row.assessments,
-      links: row.links,
-      confidence: row.confidence,
-      confidenceLabel: confidenceLabel(row.confidence).toUpperCase() as ConfidenceLabel,
-    },
-    sharedSectors: row.sharedSectors,
-    computedAt: row.computedAt,
-  };
-}
-
-export function viewOfResult(r: PairScoreResult, computedAt: Date | null): PairScoreView {
-  return {
-    pairKey: r.pairKey,
-    cityAId: r.cityAId,
-    cityBId: r.cityBId,
-    similarity: r.pillars.similarity,
-    internationalisation: r.pillars.internationalisation,
-    synergy: r.pillars.synergy,
-    relationship: r.pillars.relationship,
-    overall: r.overall,
-    adjusted: r.adjusted,
-    potential: r.potential,
-    judged: isJudged(r),
-    overallStars: r.overallStars,
-    minPillarStars: r.minPillarStars,
-    coverage: {
-      indicatorsUsed: r.coverage.indicatorsUsed,
-      numericUsed: r.coverage.numericUsed,
-      numericKnownA: r.coverage.numericKnownA,
-      numericKnownB: r.coverage.numericKnownB,
-      numericWeighted: r.coverage.numericWeighted,
-      numericMinimum: MIN_SIMILARITY_INDICATORS,
-      indicatorsWeighted: r.coverage.indicatorsWeighted,
-      sectorsCompared: r.coverage.sectorsCompared,
-      assessments: r.coverage.assessments,
-      links: r.coverage.links,
-      confidence: r.coverage.confidence,
-      confidenceLabel: r.coverage.confidenceLabel.toUpperCase() as ConfidenceLabel,
-    },
-    sharedSectors: r.sharedSectors,
-    computedAt,
-  };
-}
-
-const isJudged = (r: PairScoreResult) => r.coverage.confidence >= JUDGED_CONFIDENCE;
-
-/** Needs evidence from pairs just computed: the unjudged ones the evidence could lift highest, and the cities' gaps. */
-function liveNeeds(results: PairScoreResult[], cities: CityEvidence[], weights: Weights, first: number): NeedsEvidence {
-  const gaps = prepareByCountry(cities)
-    .map((c) => cityEvidenceGaps(c, weights))
-    .filter((g) => g.headroom > 0)
-    .sort((p, q) => q.headroom - p.headroom || compareStrings(p.cityId, q.cityId));
-  const unjudged = results.filter((r) => !isJudged(r)).sort((p, q) => q.potential - p.potential || compareStrings(p.pairKey, q.pairKey));
-  return { pairs: unjudged.slice(0, first).map((r) => viewOfResult(r, null)), pairCount: unjudged.length, cities: gaps.slice(0, NEEDS_EVIDENCE_CITIES).map(needOfGaps) };
-}
-
-/** The engine's ranking order (rank.ts comparePairs) on single-pair results. */
-function rankOrder(a: PairScoreResult, b: PairScoreResult): number {
-  return b.adjusted - a.adjusted || b.coverage.confidence - a.coverage.confidence || compareStrings(a.pairKey, b.pairKey);
-}
-
-/** Cities prepared within their own country (relative to its leader), as a ranking prepares them. */
-function prepareByCountry(cities: readonly CityEvidence[]): PreparedCity[] {
-  const byCountry = new Map<string, CityEvidence[]>();
-  for (const c of cities) byCountry.set(c.countryCode, [...(byCountry.get(c.countryCode) ?? []), c]);
-  return [...byCountry.values()].flatMap((group) => prepareCities(group));
-}
-
-function needOfGaps(g: Pick<CityEvidenceGaps, 'cityId' | 'numericKnown' | 'numericWeighted' | 'minimumNumeric' | 'gaps' | 'headroom'>): CityEvidenceNeed {
-  return {
-    cityId: g.cityId,
-    numericKnown: g.numericKnown,
-    numericWeighted: g.numericWeighted,
-    numericMinimum: g.minimumNumeric,
-    headroom: g.headroom,
-    gapCount: g.gaps.length,
-    gaps: g.gaps.slice(0, GAPS_LISTED).map((gap) => ({ kind: gap.kind.toUpperCase() as EvidenceGapKindView, indicator: gap.key, pillar: gap.pillar, headroom: gap.headroom })),
-  };
-}
-
-/** Each part of a shortlist rule a stored pair misses. */
-function missesOf(row: PairScore, rule: ShortlistRuleInput, scale: StarScale): ShortlistMiss[] {
-  const missed: ShortlistMiss[] = [];
-  const miss = (criterion: ShortlistCriterion, m: Partial<ShortlistMiss> = {}) => missed.push({ criterion, pillar: null, actual: null, required: null, sectors: [], ...m });
-  if (row.confidence < JUDGED_CONFIDENCE) miss(ShortlistCriterion.JUDGED, { actual: row.confidence, required: JUDGED_CONFIDENCE });
-  const view = viewOfRow(row, scale);
-  for (const pillar of PILLARS) {
-    const stars = view[pillar].stars;
-    if (stars === null || stars < rule.minPillarStars) miss(ShortlistCriterion.PILLAR_STARS, { pillar, actual: stars, required: rule.minPillarStars });
-  }
-  if (rule.minCoverage !== undefined && row.confidence < rule.minCoverage) miss(ShortlistCriterion.COVERAGE, { actual: row.confidence, required: rule.minCoverage });
-  if (rule.peerGroup !== undefined && (row.peerGroupA !== rule.peerGroup || row.peerGroupB !== rule.peerGroup)) miss(ShortlistCriterion.PEER_GROUP, { required: rule.peerGroup });
-  const lacking = (rule.sectors ?? []).filter((s) => !row.sharedSectors.includes(s));
-  if (lacking.length) miss(ShortlistCriterion.SECTORS, { sectors: lacking });
-  return missed;
-}
-
-function viewOfExplanation(e: PairExplanation): PairExplanationView {
-  const prov = (p: { source: string; asOf: string | null; enteredByUserId: string | null } | null) =>
-    p ? { source: p.source, asOf: p.asOf, enteredByUserId: p.enteredByUserId } : null;
-  const raw = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  const readiness = (r: PairExplanation['internationalisation']['a']) =>
-    r ? { strategy: r.strategy, visibleHome: r.visibleHome, networks: r.networks, collaboration: r.collaboration, composite: r.composite, provenance: prov(r.provenance)! } : null;
-  const cf = (c: PairExplanation['whatWouldChange']['raise'][number]) => ({
-    id: c.id,
-    pillar: c.pillar,
-    description: c.description,
-    overall: c.overall,
-    adjusted: c.adjusted,
-    overallStars: c.overallStars,
-    delta: c.delta,
-  });
-  const leader = (l: { cityId: string; numeric: number } | null) => (l ? { cityId: l.cityId, value: l.numeric } : null);
-  return {
-    indicators: e.similarity.indicators.map((i) => ({
-      key: i.key,
-      label: i.label,
-      rawA: raw(i.rawA),
-      rawB: raw(i.rawB),
-      relativeA: i.relativeA,
-      relativeB: i.relativeB,
-      difference: i.difference,
-      weight: i.weight,
-      contribution: i.contribution,
-      used: i.used,
-      missing: i.missing,
-      provenanceA: prov(i.provenanceA),
-      provenanceB: prov(i.provenanceB),
-      numeric: i.numeric,
-      leaderA: leader(i.leaderA),
-      leaderB: leader(i.leaderB),
-    })),
-    readinessA: readiness(e.internationalisation.a),
-    readinessB: readiness(e.internationalisation.b),
-    sharedSectors: e.synergy.shared.map((s) => ({
-      sector: s.sector,
-      label: s.label,
-      levelA: s.levelA,
-      levelB: s.levelB,
-      contribution: s.contribution,
-      projectsA: s.evidenceA.flatMap((x) => x.projects.map((p) => ({ title: p.title, summary: p.summary ?? null }))),
-      projectsB: s.evidenceB.flatMap((x) => x.projects.map((p) => ({ title: p.title, summary: p.summary ?? null }))),
-      provenance: [...s.evidenceA, ...s.evidenceB].map((x) => prov(x)!),
-    })),
-    sectorsOnlyA: e.synergy.onlyA,
-    sectorsOnlyB: e.synergy.onlyB,
-    links: e.relationship.links.map((l) => ({
-      id: l.id,
-      kind: l.kind,
-      partners: l.partners,
-      formality: l.formality,
-      summary: l.summary,
-      since: l.since,
-      live: l.live !== false,
-      provenance: prov(l)!,
-    })),
-    wouldRaise: e.whatWouldChange.raise.map(cf),
-    wouldLower: e.whatWouldChange.lower.map(cf),
-  };
-}
-
-function applyFilter(results: PairScoreResult[], filter: PairFilterInput): PairScoreResult[] {
-  return results.filter(
-    (r) =>
-      (filter.minCoverage === undefined || r.coverage.confidence >= filter.minCoverage) &&
-      (filter.minStars === undefined || r.overallStars >= filter.minStars) &&
-      (filter.minPillarStars === undefined || r.minPillarStars >= filter.minPillarStars) &&
-      (!filter.sector || r.sharedSectors.includes(filter.sector)),
-  );
-}
-
-/** In-memory pages over an already ranked list: the cursor carries the position. */
-function pageOf<T>(ranked: PairScoreResult[], page: PageArgs, view: (r: PairScoreResult) => T): Connection<T> {
-  const first = page.first ?? DEFAULT_PAGE_SIZE;
-  const start = page.after ? Number(decodeCursor(page.after)[1].split('@')[1]) : 0;
-  if (!Number.isInteger(start) || start < 0) throw BadInputError.field('after', 'is not a cursor this list returned; start again without it.');
-  const slice = ranked.slice(start, start + first);
-  const edges = slice.map((r, i) => ({ node: view(r), cursor: encodeCursor(r.adjusted, `${r.pairKey}@${start + i + 1}`) }));
-  return {
-    nodes: edges.map((e) => e.node),
-    edges,
-    totalCount: ranked.length,
-    pageInfo: { hasNextPage: start + first < ranked.length, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-  };
-}
-
-function mapConnection<A, B>(c: Connection<A>, f: (a: A) => B): Connection<B> {
-  const edges = c.edges.map((e) => ({ cursor: e.cursor, node: f(e.node) }));
-  return { ...c, edges, nodes: edges.map((e) => e.node) };
 }
