@@ -1,21 +1,14 @@
-import { lazy, Suspense } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout } from './components/Layout';
-import { Loading } from './components/ErrorNotice';
+import { lazyPage as page } from './components/lazyPage';
 import { RequireSignIn } from './auth/RequireSignIn';
 import HomePage from './features/home/HomePage';
 import NotFoundPage from './components/NotFoundPage';
 import { RouteError } from './components/RouteError';
 
+import { adminRoutes } from './features/admin/routes';
+
 // The home page ships in the first download; every other page loads when first opened.
-const page = (load: () => Promise<{ default: React.ComponentType }>) => {
-  const Page = lazy(load);
-  return (
-    <Suspense fallback={<Loading />}>
-      <Page />
-    </Suspense>
-  );
-};
 
 const router = createBrowserRouter([
   {
@@ -69,7 +62,8 @@ const router = createBrowserRouter([
           { path: 'me/events', element: page(() => import('./features/events/MyEventsPage')) },
           // signed-in routes: organisations (requests to join, deciding them)
           { path: 'me/organisation-requests', element: page(() => import('./features/organisations/OrganisationRequestsPage')) },
-          { path: 'admin/organisation-requests', element: page(() => import('./features/organisations/AdminOrganisationRequestsPage')) },
+          // signed-in routes: the secretariat's console (admins; AdminLayout checks)
+          { path: 'admin', element: page(() => import('./features/admin/AdminLayout')), children: adminRoutes },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -65,6 +65,7 @@ export function Layout() {
                 <li><NavLink to="/events">{t('nav.events')}</NavLink></li>
                 {/* Board members' work, known from the session's roles: no request of its own. */}
                 {hasRole('BOARD_MEMBER') && <li><NavLink to="/board">{t('nav.board')}</NavLink></li>}
+                {hasRole('ADMIN') && <li><NavLink to="/admin">{t('nav.console')}</NavLink></li>}
               </ul>
             </nav>
             <div className="site-header__tools">
