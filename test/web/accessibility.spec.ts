@@ -12,7 +12,10 @@ const SIGNED_IN_PAGES = ['/me', '/me/organisation-requests'];
 /** Pages board members see. */
 const BOARD_PAGES = ['/board/reviews'];
 /** Pages only admins see. */
-const ADMIN_PAGES = ['/admin', '/admin/organisation-requests'];
+const ADMIN_PAGES = [
+  '/admin',
+  '/admin/organisation-requests',
+];
 
 async function expectAccessible(page: import('@playwright/test').Page, path: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
