@@ -9,4 +9,13 @@ export const adminRoutes: RouteObject[] = [
   { index: true, element: lazyPage(() => import('./AdminHomePage')) },
   // section: requests
   { path: 'organisation-requests', element: lazyPage(() => import('../organisations/AdminOrganisationRequestsPage')) },
+  // section: funds
+  { path: 'funds', element: lazyPage(() => import('./funds/FundsPage')) },
+  {
+    path: 'funds/:id',
+    element: lazyPage(() => import('./funds/FundLayout')),
+    children: [
+      { index: true, element: lazyPage(() => import('./funds/FundMoneyPage')) },
+    ],
+  },
 ];
