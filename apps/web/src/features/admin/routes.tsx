@@ -16,6 +16,9 @@ export const adminRoutes: RouteObject[] = [
     element: lazyPage(() => import('./funds/FundLayout')),
     children: [
       { index: true, element: lazyPage(() => import('./funds/FundMoneyPage')) },
+      { path: 'calls', element: lazyPage(() => import('./funds/FundCallsPage')) },
+      { path: 'calls/new', element: lazyPage(() => import('./funds/CallFormPage')) },
+      { path: 'calls/:callId', element: lazyPage(() => import('./funds/CallFormPage')) },
     ],
   },
 ];
