@@ -19,6 +19,7 @@ export const adminRoutes: RouteObject[] = [
       { path: 'calls', element: lazyPage(() => import('./funds/FundCallsPage')) },
       { path: 'calls/new', element: lazyPage(() => import('./funds/CallFormPage')) },
       { path: 'calls/:callId', element: lazyPage(() => import('./funds/CallFormPage')) },
+      { path: 'board', element: lazyPage(() => import('./funds/FundBoardPage')) },
     ],
   },
 ];
