@@ -20,6 +20,7 @@ export const adminRoutes: RouteObject[] = [
       { path: 'calls/new', element: lazyPage(() => import('./funds/CallFormPage')) },
       { path: 'calls/:callId', element: lazyPage(() => import('./funds/CallFormPage')) },
       { path: 'board', element: lazyPage(() => import('./funds/FundBoardPage')) },
+      { path: 'meetings', element: lazyPage(() => import('./funds/FundMeetingsPage')) },
     ],
   },
 ];
