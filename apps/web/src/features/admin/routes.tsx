@@ -21,6 +21,7 @@ export const adminRoutes: RouteObject[] = [
       { path: 'calls/:callId', element: lazyPage(() => import('./funds/CallFormPage')) },
       { path: 'board', element: lazyPage(() => import('./funds/FundBoardPage')) },
       { path: 'meetings', element: lazyPage(() => import('./funds/FundMeetingsPage')) },
+      { path: 'audit', element: lazyPage(() => import('./funds/FundAuditPage')) },
     ],
   },
 ];
