@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { DEMO, expect, test, type Lang } from './fixtures';
 import { createConfirmedAccount, gql, tokenFor } from './support/api';
+import { applicationUnderReview, meetingWith } from './support/board-setup';
 
 /**
  * The secretariat's console for the seed fund (/admin/funds): an admin
@@ -144,5 +145,22 @@ test.describe('the seed fund in the console', () => {
     await page.getByLabel(tr({ en: 'Action', ko: '작업' })).selectOption('ledger.contributed');
     await expect(page.getByRole('list', { name: tr({ en: 'Audit log', ko: '감사 기록' }) }).getByRole('listitem')).toHaveCount(2);
     expect(page.url()).toBe(`${fundUrl}/audit`);
+  });
+
+  test('an admin takes an undecided application off a meeting’s agenda, once confirmed, on the board’s meeting page', async ({ page, signIn, lang, tr }) => {
+    const app = await applicationUnderReview(`Agenda ${lang}`, [DEMO.boardUk2, DEMO.boardKr]);
+    const meetingTitle = { en: `Agenda meeting ${lang} ${Date.now()}`, ko: `안건 회의 ${lang} ${Date.now()}` };
+    const meetingId = await meetingWith(app, meetingTitle);
+    await signIn(page, DEMO.admin);
+    await readIn(page, lang);
+    await page.goto(`/board/meetings/${meetingId}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(meetingTitle[lang]);
+    const label = tr({ en: 'Take item 1 off the agenda', ko: '1번 안건 빼기' });
+    await page.getByTestId('agenda-item').filter({ hasText: app.title[lang] }).getByRole('button', { name: label }).click();
+    const confirm = page.getByRole('group', { name: label });
+    await expect(confirm).toContainText(tr({ en: 'deletes the votes cast on it', ko: '표가 모두 영구히 삭제됩니다' }));
+    await confirm.getByRole('button', { name: tr({ en: 'Yes, take it off', ko: '네, 안건에서 뺍니다' }) }).click();
+    await expect(page.getByTestId('agenda-item')).toHaveCount(0);
+    await expect(page.getByText(tr({ en: 'Nothing is on the agenda yet.', ko: '아직 안건이 없습니다.' }))).toBeVisible();
   });
 });
