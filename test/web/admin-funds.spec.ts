@@ -112,6 +112,13 @@ test.describe('the seed fund in the console', () => {
     await page.getByRole('button', { name: tr({ en: 'Open the call', ko: '공모 열기' }) }).click();
     const calls = page.getByRole('list', { name: tr({ en: 'Calls', ko: '공모' }) });
     await expect(calls.getByRole('listitem').filter({ hasText: callTitle[lang] })).toContainText(tr({ en: 'Not open yet', ko: '접수 전' }));
+    // Until it opens, its rules may still be corrected.
+    await calls.getByRole('link', { name: tr({ en: `Edit the call: ${callTitle.en}`, ko: `공모 수정: ${callTitle.ko}` }) }).click();
+    const reviews = page.getByLabel(tr({ en: 'Reviews needed before a decision', ko: '결정 전에 필요한 심사 수' }));
+    await reviews.fill('3');
+    await page.getByRole('button', { name: tr({ en: 'Save the call', ko: '공모 저장' }) }).click();
+    await expect(page.getByRole('status').filter({ hasText: tr({ en: 'The call is saved.', ko: '공모를 저장했습니다.' }) })).toBeVisible();
+    await expect(reviews).toHaveValue('3');
 
     // Appoint a member found by name, for Korea; then end the seat, with a reason, once confirmed.
     await fundNav.getByRole('link', { name: tr({ en: 'Board', ko: '운영위원회' }) }).click();

@@ -135,7 +135,8 @@ function CallForm({ fund, call }: { fund: AdminFundView; call?: AdminCallFieldsF
   const { line, announce } = useAnnouncer();
   const { reference, other } = currenciesOf(fund);
   const opened = !!call && Date.parse(call.opensAt) <= now;
-  const settled = !!call; // a call's rules are set when it opens: only texts and times change afterwards.
+  // A call's rules are fixed once it opens: only its texts and its close change afterwards.
+  const settled = opened;
 
   const opensAt = localToInstant(draft.opensLocal, draft.zone);
   const closesAt = localToInstant(draft.closesLocal, draft.zone);
@@ -175,10 +176,9 @@ function CallForm({ fund, call }: { fund: AdminFundView; call?: AdminCallFieldsF
     event.preventDefault();
     setTried(true);
     if (hasProblem || !opensAt || !closesAt) return;
+    const texts = { title: bilingualInput(draft.title), guidance: bilingualInput(draft.guidance), closesAt };
     if (call) {
-      const { data } = await save({
-        input: { id: call.id, title: bilingualInput(draft.title), guidance: bilingualInput(draft.guidance), closesAt, opensAt: opened ? undefined : opensAt },
-      });
+      const { data } = await save({ input: { id: call.id, ...texts, ...(opened ? {} : { opensAt, ...rulesOf(draft) }) } });
       if (data) {
         clear(draftOf(data.updateFundCall, draft.zone));
         setTried(false);
@@ -186,30 +186,28 @@ function CallForm({ fund, call }: { fund: AdminFundView; call?: AdminCallFieldsF
       }
       return;
     }
-    const { data } = await create({
-      input: {
-        fundId: fund.id,
-        title: bilingualInput(draft.title),
-        guidance: bilingualInput(draft.guidance),
-        opensAt,
-        closesAt,
-        allowedStages: draft.stages,
-        maxAward: fund.currencies.map((c) => {
-          const parsed = parseAmount(draft.maxAward[c] ?? '', c);
-          return { currency: c, amountMinor: parsed.ok ? parsed.minor : '0' };
-        }),
-        referenceCurrency: reference,
-        exchangeRates: other ? [{ currency: other, unitsPerReference: Number(draft.rate) }] : [],
-        matchRatioPercent: Number(draft.matchRatio),
-        scoreScaleMax: Number(draft.scale),
-        reviewersPerApplication: Number(draft.reviewers),
-        criteria: draft.criteria.map((c, index) => ({ key: keys[index], title: bilingualInput(c.title), weight: Number(c.weight) })),
-      },
-    });
+    const { data } = await create({ input: { fundId: fund.id, ...texts, opensAt, ...rulesOf(draft) } });
     if (data) {
       clear();
       navigate(`/admin/funds/${fund.id}/calls`);
     }
+  }
+
+  /** The call's rules as the API takes them (createFundCall, and updateFundCall before the call opens). */
+  function rulesOf(draft: CallDraft) {
+    return {
+      allowedStages: draft.stages,
+      maxAward: fund.currencies.map((c) => {
+        const parsed = parseAmount(draft.maxAward[c] ?? '', c);
+        return { currency: c, amountMinor: parsed.ok ? parsed.minor : '0' };
+      }),
+      referenceCurrency: reference,
+      exchangeRates: other ? [{ currency: other, unitsPerReference: Number(draft.rate) }] : [],
+      matchRatioPercent: Number(draft.matchRatio),
+      scoreScaleMax: Number(draft.scale),
+      reviewersPerApplication: Number(draft.reviewers),
+      criteria: draft.criteria.map((c, index) => ({ key: keys[index], title: bilingualInput(c.title), weight: Number(c.weight) })),
+    };
   }
 
   const setCriterion = (index: number, patch: Partial<CriterionDraft>) => update({ criteria: draft.criteria.map((c, i) => (i === index ? { ...c, ...patch } : c)) });
