@@ -1,6 +1,6 @@
 import { startTestApp, TestApp } from '../support/harness';
 import { readsOf, statementsOf } from '../support/statements';
-import { codeOf, createFundWithCall, createProject, draftApplication, F, twinLiverpoolAndBusan } from './funding-support';
+import { codeOf, createFundWithCall, eligibleApplication as eligibleFor, F, twinLiverpoolAndBusan } from './funding-support';
 
 const LIST = `query($filter: ApplicationFilter) { fundApplications(first: 50, filter: $filter) { totalCount nodes { id cityIds } } }`;
 const BOARD_LOAD = `query($id: ID!) { fund(id: $id) { board { members { id openReviews } } } }`;
@@ -21,12 +21,7 @@ describe('seed fund: the secretariat’s reads', () => {
   let members: Record<string, string>;
   let n = 0;
 
-  async function eligibleApplication(): Promise<string> {
-    const applicationId = await draftApplication(app, t, callId, await createProject(app, t, id, workspaceId, `Console ${++n}`));
-    await app.gqlOk(F.SUBMIT, { input: { id: applicationId } }, { token: t.liverpool });
-    await app.gqlOk(F.CONFIRM, { input: { id: applicationId } }, { token: t.admin });
-    return applicationId;
-  }
+  const eligibleApplication = () => eligibleFor(app, t, id, callId, workspaceId, `Console ${++n}`);
   const load = async (token: string) => {
     const res = await app.gql<BoardLoad>(BOARD_LOAD, { id: fundId }, { token });
     return { res, byMember: Object.fromEntries((res.data?.fund.board.members ?? []).map((m) => [m.id, m.openReviews])) };
