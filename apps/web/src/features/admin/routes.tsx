@@ -9,4 +9,6 @@ export const adminRoutes: RouteObject[] = [
   { index: true, element: lazyPage(() => import('./AdminHomePage')) },
   // section: requests
   { path: 'organisation-requests', element: lazyPage(() => import('../organisations/AdminOrganisationRequestsPage')) },
+  // section: applications
+  { path: 'applications', element: lazyPage(() => import('./applications/AdminApplicationsPage')) },
 ];
