@@ -11,4 +11,5 @@ export const adminRoutes: RouteObject[] = [
   { path: 'organisation-requests', element: lazyPage(() => import('../organisations/AdminOrganisationRequestsPage')) },
   // section: applications
   { path: 'applications', element: lazyPage(() => import('./applications/AdminApplicationsPage')) },
+  { path: 'applications/:id', element: lazyPage(() => import('./applications/AdminApplicationPage')) },
 ];
