@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO, expect, test, type Lang } from './fixtures';
 import { createConfirmedAccount, gql, tokenFor, userIdOf } from './support/api';
@@ -21,6 +22,18 @@ async function newAdmin(mail: Parameters<typeof createConfirmedAccount>[0], lang
 }
 
 const statusSaying = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text });
+
+/**
+ * The application's page passes WCAG AA checks at a width, and on a phone does
+ * not scroll sideways (the list's are in accessibility.spec.ts). Each journey
+ * checks one width, of the page in another state.
+ */
+async function expectAccessibleAt(page: Page, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: 800 });
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  if (width < 500) expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+}
 
 test.describe('the secretariat’s applications', () => {
   test.describe.configure({ timeout: 120_000 });
@@ -85,6 +98,7 @@ test.describe('the secretariat’s applications', () => {
     await expect(statusSaying(page, tr({ en: 'The reviewer has been taken off', ko: '심사위원을 이 신청서에서 제외했습니다.' }))).toBeVisible();
     await expect(reviews.getByRole('listitem')).toHaveCount(1);
     await expect(reviews).toContainText('Oliver Hughes');
+    await expectAccessibleAt(page, 375);
   });
 
   test('an accepted award goes into delivery, with what the fund committed in both currencies', async ({ page, signIn, lang, tr, mail }) => {
@@ -104,5 +118,6 @@ test.describe('the secretariat’s applications', () => {
     await expect(statusSaying(page, tr({ en: 'The award is now in delivery.', ko: '지원 사업 수행을 시작했습니다.' }))).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(tr({ en: 'In delivery', ko: '수행 중' }));
     await expect(award.getByRole('button', { name: tr({ en: 'Close the award', ko: '지원 종료' }) })).toBeVisible();
+    await expectAccessibleAt(page, 1280);
   });
 });

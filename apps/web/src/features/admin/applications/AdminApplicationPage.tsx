@@ -21,6 +21,13 @@ import { waitsFor } from './waits';
 import '../../../components/panels.css';
 import './applications.css';
 
+/**
+ * Whether a step's reason is one a person wrote (returning, withdrawing,
+ * declining, closing) rather than the platform's own English note, which a
+ * Korean page leaves to the status badge beside it.
+ */
+const writtenByPeople = (step: { fromStatus?: string | null; toStatus: string }) => (step.toStatus === 'DRAFT' && !!step.fromStatus) || step.toStatus === 'WITHDRAWN' || step.toStatus === 'CLOSED';
+
 /** /admin/applications/:id: one application as the secretariat sees it, with its eligibility, reviewers, decision and award, and its history. */
 export default function AdminApplicationPage() {
   const { id = '' } = useParams();
@@ -64,7 +71,7 @@ export default function AdminApplicationPage() {
               {application.transitions.map((step) => (
                 <li key={step.id}>
                   <ApplicationStatus status={step.toStatus} /> <Time value={step.at} also={[UK_ZONE, KR_ZONE]} />
-                  {step.reason && <p lang="en">{step.reason}</p>}
+                  {step.reason && (language === 'en' || writtenByPeople(step)) && <p>{step.reason}</p>}
                 </li>
               ))}
             </ol>
@@ -94,7 +101,11 @@ function Overview({ application }: { application: AdminApplicationData }) {
       </dd>
       <dt>{t('detail.project')}</dt>
       <dd>
-        <Link to={`/projects/${application.projectId}`}>{t('detail.project')}</Link> · <Link to={`/admin/applications?project=${application.projectId}`}>{t('list.project')}</Link>
+        <Link to={`/projects/${application.projectId}`}>{t('detail.openProject')}</Link> · <Link to={`/admin/applications?project=${application.projectId}`}>{t('list.project')}</Link>
+      </dd>
+      <dt>{t('detail.boardView')}</dt>
+      <dd>
+        <Link to={`/board/applications/${application.id}`}>{pickText(application.title, language).text}</Link>
       </dd>
     </dl>
   );

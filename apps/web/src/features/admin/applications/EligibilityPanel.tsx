@@ -42,7 +42,7 @@ export function EligibilityPanel({ application, onDone }: { application: AdminAp
       <ul className="list">
         {application.eligibility.map((check) => (
           <li key={check.rule}>
-            <StatusBadge kind="check" status={check.passed ? 'passed' : 'failed'}>
+            <StatusBadge kind="rule" status={check.passed ? 'passed' : 'failed'}>
               {check.passed ? t('eligibility.passed') : t('eligibility.failed')}
             </StatusBadge>{' '}
             {RULES.includes(check.rule as Rule) ? t(`rules.${check.rule as Rule}`) : check.rule}

@@ -82,7 +82,7 @@ export function ReviewersPanel({ application, onDone }: { application: AdminAppl
       </p>
       {!reviewable && <p className="notice notice--info">{t('reviewers.closed')}</p>}
       <form className="admin-reviewers" onSubmit={submit} noValidate aria-labelledby="reviewers-heading">
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('reviewers.tableLabel')}>
           <table>
             <thead>
               <tr>
@@ -123,7 +123,7 @@ export function ReviewersPanel({ application, onDone }: { application: AdminAppl
                     <td>
                       {conflict ? (
                         <>
-                          <StatusBadge kind="check" status="failed">
+                          <StatusBadge kind="rule" status="failed">
                             {t('reviewers.conflicted')}
                           </StatusBadge>
                           <br />
