@@ -22,7 +22,6 @@ import { waitsFor } from './waits';
 import '../../../components/panels.css';
 import './applications.css';
 
-const PAGE = 20;
 const STATUSES: Status[] = ['SUBMITTED', 'ELIGIBILITY_CHECKED', 'UNDER_REVIEW', 'DECIDED', 'AWARD_ACCEPTED', 'IN_DELIVERY', 'CLOSED', 'DRAFT', 'WITHDRAWN'];
 
 /** /admin/applications: the pipeline across calls, filtered by status, fund or call, city, project and words of the title, page by page. */
@@ -147,7 +146,7 @@ function PipelinePage({
   cityNames: Map<string, { en: string; ko: string }>;
 }) {
   const { t } = useMessages(adminApplicationMessages);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: AdminApplications, variables: { filter, first: PAGE, after }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: AdminApplications, variables: { filter, after }, requestPolicy: 'cache-and-network' });
   const page = data?.fundApplications;
   return (
     <>

@@ -1,10 +1,10 @@
 import { graphql } from '../../../gql';
 import type { AdminApplicationQuery, AdminApplicationsQuery } from '../../../gql/graphql';
 
-/** The pipeline: applications across calls, newest activity first, with what each waits for. */
+/** The pipeline, a page of 20 at a time: applications across calls, newest activity first, with what each waits for. */
 export const AdminApplications = graphql(`
-  query AdminApplications($filter: ApplicationFilter, $first: Int!, $after: String) {
-    fundApplications(filter: $filter, first: $first, after: $after) {
+  query AdminApplications($filter: ApplicationFilter, $after: String) {
+    fundApplications(filter: $filter, first: 20, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -44,17 +44,17 @@ export const AdminApplications = graphql(`
   }
 `);
 
-/** The funds and their calls, for the pipeline's filters. */
+/** The funds and their latest calls, for the pipeline's filters (a programme has a fund or two, each with a call a year or so). */
 export const AdminFundCalls = graphql(`
   query AdminFundCalls {
-    funds(first: 20) {
+    funds(first: 10) {
       nodes {
         id
         name {
           en
           ko
         }
-        calls(first: 50) {
+        calls(first: 20) {
           nodes {
             id
             title {
