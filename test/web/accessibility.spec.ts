@@ -17,6 +17,7 @@ const ADMIN_PAGES = [
   '/admin',
   '/admin/organisation-requests',
   '/admin/funds',
+  '/admin/applications',
 ];
 /** The demo fund's console pages (under /admin/funds/:id), :callId its open call. */
 const ADMIN_FUND_PAGES = ['', '/calls/:callId', '/board', '/audit'];

@@ -336,6 +336,9 @@ export class ApplicationFilter {
   @Field(() => ID, { nullable: true, description: 'The applications made for one joint project.' }) @IsOptional() @IsUUID('4', { message: 'must be a project id' })
   projectId?: string;
 
+  @Field(() => ID, { nullable: true, description: 'The applications one city makes with its twin, by city id, e.g. busan.' }) @IsOptional() @IsString() @Length(1, 100, { message: 'must be a city id such as busan.' })
+  cityId?: string;
+
   @Field(() => [ApplicationStatus], { nullable: true }) @IsOptional() @IsArray() @IsEnum(ApplicationStatus, { each: true, ...enumMessage(ApplicationStatus) })
   statuses?: ApplicationStatus[];
 

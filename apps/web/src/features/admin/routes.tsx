@@ -24,4 +24,7 @@ export const adminRoutes: RouteObject[] = [
       { path: 'audit', element: lazyPage(() => import('./funds/FundAuditPage')) },
     ],
   },
+  // section: applications
+  { path: 'applications', element: lazyPage(() => import('./applications/AdminApplicationsPage')) },
+  { path: 'applications/:id', element: lazyPage(() => import('./applications/AdminApplicationPage')) },
 ];
