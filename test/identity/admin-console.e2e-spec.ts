@@ -71,4 +71,13 @@ describe("the console's reads of people and organisations", () => {
     await app.gqlOk(REMOVE, { input }, { token: t.admin });
     expect(await app.gqlOk(ORGANISATION, { id: createOrganisation.id }, { token: t.admin })).toEqual({ organisation: { nameEn: 'Console Test Agency', members: [] } });
   });
+
+  it("gives the demo's city governments their staff's email domains, so a newcomer from one is told it is probably theirs", async () => {
+    const FIND = `query($q: String) { organisations(first: 5, filter: { search: $q }) { nodes { nameEn emailDomain emailDomainMatches } } }`;
+    const found = async (q: string, token: string) => (await app.gqlOk<{ organisations: { nodes: unknown[] } }>(FIND, { q }, { token })).organisations.nodes;
+    expect(await found('Busan Metropolitan', t.admin)).toEqual([{ nameEn: 'Busan Metropolitan City', emailDomain: 'busan.go.kr', emailDomainMatches: false }]);
+    // The Liverpool officer's address, as their council would give it.
+    await app.dataSource.query(`UPDATE user_account SET email = 'sam.taylor@liverpool.gov.uk' WHERE id = $1`, [ids.liverpool]);
+    expect(await found('Liverpool City Council', t.liverpool)).toEqual([{ nameEn: 'Liverpool City Council', emailDomain: null, emailDomainMatches: true }]);
+  });
 });
