@@ -28,7 +28,7 @@ async function openPerson(page: Page, tr: Tr, name: string): Promise<void> {
 }
 
 test.describe('the console: people and organisations', () => {
-  test('an admin finds a person, grants a role and revokes it after confirming; and invites someone, who gets the email', async ({ page, lang, tr, mail, signIn }) => {
+  test('an admin finds a person, grants a role and revokes it, disables and enables the account, each confirmed; and invites someone, who gets the email', async ({ page, lang, tr, mail, signIn }) => {
     const stamp = Date.now();
     const admin = await createAdmin(mail, lang, tr({ en: `Secretariat Admin ${stamp}`, ko: `사무국 관리자 ${stamp}` }));
     const name = tr({ en: `Grace Person ${stamp}`, ko: `김민지 ${stamp}` });
@@ -55,6 +55,20 @@ test.describe('the console: people and organisations', () => {
     await roles.getByRole('group', { name: revoke }).getByRole('button', { name: tr({ en: 'Yes, revoke it', ko: '네, 회수합니다' }) }).click();
     await expect(statusSaying(page, tr({ en: `The role ${role} is revoked.`, ko: `${role} 역할을 회수했습니다.` }))).toBeFocused();
     await expect(organiserRow).toContainText(tr({ en: 'Does not have this role', ko: '보유하지 않음' }));
+
+    // Disabling says what it does (signed out everywhere) before it happens; enabling undoes it.
+    const account = page.getByRole('region', { name: tr({ en: 'Account', ko: '계정' }) });
+    await account.getByRole('button', { name: tr({ en: 'Disable the account', ko: '계정 비활성화' }) }).click();
+    const disabling = account.getByRole('group', { name: tr({ en: 'Disable the account', ko: '계정 비활성화' }) });
+    await expect(disabling).toContainText(tr({ en: 'They are signed out everywhere at once', ko: '모든 기기에서 즉시 로그아웃되며' }));
+    await disabling.getByRole('button', { name: tr({ en: 'Yes, disable it', ko: '네, 비활성화합니다' }) }).click();
+    await expect(statusSaying(page, tr({ en: 'The account is disabled and its sessions are signed out.', ko: '계정을 비활성화하고 모든 로그인을 종료했습니다.' }))).toBeFocused();
+    await expect(page.getByRole('region', { name: tr({ en: 'Where they are signed in', ko: '로그인한 곳' }) })).toContainText(
+      tr({ en: 'Not signed in anywhere.', ko: '로그인한 곳이 없습니다.' }),
+    );
+    await account.getByRole('button', { name: tr({ en: 'Enable the account', ko: '계정 다시 활성화' }) }).click();
+    await account.getByRole('button', { name: tr({ en: 'Yes, enable it', ko: '네, 활성화합니다' }) }).click();
+    await expect(statusSaying(page, tr({ en: 'The account is enabled again.', ko: '계정을 다시 활성화했습니다.' }))).toBeFocused();
 
     // Their own admin role is not theirs to revoke, nor their account theirs to disable.
     await openPerson(page, tr, admin.displayName);

@@ -17,7 +17,7 @@ import { AddMember, AdminOrganisation, AdminUsers, RemoveMember, SetEmailDomain 
 import { peopleMessages } from './messages';
 import { UserLine } from './PeoplePage';
 import { Picker } from './Picker';
-import { Refusal, useAnnouncer } from './shared';
+import { PAGE, Refusal, useAnnouncer } from './shared';
 
 type Data = AdminOrganisationQuery;
 type Organisation = Data['organisation'];
@@ -133,6 +133,7 @@ function Members({ organisation, onChanged }: { organisation: Organisation; onCh
   const members = organisation.members ?? [];
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<string | null>(null);
+  const [shown, setShown] = useState(PAGE);
   const [added, add] = useMutation(AddMember);
   const [removed, remove] = useMutation(RemoveMember);
 
@@ -157,7 +158,7 @@ function Members({ organisation, onChanged }: { organisation: Organisation; onCh
       <Refusal error={added.error ?? removed.error} />
       {members.length > 0 && (
         <ul className="list admin-rows" aria-labelledby="organisation-members">
-          {members.map((member) => (
+          {members.slice(0, shown).map((member) => (
             <li key={member.id}>
               <div className="admin-member">
                 <UserLine user={member} />
@@ -183,6 +184,13 @@ function Members({ organisation, onChanged }: { organisation: Organisation; onCh
             </li>
           ))}
         </ul>
+      )}
+      {members.length > shown && (
+        <p>
+          <button type="button" className="button button--secondary" onClick={() => setShown((n) => n + PAGE)}>
+            {t('more')}
+          </button>
+        </p>
       )}
       {adding ? (
         <div className="panel">

@@ -9,6 +9,7 @@ import { Time } from '../../../components/Time';
 import type { AdminUserQuery, Role } from '../../../gql/graphql';
 import { useMessages } from '../../../i18n';
 import { cityName } from '../../../i18n/cities';
+import { zoneLabel } from '../../../i18n/format';
 import { ConfirmGroup } from '../../organisations/RequestControls';
 import { organisationName } from '../../organisations/shared';
 import { AdminUser, GrantRole, RevokeRole, SetUserDisabled } from './documents';
@@ -59,7 +60,7 @@ function PersonView({ person }: { person: Person }) {
         <dt>{t('person.language')}</dt>
         <dd>{t(`person.languageName.${person.preferredLanguage === 'ko' ? 'ko' : 'en'}`)}</dd>
         <dt>{t('person.zone')}</dt>
-        <dd>{person.timeZone}</dd>
+        <dd>{person.timeZone ? zoneLabel(person.timeZone, language) : ''}</dd>
       </dl>
       {line}
       <RolesSection person={person} onChanged={say} />
