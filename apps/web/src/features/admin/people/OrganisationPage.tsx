@@ -155,7 +155,8 @@ function Members({ organisation, onChanged }: { organisation: Organisation; onCh
     <section aria-labelledby="organisation-members">
       <h2 id="organisation-members">{t('org.members.title')}</h2>
       <p>{members.length === 0 ? t('org.members.none') : t('org.members.count', { count: members.length })}</p>
-      <Refusal error={added.error ?? removed.error} />
+      <Refusal error={added.error} />
+      <Refusal error={removed.error} notFound={t('refusal.NOT_MEMBER')} />
       {members.length > 0 && (
         <ul className="list admin-rows" aria-labelledby="organisation-members">
           {members.slice(0, shown).map((member) => (

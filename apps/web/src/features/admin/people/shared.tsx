@@ -39,7 +39,7 @@ export function useAnnouncer(): { say: (text: string) => void; line: ReactNode }
  * (the last admin, one's own account, a membership already gone) in words of
  * their own, anything else as every page explains errors.
  */
-export function Refusal({ error, title }: { error: CombinedError | undefined; title?: string }) {
+export function Refusal({ error, title, notFound }: { error: CombinedError | undefined; title?: string; /** What NOT_FOUND means here, when more can be said than that it is gone. */ notFound?: string }) {
   const { t } = useMessages(peopleMessages);
   const problem = problemOf(error);
   if (!problem) return null;
@@ -48,7 +48,7 @@ export function Refusal({ error, title }: { error: CombinedError | undefined; ti
   return (
     <div className="notice notice--error" role="alert" data-error-code={problem.code}>
       {title && <p className="notice__title">{title}</p>}
-      <p>{t(`refusal.${known}`)}</p>
+      <p>{known === 'NOT_FOUND' && notFound ? notFound : t(`refusal.${known}`)}</p>
     </div>
   );
 }
