@@ -5,10 +5,9 @@ import { Field } from '../../../components/Field';
 import type { OrganisationKind } from '../../../gql/graphql';
 import { useMessages } from '../../../i18n';
 import { ActionPair } from '../../organisations/RequestControls';
-import { KINDS } from '../../organisations/shared';
 import { CreateOrganisation } from './documents';
 import { peopleMessages } from './messages';
-import { Choice, Refusal, useCities } from './shared';
+import { Choice, Refusal, useCities, useKinds } from './shared';
 
 type Problem = 'nameEn' | 'nameKo' | 'cityId' | 'website';
 
@@ -28,6 +27,7 @@ function problemsOf(values: { nameEn: string; nameKo: string; cityId: string; we
 export function CreateOrganisationForm({ onDone, onCancel }: { onDone: (id: string) => void; onCancel: () => void }) {
   const { t } = useMessages(peopleMessages);
   const cities = useCities();
+  const { kindOptions } = useKinds();
   const [values, setValues] = useState({ nameEn: '', nameKo: '', kind: 'CITY_GOVERNMENT' as OrganisationKind, cityId: '', website: '' });
   const [tried, setTried] = useState(false);
   const [result, create] = useMutation(CreateOrganisation);
@@ -57,7 +57,7 @@ export function CreateOrganisationForm({ onDone, onCancel }: { onDone: (id: stri
       </h2>
       <Field label={t('orgs.nameEn')} lang="en" value={values.nameEn} onChange={(e) => set('nameEn')(e.target.value)} problem={shown('nameEn', t('orgs.validation.nameEn'))} />
       <Field label={t('orgs.nameKo')} lang="ko" value={values.nameKo} onChange={(e) => set('nameKo')(e.target.value)} problem={shown('nameKo', t('orgs.validation.nameKo'))} />
-      <Choice label={t('orgs.kind')} value={values.kind} onChange={set('kind')} options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+      <Choice label={t('orgs.kind')} value={values.kind} onChange={set('kind')} options={kindOptions} />
       <Choice
         label={t('orgs.city')}
         value={values.cityId}

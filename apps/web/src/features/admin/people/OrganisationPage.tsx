@@ -17,7 +17,7 @@ import { AddMember, AdminOrganisation, AdminUsers, RemoveMember, SetEmailDomain 
 import { peopleMessages } from './messages';
 import { UserLine } from './PeoplePage';
 import { Picker } from './Picker';
-import { PAGE, Refusal, useAnnouncer } from './shared';
+import { PAGE, Refusal, useAnnouncer, useKinds } from './shared';
 
 type Data = AdminOrganisationQuery;
 type Organisation = Data['organisation'];
@@ -48,6 +48,7 @@ export default function OrganisationPage() {
 function OrganisationView({ data }: { data: Data }) {
   const { t, language } = useMessages(peopleMessages);
   const organisation = data.organisation;
+  const { kindName } = useKinds();
   const { say, line } = useAnnouncer();
   const created = (useLocation().state as { created?: boolean } | null)?.created;
   // A newly added organisation says so once, when its page first opens.
@@ -64,7 +65,7 @@ function OrganisationView({ data }: { data: Data }) {
         <dt>{t('orgs.nameKo')}</dt>
         <dd lang="ko">{organisation.nameKo}</dd>
         <dt>{t('org.kind')}</dt>
-        <dd>{t(`kind.${organisation.kind}`)}</dd>
+        <dd>{kindName(organisation.kind)}</dd>
         <dt>{t('org.city')}</dt>
         <dd>
           <SideBadge countryCode={organisation.city.countryCode}>{cityName(organisation.city, language)}</SideBadge>

@@ -10,11 +10,11 @@ import type { OrganisationFilter, OrganisationKind } from '../../../gql/graphql'
 import { useDebounced } from '../../../hooks/useDebounced';
 import { useMessages } from '../../../i18n';
 import { cityName } from '../../../i18n/cities';
-import { KINDS, organisationName } from '../../organisations/shared';
+import { organisationName } from '../../organisations/shared';
 import { CreateOrganisationForm } from './CreateOrganisationForm';
 import { AdminOrganisations } from './documents';
 import { peopleMessages } from './messages';
-import { Choice, PAGE, useCities } from './shared';
+import { Choice, PAGE, useCities, useKinds } from './shared';
 
 const COUNTRIES = ['GB', 'KR'] as const;
 
@@ -29,6 +29,7 @@ export default function OrganisationsPage() {
   const [creating, setCreating] = useState(false);
   const navigate = useNavigate();
   const cities = useCities(countryCode);
+  const { kindOptions } = useKinds();
   const query = useDebounced(search.trim(), 300);
   const filter: OrganisationFilter = { ...(query ? { search: query } : {}), ...(kind ? { kind } : {}), ...(countryCode ? { countryCode } : {}), ...(cityId ? { cityId } : {}) };
   return (
@@ -49,7 +50,7 @@ export default function OrganisationsPage() {
       )}
       <div className="admin-filters" role="search" aria-label={t('search')}>
         <Field label={t('orgs.search')} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <Choice label={t('orgs.kind')} value={kind} onChange={setKind} empty={t('any')} options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+        <Choice label={t('orgs.kind')} value={kind} onChange={setKind} empty={t('any')} options={kindOptions} />
         <Choice
           label={t('orgs.country')}
           value={countryCode}
@@ -72,6 +73,7 @@ export default function OrganisationsPage() {
 
 function OrganisationsPart({ filter, after, isLast, onMore }: { filter: OrganisationFilter; after: string | null; isLast: boolean; onMore: (cursor: string) => void }) {
   const { t, language } = useMessages(peopleMessages);
+  const { kindName } = useKinds();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: AdminOrganisations, variables: { filter, first: PAGE, after }, requestPolicy: 'cache-and-network' });
   const organisations = data?.organisations;
   return (
@@ -92,7 +94,7 @@ function OrganisationsPart({ filter, after, isLast, onMore }: { filter: Organisa
                 </span>
               </span>
               <span className="admin-row__badges">
-                <span>{t(`kind.${o.kind}`)}</span>
+                <span>{kindName(o.kind)}</span>
                 <SideBadge countryCode={o.city.countryCode}>{cityName(o.city, language)}</SideBadge>
                 {o.emailDomain && <span className="admin-row__detail">@{o.emailDomain}</span>}
               </span>

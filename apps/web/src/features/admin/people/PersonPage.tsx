@@ -14,7 +14,7 @@ import { ConfirmGroup } from '../../organisations/RequestControls';
 import { organisationName } from '../../organisations/shared';
 import { AdminUser, GrantRole, RevokeRole, SetUserDisabled } from './documents';
 import { peopleMessages } from './messages';
-import { Refusal, ROLES, useAnnouncer } from './shared';
+import { Refusal, ROLES, useAnnouncer, useKinds } from './shared';
 
 type Person = AdminUserQuery['user'];
 
@@ -41,6 +41,7 @@ export default function PersonPage() {
 function PersonView({ person }: { person: Person }) {
   const { t, language } = useMessages(peopleMessages);
   const { say, line } = useAnnouncer();
+  const { kindName } = useKinds();
   return (
     <>
       <h1>{person.displayName}</h1>
@@ -74,7 +75,7 @@ function PersonView({ person }: { person: Person }) {
               <li key={o.id}>
                 <Link to={`/admin/organisations/${o.id}`}>{organisationName(o, language)}</Link>{' '}
                 <span className="admin-row__detail">
-                  {t(`kind.${o.kind}`)} · {cityName(o.city, language)}
+                  {kindName(o.kind)} · {cityName(o.city, language)}
                 </span>
               </li>
             ))}

@@ -5,6 +5,8 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Field } from '../../../components/Field';
 import { useMessages } from '../../../i18n';
 import { cityName } from '../../../i18n/cities';
+import { organisationMessages } from '../../organisations/messages';
+import { KINDS } from '../../organisations/shared';
 import { AdminCities } from './documents';
 import { peopleMessages } from './messages';
 import './people.css';
@@ -96,4 +98,13 @@ export function Choice<V extends string>({
       )}
     />
   );
+}
+
+type Kind = (typeof KINDS)[number];
+
+/** An organisation's kind in the reader's language, as the organisations' pages name it; and every kind as options. */
+export function useKinds(): { kindName: (kind: Kind) => string; kindOptions: Array<{ value: Kind; label: string }> } {
+  const { t } = useMessages(organisationMessages);
+  const kindName = (kind: Kind) => t(`kind.${kind}`);
+  return { kindName, kindOptions: KINDS.map((k) => ({ value: k, label: kindName(k) })) };
 }
