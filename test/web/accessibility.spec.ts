@@ -18,6 +18,8 @@ const ADMIN_PAGES = [
   '/admin/organisation-requests',
   '/admin/funds',
   '/admin/applications',
+  '/admin/people',
+  '/admin/organisations',
 ];
 /** The demo fund's console pages (under /admin/funds/:id), :callId its open call. */
 const ADMIN_FUND_PAGES = ['', '/calls/:callId', '/board', '/audit'];

@@ -27,4 +27,10 @@ export const adminRoutes: RouteObject[] = [
   // section: applications
   { path: 'applications', element: lazyPage(() => import('./applications/AdminApplicationsPage')) },
   { path: 'applications/:id', element: lazyPage(() => import('./applications/AdminApplicationPage')) },
+  // section: people
+  { path: 'people', element: lazyPage(() => import('./people/PeoplePage')) },
+  { path: 'people/:id', element: lazyPage(() => import('./people/PersonPage')) },
+  // section: organisations
+  { path: 'organisations', element: lazyPage(() => import('./people/OrganisationsPage')) },
+  { path: 'organisations/:id', element: lazyPage(() => import('./people/OrganisationPage')) },
 ];
