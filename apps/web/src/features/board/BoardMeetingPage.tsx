@@ -417,7 +417,7 @@ function AddToAgenda({ meeting, onAdded }: { meeting: Meeting; onAdded: () => vo
           />
           <BoardError error={result.error} />
           <div>
-            <button type="submit" className="button button--secondary" disabled={result.fetching}>
+            <button type="submit" className="button button--secondary" disabled={result.fetching || candidates.length === 0}>
               {t('meeting.add')}
             </button>
           </div>
