@@ -15,4 +15,19 @@ export const adminRoutes: RouteObject[] = [
   // section: organisations
   { path: 'organisations', element: lazyPage(() => import('./people/OrganisationsPage')) },
   { path: 'organisations/:id', element: lazyPage(() => import('./people/OrganisationPage')) },
+  // section: funds
+  { path: 'funds', element: lazyPage(() => import('./funds/FundsPage')) },
+  {
+    path: 'funds/:id',
+    element: lazyPage(() => import('./funds/FundLayout')),
+    children: [
+      { index: true, element: lazyPage(() => import('./funds/FundMoneyPage')) },
+      { path: 'calls', element: lazyPage(() => import('./funds/FundCallsPage')) },
+      { path: 'calls/new', element: lazyPage(() => import('./funds/CallFormPage')) },
+      { path: 'calls/:callId', element: lazyPage(() => import('./funds/CallFormPage')) },
+      { path: 'board', element: lazyPage(() => import('./funds/FundBoardPage')) },
+      { path: 'meetings', element: lazyPage(() => import('./funds/FundMeetingsPage')) },
+      { path: 'audit', element: lazyPage(() => import('./funds/FundAuditPage')) },
+    ],
+  },
 ];
