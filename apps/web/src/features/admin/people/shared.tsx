@@ -1,7 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useQuery, type CombinedError } from 'urql';
 import { problemOf } from '../../../api/errors';
-import { ErrorNotice } from '../../../components/ErrorNotice';
+import { ExplainedError } from '../../../components/ErrorNotice';
 import { Field } from '../../../components/Field';
 import { useMessages } from '../../../i18n';
 import { cityName } from '../../../i18n/cities';
@@ -36,23 +36,25 @@ export function useAnnouncer(): { say: (text: string) => void; line: ReactNode }
   };
 }
 
+/** The refusals these pages explain by their reason, so that nobody locks the platform out. */
+const REASONS = ['LAST_ADMIN', 'OWN_ACCOUNT'] as const;
+
 /**
- * A refusal from the API in the page's language: the ones these pages expect
- * (the last admin, one's own account, a membership already gone) in words of
- * their own, anything else as every page explains errors.
+ * A refusal from the API in the page's language: the last admin and one's own
+ * account by their reasons, NOT_FOUND in the words `notFound` gives where more
+ * can be said than that it is gone, anything else as every page explains errors.
  */
-export function Refusal({ error, title, notFound }: { error: CombinedError | undefined; title?: string; /** What NOT_FOUND means here, when more can be said than that it is gone. */ notFound?: string }) {
+export function Refusal({ error, notFound }: { error: CombinedError | undefined; notFound?: string }) {
   const { t } = useMessages(peopleMessages);
   const problem = problemOf(error);
-  if (!problem) return null;
-  const known = problem.code === 'CONFLICT' && (problem.reason === 'LAST_ADMIN' || problem.reason === 'OWN_ACCOUNT') ? problem.reason : problem.code === 'NOT_FOUND' ? 'NOT_FOUND' : null;
-  if (!known) return <ErrorNotice error={error} title={title} />;
-  return (
-    <div className="notice notice--error" role="alert" data-error-code={problem.code}>
-      {title && <p className="notice__title">{title}</p>}
-      <p>{known === 'NOT_FOUND' && notFound ? notFound : t(`refusal.${known}`)}</p>
-    </div>
-  );
+  if (notFound && problem?.code === 'NOT_FOUND') {
+    return (
+      <div className="notice notice--error" role="alert" data-error-code={problem.code}>
+        <p>{notFound}</p>
+      </div>
+    );
+  }
+  return <ExplainedError error={error} explain={(reason) => (REASONS.some((r) => r === reason) ? t(`refusal.${reason as (typeof REASONS)[number]}`) : null)} />;
 }
 
 /** The programme's cities, sorted by name in the reader's language, optionally of one country. */
