@@ -107,6 +107,11 @@ test.describe('the secretariat’s applications', () => {
     await page.goto(`/admin/applications?status=AWARD_ACCEPTED`);
     const row = page.getByRole('article', { name: app.title[lang] });
     await expect(row).toContainText(tr({ en: 'The secretariat to start delivery', ko: '사무국의 사업 수행 시작을 기다리는 중' }));
+    // Narrowed to its project, named by its title.
+    await row.getByRole('button', { name: tr({ en: 'Only this project’s applications', ko: '이 프로젝트의 신청서만 보기' }) }).click();
+    await expect(page).toHaveURL(/[?&]project=[0-9a-f-]{36}/);
+    await expect(page.getByText(tr({ en: 'Showing the applications of one project:', ko: '한 프로젝트의 신청서만 보는 중:' }))).toContainText(`Award ${lang} project`);
+    await expect(page.getByText(tr({ en: '1 application', ko: '신청서 1건' }))).toBeVisible();
     await row.getByRole('link', { name: app.title[lang] }).click();
 
     const award = page.getByRole('region', { name: tr({ en: 'Decision and award', ko: '결정과 지원금' }) });

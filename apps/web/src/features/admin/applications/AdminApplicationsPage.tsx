@@ -16,7 +16,7 @@ import { pickText } from '../../../i18n/format';
 import { moneyText } from '../../../i18n/money';
 import { ApplicationStatus } from '../../funding/ApplicationStatus';
 import { fundingMessages } from '../../funding/messages';
-import { AdminApplications, AdminFundCalls, type PipelineRow } from './documents';
+import { AdminApplications, AdminFundCalls, AdminProjectTitle, type PipelineRow } from './documents';
 import { adminApplicationMessages } from './messages';
 import { waitsFor } from './waits';
 import '../../../components/panels.css';
@@ -114,7 +114,7 @@ export default function AdminApplicationsPage() {
       <ErrorNotice error={funds.error} />
       {project && (
         <p className="notice notice--info">
-          {t('list.projectFilter')}{' '}
+          {t('list.projectFilter')} <ProjectTitle id={project} />{' '}
           <button type="button" className="button button--ghost" onClick={() => setParam('project', '')}>
             {t('list.clearProject')}
           </button>
@@ -128,6 +128,12 @@ export default function AdminApplicationsPage() {
       />
     </div>
   );
+}
+
+/** The project the pipeline is filtered by, by its title (nothing while it loads or when it is gone). */
+function ProjectTitle({ id }: { id: string }) {
+  const [{ data }] = useQuery({ query: AdminProjectTitle, variables: { id } });
+  return data ? <strong><LocalText value={data.project.title} /></strong> : null;
 }
 
 function PipelinePage({
