@@ -58,6 +58,8 @@ test.describe('the secretariat’s applications', () => {
 
     await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
     await page.getByRole('button', { name: tr({ en: 'Confirm eligibility', ko: '자격 확인' }) }).click();
+    // It cannot be undone, so it is confirmed in a second step.
+    await page.getByRole('group', { name: tr({ en: 'Confirm eligibility', ko: '자격 확인' }) }).getByRole('button', { name: tr({ en: 'Confirm it is eligible', ko: '자격 확인 완료하기' }) }).click();
     await expect(statusSaying(page, tr({ en: 'Eligibility confirmed.', ko: '자격을 확인했습니다.' }))).toBeVisible();
 
     // Priya Shah (University of Liverpool) is conflicted on a Liverpool application: shown why, and she cannot be chosen.
@@ -120,6 +122,7 @@ test.describe('the secretariat’s applications', () => {
     await expect(award.getByTestId('award-committed')).toContainText('34,000,000');
     await expect(award.getByRole('link', { name: tr({ en: 'The public decision page', ko: '공개 결정 페이지' }) })).toHaveAttribute('href', /^\/decisions\/[0-9a-f-]{36}$/);
     await award.getByRole('button', { name: tr({ en: 'Start delivery', ko: '사업 수행 시작' }) }).click();
+    await award.getByRole('group', { name: tr({ en: 'Start delivery', ko: '사업 수행 시작' }) }).getByRole('button', { name: tr({ en: 'Start delivery now', ko: '지금 사업 수행 시작' }) }).click();
     await expect(statusSaying(page, tr({ en: 'The award is now in delivery.', ko: '지원 사업 수행을 시작했습니다.' }))).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(tr({ en: 'In delivery', ko: '수행 중' }));
     await expect(award.getByRole('button', { name: tr({ en: 'Close the award', ko: '지원 종료' }) })).toBeVisible();
