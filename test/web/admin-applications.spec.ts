@@ -48,6 +48,8 @@ test.describe('the secretariat’s applications', () => {
     await page.getByLabel(tr({ en: 'Applying city', ko: '신청 도시' })).selectOption({ label: tr({ en: 'Liverpool', ko: '리버풀' }) });
     await page.getByLabel(tr({ en: 'Status', ko: '상태' })).selectOption({ label: tr({ en: 'Submitted', ko: '제출 완료' }) });
     await page.getByLabel(tr({ en: 'Search titles and summaries', ko: '제목과 요약에서 검색' })).fill(title.split(' ').pop()!);
+    // The search is asked for once typing pauses, and kept in the address with the other filters.
+    await expect(page).toHaveURL(/[?&]q=\d/);
     await expect(page.getByText(tr({ en: '1 application', ko: '신청서 1건' }))).toBeVisible();
     const row = page.getByRole('article', { name: title });
     await expect(row).toContainText(tr({ en: 'The secretariat to confirm eligibility', ko: '사무국의 자격 확인을 기다리는 중' }));
@@ -101,6 +103,14 @@ test.describe('the secretariat’s applications', () => {
     await expect(reviews.getByRole('listitem')).toHaveCount(1);
     await expect(reviews).toContainText('Oliver Hughes');
     await expectAccessibleAt(page, 375);
+
+    // Back on the pipeline, the filters are as they were.
+    await page.goBack();
+    await expect(page.getByLabel(tr({ en: 'Search titles and summaries', ko: '제목과 요약에서 검색' }))).toHaveValue(title.split(' ').pop()!);
+    await expect(page.getByLabel(tr({ en: 'Status', ko: '상태' }))).toHaveValue('SUBMITTED');
+    await expect(page.getByLabel(tr({ en: 'Applying city', ko: '신청 도시' }))).toHaveValue('liverpool');
+    // It is under review now, so a submitted one it no longer is.
+    await expect(page.getByText(tr({ en: 'No application matches these filters.', ko: '이 조건에 맞는 신청서가 없습니다.' }))).toBeVisible();
   });
 
   test('an accepted award goes into delivery, with what the fund committed in both currencies', async ({ page, signIn, lang, tr, mail }) => {

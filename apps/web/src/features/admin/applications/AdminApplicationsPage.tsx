@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { ErrorNotice, Loading } from '../../../components/ErrorNotice';
@@ -36,16 +36,23 @@ export default function AdminApplicationsPage() {
   const scope = params.get('call') ?? '';
   const city = params.get('city') ?? '';
   const project = params.get('project') ?? '';
-  const setParam = (key: string, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+  // The filters live in the address, so going back from an application finds the list as it was.
+  const setParam = useCallback(
+    (key: string, value: string) =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          if (value) next.set(key, value);
+          else next.delete(key);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  useEffect(() => {
+    if ((params.get('q') ?? '') !== words) setParam('q', words);
+  }, [params, setParam, words]);
   const cityNames = useCityNames();
   const cityOptions = [...cityNames.entries()].sort((a, b) => a[1][language].localeCompare(b[1][language], language));
   const [funds] = useQuery({ query: AdminFundCalls });
