@@ -87,6 +87,20 @@ describe('seed fund: the secretariat’s reads', () => {
     expect(member.data?.fundApplication.reviewAssignments).toBeNull();
   });
 
+  it('a page of the pipeline with each application’s assignments costs as many statements for three as for one', async () => {
+    const PIPELINE = `query($callId: ID!, $first: Int!) { fundApplications(first: $first, filter: { callId: $callId }) { nodes { id requested { en } award { en } reviewAssignments { id submittedAt } } } }`;
+    const counted = async (first: number) => {
+      let nodes: unknown[] = [];
+      const statements = await statementsOf(app, async () => (nodes = (await app.gqlOk<{ fundApplications: { nodes: unknown[] } }>(PIPELINE, { callId, first }, { token: t.admin })).fundApplications.nodes));
+      expect(nodes).toHaveLength(first);
+      return statements;
+    };
+    const one = await counted(1);
+    const three = await counted(3);
+    expect(three.length).toBe(one.length);
+    expect(readsOf(three, 'review')).toBe(1);
+  });
+
   it('the load of a whole board is one statement on reviews, whatever its size', async () => {
     let read: BoardLoad | undefined;
     const statements = await statementsOf(app, async () => (read = await app.gqlOk<BoardLoad>(BOARD_LOAD, { id: fundId }, { token: t.admin })));

@@ -48,6 +48,8 @@ test.describe('the secretariat’s applications', () => {
     await page.getByLabel(tr({ en: 'Applying city', ko: '신청 도시' })).selectOption({ label: tr({ en: 'Liverpool', ko: '리버풀' }) });
     await page.getByLabel(tr({ en: 'Status', ko: '상태' })).selectOption({ label: tr({ en: 'Submitted', ko: '제출 완료' }) });
     await page.getByLabel(tr({ en: 'Search titles and summaries', ko: '제목과 요약에서 검색' })).fill(title.split(' ').pop()!);
+    // The search is asked for once typing pauses, and kept in the address with the other filters.
+    await expect(page).toHaveURL(/[?&]q=\d/);
     await expect(page.getByText(tr({ en: '1 application', ko: '신청서 1건' }))).toBeVisible();
     const row = page.getByRole('article', { name: title });
     await expect(row).toContainText(tr({ en: 'The secretariat to confirm eligibility', ko: '사무국의 자격 확인을 기다리는 중' }));
@@ -58,6 +60,8 @@ test.describe('the secretariat’s applications', () => {
 
     await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
     await page.getByRole('button', { name: tr({ en: 'Confirm eligibility', ko: '자격 확인' }) }).click();
+    // It cannot be undone, so it is confirmed in a second step.
+    await page.getByRole('group', { name: tr({ en: 'Confirm eligibility', ko: '자격 확인' }) }).getByRole('button', { name: tr({ en: 'Confirm it is eligible', ko: '자격 확인 완료하기' }) }).click();
     await expect(statusSaying(page, tr({ en: 'Eligibility confirmed.', ko: '자격을 확인했습니다.' }))).toBeVisible();
 
     // Priya Shah (University of Liverpool) is conflicted on a Liverpool application: shown why, and she cannot be chosen.
@@ -99,6 +103,14 @@ test.describe('the secretariat’s applications', () => {
     await expect(reviews.getByRole('listitem')).toHaveCount(1);
     await expect(reviews).toContainText('Oliver Hughes');
     await expectAccessibleAt(page, 375);
+
+    // Back on the pipeline, the filters are as they were.
+    await page.goBack();
+    await expect(page.getByLabel(tr({ en: 'Search titles and summaries', ko: '제목과 요약에서 검색' }))).toHaveValue(title.split(' ').pop()!);
+    await expect(page.getByLabel(tr({ en: 'Status', ko: '상태' }))).toHaveValue('SUBMITTED');
+    await expect(page.getByLabel(tr({ en: 'Applying city', ko: '신청 도시' }))).toHaveValue('liverpool');
+    // It is under review now, so a submitted one it no longer is.
+    await expect(page.getByText(tr({ en: 'No application matches these filters.', ko: '이 조건에 맞는 신청서가 없습니다.' }))).toBeVisible();
   });
 
   test('an accepted award goes into delivery, with what the fund committed in both currencies', async ({ page, signIn, lang, tr, mail }) => {
@@ -107,6 +119,11 @@ test.describe('the secretariat’s applications', () => {
     await page.goto(`/admin/applications?status=AWARD_ACCEPTED`);
     const row = page.getByRole('article', { name: app.title[lang] });
     await expect(row).toContainText(tr({ en: 'The secretariat to start delivery', ko: '사무국의 사업 수행 시작을 기다리는 중' }));
+    // Narrowed to its project, named by its title.
+    await row.getByRole('button', { name: tr({ en: 'Only this project’s applications', ko: '이 프로젝트의 신청서만 보기' }) }).click();
+    await expect(page).toHaveURL(/[?&]project=[0-9a-f-]{36}/);
+    await expect(page.getByText(tr({ en: 'Showing the applications of one project:', ko: '한 프로젝트의 신청서만 보는 중:' }))).toContainText(`Award ${lang} project`);
+    await expect(page.getByText(tr({ en: '1 application', ko: '신청서 1건' }))).toBeVisible();
     await row.getByRole('link', { name: app.title[lang] }).click();
 
     const award = page.getByRole('region', { name: tr({ en: 'Decision and award', ko: '결정과 지원금' }) });
@@ -115,6 +132,7 @@ test.describe('the secretariat’s applications', () => {
     await expect(award.getByTestId('award-committed')).toContainText('34,000,000');
     await expect(award.getByRole('link', { name: tr({ en: 'The public decision page', ko: '공개 결정 페이지' }) })).toHaveAttribute('href', /^\/decisions\/[0-9a-f-]{36}$/);
     await award.getByRole('button', { name: tr({ en: 'Start delivery', ko: '사업 수행 시작' }) }).click();
+    await award.getByRole('group', { name: tr({ en: 'Start delivery', ko: '사업 수행 시작' }) }).getByRole('button', { name: tr({ en: 'Start delivery now', ko: '지금 사업 수행 시작' }) }).click();
     await expect(statusSaying(page, tr({ en: 'The award is now in delivery.', ko: '지원 사업 수행을 시작했습니다.' }))).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(tr({ en: 'In delivery', ko: '수행 중' }));
     await expect(award.getByRole('button', { name: tr({ en: 'Close the award', ko: '지원 종료' }) })).toBeVisible();

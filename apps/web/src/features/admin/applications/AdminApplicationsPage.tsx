@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { ErrorNotice, Loading } from '../../../components/ErrorNotice';
@@ -16,7 +16,7 @@ import { pickText } from '../../../i18n/format';
 import { moneyText } from '../../../i18n/money';
 import { ApplicationStatus } from '../../funding/ApplicationStatus';
 import { fundingMessages } from '../../funding/messages';
-import { AdminApplications, PipelineFundsAndCalls, type PipelineRow } from './documents';
+import { AdminApplications, PipelineFundsAndCalls, AdminProjectTitle, type PipelineRow } from './documents';
 import { adminApplicationMessages } from './messages';
 import { waitsFor } from './waits';
 import '../../../components/panels.css';
@@ -36,16 +36,23 @@ export default function AdminApplicationsPage() {
   const scope = params.get('call') ?? '';
   const city = params.get('city') ?? '';
   const project = params.get('project') ?? '';
-  const setParam = (key: string, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+  // The filters live in the address, so going back from an application finds the list as it was.
+  const setParam = useCallback(
+    (key: string, value: string) =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          if (value) next.set(key, value);
+          else next.delete(key);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  useEffect(() => {
+    if ((params.get('q') ?? '') !== words) setParam('q', words);
+  }, [params, setParam, words]);
   const cityNames = useCityNames();
   const cityOptions = [...cityNames.entries()].sort((a, b) => a[1][language].localeCompare(b[1][language], language));
   const [funds] = useQuery({ query: PipelineFundsAndCalls });
@@ -114,7 +121,7 @@ export default function AdminApplicationsPage() {
       <ErrorNotice error={funds.error} />
       {project && (
         <p className="notice notice--info">
-          {t('list.projectFilter')}{' '}
+          {t('list.projectFilter')} <ProjectTitle id={project} />{' '}
           <button type="button" className="button button--ghost" onClick={() => setParam('project', '')}>
             {t('list.clearProject')}
           </button>
@@ -128,6 +135,12 @@ export default function AdminApplicationsPage() {
       />
     </div>
   );
+}
+
+/** The project the pipeline is filtered by, by its title (nothing while it loads or when it is gone). */
+function ProjectTitle({ id }: { id: string }) {
+  const [{ data }] = useQuery({ query: AdminProjectTitle, variables: { id } });
+  return data ? <strong><LocalText value={data.project.title} /></strong> : null;
 }
 
 function PipelinePage({

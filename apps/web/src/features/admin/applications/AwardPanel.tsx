@@ -9,7 +9,7 @@ import { KR_ZONE, UK_ZONE } from '../../../i18n/format';
 import { formMessages } from '../../../i18n/forms';
 import { amountProblem, moneyText, parseAmount } from '../../../i18n/money';
 import { fundingMessages } from '../../funding/messages';
-import { ConfirmGroup } from '../../organisations/RequestControls';
+import { ConfirmStep } from './ConfirmStep';
 import { ConsoleError } from './ConsoleError';
 import { CloseAward, StartDelivery, type AdminApplicationData } from './documents';
 import { adminApplicationMessages } from './messages';
@@ -28,7 +28,6 @@ export function AwardPanel({ application, onDone }: { application: AdminApplicat
   const { t: tForm } = useMessages(formMessages);
   const [started, start] = useMutation(StartDelivery);
   const [closed, close] = useMutation(CloseAward);
-  const [closing, setClosing] = useState(false);
   const committed = application.award.filter((a) => a.amountMinor !== '0');
   const [spent, setSpent] = useState<Record<string, string>>({});
   const [reason, setReason] = useState('');
@@ -45,15 +44,19 @@ export function AwardPanel({ application, onDone }: { application: AdminApplicat
   const current = application.decisions.find((d) => !d.supersededByDecisionId);
   const spentProblem = (currency: string) => (attempted && spentMinor(spent[currency] ?? '', currency) === null ? amountProblem(spent[currency] ?? '', currency, tForm) : null);
 
-  async function doClose() {
+  async function doStart(): Promise<boolean> {
+    const { data } = await start({ input: { id: application.id } });
+    if (data) onDone(t('detail.done.delivery'));
+    return !!data;
+  }
+
+  async function doClose(): Promise<boolean> {
     setAttempted(true);
     const amounts = committed.map((a) => ({ currency: a.currency, amountMinor: spentMinor(spent[a.currency] ?? '', a.currency) }));
-    if (!reason.trim() || amounts.some((a) => a.amountMinor === null)) return;
+    if (!reason.trim() || amounts.some((a) => a.amountMinor === null)) return false;
     const { data } = await close({ input: { id: application.id, reason: reason.trim(), spent: amounts.map((a) => ({ currency: a.currency, amountMinor: a.amountMinor! })) } });
-    if (data) {
-      setClosing(false);
-      onDone(t('detail.done.closed'));
-    }
+    if (data) onDone(t('detail.done.closed'));
+    return !!data;
   }
 
   return (
@@ -87,46 +90,33 @@ export function AwardPanel({ application, onDone }: { application: AdminApplicat
       {application.nextSteps.includes('startDelivery') && (
         <>
           <p>{t('award.startIntro')}</p>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={started.fetching}
-            onClick={async () => {
-              const { data } = await start({ input: { id: application.id } });
-              if (data) onDone(t('detail.done.delivery'));
-            }}
-          >
-            {t('award.startDelivery')}
-          </button>
+          <ConfirmStep label={t('award.startDelivery')} confirm={t('award.startConfirm')} cancel={t('award.notYet')} busy={started.fetching} primary onConfirm={doStart}>
+            <p>{t('award.startWarning')}</p>
+          </ConfirmStep>
         </>
       )}
-      {application.nextSteps.includes('closeAward') && !closing && (
+      {application.nextSteps.includes('closeAward') && (
         <div className="admin-application__actions">
-          <button type="button" className="button button--secondary" onClick={() => setClosing(true)}>
-            {t('award.close')}
-          </button>
-        </div>
-      )}
-      {application.nextSteps.includes('closeAward') && closing && (
-        <ConfirmGroup label={t('award.close')} confirm={t('award.closeConfirm')} confirmClass="button--danger" cancel={t('award.keep')} busy={closed.fetching} onConfirm={() => void doClose()} onCancel={() => setClosing(false)}>
-          <p>{t('award.closeIntro')}</p>
-          {committed.map((a) => (
+          <ConfirmStep label={t('award.close')} confirm={t('award.closeConfirm')} cancel={t('award.keep')} busy={closed.fetching} danger onConfirm={doClose}>
+            <p>{t('award.closeIntro')}</p>
+            {committed.map((a) => (
+              <Field
+                key={a.currency}
+                label={t('award.spent', { currency: a.currency })}
+                hint={`${t('award.committed')}: ${a[language]}`}
+                inputMode="decimal"
+                value={spent[a.currency] ?? ''}
+                onChange={(e) => setSpent((all) => ({ ...all, [a.currency]: e.target.value }))}
+                problem={spentProblem(a.currency) ?? (serverProblems.spent ? t('reasons.OVERSPENT') : null)}
+              />
+            ))}
             <Field
-              key={a.currency}
-              label={t('award.spent', { currency: a.currency })}
-              hint={`${t('award.committed')}: ${a[language]}`}
-              inputMode="decimal"
-              value={spent[a.currency] ?? ''}
-              onChange={(e) => setSpent((all) => ({ ...all, [a.currency]: e.target.value }))}
-              problem={spentProblem(a.currency) ?? (serverProblems.spent ? t('reasons.OVERSPENT') : null)}
+              label={t('award.reason')}
+              problem={attempted && !reason.trim() ? t('award.reasonRequired') : null}
+              render={(control) => <textarea {...control} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
             />
-          ))}
-          <Field
-            label={t('award.reason')}
-            problem={attempted && !reason.trim() ? t('award.reasonRequired') : null}
-            render={(control) => <textarea {...control} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
-          />
-        </ConfirmGroup>
+          </ConfirmStep>
+        </div>
       )}
     </section>
   );

@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { Field } from '../../../components/Field';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { useMessages } from '../../../i18n';
-import { ConfirmGroup } from '../../organisations/RequestControls';
+import { ConfirmStep } from './ConfirmStep';
 import { ConsoleError } from './ConsoleError';
 import { ConfirmEligibility, ReturnApplication, type AdminApplicationData } from './documents';
 import { adminApplicationMessages } from './messages';
@@ -16,23 +16,24 @@ export function EligibilityPanel({ application, onDone }: { application: AdminAp
   const { t, language } = useMessages(adminApplicationMessages);
   const [confirmed, confirm] = useMutation(ConfirmEligibility);
   const [returned, giveBack] = useMutation(ReturnApplication);
-  const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
-  const canConfirm = application.nextSteps.includes('confirmEligibility');
-  const canReturn = application.nextSteps.includes('returnToApplicant');
   if (application.status === 'DRAFT' || application.status === 'WITHDRAWN') return null;
 
-  async function doReturn() {
+  async function doConfirm(): Promise<boolean> {
+    const { data } = await confirm({ input: { id: application.id } });
+    if (data) onDone(t('detail.done.confirmed'));
+    return !!data;
+  }
+
+  async function doReturn(): Promise<boolean> {
     if (!reason.trim()) {
       setMissing(true);
-      return;
+      return false;
     }
     const { data } = await giveBack({ input: { id: application.id, reason: reason.trim() } });
-    if (data) {
-      setReturning(false);
-      onDone(t('detail.done.returned'));
-    }
+    if (data) onDone(t('detail.done.returned'));
+    return !!data;
   }
 
   return (
@@ -51,46 +52,23 @@ export function EligibilityPanel({ application, onDone }: { application: AdminAp
         ))}
       </ul>
       <ConsoleError error={confirmed.error ?? returned.error} />
-      {(canConfirm || canReturn) && !returning && (
-        <div className="admin-application__actions">
-          {canConfirm && (
-            <button
-              type="button"
-              className="button button--primary"
-              disabled={confirmed.fetching}
-              onClick={async () => {
-                const { data } = await confirm({ input: { id: application.id } });
-                if (data) onDone(t('detail.done.confirmed'));
-              }}
-            >
-              {t('eligibility.confirm')}
-            </button>
-          )}
-          {canReturn && (
-            <button type="button" className="button button--secondary" onClick={() => setReturning(true)}>
-              {t('eligibility.return')}
-            </button>
-          )}
-        </div>
-      )}
-      {canReturn && returning && (
-        <ConfirmGroup
-          label={t('eligibility.return')}
-          confirm={t('eligibility.returnConfirm')}
-          confirmClass="button--danger"
-          cancel={t('eligibility.keep')}
-          busy={returned.fetching}
-          onConfirm={() => void doReturn()}
-          onCancel={() => setReturning(false)}
-        >
-          <p>{t('eligibility.returnIntro')}</p>
-          <Field
-            label={t('eligibility.reason')}
-            problem={missing && !reason.trim() ? t('eligibility.reasonRequired') : null}
-            render={(control) => <textarea {...control} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />}
-          />
-        </ConfirmGroup>
-      )}
+      <div className="admin-application__actions">
+        {application.nextSteps.includes('confirmEligibility') && (
+          <ConfirmStep label={t('eligibility.confirm')} confirm={t('eligibility.confirmYes')} cancel={t('eligibility.keep')} busy={confirmed.fetching} primary onConfirm={doConfirm}>
+            <p>{t('eligibility.confirmIntro')}</p>
+          </ConfirmStep>
+        )}
+        {application.nextSteps.includes('returnToApplicant') && (
+          <ConfirmStep label={t('eligibility.return')} confirm={t('eligibility.returnConfirm')} cancel={t('eligibility.keep')} busy={returned.fetching} danger onConfirm={doReturn}>
+            <p>{t('eligibility.returnIntro')}</p>
+            <Field
+              label={t('eligibility.reason')}
+              problem={missing && !reason.trim() ? t('eligibility.reasonRequired') : null}
+              render={(control) => <textarea {...control} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />}
+            />
+          </ConfirmStep>
+        )}
+      </div>
     </section>
   );
 }

@@ -10,7 +10,7 @@ import { KR_ZONE, todayIn, UK_ZONE } from '../../../i18n/format';
 import { conflictReasons, countryName } from '../../board/shared';
 import { boardMessages } from '../../board/messages';
 import { localToInstant } from '../../events/eventRules';
-import { ConfirmGroup } from '../../organisations/RequestControls';
+import { ConfirmStep } from './ConfirmStep';
 import { ConsoleError } from './ConsoleError';
 import { AssignReviewers, SetReviewDueDate, UnassignReviewer, type AdminApplicationData } from './documents';
 import { adminApplicationMessages } from './messages';
@@ -177,7 +177,7 @@ export function ReviewersPanel({ application, onDone }: { application: AdminAppl
 /** One review assignment: its state and dates; while it is unwritten, take the reviewer off (confirmed) or move its due date. */
 function AssignmentItem({ application, assignment, name, onDone }: { application: AdminApplicationData; assignment: Assignment; name: string; onDone: (message: string) => void }) {
   const { t } = useMessages(adminApplicationMessages);
-  const [step, setStep] = useState<'unassign' | 'due' | null>(null);
+  const [movingDue, setMovingDue] = useState(false);
   const [day, setDay] = useState(() => dayFromToday(DEFAULT_DAYS));
   const [removed, remove] = useMutation(UnassignReviewer);
   const [moved, move] = useMutation(SetReviewDueDate);
@@ -202,33 +202,28 @@ function AssignmentItem({ application, assignment, name, onDone }: { application
         </>
       )}
       <ConsoleError error={removed.error ?? moved.error} />
-      {open && !step && (
+      {open && !movingDue && (
         <div className="admin-application__actions">
-          <button type="button" className="button button--secondary" onClick={() => setStep('due')}>
+          <button type="button" className="button button--secondary" onClick={() => setMovingDue(true)}>
             {t('reviewers.moveDue', { name })}
           </button>
-          <button type="button" className="button button--secondary" onClick={() => setStep('unassign')}>
-            {t('reviewers.unassign', { name })}
-          </button>
+          <ConfirmStep
+            label={t('reviewers.unassign', { name })}
+            confirm={t('reviewers.unassignConfirm')}
+            cancel={t('reviewers.keep')}
+            busy={removed.fetching}
+            danger
+            onConfirm={async () => {
+              const { data } = await remove({ input: { applicationId: application.id, memberId: assignment.memberId } });
+              if (data) onDone(t('detail.done.unassigned'));
+              return !!data;
+            }}
+          >
+            <p>{t('reviewers.unassignIntro')}</p>
+          </ConfirmStep>
         </div>
       )}
-      {open && step === 'unassign' && (
-        <ConfirmGroup
-          label={t('reviewers.unassign', { name })}
-          confirm={t('reviewers.unassignConfirm')}
-          confirmClass="button--danger"
-          cancel={t('reviewers.keep')}
-          busy={removed.fetching}
-          onConfirm={async () => {
-            const { data } = await remove({ input: { applicationId: application.id, memberId: assignment.memberId } });
-            if (data) onDone(t('detail.done.unassigned'));
-          }}
-          onCancel={() => setStep(null)}
-        >
-          <p>{t('reviewers.unassignIntro')}</p>
-        </ConfirmGroup>
-      )}
-      {open && step === 'due' && (
+      {open && movingDue && (
         <form
           className="form"
           noValidate
@@ -246,7 +241,7 @@ function AssignmentItem({ application, assignment, name, onDone }: { application
             <button type="submit" className="button button--primary" disabled={moved.fetching}>
               {t('reviewers.save')}
             </button>
-            <button type="button" className="button button--ghost" onClick={() => setStep(null)}>
+            <button type="button" className="button button--ghost" onClick={() => setMovingDue(false)}>
               {t('reviewers.cancel')}
             </button>
           </div>

@@ -68,6 +68,19 @@ export const PipelineFundsAndCalls = graphql(`
   }
 `);
 
+/** A project's title, to name the project the pipeline is filtered by. */
+export const AdminProjectTitle = graphql(`
+  query AdminProjectTitle($id: ID!) {
+    project(id: $id) {
+      id
+      title {
+        en
+        ko
+      }
+    }
+  }
+`);
+
 /** One application as the secretariat reads it: the applicants' content, its history, its board and reviews, its decisions and award. */
 export const AdminApplication = graphql(`
   query AdminApplication($id: ID!) {
