@@ -1,3 +1,5 @@
+import { searchSql } from './city-search';
+
 /*
  * The cities context's tables, for another context's statement that must
  * stay one statement. The arguments are column expressions of the caller's
@@ -13,4 +15,14 @@ export function countriesOfCitiesSql(cityIds: string): string {
 /** The time zone of the city `cityId`'s country: a text expression. */
 export function cityZoneSql(cityId: string): string {
   return `(SELECT co.time_zone FROM city ci JOIN country co ON co.code = ci.country_code WHERE ci.id = ${cityId})`;
+}
+
+/**
+ * Whether the city `cityId` matches a search term by its id or a name in
+ * English or Korean: a boolean expression. The term is the bound parameter
+ * `:param`, normalised with normaliseSearchTerm (as the cities query does).
+ */
+export function cityMatchesSql(cityId: string, param: string): string {
+  const { where } = searchSql(['ci.id', 'ci.name_en', 'ci.name_ko'], param);
+  return `EXISTS (SELECT 1 FROM city ci WHERE ci.id = ${cityId} AND ${where})`;
 }
