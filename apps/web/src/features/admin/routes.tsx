@@ -9,4 +9,7 @@ export const adminRoutes: RouteObject[] = [
   { index: true, element: lazyPage(() => import('./AdminHomePage')) },
   // section: requests
   { path: 'organisation-requests', element: lazyPage(() => import('../organisations/AdminOrganisationRequestsPage')) },
+  // section: evidence
+  { path: 'evidence', element: lazyPage(() => import('./evidence/EvidenceHomePage')) },
+  { path: 'evidence/:city', element: lazyPage(() => import('./evidence/CityEvidencePage')) },
 ];
