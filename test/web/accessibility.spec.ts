@@ -15,6 +15,8 @@ const BOARD_PAGES = ['/board/reviews'];
 const ADMIN_PAGES = [
   '/admin',
   '/admin/organisation-requests',
+  '/admin/evidence',
+  '/admin/evidence/busan',
 ];
 
 async function expectAccessible(page: import('@playwright/test').Page, path: string): Promise<void> {
