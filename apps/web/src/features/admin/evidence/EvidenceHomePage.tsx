@@ -158,7 +158,7 @@ function TwinningsPage({ status, place }: { status: TwinningStatus | ''; place: 
       pick={(d) => d.twinnings}
       place={place}
       count={(count) => t('twinnings.count', { count, value: formatNumber(count, language) })}
-      none={t('twinnings.none')}
+      none={status ? t('twinnings.none') : t('twinnings.noneAtAll')}
       more={t('twinnings.more')}
       className="admin-evidence__twinnings"
     >

@@ -42,7 +42,7 @@ export function IndicatorsSection({ data, onSaved }: SectionProps) {
   return (
     <section aria-labelledby="city-indicators">
       <h2 id="city-indicators">{t('indicators.title')}</h2>
-      <div className="admin-evidence__table">
+      <div className="admin-evidence__table" tabIndex={0} role="region" aria-label={t('indicators.table')}>
         <table>
           <caption className="visually-hidden">{t('indicators.title')}</caption>
           <thead>
@@ -175,7 +175,7 @@ function IndicatorForm({
           )}
         />
       )}
-      <div className="field field--check">
+      <div className="field admin-evidence__check">
         <label>
           <input type="checkbox" checked={clear} onChange={(e) => setClear(e.target.checked)} /> {t('indicators.clear')}
         </label>

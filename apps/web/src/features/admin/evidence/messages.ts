@@ -60,6 +60,7 @@ export const evidenceMessages = defineMessages(
     },
     indicators: {
       title: 'Figures',
+      table: 'The city’s figures',
       indicator: 'Indicator',
       value: 'Value',
       asOf: 'For',
@@ -204,6 +205,7 @@ export const evidenceMessages = defineMessages(
       count_one: '{{value}} twinning',
       count_other: '{{value}} twinnings',
       none: 'No twinning has this status.',
+      noneAtAll: 'There is no twinning yet.',
       more: 'Show more twinnings',
       pair: '{{a}} and {{b}}',
     },
@@ -279,6 +281,7 @@ export const evidenceMessages = defineMessages(
     },
     indicators: {
       title: '지표',
+      table: '도시의 지표 값',
       indicator: '지표',
       value: '값',
       asOf: '기준',
@@ -423,6 +426,7 @@ export const evidenceMessages = defineMessages(
       count_one: '자매결연 {{value}}건',
       count_other: '자매결연 {{value}}건',
       none: '이 상태의 자매결연이 없습니다.',
+      noneAtAll: '아직 자매결연이 없습니다.',
       more: '자매결연 더 보기',
       pair: '{{a}} · {{b}}',
     },
