@@ -95,5 +95,14 @@ describe("the secretariat's evidence worklist (cityEvidenceNeeds)", () => {
     }, 20_000, "Busan's stored gaps without the readiness assessment");
     expect(after.gapCount).toBe(before.gapCount - 1);
     expect(after.headroom).toBeLessThan(before.headroom);
+
+    // The audit names who recorded it, for the secretariat's list of changes.
+    const { me } = await app.gqlOk<{ me: { displayName: string } }>(`query { me { displayName } }`, {}, { token: admin });
+    const audit = await app.gqlOk<{ pairingEvidenceAudit: { nodes: Array<{ action: string; actorName: string | null }> } }>(
+      `query { pairingEvidenceAudit(cityId: "busan", first: 1) { nodes { action actorName } } }`,
+      {},
+      { token: admin },
+    );
+    expect(audit.pairingEvidenceAudit.nodes).toEqual([{ action: 'readiness.record', actorName: me.displayName }]);
   });
 });

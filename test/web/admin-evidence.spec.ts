@@ -170,9 +170,12 @@ test.describe('the evidence console', () => {
     await expect(statusSaying(page, tr({ en: `The link with ${partner} was deleted.`, ko: `관계(상대: ${partner})를 삭제했습니다.` }))).toBeVisible();
     await expect(link).toHaveCount(0);
 
-    // The city's changes, newest first, in the page's language.
+    // The city's changes, newest first, in the page's language, with who made them.
     const audit = page.getByRole('region', { name: tr({ en: 'Changes to the evidence', ko: '근거 자료 변경 내역' }) });
-    await expect(audit.getByRole('listitem').first()).toContainText(tr({ en: 'Link deleted', ko: '교류 관계 삭제' }));
+    const latest = audit.getByRole('listitem').first();
+    await expect(latest).toContainText(tr({ en: 'Link deleted', ko: '교류 관계 삭제' }));
+    await expect(latest).toContainText(`Research exchange ${stamp}`);
+    await expect(latest).toContainText(admin.displayName);
   });
 
   test("an admin pauses a twinning and makes it active again from its page; closing asks first", async ({ page, signIn, lang, tr, mail }) => {

@@ -238,7 +238,7 @@ export function AuditPage({ cityId, place }: { cityId: string; place: PagePlace 
           <AuditFacts entry={entry} t={t} language={language} sectorName={sectorName} />
           <p>
             {t('audit.cities')}: {entry.cityIds.map((id) => cityLabel(id, cities, language)).join(', ')} · {t('audit.by')}:{' '}
-            {entry.actorUserId ? t('audit.byPerson') : t('audit.bySeed')}
+            {entry.actorName ?? (entry.actorUserId ? t('audit.byPerson') : t('audit.bySeed'))}
           </p>
         </li>
       )}

@@ -29,6 +29,7 @@ export const EvidenceAudit = graphql(`
         id
         action
         actorUserId
+        actorName
         at
         cityIds
         entity

@@ -33,7 +33,7 @@ export const evidenceMessages = defineMessages(
       none: 'No change yet.',
       more: 'Show more changes',
       by: 'By',
-      byPerson: 'a signed-in person',
+      byPerson: 'an account no longer on the platform',
       bySeed: 'the founding report’s data',
       cities: 'Cities',
       action: {
@@ -254,7 +254,7 @@ export const evidenceMessages = defineMessages(
       none: '아직 변경 내역이 없습니다.',
       more: '변경 내역 더 보기',
       by: '변경한 사람',
-      byPerson: '로그인한 사용자',
+      byPerson: '삭제된 계정',
       bySeed: '기초 보고서 자료',
       cities: '관련 도시',
       action: {
