@@ -33,7 +33,7 @@ export default function CityEvidencePage() {
   const { city: cityId = '' } = useParams();
   const { t, language } = useMessages(evidenceMessages);
   const [{ data, error, fetching }, reexecute] = useQuery({ query: CityEvidence, variables: { cityId } });
-  const [needs, reexecuteNeeds] = useQuery({ query: EvidenceNeeds, variables: { search: cityId, first: 5 }, requestPolicy: 'cache-and-network' });
+  const [needs, reexecuteNeeds] = useQuery({ query: EvidenceNeeds, variables: { search: cityId }, requestPolicy: 'cache-and-network' });
   const [saved, setSaved] = useState({ text: '', stamp: 0 });
   const current = data?.city.id === cityId ? data : null;
   const name = current ? cityName(current.city, language) : '';

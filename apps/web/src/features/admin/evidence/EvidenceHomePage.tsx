@@ -77,7 +77,7 @@ function NeedsPage({ country, search, place }: { country: string; search: string
   const pairing = useMessages(pairingMessages).t;
   const query = useQuery({
     query: EvidenceNeeds,
-    variables: { countryCode: country || null, search: search || null, first: PAGE, after: place.after },
+    variables: { countryCode: country || null, search: search || null, after: place.after },
     requestPolicy: 'cache-and-network',
   });
   return (

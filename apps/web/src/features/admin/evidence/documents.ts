@@ -1,9 +1,9 @@
 import { graphql } from '../../../gql';
 
-/** The cities' evidence worklist: each city's gaps, most useful first. */
+/** The cities' evidence worklist: each city's gaps, most useful first, twenty at a time (each with up to 12 gaps). */
 export const EvidenceNeeds = graphql(`
-  query AdminEvidenceNeeds($countryCode: String, $search: String, $first: Int, $after: String) {
-    cityEvidenceNeeds(countryCode: $countryCode, search: $search, first: $first, after: $after) {
+  query AdminEvidenceNeeds($countryCode: String, $search: String, $after: String) {
+    cityEvidenceNeeds(countryCode: $countryCode, search: $search, first: 20, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
