@@ -165,6 +165,12 @@ test.describe('the evidence console', () => {
     const links = page.getByRole('region', { name: tr({ en: 'Links with the other country', ko: '상대국과의 교류 관계' }) });
     const link = links.getByRole('listitem').filter({ hasText: `Research exchange ${stamp}` });
     await expect(link).toContainText(partner);
+    await link.getByRole('button', { name: tr({ en: `Change the link with ${partner}`, ko: `관계 고치기: ${partner}` }) }).click();
+    await choose(link, tr({ en: 'How formal', ko: '공식성' }), tr({ en: '4: formal, long-term, city to city', ko: '4: 도시 간 장기 공식 협력' }));
+    await link.getByRole('button', { name: tr({ en: 'Save the link', ko: '관계 저장' }) }).click();
+    // Back to reading the link (no choices left open), which now says how formal it is.
+    await expect(link.getByRole('combobox')).toHaveCount(0);
+    await expect(link).toContainText(tr({ en: '4: formal, long-term, city to city', ko: '4: 도시 간 장기 공식 협력' }));
     await link.getByRole('button', { name: tr({ en: `Delete the link with ${partner}`, ko: `관계 삭제: ${partner}` }) }).click();
     await link.getByRole('button', { name: tr({ en: 'Delete it', ko: '삭제하기' }) }).click();
     await expect(statusSaying(page, tr({ en: `The link with ${partner} was deleted.`, ko: `관계(상대: ${partner})를 삭제했습니다.` }))).toBeVisible();
@@ -211,6 +217,14 @@ test.describe('the evidence console', () => {
       await change(active);
       await expect(statusSaying(page, tr({ en: `The twinning is now ${active}.`, ko: `현재 상태: ${active}.` }))).toBeVisible();
       await expect(page.locator('[data-status]').first()).toHaveAttribute('data-status', 'ACTIVE');
+
+      // The twinning is a link the platform keeps: Liverpool's evidence shows it, saying why it cannot be changed there.
+      await page.goto('/admin/evidence/liverpool');
+      const kept = page.getByRole('region', { name: tr({ en: 'Links with the other country', ko: '상대국과의 교류 관계' }) }).getByRole('listitem').filter({
+        hasText: tr({ en: 'Kept by the platform', ko: '플랫폼이 관리하는 관계' }),
+      });
+      await expect(kept.first()).toContainText(tr({ en: 'Busan', ko: '부산' }));
+      await expect(kept.first().getByRole('button')).toHaveCount(0);
     } finally {
       // Other journeys use this workspace: leave its twinning active whatever happened above.
       const now = await gql<{ twinning: { status: string } }>(`query($id: ID!) { twinning(id: $id) { status } }`, { id: twinningId }, admin);
