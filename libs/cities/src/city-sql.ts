@@ -17,6 +17,11 @@ export function cityZoneSql(cityId: string): string {
   return `(SELECT co.time_zone FROM city ci JOIN country co ON co.code = ci.country_code WHERE ci.id = ${cityId})`;
 }
 
+/** The country code of the city `cityId`: a text expression. */
+export function cityCountrySql(cityId: string): string {
+  return `(SELECT ci.country_code FROM city ci WHERE ci.id = ${cityId})`;
+}
+
 /**
  * Whether the city `cityId` matches a search term by its id or a name in
  * English or Korean: a boolean expression. The term is the bound parameter
