@@ -20,6 +20,8 @@ const ADMIN_PAGES = [
   '/admin/applications',
   '/admin/people',
   '/admin/organisations',
+  '/admin/evidence',
+  '/admin/evidence/busan',
 ];
 /** The demo fund's console pages (under /admin/funds/:id), :callId its open call. */
 const ADMIN_FUND_PAGES = ['', '/calls/:callId', '/board', '/audit'];

@@ -1,3 +1,5 @@
+import { searchSql } from './city-search';
+
 /*
  * The cities context's tables, for another context's statement that must
  * stay one statement. The arguments are column expressions of the caller's
@@ -18,4 +20,14 @@ export function cityZoneSql(cityId: string): string {
 /** The country code of the city `cityId`: a text expression. */
 export function cityCountrySql(cityId: string): string {
   return `(SELECT ci.country_code FROM city ci WHERE ci.id = ${cityId})`;
+}
+
+/**
+ * Whether the city `cityId` matches a search term by its id or a name in
+ * English or Korean: a boolean expression. The term is the bound parameter
+ * `:param`, normalised with normaliseSearchTerm (as the cities query does).
+ */
+export function cityMatchesSql(cityId: string, param: string): string {
+  const { where } = searchSql(['ci.id', 'ci.name_en', 'ci.name_ko'], param);
+  return `EXISTS (SELECT 1 FROM city ci WHERE ci.id = ${cityId} AND ${where})`;
 }

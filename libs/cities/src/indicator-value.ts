@@ -1,6 +1,7 @@
 import { BadInputError, Language } from '@app/core';
 import type { IndicatorDefinition } from './entities/indicator-definition.entity';
 import { IndicatorValueType } from './entities/indicator-definition.entity';
+import { EVIDENCE_LIMITS } from '@app/rules';
 
 /** An indicator's value as JSON: a number, a boolean, a category, or null for "no figure". */
 export type IndicatorScalar = number | boolean | string | null;
@@ -28,8 +29,8 @@ export const VALUE_FIELD: Record<IndicatorValueType, ValueField> = {
   [IndicatorValueType.CATEGORY]: 'textValue',
 };
 
-export const SOURCE_MIN_LENGTH = 2;
-export const SOURCE_MAX_LENGTH = 500;
+export const SOURCE_MIN_LENGTH = EVIDENCE_LIMITS.sourceMin;
+export const SOURCE_MAX_LENGTH = EVIDENCE_LIMITS.sourceMax;
 
 /** "a number", "true or false", "one of: nascent, emerging" — for messages. */
 export function describeValueType(rules: IndicatorRules): string {

@@ -6,6 +6,7 @@
 export { EMAIL_MAX, looksLikeEmail, PASSWORD_LENGTH } from './accounts';
 export { CASE_STUDY_LIMITS, caseStudyTextProblems, characterCount, type CaseStudyTextField } from './case-studies';
 export { EVENT_LIMITS, eventShapeRules, type EventShapeField, type EventShapeInput, type EventShapeRule } from './events';
+export { EVIDENCE_LIMITS } from './evidence';
 export { TEXT_LIMITS } from './text';
 export { TWINNING_LIMITS } from './twinning';
 export { difference, fromRecord, matchPercent, minorDigits, sumByCurrency, toRecord, type Amounts } from './money';

@@ -1,5 +1,7 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, PageArgs, Paginated, Role } from '@app/core';
+import { DataSource } from 'typeorm';
+import { Allow, Ctx, PageArgs, Paginated, RequestContext, requestLoader, Role } from '@app/core';
+import { usersById } from '@app/identity';
 import { EvidenceAuditArgs } from './dto/evidence.types';
 import { PairingEvidenceAudit } from './entities/pairing-evidence-audit.entity';
 import { EvidenceService } from './evidence.service';
@@ -8,13 +10,24 @@ export const PairingEvidenceAuditConnection = Paginated(PairingEvidenceAudit);
 
 @Resolver(() => PairingEvidenceAudit)
 export class PairingEvidenceAuditResolver {
-  constructor(private readonly evidence: EvidenceService) {}
+  constructor(
+    private readonly evidence: EvidenceService,
+    private readonly dataSource: DataSource,
+  ) {}
 
   @Query(() => PairingEvidenceAuditConnection, { description: 'Every change to pairing evidence, newest first: who, what, before and after. Admins only.' })
   @Allow(Role.ADMIN)
   pairingEvidenceAudit(@Args() args: EvidenceAuditArgs) {
     const { cityId, ...page } = args;
     return this.evidence.audit(cityId, page as PageArgs);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The display name of who made the change; null for the seed (or an account since removed).' })
+  @Allow(Role.ADMIN)
+  async actorName(@Parent() entry: PairingEvidenceAudit, @Ctx() ctx: RequestContext): Promise<string | null> {
+    if (!entry.actorUserId) return null;
+    const loader = requestLoader(ctx, 'pairing.auditActor', (ids: readonly string[]) => usersById(this.dataSource.manager, ids));
+    return (await loader.load(entry.actorUserId))?.displayName ?? null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The record before the change, as JSON; null when it was created.' })

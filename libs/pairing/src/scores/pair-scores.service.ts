@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { BadInputError, Connection, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, NotFoundError, PageArgs } from '@app/core';
-import { citiesById } from '@app/cities';
+import { citiesById, cityMatchesSql, normaliseSearchTerm } from '@app/cities';
 import { JUDGED_CONFIDENCE, PILLARS, StarScale } from '../engine';
 import { PairScore } from './pair-score.entity';
 import { PairingCityEvidence } from './pairing-city-evidence.entity';
@@ -84,6 +84,33 @@ export class PairScoresService {
     if (countryCodes) query.andWhere('g.country_code IN (:...codes)', { codes: countryCodes });
     else query.andWhere('(g.city_id = :cityId OR g.country_code <> (SELECT own.country_code FROM pairing_city_evidence own WHERE own.city_id = :cityId))', { cityId });
     return query.orderBy('g.headroom', 'DESC').addOrderBy('g.city_id', 'ASC').take(first).getMany();
+  }
+
+  /**
+   * Every city's stored gaps (those the worker last computed), most headroom first, then by id: the
+   * secretariat's worklist. Narrowed to a country, or to cities whose id or name contains `search`.
+   */
+  async cityNeeds(filter: { countryCode?: string | null; search?: string | null }, page: PageArgs): Promise<Connection<PairingCityEvidence>> {
+    const first = page.first ?? DEFAULT_PAGE_SIZE;
+    const query = this.dataSource.getRepository(PairingCityEvidence).createQueryBuilder('g');
+    if (filter.countryCode) query.andWhere('g.country_code = :countryCode', { countryCode: filter.countryCode.toUpperCase() });
+    const term = normaliseSearchTerm(filter.search);
+    if (term) query.andWhere(cityMatchesSql('g.city_id', 'search'), { search: term });
+    const counted = query.clone();
+    if (page.after) {
+      const [headroom, cityId] = decodeCursor(page.after);
+      if (typeof headroom !== 'number' || !Number.isFinite(headroom)) throw BadInputError.field('after', 'is not a cursor this list returned; start again without it.');
+      query.andWhere('(g.headroom < :headroom OR (g.headroom = :headroom AND g.city_id > :cityId))', { headroom, cityId });
+    }
+    const rows = await query.orderBy('g.headroom', 'DESC').addOrderBy('g.city_id', 'ASC').take(first + 1).getMany();
+    const nodes = rows.slice(0, first);
+    const edges = nodes.map((node) => ({ node, cursor: encodeCursor(node.headroom, node.cityId) }));
+    return {
+      nodes,
+      edges,
+      totalCount: { then: (resolve, reject) => counted.getCount().then(resolve, reject) },
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    };
   }
 
   /** Pairs meeting a shortlist rule, best first, at most `limit`; and the best of those that missed it. */

@@ -26,7 +26,7 @@ import { WeightProfile } from '../evidence/entities/weight-profile.entity';
 import { PairFilterInput, ShortlistRuleInput, WeightsInput } from './pair-score.types';
 import { PairScoresService, RankingScope } from './pair-scores.service';
 import { PairingComputeService, range } from './pairing-compute.service';
-import { CityTypologyView, NEEDS_EVIDENCE_CITIES, NEAR_MISSES, NeedsEvidence, PairExplanationView, PairScoreView, PartnerSuggestion, PairShortlist, SHORTLIST_LIMIT } from './pairing.views';
+import { CityEvidenceNeed, CityTypologyView, NEEDS_EVIDENCE_CITIES, NEAR_MISSES, NeedsEvidence, PairExplanationView, PairScoreView, PartnerSuggestion, PairShortlist, SHORTLIST_LIMIT } from './pairing.views';
 import { applyFilter, isJudged, liveNeeds, mapConnection, missesOf, needOfGaps, pageOf, rankOrder, viewOfExplanation, viewOfResult, viewOfRow } from './pairing-views.mapping';
 import { countriesKey } from './stored-scale';
 
@@ -150,6 +150,13 @@ export class PairingQueryService {
     const city = evidenceOf(cities, cityId);
     const results = this.liveScores(cities, weights, (c) => c.cityId === cityId, (c) => c.countryCode !== city.countryCode);
     return liveNeeds(results, cities.filter((c) => c.cityId === cityId || c.countryCode !== city.countryCode), weights, pairs);
+  }
+
+  /** Every city's stored gaps, most useful first (the secretariat's worklist); a country filter must name a known country. */
+  async cityNeeds(filter: { countryCode?: string | null; search?: string | null }, page: PageArgs): Promise<Connection<CityEvidenceNeed>> {
+    if (filter.countryCode) await this.assertCountries([filter.countryCode.toUpperCase()]);
+    const rows = await this.stored.cityNeeds(filter, page);
+    return mapConnection(rows, (c) => needOfGaps({ ...c, minimumNumeric: MIN_SIMILARITY_INDICATORS }));
   }
 
   private async storedNeeds(scope: RankingScope, countryCodes: string[] | null, cityId: string | null, first: number): Promise<NeedsEvidence> {

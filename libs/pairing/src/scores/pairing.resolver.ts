@@ -1,6 +1,6 @@
 import { Args, ArgsType, Field, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { Allow, costWhen, Ctx, PageArgs, Paginated, RequestContext } from '@app/core';
+import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Allow, costWhen, Ctx, PageArgs, Paginated, RequestContext, Role } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { PairFilterInput, ShortlistRuleInput, WeightsInput } from './pair-score.types';
 import { PairingQueryService } from './pairing-query.service';
@@ -19,9 +19,36 @@ class NeedsEvidenceArgs {
 /** Reading what needs evidence: stored, two indexed reads; under other weights, the ranking's own computation. */
 const NEEDS_EVIDENCE_COST = 100;
 
+@ArgsType()
+class CityEvidenceNeedsArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: 'Only the cities of this country: a two-letter code, e.g. GB or KR.' })
+  @IsOptional() @Matches(/^[A-Za-z]{2}$/, { message: 'must be a two-letter country code such as GB or KR.' })
+  countryCode?: string;
+
+  @Field(() => String, { nullable: true, description: 'Part of a city\'s name in English or Korean, or of its id ("Busan", "busan" and "부산" all find Busan).' })
+  @IsOptional() @IsString() @MaxLength(100, { message: 'must be 100 characters or fewer.' })
+  search?: string;
+}
+
+export const CityEvidenceNeedConnection = Paginated(CityEvidenceNeed);
+
 @Resolver(() => CityEvidenceNeed)
 export class CityEvidenceNeedResolver {
-  constructor(private readonly cities: CitiesLoaders) {}
+  constructor(
+    private readonly cities: CitiesLoaders,
+    private readonly pairing: PairingQueryService,
+  ) {}
+
+  @Query(() => CityEvidenceNeedConnection, {
+    description:
+      'Every city with what it lacks for its pairs to be judged under the default weights, as the worker last stored it: ' +
+      'most headroom first (the most useful gaps), then by id; a city that lacks nothing has headroom 0. Admins only.',
+  })
+  @Allow(Role.ADMIN)
+  cityEvidenceNeeds(@Args() args: CityEvidenceNeedsArgs) {
+    const { countryCode, search, ...page } = args;
+    return this.pairing.cityNeeds({ countryCode, search }, page);
+  }
 
   @ResolveField(() => City)
   @Allow('PUBLIC')

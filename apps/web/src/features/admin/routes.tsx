@@ -33,4 +33,7 @@ export const adminRoutes: RouteObject[] = [
   // section: organisations
   { path: 'organisations', element: lazyPage(() => import('./people/OrganisationsPage')) },
   { path: 'organisations/:id', element: lazyPage(() => import('./people/OrganisationPage')) },
+  // section: evidence
+  { path: 'evidence', element: lazyPage(() => import('./evidence/EvidenceHomePage')) },
+  { path: 'evidence/:city', element: lazyPage(() => import('./evidence/CityEvidencePage')) },
 ];

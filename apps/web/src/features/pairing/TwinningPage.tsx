@@ -18,6 +18,7 @@ import { points, REASON_MAX, starGlyphs } from './shared';
 import { useMyOrganisations } from './useMyOrganisations';
 import './pairing.css';
 import { SideBadge, StatusBadge } from '../../components/StatusBadge';
+import { TwinningStatusForm } from '../admin/evidence/TwinningStatusForm';
 
 const PairingTwinning = graphql(`
   query PairingTwinning($id: ID!) {
@@ -94,7 +95,7 @@ type TwinningView = PairingTwinningQuery['twinning'];
 export default function TwinningPage() {
   const { id = '' } = useParams();
   const { t, language } = useMessages(pairingMessages);
-  const { user } = useAuth();
+  const { user, hasRole } = useAuth();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: PairingTwinning, variables: { id } });
   const mine = useMyOrganisations();
   const problem = problemOf(error);
@@ -238,6 +239,7 @@ export default function TwinningPage() {
       </div>
       {canAnswer && outcome?.id !== twinning.id && <RespondForm twinning={twinning} onDone={(o) => setOutcome({ ...o, id: twinning.id })} />}
       {canWithdraw && outcome?.id !== twinning.id && <WithdrawForm twinning={twinning} onDone={(o) => setOutcome({ ...o, id: twinning.id })} />}
+      {hasRole('ADMIN') && <TwinningStatusForm twinning={twinning} onChanged={() => reexecute({ requestPolicy: 'network-only' })} />}
     </div>
   );
 }

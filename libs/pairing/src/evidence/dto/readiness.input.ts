@@ -1,11 +1,12 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { PageArgs, Trim } from '@app/core';
+import { EVIDENCE_LIMITS } from '@app/rules';
 import { CITY_ID_MESSAGE, DATE_MESSAGE, SOURCE_MAX, SOURCE_MESSAGE, SOURCE_MIN } from '../evidence-common';
 import { rubricRangeMessage } from '../rubric';
 import { DATE_PATTERN } from './common';
 
-const EVIDENCE_MAX = 2000;
+const EVIDENCE_MAX = EVIDENCE_LIMITS.text;
 const evidenceMessage = (what: string) =>
   `must say what the ${what} score rests on: a sentence or a link, 2 to ${EVIDENCE_MAX} characters.`;
 const score = (key: Parameters<typeof rubricRangeMessage>[0]) => ({ message: rubricRangeMessage(key) });

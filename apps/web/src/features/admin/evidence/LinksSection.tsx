@@ -1,0 +1,254 @@
+import { useState } from 'react';
+import { useMutation, useQuery, type CombinedError } from 'urql';
+import { problemOf } from '../../../api/errors';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { Field } from '../../../components/Field';
+import type { AdminCityEvidenceQuery } from '../../../gql/graphql';
+import { useMessages, type Language } from '../../../i18n';
+import { cityName } from '../../../i18n/cities';
+import { formatNumber } from '../../../i18n/format';
+import { ActionPair, ConfirmGroup } from '../../organisations/RequestControls';
+import type { SectionProps } from './CityEvidencePage';
+import { CreateLink, DeleteLink, LinkableCities, UpdateLink } from './documents';
+import { EvidenceForm, isYear, SourceField, sourceFits, TextArea, textFits } from './EvidenceForm';
+import { evidenceMessages, type EvidenceT } from './messages';
+
+type CityLink = AdminCityEvidenceQuery['cityLinks'][number];
+const KINDS = ['city-to-city', 'research', 'business-to-government', 'business-to-research'] as const;
+const FORMALITIES = ['0', '1', '2', '3', '4'] as const;
+
+const kindText = (kind: string, t: EvidenceT) => ((KINDS as readonly string[]).includes(kind) ? t(`links.kinds.${kind as (typeof KINDS)[number]}`) : t('links.kinds.other'));
+const formalityText = (formality: number, t: EvidenceT) => t(`links.formalityLevel.${String(Math.max(0, Math.min(4, formality))) as '0'}`);
+
+/** The other end of a link, seen from `cityId`: a city's name in the reader's language, or the place as entered. */
+function otherEnd(link: CityLink, cityId: string, language: Language): string {
+  if (link.cityAId !== cityId) return cityName(link.cityA, language);
+  return link.cityB ? cityName(link.cityB, language) : (link.otherPlace ?? '');
+}
+
+/** A refusal of a link's change: the platform's own links follow their record; anything else as the API says. */
+function LinkRefusal({ error }: { error?: CombinedError }) {
+  const { t } = useMessages(evidenceMessages);
+  const problem = problemOf(error);
+  if (problem?.code === 'CONFLICT' && problem.reason === 'PLATFORM_LINK') {
+    return (
+      <p className="notice notice--info" role="alert">
+        {t('links.platformRefused')}
+      </p>
+    );
+  }
+  return <ErrorNotice error={error} />;
+}
+
+/** The city's links with the other country: each editable and deletable (confirmed) unless the platform keeps it; and a form to add one. */
+export function LinksSection({ data, onSaved }: SectionProps) {
+  const { t, language } = useMessages(evidenceMessages);
+  const city = cityName(data.city, language);
+  return (
+    <section aria-labelledby="city-links">
+      <h2 id="city-links">{t('links.title')}</h2>
+      <p>{t('links.lead')}</p>
+      {data.cityLinks.length === 0 ? (
+        <p>{t('links.none')}</p>
+      ) : (
+        <ul className="list admin-evidence__links">
+          {data.cityLinks.map((link) => (
+            <LinkItem
+              key={link.id}
+              link={link}
+              place={otherEnd(link, data.city.id, language)}
+              onSaved={() => onSaved()}
+              onDeleted={(place) => onSaved(t('links.deleted', { place, city }))}
+            />
+          ))}
+        </ul>
+      )}
+      <LinkForm cityId={data.city.id} countryCode={data.city.countryCode} onSaved={() => onSaved()} />
+    </section>
+  );
+}
+
+function LinkItem({ link, place, onSaved, onDeleted }: { link: CityLink; place: string; onSaved: () => void; onDeleted: (place: string) => void }) {
+  const { t, language } = useMessages(evidenceMessages);
+  const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
+  const [formality, setFormality] = useState(String(link.formality));
+  const [summary, setSummary] = useState(link.summary);
+  const [touched, setTouched] = useState(false);
+  const [updated, update] = useMutation(UpdateLink);
+  const [deleted, remove] = useMutation(DeleteLink);
+  const summaryProblem = touched && !textFits(summary) ? t('links.invalid.summary') : null;
+
+  async function save() {
+    setTouched(true);
+    if (!textFits(summary)) return;
+    const response = await update({ input: { id: link.id, formality: Number(formality), summary: summary.trim() } });
+    if (response.data) {
+      setMode('view');
+      onSaved();
+    }
+  }
+  async function confirmDelete() {
+    const response = await remove({ id: link.id });
+    if (response.data) onDeleted(place);
+  }
+
+  return (
+    <li data-link-id={link.id}>
+      <h3>{place}</h3>
+      <dl className="admin-evidence__facts">
+        <dt>{t('links.kind')}</dt>
+        <dd>{kindText(link.kind, t)}</dd>
+        <dt>{t('links.formality')}</dt>
+        <dd>{formalityText(link.formality, t)}</dd>
+        {link.since != null && (
+          <>
+            <dt>{t('links.since')}</dt>
+            <dd>{formatNumber(link.since, language, { useGrouping: false })}</dd>
+          </>
+        )}
+        <dt>{t('links.summary')}</dt>
+        <dd>{link.summary}</dd>
+        <dt>{t('links.source')}</dt>
+        <dd>{link.source}</dd>
+      </dl>
+      {!link.live && <p>{t('links.history')}</p>}
+      {link.platformRef ? (
+        <p className="notice notice--info">{t('links.platform')}</p>
+      ) : (
+        <>
+          <LinkRefusal error={updated.error ?? deleted.error} />
+          {mode === 'view' && (
+            <div className="organisation-actions">
+              <button type="button" className="button button--secondary" aria-label={t('links.editLabel', { place })} onClick={() => setMode('edit')}>
+                {t('links.edit')}
+              </button>
+              <button type="button" className="button button--secondary" aria-label={t('links.deleteLabel', { place })} onClick={() => setMode('delete')}>
+                {t('links.delete')}
+              </button>
+            </div>
+          )}
+          {mode === 'edit' && (
+            <div role="group" aria-label={t('links.editLabel', { place })}>
+              <FormalityField value={formality} onChange={setFormality} />
+              <TextArea label={t('links.summary')} problem={summaryProblem} value={summary} onChange={setSummary} />
+              <ActionPair confirm={t('links.save')} cancel={t('links.cancel')} busy={updated.fetching} onConfirm={() => void save()} onCancel={() => setMode('view')} />
+            </div>
+          )}
+          {mode === 'delete' && (
+            <ConfirmGroup
+              label={t('links.deleteLabel', { place })}
+              confirm={t('links.deleteConfirm')}
+              confirmClass="button--danger"
+              cancel={t('links.keep')}
+              busy={deleted.fetching}
+              onConfirm={() => void confirmDelete()}
+              onCancel={() => setMode('view')}
+            >
+              <p>{t('links.deleteWarning', { place })}</p>
+            </ConfirmGroup>
+          )}
+        </>
+      )}
+    </li>
+  );
+}
+
+function FormalityField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const { t } = useMessages(evidenceMessages);
+  return (
+    <Field
+      label={t('links.formality')}
+      render={(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
+          {FORMALITIES.map((f) => (
+            <option key={f} value={f}>
+              {t(`links.formalityLevel.${f}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    />
+  );
+}
+
+function LinkForm({ cityId, countryCode, onSaved }: { cityId: string; countryCode: string; onSaved: () => void }) {
+  const { t, language } = useMessages(evidenceMessages);
+  const [{ data }] = useQuery({ query: LinkableCities });
+  const [other, setOther] = useState('');
+  const [kind, setKind] = useState<(typeof KINDS)[number]>('city-to-city');
+  const [formality, setFormality] = useState('1');
+  const [summary, setSummary] = useState('');
+  const [since, setSince] = useState('');
+  const [source, setSource] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [result, create] = useMutation(CreateLink);
+  const partners = (data?.cities.nodes ?? [])
+    .filter((c) => c.countryCode !== countryCode)
+    .sort((a, b) => cityName(a, language).localeCompare(cityName(b, language), language));
+  const problems = {
+    other: other ? null : t('links.invalid.other'),
+    summary: textFits(summary) ? null : t('links.invalid.summary'),
+    since: !since.trim() || isYear(since) ? null : t('links.invalid.since'),
+    source: sourceFits(source) ? null : t('links.invalid.source'),
+  };
+  const show = (problem: string | null) => (touched ? problem : null);
+
+  async function submit() {
+    setTouched(true);
+    if (Object.values(problems).some(Boolean)) return;
+    const response = await create({
+      input: {
+        cityAId: cityId,
+        cityBId: other,
+        kind,
+        formality: Number(formality),
+        summary: summary.trim(),
+        since: since.trim() ? Number(since.trim()) : null,
+        source: source.trim(),
+      },
+    });
+    if (response.data) {
+      setOther('');
+      setSummary('');
+      setSince('');
+      setSource('');
+      setTouched(false);
+      onSaved();
+    }
+  }
+
+  return (
+    <EvidenceForm id="link-form" title={t('links.formTitle')} refusal={<LinkRefusal error={result.error} />} submit={t('links.submit')} busy={result.fetching} onSubmit={() => void submit()}>
+      <Field
+        label={t('links.other')}
+        problem={show(problems.other)}
+        render={(control) => (
+          <select {...control} value={other} onChange={(e) => setOther(e.target.value)}>
+            <option value="" />
+            {partners.map((c) => (
+              <option key={c.id} value={c.id}>
+                {cityName(c, language)}
+              </option>
+            ))}
+          </select>
+        )}
+      />
+      <Field
+        label={t('links.kind')}
+        render={(control) => (
+          <select {...control} value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`links.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      />
+      <FormalityField value={formality} onChange={setFormality} />
+      <TextArea label={t('links.summary')} problem={show(problems.summary)} value={summary} onChange={setSummary} />
+      <Field label={t('links.since')} hint={t('links.sinceHint')} inputMode="numeric" problem={show(problems.since)} value={since} onChange={(e) => setSince(e.target.value)} />
+      <SourceField label={t('links.source')} hint={t('links.sourceHint')} problem={show(problems.source)} value={source} onChange={setSource} />
+    </EvidenceForm>
+  );
+}
