@@ -13,7 +13,7 @@ import { pickText } from '../../../i18n/format';
 import { moneyText } from '../../../i18n/money';
 import { AdminFundCalls } from './documents';
 import { adminFundMessages } from './messages';
-import { PAGE, useFund, ZONES } from './shared';
+import { useFund, ZONES } from './shared';
 
 /** Where a call stands now: before its opening, taking submissions, or closed. */
 export function callState(call: { opensAt: string; closesAt: string }, now: number): 'upcoming' | 'open' | 'closed' {
@@ -56,7 +56,7 @@ function CallsPage({ fundId, openOnly, after, isLast, onMore }: { fundId: string
   const now = useNow(60_000);
   const [{ data, error, fetching }, reexecute] = useQuery({
     query: AdminFundCalls,
-    variables: { fundId, open: openOnly ? true : undefined, first: PAGE, after },
+    variables: { fundId, open: openOnly ? true : undefined, after },
     requestPolicy: 'cache-and-network',
   });
   const calls = data?.fundCalls.nodes ?? [];

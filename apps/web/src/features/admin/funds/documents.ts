@@ -191,8 +191,9 @@ export const AdminCallFields = graphql(`
 `);
 
 export const AdminFundCalls = graphql(`
-  query AdminFundCalls($fundId: ID!, $open: Boolean, $first: Int!, $after: String) {
-    fundCalls(fundId: $fundId, open: $open, first: $first, after: $after) {
+  query AdminFundCalls($fundId: ID!, $open: Boolean, $after: String) {
+    # Pages of 20 (a literal, so the cost rule prices the page the console asks for).
+    fundCalls(fundId: $fundId, open: $open, first: 20, after: $after) {
       nodes {
         ...AdminCallFields
       }
