@@ -1,6 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
-import { DEMO, expect, test, type Lang } from './fixtures';
-import { createConfirmedAccount, gql, tokenFor } from './support/api';
+import { DEMO, expect, showIn, test } from './fixtures';
+import { fillBoth, localDay } from './support/forms';
+import { createConfirmedAccount, restoreLanguage } from './support/api';
 import { applicationUnderReview, meetingWith } from './support/board-setup';
 
 /**
@@ -13,30 +13,11 @@ import { applicationUnderReview, meetingWith } from './support/board-setup';
  * run the header's switch turns the console Korean.
  */
 
-/** The console in the run's language, whatever the admin's account last chose. */
-async function readIn(page: Page, lang: Lang): Promise<void> {
-  const toOther = page.getByRole('button', { name: lang === 'ko' ? /^Switch to Korean/ : /^영어로 보기/ });
-  if ((await toOther.count()) > 0) await toOther.click();
-}
-
-/** A local date-time `days` from now at 09:00, as a datetime-local input takes it. */
-function localDay(days: number): string {
-  const date = new Date(Date.now() + days * 86_400_000);
-  return `${date.toISOString().slice(0, 10)}T09:00`;
-}
-
-/** Fills a text's English and Korean inputs (BilingualField) by its label. */
-async function fillBoth(scope: Page | Locator, label: { en: string; ko: string }, lang: Lang, text: { en: string; ko: string }): Promise<void> {
-  const [inEn, inKo] = lang === 'ko' ? [`${label.ko}(영어)`, `${label.ko}(한국어)`] : [`${label.en} in English`, `${label.en} in Korean`];
-  await scope.getByLabel(inEn, { exact: true }).fill(text.en);
-  await scope.getByLabel(inKo, { exact: true }).fill(text.ko);
-}
-
 test.describe('the seed fund in the console', () => {
   test.describe.configure({ timeout: 120_000 });
   // The Korean run switches the demo admin's account to Korean: give it back its English for the tests that follow on this platform.
   test.afterEach(async ({ lang }) => {
-    if (lang === 'ko') await gql(`mutation { updateMyProfile(input: { preferredLanguage: "en" }) { id } }`, {}, await tokenFor(DEMO.admin));
+    if (lang === 'ko') await restoreLanguage(DEMO.admin);
   });
 
   test('an admin creates a fund, records both contributions and a return, opens a call, appoints and ends a seat, and calls a meeting', async ({ page, signIn, lang, tr, mail }) => {
@@ -46,7 +27,7 @@ test.describe('the seed fund in the console', () => {
     await createConfirmedAccount(mail, { displayName: seated, preferredLanguage: lang, password: 'a long enough password' });
 
     await signIn(page, DEMO.admin);
-    await readIn(page, lang);
+    await showIn(page, lang);
     await page.goto('/admin/funds');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: 'Seed fund', ko: '시드 펀드' }));
 
@@ -159,7 +140,7 @@ test.describe('the seed fund in the console', () => {
     const meetingTitle = { en: `Agenda meeting ${lang} ${Date.now()}`, ko: `안건 회의 ${lang} ${Date.now()}` };
     const meetingId = await meetingWith(app, meetingTitle);
     await signIn(page, DEMO.admin);
-    await readIn(page, lang);
+    await showIn(page, lang);
     await page.goto(`/board/meetings/${meetingId}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(meetingTitle[lang]);
     const label = tr({ en: 'Take item 1 off the agenda', ko: '1번 안건 빼기' });

@@ -153,4 +153,16 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     }),
 });
 
+/**
+ * Shows the pages in `lang` with the header's switch, whatever the signed-in
+ * account chose before (signing in brings the account's language; the demo's
+ * admin, board members and participant read English). The switch is saved on
+ * the account: `restoreLanguage` (support/api.ts) gives it back.
+ */
+export async function showIn(page: Page, lang: Lang): Promise<void> {
+  if ((await page.evaluate(() => document.documentElement.lang)) === lang) return;
+  await page.getByRole('banner').getByRole('button', { name: lang === 'ko' ? /^Switch to Korean/ : /^영어로 보기/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
 export { expect };

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { DEMO, expect, Mailbox, test, type Lang } from './fixtures';
+import { DEMO, expect, Mailbox, showIn, test, type Lang } from './fixtures';
+import { fillBoth, localDay } from './support/forms';
 
 /**
  * One whole funding round, played in the web app from a programme that has
@@ -38,10 +39,7 @@ async function actAs(page: Page, lang: Lang, signIn: SignIn, email: string, pass
     await expect(page.getByRole('banner').getByRole('link', { name: /^(Sign in|로그인)$/ })).toBeVisible();
   }
   await signIn(page, email, password);
-  if ((await page.evaluate(() => document.documentElement.lang)) !== lang) {
-    await page.getByRole('banner').getByRole('button', { name: lang === 'ko' ? /한국어/ : /English/ }).click();
-    await expect(page.locator('html')).toHaveAttribute('lang', lang);
-  }
+  await showIn(page, lang);
 }
 
 /** The status line saying `text`. */
@@ -77,19 +75,6 @@ async function askToJoin(page: Page, tr: Tr, organisation: { en: string; ko: str
   await found.getByRole('button', { name: tr({ en: `Ask to join: ${organisation.en}`, ko: `가입 요청: ${organisation.ko}` }) }).click();
   await panel.getByRole('button', { name: tr({ en: 'Send the request', ko: '요청 보내기' }) }).click();
   await expect(statusSaying(panel, tr({ en: 'Your request is sent.', ko: '요청을 보냈습니다.' }))).toBeVisible();
-}
-
-/** A local date-time `days` from now at 09:00, as a datetime-local input takes it. */
-function localDay(days: number): string {
-  const date = new Date(Date.now() + days * 86_400_000);
-  return `${date.toISOString().slice(0, 10)}T09:00`;
-}
-
-/** Fills a text's English and Korean inputs (BilingualField) by its label. */
-async function fillBoth(scope: Page | Locator, label: { en: string; ko: string }, lang: Lang, text: { en: string; ko: string }): Promise<void> {
-  const [inEn, inKo] = lang === 'ko' ? [`${label.ko}(영어)`, `${label.ko}(한국어)`] : [`${label.en} in English`, `${label.en} in Korean`];
-  await scope.getByLabel(inEn, { exact: true }).fill(text.en);
-  await scope.getByLabel(inKo, { exact: true }).fill(text.ko);
 }
 
 /** A reviewer opens their assigned review from their list and submits it. */

@@ -121,3 +121,8 @@ export async function createConfirmedAccount(
   if (!response.ok) throw new Error(`Confirming ${email} failed: ${response.status}`);
   return email;
 }
+
+/** Gives a demo account back the language it reads (English), after a test showed it the pages in Korean. */
+export async function restoreLanguage(email: string, language: 'en' | 'ko' = 'en'): Promise<void> {
+  await gql(`mutation($language: String!) { updateMyProfile(input: { preferredLanguage: $language }) { id } }`, { language }, await tokenFor(email));
+}
