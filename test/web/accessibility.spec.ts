@@ -15,6 +15,7 @@ const BOARD_PAGES = ['/board/reviews'];
 const ADMIN_PAGES = [
   '/admin',
   '/admin/organisation-requests',
+  '/admin/operations',
 ];
 
 async function expectAccessible(page: import('@playwright/test').Page, path: string): Promise<void> {

@@ -9,4 +9,6 @@ export const adminRoutes: RouteObject[] = [
   { index: true, element: lazyPage(() => import('./AdminHomePage')) },
   // section: requests
   { path: 'organisation-requests', element: lazyPage(() => import('../organisations/AdminOrganisationRequestsPage')) },
+  // section: operations
+  { path: 'operations', element: lazyPage(() => import('./operations/OperationsPage')) },
 ];
