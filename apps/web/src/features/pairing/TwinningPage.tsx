@@ -18,6 +18,7 @@ import { points, REASON_MAX, starGlyphs } from './shared';
 import { useMyOrganisations } from './useMyOrganisations';
 import './pairing.css';
 import { SideBadge, StatusBadge } from '../../components/StatusBadge';
+import { AskToJoin } from '../twinning/AskToJoin';
 
 const PairingTwinning = graphql(`
   query PairingTwinning($id: ID!) {
@@ -129,6 +130,8 @@ export default function TwinningPage() {
   const proposal = twinning.proposal;
   const canAnswer = !!user && twinning.status === 'PROPOSED' && mine.governmentCityIds.has(twinning.cityBId);
   const canWithdraw = !!user && twinning.status === 'PROPOSED' && proposal?.proposedByUserId === user.id;
+  const mayAskToJoin =
+    !!user && !!twinning.workspaceId && (twinning.status === 'ACTIVE' || twinning.status === 'DORMANT') && (mine.cityIds.has(twinning.cityAId) || mine.cityIds.has(twinning.cityBId));
   const countryOf = (c: TwinningView['cityA']) => (language === 'ko' ? c.country.nameKo : c.country.nameEn);
 
   return (
@@ -237,6 +240,7 @@ export default function TwinningPage() {
         )}
       </div>
       {canAnswer && outcome?.id !== twinning.id && <RespondForm twinning={twinning} onDone={(o) => setOutcome({ ...o, id: twinning.id })} />}
+      {mayAskToJoin && twinning.workspaceId && <AskToJoin workspaceId={twinning.workspaceId} />}
       {canWithdraw && outcome?.id !== twinning.id && <WithdrawForm twinning={twinning} onDone={(o) => setOutcome({ ...o, id: twinning.id })} />}
     </div>
   );
