@@ -1,12 +1,12 @@
 import { DEMO, expect, test, type Lang, type Mailbox } from './fixtures';
-import { createProjectApi, ensureLiverpoolBusanWorkspace, gql, tokenFor } from './support/api';
+import { createConfirmedAccount, createProjectApi, ensureLiverpoolBusanWorkspace, gql, gqlRaw, tokenFor } from './support/api';
 import { newCityOfficer, type CityOfficer } from './support/pairing-setup';
 
 /**
  * An officer's everyday actions the other journeys do not take: on a project
  * page, editing, deleting a milestone, publishing the summary, closing and
  * reopening; in a workspace, changing a member's role, removing them, asking
- * to join and leaving. The Liverpool officer in English, the Busan officer in
+ * to join and leaving; on /me, signing out one other session. The Liverpool officer in English, the Busan officer in
  * Korean: both lead the Liverpool–Busan workspace; a newcomer from the lead's
  * city reads the same language.
  */
@@ -154,4 +154,25 @@ test('an officer of a twinned city asks to join its workspace from the twinning 
   await leave.getByRole('group', { name: tr({ en: 'Leave the workspace', ko: '워크스페이스 나가기' }) }).getByRole('button', { name: tr({ en: 'Leave now', ko: '지금 나가기' }) }).click();
   await expect(page.getByRole('status').filter({ hasText: tr({ en: 'You left the workspace.', ko: '워크스페이스에서 나왔습니다.' }) })).toBeVisible();
   await expect(page.getByRole('link', { name: tr({ en: 'See the twinning’s public page', ko: '자매결연 공개 페이지 보기' }) })).toBeVisible();
+});
+
+test('someone signed in on two devices signs the other one out from their account page', async ({ page, signIn, lang, tr, mail }) => {
+  const password = 'two-devices-password';
+  const email = await createConfirmedAccount(mail, { displayName: tr({ en: 'Dana Devices', ko: '기기 둘' }), preferredLanguage: lang, password });
+  const elsewhere = await gql<{ signIn: { refreshToken: string } }>(`mutation($input: SignInInput!) { signIn(input: $input) { refreshToken } }`, { input: { email, password } });
+  await signIn(page, email, password);
+  await page.goto('/me');
+  const sessions = page.getByRole('region', { name: tr({ en: 'Where you are signed in', ko: '로그인한 기기' }) });
+  const thisBrowser = tr({ en: 'This browser', ko: '지금 사용 중인 브라우저' });
+  await expect(sessions.getByRole('listitem')).toHaveCount(2);
+  await expect(sessions.getByRole('listitem').filter({ hasText: thisBrowser })).toHaveCount(1);
+  const other = sessions.getByRole('listitem').filter({ hasNotText: thisBrowser });
+  const end = tr({ en: 'Sign out there', ko: '이 기기에서 로그아웃' });
+  await other.getByRole('button', { name: new RegExp(`^${end}`) }).click();
+  await other.getByRole('group', { name: new RegExp(`^${end}`) }).getByRole('button', { name: tr({ en: 'Sign it out', ko: '로그아웃시키기' }) }).click();
+  await expect(sessions.getByRole('status')).toHaveText(tr({ en: 'That session is signed out.', ko: '해당 기기를 로그아웃시켰습니다.' }));
+  await expect(sessions.getByRole('listitem')).toHaveCount(1);
+  await expect(sessions.getByRole('listitem')).toContainText(thisBrowser);
+  const refreshed = await gqlRaw(`mutation($input: RefreshSessionInput!) { refreshSession(input: $input) { accessToken } }`, { input: { refreshToken: elsewhere.signIn.refreshToken } });
+  expect(refreshed.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 });
