@@ -4,12 +4,14 @@ import { bootstrapAdminInvitation, DemoAccount, platformDataSource, seedDemoAcco
 
 /**
  * Reference data (countries, indicators, the report's cities) everywhere;
- * demo organisations and accounts outside production only. Idempotent.
+ * demo organisations and accounts outside production only, and their
+ * activity (a fund with its board and call, case studies, events) unless
+ * `activity` is false. Idempotent.
  * Runs as DATABASE_URL, the application's role: it only writes rows, as the
  * API does, so it needs none of the owner's rights (and proves the
  * application's grants suffice for everything the demo exercises).
  */
-export async function runSeed(config: AppConfig): Promise<DemoAccount[]> {
+export async function runSeed(config: AppConfig, options: { activity?: boolean } = {}): Promise<DemoAccount[]> {
   const dataSource = platformDataSource(config);
   await dataSource.initialize();
   try {
@@ -22,6 +24,8 @@ export async function runSeed(config: AppConfig): Promise<DemoAccount[]> {
       return [];
     }
     const accounts = await seedDemoAccounts(dataSource, config.DEMO_PASSWORD);
+    // Without the activity: the demo people and organisations on a programme that has not started.
+    if (options.activity === false) return accounts;
     await seedDemoFund(dataSource);
     await seedDemoCaseStudies(dataSource);
     await seedDemoEvents(dataSource);

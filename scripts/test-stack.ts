@@ -25,11 +25,14 @@ import { runSeed } from './seed';
  * Throw-away platforms for the browser tests, the screenshots and the web
  * benchmark, in three modes (the first argument):
  *
- * - `services`: PostgreSQL and Redis on free ports, and a template database
- *   migrated (as the schema's owner) and seeded with the demo data. Prints the
- *   JSON of TestServices.
+ * - `services`: PostgreSQL and Redis on free ports, and two template
+ *   databases migrated (as the schema's owner): one seeded with the demo data,
+ *   one with the demo people and organisations only (a programme that has not
+ *   started: no fund, call, case study or event). Prints the JSON of
+ *   TestServices.
  * - `platform`: one platform on those services (TEST_SERVICES holds their
- *   JSON): its own database cloned from the template, its own queue prefix and
+ *   JSON): its own database cloned from a template (the demo data, or with
+ *   TEST_DATA=empty the one without activity), its own queue prefix and
  *   mail sink, and the built API (serving the web app) and worker, which sign in
  *   as the application's least-privileged role. Prints the JSON of
  *   TestPlatform. Each browser-test worker runs one, so they run side by side
@@ -45,6 +48,8 @@ export interface TestServices {
   ownerUrl: string;
   appUrl: string;
   template: string;
+  /** The template without the demo activity (`TEST_DATA=empty` for a platform). */
+  emptyTemplate: string;
   redisUrl: string;
 }
 
@@ -80,17 +85,22 @@ async function startServices(): Promise<TestServices> {
   if (failed) throw failed.reason;
   const [pg, redis] = started.map((result) => (result as PromiseFulfilledResult<StoppableService & { url: string }>).value);
   const template = 'twins_web_template';
+  const emptyTemplate = 'twins_web_empty';
   // As in production: migrations as the schema's owner, the seed as the application's role.
-  const roles = await preparePlatformDatabase(pg.url, { newDatabase: template });
+  const roles = await preparePlatformDatabase(pg.url, { newDatabase: emptyTemplate });
   const env = { PATH: process.env.PATH ?? '', NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: roles.appUrl };
   await runMigrations(loadConfig({ ...env, MIGRATION_DATABASE_URL: roles.ownerUrl }), () => undefined);
-  await runSeed(loadConfig(env));
-  return { adminUrl: pg.url, ownerUrl: roles.ownerUrl, appUrl: roles.appUrl, template, redisUrl: redis.url };
+  await runSeed(loadConfig(env), { activity: false });
+  // The demo activity on a copy of the people and organisations: one migration and one seed of each.
+  await cloneDatabase(pg.url, { name: template, template: emptyTemplate, owner: roleOfUrl(roles.ownerUrl) });
+  await runSeed(loadConfig({ ...env, DATABASE_URL: withDatabase(roles.appUrl, template) }));
+  return { adminUrl: pg.url, ownerUrl: roles.ownerUrl, appUrl: roles.appUrl, template, emptyTemplate, redisUrl: redis.url };
 }
 
 async function startPlatform(services: TestServices): Promise<TestPlatform> {
   const database = `twins_web_${process.pid}`;
-  await cloneDatabase(services.adminUrl, { name: database, template: services.template, owner: roleOfUrl(services.ownerUrl) });
+  const template = process.env.TEST_DATA === 'empty' ? services.emptyTemplate : services.template;
+  await cloneDatabase(services.adminUrl, { name: database, template, owner: roleOfUrl(services.ownerUrl) });
   stoppers.push(() => dropDatabase(services.adminUrl, database));
   const mail = await startMailSink({});
   stoppers.push(() => mail.stop());

@@ -19,9 +19,12 @@ export function startWebServices(): Promise<Running<TestServices>> {
   return runTestStack<TestServices>('services', {});
 }
 
+/** What a platform starts with: the demo data, or the demo people and organisations on a programme not yet started. */
+export type PlatformData = 'demo' | 'empty';
+
 /** One platform on `services`: its own database, queue prefix and inbox, with the API and the worker. */
-export function startWebPlatform(services: TestServices): Promise<Running<TestPlatform>> {
-  return runTestStack<TestPlatform>('platform', { TEST_SERVICES: JSON.stringify(services) });
+export function startWebPlatform(services: TestServices, data: PlatformData = 'demo'): Promise<Running<TestPlatform>> {
+  return runTestStack<TestPlatform>('platform', { TEST_SERVICES: JSON.stringify(services), TEST_DATA: data });
 }
 
 /** Services and one platform on them, in one process: for the screenshots and the web benchmark. */

@@ -157,6 +157,14 @@ export async function draftApplication(app: TestApp, t: Record<string, string>, 
   ).createFundApplication.id;
 }
 
+/** A new project's application, submitted and confirmed eligible: ready for reviewers. */
+export async function eligibleApplication(app: TestApp, t: Record<string, string>, ids: Record<string, string>, callId: string, workspaceId: string, projectTitle: string): Promise<string> {
+  const applicationId = await draftApplication(app, t, callId, await createProject(app, t, ids, workspaceId, projectTitle));
+  await app.gqlOk(F.SUBMIT, { input: { id: applicationId } }, { token: t.liverpool });
+  await app.gqlOk(F.CONFIRM, { input: { id: applicationId } }, { token: t.admin });
+  return applicationId;
+}
+
 /** Draft → submitted → eligible → under review (reviewers assigned) → reviews submitted → on a meeting's agenda. */
 export async function readyForDecision(
   app: TestApp,

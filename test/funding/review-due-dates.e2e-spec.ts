@@ -1,5 +1,5 @@
 import { startTestApp, TestApp } from '../support/harness';
-import { codeOf, createFundWithCall, createProject, draftApplication, F, reasonOf, scores, twinLiverpoolAndBusan } from './funding-support';
+import { codeOf, createFundWithCall, createProject, draftApplication, eligibleApplication as eligibleFor, F, reasonOf, scores, twinLiverpoolAndBusan } from './funding-support';
 
 const DAY = 86_400_000;
 
@@ -37,12 +37,7 @@ describe('seed fund: review due dates', () => {
   let n = 0;
 
   /** A new project's application, submitted and confirmed eligible: ready for reviewers. */
-  async function eligibleApplication(): Promise<string> {
-    const applicationId = await draftApplication(app, t, callId, await createProject(app, t, id, workspaceId, `Reviewed ${++n}`));
-    await app.gqlOk(F.SUBMIT, { input: { id: applicationId } }, { token: t.liverpool });
-    await app.gqlOk(F.CONFIRM, { input: { id: applicationId } }, { token: t.admin });
-    return applicationId;
-  }
+  const eligibleApplication = () => eligibleFor(app, t, id, callId, workspaceId, `Reviewed ${++n}`);
 
   const assign = async (applicationId: string, people: string[], dueAt?: Date) =>
     (await app.gqlOk<{ assignReviewers: Array<{ id: string; memberId: string; assignedAt: string; dueAt: string }> }>(ASSIGN, { input: { applicationId, memberIds: people.map((p) => members[p]), ...(dueAt ? { dueAt: dueAt.toISOString() } : {}) } }, { token: t.admin })).assignReviewers;

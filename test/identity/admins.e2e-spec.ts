@@ -20,6 +20,7 @@ describe('the platform keeps an enabled admin', () => {
 
     const alone = await app.gql(REVOKE, { input: { userId: admin, role: 'ADMIN' } }, { token });
     expect(alone.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringMatching(/last enabled admin/) });
+    expect(alone.errors?.[0].extensions.reason).toBe('LAST_ADMIN');
 
     await app.gqlOk(GRANT, { input: { userId: board, role: 'ADMIN' } }, { token });
     await app.gqlOk(DISABLE, { input: { userId: board, disabled: true } }, { token });

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { DEMO, expect, test } from './fixtures';
+import { demoFund } from './support/board-setup';
 
 /**
  * Automated WCAG 2.1 AA checks (axe-core) of the main pages in both languages,
@@ -15,8 +16,14 @@ const BOARD_PAGES = ['/board/reviews'];
 const ADMIN_PAGES = [
   '/admin',
   '/admin/organisation-requests',
+  '/admin/funds',
+  '/admin/applications',
+  '/admin/people',
+  '/admin/organisations',
   '/admin/operations',
 ];
+/** The demo fund's console pages (under /admin/funds/:id), :callId its open call. */
+const ADMIN_FUND_PAGES = ['', '/calls/:callId', '/board', '/audit'];
 
 async function expectAccessible(page: import('@playwright/test').Page, path: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -73,6 +80,18 @@ for (const viewport of [
       for (const path of ADMIN_PAGES) {
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await page.waitForLoadState('networkidle');
+        await expectAccessible(page, path);
+        if (viewport.name === 'phone') await expectNoSidewaysScroll(page, path);
+      }
+    });
+
+    test('the seed fund’s console pages pass WCAG AA checks', async ({ page, signIn }) => {
+      const { fundId, callId } = await demoFund();
+      await signIn(page, DEMO.admin);
+      for (const path of ADMIN_FUND_PAGES.map((tail) => `/admin/funds/${fundId}${tail.replace(':callId', callId)}`)) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
         await page.waitForLoadState('networkidle');
         await expectAccessible(page, path);
         if (viewport.name === 'phone') await expectNoSidewaysScroll(page, path);

@@ -1,5 +1,5 @@
 import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
-import { startWebPlatform, type TestPlatform, type TestServices } from '../../scripts/web-stack';
+import { startWebPlatform, type PlatformData, type TestPlatform, type TestServices } from '../../scripts/web-stack';
 import { DEMO_PEOPLE } from '../support/constants';
 
 export type Lang = 'en' | 'ko';
@@ -91,14 +91,22 @@ interface WorkerFixtures {
    * WEB_DEMO_PASSWORD too, for the setup helpers in support/.
    */
   platform: TestPlatform;
+  /**
+   * What this worker's platform starts with: the demo data (the default), or
+   * `empty`: the demo people and organisations only, no fund, call, twinning,
+   * case study or event (`test.use({ platformData: 'empty' })` in a file gives
+   * its tests workers of their own).
+   */
+  platformData: PlatformData;
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
+  platformData: ['demo', { scope: 'worker', option: true }],
   platform: [
-    async ({}, use) => {
+    async ({ platformData }, use) => {
       const services = JSON.parse(process.env.WEB_TEST_SERVICES ?? 'null') as TestServices | null;
       if (!services) throw new Error('WEB_TEST_SERVICES is not set: run through the Playwright config (its global setup starts the services).');
-      const { ready, stop } = await startWebPlatform(services);
+      const { ready, stop } = await startWebPlatform(services, platformData);
       process.env.WEB_BASE_URL = ready.url;
       process.env.WEB_INBOX_URL = ready.inboxUrl;
       process.env.WEB_DEMO_PASSWORD = ready.demoPassword;

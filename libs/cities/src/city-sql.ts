@@ -14,3 +14,8 @@ export function countriesOfCitiesSql(cityIds: string): string {
 export function cityZoneSql(cityId: string): string {
   return `(SELECT co.time_zone FROM city ci JOIN country co ON co.code = ci.country_code WHERE ci.id = ${cityId})`;
 }
+
+/** The country code of the city `cityId`: a text expression. */
+export function cityCountrySql(cityId: string): string {
+  return `(SELECT ci.country_code FROM city ci WHERE ci.id = ${cityId})`;
+}

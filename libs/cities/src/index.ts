@@ -8,6 +8,6 @@ export { CitiesLoaders } from './cities.loaders';
 export { CitiesModule } from './cities.module';
 export { SEED_INDICATOR_DEFINITIONS } from './seed/seed-data';
 export { seedCountriesAndCities } from './seed/cities.seed';
-export { cityZoneSql, countriesOfCitiesSql } from './city-sql';
+export { cityCountrySql, cityZoneSql, countriesOfCitiesSql } from './city-sql';
 export { allCityIds, citiesById, citiesWithIndicatorValues, cityWithCountry, countriesByCode, countryCodesOfCities, indicatorKeys, lockCity, requireCity } from './city-reads';
 export { CITIES_OPEN_DATASET } from './cities-open-data';

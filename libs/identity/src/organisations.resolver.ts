@@ -1,11 +1,12 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, NotFoundError, PageArgs, Paginated, RequestContext, Role } from '@app/core';
+import { Allow, Ctx, NotFoundError, PageArgs, Paginated, RequestContext, requestLoader, Role } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { CreateOrganisationInput, OrganisationFilter, OrganisationMemberInput } from './dto/identity.inputs';
 import { SetOrganisationEmailDomainInput } from './dto/organisation-requests.inputs';
 import { emailDomainMatches } from './email-domain';
 import { Organisation } from './entities/organisation.entity';
 import { OrganisationsService } from './organisations.service';
+import { User } from './entities/user.entity';
 
 const OrganisationConnection = Paginated(Organisation);
 
@@ -60,6 +61,12 @@ export class OrganisationsResolver {
   @Allow('SIGNED_IN')
   emailDomainMatches(@Parent() organisation: Organisation, @Ctx() ctx: RequestContext): boolean {
     return emailDomainMatches(ctx.user!.email, organisation.emailDomain);
+  }
+
+  @ResolveField(() => [User], { nullable: true, description: 'Its members, by name. Admins only; null for anyone else.' })
+  @Allow(Role.ADMIN)
+  members(@Parent() organisation: Organisation, @Ctx() ctx: RequestContext): Promise<User[]> {
+    return requestLoader<string, User[]>(ctx, 'organisation.members', (ids) => this.organisationsService.membersOf(ids)).load(organisation.id);
   }
 
   @ResolveField(() => City)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { BadInputError, Connection, escapeLike, NotFoundError, PageArgs, paginate } from '@app/core';
-import { CitiesService } from '@app/cities';
+import { CitiesService, cityCountrySql } from '@app/cities';
 import { Organisation } from './entities/organisation.entity';
 import { organisationsById } from './identity-reads';
 import { OrganisationMembership } from './entities/organisation-membership.entity';
@@ -18,6 +18,7 @@ export class OrganisationsService {
   list(filter: OrganisationFilter = {}, page: PageArgs): Promise<Connection<Organisation>> {
     const query = this.dataSource.getRepository(Organisation).createQueryBuilder('o');
     if (filter.cityId) query.andWhere('o.city_id = :cityId', { cityId: filter.cityId });
+    if (filter.countryCode) query.andWhere(`${cityCountrySql('o.city_id')} = :countryCode`, { countryCode: filter.countryCode.toUpperCase() });
     if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
     if (filter.search) {
       query.andWhere('(o.name_en ILIKE :q OR o.name_ko ILIKE :q)', { q: `%${escapeLike(filter.search.trim())}%` });
@@ -66,6 +67,19 @@ export class OrganisationsService {
       .delete({ organisationId: input.organisationId, userId: input.userId });
     if (!result.affected) throw new NotFoundError('membership of that user in that organisation');
     return organisation;
+  }
+
+  /** Each organisation's members by name, in the order of `organisationIds`: one statement. */
+  async membersOf(organisationIds: readonly string[]): Promise<User[][]> {
+    const memberships = await this.dataSource
+      .getRepository(OrganisationMembership)
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.user', 'u')
+      .where('m.organisation_id IN (:...ids)', { ids: [...organisationIds] })
+      .orderBy('u.display_name')
+      .addOrderBy('u.email')
+      .getMany();
+    return organisationIds.map((id) => memberships.filter((m) => m.organisationId === id).map((m) => m.user!));
   }
 
   getMany(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<Organisation | undefined>> {

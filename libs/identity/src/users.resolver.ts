@@ -102,6 +102,12 @@ export class UsersResolver {
     return requestLoader<string, Role[]>(ctx, 'user.roles', (ids) => this.usersService.rolesFor(ids)).load(user.id);
   }
 
+  @ResolveField(() => [Session], { nullable: true, description: 'Where the person is signed in now (open sessions, most recently used first). Admins only; null for anyone else.' })
+  @Allow(Role.ADMIN)
+  sessions(@Parent() user: User, @Ctx() ctx: RequestContext): Promise<Session[]> {
+    return requestLoader<string, Session[]>(ctx, 'user.sessions', (ids) => this.usersService.openSessionsFor(ids)).load(user.id);
+  }
+
   @ResolveField(() => [Organisation])
   @Allow('SIGNED_IN')
   organisations(@Parent() user: User, @Ctx() ctx: RequestContext): Promise<Organisation[]> {

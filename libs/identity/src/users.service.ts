@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
 import { AuthUser, Clock, Connection, ConflictError, escapeLike, NotFoundError, PageArgs, paginate, RequestContext, requestLoader, Role } from '@app/core';
 import { Organisation } from './entities/organisation.entity';
 import { OrganisationMembership } from './entities/organisation-membership.entity';
@@ -12,6 +12,7 @@ import { lang } from './lang';
 export interface UserFilter {
   search?: string;
   role?: Role;
+  disabled?: boolean;
 }
 
 @Injectable()
@@ -76,6 +77,7 @@ export class UsersService {
     if (filter.role) {
       query.andWhere('EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = u.id AND g.role = :role)', { role: filter.role });
     }
+    if (filter.disabled !== undefined) query.andWhere(filter.disabled ? 'u.disabled_at IS NOT NULL' : 'u.disabled_at IS NULL');
     return paginate(query, page, { expression: 'u.email', direction: 'ASC', valueOf: (u) => u.email });
   }
 
@@ -134,12 +136,12 @@ export class UsersService {
     );
     const isAdmin = await em.existsBy(RoleGrant, { userId: losingUserId, role: Role.ADMIN });
     if (isAdmin && others === 0) {
-      throw new ConflictError(`This is the last enabled admin: make someone else an admin before you ${action} this account.`);
+      throw new ConflictError(`This is the last enabled admin: make someone else an admin before you ${action} this account.`, { reason: 'LAST_ADMIN' });
     }
   }
 
   async setDisabled(adminId: string, userId: string, disabled: boolean): Promise<User> {
-    if (userId === adminId && disabled) throw new ConflictError('You cannot disable your own account.');
+    if (userId === adminId && disabled) throw new ConflictError('You cannot disable your own account.', { reason: 'OWN_ACCOUNT' });
     await this.get(userId);
     await this.dataSource.transaction(async (em) => {
       if (disabled) await this.keepAnAdmin(em, userId, 'disable');
@@ -156,6 +158,15 @@ export class UsersService {
       order: { lastUsedAt: 'DESC' },
       take: 100,
     });
+  }
+
+  /** Each person's open sessions, most recently used first, in the order of `userIds`: one statement. */
+  async openSessionsFor(userIds: readonly string[]): Promise<Session[][]> {
+    const sessions = await this.dataSource.getRepository(Session).find({
+      where: { userId: In([...userIds]), revokedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) },
+      order: { lastUsedAt: 'DESC' },
+    });
+    return userIds.map((id) => sessions.filter((s) => s.userId === id));
   }
 
   async revokeSession(userId: string, sessionId: string): Promise<void> {

@@ -57,17 +57,15 @@ export interface BoardApplication {
 }
 
 /**
- * A new application under review by the given reviewers (demo emails, none
- * conflicted on Liverpool): drafted, submitted, eligibility confirmed,
- * reviewers assigned. Each call makes its own project and application.
+ * A new application submitted to the demo open call by Liverpool's officer,
+ * waiting for the secretariat. Each call makes its own project and application.
  */
-export async function applicationUnderReview(label: string, reviewers: string[]): Promise<BoardApplication> {
+export async function submittedApplication(label: string): Promise<BoardApplication> {
   const fund = await demoFund();
   const { workspaceId } = await ensureLiverpoolBusanWorkspace();
   const stamp = `${Date.now()}-${Math.floor(Math.random() * 1000)}`;
   const projectId = await createProjectApi(workspaceId, `${label} project ${stamp}`);
   const liverpool = await tokenFor(DEMO_PEOPLE.liverpool);
-  const admin = await tokenFor(DEMO_PEOPLE.admin);
   const title = { en: `${label} smart quays ${stamp}`, ko: `${label} 스마트 부두 ${stamp}` };
   const created = await gql<{ createFundApplication: { id: string } }>(
     `mutation($input: CreateApplicationInput!) { createFundApplication(input: $input) { id } }`,
@@ -87,13 +85,24 @@ export async function applicationUnderReview(label: string, reviewers: string[])
   );
   const applicationId = created.createFundApplication.id;
   await gql(`mutation($input: ApplicationStepInput!) { submitFundApplication(input: $input) { id } }`, { input: { id: applicationId } }, liverpool);
-  await gql(`mutation($input: ApplicationStepInput!) { confirmFundApplicationEligibility(input: $input) { id } }`, { input: { id: applicationId } }, admin);
+  return { fund, applicationId, title };
+}
+
+/**
+ * A new application under review by the given reviewers (demo emails, none
+ * conflicted on Liverpool): drafted, submitted, eligibility confirmed,
+ * reviewers assigned. Each call makes its own project and application.
+ */
+export async function applicationUnderReview(label: string, reviewers: string[]): Promise<BoardApplication> {
+  const app = await submittedApplication(label);
+  const admin = await tokenFor(DEMO_PEOPLE.admin);
+  await gql(`mutation($input: ApplicationStepInput!) { confirmFundApplicationEligibility(input: $input) { id } }`, { input: { id: app.applicationId } }, admin);
   await gql(
     `mutation($input: AssignReviewersInput!) { assignReviewers(input: $input) { id } }`,
-    { input: { applicationId, memberIds: reviewers.map((email) => fund.seats[email].memberId) } },
+    { input: { applicationId: app.applicationId, memberIds: reviewers.map((email) => app.fund.seats[email].memberId) } },
     admin,
   );
-  return { fund, applicationId, title };
+  return app;
 }
 
 /** A reviewer's review through the API: the same score for every criterion. */
@@ -160,4 +169,24 @@ export async function decisionsOf(applicationId: string): Promise<Array<{ id: st
       { applicationId },
     )
   ).fundingDecisions.nodes;
+}
+
+/**
+ * A new application approved at a meeting and its award accepted by the
+ * applicants: reviewed by Oliver Hughes and 김지현, voted for by both, decided
+ * by the admin with the award the applicants asked for.
+ */
+export async function acceptedAward(label: string): Promise<BoardApplication> {
+  const reviewers = [DEMO_PEOPLE.boardUk2, DEMO_PEOPLE.boardKr];
+  const app = await applicationUnderReview(label, reviewers);
+  for (const email of reviewers) await submitReviewApi(email, app);
+  const meetingId = await meetingWith(app, { en: `${label} meeting`, ko: `${label} 회의` });
+  for (const email of reviewers) await castVoteApi(email, meetingId, app, 'FOR');
+  await gql(
+    `mutation($input: RecordDecisionInput!) { recordFundingDecision(input: $input) { id } }`,
+    { input: { meetingId, applicationId: app.applicationId, outcome: 'APPROVED', rationale: { en: 'A balanced partnership.', ko: '균형 잡힌 협력입니다.' } } },
+    await tokenFor(DEMO_PEOPLE.admin),
+  );
+  await gql(`mutation($input: ApplicationStepInput!) { acceptFundAward(input: $input) { id } }`, { input: { id: app.applicationId } }, await tokenFor(DEMO_PEOPLE.liverpool));
+  return app;
 }

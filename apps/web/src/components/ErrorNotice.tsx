@@ -34,6 +34,29 @@ export function ErrorNotice({ error, problem, title, onRetry }: { error?: Combin
   );
 }
 
+/**
+ * An API error whose reason (a CONFLICT's) the page explains in its own
+ * words: `explain` gives them, or null for a reason it does not know, which
+ * the usual notice then explains by the error's code.
+ */
+export function ExplainedError({ error, explain, onRetry }: { error?: CombinedError | null; explain: (reason: string) => string | null; onRetry?: () => void }) {
+  const { t, language } = useMessages(common);
+  const problem = problemOf(error);
+  if (!problem) return null;
+  const words = problem.reason ? explain(problem.reason) : null;
+  if (!words) return <ErrorNotice error={error} onRetry={onRetry} />;
+  return (
+    <div className="notice notice--error" role="alert" data-error-code={problem.code} data-reason={problem.reason}>
+      <p className="notice__title">{t('errors.title')}</p>
+      <p>{words}</p>
+      <p className="notice__detail">
+        {language === 'ko' && <span>{t('errors.details')}: </span>}
+        <span lang="en">{problem.message}</span>
+      </p>
+    </div>
+  );
+}
+
 export function Loading() {
   const { t } = useMessages(common);
   return (

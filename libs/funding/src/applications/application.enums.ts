@@ -36,3 +36,6 @@ export enum BudgetCategory {
   OTHER = 'OTHER',
 }
 registerEnumType(BudgetCategory, { name: 'BudgetCategory' });
+
+/** While an application is in one of these, its reviewers may be assigned and its reviews are open. */
+export const REVIEWABLE_STATUSES = [ApplicationStatus.ELIGIBILITY_CHECKED, ApplicationStatus.UNDER_REVIEW];

@@ -108,6 +108,7 @@ export class ApplicationsService {
     if (filter.callId) query.andWhere('a.call_id = :callId', { callId: filter.callId });
     if (filter.workspaceId) query.andWhere('a.workspace_id = :workspaceId', { workspaceId: filter.workspaceId });
     if (filter.projectId) query.andWhere('a.project_id = :projectId', { projectId: filter.projectId });
+    if (filter.cityId) query.andWhere(':cityId = ANY(a.city_ids)', { cityId: filter.cityId });
     if (filter.statuses?.length) query.andWhere('a.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.search) {
       const like = `%${escapeLike(filter.search)}%`;

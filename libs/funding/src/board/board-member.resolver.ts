@@ -1,13 +1,15 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, RequestContext, requestLoader } from '@app/core';
+import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Ctx, RequestContext, requestLoader, Role } from '@app/core';
 import { Organisation, OrganisationsService, UsersService } from '@app/identity';
 import { BoardMember } from './board-member.entity';
+import { BoardLoaders } from './board.loaders';
 
 @Resolver(() => BoardMember)
 export class BoardMemberResolver {
   constructor(
     private readonly users: UsersService,
     private readonly organisations: OrganisationsService,
+    private readonly loaders: BoardLoaders,
   ) {}
 
   @ResolveField(() => String)
@@ -22,5 +24,14 @@ export class BoardMemberResolver {
   async affiliations(@Parent() member: BoardMember, @Ctx() ctx: RequestContext): Promise<Organisation[]> {
     const organisations = await Promise.all(member.organisationIds.map((id) => requestLoader(ctx, 'board.organisations', (ids: readonly string[]) => this.organisations.getMany(ids)).load(id)));
     return organisations.filter((o): o is Organisation => !!o);
+  }
+
+  @ResolveField(() => Int, {
+    nullable: true,
+    description: 'Admins: their open review assignments across funds (neither submitted nor withdrawn, on an application still in review), to share the work. One statement for any number of members.',
+  })
+  @Allow(Role.ADMIN)
+  openReviews(@Parent() member: BoardMember, @Ctx() ctx: RequestContext): Promise<number> {
+    return this.loaders.openReviews(ctx).load(member.id);
   }
 }

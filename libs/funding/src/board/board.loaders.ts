@@ -7,6 +7,7 @@ import { FundingDecision } from '../decisions/funding-decision.entity';
 import { Review } from '../reviews/review.entity';
 import type { QuorumRule } from './quorum';
 import { FundApplication } from '../applications/fund-application.entity';
+import { REVIEWABLE_STATUSES } from '../applications/application.enums';
 
 /**
  * Batched reads for the board's fields: one statement per kind of thing per
@@ -96,6 +97,23 @@ export class BoardLoaders {
     return requestLoader<string, Review[]>(ctx, 'board.reviewsByApplication', async (ids) => {
       const reviews = await this.dataSource.getRepository(Review).find({ where: { applicationId: In([...ids]), withdrawnAt: IsNull() }, order: { assignedAt: 'ASC' } });
       return ids.map((id) => reviews.filter((r) => r.applicationId === id));
+    });
+  }
+
+  /**
+   * Each member's open review assignments: neither submitted nor withdrawn,
+   * on an application still in review (as myReviewAssignments lists them).
+   */
+  openReviews(ctx: RequestContext) {
+    return requestLoader<string, number>(ctx, 'board.openReviews', async (ids) => {
+      const rows: Array<{ member_id: string; open: number }> = await this.dataSource.query(
+        `SELECT r.member_id, count(*)::int AS open
+           FROM review r JOIN fund_application a ON a.id = r.application_id
+          WHERE r.member_id = ANY($1::uuid[]) AND r.submitted_at IS NULL AND r.withdrawn_at IS NULL AND a.status = ANY($2::application_status[])
+          GROUP BY r.member_id`,
+        [[...ids], REVIEWABLE_STATUSES],
+      );
+      return ids.map((id) => rows.find((r) => r.member_id === id)?.open ?? 0);
     });
   }
 

@@ -53,6 +53,16 @@ export class ApplicationBoardResolver {
     return this.reviewsService.visibleTo(ctx, application);
   }
 
+  @ResolveField(() => [Review], {
+    complexity: listOfAtMost(BOARD_SIZE_PRICED),
+    nullable: true,
+    description: 'Admins: every review assignment on it not withdrawn, written or still to write, with its due date, oldest first.',
+  })
+  @Allow(Role.ADMIN)
+  reviewAssignments(@Parent() application: FundApplication, @Ctx() ctx: RequestContext): Promise<Review[]> {
+    return this.loaders.reviews(ctx).load(application.id);
+  }
+
   @ResolveField(() => ReviewSummary, { nullable: true, description: 'The reviews taken together, for those who may read them.' })
   @Allow(Role.ADMIN, Role.BOARD_MEMBER)
   reviewSummary(@Parent() application: FundApplication, @Ctx() ctx: RequestContext): Promise<ReviewSummary> {

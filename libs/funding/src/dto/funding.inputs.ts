@@ -162,7 +162,9 @@ export class CreateCallInput {
   reviewersPerApplication: number = 2;
 }
 
-@InputType({ description: 'Fields left out stay as they are. Once the call has opened only the texts and the close may change.' })
+@InputType({
+  description: 'Fields left out stay as they are. Before the call opens every field may change (its rules checked as createFundCall checks them); once it has opened only the texts and the close may.',
+})
 export class UpdateCallInput {
   @Field(() => ID) @IsUUID('4', { message: 'must be a call id' })
   id: string;
@@ -178,7 +180,42 @@ export class UpdateCallInput {
 
   @Field({ nullable: true }) @IsOptional() @Type(() => Date) @IsDate({ message: 'must be an instant such as 2027-03-31T17:00:00Z' })
   closesAt?: Date;
+
+  @Field(() => [ProjectStage], { nullable: true, description: 'Before it opens: the stages a project may be at to apply.' })
+  @IsOptional() @IsArray() @ArrayMinSize(1, { message: 'needs at least one stage' }) @ArrayUnique() @IsEnum(ProjectStage, { each: true, ...enumMessage(ProjectStage) })
+  allowedStages?: ProjectStage[];
+
+  @Field(() => [AmountInput], { nullable: true, description: 'Before it opens: the most one award may have in each of the fund’s currencies.' })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2) @ValidateNested({ each: true }) @Type(() => AmountInput)
+  maxAward?: AmountInput[];
+
+  @Field(() => Int, { nullable: true, description: 'Before it opens: the match ratio (0 to 100).' })
+  @IsOptional() @IsInt() @Min(0) @Max(100)
+  matchRatioPercent?: number;
+
+  @Field({ nullable: true, description: 'Before it opens: the currency the two sides are compared in.' })
+  @IsOptional() @Transform(trim) @Matches(/^[A-Z]{3}$/, CURRENCY)
+  referenceCurrency?: string;
+
+  @Field(() => [ExchangeRateInput], { nullable: true, description: 'Before it opens: a rate for every other currency of the fund.' })
+  @IsOptional() @IsArray() @ArrayMaxSize(2) @ValidateNested({ each: true }) @Type(() => ExchangeRateInput)
+  exchangeRates?: ExchangeRateInput[];
+
+  @Field(() => [CriterionInput], { nullable: true, description: 'Before it opens: the assessment criteria, replaced whole.' })
+  @IsOptional() @IsArray() @ArrayMinSize(1, { message: 'needs at least one criterion' }) @ArrayMaxSize(MAX_CRITERIA) @ValidateNested({ each: true }) @Type(() => CriterionInput)
+  criteria?: CriterionInput[];
+
+  @Field(() => Int, { nullable: true, description: 'Before it opens: reviewers score each criterion from 1 to this (2 to 10).' })
+  @IsOptional() @IsInt() @Min(2) @Max(10)
+  scoreScaleMax?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Before it opens: reviews needed before a decision (1 to 10).' })
+  @IsOptional() @IsInt() @Min(1) @Max(10)
+  reviewersPerApplication?: number;
 }
+
+/** What of a call only changes before it opens: its rules. */
+export const CALL_RULES = ['allowedStages', 'maxAward', 'matchRatioPercent', 'referenceCurrency', 'exchangeRates', 'criteria', 'scoreScaleMax', 'reviewersPerApplication'] as const;
 
 @InputType()
 export class BudgetLineInput {
@@ -298,6 +335,9 @@ export class ApplicationFilter {
 
   @Field(() => ID, { nullable: true, description: 'The applications made for one joint project.' }) @IsOptional() @IsUUID('4', { message: 'must be a project id' })
   projectId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The applications one city makes with its twin, by city id, e.g. busan.' }) @IsOptional() @IsString() @Length(1, 100, { message: 'must be a city id such as busan.' })
+  cityId?: string;
 
   @Field(() => [ApplicationStatus], { nullable: true }) @IsOptional() @IsArray() @IsEnum(ApplicationStatus, { each: true, ...enumMessage(ApplicationStatus) })
   statuses?: ApplicationStatus[];

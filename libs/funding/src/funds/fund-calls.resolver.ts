@@ -40,7 +40,7 @@ export class FundCallsResolver {
     return this.funds.createCall(ctx.user!, input);
   }
 
-  @Mutation(() => FundCall, { description: 'Admins: edit a call’s texts, move its close, or (before it opens) its opening.' })
+  @Mutation(() => FundCall, { description: 'Admins: edit a call’s texts or move its close; before it opens, its opening and its rules too (CONFLICT CALL_OPEN after).' })
   @Allow(Role.ADMIN)
   updateFundCall(@Args('input') input: UpdateCallInput, @Ctx() ctx: RequestContext): Promise<FundCall> {
     return this.funds.updateCall(ctx.user!, input);

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, BadInputError, Clock, ConflictError, Connection, FieldProblem, formatMoney, isUuid, NotFoundError, PageArgs, paginate } from '@app/core';
 import { CitiesService, Country } from '@app/cities';
 import { FundAuditService } from '../audit/audit.service';
-import type { ContributionInput, CreateCallInput, CreateFundInput, UpdateCallInput, UpdateFundInput } from '../dto/funding.inputs';
+import { CALL_RULES, type ContributionInput, type CreateCallInput, type CreateFundInput, type UpdateCallInput, type UpdateFundInput } from '../dto/funding.inputs';
 import { Fund } from './fund.entity';
 import { FundCall } from './fund-call.entity';
 import { LedgerEntry, LedgerEntryKind, LedgerReason } from '../ledger/ledger-entry.entity';
@@ -185,10 +185,15 @@ export class FundsService {
       if (!call) throw new NotFoundError('call', input.id);
       const now = this.clock.now();
       if (input.opensAt && call.opensAt <= now) throw new ConflictError('The call has opened: its opening cannot move. Change the close instead.', { reason: 'CALL_OPEN' });
+      const rules = CALL_RULES.filter((k) => input[k] !== undefined);
+      if (rules.length && call.opensAt <= now) {
+        throw new ConflictError(`The call has opened: its rules (${rules.join(', ')}) are fixed. Only its texts and its close may change.`, { reason: 'CALL_OPEN', fields: rules });
+      }
       const opensAt = input.opensAt ?? call.opensAt;
       const closesAt = input.closesAt ?? call.closesAt;
       if (closesAt <= opensAt) throw BadInputError.field('closesAt', 'must be after the call opens.');
-      const changed = (['title', 'guidance', 'opensAt', 'closesAt'] as const).filter((k) => input[k] !== undefined);
+      if (rules.length) this.applyRules(call, await this.get(call.fundId, em), input, { opensAt, closesAt });
+      const changed = [...(['title', 'guidance', 'opensAt', 'closesAt'] as const).filter((k) => input[k] !== undefined), ...rules];
       if (input.title) Object.assign(call, { titleEn: input.title.en ?? null, titleKo: input.title.ko ?? null });
       if (input.guidance) Object.assign(call, { guidanceEn: input.guidance.en ?? null, guidanceKo: input.guidance.ko ?? null });
       Object.assign(call, { opensAt, closesAt });
@@ -203,6 +208,32 @@ export class FundsService {
         detail: { fields: changed, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() },
       });
       return saved;
+    });
+  }
+
+  /** A not-yet-open call's rules as edited: the given ones over the stored, checked together as a new call's are. */
+  private applyRules(call: FundCall, fund: Fund, input: UpdateCallInput, times: { opensAt: Date; closesAt: Date }): void {
+    const merged = {
+      ...times,
+      allowedStages: input.allowedStages ?? call.allowedStages,
+      maxAward: input.maxAward ?? Object.entries(call.maxAwardMinor).map(([currency, amountMinor]) => ({ currency, amountMinor })),
+      matchRatioPercent: input.matchRatioPercent ?? call.matchRatioPercent,
+      referenceCurrency: input.referenceCurrency ?? call.referenceCurrency,
+      exchangeRates: input.exchangeRates ?? Object.entries(call.exchangeRates).map(([currency, unitsPerReference]) => ({ currency, unitsPerReference })),
+      criteria: input.criteria ?? call.criteria.map((c) => ({ key: c.key, title: { en: c.title.en ?? undefined, ko: c.title.ko ?? undefined }, weight: c.weight })),
+      scoreScaleMax: input.scoreScaleMax ?? call.scoreScaleMax,
+      reviewersPerApplication: input.reviewersPerApplication ?? call.reviewersPerApplication,
+    };
+    this.validateCall(fund, merged as CreateCallInput);
+    Object.assign(call, {
+      allowedStages: merged.allowedStages,
+      maxAwardMinor: Object.fromEntries(merged.maxAward.map((a) => [a.currency, BigInt(a.amountMinor).toString()])),
+      matchRatioPercent: merged.matchRatioPercent,
+      referenceCurrency: merged.referenceCurrency,
+      exchangeRates: Object.fromEntries(merged.exchangeRates.map((r) => [r.currency, r.unitsPerReference])),
+      criteria: merged.criteria.map((c) => ({ key: c.key, title: { en: c.title.en ?? null, ko: c.title.ko ?? null }, weight: c.weight })),
+      scoreScaleMax: merged.scoreScaleMax,
+      reviewersPerApplication: merged.reviewersPerApplication,
     });
   }
 

@@ -12,14 +12,13 @@ import { Review } from './review.entity';
 import { ReviewSummary, summarise } from './review-aggregate';
 import { reviewDueAt } from './review-due';
 import { ApplicationLifecycleService } from '../applications/application-lifecycle.service';
-import { ApplicationStatus } from '../applications/application.enums';
+import { ApplicationStatus, REVIEWABLE_STATUSES } from '../applications/application.enums';
 import { ApplicationsService } from '../applications/applications.service';
 import { FundApplication } from '../applications/fund-application.entity';
 import { FundAuditService } from '../audit/audit.service';
 import { FundingLoaders } from '../funding.loaders';
 import { FundCall } from '../funds/fund-call.entity';
 
-const REVIEWABLE = [ApplicationStatus.ELIGIBILITY_CHECKED, ApplicationStatus.UNDER_REVIEW];
 
 /**
  * The order of a reviewer's list as one sortable number: reviews still to
@@ -55,7 +54,7 @@ export class ReviewsService {
   async assign(admin: AuthUser, input: AssignReviewersInput): Promise<Review[]> {
     return this.dataSource.transaction(async (em) => {
       const { application } = await this.applications.lock(em, admin, input.applicationId);
-      if (!REVIEWABLE.includes(application.status)) {
+      if (!REVIEWABLE_STATUSES.includes(application.status)) {
         throw new ConflictError(`This application is ${application.status}: reviewers are assigned once its eligibility is confirmed and until it is decided.`, { reason: 'ILLEGAL_TRANSITION', status: application.status });
       }
       // Once it is on a meeting's agenda the board reads its reviews: a reviewer assigned then would review having read them.
@@ -122,7 +121,7 @@ export class ReviewsService {
       const review = await em.createQueryBuilder(Review, 'r').setLock('pessimistic_write').where('r.id = :id', { id: found.id }).getOneOrFail();
       if (review.submittedAt) throw new ConflictError('This review has been submitted: its due date no longer applies.', { reason: 'REVIEW_SUBMITTED' });
       if (review.withdrawnAt) throw new ConflictError('This review was withdrawn when its reviewer declared a conflict of interest.', { reason: 'REVIEW_WITHDRAWN' });
-      if (!REVIEWABLE.includes(application.status)) {
+      if (!REVIEWABLE_STATUSES.includes(application.status)) {
         throw new ConflictError(`This application is ${application.status}: it is no longer being reviewed.`, { reason: 'ILLEGAL_TRANSITION', status: application.status });
       }
       const dueAt = reviewDueAt(this.clock.now(), input.dueAt);
@@ -157,9 +156,9 @@ export class ReviewsService {
       .where('r.member_id IN (SELECT m.id FROM board_member m WHERE m.user_id = :userId AND m.ended_at IS NULL)', { userId: user.id })
       .andWhere('r.withdrawn_at IS NULL');
     const pending = 'r.submitted_at IS NULL AND EXISTS (SELECT 1 FROM fund_application a WHERE a.id = r.application_id AND a.status IN (:...reviewable))';
-    if (filter.pending === true) query.andWhere(pending, { reviewable: REVIEWABLE });
+    if (filter.pending === true) query.andWhere(pending, { reviewable: REVIEWABLE_STATUSES });
     else if (filter.pending === false) query.andWhere('r.submitted_at IS NOT NULL');
-    else query.andWhere(`(r.submitted_at IS NOT NULL OR (${pending}))`, { reviewable: REVIEWABLE });
+    else query.andWhere(`(r.submitted_at IS NOT NULL OR (${pending}))`, { reviewable: REVIEWABLE_STATUSES });
     return paginate(query, page, { expression: ASSIGNMENT_ORDER, direction: 'ASC', valueOf: assignmentOrder, cast: 'bigint', notNull: true });
   }
 

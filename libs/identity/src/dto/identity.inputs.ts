@@ -173,6 +173,10 @@ export class OrganisationFilter {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100)
   cityId?: string;
 
+  @Field({ nullable: true, description: 'Only organisations in cities of this country (GB or KR).' })
+  @IsOptional() @IsString() @Length(2, 2, { message: 'must be a two-letter country code, like GB or KR' })
+  countryCode?: string;
+
   @Field(() => OrganisationKind, { nullable: true }) @IsOptional() @IsEnum(OrganisationKind)
   kind?: OrganisationKind;
 
@@ -187,4 +191,7 @@ export class UserFilterInput {
 
   @Field(() => Role, { nullable: true }) @IsOptional() @IsEnum(Role)
   role?: Role;
+
+  @Field({ nullable: true, description: 'true: only disabled accounts; false: only enabled ones.' }) @IsOptional() @IsBoolean()
+  disabled?: boolean;
 }

@@ -24,13 +24,15 @@ interface DemoOrganisation {
   kind: OrganisationKind;
   cityId: string;
   website?: string;
+  /** The domain of its staff's addresses, so a newcomer from it is told the organisation is probably theirs. */
+  emailDomain?: string;
 }
 
 const ORGANISATIONS: DemoOrganisation[] = [
-  { key: 'lcc', nameEn: 'Liverpool City Council', nameKo: '리버풀 시의회', kind: OrganisationKind.CITY_GOVERNMENT, cityId: 'liverpool', website: 'https://liverpool.gov.uk' },
+  { key: 'lcc', nameEn: 'Liverpool City Council', nameKo: '리버풀 시의회', kind: OrganisationKind.CITY_GOVERNMENT, cityId: 'liverpool', website: 'https://liverpool.gov.uk', emailDomain: 'liverpool.gov.uk' },
   { key: 'lcr', nameEn: 'Liverpool City Region Combined Authority', nameKo: '리버풀 시티 리전 연합당국', kind: OrganisationKind.AGENCY, cityId: 'liverpool' },
   { key: 'uol', nameEn: 'University of Liverpool', nameKo: '리버풀 대학교', kind: OrganisationKind.UNIVERSITY, cityId: 'liverpool', website: 'https://www.liverpool.ac.uk' },
-  { key: 'bmc', nameEn: 'Busan Metropolitan City', nameKo: '부산광역시', kind: OrganisationKind.CITY_GOVERNMENT, cityId: 'busan', website: 'https://www.busan.go.kr' },
+  { key: 'bmc', nameEn: 'Busan Metropolitan City', nameKo: '부산광역시', kind: OrganisationKind.CITY_GOVERNMENT, cityId: 'busan', website: 'https://www.busan.go.kr', emailDomain: 'busan.go.kr' },
   { key: 'pnu', nameEn: 'Pusan National University', nameKo: '부산대학교', kind: OrganisationKind.UNIVERSITY, cityId: 'busan', website: 'https://www.pusan.ac.kr' },
   { key: 'btp', nameEn: 'Busan Technopark', nameKo: '부산테크노파크', kind: OrganisationKind.AGENCY, cityId: 'busan' },
   { key: 'uom', nameEn: 'University of Manchester', nameKo: '맨체스터 대학교', kind: OrganisationKind.UNIVERSITY, cityId: 'manchester', website: 'https://www.manchester.ac.uk' },
@@ -116,7 +118,7 @@ async function upsertOrganisation(em: EntityManager, org: DemoOrganisation): Pro
   const existing = await em.findOneBy(Organisation, { nameEn: org.nameEn, cityId: org.cityId });
   if (existing) return existing.id;
   const saved = await em.save(
-    em.create(Organisation, { nameEn: org.nameEn, nameKo: org.nameKo, kind: org.kind, cityId: org.cityId, website: org.website ?? null }),
+    em.create(Organisation, { nameEn: org.nameEn, nameKo: org.nameKo, kind: org.kind, cityId: org.cityId, website: org.website ?? null, emailDomain: org.emailDomain ?? null }),
   );
   return saved.id;
 }

@@ -13,6 +13,7 @@ import type { BoardMeetingQuery } from '../../gql/graphql';
 import { useMessages } from '../../i18n';
 import { formatNumber, KR_ZONE, pickText, UK_ZONE } from '../../i18n/format';
 import { DecisionForm, DecisionRecord } from './AgendaDecision';
+import { ConfirmGroup } from '../organisations/RequestControls';
 import { boardMessages } from './messages';
 import { cityLabel } from '../../i18n/cities';
 import { useCityNames } from '../../hooks/useCityNames';
@@ -96,6 +97,12 @@ const BoardCastVote = graphql(`
     castVote(input: $input) {
       ...BoardQuorumFields
     }
+  }
+`);
+
+const BoardRemoveFromAgenda = graphql(`
+  mutation BoardRemoveFromAgenda($input: AgendaItemInput!) {
+    removeFromAgenda(input: $input)
   }
 `);
 
@@ -247,6 +254,7 @@ function AgendaItemView({ meetingId, item, fund, onChange }: { meetingId: string
       ) : (
         canAct && <DecisionForm meetingId={meetingId} item={item} onRecorded={onChange} />
       )}
+      {hasRole('ADMIN') && !item.decision && <RemoveFromAgenda meetingId={meetingId} item={item} onRemoved={onChange} />}
     </article>
   );
 }
@@ -341,6 +349,35 @@ function VoteButtons({ meetingId, item, myMemberId, onVoted }: { meetingId: stri
   );
 }
 
+/** Admins: an undecided item taken off the agenda (its votes go too), once confirmed. */
+function RemoveFromAgenda({ meetingId, item, onRemoved }: { meetingId: string; item: Item; onRemoved: () => void }) {
+  const { t } = useMessages(boardMessages);
+  const [confirming, setConfirming] = useState(false);
+  const [result, remove] = useMutation(BoardRemoveFromAgenda);
+  const label = t('meeting.removeLabel', { position: item.position });
+  async function go() {
+    const { data } = await remove({ input: { meetingId, applicationId: item.applicationId } });
+    if (data) {
+      setConfirming(false);
+      onRemoved();
+    }
+  }
+  return (
+    <div className="board-remove">
+      <BoardError error={result.error} />
+      {confirming ? (
+        <ConfirmGroup label={label} confirm={t('meeting.removeConfirm')} confirmClass="button--danger" cancel={t('meeting.keep')} busy={result.fetching} onConfirm={() => void go()} onCancel={() => setConfirming(false)}>
+          <p>{t('meeting.removeWarning')}</p>
+        </ConfirmGroup>
+      ) : (
+        <button type="button" className="button button--secondary" aria-label={label} onClick={() => setConfirming(true)}>
+          {t('meeting.remove')}
+        </button>
+      )}
+    </div>
+  );
+}
+
 function AddToAgenda({ meeting, onAdded }: { meeting: Meeting; onAdded: () => void }) {
   const { t, language } = useMessages(boardMessages);
   const [{ data, error }] = useQuery({ query: BoardAgendaCandidates, variables: { fundId: meeting.fundId } });
@@ -380,7 +417,7 @@ function AddToAgenda({ meeting, onAdded }: { meeting: Meeting; onAdded: () => vo
           />
           <BoardError error={result.error} />
           <div>
-            <button type="submit" className="button button--secondary" disabled={result.fetching}>
+            <button type="submit" className="button button--secondary" disabled={result.fetching || candidates.length === 0}>
               {t('meeting.add')}
             </button>
           </div>

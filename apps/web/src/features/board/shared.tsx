@@ -1,10 +1,8 @@
 import { CombinedError, useQuery } from 'urql';
-import { problemOf } from '../../api/errors';
 import { useAuth } from '../../auth/AuthProvider';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ExplainedError } from '../../components/ErrorNotice';
 import { graphql } from '../../gql';
 import { useMessages, type TranslateOf } from '../../i18n';
-import { common } from '../../i18n/common';
 import { boardMessages } from './messages';
 import './board.css';
 
@@ -25,21 +23,8 @@ const isReason = (value: unknown): value is Reason => REASONS.includes(value as 
 
 /** An API error; the board's refusals (a CONFLICT with a known reason) explained in the reader's language. */
 export function BoardError({ error, onRetry }: { error?: CombinedError | null; onRetry?: () => void }) {
-  const { t, language } = useMessages(boardMessages);
-  const c = useMessages(common);
-  const problem = problemOf(error);
-  if (!problem) return null;
-  if (!isReason(problem.reason)) return <ErrorNotice error={error} onRetry={onRetry} />;
-  return (
-    <div className="notice notice--error" role="alert" data-error-code={problem.code} data-reason={problem.reason}>
-      <p className="notice__title">{c.t('errors.title')}</p>
-      <p>{t(`reasons.${problem.reason}`)}</p>
-      <p className="notice__detail">
-        {language === 'ko' && <span>{c.t('errors.details')}: </span>}
-        <span lang="en">{problem.message}</span>
-      </p>
-    </div>
-  );
+  const { t } = useMessages(boardMessages);
+  return <ExplainedError error={error} onRetry={onRetry} explain={(reason) => (isReason(reason) ? t(`reasons.${reason}`) : null)} />;
 }
 
 const BoardFunds = graphql(`

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { sessionStore } from '../../auth/session';
+import { downloadWithSession } from '../../api/download';
 import { usePageTitle } from '../../components/Layout';
 import { PageFrame } from '../../components/PageFrame';
 import { LocalText } from '../../components/LocalText';
@@ -77,18 +77,7 @@ export default function RegistrationsPage() {
   async function exportCsv() {
     setExporting('busy');
     try {
-      const token = await sessionStore.freshAccessToken();
-      const response = await fetch(`/events/${encodeURIComponent(id)}/registrations.csv`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-      if (!response.ok) throw new Error(String(response.status));
-      const blob = await response.blob();
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `event-${id}-registrations.csv`;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await downloadWithSession(`/events/${encodeURIComponent(id)}/registrations.csv`, `event-${id}-registrations.csv`);
       setExporting('done');
     } catch {
       setExporting('failed');

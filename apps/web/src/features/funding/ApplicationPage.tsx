@@ -10,7 +10,7 @@ import { KR_ZONE, pickText, UK_ZONE } from '../../i18n/format';
 import { PageProblem } from '../../components/PageProblem';
 import { ApplicationStatus } from './ApplicationStatus';
 import { fundingMessages } from './messages';
-import { ApplicationContextQuery, ApplicationQuery, WithdrawApplication, type Side } from './documents';
+import { ApplicationContextQuery, ApplicationQuery, sidesOf, WithdrawApplication, type Side } from './documents';
 import { ApplicationForm } from './ApplicationForm';
 import { ApplicationDecision, ReasonAction } from './ApplicationDecision';
 import { ApplicationReadOnly } from './ApplicationReadOnly';
@@ -38,11 +38,7 @@ export default function ApplicationPage() {
     reexecuteContext({ requestPolicy: 'network-only' });
   };
   const twinning = context?.workspace.twinning;
-  const sides: Side[] = twinning
-    ? [twinning.cityA, twinning.cityB]
-        .map((city) => ({ countryCode: city.countryCode, currency: city.country.currency, city }))
-        .filter((side, index, all) => all.findIndex((s) => s.countryCode === side.countryCode) === index)
-    : [];
+  const sides: Side[] = twinning ? sidesOf([twinning.cityA, twinning.cityB]) : [];
   const isLead = context?.workspace.myRole === 'LEAD';
   const editable = application.status === 'DRAFT' && isLead;
 

@@ -8,7 +8,7 @@ import { formatMinor, moneyText } from '../../i18n/money';
 import { type Application, type Side } from './documents';
 
 /** A submitted application (or a draft for someone who is not a lead), as text and tables. */
-export function ApplicationReadOnly({ application, sides }: { application: Application; sides: Side[] }) {
+export function ApplicationReadOnly({ application, sides }: { application: Pick<Application, 'submittedAt' | 'requested' | 'summary' | 'routeToBusinessAsUsual' | 'budgetLines' | 'milestones'>; sides: Side[] }) {
   const { t, language } = useMessages(fundingMessages);
   return (
     <section aria-labelledby="content-heading">

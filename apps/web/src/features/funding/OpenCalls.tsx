@@ -4,6 +4,7 @@ import { ErrorNotice, Loading } from '../../components/ErrorNotice';
 import { LocalText } from '../../components/LocalText';
 import { Time } from '../../components/Time';
 import { graphql } from '../../gql';
+import type { ProjectStage } from '../../gql/graphql';
 import { useMessages } from '../../i18n';
 import { KR_ZONE, UK_ZONE } from '../../i18n/format';
 import { projectMessages } from '../projects/messages';
@@ -60,16 +61,7 @@ export function OpenCalls({
           return (
             <li key={call.id}>
               <LocalText value={call.title} as="h3" />
-              <dl className="meta">
-                <dt>{t('calls.closes')}</dt>
-                <dd>
-                  <Time value={call.closesAt} also={[UK_ZONE, KR_ZONE]} />
-                </dd>
-                <dt>{t('calls.maxAward')}</dt>
-                <dd>{moneyText(call.maxAward, language, ' · ')}</dd>
-                <dt>{t('calls.stages')}</dt>
-                <dd>{call.allowedStages.map((s) => tProject(`stage.${s}`)).join(', ')}</dd>
-              </dl>
+              <CallFacts closesAt={call.closesAt} maxAward={moneyText(call.maxAward, language, ' · ')} allowedStages={call.allowedStages} />
               {existing ? (
                 <Link to={`/applications/${existing.id}`}>{t('calls.already')}</Link>
               ) : !canApply ? (
@@ -86,5 +78,23 @@ export function OpenCalls({
         })}
       </ul>
     </section>
+  );
+}
+
+/** What applicants read of a call among the open calls: its close in both countries' zones, the largest award, the stages that may apply. */
+export function CallFacts({ closesAt, maxAward, allowedStages }: { closesAt: string; maxAward: string; allowedStages: readonly ProjectStage[] }) {
+  const { t } = useMessages(fundingMessages);
+  const { t: tProject } = useMessages(projectMessages);
+  return (
+    <dl className="meta">
+      <dt>{t('calls.closes')}</dt>
+      <dd>
+        <Time value={closesAt} also={[UK_ZONE, KR_ZONE]} />
+      </dd>
+      <dt>{t('calls.maxAward')}</dt>
+      <dd>{maxAward}</dd>
+      <dt>{t('calls.stages')}</dt>
+      <dd>{allowedStages.map((s) => tProject(`stage.${s}`)).join(', ')}</dd>
+    </dl>
   );
 }

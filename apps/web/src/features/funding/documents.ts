@@ -223,3 +223,10 @@ export interface Side {
   currency: string;
   city: { id: string; nameEn: string; nameKo: string };
 }
+
+/** The twinned cities' sides of a budget: one per country, in its currency. */
+export function sidesOf(cities: ReadonlyArray<Side['city'] & { countryCode: string; country: { currency: string } }>): Side[] {
+  return cities
+    .map((city) => ({ countryCode: city.countryCode, currency: city.country.currency, city }))
+    .filter((side, index, all) => all.findIndex((s) => s.countryCode === side.countryCode) === index);
+}

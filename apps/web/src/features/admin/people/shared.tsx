@@ -1,0 +1,110 @@
+import { useRef, useState, type ReactNode } from 'react';
+import { useQuery, type CombinedError } from 'urql';
+import { problemOf } from '../../../api/errors';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { Field } from '../../../components/Field';
+import { useMessages } from '../../../i18n';
+import { cityName } from '../../../i18n/cities';
+import { organisationMessages } from '../../organisations/messages';
+import { KINDS } from '../../organisations/shared';
+import { AdminCities } from './documents';
+import { peopleMessages } from './messages';
+import './people.css';
+
+/** How many rows a page of a console list holds. */
+export const PAGE = 20;
+
+export const ROLES = ['ADMIN', 'BOARD_MEMBER', 'EVENT_ORGANISER'] as const;
+
+/**
+ * A status line that says what just happened and takes the focus, so the
+ * keyboard and screen readers follow the change.
+ */
+export function useAnnouncer(): { say: (text: string) => void; line: ReactNode } {
+  const [text, setText] = useState('');
+  const ref = useRef<HTMLParagraphElement>(null);
+  return {
+    say: (next) => {
+      setText(next);
+      setTimeout(() => ref.current?.focus(), 0);
+    },
+    line: (
+      <p ref={ref} tabIndex={-1} role="status" className="form__status">
+        {text}
+      </p>
+    ),
+  };
+}
+
+/**
+ * A refusal from the API in the page's language: the ones these pages expect
+ * (the last admin, one's own account, a membership already gone) in words of
+ * their own, anything else as every page explains errors.
+ */
+export function Refusal({ error, title, notFound }: { error: CombinedError | undefined; title?: string; /** What NOT_FOUND means here, when more can be said than that it is gone. */ notFound?: string }) {
+  const { t } = useMessages(peopleMessages);
+  const problem = problemOf(error);
+  if (!problem) return null;
+  const known = problem.code === 'CONFLICT' && (problem.reason === 'LAST_ADMIN' || problem.reason === 'OWN_ACCOUNT') ? problem.reason : problem.code === 'NOT_FOUND' ? 'NOT_FOUND' : null;
+  if (!known) return <ErrorNotice error={error} title={title} />;
+  return (
+    <div className="notice notice--error" role="alert" data-error-code={problem.code}>
+      {title && <p className="notice__title">{title}</p>}
+      <p>{known === 'NOT_FOUND' && notFound ? notFound : t(`refusal.${known}`)}</p>
+    </div>
+  );
+}
+
+/** The programme's cities, sorted by name in the reader's language, optionally of one country. */
+export function useCities(countryCode = '') {
+  const { language } = useMessages(peopleMessages);
+  const [{ data }] = useQuery({ query: AdminCities });
+  return (data?.cities.nodes ?? [])
+    .filter((c) => !countryCode || c.countryCode === countryCode)
+    .map((c) => ({ id: c.id, name: cityName(c, language) }))
+    .sort((a, b) => a.name.localeCompare(b.name, language));
+}
+
+
+/** A labelled choice among `options`, with a first empty option (e.g. "Any") when `empty` is given. */
+export function Choice<V extends string>({
+  label,
+  value,
+  onChange,
+  options,
+  empty,
+  problem,
+}: {
+  label: string;
+  value: V | '';
+  onChange: (value: V | '') => void;
+  options: ReadonlyArray<{ value: V; label: string }>;
+  empty?: string;
+  problem?: string | null;
+}) {
+  return (
+    <Field
+      label={label}
+      problem={problem}
+      render={(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.target.value as V | '')}>
+          {empty !== undefined && <option value="">{empty}</option>}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
+  );
+}
+
+type Kind = (typeof KINDS)[number];
+
+/** An organisation's kind in the reader's language, as the organisations' pages name it; and every kind as options. */
+export function useKinds(): { kindName: (kind: Kind) => string; kindOptions: Array<{ value: Kind; label: string }> } {
+  const { t } = useMessages(organisationMessages);
+  const kindName = (kind: Kind) => t(`kind.${kind}`);
+  return { kindName, kindOptions: KINDS.map((k) => ({ value: k, label: kindName(k) })) };
+}
