@@ -175,6 +175,26 @@ describe('accounts and sessions', () => {
     expect((await app.gql(REFRESH, { input: { refreshToken: tokens.refreshToken } })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
+  it('lists where you are signed in, marks this session, and ends another one alone', async () => {
+    const here = await app.signInTokens('participant@demo.twins.test');
+    const there = await app.signInTokens('participant@demo.twins.test');
+    const SESSIONS = `query { mySessions { id current } }`;
+    const mine = (await app.gqlOk<{ mySessions: Array<{ id: string; current: boolean }> }>(SESSIONS, {}, { token: here.accessToken })).mySessions;
+    const current = mine.filter((s) => s.current);
+    expect(current).toHaveLength(1);
+    const other = (await app.gqlOk<{ mySessions: Array<{ id: string; current: boolean }> }>(SESSIONS, {}, { token: there.accessToken })).mySessions.find((s) => s.current)!;
+    expect(other.id).not.toBe(current[0].id);
+
+    const REVOKE = `mutation($id: ID!) { revokeMySession(id: $id) { ok } }`;
+    expect(await app.gqlOk(REVOKE, { id: other.id }, { token: here.accessToken })).toEqual({ revokeMySession: { ok: true } });
+    expect((await app.gql(REFRESH, { input: { refreshToken: there.refreshToken } })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await app.gqlOk<{ me: { id: string } }>(ME, {}, { token: here.accessToken })).me.id).toBeTruthy();
+    // Someone else's session, or one already ended, is not found.
+    const admin = await app.signIn('admin@demo.twins.test');
+    expect((await app.gql(REVOKE, { id: current[0].id }, { token: admin })).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    expect((await app.gql(REVOKE, { id: other.id }, { token: here.accessToken })).errors?.[0].extensions.code).toBe('NOT_FOUND');
+  });
+
   it('resets a password by emailed link: single use, expiring, and it ends other sessions', async () => {
     const email = 'officer.busan@demo.twins.test';
     const before = await app.signInTokens(email);

@@ -50,6 +50,18 @@ describe('the outbox and email delivery', () => {
     });
   });
 
+  it('finds messages by part of the recipient address, with their status', async () => {
+    await app.gqlOk(SEND_TEST, { to: 'finder.one@example.org' }, { token: admin });
+    await app.gqlOk(SEND_TEST, { to: 'someone.else@example.org' }, { token: admin });
+    const list = `query($search: String, $status: [OutboxStatus!]) { outboxMessages(search: $search, status: $status) { totalCount nodes { recipientEmail } } }`;
+    const found = await app.gqlOk<{ outboxMessages: { totalCount: number; nodes: Array<{ recipientEmail: string }> } }>(list, { search: 'FINDER.o' }, { token: admin });
+    expect(found.outboxMessages).toEqual({ totalCount: 1, nodes: [{ recipientEmail: 'finder.one@example.org' }] });
+    // LIKE's wildcards are plain characters in a search.
+    expect((await app.gqlOk<{ outboxMessages: { totalCount: number } }>(list, { search: '%' }, { token: admin })).outboxMessages.totalCount).toBe(0);
+    expect((await app.gqlOk<{ outboxMessages: { totalCount: number } }>(list, { search: 'finder', status: ['DEAD'] }, { token: admin })).outboxMessages.totalCount).toBe(0);
+    expect((await app.gql(list, { search: 'x'.repeat(101) }, { token: admin })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'search' }] });
+  });
+
   it('keeps messages while the worker is down and sends them when it is back', async () => {
     await app.stopWorker();
     await app.gqlOk(SEND_TEST, { to: 'while-down@example.org' }, { token: admin });

@@ -268,10 +268,12 @@ describe('twinnings and twin workspaces', () => {
 
     it('the last lead of a city cannot leave, be removed or be demoted', async () => {
       const leave = await app.gql(LEAVE, { workspaceId }, { token: tokens.busan });
-      expect(leave.errors?.[0].extensions.code).toBe('CONFLICT');
+      // A stable reason and the city, so a page can say it in the reader's language.
+      const lastLead = { code: 'CONFLICT', reason: 'last-lead', cityId: 'busan' };
+      expect(leave.errors?.[0].extensions).toMatchObject(lastLead);
       expect(leave.errors?.[0].message).toMatch(/last lead from Busan.*Appoint another lead from Busan first/);
-      expect(codeOf(await app.gql(REMOVE, { input: { workspaceId, userId: ids.busan } }, { token: tokens.liverpool }))).toBe('CONFLICT');
-      expect(codeOf(await app.gql(CHANGE_ROLE, { input: { workspaceId, userId: ids.busan, role: 'MEMBER' } }, { token: tokens.busan }))).toBe('CONFLICT');
+      expect((await app.gql(REMOVE, { input: { workspaceId, userId: ids.busan } }, { token: tokens.liverpool })).errors?.[0].extensions).toMatchObject(lastLead);
+      expect((await app.gql(CHANGE_ROLE, { input: { workspaceId, userId: ids.busan, role: 'MEMBER' } }, { token: tokens.busan })).errors?.[0].extensions).toMatchObject(lastLead);
     });
 
     it('holds under concurrency: of two simultaneous demotions of the two Liverpool leads, exactly one succeeds', async () => {

@@ -22,6 +22,7 @@ const ADMIN_PAGES = [
   '/admin/organisations',
   '/admin/evidence',
   '/admin/evidence/busan',
+  '/admin/operations',
 ];
 /** The demo fund's console pages (under /admin/funds/:id), :callId its open call. */
 const ADMIN_FUND_PAGES = ['', '/calls/:callId', '/board', '/audit'];

@@ -9,6 +9,8 @@ import {
   graphqlModule,
   GraphqlExceptionFilter,
   HealthController,
+  HealthResolver,
+  HealthService,
   LoggingModule,
   loadConfig,
   OpenDataModule,
@@ -59,6 +61,8 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
+        HealthService,
+        HealthResolver,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: GraphqlExceptionFilter },

@@ -25,6 +25,8 @@ export { MailTransport } from './mail/mail-transport';
 export { LoggingModule } from './logging/logging.module';
 export { platformLogger } from './logging/platform-logger';
 export { HealthController } from './health/health.controller';
+export { HealthResolver } from './health/health.resolver';
+export { HealthService } from './health/health.service';
 export { requestLoader } from './graphql/loaders';
 export { costWhen, itemsOfPage, listOfAtMost, ONE_PER_COUNTRY, ONE_PER_LANGUAGE, OWN_ZONE_AND_ONE_PER_COUNTRY, PASSWORD_HASH_COST, queryCost } from './graphql/cost';
 export { RequestRateLimiter } from './graphql/request-rate-limiter';

@@ -18,6 +18,7 @@ import { SessionController } from './session.controller';
 import { AccessTokenSessionResolver } from './session-resolver.impl';
 import { SignInRateLimiter } from './sign-in-rate-limiter';
 import { UsersResolver } from './users.resolver';
+import { SessionFieldsResolver } from './session-fields.resolver';
 import { UsersService } from './users.service';
 
 @Module({
@@ -42,6 +43,7 @@ import { UsersService } from './users.service';
     SignInRateLimiter,
     AuthResolver,
     UsersResolver,
+    SessionFieldsResolver,
     OrganisationsResolver,
     OrganisationRequestsResolver,
     { provide: SessionResolver, useClass: AccessTokenSessionResolver },

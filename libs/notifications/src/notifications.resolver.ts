@@ -1,5 +1,5 @@
-import { Args, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { IsEmail, IsOptional, IsUUID } from 'class-validator';
+import { Args, ArgsType, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Allow, Ctx, PageArgs, Paginated, RequestContext, Role } from '@app/core';
 import { OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
@@ -23,6 +23,15 @@ class SendTestEmailResult {
   @Field() to: string;
 }
 
+@ArgsType()
+class OutboxMessagesArgs {
+  @Field(() => [OutboxStatus], { nullable: true }) @IsOptional() @IsEnum(OutboxStatus, { each: true })
+  status?: OutboxStatus[];
+
+  @Field({ nullable: true, description: 'Part of the recipient address.' }) @IsOptional() @IsString() @MaxLength(100)
+  search?: string;
+}
+
 @InputType()
 class RetryOutboxMessageInput {
   @Field(() => ID) @IsUUID('4', { message: 'must be a message id' }) id: string;
@@ -35,13 +44,10 @@ export class NotificationsResolver {
     private readonly dataSource: DataSource,
   ) {}
 
-  @Query(() => OutboxMessageConnection, { description: 'Outgoing emails, newest first; filter by status to see the ones that keep failing.' })
+  @Query(() => OutboxMessageConnection, { description: 'Outgoing emails, newest first; filter by status to see the ones that keep failing, and by recipient.' })
   @Allow(Role.ADMIN)
-  outboxMessages(
-    @Args() page: PageArgs,
-    @Args('status', { type: () => [OutboxStatus], nullable: true }) status?: OutboxStatus[],
-  ) {
-    return this.outbox.list(page, status);
+  outboxMessages(@Args() page: PageArgs, @Args() filter: OutboxMessagesArgs) {
+    return this.outbox.list(page, filter);
   }
 
   @Mutation(() => OutboxMessage, { description: 'Try a failed or parked email again.' })

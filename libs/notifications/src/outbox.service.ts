@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { Clock, Connection, ConflictError, Language, NotFoundError, PageArgs, paginate } from '@app/core';
+import { Clock, Connection, ConflictError, escapeLike, Language, NotFoundError, PageArgs, paginate } from '@app/core';
 import { OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
 import type { EmailTemplate } from './templates/email-template';
 import { EmailTemplateRegistry } from './templates/email-template.registry';
@@ -55,9 +55,10 @@ export class OutboxService {
       .execute();
   }
 
-  list(page: PageArgs, statuses?: OutboxStatus[]): Promise<Connection<OutboxMessage>> {
+  list(page: PageArgs, filter: { status?: OutboxStatus[]; search?: string } = {}): Promise<Connection<OutboxMessage>> {
     const query = this.messages.createQueryBuilder('m');
-    if (statuses?.length) query.where('m.status IN (:...statuses)', { statuses });
+    if (filter.status?.length) query.andWhere('m.status IN (:...statuses)', { statuses: filter.status });
+    if (filter.search?.trim()) query.andWhere('m.recipient_email ILIKE :q', { q: `%${escapeLike(filter.search.trim())}%` });
     return paginate(query, page, {
       expression: 'm.created_at',
       direction: 'DESC',

@@ -286,7 +286,7 @@ export class WorkspaceService {
     throw new ConflictError(
       `${who} the last lead from ${city.nameEn}, ${cannot}: every workspace keeps at least one lead from each city. ` +
         `Appoint another lead from ${city.nameEn} first.`,
-      { cityId: city.id },
+      { reason: 'last-lead', cityId: city.id },
     );
   }
 

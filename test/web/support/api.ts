@@ -45,8 +45,8 @@ export async function tokenFor(email: string, password = process.env.WEB_DEMO_PA
   return data.signIn.accessToken;
 }
 
-export async function userIdOf(email: string): Promise<string> {
-  return (await gql<{ me: { id: string } }>(`query { me { id } }`, {}, await tokenFor(email))).me.id;
+export async function userIdOf(email: string, password?: string): Promise<string> {
+  return (await gql<{ me: { id: string } }>(`query { me { id } }`, {}, await tokenFor(email, password))).me.id;
 }
 
 /**

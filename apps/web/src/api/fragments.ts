@@ -53,3 +53,11 @@ export const Amount = graphql(`
     ko
   }
 `);
+
+/** Where a list's next page starts, for "Show more". */
+export const NextPage = graphql(`
+  fragment NextPage on PageInfo {
+    endCursor
+    hasNextPage
+  }
+`);

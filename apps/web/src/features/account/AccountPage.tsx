@@ -7,7 +7,6 @@ import { sessionStore } from '../../auth/session';
 import { ErrorNotice, Loading } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { usePageTitle } from '../../components/Layout';
-import { Time } from '../../components/Time';
 import { graphql } from '../../gql';
 import { useDraft } from '../../hooks/useDraft';
 import { isLanguage, useMessages } from '../../i18n';
@@ -20,6 +19,7 @@ import { AccountCaseStudiesPanel } from '../knowledge/AccountCaseStudiesPanel';
 import { BoardAccountPanel } from '../board/BoardAccountPanel';
 import { EventsAccountPanel } from '../events/EventsAccountPanel';
 import { OrganisationPanel } from '../organisations/OrganisationPanel';
+import { SessionsPanel } from './SessionsPanel';
 
 const AccountQuery = graphql(`
   query Account {
@@ -37,6 +37,7 @@ const AccountQuery = graphql(`
     }
     mySessions {
       id
+      current
       createdAt
       lastUsedAt
       userAgent
@@ -55,21 +56,12 @@ const UpdateMyProfile = graphql(`
   }
 `);
 
-const SignOutEverywhere = graphql(`
-  mutation SignOutEverywhere {
-    signOutEverywhere {
-      ok
-    }
-  }
-`);
-
 export default function AccountPage() {
   const { t, language } = useMessages(accountMessages);
   usePageTitle(t('title'));
   const { user } = useAuth();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: AccountQuery });
   const [saved, save] = useMutation(UpdateMyProfile);
-  const [everywhere, signOutEverywhere] = useMutation(SignOutEverywhere);
   const switchLanguage = useLanguageSwitch();
   const [draft, update, clear] = useDraft('profile', { displayName: user?.displayName ?? '', timeZone: user?.timeZone ?? browserZone() });
   const zones = [...new Set([draft.timeZone, browserZone(), UK_ZONE, KR_ZONE])];
@@ -156,33 +148,7 @@ export default function AccountPage() {
       <section>
         <ChangePasswordForm />
       </section>
-      <section>
-        <h2>{t('sessions.title')}</h2>
-        <ul className="list">
-          {data?.mySessions.map((session) => (
-            <li key={session.id}>
-              {session.userAgent ?? '—'}
-              <br />
-              <small>
-                {t('sessions.lastUsed')}: <Time value={session.lastUsedAt} />
-              </small>
-            </li>
-          ))}
-        </ul>
-        <ErrorNotice error={everywhere.error} />
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={everywhere.fetching}
-          onClick={async () => {
-            // Signed out here only once the server ended the sessions; otherwise the notice says why.
-            const { error: failed } = await signOutEverywhere({});
-            if (!failed) sessionStore.set(null);
-          }}
-        >
-          {t('sessions.signOutEverywhere')}
-        </button>
-      </section>
+      <SessionsPanel sessions={data?.mySessions ?? []} onChanged={() => reexecute({ requestPolicy: 'network-only' })} />
     </div>
   );
 }

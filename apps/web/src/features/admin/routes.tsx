@@ -36,4 +36,6 @@ export const adminRoutes: RouteObject[] = [
   // section: evidence
   { path: 'evidence', element: lazyPage(() => import('./evidence/EvidenceHomePage')) },
   { path: 'evidence/:city', element: lazyPage(() => import('./evidence/CityEvidencePage')) },
+  // section: operations
+  { path: 'operations', element: lazyPage(() => import('./operations/OperationsPage')) },
 ];

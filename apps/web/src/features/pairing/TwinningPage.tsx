@@ -19,6 +19,7 @@ import { useMyOrganisations } from './useMyOrganisations';
 import './pairing.css';
 import { SideBadge, StatusBadge } from '../../components/StatusBadge';
 import { TwinningStatusForm } from '../admin/evidence/TwinningStatusForm';
+import { AskToJoin } from '../twinning/AskToJoin';
 
 const PairingTwinning = graphql(`
   query PairingTwinning($id: ID!) {
@@ -130,6 +131,8 @@ export default function TwinningPage() {
   const proposal = twinning.proposal;
   const canAnswer = !!user && twinning.status === 'PROPOSED' && mine.governmentCityIds.has(twinning.cityBId);
   const canWithdraw = !!user && twinning.status === 'PROPOSED' && proposal?.proposedByUserId === user.id;
+  const mayAskToJoin =
+    !!user && !!twinning.workspaceId && (twinning.status === 'ACTIVE' || twinning.status === 'DORMANT') && (mine.cityIds.has(twinning.cityAId) || mine.cityIds.has(twinning.cityBId));
   const countryOf = (c: TwinningView['cityA']) => (language === 'ko' ? c.country.nameKo : c.country.nameEn);
 
   return (
@@ -238,6 +241,7 @@ export default function TwinningPage() {
         )}
       </div>
       {canAnswer && outcome?.id !== twinning.id && <RespondForm twinning={twinning} onDone={(o) => setOutcome({ ...o, id: twinning.id })} />}
+      {mayAskToJoin && twinning.workspaceId && <AskToJoin workspaceId={twinning.workspaceId} />}
       {canWithdraw && outcome?.id !== twinning.id && <WithdrawForm twinning={twinning} onDone={(o) => setOutcome({ ...o, id: twinning.id })} />}
       {hasRole('ADMIN') && <TwinningStatusForm twinning={twinning} onChanged={() => reexecute({ requestPolicy: 'network-only' })} />}
     </div>

@@ -12,7 +12,9 @@ import { BilingualField, bilingualInput, bilingualProblem, fromLocalized, TITLE_
 import { formMessages } from '../../i18n/forms';
 import { MILESTONE_STATUSES } from './kinds';
 import { projectMessages } from './messages';
-import { AddMilestone, UpdateMilestone } from './documents';
+import { AddMilestone, RemoveMilestone, UpdateMilestone } from './documents';
+import { ConfirmGroup } from '../organisations/RequestControls';
+import '../organisations/organisations.css';
 
 type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
@@ -34,11 +36,14 @@ function dueProblem(project: ProjectForMilestones, dueDate: string, tForm: FormT
 
 /** The project's milestones: their dates and status, marking one done, and (for members) adding and editing them. */
 export function Milestones({ project, canEdit, onDone }: { project: ProjectForMilestones; canEdit: boolean; onDone: () => void }) {
-  const { t } = useMessages(projectMessages);
+  const { t, language } = useMessages(projectMessages);
   const { t: tForm } = useMessages(formMessages);
   const [editing, setEditing] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [updated, updateMilestone] = useMutation(UpdateMilestone);
+  const [removed, removeMilestone] = useMutation(RemoveMilestone);
+  const toRemove = project.milestones.find((m) => m.id === removing);
 
   return (
     <section aria-labelledby="milestones-heading">
@@ -100,6 +105,10 @@ export function Milestones({ project, canEdit, onDone }: { project: ProjectForMi
                           {tForm('edit')}
                           <span className="visually-hidden">: {milestone.title.en ?? milestone.title.ko}</span>
                         </button>
+                        <button type="button" className="button button--ghost button--small" aria-expanded={removing === milestone.id} onClick={() => setRemoving(removing === milestone.id ? null : milestone.id)}>
+                          {t('project.milestones.remove')}
+                          <span className="visually-hidden">: {pickText(milestone.title, language).text}</span>
+                        </button>
                       </div>
                     </td>
                   )}
@@ -109,7 +118,32 @@ export function Milestones({ project, canEdit, onDone }: { project: ProjectForMi
           </table>
         </div>
       )}
-      <ErrorNotice error={updated.error} onRetry={updated.error ? onDone : undefined} />
+      <ErrorNotice error={updated.error ?? removed.error} onRetry={updated.error || removed.error ? onDone : undefined} />
+      {canEdit && toRemove && (
+        <ConfirmGroup
+          label={`${t('project.milestones.remove')}: ${pickText(toRemove.title, language).text}`}
+          confirm={t('project.milestones.removeConfirm')}
+          confirmClass="button--danger"
+          cancel={t('project.milestones.keep')}
+          busy={removed.fetching}
+          onConfirm={async () => {
+            const { data } = await removeMilestone({ input: { id: toRemove.id, version: toRemove.version } });
+            if (data) {
+              setRemoving(null);
+              setStatus(t('project.milestones.removed'));
+              onDone();
+            }
+          }}
+          onCancel={() => setRemoving(null)}
+        >
+          <p>
+            <strong>
+              <LocalText value={toRemove.title} />
+            </strong>
+            : {t('project.milestones.removeWarning')}
+          </p>
+        </ConfirmGroup>
+      )}
       <p role="status" className="form__status">
         {status}
       </p>

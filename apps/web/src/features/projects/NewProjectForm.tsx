@@ -93,7 +93,6 @@ export function NewProjectForm({
   // Open when a kept draft has something in it (after a reload or an error).
   const [open, setOpen] = useState(() => !!(draft.title.en || draft.title.ko || draft.summary.en || draft.summary.ko));
   const [result, createProject] = useMutation(CreateProject);
-  const [{ data: sectorData }] = useQuery({ query: SectorsQuery });
   const server = fieldProblems(problemOf(result.error));
   const touch = (field: string) => setTouched((all) => ({ ...all, [field]: true }));
   const show = (field: string) => submitted || touched[field];
@@ -169,38 +168,15 @@ export function NewProjectForm({
         <form className="form officer-form" onSubmit={submit} noValidate aria-label={t('newProject.title')}>
           <BilingualField label={t('newProject.projectTitle')} value={draft.title} onChange={(title) => update({ title })} onBlur={() => touch('title')} problem={shown('title')} maxLength={TITLE_MAX} />
           <BilingualField label={t('newProject.summary')} value={draft.summary} onChange={(summary) => update({ summary })} onBlur={() => touch('summary')} problem={shown('summary')} maxLength={TEXT_MAX} multiline />
-          <fieldset className="field">
-            <legend>{t('newProject.sectors')}</legend>
-            <p className="field__hint">{t('newProject.sectorsHint')}</p>
-            <div className="sector-choices">
-              {sectorData?.sectors.map((sector) => (
-                <label key={sector.key} className="check">
-                  <input
-                    type="checkbox"
-                    checked={draft.sectors.includes(sector.key)}
-                    onChange={(e) => {
-                      update({ sectors: e.target.checked ? [...draft.sectors, sector.key] : draft.sectors.filter((s) => s !== sector.key) });
-                      touch('sectors');
-                    }}
-                  />
-                  <span>{language === 'ko' ? sector.nameKo : sector.nameEn}</span>
-                </label>
-              ))}
-            </div>
-            {shown('sectors') && <p className="field__problem">{shown('sectors')}</p>}
-          </fieldset>
-          <Field
-            label={t('newProject.type')}
-            render={(control) => (
-              <select {...control} value={draft.type} onChange={(e) => update({ type: e.target.value as ProjectDraft['type'] })}>
-                {PROJECT_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {t(`type.${type}`)}
-                  </option>
-                ))}
-              </select>
-            )}
+          <SectorChoices
+            value={draft.sectors}
+            onChange={(sectors) => {
+              update({ sectors });
+              touch('sectors');
+            }}
+            problem={shown('sectors')}
           />
+          <ProjectTypeField value={draft.type} onChange={(type) => update({ type })} />
           <Field
             label={t('newProject.stage')}
             render={(control) => (
@@ -215,16 +191,12 @@ export function NewProjectForm({
           />
           {leadSelect('leadA', cityA, 'cityALeadUserId')}
           {leadSelect('leadB', cityB, 'cityBLeadUserId')}
-          <Field label={t('newProject.startDate')} type="date" value={draft.startDate} onChange={(e) => update({ startDate: e.target.value })} onBlur={() => touch('startDate')} problem={shown('startDate')} />
-          <Field
-            label={`${t('newProject.endDate')} ${tForm('optional')}`}
-            hint={t('newProject.endDateHint')}
-            type="date"
-            value={draft.endDate}
-            min={draft.startDate || undefined}
-            onChange={(e) => update({ endDate: e.target.value })}
-            onBlur={() => touch('endDate')}
-            problem={shown('endDate')}
+          <ProjectDatesFields
+            startDate={draft.startDate}
+            endDate={draft.endDate}
+            onChange={update}
+            onBlur={touch}
+            problems={{ startDate: shown('startDate'), endDate: shown('endDate') }}
           />
           <ErrorNotice error={result.error} />
           <div>
@@ -234,6 +206,85 @@ export function NewProjectForm({
           </div>
         </form>
       </details>
+    </>
+  );
+}
+
+/** The shared taxonomy's sectors to tick, 1 to 10, with the problem under them. */
+export function SectorChoices({ value, onChange, problem }: { value: string[]; onChange: (sectors: string[]) => void; problem: string | null }) {
+  const { t, language } = useMessages(projectMessages);
+  const [{ data: sectorData }] = useQuery({ query: SectorsQuery });
+  return (
+    <fieldset className="field">
+      <legend>{t('newProject.sectors')}</legend>
+      <p className="field__hint">{t('newProject.sectorsHint')}</p>
+      <div className="sector-choices">
+        {sectorData?.sectors.map((sector) => (
+          <label key={sector.key} className="check">
+            <input
+              type="checkbox"
+              checked={value.includes(sector.key)}
+              onChange={(e) => onChange(e.target.checked ? [...value, sector.key] : value.filter((s) => s !== sector.key))}
+            />
+            <span>{language === 'ko' ? sector.nameKo : sector.nameEn}</span>
+          </label>
+        ))}
+      </div>
+      {problem && <p className="field__problem">{problem}</p>}
+    </fieldset>
+  );
+}
+
+export type ProjectType = (typeof PROJECT_TYPES)[number];
+
+/** A project's type, chosen from the API's three. */
+export function ProjectTypeField({ value, onChange }: { value: ProjectType; onChange: (type: ProjectType) => void }) {
+  const { t } = useMessages(projectMessages);
+  return (
+    <Field
+      label={t('newProject.type')}
+      render={(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.target.value as ProjectType)}>
+          {PROJECT_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`type.${type}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    />
+  );
+}
+
+/** A project's start date and its optional end date (empty while open-ended). */
+export function ProjectDatesFields({
+  startDate,
+  endDate,
+  onChange,
+  onBlur,
+  problems,
+}: {
+  startDate: string;
+  endDate: string;
+  onChange: (dates: { startDate?: string; endDate?: string }) => void;
+  onBlur?: (field: 'startDate' | 'endDate') => void;
+  problems: { startDate: string | null; endDate: string | null };
+}) {
+  const { t } = useMessages(projectMessages);
+  const { t: tForm } = useMessages(formMessages);
+  return (
+    <>
+      <Field label={t('newProject.startDate')} type="date" value={startDate} onChange={(e) => onChange({ startDate: e.target.value })} onBlur={() => onBlur?.('startDate')} problem={problems.startDate} />
+      <Field
+        label={`${t('newProject.endDate')} ${tForm('optional')}`}
+        hint={t('newProject.endDateHint')}
+        type="date"
+        value={endDate}
+        min={startDate || undefined}
+        onChange={(e) => onChange({ endDate: e.target.value })}
+        onBlur={() => onBlur?.('endDate')}
+        problem={problems.endDate}
+      />
     </>
   );
 }

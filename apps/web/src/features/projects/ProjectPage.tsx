@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useAuth } from '../../auth/AuthProvider';
@@ -17,6 +18,7 @@ import { SideBadge } from '../../components/StatusBadge';
 import { ProjectContextQuery, ProjectQuery } from './documents';
 import { ChangeStageForm } from './ChangeStageForm';
 import { Milestones } from './Milestones';
+import { CloseOrReopen, EditProjectForm, PublishSummary } from './ProjectActions';
 import '../../components/panels.css';
 
 export default function ProjectPage() {
@@ -28,6 +30,7 @@ export default function ProjectPage() {
   const [{ data: context }, reexecuteContext] = useQuery({ query: ProjectContextQuery, variables: { workspaceId: project?.workspaceId ?? '' }, pause: !project });
   const [{ data: sectorData }] = useQuery({ query: SectorsQuery });
   usePageTitle(project ? pickText(project.title, language).text : '');
+  const [done, setDone] = useState('');
 
   if (error && !project) return <PageProblem error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   if (!project) return fetching ? <Loading /> : null;
@@ -40,7 +43,12 @@ export default function ProjectPage() {
   const isLead = role === 'LEAD';
   const canEdit = role === 'LEAD' || role === 'MEMBER';
   const isProjectLead = project.leads.some((lead) => lead.user.id === user?.id);
-  const canSteer = !project.closedAt && (isLead || (role === 'MEMBER' && isProjectLead));
+  const steers = isLead || (role === 'MEMBER' && isProjectLead);
+  const canSteer = !project.closedAt && steers;
+  const afterAction = (message: string) => {
+    setDone(message);
+    reload();
+  };
   const applications = (context?.fundApplications.nodes ?? []).filter((a) => a.projectId === project.id);
   const sectorName = (key: string) => {
     const sector = sectorData?.sectors.find((s) => s.key === key);
@@ -86,6 +94,10 @@ export default function ProjectPage() {
           </>
         )}
       </dl>
+      <p role="status" className="form__status">
+        {done}
+      </p>
+      {canEdit && !project.closedAt && <EditProjectForm key={project.version} project={project} onDone={afterAction} />}
       <p>
         <Link className="button button--secondary" to={`/case-studies/new?projectId=${project.id}`}>
           {t('project.caseStudy')}
@@ -115,6 +127,13 @@ export default function ProjectPage() {
         </section>
         {canSteer && <ChangeStageForm projectId={project.id} version={project.version} current={project.stage} onDone={reload} />}
       </div>
+
+      {(steers || isLead) && (
+        <div className="columns">
+          {steers && <CloseOrReopen project={project} onDone={afterAction} />}
+          {isLead && <PublishSummary project={project} onDone={afterAction} />}
+        </div>
+      )}
 
       <Milestones project={project} canEdit={canEdit && !project.closedAt} onDone={reload} />
 

@@ -20,6 +20,8 @@ export const ProjectQuery = graphql(`
       startDate
       endDate
       closedAt
+      closeReason
+      publishedAt
       leads {
         city {
           ...CityName
@@ -105,5 +107,49 @@ export const UpdateMilestone = graphql(`
         ko
       }
     }
+  }
+`);
+
+export const UpdateProject = graphql(`
+  mutation OfficerUpdateProject($input: UpdateProjectInput!) {
+    updateProject(input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export const CloseProject = graphql(`
+  mutation OfficerCloseProject($input: ProjectReasonInput!) {
+    closeProject(input: $input) {
+      id
+      version
+      closedAt
+    }
+  }
+`);
+
+export const ReopenProject = graphql(`
+  mutation OfficerReopenProject($input: ProjectReasonInput!) {
+    reopenProject(input: $input) {
+      id
+      version
+      closedAt
+    }
+  }
+`);
+
+export const PublishProject = graphql(`
+  mutation OfficerPublishProject($input: PublishProjectInput!) {
+    publishProjectSummary(input: $input) {
+      id
+      publishedAt
+    }
+  }
+`);
+
+export const RemoveMilestone = graphql(`
+  mutation OfficerRemoveMilestone($input: RemoveMilestoneInput!) {
+    removeMilestone(input: $input)
   }
 `);

@@ -19,6 +19,8 @@ import { CityClocks } from './CityClocks';
 import { FollowPanel } from './FollowPanel';
 import { InviteForm, Invitations, JoinRequests } from './MembersPanel';
 import { ActivityPage, ProjectsPage } from './WorkspaceLists';
+import { LeaveWorkspacePanel, LeftWorkspace, MemberActions } from './MemberActions';
+import { useAuth } from '../../auth/AuthProvider';
 
 export default function WorkspacePage() {
   const { id = '' } = useParams();
@@ -27,12 +29,23 @@ export default function WorkspacePage() {
   const [now] = useState(() => new Date().toISOString());
   const [{ data, error, fetching }, reexecute] = useQuery({ query: WorkspaceQuery, variables: { id, now } });
   const [refresh, setRefresh] = useState(0);
+  const { user } = useAuth();
+  const [done, setDone] = useState('');
+  const [left, setLeft] = useState(false);
   const workspace = data?.workspace;
   const title = workspace
     ? t('workspace.title', { a: cityName(workspace.twinning.cityA, language), b: cityName(workspace.twinning.cityB, language) })
     : '';
   usePageTitle(title);
 
+  if (left && workspace) {
+    return (
+      <div className="page">
+        <h1>{title}</h1>
+        <LeftWorkspace twinningId={workspace.twinning.id} />
+      </div>
+    );
+  }
   if (error && !workspace) return <PageProblem error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   if (!workspace) return fetching ? <Loading /> : null;
 
@@ -44,6 +57,13 @@ export default function WorkspacePage() {
     reexecute({ requestPolicy: 'network-only' });
     setRefresh((n) => n + 1);
   };
+  const afterMemberAction = (message: string) => {
+    setDone(message);
+    reload();
+  };
+  const me = workspace.members?.nodes.find((m) => m.user.id === user?.id);
+  const myCity = cities.find((c) => c.id === me?.cityId);
+  const onlyLeadOfCity = me?.role === 'LEAD' && workspace.health?.membersPerCity.find((c) => c.cityId === me.cityId)?.leads === 1;
 
   return (
     <div className="page">
@@ -85,6 +105,7 @@ export default function WorkspacePage() {
                   <th scope="col">{t('workspace.members.name')}</th>
                   <th scope="col">{t('workspace.members.city')}</th>
                   <th scope="col">{t('workspace.members.role')}</th>
+                  {isLead && <th scope="col">{t('workspace.members.actions')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -104,13 +125,23 @@ export default function WorkspacePage() {
                       <td>
                         <SideBadge countryCode={city?.countryCode ?? ''}>{cityName(city, language)}</SideBadge>
                       </td>
-                      <td>{t(`role.${member.role}`)}</td>
+                      <td>
+                        {t(`role.${member.role}`)} {member.user.id === user?.id && t('workspace.members.you')}
+                      </td>
+                      {isLead && (
+                        <td>
+                          {member.user.id !== user?.id && <MemberActions workspaceId={workspace.id} member={member} cities={cities} onDone={afterMemberAction} />}
+                        </td>
+                      )}
                     </tr>
                   );
                 })}
               </tbody>
             </table>
           </div>
+          <p role="status" className="form__status">
+            {done}
+          </p>
           {isLead && <InviteForm workspaceId={workspace.id} onDone={reload} />}
           {workspace.invitations && <Invitations invitations={workspace.invitations.nodes} onDone={reload} />}
           {workspace.joinRequests && <JoinRequests requests={workspace.joinRequests.nodes} cities={cities} onDone={reload} />}
@@ -142,6 +173,7 @@ export default function WorkspacePage() {
             </section>
           )}
           {workspace.myRole && <FollowPanel workspaceId={workspace.id} follow={workspace.myFollow ?? null} />}
+          {workspace.myRole && <LeaveWorkspacePanel workspaceId={workspace.id} myCity={myCity} onlyLeadOfCity={!!onlyLeadOfCity} cities={cities} onLeft={() => setLeft(true)} />}
         </div>
       </div>
 

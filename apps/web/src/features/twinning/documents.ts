@@ -196,4 +196,25 @@ export const UnfollowWorkspace = graphql(`
   }
 `);
 
+export const ChangeMemberRole = graphql(`
+  mutation OfficerChangeWorkspaceMemberRole($input: ChangeWorkspaceMemberRoleInput!) {
+    changeWorkspaceMemberRole(input: $input) {
+      id
+      role
+    }
+  }
+`);
+
+export const RemoveMember = graphql(`
+  mutation OfficerRemoveWorkspaceMember($input: WorkspaceMemberRefInput!) {
+    removeWorkspaceMember(input: $input)
+  }
+`);
+
+export const LeaveWorkspace = graphql(`
+  mutation OfficerLeaveWorkspace($workspaceId: ID!) {
+    leaveWorkspace(workspaceId: $workspaceId)
+  }
+`);
+
 export type City = { id: string; nameEn: string; nameKo: string; countryCode: string; country: { timeZone: string } };
