@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { DEMO, expect, test } from './fixtures';
-import { demoFund } from './support/board-setup';
+import { DEMO, expect, showIn, test } from './fixtures';
+import { gql, restoreLanguage, userIdOf } from './support/api';
+import { demoFund, submittedApplication } from './support/board-setup';
 
 /**
  * Automated WCAG 2.1 AA checks (axe-core) of the main pages in both languages,
@@ -12,20 +13,45 @@ const PUBLIC_PAGES = ['/', '/sign-in', '/sign-up', '/forgot-password', '/no-such
 const SIGNED_IN_PAGES = ['/me', '/me/organisation-requests'];
 /** Pages board members see. */
 const BOARD_PAGES = ['/board/reviews'];
-/** Pages only admins see. */
-const ADMIN_PAGES = [
+/**
+ * Every page of the secretariat's console, for admins: `:fund`, `:call`,
+ * `:person`, `:organisation` and `:application` stand for the demo fund, its
+ * call, the Liverpool officer, Liverpool City Council and an application
+ * submitted for the test.
+ */
+const CONSOLE_PAGES = [
   '/admin',
+  '/admin/people',
+  '/admin/people/:person',
+  '/admin/organisations',
+  '/admin/organisations/:organisation',
   '/admin/organisation-requests',
   '/admin/funds',
+  '/admin/funds/:fund',
+  '/admin/funds/:fund/calls',
+  '/admin/funds/:fund/calls/new',
+  '/admin/funds/:fund/calls/:call',
+  '/admin/funds/:fund/board',
+  '/admin/funds/:fund/meetings',
+  '/admin/funds/:fund/audit',
   '/admin/applications',
-  '/admin/people',
-  '/admin/organisations',
+  '/admin/applications/:application',
   '/admin/evidence',
   '/admin/evidence/busan',
   '/admin/operations',
 ];
-/** The demo fund's console pages (under /admin/funds/:id), :callId its open call. */
-const ADMIN_FUND_PAGES = ['', '/calls/:callId', '/board', '/audit'];
+
+/** The console's paths with the demo's ids in place of the placeholders. */
+async function consolePaths(): Promise<string[]> {
+  const [{ fundId, callId }, application, person, organisations] = await Promise.all([
+    demoFund(),
+    submittedApplication('Accessibility'),
+    userIdOf(DEMO.liverpool),
+    gql<{ organisations: { nodes: Array<{ id: string }> } }>(`query { organisations(filter: { search: "Liverpool City Council" }, first: 1) { nodes { id } } }`),
+  ]);
+  const ids: Record<string, string> = { fund: fundId, call: callId, application: application.applicationId, person, organisation: organisations.organisations.nodes[0].id };
+  return CONSOLE_PAGES.map((path) => path.replace(/:(\w+)/g, (_, key: string) => ids[key]));
+}
 
 async function expectAccessible(page: import('@playwright/test').Page, path: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -38,66 +64,53 @@ async function expectNoSidewaysScroll(page: import('@playwright/test').Page, pat
   expect(overflow, `${path} scrolls sideways on a phone`).toBeLessThanOrEqual(0);
 }
 
+type SignIn = (page: import('@playwright/test').Page, email: string) => Promise<void>;
+
+/** Opens each page and checks it: its heading, axe's WCAG AA rules, and (on a phone) no sideways scrolling. */
+async function checkPages(page: import('@playwright/test').Page, paths: string[], phone: boolean, lang?: string): Promise<void> {
+  for (const path of paths) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    if (lang) await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expectAccessible(page, path);
+    if (phone) await expectNoSidewaysScroll(page, path);
+  }
+}
+
+/** Checks pages as a demo account shown the run's language, then gives the account its English back. */
+async function checkPagesAs(page: import('@playwright/test').Page, signIn: SignIn, email: string, lang: 'en' | 'ko', paths: string[], phone: boolean): Promise<void> {
+  await signIn(page, email);
+  await showIn(page, lang);
+  try {
+    await checkPages(page, paths, phone, lang);
+  } finally {
+    if (lang === 'ko') await restoreLanguage(email);
+  }
+}
+
 for (const viewport of [
   { name: 'desktop', width: 1280, height: 900 },
   { name: 'phone', width: 375, height: 800 },
 ]) {
   test.describe(`accessibility on a ${viewport.name}`, () => {
     test.use({ viewport: { width: viewport.width, height: viewport.height } });
+    const phone = viewport.name === 'phone';
 
     test('public pages pass WCAG AA checks', async ({ page }) => {
-      for (const path of PUBLIC_PAGES) {
-        await page.goto(path);
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-        await page.waitForLoadState('networkidle');
-        await expectAccessible(page, path);
-        if (viewport.name === 'phone') await expectNoSidewaysScroll(page, path);
-      }
+      await checkPages(page, PUBLIC_PAGES, phone);
     });
 
-    test('signed-in pages pass WCAG AA checks', async ({ page, signIn }) => {
-      await signIn(page, DEMO.participant);
-      for (const path of SIGNED_IN_PAGES) {
-        await page.goto(path);
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-        await page.waitForLoadState('networkidle');
-        await expectAccessible(page, path);
-        if (viewport.name === 'phone') await expectNoSidewaysScroll(page, path);
-      }
+    test('signed-in pages pass WCAG AA checks, in the run’s language', async ({ page, signIn, lang }) => {
+      await checkPagesAs(page, signIn, DEMO.participant, lang, SIGNED_IN_PAGES, phone);
     });
 
-    test('board members’ pages pass WCAG AA checks', async ({ page, signIn }) => {
-      await signIn(page, DEMO.boardUk2);
-      for (const path of BOARD_PAGES) {
-        await page.goto(path);
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-        await page.waitForLoadState('networkidle');
-        await expectAccessible(page, path);
-        if (viewport.name === 'phone') await expectNoSidewaysScroll(page, path);
-      }
+    test('board members’ pages pass WCAG AA checks, in the run’s language', async ({ page, signIn, lang }) => {
+      await checkPagesAs(page, signIn, DEMO.boardUk2, lang, BOARD_PAGES, phone);
     });
 
-    test('admins’ pages pass WCAG AA checks', async ({ page, signIn }) => {
-      await signIn(page, DEMO.admin);
-      for (const path of ADMIN_PAGES) {
-        await page.goto(path);
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-        await page.waitForLoadState('networkidle');
-        await expectAccessible(page, path);
-        if (viewport.name === 'phone') await expectNoSidewaysScroll(page, path);
-      }
-    });
-
-    test('the seed fund’s console pages pass WCAG AA checks', async ({ page, signIn }) => {
-      const { fundId, callId } = await demoFund();
-      await signIn(page, DEMO.admin);
-      for (const path of ADMIN_FUND_PAGES.map((tail) => `/admin/funds/${fundId}${tail.replace(':callId', callId)}`)) {
-        await page.goto(path);
-        await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
-        await page.waitForLoadState('networkidle');
-        await expectAccessible(page, path);
-        if (viewport.name === 'phone') await expectNoSidewaysScroll(page, path);
-      }
+    test('the secretariat’s console passes WCAG AA checks, in the run’s language', async ({ page, signIn, lang }) => {
+      await checkPagesAs(page, signIn, DEMO.admin, lang, await consolePaths(), phone);
     });
   });
 }

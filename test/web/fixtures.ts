@@ -161,7 +161,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
  */
 export async function showIn(page: Page, lang: Lang): Promise<void> {
   if ((await page.evaluate(() => document.documentElement.lang)) === lang) return;
-  await page.getByRole('banner').getByRole('button', { name: lang === 'ko' ? /^Switch to Korean/ : /^영어로 보기/ }).click();
+  const banner = page.getByRole('banner');
+  const switchButton = banner.getByRole('button', { name: lang === 'ko' ? /^Switch to Korean/ : /^영어로 보기/ });
+  // On a phone the switch is in the header's menu.
+  if (!(await switchButton.isVisible())) await banner.getByRole('button', { name: /^(Menu|메뉴)$/ }).click();
+  await switchButton.click();
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
 
