@@ -110,6 +110,8 @@ for (const viewport of [
     });
 
     test('the secretariat’s console passes WCAG AA checks, in the run’s language', async ({ page, signIn, lang }) => {
+      // Nineteen pages, each loaded and checked: more time than one page needs.
+      test.slow();
       await checkPagesAs(page, signIn, DEMO.admin, lang, await consolePaths(), phone);
     });
   });

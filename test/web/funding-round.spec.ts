@@ -234,6 +234,7 @@ test.describe('a whole funding round in the web app', () => {
       await expect(row).toContainText(tr({ en: 'The secretariat to confirm eligibility', ko: '사무국의 자격 확인을 기다리는 중' }));
       await row.getByRole('link', { name: projectTitle[lang] }).click();
       await page.getByRole('button', { name: tr({ en: 'Confirm eligibility', ko: '자격 확인' }) }).click();
+      await page.getByRole('group', { name: tr({ en: 'Confirm eligibility', ko: '자격 확인' }) }).getByRole('button', { name: tr({ en: 'Confirm it is eligible', ko: '자격 확인 완료하기' }) }).click();
       await expect(statusSaying(page, tr({ en: 'Eligibility confirmed.', ko: '자격을 확인했습니다.' }))).toBeVisible();
       const reviewers = page.getByRole('region', { name: tr({ en: 'Reviewers', ko: '심사위원' }) });
       const priya = reviewers.getByRole('row', { name: /Priya Shah/ });
@@ -301,6 +302,7 @@ test.describe('a whole funding round in the web app', () => {
       await page.getByRole('article', { name: projectTitle[lang] }).getByRole('link', { name: projectTitle[lang] }).click();
       const award = page.getByRole('region', { name: tr({ en: 'Decision and award', ko: '결정과 지원금' }) });
       await award.getByRole('button', { name: tr({ en: 'Start delivery', ko: '사업 수행 시작' }) }).click();
+      await award.getByRole('group', { name: tr({ en: 'Start delivery', ko: '사업 수행 시작' }) }).getByRole('button', { name: tr({ en: 'Start delivery now', ko: '지금 사업 수행 시작' }) }).click();
       await expect(statusSaying(page, tr({ en: 'The award is now in delivery.', ko: '지원 사업 수행을 시작했습니다.' }))).toBeVisible();
     });
 
