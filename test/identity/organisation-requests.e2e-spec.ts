@@ -141,7 +141,7 @@ describe('requests to join an organisation', () => {
     expect(codeOf(await decide(t.participant, { id: request.id, approve: false, reason: 'No' }))).toBe('NOT_FOUND');
     expect(codeOf(await app.gql(WITHDRAW, { id: request.id }, { token: t.liverpool }))).toBe('NOT_FOUND');
     expect(codeOf(await decide(t.boardUk2, { id: request.id, approve: true }))).toBe('FORBIDDEN');
-    // Not in anyone's list but its own, its organisation's members' and the admins'.
+    // Not in anyone's list but its own, its organisation's managers' and the admins'.
     expect((await listFor(t.busan)).map((r) => r.id)).toContain(request.id);
     expect((await listFor(t.admin, { status: 'PENDING' })).map((r) => r.id)).toContain(request.id);
     expect(await isMember(ids.boardUk2, org['Busan Metropolitan City'])).toBe(false);
