@@ -1,3 +1,4 @@
+import { OrganisationManagers1796640432813 } from './1796640432813-OrganisationManagers';
 import { ReviewDueDates1796629291142 } from './1796629291142-ReviewDueDates';
 import { OrganisationJoinRequests1796628710366 } from './1796628710366-OrganisationJoinRequests';
 import { PairingThinEvidence1796624709913 } from './1796624709913-PairingThinEvidence';
@@ -38,4 +39,5 @@ export const MIGRATIONS: Function[] = [
   PairingThinEvidence1796624709913,
   OrganisationJoinRequests1796628710366,
   ReviewDueDates1796629291142,
+  OrganisationManagers1796640432813,
 ];

@@ -12,6 +12,7 @@ const MINE = `query { myOrganisationRequests(first: 50) { nodes { id status orga
 const LIST = `query($filter: OrganisationRequestFilter, $first: Int, $after: String) {
   organisationRequests(filter: $filter, first: $first, after: $after) { totalCount nodes { id status userId organisationId } pageInfo { hasNextPage endCursor } } }`;
 const SEARCH = `query($q: String) { organisations(first: 20, filter: { search: $q }) { nodes { id nameEn nameKo kind city { id } emailDomain emailDomainMatches } } }`;
+const SET_ROLE = `mutation($input: OrganisationMemberRoleInput!) { setOrganisationMemberRole(input: $input) { userId organisationId role } }`;
 const SET_DOMAIN = `mutation($input: SetOrganisationEmailDomainInput!) { setOrganisationEmailDomain(input: $input) { id emailDomain } }`;
 
 interface Request {
@@ -51,12 +52,15 @@ describe('requests to join an organisation', () => {
     (await app.gqlOk<{ organisationRequests: { nodes: Array<{ id: string; status: string }> } }>(LIST, { filter, first: 100 }, { token })).organisationRequests.nodes;
   const isMember = async (userId: string, organisationId: string) =>
     (await app.dataSource.query(`SELECT 1 FROM organisation_membership WHERE user_id = $1 AND organisation_id = $2`, [userId, organisationId])).length === 1;
+  const roleOf = async (userId: string, organisationId: string) =>
+    ((await app.dataSource.query(`SELECT role FROM organisation_membership WHERE user_id = $1 AND organisation_id = $2`, [userId, organisationId]))[0]?.role ?? null) as string | null;
+  const setRole = (token: string, input: Record<string, unknown>) => app.gql<{ setOrganisationMemberRole: { userId: string; role: string } }>(SET_ROLE, { input }, { token });
   const outboxFor = async (requestId: string) =>
     (await app.dataSource.query(`SELECT template, recipient_email, language, data FROM outbox_message WHERE idempotency_key LIKE $1 ORDER BY recipient_email`, [
       `organisation-request-%:${requestId}%`,
     ])) as Array<{ template: string; recipient_email: string; language: string; data: { url: string; reason: string | null; asAdmin?: boolean } }>;
 
-  it('a member of the city government approves a newcomer, who becomes that city’s officer; the emails go to the right people in their language', async () => {
+  it('a manager of the city government approves a newcomer, who becomes that city’s officer; the emails go to the right people in their language', async () => {
     // Before: not an officer of Liverpool.
     expect(codeOf(await app.gql(RECORD, { input: assessment('liverpool') }, { token: t.organiser }))).toBe('FORBIDDEN');
 
@@ -67,7 +71,7 @@ describe('requests to join an organisation', () => {
     expect((await ask(t.organiser, org['Liverpool City Council'])).id).toBe(request.id);
     expect((await app.dataSource.query(`SELECT count(*)::int AS n FROM organisation_join_request WHERE user_id = $1`, [ids.organiser]))[0].n).toBe(1);
 
-    // The council's member hears of it with the members' page, the admin with the admins' page; both in English.
+    // The council's manager hears of it with the managers' page, the admin with the admins' page; both in English.
     const member = await app.mail.waitFor((m) => m.to === 'officer.liverpool@demo.twins.test' && /이수민 asks to join Liverpool City Council/.test(m.subject));
     expect(member.text).toContain(`${app.url}/me/organisation-requests`);
     expect(member.text).toContain('I run the events team of the council.');
@@ -75,9 +79,9 @@ describe('requests to join an organisation', () => {
     expect(admin.text).toContain(`${app.url}/admin/organisation-requests`);
     expect(app.mail.to('organiser@demo.twins.test').filter((m) => /Liverpool City Council|리버풀/.test(m.subject))).toEqual([]);
 
-    // The member sees it among the requests waiting on them, and approves.
+    // The manager sees it among the requests waiting on them, and approves.
     expect((await listFor(t.liverpool)).map((r) => r.id)).toContain(request.id);
-    // Who asks, by their address too: the member sees it on the request, though never on the person.
+    // Who asks, by their address too: the manager sees it on the request, though never on the person.
     const seen = await app.gqlOk<{ organisationRequests: { nodes: Array<{ id: string; requesterEmail: string; user: { email: string | null } }> } }>(
       `query { organisationRequests(first: 100) { nodes { id requesterEmail user { email } } } }`,
       {},
@@ -88,6 +92,7 @@ describe('requests to join an organisation', () => {
     expect(codeOf(approved)).toBe('OK');
     expect(approved.data!.decideOrganisationRequest).toMatchObject({ status: 'APPROVED', decidedByUserId: ids.liverpool, decidedAt: expect.any(String) });
     expect(await isMember(ids.organiser, org['Liverpool City Council'])).toBe(true);
+    expect(await roleOf(ids.organiser, org['Liverpool City Council'])).toBe('MEMBER');
 
     // Now an officer of Liverpool: something only its officers may do.
     expect(codeOf(await app.gql(RECORD, { input: assessment('liverpool') }, { token: t.organiser }))).toBe('OK');
@@ -136,7 +141,7 @@ describe('requests to join an organisation', () => {
     expect(codeOf(await decide(t.participant, { id: request.id, approve: false, reason: 'No' }))).toBe('NOT_FOUND');
     expect(codeOf(await app.gql(WITHDRAW, { id: request.id }, { token: t.liverpool }))).toBe('NOT_FOUND');
     expect(codeOf(await decide(t.boardUk2, { id: request.id, approve: true }))).toBe('FORBIDDEN');
-    // Not in anyone's list but its own, its organisation's members' and the admins'.
+    // Not in anyone's list but its own, its organisation's managers' and the admins'.
     expect((await listFor(t.busan)).map((r) => r.id)).toContain(request.id);
     expect((await listFor(t.admin, { status: 'PENDING' })).map((r) => r.id)).toContain(request.id);
     expect(await isMember(ids.boardUk2, org['Busan Metropolitan City'])).toBe(false);
@@ -158,7 +163,7 @@ describe('requests to join an organisation', () => {
     ]);
   });
 
-  it('a new organisation is proposed and an admin approves it, creating it with its proposer as member; its members cannot decide proposals', async () => {
+  it('a new organisation is proposed and an admin approves it, creating it with its proposer as its first manager; its members cannot decide proposals', async () => {
     const input = { nameEn: 'Busan Port Authority', nameKo: '부산항만공사', kind: 'AGENCY', cityId: 'busan', message: 'Port operator' };
     const proposed = (await app.gqlOk<{ requestNewOrganisation: Request }>(PROPOSE, { input }, { token: t.participant })).requestNewOrganisation;
     expect(proposed).toMatchObject({ status: 'PENDING', organisationId: null, proposedNameEn: 'Busan Port Authority', proposedCityId: 'busan' });
@@ -174,6 +179,8 @@ describe('requests to join an organisation', () => {
     const [created] = await app.dataSource.query(`SELECT id, name_ko, kind, city_id FROM organisation WHERE name_en = 'Busan Port Authority'`);
     expect(created).toMatchObject({ id: approved.organisationId, name_ko: '부산항만공사', kind: 'AGENCY', city_id: 'busan' });
     expect(await isMember(ids.participant, created.id)).toBe(true);
+    // Its proposer is its first manager.
+    expect(await roleOf(ids.participant, created.id)).toBe('MANAGER');
 
     // Proposing one that exists points to it.
     const existing = await app.gql(PROPOSE, { input: { ...input, nameEn: 'busan metropolitan city', nameKo: '부산시', kind: 'CITY_GOVERNMENT' } }, { token: t.participant });
@@ -212,6 +219,73 @@ describe('requests to join an organisation', () => {
     expect((await search('Busan Metropolitan', t.admin))[0]).toMatchObject({ emailDomain: 'demo.twins.test' });
   });
 
+  it('only managers and admins hear of, list and decide requests: a plain member meets NOT_FOUND, and sees the role on their memberships', async () => {
+    const lcc = org['Liverpool City Council'];
+    // The organiser joined the council as a plain member in the first test.
+    const member = await app.gqlOk<{ me: { memberships: Array<{ organisationId: string; role: string; organisation: { nameEn: string } }> } }>(
+      `query { me { memberships { organisationId role organisation { nameEn } } } }`,
+      {},
+      { token: t.organiser },
+    );
+    expect(member.me.memberships.find((m) => m.organisationId === lcc)).toEqual({ organisationId: lcc, role: 'MEMBER', organisation: { nameEn: 'Liverpool City Council' } });
+
+    const request = await ask(t.boardKr2, lcc, 'Visiting researcher');
+    const rows = await outboxFor(request.id);
+    expect(rows.map((r) => [r.recipient_email, r.data.asAdmin])).toEqual([
+      ['admin@demo.twins.test', true],
+      ['officer.liverpool@demo.twins.test', false],
+    ]);
+    expect((await listFor(t.organiser)).map((r) => r.id)).not.toContain(request.id);
+    expect(await listFor(t.organiser, { organisationId: lcc })).toEqual([]);
+    expect(codeOf(await decide(t.organiser, { id: request.id, approve: true }))).toBe('NOT_FOUND');
+
+    // Made a manager, she lists and decides it.
+    expect(codeOf(await setRole(t.liverpool, { organisationId: lcc, userId: ids.organiser, role: 'MANAGER' }))).toBe('OK');
+    expect((await listFor(t.organiser)).map((r) => r.id)).toContain(request.id);
+    expect(codeOf(await decide(t.organiser, { id: request.id, approve: false, reason: 'Researchers join their university.' }))).toBe('OK');
+    // Back to a plain member for the tests that follow.
+    expect(codeOf(await setRole(t.admin, { organisationId: lcc, userId: ids.organiser, role: 'MEMBER' }))).toBe('OK');
+  });
+
+  it('managers and admins change roles; a plain member or an outsider may not; the last manager stays one', async () => {
+    const bmc = org['Busan Metropolitan City'];
+    const btp = org['Busan Technopark'];
+    // The participant is a plain member of Busan Technopark: not a manager, so no role changes there.
+    expect(await roleOf(ids.participant, btp)).toBe('MEMBER');
+    const plain = await setRole(t.participant, { organisationId: btp, userId: ids.participant, role: 'MANAGER' });
+    expect(codeOf(plain)).toBe('FORBIDDEN');
+    // Liverpool's officer manages Liverpool's council, not Busan's.
+    expect(codeOf(await setRole(t.liverpool, { organisationId: bmc, userId: ids.busan, role: 'MEMBER' }))).toBe('FORBIDDEN');
+    expect(codeOf(await setRole(t.admin, { organisationId: bmc, userId: ids.liverpool, role: 'MANAGER' }))).toBe('NOT_FOUND');
+    expect(codeOf(await setRole(t.admin, { organisationId: '00000000-0000-4000-8000-000000000000', userId: ids.busan, role: 'MANAGER' }))).toBe('NOT_FOUND');
+    const bad = await setRole(t.admin, { organisationId: bmc, userId: ids.busan, role: 'OWNER' });
+    expect(bad.errors?.length).toBeGreaterThan(0);
+    expect(codeOf(await app.gql(SET_ROLE, { input: { organisationId: bmc, userId: ids.busan, role: 'MEMBER' } }))).toBe('UNAUTHENTICATED');
+
+    // Busan's officer is the city's only manager: he stays one, even when an admin asks.
+    for (const token of [t.busan, t.admin]) {
+      const last = await setRole(token, { organisationId: bmc, userId: ids.busan, role: 'MEMBER' });
+      expect(last.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', reason: 'LAST_MANAGER' } });
+    }
+    // An admin adds a second manager directly; then the first may step down, and the admin sees the roles.
+    await app.gqlOk(`mutation($input: OrganisationMemberInput!) { addOrganisationMember(input: $input) { id } }`, { input: { organisationId: bmc, userId: ids.participant, role: 'MANAGER' } }, { token: t.admin });
+    expect(await roleOf(ids.participant, bmc)).toBe('MANAGER');
+    expect((await setRole(t.busan, { organisationId: bmc, userId: ids.busan, role: 'MEMBER' })).data?.setOrganisationMemberRole).toEqual({ userId: ids.busan, organisationId: bmc, role: 'MEMBER' });
+    const seen = await app.gqlOk<{ organisation: { memberships: Array<{ role: string; user: { id: string } }> } }>(
+      `query($id: ID!) { organisation(id: $id) { memberships { role user { id } } } }`,
+      { id: bmc },
+      { token: t.admin },
+    );
+    expect(seen.organisation.memberships.map((m) => [m.user.id, m.role]).sort()).toEqual([[ids.busan, 'MEMBER'], [ids.participant, 'MANAGER']].sort());
+    expect((await app.gql<{ organisation: { memberships: unknown } }>(`query($id: ID!) { organisation(id: $id) { memberships { role } } }`, { id: bmc }, { token: t.busan })).data?.organisation.memberships).toBeNull();
+    // Added again without a role, a manager keeps theirs; the new manager gives Busan's officer his role back.
+    await app.gqlOk(`mutation($input: OrganisationMemberInput!) { addOrganisationMember(input: $input) { id } }`, { input: { organisationId: bmc, userId: ids.participant, jobTitle: 'Liaison' } }, { token: t.admin });
+    expect(await roleOf(ids.participant, bmc)).toBe('MANAGER');
+    expect(codeOf(await setRole(t.participant, { organisationId: bmc, userId: ids.busan, role: 'MANAGER' }))).toBe('OK');
+    await app.gqlOk(`mutation($input: OrganisationMemberInput!) { removeOrganisationMember(input: $input) { id } }`, { input: { organisationId: bmc, userId: ids.participant } }, { token: t.admin });
+    expect(await roleOf(ids.busan, bmc)).toBe('MANAGER');
+  });
+
   it('leaves no half state: a refused email leaves no request, a refused membership leaves the request pending', async () => {
     const count = async () => (await app.dataSource.query(`SELECT count(*)::int AS n FROM organisation_join_request WHERE user_id = $1`, [ids.organiser]))[0].n as number;
     const before = await count();
@@ -228,15 +302,15 @@ describe('requests to join an organisation', () => {
       const request = await ask(t.organiser, org['University of Manchester']);
       await app.asOwner(`CREATE TRIGGER test_refuse_member BEFORE INSERT ON organisation_membership FOR EACH ROW EXECUTE FUNCTION test_refuse()`);
       try {
-        expect(codeOf(await decide(t.boardUk2, { id: request.id, approve: true }))).toBe('INTERNAL_SERVER_ERROR');
+        expect(codeOf(await decide(t.admin, { id: request.id, approve: true }))).toBe('INTERNAL_SERVER_ERROR');
       } finally {
         await app.asOwner(`DROP TRIGGER test_refuse_member ON organisation_membership`);
       }
       const [row] = await app.dataSource.query(`SELECT status, decided_at FROM organisation_join_request WHERE id = $1`, [request.id]);
       expect(row).toEqual({ status: 'PENDING', decided_at: null });
       expect((await outboxFor(request.id)).filter((r) => r.template === 'identity.organisation-request-decided')).toEqual([]);
-      // Once the refusal is gone, the same decision goes through (a member of the university, Oliver, approves).
-      expect(codeOf(await decide(t.boardUk2, { id: request.id, approve: true }))).toBe('OK');
+      // Once the refusal is gone, the same decision goes through.
+      expect(codeOf(await decide(t.admin, { id: request.id, approve: true }))).toBe('OK');
       expect(await isMember(ids.organiser, org['University of Manchester'])).toBe(true);
     } finally {
       await app.asOwner(`DROP FUNCTION test_refuse()`);

@@ -111,7 +111,7 @@ test.describe('the console: people and organisations', () => {
     expect(email.text).toContain('/account/accept-invitation?token=');
   });
 
-  test('an admin adds an organisation, sets its email domain, adds a member found by name and removes them after confirming', async ({ page, lang, tr, mail, signIn }) => {
+  test('an admin adds an organisation, sets its email domain, adds a member found by name, makes them its manager (who stays one as the last) and removes them after confirming', async ({ page, lang, tr, mail, signIn }) => {
     const stamp = Date.now();
     const member = tr({ en: `Member To Be ${stamp}`, ko: `박서준 ${stamp}` });
     const [admin] = await Promise.all([
@@ -156,6 +156,15 @@ test.describe('the console: people and organisations', () => {
     await members.getByRole('button', { name: tr({ en: `Add as a member: ${member}`, ko: `구성원으로 추가: ${member}` }) }).click();
     await expect(statusSaying(page, tr({ en: `${member} is now a member.`, ko: `${member} 님을 구성원으로 추가했습니다.` }))).toBeFocused();
     await expect(members.getByRole('link', { name: member })).toBeVisible();
+    const row = members.getByRole('listitem').filter({ hasText: member });
+    await expect(row.getByText(tr({ en: 'Member', ko: '일반 구성원' }), { exact: true })).toBeVisible();
+
+    // Made a manager, they decide who joins; as the only manager, they stay one.
+    await members.getByRole('button', { name: tr({ en: `Make a manager: ${member}`, ko: `기관 관리자로 지정: ${member}` }) }).click();
+    await expect(statusSaying(page, tr({ en: `${member} is now a manager of the organisation.`, ko: `${member} 님을 기관 관리자로 지정했습니다.` }))).toBeFocused();
+    await expect(row.getByText(tr({ en: 'Manager', ko: '기관 관리자' }), { exact: true })).toBeVisible();
+    await members.getByRole('button', { name: tr({ en: `Make a plain member: ${member}`, ko: `일반 구성원으로 변경: ${member}` }) }).click();
+    await expect(members.getByRole('alert')).toContainText(tr({ en: 'This is the organisation’s last manager.', ko: '이 기관의 마지막 기관 관리자입니다.' }));
     await expectAccessible(page);
 
     const remove = tr({ en: `Remove from the organisation: ${member}`, ko: `기관에서 제외: ${member}` });

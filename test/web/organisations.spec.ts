@@ -4,7 +4,7 @@ import { createConfirmedAccount } from "./support/api";
 
 /**
  * Joining an organisation from the web app: a newcomer finds theirs and asks
- * to join, a member decides from the emailed link, and approval as a member
+ * to join, a manager decides from the emailed link, and approval as a member
  * of Liverpool's government makes them Liverpool's officer. The demo's
  * deciders (Liverpool's officer, the admin) read English; the newcomer reads
  * the project's language.
@@ -158,8 +158,8 @@ test.describe("organisations", () => {
     await ask
       .getByLabel(
         tr({
-          en: /A message for the members who decide/,
-          ko: /결정하는 구성원에게 보낼 메시지/,
+          en: /A message for the managers who decide/,
+          ko: /결정하는 기관 관리자에게 보낼 메시지/,
         }),
       )
       .fill(message);
@@ -183,6 +183,11 @@ test.describe("organisations", () => {
     const link = Mailbox.link(received, `${baseURL}/me/organisation-requests`);
     await signOut(page, lang);
     await signIn(page, DEMO.liverpool);
+    // Its manager is pointed to the requests from their account page too.
+    await page.goto("/me");
+    await expect(
+      page.getByRole("link", { name: "Requests to join your organisations" }),
+    ).toBeVisible();
     await page.goto(link);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(
       "Requests to join your organisations",
@@ -206,6 +211,20 @@ test.describe("organisations", () => {
     await expect(page.getByTestId("my-organisations")).toContainText(
       COUNCIL[lang],
     );
+    // A plain member: the council's managers decide who joins, so no link to its requests.
+    await expect(
+      page
+        .getByTestId("my-organisations")
+        .getByText(tr({ en: "Member", ko: "일반 구성원" }), { exact: true }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole("link", {
+        name: tr({
+          en: "Requests to join your organisations",
+          ko: "내 기관에 온 가입 요청",
+        }),
+      }),
+    ).toHaveCount(0);
     await expect(statusOfMine(mine, COUNCIL[lang])).toHaveText(
       tr({ en: "Approved", ko: "승인됨" }),
     );

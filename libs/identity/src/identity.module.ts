@@ -11,7 +11,7 @@ import { InvitationService } from './invitation.service';
 import { OneTimeTokenService } from './one-time-token.service';
 import { OrganisationRequestsResolver } from './organisation-requests.resolver';
 import { OrganisationRequestsService } from './organisation-requests.service';
-import { OrganisationsResolver } from './organisations.resolver';
+import { OrganisationMembershipsResolver, OrganisationsResolver } from './organisations.resolver';
 import { OrganisationsService } from './organisations.service';
 import { PasswordHasher } from './password-hasher';
 import { SessionController } from './session.controller';
@@ -45,6 +45,7 @@ import { UsersService } from './users.service';
     UsersResolver,
     SessionFieldsResolver,
     OrganisationsResolver,
+    OrganisationMembershipsResolver,
     OrganisationRequestsResolver,
     { provide: SessionResolver, useClass: AccessTokenSessionResolver },
   ],

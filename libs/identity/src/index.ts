@@ -1,7 +1,7 @@
 export { User } from './entities/user.entity';
 export { RoleGrant } from './entities/role-grant.entity';
 export { Organisation, OrganisationKind } from './entities/organisation.entity';
-export { OrganisationMembership } from './entities/organisation-membership.entity';
+export { OrganisationMembership, OrganisationMemberRole } from './entities/organisation-membership.entity';
 export { TokenPurpose } from './entities/one-time-token.entity';
 export { IdentityModule } from './identity.module';
 export { IdentityWorkerModule } from './identity-worker.module';

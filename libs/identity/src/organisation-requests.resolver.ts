@@ -17,7 +17,7 @@ const OrganisationRequestConnection = Paginated(OrganisationJoinRequest, 'Organi
 
 /**
  * Requests to join an organisation. Anyone signed in asks and follows their
- * own; the organisation's members and admins see and decide the rest (who may
+ * own; the organisation's managers and admins see and decide the rest (who may
  * is OrganisationRequestsService's to say: anyone else meets NOT_FOUND).
  */
 @Resolver(() => OrganisationJoinRequest)
@@ -37,7 +37,7 @@ export class OrganisationRequestsResolver {
   }
 
   @Mutation(() => OrganisationJoinRequest, {
-    description: 'Propose an organisation that is not on the platform yet, with you as its first member. An admin approves (and so creates it) or declines.',
+    description: 'Propose an organisation that is not on the platform yet, with you as its first manager. An admin approves (and so creates it) or declines.',
   })
   @Allow('SIGNED_IN')
   requestNewOrganisation(@Ctx() ctx: RequestContext, @Args('input') input: RequestNewOrganisationInput): Promise<OrganisationJoinRequest> {
@@ -51,7 +51,7 @@ export class OrganisationRequestsResolver {
   }
 
   @Mutation(() => OrganisationJoinRequest, {
-    description: "Approve (the person becomes a member) or decline (with a reason) a request. The organisation's members and admins; new organisations, admins only.",
+    description: "Approve (the person becomes a member) or decline (with a reason) a request. The organisation's managers and admins; new organisations, admins only.",
   })
   @Allow('SIGNED_IN')
   decideOrganisationRequest(@Ctx() ctx: RequestContext, @Args('input') input: DecideOrganisationRequestInput): Promise<OrganisationJoinRequest> {
@@ -65,7 +65,7 @@ export class OrganisationRequestsResolver {
   }
 
   @Query(() => OrganisationRequestConnection, {
-    description: 'Requests waiting on you, newest first: for admins every request, for members the requests to join their organisations.',
+    description: 'Requests waiting on you, newest first: for admins every request, for an organisation’s managers the requests to join it.',
   })
   @Allow('SIGNED_IN')
   organisationRequests(
@@ -85,11 +85,11 @@ export class OrganisationRequestsResolver {
   }
 
   @ResolveField(() => String, {
-    description: "The email address of who asked, so the members and admins who decide can tell who it is (a person's address is otherwise theirs and the admins' alone).",
+    description: "The email address of who asked, so the managers and admins who decide can tell who it is (a person's address is otherwise theirs and the admins' alone).",
   })
   @Allow('SIGNED_IN')
   async requesterEmail(@Parent() request: OrganisationJoinRequest, @Ctx() ctx: RequestContext): Promise<string> {
-    // Only those who may see the request reach it: the requester, the organisation's members and admins.
+    // Only those who may see the request reach it: the requester, the organisation's managers and admins.
     return (await this.user(request, ctx)).email;
   }
 

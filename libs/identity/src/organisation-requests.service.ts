@@ -11,26 +11,26 @@ import type {
 } from './dto/organisation-requests.inputs';
 import { OrganisationRequestEmail } from './emails/organisation-requests.emails';
 import { OrganisationJoinRequest, OrganisationRequestStatus } from './entities/organisation-join-request.entity';
-import { OrganisationMembership } from './entities/organisation-membership.entity';
+import { OrganisationMemberRole, OrganisationMembership } from './entities/organisation-membership.entity';
+import { isManager } from './organisations.service';
 import { Organisation } from './entities/organisation.entity';
 import { User } from './entities/user.entity';
 import { recipientsAmong, recipientsOf, roleRecipients, UserRecipient } from './recipients';
 
 const PENDING_INDEX = 'UQ_organisation_join_request_pending';
 
-/** The web pages that list requests (the members' and the admins'), and where a requester follows theirs. */
+/** The web pages that list requests (the managers' and the admins'), and where a requester follows theirs. */
 export const MEMBER_REQUESTS_PAGE = '/me/organisation-requests';
 export const ADMIN_REQUESTS_PAGE = '/admin/organisation-requests';
 
 /**
  * Requests to join an organisation, and proposals of new ones.
  *
- * Who decides: a membership has no role (only a job title), so there is no
- * "managing" member to single out. The programme's words are that a newcomer
- * is "approved by its members or the secretariat": every member of the
- * organisation decides requests to join it, and admins decide every request.
- * A new organisation has no members yet, so only admins decide proposals.
- * Anyone else is told NOT_FOUND, as if the request did not exist.
+ * Who decides: a request to join goes to the organisation's members with a
+ * managing role (OrganisationMemberRole.MANAGER) and to the admins, who decide
+ * every request. A new organisation has no members yet, so only admins decide
+ * proposals; its proposer, once approved, is its first manager. Plain members
+ * and anyone else are told NOT_FOUND, as if the request did not exist.
  *
  * Each change is one transaction: the request, the membership (and a new
  * organisation) and the emails, written to the outbox, commit together.
@@ -157,13 +157,15 @@ export class OrganisationRequestsService {
         names = { en: organisation.nameEn, ko: organisation.nameKo };
       }
       if (input.approve) {
+        // The proposer of a new organisation is its first manager; a newcomer to one joins as a plain member.
+        const role = organisationId ? OrganisationMemberRole.MEMBER : OrganisationMemberRole.MANAGER;
         organisationId ??= (await this.createProposed(em, request)).id;
         // Added by an admin meanwhile: approving changes nothing of the membership.
         await em
           .createQueryBuilder()
           .insert()
           .into(OrganisationMembership)
-          .values({ organisationId, userId: request.userId, jobTitle: null })
+          .values({ organisationId, userId: request.userId, jobTitle: null, role })
           .orIgnore()
           .execute();
       }
@@ -201,11 +203,14 @@ export class OrganisationRequestsService {
     return this.newestFirst(query, page);
   }
 
-  /** Every request for admins; for anyone else, the requests to join their own organisations. Newest first. */
+  /** Every request for admins; for anyone else, the requests to join the organisations they manage. Newest first. */
   list(actor: AuthUser, filter: OrganisationRequestFilter, page: PageArgs): Promise<Connection<OrganisationJoinRequest>> {
     const query = this.dataSource.getRepository(OrganisationJoinRequest).createQueryBuilder('r');
     if (!hasRole(actor, Role.ADMIN)) {
-      query.where('r.organisation_id IN (SELECT m.organisation_id FROM organisation_membership m WHERE m.user_id = :me)', { me: actor.id });
+      query.where('r.organisation_id IN (SELECT m.organisation_id FROM organisation_membership m WHERE m.user_id = :me AND m.role = :manager)', {
+        me: actor.id,
+        manager: OrganisationMemberRole.MANAGER,
+      });
     }
     if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
     if (filter.organisationId) query.andWhere('r.organisation_id = :organisationId', { organisationId: filter.organisationId });
@@ -233,7 +238,7 @@ export class OrganisationRequestsService {
   private async mayDecide(em: EntityManager, actor: AuthUser, request: OrganisationJoinRequest): Promise<boolean> {
     if (hasRole(actor, Role.ADMIN)) return true;
     if (!request.organisationId || request.userId === actor.id) return false;
-    return em.existsBy(OrganisationMembership, { organisationId: request.organisationId, userId: actor.id });
+    return isManager(em, request.organisationId, actor.id);
   }
 
   private requirePending(request: OrganisationJoinRequest): void {
@@ -268,14 +273,19 @@ export class OrganisationRequestsService {
 
   /**
    * Those who decide hear of a request as it arrives: the organisation's
-   * members (their page lists their organisations' requests) and the admins
-   * (theirs lists all). An admin who is also a member gets one email, the admins'.
+   * managers (their page lists their organisations' requests) and the admins
+   * (theirs lists all). An admin who is also a manager gets one email, the admins'.
    */
   private async emailDeciders(em: EntityManager, request: OrganisationJoinRequest, requester: User, organisation: Organisation | null): Promise<void> {
     const admins = await roleRecipients(em, Role.ADMIN);
     const adminIds = new Set(admins.map((a) => a.userId));
-    const members = organisation
-      ? (await recipientsAmong(em, `SELECT m.user_id FROM organisation_membership m WHERE m.organisation_id = $1`, [organisation.id])).filter((m) => !adminIds.has(m.userId))
+    const managers = organisation
+      ? (
+          await recipientsAmong(em, `SELECT m.user_id FROM organisation_membership m WHERE m.organisation_id = $1 AND m.role = $2`, [
+            organisation.id,
+            OrganisationMemberRole.MANAGER,
+          ])
+        ).filter((m) => !adminIds.has(m.userId))
       : [];
     const cityId = organisation?.cityId ?? request.proposedCityId!;
     const [city] = await this.cities.getMany([cityId], em);
@@ -293,7 +303,7 @@ export class OrganisationRequestsService {
         to,
         data: { ...common, asAdmin, url: `${this.config.PUBLIC_URL}${asAdmin ? ADMIN_REQUESTS_PAGE : MEMBER_REQUESTS_PAGE}` },
       });
-    for (const member of members) await send(member, false);
+    for (const manager of managers) await send(manager, false);
     for (const admin of admins) if (admin.userId !== requester.id) await send(admin, true);
   }
 }

@@ -1,12 +1,14 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, NotFoundError, PageArgs, Paginated, RequestContext, requestLoader, Role } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
-import { CreateOrganisationInput, OrganisationFilter, OrganisationMemberInput } from './dto/identity.inputs';
+import { CreateOrganisationInput, OrganisationFilter, OrganisationMemberInput, OrganisationMemberRoleInput } from './dto/identity.inputs';
 import { SetOrganisationEmailDomainInput } from './dto/organisation-requests.inputs';
 import { emailDomainMatches } from './email-domain';
 import { Organisation } from './entities/organisation.entity';
+import { OrganisationMembership } from './entities/organisation-membership.entity';
 import { OrganisationsService } from './organisations.service';
 import { User } from './entities/user.entity';
+import { UsersService } from './users.service';
 
 const OrganisationConnection = Paginated(Organisation);
 
@@ -36,10 +38,18 @@ export class OrganisationsResolver {
     return this.organisationsService.create(input);
   }
 
-  @Mutation(() => Organisation)
+  @Mutation(() => Organisation, { description: 'Add a person to an organisation, as a MEMBER unless a role is given.' })
   @Allow(Role.ADMIN)
-  addOrganisationMember(@Args('input') input: OrganisationMemberInput): Promise<Organisation> {
-    return this.organisationsService.addMember(input);
+  addOrganisationMember(@Ctx() ctx: RequestContext, @Args('input') input: OrganisationMemberInput): Promise<Organisation> {
+    return this.organisationsService.addMember(ctx.user!, input);
+  }
+
+  @Mutation(() => OrganisationMembership, {
+    description: "Make a member a MANAGER or a plain MEMBER. Admins and the organisation's managers (anyone else: FORBIDDEN); the last manager stays one (CONFLICT, reason LAST_MANAGER).",
+  })
+  @Allow('SIGNED_IN')
+  setOrganisationMemberRole(@Ctx() ctx: RequestContext, @Args('input') input: OrganisationMemberRoleInput): Promise<OrganisationMembership> {
+    return this.organisationsService.setRole(ctx.user!, input);
   }
 
   @Mutation(() => Organisation)
@@ -69,11 +79,44 @@ export class OrganisationsResolver {
     return requestLoader<string, User[]>(ctx, 'organisation.members', (ids) => this.organisationsService.membersOf(ids)).load(organisation.id);
   }
 
+  @ResolveField(() => [OrganisationMembership], { nullable: true, description: 'Its members with their roles, by name. Admins only; null for anyone else.' })
+  @Allow(Role.ADMIN)
+  memberships(@Parent() organisation: Organisation, @Ctx() ctx: RequestContext): Promise<OrganisationMembership[]> {
+    return requestLoader<string, OrganisationMembership[]>(ctx, 'organisation.memberships', (ids) => this.organisationsService.membershipsOf(ids)).load(organisation.id);
+  }
+
   @ResolveField(() => City)
   @Allow('PUBLIC')
   async city(@Parent() organisation: Organisation, @Ctx() ctx: RequestContext): Promise<City> {
     const city = await this.cityLoaders.city(ctx).load(organisation.cityId);
     if (!city) throw new NotFoundError('city', organisation.cityId);
     return city;
+  }
+}
+
+/** A membership's person and organisation. */
+@Resolver(() => OrganisationMembership)
+export class OrganisationMembershipsResolver {
+  constructor(
+    private readonly organisationsService: OrganisationsService,
+    private readonly usersService: UsersService,
+  ) {}
+
+  @ResolveField(() => User)
+  @Allow('SIGNED_IN')
+  async user(@Parent() membership: OrganisationMembership, @Ctx() ctx: RequestContext): Promise<User> {
+    const user = membership.user ?? (await this.usersService.loader(ctx).load(membership.userId));
+    if (!user) throw new NotFoundError('user', membership.userId);
+    return user;
+  }
+
+  @ResolveField(() => Organisation)
+  @Allow('SIGNED_IN')
+  async organisation(@Parent() membership: OrganisationMembership, @Ctx() ctx: RequestContext): Promise<Organisation> {
+    const organisation =
+      membership.organisation ??
+      (await requestLoader<string, Organisation | undefined>(ctx, 'identity.organisationById', (ids) => this.organisationsService.getMany(ids)).load(membership.organisationId));
+    if (!organisation) throw new NotFoundError('organisation', membership.organisationId);
+    return organisation;
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { BadInputError, Connection, escapeLike, NotFoundError, PageArgs, paginate } from '@app/core';
+import { AuthUser, BadInputError, ConflictError, Connection, escapeLike, ForbiddenError, hasRole, NotFoundError, PageArgs, paginate, Role } from '@app/core';
 import { CitiesService, cityCountrySql } from '@app/cities';
 import { Organisation } from './entities/organisation.entity';
 import { organisationsById } from './identity-reads';
-import { OrganisationMembership } from './entities/organisation-membership.entity';
+import { OrganisationMemberRole, OrganisationMembership } from './entities/organisation-membership.entity';
 import { User } from './entities/user.entity';
-import type { CreateOrganisationInput, OrganisationFilter, OrganisationMemberInput } from './dto/identity.inputs';
+import type { CreateOrganisationInput, OrganisationFilter, OrganisationMemberInput, OrganisationMemberRoleInput } from './dto/identity.inputs';
 
 @Injectable()
 export class OrganisationsService {
@@ -45,7 +45,8 @@ export class OrganisationsService {
     return { ...organisation, emailDomain };
   }
 
-  async addMember(input: OrganisationMemberInput): Promise<Organisation> {
+  /** Adds the person as a MEMBER unless a role is given; someone already a member keeps their role unless one is given. */
+  async addMember(actor: AuthUser, input: OrganisationMemberInput): Promise<Organisation> {
     const organisation = await this.get(input.organisationId);
     if (!(await this.dataSource.getRepository(User).existsBy({ id: input.userId }))) {
       throw new NotFoundError('user', input.userId);
@@ -54,10 +55,40 @@ export class OrganisationsService {
       .createQueryBuilder()
       .insert()
       .into(OrganisationMembership)
-      .values({ organisationId: input.organisationId, userId: input.userId, jobTitle: input.jobTitle ?? null })
+      .values({ organisationId: input.organisationId, userId: input.userId, jobTitle: input.jobTitle ?? null, role: input.role ?? OrganisationMemberRole.MEMBER })
       .orUpdate(['job_title'], ['user_id', 'organisation_id'])
       .execute();
+    if (input.role) await this.setRole(actor, { organisationId: input.organisationId, userId: input.userId, role: input.role });
     return organisation;
+  }
+
+  /**
+   * Makes a member a manager or a plain member: admins, and the
+   * organisation's managers. The last manager is not made a plain member
+   * (CONFLICT, LAST_MANAGER): someone must stay to decide requests with the
+   * admins. Changes to an organisation's managers are serialised (a
+   * transaction-scoped advisory lock), so two managers demoting each other at
+   * once cannot both succeed.
+   */
+  async setRole(actor: AuthUser, input: OrganisationMemberRoleInput): Promise<OrganisationMembership> {
+    return this.dataSource.transaction(async (em) => {
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('organisation.managers:' || $1))`, [input.organisationId]);
+      if (!(await em.existsBy(Organisation, { id: input.organisationId }))) throw new NotFoundError('organisation', input.organisationId);
+      if (!hasRole(actor, Role.ADMIN) && !(await isManager(em, input.organisationId, actor.id))) {
+        throw new ForbiddenError("Only the organisation's managers and the admins change its members' roles.");
+      }
+      const membership = await em.findOneBy(OrganisationMembership, { organisationId: input.organisationId, userId: input.userId });
+      if (!membership) throw new NotFoundError('membership of that user in that organisation');
+      if (membership.role === input.role) return membership;
+      if (membership.role === OrganisationMemberRole.MANAGER) {
+        const managers = await em.countBy(OrganisationMembership, { organisationId: input.organisationId, role: OrganisationMemberRole.MANAGER });
+        if (managers <= 1) {
+          throw new ConflictError('This is the organisation’s last manager: make another member a manager first.', { reason: 'LAST_MANAGER' });
+        }
+      }
+      await em.update(OrganisationMembership, { organisationId: input.organisationId, userId: input.userId }, { role: input.role });
+      return { ...membership, role: input.role };
+    });
   }
 
   async removeMember(input: OrganisationMemberInput): Promise<Organisation> {
@@ -71,6 +102,11 @@ export class OrganisationsService {
 
   /** Each organisation's members by name, in the order of `organisationIds`: one statement. */
   async membersOf(organisationIds: readonly string[]): Promise<User[][]> {
+    return (await this.membershipsOf(organisationIds)).map((memberships) => memberships.map((m) => m.user!));
+  }
+
+  /** Each organisation's memberships with their people, by name, in the order of `organisationIds`: one statement. */
+  async membershipsOf(organisationIds: readonly string[]): Promise<OrganisationMembership[][]> {
     const memberships = await this.dataSource
       .getRepository(OrganisationMembership)
       .createQueryBuilder('m')
@@ -79,10 +115,15 @@ export class OrganisationsService {
       .orderBy('u.display_name')
       .addOrderBy('u.email')
       .getMany();
-    return organisationIds.map((id) => memberships.filter((m) => m.organisationId === id).map((m) => m.user!));
+    return organisationIds.map((id) => memberships.filter((m) => m.organisationId === id));
   }
 
   getMany(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<Organisation | undefined>> {
     return organisationsById(em, ids);
   }
+}
+
+/** Whether the person manages the organisation (decides requests to join it, changes its members' roles). */
+export function isManager(em: EntityManager, organisationId: string, userId: string): Promise<boolean> {
+  return em.existsBy(OrganisationMembership, { organisationId, userId, role: OrganisationMemberRole.MANAGER });
 }

@@ -10,6 +10,7 @@ import {
 } from './dto/identity.inputs';
 import { AcceptInvitationResult, Acknowledgement } from './dto/identity.outputs';
 import { Organisation } from './entities/organisation.entity';
+import { OrganisationMembership } from './entities/organisation-membership.entity';
 import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 import { InvitationService } from './invitation.service';
@@ -112,5 +113,14 @@ export class UsersResolver {
   @Allow('SIGNED_IN')
   organisations(@Parent() user: User, @Ctx() ctx: RequestContext): Promise<Organisation[]> {
     return requestLoader<string, Organisation[]>(ctx, 'user.organisations', (ids) => this.usersService.organisationsFor(ids)).load(user.id);
+  }
+
+  @ResolveField(() => [OrganisationMembership], {
+    nullable: true,
+    description: 'The organisations the person belongs to, with their role in each (a MANAGER decides requests to join it). Visible to the person and admins.',
+  })
+  @Allow(Role.ADMIN, Self('id'))
+  memberships(@Parent() user: User, @Ctx() ctx: RequestContext): Promise<OrganisationMembership[]> {
+    return requestLoader<string, OrganisationMembership[]>(ctx, 'user.memberships', (ids) => this.usersService.membershipsFor(ids)).load(user.id);
   }
 }

@@ -93,6 +93,11 @@ export class UsersService {
 
   /** The organisations each person belongs to, by English name, in the order of `userIds`: one statement. */
   async organisationsFor(userIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Organisation[][]> {
+    return (await this.membershipsFor(userIds, em)).map((memberships) => memberships.map((m) => m.organisation!));
+  }
+
+  /** Each person's memberships with their organisations, by the organisation's English name: one statement. */
+  async membershipsFor(userIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<OrganisationMembership[][]> {
     const memberships = await em
       .getRepository(OrganisationMembership)
       .createQueryBuilder('m')
@@ -100,7 +105,7 @@ export class UsersService {
       .where('m.user_id IN (:...ids)', { ids: [...userIds] })
       .orderBy('o.name_en')
       .getMany();
-    return userIds.map((id) => memberships.filter((m) => m.userId === id).map((m) => m.organisation!));
+    return userIds.map((id) => memberships.filter((m) => m.userId === id));
   }
 
   async grantRole(em: EntityManager, userId: string, role: Role, grantedBy: string | null): Promise<void> {

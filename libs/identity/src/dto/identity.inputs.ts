@@ -1,11 +1,13 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, PickType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { Role, trim } from '@app/core';
 import { OrganisationKind } from '../entities/organisation.entity';
+import { OrganisationMemberRole } from '../entities/organisation-membership.entity';
 import { IsTimeZone, PASSWORD_RULE } from './validators';
 import { EMAIL_MAX, PASSWORD_LENGTH } from '@app/rules';
 
+const MEMBER_ROLE = { message: `must be one of ${Object.values(OrganisationMemberRole).join(', ')}` };
 const emailMessage = { message: 'must be an email address, like name@example.org' };
 
 @InputType()
@@ -166,6 +168,16 @@ export class OrganisationMemberInput {
 
   @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MaxLength(200)
   jobTitle?: string;
+
+  @Field(() => OrganisationMemberRole, { nullable: true, description: 'MEMBER unless said; for someone already a member, their role changes only when given.' })
+  @IsOptional() @IsEnum(OrganisationMemberRole, MEMBER_ROLE)
+  role?: OrganisationMemberRole;
+}
+
+@InputType()
+export class OrganisationMemberRoleInput extends PickType(OrganisationMemberInput, ['organisationId', 'userId'] as const, InputType) {
+  @Field(() => OrganisationMemberRole) @IsEnum(OrganisationMemberRole, MEMBER_ROLE)
+  role: OrganisationMemberRole;
 }
 
 @InputType()

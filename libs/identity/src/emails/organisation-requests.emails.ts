@@ -8,7 +8,7 @@ interface ReceivedData {
   /** A new organisation proposed, rather than an existing one asked to join. */
   newOrganisation: boolean;
   message: string | null;
-  /** Why this reader decides: a member of the organisation, or an admin. */
+  /** Why this reader decides: a manager of the organisation, or an admin. */
   asAdmin: boolean;
   url: string;
 }
@@ -26,12 +26,12 @@ const requestReceived = defineTemplate<ReceivedData>({
         greeting: '안녕하세요.',
         paragraphs: [
           d.newOrganisation
-            ? `${d.requesterName}님이 ${city}의 새 기관 ${organisation}을(를) 플랫폼에 등록하고 그 구성원이 되기를 요청했습니다.`
+            ? `${d.requesterName}님이 ${city}의 새 기관 ${organisation}을(를) 플랫폼에 등록하고 그 기관 관리자가 되기를 요청했습니다.`
             : `${d.requesterName}님이 ${city}의 ${organisation} 구성원이 되기를 요청했습니다.`,
           ...(d.message ? [`메시지: ${d.message}`] : []),
           d.asAdmin
             ? '프로그램 관리자로서 요청을 승인하거나 사유와 함께 거절할 수 있습니다.'
-            : `${organisation}의 구성원으로서 요청을 승인하거나 사유와 함께 거절할 수 있습니다. 모르는 분이면 거절해 주세요.`,
+            : `${organisation}의 기관 관리자로서 요청을 승인하거나 사유와 함께 거절할 수 있습니다. 모르는 분이면 거절해 주세요.`,
         ],
         action: { label: '요청 보기', url: d.url },
       });
@@ -43,12 +43,12 @@ const requestReceived = defineTemplate<ReceivedData>({
       greeting: 'Hello,',
       paragraphs: [
         d.newOrganisation
-          ? `${d.requesterName} asks to add a new organisation in ${city}, ${organisation}, and to become its first member.`
+          ? `${d.requesterName} asks to add a new organisation in ${city}, ${organisation}, and to become its first manager.`
           : `${d.requesterName} asks to become a member of ${organisation} in ${city}.`,
         ...(d.message ? [`Their message: ${d.message}`] : []),
         d.asAdmin
           ? 'As a programme admin you may approve the request, or decline it with a reason.'
-          : `As a member of ${organisation} you may approve the request, or decline it with a reason. If you do not know this person, decline it.`,
+          : `As a manager of ${organisation} you may approve the request, or decline it with a reason. If you do not know this person, decline it.`,
       ],
       action: { label: 'See the request', url: d.url },
     });

@@ -16,7 +16,7 @@ registerEnumType(OrganisationRequestStatus, { name: 'OrganisationRequestStatus' 
 /**
  * A person asks to join an organisation, or proposes one that is not on the
  * platform yet (then `organisationId` is empty until an admin approves and the
- * organisation is made). The organisation's members or an admin decide; the
+ * organisation is made). The organisation's managers or an admin decide; the
  * decision (who, when, why) stays on the row. One pending request per person
  * per organisation.
  */
@@ -26,7 +26,7 @@ registerEnumType(OrganisationRequestStatus, { name: 'OrganisationRequestStatus' 
 @Index(['organisationId', 'createdAt'])
 @Check('CHK_organisation_join_request_target', `"organisation_id" IS NOT NULL OR ("proposed_name_en" IS NOT NULL AND "proposed_name_ko" IS NOT NULL AND "proposed_kind" IS NOT NULL AND "proposed_city_id" IS NOT NULL)`)
 @ObjectType('OrganisationRequest', {
-  description: "A request to join an organisation, or to add a new one. Seen by the person who asked, the organisation's members and admins.",
+  description: "A request to join an organisation, or to add a new one. Seen by the person who asked, the organisation's managers and admins.",
 })
 @Allow('SIGNED_IN')
 export class OrganisationJoinRequest {

@@ -7,7 +7,7 @@ import { seedCountriesAndCities } from '@app/cities';
 import { FundAuditService, LedgerEntryKind, LedgerReason, LedgerService } from '@app/funding';
 import { seedCaseStudies } from '@app/knowledge';
 import { seedPairingEvidence } from '@app/pairing';
-import { OneTimeTokenService, Organisation, OrganisationKind, OrganisationMembership, RoleGrant, TokenPurpose, User } from '@app/identity';
+import { OneTimeTokenService, Organisation, OrganisationKind, OrganisationMemberRole, OrganisationMembership, RoleGrant, TokenPurpose, User } from '@app/identity';
 
 /** The folder holding the founding report's data (cities.json, ...), found from here upwards. */
 export function findDataDir(start = __dirname): string {
@@ -47,6 +47,8 @@ export interface DemoAccount {
   timeZone: string;
   roles: Role[];
   organisations: string[];
+  /** Among `organisations`, those the account manages (decides requests to join them); a plain member of the others. */
+  manages?: string[];
   what: string;
 }
 
@@ -56,8 +58,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'board.kr@demo.twins.test', displayName: '김지현', language: 'ko', timeZone: 'Asia/Seoul', roles: [Role.BOARD_MEMBER], organisations: ['kaist'], what: 'board member (Korea)' },
   { email: 'board.uk2@demo.twins.test', displayName: 'Oliver Hughes', language: 'en', timeZone: 'Europe/London', roles: [Role.BOARD_MEMBER], organisations: ['uom'], what: 'board member (UK)' },
   { email: 'board.kr2@demo.twins.test', displayName: '정하늘', language: 'ko', timeZone: 'Asia/Seoul', roles: [Role.BOARD_MEMBER], organisations: ['dgist'], what: 'board member (Korea)' },
-  { email: 'officer.liverpool@demo.twins.test', displayName: 'Sam Taylor', language: 'en', timeZone: 'Europe/London', roles: [], organisations: ['lcc'], what: 'city officer, Liverpool' },
-  { email: 'officer.busan@demo.twins.test', displayName: '박서준', language: 'ko', timeZone: 'Asia/Seoul', roles: [], organisations: ['bmc'], what: 'city officer, Busan' },
+  { email: 'officer.liverpool@demo.twins.test', displayName: 'Sam Taylor', language: 'en', timeZone: 'Europe/London', roles: [], organisations: ['lcc'], manages: ['lcc'], what: 'city officer, Liverpool' },
+  { email: 'officer.busan@demo.twins.test', displayName: '박서준', language: 'ko', timeZone: 'Asia/Seoul', roles: [], organisations: ['bmc'], manages: ['bmc'], what: 'city officer, Busan' },
   { email: 'participant@demo.twins.test', displayName: 'Jordan Lee', language: 'en', timeZone: 'Europe/London', roles: [], organisations: ['btp'], what: 'participant (ecosystem partner)' },
   { email: 'organiser@demo.twins.test', displayName: '이수민', language: 'ko', timeZone: 'Asia/Seoul', roles: [Role.EVENT_ORGANISER], organisations: [], what: 'event organiser' },
 ];
@@ -105,7 +107,11 @@ export async function seedDemoAccounts(dataSource: DataSource, password: string)
           .createQueryBuilder()
           .insert()
           .into(OrganisationMembership)
-          .values({ userId: user.id, organisationId: organisationIds.get(key)! })
+          .values({
+            userId: user.id,
+            organisationId: organisationIds.get(key)!,
+            role: account.manages?.includes(key) ? OrganisationMemberRole.MANAGER : OrganisationMemberRole.MEMBER,
+          })
           .orIgnore()
           .execute();
       }

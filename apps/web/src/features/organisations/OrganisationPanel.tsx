@@ -15,8 +15,9 @@ import "./organisations.css";
 
 /**
  * The account page's panel for the person's organisations: the ones they
- * belong to, their requests to join one, finding theirs to ask, and proposing
- * one that is missing. Shown first while they belong to none.
+ * belong to (with their role in each), their requests to join one, finding
+ * theirs to ask, and proposing one that is missing; the requests to decide for
+ * those who manage one. Shown first while they belong to none.
  */
 export function OrganisationPanel() {
   const { t, language } = useMessages(organisationMessages);
@@ -42,6 +43,9 @@ export function OrganisationPanel() {
   const organisations = data?.me.organisations ?? [];
   const requests = data?.myOrganisationRequests.nodes ?? [];
   const memberIds = new Set(organisations.map((o) => o.id));
+  // Only an organisation's managers decide who joins it, so only they are pointed to the requests.
+  const roles = new Map((data?.me.memberships ?? []).map((m) => [m.organisationId, m.role]));
+  const manages = [...roles.values()].includes("MANAGER");
 
   return (
     <section
@@ -62,15 +66,22 @@ export function OrganisationPanel() {
               <li key={o.id}>
                 <strong>{organisationName(o, language)}</strong>{" "}
                 <span className="badge">{t(`kind.${o.kind}`)}</span>{" "}
+                <span className="badge">
+                  {t(`panel.role.${roles.get(o.id) ?? "MEMBER"}`)}
+                </span>{" "}
                 <small>
                   {t("panel.inCity", { city: cityName(o.city, language) })}
                 </small>
               </li>
             ))}
           </ul>
-          <p>
-            <Link to="/me/organisation-requests">{t("panel.decideLink")}</Link>
-          </p>
+          {manages && (
+            <p>
+              <Link to="/me/organisation-requests">
+                {t("panel.decideLink")}
+              </Link>
+            </p>
+          )}
         </>
       )}
       {hasRole("ADMIN") && (

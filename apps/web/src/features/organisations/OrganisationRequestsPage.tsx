@@ -3,7 +3,7 @@ import { useMessages } from "../../i18n";
 import { organisationMessages } from "./messages";
 import { RequestsList } from "./RequestsList";
 
-/** /me/organisation-requests: requests to join the organisations the person belongs to (the link in the deciders' email). */
+/** /me/organisation-requests: requests to join the organisations the person manages (the link in the deciders' email). */
 export default function OrganisationRequestsPage() {
   const { t } = useMessages(organisationMessages);
   usePageTitle(t("decide.memberTitle"));

@@ -40,6 +40,10 @@ export const MyOrganisationsAndRequests = graphql(`
       organisations {
         ...OrganisationFields
       }
+      memberships {
+        organisationId
+        role
+      }
     }
     myOrganisationRequests(first: 50) {
       nodes {

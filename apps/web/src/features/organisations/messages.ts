@@ -18,10 +18,11 @@ export const organisationMessages = defineMessages(
     },
     panel: {
       title: "Your organisation",
-      why: "You do not belong to an organisation yet. Find yours below and ask to join: its members decide. City officers must belong to their city’s government organisation to propose twinnings.",
+      why: "You do not belong to an organisation yet. Find yours below and ask to join: its managers decide. City officers must belong to their city’s government organisation to propose twinnings.",
       memberOf: "You belong to",
       inCity: "in {{city}}",
       decideLink: "Requests to join your organisations",
+      role: { MANAGER: "Manager", MEMBER: "Member" },
       adminLink: "Every organisation request (admins)",
     },
     mine: {
@@ -48,18 +49,18 @@ export const organisationMessages = defineMessages(
       domainMatch: "Your email address matches this organisation.",
       ask: "Ask to join",
       askTitle: "Ask to join: {{name}}",
-      message: "A message for the members who decide (optional)",
+      message: "A message for the managers who decide (optional)",
       messageHint: "Your role or team helps them recognise you.",
       send: "Send the request",
       cancel: "Cancel",
-      sent: "Your request is sent. The organisation’s members will decide; you will get an email.",
+      sent: "Your request is sent. The organisation’s managers will decide; you will get an email.",
       alreadyMember: "You already belong to this organisation.",
     },
     propose: {
       open: "My organisation is not listed",
       title: "Propose a new organisation",
       intro:
-        "A programme admin checks the proposal. Once it is approved the organisation is added, with you as its first member.",
+        "A programme admin checks the proposal. Once it is approved the organisation is added, with you as its first manager.",
       kind: "Kind",
       city: "City",
       chooseCity: "Choose a city",
@@ -81,7 +82,7 @@ export const organisationMessages = defineMessages(
       memberTitle: "Requests to join your organisations",
       adminTitle: "Organisation requests",
       memberIntro:
-        "People who ask to join an organisation you belong to. Approve only people you know work there; decline others, saying why.",
+        "People who ask to join an organisation you manage. Approve only people you know work there; decline others, saying why.",
       adminIntro:
         "Every request to join an organisation, and every proposal of a new one. Only admins decide proposals.",
       ownLink: "Your own requests",
@@ -131,10 +132,11 @@ export const organisationMessages = defineMessages(
     },
     panel: {
       title: "내 소속 기관",
-      why: "아직 소속 기관이 없습니다. 아래에서 소속 기관을 찾아 가입을 요청해 주세요. 기관의 구성원이 결정합니다. 시 담당관이 자매결연을 제안하려면 해당 도시의 시 정부 기관에 소속되어 있어야 합니다.",
+      why: "아직 소속 기관이 없습니다. 아래에서 소속 기관을 찾아 가입을 요청해 주세요. 기관 관리자가 결정합니다. 시 담당관이 자매결연을 제안하려면 해당 도시의 시 정부 기관에 소속되어 있어야 합니다.",
       memberOf: "소속 기관",
       inCity: "소재 도시: {{city}}",
       decideLink: "내 기관에 온 가입 요청",
+      role: { MANAGER: "기관 관리자", MEMBER: "일반 구성원" },
       adminLink: "모든 기관 요청(관리자)",
     },
     mine: {
@@ -161,18 +163,18 @@ export const organisationMessages = defineMessages(
       domainMatch: "내 이메일 주소가 이 기관의 도메인과 일치합니다.",
       ask: "가입 요청",
       askTitle: "가입 요청: {{name}}",
-      message: "결정하는 구성원에게 보낼 메시지(선택)",
+      message: "결정하는 기관 관리자에게 보낼 메시지(선택)",
       messageHint: "역할이나 소속 팀을 적으면 알아보기 쉽습니다.",
       send: "요청 보내기",
       cancel: "취소",
-      sent: "요청을 보냈습니다. 기관의 구성원이 결정하면 이메일로 알려 드립니다.",
+      sent: "요청을 보냈습니다. 기관 관리자가 결정하면 이메일로 알려 드립니다.",
       alreadyMember: "이미 이 기관의 구성원입니다.",
     },
     propose: {
       open: "내 기관이 목록에 없습니다",
       title: "새 기관 등록 요청",
       intro:
-        "프로그램 관리자가 요청을 검토합니다. 승인되면 기관이 등록되고, 요청한 분이 첫 구성원이 됩니다.",
+        "프로그램 관리자가 요청을 검토합니다. 승인되면 기관이 등록되고, 요청한 분이 첫 기관 관리자가 됩니다.",
       kind: "유형",
       city: "도시",
       chooseCity: "도시를 선택하세요",
@@ -194,7 +196,7 @@ export const organisationMessages = defineMessages(
       memberTitle: "내 기관에 온 가입 요청",
       adminTitle: "기관 요청 관리",
       memberIntro:
-        "내가 속한 기관에 가입을 요청한 사람들입니다. 그 기관에서 일하는 것을 아는 사람만 승인하고, 그렇지 않으면 사유와 함께 거절해 주세요.",
+        "내가 기관 관리자로 있는 기관에 가입을 요청한 사람들입니다. 그 기관에서 일하는 것을 아는 사람만 승인하고, 그렇지 않으면 사유와 함께 거절해 주세요.",
       adminIntro:
         "모든 기관 가입 요청과 새 기관 등록 요청입니다. 새 기관 등록은 관리자만 결정합니다.",
       ownLink: "내가 보낸 요청",

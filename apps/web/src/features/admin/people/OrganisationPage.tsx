@@ -5,15 +5,15 @@ import { fieldProblems, problemOf } from '../../../api/errors';
 import { Field } from '../../../components/Field';
 import { usePageTitle } from '../../../components/Layout';
 import { PageFrame } from '../../../components/PageFrame';
-import { SideBadge } from '../../../components/StatusBadge';
+import { SideBadge, StatusBadge } from '../../../components/StatusBadge';
 import { Time } from '../../../components/Time';
-import type { AdminOrganisationQuery, AdminUserRowFragment } from '../../../gql/graphql';
+import type { AdminMembershipFragment, AdminOrganisationQuery, AdminUserRowFragment, OrganisationMemberRole } from '../../../gql/graphql';
 import { useDebounced } from '../../../hooks/useDebounced';
 import { useMessages } from '../../../i18n';
 import { cityName } from '../../../i18n/cities';
 import { ConfirmGroup } from '../../organisations/RequestControls';
 import { organisationName } from '../../organisations/shared';
-import { AddMember, AdminOrganisation, AdminUsers, RemoveMember, SetEmailDomain } from './documents';
+import { AddMember, AdminOrganisation, AdminUsers, RemoveMember, SetEmailDomain, SetMemberRole } from './documents';
 import { peopleMessages } from './messages';
 import { UserLine } from './PeoplePage';
 import { Picker } from './Picker';
@@ -25,7 +25,7 @@ type Organisation = Data['organisation'];
 /** A domain as the API keeps it: letters, digits and hyphens in dot-separated labels, with a dot at least once. */
 const DOMAIN = /^(?!-)[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63})+$/i;
 
-/** /admin/organisations/:id: an organisation, its email domain, its members (add, remove) and who waits to join. */
+/** /admin/organisations/:id: an organisation, its email domain, its members (add, remove, make managers) and who waits to join. */
 export default function OrganisationPage() {
   const { id = '' } = useParams();
   const { t, language } = useMessages(peopleMessages);
@@ -131,12 +131,14 @@ function EmailDomain({ organisation, onSaved }: { organisation: Organisation; on
 
 function Members({ organisation, onChanged }: { organisation: Organisation; onChanged: (text: string) => void }) {
   const { t } = useMessages(peopleMessages);
-  const members = organisation.members ?? [];
+  const members = (organisation.memberships ?? []).map((m) => m.user);
+  const roles = new Map((organisation.memberships ?? []).map((m) => [m.userId, m.role]));
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE);
   const [added, add] = useMutation(AddMember);
   const [removed, remove] = useMutation(RemoveMember);
+  const [roleChanged, changeRole] = useMutation(SetMemberRole);
 
   async function addMember(user: { id: string; name: string }) {
     const { data } = await add({ input: { organisationId: organisation.id, userId: user.id } });
@@ -152,18 +154,32 @@ function Members({ organisation, onChanged }: { organisation: Organisation; onCh
     onChanged(t('org.members.removed', { name: user.displayName }));
   }
 
+  async function setRole(user: AdminUserRowFragment, role: OrganisationMemberRole) {
+    const { data } = await changeRole({ input: { organisationId: organisation.id, userId: user.id, role } });
+    if (!data) return;
+    onChanged(t(role === 'MANAGER' ? 'org.members.nowManager' : 'org.members.nowMember', { name: user.displayName }));
+  }
+
   return (
     <section aria-labelledby="organisation-members">
       <h2 id="organisation-members">{t('org.members.title')}</h2>
+      <p>{t('org.members.rolesIntro')}</p>
       <p>{members.length === 0 ? t('org.members.none') : t('org.members.count', { count: members.length })}</p>
       <Refusal error={added.error} />
       <Refusal error={removed.error} notFound={t('refusal.NOT_MEMBER')} />
+      <Refusal error={roleChanged.error} notFound={t('refusal.NOT_MEMBER')} />
       {members.length > 0 && (
         <ul className="list admin-rows" aria-labelledby="organisation-members">
           {members.slice(0, shown).map((member) => (
             <li key={member.id}>
               <div className="admin-member">
                 <UserLine user={member} />
+                <MemberRole
+                  name={member.displayName}
+                  role={roles.get(member.id) ?? 'MEMBER'}
+                  busy={roleChanged.fetching}
+                  onChange={(role) => void setRole(member, role)}
+                />
                 {removing !== member.id && (
                   <button type="button" className="button button--secondary" aria-label={t('org.members.removeLabel', { name: member.displayName })} onClick={() => setRemoving(member.id)}>
                     {t('org.members.remove')}
@@ -207,6 +223,28 @@ function Members({ organisation, onChanged }: { organisation: Organisation; onCh
         </button>
       )}
     </section>
+  );
+}
+
+/** A member's role in the organisation, and the button that gives them the other one (a change that can be undone, so not confirmed). */
+function MemberRole({ name, role, busy, onChange }: { name: string; role: AdminMembershipFragment['role']; busy: boolean; onChange: (role: OrganisationMemberRole) => void }) {
+  const { t } = useMessages(peopleMessages);
+  const other = role === 'MANAGER' ? 'MEMBER' : 'MANAGER';
+  return (
+    <span className="admin-row__badges">
+      <StatusBadge status={role} kind="admin-member-role">
+        {t(`org.members.role.${role}`)}
+      </StatusBadge>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={busy}
+        aria-label={t(other === 'MANAGER' ? 'org.members.makeManagerLabel' : 'org.members.makeMemberLabel', { name })}
+        onClick={() => onChange(other)}
+      >
+        {t(other === 'MANAGER' ? 'org.members.makeManager' : 'org.members.makeMember')}
+      </button>
+    </span>
   );
 }
 

@@ -133,14 +133,25 @@ export const CreateOrganisation = graphql(`
   }
 `);
 
+export const AdminMembershipFields = graphql(`
+  fragment AdminMembership on OrganisationMember {
+    userId
+    organisationId
+    role
+    user {
+      ...AdminUserRow
+    }
+  }
+`);
+
 export const AdminOrganisation = graphql(`
   query AdminOrganisation($id: ID!) {
     organisation(id: $id) {
       ...AdminOrganisationRow
       website
       createdAt
-      members {
-        ...AdminUserRow
+      memberships {
+        ...AdminMembership
       }
     }
     organisationRequests(filter: { organisationId: $id, status: PENDING }, first: 20) {
@@ -171,8 +182,8 @@ export const AddMember = graphql(`
   mutation AdminAddOrganisationMember($input: OrganisationMemberInput!) {
     addOrganisationMember(input: $input) {
       id
-      members {
-        ...AdminUserRow
+      memberships {
+        ...AdminMembership
       }
     }
   }
@@ -182,9 +193,17 @@ export const RemoveMember = graphql(`
   mutation AdminRemoveOrganisationMember($input: OrganisationMemberInput!) {
     removeOrganisationMember(input: $input) {
       id
-      members {
-        ...AdminUserRow
+      memberships {
+        ...AdminMembership
       }
+    }
+  }
+`);
+
+export const SetMemberRole = graphql(`
+  mutation AdminSetOrganisationMemberRole($input: OrganisationMemberRoleInput!) {
+    setOrganisationMemberRole(input: $input) {
+      ...AdminMembership
     }
   }
 `);

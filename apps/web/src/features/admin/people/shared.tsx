@@ -36,8 +36,8 @@ export function useAnnouncer(): { say: (text: string) => void; line: ReactNode }
   };
 }
 
-/** The refusals these pages explain by their reason, so that nobody locks the platform out. */
-const REASONS = ['LAST_ADMIN', 'OWN_ACCOUNT'] as const;
+/** The refusals these pages explain by their reason, so that nobody locks the platform (or an organisation) out. */
+const REASONS = ['LAST_ADMIN', 'OWN_ACCOUNT', 'LAST_MANAGER'] as const;
 
 /**
  * A refusal from the API in the page's language: the last admin and one's own
