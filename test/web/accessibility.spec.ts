@@ -66,56 +66,58 @@ async function expectNoSidewaysScroll(page: import('@playwright/test').Page, pat
 
 type SignIn = (page: import('@playwright/test').Page, email: string) => Promise<void>;
 
-/** Opens each page and checks it: its heading, axe's WCAG AA rules, and (on a phone) no sideways scrolling. */
-async function checkPages(page: import('@playwright/test').Page, paths: string[], phone: boolean, lang?: string): Promise<void> {
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 375, height: 800 };
+
+/**
+ * Opens each page once and checks it at desktop width and then on a phone
+ * (the same page, resized: its CSS answers the width): its heading, axe's
+ * WCAG AA rules at both widths, and no sideways scrolling on the phone.
+ */
+async function checkPages(page: import('@playwright/test').Page, paths: string[], lang?: string): Promise<void> {
   for (const path of paths) {
+    await page.setViewportSize(DESKTOP);
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.waitForLoadState('networkidle');
     if (lang) await expect(page.locator('html')).toHaveAttribute('lang', lang);
-    await expectAccessible(page, path);
-    if (phone) await expectNoSidewaysScroll(page, path);
+    await expectAccessible(page, `${path} (desktop)`);
+    await page.setViewportSize(PHONE);
+    await expectAccessible(page, `${path} (phone)`);
+    await expectNoSidewaysScroll(page, path);
   }
 }
 
 /** Checks pages as a demo account shown the run's language, then gives the account its English back. */
-async function checkPagesAs(page: import('@playwright/test').Page, signIn: SignIn, email: string, lang: 'en' | 'ko', paths: string[], phone: boolean): Promise<void> {
+async function checkPagesAs(page: import('@playwright/test').Page, signIn: SignIn, email: string, lang: 'en' | 'ko', paths: string[]): Promise<void> {
   await signIn(page, email);
   await showIn(page, lang);
   try {
-    await checkPages(page, paths, phone, lang);
+    await checkPages(page, paths, lang);
   } finally {
     if (lang === 'ko') await restoreLanguage(email);
   }
 }
 
-for (const viewport of [
-  { name: 'desktop', width: 1280, height: 900 },
-  { name: 'phone', width: 375, height: 800 },
-]) {
-  test.describe(`accessibility on a ${viewport.name}`, () => {
-    test.use({ viewport: { width: viewport.width, height: viewport.height } });
-    const phone = viewport.name === 'phone';
-
-    test('public pages pass WCAG AA checks', async ({ page }) => {
-      await checkPages(page, PUBLIC_PAGES, phone);
-    });
-
-    test('signed-in pages pass WCAG AA checks, in the run’s language', async ({ page, signIn, lang }) => {
-      await checkPagesAs(page, signIn, DEMO.participant, lang, SIGNED_IN_PAGES, phone);
-    });
-
-    test('board members’ pages pass WCAG AA checks, in the run’s language', async ({ page, signIn, lang }) => {
-      await checkPagesAs(page, signIn, DEMO.boardUk2, lang, BOARD_PAGES, phone);
-    });
-
-    test('the secretariat’s console passes WCAG AA checks, in the run’s language', async ({ page, signIn, lang }) => {
-      // Nineteen pages, each loaded and checked: more time than one page needs.
-      test.slow();
-      await checkPagesAs(page, signIn, DEMO.admin, lang, await consolePaths(), phone);
-    });
+test.describe('accessibility at desktop and phone width', () => {
+  test('public pages pass WCAG AA checks', async ({ page }) => {
+    await checkPages(page, PUBLIC_PAGES);
   });
-}
+
+  test('signed-in pages pass WCAG AA checks, in the run’s language', async ({ page, signIn, lang }) => {
+    await checkPagesAs(page, signIn, DEMO.participant, lang, SIGNED_IN_PAGES);
+  });
+
+  test('board members’ pages pass WCAG AA checks, in the run’s language', async ({ page, signIn, lang }) => {
+    await checkPagesAs(page, signIn, DEMO.boardUk2, lang, BOARD_PAGES);
+  });
+
+  test('the secretariat’s console passes WCAG AA checks, in the run’s language', async ({ page, signIn, lang }) => {
+    // Nineteen pages, each checked at two widths: more time than one page needs.
+    test.slow();
+    await checkPagesAs(page, signIn, DEMO.admin, lang, await consolePaths());
+  });
+});
 
 test('the keyboard reaches the main content first through the skip link, and the menu opens on a phone', async ({ page, tr }) => {
   await page.setViewportSize({ width: 375, height: 800 });
