@@ -9,6 +9,7 @@ import { useDraft } from '../../hooks/useDraft';
 import { useMessages } from '../../i18n';
 import { KR_ZONE, UK_ZONE } from '../../i18n/format';
 import { boardMessages } from './messages';
+import { decisionMessages } from './decision-messages';
 import { amountProblem, formatMinor, minorDigits, minorToInput, moneyText, parseAmount } from '../../i18n/money';
 import { formMessages } from '../../i18n/forms';
 import { TEXT_LIMITS } from '@app/rules';
@@ -38,6 +39,7 @@ const OUTCOMES: Outcome[] = ['APPROVED', 'APPROVED_WITH_CONDITIONS', 'REJECTED',
 /** The decision on an agenda item: outcome, award, conditions and rationale in both languages, confirmed before it is recorded for good. */
 export function DecisionForm({ meetingId, item, onRecorded }: { meetingId: string; item: Item; onRecorded: () => void }) {
   const { t, language } = useMessages(boardMessages);
+  const { t: td } = useMessages(decisionMessages);
   const { t: tForm } = useMessages(formMessages);
   const requested = item.application.requested;
   const [draft, update, clear] = useDraft(`board.decision.${meetingId}.${item.applicationId}`, {
@@ -69,17 +71,17 @@ export function DecisionForm({ meetingId, item, onRecorded }: { meetingId: strin
         value == null
           ? amountProblem(draft.amounts[m.currency] ?? '', m.currency, tForm)
           : BigInt(value) > BigInt(m.amountMinor)
-            ? t('decision.awardProblem', { requested: m[language], digits: minorDigits(m.currency) })
+            ? td('decision.awardProblem', { requested: m[language], digits: minorDigits(m.currency) })
             : null;
     }
-    if (requested.every((m) => minor[m.currency] != null) && requested.every((m) => BigInt(minor[m.currency]!) === 0n)) problems.amounts = t('decision.awardZero');
+    if (requested.every((m) => minor[m.currency] != null) && requested.every((m) => BigInt(minor[m.currency]!) === 0n)) problems.amounts = td('decision.awardZero');
   }
-  const text = (value: string, required: string) => (!value.trim() ? required : value.trim().length > TEXT_LIMITS.text ? t('decision.tooLong') : null);
-  problems.rationaleEn = text(draft.rationaleEn, t('decision.rationaleRequired'));
-  problems.rationaleKo = text(draft.rationaleKo, t('decision.rationaleRequired'));
+  const text = (value: string, required: string) => (!value.trim() ? required : value.trim().length > TEXT_LIMITS.text ? td('decision.tooLong') : null);
+  problems.rationaleEn = text(draft.rationaleEn, td('decision.rationaleRequired'));
+  problems.rationaleKo = text(draft.rationaleKo, td('decision.rationaleRequired'));
   if (conditional) {
-    problems.conditionsEn = text(draft.conditionsEn, t('decision.conditionsRequired'));
-    problems.conditionsKo = text(draft.conditionsKo, t('decision.conditionsRequired'));
+    problems.conditionsEn = text(draft.conditionsEn, td('decision.conditionsRequired'));
+    problems.conditionsKo = text(draft.conditionsKo, td('decision.conditionsRequired'));
   }
   const valid = Object.values(problems).every((p) => !p);
   const show = (key: string) => (touched[key] || tried ? problems[key] : null);
@@ -121,39 +123,39 @@ export function DecisionForm({ meetingId, item, onRecorded }: { meetingId: strin
     return (
       <section className="board-confirm" aria-labelledby={`confirm-${item.applicationId}`} data-testid="decision-confirm">
         <h4 id={`confirm-${item.applicationId}`} tabIndex={-1} ref={confirmRef}>
-          {t('decision.confirmTitle')}
+          {td('decision.confirmTitle')}
         </h4>
         <p>
-          <strong>{t('decision.confirmWarning')}</strong>
+          <strong>{td('decision.confirmWarning')}</strong>
         </p>
         <dl className="board-meta">
-          <dt>{t('decision.confirmOutcome')}</dt>
+          <dt>{td('decision.confirmOutcome')}</dt>
           <dd>{t(`outcome.${draft.outcome}`)}</dd>
-          <dt>{t('decision.confirmAward')}</dt>
+          <dt>{td('decision.confirmAward')}</dt>
           <dd>{awardWords}</dd>
-          <dt>{t('decision.confirmVotes')}</dt>
-          <dd>{t('decision.tally', { for: tally('FOR'), against: tally('AGAINST'), abstain: tally('ABSTAIN'), eligible: item.quorum?.eligibleMembers ?? '—' })}</dd>
-          <dt>{t('decision.rationaleEn')}</dt>
+          <dt>{td('decision.confirmVotes')}</dt>
+          <dd>{td('decision.tally', { for: tally('FOR'), against: tally('AGAINST'), abstain: tally('ABSTAIN'), eligible: item.quorum?.eligibleMembers ?? '—' })}</dd>
+          <dt>{td('decision.rationaleEn')}</dt>
           <dd lang="en">{draft.rationaleEn.trim()}</dd>
-          <dt>{t('decision.rationaleKo')}</dt>
+          <dt>{td('decision.rationaleKo')}</dt>
           <dd lang="ko">{draft.rationaleKo.trim()}</dd>
           {conditional && (
             <>
-              <dt>{t('decision.conditionsEn')}</dt>
+              <dt>{td('decision.conditionsEn')}</dt>
               <dd lang="en">{draft.conditionsEn.trim()}</dd>
-              <dt>{t('decision.conditionsKo')}</dt>
+              <dt>{td('decision.conditionsKo')}</dt>
               <dd lang="ko">{draft.conditionsKo.trim()}</dd>
             </>
           )}
         </dl>
-        {!item.quorum?.met && <p className="notice notice--info">{t('decision.noQuorum')}</p>}
+        {!item.quorum?.met && <p className="notice notice--info">{td('decision.noQuorum')}</p>}
         <BoardError error={result.error} />
         <div className="board-actions">
           <button type="button" className="button button--danger" disabled={result.fetching} onClick={() => void confirm()}>
-            {t('decision.confirm')}
+            {td('decision.confirm')}
           </button>
           <button type="button" className="button button--ghost" onClick={() => setStep('edit')}>
-            {t('decision.edit')}
+            {td('decision.edit')}
           </button>
         </div>
       </section>
@@ -162,11 +164,11 @@ export function DecisionForm({ meetingId, item, onRecorded }: { meetingId: strin
 
   return (
     <section aria-labelledby={`decide-${item.applicationId}`}>
-      <h4 id={`decide-${item.applicationId}`}>{t('decision.title')}</h4>
-      <p className="muted">{t('decision.intro')}</p>
+      <h4 id={`decide-${item.applicationId}`}>{td('decision.title')}</h4>
+      <p className="muted">{td('decision.intro')}</p>
       <form className="form board-form" onSubmit={check} noValidate>
         <fieldset className="board-choices">
-          <legend>{t('decision.outcome')}</legend>
+          <legend>{td('decision.outcome')}</legend>
           {OUTCOMES.map((outcome) => (
             <label key={outcome}>
               <input type="radio" name={`outcome-${item.applicationId}`} value={outcome} checked={draft.outcome === outcome} onChange={() => update({ outcome })} />
@@ -178,8 +180,8 @@ export function DecisionForm({ meetingId, item, onRecorded }: { meetingId: strin
           requested.map((m) => (
             <Field
               key={m.currency}
-              label={t('decision.awardIn', { currency: m.currency })}
-              hint={t('decision.awardHint', { requested: m[language] })}
+              label={td('decision.awardIn', { currency: m.currency })}
+              hint={td('decision.awardHint', { requested: m[language] })}
               inputMode="decimal"
               value={draft.amounts[m.currency] ?? ''}
               onChange={(e) => update({ amounts: { ...draft.amounts, [m.currency]: e.target.value } })}
@@ -190,12 +192,12 @@ export function DecisionForm({ meetingId, item, onRecorded }: { meetingId: strin
         {conditional && (
           <div className="board-bilingual">
             <Field
-              label={t('decision.conditionsEn')}
+              label={td('decision.conditionsEn')}
               problem={show('conditionsEn')}
               render={(control) => <textarea {...control} lang="en" value={draft.conditionsEn} onChange={(e) => update({ conditionsEn: e.target.value })} onBlur={blur('conditionsEn')} />}
             />
             <Field
-              label={t('decision.conditionsKo')}
+              label={td('decision.conditionsKo')}
               problem={show('conditionsKo')}
               render={(control) => <textarea {...control} lang="ko" value={draft.conditionsKo} onChange={(e) => update({ conditionsKo: e.target.value })} onBlur={blur('conditionsKo')} />}
             />
@@ -203,21 +205,21 @@ export function DecisionForm({ meetingId, item, onRecorded }: { meetingId: strin
         )}
         <div className="board-bilingual">
           <Field
-            label={t('decision.rationaleEn')}
-            hint={t('decision.rationaleHint')}
+            label={td('decision.rationaleEn')}
+            hint={td('decision.rationaleHint')}
             problem={show('rationaleEn')}
             render={(control) => <textarea {...control} lang="en" value={draft.rationaleEn} onChange={(e) => update({ rationaleEn: e.target.value })} onBlur={blur('rationaleEn')} />}
           />
           <Field
-            label={t('decision.rationaleKo')}
-            hint={t('decision.rationaleHint')}
+            label={td('decision.rationaleKo')}
+            hint={td('decision.rationaleHint')}
             problem={show('rationaleKo')}
             render={(control) => <textarea {...control} lang="ko" value={draft.rationaleKo} onChange={(e) => update({ rationaleKo: e.target.value })} onBlur={blur('rationaleKo')} />}
           />
         </div>
         <div>
           <button type="submit" className="button button--primary">
-            {t('decision.review')}
+            {td('decision.review')}
           </button>
         </div>
       </form>
@@ -228,16 +230,17 @@ export function DecisionForm({ meetingId, item, onRecorded }: { meetingId: strin
 /** A recorded decision, as the board and the public record show it. */
 export function DecisionRecord({ decision }: { decision: NonNullable<Item['decision']> }) {
   const { t, language } = useMessages(boardMessages);
+  const { t: td } = useMessages(decisionMessages);
   return (
     <section className="board-record" aria-labelledby={`record-${decision.id}`} data-testid="decision-record">
-      <h4 id={`record-${decision.id}`}>{t('decision.recordedTitle')}</h4>
+      <h4 id={`record-${decision.id}`}>{td('decision.recordedTitle')}</h4>
       <p className="board-outcome">{t(`outcome.${decision.outcome}`)}</p>
       <dl className="board-meta">
-        <dt>{t('decision.award')}</dt>
+        <dt>{td('decision.award')}</dt>
         <dd>{decision.amounts.length ? moneyText(decision.amounts, language) : t('home.noAward')}</dd>
-        <dt>{t('decision.confirmVotes')}</dt>
-        <dd>{t('decision.tally', { for: decision.votesFor, against: decision.votesAgainst, abstain: decision.abstentions, eligible: decision.eligibleMembers })}</dd>
-        <dt>{t('decision.recordedAt')}</dt>
+        <dt>{td('decision.confirmVotes')}</dt>
+        <dd>{td('decision.tally', { for: decision.votesFor, against: decision.votesAgainst, abstain: decision.abstentions, eligible: decision.eligibleMembers })}</dd>
+        <dt>{td('decision.recordedAt')}</dt>
         <dd>
           <Time value={decision.recordedAt} also={[UK_ZONE, KR_ZONE]} />
         </dd>
@@ -245,13 +248,13 @@ export function DecisionRecord({ decision }: { decision: NonNullable<Item['decis
       <div className="board-bilingual">
         <div>
           <p>
-            <strong>{t('decision.rationaleEn')}</strong>
+            <strong>{td('decision.rationaleEn')}</strong>
           </p>
           <blockquote lang="en">{decision.rationale.en}</blockquote>
         </div>
         <div>
           <p>
-            <strong>{t('decision.rationaleKo')}</strong>
+            <strong>{td('decision.rationaleKo')}</strong>
           </p>
           <blockquote lang="ko">{decision.rationale.ko}</blockquote>
         </div>
@@ -260,22 +263,22 @@ export function DecisionRecord({ decision }: { decision: NonNullable<Item['decis
         <div className="board-bilingual">
           <div>
             <p>
-              <strong>{t('decision.conditionsEn')}</strong>
+              <strong>{td('decision.conditionsEn')}</strong>
             </p>
             <blockquote lang="en">{decision.conditions.en}</blockquote>
           </div>
           <div>
             <p>
-              <strong>{t('decision.conditionsKo')}</strong>
+              <strong>{td('decision.conditionsKo')}</strong>
             </p>
             <blockquote lang="ko">{decision.conditions.ko}</blockquote>
           </div>
         </div>
       )}
-      {decision.supersedesDecisionId && <p>{t('decision.supersedes')}</p>}
-      <p className="muted">{t('decision.immutable')}</p>
+      {decision.supersedesDecisionId && <p>{td('decision.supersedes')}</p>}
+      <p className="muted">{td('decision.immutable')}</p>
       <p>
-        <Link to={`/decisions/${decision.id}`}>{t('decision.publicRecord')}</Link>
+        <Link to={`/decisions/${decision.id}`}>{td('decision.publicRecord')}</Link>
       </p>
     </section>
   );

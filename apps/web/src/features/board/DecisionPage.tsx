@@ -8,6 +8,7 @@ import { graphql } from '../../gql';
 import { useMessages } from '../../i18n';
 import { KR_ZONE, pickText, UK_ZONE } from '../../i18n/format';
 import { boardMessages } from './messages';
+import { decisionMessages } from './decision-messages';
 import { cityLabel } from '../../i18n/cities';
 import { useCityNames } from '../../hooks/useCityNames';
 import { moneyText } from '../../i18n/money';
@@ -44,10 +45,11 @@ const BoardPublicDecision = graphql(`
 export default function DecisionPage() {
   const { id = '' } = useParams();
   const { t, language } = useMessages(boardMessages);
+  const { t: td } = useMessages(decisionMessages);
   const cities = useCityNames();
   const [{ data, error, fetching }, reexecute] = useQuery({ query: BoardPublicDecision, variables: { id } });
   const decision = data?.fundingDecision;
-  usePageTitle(decision ? `${t('record.title')}: ${pickText(decision.title, language).text}` : t('record.title'));
+  usePageTitle(decision ? `${td('record.title')}: ${pickText(decision.title, language).text}` : td('record.title'));
 
   return (
     <PageFrame
@@ -55,11 +57,11 @@ export default function DecisionPage() {
       error={error}
       fetching={fetching}
       onRetry={() => reexecute({ requestPolicy: 'network-only' })}
-      notFound={{ title: t('record.title'), message: t('record.notFound'), notice: true, narrow: true }}
+      notFound={{ title: td('record.title'), message: td('record.notFound'), notice: true, narrow: true }}
     >
       {(decision) => (
         <article aria-labelledby="decision-title">
-          <p className="muted">{t('record.title')}</p>
+          <p className="muted">{td('record.title')}</p>
           <h1 id="decision-title">
             <LocalText value={decision.title} />
           </h1>
@@ -67,36 +69,36 @@ export default function DecisionPage() {
             {t(`outcome.${decision.outcome}`)}
           </p>
           <dl className="board-meta">
-            <dt>{t('record.cities')}</dt>
+            <dt>{td('record.cities')}</dt>
             <dd>{decision.cityIds.map((c) => cityLabel(c, cities, language)).join(' · ')}</dd>
-            <dt>{t('record.award')}</dt>
-            <dd data-testid="decision-award">{decision.amounts.length ? moneyText(decision.amounts, language) : t('record.noAward')}</dd>
+            <dt>{td('record.award')}</dt>
+            <dd data-testid="decision-award">{decision.amounts.length ? moneyText(decision.amounts, language) : td('record.noAward')}</dd>
             {decision.amounts.length > 0 && moneyText(decision.currentAward, language) !== moneyText(decision.amounts, language) && (
               <>
-                <dt>{t('record.currentAward')}</dt>
-                <dd>{decision.currentAward.length ? moneyText(decision.currentAward, language) : t('record.noAward')}</dd>
+                <dt>{td('record.currentAward')}</dt>
+                <dd>{decision.currentAward.length ? moneyText(decision.currentAward, language) : td('record.noAward')}</dd>
               </>
             )}
-            <dt>{t('record.decided')}</dt>
+            <dt>{td('record.decided')}</dt>
             <dd>
               <Time value={decision.decidedAt} also={[UK_ZONE, KR_ZONE]} />
             </dd>
-            <dt>{t('record.status')}</dt>
+            <dt>{td('record.status')}</dt>
             <dd>{t(`status.${decision.applicationStatus}`)}</dd>
           </dl>
-          <h2>{t('record.rationale')}</h2>
+          <h2>{td('record.rationale')}</h2>
           <LocalText as="p" value={decision.rationale} className="lead" />
           {decision.supersedesDecisionId && (
             <p>
-              {t('record.supersedes')} <Link to={`/decisions/${decision.supersedesDecisionId}`}>{t('record.earlier')}</Link>
+              {td('record.supersedes')} <Link to={`/decisions/${decision.supersedesDecisionId}`}>{td('record.earlier')}</Link>
             </p>
           )}
           {decision.supersededByDecisionId && (
             <p className="notice notice--info">
-              {t('record.supersededBy')} <Link to={`/decisions/${decision.supersededByDecisionId}`}>{t('record.later')}</Link>
+              {td('record.supersededBy')} <Link to={`/decisions/${decision.supersededByDecisionId}`}>{td('record.later')}</Link>
             </p>
           )}
-          <p className="muted">{t('record.note')}</p>
+          <p className="muted">{td('record.note')}</p>
         </article>
       )}
     </PageFrame>

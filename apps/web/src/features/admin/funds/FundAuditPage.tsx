@@ -8,7 +8,7 @@ import { Time } from '../../../components/Time';
 import { useDebounced } from '../../../hooks/useDebounced';
 import { useMessages } from '../../../i18n';
 import { AdminFundAudit } from './documents';
-import { adminFundMessages } from './messages';
+import { adminFundAuditMessages } from './audit-messages';
 import { PAGE, useFund } from './shared';
 
 /** Every action the fund's log records (the API's words), in the order a fund's life meets them. */
@@ -55,7 +55,7 @@ type Subject = (typeof SUBJECTS)[number];
 /** /admin/funds/:id/audit: the fund's log, newest first, by action and subject, page by page; and its CSV. */
 export default function FundAuditPage() {
   const fund = useFund();
-  const { t } = useMessages(adminFundMessages);
+  const { t } = useMessages(adminFundAuditMessages);
   const [action, setAction] = useState('');
   const [subject, setSubject] = useState('');
   const subjectId = useDebounced(subject.trim(), 300);
@@ -106,7 +106,7 @@ export default function FundAuditPage() {
 }
 
 function AuditPage({ fundId, action, subjectId, after, isLast, onMore }: { fundId: string; action: string; subjectId: string; after: string | null; isLast: boolean; onMore: (cursor: string) => void }) {
-  const { t } = useMessages(adminFundMessages);
+  const { t } = useMessages(adminFundAuditMessages);
   const filter = { action: action || undefined, subjectId: subjectId || undefined };
   const [{ data, error, fetching }, reexecute] = useQuery({ query: AdminFundAudit, variables: { id: fundId, filter, first: PAGE, after }, requestPolicy: 'cache-and-network' });
   const entries = data?.fund.auditLog?.nodes ?? [];
