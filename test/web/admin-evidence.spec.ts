@@ -102,7 +102,7 @@ test.describe('the evidence console', () => {
     await page.goto('/admin/evidence');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: 'City evidence', ko: '도시 근거 자료' }));
     const needs = page.getByRole('region', { name: tr({ en: 'What each city lacks', ko: '도시별 부족한 자료' }) });
-    await choose(needs, tr({ en: 'Country', ko: '국가' }), tr({ en: lang === 'en' ? 'United Kingdom' : 'South Korea', ko: '대한민국' }));
+    await choose(needs, tr({ en: 'Country', ko: '국가' }), tr({ en: lang === 'en' ? 'United Kingdom' : 'Republic of Korea', ko: '대한민국' }));
     await needs.getByLabel(tr({ en: 'Find a city', ko: '도시 찾기' })).fill(city);
     const row = needs.getByRole('listitem').filter({ has: page.getByRole('link', { name: tr({ en: `Evidence of ${city}`, ko: `${city} 근거 자료` }) }) });
     await expect(row).toContainText(tr({ en: 'Lacks:', ko: '부족한 자료:' }));

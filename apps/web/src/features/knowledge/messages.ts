@@ -196,7 +196,7 @@ export const caseStudyMessages = defineMessages(
       '17': 'Partnerships for the goals',
     },
     sdgLabel: 'Goal {{n}}: {{name}}',
-    countries: { GB: 'United Kingdom', KR: 'South Korea' },
+    countries: { GB: 'United Kingdom', KR: 'Republic of Korea' },
   },
   {
     list: {

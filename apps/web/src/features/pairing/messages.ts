@@ -390,7 +390,7 @@ export const pairingMessages = defineMessages(
       needsNone: '영국–한국 도시 짝을 모두 평가할 수 있습니다. 빠진 근거가 없습니다.',
       citiesTitle: '근거를 채우면 가장 도움이 되는 도시',
       citiesCaption: '빠진 근거를 채우면 가장 도움이 되는 도시와 빠진 근거, 확인된 수치',
-      cityCol: { city: '도시', missing: '빠진 근거', headroom: '짝 점수 상승 폭' },
+      cityCol: { city: '도시', missing: '빠진 근거', headroom: '매칭 점수 상승 폭' },
       topPairsTitle: '근거가 채워지면 가장 많이 오를 수 있는 짝',
     },
     needs: {

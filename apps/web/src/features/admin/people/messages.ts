@@ -14,7 +14,7 @@ export const peopleMessages = defineMessages(
       BOARD_MEMBER: 'Can be named to a fund’s board to review and vote on applications.',
       EVENT_ORGANISER: 'Creates events and manages their registrations.',
     },
-    country: { GB: 'United Kingdom', KR: 'South Korea' },
+    country: { GB: 'United Kingdom', KR: 'Republic of Korea' },
     any: 'Any',
     more: 'Show more',
     cancel: 'Cancel',
