@@ -267,6 +267,12 @@ describe('requests to join an organisation', () => {
       const last = await setRole(token, { organisationId: bmc, userId: ids.busan, role: 'MEMBER' });
       expect(last.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', reason: 'LAST_MANAGER' } });
     }
+    // Added again with a role the rules refuse: nothing of it is kept, the job title neither.
+    const titleOf = async () => (await app.dataSource.query(`SELECT job_title FROM organisation_membership WHERE organisation_id = $1 AND user_id = $2`, [bmc, ids.busan]))[0].job_title as string | null;
+    const titleBefore = await titleOf();
+    const refusedAdd = await app.gql(`mutation($input: OrganisationMemberInput!) { addOrganisationMember(input: $input) { id } }`, { input: { organisationId: bmc, userId: ids.busan, jobTitle: 'Not kept', role: 'MEMBER' } }, { token: t.admin });
+    expect(refusedAdd.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', reason: 'LAST_MANAGER' } });
+    expect(await titleOf()).toBe(titleBefore);
     // An admin adds a second manager directly; then the first may step down, and the admin sees the roles.
     await app.gqlOk(`mutation($input: OrganisationMemberInput!) { addOrganisationMember(input: $input) { id } }`, { input: { organisationId: bmc, userId: ids.participant, role: 'MANAGER' } }, { token: t.admin });
     expect(await roleOf(ids.participant, bmc)).toBe('MANAGER');

@@ -1,5 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, NotFoundError, PageArgs, Paginated, RequestContext, requestLoader } from '@app/core';
+import { DataSource } from 'typeorm';
+import { Allow, Ctx, hasRole, NotFoundError, PageArgs, Paginated, RequestContext, requestLoader, Role } from '@app/core';
 import {
   DecideOrganisationRequestInput,
   OrganisationRequestFilter,
@@ -10,7 +11,7 @@ import { OrganisationJoinRequest } from './entities/organisation-join-request.en
 import { Organisation } from './entities/organisation.entity';
 import { User } from './entities/user.entity';
 import { OrganisationRequestsService } from './organisation-requests.service';
-import { OrganisationsService } from './organisations.service';
+import { managesEach, OrganisationsService } from './organisations.service';
 import { UsersService } from './users.service';
 
 const OrganisationRequestConnection = Paginated(OrganisationJoinRequest, 'OrganisationRequest');
@@ -26,6 +27,7 @@ export class OrganisationRequestsResolver {
     private readonly requests: OrganisationRequestsService,
     private readonly users: UsersService,
     private readonly organisations: OrganisationsService,
+    private readonly dataSource: DataSource,
   ) {}
 
   @Mutation(() => OrganisationJoinRequest, {
@@ -89,7 +91,14 @@ export class OrganisationRequestsResolver {
   })
   @Allow('SIGNED_IN')
   async requesterEmail(@Parent() request: OrganisationJoinRequest, @Ctx() ctx: RequestContext): Promise<string> {
-    // Only those who may see the request reach it: the requester, the organisation's managers and admins.
+    // Checked here too, not only by the queries that lead to a request: an address is the person's and the deciders' alone.
+    const me = ctx.user!;
+    const mayRead =
+      hasRole(me, Role.ADMIN) ||
+      request.userId === me.id ||
+      (!!request.organisationId &&
+        (await requestLoader<string, boolean>(ctx, 'identity.managesOrganisation', (ids) => managesEach(this.dataSource.manager, me.id, ids)).load(request.organisationId)));
+    if (!mayRead) throw new NotFoundError('organisation request', request.id);
     return (await this.user(request, ctx)).email;
   }
 

@@ -45,21 +45,25 @@ export class OrganisationsService {
     return { ...organisation, emailDomain };
   }
 
-  /** Adds the person as a MEMBER unless a role is given; someone already a member keeps their role unless one is given. */
+  /**
+   * Adds the person as a MEMBER unless a role is given; someone already a
+   * member keeps their role unless one is given. One transaction: a role the
+   * rules refuse (LAST_MANAGER) leaves the membership as it was.
+   */
   async addMember(actor: AuthUser, input: OrganisationMemberInput): Promise<Organisation> {
     const organisation = await this.get(input.organisationId);
-    if (!(await this.dataSource.getRepository(User).existsBy({ id: input.userId }))) {
-      throw new NotFoundError('user', input.userId);
-    }
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(OrganisationMembership)
-      .values({ organisationId: input.organisationId, userId: input.userId, jobTitle: input.jobTitle ?? null, role: input.role ?? OrganisationMemberRole.MEMBER })
-      .orUpdate(['job_title'], ['user_id', 'organisation_id'])
-      .execute();
-    if (input.role) await this.setRole(actor, { organisationId: input.organisationId, userId: input.userId, role: input.role });
-    return organisation;
+    return this.dataSource.transaction(async (em) => {
+      if (!(await em.existsBy(User, { id: input.userId }))) throw new NotFoundError('user', input.userId);
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(OrganisationMembership)
+        .values({ organisationId: input.organisationId, userId: input.userId, jobTitle: input.jobTitle ?? null, role: input.role ?? OrganisationMemberRole.MEMBER })
+        .orUpdate(['job_title'], ['user_id', 'organisation_id'])
+        .execute();
+      if (input.role) await this.setRoleIn(em, actor, { organisationId: input.organisationId, userId: input.userId, role: input.role });
+      return organisation;
+    });
   }
 
   /**
@@ -70,25 +74,28 @@ export class OrganisationsService {
    * transaction-scoped advisory lock), so two managers demoting each other at
    * once cannot both succeed.
    */
-  async setRole(actor: AuthUser, input: OrganisationMemberRoleInput): Promise<OrganisationMembership> {
-    return this.dataSource.transaction(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('organisation.managers:' || $1))`, [input.organisationId]);
-      if (!(await em.existsBy(Organisation, { id: input.organisationId }))) throw new NotFoundError('organisation', input.organisationId);
-      if (!hasRole(actor, Role.ADMIN) && !(await isManager(em, input.organisationId, actor.id))) {
-        throw new ForbiddenError("Only the organisation's managers and the admins change its members' roles.");
+  setRole(actor: AuthUser, input: OrganisationMemberRoleInput): Promise<OrganisationMembership> {
+    return this.dataSource.transaction((em) => this.setRoleIn(em, actor, input));
+  }
+
+  private async setRoleIn(em: EntityManager, actor: AuthUser, input: OrganisationMemberRoleInput): Promise<OrganisationMembership> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('organisation.managers:' || $1))`, [input.organisationId]);
+    // Who may act first, so someone who may not cannot tell which organisations exist.
+    if (!hasRole(actor, Role.ADMIN) && !(await isManager(em, input.organisationId, actor.id))) {
+      throw new ForbiddenError("Only the organisation's managers and the admins change its members' roles.");
+    }
+    if (!(await em.existsBy(Organisation, { id: input.organisationId }))) throw new NotFoundError('organisation', input.organisationId);
+    const membership = await em.findOneBy(OrganisationMembership, { organisationId: input.organisationId, userId: input.userId });
+    if (!membership) throw new NotFoundError('membership of that user in that organisation');
+    if (membership.role === input.role) return membership;
+    if (membership.role === OrganisationMemberRole.MANAGER) {
+      const managers = await em.countBy(OrganisationMembership, { organisationId: input.organisationId, role: OrganisationMemberRole.MANAGER });
+      if (managers <= 1) {
+        throw new ConflictError('This is the organisation’s last manager: make another member a manager first.', { reason: 'LAST_MANAGER' });
       }
-      const membership = await em.findOneBy(OrganisationMembership, { organisationId: input.organisationId, userId: input.userId });
-      if (!membership) throw new NotFoundError('membership of that user in that organisation');
-      if (membership.role === input.role) return membership;
-      if (membership.role === OrganisationMemberRole.MANAGER) {
-        const managers = await em.countBy(OrganisationMembership, { organisationId: input.organisationId, role: OrganisationMemberRole.MANAGER });
-        if (managers <= 1) {
-          throw new ConflictError('This is the organisation’s last manager: make another member a manager first.', { reason: 'LAST_MANAGER' });
-        }
-      }
-      await em.update(OrganisationMembership, { organisationId: input.organisationId, userId: input.userId }, { role: input.role });
-      return { ...membership, role: input.role };
-    });
+    }
+    await em.update(OrganisationMembership, { organisationId: input.organisationId, userId: input.userId }, { role: input.role });
+    return { ...membership, role: input.role };
   }
 
   async removeMember(input: OrganisationMemberInput): Promise<Organisation> {
@@ -124,6 +131,16 @@ export class OrganisationsService {
 }
 
 /** Whether the person manages the organisation (decides requests to join it, changes its members' roles). */
+/** Of `organisationIds`, whether `userId` manages each (one statement for them all). */
+export async function managesEach(em: EntityManager, userId: string, organisationIds: readonly string[]): Promise<boolean[]> {
+  const rows: Array<{ organisation_id: string }> = await em.query(
+    `SELECT organisation_id FROM organisation_membership WHERE user_id = $1 AND role = $2 AND organisation_id = ANY($3::uuid[])`,
+    [userId, OrganisationMemberRole.MANAGER, organisationIds],
+  );
+  const managed = new Set(rows.map((r) => r.organisation_id));
+  return organisationIds.map((id) => managed.has(id));
+}
+
 export function isManager(em: EntityManager, organisationId: string, userId: string): Promise<boolean> {
   return em.existsBy(OrganisationMembership, { organisationId, userId, role: OrganisationMemberRole.MANAGER });
 }

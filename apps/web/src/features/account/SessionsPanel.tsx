@@ -6,8 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Time } from '../../components/Time';
 import { graphql } from '../../gql';
 import { useMessages } from '../../i18n';
-import { ConfirmGroup } from '../organisations/RequestControls';
-import '../organisations/organisations.css';
+import { ConfirmGroup } from '../../components/Confirm';
 import { accountMessages } from './messages';
 
 const SignOutEverywhere = graphql(`

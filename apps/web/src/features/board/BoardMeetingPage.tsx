@@ -13,7 +13,7 @@ import type { BoardMeetingQuery } from '../../gql/graphql';
 import { useMessages } from '../../i18n';
 import { formatNumber, KR_ZONE, pickText, UK_ZONE } from '../../i18n/format';
 import { DecisionForm, DecisionRecord } from './AgendaDecision';
-import { ConfirmGroup } from '../organisations/RequestControls';
+import { ConfirmGroup } from '../../components/Confirm';
 import { boardMessages } from './messages';
 import { cityLabel } from '../../i18n/cities';
 import { useCityNames } from '../../hooks/useCityNames';

@@ -6,7 +6,8 @@ import type { MyOrganisationsQuery } from "../../gql/graphql";
 import { useMessages } from "../../i18n";
 import { WithdrawRequest } from "./documents";
 import { organisationMessages } from "./messages";
-import { ConfirmGroup, RequestStatusBadge } from "./RequestControls";
+import { ConfirmGroup } from "../../components/Confirm";
+import { RequestStatusBadge } from "./RequestControls";
 import { requestSubject } from "./shared";
 
 /** The person's own requests to join, with the decision's reason, and withdrawing one still waiting. */

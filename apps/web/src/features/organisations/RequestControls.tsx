@@ -1,4 +1,5 @@
 import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import { ActionPair } from "../../components/Confirm";
 import { Field } from "../../components/Field";
 import { StatusBadge } from "../../components/StatusBadge";
 import type { OrganisationRequestStatus } from "../../gql/graphql";
@@ -7,7 +8,7 @@ import { organisationMessages } from "./messages";
 
 /**
  * Pieces the requests' pages and the account's panel share, so a request's
- * status, a confirmation and a request form read and behave alike in both.
+ * status and a request form read and behave alike in both.
  */
 
 /** A request's status, in the colours every list of requests gives it. */
@@ -21,57 +22,6 @@ export function RequestStatusBadge({
     <StatusBadge status={status} kind="org-status" data-status={status}>
       {t(`status.${status}`)}
     </StatusBadge>
-  );
-}
-
-export interface ActionPairProps {
-  confirm: string;
-  /** The confirming button's look: primary unless it ends something. */
-  confirmClass?: "button--primary" | "button--danger";
-  cancel: string;
-  busy: boolean;
-  /** Without it the confirming button submits its form. */
-  onConfirm?: () => void;
-  onCancel: () => void;
-}
-
-/** The button that goes ahead, held while it is under way, and the one that steps back. */
-export function ActionPair({
-  confirm,
-  confirmClass = "button--primary",
-  cancel,
-  busy,
-  onConfirm,
-  onCancel,
-}: ActionPairProps) {
-  return (
-    <div className="organisation-actions">
-      <button
-        type={onConfirm ? "button" : "submit"}
-        className={`button ${confirmClass}`}
-        disabled={busy}
-        onClick={onConfirm}
-      >
-        {confirm}
-      </button>
-      <button type="button" className="button button--ghost" onClick={onCancel}>
-        {cancel}
-      </button>
-    </div>
-  );
-}
-
-/** A second step before a decision that cannot be taken back: what it does, then go ahead or keep. */
-export function ConfirmGroup({
-  label,
-  children,
-  ...actions
-}: { label: string; children: ReactNode } & ActionPairProps) {
-  return (
-    <div role="group" aria-label={label}>
-      {children}
-      <ActionPair {...actions} />
-    </div>
   );
 }
 

@@ -14,7 +14,8 @@ import { useCityNames } from "../../hooks/useCityNames";
 import { useMessages } from "../../i18n";
 import { DecideRequest, RequestsToDecide } from "./documents";
 import { organisationMessages } from "./messages";
-import { ConfirmGroup, RequestStatusBadge } from "./RequestControls";
+import { ConfirmGroup } from "../../components/Confirm";
+import { RequestStatusBadge } from "./RequestControls";
 import { requestSubject, STATUSES } from "./shared";
 import "./organisations.css";
 
@@ -237,7 +238,7 @@ function RequestItem({
           <ErrorNotice error={result.error} />
         )}
         {request.status === "PENDING" && !confirming && (
-          <div className="organisation-actions">
+          <div className="action-pair">
             <button
               aria-label={`${t("decide.approve")}: ${request.user.displayName}`}
               type="button"

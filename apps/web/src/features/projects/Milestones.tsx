@@ -13,8 +13,7 @@ import { formMessages } from '../../i18n/forms';
 import { MILESTONE_STATUSES } from './kinds';
 import { projectMessages } from './messages';
 import { AddMilestone, RemoveMilestone, UpdateMilestone } from './documents';
-import { ConfirmGroup } from '../organisations/RequestControls';
-import '../organisations/organisations.css';
+import { ConfirmGroup } from '../../components/Confirm';
 
 type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 

@@ -9,7 +9,7 @@ import { KR_ZONE, UK_ZONE } from '../../../i18n/format';
 import { formMessages } from '../../../i18n/forms';
 import { amountProblem, moneyText, parseAmount } from '../../../i18n/money';
 import { fundingMessages } from '../../funding/messages';
-import { ConfirmStep } from './ConfirmStep';
+import { ConfirmStep } from '../../../components/Confirm';
 import { ConsoleError } from './ConsoleError';
 import { CloseAward, StartDelivery, type AdminApplicationData } from './documents';
 import { adminApplicationMessages } from './messages';

@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { Field } from '../../../components/Field';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { useMessages } from '../../../i18n';
-import { ConfirmStep } from './ConfirmStep';
+import { ConfirmStep } from '../../../components/Confirm';
 import { ConsoleError } from './ConsoleError';
 import { ConfirmEligibility, ReturnApplication, type AdminApplicationData } from './documents';
 import { adminApplicationMessages } from './messages';

@@ -10,7 +10,7 @@ import { KR_ZONE, todayIn, UK_ZONE } from '../../../i18n/format';
 import { conflictReasons, countryName } from '../../board/shared';
 import { boardMessages } from '../../board/messages';
 import { localToInstant } from '../../events/eventRules';
-import { ConfirmStep } from './ConfirmStep';
+import { ConfirmStep } from '../../../components/Confirm';
 import { ConsoleError } from './ConsoleError';
 import { AssignReviewers, SetReviewDueDate, UnassignReviewer, type AdminApplicationData } from './documents';
 import { adminApplicationMessages } from './messages';

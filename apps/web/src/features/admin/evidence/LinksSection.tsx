@@ -7,7 +7,7 @@ import type { AdminCityEvidenceQuery } from '../../../gql/graphql';
 import { useMessages, type Language } from '../../../i18n';
 import { cityName } from '../../../i18n/cities';
 import { formatNumber } from '../../../i18n/format';
-import { ActionPair, ConfirmGroup } from '../../organisations/RequestControls';
+import { ActionPair, ConfirmGroup } from '../../../components/Confirm';
 import type { SectionProps } from './CityEvidencePage';
 import { CreateLink, DeleteLink, LinkableCities, UpdateLink } from './documents';
 import { EvidenceForm, isYear, SourceField, sourceFits, TextArea, textFits } from './EvidenceForm';
@@ -118,7 +118,7 @@ function LinkItem({ link, place, onSaved, onDeleted }: { link: CityLink; place: 
         <>
           <LinkRefusal error={updated.error ?? deleted.error} />
           {mode === 'view' && (
-            <div className="organisation-actions">
+            <div className="action-pair">
               <button type="button" className="button button--secondary" aria-label={t('links.editLabel', { place })} onClick={() => setMode('edit')}>
                 {t('links.edit')}
               </button>

@@ -7,7 +7,7 @@ import { CalendarDate } from '../../../components/Time';
 import type { AdminCityEvidenceQuery } from '../../../gql/graphql';
 import { useMessages } from '../../../i18n';
 import { cityName } from '../../../i18n/cities';
-import { ConfirmGroup } from '../../organisations/RequestControls';
+import { ConfirmGroup } from '../../../components/Confirm';
 import type { SectionProps } from './CityEvidencePage';
 import { ClearSector, SetSector } from './documents';
 import { EvidenceForm, fits, SourceField, sourceFits, TextArea } from './EvidenceForm';

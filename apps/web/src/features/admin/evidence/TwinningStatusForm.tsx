@@ -4,7 +4,7 @@ import { problemOf } from '../../../api/errors';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import type { TwinningStatus } from '../../../gql/graphql';
 import { useMessages } from '../../../i18n';
-import { ConfirmGroup } from '../../organisations/RequestControls';
+import { ConfirmGroup } from '../../../components/Confirm';
 import { pairingMessages } from '../../pairing/messages';
 import { REASON_MAX } from '../../pairing/shared';
 import { Field } from '../../../components/Field';

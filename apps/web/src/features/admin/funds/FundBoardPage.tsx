@@ -6,7 +6,7 @@ import { Time } from '../../../components/Time';
 import type { AdminFundBoardQuery, AdminUserSearchQuery } from '../../../gql/graphql';
 import { useDebounced } from '../../../hooks/useDebounced';
 import { useMessages } from '../../../i18n';
-import { ConfirmGroup } from '../../organisations/RequestControls';
+import { ConfirmGroup } from '../../../components/Confirm';
 import { AdminAppointMember, AdminEndMembership, AdminFundBoard, AdminUpdateBoardRules, AdminUserSearch } from './documents';
 import { adminFundMessages } from './messages';
 import { FundsError, useAnnouncer, useCountryName, useFund, type AdminFundView } from './shared';

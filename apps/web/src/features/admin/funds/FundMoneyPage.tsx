@@ -9,7 +9,7 @@ import { Time } from '../../../components/Time';
 import { useMessages } from '../../../i18n';
 import { formMessages } from '../../../i18n/forms';
 import { amountProblem, formatMinor, parseAmount } from '../../../i18n/money';
-import { ConfirmGroup } from '../../organisations/RequestControls';
+import { ConfirmGroup } from '../../../components/Confirm';
 import { AdminFundLedger, AdminFundMoney, AdminRecordContribution, AdminReturnContribution, AdminUpdateFund } from './documents';
 import { adminFundMessages } from './messages';
 import { currencyOf, FundsError, PAGE, useAnnouncer, useCountryName, useFund, type AdminFundView } from './shared';

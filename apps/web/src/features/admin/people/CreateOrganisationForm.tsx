@@ -4,7 +4,7 @@ import { fieldProblems, problemOf } from '../../../api/errors';
 import { Field } from '../../../components/Field';
 import type { OrganisationKind } from '../../../gql/graphql';
 import { useMessages } from '../../../i18n';
-import { ActionPair } from '../../organisations/RequestControls';
+import { ActionPair } from '../../../components/Confirm';
 import { CreateOrganisation } from './documents';
 import { peopleMessages } from './messages';
 import { Choice, Refusal, useCities, useKinds } from './shared';

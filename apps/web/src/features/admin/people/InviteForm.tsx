@@ -5,7 +5,7 @@ import { Field } from '../../../components/Field';
 import type { Role } from '../../../gql/graphql';
 import { useDebounced } from '../../../hooks/useDebounced';
 import { useMessages, type Language } from '../../../i18n';
-import { ActionPair } from '../../organisations/RequestControls';
+import { ActionPair } from '../../../components/Confirm';
 import { organisationName } from '../../organisations/shared';
 import { AdminOrganisations, InviteUser } from './documents';
 import { peopleMessages } from './messages';

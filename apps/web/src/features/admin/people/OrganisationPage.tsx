@@ -11,7 +11,7 @@ import type { AdminMembershipFragment, AdminOrganisationQuery, AdminUserRowFragm
 import { useDebounced } from '../../../hooks/useDebounced';
 import { useMessages } from '../../../i18n';
 import { cityName } from '../../../i18n/cities';
-import { ConfirmGroup } from '../../organisations/RequestControls';
+import { ConfirmGroup } from '../../../components/Confirm';
 import { organisationName } from '../../organisations/shared';
 import { AddMember, AdminOrganisation, AdminUsers, RemoveMember, SetEmailDomain, SetMemberRole } from './documents';
 import { peopleMessages } from './messages';

@@ -10,7 +10,7 @@ import type { AdminUserQuery, Role } from '../../../gql/graphql';
 import { useMessages } from '../../../i18n';
 import { cityName } from '../../../i18n/cities';
 import { zoneLabel } from '../../../i18n/format';
-import { ConfirmGroup } from '../../organisations/RequestControls';
+import { ConfirmGroup } from '../../../components/Confirm';
 import { organisationName } from '../../organisations/shared';
 import { AdminUser, GrantRole, RevokeRole, SetUserDisabled } from './documents';
 import { peopleMessages } from './messages';
