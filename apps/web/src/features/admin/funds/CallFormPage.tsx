@@ -18,7 +18,8 @@ import { fundingMessages } from '../../funding/messages';
 import { projectMessages } from '../../projects/messages';
 import { AdminCreateCall, AdminFundCall, AdminUpdateCall } from './documents';
 import { adminFundMessages } from './messages';
-import { BothZonesPreview, currencyOf, FundsError, useAnnouncer, useFund, ZoneChoice, type AdminFundView } from './shared';
+import { BothZonesPreview, currencyOf, FundsError, useFund, ZoneChoice, type AdminFundView } from './shared';
+import { useAnnouncer } from '../../../components/useAnnouncer';
 
 const STAGES: ProjectStage[] = ['DISCOVERY', 'GOAL_SETTING', 'FEASIBILITY', 'DEMONSTRATOR', 'SCALING', 'BUSINESS_AS_USUAL'];
 

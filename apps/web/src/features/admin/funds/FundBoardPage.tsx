@@ -9,7 +9,8 @@ import { useMessages } from '../../../i18n';
 import { ConfirmGroup } from '../../../components/Confirm';
 import { AdminAppointMember, AdminEndMembership, AdminFundBoard, AdminUpdateBoardRules, AdminUserSearch } from './documents';
 import { adminFundMessages } from './messages';
-import { FundsError, useAnnouncer, useCountryName, useFund, type AdminFundView } from './shared';
+import { FundsError, useCountryName, useFund, type AdminFundView } from './shared';
+import { useAnnouncer } from '../../../components/useAnnouncer';
 
 type Member = AdminFundBoardQuery['fund']['board']['members'][number];
 type Person = AdminUserSearchQuery['users']['nodes'][number];

@@ -9,7 +9,8 @@ import { instantToLocal, localToInstant } from '../../events/eventRules';
 import { MeetingsList } from '../../board/BoardLists';
 import { AdminCreateMeeting } from './documents';
 import { adminFundMessages } from './messages';
-import { BothZonesPreview, FundsError, useAnnouncer, useFund, ZoneChoice } from './shared';
+import { BothZonesPreview, FundsError, useFund, ZoneChoice } from './shared';
+import { useAnnouncer } from '../../../components/useAnnouncer';
 
 /**
  * /admin/funds/:id/meetings: the board's meetings, each opening the board's

@@ -12,7 +12,8 @@ import { amountProblem, formatMinor, parseAmount } from '../../../i18n/money';
 import { ConfirmGroup } from '../../../components/Confirm';
 import { AdminFundLedger, AdminFundMoney, AdminRecordContribution, AdminReturnContribution, AdminUpdateFund } from './documents';
 import { adminFundMessages } from './messages';
-import { currencyOf, FundsError, PAGE, useAnnouncer, useCountryName, useFund, type AdminFundView } from './shared';
+import { currencyOf, FundsError, PAGE, useCountryName, useFund, type AdminFundView } from './shared';
+import { useAnnouncer } from '../../../components/useAnnouncer';
 
 /** /admin/funds/:id: the fund's balances reconciled in both currencies, contributions and returns, its ledger, and editing it. */
 export default function FundMoneyPage() {

@@ -1,4 +1,3 @@
-import { useRef, useState, type ReactNode } from 'react';
 import { useOutletContext } from 'react-router';
 import type { CombinedError } from 'urql';
 import { ExplainedError } from '../../../components/ErrorNotice';
@@ -39,22 +38,6 @@ const isReason = (value: unknown): value is Reason => REASONS.includes(value as 
 export function FundsError({ error, onRetry }: { error?: CombinedError | null; onRetry?: () => void }) {
   const { t } = useMessages(adminFundMessages);
   return <ExplainedError error={error} onRetry={onRetry} explain={(reason) => (isReason(reason) ? t(`reasons.${reason}`) : null)} />;
-}
-
-/** A status line that says what was just done, focused so screen readers and the keyboard follow it. */
-export function useAnnouncer(): { line: ReactNode; announce: (text: string) => void } {
-  const [text, setText] = useState('');
-  const ref = useRef<HTMLParagraphElement>(null);
-  const announce = (next: string) => {
-    setText(next);
-    setTimeout(() => ref.current?.focus(), 0);
-  };
-  const line = (
-    <p ref={ref} tabIndex={-1} role="status" className="form__status">
-      {text}
-    </p>
-  );
-  return { line, announce };
 }
 
 /** The two countries' zones: times where the two sides meet are typed in one and shown in both. */

@@ -17,7 +17,8 @@ import { AddMember, AdminOrganisation, AdminUsers, RemoveMember, SetEmailDomain,
 import { peopleMessages } from './messages';
 import { UserLine } from './PeoplePage';
 import { Picker } from './Picker';
-import { PAGE, Refusal, useAnnouncer, useKinds } from './shared';
+import { PAGE, Refusal, useKinds } from './shared';
+import { useAnnouncer } from '../../../components/useAnnouncer';
 
 type Data = AdminOrganisationQuery;
 type Organisation = Data['organisation'];
@@ -49,7 +50,7 @@ function OrganisationView({ data }: { data: Data }) {
   const { t, language } = useMessages(peopleMessages);
   const organisation = data.organisation;
   const { kindName } = useKinds();
-  const { say, line } = useAnnouncer();
+  const { announce: say, line } = useAnnouncer();
   const created = (useLocation().state as { created?: boolean } | null)?.created;
   // A newly added organisation says so once, when its page first opens.
   useEffect(() => {

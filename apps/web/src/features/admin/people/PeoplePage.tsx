@@ -12,7 +12,8 @@ import { useMessages } from '../../../i18n';
 import { AdminUsers } from './documents';
 import { InviteForm } from './InviteForm';
 import { peopleMessages } from './messages';
-import { Choice, PAGE, ROLES, useAnnouncer } from './shared';
+import { Choice, PAGE, ROLES } from './shared';
+import { useAnnouncer } from '../../../components/useAnnouncer';
 
 type State = 'enabled' | 'disabled';
 
@@ -24,7 +25,7 @@ export default function PeoplePage() {
   const [role, setRole] = useState<Role | ''>('');
   const [state, setState] = useState<State | ''>('');
   const [inviting, setInviting] = useState(false);
-  const { say, line } = useAnnouncer();
+  const { announce: say, line } = useAnnouncer();
   const query = useDebounced(search.trim(), 300);
   const filter: UserFilterInput = { ...(query ? { search: query } : {}), ...(role ? { role } : {}), ...(state ? { disabled: state === 'disabled' } : {}) };
   return (

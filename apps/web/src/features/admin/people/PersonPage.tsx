@@ -14,7 +14,8 @@ import { ConfirmGroup } from '../../../components/Confirm';
 import { organisationName } from '../../organisations/shared';
 import { AdminUser, GrantRole, RevokeRole, SetUserDisabled } from './documents';
 import { peopleMessages } from './messages';
-import { Refusal, ROLES, useAnnouncer, useKinds } from './shared';
+import { Refusal, ROLES, useKinds } from './shared';
+import { useAnnouncer } from '../../../components/useAnnouncer';
 
 type Person = AdminUserQuery['user'];
 
@@ -40,7 +41,7 @@ export default function PersonPage() {
 
 function PersonView({ person }: { person: Person }) {
   const { t, language } = useMessages(peopleMessages);
-  const { say, line } = useAnnouncer();
+  const { announce: say, line } = useAnnouncer();
   const { kindName } = useKinds();
   return (
     <>

@@ -1,4 +1,3 @@
-import { useRef, useState, type ReactNode } from 'react';
 import { useQuery, type CombinedError } from 'urql';
 import { problemOf } from '../../../api/errors';
 import { ExplainedError } from '../../../components/ErrorNotice';
@@ -15,26 +14,6 @@ import './people.css';
 export const PAGE = 20;
 
 export const ROLES = ['ADMIN', 'BOARD_MEMBER', 'EVENT_ORGANISER'] as const;
-
-/**
- * A status line that says what just happened and takes the focus, so the
- * keyboard and screen readers follow the change.
- */
-export function useAnnouncer(): { say: (text: string) => void; line: ReactNode } {
-  const [text, setText] = useState('');
-  const ref = useRef<HTMLParagraphElement>(null);
-  return {
-    say: (next) => {
-      setText(next);
-      setTimeout(() => ref.current?.focus(), 0);
-    },
-    line: (
-      <p ref={ref} tabIndex={-1} role="status" className="form__status">
-        {text}
-      </p>
-    ),
-  };
-}
 
 /** The refusals these pages explain by their reason, so that nobody locks the platform (or an organisation) out. */
 const REASONS = ['LAST_ADMIN', 'OWN_ACCOUNT', 'LAST_MANAGER'] as const;
