@@ -7,7 +7,7 @@ const USER = `query($id: ID!) { user(id: $id) { email sessions { id lastUsedAt }
 const ME = `query { me { email sessions { id } } }`;
 const DISABLE = `mutation($input: SetUserDisabledInput!) { setUserDisabled(input: $input) { disabledAt } }`;
 const ORGANISATIONS = `query($filter: OrganisationFilter) { organisations(first: 100, filter: $filter) { nodes { id nameEn city { countryCode } } } }`;
-const ORGANISATION = `query($id: ID!) { organisation(id: $id) { nameEn members { email } } }`;
+const ORGANISATION = `query($id: ID!) { organisation(id: $id) { nameEn memberships { user { email } } } }`;
 const CREATE = `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`;
 const ADD = `mutation($input: OrganisationMemberInput!) { addOrganisationMember(input: $input) { id } }`;
 const REMOVE = `mutation($input: OrganisationMemberInput!) { removeOrganisationMember(input: $input) { id } }`;
@@ -63,13 +63,13 @@ describe("the console's reads of people and organisations", () => {
     const input = { organisationId: createOrganisation.id, userId: ids.liverpool };
     await app.gqlOk(ADD, { input }, { token: t.admin });
     expect(await app.gqlOk(ORGANISATION, { id: createOrganisation.id }, { token: t.admin })).toEqual({
-      organisation: { nameEn: 'Console Test Agency', members: [{ email: 'officer.liverpool@demo.twins.test' }] },
+      organisation: { nameEn: 'Console Test Agency', memberships: [{ user: { email: 'officer.liverpool@demo.twins.test' } }] },
     });
     expect(await app.gqlOk(ORGANISATION, { id: createOrganisation.id }, { token: t.liverpool })).toEqual({
-      organisation: { nameEn: 'Console Test Agency', members: null },
+      organisation: { nameEn: 'Console Test Agency', memberships: null },
     });
     await app.gqlOk(REMOVE, { input }, { token: t.admin });
-    expect(await app.gqlOk(ORGANISATION, { id: createOrganisation.id }, { token: t.admin })).toEqual({ organisation: { nameEn: 'Console Test Agency', members: [] } });
+    expect(await app.gqlOk(ORGANISATION, { id: createOrganisation.id }, { token: t.admin })).toEqual({ organisation: { nameEn: 'Console Test Agency', memberships: [] } });
   });
 
   it("gives the demo's city governments their staff's email domains, so a newcomer from one is told it is probably theirs", async () => {

@@ -73,12 +73,6 @@ export class OrganisationsResolver {
     return emailDomainMatches(ctx.user!.email, organisation.emailDomain);
   }
 
-  @ResolveField(() => [User], { nullable: true, description: 'Its members, by name. Admins only; null for anyone else.' })
-  @Allow(Role.ADMIN)
-  members(@Parent() organisation: Organisation, @Ctx() ctx: RequestContext): Promise<User[]> {
-    return requestLoader<string, User[]>(ctx, 'organisation.members', (ids) => this.organisationsService.membersOf(ids)).load(organisation.id);
-  }
-
   @ResolveField(() => [OrganisationMembership], { nullable: true, description: 'Its members with their roles, by name. Admins only; null for anyone else.' })
   @Allow(Role.ADMIN)
   memberships(@Parent() organisation: Organisation, @Ctx() ctx: RequestContext): Promise<OrganisationMembership[]> {

@@ -107,11 +107,6 @@ export class OrganisationsService {
     return organisation;
   }
 
-  /** Each organisation's members by name, in the order of `organisationIds`: one statement. */
-  async membersOf(organisationIds: readonly string[]): Promise<User[][]> {
-    return (await this.membershipsOf(organisationIds)).map((memberships) => memberships.map((m) => m.user!));
-  }
-
   /** Each organisation's memberships with their people, by name, in the order of `organisationIds`: one statement. */
   async membershipsOf(organisationIds: readonly string[]): Promise<OrganisationMembership[][]> {
     const memberships = await this.dataSource
@@ -122,7 +117,9 @@ export class OrganisationsService {
       .orderBy('u.display_name')
       .addOrderBy('u.email')
       .getMany();
-    return organisationIds.map((id) => memberships.filter((m) => m.organisationId === id));
+    const byOrganisation = new Map<string, OrganisationMembership[]>(organisationIds.map((id) => [id, []]));
+    for (const membership of memberships) byOrganisation.get(membership.organisationId)?.push(membership);
+    return organisationIds.map((id) => byOrganisation.get(id)!);
   }
 
   getMany(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<Organisation | undefined>> {
