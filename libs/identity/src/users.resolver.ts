@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, costWhen, Ctx, PageArgs, Paginated, PASSWORD_HASH_COST, RequestContext, requestLoader, Role, Self } from '@app/core';
+import { Allow, costWhen, Ctx, listOfAtMost, PageArgs, Paginated, PASSWORD_HASH_COST, RequestContext, requestLoader, Role, Self } from '@app/core';
 import {
   AcceptInvitationInput,
   InviteUserInput,
@@ -103,7 +103,11 @@ export class UsersResolver {
     return requestLoader<string, Role[]>(ctx, 'user.roles', (ids) => this.usersService.rolesFor(ids)).load(user.id);
   }
 
-  @ResolveField(() => [Session], { nullable: true, description: 'Where the person is signed in now (open sessions, most recently used first). Admins only; null for anyone else.' })
+  @ResolveField(() => [Session], {
+    nullable: true,
+    complexity: listOfAtMost(100),
+    description: 'Where the person is signed in now (open sessions, most recently used first, at most 100). Admins only; null for anyone else.',
+  })
   @Allow(Role.ADMIN)
   sessions(@Parent() user: User, @Ctx() ctx: RequestContext): Promise<Session[]> {
     return requestLoader<string, Session[]>(ctx, 'user.sessions', (ids) => this.usersService.openSessionsFor(ids)).load(user.id);

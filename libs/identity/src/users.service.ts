@@ -157,21 +157,23 @@ export class UsersService {
     return this.get(userId);
   }
 
-  sessionsOf(userId: string): Promise<Session[]> {
-    return this.dataSource.getRepository(Session).find({
-      where: { userId, revokedAt: IsNull() },
-      order: { lastUsedAt: 'DESC' },
-      take: 100,
-    });
+  /** The person's open sessions (not revoked, not expired), most recently used first. */
+  async sessionsOf(userId: string): Promise<Session[]> {
+    return (await this.openSessionsFor([userId]))[0];
   }
 
-  /** Each person's open sessions, most recently used first, in the order of `userIds`: one statement. */
+  /** Each person's open sessions, most recently used first (at most 100 each), in the order of `userIds`: one statement. */
   async openSessionsFor(userIds: readonly string[]): Promise<Session[][]> {
     const sessions = await this.dataSource.getRepository(Session).find({
       where: { userId: In([...userIds]), revokedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) },
       order: { lastUsedAt: 'DESC' },
     });
-    return userIds.map((id) => sessions.filter((s) => s.userId === id));
+    const byUser = new Map<string, Session[]>(userIds.map((id) => [id, []]));
+    for (const session of sessions) {
+      const mine = byUser.get(session.userId)!;
+      if (mine.length < 100) mine.push(session);
+    }
+    return userIds.map((id) => byUser.get(id)!);
   }
 
   async revokeSession(userId: string, sessionId: string): Promise<void> {
