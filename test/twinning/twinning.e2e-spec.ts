@@ -269,7 +269,7 @@ describe('twinnings and twin workspaces', () => {
     it('the last lead of a city cannot leave, be removed or be demoted', async () => {
       const leave = await app.gql(LEAVE, { workspaceId }, { token: tokens.busan });
       // A stable reason and the city, so a page can say it in the reader's language.
-      const lastLead = { code: 'CONFLICT', reason: 'last-lead', cityId: 'busan' };
+      const lastLead = { code: 'CONFLICT', reason: 'LAST_LEAD', cityId: 'busan' };
       expect(leave.errors?.[0].extensions).toMatchObject(lastLead);
       expect(leave.errors?.[0].message).toMatch(/last lead from Busan.*Appoint another lead from Busan first/);
       expect((await app.gql(REMOVE, { input: { workspaceId, userId: ids.busan } }, { token: tokens.liverpool })).errors?.[0].extensions).toMatchObject(lastLead);

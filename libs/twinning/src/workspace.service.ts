@@ -286,7 +286,7 @@ export class WorkspaceService {
     throw new ConflictError(
       `${who} the last lead from ${city.nameEn}, ${cannot}: every workspace keeps at least one lead from each city. ` +
         `Appoint another lead from ${city.nameEn} first.`,
-      { reason: 'last-lead', cityId: city.id },
+      { reason: 'LAST_LEAD', cityId: city.id },
     );
   }
 

@@ -11,9 +11,9 @@ import { ChangeMemberRole, LeaveWorkspace, RemoveMember, type City } from './doc
 import { twinningMessages } from './messages';
 import { ROLES, type Role } from './roles';
 
-/** The city a refusal names when it would leave that city without a lead (CONFLICT, reason last-lead), else null. */
+/** The city a refusal names when it would leave that city without a lead (CONFLICT, reason LAST_LEAD), else null. */
 function lastLeadCity(error: CombinedError | undefined, cities: City[]): City | null {
-  if (problemOf(error)?.reason !== 'last-lead') return null;
+  if (problemOf(error)?.reason !== 'LAST_LEAD') return null;
   const cityId = extensionsOf(error).cityId;
   return cities.find((c) => c.id === cityId) ?? null;
 }
