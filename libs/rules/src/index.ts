@@ -10,3 +10,4 @@ export { EVIDENCE_LIMITS } from './evidence';
 export { TEXT_LIMITS } from './text';
 export { TWINNING_LIMITS } from './twinning';
 export { difference, fromRecord, matchPercent, minorDigits, sumByCurrency, toRecord, type Amounts } from './money';
+export { fillKorean, koreanNumber, particleOf, withParticle, type Particle } from './korean';

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import { particleOf, type Particle } from '@app/rules';
 
 export const LANGUAGES = ['en', 'ko'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -25,6 +26,15 @@ void i18n.use(initReactI18next).init({
   react: { useSuspense: false },
 });
 document.documentElement.lang = i18n.language;
+
+/**
+ * Korean particles after a value, chosen by how the value ends: a catalog
+ * writes `{{city, 와/과}}` and reads 부산과 or 대구와, never 부산와(과).
+ */
+const PARTICLES: Particle[] = ['이/가', '을/를', '은/는', '와/과', '으로/로', '이나/나', '이라/라', '이란/란', '아/야', '이랑/랑', '이에요/예요', '으로서/로서', '으로써/로써', '으로부터/로부터'];
+for (const particle of PARTICLES) {
+  i18n.services.formatter?.add(particle, (value: unknown) => `${String(value ?? '')}${particleOf(String(value ?? ''), particle)}`);
+}
 
 export function setLanguage(language: Language): void {
   localStorage.setItem(STORAGE_KEY, language);

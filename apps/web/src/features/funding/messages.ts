@@ -257,7 +257,7 @@ export const fundingMessages = defineMessages(
         BUDGET: '예산 항목을 1개 이상 추가해 주세요.',
         BUDGET_ok: '예산 항목 {{count}}개',
         BUDGET_SIDES: '모든 예산 항목은 두 도시 중 한 곳이 자국 통화로 집행해야 합니다.',
-        MAX_AWARD: '{{currency}} 신청액 {{requested}}이(가) 공모 최대 지원액 {{max}}을(를) 넘습니다.',
+        MAX_AWARD: '{{currency}} 신청액({{requested}})이 공모 최대 지원액({{max}})보다 많습니다.',
         MAX_AWARD_ok: '통화별 최대 지원액 이내입니다.',
         MATCH_RATIO: '적은 쪽의 신청액이 많은 쪽의 {{required}}% 이상이어야 합니다. 지금은 {{percent}}%입니다.',
         MATCH_RATIO_ok: '양측 균형 요건을 충족합니다. 적은 쪽이 많은 쪽의 {{percent}}%입니다(기준 {{required}}% 이상).',

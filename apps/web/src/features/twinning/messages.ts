@@ -188,7 +188,7 @@ export const twinningMessages = defineMessages(
         email: '이메일 주소',
         role: '역할',
         submit: '초대장 보내기',
-        sent: '{{email}}(으)로 초대장을 보냈습니다.',
+        sent: '{{email, 으로/로}} 초대장을 보냈습니다.',
       },
       invitations: {
         title: '수락 대기 중인 초대',
