@@ -235,7 +235,7 @@ export class EventsResolver {
   })
   @Allow(Role.EVENT_ORGANISER, Role.ADMIN)
   registrations(@Parent() event: ProgrammeEvent, @Args() args: RegistrationListArgs, @Ctx() ctx: RequestContext) {
-    if (!canManage(ctx.user, event)) throw new NotFoundError('registration list of this event');
+    if (!canManage(ctx.user, event)) throw new NotFoundError('eventRegistrations');
     return this.registrationsService.forEvent(event.id, args.filter?.statuses, args);
   }
 

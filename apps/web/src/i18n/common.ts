@@ -53,7 +53,6 @@ export const common = defineMessages(
       waitMinutes_other: '{{count}} minutes',
       INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Try again in a moment; nothing you typed is lost.',
       NETWORK: 'We could not reach the server. Check your connection and try again; nothing you typed is lost.',
-      details: 'Details from the server',
     },
   },
   {
@@ -106,7 +105,6 @@ export const common = defineMessages(
       waitMinutes_other: '{{count}}분',
       INTERNAL_SERVER_ERROR: '서버에서 문제가 생겼습니다. 잠시 뒤 다시 시도해 주세요. 입력한 내용은 사라지지 않습니다.',
       NETWORK: '서버에 연결할 수 없습니다. 인터넷 연결을 확인한 뒤 다시 시도해 주세요. 입력한 내용은 사라지지 않습니다.',
-      details: '서버 메시지(영문)',
     },
   },
 );
