@@ -15,6 +15,7 @@ export {
   formatClock,
   formatDay,
   formatInstant,
+  formatSpan,
   KR_ZONE,
   UK_ZONE,
   utcOffset,

@@ -1,4 +1,4 @@
-import { formatClock, formatDay, formatInstant, KR_ZONE, UK_ZONE, utcOffset, zoneAbbreviation, zoneChoiceLabel, zoneChoices, zoneFullName, zoneName } from './time-zones';
+import { formatClock, formatDay, formatInstant, formatSpan, KR_ZONE, UK_ZONE, utcOffset, zoneAbbreviation, zoneChoiceLabel, zoneChoices, zoneFullName, zoneName } from './time-zones';
 
 // 29 March 2026, 14:00 UTC: London has just moved to BST (01:00 UTC that day), Seoul is at 23:00.
 const SUMMER = new Date('2026-03-29T14:00:00Z');
@@ -82,5 +82,16 @@ describe('the zone picker', () => {
     expect(labels).toContain('Port Moresby (GMT+10)');
     expect(zoneChoices('en', [], WINTER).filter((c) => c.label.startsWith('Kyiv'))).toHaveLength(1);
     expect(zoneChoiceLabel('UTC', 'ko')).toBe('UTC');
+  });
+});
+
+describe('spans of time', () => {
+  it('write the day once when both ends fall on it there', () => {
+    const from = '2027-06-03T09:00:00Z';
+    const to = '2027-06-03T11:00:00Z';
+    expect(formatSpan(from, to, UK_ZONE, 'en')).toBe('Thu 3 Jun 2027, 10:00–12:00 BST');
+    expect(formatSpan(from, to, KR_ZONE, 'ko')).toBe('2027년 6월 3일 (목) 오후 6:00~8:00 (한국 시간)');
+    expect(formatSpan('2027-06-03T02:00:00Z', '2027-06-03T04:00:00Z', KR_ZONE, 'ko')).toBe('2027년 6월 3일 (목) 오전 11:00~오후 1:00 (한국 시간)');
+    expect(formatSpan(from, '2027-06-04T11:00:00Z', UK_ZONE, 'en', { long: true })).toBe('Thursday 3 June 2027, 10:00 BST – Friday 4 June 2027, 12:00 BST');
   });
 });

@@ -264,3 +264,23 @@ export function formatInstant(at: Date | string | number, timeZone: string, lang
   if (language === 'ko') return `${day} ${clock}${zone ? ` (${zoneName(timeZone, at, 'ko')})` : ''}`;
   return `${day}, ${clock}${zone ? ` ${zoneName(timeZone, at, 'en')}` : ''}`;
 }
+
+/**
+ * From one instant to another, the day written once when both fall on the
+ * same day there: "Thu 3 Jun 2027, 10:00–12:00 BST"; "2027년 6월 3일 (목)
+ * 오후 6:00~8:00 (한국 시간)". Over several days, both in full.
+ */
+export function formatSpan(from: Date | string | number, to: Date | string | number, timeZone: string, language: ZoneLanguage, style: InstantStyle = {}): string {
+  const sameDay = formatDay(from, timeZone, language) === formatDay(to, timeZone, language);
+  const sameName = zoneName(timeZone, from, language) === zoneName(timeZone, to, language);
+  if (!sameDay || !sameName) return `${formatInstant(from, timeZone, language, style)} – ${formatInstant(to, timeZone, language, style)}`;
+  const start = formatInstant(from, timeZone, language, { ...style, zone: false });
+  const end = formatClock(to, timeZone, language);
+  const zone = style.zone === false ? '' : zoneName(timeZone, to, language);
+  if (language === 'ko') {
+    // 오후 6:00~8:00: the period is said once when both are in it.
+    const period = formatClock(from, timeZone, language).slice(0, 2);
+    return `${start}~${end.startsWith(period) ? end.slice(3) : end}${zone ? ` (${zone})` : ''}`;
+  }
+  return `${start}–${end}${zone ? ` ${zone}` : ''}`;
+}
