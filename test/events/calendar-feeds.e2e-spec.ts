@@ -78,8 +78,8 @@ describe('events: calendar files and feeds', () => {
     await register(app, t.participant, event.id);
     const personal = await newCalendarAddress(app, t.participant);
     const url = `${app.url}/events/${event.id}`;
-    // First when it is, on the event's own clocks, in each language.
-    const when = `${formatSpan(event.startsAt, event.endsAt, event.timeZone, 'en')} · ${formatSpan(event.startsAt, event.endsAt, event.timeZone, 'ko')}`;
+    // First when it is, on the event's own clocks (Seoul's, as events-support makes it), in each language.
+    const when = `${formatSpan(event.startsAt, event.endsAt, 'Asia/Seoul', 'en')} · ${formatSpan(event.startsAt, event.endsAt, 'Asia/Seoul', 'ko')}`;
     expect(when).toMatch(/KST · .+ \(한국 시간\)$/);
     const publicDescription = [when, readBack(NASTY), `${LONG_KOREAN}\n${LONG_KOREAN}\nX-INJ:ko; 끝, \\`, url].join('\n\n');
 
