@@ -55,7 +55,10 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     await expect(clocks.nth(0)).toContainText(/UTC\+0[01]:00/);
     await expect(clocks.nth(1)).toContainText(tr({ en: 'Busan', ko: '부산' }));
     await expect(clocks.nth(1)).toContainText('UTC+09:00');
-    await expect(clocks.nth(1).locator('time')).toHaveText(/\d{1,2}:\d{2}/);
+    await expect(clocks.nth(1).locator('time')).toHaveText(tr({ en: /^\d{2}:\d{2}$/, ko: /^오[전후] \d{1,2}:\d{2}$/ }));
+    // Each zone by its name, in the page's language: GMT in winter and BST in summer for the UK.
+    await expect(clocks.nth(0)).toContainText(tr({ en: /Greenwich Mean Time \(GMT\)|British Summer Time \(BST\)/, ko: /영국 표준시 \(GMT\)|영국 서머타임 \(BST\)/ }));
+    await expect(clocks.nth(1)).toContainText(tr({ en: 'Korea Standard Time (KST)', ko: '한국 표준시 (KST)' }));
 
     const feed = page.getByRole('list', { name: tr({ en: 'Activity', ko: '활동 내역' }) });
     await expect(feed.getByRole('listitem').first()).toContainText(tr({ en: 'Step 10', ko: '10단계' }));
