@@ -7,7 +7,7 @@ import { AuthService } from './auth.service';
 import { InvitationService } from './invitation.service';
 import { AcceptInvitationInput, ResetPasswordInput } from './dto/identity.inputs';
 import { PASSWORD_RULE } from './dto/validators';
-import { PASSWORD_LENGTH } from '@app/rules';
+import { PASSWORD_LENGTH, withParticle } from '@app/rules';
 
 /**
  * The pages the emailed links open. They work without the web app, in both
@@ -133,7 +133,7 @@ export class AccountController {
       const result = await this.invitations.accept(await validateInput(AcceptInvitationInput, formOf(body)));
       res.status(200).send(page('Welcome · 환영합니다', [
         `${result.accountCreated ? 'Your account is ready' : 'Your account is updated'}: sign in as ${result.email}.`,
-        `${result.accountCreated ? '계정이 만들어졌습니다' : '계정이 업데이트되었습니다'}. ${result.email}(으)로 로그인하세요.`,
+        `${result.accountCreated ? '계정이 만들어졌습니다' : '계정이 업데이트되었습니다'}. ${withParticle(result.email, '으로/로')} 로그인하세요.`,
       ], signInLink()));
     } catch (error) {
       res.status(400).send(page('Could not accept · 수락할 수 없음', [messageOf(error)]));

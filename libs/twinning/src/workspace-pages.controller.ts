@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { Allow, PASSWORD_HASH_COST, RequestCost, ServerPage, validateInput } from '@app/core';
 import { formOf, messageOf, page, signInLink } from '@app/identity';
 import { escapeHtml } from '@app/notifications';
+import { withParticle } from '@app/rules';
 import { AcceptWorkspaceInvitationInput } from './dto/twinning.inputs';
 import { DigestService } from './feed/digest.service';
 import { WorkspaceInvitationsService } from './workspace-invitations.service';
@@ -81,7 +82,7 @@ export class WorkspacePagesController {
         : await this.invitations.acceptInvitationWithPassword(input.token, input.password ?? '', req.ip ?? 'unknown');
       res.status(200).send(page('Welcome to the workspace · 워크스페이스에 오신 것을 환영합니다', [
         `${result.accountCreated ? 'Your account is ready and you' : 'You'} joined as ${result.role.toLowerCase()}. Sign in as ${result.email}.`,
-        `${result.email}(으)로 로그인하세요.`,
+        `${withParticle(result.email, '으로/로')} 로그인하세요.`,
       ], signInLink(`/workspaces/${result.workspaceId}`)));
     } catch (error) {
       res.status(400).send(page('Could not join · 참여할 수 없음', [messageOf(error)]));

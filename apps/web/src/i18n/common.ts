@@ -31,7 +31,6 @@ export const common = defineMessages(
     none: 'Nothing here yet.',
     inLanguage: { en: 'In English', ko: 'In Korean' },
     otherLanguageOnly: 'Not yet available in English; shown in Korean.',
-    timeIn: 'In {{zone}}',
     yourTime: 'your time',
     footer: {
       openData: 'Open data',
@@ -83,7 +82,6 @@ export const common = defineMessages(
     none: '아직 내용이 없습니다.',
     inLanguage: { en: '영어', ko: '한국어' },
     otherLanguageOnly: '아직 한국어판이 없어 영어로 보여 드립니다.',
-    timeIn: '{{zone}} 기준',
     yourTime: '내 시간',
     footer: {
       openData: '공공 데이터',
