@@ -37,7 +37,7 @@ describe('readiness rubric', () => {
   });
 
   it('spells out each score in the message', () => {
-    expect(rubricRangeMessage('collaboration')).toContain('4 = formal, long-term city-to-city collaboration');
+    expect(rubricRangeMessage('collaboration').en).toContain('4 = formal, long-term city-to-city collaboration');
   });
 });
 
