@@ -23,7 +23,7 @@ export interface CaseStudyAccess {
 
 /** Each step of a language version: from where, to where. */
 const STEPS = {
-  submit: { from: [CaseStudyStatus.DRAFT], to: CaseStudyStatus.IN_REVIEW, words: 'sent for review', ko: '검토를 요청' },
+  submit: { from: [CaseStudyStatus.DRAFT], to: CaseStudyStatus.IN_REVIEW, words: 'sent for review', ko: '검토 요청' },
   approve: { from: [CaseStudyStatus.IN_REVIEW], to: CaseStudyStatus.PUBLISHED, words: 'published', ko: '게시' },
   sendBack: { from: [CaseStudyStatus.IN_REVIEW], to: CaseStudyStatus.DRAFT, words: 'sent back', ko: '반려' },
   archive: { from: [CaseStudyStatus.PUBLISHED], to: CaseStudyStatus.ARCHIVED, words: 'archived', ko: '보관' },
@@ -248,10 +248,9 @@ export class CaseStudiesService {
       const rule = STEPS[step];
       if (!(rule.from as readonly CaseStudyStatus[]).includes(version.status)) {
         const allowed = (Object.keys(STEPS) as Step[]).filter((s) => (STEPS[s].from as readonly CaseStudyStatus[]).includes(version.status));
-        const now = `‘${STATUS_KO[version.status]}’ 상태`;
         throw new ConflictError({
           en: `This version is ${version.status}, so it cannot be ${rule.words}.${allowed.length ? ` From ${version.status} it can be ${allowed.map((s) => STEPS[s].words).join(' or ')}.` : ''}`,
-          ko: `이 버전은 ${now}여서 ${rule.ko}할 수 없습니다.${allowed.length ? ` ${now}에서는 ${allowed.map((s) => STEPS[s].ko).join(' 또는 ')}만 할 수 있습니다.` : ''}`,
+          ko: `이 버전은 ‘${STATUS_KO[version.status]}’ 상태라서 ${rule.ko}할 수 없습니다.${allowed.length ? ` 지금 할 수 있는 것은 ${allowed.map((s) => STEPS[s].ko).join(' 또는 ')}입니다.` : ''}`,
         }, {
           reason: 'ILLEGAL_TRANSITION',
           status: version.status,
