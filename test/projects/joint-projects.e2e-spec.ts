@@ -203,7 +203,7 @@ describe('twin workspaces and joint projects, end to end', () => {
     expect(amountKo.errors?.[0].extensions.fields).toEqual([{ field: 'budgets.0.amountMinor', message: '최소 화폐 단위의 정수여야 합니다(숫자만, 소수점 없이, 예: 2500000).' }]);
     const observerKo = await badKo({}, t.boardUk);
     expect(observerKo.errors?.[0]).toMatchObject({
-      message: '참관인은 워크스페이스를 읽기만 합니다. 프로젝트를 만들 수 있는 사람은 리더와 멤버입니다.',
+      message: '참관인은 워크스페이스를 읽을 수만 있습니다. 프로젝트를 만들 수 있는 사람은 리더와 멤버입니다.',
       extensions: { code: 'FORBIDDEN' },
     });
   });

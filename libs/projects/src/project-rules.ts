@@ -14,8 +14,8 @@ export function requireEditor(access: WorkspaceAccess, what: Words): void {
   if (access.role === WorkspaceRole.LEAD || access.role === WorkspaceRole.MEMBER) return;
   throw new ForbiddenError(
     access.role === WorkspaceRole.OBSERVER
-      ? { en: `Observers read the workspace; only its leads and members may ${what.en}.`, ko: `참관인은 워크스페이스를 읽기만 합니다. ${what.ko} 수 있는 사람은 리더와 멤버입니다.` }
-      : { en: `Only the workspace's leads and members may ${what.en}; admins read it.`, ko: `워크스페이스의 리더와 멤버만 ${what.ko} 수 있습니다. 관리자는 읽기만 합니다.` },
+      ? { en: `Observers read the workspace; only its leads and members may ${what.en}.`, ko: `참관인은 워크스페이스를 읽을 수만 있습니다. ${what.ko} 수 있는 사람은 리더와 멤버입니다.` }
+      : { en: `Only the workspace's leads and members may ${what.en}; admins read it.`, ko: `워크스페이스의 리더와 멤버만 ${what.ko} 수 있습니다. 관리자는 읽을 수만 있습니다.` },
   );
 }
 
