@@ -143,7 +143,7 @@ export class ProjectsService {
       const twinning = await twinningById(em, access.twinningId);
       if (!PUBLIC_TWINNING_STATUSES.includes(twinning.status)) {
         throw new ConflictError(
-          { en: `This workspace's twinning is ${twinning.status}: it takes no new projects.`, ko: `이 워크스페이스의 자매결연은 ${twinningStatusKo(twinning.status)}. 새 프로젝트를 만들 수 없습니다.` },
+          { en: `This workspace's twinning is ${twinning.status}: it takes no new projects.`, ko: `이 워크스페이스의 자매결연은 ${twinningStatusKo(twinning.status)}라서 새 프로젝트를 만들 수 없습니다.` },
           { status: twinning.status },
         );
       }

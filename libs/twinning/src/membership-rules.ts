@@ -39,7 +39,7 @@ export async function lockWorkspace(
 export function noNewMembers(status: TwinningStatus): Words {
   return {
     en: `This workspace's twinning is ${status}, so it takes no new members.`,
-    ko: `이 워크스페이스의 자매결연은 ${twinningStatusKo(status)}. 그래서 새 멤버를 받지 않습니다.`,
+    ko: `이 워크스페이스의 자매결연은 ${twinningStatusKo(status)}라서 새 멤버를 받지 않습니다.`,
   };
 }
 

@@ -10,9 +10,9 @@ export const TWINNING_STATUS_KO: Record<TwinningStatus, string> = {
   WITHDRAWN: '철회됨',
 };
 
-/** "현재 ‘휴면’ 상태입니다": where a twinning stands, said whole so no particle follows the status. */
+/** "현재 ‘휴면’ 상태": where a twinning stands, ending in 상태 so that 입니다 or 라서 may follow. */
 export function twinningStatusKo(status: TwinningStatus): string {
-  return `현재 ‘${TWINNING_STATUS_KO[status]}’ 상태입니다`;
+  return `현재 ‘${TWINNING_STATUS_KO[status]}’ 상태`;
 }
 
 /** Where an invitation or a join request stands, as a Korean refusal names it. */

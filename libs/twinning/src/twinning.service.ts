@@ -134,7 +134,7 @@ export class TwinningService {
       }
       if (twinning.status !== TwinningStatus.PROPOSED) {
         throw new ConflictError(
-          { en: `This proposal was already answered: the twinning is ${twinning.status}.`, ko: `이 제안에는 이미 답했습니다. 이 자매결연은 ${twinningStatusKo(twinning.status)}.` },
+          { en: `This proposal was already answered: the twinning is ${twinning.status}.`, ko: `이 제안에는 이미 답했습니다. 이 자매결연은 ${twinningStatusKo(twinning.status)}입니다.` },
           { status: twinning.status },
         );
       }
@@ -206,7 +206,7 @@ export class TwinningService {
         throw new ConflictError(
           {
             en: `Only a proposal still waiting for an answer can be withdrawn; this twinning is ${twinning.status}.`,
-            ko: `답을 기다리는 제안만 철회할 수 있습니다. 이 자매결연은 ${twinningStatusKo(twinning.status)}.`,
+            ko: `답을 기다리는 제안만 철회할 수 있습니다. 이 자매결연은 ${twinningStatusKo(twinning.status)}입니다.`,
           },
           { status: twinning.status },
         );
