@@ -142,6 +142,9 @@ describe('twinnings and twin workspaces', () => {
       expect(res.respondToTwinningProposal.status).toBe('ACTIVE');
       expect(res.respondToTwinningProposal.activeSince).toBeTruthy();
       workspaceId = res.respondToTwinningProposal.workspaceId;
+      // Answering again is refused in the officer's language (the account reads Korean), the status beside it.
+      const again = await app.gql(RESPOND, { input: { id: twinningId, accept: false, reason: '다시' } }, { token: tokens.busan });
+      expect(again.errors?.[0]).toMatchObject({ message: '이 제안에는 이미 답했습니다. 이 자매결연은 현재 ‘활동 중’ 상태입니다.', extensions: { code: 'CONFLICT', status: 'ACTIVE' } });
       const view = await wsOk(tokens.liverpool);
       expect(view.myRole).toBe('LEAD');
       // Both leads join in the same transaction: compare without order.
