@@ -18,6 +18,9 @@ const SEARCH = `query($query: String!, $filter: CaseStudyFilter, $first: Int, $a
 
 type Version = { language: string; status: string; revision: number; title: string; body: string; bodyHtml: string; needsTranslationCheck: boolean; reviewNote: string | null };
 type Study = { id: string; slug: string; versions: Version[]; authorNames: string[]; countryCodes: string[]; myAccess: { author: boolean; reviewer: boolean } };
+/** Requests asking for Korean answers, or English ones (else a Korean account is answered in Korean). */
+const KOREAN = { 'accept-language': 'ko' };
+const ENGLISH = { 'accept-language': 'en' };
 const codeOf = (res: { errors?: Array<{ extensions: { code: string } }> }) => res.errors?.[0]?.extensions.code ?? 'OK';
 
 /**
@@ -73,6 +76,14 @@ describe('case studies', () => {
     expect(badSdg.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'sdgs' }] });
     const badSector = await app.gql(CREATE, { input: { ...input, sectors: ['teleportation'] } }, { token: t.participant });
     expect(badSector.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'sectors' }] });
+    // The same refusals in Korean: the goal's check gives its own Korean, the service composes its own.
+    const badSdgKo = await app.gql(CREATE, { input: { ...input, sdgs: [7, 18] } }, { token: t.participant, headers: KOREAN });
+    expect(badSdgKo.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'sdgs', message: '1부터 17까지 번호가 붙은 유엔 지속가능발전목표(SDG)여야 합니다.' }] });
+    const badSectorKo = await app.gql(CREATE, { input: { ...input, sectors: ['teleportation'] } }, { token: t.participant, headers: KOREAN });
+    expect(badSectorKo.errors?.[0]).toMatchObject({
+      message: 'sectors: 분류에 없는 분야입니다: teleportation(sectors 조회를 보세요).',
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'sectors', message: '분류에 없는 분야입니다: teleportation(sectors 조회를 보세요).' }] },
+    });
     expect(codeOf(await app.gql(CREATE, { input }, { token: t.organiser }))).toBe('NOT_FOUND');
     study = (await app.gqlOk<{ createCaseStudy: Study }>(CREATE, { input }, { token: t.participant })).createCaseStudy;
     expect(study.slug).toBe('hydrogen-ports-for-liverpool-and-busan');
@@ -94,6 +105,13 @@ describe('case studies', () => {
   it('each language version goes through review on its own; the workspace’s leads publish', async () => {
     const step = (query: string, language: string, token: string, extra: Record<string, unknown> = {}) => app.gql(query, { input: { caseStudyId: study.id, language, ...extra } }, { token });
     expect((await step(REVIEW, 'en', t.busan, { approve: true })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION', status: 'DRAFT' });
+    const tooEarlyKo = await app.gql(REVIEW, { input: { caseStudyId: study.id, language: 'en', approve: true } }, { token: t.busan, headers: KOREAN });
+    expect(tooEarlyKo.errors?.[0]).toMatchObject({
+      message: '이 버전은 ‘작성 중’ 상태라서 게시할 수 없습니다. 지금 할 수 있는 것은 검토 요청입니다.',
+      extensions: { code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION', status: 'DRAFT' },
+    });
+    const notAuthorKo = await app.gql(SUBMIT, { input: { caseStudyId: study.id, language: 'en' } }, { token: t.busan, headers: KOREAN });
+    expect(notAuthorKo.errors?.[0]).toMatchObject({ message: '우수 사례의 검토는 저자만 요청할 수 있습니다.', extensions: { code: 'FORBIDDEN' } });
     expect(codeOf(await step(SUBMIT, 'en', t.busan))).toBe('FORBIDDEN');
     await step(SUBMIT, 'en', t.participant);
     await step(SUBMIT, 'ko', t.participant);
@@ -211,7 +229,7 @@ describe('case studies', () => {
     // A lead who wrote it does not publish it: the other city's lead does.
     const draftId = started.startCaseStudyFromProject.id;
     await app.gqlOk(SUBMIT, { input: { caseStudyId: draftId, language: 'en' } }, { token: t.busan });
-    const own = await app.gql(REVIEW, { input: { caseStudyId: draftId, language: 'en', approve: true } }, { token: t.busan });
+    const own = await app.gql(REVIEW, { input: { caseStudyId: draftId, language: 'en', approve: true } }, { token: t.busan, headers: ENGLISH });
     expect(own.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringContaining('another reviewer') });
     await app.gqlOk(REVIEW, { input: { caseStudyId: draftId, language: 'en', approve: true } }, { token: t.liverpool });
   });

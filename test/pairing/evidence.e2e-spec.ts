@@ -178,7 +178,8 @@ describe('pairing evidence', () => {
       ['networks', 4, /from 0 to 3/],
       ['collaboration', -1, /from 0 to 4.*other country/],
     ])('refuses %s = %s as BAD_USER_INPUT naming the field and its rubric', async (field, value, message) => {
-      const error = await refused(() => app.gql(RECORD, { input: assessment('busan', { [field]: value }) }, { token: busanOfficer }));
+      // Busan's officer reads Korean; the request asks for English (the Korean is checked with the links).
+      const error = await refused(() => app.gql(RECORD, { input: assessment('busan', { [field]: value }) }, { token: busanOfficer, headers: { 'accept-language': 'en' } }));
       expect(error.extensions.code).toBe('BAD_USER_INPUT');
       expect(error.extensions.fields).toEqual([{ field, message: expect.stringMatching(message) }]);
     });
@@ -337,10 +338,19 @@ describe('pairing evidence', () => {
       expect(cities.message).toMatch(/a link joins cities of two countries/);
       expect(cities.extensions.fields).toEqual([{ field: 'cityBId', message: expect.stringMatching(/Liverpool and Greater Manchester are both in GB/) }]);
       const place = await refused(() =>
-        app.gql(CREATE_LINK, { input: link('busan', null, { otherPlace: 'Seoul', otherPlaceCountryCode: 'KR' }) }, { token: busanOfficer }),
+        app.gql(CREATE_LINK, { input: link('busan', null, { otherPlace: 'Seoul', otherPlaceCountryCode: 'KR' }) }, { token: busanOfficer, headers: { 'accept-language': 'en' } }),
       );
       expect(place.extensions.code).toBe('BAD_USER_INPUT');
       expect(place.message).toMatch(/a link joins cities of two countries/);
+      // Busan's officer reads it in Korean, the account's language, with the same code and field.
+      const placeKo = await refused(() => app.gql(CREATE_LINK, { input: link('busan', null, { otherPlace: 'Seoul', otherPlaceCountryCode: 'KR' }) }, { token: busanOfficer }));
+      expect(placeKo).toMatchObject({
+        message: 'otherPlaceCountryCode: 연계는 두 나라의 도시를 잇습니다. 부산과 Seoul은 둘 다 KR에 있습니다.',
+        extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'otherPlaceCountryCode' }] },
+      });
+      // An input's own check gives its own Korean.
+      const formalityKo = await refused(() => app.gql(CREATE_LINK, { input: { ...link('liverpool', 'busan'), formality: 5 } }, { token: admin, headers: { 'accept-language': 'ko' } }));
+      expect(formalityKo.extensions.fields).toContainEqual({ field: 'formality', message: expect.stringMatching(/^0에서 4 사이의 정수여야 합니다: 0 없음, 1 비공식/) });
     });
 
     it.each([

@@ -222,7 +222,8 @@ describe('twinnings and joint projects as pairing evidence', () => {
       for (const token of [t.admin, t.busan]) {
         const update = await refused(() => app.gql(UPDATE_LINK, { input: { id: link.id, formality: 0, summary: 'Edited by hand' } }, { token }));
         expect(update.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PLATFORM_LINK', platformRef: ref });
-        expect(update.message).toMatch(/kept by the Innovation Twins platform/);
+        // Each in their language: the admin's is English, Busan's officer's account reads Korean.
+        expect(update.message).toMatch(token === t.admin ? /kept by the Innovation Twins platform/ : /^이 연계는 플랫폼이 관리하며 (자매결연|공동 프로젝트)\(.*(자매결연이|공동 프로젝트가) 바뀌면 함께 바뀝니다/);
         const deletion = await refused(() => app.gql(DELETE_LINK, { id: link.id }, { token }));
         expect(deletion.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PLATFORM_LINK', platformRef: ref });
       }

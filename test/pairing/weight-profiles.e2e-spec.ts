@@ -95,6 +95,23 @@ describe('pairing evidence', () => {
       expect((await refused(() => app.gql(SAVE_PROFILE, { input: profileInput() }))).extensions.code).toBe('UNAUTHENTICATED');
     });
 
+    it('says its refusals in Korean when asked, with the same codes and fields', async () => {
+      const ko = { 'accept-language': 'ko' };
+      const save = (change: Record<string, unknown>) => refused(() => app.gql(SAVE_PROFILE, { input: profileInput({ name: 'Checked', ...change }) }, { token: participant, headers: ko }));
+      const zero = await save({ pillars: { similarity: 0, internationalisation: 0, synergy: 0, relationship: 0 } });
+      expect(zero.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'pillars', message: '평가 항목 가운데 하나 이상은 가중치가 0보다 커야 합니다. 그렇지 않으면 아무것도 평가되지 않습니다.' }],
+      });
+      // The input's own check, with its own Korean.
+      const one = await save({ starThresholds: [0.5] });
+      expect(one.extensions.fields).toContainEqual({ field: 'starThresholds', message: '0 < t1 < t2 < 1인 두 수 t1, t2여야 합니다(예: [0.333, 0.667]).' });
+      const builtInName = await save({ name: 'Report-Default' });
+      expect(builtInName.extensions.fields).toEqual([{ field: 'name', message: '"report-default"는 기본 제공 프로필의 이름입니다. 다른 이름을 골라 주세요.' }]);
+      const del = await refused(() => app.gql(DELETE_PROFILE, { id: builtIn.id }, { token: admin, headers: ko }));
+      expect(del).toMatchObject({ message: '기본 제공 프로필 "report-default"는 읽기 전용이라 지울 수 없습니다.', extensions: { code: 'FORBIDDEN' } });
+    });
+
     it('lets the owner delete their profile, audited', async () => {
       const res = await app.gqlOk<{ deleteWeightProfile: boolean }>(DELETE_PROFILE, { id: mine.id }, { token: participant });
       expect(res.deleteWeightProfile).toBe(true);

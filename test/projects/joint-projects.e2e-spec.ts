@@ -63,6 +63,9 @@ interface Feed {
   };
 }
 
+/** Requests asking for Korean answers, or English ones (else a Korean account is answered in Korean). */
+const KOREAN = { 'accept-language': 'ko' };
+const ENGLISH = { 'accept-language': 'en' };
 const fieldsOf = (res: GqlResponse<unknown>) => (res.errors?.[0]?.extensions.fields as Array<{ field: string; message: string }> | undefined)?.map((f) => f.field);
 
 /**
@@ -189,6 +192,20 @@ describe('twin workspaces and joint projects, end to end', () => {
     // An observer cannot lead a project.
     expect(fieldsOf(await bad({ cityALeadUserId: id.boardUk }))).toEqual(['cityALeadUserId']);
     expect(fieldsOf(await bad({ outputs: [{ title: { en: 'Report' }, url: 'javascript:alert(1)' }] }))).toEqual(['outputs.0.url']);
+    // In Korean: the service's own checks and the inputs' checks, each composed in Korean, with the same fields.
+    const badKo = async (override: Record<string, unknown>, token = t.liverpool) => app.gql(CREATE, { input: { ...baseProject(), ...override } }, { token, headers: KOREAN });
+    const currencyKo = await badKo({ budgets: [{ countryCode: 'GB', amountMinor: '100', currency: 'USD' }] });
+    expect(currencyKo.errors?.[0]).toMatchObject({
+      message: '입력한 내용을 고쳐 주세요. budgets.0.currency: GBP, KRW 중 하나여야 합니다. USD는 자매결연한 두 나라 어느 쪽의 통화도 아닙니다.',
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'budgets.0.currency', message: 'GBP, KRW 중 하나여야 합니다. USD는 자매결연한 두 나라 어느 쪽의 통화도 아닙니다.' }] },
+    });
+    const amountKo = await badKo({ budgets: [{ countryCode: 'GB', amountMinor: '12.50', currency: 'GBP' }] });
+    expect(amountKo.errors?.[0].extensions.fields).toEqual([{ field: 'budgets.0.amountMinor', message: '최소 화폐 단위의 정수여야 합니다(숫자만, 소수점 없이, 예: 2500000).' }]);
+    const observerKo = await badKo({}, t.boardUk);
+    expect(observerKo.errors?.[0]).toMatchObject({
+      message: '참관인은 워크스페이스를 읽을 수만 있습니다. 프로젝트를 만들 수 있는 사람은 리더와 멤버입니다.',
+      extensions: { code: 'FORBIDDEN' },
+    });
   });
 
   it('a member creates a joint project in both languages, with a budget per country in its own currency', async () => {
@@ -233,6 +250,11 @@ describe('twin workspaces and joint projects, end to end', () => {
     // The same edit from the old version collides.
     const stale = await app.gql(UPDATE_MILESTONE, { input: { id: added.addMilestone.id, version: 1, status: 'MISSED' } }, { token: t.engineer });
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2, current: { status: 'DONE' } });
+    const staleKo = await app.gql(UPDATE_MILESTONE, { input: { id: added.addMilestone.id, version: 1, status: 'MISSED' } }, { token: t.engineer, headers: KOREAN });
+    expect(staleKo.errors?.[0]).toMatchObject({
+      message: '불러온 뒤에 다른 사람이 이 주요 일정을 바꿨습니다(보고 계신 버전 1, 현재 버전 2). 현재 버전을 확인한 뒤 다시 바꿔 주세요.',
+      extensions: { code: 'CONFLICT', currentVersion: 2 },
+    });
     // Moving the project's end before a milestone is refused, naming the milestone.
     const shrink = await app.gql(UPDATE, { input: { id: project.id, version: project.version, endDate: '2027-03-31' } }, { token: t.liverpool });
     expect(shrink.errors?.[0].extensions.fields).toEqual([{ field: 'endDate', message: expect.stringContaining('“Feasibility study” (due 2027-06-30)') }]);
@@ -246,7 +268,7 @@ describe('twin workspaces and joint projects, end to end', () => {
       { token: t.liverpool },
     );
     expect(first.updateProject.version).toBe(version + 1);
-    const second = await app.gql(UPDATE, { input: { id: project.id, version, title: { en: 'Hydrogen harbours' } } }, { token: t.busan });
+    const second = await app.gql(UPDATE, { input: { id: project.id, version, title: { en: 'Hydrogen harbours' } } }, { token: t.busan, headers: ENGLISH });
     expect(second.errors?.[0].extensions).toMatchObject({
       code: 'CONFLICT',
       currentVersion: version + 1,

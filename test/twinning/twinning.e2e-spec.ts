@@ -23,6 +23,9 @@ import {
 } from './twinning-support';
 
 const DAY = 86400_000;
+/** Requests asking for Korean answers, or English ones (else a Korean account is answered in Korean). */
+const KOREAN = { 'accept-language': 'ko-KR,ko;q=0.9' };
+const ENGLISH = { 'accept-language': 'en-GB,en;q=0.9' };
 
 describe('twinnings and twin workspaces', () => {
   let app: TestApp;
@@ -51,6 +54,16 @@ describe('twinnings and twin workspaces', () => {
       expect(empty.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'message' }] });
       const unknown = await app.gql(PROPOSE, { input: { cityId: 'atlantis', partnerCityId: 'busan', message: 'Hi' } }, { token: tokens.liverpool });
       expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'cityId' }] });
+      // The same refusals in Korean, composed as Korean (the particle after each city chosen for it), with the same codes.
+      const sameCountryKo = await app.gql(PROPOSE, { input: { cityId: 'liverpool', partnerCityId: 'manchester', message: 'Hi' } }, { token: tokens.liverpool, headers: KOREAN });
+      expect(sameCountryKo.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'partnerCityId', message: '다른 나라의 도시를 골라 주세요. 리버풀과 맨체스터 광역시는 둘 다 GB에 있습니다.' }],
+      });
+      const emptyKo = await app.gql(PROPOSE, { input: { cityId: 'liverpool', partnerCityId: 'busan', message: '' } }, { token: tokens.liverpool, headers: KOREAN });
+      expect(emptyKo.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'message', message: expect.stringMatching(/^1자에서 \d+자 사이로 써 주세요\.$/) }] });
+      const notGovernedKo = await app.gql(PROPOSE, { input: { cityId: 'busan', partnerCityId: 'liverpool', message: 'Hi' } }, { token: tokens.liverpool, headers: KOREAN });
+      expect(notGovernedKo.errors?.[0]).toMatchObject({ message: '부산 시 정부 소속 공무원만 부산의 자매결연을 제안할 수 있습니다.', extensions: { code: 'FORBIDDEN' } });
       // Busan Technopark is an agency, not the city government; and Sam governs Liverpool, not Busan.
       expect(codeOf(await app.gql(PROPOSE, { input: { cityId: 'busan', partnerCityId: 'liverpool', message: 'Hi' } }, { token: tokens.participant }))).toBe('FORBIDDEN');
       expect(codeOf(await app.gql(PROPOSE, { input: { cityId: 'busan', partnerCityId: 'liverpool', message: 'Hi' } }, { token: tokens.liverpool }))).toBe('FORBIDDEN');
@@ -86,9 +99,15 @@ describe('twinnings and twin workspaces', () => {
     });
 
     it('keeps one live twinning per pair: a second proposal is a CONFLICT', async () => {
-      const res = await app.gql(PROPOSE, { input: { cityId: 'busan', partnerCityId: 'liverpool', message: 'Let us twin' } }, { token: tokens.busan });
+      // Busan's officer reads Korean; a request asking for English is answered in English.
+      const res = await app.gql(PROPOSE, { input: { cityId: 'busan', partnerCityId: 'liverpool', message: 'Let us twin' } }, { token: tokens.busan, headers: ENGLISH });
       expect(res.errors?.[0].extensions.code).toBe('CONFLICT');
       expect(res.errors?.[0].message).toMatch(/already have a twinning that is PROPOSED/);
+      const korean = await app.gql(PROPOSE, { input: { cityId: 'busan', partnerCityId: 'liverpool', message: 'Let us twin' } }, { token: tokens.busan, headers: KOREAN });
+      expect(korean.errors?.[0]).toMatchObject({
+        message: '부산과 리버풀 사이에는 이미 ‘제안됨’ 상태인 자매결연이 있습니다. 두 도시 사이의 자매결연은 한 번에 하나만 진행할 수 있습니다.',
+        extensions: { code: 'CONFLICT', status: 'PROPOSED' },
+      });
     });
 
     it('only the proposer withdraws, and only officers of the partner city answer', async () => {
@@ -123,6 +142,9 @@ describe('twinnings and twin workspaces', () => {
       expect(res.respondToTwinningProposal.status).toBe('ACTIVE');
       expect(res.respondToTwinningProposal.activeSince).toBeTruthy();
       workspaceId = res.respondToTwinningProposal.workspaceId;
+      // Answering again is refused in the officer's language (the account reads Korean), the status beside it.
+      const again = await app.gql(RESPOND, { input: { id: twinningId, accept: false, reason: '다시' } }, { token: tokens.busan });
+      expect(again.errors?.[0]).toMatchObject({ message: '이 제안에는 이미 답했습니다. 이 자매결연은 현재 ‘활동 중’ 상태입니다.', extensions: { code: 'CONFLICT', status: 'ACTIVE' } });
       const view = await wsOk(tokens.liverpool);
       expect(view.myRole).toBe('LEAD');
       // Both leads join in the same transaction: compare without order.
@@ -267,11 +289,16 @@ describe('twinnings and twin workspaces', () => {
     });
 
     it('the last lead of a city cannot leave, be removed or be demoted', async () => {
-      const leave = await app.gql(LEAVE, { workspaceId }, { token: tokens.busan });
+      const leave = await app.gql(LEAVE, { workspaceId }, { token: tokens.busan, headers: ENGLISH });
       // A stable reason and the city, so a page can say it in the reader's language.
       const lastLead = { code: 'CONFLICT', reason: 'LAST_LEAD', cityId: 'busan' };
       expect(leave.errors?.[0].extensions).toMatchObject(lastLead);
       expect(leave.errors?.[0].message).toMatch(/last lead from Busan.*Appoint another lead from Busan first/);
+      const leaveKo = await app.gql(LEAVE, { workspaceId }, { token: tokens.busan, headers: KOREAN });
+      expect(leaveKo.errors?.[0].extensions).toMatchObject(lastLead);
+      expect(leaveKo.errors?.[0].message).toBe(
+        '본인이 부산의 마지막 리더이므로 떠날 수 없습니다. 모든 워크스페이스에는 도시마다 리더가 한 명 이상 있어야 합니다. 먼저 부산의 다른 리더를 지정하세요.',
+      );
       expect((await app.gql(REMOVE, { input: { workspaceId, userId: ids.busan } }, { token: tokens.liverpool })).errors?.[0].extensions).toMatchObject(lastLead);
       expect((await app.gql(CHANGE_ROLE, { input: { workspaceId, userId: ids.busan, role: 'MEMBER' } }, { token: tokens.busan })).errors?.[0].extensions).toMatchObject(lastLead);
     });
@@ -291,8 +318,9 @@ describe('twinnings and twin workspaces', () => {
 
   describe('privacy', () => {
     it('answers NOT_FOUND to non-members and anonymous people, exactly as for a workspace that does not exist', async () => {
-      const missing = await app.gql(WORKSPACE, { id: '00000000-0000-4000-8000-000000000000' }, { token: tokens.organiser });
       for (const token of [undefined, tokens.organiser, tokens.boardKr]) {
+        // Each person is answered in their own language, so each is compared with what they are told for a missing one.
+        const missing = await app.gql(WORKSPACE, { id: '00000000-0000-4000-8000-000000000000' }, { token });
         const res = await ws(token);
         expect(res.errors?.[0].extensions.code).toBe('NOT_FOUND');
         expect(res.errors?.[0].message).toBe(missing.errors?.[0].message.replace('00000000-0000-4000-8000-000000000000', workspaceId));

@@ -23,12 +23,15 @@ export interface CaseStudyAccess {
 
 /** Each step of a language version: from where, to where. */
 const STEPS = {
-  submit: { from: [CaseStudyStatus.DRAFT], to: CaseStudyStatus.IN_REVIEW, words: 'sent for review' },
-  approve: { from: [CaseStudyStatus.IN_REVIEW], to: CaseStudyStatus.PUBLISHED, words: 'published' },
-  sendBack: { from: [CaseStudyStatus.IN_REVIEW], to: CaseStudyStatus.DRAFT, words: 'sent back' },
-  archive: { from: [CaseStudyStatus.PUBLISHED], to: CaseStudyStatus.ARCHIVED, words: 'archived' },
-  republish: { from: [CaseStudyStatus.ARCHIVED], to: CaseStudyStatus.PUBLISHED, words: 'published again' },
+  submit: { from: [CaseStudyStatus.DRAFT], to: CaseStudyStatus.IN_REVIEW, words: 'sent for review', ko: '검토 요청' },
+  approve: { from: [CaseStudyStatus.IN_REVIEW], to: CaseStudyStatus.PUBLISHED, words: 'published', ko: '게시' },
+  sendBack: { from: [CaseStudyStatus.IN_REVIEW], to: CaseStudyStatus.DRAFT, words: 'sent back', ko: '반려' },
+  archive: { from: [CaseStudyStatus.PUBLISHED], to: CaseStudyStatus.ARCHIVED, words: 'archived', ko: '보관' },
+  republish: { from: [CaseStudyStatus.ARCHIVED], to: CaseStudyStatus.PUBLISHED, words: 'published again', ko: '다시 게시' },
 } as const;
+
+/** A version's status as the web app names it in Korean. */
+const STATUS_KO: Record<CaseStudyStatus, string> = { DRAFT: '작성 중', IN_REVIEW: '검토 중', PUBLISHED: '게시됨', ARCHIVED: '보관됨' };
 type Step = keyof typeof STEPS;
 
 /**
@@ -82,7 +85,7 @@ export class CaseStudiesService {
   }
 
   async revisions(user: AuthUser | null, caseStudy: CaseStudy, language: string): Promise<CaseStudyRevision[]> {
-    if (language !== 'en' && language !== 'ko') throw BadInputError.field('language', 'must be en or ko');
+    if (language !== 'en' && language !== 'ko') throw BadInputError.field('language', { en: 'must be en or ko', ko: 'en이나 ko여야 합니다.' });
     const access = await this.accessTo(user, caseStudy);
     if (!access.author && !access.reviewer) throw new NotFoundError('caseStudyRevisions');
     return this.dataSource.getRepository(CaseStudyRevision).find({ where: { caseStudyId: caseStudy.id, language }, order: { revision: 'DESC' } });
@@ -123,13 +126,13 @@ export class CaseStudiesService {
   // ---------- writing ----------
 
   async create(user: AuthUser, input: CreateCaseStudyInput): Promise<CaseStudy> {
-    if (input.slug && isUuid(input.slug)) throw BadInputError.field('slug', 'must not look like an id: use words, e.g. liverpool-busan-hydrogen.');
+    if (input.slug && isUuid(input.slug)) throw BadInputError.field('slug', { en: 'must not look like an id: use words, e.g. liverpool-busan-hydrogen.', ko: 'ID처럼 보이면 안 됩니다. liverpool-busan-hydrogen처럼 단어로 써 주세요.' });
     try {
       return await this.createInTransaction(user, input);
     } catch (error) {
       // Two case studies taking the same free slug at once: the unique index lets one through.
       if ((error as { constraint?: string; code?: string }).code === '23505' && /slug/.test(String((error as { detail?: string }).detail))) {
-        throw new ConflictError('Another case study took this address a moment ago: try again.', { reason: 'SLUG_TAKEN' });
+        throw new ConflictError({ en: 'Another case study took this address a moment ago: try again.', ko: '방금 다른 우수 사례가 이 주소를 가져갔습니다. 다시 시도해 주세요.' }, { reason: 'SLUG_TAKEN' });
       }
       throw error;
     }
@@ -137,12 +140,17 @@ export class CaseStudiesService {
 
   private async createInTransaction(user: AuthUser, input: CreateCaseStudyInput): Promise<CaseStudy> {
     const languages = input.versions.map((v) => v.language);
-    if (new Set(languages).size !== languages.length) throw BadInputError.field('versions', 'has a language twice: one version per language.');
+    if (new Set(languages).size !== languages.length) throw BadInputError.field('versions', { en: 'has a language twice: one version per language.', ko: '같은 언어가 두 번 들어 있습니다. 언어마다 버전은 하나입니다.' });
     return this.dataSource.transaction(async (em) => {
       if (input.workspaceId) {
         const [access] = await this.twinningAccess.workspaceAccess(user, [input.workspaceId], em);
         if (!access) throw new NotFoundError('workspace', input.workspaceId);
-        if (!access.role || access.role === WorkspaceRole.OBSERVER) throw new ForbiddenError('Only the workspace’s leads and members write for it: ask a lead to make you a member.');
+        if (!access.role || access.role === WorkspaceRole.OBSERVER) {
+          throw new ForbiddenError({
+            en: 'Only the workspace’s leads and members write for it: ask a lead to make you a member.',
+            ko: '이 워크스페이스의 우수 사례는 리더와 멤버만 쓸 수 있습니다. 리더에게 멤버로 바꿔 달라고 요청하세요.',
+          });
+        }
       }
       const shared = await this.sharedColumns(em, input, input.workspaceId ?? null);
       const slug = await this.freeSlug(em, input.slug ?? slugify(input.versions.find((v) => v.language === 'en')?.title ?? input.versions[0].title));
@@ -166,11 +174,14 @@ export class CaseStudiesService {
     return this.dataSource.transaction(async (em) => {
       const { caseStudy } = await this.lockForWriting(em, user, input.id);
       if (caseStudy.version !== input.version) {
-        throw new ConflictError('Someone changed this case study since you read it: reload it and apply your change again.', { reason: 'STALE_VERSION', currentVersion: caseStudy.version });
+        throw new ConflictError(
+          { en: 'Someone changed this case study since you read it: reload it and apply your change again.', ko: '불러온 뒤에 다른 사람이 이 우수 사례를 바꿨습니다. 다시 불러온 뒤 바꾼 내용을 다시 적용해 주세요.' },
+          { reason: 'STALE_VERSION', currentVersion: caseStudy.version },
+        );
       }
       Object.assign(caseStudy, await this.sharedColumns(em, input, caseStudy.workspaceId), { version: caseStudy.version + 1, updatedAt: this.clock.now() });
       if (input.authorUserIds) {
-        if (!input.authorUserIds.length) throw BadInputError.field('authorUserIds', 'needs at least one author.');
+        if (!input.authorUserIds.length) throw BadInputError.field('authorUserIds', { en: 'needs at least one author.', ko: '저자가 한 명 이상 있어야 합니다.' });
         caseStudy.authorUserIds = await this.requireUsers(em, input.authorUserIds);
       }
       return em.save(caseStudy);
@@ -183,12 +194,20 @@ export class CaseStudiesService {
       const { caseStudy } = await this.lockForWriting(em, user, input.caseStudyId);
       const current = await em.findOneBy(CaseStudyVersion, { caseStudyId: caseStudy.id, language: input.language });
       if (current && input.revision !== undefined && input.revision !== current.revision) {
-        throw new ConflictError(`This version is at revision ${current.revision}; you edited revision ${input.revision}. Reload it and apply your change again.`, {
+        throw new ConflictError({
+          en: `This version is at revision ${current.revision}; you edited revision ${input.revision}. Reload it and apply your change again.`,
+          ko: `이 버전은 이제 ${current.revision}차 수정본인데, 고치신 것은 ${input.revision}차 수정본입니다. 다시 불러온 뒤 바꾼 내용을 다시 적용해 주세요.`,
+        }, {
           reason: 'STALE_VERSION',
           currentRevision: current.revision,
         });
       }
-      if (current?.status === CaseStudyStatus.IN_REVIEW) throw new ConflictError('This version is being reviewed: wait for the review, or ask the reviewer to send it back.', { reason: 'IN_REVIEW' });
+      if (current?.status === CaseStudyStatus.IN_REVIEW) {
+        throw new ConflictError(
+          { en: 'This version is being reviewed: wait for the review, or ask the reviewer to send it back.', ko: '이 버전은 검토 중입니다. 검토가 끝나기를 기다리거나, 검토자에게 되돌려 보내 달라고 요청하세요.' },
+          { reason: 'IN_REVIEW' },
+        );
+      }
       const saved = await this.writeVersion(em, user, caseStudy, input, current);
       await em.update(CaseStudy, { id: caseStudy.id }, { updatedAt: this.clock.now() });
       return saved;
@@ -204,20 +223,35 @@ export class CaseStudiesService {
       if (!version) throw new NotFoundError('caseStudyVersion');
       const approve = 'approve' in input ? input.approve : true;
       const step: Step = kind === 'review' ? (approve ? 'approve' : 'sendBack') : kind;
-      if (step === 'submit' && !access.author) throw new ForbiddenError('Only its authors send a case study for review.');
+      if (step === 'submit' && !access.author) throw new ForbiddenError({ en: 'Only its authors send a case study for review.', ko: '우수 사례의 검토는 저자만 요청할 수 있습니다.' });
       if (step !== 'submit' && !access.reviewer && !(access.author && (step === 'archive' || step === 'republish'))) {
-        throw new ForbiddenError(caseStudy.workspaceId ? 'Only a lead of its workspace, or an admin, reviews this case study.' : 'Only an admin reviews this case study.');
+        throw new ForbiddenError(
+          caseStudy.workspaceId
+            ? { en: 'Only a lead of its workspace, or an admin, reviews this case study.', ko: '이 우수 사례는 워크스페이스 리더나 관리자만 검토할 수 있습니다.' }
+            : { en: 'Only an admin reviews this case study.', ko: '이 우수 사례는 관리자만 검토할 수 있습니다.' },
+        );
       }
-      if (step === 'republish' && !access.reviewer) throw new ForbiddenError('Publishing again is a reviewer’s decision: a lead of its workspace, or an admin.');
+      if (step === 'republish' && !access.reviewer) {
+        throw new ForbiddenError({
+          en: 'Publishing again is a reviewer’s decision: a lead of its workspace, or an admin.',
+          ko: '다시 게시할지는 검토자, 곧 워크스페이스 리더나 관리자가 정합니다.',
+        });
+      }
       // Someone else reviews: a lead or an admin who wrote it leaves the publishing to another lead or an admin.
       if ((step === 'approve' || step === 'republish') && access.author) {
-        throw new ForbiddenError('You are one of its authors: another reviewer (a lead of its workspace, or an admin) publishes it.');
+        throw new ForbiddenError({
+          en: 'You are one of its authors: another reviewer (a lead of its workspace, or an admin) publishes it.',
+          ko: '이 우수 사례의 저자이므로 게시는 다른 검토자(워크스페이스 리더나 관리자)가 해야 합니다.',
+        });
       }
-      if (step === 'sendBack' && !input.note) throw BadInputError.field('note', 'tell the authors what to change.');
+      if (step === 'sendBack' && !input.note) throw BadInputError.field('note', { en: 'tell the authors what to change.', ko: '무엇을 고쳐야 하는지 저자에게 알려 주세요.' });
       const rule = STEPS[step];
       if (!(rule.from as readonly CaseStudyStatus[]).includes(version.status)) {
         const allowed = (Object.keys(STEPS) as Step[]).filter((s) => (STEPS[s].from as readonly CaseStudyStatus[]).includes(version.status));
-        throw new ConflictError(`This version is ${version.status}, so it cannot be ${rule.words}.${allowed.length ? ` From ${version.status} it can be ${allowed.map((s) => STEPS[s].words).join(' or ')}.` : ''}`, {
+        throw new ConflictError({
+          en: `This version is ${version.status}, so it cannot be ${rule.words}.${allowed.length ? ` From ${version.status} it can be ${allowed.map((s) => STEPS[s].words).join(' or ')}.` : ''}`,
+          ko: `이 버전은 ‘${STATUS_KO[version.status]}’ 상태라서 ${rule.ko}할 수 없습니다.${allowed.length ? ` 지금 할 수 있는 것은 ${allowed.map((s) => STEPS[s].ko).join(' 또는 ')}입니다.` : ''}`,
+        }, {
           reason: 'ILLEGAL_TRANSITION',
           status: version.status,
           allowed,
@@ -320,7 +354,7 @@ export class CaseStudiesService {
     const caseStudy = await this.lockCaseStudy(em, id);
     const access = await this.accessTo(user, caseStudy, em);
     if (access.author || access.reviewer) return { caseStudy, access };
-    if (await this.isPublished(em, caseStudy.id)) throw new ForbiddenError('Only its authors, and its reviewers, edit a case study.');
+    if (await this.isPublished(em, caseStudy.id)) throw new ForbiddenError({ en: 'Only its authors, and its reviewers, edit a case study.', ko: '우수 사례는 저자와 검토자만 고칠 수 있습니다.' });
     throw new NotFoundError('caseStudy', id);
   }
 
@@ -333,14 +367,19 @@ export class CaseStudiesService {
     if (input.cityIds) {
       const cities = (await this.cities.getMany(input.cityIds, em)).filter((c) => !!c);
       const unknown = input.cityIds.filter((id) => !cities.some((c) => c.id === id));
-      if (unknown.length) throw BadInputError.field('cityIds', `no city ${unknown.join(', ')} on the platform.`);
+      if (unknown.length) throw BadInputError.field('cityIds', { en: `no city ${unknown.join(', ')} on the platform.`, ko: `플랫폼에 없는 도시입니다: ${unknown.join(', ')}.` });
       out.cityIds = input.cityIds;
       out.countryCodes = [...new Set(cities.map((c) => c.countryCode.trim()))].sort();
     }
     if (input.sectors) {
       const known = await this.sectors.getMany(input.sectors, em);
       const unknown = input.sectors.filter((_, i) => !known[i]);
-      if (unknown.length) throw BadInputError.field('sectors', `no sector ${unknown.join(', ')} in the taxonomy (see the sectors query).`);
+      if (unknown.length) {
+        throw BadInputError.field('sectors', {
+          en: `no sector ${unknown.join(', ')} in the taxonomy (see the sectors query).`,
+          ko: `분류에 없는 분야입니다: ${unknown.join(', ')}(sectors 조회를 보세요).`,
+        });
+      }
       out.sectors = input.sectors;
     }
     if (input.sdgs) out.sdgs = [...input.sdgs].sort((a, b) => a - b);
@@ -350,7 +389,7 @@ export class CaseStudiesService {
     if (input.projectIds) {
       const projects = await this.projects.getMany(input.projectIds, em);
       if (projects.some((p) => !p || p.workspaceId !== workspaceId)) {
-        throw BadInputError.field('projectIds', 'must be joint projects of the case study’s workspace.');
+        throw BadInputError.field('projectIds', { en: 'must be joint projects of the case study’s workspace.', ko: '이 우수 사례가 속한 워크스페이스의 공동 프로젝트여야 합니다.' });
       }
       // Each once, as the database writes them: an id given twice (in two cases) counts once.
       out.projectIds = [...new Set(projects.map((p) => p!.id))];
@@ -361,7 +400,7 @@ export class CaseStudiesService {
   /** The authors' ids as stored (each once, as the database writes them), or BAD_USER_INPUT when one has no account. */
   private async requireUsers(em: EntityManager, ids: string[]): Promise<string[]> {
     const users = await this.users.getMany(ids, em);
-    if (users.some((u) => !u)) throw BadInputError.field('authorUserIds', 'names someone who has no account.');
+    if (users.some((u) => !u)) throw BadInputError.field('authorUserIds', { en: 'names someone who has no account.', ko: '계정이 없는 사람이 들어 있습니다.' });
     return [...new Set(users.map((u) => u!.id))];
   }
 

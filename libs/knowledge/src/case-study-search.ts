@@ -40,7 +40,7 @@ export class CaseStudySearch {
 
   async search(text: string, filter: CaseStudyFilter, first = 20, after?: string): Promise<CaseStudySearchResult> {
     const q = text.trim();
-    if (!q) throw BadInputError.field('query', 'type a word or two to search for.');
+    if (!q) throw BadInputError.field('query', { en: 'type a word or two to search for.', ko: '찾을 단어를 한두 개 입력하세요.' });
     const terms = [...new Set(q.split(/\s+/).filter(Boolean))].slice(0, 8);
     const offset = after ? decodeOffset(after) : 0;
     const params: unknown[] = [q];
@@ -124,5 +124,5 @@ function decodeOffset(cursor: string): number {
   } catch {
     // fall through
   }
-  throw BadInputError.field('after', 'is not a cursor from this search: pass endCursor from the previous page.');
+  throw BadInputError.field('after', { en: 'is not a cursor from this search: pass endCursor from the previous page.', ko: '이 검색의 커서가 아닙니다. 이전 페이지의 endCursor를 넘겨 주세요.' });
 }

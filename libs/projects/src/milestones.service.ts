@@ -5,7 +5,7 @@ import { ActivityObjectType, ActivityService, ActivityVerb, TwinningAccessServic
 import type { AddMilestoneInput, RemoveMilestoneInput, UpdateMilestoneInput } from './dto/project.inputs';
 import { Milestone, MilestoneStatus } from './entities/milestone.entity';
 import { Project } from './entities/project.entity';
-import { lockProject, requireDueDateInside, requireEditor } from './project-rules';
+import { changedSinceRead, lockProject, requireDueDateInside, requireEditor } from './project-rules';
 
 /**
  * A project's milestones: leads and members (not observers) add, edit and
@@ -24,7 +24,7 @@ export class MilestonesService {
   async addMilestone(user: AuthUser, input: AddMilestoneInput): Promise<Milestone> {
     return this.dataSource.transaction(async (em) => {
       const { project, access } = await lockProject(em, this.access, user, input.projectId);
-      requireEditor(access, 'add milestones');
+      requireEditor(access, { en: 'add milestones', ko: '주요 일정을 추가할' });
       requireDueDateInside(project, input.dueDate, 'dueDate');
       const now = this.clock.now();
       const status = input.status ?? MilestoneStatus.PLANNED;
@@ -49,7 +49,7 @@ export class MilestonesService {
   async updateMilestone(user: AuthUser, input: UpdateMilestoneInput): Promise<Milestone> {
     return this.dataSource.transaction(async (em) => {
       const { project, access, milestone } = await this.lockMilestone(em, user, input.id);
-      requireEditor(access, 'edit milestones');
+      requireEditor(access, { en: 'edit milestones', ko: '주요 일정을 고칠' });
       this.requireMilestoneVersion(milestone, input.version);
       if (input.dueDate) requireDueDateInside(project, input.dueDate, 'dueDate');
       const fromStatus = milestone.status;
@@ -75,7 +75,7 @@ export class MilestonesService {
   async removeMilestone(user: AuthUser, input: RemoveMilestoneInput): Promise<boolean> {
     return this.dataSource.transaction(async (em) => {
       const { project, access, milestone } = await this.lockMilestone(em, user, input.id);
-      requireEditor(access, 'remove milestones');
+      requireEditor(access, { en: 'remove milestones', ko: '주요 일정을 삭제할' });
       this.requireMilestoneVersion(milestone, input.version);
       await em.delete(Milestone, { id: milestone.id });
       await this.recordMilestone(em, user, project, milestone, ActivityVerb.MILESTONE_REMOVED);
@@ -86,21 +86,17 @@ export class MilestonesService {
 
   private requireMilestoneVersion(milestone: Milestone, version: number): void {
     if (milestone.version === version) return;
-    throw new ConflictError(
-      `Someone changed this milestone since you read it (you have version ${version}; it is now at version ${milestone.version}). ` +
-        'Look at the current version, then make your change again.',
-      {
-        currentVersion: milestone.version,
-        current: {
-          id: milestone.id,
-          version: milestone.version,
-          title: { en: milestone.titleEn, ko: milestone.titleKo },
-          dueDate: milestone.dueDate,
-          status: milestone.status,
-          evidenceLinks: milestone.evidenceLinks,
-        },
+    throw new ConflictError(changedSinceRead({ en: 'milestone', ko: '주요 일정' }, version, milestone.version), {
+      currentVersion: milestone.version,
+      current: {
+        id: milestone.id,
+        version: milestone.version,
+        title: { en: milestone.titleEn, ko: milestone.titleKo },
+        dueDate: milestone.dueDate,
+        status: milestone.status,
+        evidenceLinks: milestone.evidenceLinks,
       },
-    );
+    });
   }
 
   private async lockMilestone(em: EntityManager, user: AuthUser, id: string): Promise<{ project: Project; access: WorkspaceAccess; milestone: Milestone }> {

@@ -15,6 +15,7 @@ import {
   TwinningAccessService,
   twinningById,
   twinningsOfWorkspaces,
+  twinningStatusKo,
   WorkspaceRole,
 } from '@app/twinning';
 import type {
@@ -35,6 +36,16 @@ import { ProjectStageChange } from './entities/project-stage-change.entity';
 import { projectLink } from './project-link';
 import { lockProject, requireEditor, requireProjectVersion, requireSteward } from './project-rules';
 import { ProjectWrite, validateProjectInput } from './project-validation';
+
+/** Stages as a Korean refusal names them (the glossary's words). */
+const STAGE_KO: Record<ProjectStage, string> = {
+  DISCOVERY: '탐색',
+  GOAL_SETTING: '목표 설정',
+  FEASIBILITY: '타당성 검토',
+  DEMONSTRATOR: '실증',
+  SCALING: '확산',
+  BUSINESS_AS_USUAL: '상시 운영',
+};
 
 /** Fields an update may carry, as the activity feed names them. */
 const EDITABLE: Array<keyof ProjectWrite> = [
@@ -128,10 +139,13 @@ export class ProjectsService {
   async create(user: AuthUser, input: CreateProjectInput): Promise<Project> {
     return this.dataSource.transaction(async (em) => {
       const access = await this.access.requireWorkspace(user, input.workspaceId, em);
-      requireEditor(access, 'create projects');
+      requireEditor(access, { en: 'create projects', ko: '프로젝트를 만들' });
       const twinning = await twinningById(em, access.twinningId);
       if (!PUBLIC_TWINNING_STATUSES.includes(twinning.status)) {
-        throw new ConflictError(`This workspace's twinning is ${twinning.status}: it takes no new projects.`, { status: twinning.status });
+        throw new ConflictError(
+          { en: `This workspace's twinning is ${twinning.status}: it takes no new projects.`, ko: `이 워크스페이스의 자매결연은 ${twinningStatusKo(twinning.status)}라서 새 프로젝트를 만들 수 없습니다.` },
+          { status: twinning.status },
+        );
       }
       await validateProjectInput(em, input, { workspaceId: input.workspaceId, twinning, startDate: input.startDate, endDate: input.endDate ?? null });
       const project = em.create(Project, {
@@ -165,13 +179,15 @@ export class ProjectsService {
   async update(user: AuthUser, input: UpdateProjectInput): Promise<Project> {
     return this.dataSource.transaction(async (em) => {
       const { project, access } = await lockProject(em, this.access, user, input.id);
-      requireEditor(access, 'edit projects');
+      requireEditor(access, { en: 'edit projects', ko: '프로젝트를 고칠' });
       // Who leads the project decides who steers it: changing that is for those who steer it now.
-      if (input.cityALeadUserId !== undefined || input.cityBLeadUserId !== undefined) requireSteward(user, access, project, "change the project's leads");
+      if (input.cityALeadUserId !== undefined || input.cityBLeadUserId !== undefined) requireSteward(user, access, project, { en: "change the project's leads", ko: '프로젝트 리더를 바꿀' });
       requireProjectVersion(project, input.version);
       // Leaving a field out keeps it; null clears the end date and nothing else.
       for (const key of EDITABLE) {
-        if (input[key] === null && key !== 'endDate') throw BadInputError.field(key, 'cannot be emptied: leave it out to keep it, or give a new value.');
+        if (input[key] === null && key !== 'endDate') {
+          throw BadInputError.field(key, { en: 'cannot be emptied: leave it out to keep it, or give a new value.', ko: '비울 수 없습니다. 그대로 두려면 빼고 보내고, 바꾸려면 새 값을 주세요.' });
+        }
       }
       const twinning = await twinningById(em, access.twinningId);
       const startDate = input.startDate ?? project.startDate;
@@ -191,10 +207,12 @@ export class ProjectsService {
   async changeStage(user: AuthUser, input: ChangeProjectStageInput): Promise<Project> {
     return this.dataSource.transaction(async (em) => {
       const { project, access } = await lockProject(em, this.access, user, input.id);
-      requireSteward(user, access, project, 'change its stage');
+      requireSteward(user, access, project, { en: 'change its stage', ko: '프로젝트 단계를 바꿀' });
       requireProjectVersion(project, input.version);
-      if (project.closedAt) throw new ConflictError('This project is closed: reopen it before changing its stage.');
-      if (project.stage === input.stage) throw new ConflictError(`The project is already at ${input.stage}.`, { stage: project.stage });
+      if (project.closedAt) throw new ConflictError({ en: 'This project is closed: reopen it before changing its stage.', ko: '종료된 프로젝트입니다. 단계를 바꾸려면 먼저 다시 여세요.' });
+      if (project.stage === input.stage) {
+        throw new ConflictError({ en: `The project is already at ${input.stage}.`, ko: `프로젝트는 이미 ‘${STAGE_KO[input.stage]}’ 단계입니다.` }, { stage: project.stage });
+      }
       const from = project.stage;
       project.stage = input.stage;
       const saved = await this.saveEdit(em, project);
@@ -216,9 +234,9 @@ export class ProjectsService {
   async close(user: AuthUser, input: ProjectReasonInput): Promise<Project> {
     return this.dataSource.transaction(async (em) => {
       const { project, access } = await lockProject(em, this.access, user, input.id);
-      requireSteward(user, access, project, 'close it');
+      requireSteward(user, access, project, { en: 'close it', ko: '프로젝트를 종료할' });
       requireProjectVersion(project, input.version);
-      if (project.closedAt) throw new ConflictError('This project is already closed.');
+      if (project.closedAt) throw new ConflictError({ en: 'This project is already closed.', ko: '이미 종료된 프로젝트입니다.' });
       Object.assign(project, { closedAt: this.clock.now(), closeReason: input.reason });
       const saved = await this.saveEdit(em, project);
       await this.recordLink(em, user, saved, await twinningById(em, access.twinningId));
@@ -232,9 +250,9 @@ export class ProjectsService {
   async reopen(user: AuthUser, input: ProjectReasonInput): Promise<Project> {
     return this.dataSource.transaction(async (em) => {
       const { project, access } = await lockProject(em, this.access, user, input.id);
-      requireSteward(user, access, project, 'reopen it');
+      requireSteward(user, access, project, { en: 'reopen it', ko: '프로젝트를 다시 열' });
       requireProjectVersion(project, input.version);
-      if (!project.closedAt) throw new ConflictError('This project is open.');
+      if (!project.closedAt) throw new ConflictError({ en: 'This project is open.', ko: '종료되지 않은 프로젝트입니다.' });
       Object.assign(project, { closedAt: null, closeReason: null });
       const saved = await this.saveEdit(em, project);
       await this.recordLink(em, user, saved, await twinningById(em, access.twinningId), true);
@@ -246,7 +264,9 @@ export class ProjectsService {
   async publish(user: AuthUser, input: PublishProjectInput): Promise<Project> {
     return this.dataSource.transaction(async (em) => {
       const { project, access } = await lockProject(em, this.access, user, input.id);
-      if (access.role !== WorkspaceRole.LEAD) throw new ForbiddenError("Only the workspace's leads may publish or unpublish a project summary.");
+      if (access.role !== WorkspaceRole.LEAD) {
+        throw new ForbiddenError({ en: "Only the workspace's leads may publish or unpublish a project summary.", ko: '프로젝트 요약은 워크스페이스 리더만 공개하거나 공개를 중단할 수 있습니다.' });
+      }
       if (!!project.publishedAt === input.published) return project;
       project.publishedAt = input.published ? this.clock.now() : null;
       // Not an edit of the project's content: its version stays, so nobody's open edit collides with it.

@@ -1,9 +1,10 @@
 import { EntityManager } from 'typeorm';
-import { AuthUser, ConflictError, ForbiddenError, isUuid, NotFoundError } from '@app/core';
-import { PUBLIC_TWINNING_STATUSES, Twinning } from './entities/twinning.entity';
+import { AuthUser, ConflictError, ForbiddenError, isUuid, NotFoundError, type Words } from '@app/core';
+import { PUBLIC_TWINNING_STATUSES, Twinning, type TwinningStatus } from './entities/twinning.entity';
 import { WorkspaceRole } from './entities/workspace-member.entity';
 import { Workspace } from './entities/workspace.entity';
 import { TwinningAccessService, WorkspaceAccess } from './twinning-access.service';
+import { twinningStatusKo } from './twinning-words';
 
 /*
  * What changes of a workspace's membership check, whether they come by invitation
@@ -34,19 +35,33 @@ export async function lockWorkspace(
   return { workspace, twinning, access: seen };
 }
 
-/** FORBIDDEN unless the person leads the workspace (admins read, but leads run membership). */
-export function requireLead(access: WorkspaceAccess, what: string): void {
+/** Why a workspace takes nobody new: its twinning's status. */
+export function noNewMembers(status: TwinningStatus): Words {
+  return {
+    en: `This workspace's twinning is ${status}, so it takes no new members.`,
+    ko: `이 워크스페이스의 자매결연은 ${twinningStatusKo(status)}라서 새 멤버를 받지 않습니다.`,
+  };
+}
+
+/**
+ * FORBIDDEN unless the person leads the workspace (admins read, but leads run
+ * membership). `what` is the act, in Korean as the stem before "수 있습니다" (초대할).
+ */
+export function requireLead(access: WorkspaceAccess, what: Words): void {
   if (access.role === WorkspaceRole.LEAD) return;
   throw new ForbiddenError(
     access.admin && !access.role
-      ? `Only the workspace's leads may ${what}; admins may read the workspace and change its twinning's status.`
-      : `Only the workspace's leads may ${what}.`,
+      ? {
+          en: `Only the workspace's leads may ${what.en}; admins may read the workspace and change its twinning's status.`,
+          ko: `워크스페이스 리더만 ${what.ko} 수 있습니다. 관리자는 워크스페이스를 읽고 자매결연의 상태를 바꿀 수 있습니다.`,
+        }
+      : { en: `Only the workspace's leads may ${what.en}.`, ko: `워크스페이스 리더만 ${what.ko} 수 있습니다.` },
   );
 }
 
 /** CONFLICT unless the twinning is one that takes new members (public: ACTIVE or DORMANT). */
 export function requireOpen(twinning: Twinning): void {
   if (!PUBLIC_TWINNING_STATUSES.includes(twinning.status)) {
-    throw new ConflictError(`This workspace's twinning is ${twinning.status}, so it takes no new members.`, { status: twinning.status });
+    throw new ConflictError(noNewMembers(twinning.status), { status: twinning.status });
   }
 }

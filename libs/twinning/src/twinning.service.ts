@@ -5,6 +5,7 @@ import { citiesById, City } from '@app/cities';
 import { CityOfficerService, lang, userById } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { pairKey, PairingQueryService, PlatformLinksService } from '@app/pairing';
+import { fillKorean } from '@app/rules';
 import type { ChangeTwinningStatusInput, ProposeTwinningInput, RespondToTwinningProposalInput, TwinningFilter, WithdrawTwinningProposalInput } from './dto/twinning.inputs';
 import { TwinningEmail } from './emails/twinning.emails';
 import { TwinningStatusChange } from './entities/twinning-status-change.entity';
@@ -16,6 +17,7 @@ import { ActivityService } from './feed/activity.service';
 import { citiesOfTwinning, cityNames } from './twinning-cities';
 import { TwinningAccessService } from './twinning-access.service';
 import { twinningLink } from './twinning-link';
+import { TWINNING_STATUS_KO, twinningStatusKo } from './twinning-words';
 
 /** Which status may follow which, through changeTwinningStatus (leads and admins). */
 const TRANSITIONS: Partial<Record<TwinningStatus, TwinningStatus[]>> = {
@@ -44,25 +46,31 @@ export class TwinningService {
   ) {}
 
   async propose(user: AuthUser, input: ProposeTwinningInput): Promise<Twinning> {
-    if (input.cityId === input.partnerCityId) throw BadInputError.field('partnerCityId', 'must be another city: a twinning joins two cities.');
+    if (input.cityId === input.partnerCityId) throw BadInputError.field('partnerCityId', { en: 'must be another city: a twinning joins two cities.', ko: '다른 도시를 골라 주세요. 자매결연은 두 도시를 잇습니다.' });
     const [own, partner] = await citiesById(this.dataSource.manager, [input.cityId, input.partnerCityId]);
-    if (!own) throw BadInputError.field('cityId', `no city has the id "${input.cityId}".`);
-    if (!partner) throw BadInputError.field('partnerCityId', `no city has the id "${input.partnerCityId}".`);
+    if (!own) throw BadInputError.field('cityId', { en: `no city has the id "${input.cityId}".`, ko: `ID가 "${input.cityId}"인 도시가 없습니다.` });
+    if (!partner) throw BadInputError.field('partnerCityId', { en: `no city has the id "${input.partnerCityId}".`, ko: `ID가 "${input.partnerCityId}"인 도시가 없습니다.` });
     if (own.countryCode === partner.countryCode) {
-      throw BadInputError.field('partnerCityId', `must be in another country: ${own.nameEn} and ${partner.nameEn} are both in ${own.countryCode}.`);
+      throw BadInputError.field('partnerCityId', {
+        en: `must be in another country: ${own.nameEn} and ${partner.nameEn} are both in ${own.countryCode}.`,
+        ko: `다른 나라의 도시를 골라 주세요. ${fillKorean('{own|와/과} {partner|은/는}', { own: own.nameKo, partner: partner.nameKo })} 둘 다 ${own.countryCode}에 있습니다.`,
+      });
     }
     const governed = await this.officers.governedCityIds(user.id);
     if (!governed.includes(own.id)) {
       throw new ForbiddenError({
         en: `Only officers of ${own.nameEn}'s city government (members of its CITY_GOVERNMENT organisation) may propose a twinning for ${own.nameEn}.`,
-        ko: `${own.nameKo} 시 정부 소속 공무원만 ${own.nameKo}의 트윈 협력을 제안할 수 있습니다.`,
+        ko: `${own.nameKo} 시 정부 소속 공무원만 ${own.nameKo}의 자매결연을 제안할 수 있습니다.`,
       });
     }
     const key = pairKey(own.id, partner.id);
     let snapshot: Record<string, unknown> | null = null;
     if (input.fromSuggestion) {
       snapshot = (await this.pairing.snapshot(own.id, partner.id)) as unknown as Record<string, unknown> | null;
-      if (!snapshot) throw BadInputError.field('fromSuggestion', `there is no stored pairing score for ${key} yet; propose directly instead.`);
+      if (!snapshot) throw BadInputError.field('fromSuggestion', {
+          en: `there is no stored pairing score for ${key} yet; propose directly instead.`,
+          ko: `${key}의 저장된 매칭 점수가 아직 없습니다. 추천 없이 직접 제안해 주세요.`,
+        });
     }
     await this.assertNoLiveTwinning(key, own, partner);
     try {
@@ -109,14 +117,26 @@ export class TwinningService {
       // Who may answer first, then whether there is still something to answer.
       const [cityA, cityB] = await citiesOfTwinning(em, twinning);
       if (!governed.includes(twinning.cityBId)) {
-        throw new ForbiddenError(`Only officers of ${cityB.nameEn}'s city government may answer this proposal.`);
+        throw new ForbiddenError({
+          en: `Only officers of ${cityB.nameEn}'s city government may answer this proposal.`,
+          ko: `${cityB.nameKo} 시 정부 소속 공무원만 이 제안에 답할 수 있습니다.`,
+        });
       }
       if (twinning.proposedByUserId === user.id) {
         // An officer of both cities cannot be both sides of one agreement.
-        throw new ConflictError(`You proposed this twinning, so another officer of ${cityB.nameEn}'s city government must answer it.`, { reason: 'own-proposal' });
+        throw new ConflictError(
+          {
+            en: `You proposed this twinning, so another officer of ${cityB.nameEn}'s city government must answer it.`,
+            ko: `이 자매결연은 직접 제안하셨으므로 ${cityB.nameKo} 시 정부의 다른 공무원이 답해야 합니다.`,
+          },
+          { reason: 'own-proposal' },
+        );
       }
       if (twinning.status !== TwinningStatus.PROPOSED) {
-        throw new ConflictError(`This proposal was already answered: the twinning is ${twinning.status}.`, { status: twinning.status });
+        throw new ConflictError(
+          { en: `This proposal was already answered: the twinning is ${twinning.status}.`, ko: `이 제안에는 이미 답했습니다. 이 자매결연은 ${twinningStatusKo(twinning.status)}입니다.` },
+          { status: twinning.status },
+        );
       }
       const now = this.clock.now();
       const accepted = input.accept;
@@ -181,9 +201,15 @@ export class TwinningService {
   async withdraw(user: AuthUser, input: WithdrawTwinningProposalInput): Promise<Twinning> {
     return this.dataSource.transaction(async (em) => {
       const { twinning } = await this.lockVisible(em, user, input.id);
-      if (twinning.proposedByUserId !== user.id) throw new ForbiddenError('Only the officer who made the proposal may withdraw it.');
+      if (twinning.proposedByUserId !== user.id) throw new ForbiddenError({ en: 'Only the officer who made the proposal may withdraw it.', ko: '제안은 그 제안을 한 공무원만 철회할 수 있습니다.' });
       if (twinning.status !== TwinningStatus.PROPOSED) {
-        throw new ConflictError(`Only a proposal still waiting for an answer can be withdrawn; this twinning is ${twinning.status}.`, { status: twinning.status });
+        throw new ConflictError(
+          {
+            en: `Only a proposal still waiting for an answer can be withdrawn; this twinning is ${twinning.status}.`,
+            ko: `답을 기다리는 제안만 철회할 수 있습니다. 이 자매결연은 ${twinningStatusKo(twinning.status)}입니다.`,
+          },
+          { status: twinning.status },
+        );
       }
       const now = this.clock.now();
       twinning.status = TwinningStatus.WITHDRAWN;
@@ -199,14 +225,22 @@ export class TwinningService {
       const workspace = await this.access.workspaceOf(twinning.id, em);
       const access = workspace ? (await this.access.workspaceAccess(user, [workspace.id], em))[0] : null;
       if (!hasRole(user, Role.ADMIN) && access?.role !== WorkspaceRole.LEAD) {
-        throw new ForbiddenError("Only the workspace's leads and programme admins may change a twinning's status.");
+        throw new ForbiddenError({
+          en: "Only the workspace's leads and programme admins may change a twinning's status.",
+          ko: '자매결연의 상태는 워크스페이스 리더와 프로그램 관리자만 바꿀 수 있습니다.',
+        });
       }
       const allowed = TRANSITIONS[twinning.status] ?? [];
       if (!allowed.includes(input.status)) {
         throw new ConflictError(
           twinning.status === input.status
-            ? `The twinning is already ${input.status}.`
-            : `A ${twinning.status} twinning cannot become ${input.status}` + (allowed.length ? ` (it can become ${allowed.join(' or ')}).` : '.'),
+            ? { en: `The twinning is already ${input.status}.`, ko: `이 자매결연은 이미 ‘${TWINNING_STATUS_KO[input.status]}’ 상태입니다.` }
+            : {
+                en: `A ${twinning.status} twinning cannot become ${input.status}` + (allowed.length ? ` (it can become ${allowed.join(' or ')}).` : '.'),
+                ko:
+                  `‘${TWINNING_STATUS_KO[twinning.status]}’ 상태인 자매결연은 ‘${TWINNING_STATUS_KO[input.status]}’ 상태로 바꿀 수 없습니다.` +
+                  (allowed.length ? ` ${allowed.map((s) => `‘${TWINNING_STATUS_KO[s]}’`).join(' 또는 ')} 상태로는 바꿀 수 있습니다.` : ''),
+              },
           { status: twinning.status },
         );
       }
@@ -272,7 +306,10 @@ export class TwinningService {
     const live = await this.dataSource.getRepository(Twinning).findOneBy({ pairKey, status: In(LIVE_TWINNING_STATUSES) });
     if (live) {
       throw new ConflictError(
-        `${a.nameEn} and ${b.nameEn} already have a twinning that is ${live.status}: a pair has one live twinning at a time.`,
+        {
+          en: `${a.nameEn} and ${b.nameEn} already have a twinning that is ${live.status}: a pair has one live twinning at a time.`,
+          ko: `${fillKorean('{a|와/과} {b}', { a: a.nameKo, b: b.nameKo })} 사이에는 이미 ‘${TWINNING_STATUS_KO[live.status]}’ 상태인 자매결연이 있습니다. 두 도시 사이의 자매결연은 한 번에 하나만 진행할 수 있습니다.`,
+        },
         { status: live.status, twinningId: PUBLIC_TWINNING_STATUSES.includes(live.status) ? live.id : undefined },
       );
     }

@@ -13,9 +13,10 @@ import { WorkspaceMember, WorkspaceRole } from './entities/workspace-member.enti
 import { Workspace } from './entities/workspace.entity';
 import { ActivityObjectType, ActivityVerb } from './feed/workspace-activity.entity';
 import { ActivityService } from './feed/activity.service';
-import { lockWorkspace, requireLead, requireOpen } from './membership-rules';
+import { lockWorkspace, noNewMembers, requireLead, requireOpen } from './membership-rules';
 import { citiesOfTwinning, cityNames } from './twinning-cities';
 import { TwinningAccessService } from './twinning-access.service';
+import { ANSWER_STATUS_KO } from './twinning-words';
 
 /** What a workspace invitation token carries (identity refuses every kind but 'platform' in its own flow). */
 export interface WorkspaceInvitationPayload {
@@ -68,12 +69,12 @@ export class WorkspaceInvitationsService {
     const email = input.email.toLowerCase();
     return this.dataSource.transaction(async (em) => {
       const { workspace, twinning, access } = await lockWorkspace(em, this.access, user, input.workspaceId);
-      requireLead(access, 'invite people');
+      requireLead(access, { en: 'invite people', ko: '사람을 초대할' });
       const inviter = await em.findOneByOrFail(WorkspaceMember, { workspaceId: workspace.id, userId: user.id });
       requireOpen(twinning);
       const existing = await userByEmail(em, email);
       if (existing && (await em.existsBy(WorkspaceMember, { workspaceId: workspace.id, userId: existing.id }))) {
-        throw BadInputError.field('email', 'belongs to someone who is already a member of this workspace.');
+        throw BadInputError.field('email', { en: 'belongs to someone who is already a member of this workspace.', ko: '이미 이 워크스페이스의 멤버인 사람의 주소입니다.' });
       }
       const payload: WorkspaceInvitationPayload = { kind: 'workspace', workspaceId: workspace.id, role: input.role };
       const { token, record } = await issueInvitationToken(em, this.tokens, this.config, { email, invitee: existing, payload, invitedByUserId: user.id });
@@ -126,11 +127,14 @@ export class WorkspaceInvitationsService {
     if (!found) throw new NotFoundError('invitation', id);
     return this.dataSource.transaction(async (em) => {
       const { workspace, access } = await lockWorkspace(em, this.access, user, found.workspaceId, () => new NotFoundError('invitation', id));
-      requireLead(access, 'withdraw invitations');
+      requireLead(access, { en: 'withdraw invitations', ko: '초대를 취소할' });
       const invitation = await em.findOneByOrFail(WorkspaceInvitation, { id });
       const status = this.invitationStatus(invitation);
       if (status !== WorkspaceInvitationStatus.PENDING) {
-        throw new ConflictError(`Only a pending invitation can be withdrawn; this one is ${status}.`, { status });
+        throw new ConflictError(
+          { en: `Only a pending invitation can be withdrawn; this one is ${status}.`, ko: `대기 중인 초대만 취소할 수 있습니다. 이 초대는 ‘${ANSWER_STATUS_KO[status]}’ 상태입니다.` },
+          { status },
+        );
       }
       await this.tokens.revoke(em, invitation.tokenId);
       invitation.revokedAt = this.clock.now();
@@ -155,28 +159,38 @@ export class WorkspaceInvitationsService {
       const record = await this.tokens.consume(em, TokenPurpose.INVITATION, input.token);
       const payload = record.payload as unknown as Partial<WorkspaceInvitationPayload>;
       if (payload.kind !== 'workspace' || !payload.workspaceId || !payload.role) {
-        throw BadInputError.field('token', 'This is not an invitation to a twin workspace: open it from the link in its email.');
+        throw BadInputError.field('token', {
+          en: 'This is not an invitation to a twin workspace: open it from the link in its email.',
+          ko: '트윈 워크스페이스 초대가 아닙니다. 초대 이메일의 링크로 열어 주세요.',
+        });
       }
       const invitation = await em.findOneByOrFail(WorkspaceInvitation, { tokenId: record.id });
       const workspace = await em.findOneOrFail(Workspace, { where: { id: payload.workspaceId }, lock: { mode: 'pessimistic_write' } });
       const twinning = await em.findOneByOrFail(Twinning, { id: workspace.twinningId });
       if (!PUBLIC_TWINNING_STATUSES.includes(twinning.status)) {
-        throw BadInputError.field('token', `This workspace's twinning is ${twinning.status}, so it takes no new members.`);
+        throw BadInputError.field('token', noNewMembers(twinning.status));
       }
       let accountCreated = false;
       let member: User;
       if (user) {
         if (user.email.toLowerCase() !== record.email) {
-          throw new ForbiddenError(
-            'This invitation was sent to a different email address from the one you are signed in with. ' +
+          throw new ForbiddenError({
+            en:
+              'This invitation was sent to a different email address from the one you are signed in with. ' +
               'Sign in with the invited address (or sign out and accept to create an account), or ask a lead to invite this address.',
-          );
+            ko:
+              '이 초대는 지금 로그인한 이메일 주소와 다른 주소로 보낸 것입니다. ' +
+              '초대받은 주소로 로그인하거나(또는 로그아웃한 뒤 수락해 계정을 만들거나), 리더에게 이 주소로 초대해 달라고 요청하세요.',
+          });
         }
         member = (await userById(em, user.id))!;
       } else {
         const existing = await userByEmail(em, record.email);
         if (existing) {
-          throw BadInputError.field('token', `An account already exists for ${record.email}: sign in first, then accept the invitation.`);
+          throw BadInputError.field('token', {
+            en: `An account already exists for ${record.email}: sign in first, then accept the invitation.`,
+            ko: `${record.email} 주소의 계정이 이미 있습니다. 먼저 로그인한 뒤 초대를 수락하세요.`,
+          });
         }
         member = await createInvitedAccount(em, record.email, input, passwordHash, this.clock.now());
         accountCreated = true;
@@ -215,7 +229,10 @@ export class WorkspaceInvitationsService {
     const record = await oneTimeTokenById(this.dataSource.manager, id);
     const account = await this.auth.verifyPassword(record?.email ?? 'unknown-invitation', password, ip);
     if (!record || !account || !account.emailConfirmedAt) {
-      throw BadInputError.field('password', 'is not the password of the invited account. If you have forgotten it, reset it first.');
+      throw BadInputError.field('password', {
+        en: 'is not the password of the invited account. If you have forgotten it, reset it first.',
+        ko: '초대받은 계정의 비밀번호가 아닙니다. 비밀번호를 잊었다면 먼저 재설정하세요.',
+      });
     }
     const user: AuthUser = {
       id: account.id,

@@ -4,6 +4,7 @@ import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, F
 import { citiesById } from '@app/cities';
 import { CityOfficerService, lang, Organisation, organisationsOfUserIn, recipientsAmong, userById } from '@app/identity';
 import { OutboxService } from '@app/notifications';
+import { fillKorean } from '@app/rules';
 import {
   type ChangeWorkspaceMemberRoleInput,
   type DecideJoinRequestInput,
@@ -25,6 +26,12 @@ import { ActivityService } from './feed/activity.service';
 import { lockWorkspace, requireLead, requireOpen } from './membership-rules';
 import { citiesOfTwinning, cityNames } from './twinning-cities';
 import { TwinningAccessService } from './twinning-access.service';
+import { ANSWER_STATUS_KO } from './twinning-words';
+
+const ALREADY_ASKED = {
+  en: 'You already asked to join this workspace; a lead has not answered yet.',
+  ko: '이미 이 워크스페이스에 참여를 요청했습니다. 아직 리더가 답하지 않았습니다.',
+};
 
 /**
  * Membership of twin workspaces: join requests, roles, leaving (invitations:
@@ -95,19 +102,23 @@ export class WorkspaceService {
           throw new NotFoundError('workspace', input.workspaceId);
         }
         if (await em.existsBy(WorkspaceMember, { workspaceId: workspace.id, userId: user.id })) {
-          throw new ConflictError('You are already a member of this workspace.');
+          throw new ConflictError({ en: 'You are already a member of this workspace.', ko: '이미 이 워크스페이스의 멤버입니다.' });
         }
         requireOpen(twinning);
         const organisation = await this.organisationIn(em, user.id, [twinning.cityAId, twinning.cityBId]);
         if (!organisation) {
           const [cityA, cityB] = await citiesOfTwinning(em, twinning);
-          throw new ForbiddenError(
-            `Only officers and partners from organisations in ${cityA.nameEn} or ${cityB.nameEn} may ask to join this workspace. ` +
+          throw new ForbiddenError({
+            en:
+              `Only officers and partners from organisations in ${cityA.nameEn} or ${cityB.nameEn} may ask to join this workspace. ` +
               'Ask an admin to add you to your organisation, or ask a lead to invite you.',
-          );
+            ko:
+              `이 워크스페이스에는 ${fillKorean('{a|이나/나} {b}', { a: cityA.nameKo, b: cityB.nameKo })}에 있는 기관의 공무원과 파트너만 참여를 요청할 수 있습니다. ` +
+              '관리자에게 소속 기관에 추가해 달라고 하거나, 리더에게 초대해 달라고 요청하세요.',
+          });
         }
         if (await em.existsBy(WorkspaceJoinRequest, { workspaceId: workspace.id, userId: user.id, status: JoinRequestStatus.PENDING })) {
-          throw new ConflictError('You already asked to join this workspace; a lead has not answered yet.');
+          throw new ConflictError(ALREADY_ASKED);
         }
         const request = await em.save(
           em.create(WorkspaceJoinRequest, {
@@ -131,7 +142,7 @@ export class WorkspaceService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'UQ_workspace_join_request_pending')) {
-        throw new ConflictError('You already asked to join this workspace; a lead has not answered yet.');
+        throw new ConflictError(ALREADY_ASKED);
       }
       throw error;
     }
@@ -140,19 +151,25 @@ export class WorkspaceService {
   async decideJoinRequest(user: AuthUser, input: DecideJoinRequestInput): Promise<WorkspaceJoinRequest> {
     const found = await this.dataSource.getRepository(WorkspaceJoinRequest).findOneBy({ id: input.id });
     if (!found) throw new NotFoundError('joinRequest', input.id);
-    if (input.approve && !input.role) throw BadInputError.field('role', 'is needed to approve: choose LEAD, MEMBER or OBSERVER.');
+    if (input.approve && !input.role) throw BadInputError.field('role', { en: 'is needed to approve: choose LEAD, MEMBER or OBSERVER.', ko: '승인하려면 역할을 골라 주세요: LEAD, MEMBER, OBSERVER 중 하나.' });
     return this.dataSource.transaction(async (em) => {
       const { workspace, twinning, access } = await lockWorkspace(em, this.access, user, found.workspaceId, () => new NotFoundError('joinRequest', input.id));
-      requireLead(access, 'answer join requests');
+      requireLead(access, { en: 'answer join requests', ko: '참여 요청에 답할' });
       const request = await em.findOneByOrFail(WorkspaceJoinRequest, { id: input.id });
       if (request.status !== JoinRequestStatus.PENDING) {
-        throw new ConflictError(`This request was already answered: it is ${request.status}.`, { status: request.status });
+        throw new ConflictError(
+          { en: `This request was already answered: it is ${request.status}.`, ko: `이 요청에는 이미 답했습니다. 현재 ‘${ANSWER_STATUS_KO[request.status]}’ 상태입니다.` },
+          { status: request.status },
+        );
       }
       const now = this.clock.now();
       if (input.approve) {
         requireOpen(twinning);
         if (await em.existsBy(WorkspaceMember, { workspaceId: workspace.id, userId: request.userId })) {
-          throw new ConflictError('This person has joined meanwhile (by invitation): decline the request, or change their role instead.');
+          throw new ConflictError({
+            en: 'This person has joined meanwhile (by invitation): decline the request, or change their role instead.',
+            ko: '그사이 이 사람이 초대를 받아 참여했습니다. 요청을 거절하거나, 대신 역할을 바꾸세요.',
+          });
         }
         await em
           .createQueryBuilder()
@@ -211,7 +228,7 @@ export class WorkspaceService {
   async changeRole(user: AuthUser, input: ChangeWorkspaceMemberRoleInput): Promise<WorkspaceMember> {
     return this.dataSource.transaction(async (em) => {
       const { workspace, access } = await lockWorkspace(em, this.access, user, input.workspaceId);
-      requireLead(access, "change members' roles");
+      requireLead(access, { en: "change members' roles", ko: '멤버의 역할을 바꿀' });
       const member = await this.memberOrNotFound(em, workspace.id, input.userId);
       if (member.role === input.role) return member;
       if (member.role === WorkspaceRole.LEAD) await this.assertNotLastLead(em, member, 'demoted');
@@ -234,7 +251,7 @@ export class WorkspaceService {
   async removeMember(user: AuthUser, input: WorkspaceMemberRefInput): Promise<boolean> {
     return this.dataSource.transaction(async (em) => {
       const { workspace, access } = await lockWorkspace(em, this.access, user, input.workspaceId);
-      requireLead(access, 'remove members');
+      requireLead(access, { en: 'remove members', ko: '멤버를 내보낼' });
       const member = await this.memberOrNotFound(em, workspace.id, input.userId);
       if (member.role === WorkspaceRole.LEAD) await this.assertNotLastLead(em, member, 'removed');
       await this.deleteMember(em, member);
@@ -283,9 +300,17 @@ export class WorkspaceService {
     const city = (await citiesById(em, [member.cityId]))[0]!;
     const who = self ? 'You are' : 'This member is';
     const cannot = self ? 'so you cannot leave' : `so they cannot be ${change}`;
+    const whoKo = self ? '본인이' : '이 멤버가';
+    const cannotKo = self ? '떠날 수 없습니다' : change === 'removed' ? '내보낼 수 없습니다' : '역할을 낮출 수 없습니다';
     throw new ConflictError(
-      `${who} the last lead from ${city.nameEn}, ${cannot}: every workspace keeps at least one lead from each city. ` +
-        `Appoint another lead from ${city.nameEn} first.`,
+      {
+        en:
+          `${who} the last lead from ${city.nameEn}, ${cannot}: every workspace keeps at least one lead from each city. ` +
+          `Appoint another lead from ${city.nameEn} first.`,
+        ko:
+          `${whoKo} ${city.nameKo}의 마지막 리더이므로 ${cannotKo}. 모든 워크스페이스에는 도시마다 리더가 한 명 이상 있어야 합니다. ` +
+          `먼저 ${city.nameKo}의 다른 리더를 지정하세요.`,
+      },
       { reason: 'LAST_LEAD', cityId: city.id },
     );
   }

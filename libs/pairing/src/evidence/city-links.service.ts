@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, BadInputError, Clock, ConflictError, NotFoundError } from '@app/core';
+import { AuthUser, BadInputError, Clock, ConflictError, NotFoundError, type Words } from '@app/core';
 import { City, countriesByCode } from '@app/cities';
 import { CityOfficerService } from '@app/identity';
+import { fillKorean, withParticle } from '@app/rules';
 import { requestPairingRecompute } from '../recompute/request-recompute';
 import { CityLink } from './entities/city-link.entity';
-import { checkEvidenceDate, checkEvidenceSource, checkText, isoDay, requireCity, writeEvidenceAudit } from './evidence-common';
-import { LINK_KIND_PATTERN, MAX_PARTNERS } from './dto/city-link.input';
+import { checkEvidenceDate, checkEvidenceSource, checkText, isoDay, requireCity, wordsOf, writeEvidenceAudit } from './evidence-common';
+import { LINK_KIND_MESSAGE, LINK_KIND_PATTERN, MAX_PARTNERS, PARTNERS_MESSAGE } from './dto/city-link.input';
 import { FORMALITY_MESSAGE } from './rubric';
 
-export const TWO_COUNTRIES_MESSAGE = 'a link joins cities of two countries';
+export const TWO_COUNTRIES_MESSAGE: Words = { en: 'a link joins cities of two countries', ko: '연계는 두 나라의 도시를 잇습니다' };
 /** The CONFLICT reason when someone tries to change a link the platform keeps. */
 export const PLATFORM_LINK_REASON = 'PLATFORM_LINK';
 
@@ -184,29 +185,31 @@ export class CityLinksService {
     const hasCityB = values.cityBId != null && values.cityBId !== '';
     const hasOther = values.otherPlace != null && values.otherPlace.trim() !== '';
     if (hasCityB === hasOther) {
-      throw BadInputError.field(
-        'cityBId',
-        'give exactly one other end: cityBId when it is one of our cities, or otherPlace (with otherPlaceCountryCode) when it is not.',
-      );
+      throw BadInputError.field('cityBId', {
+        en: 'give exactly one other end: cityBId when it is one of our cities, or otherPlace (with otherPlaceCountryCode) when it is not.',
+        ko: '상대편을 하나만 주세요. 플랫폼의 도시이면 cityBId를, 아니면 otherPlace(와 otherPlaceCountryCode)를 주세요.',
+      });
     }
-    if (hasCityB && values.cityBId === values.cityAId) throw BadInputError.field('cityBId', `${TWO_COUNTRIES_MESSAGE}: both ends are ${values.cityAId}.`);
-    const otherPlace = hasOther ? checkText(values.otherPlace, 'otherPlace', 1, 200, 'name the place or institution (e.g. Seoul)') : null;
+    if (hasCityB && values.cityBId === values.cityAId) {
+      throw BadInputError.field('cityBId', { en: `${TWO_COUNTRIES_MESSAGE.en}: both ends are ${values.cityAId}.`, ko: `${TWO_COUNTRIES_MESSAGE.ko}. 양쪽 끝이 모두 ${values.cityAId}입니다.` });
+    }
+    const otherPlace = hasOther ? checkText(values.otherPlace, 'otherPlace', 1, 200, { en: 'name the place or institution (e.g. Seoul)', ko: '장소나 기관의 이름을 써 주세요(예: 서울)' }) : null;
     const countryCode = hasOther ? (values.otherPlaceCountryCode ?? '').trim().toUpperCase() : null;
     if (hasOther && !/^[A-Z]{2}$/.test(countryCode!)) {
-      throw BadInputError.field('otherPlaceCountryCode', 'must be the two-letter code of the country otherPlace is in, e.g. KR.');
+      throw BadInputError.field('otherPlaceCountryCode', { en: 'must be the two-letter code of the country otherPlace is in, e.g. KR.', ko: 'otherPlace가 있는 나라의 두 글자 코드여야 합니다(예: KR).' });
     }
-    if (!Number.isInteger(values.formality) || values.formality < 0 || values.formality > 4) throw BadInputError.field('formality', FORMALITY_MESSAGE);
+    if (!Number.isInteger(values.formality) || values.formality < 0 || values.formality > 4) throw BadInputError.field('formality', wordsOf(FORMALITY_MESSAGE));
     const kind = (values.kind ?? '').trim();
     if (!LINK_KIND_PATTERN.test(kind)) {
-      throw BadInputError.field('kind', 'must be a short lower-case kind such as research, city-to-city or business-to-government.');
+      throw BadInputError.field('kind', wordsOf(LINK_KIND_MESSAGE));
     }
     const partners = (values.partners ?? []).map((p) => p.trim());
     if (partners.length > MAX_PARTNERS || partners.some((p) => p.length < 1 || p.length > 200)) {
-      throw BadInputError.field('partners', `must list at most ${MAX_PARTNERS} partners, each 1 to 200 characters.`);
+      throw BadInputError.field('partners', wordsOf(PARTNERS_MESSAGE));
     }
     const thisYear = Number(today.slice(0, 4));
     if (values.since != null && (!Number.isInteger(values.since) || values.since < 1900 || values.since > thisYear)) {
-      throw BadInputError.field('since', `must be the year the link began, from 1900 to ${thisYear}.`);
+      throw BadInputError.field('since', { en: `must be the year the link began, from 1900 to ${thisYear}.`, ko: `연계가 시작된 해여야 합니다(1900~${thisYear}).` });
     }
     return {
       cityAId: values.cityAId,
@@ -217,7 +220,7 @@ export class CityLinksService {
       partners,
       since: values.since ?? null,
       formality: values.formality,
-      summary: checkText(values.summary, 'summary', 2, 2000, 'say what the link is'),
+      summary: checkText(values.summary, 'summary', 2, 2000, { en: 'say what the link is', ko: '어떤 연계인지 써 주세요' }),
       source: checkEvidenceSource(values.source),
       asOf: checkEvidenceDate(values.asOf, today),
     };
@@ -227,21 +230,29 @@ export class CityLinksService {
   private async checkCountries(em: EntityManager, values: LinkValues): Promise<void> {
     const cityA = await requireCity(em, values.cityAId);
     let otherCountry: string;
-    let otherName: string;
+    let otherName: Words;
     if (values.cityBId) {
       const cityB: City = await requireCity(em, values.cityBId);
       otherCountry = cityB.countryCode;
-      otherName = cityB.nameEn;
+      otherName = { en: cityB.nameEn, ko: cityB.nameKo };
     } else {
       const [country] = await countriesByCode(em, [values.otherPlaceCountryCode!]);
-      if (!country) throw BadInputError.field('otherPlaceCountryCode', `no country taking part has the code "${values.otherPlaceCountryCode}".`);
+      if (!country) {
+        throw BadInputError.field('otherPlaceCountryCode', {
+          en: `no country taking part has the code "${values.otherPlaceCountryCode}".`,
+          ko: `코드가 "${values.otherPlaceCountryCode}"인 참여국이 없습니다.`,
+        });
+      }
       otherCountry = country.code;
-      otherName = values.otherPlace!;
+      otherName = { en: values.otherPlace!, ko: values.otherPlace! };
     }
     if (otherCountry === cityA.countryCode) {
       throw BadInputError.field(
         values.cityBId ? 'cityBId' : 'otherPlaceCountryCode',
-        `${TWO_COUNTRIES_MESSAGE}: ${cityA.nameEn} and ${otherName} are both in ${cityA.countryCode}.`,
+        {
+          en: `${TWO_COUNTRIES_MESSAGE.en}: ${cityA.nameEn} and ${otherName.en} are both in ${cityA.countryCode}.`,
+          ko: `${TWO_COUNTRIES_MESSAGE.ko}. ${fillKorean('{a|와/과} {b|은/는}', { a: cityA.nameKo, b: otherName.ko })} 둘 다 ${cityA.countryCode}에 있습니다.`,
+        },
       );
     }
   }
@@ -255,9 +266,16 @@ export class CityLinksService {
 function refusePlatformLink(link: CityLink, what: 'changed' | 'deleted'): void {
   if (!link.platformRef) return;
   const follows = link.platformRef.startsWith('project:') ? 'joint project' : 'twinning';
+  const followsKo = link.platformRef.startsWith('project:') ? '공동 프로젝트' : '자매결연';
   throw new ConflictError(
-    `This link is kept by the Innovation Twins platform and follows its ${follows} (${link.platformRef}): it cannot be ${what} here. ` +
-      `It changes when the ${follows} does; record another link to add what you know.`,
+    {
+      en:
+        `This link is kept by the Innovation Twins platform and follows its ${follows} (${link.platformRef}): it cannot be ${what} here. ` +
+        `It changes when the ${follows} does; record another link to add what you know.`,
+      ko:
+        `이 연계는 플랫폼이 관리하며 ${followsKo}(${link.platformRef})에 따라 정해집니다. 여기서는 ${what === 'changed' ? '바꿀' : '삭제할'} 수 없습니다. ` +
+        `${withParticle(followsKo, '이/가')} 바뀌면 함께 바뀝니다. 알고 있는 내용을 더하려면 다른 연계를 기록하세요.`,
+    },
     { reason: PLATFORM_LINK_REASON, platformRef: link.platformRef },
   );
 }

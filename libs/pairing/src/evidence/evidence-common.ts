@@ -1,12 +1,20 @@
 import { EntityManager } from 'typeorm';
-import { BadInputError, NotFoundError, RequestContext } from '@app/core';
+import { BadInputError, NotFoundError, RequestContext, says, type Words } from '@app/core';
 import { checkAsOf, checkSource, CitiesLoaders, City, lockCity, requireCity, SOURCE_MAX_LENGTH as SOURCE_MAX, SOURCE_MIN_LENGTH as SOURCE_MIN } from '@app/cities';
 import { PairingEvidenceAudit } from './entities/pairing-evidence-audit.entity';
 
 export { SOURCE_MIN, SOURCE_MAX };
-export const SOURCE_MESSAGE = `must be ${SOURCE_MIN} to ${SOURCE_MAX} characters: say where the evidence comes from (document, web page, meeting, date).`;
-export const DATE_MESSAGE = 'must be a date written YYYY-MM-DD, e.g. 2024-03-31.';
-export const CITY_ID_MESSAGE = 'must be a city id such as busan.';
+export const SOURCE_MESSAGE = says(
+  `must be ${SOURCE_MIN} to ${SOURCE_MAX} characters: say where the evidence comes from (document, web page, meeting, date).`,
+  `${SOURCE_MIN}자에서 ${SOURCE_MAX}자 사이로, 근거의 출처(문서, 웹페이지, 회의, 날짜)를 써 주세요.`,
+);
+export const DATE_MESSAGE = says('must be a date written YYYY-MM-DD, e.g. 2024-03-31.', 'YYYY-MM-DD 형식의 날짜여야 합니다(예: 2024-03-31).');
+export const CITY_ID_MESSAGE = says('must be a city id such as busan.', 'busan 같은 도시 ID여야 합니다.');
+
+/** A decorator's message (says()) as the words a service's own check refuses with, so both say the same. */
+export function wordsOf(message: ReturnType<typeof says>): Words {
+  return { en: message.message, ko: message.context.ko };
+}
 
 /** Trims a source and checks its length: every piece of evidence says where it comes from. */
 export function checkEvidenceSource(source: string | null | undefined, field = 'source'): string {
@@ -18,10 +26,12 @@ export function checkEvidenceDate(asOf: string | null | undefined, today: string
   return asOf == null ? today : checkAsOf(asOf, today, field);
 }
 
-/** Trimmed text of `min` to `max` characters, or BAD_USER_INPUT naming the field. */
-export function checkText(value: string | null | undefined, field: string, min: number, max: number, what: string): string {
+/** Trimmed text of `min` to `max` characters, or BAD_USER_INPUT naming the field; `what` asks for it in both languages. */
+export function checkText(value: string | null | undefined, field: string, min: number, max: number, what: Words): string {
   const trimmed = (value ?? '').trim();
-  if (trimmed.length < min || trimmed.length > max) throw BadInputError.field(field, `must be ${min} to ${max} characters: ${what}.`);
+  if (trimmed.length < min || trimmed.length > max) {
+    throw BadInputError.field(field, { en: `must be ${min} to ${max} characters: ${what.en}.`, ko: `${what.ko}(${min}~${max}자).` });
+  }
   return trimmed;
 }
 

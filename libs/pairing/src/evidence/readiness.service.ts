@@ -67,7 +67,7 @@ export class ReadinessService {
       collaboration: input.collaboration,
     });
     const evidence = Object.fromEntries(
-      EVIDENCE_FIELDS.map((field) => [field, checkText(input[field], field, 2, 2000, 'say what the score rests on, in a sentence or a link')]),
+      EVIDENCE_FIELDS.map((field) => [field, checkText(input[field], field, 2, 2000, { en: 'say what the score rests on, in a sentence or a link', ko: '점수의 근거를 한 문장이나 링크로 써 주세요' })]),
     ) as Record<(typeof EVIDENCE_FIELDS)[number], string>;
     const source = checkEvidenceSource(input.source);
     const now = this.clock.now();

@@ -8,7 +8,7 @@ const fieldsOf = (fn: () => unknown) => {
     fn();
   } catch (error) {
     expect(error).toBeInstanceOf(AppError);
-    return (error as AppError).extensions as { code: string; fields: Array<{ field: string; message: string }> };
+    return (error as AppError).extensions as { code: string; fields: Array<{ field: string; message: { en: string; ko: string } }> };
   }
   throw new Error('expected an error');
 };
@@ -33,11 +33,14 @@ describe('readiness rubric', () => {
   ])('refuses %s = %s, naming the field and its rubric', (field, value, message) => {
     const ext = fieldsOf(() => checkReadinessScores({ ...ok, [field]: value }));
     expect(ext.code).toBe('BAD_USER_INPUT');
-    expect(ext.fields).toEqual([{ field, message: expect.stringMatching(message) }]);
+    expect(ext.fields).toEqual([{ field, message: { en: expect.stringMatching(message), ko: expect.stringMatching(/평가 기준에 따라 \d에서 \d 사이의 정수여야 합니다/) } }]);
   });
 
   it('spells out each score in the message', () => {
-    expect(rubricRangeMessage('collaboration')).toContain('4 = formal, long-term city-to-city collaboration');
+    expect(rubricRangeMessage('collaboration').en).toContain('4 = formal, long-term city-to-city collaboration');
+    expect(rubricRangeMessage('visibleHome').ko).toBe(
+      '“국제 활동을 총괄하는 주체” 평가 기준에 따라 0에서 2 사이의 정수여야 합니다(0 = 전체를 파악하는 단일 기관의 근거 없음; 1 = 단편적인 근거; 2 = 분명한 근거).',
+    );
   });
 });
 

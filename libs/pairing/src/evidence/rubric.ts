@@ -1,4 +1,4 @@
-import { BadInputError } from '@app/core';
+import { BadInputError, says, type Words } from '@app/core';
 // The ranges are the engine's, so what is accepted and what is scored cannot drift apart.
 import { READINESS_RANGES } from '../engine/weights';
 
@@ -88,10 +88,14 @@ export const RUBRIC_BY_KEY: Readonly<Record<ReadinessCriterionKey, ReadinessCrit
 ) as Record<ReadinessCriterionKey, ReadinessCriterion>;
 
 /** "must be a whole number from 1 to 5 on the rubric for Internationalisation strategy: 1 = …; 5 = …." */
-export function rubricRangeMessage(key: ReadinessCriterionKey): string {
+export function rubricRangeMessage(key: ReadinessCriterionKey): Words {
   const c = RUBRIC_BY_KEY[key];
   const scale = c.levels.map((l) => `${l.score} = ${l.en}`).join('; ');
-  return `must be a whole number from ${c.min} to ${c.max} on the rubric for "${c.labelEn}" (${scale}).`;
+  const scaleKo = c.levels.map((l) => `${l.score} = ${l.ko}`).join('; ');
+  return {
+    en: `must be a whole number from ${c.min} to ${c.max} on the rubric for "${c.labelEn}" (${scale}).`,
+    ko: `“${c.labelKo}” 평가 기준에 따라 ${c.min}에서 ${c.max} 사이의 정수여야 합니다(${scaleKo}).`,
+  };
 }
 
 export type ReadinessScores = Record<ReadinessCriterionKey, number>;
@@ -118,10 +122,15 @@ export const SECTOR_LEVELS: Readonly<Record<1 | 2 | 3, string>> = {
   2: 'a visible business-cluster priority',
   3: 'both',
 };
-export const SECTOR_LEVEL_MESSAGE =
-  'must be 1 (live infrastructure or a testbed), 2 (a business-cluster priority) or 3 (both).';
+export const SECTOR_LEVEL_MESSAGE = says(
+  'must be 1 (live infrastructure or a testbed), 2 (a business-cluster priority) or 3 (both).',
+  '1(운영 중인 인프라나 테스트베드), 2(기업 클러스터의 우선 분야), 3(둘 다) 중 하나여야 합니다.',
+);
 
 /** Link formality, on the report's 0–4 scale for existing collaboration. */
-export const FORMALITY_MESSAGE =
+export const FORMALITY_MESSAGE = says(
   'must be a whole number from 0 to 4: 0 none, 1 soft (delegations, visits), 2 partly formal (twinning, joint proposals), ' +
-  '3 formal between institutions (MOU, presence, joint projects), 4 formal long-term city-to-city.';
+    '3 formal between institutions (MOU, presence, joint projects), 4 formal long-term city-to-city.',
+  '0에서 4 사이의 정수여야 합니다: 0 없음, 1 비공식(대표단, 방문), 2 일부 공식(자매결연, 공동 제안), ' +
+    '3 기관 간 공식 협력(MOU, 현지 거점, 공동 프로젝트), 4 도시 간 장기 공식 협력.',
+);

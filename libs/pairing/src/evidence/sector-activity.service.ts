@@ -5,7 +5,7 @@ import { CityOfficerService } from '@app/identity';
 import { requestPairingRecompute } from '../recompute/request-recompute';
 import { SectorActivity, SectorProject } from './entities/sector-activity.entity';
 import { Sector } from './entities/sector.entity';
-import { canonicalJson, checkEvidenceDate, checkEvidenceSource, checkText, isoDay, lockCity, requireCity, writeEvidenceAudit } from './evidence-common';
+import { canonicalJson, checkEvidenceDate, checkEvidenceSource, checkText, isoDay, lockCity, requireCity, wordsOf, writeEvidenceAudit } from './evidence-common';
 import { SECTOR_LEVEL_MESSAGE } from './rubric';
 
 export const MAX_SECTOR_PROJECTS = 20;
@@ -21,16 +21,19 @@ export interface SectorActivityInput {
 
 /** Checks a level and a project list; BAD_USER_INPUT naming the field. Returns the projects in stored form. */
 export function checkSectorActivity(level: number, projects: SectorActivityInput['projects']): SectorProject[] {
-  if (!Number.isInteger(level) || level < 1 || level > 3) throw BadInputError.field('level', SECTOR_LEVEL_MESSAGE);
+  if (!Number.isInteger(level) || level < 1 || level > 3) throw BadInputError.field('level', wordsOf(SECTOR_LEVEL_MESSAGE));
   if (!Array.isArray(projects) || projects.length < 1) {
-    throw BadInputError.field('projects', 'must name at least one project that justifies the level.');
+    throw BadInputError.field('projects', { en: 'must name at least one project that justifies the level.', ko: '이 수준의 근거가 되는 프로젝트를 하나 이상 써 주세요.' });
   }
   if (projects.length > MAX_SECTOR_PROJECTS) {
-    throw BadInputError.field('projects', `must list ${MAX_SECTOR_PROJECTS} projects or fewer; keep the ones that best justify the level.`);
+    throw BadInputError.field('projects', {
+      en: `must list ${MAX_SECTOR_PROJECTS} projects or fewer; keep the ones that best justify the level.`,
+      ko: `프로젝트는 ${MAX_SECTOR_PROJECTS}개까지 쓸 수 있습니다. 이 수준을 가장 잘 뒷받침하는 것만 남겨 주세요.`,
+    });
   }
   return projects.map((project, index) => {
-    const title = checkText(project?.title, `projects.${index}.title`, 1, 200, 'give the project’s name');
-    const summary = project?.summary == null || project.summary.trim() === '' ? null : checkText(project.summary, `projects.${index}.summary`, 1, 1000, 'say what the project does');
+    const title = checkText(project?.title, `projects.${index}.title`, 1, 200, { en: 'give the project’s name', ko: '프로젝트 이름을 써 주세요' });
+    const summary = project?.summary == null || project.summary.trim() === '' ? null : checkText(project.summary, `projects.${index}.summary`, 1, 1000, { en: 'say what the project does', ko: '프로젝트가 하는 일을 써 주세요' });
     return summary === null ? { title } : { title, summary };
   });
 }
@@ -153,6 +156,6 @@ export class SectorActivityService {
     const sector = await em.findOneBy(Sector, { key });
     if (sector) return sector;
     const known = (await this.sectors(em)).map((s) => s.key);
-    throw BadInputError.field('sector', `there is no sector "${key}". Known sectors: ${known.join(', ')}.`);
+    throw BadInputError.field('sector', { en: `there is no sector "${key}". Known sectors: ${known.join(', ')}.`, ko: `"${key}" 분야는 없습니다. 있는 분야: ${known.join(', ')}.` });
   }
 }

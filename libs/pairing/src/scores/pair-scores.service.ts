@@ -7,6 +7,7 @@ import { PairScore } from './pair-score.entity';
 import { PairingCityEvidence } from './pairing-city-evidence.entity';
 import { PairingStarScale } from './pairing-star-scale.entity';
 import type { PairFilterInput, ShortlistRuleInput } from './pair-score.types';
+import { NOT_A_CURSOR } from './pairing-views.mapping';
 import { countriesKey, scaleOfStored } from './stored-scale';
 
 /**
@@ -99,7 +100,7 @@ export class PairScoresService {
     const counted = query.clone();
     if (page.after) {
       const [headroom, cityId] = decodeCursor(page.after);
-      if (typeof headroom !== 'number' || !Number.isFinite(headroom)) throw BadInputError.field('after', 'is not a cursor this list returned; start again without it.');
+      if (typeof headroom !== 'number' || !Number.isFinite(headroom)) throw BadInputError.field('after', NOT_A_CURSOR);
       query.andWhere('(g.headroom < :headroom OR (g.headroom = :headroom AND g.city_id > :cityId))', { headroom, cityId });
     }
     const rows = await query.orderBy('g.headroom', 'DESC').addOrderBy('g.city_id', 'ASC').take(first + 1).getMany();
@@ -194,7 +195,7 @@ export class PairScoresService {
       const [value, key] = decodeCursor(page.after);
       const position = typeof value === 'string' ? (JSON.parse(value) as unknown) : null;
       if (!Array.isArray(position) || position.length !== 2 || !position.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-        throw BadInputError.field('after', 'is not a cursor this list returned; start again without it.');
+        throw BadInputError.field('after', NOT_A_CURSOR);
       }
       query.andWhere('(p.adjusted, p.confidence, p.pair_key) < (:adjusted, :confidence, :key)', { adjusted: position[0], confidence: position[1], key });
     }

@@ -30,6 +30,8 @@ import { CityEvidenceNeed, CityTypologyView, NEEDS_EVIDENCE_CITIES, NEAR_MISSES,
 import { applyFilter, isJudged, liveNeeds, mapConnection, missesOf, needOfGaps, pageOf, rankOrder, viewOfExplanation, viewOfResult, viewOfRow } from './pairing-views.mapping';
 import { countriesKey } from './stored-scale';
 
+const SAME_COUNTRY = { en: 'must differ from countryA: pairs join cities of two countries.', ko: 'countryA와 다른 나라여야 합니다. 짝은 두 나라의 도시로 이루어집니다.' };
+
 export interface WeightChoice {
   profileId?: string;
   weights?: WeightsInput;
@@ -71,21 +73,27 @@ export class PairingQueryService {
     try {
       validateWeights(weights);
     } catch (error) {
-      throw BadInputError.field('weights', (error as Error).message);
+      throw BadInputError.field('weights', {
+        en: (error as Error).message,
+        ko: '가중치가 맞지 않습니다. 평가 항목마다 0 이상의 수를 주고, 적어도 하나는 0보다 크게 해 주세요.',
+      });
     }
     return { weights, name, isDefault: weights === REPORT_DEFAULT_WEIGHTS || sameWeights(weights, REPORT_DEFAULT_WEIGHTS) };
   }
 
   /** One pair, computed now from the evidence, with its explanation; stars against the pairs of its two countries. */
   async pairScore(cityA: string, cityB: string, weights: Weights, cityName: (id: string) => string): Promise<{ score: PairScoreView; explanation: PairExplanationView }> {
-    if (cityA === cityB) throw BadInputError.field('cityB', 'must be another city: a pair joins two cities.');
+    if (cityA === cityB) throw BadInputError.field('cityB', { en: 'must be another city: a pair joins two cities.', ko: '다른 도시를 골라 주세요. 짝은 두 도시로 이루어집니다.' });
     const cities = await this.compute.loadEvidence();
     const a = cities.find((c) => c.cityId === cityA);
     const b = cities.find((c) => c.cityId === cityB);
     if (!a) throw new NotFoundError('city', cityA);
     if (!b) throw new NotFoundError('city', cityB);
     if (a.countryCode === b.countryCode) {
-      throw BadInputError.field('cityB', `must be in another country: ${cityA} and ${cityB} are both in ${a.countryCode}, and pairs join cities of two countries.`);
+      throw BadInputError.field('cityB', {
+        en: `must be in another country: ${cityA} and ${cityB} are both in ${a.countryCode}, and pairs join cities of two countries.`,
+        ko: `다른 나라의 도시를 골라 주세요. ${cityA}, ${cityB} 둘 다 ${a.countryCode}에 있는데, 짝은 두 나라의 도시로 이루어집니다.`,
+      });
     }
     const both = cities.filter((c) => c.countryCode === a.countryCode || c.countryCode === b.countryCode);
     const prepared = prepareCities(both);
@@ -174,14 +182,14 @@ export class PairingQueryService {
 
   private async countryPair(countryA: string, countryB: string): Promise<[string, string]> {
     const [x, y] = [countryA.toUpperCase(), countryB.toUpperCase()];
-    if (x === y) throw BadInputError.field('countryB', 'must differ from countryA: pairs join cities of two countries.');
+    if (x === y) throw BadInputError.field('countryB', SAME_COUNTRY);
     await this.assertCountries([x, y]);
     return [x, y];
   }
 
   async shortlist(countryA: string, countryB: string, rule: ShortlistRuleInput): Promise<PairShortlist> {
     const [x, y] = [countryA.toUpperCase(), countryB.toUpperCase()];
-    if (x === y) throw BadInputError.field('countryB', 'must differ from countryA: pairs join cities of two countries.');
+    if (x === y) throw BadInputError.field('countryB', SAME_COUNTRY);
     const [countryX, countryY] = await Promise.all([this.cities.getCountry(x), this.cities.getCountry(y)]);
     const { pairs, candidates, scale } = await this.stored.shortlist(x, y, rule, SHORTLIST_LIMIT);
     const sectors = rule.sectors?.length ? await this.sectors.getMany(rule.sectors) : [];

@@ -238,11 +238,14 @@ export function applyFilter(results: PairScoreResult[], filter: PairFilterInput)
   );
 }
 
+/** The refusal of an `after` that no page of the list gave. */
+export const NOT_A_CURSOR = { en: 'is not a cursor this list returned; start again without it.', ko: '이 목록이 준 커서가 아닙니다. 커서 없이 처음부터 다시 불러오세요.' };
+
 /** In-memory pages over an already ranked list: the cursor carries the position. */
 export function pageOf<T>(ranked: PairScoreResult[], page: PageArgs, view: (r: PairScoreResult) => T): Connection<T> {
   const first = page.first ?? DEFAULT_PAGE_SIZE;
   const start = page.after ? Number(decodeCursor(page.after)[1].split('@')[1]) : 0;
-  if (!Number.isInteger(start) || start < 0) throw BadInputError.field('after', 'is not a cursor this list returned; start again without it.');
+  if (!Number.isInteger(start) || start < 0) throw BadInputError.field('after', NOT_A_CURSOR);
   const slice = ranked.slice(start, start + first);
   const edges = slice.map((r, i) => ({ node: view(r), cursor: encodeCursor(r.adjusted, `${r.pairKey}@${start + i + 1}`) }));
   return {

@@ -1,6 +1,6 @@
 import { Args, ArgsType, Field, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Allow, costWhen, Ctx, PageArgs, Paginated, RequestContext, Role } from '@app/core';
+import { Allow, costWhen, Ctx, PageArgs, Paginated, RequestContext, Role, says } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { PairFilterInput, ShortlistRuleInput, WeightsInput } from './pair-score.types';
 import { PairingQueryService } from './pairing-query.service';
@@ -22,11 +22,11 @@ const NEEDS_EVIDENCE_COST = 100;
 @ArgsType()
 class CityEvidenceNeedsArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Only the cities of this country: a two-letter code, e.g. GB or KR.' })
-  @IsOptional() @Matches(/^[A-Za-z]{2}$/, { message: 'must be a two-letter country code such as GB or KR.' })
+  @IsOptional() @Matches(/^[A-Za-z]{2}$/, says('must be a two-letter country code such as GB or KR.', 'GB나 KR 같은 두 글자 국가 코드여야 합니다.'))
   countryCode?: string;
 
   @Field(() => String, { nullable: true, description: 'Part of a city\'s name in English or Korean, or of its id ("Busan", "busan" and "부산" all find Busan).' })
-  @IsOptional() @IsString() @MaxLength(100, { message: 'must be 100 characters or fewer.' })
+  @IsOptional() @IsString() @MaxLength(100, says('must be 100 characters or fewer.', '100자 이하로 써 주세요.'))
   search?: string;
 }
 
@@ -60,7 +60,7 @@ export class CityEvidenceNeedResolver {
 @ArgsType()
 class WeightArgs {
   @Field(() => ID, { nullable: true, description: 'A saved weight profile (yours or a built-in); report-default when omitted.' })
-  @IsOptional() @IsUUID('4', { message: 'must be the id of a weight profile' })
+  @IsOptional() @IsUUID('4', says('must be the id of a weight profile', '가중치 프로필의 ID여야 합니다.'))
   profileId?: string;
 
   @Field(() => WeightsInput, { nullable: true, description: 'Pillar weights for this request, over the profile.' })
@@ -70,10 +70,10 @@ class WeightArgs {
 
 @ArgsType()
 class CountryPairArgs {
-  @Field({ description: 'ISO code of one country, e.g. GB.' }) @IsString() @Matches(/^[A-Za-z]{2}$/, { message: 'must be a two-letter country code, e.g. GB' })
+  @Field({ description: 'ISO code of one country, e.g. GB.' }) @IsString() @Matches(/^[A-Za-z]{2}$/, says('must be a two-letter country code, e.g. GB', '두 글자 국가 코드여야 합니다(예: GB).'))
   countryA: string;
 
-  @Field({ description: 'ISO code of the other country, e.g. KR.' }) @IsString() @Matches(/^[A-Za-z]{2}$/, { message: 'must be a two-letter country code, e.g. KR' })
+  @Field({ description: 'ISO code of the other country, e.g. KR.' }) @IsString() @Matches(/^[A-Za-z]{2}$/, says('must be a two-letter country code, e.g. KR', '두 글자 국가 코드여야 합니다(예: KR).'))
   countryB: string;
 }
 

@@ -18,13 +18,13 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { HasSomeLanguage, IsCalendarDate, LocalizedTextInput, LocalizedTitleInput, trim } from '@app/core';
+import { HasSomeLanguage, IsCalendarDate, LocalizedTextInput, LocalizedTitleInput, says, trim } from '@app/core';
 import { MilestoneStatus } from '../entities/milestone.entity';
 import { ProjectStage, ProjectType, RiskLevel } from '../entities/project.entity';
 
-const REASON = { message: 'must be 1 to 2000 characters long: say why' };
+const REASON = says('must be 1 to 2000 characters long: say why', '이유를 써 주세요(1~2000자).');
 const URL = { protocols: ['http', 'https'], require_protocol: true };
-const enumMessage = (e: object) => ({ message: `must be one of ${Object.values(e).join(', ')}` });
+const enumMessage = (e: object) => says(`must be one of ${Object.values(e).join(', ')}`, `${Object.values(e).join(', ')} 중 하나여야 합니다.`);
 
 /** What a project may hold (CreateProjectInput, and so UpdateProjectInput). */
 export const MAX_PROJECT_OBJECTIVES = 20;
@@ -35,15 +35,15 @@ export const MAX_PROJECT_RISKS = 50;
 @InputType({ description: "One country's budget: integer minor units (pence, won) and the currency." })
 export class BudgetInput {
   @Field({ description: 'The contributing country, GB or KR: one of the twinned cities’ countries.' })
-  @Transform(trim) @Matches(/^[A-Z]{2}$/, { message: 'must be a two-letter country code such as GB or KR' })
+  @Transform(trim) @Matches(/^[A-Z]{2}$/, says('must be a two-letter country code such as GB or KR', 'GB나 KR 같은 두 글자 국가 코드여야 합니다.'))
   countryCode: string;
 
   @Field({ description: 'Integer minor units as a string of digits, e.g. "2500000" for £25,000.00 or ₩2,500,000.' })
-  @Transform(trim) @Matches(/^\d{1,15}$/, { message: 'must be a whole number of minor units (digits only, no decimal point), e.g. 2500000' })
+  @Transform(trim) @Matches(/^\d{1,15}$/, says('must be a whole number of minor units (digits only, no decimal point), e.g. 2500000', '최소 화폐 단위의 정수여야 합니다(숫자만, 소수점 없이, 예: 2500000).'))
   amountMinor: string;
 
   @Field({ description: 'ISO 4217 code; must be the currency of one of the two countries (GBP or KRW).' })
-  @Transform(trim) @Matches(/^[A-Z]{3}$/, { message: 'must be a three-letter ISO 4217 code such as GBP or KRW' })
+  @Transform(trim) @Matches(/^[A-Z]{3}$/, says('must be a three-letter ISO 4217 code such as GBP or KRW', 'GBP나 KRW 같은 세 글자 ISO 4217 코드여야 합니다.'))
   currency: string;
 }
 
@@ -52,7 +52,7 @@ export class ProjectOutputInput {
   @Field(() => LocalizedTitleInput) @ValidateNested() @Type(() => LocalizedTitleInput) @HasSomeLanguage()
   title: LocalizedTitleInput;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @IsUrl(URL, { message: 'must be a web address starting with https://' }) @MaxLength(2000)
+  @Field(() => String, { nullable: true }) @IsOptional() @IsUrl(URL, says('must be a web address starting with https://', 'https://로 시작하는 웹 주소여야 합니다.')) @MaxLength(2000)
   url?: string;
 
   @Field(() => String, { nullable: true }) @IsOptional() @IsCalendarDate()
@@ -76,7 +76,7 @@ export class ProjectRiskInput {
 
 @InputType()
 export class CreateProjectInput {
-  @Field(() => ID) @IsUUID('4', { message: 'must be a workspace id' })
+  @Field(() => ID) @IsUUID('4', says('must be a workspace id', '워크스페이스 ID여야 합니다.'))
   workspaceId: string;
 
   @Field(() => LocalizedTitleInput) @ValidateNested() @Type(() => LocalizedTitleInput) @HasSomeLanguage()
@@ -86,7 +86,7 @@ export class CreateProjectInput {
   summary: LocalizedTextInput;
 
   @Field(() => [String], { description: 'Sector keys of the shared taxonomy (see the sectors query), 1 to 10.' })
-  @IsArray() @ArrayMinSize(1, { message: 'needs at least one sector' }) @ArrayMaxSize(10) @ArrayUnique({ message: 'lists a sector twice' })
+  @IsArray() @ArrayMinSize(1, says('needs at least one sector', '분야를 하나 이상 넣어 주세요.')) @ArrayMaxSize(10) @ArrayUnique(says('lists a sector twice', '같은 분야가 두 번 들어 있습니다.'))
   @IsString({ each: true }) @MaxLength(60, { each: true })
   sectors: string[];
 
@@ -102,15 +102,15 @@ export class CreateProjectInput {
   stage: ProjectStage = ProjectStage.DISCOVERY;
 
   @Field(() => ID, { description: "The project's lead in the twinning's first city (city A): a member representing it." })
-  @IsUUID('4', { message: 'must be a user id' })
+  @IsUUID('4', says('must be a user id', '사용자 ID여야 합니다.'))
   cityALeadUserId: string;
 
   @Field(() => ID, { description: "The project's lead in the twinning's second city (city B): a member representing it." })
-  @IsUUID('4', { message: 'must be a user id' })
+  @IsUUID('4', says('must be a user id', '사용자 ID여야 합니다.'))
   cityBLeadUserId: string;
 
   @Field(() => [ID], { nullable: true, description: 'Partner organisations, from either city or elsewhere.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_PROJECT_PARTNERS) @ArrayUnique({ message: 'lists an organisation twice' }) @IsUUID('4', { each: true, message: 'must be organisation ids' })
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_PROJECT_PARTNERS) @ArrayUnique(says('lists an organisation twice', '같은 기관이 두 번 들어 있습니다.')) @IsUUID('4', says('must be organisation ids', '기관 ID여야 합니다.', { each: true }))
   partnerOrganisationIds?: string[];
 
   @Field() @IsCalendarDate()
@@ -136,7 +136,7 @@ export class CreateProjectInput {
 /** What a project update may change; stage, closing and publishing have their own mutations. */
 @InputType({ description: 'Fields left out stay as they are; endDate: null makes the project open-ended. The lists (objectives, budgets, outputs, risks) are replaced whole.' })
 export class UpdateProjectInput extends PartialType(OmitType(CreateProjectInput, ['workspaceId', 'stage'] as const), InputType) {
-  @Field(() => ID) @IsUUID('4', { message: 'must be a project id' })
+  @Field(() => ID) @IsUUID('4', says('must be a project id', '프로젝트 ID여야 합니다.'))
   id: string;
 
   @Field(() => Int, { description: 'The version you read: if someone changed the project since, the update fails with CONFLICT.' })
@@ -146,7 +146,7 @@ export class UpdateProjectInput extends PartialType(OmitType(CreateProjectInput,
 
 @InputType()
 export class ChangeProjectStageInput {
-  @Field(() => ID) @IsUUID('4', { message: 'must be a project id' })
+  @Field(() => ID) @IsUUID('4', says('must be a project id', '프로젝트 ID여야 합니다.'))
   id: string;
 
   @Field(() => Int) @IsInt() @Min(1)
@@ -161,7 +161,7 @@ export class ChangeProjectStageInput {
 
 @InputType({ description: 'Close a project (reason needed), or reopen a closed one.' })
 export class ProjectReasonInput {
-  @Field(() => ID) @IsUUID('4', { message: 'must be a project id' })
+  @Field(() => ID) @IsUUID('4', says('must be a project id', '프로젝트 ID여야 합니다.'))
   id: string;
 
   @Field(() => Int) @IsInt() @Min(1)
@@ -173,7 +173,7 @@ export class ProjectReasonInput {
 
 @InputType()
 export class PublishProjectInput {
-  @Field(() => ID) @IsUUID('4', { message: 'must be a project id' })
+  @Field(() => ID) @IsUUID('4', says('must be a project id', '프로젝트 ID여야 합니다.'))
   id: string;
 
   @Field({ description: 'True to show the title, summary, sectors, stage, type, dates and the twinned cities to everyone; false to take them down.' })
@@ -202,7 +202,7 @@ export class PublishedProjectFilter {
   @Field(() => ID, { nullable: true, description: 'Projects of twinnings of this city.' }) @IsOptional() @IsString() @MaxLength(100)
   cityId?: string;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('4', { message: 'must be a twinning id' })
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('4', says('must be a twinning id', '자매결연 ID여야 합니다.'))
   twinningId?: string;
 
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(60)
@@ -214,7 +214,7 @@ export class PublishedProjectFilter {
 
 @InputType()
 export class AddMilestoneInput {
-  @Field(() => ID) @IsUUID('4', { message: 'must be a project id' })
+  @Field(() => ID) @IsUUID('4', says('must be a project id', '프로젝트 ID여야 합니다.'))
   projectId: string;
 
   @Field(() => LocalizedTitleInput) @ValidateNested() @Type(() => LocalizedTitleInput) @HasSomeLanguage()
@@ -228,13 +228,13 @@ export class AddMilestoneInput {
   status?: MilestoneStatus;
 
   @Field(() => [String], { nullable: true })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUrl(URL, { each: true, message: 'must be web addresses starting with https://' }) @MaxLength(2000, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUrl(URL, says('must be web addresses starting with https://', 'https://로 시작하는 웹 주소여야 합니다.', { each: true })) @MaxLength(2000, { each: true })
   evidenceLinks?: string[];
 }
 
 @InputType()
 export class UpdateMilestoneInput extends PartialType(OmitType(AddMilestoneInput, ['projectId'] as const), InputType) {
-  @Field(() => ID) @IsUUID('4', { message: 'must be a milestone id' })
+  @Field(() => ID) @IsUUID('4', says('must be a milestone id', '주요 일정 ID여야 합니다.'))
   id: string;
 
   @Field(() => Int, { description: 'The version you read: if someone changed the milestone since, the update fails with CONFLICT.' })
@@ -244,7 +244,7 @@ export class UpdateMilestoneInput extends PartialType(OmitType(AddMilestoneInput
 
 @InputType()
 export class RemoveMilestoneInput {
-  @Field(() => ID) @IsUUID('4', { message: 'must be a milestone id' })
+  @Field(() => ID) @IsUUID('4', says('must be a milestone id', '주요 일정 ID여야 합니다.'))
   id: string;
 
   @Field(() => Int) @IsInt() @Min(1)

@@ -48,7 +48,9 @@ export class DigestService {
       const access = await this.access.requireWorkspace(user, workspaceId, em);
       if (!access.role) {
         throw new ForbiddenError(
-          hasRole(user, Role.ADMIN) ? 'Only members follow a workspace; admins read it without following.' : 'Only members follow a workspace.',
+          hasRole(user, Role.ADMIN)
+            ? { en: 'Only members follow a workspace; admins read it without following.', ko: '워크스페이스는 멤버만 팔로우할 수 있습니다. 관리자는 팔로우하지 않고도 읽을 수 있습니다.' }
+            : { en: 'Only members follow a workspace.', ko: '워크스페이스는 멤버만 팔로우할 수 있습니다.' },
         );
       }
       const now = this.clock.now();

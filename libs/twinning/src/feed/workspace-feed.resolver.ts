@@ -1,6 +1,6 @@
 import { Args, ArgsType, Field, ID, InputType, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Allow, Ctx, LocalTime, ONE_PER_COUNTRY, PageArgs, Paginated, renderInZones, RequestContext } from '@app/core';
+import { Allow, Ctx, LocalTime, ONE_PER_COUNTRY, PageArgs, Paginated, renderInZones, RequestContext, says } from '@app/core';
 import { WorkspaceRole } from '../entities/workspace-member.entity';
 import { Workspace } from '../entities/workspace.entity';
 import { TwinningAccessService } from '../twinning-access.service';
@@ -15,7 +15,7 @@ export const WorkspaceActivityConnection = Paginated(WorkspaceActivity);
 @InputType({ description: 'Narrow the feed to one kind of object, or one object (e.g. a project).' })
 export class ActivityFilter {
   @Field(() => ActivityObjectType, { nullable: true })
-  @IsOptional() @IsEnum(ActivityObjectType, { message: `must be one of ${Object.values(ActivityObjectType).join(', ')}` })
+  @IsOptional() @IsEnum(ActivityObjectType, says(`must be one of ${Object.values(ActivityObjectType).join(', ')}`, `${Object.values(ActivityObjectType).join(', ')} 중 하나여야 합니다.`))
   objectType?: ActivityObjectType;
 
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @MaxLength(100)
@@ -28,7 +28,7 @@ export class FollowWorkspaceArgs {
   workspaceId: string;
 
   @Field(() => DigestFrequency, { defaultValue: DigestFrequency.WEEKLY })
-  @IsEnum(DigestFrequency, { message: 'must be DAILY or WEEKLY' })
+  @IsEnum(DigestFrequency, says('must be DAILY or WEEKLY', 'DAILY나 WEEKLY여야 합니다.'))
   frequency: DigestFrequency = DigestFrequency.WEEKLY;
 }
 

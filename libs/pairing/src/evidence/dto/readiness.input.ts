@@ -1,15 +1,22 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { PageArgs, Trim } from '@app/core';
+import { PageArgs, says, Trim } from '@app/core';
 import { EVIDENCE_LIMITS } from '@app/rules';
 import { CITY_ID_MESSAGE, DATE_MESSAGE, SOURCE_MAX, SOURCE_MESSAGE, SOURCE_MIN } from '../evidence-common';
-import { rubricRangeMessage } from '../rubric';
+import { RUBRIC_BY_KEY, rubricRangeMessage } from '../rubric';
 import { DATE_PATTERN } from './common';
 
 const EVIDENCE_MAX = EVIDENCE_LIMITS.text;
-const evidenceMessage = (what: string) =>
-  `must say what the ${what} score rests on: a sentence or a link, 2 to ${EVIDENCE_MAX} characters.`;
-const score = (key: Parameters<typeof rubricRangeMessage>[0]) => ({ message: rubricRangeMessage(key) });
+type Criterion = Parameters<typeof rubricRangeMessage>[0];
+const evidenceMessage = (key: Criterion) =>
+  says(
+    `must say what the ${key === 'visibleHome' ? 'visible-home' : key} score rests on: a sentence or a link, 2 to ${EVIDENCE_MAX} characters.`,
+    `“${RUBRIC_BY_KEY[key].labelKo}” 점수의 근거를 한 문장이나 링크로 써 주세요(2~${EVIDENCE_MAX}자).`,
+  );
+const score = (key: Criterion) => {
+  const { en, ko } = rubricRangeMessage(key);
+  return says(en, ko);
+};
 
 @InputType({
   description:
@@ -18,7 +25,7 @@ const score = (key: Parameters<typeof rubricRangeMessage>[0]) => ({ message: rub
 })
 export class RecordReadinessAssessmentInput {
   @Field(() => ID, { description: 'The city assessed, e.g. busan.' })
-  @IsString() @Length(1, 100, { message: CITY_ID_MESSAGE })
+  @IsString() @Length(1, 100, CITY_ID_MESSAGE)
   cityId: string;
 
   @Field(() => Int, { description: 'Internationalisation strategy, 1 to 5.' })
@@ -26,7 +33,7 @@ export class RecordReadinessAssessmentInput {
   strategy: number;
 
   @Field()
-  @Trim() @IsString({ message: evidenceMessage('strategy') }) @Length(2, EVIDENCE_MAX, { message: evidenceMessage('strategy') })
+  @Trim() @IsString(evidenceMessage('strategy')) @Length(2, EVIDENCE_MAX, evidenceMessage('strategy'))
   strategyEvidence: string;
 
   @Field(() => Int, { description: 'A visible home for international activity, 0 to 2.' })
@@ -34,7 +41,7 @@ export class RecordReadinessAssessmentInput {
   visibleHome: number;
 
   @Field()
-  @Trim() @IsString({ message: evidenceMessage('visible-home') }) @Length(2, EVIDENCE_MAX, { message: evidenceMessage('visible-home') })
+  @Trim() @IsString(evidenceMessage('visibleHome')) @Length(2, EVIDENCE_MAX, evidenceMessage('visibleHome'))
   visibleHomeEvidence: string;
 
   @Field(() => Int, { description: 'Current international partnerships, networks and exchanges, 0 to 3.' })
@@ -42,7 +49,7 @@ export class RecordReadinessAssessmentInput {
   networks: number;
 
   @Field()
-  @Trim() @IsString({ message: evidenceMessage('networks') }) @Length(2, EVIDENCE_MAX, { message: evidenceMessage('networks') })
+  @Trim() @IsString(evidenceMessage('networks')) @Length(2, EVIDENCE_MAX, evidenceMessage('networks'))
   networksEvidence: string;
 
   @Field(() => Int, { description: 'Existing collaboration with the other country, 0 to 4.' })
@@ -50,28 +57,28 @@ export class RecordReadinessAssessmentInput {
   collaboration: number;
 
   @Field()
-  @Trim() @IsString({ message: evidenceMessage('collaboration') }) @Length(2, EVIDENCE_MAX, { message: evidenceMessage('collaboration') })
+  @Trim() @IsString(evidenceMessage('collaboration')) @Length(2, EVIDENCE_MAX, evidenceMessage('collaboration'))
   collaborationEvidence: string;
 
   @Field({ description: `Where the assessment comes from (who assessed, what they read): ${SOURCE_MIN} to ${SOURCE_MAX} characters.` })
-  @Trim() @IsString({ message: SOURCE_MESSAGE }) @Length(SOURCE_MIN, SOURCE_MAX, { message: SOURCE_MESSAGE })
+  @Trim() @IsString(SOURCE_MESSAGE) @Length(SOURCE_MIN, SOURCE_MAX, SOURCE_MESSAGE)
   source: string;
 
   @Field(() => String, { nullable: true, description: 'The date the assessment is for, YYYY-MM-DD; defaults to today.' })
-  @IsOptional() @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @IsOptional() @Matches(DATE_PATTERN, DATE_MESSAGE)
   asOf?: string | null;
 }
 
 @ArgsType()
 export class CityEvidenceArgs {
   @Field(() => ID, { description: 'The city id, e.g. busan.' })
-  @IsString() @Length(1, 100, { message: CITY_ID_MESSAGE })
+  @IsString() @Length(1, 100, CITY_ID_MESSAGE)
   cityId: string;
 }
 
 @ArgsType()
 export class ReadinessHistoryArgs extends PageArgs {
   @Field(() => ID, { description: 'The city id, e.g. busan.' })
-  @IsString() @Length(1, 100, { message: CITY_ID_MESSAGE })
+  @IsString() @Length(1, 100, CITY_ID_MESSAGE)
   cityId: string;
 }

@@ -15,14 +15,15 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Trim } from '@app/core';
+import { says, Trim } from '@app/core';
 
 export const MAX_WEIGHT = 100;
 export const MAX_INDICATOR_WEIGHTS = 50;
-const WEIGHT_MESSAGE = `must be a number from 0 to ${MAX_WEIGHT} (0 leaves it out).`;
-const weight = { message: WEIGHT_MESSAGE };
+const weight = says(`must be a number from 0 to ${MAX_WEIGHT} (0 leaves it out).`, `0에서 ${MAX_WEIGHT} 사이의 수여야 합니다(0이면 빼고 계산합니다).`);
 const finite = { allowNaN: false, allowInfinity: false };
-const NAME_MESSAGE = 'must be 1 to 80 characters, e.g. "Innovation first".';
+const NAME_MESSAGE = says('must be 1 to 80 characters, e.g. "Innovation first".', '1자에서 80자 사이로 써 주세요(예: "혁신 우선").');
+const PROFILE_ID_MESSAGE = says('must be the id of one of your weight profiles.', '내 가중치 프로필 가운데 하나의 ID여야 합니다.');
+export const THRESHOLDS_MESSAGE = says('must be two numbers t1, t2 with 0 < t1 < t2 < 1, e.g. [0.333, 0.667].', '0 < t1 < t2 < 1인 두 수 t1, t2여야 합니다(예: [0.333, 0.667]).');
 
 @InputType({ description: 'How much each pillar counts; at least one must be more than 0.' })
 export class PillarWeightsInput {
@@ -35,7 +36,7 @@ export class PillarWeightsInput {
 @InputType({ description: 'The weight of one city indicator inside the similarity pillar.' })
 export class IndicatorWeightInput {
   @Field({ description: 'An indicator key, e.g. metroPopulationMillions (see indicatorDefinitions).' })
-  @IsString() @Matches(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { message: 'must be an indicator key such as metroPopulationMillions.' })
+  @IsString() @Matches(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, says('must be an indicator key such as metroPopulationMillions.', 'metroPopulationMillions 같은 지표 키여야 합니다.'))
   key: string;
 
   @Field(() => Float)
@@ -49,15 +50,15 @@ export class IndicatorWeightInput {
 })
 export class SaveWeightProfileInput {
   @Field(() => ID, { nullable: true, description: 'The profile to change; omit to create one.' })
-  @IsOptional() @IsUUID('all', { message: 'must be the id of one of your weight profiles.' })
+  @IsOptional() @IsUUID('all', PROFILE_ID_MESSAGE)
   id?: string | null;
 
   @Field({ description: 'A name you will recognise, 1 to 80 characters; unique among your profiles.' })
-  @Trim() @IsString({ message: NAME_MESSAGE }) @Length(1, 80, { message: NAME_MESSAGE })
+  @Trim() @IsString(NAME_MESSAGE) @Length(1, 80, NAME_MESSAGE)
   name: string;
 
   @Field(() => String, { nullable: true, description: 'What the profile is for, up to 500 characters.' })
-  @IsOptional() @Trim() @IsString() @MaxLength(500, { message: 'must be 500 characters or fewer.' })
+  @IsOptional() @Trim() @IsString() @MaxLength(500, says('must be 500 characters or fewer.', '500자 이하로 써 주세요.'))
   description?: string | null;
 
   @Field(() => PillarWeightsInput)
@@ -65,21 +66,21 @@ export class SaveWeightProfileInput {
   pillars: PillarWeightsInput;
 
   @Field(() => [IndicatorWeightInput], { description: `Indicator weights inside the similarity pillar (at most ${MAX_INDICATOR_WEIGHTS}); indicators not listed are not used.` })
-  @IsArray() @ArrayMaxSize(MAX_INDICATOR_WEIGHTS, { message: `must list at most ${MAX_INDICATOR_WEIGHTS} indicators.` })
+  @IsArray() @ArrayMaxSize(MAX_INDICATOR_WEIGHTS, says(`must list at most ${MAX_INDICATOR_WEIGHTS} indicators.`, `지표는 ${MAX_INDICATOR_WEIGHTS}개까지 넣을 수 있습니다.`))
   @ValidateNested({ each: true }) @Type(() => IndicatorWeightInput)
   indicators: IndicatorWeightInput[];
 
   @Field(() => [Float], { description: 'Two star thresholds t1, t2 with 0 < t1 < t2 < 1, e.g. [0.333, 0.667].' })
   @IsArray()
-  @ArrayMinSize(2, { message: 'must be two numbers t1, t2 with 0 < t1 < t2 < 1, e.g. [0.333, 0.667].' })
-  @ArrayMaxSize(2, { message: 'must be two numbers t1, t2 with 0 < t1 < t2 < 1, e.g. [0.333, 0.667].' })
-  @IsNumber(finite, { each: true, message: 'must be two numbers t1, t2 with 0 < t1 < t2 < 1, e.g. [0.333, 0.667].' })
+  @ArrayMinSize(2, THRESHOLDS_MESSAGE)
+  @ArrayMaxSize(2, THRESHOLDS_MESSAGE)
+  @IsNumber(finite, { ...THRESHOLDS_MESSAGE, each: true })
   starThresholds: number[];
 }
 
 @ArgsType()
 export class WeightProfileIdArgs {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be the id of one of your weight profiles.' })
+  @IsUUID('all', PROFILE_ID_MESSAGE)
   id: string;
 }
