@@ -120,8 +120,9 @@ describe('accounts and sessions', () => {
       { field: 'email', message: 'name@example.org 같은 이메일 주소여야 합니다.' },
       { field: 'password', message: expect.stringMatching(/^\d+~\d+자로 정해 주세요\.$/) },
     ]);
-    const signedUp = await app.gqlOk<{ signUp: { message: string } }>(SIGN_UP, { input: { email: 'ko.signup@example.org', displayName: '이서연', password: 'a-long-enough-password' } }, ko);
-    expect(signedUp.signUp.message).toBe('받은편지함을 확인해 주세요. 이메일 주소를 확인할 링크를 보내 드렸습니다.');
+    const signedUp = await app.gql<{ signUp: { message: string } }>(SIGN_UP, { input: { email: 'ko.signup@example.org', displayName: '이서연', password: 'a-long-enough-password' } }, ko);
+    expect(signedUp.errors).toBeUndefined();
+    expect(signedUp.data?.signUp.message).toBe('받은편지함을 확인해 주세요. 이메일 주소를 확인할 링크를 보내 드렸습니다.');
     const forged = await app.gql(`mutation($input: TokenInput!) { confirmEmail(input: $input) { ok } }`, { input: { token: `${randomUUID()}.a-forged-secret` } }, ko);
     expect(forged.errors?.[0].extensions.fields).toEqual([
       { field: 'token', message: '이 확인 링크가 올바르지 않습니다. 링크 전체를 복사했는지 확인하거나, 새 링크를 요청해 주세요.' },
