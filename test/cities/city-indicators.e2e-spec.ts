@@ -247,6 +247,21 @@ describe('countries and cities', () => {
         expect(res.errors?.[0].extensions.code).toBe('NOT_FOUND');
       });
 
+      it('says each problem in Korean when the request asks for it', async () => {
+        const ko = { token: admin, headers: { 'accept-language': 'ko' } };
+        const category = await app.gql(SET, { input: { cityId: 'busan', key: 'metroGovernance', textValue: 'mature', source: 'Test: bad input' } }, ko);
+        expect(category.errors?.[0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          fields: [{ field: 'textValue', message: '"metroGovernance" 지표의 값은 "mature"가 아니라 nascent, emerging, established, special 중 하나여야 합니다.' }],
+        });
+        const source = await app.gql(SET, { input: { cityId: 'busan', key: 'coastal', booleanValue: true, source: 'x'.repeat(501) } }, ko);
+        expect(source.errors?.[0].extensions.fields).toEqual([{ field: 'source', message: '수치의 출처(간행물, 표, 연도)를 2~500자로 써 주세요.' }]);
+        const unknown = await app.gql(HISTORY, { id: 'busan', key: 'happiness' }, ko);
+        expect(unknown.errors?.[0].extensions.fields).toEqual([{ field: 'key', message: expect.stringMatching(/^"happiness" 지표는 없습니다\. 있는 지표: .*coastal/) }]);
+        const forbidden = await app.gql(SET, { input: { cityId: 'busan', key: 'coastal', booleanValue: true, source: 'Test: not allowed' } }, { token: officer, headers: { 'accept-language': 'ko' } });
+        expect(forbidden.errors?.[0]).toMatchObject({ message: '이 작업을 할 권한이 없습니다.', extensions: { code: 'FORBIDDEN' } });
+      });
+
       it('names the key when the history is asked for an unknown indicator', async () => {
         const res = await app.gql(HISTORY, { id: 'busan', key: 'happiness' }, { token: admin });
         expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'key' }] });

@@ -46,6 +46,17 @@ describe('the language the API answers in', () => {
     expect(english.errors?.[0].message).toMatch(/^Please correct the input: first must not be greater than \d+\.$/);
   });
 
+  it("says core's own refusals in Korean: a cursor no list returned, a session that is not valid", async () => {
+    const ko = { headers: { 'accept-language': 'ko' } };
+    const cursor = await app.gql(`query { cities(first: 2, after: "not-a-cursor") { totalCount } }`, {}, ko);
+    expect(cursor.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'after', message: '이 목록이 준 커서가 아닙니다. after 없이 처음부터 다시 불러와 주세요.' }],
+    });
+    const session = await app.gql(`query { me { id } }`, {}, { token: 'not-a-token', ...ko });
+    expect(session.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/^로그인 상태가 유효하지 않습니다\(.+\)\. 다시 로그인해 주세요\.$/) });
+  });
+
   it('says a whole-request refusal (before anything runs) in Korean too', async () => {
     const query = `query Cities($filter: CityFilterInput) { cities(filter: $filter) { totalCount } }`;
     const res = await app.gql(query, { filter: { search: 'a\u0000b' } }, { headers: { 'accept-language': 'ko' } });

@@ -1,6 +1,6 @@
 import { twinLiverpoolAndBusan } from '../funding/funding-support';
 import { startTestApp, TestApp } from '../support/harness';
-import { codeOf, DAY, E, eventInput, fieldsOf, HOUR } from './events-support';
+import { codeOf, createEvent, DAY, E, eventInput, fieldsOf, HOUR, reasonOf } from './events-support';
 
 /** Every refusal of bad input names its field and says what is wrong. */
 describe('events: bad input', () => {
@@ -16,7 +16,8 @@ describe('events: bad input', () => {
   });
   afterAll(() => app?.close());
 
-  const create = (over: Record<string, unknown>) => app.gql(E.CREATE, { input: eventInput(app, over) }, { token: t.organiser });
+  // Asked in English: the organiser's account reads Korean (the Korean answers have their own test below).
+  const create = (over: Record<string, unknown>) => app.gql(E.CREATE, { input: eventInput(app, over) }, { token: t.organiser, headers: { 'accept-language': 'en' } });
   const refusal = async (over: Record<string, unknown>) => {
     const res = await create(over);
     return { code: codeOf(res), fields: fieldsOf(res), message: res.errors?.[0]?.message ?? '' };
@@ -63,6 +64,33 @@ describe('events: bad input', () => {
       message: expect.stringContaining('when registration closes'),
     });
     expect((await refusal({ ...dates, registrationOpensAt: new Date(start - DAY).toISOString(), registrationClosesAt: new Date(start - 2 * DAY).toISOString() })).fields).toEqual(['registrationOpensAt']);
+  });
+
+  it('says each refusal in Korean when the request asks for it, with the same codes, fields and reasons', async () => {
+    const ko = { token: t.organiser, headers: { 'accept-language': 'ko' } };
+    // 10:00 UTC is 19:00 in Seoul, the event's zone: the Korean says the time as its clock reads it.
+    const start = Math.ceil((app.clock.now().getTime() + 5 * DAY) / DAY) * DAY + 10 * HOUR;
+    const early = await app.gql(E.CREATE, { input: eventInput(app, { startsAt: new Date(start).toISOString(), endsAt: new Date(start - HOUR).toISOString() }) }, ko);
+    expect([codeOf(early), fieldsOf(early)]).toEqual(['BAD_USER_INPUT', ['endsAt']]);
+    const problem = early.errors![0].extensions.fields![0].message;
+    expect(problem).toMatch(/^시작 시각\(\d{4}년 \d{1,2}월 \d{1,2}일 \(.\) 오후 7:00 \(.+ 시간\)\)보다 뒤여야 합니다\. 행사가 시작하기 전에 끝날 수는 없습니다\.$/);
+    expect(early.errors![0].message).toBe(`입력한 내용을 고쳐 주세요. endsAt: ${problem}`);
+    // A decorator's own Korean.
+    const workspace = await app.gql(E.CREATE, { input: eventInput(app, { workspaceId: 'liverpool-busan' }) }, ko);
+    expect(workspace.errors?.[0].extensions.fields).toEqual([{ field: 'workspaceId', message: '워크스페이스 ID여야 합니다.' }]);
+    const draft = await createEvent(app, t.organiser);
+    const onDraft = await app.gql(E.REGISTER, { input: { eventId: draft.id } }, { token: t.organiser, headers: { 'accept-language': 'ko-KR,ko;q=0.9' } });
+    expect([codeOf(onDraft), reasonOf(onDraft), onDraft.errors?.[0].message]).toEqual(['CONFLICT', 'NOT_PUBLISHED', '아직 초안인 행사입니다. 참가 신청을 받으려면 먼저 게시해 주세요.']);
+    const stale = await app.gql(E.PUBLISH, { input: { id: draft.id, version: draft.version + 1 } }, ko);
+    expect([codeOf(stale), reasonOf(stale)]).toEqual(['CONFLICT', 'STALE_VERSION']);
+    expect(stale.errors?.[0].message).toBe(
+      `불러온 뒤에 다른 사람이 이 행사를 바꿨습니다(보고 계신 것은 버전 ${draft.version + 1}, 지금은 버전 ${draft.version}). 최신 내용을 확인한 뒤 다시 바꿔 주세요.`,
+    );
+    const sector = await app.gql(E.FOLLOW, { input: { scope: 'SECTOR' } }, { token: t.participant, headers: { 'accept-language': 'ko' } });
+    expect(sector.errors?.[0].extensions.fields).toEqual([{ field: 'sector', message: '구독할 분야를 넣어 주세요(예: hydrogen).' }]);
+    // The same refusal in English is unchanged.
+    const english = await app.gql(E.REGISTER, { input: { eventId: draft.id } }, { token: t.organiser, headers: { 'accept-language': 'en' } });
+    expect(english.errors?.[0].message).toBe('This event is still a draft: publish it before anyone registers.');
   });
 
   it('follows name a known sector or workspace, and nothing else', async () => {

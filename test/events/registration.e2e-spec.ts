@@ -39,7 +39,8 @@ describe('events: registration and the waiting list', () => {
     // The capacity cannot go below the places taken.
     const lower = await app.gql(E.UPDATE, { input: { id: event.id, version: event.version, capacity: 1 } }, { token: t.organiser });
     expect([codeOf(lower), reasonOf(lower), lower.errors![0].extensions.registered]).toEqual(['CONFLICT', 'CAPACITY_BELOW_REGISTRATIONS', 2]);
-    expect(lower.errors![0].message).toBe('2 people already hold a place: the capacity cannot go below 2. Ask some to cancel first.');
+    // The organiser's account reads Korean.
+    expect(lower.errors![0].message).toBe('이미 2명의 참가가 확정되어 있어 정원을 2명보다 줄일 수 없습니다. 먼저 일부 참가자에게 신청을 취소해 달라고 요청해 주세요.');
 
     // Leaving the queue promotes nobody; the others move up.
     await app.gqlOk(E.CANCEL_REGISTRATION, { input: { eventId: event.id } }, { token: p4.token });

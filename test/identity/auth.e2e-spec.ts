@@ -110,6 +110,31 @@ describe('accounts and sessions', () => {
     expect(res.errors?.[0].extensions.fields?.find((f) => f.field === 'timeZone')?.message).toMatch(/IANA time zone/);
   });
 
+  it('says refusals, field problems and what happens next in Korean when the request asks for it, with the same codes and reasons', async () => {
+    const ko = { headers: { 'accept-language': 'ko' } };
+    const wrong = await app.gql(SIGN_IN, { input: { email: 'nobody.ko@example.org', password: 'whatever-it-is' } }, ko);
+    expect(wrong.errors?.[0]).toMatchObject({ message: '이메일 주소나 비밀번호가 맞지 않습니다. 확인한 뒤 다시 시도해 주세요.', extensions: { code: 'UNAUTHENTICATED' } });
+    // Decorators' own Korean, with the limits they declare.
+    const bad = await app.gql(SIGN_UP, { input: { email: 'not-an-email', displayName: 'Kim', password: 'short' } }, ko);
+    expect(bad.errors?.[0].extensions.fields).toEqual([
+      { field: 'email', message: 'name@example.org 같은 이메일 주소여야 합니다.' },
+      { field: 'password', message: expect.stringMatching(/^\d+~\d+자로 정해 주세요\.$/) },
+    ]);
+    const signedUp = await app.gql<{ signUp: { message: string } }>(SIGN_UP, { input: { email: 'ko.signup@example.org', displayName: '이서연', password: 'a-long-enough-password' } }, ko);
+    expect(signedUp.errors).toBeUndefined();
+    expect(signedUp.data?.signUp.message).toBe('받은편지함을 확인해 주세요. 이메일 주소를 확인할 링크를 보내 드렸습니다.');
+    const forged = await app.gql(`mutation($input: TokenInput!) { confirmEmail(input: $input) { ok } }`, { input: { token: `${randomUUID()}.a-forged-secret` } }, ko);
+    expect(forged.errors?.[0].extensions.fields).toEqual([
+      { field: 'token', message: '이 확인 링크가 올바르지 않습니다. 링크 전체를 복사했는지 확인하거나, 새 링크를 요청해 주세요.' },
+    ]);
+    const admin = await app.signIn('admin@demo.twins.test');
+    const { me } = await app.gqlOk<{ me: { id: string } }>(ME, {}, { token: admin });
+    const own = await app.gql(`mutation($input: SetUserDisabledInput!) { setUserDisabled(input: $input) { id } }`, { input: { userId: me.id, disabled: true } }, { token: admin, ...ko });
+    expect(own.errors?.[0]).toMatchObject({ message: '자신의 계정은 비활성화할 수 없습니다.', extensions: { code: 'CONFLICT', reason: 'OWN_ACCOUNT' } });
+    const expired = await app.gql(ME, {}, { token: 'not-a-token', ...ko });
+    expect(expired.errors?.[0]).toMatchObject({ message: '로그인 상태가 유효하지 않습니다(액세스 토큰이 올바르지 않습니다). 다시 로그인해 주세요.', extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
   it('never reveals whether an email exists when sign-in fails', async () => {
     const unknown = await app.gql(SIGN_IN, { input: { email: 'nobody@example.org', password: 'whatever-it-is' } });
     const wrong = await app.gql(SIGN_IN, { input: { email: 'officer.busan@demo.twins.test', password: 'whatever-it-is' } });
@@ -414,7 +439,10 @@ describe('accounts and sessions', () => {
     const update = `mutation($input: UpdateProfileInput!) { updateMyProfile(input: $input) { preferredLanguage timeZone displayName } }`;
     const ok = await app.gqlOk(update, { input: { preferredLanguage: 'ko', timeZone: 'Asia/Seoul' } }, { token });
     expect(ok).toEqual({ updateMyProfile: { preferredLanguage: 'ko', timeZone: 'Asia/Seoul', displayName: 'Jordan Lee' } });
+    // The account now reads Korean: a request that names no language is answered in it.
     const bad = await app.gql(update, { input: { preferredLanguage: 'fr' } }, { token });
-    expect(bad.errors?.[0].extensions.fields).toEqual([{ field: 'preferredLanguage', message: 'must be en or ko' }]);
+    expect(bad.errors?.[0].extensions.fields).toEqual([{ field: 'preferredLanguage', message: 'en 또는 ko여야 합니다.' }]);
+    const english = await app.gql(update, { input: { preferredLanguage: 'fr' } }, { token, headers: { 'accept-language': 'en' } });
+    expect(english.errors?.[0].extensions.fields).toEqual([{ field: 'preferredLanguage', message: 'must be en or ko' }]);
   });
 });

@@ -194,6 +194,24 @@ describe('the session cookie of the web app', () => {
     expect(forged.status).toBe(401);
   });
 
+  it('answers its refusals, and its sign-out, in the language the request asks for', async () => {
+    const ko = { 'accept-language': 'ko-KR,ko;q=0.9,en;q=0.8' };
+    const none = await post('/auth/refresh', undefined, ko);
+    expect(none.status).toBe(401);
+    expect((await none.json()) as unknown).toEqual({ errors: [{ message: '이 기기에서는 로그인되어 있지 않습니다. 로그인해 주세요.', extensions: { code: 'UNAUTHENTICATED' } }] });
+    const { cookie } = await signInWithCookie();
+    const forged = await post('/auth/refresh', `${cookie.value.split('.')[0]}.forged-secret`, ko);
+    expect(((await forged.json()) as { errors: Array<{ message: string }> }).errors[0].message).toBe('로그인이 끝났습니다. 다시 로그인해 주세요.');
+    const crossSite = await post('/auth/refresh', cookie.value, { ...ko, origin: 'https://evil.example' });
+    expect((await crossSite.json()) as unknown).toEqual({
+      errors: [{ message: '다른 사이트에서 온 요청이라 받지 않았습니다. 이노베이션 트윈스 웹 앱을 이용해 주세요.', extensions: { code: 'FORBIDDEN' } }],
+    });
+    const english = await post('/auth/refresh', undefined, { 'accept-language': 'en-GB' });
+    expect(((await english.json()) as { errors: Array<{ message: string }> }).errors[0].message).toBe('You are not signed in on this device. Sign in.');
+    const signedOut = await post('/auth/sign-out', cookie.value, ko);
+    expect((await signedOut.json()) as unknown).toEqual({ ok: true, message: '로그아웃했습니다.' });
+  });
+
   it('signing out ends the session and clears the cookie', async () => {
     const { cookie, accessToken } = await signInWithCookie();
     const response = await post('/auth/sign-out', cookie.value);

@@ -48,6 +48,11 @@ describe('the outbox and email delivery', () => {
       code: 'BAD_USER_INPUT',
       fields: [{ field: 'to' }],
     });
+    // In Korean when asked: the decorator's own words.
+    expect((await app.gql(SEND_TEST, { to: 'not an address' }, { token: admin, headers: { 'accept-language': 'ko' } })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'to', message: '이메일 주소여야 합니다.' }],
+    });
   });
 
   it('finds messages by part of the recipient address, with their status', async () => {
@@ -195,5 +200,10 @@ describe('messages that keep failing', () => {
       return res.errors ? res : undefined;
     }, 10_000, 'retry to be refused once sent');
     expect(again.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringMatching(/SENT/) });
+    const inKorean = await app.gql(retry, { id: parked.id }, { token: admin, headers: { 'accept-language': 'ko' } });
+    expect(inKorean.errors?.[0]).toMatchObject({
+      extensions: { code: 'CONFLICT', status: 'SENT' },
+      message: '실패했거나 보류된 메시지만 다시 보낼 수 있습니다. 이 메시지는 발송 완료 상태입니다.',
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '@app/core';
+import { AppError, ErrorCode, type FieldProblem, inLanguage } from '@app/core';
 import { IndicatorValueType } from './entities/indicator-definition.entity';
 import {
   checkAsOf,
@@ -26,17 +26,17 @@ const governance: IndicatorRules = {
   ],
 };
 
-/** The BAD_USER_INPUT field problem `run` throws. */
-function problem(run: () => unknown): { field: string; message: string } {
+/** The BAD_USER_INPUT field problem `run` throws, in English (`ko` in Korean). */
+function problem(run: () => unknown): { field: string; message: string; ko: string } {
   try {
     run();
   } catch (error) {
     expect(error).toBeInstanceOf(AppError);
     const app = error as AppError;
     expect(app.code).toBe(ErrorCode.BAD_USER_INPUT);
-    const fields = app.extensions.fields as Array<{ field: string; message: string }>;
+    const fields = app.extensions.fields as FieldProblem[];
     expect(fields).toHaveLength(1);
-    return fields[0];
+    return { field: fields[0].field, message: inLanguage(fields[0].message, 'en'), ko: inLanguage(fields[0].message, 'ko') };
   }
   throw new Error('expected a BAD_USER_INPUT error');
 }
@@ -89,6 +89,7 @@ describe('checkIndicatorValue', () => {
     expect(problem(() => checkIndicatorValue(share, 100.5)).message).toContain('at most 100');
     expect(problem(() => checkIndicatorValue(rank, 2.5)).message).toContain('whole number');
     expect(problem(() => checkIndicatorValue(rank, 0)).message).toContain('at least 1');
+    expect(problem(() => checkIndicatorValue(rank, 0)).ko).toBe('"nationalSizeRank" 지표는 1 이상이어야 합니다(받은 값: 0).');
     expect(checkIndicatorValue(share, 0)).toBe(0);
     expect(checkIndicatorValue(rank, 1)).toBe(1);
   });
@@ -97,6 +98,7 @@ describe('checkIndicatorValue', () => {
     expect(checkIndicatorValue(governance, ' Established ')).toBe('established');
     const unknown = problem(() => checkIndicatorValue(governance, 'mature'));
     expect(unknown.message).toContain('one of: nascent, established');
+    expect(unknown.ko).toBe('"metroGovernance" 지표의 값은 "mature"가 아니라 nascent, established 중 하나여야 합니다.');
   });
 
   it('refuses a value of another type (seed files)', () => {

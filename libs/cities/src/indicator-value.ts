@@ -1,7 +1,7 @@
-import { BadInputError, Language } from '@app/core';
+import { BadInputError, Language, words, type Words } from '@app/core';
 import type { IndicatorDefinition } from './entities/indicator-definition.entity';
 import { IndicatorValueType } from './entities/indicator-definition.entity';
-import { EVIDENCE_LIMITS } from '@app/rules';
+import { EVIDENCE_LIMITS, withParticle } from '@app/rules';
 
 /** An indicator's value as JSON: a number, a boolean, a category, or null for "no figure". */
 export type IndicatorScalar = number | boolean | string | null;
@@ -32,16 +32,23 @@ export const VALUE_FIELD: Record<IndicatorValueType, ValueField> = {
 export const SOURCE_MIN_LENGTH = EVIDENCE_LIMITS.sourceMin;
 export const SOURCE_MAX_LENGTH = EVIDENCE_LIMITS.sourceMax;
 
-/** "a number", "true or false", "one of: nascent, emerging" — for messages. */
-export function describeValueType(rules: IndicatorRules): string {
+/** "a number", "true or false", "one of: nascent, emerging" (정수, true 또는 false, nascent, emerging 중 하나) — for messages. */
+export function describeValueType(rules: IndicatorRules): Words {
   switch (rules.valueType) {
     case IndicatorValueType.NUMBER:
-      return rules.integerOnly ? 'a whole number' : 'a number';
+      return rules.integerOnly ? words('a whole number', '정수') : words('a number', '숫자');
     case IndicatorValueType.BOOLEAN:
-      return 'true or false';
-    case IndicatorValueType.CATEGORY:
-      return `one of: ${rules.categories.map((c) => c.value).join(', ')}`;
+      return words('true or false', 'true 또는 false');
+    case IndicatorValueType.CATEGORY: {
+      const values = rules.categories.map((c) => c.value).join(', ');
+      return words(`one of: ${values}`, `${values} 중 하나`);
+    }
   }
+}
+
+/** How the Korean messages name the indicator: `"metroGovernance" 지표`. */
+function indicatorKo(rules: IndicatorRules): string {
+  return `"${rules.key}" 지표`;
 }
 
 /**
@@ -55,21 +62,39 @@ export function valueFromInput(rules: IndicatorRules, input: IndicatorValueInput
   );
   if (input.clear) {
     if (given.length > 0) {
-      throw BadInputError.field('clear', `cannot be combined with ${given[0]}: either send a value or clear the figure.`);
+      throw BadInputError.field(
+        'clear',
+        words(
+          `cannot be combined with ${given[0]}: either send a value or clear the figure.`,
+          `${withParticle(given[0], '와/과')} 함께 보낼 수 없습니다. 값을 보내거나 수치를 지우거나, 둘 중 하나만 해 주세요.`,
+        ),
+      );
     }
     return null;
   }
   if (given.length === 0) {
     throw BadInputError.field(
       expected,
-      `"${rules.key}" takes ${describeValueType(rules)}: send it as ${expected}, or send clear: true to record that there is no figure.`,
+      words(
+        `"${rules.key}" takes ${describeValueType(rules).en}: send it as ${expected}, or send clear: true to record that there is no figure.`,
+        `${indicatorKo(rules)}의 값은 ${describeValueType(rules).ko}입니다. ${withParticle(expected, '으로/로')} 보내거나, 수치가 없다면 clear: true를 보내 주세요.`,
+      ),
     );
   }
   if (given.length > 1) {
-    throw BadInputError.field(given[1], `send only one value; "${rules.key}" takes ${expected}.`);
+    throw BadInputError.field(
+      given[1],
+      words(`send only one value; "${rules.key}" takes ${expected}.`, `값은 하나만 보내 주세요. ${indicatorKo(rules)}는 ${withParticle(expected, '으로/로')} 받습니다.`),
+    );
   }
   if (given[0] !== expected) {
-    throw BadInputError.field(given[0], `"${rules.key}" takes ${describeValueType(rules)}; send it as ${expected}.`);
+    throw BadInputError.field(
+      given[0],
+      words(
+        `"${rules.key}" takes ${describeValueType(rules).en}; send it as ${expected}.`,
+        `${indicatorKo(rules)}의 값은 ${describeValueType(rules).ko}입니다. ${withParticle(expected, '으로/로')} 보내 주세요.`,
+      ),
+    );
   }
   return checkIndicatorValue(rules, input[expected] as IndicatorScalar, expected);
 }
@@ -85,19 +110,26 @@ export function checkIndicatorValue(
   field: string = VALUE_FIELD[rules.valueType],
 ): IndicatorScalar {
   if (value === null) return null;
-  const wrongType = () => BadInputError.field(field, `"${rules.key}" takes ${describeValueType(rules)}, not ${JSON.stringify(value)}.`);
+  const wrongType = () =>
+    BadInputError.field(
+      field,
+      words(
+        `"${rules.key}" takes ${describeValueType(rules).en}, not ${JSON.stringify(value)}.`,
+        `${indicatorKo(rules)}의 값은 ${withParticle(JSON.stringify(value), '이/가')} 아니라 ${describeValueType(rules).ko}여야 합니다.`,
+      ),
+    );
   switch (rules.valueType) {
     case IndicatorValueType.NUMBER: {
       if (typeof value !== 'number') throw wrongType();
-      if (!Number.isFinite(value)) throw BadInputError.field(field, 'must be a finite number.');
+      if (!Number.isFinite(value)) throw BadInputError.field(field, words('must be a finite number.', '유한한 숫자여야 합니다.'));
       if (rules.integerOnly && !Number.isInteger(value)) {
-        throw BadInputError.field(field, `"${rules.key}" takes a whole number, not ${value}.`);
+        throw BadInputError.field(field, words(`"${rules.key}" takes a whole number, not ${value}.`, `${indicatorKo(rules)}의 값은 정수여야 합니다(받은 값: ${value}).`));
       }
       if (rules.minValue !== null && value < rules.minValue) {
-        throw BadInputError.field(field, `"${rules.key}" must be at least ${rules.minValue}, not ${value}.`);
+        throw BadInputError.field(field, words(`"${rules.key}" must be at least ${rules.minValue}, not ${value}.`, `${indicatorKo(rules)}는 ${rules.minValue} 이상이어야 합니다(받은 값: ${value}).`));
       }
       if (rules.maxValue !== null && value > rules.maxValue) {
-        throw BadInputError.field(field, `"${rules.key}" must be at most ${rules.maxValue}, not ${value}.`);
+        throw BadInputError.field(field, words(`"${rules.key}" must be at most ${rules.maxValue}, not ${value}.`, `${indicatorKo(rules)}는 ${rules.maxValue} 이하여야 합니다(받은 값: ${value}).`));
       }
       return value;
     }
@@ -116,12 +148,25 @@ export function checkIndicatorValue(
 
 /**
  * Trims a source and checks its length; every figure (and every piece of
- * evidence) must say where it comes from. `what` tells the person what to give.
+ * evidence) must say where it comes from. `what` tells the person what to
+ * give, in both languages (given only in English, the Korean asks for the
+ * source in general).
  */
-export function checkSource(source: string | null | undefined, field = 'source', what = 'where the figure comes from (publication, table, year)'): string {
+export function checkSource(
+  source: string | null | undefined,
+  field = 'source',
+  what: Words | string = words('where the figure comes from (publication, table, year)', '수치의 출처(간행물, 표, 연도)'),
+): string {
   const trimmed = (source ?? '').trim();
   if (trimmed.length < SOURCE_MIN_LENGTH || trimmed.length > SOURCE_MAX_LENGTH) {
-    throw BadInputError.field(field, `must be ${SOURCE_MIN_LENGTH} to ${SOURCE_MAX_LENGTH} characters: say ${what}.`);
+    const said = typeof what === 'string' ? words(what, '출처') : what;
+    throw BadInputError.field(
+      field,
+      words(
+        `must be ${SOURCE_MIN_LENGTH} to ${SOURCE_MAX_LENGTH} characters: say ${said.en}.`,
+        `${withParticle(said.ko, '을/를')} ${SOURCE_MIN_LENGTH}~${SOURCE_MAX_LENGTH}자로 써 주세요.`,
+      ),
+    );
   }
   return trimmed;
 }
@@ -134,9 +179,9 @@ export function checkAsOf(asOf: string, today: string, field = 'asOf'): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
   const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : null;
   if (!date || date.toISOString().slice(0, 10) !== asOf) {
-    throw BadInputError.field(field, 'must be a date written YYYY-MM-DD, e.g. 2024-03-31.');
+    throw BadInputError.field(field, words('must be a date written YYYY-MM-DD, e.g. 2024-03-31.', 'YYYY-MM-DD 형식의 날짜여야 합니다(예: 2024-03-31).'));
   }
-  if (asOf > today) throw BadInputError.field(field, `cannot be in the future (today is ${today}).`);
+  if (asOf > today) throw BadInputError.field(field, words(`cannot be in the future (today is ${today}).`, `미래 날짜는 쓸 수 없습니다(오늘은 ${today}입니다).`));
   return asOf;
 }
 

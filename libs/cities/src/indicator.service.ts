@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { AuthUser, BadInputError, Clock, Connection, NotFoundError, PageArgs, paginate } from '@app/core';
+import { AuthUser, BadInputError, Clock, Connection, NotFoundError, PageArgs, paginate, words } from '@app/core';
 import { CityIndicatorChange } from './entities/city-indicator-change.entity';
 import { CityIndicatorValue } from './entities/city-indicator-value.entity';
 import { City } from './entities/city.entity';
@@ -48,7 +48,7 @@ export class IndicatorService {
     const definition = await em.findOneBy(IndicatorDefinition, { key });
     if (definition) return definition;
     const known = (await em.find(IndicatorDefinition, { order: { position: 'ASC' } })).map((d) => d.key);
-    throw BadInputError.field('key', `there is no indicator "${key}". Known indicators: ${known.join(', ')}.`);
+    throw BadInputError.field('key', words(`there is no indicator "${key}". Known indicators: ${known.join(', ')}.`, `"${key}" 지표는 없습니다. 있는 지표: ${known.join(', ')}.`));
   }
 
   /** Batched for DataLoaders: each city's stored values, in the order of `cityIds`. */

@@ -1,5 +1,5 @@
-import type { FieldProblem } from '@app/core';
-import { eventShapeRules, type EventShapeRule } from '@app/rules';
+import type { FieldProblem, Words } from '@app/core';
+import { eventShapeRules, formatInstant, type EventShapeRule } from '@app/rules';
 import { EventFormat } from './entities/programme-event.entity';
 
 export const HOUR_MS = 3_600_000;
@@ -18,23 +18,45 @@ export interface EventShape {
 
 const iso = (d: Date) => d.toISOString();
 
+/** An instant as a Korean sentence says it, in the event's own zone, named: "2027년 6월 3일 (목) 오후 6:00 (영국 시간)". */
+export function koreanEventTime(instant: Date, timeZone: string): string {
+  return formatInstant(instant, timeZone, 'ko');
+}
+
 /**
  * Every problem with an event as it would stand after a create or an update,
  * by input field. `startsAtChanged` is false for an update that leaves the
  * start alone: an event that has begun may still get a new description.
  */
-export function eventShapeProblems(shape: EventShape, now: Date, startsAtChanged: boolean): FieldProblem[] {
+export function eventShapeProblems(shape: EventShape, now: Date, startsAtChanged: boolean, timeZone = 'UTC'): FieldProblem[] {
   const time = (d: Date | null) => (d ? d.getTime() : null);
   const closes = shape.registrationClosesAt ?? shape.startsAt;
+  const ko = (d: Date) => koreanEventTime(d, timeZone);
+  const hybrid = shape.format === EventFormat.HYBRID;
   // The rules are the ones the organiser's form checks (libs/rules); the words are the API's.
-  const message: Record<EventShapeRule, () => string> = {
-    endBeforeStart: () => `must be after the start (${iso(shape.startsAt)}): the event cannot end before it starts.`,
-    startPast: () => `must be in the future (it is now ${iso(now)}).`,
-    venueNeeded: () => `is needed for ${shape.format === EventFormat.HYBRID ? 'a hybrid' : 'an in-person'} event: say where it takes place.`,
-    joinUrlNeeded: () => `is needed for ${shape.format === EventFormat.HYBRID ? 'a hybrid' : 'an online'} event: give the link people join with.`,
-    closesAfterEnd: () => `must be no later than the end of the event (${iso(shape.endsAt)}).`,
-    opensAfterCloses: () => `must be before registration closes (${iso(closes)}).`,
-    opensAfterStart: () => `must be before the event starts (${iso(closes)}), when registration closes.`,
+  const message: Record<EventShapeRule, () => Words> = {
+    endBeforeStart: () => ({
+      en: `must be after the start (${iso(shape.startsAt)}): the event cannot end before it starts.`,
+      ko: `시작 시각(${ko(shape.startsAt)})보다 뒤여야 합니다. 행사가 시작하기 전에 끝날 수는 없습니다.`,
+    }),
+    startPast: () => ({ en: `must be in the future (it is now ${iso(now)}).`, ko: `앞으로 올 시각이어야 합니다(지금은 ${ko(now)}).` }),
+    venueNeeded: () => ({
+      en: `is needed for ${hybrid ? 'a hybrid' : 'an in-person'} event: say where it takes place.`,
+      ko: `${hybrid ? '현장·온라인 병행' : '현장 진행'} 행사에는 장소가 필요합니다. 어디에서 열리는지 써 주세요.`,
+    }),
+    joinUrlNeeded: () => ({
+      en: `is needed for ${hybrid ? 'a hybrid' : 'an online'} event: give the link people join with.`,
+      ko: `${hybrid ? '현장·온라인 병행' : '온라인'} 행사에는 참여 링크가 필요합니다. 참가자가 접속할 링크를 넣어 주세요.`,
+    }),
+    closesAfterEnd: () => ({
+      en: `must be no later than the end of the event (${iso(shape.endsAt)}).`,
+      ko: `행사가 끝나는 시각(${ko(shape.endsAt)})보다 늦을 수 없습니다.`,
+    }),
+    opensAfterCloses: () => ({ en: `must be before registration closes (${iso(closes)}).`, ko: `참가 신청 마감(${ko(closes)}) 전이어야 합니다.` }),
+    opensAfterStart: () => ({
+      en: `must be before the event starts (${iso(closes)}), when registration closes.`,
+      ko: `참가 신청이 마감되는 행사 시작 시각(${ko(closes)}) 전이어야 합니다.`,
+    }),
   };
   const rules = eventShapeRules(
     { ...shape, startsAt: shape.startsAt.getTime(), endsAt: shape.endsAt.getTime(), registrationOpensAt: time(shape.registrationOpensAt), registrationClosesAt: time(shape.registrationClosesAt) },

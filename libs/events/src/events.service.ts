@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, escapeLike, FieldProblem, ForbiddenError, hasRole, isUuid, NotFoundError, PageArgs, paginate, Role } from '@app/core';
+import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, escapeLike, FieldProblem, ForbiddenError, hasRole, isUuid, NotFoundError, PageArgs, paginate, Role, words } from '@app/core';
 import { recipientsOf } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { knownSectorKeys } from '@app/pairing';
@@ -10,7 +10,7 @@ import { EventsEmail } from './emails/events.emails';
 import { EventRegistration, RegistrationStatus } from './entities/event-registration.entity';
 import { EventFormat, EventStatus, ProgrammeEvent } from './entities/programme-event.entity';
 import { canManage, canSee, eventEmailData } from './event-access';
-import { eventShapeProblems, EventShape } from './event-rules';
+import { eventShapeProblems, EventShape, koreanEventTime } from './event-rules';
 import { FollowsService } from './follows.service';
 import { RegistrationsService } from './registrations.service';
 
@@ -100,7 +100,7 @@ export class EventsService {
         registrationOpensAt: input.registrationOpensAt ?? null,
         registrationClosesAt: input.registrationClosesAt ?? null,
       };
-      await this.validate(em, shape, now, true, { sectors: input.sectors, workspaceId: input.workspaceId });
+      await this.validate(em, shape, now, true, { sectors: input.sectors, workspaceId: input.workspaceId, timeZone: input.timeZone });
       const inserted = await em.insert(ProgrammeEvent, {
         kind: input.kind,
         titleEn: input.title.en ?? null,
@@ -129,7 +129,12 @@ export class EventsService {
       if (event.status === EventStatus.CANCELLED) throw this.cancelledError(event);
       this.requireVersion(event, input.version);
       for (const key of REQUIRED) {
-        if (input[key] === null) throw BadInputError.field(key, 'cannot be emptied: leave it out to keep it, or give a new value.');
+        if (input[key] === null) {
+          throw BadInputError.field(
+            key,
+            words('cannot be emptied: leave it out to keep it, or give a new value.', '비울 수 없습니다. 그대로 두려면 보내지 말고, 바꾸려면 새 값을 넣어 주세요.'),
+          );
+        }
       }
       const now = this.clock.now();
       const pick = <K extends keyof EventShape>(key: K): EventShape[K] => (input[key] !== undefined ? (input[key] as EventShape[K]) : event[key]);
@@ -147,14 +152,18 @@ export class EventsService {
       await this.validate(em, shape, now, shape.startsAt.getTime() !== event.startsAt.getTime(), {
         sectors: input.sectors,
         workspaceId: input.workspaceId === null ? undefined : input.workspaceId,
+        timeZone: input.timeZone ?? event.timeZone,
       });
       if (input.capacity !== undefined && input.capacity !== null) {
         const { registered } = (await this.registrations.countsIn(em, [event.id])).get(event.id)!;
         if (input.capacity < registered) {
-          throw new ConflictError(`${registered} people already hold a place: the capacity cannot go below ${registered}. Ask some to cancel first.`, {
-            reason: 'CAPACITY_BELOW_REGISTRATIONS',
-            registered,
-          });
+          throw new ConflictError(
+            words(
+              `${registered} people already hold a place: the capacity cannot go below ${registered}. Ask some to cancel first.`,
+              `이미 ${registered}명의 참가가 확정되어 있어 정원을 ${registered}명보다 줄일 수 없습니다. 먼저 일부 참가자에게 신청을 취소해 달라고 요청해 주세요.`,
+            ),
+            { reason: 'CAPACITY_BELOW_REGISTRATIONS', registered },
+          );
         }
       }
       const previous = { startsAt: event.startsAt, endsAt: event.endsAt };
@@ -182,11 +191,19 @@ export class EventsService {
     return this.dataSource.transaction(async (em) => {
       const event = await this.lockManaged(em, user, input.id);
       if (event.status === EventStatus.CANCELLED) throw this.cancelledError(event);
-      if (event.status === EventStatus.PUBLISHED) throw new ConflictError('This event is already published.', { reason: 'ALREADY_PUBLISHED', publishedAt: event.publishedAt!.toISOString() });
+      if (event.status === EventStatus.PUBLISHED) {
+        throw new ConflictError(words('This event is already published.', '이미 게시된 행사입니다.'), { reason: 'ALREADY_PUBLISHED', publishedAt: event.publishedAt!.toISOString() });
+      }
       this.requireVersion(event, input.version);
       const now = this.clock.now();
       if (now.getTime() >= event.startsAt.getTime()) {
-        throw new ConflictError(`This event starts at ${event.startsAt.toISOString()}, which has passed: move it to a future time before publishing.`, { reason: 'EVENT_STARTED', startsAt: event.startsAt.toISOString() });
+        throw new ConflictError(
+          words(
+            `This event starts at ${event.startsAt.toISOString()}, which has passed: move it to a future time before publishing.`,
+            `이 행사의 시작 시각(${koreanEventTime(event.startsAt, event.timeZone)})이 이미 지났습니다. 게시하려면 먼저 앞으로 올 시각으로 옮겨 주세요.`,
+          ),
+          { reason: 'EVENT_STARTED', startsAt: event.startsAt.toISOString() },
+        );
       }
       Object.assign(event, { status: EventStatus.PUBLISHED, publishedAt: now, version: event.version + 1, updatedAt: now });
       const saved = await em.save(event);
@@ -201,7 +218,12 @@ export class EventsService {
       if (event.status === EventStatus.CANCELLED) throw this.cancelledError(event);
       this.requireVersion(event, input.version);
       const now = this.clock.now();
-      if (now.getTime() >= event.endsAt.getTime()) throw new ConflictError('This event has already taken place: it can no longer be cancelled.', { reason: 'EVENT_ENDED', endsAt: event.endsAt.toISOString() });
+      if (now.getTime() >= event.endsAt.getTime()) {
+        throw new ConflictError(words('This event has already taken place: it can no longer be cancelled.', '이미 끝난 행사라 취소할 수 없습니다.'), {
+          reason: 'EVENT_ENDED',
+          endsAt: event.endsAt.toISOString(),
+        });
+      }
       const wasPublished = event.status === EventStatus.PUBLISHED;
       Object.assign(event, { status: EventStatus.CANCELLED, cancelledAt: now, cancelReason: input.reason, version: event.version + 1, updatedAt: now });
       const saved = await em.save(event);
@@ -250,33 +272,60 @@ export class EventsService {
 
   private async lockManaged(em: EntityManager, user: AuthUser, id: string): Promise<ProgrammeEvent> {
     const event = await this.registrations.lockEvent(em, user, id);
-    if (!canManage(user, event)) throw new ForbiddenError('Only the event’s organiser and admins may change it.');
+    if (!canManage(user, event)) throw new ForbiddenError(words('Only the event’s organiser and admins may change it.', '행사는 주최자와 관리자만 바꿀 수 있습니다.'));
     return event;
   }
 
   private requireVersion(event: ProgrammeEvent, version: number): void {
     if (event.version === version) return;
     throw new ConflictError(
-      `Someone changed this event since you read it (you have version ${version}; it is now at version ${event.version}). Look at the current version, then make your change again.`,
+      words(
+        `Someone changed this event since you read it (you have version ${version}; it is now at version ${event.version}). Look at the current version, then make your change again.`,
+        `불러온 뒤에 다른 사람이 이 행사를 바꿨습니다(보고 계신 것은 버전 ${version}, 지금은 버전 ${event.version}). 최신 내용을 확인한 뒤 다시 바꿔 주세요.`,
+      ),
       { reason: 'STALE_VERSION', currentVersion: event.version },
     );
   }
 
   private cancelledError(event: ProgrammeEvent): ConflictError {
-    return new ConflictError('This event was cancelled: it can no longer be changed, published or registered for.', { reason: 'EVENT_CANCELLED', cancelledAt: event.cancelledAt?.toISOString() ?? null });
+    return new ConflictError(
+      words(
+        'This event was cancelled: it can no longer be changed, published or registered for.',
+        '취소된 행사입니다. 더 이상 바꾸거나 게시하거나 참가 신청을 받을 수 없습니다.',
+      ),
+      { reason: 'EVENT_CANCELLED', cancelledAt: event.cancelledAt?.toISOString() ?? null },
+    );
   }
 
   /** Everything an event refers to and its dates, each problem by field. */
-  private async validate(em: EntityManager, shape: EventShape, now: Date, startsAtChanged: boolean, refs: { sectors?: string[]; workspaceId?: string | null }): Promise<void> {
-    const problems: FieldProblem[] = eventShapeProblems(shape, now, startsAtChanged);
+  private async validate(
+    em: EntityManager,
+    shape: EventShape,
+    now: Date,
+    startsAtChanged: boolean,
+    refs: { sectors?: string[]; workspaceId?: string | null; timeZone: string },
+  ): Promise<void> {
+    const problems: FieldProblem[] = eventShapeProblems(shape, now, startsAtChanged, refs.timeZone);
     if (refs.sectors?.length) {
       const known = await knownSectorKeys(em, refs.sectors);
       const unknown = refs.sectors.filter((s) => !known.has(s));
-      if (unknown.length) problems.push({ field: 'sectors', message: `has no sector ${unknown.map((u) => `"${u}"`).join(', ')}: use keys from the sectors query, e.g. hydrogen or digital.` });
+      if (unknown.length) {
+        const named = unknown.map((u) => `"${u}"`).join(', ');
+        problems.push({
+          field: 'sectors',
+          message: words(
+            `has no sector ${named}: use keys from the sectors query, e.g. hydrogen or digital.`,
+            `없는 분야가 있습니다: ${named}. sectors 쿼리에 있는 키를 써 주세요(예: hydrogen, digital).`,
+          ),
+        });
+      }
     }
     if (refs.workspaceId && !(await this.workspaces.getMany([refs.workspaceId], em))[0]) {
-      problems.push({ field: 'workspaceId', message: `names no workspace: "${refs.workspaceId}" does not exist.` });
+      problems.push({
+        field: 'workspaceId',
+        message: words(`names no workspace: "${refs.workspaceId}" does not exist.`, `ID가 "${refs.workspaceId}"인 워크스페이스는 없습니다.`),
+      });
     }
-    if (problems.length) throw new BadInputError(`Please correct the input: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
+    if (problems.length) throw BadInputError.ofFields(problems);
   }
 }

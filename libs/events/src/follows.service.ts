@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, isUuid, NotFoundError } from '@app/core';
+import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, isUuid, NotFoundError, words } from '@app/core';
 import { recipientsOf } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { SectorsService } from '@app/pairing';
@@ -211,16 +211,26 @@ export class FollowsService {
   private async checkKey(em: EntityManager, input: EventFollowInput): Promise<FollowKey> {
     switch (input.scope) {
       case EventFollowScope.PROGRAMME:
-        if (input.sector || input.workspaceId) throw BadInputError.field(input.sector ? 'sector' : 'workspaceId', 'must be left out when following the whole programme.');
+        if (input.sector || input.workspaceId) {
+          throw BadInputError.field(
+            input.sector ? 'sector' : 'workspaceId',
+            words('must be left out when following the whole programme.', '프로그램 전체를 구독할 때는 비워 두어야 합니다.'),
+          );
+        }
         return { sectorKey: null, workspaceId: null };
       case EventFollowScope.SECTOR:
-        if (input.workspaceId) throw BadInputError.field('workspaceId', 'must be left out when following a sector.');
-        if (!input.sector) throw BadInputError.field('sector', 'is needed to follow a sector, e.g. hydrogen.');
-        if (!(await this.sectors.getMany([input.sector], em))[0]) throw BadInputError.field('sector', `has no sector "${input.sector}": use a key from the sectors query, e.g. hydrogen.`);
+        if (input.workspaceId) throw BadInputError.field('workspaceId', words('must be left out when following a sector.', '분야를 구독할 때는 비워 두어야 합니다.'));
+        if (!input.sector) throw BadInputError.field('sector', words('is needed to follow a sector, e.g. hydrogen.', '구독할 분야를 넣어 주세요(예: hydrogen).'));
+        if (!(await this.sectors.getMany([input.sector], em))[0]) {
+          throw BadInputError.field(
+            'sector',
+            words(`has no sector "${input.sector}": use a key from the sectors query, e.g. hydrogen.`, `"${input.sector}" 분야는 없습니다. sectors 쿼리에 있는 키를 써 주세요(예: hydrogen).`),
+          );
+        }
         return { sectorKey: input.sector, workspaceId: null };
       case EventFollowScope.WORKSPACE:
-        if (input.sector) throw BadInputError.field('sector', 'must be left out when following a workspace.');
-        if (!input.workspaceId) throw BadInputError.field('workspaceId', 'is needed to follow a workspace’s events.');
+        if (input.sector) throw BadInputError.field('sector', words('must be left out when following a workspace.', '워크스페이스를 구독할 때는 비워 두어야 합니다.'));
+        if (!input.workspaceId) throw BadInputError.field('workspaceId', words('is needed to follow a workspace’s events.', '행사 소식을 구독할 워크스페이스를 넣어 주세요.'));
         if (!(await this.workspaces.getMany([input.workspaceId], em))[0]) throw new NotFoundError('workspace', input.workspaceId);
         return { sectorKey: null, workspaceId: input.workspaceId };
     }

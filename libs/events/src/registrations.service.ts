@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AppConfig, AuthUser, Clock, ConflictError, Connection, isUuid, NotFoundError, PageArgs, paginate, RequestContext, requestLoader, toCsv } from '@app/core';
+import { AppConfig, AuthUser, Clock, ConflictError, Connection, isUuid, NotFoundError, PageArgs, paginate, RequestContext, requestLoader, toCsv, words } from '@app/core';
 import { accountProfileSql, recipientsOf, UsersService } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import type { RegistrationFilter } from './dto/events.inputs';
@@ -8,7 +8,7 @@ import { EventsEmail } from './emails/events.emails';
 import { EventRegistration, RegistrationStatus } from './entities/event-registration.entity';
 import { EventStatus, ProgrammeEvent } from './entities/programme-event.entity';
 import { canSee, eventEmailData, isPublic } from './event-access';
-import { registrationState, registrationWindow } from './event-rules';
+import { koreanEventTime, registrationState, registrationWindow } from './event-rules';
 
 export interface EventCounts {
   registered: number;
@@ -49,16 +49,27 @@ export class RegistrationsService {
       const state = registrationState(event, now);
       const { opensAt, closesAt } = registrationWindow(event);
       if (state === 'NOT_OPEN') {
-        throw new ConflictError(`Registration for this event opens at ${opensAt!.toISOString()}: register then.`, { reason: 'REGISTRATION_NOT_OPEN', opensAt: opensAt!.toISOString() });
+        throw new ConflictError(
+          words(
+            `Registration for this event opens at ${opensAt!.toISOString()}: register then.`,
+            `이 행사의 참가 신청은 ${koreanEventTime(opensAt!, event.timeZone)}에 시작합니다. 그때 신청해 주세요.`,
+          ),
+          { reason: 'REGISTRATION_NOT_OPEN', opensAt: opensAt!.toISOString() },
+        );
       }
       if (state === 'CLOSED') {
-        throw new ConflictError(`Registration for this event closed at ${closesAt.toISOString()}.`, { reason: 'REGISTRATION_CLOSED', closesAt: closesAt.toISOString() });
+        throw new ConflictError(
+          words(`Registration for this event closed at ${closesAt.toISOString()}.`, `이 행사의 참가 신청은 ${koreanEventTime(closesAt, event.timeZone)}에 마감되었습니다.`),
+          { reason: 'REGISTRATION_CLOSED', closesAt: closesAt.toISOString() },
+        );
       }
       const existing = await em.createQueryBuilder(EventRegistration, 'r').setLock('pessimistic_write').where('r.event_id = :eventId AND r.user_id = :userId', { eventId: event.id, userId: user.id }).getOne();
       if (existing && existing.status !== RegistrationStatus.CANCELLED) {
         const waiting = existing.status === RegistrationStatus.WAITLISTED;
         throw new ConflictError(
-          waiting ? 'You are already on the waiting list for this event.' : 'You are already registered for this event.',
+          waiting
+            ? words('You are already on the waiting list for this event.', '이미 이 행사의 대기자 명단에 올라 있습니다.')
+            : words('You are already registered for this event.', '이미 이 행사에 참가 신청을 하셨습니다.'),
           { reason: 'ALREADY_REGISTERED', status: existing.status, registrationId: existing.id },
         );
       }
@@ -88,11 +99,14 @@ export class RegistrationsService {
       if (event.status === EventStatus.CANCELLED) throw this.cancelledError(event);
       const now = this.clock.now();
       if (now.getTime() >= event.startsAt.getTime()) {
-        throw new ConflictError('This event has already started: registrations can no longer be cancelled.', { reason: 'EVENT_STARTED', startsAt: event.startsAt.toISOString() });
+        throw new ConflictError(words('This event has already started: registrations can no longer be cancelled.', '이미 시작한 행사라 참가 신청을 취소할 수 없습니다.'), {
+          reason: 'EVENT_STARTED',
+          startsAt: event.startsAt.toISOString(),
+        });
       }
       const registration = await em.createQueryBuilder(EventRegistration, 'r').setLock('pessimistic_write').where('r.event_id = :eventId AND r.user_id = :userId', { eventId: event.id, userId: user.id }).getOne();
       if (!registration || registration.status === RegistrationStatus.CANCELLED) {
-        throw new ConflictError('You are not registered for this event, nor on its waiting list.', { reason: 'NOT_REGISTERED' });
+        throw new ConflictError(words('You are not registered for this event, nor on its waiting list.', '이 행사에 참가 신청을 하지 않았고 대기자 명단에도 없습니다.'), { reason: 'NOT_REGISTERED' });
       }
       const held = registration.status === RegistrationStatus.REGISTERED;
       await em.update(EventRegistration, { id: registration.id }, { status: RegistrationStatus.CANCELLED, cancelledAt: now });
@@ -234,10 +248,15 @@ export class RegistrationsService {
 
   private requireOpenEvent(event: ProgrammeEvent): void {
     if (event.status === EventStatus.CANCELLED) throw this.cancelledError(event);
-    if (!isPublic(event)) throw new ConflictError('This event is still a draft: publish it before anyone registers.', { reason: 'NOT_PUBLISHED' });
+    if (!isPublic(event)) {
+      throw new ConflictError(words('This event is still a draft: publish it before anyone registers.', '아직 초안인 행사입니다. 참가 신청을 받으려면 먼저 게시해 주세요.'), { reason: 'NOT_PUBLISHED' });
+    }
   }
 
   private cancelledError(event: ProgrammeEvent): ConflictError {
-    return new ConflictError(`This event was cancelled${event.cancelReason ? `: ${event.cancelReason}` : '.'}`, { reason: 'EVENT_CANCELLED', cancelledAt: event.cancelledAt?.toISOString() ?? null });
+    return new ConflictError(
+      words(`This event was cancelled${event.cancelReason ? `: ${event.cancelReason}` : '.'}`, `취소된 행사입니다.${event.cancelReason ? ` 사유: ${event.cancelReason}` : ''}`),
+      { reason: 'EVENT_CANCELLED', cancelledAt: event.cancelledAt?.toISOString() ?? null },
+    );
   }
 }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Info, Mutation, Resolver } from '@nestjs/graphql';
 import type { Request } from 'express';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Allow, AppConfig, Ctx, PASSWORD_HASH_COST, RequestContext } from '@app/core';
+import { Allow, AppConfig, Ctx, PASSWORD_HASH_COST, RequestContext, words } from '@app/core';
 import { AuthService, Tokens } from './auth.service';
 import {
   ChangePasswordInput,
@@ -13,7 +13,7 @@ import {
   SignUpInput,
   TokenInput,
 } from './dto/identity.inputs';
-import { Acknowledgement, AuthPayload } from './dto/identity.outputs';
+import { Acknowledgement, acknowledge, AuthPayload } from './dto/identity.outputs';
 import { clearRefreshCookie, selects, setRefreshCookie } from './session-cookie';
 import { UsersService } from './users.service';
 
@@ -31,16 +31,16 @@ export class AuthResolver {
   // Each password hash or check is priced at PASSWORD_HASH_COST (cost.ts): at most two fit in one request.
   @Mutation(() => Acknowledgement, { complexity: PASSWORD_HASH_COST, description: 'Create a basic account; a confirmation link is emailed.' })
   @Allow('PUBLIC')
-  async signUp(@Args('input') input: SignUpInput): Promise<Acknowledgement> {
+  async signUp(@Args('input') input: SignUpInput, @Ctx() ctx: RequestContext): Promise<Acknowledgement> {
     await this.auth.signUp(input);
-    return { ok: true, message: 'Check your inbox: we have sent a link to confirm your email address.' };
+    return acknowledge(ctx, words('Check your inbox: we have sent a link to confirm your email address.', '받은편지함을 확인해 주세요. 이메일 주소를 확인할 링크를 보내 드렸습니다.'));
   }
 
   @Mutation(() => Acknowledgement, { description: 'Confirm an email address with the token from the emailed link.' })
   @Allow('PUBLIC')
-  async confirmEmail(@Args('input') input: TokenInput): Promise<Acknowledgement> {
+  async confirmEmail(@Args('input') input: TokenInput, @Ctx() ctx: RequestContext): Promise<Acknowledgement> {
     await this.auth.confirmEmail(input.token);
-    return { ok: true, message: 'Your email address is confirmed. You can now sign in.' };
+    return acknowledge(ctx, words('Your email address is confirmed. You can now sign in.', '이메일 주소가 확인되었습니다. 이제 로그인할 수 있습니다.'));
   }
 
   @Mutation(() => AuthPayload, {
@@ -70,7 +70,7 @@ export class AuthResolver {
   async signOut(@Ctx() ctx: HttpContext): Promise<Acknowledgement> {
     await this.auth.signOut(ctx.user!.sessionId!);
     this.clearCookie(ctx);
-    return { ok: true, message: 'You are signed out.' };
+    return acknowledge(ctx, words('You are signed out.', '로그아웃했습니다.'));
   }
 
   @Mutation(() => Acknowledgement, { description: 'End every session of yours, on every device.' })
@@ -78,21 +78,24 @@ export class AuthResolver {
   async signOutEverywhere(@Ctx() ctx: HttpContext): Promise<Acknowledgement> {
     await this.auth.signOut(ctx.user!.sessionId!, ctx.user!.id);
     this.clearCookie(ctx);
-    return { ok: true, message: 'You are signed out everywhere.' };
+    return acknowledge(ctx, words('You are signed out everywhere.', '모든 기기에서 로그아웃했습니다.'));
   }
 
   @Mutation(() => Acknowledgement, { description: 'Email a password reset link, if the address has an account.' })
   @Allow('PUBLIC')
-  async requestPasswordReset(@Args('input') input: RequestPasswordResetInput): Promise<Acknowledgement> {
+  async requestPasswordReset(@Args('input') input: RequestPasswordResetInput, @Ctx() ctx: RequestContext): Promise<Acknowledgement> {
     await this.auth.requestPasswordReset(input.email);
-    return { ok: true, message: 'If that address has an account, a link to reset the password is on its way.' };
+    return acknowledge(
+      ctx,
+      words('If that address has an account, a link to reset the password is on its way.', '그 주소로 만든 계정이 있다면 비밀번호 재설정 링크를 보내 드립니다.'),
+    );
   }
 
   @Mutation(() => Acknowledgement, { complexity: PASSWORD_HASH_COST, description: 'Set a new password with the token from the emailed link; signs out everywhere.' })
   @Allow('PUBLIC')
-  async resetPassword(@Args('input') input: ResetPasswordInput): Promise<Acknowledgement> {
+  async resetPassword(@Args('input') input: ResetPasswordInput, @Ctx() ctx: RequestContext): Promise<Acknowledgement> {
     await this.auth.resetPassword(input.token, input.newPassword);
-    return { ok: true, message: 'Your password is changed. Sign in with the new one.' };
+    return acknowledge(ctx, words('Your password is changed. Sign in with the new one.', '비밀번호를 바꿨습니다. 새 비밀번호로 로그인해 주세요.'));
   }
 
   // Checks the current password, then hashes the new one.
@@ -101,7 +104,7 @@ export class AuthResolver {
   async changePassword(@Args('input') input: ChangePasswordInput, @Ctx() ctx: HttpContext): Promise<Acknowledgement> {
     await this.auth.changePassword(ctx.user!.id, input.currentPassword, input.newPassword, ctx.ip);
     this.clearCookie(ctx);
-    return { ok: true, message: 'Your password is changed. Sign in again with the new one.' };
+    return acknowledge(ctx, words('Your password is changed. Sign in again with the new one.', '비밀번호를 바꿨습니다. 새 비밀번호로 다시 로그인해 주세요.'));
   }
 
   /** A browser's session cookie (if it has one) goes with the session it belongs to. */

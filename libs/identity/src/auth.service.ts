@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AppConfig, AppError, AuthUser, BadInputError, Clock, ConflictError, ErrorCode, Language, UnauthenticatedError } from '@app/core';
+import { AppConfig, AppError, AuthUser, BadInputError, Clock, ConflictError, ErrorCode, Language, UnauthenticatedError, words, type Words } from '@app/core';
 import { OutboxService } from '@app/notifications';
 import { AccountRequestService } from './account-requests.worker';
 import { newSecret, secretMatches, splitToken } from './crypto';
@@ -39,15 +39,18 @@ interface AccessClaims {
   sid: string;
 }
 
-const WRONG_CREDENTIALS = 'The email or password is not right. Check them and try again.';
-const CONFIRM_FIRST = 'Please confirm your email address first. We have sent you a new confirmation link.';
+const WRONG_CREDENTIALS = words('The email or password is not right. Check them and try again.', '이메일 주소나 비밀번호가 맞지 않습니다. 확인한 뒤 다시 시도해 주세요.');
+const CONFIRM_FIRST = words(
+  'Please confirm your email address first. We have sent you a new confirmation link.',
+  '먼저 이메일 주소를 확인해 주세요. 새 확인 링크를 보내 드렸습니다.',
+);
 
 /** What a password opens: a confirmed account, a sign-up still waiting for its confirmation, or nothing. */
 interface PasswordCheck {
   user?: User;
   unconfirmed?: ReminderPayload;
 }
-const BAD_REFRESH = 'Your session has ended. Sign in again.';
+const BAD_REFRESH = words('Your session has ended. Sign in again.', '로그인이 끝났습니다. 다시 로그인해 주세요.');
 
 /**
  * Accounts and sessions: sign-up confirmed by email, sign-in, rotating
@@ -114,7 +117,7 @@ export class AuthService {
         `SELECT email, payload FROM account_request WHERE id = $1 AND kind = 'SIGN_UP' AND payload ? 'passwordHash' FOR UPDATE`,
         [record.payload.signUpId],
       );
-      if (!signUp) throw BadInputError.field('token', 'This confirmation link has expired. Sign up again.');
+      if (!signUp) throw BadInputError.field('token', words('This confirmation link has expired. Sign up again.', '이 확인 링크는 만료되었습니다. 다시 가입해 주세요.'));
       const inserted = await em
         .createQueryBuilder()
         .insert()
@@ -131,7 +134,14 @@ export class AuthService {
         .returning(['id'])
         .execute();
       const id = (inserted.raw as Array<{ id: string }>)[0]?.id;
-      if (!id) throw new ConflictError('This email address already has an account. Sign in, or reset your password if you have forgotten it.');
+      if (!id) {
+        throw new ConflictError(
+          words(
+            'This email address already has an account. Sign in, or reset your password if you have forgotten it.',
+            '이 이메일 주소로 만든 계정이 이미 있습니다. 로그인하거나, 비밀번호를 잊었다면 비밀번호를 재설정해 주세요.',
+          ),
+        );
+      }
       // The password hash is the account's now: the sign-up keeps nothing.
       await em.query(`UPDATE account_request SET payload = '{}'::jsonb WHERE id = $1`, [record.payload.signUpId]);
       return em.findOneByOrFail(User, { id });
@@ -221,7 +231,10 @@ export class AuthService {
       if (token.usedAt && !(await this.answerWasLost(em, token, now))) {
         await this.revokeSessionIn(em, session.id, 'refresh-token-reused');
         return {
-          error: 'This sign-in was ended for your safety: an old refresh token was used again. Sign in again.',
+          error: words(
+            'This sign-in was ended for your safety: an old refresh token was used again. Sign in again.',
+            '이전 갱신 토큰이 다시 쓰여서 안전을 위해 이 로그인을 끝냈습니다. 다시 로그인해 주세요.',
+          ),
         };
       }
       const user = await em.findOneByOrFail(User, { id: session.userId });
@@ -321,7 +334,7 @@ export class AuthService {
     const { email } = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });
     // Guesses of the current password count like sign-in attempts.
     const user = await this.verifyPassword(email, currentPassword, ip);
-    if (!user) throw BadInputError.field('currentPassword', 'is not your current password.');
+    if (!user) throw BadInputError.field('currentPassword', words('is not your current password.', '현재 비밀번호가 아닙니다.'));
     const passwordHash = await this.hasher.hash(newPassword);
     await this.dataSource.transaction((em) => this.setPasswordIn(em, user, passwordHash));
   }
@@ -338,15 +351,19 @@ export class AuthService {
   }
 
   /** Verifies an access token and loads who it speaks for, checking its session is still open. */
-  async resolveAccessToken(accessToken: string): Promise<{ user: AuthUser | null; problem?: string }> {
+  async resolveAccessToken(accessToken: string): Promise<{ user: AuthUser | null; problem?: Words }> {
     let claims: AccessClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessClaims>(accessToken, { algorithms: ['HS256'] });
     } catch (error) {
-      return { user: null, problem: (error as Error).name === 'TokenExpiredError' ? 'the access token has expired' : 'the access token is not valid' };
+      const expired = (error as Error).name === 'TokenExpiredError';
+      return {
+        user: null,
+        problem: expired ? words('the access token has expired', '액세스 토큰이 만료되었습니다') : words('the access token is not valid', '액세스 토큰이 올바르지 않습니다'),
+      };
     }
     const user = await this.users.loadAuthUser(claims.sub, claims.sid);
-    return user ? { user } : { user: null, problem: 'the session was signed out' };
+    return user ? { user } : { user: null, problem: words('the session was signed out', '로그아웃된 세션입니다') };
   }
 
   private async issueTokens(em: EntityManager, session: Session, user: User): Promise<Tokens> {

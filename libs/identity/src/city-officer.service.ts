@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, ForbiddenError, NotFoundError, RequestContext, requestLoader, Role } from '@app/core';
+import { AuthUser, ForbiddenError, NotFoundError, RequestContext, requestLoader, Role, words } from '@app/core';
 import { CitiesService } from '@app/cities';
 import { Organisation, OrganisationKind } from './entities/organisation.entity';
 import { OrganisationMembership } from './entities/organisation-membership.entity';
@@ -85,11 +85,17 @@ export class CityOfficerService {
     if (user.roles.includes(Role.ADMIN)) return;
     const governed = new Set(await this.governedCityIds(user.id, em));
     if (unique.some((id) => governed.has(id))) return;
-    const names = unique.map((id) => byId.get(id)!.nameEn);
-    const whose = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+    const oneOf = (names: string[], or: string) => (names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} ${or} ${names[names.length - 1]}`);
+    const named = unique.map((id) => byId.get(id)!);
+    const whose = oneOf(named.map((city) => city.nameEn), 'or');
+    const whoseKo = oneOf(named.map((city) => city.nameKo), '또는');
     throw new ForbiddenError(
-      `Only officers of ${whose}'s city government (members of its CITY_GOVERNMENT organisation) and programme admins may change this. ` +
-        'Ask an admin to add you to your city government organisation if you are one of its officers.',
+      words(
+        `Only officers of ${whose}'s city government (members of its CITY_GOVERNMENT organisation) and programme admins may change this. ` +
+          'Ask an admin to add you to your city government organisation if you are one of its officers.',
+        `${whoseKo} 시 정부 소속 공무원(그 시의 CITY_GOVERNMENT 기관 멤버)과 프로그램 관리자만 바꿀 수 있습니다. ` +
+          '시 정부 공무원이라면 관리자에게 소속 시 정부 기관에 추가해 달라고 요청해 주세요.',
+      ),
     );
   }
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { BadInputError } from '@app/core';
+import { BadInputError, type Words } from '@app/core';
 
 /** A token handed to a person: `<row id>.<secret>`. Only sha256(secret) is stored. */
 export function newSecret(): { secret: string; hash: string } {
@@ -26,7 +26,7 @@ export function parseToken(token: unknown): { id: string; secret: string } | nul
   return id && secret && extra === undefined && UUID.test(id) ? { id, secret } : null;
 }
 
-export function splitToken(token: string, field: string, invalidMessage: string): { id: string; secret: string } {
+export function splitToken(token: string, field: string, invalidMessage: Words): { id: string; secret: string } {
   const parts = parseToken(token);
   if (!parts) throw BadInputError.field(field, invalidMessage);
   return parts;

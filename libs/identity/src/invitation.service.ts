@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { AppConfig, AuthUser, BadInputError, Clock, Role } from '@app/core';
+import { AppConfig, AuthUser, BadInputError, Clock, Role, words } from '@app/core';
 import { OutboxService, PLATFORM_NAME } from '@app/notifications';
 import type { AcceptInvitationInput, InviteUserInput } from './dto/identity.inputs';
 import { IdentityEmail } from './emails/identity.emails';
@@ -74,7 +74,13 @@ export class InvitationService {
       const payload = record.payload as unknown as PlatformInvitation;
       if (payload.kind !== 'platform') {
         // Other contexts (twin workspaces) issue invitations with the same token mechanism and accept them themselves.
-        throw BadInputError.field('token', 'This invitation is not for the platform itself: open it from the link in its email.');
+        throw BadInputError.field(
+          'token',
+          words(
+            'This invitation is not for the platform itself: open it from the link in its email.',
+            '이 초대는 플랫폼 자체에 대한 초대가 아닙니다. 초대 이메일에 있는 링크로 열어 주세요.',
+          ),
+        );
       }
       let user = await em.findOneBy(User, { email: record.email });
       const accountCreated = !user;
@@ -83,7 +89,7 @@ export class InvitationService {
       } else if (!user.emailConfirmedAt) {
         // Nobody has proved this address before: whoever signed up with it may not be its owner.
         // The invitation proves it now, so its owner sets the password and any earlier sessions end.
-        if (!passwordHash) throw BadInputError.field('password', 'is needed: choose the password for your account.');
+        if (!passwordHash) throw BadInputError.field('password', words('is needed: choose the password for your account.', '계정에 쓸 비밀번호를 정해 주세요.'));
         const now = this.clock.now();
         await em.update(User, { id: user.id }, { emailConfirmedAt: now, passwordHash, displayName: input.displayName ?? user.displayName });
         await em.update(Session, { userId: user.id, revokedAt: IsNull() }, { revokedAt: now, revokedReason: 'password-changed' });

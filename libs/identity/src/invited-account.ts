@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { AppConfig, BadInputError } from '@app/core';
+import { AppConfig, BadInputError, words } from '@app/core';
 import { OneTimeToken, TokenPurpose } from './entities/one-time-token.entity';
 import { User } from './entities/user.entity';
 import { OneTimeTokenService } from './one-time-token.service';
@@ -22,8 +22,8 @@ export async function createInvitedAccount(
   passwordHash: string | null,
   now: Date,
 ): Promise<User> {
-  if (!input.displayName) throw BadInputError.field('displayName', 'is needed to create your account.');
-  if (!passwordHash) throw BadInputError.field('password', 'is needed to create your account.');
+  if (!input.displayName) throw BadInputError.field('displayName', words('is needed to create your account.', '계정을 만들려면 이름을 써 주세요.'));
+  if (!passwordHash) throw BadInputError.field('password', words('is needed to create your account.', '계정을 만들려면 비밀번호를 정해 주세요.'));
   return em.save(
     em.create(User, {
       email,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
-import { BadInputError, Clock } from '@app/core';
+import { BadInputError, Clock, words, type Words } from '@app/core';
+import { withParticle } from '@app/rules';
 import { newSecret, secretMatches, splitToken } from './crypto';
 import { OneTimeToken, TokenPurpose } from './entities/one-time-token.entity';
 
@@ -13,11 +14,35 @@ export interface IssueToken {
   createdByUserId?: string | null;
 }
 
-const PURPOSE_WORDS: Record<TokenPurpose, string> = {
-  [TokenPurpose.EMAIL_CONFIRMATION]: 'confirmation link',
-  [TokenPurpose.PASSWORD_RESET]: 'password reset link',
-  [TokenPurpose.INVITATION]: 'invitation',
+/** Each kind of token as a person names it, in both languages, with the particles its Korean takes. */
+const PURPOSE_WORDS: Record<TokenPurpose, Words> = {
+  [TokenPurpose.EMAIL_CONFIRMATION]: words('confirmation link', '확인 링크'),
+  [TokenPurpose.PASSWORD_RESET]: words('password reset link', '비밀번호 재설정 링크'),
+  [TokenPurpose.INVITATION]: words('invitation', '초대'),
 };
+
+/** Why a token cannot be used, as its holder reads it. */
+function tokenProblem(what: Words, problem: 'invalid' | 'used' | 'withdrawn' | 'expired'): Words {
+  switch (problem) {
+    case 'invalid':
+      return words(
+        `This ${what.en} is not valid. Check that you copied the whole link, or ask for a new one.`,
+        `${withParticle(`이 ${what.ko}`, '이/가')} 올바르지 않습니다. 링크 전체를 복사했는지 확인하거나, 새 링크를 요청해 주세요.`,
+      );
+    case 'used':
+      return words(
+        `This ${what.en} has already been used. Ask for a new one if you still need it.`,
+        `${withParticle(`이 ${what.ko}`, '은/는')} 이미 사용되었습니다. 아직 필요하다면 새로 요청해 주세요.`,
+      );
+    case 'withdrawn':
+      return words(
+        `This ${what.en} was withdrawn. Ask for a new one if you still need it.`,
+        `${withParticle(`이 ${what.ko}`, '은/는')} 취소되었습니다. 아직 필요하다면 새로 요청해 주세요.`,
+      );
+    case 'expired':
+      return words(`This ${what.en} has expired. Ask for a new one.`, `${withParticle(`이 ${what.ko}`, '은/는')} 만료되었습니다. 새로 요청해 주세요.`);
+  }
+}
 
 /**
  * Single-use, expiring, revocable tokens sent by email: email confirmation,
@@ -67,14 +92,14 @@ export class OneTimeTokenService {
   }
 
   private async current(em: EntityManager, purpose: TokenPurpose, token: string, field: string, lock: boolean): Promise<OneTimeToken> {
-    const words = PURPOSE_WORDS[purpose];
-    const invalid = `This ${words} is not valid. Check that you copied the whole link, or ask for a new one.`;
+    const what = PURPOSE_WORDS[purpose];
+    const invalid = tokenProblem(what, 'invalid');
     const { id, secret } = splitToken(token, field, invalid);
     const record = await em.findOne(OneTimeToken, { where: { id, purpose }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!record || !secretMatches(secret, record.secretHash)) throw BadInputError.field(field, invalid);
-    if (record.usedAt) throw BadInputError.field(field, `This ${words} has already been used. Ask for a new one if you still need it.`);
-    if (record.revokedAt) throw BadInputError.field(field, `This ${words} was withdrawn. Ask for a new one if you still need it.`);
-    if (record.expiresAt <= this.clock.now()) throw BadInputError.field(field, `This ${words} has expired. Ask for a new one.`);
+    if (record.usedAt) throw BadInputError.field(field, tokenProblem(what, 'used'));
+    if (record.revokedAt) throw BadInputError.field(field, tokenProblem(what, 'withdrawn'));
+    if (record.expiresAt <= this.clock.now()) throw BadInputError.field(field, tokenProblem(what, 'expired'));
     return record;
   }
 

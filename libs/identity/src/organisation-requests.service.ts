@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, hasRole, isUuid, NotFoundError, PageArgs, paginate, Role } from '@app/core';
+import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, hasRole, isUuid, NotFoundError, PageArgs, paginate, Role, words } from '@app/core';
+import { withParticle } from '@app/rules';
 import { CitiesService } from '@app/cities';
 import { OutboxService } from '@app/notifications';
 import type {
@@ -18,6 +19,13 @@ import { User } from './entities/user.entity';
 import { recipientsAmong, recipientsOf, roleRecipients, UserRecipient } from './recipients';
 
 const PENDING_INDEX = 'UQ_organisation_join_request_pending';
+/** What became of a request that is no longer pending, as a Korean sentence ends it ("이 요청은 이미 …"). */
+const DONE_KO: Record<OrganisationRequestStatus, string> = {
+  [OrganisationRequestStatus.PENDING]: '접수되었습니다',
+  [OrganisationRequestStatus.APPROVED]: '승인되었습니다',
+  [OrganisationRequestStatus.DECLINED]: '거절되었습니다',
+  [OrganisationRequestStatus.WITHDRAWN]: '철회되었습니다',
+};
 
 /** The web pages that list requests (the managers' and the admins'), and where a requester follows theirs. */
 export const MEMBER_REQUESTS_PAGE = '/me/organisation-requests';
@@ -55,7 +63,7 @@ export class OrganisationRequestsService {
         const organisation = await em.findOneBy(Organisation, { id: input.organisationId });
         if (!organisation) throw new NotFoundError('organisation', input.organisationId);
         if (await em.existsBy(OrganisationMembership, { organisationId: organisation.id, userId: requester.id })) {
-          throw new ConflictError(`You are already a member of ${organisation.nameEn}.`, { reason: 'ALREADY_MEMBER' });
+          throw new ConflictError(words(`You are already a member of ${organisation.nameEn}.`, `이미 ${organisation.nameKo}의 멤버입니다.`), { reason: 'ALREADY_MEMBER' });
         }
         const pending = await em.findOneBy(OrganisationJoinRequest, { organisationId: organisation.id, userId: requester.id, status: OrganisationRequestStatus.PENDING });
         if (pending) return pending;
@@ -89,16 +97,27 @@ export class OrganisationRequestsService {
     return this.dataSource.transaction(async (em) => {
       const requester = await this.confirmedRequester(em, actor);
       const [city] = await this.cities.getMany([input.cityId], em);
-      if (!city) throw BadInputError.field('cityId', `no city has the id "${input.cityId}"; cities are listed by the cities query.`);
+      if (!city) {
+        throw BadInputError.field(
+          'cityId',
+          words(`no city has the id "${input.cityId}"; cities are listed by the cities query.`, `ID가 "${input.cityId}"인 도시가 없습니다. 도시 목록은 cities 쿼리로 볼 수 있습니다.`),
+        );
+      }
       const existing = await em
         .createQueryBuilder(Organisation, 'o')
         .where('o.city_id = :cityId AND (lower(o.name_en) = lower(:en) OR o.name_ko = :ko)', { cityId: city.id, en: input.nameEn, ko: input.nameKo })
         .getOne();
       if (existing) {
-        throw new ConflictError(`${existing.nameEn} is already on the platform: ask to join it (requestOrganisationMembership) instead.`, {
-          reason: 'ORGANISATION_EXISTS',
-          organisationId: existing.id,
-        });
+        throw new ConflictError(
+          words(
+            `${existing.nameEn} is already on the platform: ask to join it (requestOrganisationMembership) instead.`,
+            `${withParticle(existing.nameKo, '은/는')} 이미 플랫폼에 있습니다. 새로 만들지 말고 그 기관에 참여를 요청해 주세요(requestOrganisationMembership).`,
+          ),
+          {
+            reason: 'ORGANISATION_EXISTS',
+            organisationId: existing.id,
+          },
+        );
       }
       const pending = await em
         .createQueryBuilder(OrganisationJoinRequest, 'r')
@@ -141,12 +160,18 @@ export class OrganisationRequestsService {
 
   async decide(actor: AuthUser, input: DecideOrganisationRequestInput): Promise<OrganisationJoinRequest> {
     if (!input.approve && !input.reason) {
-      throw BadInputError.field('reason', 'is needed to decline: say why, so the person knows what to do next (it is emailed to them).');
+      throw BadInputError.field(
+        'reason',
+        words(
+          'is needed to decline: say why, so the person knows what to do next (it is emailed to them).',
+          '거절하려면 이유를 써 주세요. 요청한 사람에게 이메일로 전해지므로, 다음에 무엇을 하면 되는지 알 수 있게 써 주세요.',
+        ),
+      );
     }
     return this.dataSource.transaction(async (em) => {
       const request = await this.lock(em, input.id);
       if (!request || !(await this.mayDecide(em, actor, request))) {
-        if (request?.userId === actor.id) throw new ForbiddenError('You cannot decide your own request; you may withdraw it.');
+        if (request?.userId === actor.id) throw new ForbiddenError(words('You cannot decide your own request; you may withdraw it.', '자신의 요청은 직접 결정할 수 없습니다. 요청을 철회할 수는 있습니다.'));
         throw new NotFoundError('organisationRequest', input.id);
       }
       this.requirePending(request);
@@ -227,7 +252,11 @@ export class OrganisationRequestsService {
   private async confirmedRequester(em: EntityManager, actor: AuthUser): Promise<User> {
     const user = await em.findOneBy(User, { id: actor.id });
     if (!user) throw new NotFoundError('user', actor.id);
-    if (!user.emailConfirmedAt) throw new ForbiddenError('Confirm your email address first (open the link we emailed you), then ask again.');
+    if (!user.emailConfirmedAt) {
+      throw new ForbiddenError(
+        words('Confirm your email address first (open the link we emailed you), then ask again.', '먼저 이메일로 보내 드린 링크를 열어 이메일 주소를 확인한 뒤 다시 요청해 주세요.'),
+      );
+    }
     return user;
   }
 
@@ -243,7 +272,9 @@ export class OrganisationRequestsService {
 
   private requirePending(request: OrganisationJoinRequest): void {
     if (request.status !== OrganisationRequestStatus.PENDING) {
-      throw new ConflictError(`This request was ${request.status.toLowerCase()} already; nothing more can be done with it.`, { status: request.status });
+      throw new ConflictError(words(`This request was ${request.status.toLowerCase()} already; nothing more can be done with it.`, `이 요청은 이미 ${DONE_KO[request.status]}. 더 할 수 있는 일이 없습니다.`), {
+        status: request.status,
+      });
     }
   }
 
@@ -254,10 +285,13 @@ export class OrganisationRequestsService {
       .where('o.city_id = :cityId AND (lower(o.name_en) = lower(:en) OR o.name_ko = :ko)', { cityId: request.proposedCityId, en: request.proposedNameEn, ko: request.proposedNameKo })
       .getOne();
     if (namesake) {
-      throw new ConflictError(`${namesake.nameEn} was added meanwhile: decline this request and ask the person to join it instead.`, {
-        reason: 'ORGANISATION_EXISTS',
-        organisationId: namesake.id,
-      });
+      throw new ConflictError(
+        words(
+          `${namesake.nameEn} was added meanwhile: decline this request and ask the person to join it instead.`,
+          `그사이 ${withParticle(namesake.nameKo, '이/가')} 추가되었습니다. 이 요청은 거절하고, 요청한 사람에게 그 기관에 참여를 요청하라고 알려 주세요.`,
+        ),
+        { reason: 'ORGANISATION_EXISTS', organisationId: namesake.id },
+      );
     }
     return em.save(
       em.create(Organisation, {

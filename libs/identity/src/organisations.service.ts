@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, BadInputError, ConflictError, Connection, escapeLike, ForbiddenError, hasRole, NotFoundError, PageArgs, paginate, Role } from '@app/core';
+import { AuthUser, BadInputError, ConflictError, Connection, escapeLike, ForbiddenError, hasRole, NotFoundError, PageArgs, paginate, Role, words } from '@app/core';
 import { CitiesService, cityCountrySql } from '@app/cities';
 import { Organisation } from './entities/organisation.entity';
 import { organisationsById } from './identity-reads';
@@ -34,7 +34,7 @@ export class OrganisationsService {
 
   async create(input: CreateOrganisationInput): Promise<Organisation> {
     const [city] = await this.cities.getMany([input.cityId]);
-    if (!city) throw BadInputError.field('cityId', `no city has the id "${input.cityId}".`);
+    if (!city) throw BadInputError.field('cityId', words(`no city has the id "${input.cityId}".`, `ID가 "${input.cityId}"인 도시가 없습니다.`));
     const repo = this.dataSource.getRepository(Organisation);
     return repo.save(repo.create({ ...input, website: input.website ?? null, emailDomain: null }));
   }
@@ -82,7 +82,7 @@ export class OrganisationsService {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('organisation.managers:' || $1))`, [input.organisationId]);
     // Who may act first, so someone who may not cannot tell which organisations exist.
     if (!hasRole(actor, Role.ADMIN) && !(await isManager(em, input.organisationId, actor.id))) {
-      throw new ForbiddenError("Only the organisation's managers and the admins change its members' roles.");
+      throw new ForbiddenError(words("Only the organisation's managers and the admins change its members' roles.", '기관 멤버의 역할은 그 기관의 관리자와 플랫폼 관리자만 바꿀 수 있습니다.'));
     }
     if (!(await em.existsBy(Organisation, { id: input.organisationId }))) throw new NotFoundError('organisation', input.organisationId);
     const membership = await em.findOneBy(OrganisationMembership, { organisationId: input.organisationId, userId: input.userId });
@@ -91,7 +91,10 @@ export class OrganisationsService {
     if (membership.role === OrganisationMemberRole.MANAGER) {
       const managers = await em.countBy(OrganisationMembership, { organisationId: input.organisationId, role: OrganisationMemberRole.MANAGER });
       if (managers <= 1) {
-        throw new ConflictError('This is the organisation’s last manager: make another member a manager first.', { reason: 'LAST_MANAGER' });
+        throw new ConflictError(
+          words('This is the organisation’s last manager: make another member a manager first.', '이 기관의 마지막 관리자입니다. 먼저 다른 멤버를 관리자로 지정해 주세요.'),
+          { reason: 'LAST_MANAGER' },
+        );
       }
     }
     await em.update(OrganisationMembership, { organisationId: input.organisationId, userId: input.userId }, { role: input.role });

@@ -1,4 +1,4 @@
-import { AppError } from '@app/core';
+import { AppError, type FieldProblem, inLanguage } from '@app/core';
 import { escapeHtml } from '@app/notifications';
 
 /**
@@ -32,11 +32,12 @@ export function signInLink(next?: string): string {
   return `<p><a class="button" href="${escapeHtml(href)}">Sign in · 로그인</a></p>`;
 }
 
-/** What a form page says about a refusal: the first field and what is wrong with it. */
+/** What a form page says about a refusal, in English and Korean: the first field and what is wrong with it. */
 export function messageOf(error: unknown): string {
   if (error instanceof AppError) {
-    const fields = (error.extensions.fields as Array<{ field: string; message: string }> | undefined) ?? [];
-    return fields[0] ? `${FIELD_NAMES[fields[0].field] ?? fields[0].field} ${fields[0].message}` : error.message;
+    const [field] = (error.extensions.fields as FieldProblem[] | undefined) ?? [];
+    if (!field) return `${error.words.en} · ${error.words.ko}`;
+    return `${FIELD_NAMES[field.field] ?? field.field} ${inLanguage(field.message, 'en')} · ${inLanguage(field.message, 'ko')}`;
   }
   throw error;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, SessionResolver } from '@app/core';
+import { AuthUser, SessionResolver, type Words } from '@app/core';
 import { AuthService } from './auth.service';
 
 @Injectable()
@@ -8,7 +8,7 @@ export class AccessTokenSessionResolver extends SessionResolver {
     super();
   }
 
-  resolve(accessToken: string): Promise<{ user: AuthUser | null; problem?: string }> {
+  resolve(accessToken: string): Promise<{ user: AuthUser | null; problem?: Words }> {
     return this.auth.resolveAccessToken(accessToken);
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Inject, Logger, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Allow, AppConfig, AppError, ErrorCode, errorsBody } from '@app/core';
+import { Allow, AppConfig, AppError, ErrorCode, errorsBody, requestLanguage, words, type Words } from '@app/core';
 import { AuthService } from './auth.service';
 import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './session-cookie';
 import { UsersService } from './users.service';
@@ -31,7 +31,7 @@ export class SessionController {
     if (refuseCrossSite(req, res, this.config)) return;
     const refreshToken = refreshCookieOf(req);
     if (!refreshToken) {
-      refuse(res, 401, ErrorCode.UNAUTHENTICATED, 'You are not signed in on this device. Sign in.');
+      refuse(req, res, 401, new AppError(ErrorCode.UNAUTHENTICATED, words('You are not signed in on this device. Sign in.', '이 기기에서는 로그인되어 있지 않습니다. 로그인해 주세요.')));
       return;
     }
     let tokens;
@@ -41,7 +41,7 @@ export class SessionController {
       if (!(error instanceof AppError)) throw error;
       // Ended, expired, reused or not a token at all: the cookie is no use any more.
       clearRefreshCookie(res, this.config);
-      refuse(res, 401, ErrorCode.UNAUTHENTICATED, error.code === ErrorCode.UNAUTHENTICATED ? error.message : 'Your session has ended. Sign in again.');
+      refuse(req, res, 401, error.code === ErrorCode.UNAUTHENTICATED ? error : new AppError(ErrorCode.UNAUTHENTICATED, SESSION_ENDED));
       return;
     }
     setRefreshCookie(res, this.config, tokens);
@@ -72,18 +72,32 @@ export class SessionController {
       } catch (error) {
         // The session could not be ended (the database is away): the cookie stays, so signing out again can finish it.
         this.logger.error(`Sign-out failed: ${(error as Error).message}`);
-        refuse(res, 503, ErrorCode.INTERNAL_SERVER_ERROR, 'Your session could not be ended just now. Try signing out again in a moment.');
+        refuse(
+          req,
+          res,
+          503,
+          new AppError(
+            ErrorCode.INTERNAL_SERVER_ERROR,
+            words('Your session could not be ended just now. Try signing out again in a moment.', '지금은 로그인을 끝낼 수 없습니다. 잠시 뒤에 다시 로그아웃해 주세요.'),
+          ),
+        );
         return;
       }
     }
     clearRefreshCookie(res, this.config);
-    res.status(200).json({ ok: true, message: 'You are signed out.' });
+    res.status(200).json({ ok: true, message: SIGNED_OUT[requestLanguage(req.headers['accept-language'])] });
   }
 }
 
-/** A refusal the way GraphQL answers one: `errors[0].extensions.code` and a message a person can act on. */
-function refuse(res: Response, status: number, code: ErrorCode, message: string): void {
-  res.status(status).json(errorsBody(new AppError(code, message)));
+const SESSION_ENDED: Words = words('Your session has ended. Sign in again.', '로그인이 끝났습니다. 다시 로그인해 주세요.');
+const SIGNED_OUT: Words = words('You are signed out.', '로그아웃했습니다.');
+
+/**
+ * A refusal the way GraphQL answers one: `errors[0].extensions.code` and a
+ * message a person can act on, in the language the request asks for.
+ */
+function refuse(req: Request, res: Response, status: number, error: AppError): void {
+  res.status(status).json(errorsBody(error, requestLanguage(req.headers['accept-language'])));
 }
 
 /**
@@ -98,13 +112,29 @@ function refuse(res: Response, status: number, code: ErrorCode, message: string)
  */
 function refuseCrossSite(req: Request, res: Response, config: AppConfig): boolean {
   if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
-    refuse(res, 415, ErrorCode.BAD_USER_INPUT, 'Send this request with content-type: application/json, as the web app does.');
+    refuse(
+      req,
+      res,
+      415,
+      new AppError(
+        ErrorCode.BAD_USER_INPUT,
+        words('Send this request with content-type: application/json, as the web app does.', '웹 앱처럼 content-type: application/json으로 요청을 보내 주세요.'),
+      ),
+    );
     return true;
   }
   const origin = req.headers.origin;
   const site = req.headers['sec-fetch-site'];
   if ((origin !== undefined && !isThisSite(origin, req, config)) || (site !== undefined && site !== 'same-origin')) {
-    refuse(res, 403, ErrorCode.FORBIDDEN, 'This request came from another site, so it was refused. Use the Innovation Twins web app.');
+    refuse(
+      req,
+      res,
+      403,
+      new AppError(
+        ErrorCode.FORBIDDEN,
+        words('This request came from another site, so it was refused. Use the Innovation Twins web app.', '다른 사이트에서 온 요청이라 받지 않았습니다. 이노베이션 트윈스 웹 앱을 이용해 주세요.'),
+      ),
+    );
     return true;
   }
   return false;

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, costWhen, Ctx, listOfAtMost, PageArgs, Paginated, PASSWORD_HASH_COST, RequestContext, requestLoader, Role, Self } from '@app/core';
+import { Allow, costWhen, Ctx, listOfAtMost, PageArgs, Paginated, PASSWORD_HASH_COST, RequestContext, requestLoader, Role, Self, words } from '@app/core';
 import {
   AcceptInvitationInput,
   InviteUserInput,
@@ -8,7 +8,7 @@ import {
   UserFilterInput,
   UserRoleInput,
 } from './dto/identity.inputs';
-import { AcceptInvitationResult, Acknowledgement } from './dto/identity.outputs';
+import { AcceptInvitationResult, Acknowledgement, acknowledge } from './dto/identity.outputs';
 import { Organisation } from './entities/organisation.entity';
 import { OrganisationMembership } from './entities/organisation-membership.entity';
 import { Session } from './entities/session.entity';
@@ -47,7 +47,7 @@ export class UsersResolver {
   @Allow('SIGNED_IN')
   async revokeMySession(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: RequestContext): Promise<Acknowledgement> {
     await this.usersService.revokeSession(ctx.user!.id, id);
-    return { ok: true, message: 'That session is signed out.' };
+    return acknowledge(ctx, words('That session is signed out.', '그 세션에서 로그아웃했습니다.'));
   }
 
   @Query(() => UserConnection, { description: 'Every account, by email; admins only.' })
@@ -84,7 +84,7 @@ export class UsersResolver {
   @Allow(Role.ADMIN)
   async inviteUser(@Args('input') input: InviteUserInput, @Ctx() ctx: RequestContext): Promise<Acknowledgement> {
     await this.invitations.invite(ctx.user!, input);
-    return { ok: true, message: `An invitation is on its way to ${input.email}.` };
+    return acknowledge(ctx, words(`An invitation is on its way to ${input.email}.`, `${input.email} 주소로 초대장을 보냈습니다.`));
   }
 
   @Mutation(() => AcceptInvitationResult, {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
-import { AuthUser, Clock, Connection, ConflictError, escapeLike, NotFoundError, PageArgs, paginate, RequestContext, requestLoader, Role } from '@app/core';
+import { AuthUser, Clock, Connection, ConflictError, escapeLike, NotFoundError, PageArgs, paginate, RequestContext, requestLoader, Role, words, type Words } from '@app/core';
 import { Organisation } from './entities/organisation.entity';
 import { OrganisationMembership } from './entities/organisation-membership.entity';
 import { RoleGrant } from './entities/role-grant.entity';
@@ -121,7 +121,7 @@ export class UsersService {
   async revokeRole(userId: string, role: Role): Promise<User> {
     await this.get(userId);
     await this.dataSource.transaction(async (em) => {
-      if (role === Role.ADMIN) await this.keepAnAdmin(em, userId, 'take the admin role from');
+      if (role === Role.ADMIN) await this.keepAnAdmin(em, userId, words('take the admin role from', '이 계정의 관리자 역할을 빼기'));
       await em.delete(RoleGrant, { userId, role });
     });
     return this.get(userId);
@@ -132,7 +132,7 @@ export class UsersService {
    * serialised (a transaction-scoped advisory lock), so two admins removing
    * each other at once cannot both succeed.
    */
-  private async keepAnAdmin(em: EntityManager, losingUserId: string, action: string): Promise<void> {
+  private async keepAnAdmin(em: EntityManager, losingUserId: string, action: Words): Promise<void> {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('platform.admins'))`);
     const [{ others }] = await em.query(
       `SELECT count(*)::int AS others FROM role_grant g JOIN user_account u ON u.id = g.user_id
@@ -141,15 +141,21 @@ export class UsersService {
     );
     const isAdmin = await em.existsBy(RoleGrant, { userId: losingUserId, role: Role.ADMIN });
     if (isAdmin && others === 0) {
-      throw new ConflictError(`This is the last enabled admin: make someone else an admin before you ${action} this account.`, { reason: 'LAST_ADMIN' });
+      throw new ConflictError(
+        words(
+          `This is the last enabled admin: make someone else an admin before you ${action.en} this account.`,
+          `활성화된 마지막 관리자입니다. ${action.ko} 전에 다른 사람을 관리자로 지정해 주세요.`,
+        ),
+        { reason: 'LAST_ADMIN' },
+      );
     }
   }
 
   async setDisabled(adminId: string, userId: string, disabled: boolean): Promise<User> {
-    if (userId === adminId && disabled) throw new ConflictError('You cannot disable your own account.', { reason: 'OWN_ACCOUNT' });
+    if (userId === adminId && disabled) throw new ConflictError(words('You cannot disable your own account.', '자신의 계정은 비활성화할 수 없습니다.'), { reason: 'OWN_ACCOUNT' });
     await this.get(userId);
     await this.dataSource.transaction(async (em) => {
-      if (disabled) await this.keepAnAdmin(em, userId, 'disable');
+      if (disabled) await this.keepAnAdmin(em, userId, words('disable', '이 계정을 비활성화하기'));
       const now = this.clock.now();
       await em.update(User, { id: userId }, { disabledAt: disabled ? now : null });
       if (disabled) await em.update(Session, { userId, revokedAt: IsNull() }, { revokedAt: now, revokedReason: 'revoked-by-admin' });

@@ -1,7 +1,7 @@
 import { Args, ArgsType, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { Allow, Ctx, PageArgs, Paginated, RequestContext, Role } from '@app/core';
+import { Allow, Ctx, PageArgs, Paginated, RequestContext, Role, says } from '@app/core';
 import { OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
 import { OutboxService } from './outbox.service';
 import { testMessageTemplate } from './templates/test-message.template';
@@ -12,7 +12,7 @@ const OutboxMessageConnection = Paginated(OutboxMessage);
 class SendTestEmailInput {
   @Field({ nullable: true, description: 'Defaults to your own address.' })
   @IsOptional()
-  @IsEmail({}, { message: 'must be an email address' })
+  @IsEmail({}, says('must be an email address', '이메일 주소여야 합니다.'))
   to?: string;
 }
 
@@ -34,7 +34,7 @@ class OutboxMessagesArgs {
 
 @InputType()
 class RetryOutboxMessageInput {
-  @Field(() => ID) @IsUUID('4', { message: 'must be a message id' }) id: string;
+  @Field(() => ID) @IsUUID('4', says('must be a message id', '메시지 ID여야 합니다.')) id: string;
 }
 
 @Resolver(() => OutboxMessage)

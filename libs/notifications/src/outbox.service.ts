@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { Clock, Connection, ConflictError, escapeLike, Language, NotFoundError, PageArgs, paginate } from '@app/core';
+import { Clock, Connection, ConflictError, escapeLike, Language, NotFoundError, PageArgs, paginate, words } from '@app/core';
 import { OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
 import type { EmailTemplate } from './templates/email-template';
 import { EmailTemplateRegistry } from './templates/email-template.registry';
@@ -28,6 +28,15 @@ export interface EnqueueEmail<D> {
  * Writes messages to the outbox inside the caller's transaction, so a message
  * exists exactly when the change that caused it committed.
  */
+/** Each status as the admins' pages name it in Korean. */
+const STATUS_KO: Record<OutboxStatus, string> = {
+  [OutboxStatus.PENDING]: '발송 대기',
+  [OutboxStatus.SENDING]: '발송 중',
+  [OutboxStatus.SENT]: '발송 완료',
+  [OutboxStatus.FAILED]: '실패',
+  [OutboxStatus.DEAD]: '보류',
+};
+
 @Injectable()
 export class OutboxService {
   constructor(
@@ -76,9 +85,13 @@ export class OutboxService {
       { status: OutboxStatus.PENDING, attempts: 0, queuedAt: null, leaseUntil: null, lastError: null },
     );
     if (!result.affected) {
-      throw new ConflictError(`Only failed or parked messages can be retried; this one is ${message.status}.`, {
-        status: message.status,
-      });
+      throw new ConflictError(
+        words(
+          `Only failed or parked messages can be retried; this one is ${message.status}.`,
+          `실패했거나 보류된 메시지만 다시 보낼 수 있습니다. 이 메시지는 ${STATUS_KO[message.status]} 상태입니다.`,
+        ),
+        { status: message.status },
+      );
     }
     return (await this.messages.findOneBy({ id })) as OutboxMessage;
   }

@@ -1,6 +1,10 @@
 import { problemOfResponse, problemOfThrown, ProblemError, type ApiProblem } from '../api/errors';
 import { graphql } from '../gql';
+import { i18n } from '../i18n';
 import type { SessionFieldsFragment } from '../gql/graphql';
+
+/** What /auth/* requests carry: JSON, and the page's language, which the API answers its refusals in. */
+const AUTH_HEADERS = () => ({ 'content-type': 'application/json', 'accept-language': i18n.language });
 
 /**
  * What sign-in gives the web app. It does not ask for the refresh token: the
@@ -164,7 +168,7 @@ class SessionStore {
   async signOut(): Promise<void> {
     const problem = await withLock(async () => {
       try {
-        const response = await fetch('/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+        const response = await fetch('/auth/sign-out', { method: 'POST', headers: AUTH_HEADERS(), body: '{}' });
         return response.ok ? null : await problemOfResponse(response);
       } catch (error) {
         return problemOfThrown(error);
@@ -237,7 +241,7 @@ function readUser(): SessionUser | null {
  * (429 too many requests, 403 another site), failed, or could not be reached.
  */
 async function refresh(): Promise<Session | null> {
-  const response = await fetch('/auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const response = await fetch('/auth/refresh', { method: 'POST', headers: AUTH_HEADERS(), body: '{}' });
   if (response.status === 401) return null;
   if (!response.ok) throw new ProblemError(await problemOfResponse(response));
   return (await response.json()) as Session;

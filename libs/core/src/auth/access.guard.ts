@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ForbiddenError, UnauthenticatedError } from '../errors/error-codes';
+import { words } from '../i18n/words';
 import { AccessRule, ALLOW_KEY, isAllowed } from './allow.decorator';
 import type { RequestContext } from './auth-user';
 
@@ -22,16 +23,16 @@ export class AccessGuard implements CanActivate {
       ALLOW_KEY,
       context.getType<string>() === 'graphql' ? [context.getHandler()] : [context.getHandler(), context.getClass()],
     );
-    if (!rules) throw new ForbiddenError('This operation declares no access rule, so nobody may use it.');
+    if (!rules) throw new ForbiddenError(words('This operation declares no access rule, so nobody may use it.', '이 작업에는 접근 규칙이 없어 아무도 쓸 수 없습니다.'));
     if (rules.includes('PUBLIC')) return true;
 
     if (context.getType<string>() !== 'graphql') return false;
     const gql = GqlExecutionContext.create(context);
     const ctx = gql.getContext<RequestContext>();
     if (!ctx.user) {
-      throw new UnauthenticatedError(
-        ctx.authProblem ? `Your session is not valid (${ctx.authProblem}). Sign in again.` : 'Sign in to do this.',
-      );
+      const problem = ctx.authProblem;
+      if (!problem) throw new UnauthenticatedError();
+      throw new UnauthenticatedError(words(`Your session is not valid (${problem.en}). Sign in again.`, `로그인 상태가 유효하지 않습니다(${problem.ko}). 다시 로그인해 주세요.`));
     }
     if (!isAllowed(rules, ctx.user, gql.getRoot())) {
       throw new ForbiddenError();

@@ -1,3 +1,4 @@
+import type { Words } from '../i18n/words';
 import type { Language, Role } from './roles';
 
 /** Who is acting: loaded once per request from the access token's subject. */
@@ -18,7 +19,7 @@ export interface RequestContext {
   ip: string;
   user: AuthUser | null;
   /** Why a presented access token was not accepted (expired, invalid), if one was. */
-  authProblem?: string;
+  authProblem?: Words;
   /** The language the API answers in: Accept-Language's first choice of en/ko, else the account's, else English. */
   language: Language;
   /** DataLoaders and other per-request caches, keyed by owner. */

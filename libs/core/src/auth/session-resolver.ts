@@ -1,3 +1,4 @@
+import type { Words } from '../i18n/words';
 import type { AuthUser } from './auth-user';
 
 /**
@@ -5,5 +6,5 @@ import type { AuthUser } from './auth-user';
  * identity context; core only knows this contract, so it never depends on it.
  */
 export abstract class SessionResolver {
-  abstract resolve(accessToken: string): Promise<{ user: AuthUser | null; problem?: string }>;
+  abstract resolve(accessToken: string): Promise<{ user: AuthUser | null; problem?: Words }>;
 }

@@ -16,6 +16,11 @@ describe('graphqlRequestRefusal', () => {
     });
   });
 
+  it('answers in the language the request asks for', () => {
+    const refusal = graphqlRequestRefusal({ path: '/graphql', headers: { 'accept-language': 'ko-KR,ko;q=0.9' } }, new HttpException('request entity too large', 413));
+    expect(refusal?.body.errors[0]).toEqual({ message: '요청이 너무 큽니다. 쿼리나 변수를 줄여서 보내 주세요.', extensions: { code: 'PAYLOAD_TOO_LARGE' } });
+  });
+
   it('leaves other routes, and server errors, to Nest', () => {
     expect(graphqlRequestRefusal({ path: '/health/ready' }, new NotFoundException())).toBeNull();
     expect(graphqlRequestRefusal({ path: '/graphql' }, new HttpException('down', 503))).toBeNull();

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { Request, Response } from 'express';
+import { requestLanguage, words } from '../i18n/words';
 import { AppError, ErrorCode, errorsBody } from './error-codes';
 import { RestRefusal } from './rest-refusal';
 
@@ -37,16 +38,25 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
   }
 }
 
-/** The GraphQL-shaped answer to an HTTP-level refusal of a request to /graphql, or null for anything else. */
+/** The GraphQL-shaped answer to an HTTP-level refusal of a request to /graphql, in the language it asks for, or null for anything else. */
 export function graphqlRequestRefusal(
-  req: Pick<Request, 'path'>,
+  req: Pick<Request, 'path'> & { headers?: Request['headers'] },
   exception: HttpException,
 ): { status: number; body: ReturnType<typeof errorsBody> } | null {
   const status = exception.getStatus();
   if (!/^\/graphql\/?$/.test(req.path) || status < 400 || status >= 500) return null;
-  const [code, message] =
+  const error =
     status === 413
-      ? [ErrorCode.PAYLOAD_TOO_LARGE, 'The request is too large. Send a smaller query or smaller variables.']
-      : [ErrorCode.BAD_REQUEST, `The request could not be read: ${exception.message}. Send JSON with a "query" string.`];
-  return { status, body: errorsBody(new AppError(code, message)) };
+      ? new AppError(
+          ErrorCode.PAYLOAD_TOO_LARGE,
+          words('The request is too large. Send a smaller query or smaller variables.', '요청이 너무 큽니다. 쿼리나 변수를 줄여서 보내 주세요.'),
+        )
+      : new AppError(
+          ErrorCode.BAD_REQUEST,
+          words(
+            `The request could not be read: ${exception.message}. Send JSON with a "query" string.`,
+            `요청을 읽을 수 없습니다(${exception.message}). "query" 문자열이 든 JSON으로 보내 주세요.`,
+          ),
+        );
+  return { status, body: errorsBody(error, requestLanguage(req.headers?.['accept-language'])) };
 }

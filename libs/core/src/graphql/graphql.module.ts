@@ -11,7 +11,7 @@ import { SessionResolver } from '../auth/session-resolver';
 import { applyFieldAccess } from '../auth/field-access.middleware';
 import { AppError, ErrorCode } from '../errors/error-codes';
 import { errorInLanguage, formatGraphqlError } from '../errors/format-error';
-import { requestLanguage } from '../i18n/words';
+import { requestLanguage, words } from '../i18n/words';
 import type { LoggedRequest } from '../logging/logging.module';
 import { queryCost } from './cost';
 import { depthLimitRule } from './depth-limit';
@@ -59,7 +59,8 @@ function requestLimitsPlugin(max: number, limiter: RequestRateLimiter): ApolloSe
             cost = queryCost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
           } catch (error) {
             // Variables that do not fit their types: say so the way execution would.
-            throw withHttpStatus(new AppError(ErrorCode.BAD_USER_INPUT, (error as Error).message), 400);
+            const { message } = error as Error;
+            throw withHttpStatus(new AppError(ErrorCode.BAD_USER_INPUT, words(message, `변수 값이 선언된 형식에 맞지 않습니다. (${message})`)), 400);
           }
           if (cost > max) throw tooCostlyRefusal(cost, max);
           const charged = await limiter.chargeCost(contextValue.rateKey, cost);

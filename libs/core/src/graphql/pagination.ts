@@ -4,6 +4,7 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Allow } from '../auth/allow.decorator';
 import { BadInputError } from '../errors/error-codes';
+import { words } from '../i18n/words';
 import { itemsOfPage } from './cost';
 
 export const MAX_PAGE_SIZE = 100;
@@ -132,5 +133,5 @@ export function decodeCursor(cursor: string): [string | number | null, string] {
   } catch {
     // fall through to the error below
   }
-  throw BadInputError.field('after', 'is not a cursor this list returned; start again without it.');
+  throw BadInputError.field('after', words('is not a cursor this list returned; start again without it.', '이 목록이 준 커서가 아닙니다. after 없이 처음부터 다시 불러와 주세요.'));
 }

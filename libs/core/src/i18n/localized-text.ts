@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Length, registerDecorator, ValidationOptions } from 'class-validator';
 import { Allow } from '../auth/allow.decorator';
 import { Language, LANGUAGES } from '../auth/roles';
+import { says } from '../errors/validation-words';
 import { TEXT_LIMITS } from '@app/rules';
 
 /** Text a person reads, in English and Korean; either may be missing, never both. */
@@ -43,7 +44,7 @@ const trimOrNull = ({ value }: { value: unknown }) => (typeof value === 'string'
 
 /** An input of text in English and/or Korean, each version up to `max` characters. */
 function localizedInput(name: string, max: number, what: string) {
-  const length = Length(1, max, { message: `must be at most ${max} characters long` });
+  const length = Length(1, max, says(`must be at most ${max} characters long`, `최대 ${max}자까지 쓸 수 있습니다.`));
   @InputType(name, { description: `${what} (up to ${max} characters) in English and/or Korean; at least one.` })
   class LocalizedInput implements Partial<Bilingual> {
     @Field(() => String, { nullable: true }) @IsOptional() @Transform(trimOrNull) @IsString() @length
@@ -70,7 +71,7 @@ export function HasSomeLanguage(options?: ValidationOptions): PropertyDecorator 
       name: 'hasSomeLanguage',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: 'needs an English or a Korean version (or both)', ...options },
+      options: { ...says('needs an English or a Korean version (or both)', '영어나 한국어 중 하나 이상(또는 둘 다) 써 주세요.'), ...options },
       validator: {
         validate: (value: unknown) => !!value && typeof value === 'object' && languagesOf(value as Bilingual).length > 0,
       },

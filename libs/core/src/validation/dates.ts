@@ -1,6 +1,7 @@
 import { IsISO8601, Matches } from 'class-validator';
+import { says } from '../errors/validation-words';
 
-const DATE = { message: 'must be a calendar date written YYYY-MM-DD, e.g. 2027-03-31' };
+const DATE = says('must be a calendar date written YYYY-MM-DD, e.g. 2027-03-31', 'YYYY-MM-DD 형식의 실제 날짜여야 합니다(예: 2027-03-31).');
 
 /** A calendar date field: YYYY-MM-DD, a real day. */
 export function IsCalendarDate(): PropertyDecorator {

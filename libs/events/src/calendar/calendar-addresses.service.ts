@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfig, AppError, Clock, ConflictError, ErrorCode } from '@app/core';
+import { AppConfig, AppError, Clock, ConflictError, ErrorCode, words } from '@app/core';
 import { enabledAccountTimeZoneSql, newSecret, parseToken, sha256 } from '@app/identity';
 import { NewCalendarAddress } from '../dto/events.outputs';
 import { CalendarAddress } from '../entities/calendar-address.entity';
@@ -38,9 +38,13 @@ export class CalendarAddressesService {
       .returning('id')
       .execute();
     if (!inserted.raw.length) {
-      throw new ConflictError('You already have a calendar address. To replace it, make a new one (rotateCalendarAddress): the old one then stops working.', {
-        reason: 'CALENDAR_ADDRESS_EXISTS',
-      });
+      throw new ConflictError(
+        words(
+          'You already have a calendar address. To replace it, make a new one (rotateCalendarAddress): the old one then stops working.',
+          '이미 캘린더 주소가 있습니다. 바꾸려면 새 주소를 만들어 주세요(rotateCalendarAddress). 그러면 이전 주소는 더 이상 쓸 수 없습니다.',
+        ),
+        { reason: 'CALENDAR_ADDRESS_EXISTS' },
+      );
     }
     return { url: this.url(id, secret), createdAt };
   }
@@ -54,7 +58,12 @@ export class CalendarAddressesService {
       `UPDATE calendar_address SET id = $2, secret_hash = $3, created_at = $4, last_used_at = NULL WHERE user_id = $1 RETURNING id`,
       [userId, id, hash, createdAt],
     );
-    if (!rows.length) throw new AppError(ErrorCode.NOT_FOUND, 'You have no calendar address to replace: make one first (createCalendarAddress).');
+    if (!rows.length) {
+      throw new AppError(
+        ErrorCode.NOT_FOUND,
+        words('You have no calendar address to replace: make one first (createCalendarAddress).', '바꿀 캘린더 주소가 없습니다. 먼저 주소를 만들어 주세요(createCalendarAddress).'),
+      );
+    }
     return { url: this.url(id, secret), createdAt };
   }
 

@@ -1,17 +1,17 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { HasSomeLanguage, LocalizedTextInput, LocalizedTitleInput, PageArgs, trim } from '@app/core';
+import { HasSomeLanguage, LocalizedTextInput, LocalizedTitleInput, PageArgs, says, trim } from '@app/core';
 import { IsTimeZone } from '@app/identity';
 import { EventFollowScope } from '../entities/event-follow.entity';
 import { RegistrationStatus } from '../entities/event-registration.entity';
 import { EventFormat, EventKind, EventStatus } from '../entities/programme-event.entity';
 import { EVENT_LIMITS } from '@app/rules';
 
-const enumMessage = (e: object) => ({ message: `must be one of ${Object.values(e).join(', ')}` });
-const INSTANT = (example: string) => ({ message: `must be an instant such as ${example}` });
+const enumMessage = (e: object) => says(`must be one of ${Object.values(e).join(', ')}`, `다음 중 하나여야 합니다: ${Object.values(e).join(', ')}.`);
+const INSTANT = (example: string) => says(`must be an instant such as ${example}`, `${example} 같은 시각이어야 합니다.`);
 const URL = { protocols: ['https', 'http'], require_protocol: true, require_tld: false };
-const SECTOR = { message: 'must be a sector key of the shared taxonomy, e.g. hydrogen (see the sectors query)' };
+const SECTOR = says('must be a sector key of the shared taxonomy, e.g. hydrogen (see the sectors query)', '공통 분류의 분야 키여야 합니다(예: hydrogen, 목록은 sectors 쿼리).');
 const trimOrNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
 
 @InputType()
@@ -29,11 +29,11 @@ export class CreateEventInput {
   description?: LocalizedTextInput;
 
   @Field(() => String, { nullable: true, description: 'Where it takes place: needed in person and hybrid.' })
-  @IsOptional() @Transform(trimOrNull) @IsString() @Length(1, EVENT_LIMITS.venue, { message: `must be 1 to ${EVENT_LIMITS.venue} characters long` })
+  @IsOptional() @Transform(trimOrNull) @IsString() @Length(1, EVENT_LIMITS.venue, says(`must be 1 to ${EVENT_LIMITS.venue} characters long`, `1~${EVENT_LIMITS.venue}자로 써 주세요.`))
   venue?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The link people join with: needed online and hybrid. Shown only to people holding a place, the organiser and admins.' })
-  @IsOptional() @Transform(trimOrNull) @IsUrl(URL, { message: 'must be a web address starting with https://' }) @MaxLength(2000)
+  @IsOptional() @Transform(trimOrNull) @IsUrl(URL, says('must be a web address starting with https://', 'https://로 시작하는 웹 주소여야 합니다.')) @MaxLength(2000)
   joinUrl?: string | null;
 
   @Field({ description: 'An instant in the future, e.g. 2027-06-03T18:00:00+09:00.' }) @Type(() => Date) @IsDate(INSTANT('2027-06-03T18:00:00+09:00'))
@@ -46,11 +46,11 @@ export class CreateEventInput {
   timeZone: string;
 
   @Field(() => ID, { nullable: true, description: 'The twin workspace it belongs to: its followers are told when it is published.' })
-  @IsOptional() @IsUUID('4', { message: 'must be a workspace id' })
+  @IsOptional() @IsUUID('4', says('must be a workspace id', '워크스페이스 ID여야 합니다.'))
   workspaceId?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Sector keys of the shared taxonomy (see the sectors query), up to 10: their followers are told.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(EVENT_LIMITS.sectors) @ArrayUnique({ message: 'lists a sector twice' }) @IsString({ each: true }) @MaxLength(60, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(EVENT_LIMITS.sectors) @ArrayUnique(says('lists a sector twice', '같은 분야가 두 번 들어 있습니다.')) @IsString({ each: true }) @MaxLength(60, { each: true })
   sectors?: string[];
 
   @Field(() => Int, { nullable: true, description: 'Places, 1 to 100000; null or left out for no limit.' })
@@ -71,7 +71,7 @@ export class CreateEventInput {
     'Fields left out stay as they are; null empties description, venue, joinUrl, workspaceId, capacity (no limit) and the registration times. A new start or end on a published event tells everyone registered or waiting, and moves the reminders.',
 })
 export class UpdateEventInput {
-  @Field(() => ID) @IsUUID('4', { message: 'must be an event id' })
+  @Field(() => ID) @IsUUID('4', says('must be an event id', '행사 ID여야 합니다.'))
   id: string;
 
   @Field(() => Int, { description: 'The version you read.' }) @IsInt() @Min(1)
@@ -90,11 +90,11 @@ export class UpdateEventInput {
   description?: LocalizedTextInput | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @Transform(trimOrNull) @IsString() @Length(1, EVENT_LIMITS.venue, { message: `must be 1 to ${EVENT_LIMITS.venue} characters long` })
+  @IsOptional() @Transform(trimOrNull) @IsString() @Length(1, EVENT_LIMITS.venue, says(`must be 1 to ${EVENT_LIMITS.venue} characters long`, `1~${EVENT_LIMITS.venue}자로 써 주세요.`))
   venue?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional() @Transform(trimOrNull) @IsUrl(URL, { message: 'must be a web address starting with https://' }) @MaxLength(2000)
+  @IsOptional() @Transform(trimOrNull) @IsUrl(URL, says('must be a web address starting with https://', 'https://로 시작하는 웹 주소여야 합니다.')) @MaxLength(2000)
   joinUrl?: string | null;
 
   @Field(() => Date, { nullable: true }) @IsOptional() @Type(() => Date) @IsDate(INSTANT('2027-06-03T18:00:00+09:00'))
@@ -106,11 +106,11 @@ export class UpdateEventInput {
   @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsTimeZone()
   timeZone?: string;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('4', { message: 'must be a workspace id' })
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('4', says('must be a workspace id', '워크스페이스 ID여야 합니다.'))
   workspaceId?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Replaced whole; [] for none.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(EVENT_LIMITS.sectors) @ArrayUnique({ message: 'lists a sector twice' }) @IsString({ each: true }) @MaxLength(60, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(EVENT_LIMITS.sectors) @ArrayUnique(says('lists a sector twice', '같은 분야가 두 번 들어 있습니다.')) @IsString({ each: true }) @MaxLength(60, { each: true })
   sectors?: string[];
 
   @Field(() => Int, { nullable: true, description: 'Not below the places already taken. Raising it gives the new places to the waiting list, in order.' })
@@ -126,7 +126,7 @@ export class UpdateEventInput {
 
 @InputType()
 export class EventStepInput {
-  @Field(() => ID) @IsUUID('4', { message: 'must be an event id' })
+  @Field(() => ID) @IsUUID('4', says('must be an event id', '행사 ID여야 합니다.'))
   id: string;
 
   @Field(() => Int, { description: 'The version you read.' }) @IsInt() @Min(1)
@@ -135,13 +135,13 @@ export class EventStepInput {
 
 @InputType()
 export class CancelEventInput {
-  @Field(() => ID) @IsUUID('4', { message: 'must be an event id' })
+  @Field(() => ID) @IsUUID('4', says('must be an event id', '행사 ID여야 합니다.'))
   id: string;
 
   @Field(() => Int, { description: 'The version you read.' }) @IsInt() @Min(1)
   version: number;
 
-  @Field({ description: 'Why: it is sent to everyone registered or waiting.' }) @Transform(trim) @Length(1, 2000, { message: 'must be 1 to 2000 characters long: say why' })
+  @Field({ description: 'Why: it is sent to everyone registered or waiting.' }) @Transform(trim) @Length(1, 2000, says('must be 1 to 2000 characters long: say why', '이유를 1~2000자로 써 주세요.'))
   reason: string;
 }
 
@@ -153,7 +153,7 @@ export class EventFilter {
   @Field(() => String, { nullable: true, description: 'Events of this sector.' }) @IsOptional() @IsString() @Matches(/^[a-z0-9_]{1,60}$/, SECTOR)
   sector?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Events of this twin workspace.' }) @IsOptional() @IsUUID('4', { message: 'must be a workspace id' })
+  @Field(() => ID, { nullable: true, description: 'Events of this twin workspace.' }) @IsOptional() @IsUUID('4', says('must be a workspace id', '워크스페이스 ID여야 합니다.'))
   workspaceId?: string;
 
   @Field(() => Date, { nullable: true, description: 'Events still going on at or after this instant (ending after it).' })
@@ -177,7 +177,7 @@ export class EventFilter {
 
 @InputType()
 export class EventRegistrationInput {
-  @Field(() => ID) @IsUUID('4', { message: 'must be an event id' })
+  @Field(() => ID) @IsUUID('4', says('must be an event id', '행사 ID여야 합니다.'))
   eventId: string;
 }
 
@@ -199,7 +199,7 @@ export class EventFollowInput {
   @Field(() => String, { nullable: true, description: 'For SECTOR: a sector key, e.g. hydrogen.' }) @IsOptional() @Transform(trim) @Matches(/^[a-z0-9_]{1,60}$/, SECTOR)
   sector?: string;
 
-  @Field(() => ID, { nullable: true, description: 'For WORKSPACE: the twin workspace.' }) @IsOptional() @IsUUID('4', { message: 'must be a workspace id' })
+  @Field(() => ID, { nullable: true, description: 'For WORKSPACE: the twin workspace.' }) @IsOptional() @IsUUID('4', says('must be a workspace id', '워크스페이스 ID여야 합니다.'))
   workspaceId?: string;
 }
 

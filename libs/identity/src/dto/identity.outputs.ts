@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { Allow } from '@app/core';
+import { Allow, inLanguage, type RequestContext, type Words } from '@app/core';
 import { User } from '../entities/user.entity';
 
 @ObjectType({ description: 'What a sign-in or refresh gives: a short-lived access token and the next refresh token.' })
@@ -21,6 +21,11 @@ export class AuthPayload {
 export class Acknowledgement {
   @Field() ok: boolean;
   @Field({ description: 'What happens next, for the person.' }) message: string;
+}
+
+/** An Acknowledgement saying `message` in the request's language. */
+export function acknowledge(ctx: RequestContext, message: Words): Acknowledgement {
+  return { ok: true, message: inLanguage(message, ctx.language) };
 }
 
 @ObjectType()
