@@ -120,7 +120,7 @@ describe('twin workspaces and joint projects, end to end', () => {
     const { activity } = await feed(t.liverpool);
     expect(activity.nodes.map((e) => e.verb)).toEqual(['WORKSPACE_OPENED']);
     expect(activity.nodes[0].summary.en).toBe('박서준 accepted the twinning proposal and the workspace opened: 좋습니다. 함께합시다.');
-    expect(activity.nodes[0].summary.ko).toContain('박서준님이 트윈 도시 제안을 수락해 워크스페이스가 열렸습니다');
+    expect(activity.nodes[0].summary.ko).toContain('박서준님이 자매결연 제안을 수락해 워크스페이스가 열렸습니다');
     expect(activity.nodes[0].timeZone).toBe('Asia/Seoul');
   });
 
@@ -305,8 +305,8 @@ describe('twin workspaces and joint projects, end to end', () => {
     expect(project.caseStudyPrompt).toEqual({ trigger: 'BUSINESS_AS_USUAL' });
     const en = await app.mail.waitFor((m) => m.to === 'officer.liverpool@demo.twins.test' && m.subject.includes('case study'));
     expect(en.subject).toBe('Please write a case study of “Hydrogen ports”');
-    const ko = await app.mail.waitFor((m) => m.to === 'officer.busan@demo.twins.test' && m.subject.includes('사례 연구'));
-    expect(ko.subject).toBe('“수소 항만”의 사례 연구를 작성해 주세요');
+    const ko = await app.mail.waitFor((m) => m.to === 'officer.busan@demo.twins.test' && m.subject.includes('우수 사례'));
+    expect(ko.subject).toBe('“수소 항만”의 우수 사례를 작성해 주세요');
     const same = await app.gql(STAGE, { input: { id: project.id, version: project.version, stage: 'BUSINESS_AS_USUAL', reason: 'again' } }, { token: t.liverpool });
     expect(codeOf(same)).toBe('CONFLICT');
   });
@@ -353,7 +353,7 @@ describe('twin workspaces and joint projects, end to end', () => {
     expect(verbs.filter((v) => v === 'PROJECT_STAGE_CHANGED')).toHaveLength(5);
     const bau = all.nodes.find((e) => e.verb === 'PROJECT_STAGE_CHANGED')!;
     expect(bau.summary.en).toBe('Sam Taylor moved “Hydrogen ports” from Scaling to Business as usual: Both ports run hydrogen tugs');
-    expect(bau.summary.ko).toBe('Sam Taylor님이 프로젝트 “수소 항만”의 단계를 확산에서 상시 운영(으)로 옮겼습니다 (사유: Both ports run hydrogen tugs)');
+    expect(bau.summary.ko).toBe('Sam Taylor님이 프로젝트 “수소 항만”의 단계를 확산에서 상시 운영으로 옮겼습니다 (사유: Both ports run hydrogen tugs)');
 
     // Pages of five, following the cursor, cover the same entries once each.
     const seen: string[] = [];
@@ -412,7 +412,7 @@ describe('twin workspaces and joint projects, end to end', () => {
     expect(en.text).toMatch(/(GMT|BST)/);
     const ko = await app.mail.waitFor((m) => m.to === 'officer.busan@demo.twins.test' && m.subject.startsWith('주간 요약'), 20_000);
     expect(ko.subject).toMatch(/^주간 요약: 리버풀–부산 워크스페이스 새 소식 \d+건$/);
-    expect(ko.text).toContain('단계를 확산에서 상시 운영(으)로 옮겼습니다');
+    expect(ko.text).toContain('단계를 확산에서 상시 운영으로 옮겼습니다');
     expect(ko.text).toMatch(/GMT\+9|KST/);
     const daily = await app.mail.waitFor((m) => m.to === 'participant@demo.twins.test' && m.subject.startsWith('Daily digest'), 20_000);
     expect(daily.text).toContain('Jordan Lee');

@@ -41,7 +41,7 @@ test.describe('board', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: 'Board', ko: '운영위원회' }));
     await page.getByRole('region', { name: tr({ en: 'Applications assigned to you', ko: '나에게 배정된 신청서' }) }).getByRole('link', { name: title }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-    await expect(page.getByText(tr({ en: 'A feasibility study of sensors on both ports’ quays.', ko: '두 항만 부두에 센서를 설치하는 타당성 조사입니다.' }))).toBeVisible();
+    await expect(page.getByText(tr({ en: 'A feasibility study of sensors on both ports’ quays.', ko: '두 항만 부두에 센서를 설치하는 타당성 검토입니다.' }))).toBeVisible();
     // Priya Shah's automatic conflict is listed for the board.
     await expect(page.getByTestId('conflicts')).toContainText('Priya Shah');
 

@@ -201,7 +201,7 @@ test.describe('a whole funding round in the web app', () => {
       await fillBoth(form, { en: 'Title', ko: '제목' }, lang, projectTitle);
       await fillBoth(form, { en: 'Summary', ko: '개요' }, lang, { en: 'Sensors on both ports’ quays.', ko: '두 항만의 부두에 센서를 설치합니다.' });
       await form.getByLabel(tr({ en: 'Internet of things', ko: '사물인터넷(IoT)' })).check();
-      await form.getByLabel(tr({ en: 'Starting stage', ko: '시작 단계' })).selectOption({ label: tr({ en: 'Feasibility', ko: '타당성 조사' }) });
+      await form.getByLabel(tr({ en: 'Starting stage', ko: '시작 단계' })).selectOption({ label: tr({ en: 'Feasibility', ko: '타당성 검토' }) });
       await form.getByLabel(tr({ en: 'Lead in Busan', ko: '부산 책임자' })).selectOption({ label: tr({ en: `${busanOfficer.name} (Lead)`, ko: `${busanOfficer.name} (리더)` }) });
       await form.getByRole('button', { name: tr({ en: 'Create project', ko: '프로젝트 만들기' }) }).click();
       await page.getByRole('link', { name: tr({ en: 'Open the project', ko: '프로젝트 열기' }) }).click();

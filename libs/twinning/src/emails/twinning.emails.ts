@@ -1,5 +1,6 @@
 import { Bilingual, pick } from '@app/core';
 import { defineTemplate, formatInstant, layout, TemplateContext } from '@app/notifications';
+import { GLOSSARY } from '@app/rules';
 
 interface Pair {
   cityA: Bilingual;
@@ -9,7 +10,7 @@ interface Pair {
 const pairName = (d: Pair, ctx: TemplateContext) =>
   ctx.language === 'ko' ? `${d.cityA.ko}–${d.cityB.ko}` : `${d.cityA.en}–${d.cityB.en}`;
 
-const ROLE_KO: Record<string, string> = { LEAD: '리드', MEMBER: '멤버', OBSERVER: '참관인' };
+const ROLE_KO: Record<string, string> = { LEAD: GLOSSARY.roleLead.ko, MEMBER: GLOSSARY.roleMember.ko, OBSERVER: GLOSSARY.roleObserver.ko };
 const ROLE_EN: Record<string, string> = { LEAD: 'a lead', MEMBER: 'a member', OBSERVER: 'an observer' };
 
 const proposalReceived = defineTemplate<Pair & { proposerName: string; message: string; url: string }>({
@@ -47,7 +48,7 @@ const proposalAccepted = defineTemplate<Pair & { responderName: string; reason: 
           greeting: '안녕하세요.',
           paragraphs: [
             `${d.cityB.ko}의 ${d.responderName}님이 ${pairName(d, ctx)} 트윈 도시 제안을 수락했습니다: ${d.reason}`,
-            '공동 워크스페이스가 열렸고, 귀하와 수락한 분이 첫 리드입니다. 동료를 초대해 보세요.',
+            '공동 워크스페이스가 열렸고, 귀하와 수락한 분이 첫 리더입니다. 동료를 초대해 보세요.',
           ],
           action: { label: '워크스페이스 열기', url: d.url },
         })
@@ -143,7 +144,7 @@ const joinRequestReceived = defineTemplate<Pair & { requesterName: string; organ
           paragraphs: [
             `${pick(d.organisation, 'ko')}의 ${d.requesterName}님이 워크스페이스 참여를 요청했습니다.`,
             `메시지: ${d.message}`,
-            '리드로서 역할을 정해 승인하거나 거절할 수 있습니다.',
+            '리더로서 역할을 정해 승인하거나 거절할 수 있습니다.',
           ],
           action: { label: '요청 보기', url: d.url },
         })

@@ -1,3 +1,4 @@
+import { COUNTRIES, termLabels } from '@app/rules';
 import { defineMessages } from '../../i18n';
 
 /** The board's text: reviews, conflicts of interest, meetings and votes (the decision's is in decision-messages.ts). */
@@ -5,7 +6,7 @@ export const boardMessages = defineMessages(
   'board',
   {
     title: 'Board',
-    countries: { GB: 'UK', KR: 'Korea' },
+    countries: termLabels(COUNTRIES, 'en'),
     outcome: { APPROVED: 'Approved', APPROVED_WITH_CONDITIONS: 'Approved with conditions', REJECTED: 'Rejected', DEFERRED: 'Deferred' },
     recommendation: { FUND: 'Fund', FUND_WITH_CONDITIONS: 'Fund with conditions', DO_NOT_FUND: 'Do not fund' },
     vote: { FOR: 'For', AGAINST: 'Against', ABSTAIN: 'Abstain' },
@@ -209,7 +210,7 @@ export const boardMessages = defineMessages(
   },
   {
     title: '운영위원회',
-    countries: { GB: '영국', KR: '한국' },
+    countries: termLabels(COUNTRIES, 'ko'),
     outcome: { APPROVED: '승인', APPROVED_WITH_CONDITIONS: '조건부 승인', REJECTED: '미선정', DEFERRED: '보류' },
     recommendation: { FUND: '지원 권고', FUND_WITH_CONDITIONS: '조건부 지원 권고', DO_NOT_FUND: '지원 불가 권고' },
     vote: { FOR: '찬성', AGAINST: '반대', ABSTAIN: '기권' },

@@ -242,7 +242,7 @@ export const fundingMessages = defineMessages(
         reloadLatest: '최신 버전 불러오기(여기서 고친 내용은 사라집니다)',
         submit: '신청서 제출',
         submitting: '제출하는 중…',
-        confirmSubmit: '제출하면 내용을 더 이상 고칠 수 없고 펀드에 전달됩니다. 지금 제출할까요?',
+        confirmSubmit: '제출하면 내용을 더 이상 고칠 수 없고 기금에 전달됩니다. 지금 제출할까요?',
         submitted: '신청서를 제출했습니다.',
       },
       checks: {
@@ -263,9 +263,9 @@ export const fundingMessages = defineMessages(
         MATCH_RATIO_ok: '양측 균형 요건을 충족합니다. 적은 쪽이 많은 쪽의 {{percent}}%입니다(기준 {{required}}% 이상).',
         passed: '충족',
         failed: '미충족',
-        server: '마지막으로 저장한 내용에 대한 펀드의 점검 결과:',
+        server: '마지막으로 저장한 내용에 대한 기금의 점검 결과:',
       },
-      readOnly: '제출한 신청서는 고칠 수 없습니다. 펀드 관리자가 초안으로 되돌려 보낼 수 있습니다.',
+      readOnly: '제출한 신청서는 고칠 수 없습니다. 기금 관리자가 초안으로 되돌려 보낼 수 있습니다.',
       notLead: '신청서 수정과 제출은 워크스페이스 리더만 할 수 있습니다. 내용은 볼 수 있습니다.',
       requested: '신청액',
       submittedAt: '제출일시',
@@ -298,7 +298,7 @@ export const fundingMessages = defineMessages(
     },
     account: {
       applications: {
-        title: '내 시드 펀드 신청',
+        title: '내 시드 기금 신청',
         none: '아직 신청 내역이 없습니다. 공동 프로젝트 페이지에서 접수 중인 공모에 신청하세요.',
         call: '공모',
         status: '상태',
