@@ -62,6 +62,9 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     await expect(members.getByRole('row', { name: /Sam Taylor/ })).toContainText(tr({ en: 'Lead', ko: '리더' }));
     await expect(members.getByRole('row', { name: /박서준/ })).toContainText(tr({ en: 'Busan', ko: '부산' }));
     await expect(members.getByRole('row', { name: /박서준/ })).toContainText(tr({ en: 'Lead', ko: '리더' }));
+    // The health panel counts people in words: "Busan: 1 person (1 lead)", "부산: 1명(리더 1명)".
+    const busanHealth = page.getByRole('listitem').filter({ hasText: tr({ en: /^Busan: /, ko: /^부산: / }) });
+    await expect(busanHealth).toHaveText(tr({ en: /^Busan: (1 person \((no lead|1 lead)\)|\d+ people \((no lead|1 lead|\d+ leads)\))$/, ko: /^부산: \d+명\((리더 없음|리더 \d+명)\)$/ }));
 
     const clocks = page.locator('.city-clocks > li');
     await expect(clocks).toHaveCount(2);
@@ -95,7 +98,7 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     await form.getByLabel(ownLanguage(lang, { en: 'Summary', ko: '개요' }), { exact: true }).fill(tr({ en: 'Sensors on both ports’ quays.', ko: '두 항만의 부두에 센서를 설치합니다.' }));
     await form.getByLabel(tr({ en: 'Internet of things', ko: '사물인터넷(IoT)' })).check();
     await form.getByLabel(tr({ en: 'Type', ko: '유형' })).selectOption({ label: tr({ en: 'Lighthouse', ko: '선도 사업' }) });
-    await form.getByLabel(tr({ en: 'Starting stage', ko: '시작 단계' })).selectOption({ label: tr({ en: 'Feasibility', ko: '타당성 조사' }) });
+    await form.getByLabel(tr({ en: 'Starting stage', ko: '시작 단계' })).selectOption({ label: tr({ en: 'Feasibility', ko: '타당성 검토' }) });
     // Each side's own lead is chosen already; the other city's is picked here.
     await form
       .getByLabel(tr({ en: 'Lead in Busan', ko: '리버풀 책임자' }))
@@ -120,7 +123,7 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     await signInOfficer(page, signIn, lang);
     await page.goto(`/projects/${projectId}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: title, ko: `${title} (한국어)` }));
-    await expect(page.getByTestId('project-stage')).toHaveText(tr({ en: 'Feasibility', ko: '타당성 조사' }));
+    await expect(page.getByTestId('project-stage')).toHaveText(tr({ en: 'Feasibility', ko: '타당성 검토' }));
 
     const add = page.getByRole('form', { name: tr({ en: 'Add a milestone', ko: '주요 일정 추가' }) });
     const milestone = tr({ en: 'Sensors installed', ko: '센서 설치 완료' });
@@ -137,13 +140,13 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     await row.getByRole('button', { name: tr({ en: 'Mark done', ko: '완료로 표시' }) }).click();
     await expect(row).toContainText(tr({ en: 'Done', ko: '완료' }));
 
-    const reason = tr({ en: 'Feasibility study signed off by both councils.', ko: '두 시의 타당성 조사 결과 승인' });
+    const reason = tr({ en: 'Feasibility study signed off by both councils.', ko: '두 시의 타당성 검토 결과 승인' });
     await page.getByLabel(tr({ en: 'New stage', ko: '변경할 단계' })).selectOption({ label: tr({ en: 'Demonstrator', ko: '실증' }) });
     await page.getByLabel(tr({ en: 'Why', ko: '변경 사유' }), { exact: true }).fill(reason);
     await page.getByRole('button', { name: tr({ en: 'Change stage', ko: '단계 변경' }), exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: tr({ en: 'The project is now at Demonstrator.', ko: '프로젝트가 실증 단계로 변경되었습니다.' }) })).toBeVisible();
     await expect(page.getByTestId('project-stage')).toHaveText(tr({ en: 'Demonstrator', ko: '실증' }));
-    await expect(page.locator('.stage-history li').first()).toContainText(tr({ en: 'Feasibility → Demonstrator', ko: '타당성 조사 → 실증' }));
+    await expect(page.locator('.stage-history li').first()).toContainText(tr({ en: 'Feasibility → Demonstrator', ko: '타당성 검토 → 실증' }));
     await expect(page.locator('.stage-history li').first()).toContainText(reason);
 
     const recorded = await projectApi(projectId);
