@@ -128,6 +128,8 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     const add = page.getByRole('form', { name: tr({ en: 'Add a milestone', ko: '주요 일정 추가' }) });
     const milestone = tr({ en: 'Sensors installed', ko: '센서 설치 완료' });
     await add.getByLabel(ownLanguage(lang, { en: 'Title', ko: '제목' }), { exact: true }).fill(milestone);
+    // Named in both languages: buttons name it in the page's.
+    await add.getByLabel(tr({ en: 'Title in Korean', ko: '제목(영어)' }), { exact: true }).fill(tr({ en: '센서 설치 완료', ko: 'Sensors installed' }));
     const due = add.getByLabel(tr({ en: 'Due date', ko: '기한' }));
     await due.fill('2026-12-01');
     await due.blur();
@@ -137,7 +139,9 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
 
     const row = page.getByRole('row', { name: new RegExp(milestone) });
     await expect(row).toContainText(tr({ en: 'Planned', ko: '예정' }));
-    await row.getByRole('button', { name: tr({ en: 'Mark done', ko: '완료로 표시' }) }).click();
+    const named = (action: { en: string; ko: string }) => new RegExp(`^${tr(action)}\\s?: ${milestone}$`);
+    await expect(row.getByRole('button', { name: tr({ en: 'Edit', ko: '수정' }) })).toHaveAccessibleName(named({ en: 'Edit', ko: '수정' }));
+    await row.getByRole('button', { name: named({ en: 'Mark done', ko: '완료로 표시' }) }).click();
     await expect(row).toContainText(tr({ en: 'Done', ko: '완료' }));
 
     const reason = tr({ en: 'Feasibility study signed off by both councils.', ko: '두 시의 타당성 검토 결과 승인' });
@@ -235,6 +239,18 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     await page.goto('/me');
     const mine = page.locator('section[aria-labelledby="my-applications-heading"]');
     await expect(mine.getByRole('listitem').filter({ hasText: title })).toContainText(tr({ en: 'Submitted', ko: '제출 완료' }));
+
+    // Starting another for the same project and call says once, plainly, where the first one stands.
+    await page.goto(`/applications/new?callId=${call.id}&projectId=${projectId}`);
+    await page.getByRole('button', { name: tr({ en: 'Start the draft', ko: '초안 만들기' }) }).click();
+    const alerts = page.getByRole('alert');
+    await expect(alerts).toHaveCount(1);
+    await expect(alerts).toContainText(
+      tr({ en: 'This project has already applied to this call, and the application is with the fund.', ko: '이 프로젝트로 이 공모에 이미 신청했으며, 신청서는 기금에서 처리 중입니다.' }),
+    );
+    await expect(page.getByText(tr({ en: /changed since you opened it/, ko: /최신 내용/ }))).toHaveCount(0);
+    await alerts.getByRole('link', { name: tr({ en: 'Open it', ko: '신청서 열기' }) }).click();
+    await expect(page).toHaveURL(new RegExp(`/applications/${applicationId}$`));
   });
 
   test('an API refusal is explained in the page’s language and what was typed stays', async ({ page, signIn, lang, tr }) => {
