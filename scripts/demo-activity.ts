@@ -98,7 +98,7 @@ export async function addDemoActivity(apiUrl: string, password: string): Promise
   startsAt.setUTCHours(9, 0, 0, 0); // 09:00 in London in winter, 18:00 in Seoul
   const { createBoardMeeting: meeting } = await gql<{ createBoardMeeting: { id: string } }>(
     `mutation($input: CreateBoardMeetingInput!) { createBoardMeeting(input: $input) { id } }`,
-    { input: { fundId: call.fundId, title: { en: 'Board meeting: first applications', ko: '운영위원회 회의: 첫 신청 심사' }, startsAt: startsAt.toISOString(), location: 'Video call · 화상 회의' } },
+    { input: { fundId: call.fundId, title: { en: 'Board meeting: first applications', ko: '운영위원회 회의: 첫 신청 심사' }, startsAt: startsAt.toISOString(), location: 'https://meet.example.org/twins-board' } },
     admin.accessToken,
   );
   await gql(`mutation($input: AgendaItemInput!) { addToAgenda(input: $input) { position } }`, { input: { meetingId: meeting.id, applicationId: application.id } }, admin.accessToken);

@@ -108,7 +108,7 @@ test.describe('the seed fund in the console', () => {
     await page.getByLabel(tr({ en: 'Seat for', ko: '대표 국가' })).selectOption('KR');
     await page.getByRole('button', { name: tr({ en: 'Appoint to the board', ko: '위원으로 임명' }) }).click();
     await expect(page.getByRole('status').filter({ hasText: seated })).toBeVisible();
-    const korea = page.getByRole('region', { name: tr({ en: 'Members for Korea', ko: '한국 측 위원' }) });
+    const korea = page.getByRole('region', { name: tr({ en: 'Members for the Republic of Korea', ko: '대한민국 측 위원' }) });
     await expect(korea.getByRole('article', { name: seated })).toBeVisible();
     const endLabel = tr({ en: `End the seat of ${seated}`, ko: `${seated} 위원의 임기 종료` });
     await korea.getByRole('button', { name: endLabel }).click();

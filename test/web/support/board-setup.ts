@@ -128,7 +128,7 @@ export async function meetingWith(app: BoardApplication, title: { en: string; ko
   startsAt.setUTCHours(9, 0, 0, 0);
   const meeting = await gql<{ createBoardMeeting: { id: string } }>(
     `mutation($input: CreateBoardMeetingInput!) { createBoardMeeting(input: $input) { id } }`,
-    { input: { fundId: app.fund.fundId, title, startsAt: startsAt.toISOString(), location: 'Video call' } },
+    { input: { fundId: app.fund.fundId, title, startsAt: startsAt.toISOString(), location: 'https://meet.example.org/board' } },
     admin,
   );
   const meetingId = meeting.createBoardMeeting.id;

@@ -154,7 +154,7 @@ export const adminFundMessages = defineMessages(
     board: {
       title: 'The board',
       intro: 'Who sits on this fund’s board for each country. Ending a seat keeps its history.',
-      current: 'Members for {{country}}',
+      current: 'Members for the {{country}}',
       noneFor: 'No members for this country yet.',
       past: 'Past members',
       nonePast: 'No one has left the board.',
