@@ -67,7 +67,7 @@ export async function addDemoActivity(apiUrl: string, password: string): Promise
       input: {
         callId: call.id,
         projectId: project.id,
-        title: { en: 'Feasibility of hydrogen port vehicles', ko: '수소 항만 차량 타당성 조사' },
+        title: { en: 'Feasibility of hydrogen port vehicles', ko: '수소 항만 차량 타당성 검토' },
         summary: {
           en: 'Six months of trials with fuel-cell tractors at both ports, measured the same way, to decide on a joint demonstrator.',
           ko: '두 항만에서 6개월간 연료전지 트랙터를 같은 방식으로 시험 운행하고 측정해, 공동 실증 여부를 결정합니다.',

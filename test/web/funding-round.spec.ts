@@ -99,17 +99,17 @@ test.describe('a whole funding round in the web app', () => {
 
 
     let fundUrl = '';
-    const fundName = { en: `Seed fund ${stamp}`, ko: `시드 펀드 ${stamp}` };
+    const fundName = { en: `Seed fund ${stamp}`, ko: `시드 기금 ${stamp}` };
     const callTitle = { en: `Smart ports call ${stamp}`, ko: `스마트 항만 공모 ${stamp}` };
-    const fundNav = page.getByRole('navigation', { name: tr({ en: 'This fund’s pages', ko: '이 펀드의 메뉴' }) });
+    const fundNav = page.getByRole('navigation', { name: tr({ en: 'This fund’s pages', ko: '이 기금의 메뉴' }) });
     await test.step('the secretariat creates a fund and records both governments’ contributions', async () => {
       await actAs(page, lang, signIn, DEMO.admin);
       await page.getByRole('banner').getByRole('link', { name: tr({ en: 'Console', ko: '관리 콘솔' }) }).click();
-      await page.getByRole('navigation', { name: tr({ en: 'Console sections', ko: '관리 콘솔 메뉴' }) }).getByRole('link', { name: tr({ en: 'Seed fund', ko: '시드 펀드' }) }).click();
-      await expect(page.getByText(tr({ en: 'No funds yet', ko: '아직 펀드가 없습니다' }))).toBeVisible();
-      const create = page.getByRole('region', { name: tr({ en: 'Create a fund', ko: '펀드 만들기' }) });
+      await page.getByRole('navigation', { name: tr({ en: 'Console sections', ko: '관리 콘솔 메뉴' }) }).getByRole('link', { name: tr({ en: 'Seed fund', ko: '시드 기금' }) }).click();
+      await expect(page.getByText(tr({ en: 'No funds yet', ko: '아직 기금이 없습니다' }))).toBeVisible();
+      const create = page.getByRole('region', { name: tr({ en: 'Create a fund', ko: '기금 만들기' }) });
       await fillBoth(create, { en: 'Name', ko: '이름' }, lang, fundName);
-      await create.getByRole('button', { name: tr({ en: 'Create the fund', ko: '펀드 만들기' }) }).click();
+      await create.getByRole('button', { name: tr({ en: 'Create the fund', ko: '기금 만들기' }) }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(fundName[lang]);
       fundUrl = new URL(page.url()).pathname;
       const record = page.getByRole('region', { name: tr({ en: 'Record a contribution', ko: '출연금 기록' }) });
@@ -308,7 +308,7 @@ test.describe('a whole funding round in the web app', () => {
 
     await test.step('the fund’s ledger reconciles on the console', async () => {
       await page.goto(fundUrl);
-      const balances = page.getByRole('table', { name: tr({ en: 'What the fund holds in each currency', ko: '통화별 펀드 보유액' }) });
+      const balances = page.getByRole('table', { name: tr({ en: 'What the fund holds in each currency', ko: '통화별 기금 보유액' }) });
       const row = (currency: string) => balances.getByRole('row').filter({ has: page.getByRole('rowheader', { name: currency }) });
       await expect(row('GBP').getByTestId('available-GBP')).toContainText('180,000.00');
       await expect(row('KRW').getByTestId('available-KRW')).toContainText('306,000,000');
