@@ -144,7 +144,7 @@ test.describe('a whole funding round in the web app', () => {
         await page.getByRole('button', { name: tr({ en: 'Appoint to the board', ko: '위원으로 임명' }) }).click();
         await expect(page.getByRole('status').filter({ hasText: name })).toBeVisible();
       }
-      for (const [region, names] of [[tr({ en: 'Members for United Kingdom', ko: '영국 측 위원' }), ['Priya Shah', 'Oliver Hughes']], [tr({ en: 'Members for Korea', ko: '한국 측 위원' }), ['김지현', '정하늘']]] as const) {
+      for (const [region, names] of [[tr({ en: 'Members for the United Kingdom', ko: '영국 측 위원' }), ['Priya Shah', 'Oliver Hughes']], [tr({ en: 'Members for the Republic of Korea', ko: '대한민국 측 위원' }), ['김지현', '정하늘']]] as const) {
         for (const name of names) await expect(page.getByRole('region', { name: region }).getByRole('article', { name })).toBeVisible();
       }
     });
