@@ -67,7 +67,7 @@ export async function addDemoActivity(apiUrl: string, password: string): Promise
       input: {
         callId: call.id,
         projectId: project.id,
-        title: { en: 'Feasibility of hydrogen port vehicles', ko: '수소 항만 차량 타당성 조사' },
+        title: { en: 'Feasibility of hydrogen port vehicles', ko: '수소 항만 차량 타당성 검토' },
         summary: {
           en: 'Six months of trials with fuel-cell tractors at both ports, measured the same way, to decide on a joint demonstrator.',
           ko: '두 항만에서 6개월간 연료전지 트랙터를 같은 방식으로 시험 운행하고 측정해, 공동 실증 여부를 결정합니다.',
@@ -98,7 +98,7 @@ export async function addDemoActivity(apiUrl: string, password: string): Promise
   startsAt.setUTCHours(9, 0, 0, 0); // 09:00 in London in winter, 18:00 in Seoul
   const { createBoardMeeting: meeting } = await gql<{ createBoardMeeting: { id: string } }>(
     `mutation($input: CreateBoardMeetingInput!) { createBoardMeeting(input: $input) { id } }`,
-    { input: { fundId: call.fundId, title: { en: 'Board meeting: first applications', ko: '운영위원회 회의: 첫 신청 심사' }, startsAt: startsAt.toISOString(), location: 'Video call · 화상 회의' } },
+    { input: { fundId: call.fundId, title: { en: 'Board meeting: first applications', ko: '운영위원회 회의: 첫 신청 심사' }, startsAt: startsAt.toISOString(), location: 'https://meet.example.org/twins-board' } },
     admin.accessToken,
   );
   await gql(`mutation($input: AgendaItemInput!) { addToAgenda(input: $input) { position } }`, { input: { meetingId: meeting.id, applicationId: application.id } }, admin.accessToken);

@@ -1,10 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react-swc';
-import { defineConfig } from 'vite';
+import { defineConfig, loadEnv } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-/** In development the API (npm start) listens on API_ORIGIN; the dev server hands it every API path. */
-const api = process.env.API_ORIGIN ?? 'http://localhost:3000';
+/**
+ * In development the dev server hands every API path to the API of npm start: at API_ORIGIN, else on
+ * the PORT it listens on (the environment's, then the repository's .env), so a link to the open data
+ * or a calendar reaches the API wherever it was started.
+ */
+const env = loadEnv('development', fileURLToPath(new URL('../..', import.meta.url)), '');
+const api = env.API_ORIGIN || `http://localhost:${env.PORT || '3000'}`;
 /**
  * The browser's Host stays as it is (changeOrigin off): the session cookie's endpoints accept a
  * request only from the site it names (its Origin must match the Host it was sent to), and the

@@ -168,7 +168,7 @@ describe('countries and cities', () => {
         asOf: '2021-10-01',
         definition: { labelEn: 'Metropolitan population', labelKo: '대도시권 인구', unitEn: 'million', valueType: 'NUMBER' },
         value: { numberValue: 3.4, booleanValue: null, textValue: null, hasValue: true, displayValue: '3.4 million' },
-        ko: { displayValue: '3.4 백만 명' },
+        ko: { displayValue: '340만 명' },
       });
       expect(byKey.metroPopulationMillions.source.startsWith(REPORT_SOURCE_START)).toBe(true);
       expect(byKey.metroGovernance.value).toMatchObject({ textValue: 'established', displayValue: 'Established' });

@@ -147,6 +147,16 @@ describe('events: lifecycle and announcements', () => {
     expect((await register(app, t.participant, event.id)).status).toBe('REGISTERED');
     const waiting = await register(app, t.busan, event.id);
     expect(waiting).toMatchObject({ status: 'WAITLISTED', waitlistPosition: 1 });
+    // Each is told at once, in their language: a place with the calendar file, or the place in the queue.
+    const placed = await app.mail.waitFor((m) => m.to === EMAIL.liverpool && m.subject === 'You are registered: “Liverpool–Busan seminar”');
+    expect(placed.text).toContain('You have a place at “Liverpool–Busan seminar”.');
+    expect(placed.text).toMatch(/When: .+ – .+/);
+    expect(placed.text).toContain('https://meet.example.org/hydrogen-ports');
+    expect(placed.text).toMatch(new RegExp(`Add it to your calendar: \\S+/events/${event.id}\\.ics`));
+    const queued = await app.mail.waitFor((m) => m.to === EMAIL.busan && m.subject === '대기자 명단 등록: “리버풀–부산 세미나”');
+    expect(queued.text).toContain('“리버풀–부산 세미나”의 정원이 차서 대기자 명단 1번째로 등록되었습니다.');
+    expect(queued.text).toMatch(/일시: .+ – .+/);
+    expect(queued.text).not.toContain('https://meet.example.org/hydrogen-ports');
     const full = await app.gqlOk<{ event: EventView }>(E.EVENT, { id: event.id });
     expect(full.event).toMatchObject({ spacesLeft: 0, registeredCount: 2, waitlistCount: 1 });
 

@@ -191,5 +191,10 @@ describe('events: registration and the waiting list', () => {
     const holders = await listed(event.id, ['REGISTERED']);
     expect(holders).toHaveLength(12);
     expect(next.every((p) => holders.some((h) => h.attendee!.email === p.email && h.promotedAt))).toBe(true);
-  });
+    // Each of the fifty was told where they stood on registering: a place, or their place in the queue
+    // (those fifty emails go out before the promotions, hence the longer time this test may take).
+    const told = await Promise.all(people.map(async (p) => [await outboxCount(app, 'events.registered', p.email), await outboxCount(app, 'events.waitlisted', p.email)]));
+    expect(told.filter(([placed, queued]) => placed + queued === 1)).toHaveLength(50);
+    expect(told.filter(([placed]) => placed === 1)).toHaveLength(10);
+  }, 120_000);
 });

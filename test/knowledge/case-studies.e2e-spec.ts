@@ -115,7 +115,7 @@ describe('case studies', () => {
     expect(codeOf(await step(SUBMIT, 'en', t.busan))).toBe('FORBIDDEN');
     await step(SUBMIT, 'en', t.participant);
     await step(SUBMIT, 'ko', t.participant);
-    const request = await app.mail.waitFor((m) => m.to === 'officer.busan@demo.twins.test' && m.subject === '사례 연구 검토 요청: “리버풀과 부산의 수소 항만”');
+    const request = await app.mail.waitFor((m) => m.to === 'officer.busan@demo.twins.test' && m.subject === '우수 사례 검토 요청: “리버풀과 부산의 수소 항만”');
     expect(request.text).toContain('리버풀과 부산의 수소 항만');
     // Authors do not publish their own work; a lead sends the English back with a note, then publishes it.
     expect(codeOf(await step(REVIEW, 'en', t.participant, { approve: true }))).toBe('FORBIDDEN');

@@ -123,7 +123,7 @@ describe('twin workspaces and joint projects, end to end', () => {
     const { activity } = await feed(t.liverpool);
     expect(activity.nodes.map((e) => e.verb)).toEqual(['WORKSPACE_OPENED']);
     expect(activity.nodes[0].summary.en).toBe('박서준 accepted the twinning proposal and the workspace opened: 좋습니다. 함께합시다.');
-    expect(activity.nodes[0].summary.ko).toContain('박서준님이 트윈 도시 제안을 수락해 워크스페이스가 열렸습니다');
+    expect(activity.nodes[0].summary.ko).toContain('박서준님이 자매결연 제안을 수락해 워크스페이스가 열렸습니다');
     expect(activity.nodes[0].timeZone).toBe('Asia/Seoul');
   });
 
@@ -327,8 +327,8 @@ describe('twin workspaces and joint projects, end to end', () => {
     expect(project.caseStudyPrompt).toEqual({ trigger: 'BUSINESS_AS_USUAL' });
     const en = await app.mail.waitFor((m) => m.to === 'officer.liverpool@demo.twins.test' && m.subject.includes('case study'));
     expect(en.subject).toBe('Please write a case study of “Hydrogen ports”');
-    const ko = await app.mail.waitFor((m) => m.to === 'officer.busan@demo.twins.test' && m.subject.includes('사례 연구'));
-    expect(ko.subject).toBe('“수소 항만”의 사례 연구를 작성해 주세요');
+    const ko = await app.mail.waitFor((m) => m.to === 'officer.busan@demo.twins.test' && m.subject.includes('우수 사례'));
+    expect(ko.subject).toBe('“수소 항만”의 우수 사례를 작성해 주세요');
     const same = await app.gql(STAGE, { input: { id: project.id, version: project.version, stage: 'BUSINESS_AS_USUAL', reason: 'again' } }, { token: t.liverpool });
     expect(codeOf(same)).toBe('CONFLICT');
   });

@@ -22,19 +22,19 @@ test.describe('the seed fund in the console', () => {
 
   test('an admin creates a fund, records both contributions and a return, opens a call, appoints and ends a seat, and calls a meeting', async ({ page, signIn, lang, tr, mail }) => {
     const stamp = `${lang} ${Date.now()}`;
-    const fundName = { en: `Test fund ${stamp}`, ko: `시험 펀드 ${stamp}` };
+    const fundName = { en: `Test fund ${stamp}`, ko: `시험 기금 ${stamp}` };
     const seated = `Seat ${stamp}`;
     await createConfirmedAccount(mail, { displayName: seated, preferredLanguage: lang, password: 'a long enough password' });
 
     await signIn(page, DEMO.admin);
     await showIn(page, lang);
     await page.goto('/admin/funds');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: 'Seed fund', ko: '시드 펀드' }));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: 'Seed fund', ko: '시드 기금' }));
 
     // Create the fund: its page opens, named in the reader's language.
-    const create = page.getByRole('region', { name: tr({ en: 'Create a fund', ko: '펀드 만들기' }) });
+    const create = page.getByRole('region', { name: tr({ en: 'Create a fund', ko: '기금 만들기' }) });
     await fillBoth(create, { en: 'Name', ko: '이름' }, lang, fundName);
-    await create.getByRole('button', { name: tr({ en: 'Create the fund', ko: '펀드 만들기' }) }).click();
+    await create.getByRole('button', { name: tr({ en: 'Create the fund', ko: '기금 만들기' }) }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(fundName[lang]);
     const fundUrl = page.url();
 
@@ -50,7 +50,7 @@ test.describe('the seed fund in the console', () => {
     await recordMoney('GB', '500,000.00');
     await recordMoney('KR', '850,000,000');
 
-    const balances = page.getByRole('table', { name: tr({ en: 'What the fund holds in each currency', ko: '통화별 펀드 보유액' }) });
+    const balances = page.getByRole('table', { name: tr({ en: 'What the fund holds in each currency', ko: '통화별 기금 보유액' }) });
     const row = (currency: string) => balances.getByRole('row').filter({ has: page.getByRole('rowheader', { name: currency }) });
     await expect(row('GBP').getByTestId('available-GBP')).toContainText('500,000.00');
     await expect(row('KRW').getByTestId('available-KRW')).toContainText('850,000,000');
@@ -69,12 +69,12 @@ test.describe('the seed fund in the console', () => {
     await expect(giveBack.getByRole('status')).toHaveText(tr({ en: 'The return is recorded.', ko: '반환을 기록했습니다.' }));
     await expect(row('GBP').getByTestId('available-GBP')).toContainText('400,000.00');
     await expect(row('GBP')).toContainText(tr({ en: 'Reconciles', ko: '일치' }));
-    const ledger = page.getByRole('table', { name: tr({ en: 'Every movement of the fund’s money, newest first', ko: '펀드 자금의 모든 입출 내역(최신순)' }) });
+    const ledger = page.getByRole('table', { name: tr({ en: 'Every movement of the fund’s money, newest first', ko: '기금 자금의 모든 입출 내역(최신순)' }) });
     await expect(ledger.getByRole('row').nth(1)).toContainText(tr({ en: 'Return', ko: '반환' }));
     await expect(ledger.getByRole('row')).toHaveCount(4);
 
     // Open a call: its times in both countries' zones, and what applicants will see.
-    const fundNav = page.getByRole('navigation', { name: tr({ en: 'This fund’s pages', ko: '이 펀드의 메뉴' }) });
+    const fundNav = page.getByRole('navigation', { name: tr({ en: 'This fund’s pages', ko: '이 기금의 메뉴' }) });
     await fundNav.getByRole('link', { name: tr({ en: 'Calls', ko: '공모' }) }).click();
     await page.getByRole('link', { name: tr({ en: 'Open a call', ko: '공모 열기' }) }).click();
     const callTitle = { en: `Call ${stamp}`, ko: `공모 ${stamp}` };
@@ -108,7 +108,7 @@ test.describe('the seed fund in the console', () => {
     await page.getByLabel(tr({ en: 'Seat for', ko: '대표 국가' })).selectOption('KR');
     await page.getByRole('button', { name: tr({ en: 'Appoint to the board', ko: '위원으로 임명' }) }).click();
     await expect(page.getByRole('status').filter({ hasText: seated })).toBeVisible();
-    const korea = page.getByRole('region', { name: tr({ en: 'Members for Korea', ko: '한국 측 위원' }) });
+    const korea = page.getByRole('region', { name: tr({ en: 'Members for the Republic of Korea', ko: '대한민국 측 위원' }) });
     await expect(korea.getByRole('article', { name: seated })).toBeVisible();
     const endLabel = tr({ en: `End the seat of ${seated}`, ko: `${seated} 위원의 임기 종료` });
     await korea.getByRole('button', { name: endLabel }).click();

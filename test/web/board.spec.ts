@@ -41,7 +41,7 @@ test.describe('board', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: 'Board', ko: '운영위원회' }));
     await page.getByRole('region', { name: tr({ en: 'Applications assigned to you', ko: '나에게 배정된 신청서' }) }).getByRole('link', { name: title }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-    await expect(page.getByText(tr({ en: 'A feasibility study of sensors on both ports’ quays.', ko: '두 항만 부두에 센서를 설치하는 타당성 조사입니다.' }))).toBeVisible();
+    await expect(page.getByText(tr({ en: 'A feasibility study of sensors on both ports’ quays.', ko: '두 항만 부두에 센서를 설치하는 타당성 검토입니다.' }))).toBeVisible();
     // Priya Shah's automatic conflict is listed for the board.
     await expect(page.getByTestId('conflicts')).toContainText('Priya Shah');
 
@@ -138,7 +138,7 @@ test.describe('board', () => {
     await item.getByRole('button', { name: tr({ en: 'For', ko: '찬성' }), exact: true }).click();
     await expect(item.getByRole('status').filter({ hasText: tr({ en: 'Your vote is recorded: For.', ko: '투표가 기록되었습니다: 찬성.' }) })).toBeVisible();
     await expect(quorum).toContainText(tr({ en: '1 of 3 eligible members have voted', ko: '표결 가능한 위원 3명 중 1명이 투표했으며' }));
-    await expect(quorum).toContainText(tr({ en: 'Still needed: at least 1 vote(s) from Korea.', ko: '영국 위원이 최소 1명 투표해야 합니다.' }));
+    await expect(quorum).toContainText(tr({ en: 'Still needed: at least 1 vote(s) from the Republic of Korea.', ko: '영국 위원이 최소 1명 투표해야 합니다.' }));
     await expect(item.getByRole('button', { name: tr({ en: 'For', ko: '찬성' }), exact: true })).toHaveAttribute('aria-pressed', 'true');
 
     // A member from the other country votes too: the quorum is met.

@@ -43,7 +43,8 @@ test.describe('case studies', () => {
     await expect(results.locator('mark').first()).toHaveText(/turbines/i);
     await expect(page.getByRole('status').filter({ hasText: tr({ en: 'for “turbines”', ko: '‘turbines’ 검색 결과' }) })).toBeVisible();
 
-    // Part of a Korean word is enough: 풍력 finds 해상풍력.
+    // Part of a Korean word is enough: the word the hint suggests (풍력 for 해상풍력) finds a seeded case study.
+    await expect(box).toHaveAccessibleDescription(tr({ en: /\(풍력 finds 해상풍력\)/, ko: /‘풍력’으로 ‘해상풍력’ 검색/ }));
     await box.fill('풍력');
     await searchButton.click();
     await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent('풍력')}`));

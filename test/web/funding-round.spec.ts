@@ -99,17 +99,17 @@ test.describe('a whole funding round in the web app', () => {
 
 
     let fundUrl = '';
-    const fundName = { en: `Seed fund ${stamp}`, ko: `시드 펀드 ${stamp}` };
+    const fundName = { en: `Seed fund ${stamp}`, ko: `시드 기금 ${stamp}` };
     const callTitle = { en: `Smart ports call ${stamp}`, ko: `스마트 항만 공모 ${stamp}` };
-    const fundNav = page.getByRole('navigation', { name: tr({ en: 'This fund’s pages', ko: '이 펀드의 메뉴' }) });
+    const fundNav = page.getByRole('navigation', { name: tr({ en: 'This fund’s pages', ko: '이 기금의 메뉴' }) });
     await test.step('the secretariat creates a fund and records both governments’ contributions', async () => {
       await actAs(page, lang, signIn, DEMO.admin);
       await page.getByRole('banner').getByRole('link', { name: tr({ en: 'Console', ko: '관리 콘솔' }) }).click();
-      await page.getByRole('navigation', { name: tr({ en: 'Console sections', ko: '관리 콘솔 메뉴' }) }).getByRole('link', { name: tr({ en: 'Seed fund', ko: '시드 펀드' }) }).click();
-      await expect(page.getByText(tr({ en: 'No funds yet', ko: '아직 펀드가 없습니다' }))).toBeVisible();
-      const create = page.getByRole('region', { name: tr({ en: 'Create a fund', ko: '펀드 만들기' }) });
+      await page.getByRole('navigation', { name: tr({ en: 'Console sections', ko: '관리 콘솔 메뉴' }) }).getByRole('link', { name: tr({ en: 'Seed fund', ko: '시드 기금' }) }).click();
+      await expect(page.getByText(tr({ en: 'No funds yet', ko: '아직 기금이 없습니다' }))).toBeVisible();
+      const create = page.getByRole('region', { name: tr({ en: 'Create a fund', ko: '기금 만들기' }) });
       await fillBoth(create, { en: 'Name', ko: '이름' }, lang, fundName);
-      await create.getByRole('button', { name: tr({ en: 'Create the fund', ko: '펀드 만들기' }) }).click();
+      await create.getByRole('button', { name: tr({ en: 'Create the fund', ko: '기금 만들기' }) }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(fundName[lang]);
       fundUrl = new URL(page.url()).pathname;
       const record = page.getByRole('region', { name: tr({ en: 'Record a contribution', ko: '출연금 기록' }) });
@@ -144,7 +144,7 @@ test.describe('a whole funding round in the web app', () => {
         await page.getByRole('button', { name: tr({ en: 'Appoint to the board', ko: '위원으로 임명' }) }).click();
         await expect(page.getByRole('status').filter({ hasText: name })).toBeVisible();
       }
-      for (const [region, names] of [[tr({ en: 'Members for United Kingdom', ko: '영국 측 위원' }), ['Priya Shah', 'Oliver Hughes']], [tr({ en: 'Members for Korea', ko: '한국 측 위원' }), ['김지현', '정하늘']]] as const) {
+      for (const [region, names] of [[tr({ en: 'Members for the United Kingdom', ko: '영국 측 위원' }), ['Priya Shah', 'Oliver Hughes']], [tr({ en: 'Members for the Republic of Korea', ko: '대한민국 측 위원' }), ['김지현', '정하늘']]] as const) {
         for (const name of names) await expect(page.getByRole('region', { name: region }).getByRole('article', { name })).toBeVisible();
       }
     });
@@ -201,7 +201,7 @@ test.describe('a whole funding round in the web app', () => {
       await fillBoth(form, { en: 'Title', ko: '제목' }, lang, projectTitle);
       await fillBoth(form, { en: 'Summary', ko: '개요' }, lang, { en: 'Sensors on both ports’ quays.', ko: '두 항만의 부두에 센서를 설치합니다.' });
       await form.getByLabel(tr({ en: 'Internet of things', ko: '사물인터넷(IoT)' })).check();
-      await form.getByLabel(tr({ en: 'Starting stage', ko: '시작 단계' })).selectOption({ label: tr({ en: 'Feasibility', ko: '타당성 조사' }) });
+      await form.getByLabel(tr({ en: 'Starting stage', ko: '시작 단계' })).selectOption({ label: tr({ en: 'Feasibility', ko: '타당성 검토' }) });
       await form.getByLabel(tr({ en: 'Lead in Busan', ko: '부산 책임자' })).selectOption({ label: tr({ en: `${busanOfficer.name} (Lead)`, ko: `${busanOfficer.name} (리더)` }) });
       await form.getByRole('button', { name: tr({ en: 'Create project', ko: '프로젝트 만들기' }) }).click();
       await page.getByRole('link', { name: tr({ en: 'Open the project', ko: '프로젝트 열기' }) }).click();
@@ -308,7 +308,7 @@ test.describe('a whole funding round in the web app', () => {
 
     await test.step('the fund’s ledger reconciles on the console', async () => {
       await page.goto(fundUrl);
-      const balances = page.getByRole('table', { name: tr({ en: 'What the fund holds in each currency', ko: '통화별 펀드 보유액' }) });
+      const balances = page.getByRole('table', { name: tr({ en: 'What the fund holds in each currency', ko: '통화별 기금 보유액' }) });
       const row = (currency: string) => balances.getByRole('row').filter({ has: page.getByRole('rowheader', { name: currency }) });
       await expect(row('GBP').getByTestId('available-GBP')).toContainText('180,000.00');
       await expect(row('KRW').getByTestId('available-KRW')).toContainText('306,000,000');

@@ -48,6 +48,9 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     await expect(members.getByRole('row', { name: /Sam Taylor/ })).toContainText(tr({ en: 'Lead', ko: '리더' }));
     await expect(members.getByRole('row', { name: /박서준/ })).toContainText(tr({ en: 'Busan', ko: '부산' }));
     await expect(members.getByRole('row', { name: /박서준/ })).toContainText(tr({ en: 'Lead', ko: '리더' }));
+    // The health panel counts people in words: "Busan: 1 person (1 lead)", "부산: 1명(리더 1명)".
+    const busanHealth = page.getByRole('listitem').filter({ hasText: tr({ en: /^Busan: /, ko: /^부산: / }) });
+    await expect(busanHealth).toHaveText(tr({ en: /^Busan: (1 person \((no lead|1 lead)\)|\d+ people \((no lead|1 lead|\d+ leads)\))$/, ko: /^부산: \d+명\((리더 없음|리더 \d+명)\)$/ }));
 
     const clocks = page.locator('.city-clocks > li');
     await expect(clocks).toHaveCount(2);
@@ -84,7 +87,7 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     await form.getByLabel(ownLanguage(lang, { en: 'Summary', ko: '개요' }), { exact: true }).fill(tr({ en: 'Sensors on both ports’ quays.', ko: '두 항만의 부두에 센서를 설치합니다.' }));
     await form.getByLabel(tr({ en: 'Internet of things', ko: '사물인터넷(IoT)' })).check();
     await form.getByLabel(tr({ en: 'Type', ko: '유형' })).selectOption({ label: tr({ en: 'Lighthouse', ko: '선도 사업' }) });
-    await form.getByLabel(tr({ en: 'Starting stage', ko: '시작 단계' })).selectOption({ label: tr({ en: 'Feasibility', ko: '타당성 조사' }) });
+    await form.getByLabel(tr({ en: 'Starting stage', ko: '시작 단계' })).selectOption({ label: tr({ en: 'Feasibility', ko: '타당성 검토' }) });
     // Each side's own lead is chosen already; the other city's is picked here.
     await form
       .getByLabel(tr({ en: 'Lead in Busan', ko: '리버풀 책임자' }))
@@ -109,11 +112,13 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     await signInOfficer(page, signIn, lang);
     await page.goto(`/projects/${projectId}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: title, ko: `${title} (한국어)` }));
-    await expect(page.getByTestId('project-stage')).toHaveText(tr({ en: 'Feasibility', ko: '타당성 조사' }));
+    await expect(page.getByTestId('project-stage')).toHaveText(tr({ en: 'Feasibility', ko: '타당성 검토' }));
 
     const add = page.getByRole('form', { name: tr({ en: 'Add a milestone', ko: '주요 일정 추가' }) });
     const milestone = tr({ en: 'Sensors installed', ko: '센서 설치 완료' });
     await add.getByLabel(ownLanguage(lang, { en: 'Title', ko: '제목' }), { exact: true }).fill(milestone);
+    // Named in both languages: buttons name it in the page's.
+    await add.getByLabel(tr({ en: 'Title in Korean', ko: '제목(영어)' }), { exact: true }).fill(tr({ en: '센서 설치 완료', ko: 'Sensors installed' }));
     const due = add.getByLabel(tr({ en: 'Due date', ko: '기한' }));
     await due.fill('2026-12-01');
     await due.blur();
@@ -123,16 +128,18 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
 
     const row = page.getByRole('row', { name: new RegExp(milestone) });
     await expect(row).toContainText(tr({ en: 'Planned', ko: '예정' }));
-    await row.getByRole('button', { name: tr({ en: 'Mark done', ko: '완료로 표시' }) }).click();
+    const named = (action: { en: string; ko: string }) => new RegExp(`^${tr(action)}\\s?: ${milestone}$`);
+    await expect(row.getByRole('button', { name: tr({ en: 'Edit', ko: '수정' }) })).toHaveAccessibleName(named({ en: 'Edit', ko: '수정' }));
+    await row.getByRole('button', { name: named({ en: 'Mark done', ko: '완료로 표시' }) }).click();
     await expect(row).toContainText(tr({ en: 'Done', ko: '완료' }));
 
-    const reason = tr({ en: 'Feasibility study signed off by both councils.', ko: '두 시의 타당성 조사 결과 승인' });
+    const reason = tr({ en: 'Feasibility study signed off by both councils.', ko: '두 시의 타당성 검토 결과 승인' });
     await page.getByLabel(tr({ en: 'New stage', ko: '변경할 단계' })).selectOption({ label: tr({ en: 'Demonstrator', ko: '실증' }) });
     await page.getByLabel(tr({ en: 'Why', ko: '변경 사유' }), { exact: true }).fill(reason);
     await page.getByRole('button', { name: tr({ en: 'Change stage', ko: '단계 변경' }), exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: tr({ en: 'The project is now at Demonstrator.', ko: '프로젝트가 실증 단계로 변경되었습니다.' }) })).toBeVisible();
     await expect(page.getByTestId('project-stage')).toHaveText(tr({ en: 'Demonstrator', ko: '실증' }));
-    await expect(page.locator('.stage-history li').first()).toContainText(tr({ en: 'Feasibility → Demonstrator', ko: '타당성 조사 → 실증' }));
+    await expect(page.locator('.stage-history li').first()).toContainText(tr({ en: 'Feasibility → Demonstrator', ko: '타당성 검토 → 실증' }));
     await expect(page.locator('.stage-history li').first()).toContainText(reason);
 
     const recorded = await projectApi(projectId);
@@ -220,6 +227,18 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     await page.goto('/me');
     const mine = page.locator('section[aria-labelledby="my-applications-heading"]');
     await expect(mine.getByRole('listitem').filter({ hasText: title })).toContainText(tr({ en: 'Submitted', ko: '제출 완료' }));
+
+    // Starting another for the same project and call says once, plainly, where the first one stands.
+    await page.goto(`/applications/new?callId=${call.id}&projectId=${projectId}`);
+    await page.getByRole('button', { name: tr({ en: 'Start the draft', ko: '초안 만들기' }) }).click();
+    const alerts = page.getByRole('alert');
+    await expect(alerts).toHaveCount(1);
+    await expect(alerts).toContainText(
+      tr({ en: 'This project has already applied to this call, and the application is with the fund.', ko: '이 프로젝트로 이 공모에 이미 신청했으며, 신청서는 기금에서 처리 중입니다.' }),
+    );
+    await expect(page.getByText(tr({ en: /changed since you opened it/, ko: /최신 내용/ }))).toHaveCount(0);
+    await alerts.getByRole('link', { name: tr({ en: 'Open it', ko: '신청서 열기' }) }).click();
+    await expect(page).toHaveURL(new RegExp(`/applications/${applicationId}$`));
   });
 
   test('an API refusal is explained in the page’s language and what was typed stays', async ({ page, signIn, lang, tr }) => {

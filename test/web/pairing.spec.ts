@@ -521,6 +521,31 @@ test('the pairing pages pass WCAG AA checks and fit a phone', async ({ page, tr 
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), path).toEqual([]);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${path} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+      // The diagram's country headings fit inside it ("REPUBLIC OF / KOREA", never "REPUBLIC OF KOR"),
+      const cut = await page.locator('.pairs-diagram__svg').evaluateAll((svgs) =>
+        svgs.flatMap((svg) => {
+          const box = svg.getBoundingClientRect();
+          return [...svg.querySelectorAll('.pairs-diagram__country')].map((t) => t.getBoundingClientRect()).filter((r) => r.left < box.left - 1 || r.right > box.right + 1).map((r) => `${r.left}–${r.right} outside ${box.left}–${box.right}`);
+        }),
+      );
+      expect(cut, `${path} at ${width} px`).toEqual([]);
+      // and no Korean word in a table breaks across two lines ("트/랙터").
+      const split = await page.evaluate(() => {
+        const words: string[] = [];
+        for (const cell of document.querySelectorAll('td, th')) {
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const match of (node.textContent ?? '').matchAll(/[가-힣]+/g)) {
+              const range = document.createRange();
+              range.setStart(node, match.index);
+              range.setEnd(node, match.index + match[0].length);
+              if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) words.push(match[0]);
+            }
+          }
+        }
+        return words;
+      });
+      expect(split, `${path} at ${width} px`).toEqual([]);
     }
   }
 });

@@ -160,7 +160,7 @@ describe('formatIndicatorValue', () => {
 
   it('writes numbers in the language’s style with the unit', () => {
     expect(formatIndicatorValue(def(IndicatorValueType.NUMBER, 'million', '백만 명'), 2.9, 'en')).toBe('2.9 million');
-    expect(formatIndicatorValue(def(IndicatorValueType.NUMBER, 'million', '백만 명'), 2.9, 'ko')).toBe('2.9 백만 명');
+    expect(formatIndicatorValue(def(IndicatorValueType.NUMBER, 'million', '백만 명'), 2.9, 'ko')).toBe('290만 명');
     expect(formatIndicatorValue(def(IndicatorValueType.NUMBER, 'US$ (PPP)'), 36200, 'en')).toBe('36,200 US$ (PPP)');
     expect(formatIndicatorValue(def(IndicatorValueType.NUMBER, '%', '%'), 12, 'ko')).toBe('12%');
     expect(formatIndicatorValue(def(IndicatorValueType.NUMBER), 0.01, 'en')).toBe('0.01');

@@ -1,7 +1,7 @@
 import { BadInputError, Language, words, type Words } from '@app/core';
 import type { IndicatorDefinition } from './entities/indicator-definition.entity';
 import { IndicatorValueType } from './entities/indicator-definition.entity';
-import { EVIDENCE_LIMITS, withParticle } from '@app/rules';
+import { EVIDENCE_LIMITS, quantityText, withParticle } from '@app/rules';
 
 /** An indicator's value as JSON: a number, a boolean, a category, or null for "no figure". */
 export type IndicatorScalar = number | boolean | string | null;
@@ -204,7 +204,6 @@ export function valueOfColumns(row: { numberValue: number | null; booleanValue: 
   return row.numberValue ?? row.booleanValue ?? row.textValue ?? null;
 }
 
-const LOCALES: Record<Language, string> = { en: 'en-GB', ko: 'ko-KR' };
 const YES_NO: Record<Language, [string, string]> = { en: ['Yes', 'No'], ko: ['예', '아니요'] };
 
 /**
@@ -220,10 +219,7 @@ export function formatIndicatorValue(
   if (value === null) return null;
   if (typeof value === 'boolean') return YES_NO[language][value ? 0 : 1];
   if (typeof value === 'number') {
-    const number = new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 3 }).format(value);
-    const unit = language === 'ko' ? definition.unitKo : definition.unitEn;
-    if (!unit) return number;
-    return unit.startsWith('%') ? `${number}${unit}` : `${number} ${unit}`;
+    return quantityText(value, language === 'ko' ? definition.unitKo : definition.unitEn, language);
   }
   const category = definition.categories.find((c) => c.value === value);
   if (!category) return value;

@@ -24,6 +24,8 @@ export function canSee(user: AuthUser | null | undefined, event: Pick<ProgrammeE
 export const titleOf = (event: Pick<ProgrammeEvent, 'titleEn' | 'titleKo'>): Bilingual => ({ en: event.titleEn, ko: event.titleKo });
 
 export const eventUrl = (config: AppConfig, eventId: string) => `${config.PUBLIC_URL}/events/${eventId}`;
+/** The event as an .ics file, for calendar apps (public once the event is published). */
+export const calendarUrl = (config: AppConfig, eventId: string) => `${config.PUBLIC_URL}/events/${eventId}.ics`;
 
 /** What every email about the event says; the joining link only for people holding a place. */
 export function eventEmailData(config: AppConfig, event: ProgrammeEvent, withJoinUrl: boolean): EventEmailData {

@@ -23,7 +23,7 @@ import { EventFollowing, NewCalendarAddress } from './dto/events.outputs';
 import { CalendarAddress } from './entities/calendar-address.entity';
 import { EventRegistration, RegistrationStatus } from './entities/event-registration.entity';
 import { EventStatus, ProgrammeEvent } from './entities/programme-event.entity';
-import { canManage, eventUrl, isPublic } from './event-access';
+import { calendarUrl, canManage, eventUrl, isPublic } from './event-access';
 import { registrationState } from './event-rules';
 import { eventZones } from './event-zones';
 import { EventsService } from './events.service';
@@ -248,6 +248,6 @@ export class EventsResolver {
   @ResolveField(() => String, { nullable: true, description: 'The event as an .ics file, once published.' })
   @Allow('PUBLIC')
   calendarUrl(@Parent() event: ProgrammeEvent): string | null {
-    return isPublic(event) ? `${this.config.PUBLIC_URL}/events/${event.id}.ics` : null;
+    return isPublic(event) ? calendarUrl(this.config, event.id) : null;
   }
 }

@@ -7,7 +7,7 @@ import type { RegistrationFilter } from './dto/events.inputs';
 import { EventsEmail } from './emails/events.emails';
 import { EventRegistration, RegistrationStatus } from './entities/event-registration.entity';
 import { EventStatus, ProgrammeEvent } from './entities/programme-event.entity';
-import { canSee, eventEmailData, isPublic } from './event-access';
+import { calendarUrl, canSee, eventEmailData, isPublic } from './event-access';
 import { koreanEventTime, registrationState, registrationWindow } from './event-rules';
 
 export interface EventCounts {
@@ -83,13 +83,26 @@ export class RegistrationsService {
         promotedAt: null,
         cancelledAt: null,
       };
-      if (existing) {
-        await em.update(EventRegistration, { id: existing.id }, values);
-        return em.findOneByOrFail(EventRegistration, { id: existing.id });
-      }
-      const inserted = await em.insert(EventRegistration, { eventId: event.id, userId: user.id, ...values });
-      return em.findOneByOrFail(EventRegistration, { id: inserted.identifiers[0].id as string });
+      let id = existing?.id;
+      if (id) await em.update(EventRegistration, { id }, values);
+      else id = (await em.insert(EventRegistration, { eventId: event.id, userId: user.id, ...values })).identifiers[0].id as string;
+      // Under the event's lock nobody else joined the queue: this person is right behind those counted.
+      await this.confirm(em, event, user.id, id, hasPlace ? null : counts.waitlisted + 1, now);
+      return em.findOneByOrFail(EventRegistration, { id });
     });
+  }
+
+  /** Tells the person, in their language, that they hold a place (with the calendar file) or where they are in the queue. */
+  private async confirm(em: EntityManager, event: ProgrammeEvent, userId: string, registrationId: string, waitlistPosition: number | null, now: Date): Promise<void> {
+    const to = (await recipientsOf(em, [userId])).get(userId);
+    if (!to) return;
+    const data = eventEmailData(this.config, event, waitlistPosition === null);
+    const idempotencyKey = `event-registered:${registrationId}:${now.toISOString()}`;
+    if (waitlistPosition === null) {
+      await this.outbox.enqueueEmail(em, { template: EventsEmail.REGISTERED, idempotencyKey, to, data: { ...data, calendarUrl: calendarUrl(this.config, event.id) } });
+    } else {
+      await this.outbox.enqueueEmail(em, { template: EventsEmail.WAITLISTED, idempotencyKey, to, data: { ...data, waitlistPosition } });
+    }
   }
 
   /** Gives up a place (or a place in the queue); a freed place goes to the first person waiting. */

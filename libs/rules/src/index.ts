@@ -10,7 +10,7 @@ export { EVIDENCE_LIMITS } from './evidence';
 export { TEXT_LIMITS } from './text';
 export { TWINNING_LIMITS } from './twinning';
 export { difference, fromRecord, matchPercent, minorDigits, sumByCurrency, toRecord, type Amounts } from './money';
-export { fillKorean, koreanNumber, particleOf, withParticle, type Particle } from './korean';
+export { fillKorean, koreanNumber, particleOf, quantityText, withParticle, type Particle } from './korean';
 export {
   formatClock,
   formatDay,
@@ -28,3 +28,4 @@ export {
   type InstantStyle,
   type ZoneLanguage,
 } from './time-zones';
+export { COUNTRIES, forbiddenVariants, GLOSSARY, term, termLabels, type GlossaryKey, type GlossaryTerm } from './glossary';

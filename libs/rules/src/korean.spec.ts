@@ -1,4 +1,4 @@
-import { fillKorean, koreanNumber, particleOf, withParticle } from './korean';
+import { fillKorean, koreanNumber, particleOf, quantityText, withParticle } from './korean';
 
 describe('Korean particles', () => {
   it.each([
@@ -51,5 +51,18 @@ describe('Korean numbers', () => {
 
   it('keeps the part under 만 when asked', () => {
     expect(koreanNumber(12_345, { exact: true })).toBe('1만 2,345');
+  });
+});
+
+describe('figures with their units', () => {
+  it.each([
+    [3.4, '백만 명', 'ko', '340만 명'],
+    [2.9, 'million', 'en', '2.9 million'],
+    [0.85, '백만 명', 'ko', '85만 명'],
+    [12.5, '%', 'ko', '12.5%'],
+    [36200, '미국 달러(PPP)', 'ko', '36,200 미국 달러(PPP)'],
+    [7, null, 'ko', '7'],
+  ] as const)('%d %s in %s reads %s', (value, unit, language, expected) => {
+    expect(quantityText(value, unit, language)).toBe(expected);
   });
 });

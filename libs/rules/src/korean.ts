@@ -110,3 +110,21 @@ export function koreanNumber(value: number, { exact = false }: { exact?: boolean
 function group(n: number): string {
   return n.toLocaleString('en-US');
 }
+
+/** Words that scale a Korean unit ("백만 명" is millions of people), largest first so 천만 is read before 만. */
+const SCALE_WORDS: [string, number][] = [['천만', 10_000_000], ['백만', 1_000_000], ['십만', 100_000], ['억', 100_000_000], ['만', 10_000], ['천', 1_000]];
+
+/**
+ * A figure with its unit as a reader of the language writes it: "3.4 million",
+ * "12%", and in Korean large counts in 만 and 억: a figure kept in millions
+ * (unit "백만 명") reads "340만 명", never "3.4 백만 명".
+ */
+export function quantityText(value: number, unit: string | null | undefined, language: 'en' | 'ko'): string {
+  if (language === 'ko' && unit) {
+    const scale = SCALE_WORDS.find(([word]) => unit.startsWith(`${word} `));
+    if (scale) return `${koreanNumber(value * scale[1])} ${unit.slice(scale[0].length + 1)}`;
+  }
+  const number = new Intl.NumberFormat(language === 'ko' ? 'ko-KR' : 'en-GB', { maximumFractionDigits: 3 }).format(value);
+  if (!unit) return number;
+  return unit.startsWith('%') ? `${number}${unit}` : `${number} ${unit}`;
+}

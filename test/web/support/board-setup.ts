@@ -74,7 +74,7 @@ export async function submittedApplication(label: string): Promise<BoardApplicat
         callId: fund.callId,
         projectId,
         title,
-        summary: { en: 'A feasibility study of sensors on both ports’ quays.', ko: '두 항만 부두에 센서를 설치하는 타당성 조사입니다.' },
+        summary: { en: 'A feasibility study of sensors on both ports’ quays.', ko: '두 항만 부두에 센서를 설치하는 타당성 검토입니다.' },
         objectives: [{ en: 'Measure berth use', ko: '선석 이용률 측정' }],
         routeToBusinessAsUsual: { en: 'Both port authorities adopt the dashboards.', ko: '두 항만 당국이 대시보드를 정식 도입합니다.' },
         milestones: [{ title: { en: 'Sensors installed', ko: '센서 설치 완료' }, dueDate: '2027-06-30' }],
@@ -128,7 +128,7 @@ export async function meetingWith(app: BoardApplication, title: { en: string; ko
   startsAt.setUTCHours(9, 0, 0, 0);
   const meeting = await gql<{ createBoardMeeting: { id: string } }>(
     `mutation($input: CreateBoardMeetingInput!) { createBoardMeeting(input: $input) { id } }`,
-    { input: { fundId: app.fund.fundId, title, startsAt: startsAt.toISOString(), location: 'Video call' } },
+    { input: { fundId: app.fund.fundId, title, startsAt: startsAt.toISOString(), location: 'https://meet.example.org/board' } },
     admin,
   );
   const meetingId = meeting.createBoardMeeting.id;

@@ -146,6 +146,70 @@ const promoted = defineTemplate<EventEmailData>({
   },
 });
 
+/** A place taken on registering: when and where, how to join, and the calendar file. */
+const registered = defineTemplate<EventEmailData & { calendarUrl: string }>({
+  name: 'events.registered',
+  render: (d, ctx) => {
+    const title = pick(d.title, ctx.language);
+    return ctx.language === 'ko'
+      ? layout(ctx, {
+          subject: `참가 등록 완료: “${title}”`,
+          greeting: '안녕하세요.',
+          paragraphs: [
+            `“${title}” 참가 등록이 완료되었습니다.`,
+            when(d, ctx),
+            ...where(d, ctx),
+            `캘린더에 추가: ${d.calendarUrl}`,
+            '참석할 수 없게 되면 등록을 취소해 다른 분께 자리를 넘겨 주세요.',
+          ],
+          action: { label: '행사 보기', url: d.url },
+        })
+      : layout(ctx, {
+          subject: `You are registered: “${title}”`,
+          greeting: 'Hello,',
+          paragraphs: [
+            `You have a place at “${title}”.`,
+            when(d, ctx),
+            ...where(d, ctx),
+            `Add it to your calendar: ${d.calendarUrl}`,
+            'If you cannot come, cancel your registration so someone else gets the place.',
+          ],
+          action: { label: 'See the event', url: d.url },
+        });
+  },
+});
+
+/** The event was full: the person joined its waiting list, at this place in the queue. */
+const waitlisted = defineTemplate<EventEmailData & { waitlistPosition: number }>({
+  name: 'events.waitlisted',
+  render: (d, ctx) => {
+    const title = pick(d.title, ctx.language);
+    return ctx.language === 'ko'
+      ? layout(ctx, {
+          subject: `대기자 명단 등록: “${title}”`,
+          greeting: '안녕하세요.',
+          paragraphs: [
+            `“${title}”의 정원이 차서 대기자 명단 ${d.waitlistPosition}번째로 등록되었습니다.`,
+            '자리가 나면 대기 순서대로 참가가 확정되며, 확정되면 메일로 알려 드립니다.',
+            when(d, ctx),
+            ...where(d, ctx),
+          ],
+          action: { label: '행사 보기', url: d.url },
+        })
+      : layout(ctx, {
+          subject: `You are on the waiting list: “${title}”`,
+          greeting: 'Hello,',
+          paragraphs: [
+            `“${title}” is full, so you are on its waiting list: number ${d.waitlistPosition} in the queue.`,
+            'When a place frees up it goes to the next person waiting, and we email you when it is yours.',
+            when(d, ctx),
+            ...where(d, ctx),
+          ],
+          action: { label: 'See the event', url: d.url },
+        });
+  },
+});
+
 /** One day, or one hour, before the start, to everyone holding a place. */
 const reminder = defineTemplate<EventEmailData & { reminder: 'DAY' | 'HOUR' }>({
   name: 'events.reminder',
@@ -233,6 +297,8 @@ const cancelled = defineTemplate<EventEmailData & { reason: string; waitlisted: 
 /** The templates by what they are for: each a typed reference for OutboxService.enqueueEmail. */
 export const EventsEmail = {
   ANNOUNCEMENT: announcement,
+  REGISTERED: registered,
+  WAITLISTED: waitlisted,
   PROMOTED: promoted,
   REMINDER: reminder,
   RESCHEDULED: rescheduled,

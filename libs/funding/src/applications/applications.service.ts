@@ -148,7 +148,7 @@ export class ApplicationsService {
         .createQueryBuilder(FundApplication, 'a')
         .where('a.call_id = :callId AND a.project_id = :projectId AND a.status <> :withdrawn', { callId: call.id, projectId: project.id, withdrawn: ApplicationStatus.WITHDRAWN })
         .getOne();
-      if (existing) throw new ConflictError('This project already has an application to this call: edit that one, or withdraw it first.', { reason: 'ALREADY_APPLIED', applicationId: existing.id });
+      if (existing) throw new ConflictError('This project already has an application to this call: edit that one, or withdraw it first.', { reason: 'ALREADY_APPLIED', applicationId: existing.id, status: existing.status });
       const currencies = validateLines(workspace!, input.budgetLines ?? []);
       const application = await em.save(
         em.create(FundApplication, {

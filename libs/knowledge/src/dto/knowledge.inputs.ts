@@ -170,7 +170,7 @@ export class CaseStudyFilter {
 
 @ArgsType()
 export class SearchCaseStudiesArgs extends PageArgs {
-  @Field({ description: 'Words in English or Korean; parts of Korean words match (수소 finds 수소항만).' })
+  @Field({ description: 'Words in English or Korean; parts of Korean words match (풍력 finds 해상풍력).' })
   @Transform(trim) @Length(1, 200, says('must be 1 to 200 characters long', '1자에서 200자 사이로 써 주세요.'))
   query: string;
 

@@ -6,10 +6,10 @@ const reviewRequested = defineTemplate<{ title: string; language: string; url: s
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
-          subject: `사례 연구 검토 요청: “${d.title}”`,
+          subject: `우수 사례 검토 요청: “${d.title}”`,
           greeting: '안녕하세요.',
-          paragraphs: [`사례 연구 “${d.title}”의 ${d.language === 'ko' ? '한국어' : '영어'} 버전이 검토를 기다리고 있습니다.`, '게시하거나, 메모와 함께 작성자에게 돌려보내 주세요.'],
-          action: { label: '사례 연구 검토하기', url: d.url },
+          paragraphs: [`우수 사례 “${d.title}”의 ${d.language === 'ko' ? '한국어' : '영어'} 버전이 검토를 기다리고 있습니다.`, '게시하거나, 메모와 함께 작성자에게 돌려보내 주세요.'],
+          action: { label: '우수 사례 검토하기', url: d.url },
         })
       : layout(ctx, {
           subject: `Please review the case study “${d.title}”`,
@@ -27,10 +27,10 @@ const reviewed = defineTemplate<{ title: string; language: string; approved: boo
           subject: d.approved ? `${withParticle(`“${d.title}”`, '이/가')} 게시되었습니다` : `“${d.title}”에 수정 요청이 있습니다`,
           greeting: '안녕하세요.',
           paragraphs: [
-            d.approved ? `사례 연구 “${d.title}”의 ${d.language === 'ko' ? '한국어' : '영어'} 버전이 게시되었습니다. 감사합니다.` : `사례 연구 ${withParticle(`“${d.title}”`, '이/가')} 초안으로 돌아왔습니다.`,
+            d.approved ? `우수 사례 “${d.title}”의 ${d.language === 'ko' ? '한국어' : '영어'} 버전이 게시되었습니다. 감사합니다.` : `우수 사례 ${withParticle(`“${d.title}”`, '이/가')} 초안으로 돌아왔습니다.`,
             ...(d.note ? [`검토자 메모: ${d.note}`] : []),
           ],
-          action: { label: '사례 연구 열기', url: d.url },
+          action: { label: '우수 사례 열기', url: d.url },
         })
       : layout(ctx, {
           subject: d.approved ? `“${d.title}” is published` : `“${d.title}” needs changes`,

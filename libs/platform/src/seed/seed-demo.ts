@@ -178,9 +178,9 @@ export async function seedDemoFund(dataSource: DataSource, clock = new Clock()):
        VALUES ($1, $2, $3, $4, '{GB,KR}', '{GBP,KRW}', $5) RETURNING id`,
       [
         'UK–Korea Innovation Twins Seed Fund',
-        '영국–한국 혁신 트윈 시드 펀드',
+        '영국–한국 혁신 트윈 시드 기금',
         'Paid into equally by both governments; seed funding for twinned cities’ feasibility studies, evidence and demonstrators.',
-        '두 정부가 동등하게 출연하며, 자매 도시의 타당성 조사, 근거 구축, 실증 사업에 시드 자금을 지원합니다.',
+        '두 정부가 동등하게 출연하며, 자매 도시의 타당성 검토, 근거 구축, 실증 사업에 시드 자금을 지원합니다.',
         admin.id,
       ],
     );
@@ -224,9 +224,9 @@ export async function seedDemoFund(dataSource: DataSource, clock = new Clock()):
       [
         fundId,
         'Seed funding 2027: feasibility and demonstrators',
-        '2027 시드 펀딩: 타당성 조사와 실증',
+        '2027 시드 펀딩: 타당성 검토와 실증',
         'Twin workspaces apply for up to £50,000 and ₩85,000,000 for a joint project at feasibility or demonstrator stage. The two sides’ requests should be near equal.',
-        '자매 워크스페이스는 타당성 조사 또는 실증 단계의 공동 프로젝트에 최대 £50,000 및 ₩85,000,000를 신청할 수 있습니다. 양측의 신청 금액은 비슷해야 합니다.',
+        '자매 워크스페이스는 타당성 검토 또는 실증 단계의 공동 프로젝트에 최대 £50,000 및 ₩85,000,000를 신청할 수 있습니다. 양측의 신청 금액은 비슷해야 합니다.',
         new Date(now.getTime() - 86_400_000),
         new Date(now.getTime() + 60 * 86_400_000),
         JSON.stringify([

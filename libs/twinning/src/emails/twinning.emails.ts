@@ -1,6 +1,6 @@
 import { Bilingual, pick } from '@app/core';
 import { defineTemplate, formatInstant, layout, TemplateContext } from '@app/notifications';
-import { withParticle } from '@app/rules';
+import { GLOSSARY, withParticle } from '@app/rules';
 
 interface Pair {
   cityA: Bilingual;
@@ -10,7 +10,7 @@ interface Pair {
 const pairName = (d: Pair, ctx: TemplateContext) =>
   ctx.language === 'ko' ? `${d.cityA.ko}–${d.cityB.ko}` : `${d.cityA.en}–${d.cityB.en}`;
 
-const ROLE_KO: Record<string, string> = { LEAD: '리드', MEMBER: '멤버', OBSERVER: '참관인' };
+const ROLE_KO: Record<string, string> = { LEAD: GLOSSARY.roleLead.ko, MEMBER: GLOSSARY.roleMember.ko, OBSERVER: GLOSSARY.roleObserver.ko };
 const ROLE_EN: Record<string, string> = { LEAD: 'a lead', MEMBER: 'a member', OBSERVER: 'an observer' };
 
 const proposalReceived = defineTemplate<Pair & { proposerName: string; message: string; url: string }>({
@@ -18,10 +18,10 @@ const proposalReceived = defineTemplate<Pair & { proposerName: string; message: 
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
-          subject: `${d.cityA.ko}에서 ${d.cityB.ko}에 트윈 도시 협력을 제안했습니다`,
+          subject: `${d.cityA.ko}에서 ${d.cityB.ko}에 자매결연을 제안했습니다`,
           greeting: '안녕하세요.',
           paragraphs: [
-            `${d.cityA.ko}의 ${d.proposerName}님이 ${withParticle(pick(d.cityB, 'ko'), '와/과')}의 트윈 도시 협력을 제안했습니다.`,
+            `${d.cityA.ko}의 ${d.proposerName}님이 ${withParticle(pick(d.cityB, 'ko'), '와/과')}의 자매결연을 제안했습니다.`,
             `제안 내용: ${d.message}`,
             `${d.cityB.ko}의 공무원으로서 이 제안을 수락하거나 사유와 함께 거절할 수 있습니다.`,
           ],
@@ -44,11 +44,11 @@ const proposalAccepted = defineTemplate<Pair & { responderName: string; reason: 
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
-          subject: `${withParticle(pick(d.cityB, 'ko'), '이/가')} 트윈 도시 제안을 수락했습니다`,
+          subject: `${withParticle(pick(d.cityB, 'ko'), '이/가')} 자매결연 제안을 수락했습니다`,
           greeting: '안녕하세요.',
           paragraphs: [
-            `${d.cityB.ko}의 ${d.responderName}님이 ${pairName(d, ctx)} 트윈 도시 제안을 수락했습니다: ${d.reason}`,
-            '공동 워크스페이스가 열렸고, 귀하와 수락한 분이 첫 리드입니다. 동료를 초대해 보세요.',
+            `${d.cityB.ko}의 ${d.responderName}님이 ${pairName(d, ctx)} 자매결연 제안을 수락했습니다: ${d.reason}`,
+            '공동 워크스페이스가 열렸고, 귀하와 수락한 분이 첫 리더입니다. 동료를 초대해 보세요.',
           ],
           action: { label: '워크스페이스 열기', url: d.url },
         })
@@ -68,9 +68,9 @@ const proposalDeclined = defineTemplate<Pair & { responderName: string; reason: 
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
-          subject: `${withParticle(pick(d.cityB, 'ko'), '이/가')} 트윈 도시 제안을 거절했습니다`,
+          subject: `${withParticle(pick(d.cityB, 'ko'), '이/가')} 자매결연 제안을 거절했습니다`,
           greeting: '안녕하세요.',
-          paragraphs: [`${d.cityB.ko}의 ${d.responderName}님이 ${pairName(d, ctx)} 트윈 도시 제안을 거절했습니다.`, `사유: ${d.reason}`],
+          paragraphs: [`${d.cityB.ko}의 ${d.responderName}님이 ${pairName(d, ctx)} 자매결연 제안을 거절했습니다.`, `사유: ${d.reason}`],
         })
       : layout(ctx, {
           subject: `${d.cityB.en} declined your twinning proposal`,
@@ -144,7 +144,7 @@ const joinRequestReceived = defineTemplate<Pair & { requesterName: string; organ
           paragraphs: [
             `${pick(d.organisation, 'ko')}의 ${d.requesterName}님이 워크스페이스 참여를 요청했습니다.`,
             `메시지: ${d.message}`,
-            '리드로서 역할을 정해 승인하거나 거절할 수 있습니다.',
+            '리더로서 역할을 정해 승인하거나 거절할 수 있습니다.',
           ],
           action: { label: '요청 보기', url: d.url },
         })

@@ -20,11 +20,26 @@ describe('the workspace feed in Korean', () => {
     expect(describeActivity(entry(ActivityVerb.PROJECT_STAGE_CHANGED, { from: 'FEASIBILITY', to: 'DEMONSTRATOR' })).ko).toContain('실증으로 옮겼습니다');
     expect(describeActivity(entry(ActivityVerb.PROJECT_STAGE_CHANGED, { from: 'DEMONSTRATOR', to: 'SCALING' })).ko).toContain('확산으로 옮겼습니다');
     expect(describeActivity(entry(ActivityVerb.PROJECT_STAGE_CHANGED, { from: 'DISCOVERY', to: 'GOAL_SETTING' })).ko).toContain('목표 설정으로 옮겼습니다');
-    expect(describeActivity(entry(ActivityVerb.MEMBER_JOINED, { role: 'LEAD' }, { en: 'Sam Taylor', ko: 'Sam Taylor' })).ko).toBe('Sam Taylor님이 리드로 참여했습니다');
+    expect(describeActivity(entry(ActivityVerb.MEMBER_JOINED, { role: 'LEAD' }, { en: 'Sam Taylor', ko: 'Sam Taylor' })).ko).toBe('Sam Taylor님이 리더로 참여했습니다');
     expect(describeActivity(entry(ActivityVerb.MEMBER_INVITED, { role: 'OBSERVER' })).ko).toBe('박서준님이 새 참관인을 초대했습니다');
     expect(describeActivity(entry(ActivityVerb.PROJECT_CREATED)).ko).toBe('박서준님이 프로젝트 “수소 항만 실증”을 만들었습니다');
     expect(describeActivity(entry(ActivityVerb.PROJECT_CLOSED, {}, { en: 'Port', ko: '스마트 항구' })).ko).toBe('박서준님이 프로젝트 “스마트 항구”를 종료했습니다');
-    expect(describeActivity(entry(ActivityVerb.MILESTONE_STATUS_CHANGED, { to: 'DONE' })).ko).toBe('박서준님이 마일스톤 “수소 항만 실증”을 완료로 표시했습니다');
+    expect(describeActivity(entry(ActivityVerb.MILESTONE_STATUS_CHANGED, { to: 'DONE' })).ko).toBe('박서준님이 주요 일정 “수소 항만 실증”을 완료로 표시했습니다');
     expect(describeActivity(entry(ActivityVerb.PROJECT_UPDATED, { fields: ['budgets'] })).ko).toBe('박서준님이 프로젝트 “수소 항만 실증”의 예산을 수정했습니다');
+  });
+});
+
+const sentenceOf = (verb: ActivityVerb, objectLabel: { en: string; ko: string }, details: Record<string, unknown>) =>
+  describeActivity({ verb, actorName: '박서준', objectLabel, details });
+
+describe('feed sentences', () => {
+  it('name stages, roles and statuses as the glossary does, with the particle that fits', () => {
+    expect(sentenceOf(ActivityVerb.PROJECT_STAGE_CHANGED, { en: 'Smart quays', ko: '스마트 부두' }, { from: 'GOAL_SETTING', to: 'FEASIBILITY' }).ko).toBe(
+      '박서준님이 프로젝트 “스마트 부두”의 단계를 목표 설정에서 타당성 검토로 옮겼습니다',
+    );
+    expect(sentenceOf(ActivityVerb.MEMBER_JOINED, { en: 'Sam Taylor', ko: 'Sam Taylor' }, { role: 'LEAD' }).ko).toBe('Sam Taylor님이 리더로 참여했습니다');
+    expect(sentenceOf(ActivityVerb.MEMBER_JOINED, { en: 'Sam Taylor', ko: 'Sam Taylor' }, { role: 'OBSERVER' }).ko).toBe('Sam Taylor님이 참관인으로 참여했습니다');
+    expect(sentenceOf(ActivityVerb.MILESTONE_STATUS_CHANGED, { en: 'Sensors on', ko: '센서 설치' }, { to: 'MISSED' }).ko).toBe('박서준님이 주요 일정 “센서 설치”를 기한 초과로 표시했습니다');
+    expect(sentenceOf(ActivityVerb.MILESTONE_REMOVED, { en: 'Survey', ko: '현장 조사' }, {}).ko).toBe('박서준님이 주요 일정 “현장 조사”를 삭제했습니다');
   });
 });

@@ -1,31 +1,31 @@
 import { Bilingual, pick } from '@app/core';
-import { withParticle } from '@app/rules';
+import { GLOSSARY, withParticle } from '@app/rules';
 import { ActivityVerb } from './workspace-activity.entity';
 
 /** Names of the codes an entry mentions (stages, statuses, roles), in both languages. */
 const LABELS: Record<string, { en: string; ko: string }> = {
   // twinning statuses
-  PROPOSED: { en: 'proposed', ko: '제안됨' },
-  ACTIVE: { en: 'active', ko: '활성' },
-  DORMANT: { en: 'dormant', ko: '휴면' },
-  CLOSED: { en: 'closed', ko: '종료' },
+  PROPOSED: GLOSSARY.twinningProposed,
+  ACTIVE: GLOSSARY.twinningActive,
+  DORMANT: GLOSSARY.twinningDormant,
+  CLOSED: GLOSSARY.twinningClosed,
   // workspace roles
-  LEAD: { en: 'lead', ko: '리드' },
-  MEMBER: { en: 'member', ko: '멤버' },
-  OBSERVER: { en: 'observer', ko: '참관인' },
+  LEAD: GLOSSARY.roleLead,
+  MEMBER: GLOSSARY.roleMember,
+  OBSERVER: GLOSSARY.roleObserver,
   // project stages
-  DISCOVERY: { en: 'Discovery', ko: '탐색' },
-  GOAL_SETTING: { en: 'Goal setting', ko: '목표 설정' },
-  FEASIBILITY: { en: 'Feasibility', ko: '타당성 검토' },
-  DEMONSTRATOR: { en: 'Demonstrator', ko: '실증' },
-  SCALING: { en: 'Scaling', ko: '확산' },
-  BUSINESS_AS_USUAL: { en: 'Business as usual', ko: '상시 운영' },
+  DISCOVERY: GLOSSARY.stageDiscovery,
+  GOAL_SETTING: GLOSSARY.stageGoalSetting,
+  FEASIBILITY: GLOSSARY.stageFeasibility,
+  DEMONSTRATOR: GLOSSARY.stageDemonstrator,
+  SCALING: GLOSSARY.stageScaling,
+  BUSINESS_AS_USUAL: GLOSSARY.stageBusinessAsUsual,
   // milestone statuses
-  PLANNED: { en: 'planned', ko: '예정' },
-  IN_PROGRESS: { en: 'in progress', ko: '진행 중' },
-  DONE: { en: 'done', ko: '완료' },
-  MISSED: { en: 'missed', ko: '기한 초과' },
-  CANCELLED: { en: 'cancelled', ko: '취소' },
+  PLANNED: GLOSSARY.milestonePlanned,
+  IN_PROGRESS: GLOSSARY.milestoneInProgress,
+  DONE: GLOSSARY.milestoneDone,
+  MISSED: GLOSSARY.milestoneMissed,
+  CANCELLED: GLOSSARY.milestoneCancelled,
 };
 
 /** A code's name in a language; unknown codes read as themselves. */
@@ -75,8 +75,8 @@ function sentence(entry: DescribableActivity, language: 'en' | 'ko'): string {
   const because = reason ? (language === 'ko' ? ` (사유: ${reason})` : `: ${reason}`) : '';
   if (language === 'ko') {
     switch (entry.verb) {
-      case ActivityVerb.WORKSPACE_OPENED: return `${actor}님이 트윈 도시 제안을 수락해 워크스페이스가 열렸습니다${because}`;
-      case ActivityVerb.TWINNING_STATUS_CHANGED: return `${actor}님이 트윈 협력 상태를 ${label(d.from)}에서 ${withParticle(label(d.to), '으로/로')} 바꿨습니다${because}`;
+      case ActivityVerb.WORKSPACE_OPENED: return `${actor}님이 자매결연 제안을 수락해 워크스페이스가 열렸습니다${because}`;
+      case ActivityVerb.TWINNING_STATUS_CHANGED: return `${actor}님이 자매결연 상태를 ${label(d.from)}에서 ${withParticle(label(d.to), '으로/로')} 바꿨습니다${because}`;
       case ActivityVerb.MEMBER_INVITED: return `${actor}님이 새 ${withParticle(label(d.role), '을/를')} 초대했습니다`;
       case ActivityVerb.INVITATION_REVOKED: return `${actor}님이 초대 하나를 취소했습니다`;
       case ActivityVerb.MEMBER_JOINED: return `${object}님이 ${withParticle(label(d.role), '으로/로')} 참여했습니다`;
@@ -92,10 +92,10 @@ function sentence(entry: DescribableActivity, language: 'en' | 'ko'): string {
       case ActivityVerb.PROJECT_REOPENED: return `${actor}님이 프로젝트 ${withParticle(`“${object}”`, '을/를')} 다시 열었습니다${because}`;
       case ActivityVerb.PROJECT_PUBLISHED: return `${actor}님이 프로젝트 “${object}”의 요약을 공개했습니다`;
       case ActivityVerb.PROJECT_UNPUBLISHED: return `${actor}님이 프로젝트 “${object}”의 요약 공개를 중단했습니다`;
-      case ActivityVerb.MILESTONE_ADDED: return `${actor}님이 “${d.project ? pick(d.project as Bilingual, language) : ''}”에 마일스톤 ${withParticle(`“${object}”`, '을/를')} 추가했습니다`;
-      case ActivityVerb.MILESTONE_UPDATED: return `${actor}님이 마일스톤 “${object}”의 ${withParticle(fields.join(', ') || '내용', '을/를')} 수정했습니다`;
-      case ActivityVerb.MILESTONE_STATUS_CHANGED: return `${actor}님이 마일스톤 ${withParticle(`“${object}”`, '을/를')} ${withParticle(label(d.to), '으로/로')} 표시했습니다`;
-      case ActivityVerb.MILESTONE_REMOVED: return `${actor}님이 마일스톤 ${withParticle(`“${object}”`, '을/를')} 삭제했습니다`;
+      case ActivityVerb.MILESTONE_ADDED: return `${actor}님이 “${d.project ? pick(d.project as Bilingual, language) : ''}”에 주요 일정 ${withParticle(`“${object}”`, '을/를')} 추가했습니다`;
+      case ActivityVerb.MILESTONE_UPDATED: return `${actor}님이 주요 일정 “${object}”의 ${withParticle(fields.join(', ') || '내용', '을/를')} 수정했습니다`;
+      case ActivityVerb.MILESTONE_STATUS_CHANGED: return `${actor}님이 주요 일정 ${withParticle(`“${object}”`, '을/를')} ${withParticle(label(d.to), '으로/로')} 표시했습니다`;
+      case ActivityVerb.MILESTONE_REMOVED: return `${actor}님이 주요 일정 ${withParticle(`“${object}”`, '을/를')} 삭제했습니다`;
     }
   }
   switch (entry.verb) {

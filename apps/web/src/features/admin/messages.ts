@@ -19,13 +19,13 @@ export const adminMessages = defineMessages(
   },
   {
     title: '사무국 관리 콘솔',
-    intro: '사람과 기관, 시드 펀드와 운영위원회, 도시 근거 자료, 플랫폼 운영을 이곳에서 관리합니다.',
+    intro: '사람과 기관, 시드 기금과 운영위원회, 도시 근거 자료, 플랫폼 운영을 이곳에서 관리합니다.',
     nav: { label: '관리 콘솔 메뉴', overview: '개요' },
     section: {
       people: { title: '사용자', description: '사용자를 찾고 초대하거나 비활성화하며, 역할을 부여하고 회수합니다.' },
       organisations: { title: '기관', description: '기관과 그 구성원, 이메일 도메인을 관리합니다.' },
       requests: { title: '가입 요청', description: '기관 가입 요청과 새 기관 등록 제안을 처리합니다.' },
-      funds: { title: '시드 펀드', description: '펀드와 두 통화의 원장, 출연금, 공모, 운영위원회를 관리합니다.' },
+      funds: { title: '시드 기금', description: '기금과 두 통화의 원장, 출연금, 공모, 운영위원회를 관리합니다.' },
       applications: { title: '신청서', description: '모든 공모의 신청서: 자격 확인, 심사위원 배정, 결정, 지원금 집행.' },
       evidence: { title: '도시 근거 자료', description: '지표, 준비도 평가, 분야별 활동, 교류 관계, 그리고 도시별 부족한 자료.' },
       operations: { title: '운영', description: '이메일 발송함, 테스트 이메일, 플랫폼 서비스 상태.' },

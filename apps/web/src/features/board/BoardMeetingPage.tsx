@@ -164,7 +164,15 @@ export default function BoardMeetingPage() {
             {meeting.location && (
               <>
                 <dt>{t('meeting.where')}</dt>
-                <dd>{meeting.location}</dd>
+                <dd>
+                  {/^https?:\/\/\S+$/.test(meeting.location) ? (
+                    <a href={meeting.location} target="_blank" rel="noopener noreferrer">
+                      {t('meeting.videoLink')}
+                    </a>
+                  ) : (
+                    meeting.location
+                  )}
+                </dd>
               </>
             )}
           </dl>
@@ -270,7 +278,8 @@ function QuorumView({ quorum, fund, conflictedMemberIds }: { quorum: Item['quoru
     );
   }
   const min = fund?.board.quorumMinPerCountry ?? 1;
-  const list = (codes: string[]) => codes.map((code) => countryName(code, t)).join(language === 'ko' ? ', ' : ' and ');
+  // Inside an English sentence a country's name takes its article: "from the Republic of Korea".
+  const list = (codes: string[]) => codes.map((code) => (language === 'ko' ? countryName(code, t) : `the ${countryName(code, t)}`)).join(language === 'ko' ? ', ' : ' and ');
   const impossible = fund
     ? fund.countryCodes.filter((code) => fund.board.members.filter((m) => m.countryCode === code && !conflictedMemberIds.includes(m.id)).length < min)
     : [];

@@ -1,3 +1,4 @@
+import { COUNTRIES, termLabels } from '@app/rules';
 import { defineMessages } from '../../i18n';
 
 /** The board's text: reviews, conflicts of interest, meetings and votes (the decision's is in decision-messages.ts). */
@@ -5,7 +6,7 @@ export const boardMessages = defineMessages(
   'board',
   {
     title: 'Board',
-    countries: { GB: 'UK', KR: 'Korea' },
+    countries: termLabels(COUNTRIES, 'en'),
     outcome: { APPROVED: 'Approved', APPROVED_WITH_CONDITIONS: 'Approved with conditions', REJECTED: 'Rejected', DEFERRED: 'Deferred' },
     recommendation: { FUND: 'Fund', FUND_WITH_CONDITIONS: 'Fund with conditions', DO_NOT_FUND: 'Do not fund' },
     vote: { FOR: 'For', AGAINST: 'Against', ABSTAIN: 'Abstain' },
@@ -163,6 +164,7 @@ export const boardMessages = defineMessages(
       notFound: 'This meeting does not exist, or you may not see it. Meetings are for the fund’s board and admins.',
       when: 'When',
       where: 'Where',
+      videoLink: 'Join the video call',
       agenda: 'Agenda',
       emptyAgenda: 'Nothing is on the agenda yet.',
       item: 'Item {{position}}',
@@ -209,7 +211,7 @@ export const boardMessages = defineMessages(
   },
   {
     title: '운영위원회',
-    countries: { GB: '영국', KR: '한국' },
+    countries: termLabels(COUNTRIES, 'ko'),
     outcome: { APPROVED: '승인', APPROVED_WITH_CONDITIONS: '조건부 승인', REJECTED: '미선정', DEFERRED: '보류' },
     recommendation: { FUND: '지원 권고', FUND_WITH_CONDITIONS: '조건부 지원 권고', DO_NOT_FUND: '지원 불가 권고' },
     vote: { FOR: '찬성', AGAINST: '반대', ABSTAIN: '기권' },
@@ -367,6 +369,7 @@ export const boardMessages = defineMessages(
       notFound: '회의가 없거나 볼 수 있는 권한이 없습니다. 회의는 기금 운영위원회 위원과 관리자만 볼 수 있습니다.',
       when: '일시',
       where: '장소',
+      videoLink: '화상 회의 참여하기',
       agenda: '안건',
       emptyAgenda: '아직 안건이 없습니다.',
       item: '안건 {{position}}',

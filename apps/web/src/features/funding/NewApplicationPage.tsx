@@ -95,7 +95,9 @@ export default function NewApplicationPage() {
     );
   const chosen = choices.find((p) => p.id === projectId);
   const projectProblem = submitted && !chosen ? tForm('validation.required') : null;
-  const existingId = problemOf(result.error)?.reason === 'ALREADY_APPLIED' ? (extensionsOf(result.error).applicationId as string | undefined) : undefined;
+  // One application per project and call: the one there is, in one notice (not the generic conflict as well).
+  const existing = problemOf(result.error)?.reason === 'ALREADY_APPLIED' ? extensionsOf(result.error) : undefined;
+  const existingState = existing ? existingApplicationState(existing.status) : undefined;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -141,11 +143,13 @@ export default function NewApplicationPage() {
               </select>
             )}
           />
-          <ErrorNotice error={result.error} />
-          {existingId && (
-            <p className="notice notice--info">
-              {t('newApplication.exists')} <Link to={`/applications/${existingId}`}>{t('newApplication.openExisting')}</Link>
+          {existingState ? (
+            <p className="notice notice--info" role="alert">
+              {t(`newApplication.exists.${existingState}`)}{' '}
+              {typeof existing?.applicationId === 'string' && <Link to={`/applications/${existing.applicationId}`}>{t('newApplication.openExisting')}</Link>}
             </p>
+          ) : (
+            <ErrorNotice error={result.error} />
           )}
           <div>
             <button type="submit" className="button button--primary" disabled={result.fetching || !data.fundCall.isOpen}>
@@ -156,4 +160,11 @@ export default function NewApplicationPage() {
       )}
     </div>
   );
+}
+
+/** Where the project's existing application stands: still a draft, with the fund, or decided. */
+function existingApplicationState(status: unknown): 'DRAFT' | 'WITH_FUND' | 'DECIDED' {
+  // Without a status the other application was started at the same moment: a draft.
+  if (status === 'DRAFT' || status === undefined) return 'DRAFT';
+  return status === 'DECIDED' || status === 'AWARD_ACCEPTED' || status === 'IN_DELIVERY' || status === 'CLOSED' ? 'DECIDED' : 'WITH_FUND';
 }

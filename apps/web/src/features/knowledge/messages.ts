@@ -1,3 +1,4 @@
+import { COUNTRIES, termLabels } from '@app/rules';
 import { defineMessages } from '../../i18n';
 
 /** Case studies: the public list and page, writing, reviewing and following one's own. */
@@ -10,7 +11,7 @@ export const caseStudyMessages = defineMessages(
       write: 'Write a case study',
       mine: 'Your case studies',
       searchLabel: 'Search case studies',
-      searchHint: 'Words in English or Korean; part of a Korean word is enough (수소 finds 수소항만).',
+      searchHint: 'Words in English or Korean; part of a Korean word is enough (풍력 finds 해상풍력).',
       search: 'Search',
       filters: 'Filters',
       country: 'Country',
@@ -196,7 +197,7 @@ export const caseStudyMessages = defineMessages(
       '17': 'Partnerships for the goals',
     },
     sdgLabel: 'Goal {{n}}: {{name}}',
-    countries: { GB: 'United Kingdom', KR: 'Republic of Korea' },
+    countries: termLabels(COUNTRIES, 'en'),
   },
   {
     list: {
@@ -205,7 +206,7 @@ export const caseStudyMessages = defineMessages(
       write: '우수 사례 작성',
       mine: '내 우수 사례',
       searchLabel: '우수 사례 검색',
-      searchHint: '영어나 한국어로 입력하세요. 한국어는 단어 일부만 입력해도 찾을 수 있습니다(예: ‘수소’로 ‘수소항만’ 검색).',
+      searchHint: '영어나 한국어로 입력하세요. 한국어는 단어 일부만 입력해도 찾을 수 있습니다(예: ‘풍력’으로 ‘해상풍력’ 검색).',
       search: '검색',
       filters: '조건',
       country: '국가',
@@ -320,13 +321,13 @@ export const caseStudyMessages = defineMessages(
       save: '임시 저장',
       saving: '저장하는 중…',
       saved: '저장했습니다. 작성한 내용이 서버에 보관되어 있습니다.',
-      created: '초안을 저장했습니다. 계속 작성하거나 언어판별로 검토를 요청할 수 있습니다.',
+      created: '초안을 저장했습니다. 계속 작성하거나 언어별로 검토를 요청할 수 있습니다.',
       keptLocally: '저장하기 전까지 입력한 내용은 이 브라우저에 보관됩니다.',
       unsaved: '아직 저장하지 않은 변경 사항이 있습니다.',
       submit: '{{language}}판 검토 요청',
       submitHint: '변경 사항을 먼저 저장합니다. 검토자에게 이메일이 가며, 진행 상황은 ‘내 우수 사례’에서 확인할 수 있습니다.',
       submitted: '{{language}}판 검토를 요청했습니다.',
-      saveFirst: '먼저 임시 저장을 해 주세요. 그다음 언어판별로 검토를 요청할 수 있습니다.',
+      saveFirst: '먼저 임시 저장을 해 주세요. 그다음 언어별로 검토를 요청할 수 있습니다.',
       reviewNote: '{{language}}판에 대한 검토 의견',
       status: '{{language}}: {{status}}',
       view: '사례 페이지 보기',
@@ -352,7 +353,7 @@ export const caseStudyMessages = defineMessages(
     },
     mine: {
       title: '내 우수 사례',
-      lead: '내가 작성하거나 검토하는 사례입니다. 최근에 바뀐 순서로, 언어판별 상태와 함께 보여 드립니다.',
+      lead: '내가 작성하거나 검토하는 사례입니다. 최근에 바뀐 순서로, 언어별 상태와 함께 보여 드립니다.',
       empty: '아직 작성한 우수 사례가 없습니다.',
       write: '우수 사례 작성',
       edit: '수정',
@@ -391,6 +392,6 @@ export const caseStudyMessages = defineMessages(
       '17': '목표 달성을 위한 파트너십',
     },
     sdgLabel: '목표 {{n}}: {{name}}',
-    countries: { GB: '영국', KR: '대한민국' },
+    countries: termLabels(COUNTRIES, 'ko'),
   },
 );

@@ -1,3 +1,4 @@
+import { quantityText } from '@app/rules';
 import { useQuery } from 'urql';
 import { ErrorNotice, Loading } from '../../components/ErrorNotice';
 import { graphql } from '../../gql';
@@ -492,10 +493,7 @@ function rawValue(raw: string | null | undefined, definition: IndicatorDefinitio
   }
   const n = Number(raw);
   if (!Number.isFinite(n)) return raw;
-  const unit = language === 'ko' ? definition?.unitKo : definition?.unitEn;
-  const number = formatNumber(n, language);
-  if (!unit) return number;
-  return unit === '%' ? `${number}%` : `${number} ${unit}`;
+  return quantityText(n, language === 'ko' ? definition?.unitKo : definition?.unitEn, language);
 }
 
 /**

@@ -83,8 +83,8 @@ interface Row {
   linked: boolean;
 }
 
-function layout(cities: NamedCity[], labelWidth: number, linked: Set<string>): { rows: Row[]; height: number } {
-  let y = HEADER + PAD;
+function layout(cities: NamedCity[], labelWidth: number, linked: Set<string>, header: number): { rows: Row[]; height: number } {
+  let y = header + PAD;
   const rows = cities.map((city) => {
     const lines = wrap(city.name, labelWidth, FONT);
     const height = lines.length * LINE + 12;
@@ -125,10 +125,15 @@ export function PairsDiagram({
   const xLeft = labelWidth + 12;
   const xRight = width - labelWidth - 12;
 
+  // A country's name heads its column, wrapped to fit on a phone ("REPUBLIC OF / KOREA"): capitals and their spacing are wider.
+  const headingLines = (name: string) => wrap(name.toLocaleUpperCase(), (labelWidth + 12) / 1.3, FONT);
+  const headings = [headingLines(leftCountry), headingLines(rightCountry)];
+  const header = HEADER + (Math.max(...headings.map((lines) => lines.length)) - 1) * LINE;
+
   const twinned = new Set(twinnings.flatMap((tw) => [tw.leftId, tw.rightId]));
   const linked = new Set([...twinned, ...links.flatMap((l) => [l.leftId, l.rightId])]);
-  const leftLayout = layout(left, labelWidth, linked);
-  const rightLayout = layout(right, labelWidth, linked);
+  const leftLayout = layout(left, labelWidth, linked, header);
+  const rightLayout = layout(right, labelWidth, linked, header);
   const height = Math.max(leftLayout.height, rightLayout.height);
   // The shorter column is centred against the taller one (below the headings).
   const shift = (h: number) => (height - h) / 2;
@@ -158,12 +163,15 @@ export function PairsDiagram({
           {links.length > 0 && ` ${t('pairs.diagramDescLinks')}`}
         </desc>
         <g aria-hidden="true">
-          <text x={xLeft + 6} y={PAD + 12} textAnchor="end" fontSize={FONT} className="pairs-diagram__country pairs-diagram__country--a">
-            {leftCountry}
-          </text>
-          <text x={xRight - 6} y={PAD + 12} textAnchor="start" fontSize={FONT} className="pairs-diagram__country pairs-diagram__country--b">
-            {rightCountry}
-          </text>
+          {(['a', 'b'] as const).map((side, i) => (
+            <text key={side} x={side === 'a' ? xLeft + 6 : xRight - 6} y={PAD + 12} textAnchor={side === 'a' ? 'end' : 'start'} fontSize={FONT} className={`pairs-diagram__country pairs-diagram__country--${side}`}>
+              {headings[i].map((line, n) => (
+                <tspan key={n} x={side === 'a' ? xLeft + 6 : xRight - 6} dy={n === 0 ? 0 : LINE}>
+                  {line}
+                </tspan>
+              ))}
+            </text>
+          ))}
           {links.map((link) => {
             const a = yOf.get(link.leftId);
             const b = yOf.get(link.rightId);

@@ -1,19 +1,17 @@
+import { termLabels, type GlossaryKey } from '@app/rules';
 import { defineMessages } from '../../i18n';
+
+/** Stages and milestone statuses are the glossary's words, as labels. */
+const STAGES = { DISCOVERY: 'stageDiscovery', GOAL_SETTING: 'stageGoalSetting', FEASIBILITY: 'stageFeasibility', DEMONSTRATOR: 'stageDemonstrator', SCALING: 'stageScaling', BUSINESS_AS_USUAL: 'stageBusinessAsUsual' } as const satisfies Record<string, GlossaryKey>;
+const MILESTONE_STATUSES = { PLANNED: 'milestonePlanned', IN_PROGRESS: 'milestoneInProgress', DONE: 'milestoneDone', MISSED: 'milestoneMissed', CANCELLED: 'milestoneCancelled' } as const satisfies Record<string, GlossaryKey>;
 
 /** Joint projects: stages, types, milestones, and starting a project. */
 export const projectMessages = defineMessages(
   'projects',
   {
-    stage: {
-      DISCOVERY: 'Discovery',
-      GOAL_SETTING: 'Goal setting',
-      FEASIBILITY: 'Feasibility',
-      DEMONSTRATOR: 'Demonstrator',
-      SCALING: 'Scaling',
-      BUSINESS_AS_USUAL: 'Business as usual',
-    },
+    stage: termLabels(STAGES, 'en'),
     type: { PATHFINDER: 'Pathfinder', LIGHTHOUSE: 'Lighthouse', PROOF_OF_CONCEPT: 'Proof of concept' },
-    milestoneStatus: { PLANNED: 'Planned', IN_PROGRESS: 'In progress', DONE: 'Done', MISSED: 'Missed', CANCELLED: 'Cancelled' },
+    milestoneStatus: termLabels(MILESTONE_STATUSES, 'en'),
     newProject: {
       title: 'Start a joint project',
       open: 'Start a joint project',
@@ -119,16 +117,9 @@ export const projectMessages = defineMessages(
     },
   },
   {
-    stage: {
-      DISCOVERY: '탐색',
-      GOAL_SETTING: '목표 설정',
-      FEASIBILITY: '타당성 조사',
-      DEMONSTRATOR: '실증',
-      SCALING: '확산',
-      BUSINESS_AS_USUAL: '상시 운영',
-    },
+    stage: termLabels(STAGES, 'ko'),
     type: { PATHFINDER: '선행 탐색 사업', LIGHTHOUSE: '선도 사업', PROOF_OF_CONCEPT: '개념 검증 사업' },
-    milestoneStatus: { PLANNED: '예정', IN_PROGRESS: '진행 중', DONE: '완료', MISSED: '기한 내 미완료', CANCELLED: '취소' },
+    milestoneStatus: termLabels(MILESTONE_STATUSES, 'ko'),
     newProject: {
       title: '공동 프로젝트 시작',
       open: '공동 프로젝트 시작',
@@ -227,7 +218,7 @@ export const projectMessages = defineMessages(
         removed: '일정을 삭제했습니다.',
       },
       applications: {
-        title: '시드 펀드 신청',
+        title: '시드 기금 신청',
         none: '이 프로젝트로 신청한 내역이 아직 없습니다.',
         open: '열기',
       },

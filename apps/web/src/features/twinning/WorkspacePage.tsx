@@ -162,10 +162,10 @@ export default function WorkspacePage() {
               <ul className="list">
                 {workspace.health.membersPerCity.map((count) => (
                   <li key={count.cityId}>
-                    {t('workspace.health.members', {
+                    {t('workspace.health.people', {
                       city: cityName(cities.find((c) => c.id === count.cityId), language),
-                      leads: count.leads,
-                      members: count.members,
+                      count: count.members,
+                      leads: t('workspace.health.leads', { count: count.leads }),
                     })}
                   </li>
                 ))}

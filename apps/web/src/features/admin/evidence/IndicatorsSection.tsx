@@ -1,3 +1,4 @@
+import { quantityText } from '@app/rules';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Field } from '../../../components/Field';
@@ -26,8 +27,7 @@ export function valueText(definition: IndicatorDefinitionView | undefined, value
     const category = definition?.categories.find((c) => c.value === value.textValue);
     return category ? (language === 'ko' ? category.labelKo : category.labelEn) : value.textValue;
   }
-  const unit = language === 'ko' ? definition?.unitKo : definition?.unitEn;
-  return `${formatNumber(value.numberValue ?? 0, language)}${unit ? ` ${unit}` : ''}`;
+  return quantityText(value.numberValue ?? 0, language === 'ko' ? definition?.unitKo : definition?.unitEn, language);
 }
 
 /** The city's figures, a form to record one, and the chosen indicator's earlier values. */

@@ -1,3 +1,4 @@
+import { COUNTRIES, termLabels } from '@app/rules';
 import { defineMessages, type TranslateOf } from '../../../i18n';
 
 /** The console's evidence section: the cities' gaps, the audit, one city's evidence, twinnings' status. */
@@ -6,7 +7,7 @@ export const evidenceMessages = defineMessages(
   {
     title: 'City evidence',
     intro: 'The pairing score rests on each city’s figures, readiness assessment, sector activity and links. Find what a city lacks, fill it in, and see every change.',
-    country: { GB: 'United Kingdom', KR: 'Republic of Korea' },
+    country: termLabels(COUNTRIES, 'en'),
     needs: {
       title: 'What each city lacks',
       lead: 'The gaps that could lift a city’s pairs most come first.',
@@ -227,7 +228,7 @@ export const evidenceMessages = defineMessages(
   {
     title: '도시 근거 자료',
     intro: '매칭 점수는 각 도시의 지표, 준비도 평가, 분야별 활동, 교류 관계를 근거로 계산합니다. 도시마다 부족한 자료를 찾아 채우고, 모든 변경 내역을 확인하세요.',
-    country: { GB: '영국', KR: '대한민국' },
+    country: termLabels(COUNTRIES, 'ko'),
     needs: {
       title: '도시별 부족한 자료',
       lead: '도시의 매칭 점수를 가장 많이 올릴 수 있는 자료부터 보여 드립니다.',

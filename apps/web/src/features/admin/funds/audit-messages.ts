@@ -97,11 +97,11 @@ export const adminFundAuditMessages = defineMessages(
       summary: '세부 내용(영문 기록)',
       more: '기록 더 보기',
     },
-    subjects: { fund: '펀드', call: '공모', application: '신청서', member: '운영위원', review: '심사', meeting: '회의', decision: '결정' },
+    subjects: { fund: '기금', call: '공모', application: '신청서', member: '운영위원', review: '심사', meeting: '회의', decision: '결정' },
     actions: {
       fund: {
-        created: '펀드 생성',
-        updated: '펀드 수정',
+        created: '기금 생성',
+        updated: '기금 수정',
       },
       ledger: {
         contributed: '출연금 기록',

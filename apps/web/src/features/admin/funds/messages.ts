@@ -1,3 +1,4 @@
+import { COUNTRIES, termLabels } from '@app/rules';
 import { defineMessages } from '../../../i18n';
 
 /** The console's seed-fund pages: funds, money, calls, board and meetings (the audit log's is in audit-messages.ts). */
@@ -29,7 +30,7 @@ export const adminFundMessages = defineMessages(
       submit: 'Save the fund',
       saved: 'The fund is saved.',
     },
-    countries: { GB: 'United Kingdom', KR: 'Korea' },
+    countries: termLabels(COUNTRIES, 'en'),
     government: { GB: 'UK government', KR: 'Korean government' },
     money: {
       title: 'Balances and reconciliation',
@@ -153,7 +154,7 @@ export const adminFundMessages = defineMessages(
     board: {
       title: 'The board',
       intro: 'Who sits on this fund’s board for each country. Ending a seat keeps its history.',
-      current: 'Members for {{country}}',
+      current: 'Members for the {{country}}',
       noneFor: 'No members for this country yet.',
       past: 'Past members',
       nonePast: 'No one has left the board.',
@@ -216,36 +217,36 @@ export const adminFundMessages = defineMessages(
   },
   {
     list: {
-      title: '시드 펀드',
-      intro: '프로그램의 펀드별로 양국 정부의 출연금, 지원금으로 약정된 금액, 아직 쓸 수 있는 금액을 보여 줍니다.',
-      none: '아직 펀드가 없습니다. 아래에서 첫 펀드를 만드세요.',
+      title: '시드 기금',
+      intro: '프로그램의 기금별로 양국 정부의 출연금, 지원금으로 약정된 금액, 아직 쓸 수 있는 금액을 보여 줍니다.',
+      none: '아직 기금이 없습니다. 아래에서 첫 기금을 만드세요.',
       countries: '출연 국가',
       available: '가용 잔액',
       created: '만든 날',
-      more: '펀드 더 보기',
+      more: '기금 더 보기',
     },
     create: {
-      title: '펀드 만들기',
-      intro: '펀드에는 영국 정부와 한국 정부가 각자의 통화(파운드와 원)로 출연합니다.',
+      title: '기금 만들기',
+      intro: '기금에는 영국 정부와 한국 정부가 각자의 통화(파운드와 원)로 출연합니다.',
       name: '이름',
       description: '설명',
-      submit: '펀드 만들기',
+      submit: '기금 만들기',
     },
-    nav: { label: '이 펀드의 메뉴', money: '자금', calls: '공모', board: '운영위원회', meetings: '회의', audit: '감사 기록' },
-    back: '전체 펀드',
-    notFound: '해당 펀드가 없습니다.',
+    nav: { label: '이 기금의 메뉴', money: '자금', calls: '공모', board: '운영위원회', meetings: '회의', audit: '감사 기록' },
+    back: '전체 기금',
+    notFound: '해당 기금이 없습니다.',
     edit: {
-      title: '펀드 수정',
+      title: '기금 수정',
       open: '이름과 설명 수정하기',
-      submit: '펀드 저장',
-      saved: '펀드를 저장했습니다.',
+      submit: '기금 저장',
+      saved: '기금을 저장했습니다.',
     },
-    countries: { GB: '영국', KR: '한국' },
+    countries: termLabels(COUNTRIES, 'ko'),
     government: { GB: '영국 정부', KR: '한국 정부' },
     money: {
       title: '잔액과 대사',
       intro: '가용 잔액은 출연금에서 반환금과 약정액을 빼고 해제액을 더한 금액입니다. 원장을 처음부터 다시 합산해 저장된 잔액과 비교합니다.',
-      caption: '통화별 펀드 보유액',
+      caption: '통화별 기금 보유액',
       currency: '통화',
       contributed: '출연금',
       returned: '반환금',
@@ -259,7 +260,7 @@ export const adminFundMessages = defineMessages(
     },
     contribution: {
       recordTitle: '출연금 기록',
-      recordIntro: '정부가 자국 통화로 펀드에 납입한 금액을 기록합니다. 원장에 영구히 남습니다.',
+      recordIntro: '정부가 자국 통화로 기금에 납입한 금액을 기록합니다. 원장에 영구히 남습니다.',
       returnTitle: '출연금 반환',
       returnIntro: '해당 통화의 가용 잔액에서 정부에 돈을 돌려준 내역을 기록합니다.',
       from: '납입한 정부',
@@ -278,7 +279,7 @@ export const adminFundMessages = defineMessages(
     },
     ledger: {
       title: '원장',
-      caption: '펀드 자금의 모든 입출 내역(최신순)',
+      caption: '기금 자금의 모든 입출 내역(최신순)',
       none: '아직 자금 이동이 없습니다.',
       when: '일시',
       kind: '구분',
@@ -302,7 +303,7 @@ export const adminFundMessages = defineMessages(
     },
     calls: {
       title: '공모',
-      intro: '이 펀드의 신청 공모입니다. 마감이 가까운 순서로 보여 줍니다.',
+      intro: '이 기금의 신청 공모입니다. 마감이 가까운 순서로 보여 줍니다.',
       filter: '보기',
       all: '모든 공모',
       openOnly: '지금 접수 중',
@@ -318,7 +319,7 @@ export const adminFundMessages = defineMessages(
     call: {
       newTitle: '공모 열기',
       editTitle: '공모 수정',
-      backToCalls: '이 펀드의 공모',
+      backToCalls: '이 기금의 공모',
       notFound: '해당 공모가 없습니다.',
       title: '제목',
       guidance: '신청 안내',
@@ -363,7 +364,7 @@ export const adminFundMessages = defineMessages(
     },
     board: {
       title: '운영위원회',
-      intro: '이 펀드 운영위원회의 국가별 위원입니다. 임기를 끝내도 이력은 남습니다.',
+      intro: '이 기금 운영위원회의 국가별 위원입니다. 임기를 끝내도 이력은 남습니다.',
       current: '{{country}} 측 위원',
       noneFor: '아직 이 나라의 위원이 없습니다.',
       past: '전임 위원',
@@ -418,7 +419,7 @@ export const adminFundMessages = defineMessages(
     },
     reasons: {
       INSUFFICIENT_FUNDS: '해당 통화의 가용 잔액이 부족합니다. 약정되지 않은 금액까지만 돌려줄 수 있습니다.',
-      CURRENCY_NOT_HELD: '이 펀드는 해당 통화를 보유하지 않습니다.',
+      CURRENCY_NOT_HELD: '이 기금은 해당 통화를 보유하지 않습니다.',
       CALL_OPEN: '이미 접수가 시작되어 시작 시각은 옮길 수 없습니다. 마감 시각을 바꾸세요.',
       ALREADY_MEMBER: '이미 운영위원회 위원입니다.',
       ALREADY_ENDED: '이미 임기가 끝난 위원입니다.',

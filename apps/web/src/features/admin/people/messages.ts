@@ -1,3 +1,4 @@
+import { COUNTRIES, termLabels } from '@app/rules';
 import { defineMessages } from '../../../i18n';
 
 /** The console's people and organisations pages: users, their roles and sessions, invitations, organisations and their members. */
@@ -14,7 +15,7 @@ export const peopleMessages = defineMessages(
       BOARD_MEMBER: 'Can be named to a fund’s board to review and vote on applications.',
       EVENT_ORGANISER: 'Creates events and manages their registrations.',
     },
-    country: { GB: 'United Kingdom', KR: 'Republic of Korea' },
+    country: termLabels(COUNTRIES, 'en'),
     any: 'Any',
     more: 'Show more',
     cancel: 'Cancel',
@@ -214,10 +215,10 @@ export const peopleMessages = defineMessages(
     },
     roleWhat: {
       ADMIN: '이 관리 콘솔에서 프로그램 전체를 운영합니다.',
-      BOARD_MEMBER: '펀드 운영위원회에 지명되어 신청서를 심사하고 표결할 수 있습니다.',
+      BOARD_MEMBER: '기금 운영위원회에 지명되어 신청서를 심사하고 표결할 수 있습니다.',
       EVENT_ORGANISER: '행사를 만들고 참가 등록을 관리합니다.',
     },
-    country: { GB: '영국', KR: '대한민국' },
+    country: termLabels(COUNTRIES, 'ko'),
     any: '전체',
     more: '더 보기',
     cancel: '취소',

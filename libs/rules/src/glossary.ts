@@ -1,0 +1,95 @@
+/**
+ * The programme's domain terms, each with its one English and its one Korean
+ * rendering, for the web app's catalogs, the emails and the API's texts alike.
+ * `avoid` lists renderings that must not appear (a test scans every catalog,
+ * email template and Korean text of the API for them): a Korean reader should
+ * meet one word for one thing everywhere.
+ *
+ * English words are written as they stand inside a sentence (lower case,
+ * except names); a label starting a line capitalises the first letter.
+ */
+export interface GlossaryTerm {
+  readonly en: string;
+  readonly ko: string;
+  /** Renderings of the same thing that must not be used, in either language. */
+  readonly avoid?: readonly string[];
+}
+
+export const GLOSSARY = {
+  // Countries: the names the cities' table gives them.
+  countryGB: { en: 'United Kingdom', ko: '영국' },
+  countryKR: { en: 'Republic of Korea', ko: '대한민국', avoid: ['South Korea', '남한'] },
+
+  // The seed fund and its board.
+  fund: { en: 'fund', ko: '기금', avoid: ['펀드'] },
+  seedFund: { en: 'seed fund', ko: '시드 기금' },
+  call: { en: 'call', ko: '공모' },
+  application: { en: 'application', ko: '신청서' },
+  board: { en: 'board', ko: '운영위원회', avoid: ['이사회'] },
+  boardMember: { en: 'board member', ko: '운영위원' },
+  review: { en: 'review', ko: '심사' },
+  meeting: { en: 'meeting', ko: '회의' },
+  quorum: { en: 'quorum', ko: '정족수', avoid: ['의사정족수'] },
+  decision: { en: 'decision', ko: '결정' },
+
+  // Twinning and the work of twinned cities.
+  twinning: { en: 'twinning', ko: '자매결연', avoid: ['자매 결연'] },
+  workspace: { en: 'twin workspace', ko: '워크스페이스', avoid: ['작업 공간'] },
+  project: { en: 'joint project', ko: '공동 프로젝트' },
+  milestone: { en: 'milestone', ko: '주요 일정', avoid: ['마일스톤'] },
+  caseStudy: { en: 'case study', ko: '우수 사례', avoid: ['사례 연구'] },
+  event: { en: 'event', ko: '행사' },
+  registration: { en: 'registration', ko: '참가 등록' },
+  waitingList: { en: 'waiting list', ko: '대기자 명단', avoid: ['대기 명단', '웨이팅'] },
+  organiser: { en: 'organiser', ko: '주최자' },
+
+  // Project stages, in order.
+  stageDiscovery: { en: 'Discovery', ko: '탐색' },
+  stageGoalSetting: { en: 'Goal setting', ko: '목표 설정' },
+  stageFeasibility: { en: 'Feasibility', ko: '타당성 검토', avoid: ['타당성 조사'] },
+  stageDemonstrator: { en: 'Demonstrator', ko: '실증' },
+  stageScaling: { en: 'Scaling', ko: '확산' },
+  stageBusinessAsUsual: { en: 'Business as usual', ko: '상시 운영' },
+
+  // Roles in a twin workspace and on the platform.
+  roleLead: { en: 'lead', ko: '리더', avoid: ['리드'] },
+  roleMember: { en: 'member', ko: '멤버' },
+  roleObserver: { en: 'observer', ko: '참관인' },
+  roleAdmin: { en: 'admin', ko: '관리자' },
+  roleEventOrganiser: { en: 'event organiser', ko: '행사 주최자' },
+
+  // Statuses.
+  twinningProposed: { en: 'proposed', ko: '제안됨' },
+  twinningActive: { en: 'active', ko: '활동 중' },
+  twinningDormant: { en: 'dormant', ko: '휴면' },
+  twinningClosed: { en: 'closed', ko: '종료' },
+  milestonePlanned: { en: 'planned', ko: '예정' },
+  milestoneInProgress: { en: 'in progress', ko: '진행 중' },
+  milestoneDone: { en: 'done', ko: '완료' },
+  milestoneMissed: { en: 'missed', ko: '기한 초과', avoid: ['기한 내 미완료'] },
+  milestoneCancelled: { en: 'cancelled', ko: '취소' },
+  languageStatus: { en: 'status in each language', ko: '언어별 상태', avoid: ['언어판별'] },
+} as const satisfies Record<string, GlossaryTerm>;
+
+export type GlossaryKey = keyof typeof GLOSSARY;
+
+/** A term in a language, with its first letter capitalised in English for a label or a heading. */
+export function term(key: GlossaryKey, language: 'en' | 'ko', { label = false }: { label?: boolean } = {}): string {
+  const text = GLOSSARY[key][language];
+  return label && language === 'en' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+/** Labels for codes, each the glossary's term: `termLabels({ FEASIBILITY: 'stageFeasibility' }, 'ko')` is { FEASIBILITY: '타당성 검토' }. */
+export function termLabels<K extends string>(keys: Record<K, GlossaryKey>, language: 'en' | 'ko'): Record<K, string> {
+  return Object.fromEntries(Object.entries<GlossaryKey>(keys).map(([code, key]) => [code, term(key, language, { label: true })])) as Record<K, string>;
+}
+
+/** Every rendering the glossary forbids, with the term it stands in for. */
+export function forbiddenVariants(): { variant: string; key: GlossaryKey; use: string }[] {
+  return (Object.entries(GLOSSARY) as [GlossaryKey, GlossaryTerm][]).flatMap(([key, entry]) =>
+    (entry.avoid ?? []).map((variant) => ({ variant, key, use: /[가-힣]/.test(variant) ? entry.ko : entry.en })),
+  );
+}
+
+/** The two countries' names, by their codes. */
+export const COUNTRIES = { GB: 'countryGB', KR: 'countryKR' } as const satisfies Record<string, GlossaryKey>;
