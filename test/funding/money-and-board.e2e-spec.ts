@@ -120,8 +120,16 @@ describe('seed fund: money under concurrency, conflicts, quorum and superseding 
       await app.gqlOk(F.AGENDA, { input: { meetingId, applicationId } }, { token: t.admin });
       expect(codeOf(await app.gql(F.VOTE, { input: { meetingId, applicationId, choice: 'FOR' } }, { token: t.boardKr }))).toBe('FORBIDDEN');
       // Two eligible members (Oliver, Haneul): both must vote, one from each country.
+      // Haneul's account reads Korean, and her request names no language: the explanation is in Korean.
       const one = (await app.gqlOk<{ castVote: Record<string, unknown> }>(F.VOTE, { input: { meetingId, applicationId, choice: 'FOR' } }, { token: t.boardKr2 })).castVote;
-      expect(one).toEqual({ met: false, votesCast: 1, eligibleMembers: 2, votesNeeded: 2, countriesMissing: ['GB'], explanation: 'No quorum yet: 1 of 2 eligible members voted; 2 needed, including at least 1 from GB.' });
+      expect(one).toEqual({
+        met: false,
+        votesCast: 1,
+        eligibleMembers: 2,
+        votesNeeded: 2,
+        countriesMissing: ['GB'],
+        explanation: '아직 의결정족수에 미달합니다: 표결할 수 있는 위원 2명 중 1명이 투표했고, 2명이 투표해야 합니다. 영국 위원 1명이 더 투표해야 합니다.',
+      });
       const two = (await app.gqlOk<{ castVote: { met: boolean } }>(F.VOTE, { input: { meetingId, applicationId, choice: 'AGAINST' } }, { token: t.boardUk2 })).castVote;
       expect(two.met).toBe(true);
       // One for, one against: the vote does not carry an approval.
