@@ -49,7 +49,10 @@ describe('seed fund: money under concurrency, conflicts, quorum and superseding 
     const outcomes = results.map((r) => (codeOf(r) === 'OK' ? 'OK' : `${codeOf(r)}:${String(reasonOf(r))}`));
     expect(outcomes.filter((o) => o === 'OK')).toHaveLength(10);
     expect(outcomes.filter((o) => o !== 'OK')).toEqual(Array(40).fill('CONFLICT:INSUFFICIENT_FUNDS'));
-    expect(results.find((r) => r.errors)!.errors![0].message).toMatch(/^The fund has £0\.00 available in GBP, less than the £1,000\.00 needed\. Nothing was committed\.$/);
+    // The admin reads English; 김지현 reads Korean (her account's language), and is told the same in Korean.
+    const refusalTo = (parity: number) => results.find((r, i) => i % 2 === parity && r.errors)!.errors![0].message;
+    expect(refusalTo(1)).toMatch(/^The fund has £0\.00 available in GBP, less than the £1,000\.00 needed\. Nothing was committed\.$/);
+    expect(refusalTo(0)).toMatch(/^기금의 GBP 가용 잔액이 \S+(으로|로), 필요한 \S+보다 적습니다\. 아무것도 약정하지 않았습니다\.$/);
 
     const fund = await fundState(fundId);
     expect(fund.balances.map((b) => [b.currency, b.available.amountMinor, b.committed.amountMinor])).toEqual([
