@@ -1,3 +1,4 @@
+import { ApplicationHistoryFacts1796647627077 } from './1796647627077-ApplicationHistoryFacts';
 import { OrganisationManagers1796640432813 } from './1796640432813-OrganisationManagers';
 import { ReviewDueDates1796629291142 } from './1796629291142-ReviewDueDates';
 import { OrganisationJoinRequests1796628710366 } from './1796628710366-OrganisationJoinRequests';
@@ -40,4 +41,5 @@ export const MIGRATIONS: Function[] = [
   OrganisationJoinRequests1796628710366,
   ReviewDueDates1796629291142,
   OrganisationManagers1796640432813,
+  ApplicationHistoryFacts1796647627077,
 ];

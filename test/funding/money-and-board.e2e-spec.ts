@@ -49,7 +49,10 @@ describe('seed fund: money under concurrency, conflicts, quorum and superseding 
     const outcomes = results.map((r) => (codeOf(r) === 'OK' ? 'OK' : `${codeOf(r)}:${String(reasonOf(r))}`));
     expect(outcomes.filter((o) => o === 'OK')).toHaveLength(10);
     expect(outcomes.filter((o) => o !== 'OK')).toEqual(Array(40).fill('CONFLICT:INSUFFICIENT_FUNDS'));
-    expect(results.find((r) => r.errors)!.errors![0].message).toMatch(/^The fund has £0\.00 available in GBP, less than the £1,000\.00 needed\. Nothing was committed\.$/);
+    // The admin reads English; 김지현 reads Korean (her account's language), and is told the same in Korean.
+    const refusalTo = (parity: number) => results.find((r, i) => i % 2 === parity && r.errors)!.errors![0].message;
+    expect(refusalTo(1)).toMatch(/^The fund has £0\.00 available in GBP, less than the £1,000\.00 needed\. Nothing was committed\.$/);
+    expect(refusalTo(0)).toMatch(/^기금의 GBP 가용 잔액이 \S+(으로|로), 필요한 \S+보다 적습니다\. 아무것도 약정하지 않았습니다\.$/);
 
     const fund = await fundState(fundId);
     expect(fund.balances.map((b) => [b.currency, b.available.amountMinor, b.committed.amountMinor])).toEqual([
@@ -120,8 +123,16 @@ describe('seed fund: money under concurrency, conflicts, quorum and superseding 
       await app.gqlOk(F.AGENDA, { input: { meetingId, applicationId } }, { token: t.admin });
       expect(codeOf(await app.gql(F.VOTE, { input: { meetingId, applicationId, choice: 'FOR' } }, { token: t.boardKr }))).toBe('FORBIDDEN');
       // Two eligible members (Oliver, Haneul): both must vote, one from each country.
+      // Haneul's account reads Korean, and her request names no language: the explanation is in Korean.
       const one = (await app.gqlOk<{ castVote: Record<string, unknown> }>(F.VOTE, { input: { meetingId, applicationId, choice: 'FOR' } }, { token: t.boardKr2 })).castVote;
-      expect(one).toEqual({ met: false, votesCast: 1, eligibleMembers: 2, votesNeeded: 2, countriesMissing: ['GB'], explanation: 'No quorum yet: 1 of 2 eligible members voted; 2 needed, including at least 1 from GB.' });
+      expect(one).toEqual({
+        met: false,
+        votesCast: 1,
+        eligibleMembers: 2,
+        votesNeeded: 2,
+        countriesMissing: ['GB'],
+        explanation: '아직 의결정족수에 미달합니다: 표결할 수 있는 위원 2명 중 1명이 투표했고, 2명이 투표해야 합니다. 영국 위원 1명이 더 투표해야 합니다.',
+      });
       const two = (await app.gqlOk<{ castVote: { met: boolean } }>(F.VOTE, { input: { meetingId, applicationId, choice: 'AGAINST' } }, { token: t.boardUk2 })).castVote;
       expect(two.met).toBe(true);
       // One for, one against: the vote does not carry an approval.

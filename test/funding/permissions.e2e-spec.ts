@@ -249,7 +249,9 @@ describe('seed fund and board: the permission matrix', () => {
     expect(await row<Agenda>(async () => ({ query: QUORUM, variables: { id: meetingId } }), { pick: (d) => quorumOf(d)?.votesCast ?? 'NULL' })).toEqual({
       anonymous: 'NOT_FOUND', outsider: 'NOT_FOUND', member: 'NOT_FOUND', lead: 'NOT_FOUND', board: 2, conflicted: 'NULL', admin: 2,
     });
-    expect(quorumOf(await app.gqlOk<Agenda>(QUORUM, { id: meetingId }, { token: t.boardKr2 }))?.explanation).toMatch(/^Quorum met: 2 of \d+ eligible members voted/);
+    expect(quorumOf(await app.gqlOk<Agenda>(QUORUM, { id: meetingId }, { token: t.boardKr2, headers: { 'accept-language': 'en' } }))?.explanation).toMatch(/^Quorum met: 2 of \d+ eligible members voted/);
+    // Haneul's account reads Korean: asked in no language, the explanation is in hers.
+    expect(quorumOf(await app.gqlOk<Agenda>(QUORUM, { id: meetingId }, { token: t.boardKr2 }))?.explanation).toMatch(/^의결정족수를 채웠습니다: 표결할 수 있는 위원 \d+명 중 2명이 투표했고/);
     // The conflicted member reads the meeting with no error, and no count of votes anywhere in it.
     const conflicted = await app.gql<Agenda>(QUORUM, { id: meetingId }, { token: t.boardUk });
     expect(conflicted.errors).toBeUndefined();

@@ -36,6 +36,8 @@ describe('seed fund: an application from draft to a closed award', () => {
     projectId = await createProject(app, t, id, workspaceId, 'Smart quays');
   });
   afterAll(() => app.close());
+  /** A reader of Korean: the API answers in Korean. */
+  const KO = { 'accept-language': 'ko' };
 
   it('the public reads the fund, its board and its open call in both zones and currencies', async () => {
     const data = await app.gqlOk<{ fundCall: { title: { en: string; ko: string }; isOpen: boolean; closesAtLocal: Array<{ timeZone: string; text: string }>; maxAward: Array<{ en: string; ko: string }> } }>(
@@ -59,6 +61,15 @@ describe('seed fund: an application from draft to a closed award', () => {
     const refused = await app.gql(F.SUBMIT, { input: { id: applicationId } }, { token: t.liverpool });
     expect(codeOf(refused)).toBe('BAD_USER_INPUT');
     expect(refused.errors![0].message).toContain('at least 80%');
+    // The same refusal for a reader of Korean: the call's rule in Korean, the same code and field.
+    const inKorean = await app.gql(F.SUBMIT, { input: { id: applicationId } }, { token: t.liverpool, headers: KO });
+    expect(inKorean.errors![0].message).toMatch(/^신청서가 아직 공모 요건을 충족하지 않습니다\. 신청액이 적은 쪽이 많은 쪽의 80% 이상을 신청해야 합니다/);
+    expect(inKorean.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'MATCH_RATIO', message: expect.stringContaining('지금은 0%입니다.') }] });
+    const ruleInKorean = await app.gqlOk<{ fundApplication: { eligibility: Array<{ rule: string; message: string }> } }>(`query($id: ID!) { fundApplication(id: $id) { eligibility { rule message } } }`, { id: applicationId }, { token: t.liverpool, headers: KO });
+    expect(ruleInKorean.fundApplication.eligibility.find((c) => c.rule === 'PROJECT_OPEN')!.message).toBe('프로젝트가 진행 중입니다.');
+    // A check's own message has its own Korean.
+    const notAnId = await app.gql(F.SUBMIT, { input: { id: 'smart-quays' } }, { token: t.liverpool, headers: KO });
+    expect(notAnId.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ message: '신청서 ID여야 합니다.' }] });
     // Busan's side matched: £20,000.00 against ₩34,000,000 at 1,700 won to the pound is 100%.
     await app.gqlOk(F.UPDATE, { input: { id: applicationId, version: draft.version, budgetLines: [
       { countryCode: 'GB', category: 'STAFF', description: 'Engineer', amountMinor: '2000000' },
@@ -70,6 +81,8 @@ describe('seed fund: an application from draft to a closed award', () => {
     // An edit from a stale version is refused rather than lost.
     const stale = await app.gql(F.UPDATE, { input: { id: applicationId, version: draft.version, title: { en: 'Old' } } }, { token: t.liverpool });
     expect(reasonOf(stale)).toBe('STALE_VERSION');
+    const staleKo = await app.gql(F.UPDATE, { input: { id: applicationId, version: draft.version, title: { en: 'Old' } } }, { token: t.liverpool, headers: KO });
+    expect(staleKo.errors![0]).toMatchObject({ message: '신청서를 연 뒤에 다른 사람이 고쳤습니다. 새로 불러온 다음 다시 고쳐 주세요.', extensions: { code: 'CONFLICT', reason: 'STALE_VERSION' } });
     // The board does not see drafts.
     expect(codeOf(await app.gql(F.APPLICATION, { id: applicationId }, { token: t.boardKr }))).toBe('NOT_FOUND');
   });
@@ -131,12 +144,18 @@ describe('seed fund: an application from draft to a closed award', () => {
     const priya = await app.gql(F.VOTE, { input: { meetingId, applicationId, choice: 'FOR' } }, { token: t.boardUk });
     expect(codeOf(priya)).toBe('FORBIDDEN');
     expect(priya.errors![0].message).toContain('conflict of interest');
+    const priyaKo = await app.gql(F.VOTE, { input: { meetingId, applicationId, choice: 'FOR' } }, { token: t.boardUk, headers: KO });
+    expect(priyaKo.errors![0]).toMatchObject({ message: '이 신청서에 이해충돌이 있으므로(신청 도시에 소속 기관이 있음) 이 신청서에 투표할 수 없습니다.', extensions: { code: 'FORBIDDEN' } });
     await app.gqlOk(F.VOTE, { input: { meetingId, applicationId, choice: 'FOR' } }, { token: t.boardKr });
-    const two = (await app.gqlOk<{ castVote: { met: boolean; votesCast: number; votesNeeded: number; eligibleMembers: number; countriesMissing: string[] } }>(F.VOTE, { input: { meetingId, applicationId, choice: 'FOR' } }, { token: t.boardKr2 })).castVote;
-    // Three eligible (Priya excluded): two votes are a majority, but both are Korean.
+    const two = (await app.gqlOk<{ castVote: { met: boolean; votesCast: number; votesNeeded: number; eligibleMembers: number; countriesMissing: string[]; explanation: string } }>(F.VOTE, { input: { meetingId, applicationId, choice: 'FOR' } }, { token: t.boardKr2, headers: KO })).castVote;
+    // Three eligible (Priya excluded): two votes are a majority, but both are Korean; the explanation says what is missing, in the reader's language.
     expect(two).toMatchObject({ met: false, votesCast: 2, votesNeeded: 2, eligibleMembers: 3, countriesMissing: ['GB'] });
+    expect(two.explanation).toBe('아직 의결정족수에 미달합니다: 표결할 수 있는 위원 3명 중 2명이 투표했고, 2명이 투표해야 합니다. 영국 위원 1명이 더 투표해야 합니다.');
     const early = await app.gql(F.DECIDE, { input: { meetingId, applicationId, outcome: 'APPROVED', rationale: RATIONALE } }, { token: t.admin });
     expect([codeOf(early), reasonOf(early)]).toEqual(['CONFLICT', 'QUORUM_NOT_MET']);
+    expect(early.errors![0].message).toBe('No quorum yet: 2 of 3 eligible members voted; 2 needed. 1 more member from the United Kingdom must vote.');
+    const earlyKo = await app.gql(F.DECIDE, { input: { meetingId, applicationId, outcome: 'APPROVED', rationale: RATIONALE } }, { token: t.admin, headers: KO });
+    expect(earlyKo.errors![0]).toMatchObject({ message: two.explanation, extensions: { code: 'CONFLICT', reason: 'QUORUM_NOT_MET' } });
     const three = (await app.gqlOk<{ castVote: { met: boolean } }>(F.VOTE, { input: { meetingId, applicationId, choice: 'ABSTAIN' } }, { token: t.boardUk2 })).castVote;
     expect(three.met).toBe(true);
   });
@@ -247,6 +266,32 @@ describe('seed fund: an application from draft to a closed award', () => {
     const publicNow = (await app.gqlOk<{ fundingDecision: { applicationStatus: string; currentAward: Array<{ en: string }> } }>(`query($id: ID!) { fundingDecision(id: $id) { applicationStatus currentAward { en } } }`, { id: decisionId })).fundingDecision;
     expect(publicNow).toEqual({ applicationStatus: 'CLOSED', currentAward: [{ en: '£18,750.50' }, { en: '₩34,000,000' }] });
     expect((await application()).transitions.map((s) => s.toStatus)).toEqual(['DRAFT', 'SUBMITTED', 'ELIGIBILITY_CHECKED', 'UNDER_REVIEW', 'DECIDED', 'AWARD_ACCEPTED', 'IN_DELIVERY', 'CLOSED']);
+  });
+
+  it('the history says what happened in the reader’s language, and keeps a person’s own words as they wrote them', async () => {
+    const HISTORY = `query($id: ID!) { fundApplication(id: $id) { transitions { toStatus summary reason } } }`;
+    type History = { fundApplication: { transitions: Array<{ toStatus: string; summary: string; reason: string | null }> } };
+    const read = async (language: string) => (await app.gqlOk<History>(HISTORY, { id: applicationId }, { token: t.busan, headers: { 'accept-language': language } })).fundApplication.transitions;
+    expect((await read('en')).map((s) => [s.summary, s.reason])).toEqual([
+      ['Application started.', null],
+      ['Submitted.', null],
+      ['Eligibility confirmed.', null],
+      ['2 reviewers assigned.', null],
+      ['The board decided: approved with conditions.', null],
+      ['Award accepted, with its conditions.', null],
+      ['Grant agreement in place: delivery started.', 'Grant agreement signed'],
+      ['Award closed.', 'Final report accepted'],
+    ]);
+    expect((await read('ko')).map((s) => [s.summary, s.reason])).toEqual([
+      ['신청서 작성을 시작했습니다.', null],
+      ['제출했습니다.', null],
+      ['지원 자격을 확인했습니다.', null],
+      ['심사위원 2명을 배정했습니다.', null],
+      ['심사위원회가 결정했습니다: 조건부 승인.', null],
+      ['지원금을 그 조건과 함께 수락했습니다.', null],
+      ['지원 협약을 맺고 사업 수행을 시작했습니다.', 'Grant agreement signed'],
+      ['지원을 마감했습니다.', 'Final report accepted'],
+    ]);
   });
 
   it('admins and the board export the audit log as CSV; nobody else can', async () => {

@@ -174,7 +174,7 @@ export class TestApp {
   }
 
   /** Like gql, but fails the test on any error and returns data. */
-  async gqlOk<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, options: { token?: string } = {}): Promise<T> {
+  async gqlOk<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, options: { token?: string; headers?: Record<string, string> } = {}): Promise<T> {
     const result = await this.gql<T>(query, variables, options);
     if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
     return result.data as T;

@@ -88,6 +88,10 @@ test.describe('the secretariat’s applications', () => {
     await reviewers.getByRole('button', { name: tr({ en: 'Assign the chosen members', ko: '선택한 위원 배정' }) }).click();
     await expect(statusSaying(page, tr({ en: 'Reviewers assigned.', ko: '심사위원을 배정하고' }))).toBeVisible();
     await mail.waitFor(DEMO.boardUk2, new RegExp(`Please review “${app.title.en}”`));
+    // The history says each step as the API words it, in the page's language.
+    const history = page.getByRole('region', { name: tr({ en: 'History', ko: '처리 이력' }) });
+    await expect(history).toContainText(tr({ en: 'Eligibility confirmed.', ko: '지원 자격을 확인했습니다.' }));
+    await expect(history.getByRole('listitem').last()).toContainText(tr({ en: '2 reviewers assigned.', ko: '심사위원 2명을 배정했습니다.' }));
 
     const reviews = reviewers.getByRole('list', { name: tr({ en: 'Reviews', ko: '심사 현황' }) });
     await expect(reviews.getByRole('listitem')).toHaveCount(2);

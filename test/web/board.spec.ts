@@ -132,20 +132,28 @@ test.describe('board', () => {
     await expect(item.getByTestId('item-conflicts')).toContainText(tr({ en: 'cannot vote', ko: '표결 불가' }));
     const quorum = item.getByTestId('quorum');
     await expect(quorum).toHaveAttribute('data-met', 'false');
-    await expect(quorum).toContainText(tr({ en: 'No quorum yet: 0 of 3 eligible members have voted; 2 are needed.', ko: '아직 의결정족수에 미달합니다: 표결 가능한 위원 3명 중 0명이 투표했으며, 2명이 투표해야 합니다.' }));
+    // The API explains the quorum in the page's language: what is missing, country by country.
+    await expect(quorum).toContainText(
+      tr({
+        en: 'No quorum yet: 0 of 3 eligible members voted; 2 needed. 2 more members must vote, including 1 from the United Kingdom and 1 from the Republic of Korea.',
+        ko: '아직 의결정족수에 미달합니다: 표결할 수 있는 위원 3명 중 0명이 투표했고, 2명이 투표해야 합니다. 위원 2명이 더 투표해야 하며, 그중 영국 위원이 1명 이상, 대한민국 위원이 1명 이상이어야 합니다.',
+      }),
+    );
 
     // My vote; the quorum still lacks the other country.
     await item.getByRole('button', { name: tr({ en: 'For', ko: '찬성' }), exact: true }).click();
     await expect(item.getByRole('status').filter({ hasText: tr({ en: 'Your vote is recorded: For.', ko: '투표가 기록되었습니다: 찬성.' }) })).toBeVisible();
-    await expect(quorum).toContainText(tr({ en: '1 of 3 eligible members have voted', ko: '표결 가능한 위원 3명 중 1명이 투표했으며' }));
-    await expect(quorum).toContainText(tr({ en: 'Still needed: at least 1 vote(s) from the Republic of Korea.', ko: '영국 위원이 최소 1명 투표해야 합니다.' }));
+    await expect(quorum).toContainText(tr({ en: '1 of 3 eligible members voted', ko: '표결할 수 있는 위원 3명 중 1명이 투표했고' }));
+    await expect(quorum).toContainText(tr({ en: '1 more member from the Republic of Korea must vote.', ko: '영국 위원 1명이 더 투표해야 합니다.' }));
     await expect(item.getByRole('button', { name: tr({ en: 'For', ko: '찬성' }), exact: true })).toHaveAttribute('aria-pressed', 'true');
 
     // A member from the other country votes too: the quorum is met.
     await castVoteApi(otherMember, meetingId, app, 'FOR');
     await page.reload();
     await expect(quorum).toHaveAttribute('data-met', 'true');
-    await expect(quorum).toContainText(tr({ en: 'Quorum met: 2 of 3 eligible members have voted, including members from both countries.', ko: '의결정족수 충족: 표결 가능한 위원 3명 중 2명이 투표했으며, 양국 위원이 모두 참여했습니다.' }));
+    await expect(quorum).toContainText(
+      tr({ en: 'Quorum met: 2 of 3 eligible members voted, including members from every contributing country.', ko: '의결정족수를 채웠습니다: 표결할 수 있는 위원 3명 중 2명이 투표했고, 모든 참여국의 위원이 투표했습니다.' }),
+    );
     await expect(item.getByTestId('votes')).toContainText(tr({ en: 'For', ko: '찬성' }));
 
     if (lang === 'en') {

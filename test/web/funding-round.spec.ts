@@ -225,6 +225,12 @@ test.describe('a whole funding round in the web app', () => {
       // Submitting saves what was typed first.
       await page.getByRole('button', { name: tr({ en: 'Submit the application', ko: '신청서 제출' }) }).click();
       await expect(statusSaying(page, tr({ en: 'Application submitted.', ko: '신청서를 제출했습니다.' }))).toBeVisible();
+      // The history, as the API says it in the page's language.
+      const history = page.getByRole('region', { name: tr({ en: 'History', ko: '처리 이력' }) });
+      await expect(history.getByRole('listitem')).toHaveText([
+        new RegExp(tr({ en: 'Application started\\.', ko: '신청서 작성을 시작했습니다\\.' })),
+        new RegExp(tr({ en: 'Submitted\\.', ko: '제출했습니다\\.' })),
+      ]);
     });
 
     await test.step('the secretariat confirms eligibility and assigns reviewers; the conflicted member cannot be chosen', async () => {

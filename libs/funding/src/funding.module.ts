@@ -4,6 +4,7 @@ import { IdentityModule } from '@app/identity';
 import { TwinningModule } from '@app/twinning';
 import { ApplicationBudgetLineResolver } from './applications/application-budget-line.resolver';
 import { ApplicationLifecycleService } from './applications/application-lifecycle.service';
+import { ApplicationTransitionResolver } from './applications/application-transition.resolver';
 import { ApplicationsResolver } from './applications/applications.resolver';
 import { ApplicationsService } from './applications/applications.service';
 import { FundAuditController } from './audit/audit.controller';
@@ -13,6 +14,7 @@ import { BoardLoaders } from './board/board.loaders';
 import { BoardResolver } from './board/board.resolver';
 import { BoardService } from './board/board.service';
 import { FundBoardResolver } from './board/fund-board.resolver';
+import { QuorumStatusResolver } from './board/quorum-status.resolver';
 import { AgendaItemResolver } from './decisions/agenda-item.resolver';
 import { ApplicationBoardResolver } from './decisions/application-board.resolver';
 import { DecisionsService } from './decisions/decisions.service';
@@ -53,9 +55,11 @@ import { ReviewsService } from './reviews/reviews.service';
     LedgerEntryResolver,
     ApplicationsResolver,
     ApplicationBudgetLineResolver,
+    ApplicationTransitionResolver,
     BoardResolver,
     BoardMemberResolver,
     FundBoardResolver,
+    QuorumStatusResolver,
     ApplicationBoardResolver,
     ReviewResolver,
     MeetingsResolver,

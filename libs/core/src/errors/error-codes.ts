@@ -49,7 +49,8 @@ export class AppError extends GraphQLError {
   /** The message and extensions (each field problem's message too) as `language` reads them. */
   localized(language: Language): { message: string; extensions: Record<string, unknown> } {
     const extensions = { ...(this.extensions as Record<string, unknown>) };
-    if (Array.isArray(extensions.fields)) extensions.fields = localizedFields(extensions.fields as FieldProblem[], language);
+    // A refusal may name fields without problems (CALL_OPEN lists the rules that are fixed): those stay as they are.
+    if (Array.isArray(extensions.fields) && extensions.fields.every((f) => typeof f === 'object' && f !== null)) extensions.fields = localizedFields(extensions.fields as FieldProblem[], language);
     return { message: this.words[language], extensions };
   }
 }

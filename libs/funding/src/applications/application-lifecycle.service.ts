@@ -10,11 +10,13 @@ import { FundAuditService } from '../audit/audit.service';
 import type { ApplicationStepInput, CloseAwardInput } from '../dto/funding.inputs';
 import { FundingEmail } from '../emails/funding.emails';
 import { ApplicationTransition } from './application-transition.entity';
+import { transitionWords, type TransitionFacts } from './transition-words';
 import { FundApplication } from './fund-application.entity';
 import { FundCall } from '../funds/fund-call.entity';
 import { LedgerEntryKind, LedgerReason } from '../ledger/ledger-entry.entity';
 import { LedgerService } from '../ledger/ledger.service';
-import { Amounts, difference, sumByCurrency, toRecord } from '@app/rules';
+import { Amounts, difference, sumByCurrency, toRecord, withParticle } from '@app/rules';
+import { whenKo } from '../funding-words';
 
 /**
  * An application's steps from submission to a closed award:
@@ -42,18 +44,24 @@ export class ApplicationLifecycleService {
   async submit(user: AuthUser, input: ApplicationStepInput): Promise<FundApplication> {
     return this.dataSource.transaction(async (em) => {
       const { application, access } = await this.applications.lock(em, user, input.id);
-      requireLead(access, 'submit it');
+      requireLead(access, { en: 'submit it', ko: '신청서를 제출할' });
       requireTransition(application.status, 'submit', application.outcome);
       const call = await em.findOneByOrFail(FundCall, { id: application.callId });
       const now = this.clock.now();
-      if (now < call.opensAt) throw new ConflictError(`The call opens at ${call.opensAt.toISOString()}: submit it then.`, { reason: 'CALL_NOT_OPEN', opensAt: call.opensAt.toISOString() });
+      if (now < call.opensAt) throw new ConflictError(
+          { en: `The call opens at ${call.opensAt.toISOString()}: submit it then.`, ko: `공모가 ${whenKo(call.opensAt)}에 시작됩니다. 그때 제출해 주세요.` },
+          { reason: 'CALL_NOT_OPEN', opensAt: call.opensAt.toISOString() },
+        );
       if (now >= call.closesAt) throw callClosedError(call);
       const failed = (await this.applications.eligibility(application, em)).filter((c) => !c.passed);
       if (failed.length) {
-        throw new BadInputError(`The application does not meet the call’s rules yet: ${failed.map((c) => c.message).join(' ')}`, failed.map((c) => ({ field: c.rule, message: c.message })));
+        throw new BadInputError(
+          { en: `The application does not meet the call’s rules yet: ${failed.map((c) => c.words.en).join(' ')}`, ko: `신청서가 아직 공모 요건을 충족하지 않습니다. ${failed.map((c) => c.words.ko).join(' ')}` },
+          failed.map((c) => ({ field: c.rule, message: c.words })),
+        );
       }
       application.submittedAt = now;
-      const saved = await this.transition(em, user.id, application, 'submit', input.reason ?? 'Submitted.');
+      const saved = await this.transition(em, user.id, application, 'submit', input.reason ?? null);
       await this.notifySubmission(em, saved, call);
       return saved;
     });
@@ -62,7 +70,7 @@ export class ApplicationLifecycleService {
   async withdraw(user: AuthUser, input: ApplicationStepInput): Promise<FundApplication> {
     return this.dataSource.transaction(async (em) => {
       const { application, access } = await this.applications.lock(em, user, input.id);
-      requireLead(access, 'withdraw it');
+      requireLead(access, { en: 'withdraw it', ko: '신청을 철회할' });
       return this.transition(em, user.id, application, 'withdraw', this.requireReason(input));
     });
   }
@@ -70,9 +78,9 @@ export class ApplicationLifecycleService {
   async acceptAward(user: AuthUser, input: ApplicationStepInput): Promise<FundApplication> {
     return this.dataSource.transaction(async (em) => {
       const { application, access } = await this.applications.lock(em, user, input.id);
-      requireLead(access, 'accept the award');
+      requireLead(access, { en: 'accept the award', ko: '지원금을 수락할' });
       requireTransition(application.status, 'acceptAward', application.outcome);
-      return this.transition(em, user.id, application, 'acceptAward', input.reason ?? 'Award accepted, with its conditions.');
+      return this.transition(em, user.id, application, 'acceptAward', input.reason ?? null);
     });
   }
 
@@ -80,7 +88,7 @@ export class ApplicationLifecycleService {
   async declineAward(user: AuthUser, input: ApplicationStepInput): Promise<FundApplication> {
     return this.dataSource.transaction(async (em) => {
       const { application, access } = await this.applications.lock(em, user, input.id);
-      requireLead(access, 'decline the award');
+      requireLead(access, { en: 'decline the award', ko: '지원금을 사양할' });
       requireTransition(application.status, 'declineAward', application.outcome);
       const reason = this.requireReason(input);
       await this.releaseAll(em, user.id, application, LedgerReason.AWARD_DECLINED, reason);
@@ -101,17 +109,18 @@ export class ApplicationLifecycleService {
     return this.adminStep(user, input, 'confirmEligibility', async (em, application) => {
       const failed = (await this.applications.eligibility(application, em)).filter((c) => !c.passed);
       if (failed.length) {
-        throw new ConflictError(`It no longer meets the call’s rules: ${failed.map((c) => c.message).join(' ')} Return it to its applicants instead.`, {
+        const why = { en: failed.map((c) => c.words.en).join(' '), ko: failed.map((c) => c.words.ko).join(' ') };
+        throw new ConflictError({ en: `It no longer meets the call’s rules: ${why.en} Return it to its applicants instead.`, ko: `더 이상 공모 요건을 충족하지 않습니다. ${why.ko} 대신 신청자에게 반려해 주세요.` }, {
           reason: 'NOT_ELIGIBLE',
           failed: failed.map((c) => c.rule),
         });
       }
-      return input.reason ?? 'Eligibility confirmed.';
+      return input.reason ?? null;
     });
   }
 
   async startDelivery(user: AuthUser, input: ApplicationStepInput): Promise<FundApplication> {
-    return this.adminStep(user, input, 'startDelivery', async () => input.reason ?? 'Grant agreement in place: delivery started.');
+    return this.adminStep(user, input, 'startDelivery', async () => input.reason ?? null);
   }
 
   /** Closes an award in delivery: what was not spent goes back to the fund. */
@@ -122,7 +131,10 @@ export class ApplicationLifecycleService {
       for (const [currency, amount] of spent) {
         const committed = outstanding.get(currency) ?? 0n;
         if (amount > committed) {
-          throw BadInputError.field('spent', `${formatMoney(amount.toString(), currency, 'en')} spent in ${currency} is more than the ${formatMoney(committed.toString(), currency, 'en')} awarded.`);
+          throw BadInputError.field('spent', {
+            en: `${formatMoney(amount.toString(), currency, 'en')} spent in ${currency} is more than the ${formatMoney(committed.toString(), currency, 'en')} awarded.`,
+            ko: `${currency} 지출액 ${withParticle(formatMoney(amount.toString(), currency, 'ko'), '이/가')} 지원한 ${formatMoney(committed.toString(), currency, 'ko')}보다 많습니다.`,
+          });
         }
       }
       const underspend: Amounts = new Map([...outstanding].map(([currency, committed]) => [currency, committed - (spent.get(currency) ?? 0n)]));
@@ -137,20 +149,30 @@ export class ApplicationLifecycleService {
   /**
    * Moves an application by an action of the state machine, in the caller's
    * transaction (the row must be locked): records the transition and audits it.
+   * `reason` is the person's own words (null when they gave none); `facts`
+   * what the platform counted, from which the history says what happened.
    */
-  async transition(em: EntityManager, actorUserId: string | null, application: FundApplication, action: ApplicationAction, reason: string, detail: Record<string, unknown> = {}): Promise<FundApplication> {
+  async transition(
+    em: EntityManager,
+    actorUserId: string | null,
+    application: FundApplication,
+    action: ApplicationAction,
+    reason: string | null,
+    detail: Record<string, unknown> = {},
+    facts: TransitionFacts | null = null,
+  ): Promise<FundApplication> {
     const from = application.status;
     application.status = requireTransition(from, action, application.outcome);
     application.updatedAt = this.clock.now();
     const saved = await em.save(application);
-    await em.insert(ApplicationTransition, { applicationId: application.id, fromStatus: from, toStatus: application.status, actorUserId, reason, at: this.clock.now() });
+    await em.insert(ApplicationTransition, { applicationId: application.id, fromStatus: from, toStatus: application.status, actorUserId, reason, facts, at: this.clock.now() });
     await this.audit.record(em, {
       fundId: application.fundId,
       actorUserId,
       action: `application.${action}`,
       subjectType: 'application',
       subjectId: application.id,
-      summary: `${from} → ${application.status}: ${reason}`,
+      summary: `${from} → ${application.status}: ${reason ?? transitionWords({ fromStatus: from, toStatus: application.status, facts }).en}`,
       detail: { from, to: application.status, reason, ...detail },
     });
     return saved;
@@ -195,11 +217,11 @@ export class ApplicationLifecycleService {
     user: AuthUser,
     input: { id: string },
     action: ApplicationAction,
-    work: (em: EntityManager, application: FundApplication) => Promise<string>,
+    work: (em: EntityManager, application: FundApplication) => Promise<string | null>,
   ): Promise<FundApplication> {
     return this.dataSource.transaction(async (em) => {
       const { application, access } = await this.applications.lock(em, user, input.id);
-      if (!access.admin) throw new ForbiddenError('Only fund administrators may do this.');
+      if (!access.admin) throw new ForbiddenError({ en: 'Only fund administrators may do this.', ko: '기금 관리자만 할 수 있습니다.' });
       requireTransition(application.status, action, application.outcome);
       const reason = await work(em, application);
       return this.transition(em, user.id, application, action, reason);
@@ -226,7 +248,7 @@ export class ApplicationLifecycleService {
   }
 
   private requireReason(input: { reason?: string }): string {
-    if (!input.reason) throw BadInputError.field('reason', 'say why: it is kept with the application’s history.');
+    if (!input.reason) throw BadInputError.field('reason', { en: 'say why: it is kept with the application’s history.', ko: '이유를 써 주세요. 신청서의 이력에 남습니다.' });
     return input.reason;
   }
 

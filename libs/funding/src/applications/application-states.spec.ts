@@ -89,6 +89,7 @@ describe('application states', () => {
     const error = conflictOf(S.DRAFT, 'decide');
     expect(error.message).toBe('This application is DRAFT, so it cannot be decided. From DRAFT it can only be submitted, or withdrawn.');
     expect(error.extensions.allowed).toEqual(['submit', 'withdraw']);
+    expect(error.words.ko).toBe('이 신청서는 ‘작성 중’ 상태이므로 결정할 수 없습니다. 이 상태에서는 제출 또는 철회만 할 수 있습니다.');
 
     const fromSubmitted = conflictOf(S.SUBMITTED, 'submit');
     expect(fromSubmitted.message).toContain('From SUBMITTED it can only be returned to its applicants, or confirmed eligible, or withdrawn.');

@@ -15,7 +15,7 @@ import {
   UpdateApplicationInput,
 } from '../dto/funding.inputs';
 import { ApplicationMilestone } from '../dto/funding.outputs';
-import { checkEligibility, EligibilityCheck } from './eligibility';
+import { checkEligibility, checksIn, EligibilityCheck } from './eligibility';
 import { ApplicationBudgetLine } from './application-budget-line.entity';
 import { ApplicationTransition } from './application-transition.entity';
 import { FundApplication } from './fund-application.entity';
@@ -177,7 +177,7 @@ export class ApplicationsResolver {
   async eligibility(@Parent() a: FundApplication, @Ctx() ctx: RequestContext): Promise<EligibilityCheck[]> {
     // On the pool, not a transaction: the two loaders may run at once.
     const [facts, lines] = await Promise.all([this.loaders.eligibilityFacts(ctx).load(a.id), this.loaders.lines(ctx).load(a.id)]);
-    return checkEligibility({ ...facts, lines });
+    return checksIn(checkEligibility({ ...facts, lines }), ctx.language);
   }
 
   @ResolveField(() => [ApplicationTransition], { complexity: listOfAtMost(TRANSITIONS_PRICED), description: 'Every change of status, oldest first.' })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, escapeLike, ForbiddenError, hasRole, isUuid, NotFoundError, PageArgs, paginate, Role } from '@app/core';
+import { AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, escapeLike, ForbiddenError, hasRole, isUuid, NotFoundError, PageArgs, paginate, Role, type Words } from '@app/core';
 import { projectById, ProjectStage, projectStageSql } from '@app/projects';
 import { isWorkspaceMemberSql, TwinningAccessService, TwinningStatus, WorkspaceRole, WorkspaceSides, workspaceTwinningSql } from '@app/twinning';
 import { FundAuditService } from '../audit/audit.service';
@@ -12,6 +12,7 @@ import { ApplicationTransition } from './application-transition.entity';
 import { FundApplication } from './fund-application.entity';
 import { FundCall } from '../funds/fund-call.entity';
 import { BoardService } from '../board/board.service';
+import { orKo, statusKo, whenKo } from '../funding-words';
 import { Amounts, sumByCurrency } from '@app/rules';
 
 /** How the reader relates to an application: decides what they see and may do. */
@@ -22,12 +23,17 @@ export interface ApplicationAccess {
 }
 
 /** Refuses anyone but a lead of the applying workspace (FORBIDDEN). */
-export function requireLead(access: ApplicationAccess, what: string): void {
-  if (access.workspaceRole !== WorkspaceRole.LEAD) throw new ForbiddenError(`Only a lead of the applying workspace may ${what}.`);
+export function requireLead(access: ApplicationAccess, what: Words): void {
+  if (access.workspaceRole !== WorkspaceRole.LEAD) throw new ForbiddenError({ en: `Only a lead of the applying workspace may ${what.en}.`, ko: `신청한 워크스페이스의 리더만 ${what.ko} 수 있습니다.` });
 }
 
+const ALREADY_APPLIED: Words = { en: 'This project already has an application to this call: edit that one, or withdraw it first.', ko: '이 프로젝트는 이미 이 공모에 신청서를 냈습니다. 그 신청서를 고치거나, 먼저 철회해 주세요.' };
+
 export function callClosedError(call: FundCall): ConflictError {
-  return new ConflictError(`The call closed at ${call.closesAt.toISOString()}: it takes no more applications.`, { reason: 'CALL_CLOSED', closesAt: call.closesAt.toISOString() });
+  return new ConflictError(
+    { en: `The call closed at ${call.closesAt.toISOString()}: it takes no more applications.`, ko: `이 공모는 ${whenKo(call.closesAt)}에 마감되어 더 이상 신청을 받지 않습니다.` },
+    { reason: 'CALL_CLOSED', closesAt: call.closesAt.toISOString() },
+  );
 }
 
 /**
@@ -127,7 +133,7 @@ export class ApplicationsService {
     } catch (error) {
       // Two leads starting the same application at once: the unique index lets one through.
       if ((error as { code?: string; constraint?: string }).constraint === 'fund_application_one_per_project') {
-        throw new ConflictError('This project already has an application to this call: edit that one, or withdraw it first.', { reason: 'ALREADY_APPLIED' });
+        throw new ConflictError(ALREADY_APPLIED, { reason: 'ALREADY_APPLIED' });
       }
       throw error;
     }
@@ -138,7 +144,7 @@ export class ApplicationsService {
       const project = await projectById(em, input.projectId);
       const access = project ? (await this.twinningAccess.workspaceAccess(user, [project.workspaceId], em))[0] : null;
       if (!project || !access) throw new NotFoundError('project', input.projectId);
-      if (access.role !== WorkspaceRole.LEAD) throw new ForbiddenError('Only a lead of the workspace may apply for seed funding.');
+      if (access.role !== WorkspaceRole.LEAD) throw new ForbiddenError({ en: 'Only a lead of the workspace may apply for seed funding.', ko: '워크스페이스의 리더만 시드 펀딩을 신청할 수 있습니다.' });
       const call = await em.findOneBy(FundCall, { id: input.callId });
       if (!call) throw new NotFoundError('call', input.callId);
       if (this.clock.now() >= call.closesAt) throw callClosedError(call);
@@ -148,7 +154,7 @@ export class ApplicationsService {
         .createQueryBuilder(FundApplication, 'a')
         .where('a.call_id = :callId AND a.project_id = :projectId AND a.status <> :withdrawn', { callId: call.id, projectId: project.id, withdrawn: ApplicationStatus.WITHDRAWN })
         .getOne();
-      if (existing) throw new ConflictError('This project already has an application to this call: edit that one, or withdraw it first.', { reason: 'ALREADY_APPLIED', applicationId: existing.id, status: existing.status });
+      if (existing) throw new ConflictError(ALREADY_APPLIED, { reason: 'ALREADY_APPLIED', applicationId: existing.id, status: existing.status });
       const currencies = validateLines(workspace!, input.budgetLines ?? []);
       const application = await em.save(
         em.create(FundApplication, {
@@ -168,7 +174,7 @@ export class ApplicationsService {
         } as Partial<FundApplication>),
       );
       await this.replaceLines(em, application.id, input.budgetLines ?? [], currencies);
-      await em.insert(ApplicationTransition, { applicationId: application.id, fromStatus: null, toStatus: ApplicationStatus.DRAFT, actorUserId: user.id, reason: 'Application started.', at: this.clock.now() });
+      await em.insert(ApplicationTransition, { applicationId: application.id, fromStatus: null, toStatus: ApplicationStatus.DRAFT, actorUserId: user.id, reason: null, at: this.clock.now() });
       await this.audit.record(em, {
         fundId: call.fundId,
         actorUserId: user.id,
@@ -185,12 +191,18 @@ export class ApplicationsService {
   async update(user: AuthUser, input: UpdateApplicationInput): Promise<FundApplication> {
     return this.dataSource.transaction(async (em) => {
       const { application, access } = await this.lock(em, user, input.id);
-      requireLead(access, 'edit it');
+      requireLead(access, { en: 'edit it', ko: '신청서를 고칠' });
       if (application.status !== ApplicationStatus.DRAFT) {
-        throw new ConflictError(`This application is ${application.status}: its content was locked on submission.`, { reason: 'LOCKED', status: application.status });
+        throw new ConflictError(
+          { en: `This application is ${application.status}: its content was locked on submission.`, ko: `이 신청서는 ${statusKo(application.status)}입니다. 제출한 뒤에는 내용을 고칠 수 없습니다.` },
+          { reason: 'LOCKED', status: application.status },
+        );
       }
       if (application.version !== input.version) {
-        throw new ConflictError('Someone changed this application since you read it: reload it and apply your change again.', { reason: 'STALE_VERSION', currentVersion: application.version });
+        throw new ConflictError(
+          { en: 'Someone changed this application since you read it: reload it and apply your change again.', ko: '신청서를 연 뒤에 다른 사람이 고쳤습니다. 새로 불러온 다음 다시 고쳐 주세요.' },
+          { reason: 'STALE_VERSION', currentVersion: application.version },
+        );
       }
       const currencies = input.budgetLines ? validateLines((await this.twinningAccess.sidesOf([application.workspaceId], em))[0]!, input.budgetLines) : null;
       Object.assign(application, this.columns(input), { version: application.version + 1, updatedAt: this.clock.now() });
@@ -301,7 +313,7 @@ export class ApplicationsService {
 function validateLines(workspace: WorkspaceSides, lines: BudgetLineInput[]): Map<string, string> {
   const currencies = new Map(workspace.sides.map((s) => [s.countryCode, s.currency]));
   lines.forEach((line, i) => {
-    if (!currencies.has(line.countryCode)) throw BadInputError.field(`budgetLines.${i}.countryCode`, `must be one of the twinned countries: ${[...currencies.keys()].join(' or ')}.`);
+    if (!currencies.has(line.countryCode)) throw BadInputError.field(`budgetLines.${i}.countryCode`, { en: `must be one of the twinned countries: ${[...currencies.keys()].join(' or ')}.`, ko: `자매 도시의 나라 중 하나(${orKo([...currencies.keys()])})여야 합니다.` });
   });
   return currencies;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AuthUser, BadInputError, Clock, ConflictError, ForbiddenError, hasRole, isUuid, NotFoundError, Role } from '@app/core';
+import { AuthUser, BadInputError, Clock, ConflictError, ForbiddenError, hasRole, isUuid, NotFoundError, Role, type Words } from '@app/core';
+import { withParticle } from '@app/rules';
 import { affiliatedCitiesSql, OrganisationsService, userById, UsersService } from '@app/identity';
 import { isWorkspaceMemberSql } from '@app/twinning';
 import type { AppointBoardMemberInput, DeclareConflictInput, EndBoardMembershipInput, UpdateBoardRulesInput } from '../dto/board.inputs';
@@ -13,6 +14,7 @@ import type { QuorumRule, Voter } from './quorum';
 import { FundApplication } from '../applications/fund-application.entity';
 import { FundAuditService } from '../audit/audit.service';
 import { FundsService } from '../funds/funds.service';
+import { orKo } from '../funding-words';
 
 /** The cities of application `a` where board member `m` is affiliated with an organisation: named on the seat, or one they belong to on the platform. */
 const AFFILIATED_CITIES = affiliatedCitiesSql({ userId: 'm.user_id', namedOrganisationIds: 'm.organisation_ids', amongCities: 'a.city_ids' });
@@ -99,18 +101,18 @@ export class BoardService {
   async appoint(admin: AuthUser, input: AppointBoardMemberInput): Promise<BoardMember> {
     return this.dataSource.transaction(async (em) => {
       const fund = await this.funds.get(input.fundId, em);
-      if (!fund.countryCodes.includes(input.countryCode)) throw BadInputError.field('countryCode', `must be one of the fund’s countries: ${fund.countryCodes.join(' or ')}.`);
+      if (!fund.countryCodes.includes(input.countryCode)) throw BadInputError.field('countryCode', { en: `must be one of the fund’s countries: ${fund.countryCodes.join(' or ')}.`, ko: `기금 참여국 중 하나(${orKo(fund.countryCodes)})여야 합니다.` });
       const user = await userById(em, input.userId);
-      if (!user) throw BadInputError.field('userId', 'no account with this id: invite the person to the platform first.');
+      if (!user) throw BadInputError.field('userId', { en: 'no account with this id: invite the person to the platform first.', ko: '이 ID의 계정이 없습니다. 먼저 그 사람을 플랫폼에 초대해 주세요.' });
       if (await em.findOneBy(BoardMember, { fundId: fund.id, userId: user.id, endedAt: IsNull() })) {
-        throw new ConflictError(`${user.displayName} already sits on this board.`, { reason: 'ALREADY_MEMBER' });
+        throw new ConflictError({ en: `${user.displayName} already sits on this board.`, ko: `${withParticle(user.displayName, '은/는')} 이미 이 심사위원회의 위원입니다.` }, { reason: 'ALREADY_MEMBER' });
       }
       await em.createQueryBuilder().insert().into(Board).values({ fundId: fund.id }).orIgnore().execute();
       let organisationIds = input.organisationIds;
       if (!organisationIds) {
         organisationIds = (await this.users.organisationsFor([user.id], em))[0].map((o) => o.id);
       } else if ((await this.organisations.getMany(organisationIds, em)).includes(undefined)) {
-        throw BadInputError.field('organisationIds', 'names an organisation that does not exist.');
+        throw BadInputError.field('organisationIds', { en: 'names an organisation that does not exist.', ko: '없는 기관이 들어 있습니다.' });
       }
       const member = await em.save(
         em.create(BoardMember, {
@@ -142,7 +144,7 @@ export class BoardService {
     return this.dataSource.transaction(async (em) => {
       const member = isUuid(input.memberId) ? await em.createQueryBuilder(BoardMember, 'm').setLock('pessimistic_write').where('m.id = :id', { id: input.memberId }).getOne() : null;
       if (!member) throw new NotFoundError('boardMember', input.memberId);
-      if (member.endedAt) throw new ConflictError('This membership has already ended.', { reason: 'ALREADY_ENDED' });
+      if (member.endedAt) throw new ConflictError({ en: 'This membership has already ended.', ko: '이 위원 임기는 이미 끝났습니다.' }, { reason: 'ALREADY_ENDED' });
       member.endedAt = this.clock.now();
       const saved = await em.save(member);
       await this.audit.record(em, {
@@ -228,12 +230,15 @@ export class BoardService {
   }
 
   /** The caller's seat on the application's board, and that board, when they are not conflicted; FORBIDDEN otherwise. */
-  async requireUnconflictedSeat(em: EntityManager, user: AuthUser, application: FundApplication, what: string): Promise<{ seat: BoardMember; board: ApplicationBoard }> {
+  async requireUnconflictedSeat(em: EntityManager, user: AuthUser, application: FundApplication, what: Words): Promise<{ seat: BoardMember; board: ApplicationBoard }> {
     const seat = await this.seatOf(user, application.fundId, em);
-    if (!seat) throw new ForbiddenError(`Only members of this fund’s board may ${what}.`);
+    if (!seat) throw new ForbiddenError({ en: `Only members of this fund’s board may ${what.en}.`, ko: `이 기금 심사위원회의 위원만 ${what.ko} 수 있습니다.` });
     const [board] = await this.applicationBoards([application.id], em);
     const conflict = board.conflicts.get(seat.id);
-    if (conflict) throw new ForbiddenError(`You have a conflict of interest on this application (${describeConflict(conflict)}), so you may not ${what}.`);
+    if (conflict) {
+      const why = describeConflict(conflict);
+      throw new ForbiddenError({ en: `You have a conflict of interest on this application (${why.en}), so you may not ${what.en}.`, ko: `이 신청서에 이해충돌이 있으므로(${why.ko}) ${what.ko} 수 없습니다.` });
+    }
     return { seat, board };
   }
 
@@ -243,7 +248,7 @@ export class BoardService {
       // The application's row lock orders this against votes and decisions on it, which take the same lock.
       await em.query(`SELECT id FROM fund_application WHERE id = $1 FOR NO KEY UPDATE`, [application.id]);
       const seat = await this.seatOf(user, application.fundId, em);
-      if (!seat || !hasRole(user, Role.BOARD_MEMBER)) throw new ForbiddenError('Only members of this fund’s board declare conflicts on its applications.');
+      if (!seat || !hasRole(user, Role.BOARD_MEMBER)) throw new ForbiddenError({ en: 'Only members of this fund’s board declare conflicts on its applications.', ko: '이 기금 심사위원회의 위원만 그 신청서에 대한 이해충돌을 신고할 수 있습니다.' });
       const existing = await em.findOneBy(ConflictDeclaration, { applicationId: application.id, memberId: seat.id });
       if (existing) return existing;
       const declaration = await em.save(em.create(ConflictDeclaration, { applicationId: application.id, memberId: seat.id, reason: input.reason, declaredAt: this.clock.now() }));
@@ -286,10 +291,10 @@ export class BoardService {
   }
 }
 
-export function describeConflict(conflict: MemberConflict): string {
-  const parts: string[] = [];
-  if (conflict.automaticCityIds.length) parts.push(`an affiliation in ${conflict.automaticCityIds.join(' and ')}`);
-  if (conflict.workspaceMember) parts.push('a member of the applying workspace');
-  if (conflict.declaredReason) parts.push(`declared: ${conflict.declaredReason}`);
-  return parts.join('; ');
+export function describeConflict(conflict: MemberConflict): Words {
+  const parts: Words[] = [];
+  if (conflict.automaticCityIds.length) parts.push({ en: `an affiliation in ${conflict.automaticCityIds.join(' and ')}`, ko: '신청 도시에 소속 기관이 있음' });
+  if (conflict.workspaceMember) parts.push({ en: 'a member of the applying workspace', ko: '신청한 워크스페이스의 멤버임' });
+  if (conflict.declaredReason) parts.push({ en: `declared: ${conflict.declaredReason}`, ko: `직접 신고함: ${conflict.declaredReason}` });
+  return { en: parts.map((p) => p.en).join('; '), ko: parts.map((p) => p.ko).join('; ') };
 }

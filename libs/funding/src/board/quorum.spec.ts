@@ -1,4 +1,10 @@
-import { quorum, tally, Voter } from './quorum';
+import { quorum, quorumWords, QuorumStatus, tally, Voter } from './quorum';
+
+const NAMES = new Map([
+  ['GB', { en: 'United Kingdom', ko: '영국' }],
+  ['KR', { en: 'Republic of Korea', ko: '대한민국' }],
+]);
+const said = (status: QuorumStatus) => quorumWords(status, NAMES);
 
 const gb = (n: number): Voter => ({ memberId: `gb-${n}`, countryCode: 'GB' });
 const kr = (n: number): Voter => ({ memberId: `kr-${n}`, countryCode: 'KR' });
@@ -8,13 +14,19 @@ describe('quorum', () => {
   it('is met by a majority of eligible members including every country', () => {
     const status = quorum([gb(1), gb(2), kr(1), kr(2), kr(3)], [gb(1), kr(1), kr(2)], COUNTRIES);
     expect(status).toMatchObject({ eligibleMembers: 5, votesCast: 3, votesNeeded: 3, countriesMissing: [], met: true });
-    expect(status.explanation).toBe('Quorum met: 3 of 5 eligible members voted, including GB and KR.');
+    expect(said(status)).toEqual({
+      en: 'Quorum met: 3 of 5 eligible members voted, including members from every contributing country.',
+      ko: '의결정족수를 채웠습니다: 표결할 수 있는 위원 5명 중 3명이 투표했고, 모든 참여국의 위원이 투표했습니다.',
+    });
   });
 
   it('needs more than half: exactly half of four is not a majority', () => {
     const status = quorum([gb(1), gb(2), kr(1), kr(2)], [gb(1), kr(1)], COUNTRIES);
     expect(status).toMatchObject({ eligibleMembers: 4, votesCast: 2, votesNeeded: 3, countriesMissing: [], met: false });
-    expect(status.explanation).toBe('No quorum yet: 2 of 4 eligible members voted; 3 needed.');
+    expect(said(status)).toEqual({
+      en: 'No quorum yet: 2 of 4 eligible members voted; 3 needed. 1 more member must vote.',
+      ko: '아직 의결정족수에 미달합니다: 표결할 수 있는 위원 4명 중 2명이 투표했고, 3명이 투표해야 합니다. 위원 1명이 더 투표해야 합니다.',
+    });
     expect(quorum([gb(1), gb(2), kr(1), kr(2)], [gb(1), kr(1), kr(2)], COUNTRIES).met).toBe(true);
   });
 
@@ -34,14 +46,18 @@ describe('quorum', () => {
     const status = quorum([gb(1), kr(1), kr(2)], [kr(1), kr(2)], COUNTRIES);
     expect(status).toMatchObject({ eligibleMembers: 3, votesCast: 2, votesNeeded: 2, met: false });
     expect(status.countriesMissing).toEqual(['GB']);
-    expect(status.explanation).toBe('No quorum yet: 2 of 3 eligible members voted; 2 needed, including at least 1 from GB.');
+    expect(said(status)).toEqual({
+      en: 'No quorum yet: 2 of 3 eligible members voted; 2 needed. 1 more member from the United Kingdom must vote.',
+      ko: '아직 의결정족수에 미달합니다: 표결할 수 있는 위원 3명 중 2명이 투표했고, 2명이 투표해야 합니다. 영국 위원 1명이 더 투표해야 합니다.',
+    });
   });
 
   it('lists every country missing', () => {
     const status = quorum([gb(1), kr(1), kr(2)], [], COUNTRIES);
     expect(status.countriesMissing).toEqual(['GB', 'KR']);
     expect(status.met).toBe(false);
-    expect(status.explanation).toContain('including at least 1 from GB and KR.');
+    expect(said(status).en).toContain('2 more members must vote, including 1 from the United Kingdom and 1 from the Republic of Korea.');
+    expect(said(status).ko).toContain('위원 2명이 더 투표해야 하며, 그중 영국 위원이 1명 이상, 대한민국 위원이 1명 이상이어야 합니다.');
   });
 
   it('ignores votes from members who are not eligible (conflicted members count neither way)', () => {
@@ -72,7 +88,7 @@ describe('quorum', () => {
     expect(short.votesNeeded).toBe(3);
     expect(short.countriesMissing).toEqual(['GB']);
     expect(short.met).toBe(false);
-    expect(short.explanation).toContain('including at least 2 from GB.');
+    expect(said(short).en).toContain('3 needed. 1 more member from the United Kingdom must vote.');
 
     expect(quorum(eligible, [gb(1), gb(2), kr(1), kr(2)], COUNTRIES, 2).met).toBe(true);
   });
@@ -81,19 +97,25 @@ describe('quorum', () => {
     const status = quorum([kr(1), kr(2), kr(3)], [kr(1), kr(2), kr(3)], COUNTRIES);
     expect(status.met).toBe(false);
     expect(status.countriesMissing).toEqual(['GB']);
-    expect(status.explanation).toBe('No quorum is possible: GB has fewer than 1 non-conflicted member(s). Appoint more members.');
+    expect(said(status)).toEqual({
+      en: 'No quorum is possible: the United Kingdom has no member without a conflict of interest on this application. An admin needs to appoint more members.',
+      ko: '의결정족수를 채울 수 없습니다: 이 신청서에 이해충돌이 없는 영국 위원이 없습니다. 관리자가 위원을 더 임명해야 합니다.',
+    });
   });
 
   it('says no quorum is possible, in the plural, when several countries fall short of minPerCountry', () => {
     const status = quorum([gb(1), kr(1)], [gb(1), kr(1)], COUNTRIES, 2);
     expect(status.met).toBe(false);
-    expect(status.explanation).toBe('No quorum is possible: GB and KR have fewer than 2 non-conflicted member(s). Appoint more members.');
+    expect(said(status)).toEqual({
+      en: 'No quorum is possible: the United Kingdom and the Republic of Korea have fewer than 2 members without a conflict of interest on this application. An admin needs to appoint more members.',
+      ko: '의결정족수를 채울 수 없습니다: 이 신청서에 이해충돌이 없는 영국과 대한민국 위원이 2명보다 적습니다. 관리자가 위원을 더 임명해야 합니다.',
+    });
   });
 
   it('is never met with no eligible members', () => {
     const status = quorum([], [gb(1)], []);
     expect(status).toMatchObject({ eligibleMembers: 0, votesCast: 0, votesNeeded: 1, countriesMissing: [], met: false });
-    expect(quorum([], [], COUNTRIES).explanation).toContain('No quorum is possible');
+    expect(said(quorum([], [], COUNTRIES)).en).toContain('No quorum is possible');
   });
 
   it('uses a default of one voter per country', () => {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { CitiesService } from '@app/cities';
 import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, formatMoney, hasRole, isUuid, NotFoundError, PageArgs, paginate, Role } from '@app/core';
-import { Amounts, sumByCurrency, toRecord } from '@app/rules';
+import { Amounts, sumByCurrency, toRecord, withParticle } from '@app/rules';
 import { OutboxService } from '@app/notifications';
 import { workspaceRecipients } from '@app/twinning';
 import { ApplicationBoard, BoardService } from '../board/board.service';
@@ -13,7 +14,7 @@ import { BoardMeeting } from './board-meeting.entity';
 import { BoardMember } from '../board/board-member.entity';
 import { FundingDecision } from './funding-decision.entity';
 import { Vote, VoteChoice } from './vote.entity';
-import { QuorumStatus, tally } from '../board/quorum';
+import { countriesNamedIn, countryNames, quorumWords, QuorumStatus, tally } from '../board/quorum';
 import { ReviewsService } from '../reviews/reviews.service';
 import { ApplicationLifecycleService } from '../applications/application-lifecycle.service';
 import { ApplicationStatus, DecisionOutcome, APPROVING } from '../applications/application.enums';
@@ -21,6 +22,7 @@ import { ApplicationsService } from '../applications/applications.service';
 import { FundApplication } from '../applications/fund-application.entity';
 import { FundAuditService } from '../audit/audit.service';
 import { FundCall } from '../funds/fund-call.entity';
+import { OUTCOME_KO, statusKo } from '../funding-words';
 import { FundsService } from '../funds/funds.service';
 
 const AGENDA_STATUSES = [ApplicationStatus.UNDER_REVIEW, ApplicationStatus.DECIDED, ApplicationStatus.AWARD_ACCEPTED, ApplicationStatus.IN_DELIVERY];
@@ -44,6 +46,7 @@ export class DecisionsService {
     private readonly reviews: ReviewsService,
     private readonly audit: FundAuditService,
     private readonly outbox: OutboxService,
+    private readonly cities: CitiesService,
   ) {}
 
   // ---------- meetings ----------
@@ -82,9 +85,15 @@ export class DecisionsService {
     return this.dataSource.transaction(async (em) => {
       const meeting = await this.meeting(admin, input.meetingId, em);
       const { application } = await this.applications.lock(em, admin, input.applicationId);
-      if (application.fundId !== meeting.fundId) throw BadInputError.field('applicationId', 'is an application to another fund.');
+      if (application.fundId !== meeting.fundId) throw BadInputError.field('applicationId', { en: 'is an application to another fund.', ko: '다른 기금에 낸 신청서입니다.' });
       if (!AGENDA_STATUSES.includes(application.status)) {
-        throw new ConflictError(`This application is ${application.status}: the board takes applications under review, or decided ones to reconsider.`, { reason: 'ILLEGAL_TRANSITION', status: application.status });
+        throw new ConflictError(
+          {
+            en: `This application is ${application.status}: the board takes applications under review, or decided ones to reconsider.`,
+            ko: `이 신청서는 ${statusKo(application.status)}입니다. 심사위원회는 심사 중인 신청서나, 다시 검토할 결정된 신청서만 안건으로 다룹니다.`,
+          },
+          { reason: 'ILLEGAL_TRANSITION', status: application.status },
+        );
       }
       const existing = await em.findOneBy(AgendaItem, { meetingId: meeting.id, applicationId: application.id });
       if (existing) return existing;
@@ -99,7 +108,7 @@ export class DecisionsService {
     return this.dataSource.transaction(async (em) => {
       // Decisions lock the application first: so does this, so the two never interleave.
       const { item } = await this.lockItem(em, admin, input);
-      if (item.decisionId) throw new ConflictError('The board has decided on it at this meeting: it stays on the agenda.', { reason: 'DECIDED' });
+      if (item.decisionId) throw new ConflictError({ en: 'The board has decided on it at this meeting: it stays on the agenda.', ko: '이번 회의에서 심사위원회가 이미 결정한 안건이라 안건에서 뺄 수 없습니다.' }, { reason: 'DECIDED' });
       await em.delete(Vote, { meetingId: item.meetingId, applicationId: item.applicationId });
       await em.delete(AgendaItem, { meetingId: item.meetingId, applicationId: item.applicationId, decisionId: IsNull() });
       const meeting = await em.findOneByOrFail(BoardMeeting, { id: item.meetingId });
@@ -117,11 +126,14 @@ export class DecisionsService {
   async castVote(user: AuthUser, input: CastVoteInput): Promise<QuorumStatus> {
     return this.dataSource.transaction(async (em) => {
       const { item, application } = await this.lockItem(em, user, input);
-      const { seat, board } = await this.board.requireUnconflictedSeat(em, user, application, 'vote on it');
+      const { seat, board } = await this.board.requireUnconflictedSeat(em, user, application, { en: 'vote on it', ko: '이 신청서에 투표할' });
       if (!AGENDA_STATUSES.includes(application.status)) {
-        throw new ConflictError(`This application is ${application.status}: there is nothing to vote on.`, { reason: 'ILLEGAL_TRANSITION', status: application.status });
+        throw new ConflictError(
+          { en: `This application is ${application.status}: there is nothing to vote on.`, ko: `이 신청서는 ${statusKo(application.status)}라 투표할 것이 없습니다.` },
+          { reason: 'ILLEGAL_TRANSITION', status: application.status },
+        );
       }
-      if (item.decisionId) throw new ConflictError('The decision on this item has been recorded: votes are closed.', { reason: 'DECIDED' });
+      if (item.decisionId) throw new ConflictError({ en: 'The decision on this item has been recorded: votes are closed.', ko: '이 안건의 결정이 이미 기록되어 투표가 끝났습니다.' }, { reason: 'DECIDED' });
       await em
         .createQueryBuilder()
         .insert()
@@ -159,17 +171,23 @@ export class DecisionsService {
   // ---------- decisions ----------
 
   async decide(user: AuthUser, input: RecordDecisionInput): Promise<FundingDecision> {
-    if (!input.rationale.en || !input.rationale.ko) throw BadInputError.field('rationale', 'is published with the decision: give it in English and in Korean.');
+    if (!input.rationale.en || !input.rationale.ko) throw BadInputError.field('rationale', { en: 'is published with the decision: give it in English and in Korean.', ko: '결정 사유는 결정과 함께 공개됩니다. 영어와 한국어로 모두 써 주세요.' });
     const conditional = input.outcome === DecisionOutcome.APPROVED_WITH_CONDITIONS;
-    if (conditional && (!input.conditions?.en || !input.conditions?.ko)) throw BadInputError.field('conditions', 'are required, in English and in Korean, for APPROVED_WITH_CONDITIONS.');
-    if (!conditional && input.conditions) throw BadInputError.field('conditions', `only go with APPROVED_WITH_CONDITIONS, not ${input.outcome}.`);
+    if (conditional && (!input.conditions?.en || !input.conditions?.ko)) throw BadInputError.field('conditions', { en: 'are required, in English and in Korean, for APPROVED_WITH_CONDITIONS.', ko: '조건부 승인에는 조건을 영어와 한국어로 모두 써야 합니다.' });
+    if (!conditional && input.conditions) throw BadInputError.field('conditions', { en: `only go with APPROVED_WITH_CONDITIONS, not ${input.outcome}.`, ko: `조건은 조건부 승인에만 붙일 수 있습니다(이 결정은 ${OUTCOME_KO[input.outcome]}).` });
     const approving = APPROVING.includes(input.outcome);
-    if (!approving && input.amounts?.length) throw BadInputError.field('amounts', `only go with an approval, not ${input.outcome}.`);
+    if (!approving && input.amounts?.length) throw BadInputError.field('amounts', { en: `only go with an approval, not ${input.outcome}.`, ko: `금액은 승인 결정에만 넣을 수 있습니다(이 결정은 ${OUTCOME_KO[input.outcome]}).` });
 
     return this.dataSource.transaction(async (em) => {
       const { item, application } = await this.lockItem(em, user, input);
-      const board = hasRole(user, Role.ADMIN) ? undefined : (await this.board.requireUnconflictedSeat(em, user, application, 'record its decision')).board;
-      if (item.decisionId) throw new ConflictError('A decision on this item was recorded at this meeting already. A new decision goes on a later meeting’s agenda.', { reason: 'DECIDED', decisionId: item.decisionId });
+      const board = hasRole(user, Role.ADMIN) ? undefined : (await this.board.requireUnconflictedSeat(em, user, application, { en: 'record its decision', ko: '이 신청서에 대한 결정을 기록할' })).board;
+      if (item.decisionId) throw new ConflictError(
+          {
+            en: 'A decision on this item was recorded at this meeting already. A new decision goes on a later meeting’s agenda.',
+            ko: '이번 회의에서 이 안건의 결정이 이미 기록되었습니다. 새 결정은 이후 회의의 안건으로 올려 주세요.',
+          },
+          { reason: 'DECIDED', decisionId: item.decisionId },
+        );
       const previous = application.currentDecisionId ? await em.findOneByOrFail(FundingDecision, { id: application.currentDecisionId }) : null;
       const action = previous ? 'redecide' : 'decide';
       const call = await em.findOneByOrFail(FundCall, { id: application.callId });
@@ -178,20 +196,44 @@ export class DecisionsService {
         // Reviews count while their reviewer still sits on the board and is not conflicted.
         const submitted = await this.reviews.submittedCount(em, application.id, eligible.map((m) => m.memberId));
         if (submitted < call.reviewersPerApplication) {
-          throw new ConflictError(`The call needs ${call.reviewersPerApplication} submitted review(s) before a decision; this application has ${submitted}.`, { reason: 'REVIEWS_INCOMPLETE', submitted, needed: call.reviewersPerApplication });
+          throw new ConflictError(
+            {
+              en: `The call needs ${call.reviewersPerApplication} submitted review(s) before a decision; this application has ${submitted}.`,
+              ko: `이 공모는 결정 전에 제출된 심사 ${call.reviewersPerApplication}건이 필요한데, 이 신청서는 ${submitted}건입니다.`,
+            },
+            { reason: 'REVIEWS_INCOMPLETE', submitted, needed: call.reviewersPerApplication },
+          );
         }
       }
       if (!status.met) {
-        const stale = previous ? ' Only votes cast since the current decision count towards a new one.' : '';
-        throw new ConflictError(status.explanation + stale, { reason: 'QUORUM_NOT_MET', quorum: { ...status } });
+        const codes = countriesNamedIn(status);
+        const said = quorumWords(status, countryNames(codes, await this.cities.getCountries(codes, em)));
+        const stale = previous ? { en: ' Only votes cast since the current decision count towards a new one.', ko: ' 새 결정에는 현재 결정 이후에 던진 표만 셉니다.' } : { en: '', ko: '' };
+        const { eligibleMembers, votesCast, votesNeeded, countriesMissing, met } = status;
+        throw new ConflictError(
+          { en: said.en + stale.en, ko: said.ko + stale.ko },
+          { reason: 'QUORUM_NOT_MET', quorum: { eligibleMembers, votesCast, votesNeeded, countriesMissing, met, explanation: said.en + stale.en } },
+        );
       }
       const tally = (choice: VoteChoice) => counted.filter((v) => v.choice === choice).length;
       const [votesFor, votesAgainst, abstentions] = [tally(VoteChoice.FOR), tally(VoteChoice.AGAINST), tally(VoteChoice.ABSTAIN)];
-      if (approving && votesFor <= votesAgainst) throw new ConflictError(`The vote (${votesFor} for, ${votesAgainst} against) does not carry an approval.`, { reason: 'VOTE_MISMATCH', votesFor, votesAgainst });
-      if (input.outcome === DecisionOutcome.REJECTED && votesFor > votesAgainst) throw new ConflictError(`The vote (${votesFor} for, ${votesAgainst} against) carries the application: it cannot be recorded as rejected.`, { reason: 'VOTE_MISMATCH', votesFor, votesAgainst });
+      if (approving && votesFor <= votesAgainst) throw new ConflictError(
+          { en: `The vote (${votesFor} for, ${votesAgainst} against) does not carry an approval.`, ko: `표결 결과(찬성 ${votesFor}, 반대 ${votesAgainst})로는 승인할 수 없습니다.` },
+          { reason: 'VOTE_MISMATCH', votesFor, votesAgainst },
+        );
+      if (input.outcome === DecisionOutcome.REJECTED && votesFor > votesAgainst) throw new ConflictError(
+          { en: `The vote (${votesFor} for, ${votesAgainst} against) carries the application: it cannot be recorded as rejected.`, ko: `표결 결과(찬성 ${votesFor}, 반대 ${votesAgainst})가 신청서를 지지하므로 불승인으로 기록할 수 없습니다.` },
+          { reason: 'VOTE_MISMATCH', votesFor, votesAgainst },
+        );
       // Deferring puts a decision off: it cannot undo an award that stands (record REJECTED, or a smaller approval, for that).
       if (input.outcome === DecisionOutcome.DEFERRED && previous && APPROVING.includes(previous.outcome)) {
-        throw new ConflictError('An award stands on this application: deferring cannot withdraw it. Record REJECTED, or an approval of a smaller amount.', { reason: 'VOTE_MISMATCH', current: previous.outcome });
+        throw new ConflictError(
+          {
+            en: 'An award stands on this application: deferring cannot withdraw it. Record REJECTED, or an approval of a smaller amount.',
+            ko: '이 신청서에는 유효한 지원 결정이 있어 보류로는 되돌릴 수 없습니다. 불승인으로 기록하거나 더 적은 금액으로 승인해 주세요.',
+          },
+          { reason: 'VOTE_MISMATCH', current: previous.outcome },
+        );
       }
 
       const award = approving ? await this.award(em, application, call, input) : new Map<string, bigint>();
@@ -223,7 +265,7 @@ export class DecisionsService {
       await em.update(AgendaItem, { meetingId: item.meetingId, applicationId: application.id }, { decisionId: decision.id });
       Object.assign(application, { outcome: input.outcome, currentDecisionId: decision.id, decidedAt: decision.recordedAt });
       const words = [...award].map(([c, v]) => formatMoney(v.toString(), c, 'en')).join(' and ');
-      await this.lifecycle.transition(em, user.id, application, action, `${input.outcome}${words ? ` (${words})` : ''}: ${input.rationale.en}`, { decisionId: decision.id });
+      await this.lifecycle.transition(em, user.id, application, action, null, { decisionId: decision.id }, { outcome: input.outcome });
       await this.audit.record(em, {
         fundId: application.fundId,
         actorUserId: user.id,
@@ -273,11 +315,12 @@ export class DecisionsService {
     const requested = await this.applications.requested(application.id, em);
     const award = input.amounts?.length ? sumByCurrency(input.amounts) : requested;
     for (const [currency, amount] of award) {
-      if (!requested.has(currency)) throw BadInputError.field('amounts', `the application requests nothing in ${currency}.`);
-      if (amount > requested.get(currency)!) throw BadInputError.field('amounts', `${formatMoney(amount.toString(), currency, 'en')} is more than the ${formatMoney(requested.get(currency)!.toString(), currency, 'en')} requested.`);
-      if (amount > BigInt(call.maxAwardMinor[currency] ?? '0')) throw BadInputError.field('amounts', `${formatMoney(amount.toString(), currency, 'en')} is above the call’s maximum award.`);
+      if (!requested.has(currency)) throw BadInputError.field('amounts', { en: `the application requests nothing in ${currency}.`, ko: `이 신청서는 ${withParticle(currency, '으로/로')} 신청한 금액이 없습니다.` });
+      const [given, asked] = [amount, requested.get(currency)!].map((v) => ({ en: formatMoney(v.toString(), currency, 'en'), ko: formatMoney(v.toString(), currency, 'ko') }));
+      if (amount > requested.get(currency)!) throw BadInputError.field('amounts', { en: `${given.en} is more than the ${asked.en} requested.`, ko: `${withParticle(given.ko, '은/는')} 신청한 ${asked.ko}보다 많습니다.` });
+      if (amount > BigInt(call.maxAwardMinor[currency] ?? '0')) throw BadInputError.field('amounts', { en: `${given.en} is above the call’s maximum award.`, ko: `${withParticle(given.ko, '은/는')} 공모의 최대 지원액보다 많습니다.` });
     }
-    if ([...award.values()].every((v) => v === 0n)) throw BadInputError.field('amounts', 'an approval awards something: give an amount above zero.');
+    if ([...award.values()].every((v) => v === 0n)) throw BadInputError.field('amounts', { en: 'an approval awards something: give an amount above zero.', ko: '승인에는 지원 금액이 있어야 합니다. 0보다 큰 금액을 넣어 주세요.' });
     return award;
   }
 

@@ -19,15 +19,15 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { HasSomeLanguage, IsCalendarDate, LocalizedTextInput, LocalizedTitleInput, trim } from '@app/core';
+import { HasSomeLanguage, IsCalendarDate, LocalizedTextInput, LocalizedTitleInput, says, trim } from '@app/core';
 import { ProjectStage } from '@app/projects';
 import { ApplicationStatus, BudgetCategory } from '../applications/application.enums';
 
-const enumMessage = (e: object) => ({ message: `must be one of ${Object.values(e).join(', ')}` });
-const COUNTRY = { message: 'must be a two-letter country code such as GB or KR' };
-const CURRENCY = { message: 'must be a three-letter ISO 4217 code such as GBP or KRW' };
-const MINOR = { message: 'must be a whole number of minor units (digits only, no decimal point), e.g. 2500000' };
-const REASON = { message: 'must be 1 to 2000 characters long: say why' };
+const enumMessage = (e: object) => says(`must be one of ${Object.values(e).join(', ')}`, `다음 중 하나여야 합니다: ${Object.values(e).join(', ')}.`);
+const COUNTRY = says('must be a two-letter country code such as GB or KR', 'GB나 KR 같은 두 글자 나라 코드여야 합니다.');
+const CURRENCY = says('must be a three-letter ISO 4217 code such as GBP or KRW', 'GBP나 KRW 같은 세 글자 ISO 4217 통화 코드여야 합니다.');
+const MINOR = says('must be a whole number of minor units (digits only, no decimal point), e.g. 2500000', '최소 화폐 단위의 정수여야 합니다(숫자만, 소수점 없이). 예: 2500000');
+const REASON = says('must be 1 to 2000 characters long: say why', '이유를 1~2000자로 써 주세요.');
 
 /** A call's criteria (CreateCallInput), and so a review's scores (the board's SubmitReviewInput). */
 export const MAX_CRITERIA = 12;
@@ -56,14 +56,14 @@ export class CreateFundInput {
   description?: LocalizedTextInput;
 
   @Field(() => [String], { description: 'The two contributing countries, e.g. ["GB", "KR"]. Each pays in its own currency.' })
-  @IsArray() @ArrayMinSize(2, { message: 'needs the two contributing countries' }) @ArrayMaxSize(2, { message: 'takes the two contributing countries' })
-  @ArrayUnique({ message: 'lists a country twice' }) @Matches(/^[A-Z]{2}$/, { each: true, ...COUNTRY })
+  @IsArray() @ArrayMinSize(2, says('needs the two contributing countries', '출연하는 두 나라를 모두 넣어 주세요.')) @ArrayMaxSize(2, says('takes the two contributing countries', '출연하는 두 나라만 넣어 주세요.'))
+  @ArrayUnique(says('lists a country twice', '같은 나라가 두 번 들어 있습니다.')) @Matches(/^[A-Z]{2}$/, { ...COUNTRY, each: true })
   countryCodes: string[];
 }
 
 @InputType({ description: 'Fields left out stay as they are.' })
 export class UpdateFundInput {
-  @Field(() => ID) @IsUUID('4', { message: 'must be a fund id' })
+  @Field(() => ID) @IsUUID('4', says('must be a fund id', '기금 ID여야 합니다.'))
   id: string;
 
   @Field(() => LocalizedTitleInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTitleInput) @HasSomeLanguage()
@@ -75,7 +75,7 @@ export class UpdateFundInput {
 
 @InputType({ description: "A government's payment into the fund (or, for returnContribution, back to it), in its own currency." })
 export class ContributionInput {
-  @Field(() => ID) @IsUUID('4', { message: 'must be a fund id' })
+  @Field(() => ID) @IsUUID('4', says('must be a fund id', '기금 ID여야 합니다.'))
   fundId: string;
 
   @Field({ description: 'The paying country, GB or KR; the amount is in its currency.' })
@@ -83,7 +83,7 @@ export class ContributionInput {
   countryCode: string;
 
   @Field({ description: 'Integer minor units, more than zero, e.g. "50000000" = £500,000.00.' })
-  @Transform(trim) @Matches(/^[1-9]\d{0,14}$/, { message: 'must be a whole number of minor units above zero (digits only), e.g. 50000000' })
+  @Transform(trim) @Matches(/^[1-9]\d{0,14}$/, says('must be a whole number of minor units above zero (digits only), e.g. 50000000', '0보다 큰, 최소 화폐 단위의 정수여야 합니다(숫자만). 예: 50000000'))
   amountMinor: string;
 
   @Field(() => String, { nullable: true, description: 'e.g. the payment reference.' })
@@ -94,7 +94,7 @@ export class ContributionInput {
 @InputType()
 export class CriterionInput {
   @Field({ description: 'A short stable key, e.g. impact.' })
-  @Transform(trim) @Matches(/^[a-z][a-z0-9-]{1,39}$/, { message: 'must be 2 to 40 lower-case letters, digits or dashes, starting with a letter, e.g. impact' })
+  @Transform(trim) @Matches(/^[a-z][a-z0-9-]{1,39}$/, says('must be 2 to 40 lower-case letters, digits or dashes, starting with a letter, e.g. impact', '영문 소문자로 시작하는 2~40자의 소문자, 숫자, 하이픈이어야 합니다. 예: impact'))
   key: string;
 
   @Field(() => LocalizedTitleInput) @ValidateNested() @Type(() => LocalizedTitleInput) @HasSomeLanguage()
@@ -110,13 +110,13 @@ export class ExchangeRateInput {
   @Field() @Transform(trim) @Matches(/^[A-Z]{3}$/, CURRENCY)
   currency: string;
 
-  @Field(() => Float) @IsNumber({ maxDecimalPlaces: 6 }, { message: 'must be a number with at most six decimal places' }) @Min(0.000001) @Max(1_000_000)
+  @Field(() => Float) @IsNumber({ maxDecimalPlaces: 6 }, says('must be a number with at most six decimal places', '소수점 아래 여섯 자리까지의 숫자여야 합니다.')) @Min(0.000001) @Max(1_000_000)
   unitsPerReference: number;
 }
 
 @InputType()
 export class CreateCallInput {
-  @Field(() => ID) @IsUUID('4', { message: 'must be a fund id' })
+  @Field(() => ID) @IsUUID('4', says('must be a fund id', '기금 ID여야 합니다.'))
   fundId: string;
 
   @Field(() => LocalizedTitleInput) @ValidateNested() @Type(() => LocalizedTitleInput) @HasSomeLanguage()
@@ -125,14 +125,14 @@ export class CreateCallInput {
   @Field(() => LocalizedTextInput) @ValidateNested() @Type(() => LocalizedTextInput) @HasSomeLanguage()
   guidance: LocalizedTextInput;
 
-  @Field({ description: 'An instant, e.g. 2027-01-10T09:00:00+09:00.' }) @Type(() => Date) @IsDate({ message: 'must be an instant such as 2027-01-10T09:00:00+09:00' })
+  @Field({ description: 'An instant, e.g. 2027-01-10T09:00:00+09:00.' }) @Type(() => Date) @IsDate(says('must be an instant such as 2027-01-10T09:00:00+09:00', '2027-01-10T09:00:00+09:00 같은 시각이어야 합니다.'))
   opensAt: Date;
 
-  @Field({ description: 'After opensAt. Submissions are refused from this instant.' }) @Type(() => Date) @IsDate({ message: 'must be an instant such as 2027-03-31T17:00:00Z' })
+  @Field({ description: 'After opensAt. Submissions are refused from this instant.' }) @Type(() => Date) @IsDate(says('must be an instant such as 2027-03-31T17:00:00Z', '2027-03-31T17:00:00Z 같은 시각이어야 합니다.'))
   closesAt: Date;
 
   @Field(() => [ProjectStage], { description: 'The stages a project may be at to apply.' })
-  @IsArray() @ArrayMinSize(1, { message: 'needs at least one stage' }) @ArrayUnique() @IsEnum(ProjectStage, { each: true, ...enumMessage(ProjectStage) })
+  @IsArray() @ArrayMinSize(1, says('needs at least one stage', '단계를 하나 이상 골라 주세요.')) @ArrayUnique() @IsEnum(ProjectStage, { ...enumMessage(ProjectStage), each: true })
   allowedStages: ProjectStage[];
 
   @Field(() => [AmountInput], { description: 'The most one award may have in each of the fund’s currencies.' })
@@ -150,7 +150,7 @@ export class CreateCallInput {
   @IsArray() @ArrayMaxSize(2) @ValidateNested({ each: true }) @Type(() => ExchangeRateInput)
   exchangeRates: ExchangeRateInput[];
 
-  @Field(() => [CriterionInput]) @IsArray() @ArrayMinSize(1, { message: 'needs at least one criterion' }) @ArrayMaxSize(MAX_CRITERIA) @ValidateNested({ each: true }) @Type(() => CriterionInput)
+  @Field(() => [CriterionInput]) @IsArray() @ArrayMinSize(1, says('needs at least one criterion', '평가 기준을 하나 이상 넣어 주세요.')) @ArrayMaxSize(MAX_CRITERIA) @ValidateNested({ each: true }) @Type(() => CriterionInput)
   criteria: CriterionInput[];
 
   @Field(() => Int, { defaultValue: 5, description: 'Reviewers score each criterion from 1 to this (2 to 10).' })
@@ -166,7 +166,7 @@ export class CreateCallInput {
   description: 'Fields left out stay as they are. Before the call opens every field may change (its rules checked as createFundCall checks them); once it has opened only the texts and the close may.',
 })
 export class UpdateCallInput {
-  @Field(() => ID) @IsUUID('4', { message: 'must be a call id' })
+  @Field(() => ID) @IsUUID('4', says('must be a call id', '공모 ID여야 합니다.'))
   id: string;
 
   @Field(() => LocalizedTitleInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTitleInput) @HasSomeLanguage()
@@ -175,14 +175,14 @@ export class UpdateCallInput {
   @Field(() => LocalizedTextInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) @HasSomeLanguage()
   guidance?: LocalizedTextInput;
 
-  @Field({ nullable: true }) @IsOptional() @Type(() => Date) @IsDate({ message: 'must be an instant such as 2027-01-10T09:00:00+09:00' })
+  @Field({ nullable: true }) @IsOptional() @Type(() => Date) @IsDate(says('must be an instant such as 2027-01-10T09:00:00+09:00', '2027-01-10T09:00:00+09:00 같은 시각이어야 합니다.'))
   opensAt?: Date;
 
-  @Field({ nullable: true }) @IsOptional() @Type(() => Date) @IsDate({ message: 'must be an instant such as 2027-03-31T17:00:00Z' })
+  @Field({ nullable: true }) @IsOptional() @Type(() => Date) @IsDate(says('must be an instant such as 2027-03-31T17:00:00Z', '2027-03-31T17:00:00Z 같은 시각이어야 합니다.'))
   closesAt?: Date;
 
   @Field(() => [ProjectStage], { nullable: true, description: 'Before it opens: the stages a project may be at to apply.' })
-  @IsOptional() @IsArray() @ArrayMinSize(1, { message: 'needs at least one stage' }) @ArrayUnique() @IsEnum(ProjectStage, { each: true, ...enumMessage(ProjectStage) })
+  @IsOptional() @IsArray() @ArrayMinSize(1, says('needs at least one stage', '단계를 하나 이상 골라 주세요.')) @ArrayUnique() @IsEnum(ProjectStage, { ...enumMessage(ProjectStage), each: true })
   allowedStages?: ProjectStage[];
 
   @Field(() => [AmountInput], { nullable: true, description: 'Before it opens: the most one award may have in each of the fund’s currencies.' })
@@ -202,7 +202,7 @@ export class UpdateCallInput {
   exchangeRates?: ExchangeRateInput[];
 
   @Field(() => [CriterionInput], { nullable: true, description: 'Before it opens: the assessment criteria, replaced whole.' })
-  @IsOptional() @IsArray() @ArrayMinSize(1, { message: 'needs at least one criterion' }) @ArrayMaxSize(MAX_CRITERIA) @ValidateNested({ each: true }) @Type(() => CriterionInput)
+  @IsOptional() @IsArray() @ArrayMinSize(1, says('needs at least one criterion', '평가 기준을 하나 이상 넣어 주세요.')) @ArrayMaxSize(MAX_CRITERIA) @ValidateNested({ each: true }) @Type(() => CriterionInput)
   criteria?: CriterionInput[];
 
   @Field(() => Int, { nullable: true, description: 'Before it opens: reviewers score each criterion from 1 to this (2 to 10).' })
@@ -226,11 +226,11 @@ export class BudgetLineInput {
   @Field(() => BudgetCategory) @IsEnum(BudgetCategory, enumMessage(BudgetCategory))
   category: BudgetCategory;
 
-  @Field() @Transform(trim) @Length(1, 500, { message: 'must be 1 to 500 characters long' })
+  @Field() @Transform(trim) @Length(1, 500, says('must be 1 to 500 characters long', '1~500자로 써 주세요.'))
   description: string;
 
   @Field({ description: 'Integer minor units of the side’s currency, above zero, e.g. "1500000" = £15,000.00.' })
-  @Transform(trim) @Matches(/^[1-9]\d{0,14}$/, { message: 'must be a whole number of minor units above zero (digits only), e.g. 1500000' })
+  @Transform(trim) @Matches(/^[1-9]\d{0,14}$/, says('must be a whole number of minor units above zero (digits only), e.g. 1500000', '0보다 큰, 최소 화폐 단위의 정수여야 합니다(숫자만). 예: 1500000'))
   amountMinor: string;
 }
 
@@ -245,10 +245,10 @@ export class ApplicationMilestoneInput {
 
 @InputType()
 export class CreateApplicationInput {
-  @Field(() => ID) @IsUUID('4', { message: 'must be a call id' })
+  @Field(() => ID) @IsUUID('4', says('must be a call id', '공모 ID여야 합니다.'))
   callId: string;
 
-  @Field(() => ID, { description: 'One of your workspace’s joint projects; you must lead the workspace.' }) @IsUUID('4', { message: 'must be a project id' })
+  @Field(() => ID, { description: 'One of your workspace’s joint projects; you must lead the workspace.' }) @IsUUID('4', says('must be a project id', '프로젝트 ID여야 합니다.'))
   projectId: string;
 
   @Field(() => LocalizedTitleInput) @ValidateNested() @Type(() => LocalizedTitleInput) @HasSomeLanguage()
@@ -274,7 +274,7 @@ export class CreateApplicationInput {
 
 @InputType({ description: 'Fields left out stay as they are; lists are replaced whole. Drafts only.' })
 export class UpdateApplicationInput {
-  @Field(() => ID) @IsUUID('4', { message: 'must be an application id' })
+  @Field(() => ID) @IsUUID('4', says('must be an application id', '신청서 ID여야 합니다.'))
   id: string;
 
   @Field(() => Int, { description: 'The version you read.' }) @IsInt() @Min(1)
@@ -301,7 +301,7 @@ export class UpdateApplicationInput {
 
 @InputType({ description: 'An application and, where the step needs one, why.' })
 export class ApplicationStepInput {
-  @Field(() => ID) @IsUUID('4', { message: 'must be an application id' })
+  @Field(() => ID) @IsUUID('4', says('must be an application id', '신청서 ID여야 합니다.'))
   id: string;
 
   @Field(() => String, { nullable: true, description: 'Why; required to return, withdraw or decline.' })
@@ -311,7 +311,7 @@ export class ApplicationStepInput {
 
 @InputType()
 export class CloseAwardInput {
-  @Field(() => ID) @IsUUID('4', { message: 'must be an application id' })
+  @Field(() => ID) @IsUUID('4', says('must be an application id', '신청서 ID여야 합니다.'))
   id: string;
 
   @Field(() => [AmountInput], { description: 'What was spent in each currency; the rest of the award goes back to the fund.' })
@@ -324,19 +324,19 @@ export class CloseAwardInput {
 
 @InputType()
 export class ApplicationFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('4', { message: 'must be a fund id' })
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('4', says('must be a fund id', '기금 ID여야 합니다.'))
   fundId?: string;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('4', { message: 'must be a call id' })
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('4', says('must be a call id', '공모 ID여야 합니다.'))
   callId?: string;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('4', { message: 'must be a workspace id' })
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('4', says('must be a workspace id', '워크스페이스 ID여야 합니다.'))
   workspaceId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'The applications made for one joint project.' }) @IsOptional() @IsUUID('4', { message: 'must be a project id' })
+  @Field(() => ID, { nullable: true, description: 'The applications made for one joint project.' }) @IsOptional() @IsUUID('4', says('must be a project id', '프로젝트 ID여야 합니다.'))
   projectId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'The applications one city makes with its twin, by city id, e.g. busan.' }) @IsOptional() @IsString() @Length(1, 100, { message: 'must be a city id such as busan.' })
+  @Field(() => ID, { nullable: true, description: 'The applications one city makes with its twin, by city id, e.g. busan.' }) @IsOptional() @IsString() @Length(1, 100, says('must be a city id such as busan.', 'busan 같은 도시 ID여야 합니다.'))
   cityId?: string;
 
   @Field(() => [ApplicationStatus], { nullable: true }) @IsOptional() @IsArray() @IsEnum(ApplicationStatus, { each: true, ...enumMessage(ApplicationStatus) })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, BadInputError, Clock, ConflictError, Connection, FieldProblem, formatMoney, isUuid, NotFoundError, PageArgs, paginate } from '@app/core';
+import { AuthUser, BadInputError, Clock, ConflictError, Connection, FieldProblem, formatMoney, inLanguage, isUuid, type Language, NotFoundError, PageArgs, paginate } from '@app/core';
 import { CitiesService, Country } from '@app/cities';
 import { FundAuditService } from '../audit/audit.service';
 import { CALL_RULES, type ContributionInput, type CreateCallInput, type CreateFundInput, type UpdateCallInput, type UpdateFundInput } from '../dto/funding.inputs';
@@ -8,6 +8,7 @@ import { Fund } from './fund.entity';
 import { FundCall } from './fund-call.entity';
 import { LedgerEntry, LedgerEntryKind, LedgerReason } from '../ledger/ledger-entry.entity';
 import { LedgerService } from '../ledger/ledger.service';
+import { andKo, orKo } from '../funding-words';
 
 /**
  * Funds, the governments' contributions to them, and their calls: the
@@ -90,7 +91,7 @@ export class FundsService {
     return this.dataSource.transaction(async (em) => {
       const fund = await this.get(input.fundId, em);
       const index = fund.countryCodes.indexOf(input.countryCode);
-      if (index < 0) throw BadInputError.field('countryCode', `must be one of the fund’s contributing countries: ${fund.countryCodes.join(' or ')}.`);
+      if (index < 0) throw BadInputError.field('countryCode', { en: `must be one of the fund’s contributing countries: ${fund.countryCodes.join(' or ')}.`, ko: `기금에 출연하는 나라 중 하나(${orKo(fund.countryCodes)})여야 합니다.` });
       const currency = fund.currencies[index];
       const [entry] = await this.ledger.move(em, {
         fundId: fund.id,
@@ -184,14 +185,17 @@ export class FundsService {
       const call = await em.createQueryBuilder(FundCall, 'c').setLock('for_no_key_update').where('c.id = :id', { id: input.id }).getOne();
       if (!call) throw new NotFoundError('call', input.id);
       const now = this.clock.now();
-      if (input.opensAt && call.opensAt <= now) throw new ConflictError('The call has opened: its opening cannot move. Change the close instead.', { reason: 'CALL_OPEN' });
+      if (input.opensAt && call.opensAt <= now) throw new ConflictError({ en: 'The call has opened: its opening cannot move. Change the close instead.', ko: '이미 시작된 공모라 시작 시각을 옮길 수 없습니다. 대신 마감 시각을 바꿔 주세요.' }, { reason: 'CALL_OPEN' });
       const rules = CALL_RULES.filter((k) => input[k] !== undefined);
       if (rules.length && call.opensAt <= now) {
-        throw new ConflictError(`The call has opened: its rules (${rules.join(', ')}) are fixed. Only its texts and its close may change.`, { reason: 'CALL_OPEN', fields: rules });
+        throw new ConflictError(
+          { en: `The call has opened: its rules (${rules.join(', ')}) are fixed. Only its texts and its close may change.`, ko: `이미 시작된 공모라 규칙(${rules.join(', ')})을 바꿀 수 없습니다. 글과 마감 시각만 바꿀 수 있습니다.` },
+          { reason: 'CALL_OPEN', fields: rules },
+        );
       }
       const opensAt = input.opensAt ?? call.opensAt;
       const closesAt = input.closesAt ?? call.closesAt;
-      if (closesAt <= opensAt) throw BadInputError.field('closesAt', 'must be after the call opens.');
+      if (closesAt <= opensAt) throw BadInputError.field('closesAt', { en: 'must be after the call opens.', ko: '공모 시작 시각보다 뒤여야 합니다.' });
       if (rules.length) this.applyRules(call, await this.get(call.fundId, em), input, { opensAt, closesAt });
       const changed = [...(['title', 'guidance', 'opensAt', 'closesAt'] as const).filter((k) => input[k] !== undefined), ...rules];
       if (input.title) Object.assign(call, { titleEn: input.title.en ?? null, titleKo: input.title.ko ?? null });
@@ -239,20 +243,28 @@ export class FundsService {
 
   private validateCall(fund: Fund, input: CreateCallInput): void {
     const problems: FieldProblem[] = [];
-    if (input.closesAt <= input.opensAt) problems.push({ field: 'closesAt', message: 'must be after opensAt.' });
+    if (input.closesAt <= input.opensAt) problems.push({ field: 'closesAt', message: { en: 'must be after opensAt.', ko: '시작 시각(opensAt)보다 뒤여야 합니다.' } });
     const currencies = input.maxAward.map((a) => a.currency);
     if (new Set(currencies).size !== currencies.length || fund.currencies.some((c) => !currencies.includes(c)) || currencies.some((c) => !fund.currencies.includes(c))) {
-      problems.push({ field: 'maxAward', message: `needs one amount for each of the fund’s currencies: ${fund.currencies.join(' and ')}.` });
+      problems.push({ field: 'maxAward', message: { en: `needs one amount for each of the fund’s currencies: ${fund.currencies.join(' and ')}.`, ko: `기금의 통화(${andKo(fund.currencies)})마다 금액을 하나씩 넣어 주세요.` } });
     }
-    if (!fund.currencies.includes(input.referenceCurrency)) problems.push({ field: 'referenceCurrency', message: `must be one of ${fund.currencies.join(' or ')}.` });
+    if (!fund.currencies.includes(input.referenceCurrency)) problems.push({ field: 'referenceCurrency', message: { en: `must be one of ${fund.currencies.join(' or ')}.`, ko: `${orKo(fund.currencies)} 중 하나여야 합니다.` } });
     const others = fund.currencies.filter((c) => c !== input.referenceCurrency);
     const rated = input.exchangeRates.map((r) => r.currency);
     if (others.some((c) => !rated.includes(c)) || rated.some((c) => !others.includes(c))) {
-      problems.push({ field: 'exchangeRates', message: `needs a rate for ${others.join(' and ') || 'no currency'} against ${input.referenceCurrency}, and nothing else.` });
+      problems.push({
+        field: 'exchangeRates',
+        message: others.length
+          ? { en: `needs a rate for ${others.join(' and ')} against ${input.referenceCurrency}, and nothing else.`, ko: `${input.referenceCurrency} 대비 ${andKo(others)}의 환율만 넣어 주세요.` }
+          : { en: `needs a rate for no currency against ${input.referenceCurrency}, and nothing else.`, ko: `${input.referenceCurrency} 말고 다른 통화가 없으니 환율을 넣지 마세요.` },
+      });
     }
     const keys = input.criteria.map((c) => c.key);
-    if (new Set(keys).size !== keys.length) problems.push({ field: 'criteria', message: 'uses a key twice: each criterion needs its own.' });
-    if (problems.length) throw new BadInputError(problems.map((p) => `${p.field}: ${p.message}`).join(' '), problems);
+    if (new Set(keys).size !== keys.length) problems.push({ field: 'criteria', message: { en: 'uses a key twice: each criterion needs its own.', ko: '같은 키를 두 번 썼습니다. 평가 기준마다 다른 키를 써 주세요.' } });
+    if (problems.length) {
+      const said = (language: Language) => problems.map((p) => `${p.field}: ${inLanguage(p.message, language)}`).join(' ');
+      throw new BadInputError({ en: said('en'), ko: said('ko') }, problems);
+    }
   }
 
   private async lock(em: EntityManager, id: string): Promise<Fund> {
@@ -264,7 +276,7 @@ export class FundsService {
   private async countries(em: EntityManager, codes: string[], field: string): Promise<Country[]> {
     const found = await this.cities.getCountries(codes, em);
     const missing = codes.filter((_, i) => !found[i]);
-    if (missing.length) throw BadInputError.field(field, `no country ${missing.join(', ')} on the platform.`);
+    if (missing.length) throw BadInputError.field(field, { en: `no country ${missing.join(', ')} on the platform.`, ko: `플랫폼에 없는 나라 코드입니다: ${missing.join(', ')}.` });
     return found as Country[];
   }
 }

@@ -3,7 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock, ConflictError, formatMoney } from '@app/core';
 import { FundBalance } from '../funds/fund-balance.entity';
 import { LedgerEntry, LedgerEntryKind, LedgerReason } from './ledger-entry.entity';
-import { Amounts } from '@app/rules';
+import { Amounts, withParticle } from '@app/rules';
+import { andKo } from '../funding-words';
 
 /** The columns of fund_balance each kind of entry adds to, and its sign on what is available. */
 const EFFECT: Record<LedgerEntryKind, { column: string; available: 1n | -1n }> = {
@@ -58,10 +59,16 @@ export class LedgerService {
     const balances = await this.lockBalances(em, movement.fundId);
     for (const [currency, amount] of amounts) {
       const balance = balances.get(currency);
-      if (!balance) throw new ConflictError(`This fund holds no ${currency}: its currencies are ${[...balances.keys()].join(' and ')}.`, { reason: 'CURRENCY_NOT_HELD', currency });
+      if (!balance) throw new ConflictError(
+          { en: `This fund holds no ${currency}: its currencies are ${[...balances.keys()].join(' and ')}.`, ko: `이 기금에는 ${currency} 잔액이 없습니다. 기금의 통화는 ${andKo([...balances.keys()])}입니다.` },
+          { reason: 'CURRENCY_NOT_HELD', currency },
+        );
       if (EFFECT[movement.kind].available < 0n && BigInt(balance.availableMinor) < amount) {
         throw new ConflictError(
-          `The fund has ${formatMoney(balance.availableMinor, currency, 'en')} available in ${currency}, less than the ${formatMoney(amount.toString(), currency, 'en')} needed. Nothing was committed.`,
+          {
+            en: `The fund has ${formatMoney(balance.availableMinor, currency, 'en')} available in ${currency}, less than the ${formatMoney(amount.toString(), currency, 'en')} needed. Nothing was committed.`,
+            ko: `기금의 ${currency} 가용 잔액이 ${withParticle(formatMoney(balance.availableMinor, currency, 'ko'), '으로/로')}, 필요한 ${formatMoney(amount.toString(), currency, 'ko')}보다 적습니다. 아무것도 약정하지 않았습니다.`,
+          },
           { reason: 'INSUFFICIENT_FUNDS', currency, availableMinor: balance.availableMinor, neededMinor: amount.toString() },
         );
       }

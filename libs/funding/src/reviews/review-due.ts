@@ -1,4 +1,5 @@
 import { BadInputError } from '@app/core';
+import { whenKo } from '../funding-words';
 
 const DAY_MS = 86_400_000;
 
@@ -24,9 +25,10 @@ export const REVIEW_REMINDER_DAYS = [3, 1] as const;
 /** The due date for a review assigned or moved at `now`: the one asked for, checked, else the default. BAD_USER_INPUT on `dueAt` when out of bounds. */
 export function reviewDueAt(now: Date, requested?: Date | null): Date {
   if (!requested) return new Date(now.getTime() + REVIEW_DUE_DEFAULT_DAYS * DAY_MS);
-  if (requested.getTime() <= now.getTime()) throw BadInputError.field('dueAt', `must be in the future (it is now ${now.toISOString()}).`);
+  if (requested.getTime() <= now.getTime()) throw BadInputError.field('dueAt', { en: `must be in the future (it is now ${now.toISOString()}).`, ko: `앞으로 올 시각이어야 합니다(지금은 ${whenKo(now)}).` });
   if (requested.getTime() > now.getTime() + REVIEW_DUE_MAX_DAYS * DAY_MS) {
-    throw BadInputError.field('dueAt', `must be within ${REVIEW_DUE_MAX_DAYS} days from now (by ${new Date(now.getTime() + REVIEW_DUE_MAX_DAYS * DAY_MS).toISOString()}).`);
+    const latest = new Date(now.getTime() + REVIEW_DUE_MAX_DAYS * DAY_MS);
+    throw BadInputError.field('dueAt', { en: `must be within ${REVIEW_DUE_MAX_DAYS} days from now (by ${latest.toISOString()}).`, ko: `지금부터 ${REVIEW_DUE_MAX_DAYS}일 안이어야 합니다(${whenKo(latest)}까지).` });
   }
   return requested;
 }

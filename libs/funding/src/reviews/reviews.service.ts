@@ -18,6 +18,7 @@ import { FundApplication } from '../applications/fund-application.entity';
 import { FundAuditService } from '../audit/audit.service';
 import { FundingLoaders } from '../funding.loaders';
 import { FundCall } from '../funds/fund-call.entity';
+import { statusKo } from '../funding-words';
 
 
 /**
@@ -55,20 +56,35 @@ export class ReviewsService {
     return this.dataSource.transaction(async (em) => {
       const { application } = await this.applications.lock(em, admin, input.applicationId);
       if (!REVIEWABLE_STATUSES.includes(application.status)) {
-        throw new ConflictError(`This application is ${application.status}: reviewers are assigned once its eligibility is confirmed and until it is decided.`, { reason: 'ILLEGAL_TRANSITION', status: application.status });
+        throw new ConflictError(
+          {
+            en: `This application is ${application.status}: reviewers are assigned once its eligibility is confirmed and until it is decided.`,
+            ko: `이 신청서는 ${statusKo(application.status)}입니다. 심사위원은 자격이 확인된 뒤부터 결정되기 전까지 배정할 수 있습니다.`,
+          },
+          { reason: 'ILLEGAL_TRANSITION', status: application.status },
+        );
       }
       // Once it is on a meeting's agenda the board reads its reviews: a reviewer assigned then would review having read them.
       const [{ onAgenda }] = await em.query(`SELECT EXISTS (SELECT 1 FROM agenda_item WHERE application_id = $1) AS "onAgenda"`, [application.id]);
       if (onAgenda) {
-        throw new ConflictError('It is on a meeting’s agenda, where the board reads its reviews: take it off the agenda before assigning reviewers.', { reason: 'ON_AGENDA' });
+        throw new ConflictError(
+          {
+            en: 'It is on a meeting’s agenda, where the board reads its reviews: take it off the agenda before assigning reviewers.',
+            ko: '이 신청서는 회의 안건에 올라 있어 심사위원회가 그 심사를 읽습니다. 심사위원을 배정하려면 먼저 안건에서 빼 주세요.',
+          },
+          { reason: 'ON_AGENDA' },
+        );
       }
       const members = await em.findBy(BoardMember, { id: In(input.memberIds), fundId: application.fundId, endedAt: IsNull() });
       const unknown = input.memberIds.filter((id) => !members.some((m) => m.id === id));
-      if (unknown.length) throw BadInputError.field('memberIds', `not current members of this fund’s board: ${unknown.join(', ')}.`);
+      if (unknown.length) throw BadInputError.field('memberIds', { en: `not current members of this fund’s board: ${unknown.join(', ')}.`, ko: `이 기금 심사위원회의 현재 위원이 아닙니다: ${unknown.join(', ')}.` });
       const conflicts = await this.board.conflicts(application, em);
       const conflicted = members.filter((m) => conflicts.has(m.id));
       if (conflicted.length) {
-        throw new ConflictError(`A conflicted member cannot review this application: ${conflicted.map((m) => `${m.id} (${describeConflict(conflicts.get(m.id)!)})`).join('; ')}.`, {
+        const who = conflicted.map((m) => ({ id: m.id, why: describeConflict(conflicts.get(m.id)!) }));
+        const en = who.map((w) => `${w.id} (${w.why.en})`).join('; ');
+        const ko = who.map((w) => `${w.id}(${w.why.ko})`).join('; ');
+        throw new ConflictError({ en: `A conflicted member cannot review this application: ${en}.`, ko: `이해충돌이 있는 위원은 이 신청서를 심사할 수 없습니다: ${ko}.` }, {
           reason: 'CONFLICT_OF_INTEREST',
           memberIds: conflicted.map((m) => m.id),
         });
@@ -105,7 +121,7 @@ export class ReviewsService {
       }
       const assigned = await em.countBy(Review, { applicationId: application.id, withdrawnAt: IsNull() });
       if (application.status === ApplicationStatus.ELIGIBILITY_CHECKED && assigned >= call.reviewersPerApplication) {
-        await this.lifecycle.transition(em, admin.id, application, 'startReview', `${assigned} reviewer(s) assigned.`);
+        await this.lifecycle.transition(em, admin.id, application, 'startReview', null, {}, { reviewers: assigned });
       }
       return em.find(Review, { where: { applicationId: application.id }, order: { assignedAt: 'ASC' } });
     });
@@ -119,10 +135,13 @@ export class ReviewsService {
       // The application first, then the review, as assign and submit lock them.
       const { application } = await this.applications.lock(em, admin, found.applicationId);
       const review = await em.createQueryBuilder(Review, 'r').setLock('pessimistic_write').where('r.id = :id', { id: found.id }).getOneOrFail();
-      if (review.submittedAt) throw new ConflictError('This review has been submitted: its due date no longer applies.', { reason: 'REVIEW_SUBMITTED' });
-      if (review.withdrawnAt) throw new ConflictError('This review was withdrawn when its reviewer declared a conflict of interest.', { reason: 'REVIEW_WITHDRAWN' });
+      if (review.submittedAt) throw new ConflictError({ en: 'This review has been submitted: its due date no longer applies.', ko: '이미 제출된 심사라 마감일을 바꿀 필요가 없습니다.' }, { reason: 'REVIEW_SUBMITTED' });
+      if (review.withdrawnAt) throw new ConflictError({ en: 'This review was withdrawn when its reviewer declared a conflict of interest.', ko: '심사위원이 이해충돌을 신고해 이 심사는 철회되었습니다.' }, { reason: 'REVIEW_WITHDRAWN' });
       if (!REVIEWABLE_STATUSES.includes(application.status)) {
-        throw new ConflictError(`This application is ${application.status}: it is no longer being reviewed.`, { reason: 'ILLEGAL_TRANSITION', status: application.status });
+        throw new ConflictError(
+          { en: `This application is ${application.status}: it is no longer being reviewed.`, ko: `이 신청서는 ${statusKo(application.status)}라 더 이상 심사하지 않습니다.` },
+          { reason: 'ILLEGAL_TRANSITION', status: application.status },
+        );
       }
       const dueAt = reviewDueAt(this.clock.now(), input.dueAt);
       const previous = review.dueAt;
@@ -167,7 +186,7 @@ export class ReviewsService {
       const { application } = await this.applications.lock(em, admin, input.applicationId);
       const review = await em.findOneBy(Review, { applicationId: application.id, memberId: input.memberId });
       if (!review) throw new NotFoundError('reviewAssignment');
-      if (review.submittedAt) throw new ConflictError('This review has been submitted: it stays on the record.', { reason: 'REVIEW_SUBMITTED' });
+      if (review.submittedAt) throw new ConflictError({ en: 'This review has been submitted: it stays on the record.', ko: '이미 제출된 심사는 기록으로 남으므로 배정을 취소할 수 없습니다.' }, { reason: 'REVIEW_SUBMITTED' });
       await em.delete(Review, { id: review.id });
       await this.audit.record(em, { fundId: application.fundId, actorUserId: admin.id, action: 'review.unassigned', subjectType: 'application', subjectId: application.id, summary: 'Removed a reviewer.', detail: { memberId: input.memberId } });
       return true;
@@ -177,12 +196,15 @@ export class ReviewsService {
   async submit(user: AuthUser, input: SubmitReviewInput): Promise<Review> {
     return this.dataSource.transaction(async (em) => {
       const { application } = await this.applications.lock(em, user, input.applicationId);
-      const { seat } = await this.board.requireUnconflictedSeat(em, user, application, 'review it');
+      const { seat } = await this.board.requireUnconflictedSeat(em, user, application, { en: 'review it', ko: '이 신청서를 심사할' });
       const review = await em.createQueryBuilder(Review, 'r').setLock('pessimistic_write').where('r.application_id = :a AND r.member_id = :m', { a: application.id, m: seat.id }).getOne();
-      if (!review) throw new ForbiddenError('You are not assigned to review this application.');
-      if (review.submittedAt) throw new ConflictError('You have submitted your review of this application; it is final.', { reason: 'REVIEW_SUBMITTED' });
+      if (!review) throw new ForbiddenError({ en: 'You are not assigned to review this application.', ko: '이 신청서의 심사위원으로 배정되지 않았습니다.' });
+      if (review.submittedAt) throw new ConflictError({ en: 'You have submitted your review of this application; it is final.', ko: '이 신청서에 대한 심사를 이미 제출했습니다. 제출한 심사는 바꿀 수 없습니다.' }, { reason: 'REVIEW_SUBMITTED' });
       if (application.status !== ApplicationStatus.UNDER_REVIEW) {
-        throw new ConflictError(`This application is ${application.status}: reviews are taken while it is UNDER_REVIEW.`, { reason: 'ILLEGAL_TRANSITION', status: application.status });
+        throw new ConflictError(
+          { en: `This application is ${application.status}: reviews are taken while it is UNDER_REVIEW.`, ko: `이 신청서는 ${statusKo(application.status)}입니다. 심사는 ${statusKo(ApplicationStatus.UNDER_REVIEW)}일 때만 받습니다.` },
+          { reason: 'ILLEGAL_TRANSITION', status: application.status },
+        );
       }
       const call = await em.findOneByOrFail(FundCall, { id: application.callId });
       const keys = call.criteria.map((c) => c.key);
@@ -190,10 +212,13 @@ export class ReviewsService {
       const missing = keys.filter((k) => !given.includes(k));
       const extra = given.filter((k, i) => !keys.includes(k) || given.indexOf(k) !== i);
       if (missing.length || extra.length) {
-        throw BadInputError.field('scores', `needs exactly one score for each criterion (${keys.join(', ')})${missing.length ? `; missing ${missing.join(', ')}` : ''}${extra.length ? `; unknown or repeated ${extra.join(', ')}` : ''}.`);
+        throw BadInputError.field('scores', {
+          en: `needs exactly one score for each criterion (${keys.join(', ')})${missing.length ? `; missing ${missing.join(', ')}` : ''}${extra.length ? `; unknown or repeated ${extra.join(', ')}` : ''}.`,
+          ko: `평가 기준(${keys.join(', ')})마다 점수를 하나씩 매겨 주세요.${missing.length ? ` 빠진 기준: ${missing.join(', ')}.` : ''}${extra.length ? ` 없거나 겹친 기준: ${extra.join(', ')}.` : ''}`,
+        });
       }
       const outOfScale = input.scores.find((s) => s.score > call.scoreScaleMax);
-      if (outOfScale) throw BadInputError.field('scores', `${outOfScale.criterionKey}: scores run from 1 to ${call.scoreScaleMax}.`);
+      if (outOfScale) throw BadInputError.field('scores', { en: `${outOfScale.criterionKey}: scores run from 1 to ${call.scoreScaleMax}.`, ko: `${outOfScale.criterionKey}: 점수는 1점부터 ${call.scoreScaleMax}점까지입니다.` });
       Object.assign(review, {
         scores: input.scores.map((s) => ({ criterionKey: s.criterionKey, score: s.score, comment: s.comment ?? null })),
         recommendation: input.recommendation,

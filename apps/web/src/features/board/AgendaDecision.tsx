@@ -148,7 +148,7 @@ export function DecisionForm({ meetingId, item, onRecorded }: { meetingId: strin
             </>
           )}
         </dl>
-        {!item.quorum?.met && <p className="notice notice--info">{td('decision.noQuorum')}</p>}
+        {!item.quorum?.met && <p className="notice notice--info">{item.quorum?.explanation ?? td('decision.noQuorum')}</p>}
         <BoardError error={result.error} />
         <div className="board-actions">
           <button type="button" className="button button--danger" disabled={result.fetching} onClick={() => void confirm()}>

@@ -251,7 +251,7 @@ function AgendaItemView({ meetingId, item, fund, onChange }: { meetingId: string
       {conflicted && <p className="notice notice--info">{t('meeting.youConflicted')}</p>}
 
       <h4>{t('quorum.title')}</h4>
-      <QuorumView quorum={item.quorum} fund={fund} conflictedMemberIds={(application.conflicts ?? []).map((c) => c.member.id)} />
+      <QuorumView quorum={item.quorum} />
 
       <h4>{t('votes.title')}</h4>
       <VotesView item={item} fund={fund} />
@@ -267,8 +267,9 @@ function AgendaItemView({ meetingId, item, fund, onChange }: { meetingId: string
   );
 }
 
-function QuorumView({ quorum, fund, conflictedMemberIds }: { quorum: Item['quorum']; fund?: BoardFund; conflictedMemberIds: string[] }) {
-  const { t, language } = useMessages(boardMessages);
+/** The quorum as the API explains it, in the page's language: whether it is met and what is still missing. */
+function QuorumView({ quorum }: { quorum: Item['quorum'] }) {
+  const { t } = useMessages(boardMessages);
   // A conflicted member is not told how the vote stands: the API answers null.
   if (!quorum) {
     return (
@@ -277,20 +278,12 @@ function QuorumView({ quorum, fund, conflictedMemberIds }: { quorum: Item['quoru
       </p>
     );
   }
-  const min = fund?.board.quorumMinPerCountry ?? 1;
-  // Inside an English sentence a country's name takes its article: "from the Republic of Korea".
-  const list = (codes: string[]) => codes.map((code) => (language === 'ko' ? countryName(code, t) : `the ${countryName(code, t)}`)).join(language === 'ko' ? ', ' : ' and ');
-  const impossible = fund
-    ? fund.countryCodes.filter((code) => fund.board.members.filter((m) => m.countryCode === code && !conflictedMemberIds.includes(m.id)).length < min)
-    : [];
   const values = { cast: quorum.votesCast, eligible: quorum.eligibleMembers, needed: quorum.votesNeeded };
   return (
     <div className={`board-quorum${quorum.met ? ' board-quorum--met' : ''}`} aria-live="polite" data-testid="quorum" data-met={quorum.met}>
       <p>
-        <strong>{quorum.met ? t('quorum.met', values) : t('quorum.notMet', values)}</strong>
+        <strong>{quorum.explanation}</strong>
       </p>
-      {!quorum.met && impossible.length > 0 && <p>{t('quorum.impossible', { countries: list(impossible) })}</p>}
-      {!quorum.met && impossible.length === 0 && quorum.countriesMissing.length > 0 && <p>{t('quorum.missing', { min, countries: list(quorum.countriesMissing) })}</p>}
       <p className="muted">{t('quorum.figures', values)}</p>
     </div>
   );

@@ -24,7 +24,6 @@ export const boardMessages = defineMessages(
     },
     reasons: {
       DECIDED: 'The board’s decision on this item has already been recorded at this meeting, and a decision can never be rewritten. A new decision can only be taken at a later meeting.',
-      QUORUM_NOT_MET: 'There is no quorum yet: more eligible members, from both countries, need to vote first.',
       REVIEWS_INCOMPLETE: 'The call’s reviews are not all in yet: the board decides once every review has been submitted.',
       VOTE_MISMATCH: 'The vote does not carry this outcome. Record the outcome the votes support.',
       INSUFFICIENT_FUNDS: 'The fund does not have enough left to commit this award. Record a smaller award, or ask an admin about the fund’s balance.',
@@ -189,10 +188,6 @@ export const boardMessages = defineMessages(
     },
     quorum: {
       title: 'Quorum',
-      met: 'Quorum met: {{cast}} of {{eligible}} eligible members have voted, including members from both countries.',
-      notMet: 'No quorum yet: {{cast}} of {{eligible}} eligible members have voted; {{needed}} are needed.',
-      missing: 'Still needed: at least {{min}} vote(s) from {{countries}}.',
-      impossible: 'No quorum is possible: {{countries}} has too few members without a conflict. An admin needs to appoint more members.',
       figures: 'Votes cast {{cast}} · needed {{needed}} · eligible members {{eligible}}',
       hidden: 'The quorum is not shown to members with a conflict of interest: it would tell how many members have voted.',
     },
@@ -229,7 +224,6 @@ export const boardMessages = defineMessages(
     },
     reasons: {
       DECIDED: '이 안건에 대한 결정은 이미 이번 회의에서 기록되었으며, 기록된 결정은 수정할 수 없습니다. 새로운 결정은 이후 회의에서만 내릴 수 있습니다.',
-      QUORUM_NOT_MET: '아직 의결정족수에 미달합니다. 양국의 표결 가능한 위원이 더 투표해야 합니다.',
       REVIEWS_INCOMPLETE: '공모에서 요구하는 심사가 아직 모두 제출되지 않았습니다. 모든 심사가 제출된 뒤에 결정할 수 있습니다.',
       VOTE_MISMATCH: '표결 결과와 맞지 않는 결정입니다. 표결 결과에 맞는 결정을 기록해 주세요.',
       INSUFFICIENT_FUNDS: '기금 잔액이 부족해 이 금액을 지원할 수 없습니다. 금액을 줄이거나 관리자에게 기금 잔액을 문의해 주세요.',
@@ -394,10 +388,6 @@ export const boardMessages = defineMessages(
     },
     quorum: {
       title: '의결정족수',
-      met: '의결정족수 충족: 표결 가능한 위원 {{eligible}}명 중 {{cast}}명이 투표했으며, 양국 위원이 모두 참여했습니다.',
-      notMet: '아직 의결정족수에 미달합니다: 표결 가능한 위원 {{eligible}}명 중 {{cast}}명이 투표했으며, {{needed}}명이 투표해야 합니다.',
-      missing: '{{countries}} 위원이 최소 {{min}}명 투표해야 합니다.',
-      impossible: '의결정족수를 채울 수 없습니다: {{countries}}에 이해충돌이 없는 위원이 부족합니다. 관리자가 위원을 추가로 임명해야 합니다.',
       figures: '투표 {{cast}}명 · 필요 {{needed}}명 · 표결 가능 위원 {{eligible}}명',
       hidden: '이해충돌이 있는 위원에게는 의결정족수 현황이 표시되지 않습니다. 몇 명이 투표했는지 알 수 있기 때문입니다.',
     },

@@ -17,7 +17,8 @@ export function withoutHiddenFields(error: CombinedError | undefined): CombinedE
   return rest.length ? new CombinedError({ graphQLErrors: rest }) : undefined;
 }
 
-const REASONS = ['DECIDED', 'QUORUM_NOT_MET', 'REVIEWS_INCOMPLETE', 'VOTE_MISMATCH', 'INSUFFICIENT_FUNDS', 'ILLEGAL_TRANSITION', 'REVIEW_SUBMITTED', 'CONFLICT_OF_INTEREST', 'ON_AGENDA'] as const;
+// QUORUM_NOT_MET is not among them: the API's sentence says what the quorum still lacks.
+const REASONS = ['DECIDED', 'REVIEWS_INCOMPLETE', 'VOTE_MISMATCH', 'INSUFFICIENT_FUNDS', 'ILLEGAL_TRANSITION', 'REVIEW_SUBMITTED', 'CONFLICT_OF_INTEREST', 'ON_AGENDA'] as const;
 type Reason = (typeof REASONS)[number];
 const isReason = (value: unknown): value is Reason => REASONS.includes(value as Reason);
 

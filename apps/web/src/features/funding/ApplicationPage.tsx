@@ -4,9 +4,8 @@ import { useQuery } from 'urql';
 import { ErrorNotice, Loading } from '../../components/ErrorNotice';
 import { usePageTitle } from '../../components/Layout';
 import { LocalText } from '../../components/LocalText';
-import { Time } from '../../components/Time';
 import { useMessages } from '../../i18n';
-import { KR_ZONE, pickText, UK_ZONE } from '../../i18n/format';
+import { pickText } from '../../i18n/format';
 import { PageProblem } from '../../components/PageProblem';
 import { ApplicationStatus } from './ApplicationStatus';
 import { fundingMessages } from './messages';
@@ -15,6 +14,7 @@ import { ApplicationForm } from './ApplicationForm';
 import { ApplicationDecision, ReasonAction } from './ApplicationDecision';
 import { ApplicationReadOnly } from './ApplicationReadOnly';
 import { Deadline } from './Deadline';
+import { ApplicationHistory } from './ApplicationHistory';
 import '../../components/panels.css';
 
 export default function ApplicationPage() {
@@ -104,17 +104,7 @@ export default function ApplicationPage() {
           }}
         />
       )}
-      <section aria-labelledby="history-heading">
-        <h2 id="history-heading">{t('application.history')}</h2>
-        <ol className="stage-history">
-          {application.transitions.map((step) => (
-            <li key={step.id}>
-              <ApplicationStatus status={step.toStatus} /> <Time value={step.at} also={[UK_ZONE, KR_ZONE]} />
-              {step.reason && <p>{step.reason}</p>}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <ApplicationHistory steps={application.transitions} heading={t('application.history')} />
     </div>
   );
 }

@@ -59,8 +59,8 @@ export const OfficerApplicationFields = graphql(`
     transitions {
       id
       at
-      fromStatus
       toStatus
+      summary
       reason
     }
     decisions {

@@ -122,6 +122,7 @@ export const fundingMessages = defineMessages(
       requested: 'Requested',
       submittedAt: 'Submitted',
       history: 'History',
+      ownWords: 'In their words:',
       withdraw: {
         title: 'Withdraw the application',
         reason: 'Why are you withdrawing it?',
@@ -278,6 +279,7 @@ export const fundingMessages = defineMessages(
       requested: '신청액',
       submittedAt: '제출일시',
       history: '처리 이력',
+      ownWords: '작성자가 남긴 말:',
       withdraw: {
         title: '신청 철회',
         reason: '철회 사유',

@@ -4,12 +4,12 @@ import { useQuery } from 'urql';
 import { usePageTitle } from '../../../components/Layout';
 import { LocalText } from '../../../components/LocalText';
 import { PageFrame } from '../../../components/PageFrame';
-import { Time } from '../../../components/Time';
 import { useCityNames } from '../../../hooks/useCityNames';
 import { useMessages } from '../../../i18n';
 import { cityLabel } from '../../../i18n/cities';
-import { KR_ZONE, pickText, UK_ZONE } from '../../../i18n/format';
+import { pickText } from '../../../i18n/format';
 import { ApplicationReadOnly } from '../../funding/ApplicationReadOnly';
+import { ApplicationHistory } from '../../funding/ApplicationHistory';
 import { ApplicationStatus } from '../../funding/ApplicationStatus';
 import { sidesOf } from '../../funding/documents';
 import { AdminApplication, AdminApplicationSides, type AdminApplicationData } from './documents';
@@ -20,13 +20,6 @@ import { ReviewersPanel } from './ReviewersPanel';
 import { waitsFor } from './waits';
 import '../../../components/panels.css';
 import './applications.css';
-
-/**
- * Whether a step's reason is one a person wrote (returning, withdrawing,
- * declining, closing) rather than the platform's own English note, which a
- * Korean page leaves to the status badge beside it.
- */
-const writtenByPeople = (step: { fromStatus?: string | null; toStatus: string }) => (step.toStatus === 'DRAFT' && !!step.fromStatus) || step.toStatus === 'WITHDRAWN' || step.toStatus === 'CLOSED';
 
 /** /admin/applications/:id: one application as the secretariat sees it, with its eligibility, reviewers, decision and award, and its history. */
 export default function AdminApplicationPage() {
@@ -65,17 +58,7 @@ export default function AdminApplicationPage() {
           <ReviewersPanel application={application} onDone={announce} />
           <AwardPanel application={application} onDone={announce} />
           <Content application={application} />
-          <section aria-labelledby="history-heading">
-            <h2 id="history-heading">{t('detail.history')}</h2>
-            <ol className="stage-history">
-              {application.transitions.map((step) => (
-                <li key={step.id}>
-                  <ApplicationStatus status={step.toStatus} /> <Time value={step.at} also={[UK_ZONE, KR_ZONE]} />
-                  {step.reason && (language === 'en' || writtenByPeople(step)) && <p>{step.reason}</p>}
-                </li>
-              ))}
-            </ol>
-          </section>
+          <ApplicationHistory steps={application.transitions} heading={t('detail.history')} />
         </div>
       )}
     </PageFrame>
