@@ -1,7 +1,7 @@
 import type { Words } from '@app/core';
 import type { ProjectStage } from '@app/projects';
 import type { TwinningStatus } from '@app/twinning';
-import { withParticle } from '@app/rules';
+import { formatInstant, termLabels, withParticle } from '@app/rules';
 import type { ApplicationStatus, DecisionOutcome } from './applications/application.enums';
 
 /** An application's status as a Korean sentence names it (the English keeps the code, as the API's clients read it). */
@@ -17,14 +17,18 @@ export const STATUS_KO: Record<ApplicationStatus, string> = {
   WITHDRAWN: '철회',
 };
 
-export const STAGE_KO: Record<ProjectStage, string> = {
-  DISCOVERY: '탐색',
-  GOAL_SETTING: '목표 설정',
-  FEASIBILITY: '타당성 조사',
-  DEMONSTRATOR: '실증',
-  SCALING: '확산',
-  BUSINESS_AS_USUAL: '상시 운영',
-};
+/** A project's stage in Korean: the glossary's term. */
+export const STAGE_KO: Record<ProjectStage, string> = termLabels(
+  {
+    DISCOVERY: 'stageDiscovery',
+    GOAL_SETTING: 'stageGoalSetting',
+    FEASIBILITY: 'stageFeasibility',
+    DEMONSTRATOR: 'stageDemonstrator',
+    SCALING: 'stageScaling',
+    BUSINESS_AS_USUAL: 'stageBusinessAsUsual',
+  },
+  'ko',
+);
 
 export const TWINNING_STATUS_KO: Record<TwinningStatus, string> = {
   PROPOSED: '제안됨',
@@ -55,11 +59,9 @@ export function same(text: string): Words {
   return { en: text, ko: text };
 }
 
-const SEOUL = new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' });
-
-/** "2027년 3월 31일 오후 5:00(한국 시간)": an instant as a Korean sentence says it. */
+/** "2027년 3월 31일 (수) 오후 5:00 (한국 시간)": an instant as a Korean sentence says it, by the one rule for times. */
 export function whenKo(at: Date): string {
-  return `${SEOUL.format(at)}(한국 시간)`;
+  return formatInstant(at, 'Asia/Seoul', 'ko');
 }
 
 /** A decision's outcome in Korean, as the web app's pages name it. */
