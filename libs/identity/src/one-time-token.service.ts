@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
-import { BadInputError, Clock } from '@app/core';
-import { newSecret, secretMatches, splitToken } from './crypto';
+import { AppError, Clock, ErrorCode } from '@app/core';
+import { newSecret, parseToken, secretMatches } from './crypto';
 import { OneTimeToken, TokenPurpose } from './entities/one-time-token.entity';
 
 export interface IssueToken {
@@ -11,6 +11,16 @@ export interface IssueToken {
   payload?: Record<string, unknown>;
   ttlMs: number;
   createdByUserId?: string | null;
+}
+
+/** Where an emailed link stands; anything but VALID is also the `reason` of the refusal to use it. */
+export enum LinkState {
+  VALID = 'VALID',
+  /** Not a link the platform sent (a part missing, or a secret that does not match). */
+  LINK_NOT_VALID = 'LINK_NOT_VALID',
+  LINK_USED = 'LINK_USED',
+  LINK_WITHDRAWN = 'LINK_WITHDRAWN',
+  LINK_EXPIRED = 'LINK_EXPIRED',
 }
 
 const PURPOSE_WORDS: Record<TokenPurpose, string> = {
@@ -67,32 +77,65 @@ export class OneTimeTokenService {
   }
 
   private async current(em: EntityManager, purpose: TokenPurpose, token: string, field: string, lock: boolean): Promise<OneTimeToken> {
+    const { record, state } = await this.find(em, purpose, token, lock);
+    if (state === LinkState.VALID) return record!;
     const words = PURPOSE_WORDS[purpose];
-    const invalid = `This ${words} is not valid. Check that you copied the whole link, or ask for a new one.`;
-    const { id, secret } = splitToken(token, field, invalid);
-    const record = await em.findOne(OneTimeToken, { where: { id, purpose }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!record || !secretMatches(secret, record.secretHash)) throw BadInputError.field(field, invalid);
-    if (record.usedAt) throw BadInputError.field(field, `This ${words} has already been used. Ask for a new one if you still need it.`);
-    if (record.revokedAt) throw BadInputError.field(field, `This ${words} was withdrawn. Ask for a new one if you still need it.`);
-    if (record.expiresAt <= this.clock.now()) throw BadInputError.field(field, `This ${words} has expired. Ask for a new one.`);
-    return record;
+    const message = {
+      [LinkState.LINK_NOT_VALID]: `This ${words} is not valid. Check that you copied the whole link, or ask for a new one.`,
+      [LinkState.LINK_USED]: `This ${words} has already been used. Ask for a new one if you still need it.`,
+      [LinkState.LINK_WITHDRAWN]: `This ${words} was withdrawn. Ask for a new one if you still need it.`,
+      [LinkState.LINK_EXPIRED]: `This ${words} has expired. Ask for a new one.`,
+    }[state];
+    // The reason says which, so a page can offer the next step in the reader's words.
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { fields: [{ field, message }], reason: state });
   }
 
   /**
-   * Withdraws every unused token of a purpose for an address (e.g. earlier
-   * reset links), or only those whose payload contains `payload`.
+   * Where a token stands, without using it: its record (null when the token is
+   * not genuine) and its state. What an emailed link's page shows before its
+   * button is pressed.
    */
-  async revokeOutstanding(em: EntityManager, purpose: TokenPurpose, email: string, payload?: Record<string, unknown>): Promise<void> {
+  async find(em: EntityManager, purpose: TokenPurpose | null, token: string, lock = false): Promise<{ record: OneTimeToken | null; state: LinkState }> {
+    const parts = parseToken(token);
+    if (!parts) return { record: null, state: LinkState.LINK_NOT_VALID };
+    const { id, secret } = parts;
+    const record = await em.findOne(OneTimeToken, { where: { id, ...(purpose ? { purpose } : {}) }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!record || !secretMatches(secret, record.secretHash)) return { record: null, state: LinkState.LINK_NOT_VALID };
+    const state = record.usedAt
+      ? LinkState.LINK_USED
+      : record.revokedAt
+        ? LinkState.LINK_WITHDRAWN
+        : record.expiresAt <= this.clock.now()
+          ? LinkState.LINK_EXPIRED
+          : LinkState.VALID;
+    return { record, state };
+  }
+
+  /**
+   * Marks as used, with `record`, the other unused links sent for the same
+   * thing: the same sign-up (payload signUpId) or, without one, the same
+   * account and purpose.
+   */
+  async useSiblings(em: EntityManager, record: OneTimeToken): Promise<void> {
     const query = em
       .createQueryBuilder()
       .update(OneTimeToken)
-      .set({ revokedAt: this.clock.now() })
-      .where('purpose = :purpose AND email = :email AND used_at IS NULL AND revoked_at IS NULL', {
-        purpose,
-        email: email.toLowerCase(),
-      });
-    if (payload) query.andWhere('payload @> :payload', { payload: JSON.stringify(payload) });
+      .set({ usedAt: record.usedAt ?? this.clock.now() })
+      .where('purpose = :purpose AND email = :email AND used_at IS NULL AND revoked_at IS NULL AND id <> :id', { purpose: record.purpose, email: record.email, id: record.id });
+    const signUpId = record.payload.signUpId;
+    if (typeof signUpId === 'string') query.andWhere('payload @> :payload', { payload: JSON.stringify({ signUpId }) });
+    else query.andWhere('user_id = :userId', { userId: record.userId });
     await query.execute();
+  }
+
+  /** Withdraws every unused token of a purpose for an address (e.g. earlier reset links). */
+  async revokeOutstanding(em: EntityManager, purpose: TokenPurpose, email: string): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .update(OneTimeToken)
+      .set({ revokedAt: this.clock.now() })
+      .where('purpose = :purpose AND email = :email AND used_at IS NULL AND revoked_at IS NULL', { purpose, email: email.toLowerCase() })
+      .execute();
   }
 
   async revoke(em: EntityManager, id: string): Promise<boolean> {

@@ -56,6 +56,12 @@ export class RequestPasswordResetInput {
 }
 
 @InputType()
+export class ResendEmailConfirmationInput {
+  @Field() @Transform(trim) @IsEmail({}, emailMessage) @MaxLength(EMAIL_MAX)
+  email: string;
+}
+
+@InputType()
 export class ResetPasswordInput {
   @Field() @IsString() @Length(10, 300, { message: 'must be the whole token from the link' })
   token: string;
