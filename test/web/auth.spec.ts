@@ -355,6 +355,8 @@ test.describe('password reset', () => {
 
     await page.goto('/sign-in');
     await page.getByRole('link', { name: tr({ en: 'Forgot your password?', ko: '비밀번호를 잊으셨나요?' }) }).click();
+    // The page loads on demand: the sign-in form's field has the same label until it is there.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: 'Reset your password', ko: '비밀번호 재설정' }));
     await page.getByLabel(tr({ en: 'Email address', ko: '이메일 주소' })).fill(email);
     await page.getByRole('button', { name: tr({ en: 'Email me a link', ko: '링크 받기' }) }).click();
     await expect(page.getByRole('status')).toContainText(tr({ en: 'a link is on its way', ko: '링크를 보내 드렸습니다' }));
