@@ -72,12 +72,10 @@ export function linkProblemOf(error: CombinedError | undefined): LinkProblemStat
  * is checked, an error with a retry, then the page (`children`).
  */
 export function LinkPage({ title, checking, error, onRetry, children }: { title: string; checking: boolean; error?: CombinedError; onRetry: () => void; children: ReactNode }) {
-  const { t } = useMessages(linkMessages);
   return (
     <div className="page page--narrow">
       <h1>{title}</h1>
       {checking ? <Loading /> : error ? <ErrorNotice error={error} onRetry={onRetry} /> : children}
-      {checking && <span className="visually-hidden">{t('checking')}</span>}
     </div>
   );
 }

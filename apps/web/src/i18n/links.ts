@@ -4,7 +4,6 @@ import { defineMessages } from './index';
 export const linkMessages = defineMessages(
   'links',
   {
-    checking: 'Checking the link…',
     state: {
       LINK_NOT_VALID: 'This link is not one we sent, or part of it is missing. Open it again from the email, or copy the whole address.',
       LINK_USED: 'This link has already been used.',
@@ -18,7 +17,6 @@ export const linkMessages = defineMessages(
     signInAs: 'Sign in as {{email}}',
   },
   {
-    checking: '링크를 확인하는 중…',
     state: {
       LINK_NOT_VALID: '저희가 보낸 링크가 아니거나 링크 일부가 빠졌습니다. 이메일에서 다시 열거나 주소 전체를 복사해 주세요.',
       LINK_USED: '이미 사용한 링크입니다.',

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { fieldProblems, problemOf } from '../../api/errors';
+import { useAuth } from '../../auth/AuthProvider';
 import { LinkPage, LinkProblem, linkProblemOf, useEmailedLink, useLinkToken } from '../../components/EmailedLink';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { usePageTitle } from '../../components/Layout';
@@ -25,6 +26,7 @@ const ResetPassword = graphql(`
 export default function ResetPasswordPage() {
   const { t } = useMessages(authMessages);
   usePageTitle(t('reset.title'));
+  const auth = useAuth();
   const token = useLinkToken();
   const { link, fetching, error, refetch } = useEmailedLink(token);
   const [password, setPassword] = useState('');
@@ -38,7 +40,9 @@ export default function ResetPasswordPage() {
     event.preventDefault();
     setTouched(true);
     if (problem) return;
-    await reset({ input: { token, newPassword: password } });
+    const { data } = await reset({ input: { token, newPassword: password } });
+    // A new password ends every session, this browser's too: it stops showing one (the server has ended it already).
+    if (data && auth.user) await auth.signOut().catch(() => undefined);
   }
 
   return (
