@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { twinLiverpoolAndBusan } from '../funding/funding-support';
 import { startTestApp, TestApp } from '../support/harness';
 import { signToken } from '@app/events';
+import { formatSpan } from '@app/rules';
 import { codeOf, createEvent, DAY, E, newCalendarAddress, publishedEvent, reasonOf, register } from './events-support';
 
 /** Text that tries to break out of its property (the finding's title), and every character TEXT escapes. */
@@ -77,7 +78,10 @@ describe('events: calendar files and feeds', () => {
     await register(app, t.participant, event.id);
     const personal = await newCalendarAddress(app, t.participant);
     const url = `${app.url}/events/${event.id}`;
-    const publicDescription = [readBack(NASTY), `${LONG_KOREAN}\n${LONG_KOREAN}\nX-INJ:ko; 끝, \\`, url].join('\n\n');
+    // First when it is, on the event's own clocks (Seoul's, as events-support makes it), in each language.
+    const when = `${formatSpan(event.startsAt, event.endsAt, 'Asia/Seoul', 'en')} · ${formatSpan(event.startsAt, event.endsAt, 'Asia/Seoul', 'ko')}`;
+    expect(when).toMatch(/KST · .+ \(한국 시간\)$/);
+    const publicDescription = [when, readBack(NASTY), `${LONG_KOREAN}\n${LONG_KOREAN}\nX-INJ:ko; 끝, \\`, url].join('\n\n');
 
     const files = {
       event: `${app.url}/events/${event.id}.ics`,

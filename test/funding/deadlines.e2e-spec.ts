@@ -30,7 +30,7 @@ describe('seed fund: deadlines', () => {
     expect(en.text).toMatch(/closes on .+ (GMT|BST)/);
     expect(en.text).toContain(`/applications/${draft}`);
     const ko = await app.mail.waitFor((m) => m.to === 'officer.busan@demo.twins.test' && m.subject.startsWith('마감 3일 전'));
-    expect(ko.text).toMatch(/(GMT\+9|KST)에 마감됩니다/);
+    expect(ko.text).toMatch(/오[전후] \d+:\d\d \(한국 시간\)에 마감됩니다/);
 
     app.workerClock!.advance(2 * DAY);
     await app.mail.waitFor((m) => m.to === 'officer.liverpool@demo.twins.test' && m.subject.startsWith('One day left'));

@@ -204,7 +204,7 @@ describe('seed fund: review due dates', () => {
     expect(en.subject).toBe('3 days left to review “Smart quays feasibility”');
     expect(en.text).toMatch(/is due on .+ (GMT|BST)/);
     const ko = await app.mail.waitFor((m) => ours('board.kr@demo.twins.test')(m) && m.subject.startsWith('심사 마감 3일 전'));
-    expect(ko.text).toMatch(/(GMT\+9|KST)입니다/);
+    expect(ko.text).toMatch(/오[전후] \d+:\d\d \(한국 시간\)입니다/);
 
     // 김지현 submits; only Oliver, still pending, hears a day before.
     await submitReview(applicationId, 'boardKr');

@@ -80,7 +80,7 @@ describe('seed fund: an application from draft to a closed award', () => {
     const locked = await app.gql(F.UPDATE, { input: { id: applicationId, version: (await application()).version, title: { en: 'Changed' } } }, { token: t.liverpool });
     expect([codeOf(locked), reasonOf(locked)]).toEqual(['CONFLICT', 'LOCKED']);
     expect((await app.mail.waitFor((m) => m.to === 'officer.liverpool@demo.twins.test' && m.subject.includes('has been received'))).text).toContain('Smart quays feasibility');
-    expect((await app.mail.waitFor((m) => m.to === 'officer.busan@demo.twins.test' && m.subject.includes('접수'))).subject).toBe('신청서 “스마트 부두 타당성 조사”이(가) 접수되었습니다');
+    expect((await app.mail.waitFor((m) => m.to === 'officer.busan@demo.twins.test' && m.subject.includes('접수'))).subject).toBe('신청서 “스마트 부두 타당성 조사”가 접수되었습니다');
     expect((await app.mail.waitFor((m) => m.to === 'admin@demo.twins.test' && m.subject.startsWith('New application'))).text).toContain('assign reviewers');
   });
 

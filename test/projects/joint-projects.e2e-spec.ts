@@ -359,7 +359,7 @@ describe('twin workspaces and joint projects, end to end', () => {
     expect(verbs.filter((v) => v === 'PROJECT_STAGE_CHANGED')).toHaveLength(5);
     const bau = all.nodes.find((e) => e.verb === 'PROJECT_STAGE_CHANGED')!;
     expect(bau.summary.en).toBe('Sam Taylor moved “Hydrogen ports” from Scaling to Business as usual: Both ports run hydrogen tugs');
-    expect(bau.summary.ko).toBe('Sam Taylor님이 프로젝트 “수소 항만”의 단계를 확산에서 상시 운영(으)로 옮겼습니다 (사유: Both ports run hydrogen tugs)');
+    expect(bau.summary.ko).toBe('Sam Taylor님이 프로젝트 “수소 항만”의 단계를 확산에서 상시 운영으로 옮겼습니다 (사유: Both ports run hydrogen tugs)');
 
     // Pages of five, following the cursor, cover the same entries once each.
     const seen: string[] = [];
@@ -392,8 +392,9 @@ describe('twin workspaces and joint projects, end to end', () => {
       ['busan', '2027-03-28T10:30:00+09:00', 'KST'],
     ]);
     // The reader's language: an English reader and a Korean reader.
-    expect(before[0].text).toBe('Sun, 28 Mar 2027, 00:30 GMT');
-    expect(after[1].text).toContain('2027년 3월 28일');
+    expect(before[0].text).toBe('Sun 28 Mar 2027, 00:30 GMT');
+    expect(after[1].text).toBe('2027년 3월 28일 (일) 오전 10:30 (한국 시간)');
+    expect(after[0].text).toBe('2027년 3월 28일 (일) 오전 2:30 (영국 시간)');
     // Feed entries carry their instant in UTC and render it in both zones.
     const entry = (await feed(t.liverpool, { first: 1 })).activity.nodes[0];
     for (const local of entry.atInCities) expect(new Date(local.local).getTime()).toBe(new Date(entry.at).getTime());
@@ -418,8 +419,8 @@ describe('twin workspaces and joint projects, end to end', () => {
     expect(en.text).toMatch(/(GMT|BST)/);
     const ko = await app.mail.waitFor((m) => m.to === 'officer.busan@demo.twins.test' && m.subject.startsWith('주간 요약'), 20_000);
     expect(ko.subject).toMatch(/^주간 요약: 리버풀–부산 워크스페이스 새 소식 \d+건$/);
-    expect(ko.text).toContain('단계를 확산에서 상시 운영(으)로 옮겼습니다');
-    expect(ko.text).toMatch(/GMT\+9|KST/);
+    expect(ko.text).toContain('단계를 확산에서 상시 운영으로 옮겼습니다');
+    expect(ko.text).toMatch(/오[전후] \d+:\d\d \(한국 시간\)/);
     const daily = await app.mail.waitFor((m) => m.to === 'participant@demo.twins.test' && m.subject.startsWith('Daily digest'), 20_000);
     expect(daily.text).toContain('Jordan Lee');
 

@@ -95,7 +95,7 @@ test.describe('the secretariat’s applications', () => {
     await expect(kim).toContainText(tr({ en: 'Pending', ko: '작성 대기' }));
     // Due at 17:00 UK time on the chosen day, shown in both countries' zones.
     await expect(kim.locator('time').first()).toHaveAttribute('datetime', new RegExp(`^${day}T1[67]:00:00`));
-    await expect(kim).toContainText(tr({ en: 'In Seoul', ko: '런던 기준' }));
+    await expect(kim).toContainText(tr({ en: 'KST', ko: '(영국 시간)' }));
 
     await kim.getByRole('button', { name: tr({ en: 'Take 김지현 off', ko: '김지현 위원 제외' }) }).click();
     await kim.getByRole('group').getByRole('button', { name: tr({ en: 'Take them off', ko: '제외하기' }) }).click();

@@ -89,7 +89,7 @@ test.describe('the seed fund in the console', () => {
     const preview = page.getByRole('region', { name: tr({ en: 'What applicants will see', ko: '신청자에게 보이는 모습' }) });
     await expect(preview.getByRole('heading', { name: callTitle[lang] })).toBeVisible();
     await expect(preview).toContainText('£20,000.00');
-    await expect(preview).toContainText(tr({ en: 'In Seoul', ko: '서울 기준' }));
+    await expect(preview).toContainText(tr({ en: 'KST', ko: '(한국 시간)' }));
     await page.getByRole('button', { name: tr({ en: 'Open the call', ko: '공모 열기' }) }).click();
     const calls = page.getByRole('list', { name: tr({ en: 'Calls', ko: '공모' }) });
     await expect(calls.getByRole('listitem').filter({ hasText: callTitle[lang] })).toContainText(tr({ en: 'Not open yet', ko: '접수 전' }));

@@ -260,7 +260,7 @@ test.describe('signing up, in and out', () => {
     expect(await other.evaluate(() => ({ ...localStorage }))).not.toHaveProperty(['twins.user']);
   });
 
-  test('a profile changed in one tab shows in the other tabs', async ({ page, context, lang, tr, mail, signIn }) => {
+  test('a profile changed in one tab shows in the other tabs; its zone is picked by city and names the times', async ({ page, context, lang, tr, mail, signIn }) => {
     const password = 'renamed-in-one-tab';
     const before = tr({ en: 'Before Renaming', ko: '이름 바꾸기 전' });
     const after = tr({ en: 'After Renaming', ko: '이름 바꾼 뒤' });
@@ -271,9 +271,17 @@ test.describe('signing up, in and out', () => {
     await expect(other.getByRole('banner').getByRole('link', { name: before })).toBeVisible();
 
     await page.getByLabel(tr({ en: 'Name', ko: '이름' }), { exact: true }).fill(after);
+    // The zone picker names cities in the page's language, the two countries' first (the reader's own first).
+    const zone = page.getByLabel(tr({ en: 'Time zone', ko: '시간대' }), { exact: true });
+    await expect(zone.locator('option').nth(0)).toHaveText(tr({ en: 'London (GMT/BST)', ko: '서울 (KST)' }));
+    await expect(zone.locator('option').nth(1)).toHaveText(tr({ en: 'Seoul (KST)', ko: '런던 (GMT/BST)' }));
+    await expect(zone.locator('option', { hasText: tr({ en: /^Paris \(GMT\+[12]\)$/, ko: /^파리 \(GMT\+[12]\)$/ }) })).toHaveCount(1);
+    await zone.selectOption('Europe/Paris');
     await page.getByRole('button', { name: tr({ en: 'Save profile', ko: '프로필 저장' }) }).click();
     await expect(page.getByRole('banner').getByRole('link', { name: after })).toBeVisible();
     await expect(other.getByRole('banner').getByRole('link', { name: after })).toBeVisible();
+    // Times now read on Paris clocks, the zone named by its city rather than an offset.
+    await expect(page.getByText(tr({ en: /\d\d:\d\d Paris time/, ko: /오[전후] \d+:\d\d \(파리 시간\)/ })).first()).toBeVisible();
   });
 
   test('a sign-out the server could not carry out says so and keeps the person signed in; once it answers, signing out works', async ({ page, context, lang, tr, mail, signIn }) => {

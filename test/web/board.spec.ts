@@ -124,7 +124,7 @@ test.describe('board', () => {
     await page.getByRole('region', { name: tr({ en: 'Meetings', ko: '회의' }) }).getByRole('link', { name: meetingTitle[lang] }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(meetingTitle[lang]);
     // Bilingual meetings: the start in the viewer's zone and in the other country's.
-    await expect(page.getByTestId('meeting-when')).toContainText(tr({ en: 'In Seoul', ko: '런던 기준' }));
+    await expect(page.getByTestId('meeting-when')).toContainText(tr({ en: 'KST', ko: '(영국 시간)' }));
 
     const item = page.getByTestId('agenda-item').filter({ hasText: app.title[lang] });
     await expect(item.getByTestId('review-aggregate')).toContainText(tr({ en: '2 of 2 reviews submitted', ko: '필요한 심사 2건 중 2건 제출' }));

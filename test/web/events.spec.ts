@@ -21,8 +21,8 @@ test.describe('events', () => {
     await expect(seminar).toBeVisible();
     await expect(seminar).toContainText(tr({ en: 'Seminar', ko: '세미나' }));
     await expect(seminar).toContainText(tr({ en: 'In person and online', ko: '현장·온라인 병행' }));
-    // The viewer's zone first (London for the en project, Seoul for ko), then the other country's, labelled.
-    await expect(seminar).toContainText(tr({ en: 'In Seoul', ko: '런던 기준' }));
+    // The viewer's zone first (London for the en project, Seoul for ko), then the other country's, each named.
+    await expect(seminar).toContainText(tr({ en: /\d\d:\d\d (BST|GMT) · .+ \d\d:\d\d KST/, ko: /오[전후] \d+:\d\d \(한국 시간\) · .+ 오[전후] \d+:\d\d \(영국 시간\)/ }));
     await expect(seminar).toContainText(tr({ en: 'of 40', ko: '정원 40명 중' }));
     await expect(seminar).toContainText('이수민');
     await expect(page.getByRole('link', { name: tr(SHOWCASE) })).toBeVisible();
@@ -71,7 +71,12 @@ test.describe('events', () => {
     const eventPath = new URL(page.url()).pathname;
     await expect(page.getByText(tr({ en: 'Liverpool and Busan share what their hydrogen trials', ko: '리버풀과 부산이 항만 차량 수소 실증에서' }))).toBeVisible();
     await expect(page.getByText('BEXCO, Busan')).toBeVisible();
-    await expect(page.locator('.events-facts').getByText(tr({ en: 'In Seoul', ko: '런던 기준' })).first()).toBeVisible();
+    // Its times on each country's clocks, the zone named as each language names it, never as an offset.
+    const facts = page.locator('.events-facts');
+    await expect(facts).toContainText(tr({ en: /\d\d:\d\d (BST|GMT)/, ko: /오[전후] \d+:\d\d \(한국 시간\)/ }));
+    await expect(facts).toContainText(tr({ en: /\d\d:\d\d KST/, ko: /오[전후] \d+:\d\d \(영국 시간\)/ }));
+    await expect(facts).not.toContainText('GMT+');
+    await expect(facts).not.toContainText(/\b[AP]M\b/);
     // The joining link is for people holding a place.
     await expect(page.getByText(tr({ en: 'The joining link is shown here to people who hold a place.', ko: '온라인 참여 링크는 참가가 확정된 분께 이곳에 표시됩니다.' }))).toBeVisible();
     const ics = page.getByRole('link', { name: tr({ en: 'Add to my calendar (.ics)', ko: '내 캘린더에 추가(.ics)' }) });

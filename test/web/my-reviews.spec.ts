@@ -43,7 +43,7 @@ test.describe('my reviews', () => {
     const due = row.getByTestId('due');
     await expect(due).toContainText(tr({ en: 'Due', ko: '마감' }));
     await expect(due.locator('time').first()).toHaveAttribute('datetime', dueAt);
-    await expect(due).toContainText(tr({ en: 'In Seoul', ko: '런던 기준' }));
+    await expect(due).toContainText(tr({ en: 'KST', ko: '(영국 시간)' }));
     await expect(row).not.toContainText(tr({ en: 'Overdue', ko: '마감 지남' }));
 
     // "Write the review" opens the application's board page with the review form.

@@ -270,7 +270,8 @@ test.describe('proposing a twinning', () => {
     await card.getByRole('button', { name: tr({ en: 'Send the proposal', ko: '제안 보내기' }) }).click();
     const refusal = card.getByRole('alert');
     await expect(refusal).toHaveAttribute('data-error-code', 'FORBIDDEN');
-    await expect(refusal).toContainText(tr({ en: 'Your account may not do this.', ko: '이 작업을 할 수 있는 권한이 없습니다.' }));
+    const own = cityNameOf(city, lang);
+    await expect(refusal).toContainText(tr({ en: `Only officers of ${own}'s city government`, ko: `${own} 시 정부 소속 공무원만` }));
     await expect(page).toHaveURL(new RegExp(`/explorer\\?city=${city}$`));
     expect(await livePartnersOf(city)).toEqual(live);
   });

@@ -122,7 +122,10 @@ export class EventsResolver {
   @Allow('PUBLIC')
   async stopEventAnnouncements(@Args('token') token: string): Promise<boolean> {
     if (token.length > 300 || !(await this.follows.unsubscribe(token))) {
-      throw linkNotValid('This unsubscribe link is not valid. Open it from the announcement email, or change what you follow when signed in.');
+      throw linkNotValid({
+        en: 'This unsubscribe link is not valid. Open it from the announcement email, or change what you follow when signed in.',
+        ko: '유효하지 않은 수신 거부 링크입니다. 공지 메일의 링크를 사용하거나, 로그인해서 구독 설정을 바꾸세요.',
+      });
     }
     return true;
   }
@@ -248,7 +251,7 @@ export class EventsResolver {
   })
   @Allow(Role.EVENT_ORGANISER, Role.ADMIN)
   registrations(@Parent() event: ProgrammeEvent, @Args() args: RegistrationListArgs, @Ctx() ctx: RequestContext) {
-    if (!canManage(ctx.user, event)) throw new NotFoundError('registration list of this event');
+    if (!canManage(ctx.user, event)) throw new NotFoundError('eventRegistrations');
     return this.registrationsService.forEvent(event.id, args.filter?.statuses, args);
   }
 

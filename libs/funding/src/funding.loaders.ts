@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, ObjectLiteral } from 'typeorm';
 import { CitiesService } from '@app/cities';
-import { NotFoundError, RequestContext, requestLoader, ZoneOf } from '@app/core';
+import { NotFoundError, RequestContext, requestLoader, ZoneOf, type Thing } from '@app/core';
 import { Fund } from './funds/fund.entity';
 import { ApplicationsService } from './applications/applications.service';
 import type { EligibilityFacts } from './applications/eligibility';
@@ -59,7 +59,7 @@ export class FundingLoaders {
     return requestLoader<string, Omit<EligibilityFacts, 'lines'>>(ctx, 'funding.eligibilityFacts', (ids) => this.applications.eligibilityFacts(ids));
   }
 
-  private byId<T extends ObjectLiteral & { id: string }>(ctx: RequestContext, entity: new () => T, key: string, what: string) {
+  private byId<T extends ObjectLiteral & { id: string }>(ctx: RequestContext, entity: new () => T, key: string, what: Thing) {
     return requestLoader<string, T>(ctx, key, async (ids) => {
       const rows = await this.dataSource.getRepository(entity).findBy({ id: In([...ids]) } as never);
       return ids.map((id) => rows.find((r) => r.id === id) ?? new NotFoundError(what, id));

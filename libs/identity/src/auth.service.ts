@@ -42,7 +42,10 @@ interface AccessClaims {
 }
 
 const WRONG_CREDENTIALS = 'The email or password is not right. Check them and try again.';
-const CONFIRM_FIRST = 'Please confirm your email address first: open the link we emailed you, or ask for a new one.';
+const CONFIRM_FIRST = {
+  en: 'Please confirm your email address first: open the link we emailed you, or ask for a new one.',
+  ko: '먼저 이메일 주소를 확인해 주세요. 이메일로 보낸 링크를 열거나 새 링크를 요청해 주세요.',
+};
 
 /** What a password opens: a confirmed account, a sign-up still waiting for its confirmation, or nothing. */
 interface PasswordCheck {
@@ -149,10 +152,8 @@ export class AuthService {
         [record.payload.signUpId],
       );
       if (!signUp) {
-        throw new AppError(ErrorCode.BAD_USER_INPUT, 'token: This confirmation link has expired. Sign up again.', {
-          fields: [{ field: 'token', message: 'This confirmation link has expired. Sign up again.' }],
-          reason: LinkState.LINK_EXPIRED,
-        });
+        const expired = { en: 'This confirmation link has expired. Sign up again.', ko: '유효 기간이 지난 이메일 확인 링크입니다. 다시 가입해 주세요.' };
+        throw new AppError(ErrorCode.BAD_USER_INPUT, { en: `token: ${expired.en}`, ko: `token: ${expired.ko}` }, { fields: [{ field: 'token', message: expired }], reason: LinkState.LINK_EXPIRED });
       }
       const inserted = await em
         .createQueryBuilder()

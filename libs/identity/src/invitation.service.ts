@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Clock, Role } from '@app/core';
-import { OutboxService } from '@app/notifications';
+import { OutboxService, PLATFORM_NAME } from '@app/notifications';
 import type { AcceptInvitationInput, InviteUserInput } from './dto/identity.inputs';
 import { IdentityEmail } from './emails/identity.emails';
 import { TokenPurpose } from './entities/one-time-token.entity';
@@ -54,7 +54,7 @@ export class InvitationService {
         to: { email, userId: existing?.id ?? null, language, timeZone: existing?.timeZone ?? 'Europe/London' },
         data: {
           invitedBy: by.displayName,
-          what: { en: 'to join the Innovation Twins platform', ko: 'Innovation Twins 플랫폼에' },
+          what: { en: `to join the ${PLATFORM_NAME.en} platform`, ko: `${PLATFORM_NAME.ko} 플랫폼에` },
           url: linkPageUrl(this.config, 'acceptInvitation', token, language),
           expiresAt: record.expiresAt.toISOString(),
         },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
-import { AppError, Clock, ErrorCode } from '@app/core';
+import { AppError, Clock, ErrorCode, type Words } from '@app/core';
 import { newSecret, parseToken, secretMatches } from './crypto';
 import { OneTimeToken, TokenPurpose } from './entities/one-time-token.entity';
 
@@ -23,10 +23,10 @@ export enum LinkState {
   LINK_EXPIRED = 'LINK_EXPIRED',
 }
 
-const PURPOSE_WORDS: Record<TokenPurpose, string> = {
-  [TokenPurpose.EMAIL_CONFIRMATION]: 'confirmation link',
-  [TokenPurpose.PASSWORD_RESET]: 'password reset link',
-  [TokenPurpose.INVITATION]: 'invitation',
+const PURPOSE_WORDS: Record<TokenPurpose, Words> = {
+  [TokenPurpose.EMAIL_CONFIRMATION]: { en: 'confirmation link', ko: '이메일 확인 링크' },
+  [TokenPurpose.PASSWORD_RESET]: { en: 'password reset link', ko: '비밀번호 재설정 링크' },
+  [TokenPurpose.INVITATION]: { en: 'invitation', ko: '초대 링크' },
 };
 
 /**
@@ -79,15 +79,14 @@ export class OneTimeTokenService {
   private async current(em: EntityManager, purpose: TokenPurpose, token: string, field: string, lock: boolean): Promise<OneTimeToken> {
     const { record, state } = await this.find(em, purpose, token, lock);
     if (state === LinkState.VALID) return record!;
-    const words = PURPOSE_WORDS[purpose];
-    const message = {
-      [LinkState.LINK_NOT_VALID]: `This ${words} is not valid. Check that you copied the whole link, or ask for a new one.`,
-      [LinkState.LINK_USED]: `This ${words} has already been used. Ask for a new one if you still need it.`,
-      [LinkState.LINK_WITHDRAWN]: `This ${words} was withdrawn. Ask for a new one if you still need it.`,
-      [LinkState.LINK_EXPIRED]: `This ${words} has expired. Ask for a new one.`,
+    const { en, ko } = PURPOSE_WORDS[purpose];
+    const message: Words = {
+      [LinkState.LINK_NOT_VALID]: { en: `This ${en} is not valid. Check that you copied the whole link, or ask for a new one.`, ko: `유효하지 않은 ${ko}입니다. 링크 전체를 복사했는지 확인하거나 새 링크를 요청해 주세요.` },
+      [LinkState.LINK_USED]: { en: `This ${en} has already been used. Ask for a new one if you still need it.`, ko: `이미 사용한 ${ko}입니다. 아직 필요하면 새 링크를 요청해 주세요.` },
+      [LinkState.LINK_WITHDRAWN]: { en: `This ${en} was withdrawn. Ask for a new one if you still need it.`, ko: `취소된 ${ko}입니다. 아직 필요하면 새 링크를 요청해 주세요.` },
+      [LinkState.LINK_EXPIRED]: { en: `This ${en} has expired. Ask for a new one.`, ko: `유효 기간이 지난 ${ko}입니다. 새 링크를 요청해 주세요.` },
     }[state];
-    // The reason says which, so a page can offer the next step in the reader's words.
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { fields: [{ field, message }], reason: state });
+    throw new AppError(ErrorCode.BAD_USER_INPUT, { en: `${field}: ${message.en}`, ko: `${field}: ${message.ko}` }, { fields: [{ field, message }], reason: state });
   }
 
   /**

@@ -98,7 +98,7 @@ export class OrganisationRequestsResolver {
       request.userId === me.id ||
       (!!request.organisationId &&
         (await requestLoader<string, boolean>(ctx, 'identity.managesOrganisation', (ids) => managesEach(this.dataSource.manager, me.id, ids)).load(request.organisationId)));
-    if (!mayRead) throw new NotFoundError('organisation request', request.id);
+    if (!mayRead) throw new NotFoundError('organisationRequest', request.id);
     return (await this.user(request, ctx)).email;
   }
 

@@ -126,7 +126,7 @@ export class OrganisationRequestsService {
   async withdraw(actor: AuthUser, id: string): Promise<OrganisationJoinRequest> {
     return this.dataSource.transaction(async (em) => {
       const request = await this.lock(em, id);
-      if (!request || request.userId !== actor.id) throw new NotFoundError('organisation request', id);
+      if (!request || request.userId !== actor.id) throw new NotFoundError('organisationRequest', id);
       this.requirePending(request);
       await em.update(OrganisationJoinRequest, { id: request.id }, {
         status: OrganisationRequestStatus.WITHDRAWN,
@@ -147,7 +147,7 @@ export class OrganisationRequestsService {
       const request = await this.lock(em, input.id);
       if (!request || !(await this.mayDecide(em, actor, request))) {
         if (request?.userId === actor.id) throw new ForbiddenError('You cannot decide your own request; you may withdraw it.');
-        throw new NotFoundError('organisation request', input.id);
+        throw new NotFoundError('organisationRequest', input.id);
       }
       this.requirePending(request);
       let organisationId = request.organisationId;

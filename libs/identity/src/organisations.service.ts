@@ -86,7 +86,7 @@ export class OrganisationsService {
     }
     if (!(await em.existsBy(Organisation, { id: input.organisationId }))) throw new NotFoundError('organisation', input.organisationId);
     const membership = await em.findOneBy(OrganisationMembership, { organisationId: input.organisationId, userId: input.userId });
-    if (!membership) throw new NotFoundError('membership of that user in that organisation');
+    if (!membership) throw new NotFoundError('organisationMembership');
     if (membership.role === input.role) return membership;
     if (membership.role === OrganisationMemberRole.MANAGER) {
       const managers = await em.countBy(OrganisationMembership, { organisationId: input.organisationId, role: OrganisationMemberRole.MANAGER });
@@ -103,7 +103,7 @@ export class OrganisationsService {
     const result = await this.dataSource
       .getRepository(OrganisationMembership)
       .delete({ organisationId: input.organisationId, userId: input.userId });
-    if (!result.affected) throw new NotFoundError('membership of that user in that organisation');
+    if (!result.affected) throw new NotFoundError('organisationMembership');
     return organisation;
   }
 

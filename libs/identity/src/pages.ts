@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { AppError, ErrorCode, type AppConfig, type Language } from '@app/core';
+import { AppError, ErrorCode, inLanguage, type AppConfig, type Language, type Words } from '@app/core';
 import { escapeHtml } from '@app/notifications';
 
 /**
@@ -38,8 +38,8 @@ export function linkPageUrl(config: AppConfig, page: keyof typeof LINK_PAGES, to
 }
 
 /** The refusal of a link the platform never sent (or not whole): BAD_USER_INPUT, `reason` LINK_NOT_VALID, as for token links. */
-export function linkNotValid(message: string): AppError {
-  return new AppError(ErrorCode.BAD_USER_INPUT, `token: ${message}`, { fields: [{ field: 'token', message }], reason: 'LINK_NOT_VALID' });
+export function linkNotValid(message: Words): AppError {
+  return new AppError(ErrorCode.BAD_USER_INPUT, { en: `token: ${message.en}`, ko: `token: ${message.ko}` }, { fields: [{ field: 'token', message }], reason: 'LINK_NOT_VALID' });
 }
 
 /**
@@ -74,8 +74,9 @@ export function signInLink(next?: string): string {
 /** What a form page says about a refusal: the first field and what is wrong with it. */
 export function messageOf(error: unknown): string {
   if (error instanceof AppError) {
-    const fields = (error.extensions.fields as Array<{ field: string; message: string }> | undefined) ?? [];
-    return fields[0] ? `${FIELD_NAMES[fields[0].field] ?? fields[0].field} ${fields[0].message}` : error.message;
+    // The form pages' own sentences are English first; a field's problem may come in both languages.
+    const fields = (error.extensions.fields as Array<{ field: string; message: Words | string }> | undefined) ?? [];
+    return fields[0] ? `${FIELD_NAMES[fields[0].field] ?? fields[0].field} ${inLanguage(fields[0].message, 'en')}` : error.message;
   }
   throw error;
 }

@@ -96,7 +96,7 @@ async function take(limiter: RateLimiterRedis, key: string): Promise<RateLimiter
   try {
     return await limiter.consume(key);
   } catch (error) {
-    if (error instanceof RateLimiterRes) throw new RateLimitedError(error.msBeforeNext / 1000, 'Too many sign-in attempts');
+    if (error instanceof RateLimiterRes) throw new RateLimitedError(error.msBeforeNext / 1000, { en: 'Too many sign-in attempts', ko: '로그인 시도가 너무 많습니다' });
     throw error;
   }
 }

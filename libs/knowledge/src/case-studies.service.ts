@@ -66,11 +66,11 @@ export class CaseStudiesService {
   async get(user: AuthUser | null, idOrSlug: string): Promise<CaseStudy> {
     const repo = this.dataSource.getRepository(CaseStudy);
     const caseStudy = isUuid(idOrSlug) ? await repo.findOneBy({ id: idOrSlug }) : await repo.findOneBy({ slug: idOrSlug });
-    if (!caseStudy) throw new NotFoundError('case study', idOrSlug);
+    if (!caseStudy) throw new NotFoundError('caseStudy', idOrSlug);
     const access = await this.accessTo(user, caseStudy);
     if (access.author || access.reviewer) return caseStudy;
     const published = await this.dataSource.getRepository(CaseStudyVersion).countBy({ caseStudyId: caseStudy.id, status: CaseStudyStatus.PUBLISHED });
-    if (!published) throw new NotFoundError('case study', idOrSlug);
+    if (!published) throw new NotFoundError('caseStudy', idOrSlug);
     return caseStudy;
   }
 
@@ -84,7 +84,7 @@ export class CaseStudiesService {
   async revisions(user: AuthUser | null, caseStudy: CaseStudy, language: string): Promise<CaseStudyRevision[]> {
     if (language !== 'en' && language !== 'ko') throw BadInputError.field('language', 'must be en or ko');
     const access = await this.accessTo(user, caseStudy);
-    if (!access.author && !access.reviewer) throw new NotFoundError('revisions of this case study');
+    if (!access.author && !access.reviewer) throw new NotFoundError('caseStudyRevisions');
     return this.dataSource.getRepository(CaseStudyRevision).find({ where: { caseStudyId: caseStudy.id, language }, order: { revision: 'DESC' } });
   }
 
@@ -199,9 +199,9 @@ export class CaseStudiesService {
     return this.dataSource.transaction(async (em) => {
       const caseStudy = await this.lockCaseStudy(em, input.caseStudyId);
       const access = await this.accessTo(user, caseStudy, em);
-      if (!access.author && !access.reviewer && !(await this.isPublished(em, caseStudy.id))) throw new NotFoundError('case study', input.caseStudyId);
+      if (!access.author && !access.reviewer && !(await this.isPublished(em, caseStudy.id))) throw new NotFoundError('caseStudy', input.caseStudyId);
       const version = await em.findOneBy(CaseStudyVersion, { caseStudyId: caseStudy.id, language: input.language });
-      if (!version) throw new NotFoundError(`${input.language} version of this case study`);
+      if (!version) throw new NotFoundError('caseStudyVersion');
       const approve = 'approve' in input ? input.approve : true;
       const step: Step = kind === 'review' ? (approve ? 'approve' : 'sendBack') : kind;
       if (step === 'submit' && !access.author) throw new ForbiddenError('Only its authors send a case study for review.');
@@ -237,7 +237,7 @@ export class CaseStudiesService {
     return this.dataSource.transaction(async (em) => {
       const { caseStudy } = await this.lockForWriting(em, user, input.caseStudyId);
       const version = await em.findOneBy(CaseStudyVersion, { caseStudyId: caseStudy.id, language: input.language });
-      if (!version) throw new NotFoundError(`${input.language} version of this case study`);
+      if (!version) throw new NotFoundError('caseStudyVersion');
       version.needsTranslationCheck = false;
       return em.save(version);
     });
@@ -311,7 +311,7 @@ export class CaseStudiesService {
 
   private async lockCaseStudy(em: EntityManager, id: string): Promise<CaseStudy> {
     const caseStudy = isUuid(id) ? await em.createQueryBuilder(CaseStudy, 'c').setLock('for_no_key_update').where('c.id = :id', { id }).getOne() : null;
-    if (!caseStudy) throw new NotFoundError('case study', id);
+    if (!caseStudy) throw new NotFoundError('caseStudy', id);
     return caseStudy;
   }
 
@@ -321,7 +321,7 @@ export class CaseStudiesService {
     const access = await this.accessTo(user, caseStudy, em);
     if (access.author || access.reviewer) return { caseStudy, access };
     if (await this.isPublished(em, caseStudy.id)) throw new ForbiddenError('Only its authors, and its reviewers, edit a case study.');
-    throw new NotFoundError('case study', id);
+    throw new NotFoundError('caseStudy', id);
   }
 
   private async isPublished(em: EntityManager, caseStudyId: string): Promise<boolean> {

@@ -2,6 +2,6 @@ export { OutboxMessage } from './entities/outbox-message.entity';
 export { OutboxService } from './outbox.service';
 export type { EmailRecipient } from './outbox.service';
 export { NotificationsModule } from './notifications.module';
-export { defineTemplate, escapeHtml, formatInstant, layout } from './templates/email-template';
+export { defineTemplate, escapeHtml, formatInstant, layout, PLATFORM_NAME } from './templates/email-template';
 export type { AnyEmailTemplate, EmailTemplate, TemplateContext } from './templates/email-template';
 export { testMessageTemplate } from './templates/test-message.template';

@@ -11,3 +11,20 @@ export { TEXT_LIMITS } from './text';
 export { TWINNING_LIMITS } from './twinning';
 export { difference, fromRecord, matchPercent, minorDigits, sumByCurrency, toRecord, type Amounts } from './money';
 export { fillKorean, koreanNumber, particleOf, withParticle, type Particle } from './korean';
+export {
+  formatClock,
+  formatDay,
+  formatInstant,
+  formatSpan,
+  KR_ZONE,
+  UK_ZONE,
+  utcOffset,
+  zoneAbbreviation,
+  zoneChoiceLabel,
+  zoneChoices,
+  zoneCity,
+  zoneFullName,
+  zoneName,
+  type InstantStyle,
+  type ZoneLanguage,
+} from './time-zones';

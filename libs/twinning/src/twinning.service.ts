@@ -53,9 +53,10 @@ export class TwinningService {
     }
     const governed = await this.officers.governedCityIds(user.id);
     if (!governed.includes(own.id)) {
-      throw new ForbiddenError(
-        `Only officers of ${own.nameEn}'s city government (members of its CITY_GOVERNMENT organisation) may propose a twinning for ${own.nameEn}.`,
-      );
+      throw new ForbiddenError({
+        en: `Only officers of ${own.nameEn}'s city government (members of its CITY_GOVERNMENT organisation) may propose a twinning for ${own.nameEn}.`,
+        ko: `${own.nameKo} 시 정부 소속 공무원만 ${own.nameKo}의 트윈 협력을 제안할 수 있습니다.`,
+      });
     }
     const key = pairKey(own.id, partner.id);
     let snapshot: Record<string, unknown> | null = null;

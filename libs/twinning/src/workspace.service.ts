@@ -139,10 +139,10 @@ export class WorkspaceService {
 
   async decideJoinRequest(user: AuthUser, input: DecideJoinRequestInput): Promise<WorkspaceJoinRequest> {
     const found = await this.dataSource.getRepository(WorkspaceJoinRequest).findOneBy({ id: input.id });
-    if (!found) throw new NotFoundError('join request', input.id);
+    if (!found) throw new NotFoundError('joinRequest', input.id);
     if (input.approve && !input.role) throw BadInputError.field('role', 'is needed to approve: choose LEAD, MEMBER or OBSERVER.');
     return this.dataSource.transaction(async (em) => {
-      const { workspace, twinning, access } = await lockWorkspace(em, this.access, user, found.workspaceId, () => new NotFoundError('join request', input.id));
+      const { workspace, twinning, access } = await lockWorkspace(em, this.access, user, found.workspaceId, () => new NotFoundError('joinRequest', input.id));
       requireLead(access, 'answer join requests');
       const request = await em.findOneByOrFail(WorkspaceJoinRequest, { id: input.id });
       if (request.status !== JoinRequestStatus.PENDING) {
@@ -272,7 +272,7 @@ export class WorkspaceService {
 
   private async memberOrNotFound(em: EntityManager, workspaceId: string, userId: string): Promise<WorkspaceMember> {
     const member = await em.findOneBy(WorkspaceMember, { workspaceId, userId });
-    if (!member) throw new NotFoundError('member of this workspace with user id', userId);
+    if (!member) throw new NotFoundError('workspaceMember', userId);
     return member;
   }
 

@@ -17,7 +17,7 @@ export interface FieldProblem {
 
 export interface ApiProblem {
   code: ErrorCode;
-  /** The API's own words (English). */
+  /** The API's own words, in the language the request asked for (the page's). */
   message: string;
   fields: FieldProblem[];
   /** CONFLICT's reason, e.g. "deadline-passed", when the API gives one. */

@@ -1,14 +1,15 @@
 import { useAuth } from '../auth/AuthProvider';
 import { useMessages } from '../i18n';
 import { common } from '../i18n/common';
-import { formatDate, formatDateTime, zoneLabel, zonesFor } from '../i18n/format';
+import { formatDate, formatDateTime, zonesFor } from '../i18n/format';
 
 /**
  * An instant in the viewer's zone, then in each zone of `also` (e.g. both
- * countries' zones where two cities meet), each labelled.
+ * countries' zones where two cities meet), each naming its zone (KST, BST,
+ * 한국 시간, 파리 시간).
  */
 export function Time({ value, also = [] }: { value: string; also?: string[] }) {
-  const { language, t } = useMessages(common);
+  const { language } = useMessages(common);
   const { timeZone } = useAuth();
   const zones = zonesFor(timeZone, also);
   const [first, ...rest] = zones;
@@ -20,7 +21,7 @@ export function Time({ value, also = [] }: { value: string; also?: string[] }) {
           {rest.map((zone) => (
             <span key={zone} className="time__other">
               {' · '}
-              {t('timeIn', { zone: zoneLabel(zone, language) })} {formatDateTime(value, language, zone)}
+              {formatDateTime(value, language, zone)}
             </span>
           ))}
         </span>

@@ -31,7 +31,6 @@ export const common = defineMessages(
     none: 'Nothing here yet.',
     inLanguage: { en: 'In English', ko: 'In Korean' },
     otherLanguageOnly: 'Not yet available in English; shown in Korean.',
-    timeIn: 'In {{zone}}',
     yourTime: 'your time',
     footer: {
       openData: 'Open data',
@@ -53,7 +52,6 @@ export const common = defineMessages(
       waitMinutes_other: '{{count}} minutes',
       INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Try again in a moment; nothing you typed is lost.',
       NETWORK: 'We could not reach the server. Check your connection and try again; nothing you typed is lost.',
-      details: 'Details from the server',
     },
   },
   {
@@ -84,7 +82,6 @@ export const common = defineMessages(
     none: '아직 내용이 없습니다.',
     inLanguage: { en: '영어', ko: '한국어' },
     otherLanguageOnly: '아직 한국어판이 없어 영어로 보여 드립니다.',
-    timeIn: '{{zone}} 기준',
     yourTime: '내 시간',
     footer: {
       openData: '공공 데이터',
@@ -106,7 +103,6 @@ export const common = defineMessages(
       waitMinutes_other: '{{count}}분',
       INTERNAL_SERVER_ERROR: '서버에서 문제가 생겼습니다. 잠시 뒤 다시 시도해 주세요. 입력한 내용은 사라지지 않습니다.',
       NETWORK: '서버에 연결할 수 없습니다. 인터넷 연결을 확인한 뒤 다시 시도해 주세요. 입력한 내용은 사라지지 않습니다.',
-      details: '서버 메시지(영문)',
     },
   },
 );

@@ -1,8 +1,8 @@
+import { formatInstant, zoneChoices, zoneCity } from '@app/rules';
 import type { Language } from './index';
 
 /** The two countries' zones: where two cities meet, times show in both. */
-export const UK_ZONE = 'Europe/London';
-export const KR_ZONE = 'Asia/Seoul';
+export { KR_ZONE, UK_ZONE } from '@app/rules';
 
 const locales: Record<Language, string> = { en: 'en-GB', ko: 'ko-KR' };
 export const localeOf = (language: Language) => locales[language];
@@ -11,18 +11,9 @@ export function browserZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
+/** An instant in a zone, the zone named: Sun 29 Mar 2026, 15:00 BST; 2026년 3월 29일 (일) 오후 11:00 (한국 시간). */
 export function formatDateTime(iso: string, language: Language, timeZone: string): string {
-  // dateStyle/timeStyle cannot be combined with timeZoneName: name the parts instead.
-  return new Intl.DateTimeFormat(locales[language], {
-    weekday: 'short',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  return formatInstant(iso, timeZone, language);
 }
 
 export function formatDate(iso: string, language: Language, timeZone?: string): string {
@@ -37,14 +28,14 @@ export function formatNumber(value: number, language: Language, options?: Intl.N
   return new Intl.NumberFormat(locales[language], options).format(value);
 }
 
-/** A zone's name as a reader knows it, e.g. "Seoul" or "서울". */
+/** A zone's city as a reader knows it, e.g. "Seoul" or "서울", "Paris" or "파리". */
 export function zoneLabel(timeZone: string, language: Language): string {
-  const city = timeZone.split('/').pop()?.replace(/_/g, ' ') ?? timeZone;
-  if (language === 'ko') {
-    const known: Record<string, string> = { London: '런던', Seoul: '서울', UTC: 'UTC' };
-    return known[city] ?? city;
-  }
-  return city;
+  return zoneCity(timeZone, language);
+}
+
+/** What a zone picker offers: the two countries' zones first, then cities by name, each in the reader's language (London (GMT/BST), 서울 (KST)). */
+export function zoneOptions(language: Language, include: Array<string | null | undefined>): Array<{ value: string; label: string }> {
+  return zoneChoices(language, include.filter((zone): zone is string => !!zone));
 }
 
 /** The zones a time is shown in: the viewer's first, then each of `also` not already shown. */

@@ -19,6 +19,8 @@ export interface RequestContext {
   user: AuthUser | null;
   /** Why a presented access token was not accepted (expired, invalid), if one was. */
   authProblem?: string;
+  /** The language the API answers in: Accept-Language's first choice of en/ko, else the account's, else English. */
+  language: Language;
   /** DataLoaders and other per-request caches, keyed by owner. */
   loaders: Map<string, unknown>;
 }

@@ -29,7 +29,7 @@ const schema = applyFieldAccess(
 
 const user = (id: string, roles: Role[] = []): AuthUser => ({ id, email: '', displayName: '', roles, language: 'en', timeZone: 'UTC' });
 async function ask(who: AuthUser | null) {
-  const contextValue: RequestContext = { requestId: 'r', ip: '127.0.0.1', user: who, loaders: new Map() };
+  const contextValue: RequestContext = { requestId: 'r', ip: '127.0.0.1', user: who, language: 'en', loaders: new Map() };
   const result = await graphql({ schema, source: '{ person { id name email secret } undeclared { value } }', contextValue });
   return result.data;
 }

@@ -1,5 +1,9 @@
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import { withParticle } from '@app/rules';
+import type { Language } from '../auth/roles';
+import { inLanguage, type Words } from '../i18n/words';
+import { THINGS, type Thing } from './things';
 
 /** The stable codes clients may rely on. Anything else surfaces as INTERNAL_SERVER_ERROR. */
 export enum ErrorCode {
@@ -19,52 +23,91 @@ export enum ErrorCode {
 export interface FieldProblem {
   /** The offending input field, as named in its input type (`email`, `address.city`). */
   field: string;
-  message: string;
+  /** What is wrong with it, in each language (or one text for both). */
+  message: string | Words;
 }
 
-/** An expected failure with a stable code and a message a person can act on. */
+/**
+ * An expected failure with a stable code and a message a person can act on,
+ * composed in English and Korean. `message` is the English; the API answers
+ * each caller in their language (localized).
+ */
 export class AppError extends GraphQLError {
+  /** The message in each language. */
+  readonly words: Words;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: Words | string,
     extensions: Record<string, unknown> = {},
   ) {
-    super(message, { extensions: { ...extensions, code } });
+    super(inLanguage(message, 'en'), { extensions: { ...extensions, code } });
     this.name = 'AppError';
+    this.words = typeof message === 'string' ? { en: message, ko: message } : message;
+  }
+
+  /** The message and extensions (each field problem's message too) as `language` reads them. */
+  localized(language: Language): { message: string; extensions: Record<string, unknown> } {
+    const extensions = { ...(this.extensions as Record<string, unknown>) };
+    if (Array.isArray(extensions.fields)) extensions.fields = localizedFields(extensions.fields as FieldProblem[], language);
+    return { message: this.words[language], extensions };
   }
 }
 
+/** Field problems with each message in one language, as clients read them. */
+export function localizedFields(fields: readonly FieldProblem[], language: Language): Array<{ field: string; message: string }> {
+  return fields.map(({ field, message }) => ({ field, message: inLanguage(message, language) }));
+}
+
 export class UnauthenticatedError extends AppError {
-  constructor(message = 'Sign in to do this.') {
+  constructor(message: Words | string = { en: 'Sign in to do this.', ko: '로그인한 뒤에 할 수 있습니다.' }) {
     super(ErrorCode.UNAUTHENTICATED, message);
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'You do not have permission to do this.') {
+  constructor(message: Words | string = { en: 'You do not have permission to do this.', ko: '이 작업을 할 권한이 없습니다.' }) {
     super(ErrorCode.FORBIDDEN, message);
   }
 }
 
-/** Also the answer for rows a user may not see, so nobody can probe what exists. */
+/**
+ * Also the answer for rows a user may not see, so nobody can probe what
+ * exists. `what` is one of THINGS, which names each kind of thing in both
+ * languages.
+ */
 export class NotFoundError extends AppError {
-  constructor(what: string, id?: string) {
-    super(ErrorCode.NOT_FOUND, id ? `No ${what} with id "${id}" was found.` : `The ${what} was not found.`);
+  constructor(what: Thing, id?: string) {
+    const { en, ko } = THINGS[what];
+    super(
+      ErrorCode.NOT_FOUND,
+      id
+        ? { en: `No ${en} with id "${id}" was found.`, ko: `ID가 "${id}"인 ${withParticle(ko, '을/를')} 찾을 수 없습니다.` }
+        : { en: `The ${en} was not found.`, ko: `${withParticle(ko, '을/를')} 찾을 수 없습니다.` },
+    );
   }
 }
 
 export class BadInputError extends AppError {
-  constructor(message: string, fields: FieldProblem[] = []) {
+  constructor(message: Words | string, fields: FieldProblem[] = []) {
     super(ErrorCode.BAD_USER_INPUT, message, { fields });
   }
 
-  static field(field: string, message: string): BadInputError {
-    return new BadInputError(`${field}: ${message}`, [{ field, message }]);
+  static field(field: string, message: Words | string): BadInputError {
+    const text = typeof message === 'string' ? { en: message, ko: message } : message;
+    return new BadInputError({ en: `${field}: ${text.en}`, ko: `${field}: ${text.ko}` }, [{ field, message }]);
+  }
+
+  /** One refusal naming every field's problem, as the validation pipe and the request guards say it. */
+  static ofFields(fields: FieldProblem[]): BadInputError {
+    const en = fields.map((f) => `${f.field} ${inLanguage(f.message, 'en')}`).join('; ');
+    const ko = fields.map((f) => `${f.field}: ${inLanguage(f.message, 'ko')}`).join(' ');
+    return new BadInputError({ en: `Please correct the input: ${en}${en.endsWith('.') ? '' : '.'}`, ko: `입력한 내용을 고쳐 주세요. ${ko}` }, fields);
   }
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string, extensions: Record<string, unknown> = {}) {
+  constructor(message: Words | string, extensions: Record<string, unknown> = {}) {
     super(ErrorCode.CONFLICT, message, extensions);
   }
 }
@@ -94,9 +137,10 @@ export function waitInKorean(seconds: number): string {
 export class RateLimitedError extends AppError {
   readonly retryAfterSeconds: number;
 
-  constructor(retryAfterSeconds: number, reason = 'Too many attempts') {
+  constructor(retryAfterSeconds: number, reason: Words = { en: 'Too many attempts', ko: '시도가 너무 많습니다' }) {
     const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
-    super(ErrorCode.RATE_LIMITED, `${reason}. Try again in ${waitInWords(seconds)}.`, {
+    const message = { en: `${reason.en}. Try again in ${waitInWords(seconds)}.`, ko: `${reason.ko}. ${waitInKorean(seconds)} 후에 다시 시도하세요.` };
+    super(ErrorCode.RATE_LIMITED, message, {
       retryAfterSeconds: seconds,
       http: { headers: new HeaderMap([['retry-after', String(seconds)]]) },
     });
@@ -107,10 +151,11 @@ export class RateLimitedError extends AppError {
 /**
  * An error as GraphQL clients read one, for the HTTP routes that answer in
  * JSON (/auth/*, and requests to /graphql that never reach Apollo):
- * `{ errors: [{ message, extensions: { code, … } }] }`, without the `http`
- * extension that only steers Apollo.
+ * `{ errors: [{ message, extensions: { code, … } }] }` in the caller's
+ * language, without the `http` extension that only steers Apollo.
  */
-export function errorsBody(error: AppError): { errors: Array<{ message: string; extensions: Record<string, unknown> }> } {
-  const { http: _http, ...extensions } = error.extensions as Record<string, unknown>;
-  return { errors: [{ message: error.message, extensions }] };
+export function errorsBody(error: AppError, language: Language = 'en'): { errors: Array<{ message: string; extensions: Record<string, unknown> }> } {
+  const { message, extensions: all } = error.localized(language);
+  const { http: _http, ...extensions } = all;
+  return { errors: [{ message, extensions }] };
 }

@@ -1,7 +1,7 @@
 import { ForbiddenException } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { BadInputError, NotFoundError } from './error-codes';
-import { formatGraphqlError } from './format-error';
+import { errorInLanguage, formatGraphqlError } from './format-error';
 
 function format(error: GraphQLError) {
   const logged: unknown[] = [];
@@ -12,12 +12,23 @@ function format(error: GraphQLError) {
 describe('formatGraphqlError', () => {
   it('keeps expected errors as they are, without a stack trace, and logs nothing', () => {
     const { result, logged } = format(BadInputError.field('email', 'must be an email address'));
-    expect(result).toEqual({
+    // As sent: JSON, which leaves out the way to say it in another language.
+    expect(JSON.parse(JSON.stringify(result))).toEqual({
       message: 'email: must be an email address',
       extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'email', message: 'must be an email address' }] },
     });
     expect(logged).toEqual([]);
     expect(format(new NotFoundError('city', 'atlantis')).result.extensions).toEqual({ code: 'NOT_FOUND' });
+  });
+
+  it("says the platform's own errors in the language asked for, fields too, with the same code", () => {
+    const { result } = format(BadInputError.field('email', { en: 'must be an email address', ko: '이메일 주소여야 합니다.' }));
+    expect(errorInLanguage(result, 'ko')).toEqual({
+      message: 'email: 이메일 주소여야 합니다.',
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'email', message: '이메일 주소여야 합니다.' }] },
+    });
+    expect(errorInLanguage(result, 'en').message).toBe('email: must be an email address');
+    expect(errorInLanguage(format(new NotFoundError('city', 'atlantis')).result, 'ko').message).toBe('ID가 "atlantis"인 도시를 찾을 수 없습니다.');
   });
 
   it('maps Nest HTTP exceptions to stable codes', () => {

@@ -1,6 +1,20 @@
 import { HttpException } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
-import { ErrorCode } from './error-codes';
+import type { Language } from '../auth/roles';
+import { AppError, ErrorCode } from './error-codes';
+
+/**
+ * On a formatted error of the platform's own: the same error as another
+ * language reads it. A symbol key, so JSON never carries it; the language
+ * plugin (graphql.module.ts) applies it once the request's language is known.
+ */
+export const IN_LANGUAGE = Symbol('inLanguage');
+export type LocalizableError = GraphQLFormattedError & { [IN_LANGUAGE]?: (language: Language) => GraphQLFormattedError };
+
+/** A formatted error in `language`, when it can be said in it; else as it is. */
+export function errorInLanguage(error: LocalizableError, language: Language): GraphQLFormattedError {
+  return error[IN_LANGUAGE]?.(language) ?? error;
+}
 
 const STABLE_CODES = new Set<string>(Object.values(ErrorCode));
 /** Codes Apollo itself assigns to malformed requests; they are safe to pass on. */
@@ -36,7 +50,16 @@ export function formatGraphqlError(
   const original = (error as { originalError?: unknown })?.originalError;
   if (code && (STABLE_CODES.has(code) || APOLLO_REQUEST_CODES.has(code)) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    const result: LocalizableError = { ...formatted, extensions };
+    const own = original instanceof AppError ? original : error instanceof AppError ? error : null;
+    if (own) {
+      result[IN_LANGUAGE] = (language) => {
+        const said = own.localized(language);
+        const { http: _http, ...rest } = said.extensions;
+        return { ...formatted, message: said.message, extensions: { ...extensions, ...rest } };
+      };
+    }
+    return result;
   }
   if (original instanceof HttpException) {
     const status = original.getStatus();
@@ -44,10 +67,13 @@ export function formatGraphqlError(
     if (mapped) return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { code: mapped } };
   }
   onUnexpected(original ?? error);
-  return {
+  const unexpected: LocalizableError = {
     message: 'Something went wrong on our side. It has been logged; please try again.',
     path: formatted.path,
     locations: formatted.locations,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
+  unexpected[IN_LANGUAGE] = (language) =>
+    language === 'ko' ? { ...unexpected, message: '저희 쪽에서 문제가 생겼습니다. 기록해 두었으니 다시 시도해 주세요.' } : unexpected;
+  return unexpected;
 }

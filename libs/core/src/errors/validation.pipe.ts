@@ -2,14 +2,15 @@ import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { BadInputError, FieldProblem } from './error-codes';
+import { validationWords } from './validation-words';
 
-/** Flatten class-validator's tree into `input.address.city: must be ...` problems. */
+/** Flatten class-validator's tree into `input.address.city: must be ...` problems, each in English and Korean. */
 export function toFieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
+    const own = Object.entries(error.constraints ?? {}).map(([type, message]) => ({
       field,
-      message: message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message,
+      message: validationWords(error, type, message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message),
     }));
     return [...own, ...toFieldProblems(error.children ?? [], field)];
   });
@@ -25,15 +26,14 @@ export function createValidationPipe(): ValidationPipe {
     // Properties without a validator are dropped; test/core/schema.e2e-spec.ts checks every input field has one.
     whitelist: true,
     forbidUnknownValues: false,
-    validationError: { target: false, value: false },
+    // The target stays on the error (never sent) so the Korean can read the check's arguments (validation-words.ts).
+    validationError: { target: true, value: false },
     exceptionFactory: badInput,
   });
 }
 
 function badInput(errors: ValidationError[]): BadInputError {
-  const fields = toFieldProblems(errors);
-  const summary = fields.map((f) => `${f.field} ${f.message}`).join('; ');
-  return new BadInputError(`Please correct the input: ${summary}.`, fields);
+  return BadInputError.ofFields(toFieldProblems(errors));
 }
 
 /**
@@ -42,7 +42,7 @@ function badInput(errors: ValidationError[]): BadInputError {
  */
 export async function validateInput<T extends object>(inputClass: new () => T, plain: Record<string, unknown>): Promise<T> {
   const input = plainToInstance(inputClass, plain);
-  const errors = await validate(input, { whitelist: true, forbidUnknownValues: false, validationError: { target: false, value: false } });
+  const errors = await validate(input, { whitelist: true, forbidUnknownValues: false, validationError: { target: true, value: false } });
   if (errors.length) throw badInput(errors);
   return input;
 }

@@ -10,7 +10,8 @@ import type { RequestContext } from '../auth/auth-user';
 import { SessionResolver } from '../auth/session-resolver';
 import { applyFieldAccess } from '../auth/field-access.middleware';
 import { AppError, ErrorCode } from '../errors/error-codes';
-import { formatGraphqlError } from '../errors/format-error';
+import { errorInLanguage, formatGraphqlError } from '../errors/format-error';
+import { requestLanguage } from '../i18n/words';
 import type { LoggedRequest } from '../logging/logging.module';
 import { queryCost } from './cost';
 import { depthLimitRule } from './depth-limit';
@@ -81,6 +82,23 @@ const operationNamePlugin: ApolloServerPlugin<RequestContext & { req?: LoggedReq
   },
 };
 
+/**
+ * Answers every error in the request's language: the API's own errors are
+ * composed in English and Korean (AppError), and formatGraphqlError leaves
+ * each a way to say itself in either; this picks the caller's.
+ */
+const languagePlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+        const language = contextValue.language ?? 'en';
+        response.body.singleResult.errors = response.body.singleResult.errors.map((error) => errorInLanguage(error, language));
+      },
+    };
+  },
+};
+
 export interface GraphqlModuleOptions {
   /** Modules providing SessionResolver (identity). */
   imports: ModuleMetadata['imports'];
@@ -116,6 +134,7 @@ export function graphqlModule(options: GraphqlModuleOptions): DynamicModule {
         ApolloServerPluginLandingPageDisabled(),
         requestLimitsPlugin(config.GRAPHQL_MAX_COMPLEXITY, limiter),
         operationNamePlugin,
+        languagePlugin,
       ],
       validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH)],
       // Field access is enforced by applyFieldAccess below, on restricted fields only: no per-field guards.
@@ -131,6 +150,7 @@ export function graphqlModule(options: GraphqlModuleOptions): DynamicModule {
           requestId: typeof req.id === 'string' ? req.id : randomUUID(),
           ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
           user: null,
+          language: requestLanguage(req.headers['accept-language']),
           loaders: new Map(),
           rateKey: '',
         };
@@ -140,6 +160,7 @@ export function graphqlModule(options: GraphqlModuleOptions): DynamicModule {
           ctx.user = user;
           ctx.authProblem = problem;
           if (user) req.userId = user.id;
+          ctx.language = requestLanguage(req.headers['accept-language'], user?.language);
         }
         // Counted before the document is parsed: parsing and validating a large one is work too.
         ctx.rateKey = RequestRateLimiter.clientKey(ctx.user?.id, ctx.ip);

@@ -15,14 +15,16 @@ export function withHttpStatus<T extends GraphQLError>(error: T, status: number,
 
 /** A request whose arguments hold text we cannot keep: HTTP 400, BAD_USER_INPUT, naming each field. */
 export function unsafeInputRefusal(problems: FieldProblem[]): BadInputError {
-  const summary = problems.map((p) => `${p.field} ${p.message}`).join('; ');
-  return withHttpStatus(new BadInputError(`Please correct the input: ${summary}`, problems), 400);
+  return withHttpStatus(BadInputError.ofFields(problems), 400);
 }
 
 /** A query that would cost more than one request may: HTTP 400, BAD_USER_INPUT, with the cost and the limit. */
 export function tooCostlyRefusal(cost: number, max: number): AppError {
   return withHttpStatus(
-    new AppError(ErrorCode.BAD_USER_INPUT, `This query is too large (cost ${cost}, at most ${max}). Ask for fewer fields, fewer aliases or smaller pages.`, {
+    new AppError(ErrorCode.BAD_USER_INPUT, {
+      en: `This query is too large (cost ${cost}, at most ${max}). Ask for fewer fields, fewer aliases or smaller pages.`,
+      ko: `이 쿼리는 너무 큽니다(비용 ${cost}, 최대 ${max}). 필드나 별칭을 줄이거나 더 작은 페이지를 요청하세요.`,
+    }, {
       cost,
       maxCost: max,
     }),
@@ -38,6 +40,6 @@ export const RATE_LIMIT_REASONS = {
 
 /** Too many requests, or too much cost, from one client in the window: HTTP 429 with Retry-After. */
 export function rateLimitedRefusal(retryAfterSeconds: number, what: keyof typeof RATE_LIMIT_REASONS): RateLimitedError {
-  const error = new RateLimitedError(retryAfterSeconds, RATE_LIMIT_REASONS[what].en);
+  const error = new RateLimitedError(retryAfterSeconds, RATE_LIMIT_REASONS[what]);
   return withHttpStatus(error, 429, { 'retry-after': String(error.retryAfterSeconds) });
 }

@@ -9,10 +9,11 @@ describe('unsafeStringProblem', () => {
   });
 
   it('refuses NUL and either half of a surrogate pair alone', () => {
-    expect(unsafeStringProblem('a\u0000b')).toMatch(/NUL/);
-    expect(unsafeStringProblem('\ud83d')).toMatch(/surrogate/);
-    expect(unsafeStringProblem('x\ude80y')).toMatch(/surrogate/);
-    expect(unsafeStringProblem('\ude80\ud83d')).toMatch(/surrogate/);
+    expect(unsafeStringProblem('a\u0000b')?.en).toMatch(/NUL/);
+    expect(unsafeStringProblem('a\u0000b')?.ko).toMatch(/NUL 문자/);
+    expect(unsafeStringProblem('\ud83d')?.en).toMatch(/surrogate/);
+    expect(unsafeStringProblem('x\ude80y')?.en).toMatch(/surrogate/);
+    expect(unsafeStringProblem('\ude80\ud83d')?.en).toMatch(/surrogate/);
   });
 });
 
@@ -55,7 +56,7 @@ describe('stringsIn', () => {
     for (let i = 0; i < 100_000; i++) deep = [deep];
     const found = [...stringsIn({ deep })];
     expect(found).toHaveLength(1);
-    expect(unsafeStringProblem(found[0].text)).toMatch(/NUL/);
+    expect(unsafeStringProblem(found[0].text)?.en).toMatch(/NUL/);
     expect(found[0].path).toHaveLength(100_001);
   });
 

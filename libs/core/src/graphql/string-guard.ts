@@ -1,3 +1,4 @@
+import type { Words } from '../i18n/words';
 import { DocumentNode, Kind, ValueNode, visit } from 'graphql';
 import type { FieldProblem } from '../errors/error-codes';
 
@@ -13,12 +14,18 @@ export function unsafeStringKind(value: string): 'nul' | 'surrogate' | null {
 }
 
 /** Why a string may not be stored, or null when it may. */
-export function unsafeStringProblem(value: string): string | null {
+export function unsafeStringProblem(value: string): Words | null {
   switch (unsafeStringKind(value)) {
     case 'nul':
-      return 'must not contain a NUL character (U+0000); remove it and try again.';
+      return {
+        en: 'must not contain a NUL character (U+0000); remove it and try again.',
+        ko: 'NUL 문자(U+0000)를 쓸 수 없습니다. 지우고 다시 시도하세요.',
+      };
     case 'surrogate':
-      return 'holds broken text (half of a UTF-16 surrogate pair); type or paste it again.';
+      return {
+        en: 'holds broken text (half of a UTF-16 surrogate pair); type or paste it again.',
+        ko: '깨진 글자(UTF-16 서로게이트 쌍의 한쪽)가 들어 있습니다. 다시 입력하거나 붙여 넣으세요.',
+      };
     default:
       return null;
   }

@@ -1,3 +1,5 @@
+import type { Language } from '../auth/roles';
+import { requestLanguage } from '../i18n/words';
 import { CanActivate, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
@@ -91,15 +93,15 @@ export class RestRequestGuard implements CanActivate {
       const cost = this.reflector.getAllAndOverride<number | undefined>(REQUEST_COST, targets) ?? REST_REQUEST_COST;
       let decision: RateDecision = await this.limiter.admitRequest(client);
       if (decision.allowed) decision = await this.limiter.chargeCost(client, cost);
-      if (!decision.allowed) throw this.tooMany(decision, asPage);
+      if (!decision.allowed) throw this.tooMany(decision, asPage, requestLanguage(req.headers['accept-language']));
     }
     const problems = restTextProblems(req.query, req.body);
-    if (problems.length) throw this.badInput(problems, asPage);
+    if (problems.length) throw this.badInput(problems, asPage, requestLanguage(req.headers['accept-language']));
     return true;
   }
 
   /** The refusal /graphql gives (rateLimitedRefusal), as a page or as JSON. */
-  private tooMany(decision: RateDecision, asPage: boolean): RestRefusal {
+  private tooMany(decision: RateDecision, asPage: boolean, language: Language): RestRefusal {
     const what = decision.limit ?? 'requests';
     const error = rateLimitedRefusal(decision.retryAfterSeconds, what);
     const headers = { 'Retry-After': String(error.retryAfterSeconds) };
@@ -108,17 +110,17 @@ export class RestRequestGuard implements CanActivate {
       const html = this.renderPage('Too many requests · 요청이 너무 많습니다', [error.message, ko]);
       return new RestRefusal(429, 'text/html; charset=utf-8', html, headers);
     }
-    return new RestRefusal(429, 'application/json', errorsBody(error), headers);
+    return new RestRefusal(429, 'application/json', errorsBody(error, language), headers);
   }
 
   /** The refusal /graphql gives (unsafeInputRefusal), as a page or as JSON. */
-  private badInput(problems: TextProblem[], asPage: boolean): RestRefusal {
+  private badInput(problems: TextProblem[], asPage: boolean, language: Language): RestRefusal {
     if (asPage) {
       const html = this.renderPage('Please correct the form · 입력 내용을 고쳐 주세요', problems.flatMap((p) => [p.en, p.ko]));
       return new RestRefusal(400, 'text/html; charset=utf-8', html);
     }
     const fields = problems.map(({ field, message }) => ({ field, message }));
-    return new RestRefusal(400, 'application/json', errorsBody(unsafeInputRefusal(fields)));
+    return new RestRefusal(400, 'application/json', errorsBody(unsafeInputRefusal(fields), language));
   }
 }
 
@@ -143,15 +145,16 @@ export function restTextProblems(...sources: unknown[]): TextProblem[] {
     const kind = unsafeStringKind(text);
     let problem: Omit<TextProblem, 'field'> | null = null;
     if (kind) {
-      const message = unsafeStringProblem(text)!;
+      const message = unsafeStringProblem(text)!.en;
       const ko =
         kind === 'nul'
           ? `${labelKo}에는 NUL 문자(U+0000)를 쓸 수 없습니다. 지우고 다시 시도하세요.`
           : `${labelKo}에 깨진 글자(UTF-16 서로게이트 쌍의 한쪽)가 들어 있습니다. 다시 입력하거나 붙여 넣으세요.`;
-      problem = { message, en: `${labelEn} ${message}`, ko };
+      problem = { message: { en: message, ko }, en: `${labelEn} ${message}`, ko };
     } else if (text.length > max) {
       const message = `must be at most ${max} characters long.`;
-      problem = { message, en: `${labelEn} ${message}`, ko: `${labelKo}에는 최대 ${max}자까지 쓸 수 있습니다.` };
+      const ko = `${labelKo}에는 최대 ${max}자까지 쓸 수 있습니다.`;
+      problem = { message: { en: message, ko }, en: `${labelEn} ${message}`, ko };
     }
     if (problem) {
       seen.add(field);

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import { formatInstant, utcOffset, zoneAbbreviation, zoneName } from '@app/rules';
 import { DateTime } from 'luxon';
 import { Allow } from '../auth/allow.decorator';
 import { Language } from '../auth/roles';
@@ -18,10 +19,10 @@ export class LocalTime {
   @Field({ description: 'The UTC offset then, e.g. +01:00 (British Summer Time) or +09:00.' })
   utcOffset: string;
 
-  @Field({ description: 'Short name of the zone then, e.g. GMT, BST or KST.' })
+  @Field({ description: 'Short name of the zone then: KST, GMT or BST (UTC); for any other zone its city’s time in the language asked, e.g. Paris time or 파리 시간.' })
   zoneName: string;
 
-  @Field({ description: 'The time written for a reader, in the language asked for.' })
+  @Field({ description: 'The time written for a reader, in the language asked for, the zone named: Sun 29 Mar 2026, 15:00 BST; 2026년 3월 29일 (일) 오후 11:00 (한국 시간).' })
   text: string;
 }
 
@@ -31,21 +32,16 @@ export interface ZoneOf {
   cityId?: string | null;
 }
 
-const SHORT_NAMES: Record<string, string> = { 'Asia/Seoul': 'KST' };
-
-/** Renders one instant in each zone given: ISO with offset, the offset, and a reader's text. */
+/** Renders one instant in each zone given: ISO with offset, the offset, the zone's name and a reader's text. */
 export function renderInZones(at: Date, zones: readonly ZoneOf[], language: Language): LocalTime[] {
-  return zones.map((zone) => {
-    const local = DateTime.fromJSDate(at, { zone: zone.timeZone });
-    const zoneName = SHORT_NAMES[zone.timeZone] ?? local.setLocale('en-GB').toFormat('ZZZZ');
-    const text = local.setLocale(language === 'ko' ? 'ko-KR' : 'en-GB').toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY);
-    return Object.assign(new LocalTime(), {
+  return zones.map((zone) =>
+    Object.assign(new LocalTime(), {
       timeZone: zone.timeZone,
       cityId: zone.cityId ?? null,
-      local: local.toISO({ suppressMilliseconds: true })!,
-      utcOffset: local.toFormat('ZZ'),
-      zoneName,
-      text: `${text} ${zoneName}`,
-    });
-  });
+      local: DateTime.fromJSDate(at, { zone: zone.timeZone }).toISO({ suppressMilliseconds: true })!,
+      utcOffset: utcOffset(zone.timeZone, at),
+      zoneName: zoneAbbreviation(zone.timeZone, at) ?? zoneName(zone.timeZone, at, language),
+      text: formatInstant(at, zone.timeZone, language),
+    }),
+  );
 }

@@ -1,6 +1,7 @@
 import ical, { escape, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime, IANAZone } from 'luxon';
 import type { Bilingual } from '@app/core';
+import { formatSpan } from '@app/rules';
 import { vtimezone } from './vtimezone';
 
 /** One event as a calendar shows it. */
@@ -68,9 +69,10 @@ export function calendarSummary(title: Bilingual, waitlisted = false): string {
 /**
  * An iCalendar document (RFC 5545) of events: each with a stable UID, its
  * sequence, its start and end in the event's own zone (with a VTIMEZONE for
- * every zone used), the English title as summary, both languages in the
- * description, and a URL back to the event's page. Every text that comes
- * from people (titles, descriptions, venues, the calendar's name) is cleaned
+ * every zone used), the English title as summary, when it is (the zone
+ * named in each language) and both languages in the description, and a URL
+ * back to the event's page. Every text that comes from people (titles,
+ * descriptions, venues, the calendar's name) is cleaned
  * with `calendarText` and escaped exactly once; the library folds every line
  * at 75 octets without splitting a UTF-8 sequence.
  */
@@ -95,6 +97,8 @@ export function buildCalendar(options: CalendarOptions): string {
     const zone = IANAZone.isValidZone(entry.timeZone) ? entry.timeZone : 'UTC';
     const url = `${options.publicUrl}/events/${entry.id}`;
     const description = [
+      // When, on the clocks where it takes place, the zone named in each language (calendar apps show their own zone).
+      `${formatSpan(entry.startsAt, entry.endsAt, zone, 'en')} · ${formatSpan(entry.startsAt, entry.endsAt, zone, 'ko')}`,
       entry.description.en,
       entry.title.ko && entry.title.ko !== entry.title.en ? `${entry.title.ko}${entry.description.ko ? `\n${entry.description.ko}` : ''}` : entry.description.ko,
       entry.joinUrl ? `Join · 참여 링크: ${entry.joinUrl}` : null,

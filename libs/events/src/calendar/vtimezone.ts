@@ -1,6 +1,6 @@
+import { zoneAbbreviation } from '@app/rules';
 import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
 
-const SHORT_NAMES: Record<string, string> = { 'Asia/Seoul': 'KST' };
 const DAY_MS = 86_400_000;
 
 /** ±HHMM, as iCalendar writes a UTC offset given in minutes. */
@@ -44,7 +44,8 @@ export function vtimezone(zoneName: string, fromYear: number, toYear: number): s
   const observance = (at: number, fromOffset: number, toOffset: number) => {
     const inZone = DateTime.fromMillis(at, { zone });
     const kind = inZone.isInDST ? 'DAYLIGHT' : 'STANDARD';
-    const name = SHORT_NAMES[zoneName] ?? inZone.setLocale('en-GB').toFormat('ZZZZ');
+    // KST, GMT, BST as everywhere else on the platform; other zones as the runtime abbreviates them.
+    const name = zoneAbbreviation(zoneName, at) ?? inZone.setLocale('en-GB').toFormat('ZZZZ');
     const wallClock = DateTime.fromMillis(at, { zone: FixedOffsetZone.instance(fromOffset) }).toFormat("yyyyMMdd'T'HHmmss");
     return [
       `BEGIN:${kind}`,

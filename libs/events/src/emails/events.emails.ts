@@ -1,5 +1,6 @@
 import { Bilingual, pick } from '@app/core';
 import { defineTemplate, formatInstant, layout, TemplateContext } from '@app/notifications';
+import { formatSpan, withParticle } from '@app/rules';
 
 const KIND: Record<string, Bilingual> = {
   SEMINAR: { en: 'seminar', ko: '세미나' },
@@ -26,12 +27,15 @@ export interface EventEmailData {
 
 const kindOf = (d: { kind: string }, ctx: TemplateContext) => pick(KIND[d.kind] ?? KIND.OTHER, ctx.language);
 
+/** From start to end in a zone, as the reader writes it (the day once when it is one day there). */
+const span = (from: string, to: string, timeZone: string, ctx: TemplateContext) => formatSpan(from, to, timeZone, ctx.language, { long: true });
+
 /** When, in the reader's zone, and in the event's own zone when that differs. */
 function when(d: { startsAt: string; endsAt: string; timeZone: string }, ctx: TemplateContext): string {
-  const yours = `${formatInstant(d.startsAt, ctx)} – ${formatInstant(d.endsAt, ctx)}`;
+  const yours = span(d.startsAt, d.endsAt, ctx.timeZone, ctx);
   if (d.timeZone === ctx.timeZone) return ctx.language === 'ko' ? `일시: ${yours}` : `When: ${yours}`;
   const there = formatInstant(d.startsAt, { ...ctx, timeZone: d.timeZone });
-  return ctx.language === 'ko' ? `일시: ${yours} (현지 시각 ${there})` : `When: ${yours} (${there} where it takes place)`;
+  return ctx.language === 'ko' ? `일시: ${yours}. 현지 시각으로는 ${there}에 시작합니다.` : `When: ${yours} (${there} where it takes place)`;
 }
 
 function where(d: EventEmailData, ctx: TemplateContext): string[] {
@@ -96,7 +100,7 @@ const announcement = defineTemplate<AnnouncementData>({
             subject: `새 ${kindOf(d, ctx)}: “${title}”`,
             greeting: '안녕하세요.',
             paragraphs: [
-              `새 ${kindOf(d, ctx)} “${title}”이(가) 공지되었습니다.`,
+              `새 ${kindOf(d, ctx)} ${withParticle(`“${title}”`, '이/가')} 공지되었습니다.`,
               ...(description ? [description] : []),
               when(d, ctx),
               ...where(d, ctx),
@@ -154,7 +158,7 @@ const reminder = defineTemplate<EventEmailData & { reminder: 'DAY' | 'HOUR' }>({
       ? layout(ctx, {
           subject: `${d.reminder === 'HOUR' ? '1시간 후 시작' : '내일 시작'}: “${title}”`,
           greeting: '안녕하세요.',
-          paragraphs: [`등록하신 “${title}”이(가) 곧 시작됩니다.`, when(d, ctx), ...where(d, ctx)],
+          paragraphs: [`등록하신 ${withParticle(`“${title}”`, '이/가')} 곧 시작됩니다.`, when(d, ctx), ...where(d, ctx)],
           action: { label: '행사 보기', url: d.url },
         })
       : layout(ctx, {
@@ -171,7 +175,7 @@ const rescheduled = defineTemplate<EventEmailData & { previousStartsAt: string; 
   name: 'events.rescheduled',
   render: (d, ctx) => {
     const title = pick(d.title, ctx.language);
-    const before = `${formatInstant(d.previousStartsAt, ctx)} – ${formatInstant(d.previousEndsAt, ctx)}`;
+    const before = span(d.previousStartsAt, d.previousEndsAt, ctx.timeZone, ctx);
     return ctx.language === 'ko'
       ? layout(ctx, {
           subject: `일정 변경: “${title}”`,
@@ -210,7 +214,7 @@ const cancelled = defineTemplate<EventEmailData & { reason: string; waitlisted: 
           subject: `취소됨: “${title}”`,
           greeting: '안녕하세요.',
           paragraphs: [
-            `${d.waitlisted ? '대기 중이신' : '등록하신'} “${title}”이(가) 취소되었습니다.`,
+            `${d.waitlisted ? '대기 중이신' : '등록하신'} ${withParticle(`“${title}”`, '이/가')} 취소되었습니다.`,
             `예정 일시였던 ${formatInstant(d.startsAt, ctx)}에는 행사가 열리지 않습니다.`,
             `사유: ${d.reason}`,
           ],

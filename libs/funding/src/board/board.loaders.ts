@@ -65,7 +65,7 @@ export class BoardLoaders {
   member(ctx: RequestContext) {
     return requestLoader<string, BoardMember>(ctx, 'board.memberById', async (ids) => {
       const members = await this.dataSource.getRepository(BoardMember).findBy({ id: In([...ids]) });
-      return ids.map((id) => members.find((m) => m.id === id) ?? new NotFoundError('board member', id));
+      return ids.map((id) => members.find((m) => m.id === id) ?? new NotFoundError('boardMember', id));
     });
   }
 

@@ -141,7 +141,7 @@ export class BoardService {
   async end(admin: AuthUser, input: EndBoardMembershipInput): Promise<BoardMember> {
     return this.dataSource.transaction(async (em) => {
       const member = isUuid(input.memberId) ? await em.createQueryBuilder(BoardMember, 'm').setLock('pessimistic_write').where('m.id = :id', { id: input.memberId }).getOne() : null;
-      if (!member) throw new NotFoundError('board member', input.memberId);
+      if (!member) throw new NotFoundError('boardMember', input.memberId);
       if (member.endedAt) throw new ConflictError('This membership has already ended.', { reason: 'ALREADY_ENDED' });
       member.endedAt = this.clock.now();
       const saved = await em.save(member);

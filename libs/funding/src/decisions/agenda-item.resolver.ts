@@ -39,7 +39,7 @@ export class AgendaItemResolver {
   @Allow('SIGNED_IN')
   async votes(@Parent() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<VoteView[]> {
     const application = await this.fundingLoaders.application(ctx).load(item.applicationId);
-    if (!(await this.mayReadVotes(ctx, application))) throw new NotFoundError('votes on this application');
+    if (!(await this.mayReadVotes(ctx, application))) throw new NotFoundError('applicationVotes');
     const votes = await this.loaders.votes(ctx).load(`${item.meetingId}:${item.applicationId}`);
     return votes.map((v) => ({ memberId: v.memberId, countryCode: v.countryCode, choice: v.choice, castAt: v.castAt }));
   }

@@ -72,7 +72,7 @@ export class ApplicationBoardResolver {
   @ResolveField(() => [ApplicationConflict], { complexity: listOfAtMost(BOARD_SIZE_PRICED), nullable: true, description: 'Conflicts of interest on it. Admins and its fund’s board.' })
   @Allow(Role.ADMIN, Role.BOARD_MEMBER)
   async conflicts(@Parent() application: FundApplication, @Ctx() ctx: RequestContext): Promise<ApplicationConflict[]> {
-    if (!hasRole(ctx.user, Role.ADMIN) && !(await this.loaders.seat(ctx).load(application.fundId))) throw new NotFoundError('conflicts of this application');
+    if (!hasRole(ctx.user, Role.ADMIN) && !(await this.loaders.seat(ctx).load(application.fundId))) throw new NotFoundError('applicationConflicts');
     const { conflicts } = await this.loaders.applicationBoard(ctx).load(application.id);
     const members = await Promise.all([...conflicts.keys()].map((id) => this.loaders.member(ctx).load(id)));
     return [...conflicts.values()].map((c, i) => ({ member: members[i], automaticCityIds: c.automaticCityIds, workspaceMember: c.workspaceMember, declaredReason: c.declaredReason }));

@@ -56,7 +56,7 @@ export class DecisionsService {
   }
 
   async meetings(user: AuthUser, fundId: string, page: PageArgs): Promise<Connection<BoardMeeting>> {
-    if (!(await this.mayAttend(user, fundId))) throw new NotFoundError('fund board', fundId);
+    if (!(await this.mayAttend(user, fundId))) throw new NotFoundError('fundBoard', fundId);
     return paginate(this.dataSource.getRepository(BoardMeeting).createQueryBuilder('m').where('m.fund_id = :fundId', { fundId }), page, {
       expression: 'm.starts_at',
       direction: 'DESC',
@@ -264,7 +264,7 @@ export class DecisionsService {
     const meeting = await this.meeting(user, input.meetingId, em);
     const { application } = await this.applications.lock(em, user, input.applicationId);
     const item = await em.findOneBy(AgendaItem, { meetingId: meeting.id, applicationId: application.id });
-    if (!item) throw new NotFoundError('agenda item');
+    if (!item) throw new NotFoundError('agendaItem');
     return { item, application };
   }
 

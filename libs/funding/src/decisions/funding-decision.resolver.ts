@@ -34,7 +34,7 @@ export class FundingDecisionResolver {
   @ResolveField(() => [VoteView], { complexity: listOfAtMost(BOARD_SIZE_PRICED), nullable: true, description: 'Each member’s vote. Admins and members of the fund’s board; NOT_FOUND for other board members.' })
   @Allow(Role.ADMIN, Role.BOARD_MEMBER)
   async votes(@Parent() decision: FundingDecision, @Ctx() ctx: RequestContext): Promise<VoteView[]> {
-    if (!hasRole(ctx.user, Role.ADMIN) && !(await this.loaders.seat(ctx).load(decision.fundId))) throw new NotFoundError('votes of this decision');
+    if (!hasRole(ctx.user, Role.ADMIN) && !(await this.loaders.seat(ctx).load(decision.fundId))) throw new NotFoundError('decisionVotes');
     return decision.votes.map((v) => ({ memberId: v.memberId, countryCode: v.countryCode, choice: v.choice, castAt: decision.recordedAt }));
   }
 

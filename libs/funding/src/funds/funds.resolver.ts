@@ -133,6 +133,6 @@ export class FundsResolver {
   private async requireOverseer(ctx: RequestContext, fund: Fund): Promise<void> {
     if (hasRole(ctx.user, Role.ADMIN)) return;
     if (ctx.user && (await this.board.fundsWhereMember(ctx.user.id)).includes(fund.id)) return;
-    throw new NotFoundError('fund audit log');
+    throw new NotFoundError('fundAuditLog');
   }
 }

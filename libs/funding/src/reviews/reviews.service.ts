@@ -166,7 +166,7 @@ export class ReviewsService {
     return this.dataSource.transaction(async (em) => {
       const { application } = await this.applications.lock(em, admin, input.applicationId);
       const review = await em.findOneBy(Review, { applicationId: application.id, memberId: input.memberId });
-      if (!review) throw new NotFoundError('review assignment');
+      if (!review) throw new NotFoundError('reviewAssignment');
       if (review.submittedAt) throw new ConflictError('This review has been submitted: it stays on the record.', { reason: 'REVIEW_SUBMITTED' });
       await em.delete(Review, { id: review.id });
       await this.audit.record(em, { fundId: application.fundId, actorUserId: admin.id, action: 'review.unassigned', subjectType: 'application', subjectId: application.id, summary: 'Removed a reviewer.', detail: { memberId: input.memberId } });
@@ -226,7 +226,7 @@ export class ReviewsService {
     const all = await this.loaders.reviews(ctx).load(application.id);
     if (hasRole(ctx.user, Role.ADMIN)) return all.filter((r) => r.submittedAt);
     const seat = await this.loaders.unconflictedSeat(ctx, application);
-    if (!seat) throw new NotFoundError('reviews of this application');
+    if (!seat) throw new NotFoundError('applicationReviews');
     const own = all.find((r) => r.memberId === seat.id);
     if (own && !own.submittedAt) return [own];
     // Members who do not review it read the reviews for the meeting: once it is on an agenda, when no more reviewers are assigned.

@@ -1,4 +1,4 @@
-import { defineTemplate, formatInstant, layout } from '@app/notifications';
+import { defineTemplate, formatInstant, layout, PLATFORM_NAME } from '@app/notifications';
 import { OrganisationRequestEmail } from './organisation-requests.emails';
 
 /** What every emailed link carries: for whom, where, until when. */
@@ -13,10 +13,10 @@ const confirmEmail = defineTemplate<LinkData>({
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
-          subject: 'Innovation Twins 이메일 주소를 확인해 주세요',
+          subject: `${PLATFORM_NAME.ko} 이메일 주소를 확인해 주세요`,
           greeting: `${d.displayName ?? ''}님, 안녕하세요.`,
           paragraphs: [
-            'Innovation Twins 계정을 만들어 주셔서 감사합니다. 아래 버튼을 눌러 이메일 주소를 확인해 주세요.',
+            `${PLATFORM_NAME.ko} 계정을 만들어 주셔서 감사합니다. 아래 버튼을 눌러 이메일 주소를 확인해 주세요.`,
             `이 링크는 ${formatInstant(d.expiresAt, ctx)}까지 한 번만 사용할 수 있습니다.`,
             '계정을 만든 적이 없으시면 이 메일을 무시하셔도 됩니다.',
           ],
@@ -39,7 +39,7 @@ const accountExists = defineTemplate<{ url: string }>({
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
-          subject: 'Innovation Twins 계정이 이미 있습니다',
+          subject: `${PLATFORM_NAME.ko} 계정이 이미 있습니다`,
           greeting: '안녕하세요.',
           paragraphs: [
             '누군가 이 이메일 주소로 새 계정을 만들려고 했지만, 이 주소로 된 계정이 이미 있습니다.',
@@ -63,7 +63,7 @@ const passwordReset = defineTemplate<LinkData>({
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
-          subject: 'Innovation Twins 비밀번호 재설정',
+          subject: `${PLATFORM_NAME.ko} 비밀번호 재설정`,
           greeting: `${d.displayName ?? ''}님, 안녕하세요.`,
           paragraphs: [
             '비밀번호 재설정 요청을 받았습니다. 아래 버튼을 눌러 새 비밀번호를 정해 주세요.',
@@ -89,7 +89,7 @@ const passwordChanged = defineTemplate<{ displayName?: string; changedAt: string
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
-          subject: 'Innovation Twins 비밀번호가 변경되었습니다',
+          subject: `${PLATFORM_NAME.ko} 비밀번호가 변경되었습니다`,
           greeting: `${d.displayName ?? ''}님, 안녕하세요.`,
           paragraphs: [
             `${formatInstant(d.changedAt, ctx)}에 비밀번호가 변경되었고, 모든 기기에서 로그아웃되었습니다.`,
@@ -113,7 +113,7 @@ const invitation = defineTemplate<LinkData & { invitedBy: string; what: { en: st
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
-          subject: `${d.invitedBy}님이 Innovation Twins에 초대했습니다`,
+          subject: `${d.invitedBy}님이 ${PLATFORM_NAME.ko}에 초대했습니다`,
           greeting: '안녕하세요.',
           paragraphs: [
             `${d.invitedBy}님이 ${d.what.ko} 초대했습니다.`,

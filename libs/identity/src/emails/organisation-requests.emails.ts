@@ -1,5 +1,6 @@
 import { Bilingual, pick } from '@app/core';
 import { defineTemplate, layout } from '@app/notifications';
+import { withParticle } from '@app/rules';
 
 interface ReceivedData {
   requesterName: string;
@@ -26,7 +27,7 @@ const requestReceived = defineTemplate<ReceivedData>({
         greeting: '안녕하세요.',
         paragraphs: [
           d.newOrganisation
-            ? `${d.requesterName}님이 ${city}의 새 기관 ${organisation}을(를) 플랫폼에 등록하고 그 기관 관리자가 되기를 요청했습니다.`
+            ? `${d.requesterName}님이 ${city}의 새 기관 ${withParticle(organisation, '을/를')} 플랫폼에 등록하고 그 기관 관리자가 되기를 요청했습니다.`
             : `${d.requesterName}님이 ${city}의 ${organisation} 구성원이 되기를 요청했습니다.`,
           ...(d.message ? [`메시지: ${d.message}`] : []),
           d.asAdmin

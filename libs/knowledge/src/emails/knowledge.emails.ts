@@ -1,4 +1,5 @@
 import { defineTemplate, layout } from '@app/notifications';
+import { withParticle } from '@app/rules';
 
 const reviewRequested = defineTemplate<{ title: string; language: string; url: string }>({
   name: 'knowledge.review-requested',
@@ -23,10 +24,10 @@ const reviewed = defineTemplate<{ title: string; language: string; approved: boo
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
-          subject: d.approved ? `“${d.title}”이(가) 게시되었습니다` : `“${d.title}”에 수정 요청이 있습니다`,
+          subject: d.approved ? `${withParticle(`“${d.title}”`, '이/가')} 게시되었습니다` : `“${d.title}”에 수정 요청이 있습니다`,
           greeting: '안녕하세요.',
           paragraphs: [
-            d.approved ? `사례 연구 “${d.title}”의 ${d.language === 'ko' ? '한국어' : '영어'} 버전이 게시되었습니다. 감사합니다.` : `사례 연구 “${d.title}”이(가) 초안으로 돌아왔습니다.`,
+            d.approved ? `사례 연구 “${d.title}”의 ${d.language === 'ko' ? '한국어' : '영어'} 버전이 게시되었습니다. 감사합니다.` : `사례 연구 ${withParticle(`“${d.title}”`, '이/가')} 초안으로 돌아왔습니다.`,
             ...(d.note ? [`검토자 메모: ${d.note}`] : []),
           ],
           action: { label: '사례 연구 열기', url: d.url },

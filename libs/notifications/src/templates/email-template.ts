@@ -1,4 +1,5 @@
 import type { Language } from '@app/core';
+import { formatInstant as writeInstant } from '@app/rules';
 
 export interface RenderedEmail {
   subject: string;
@@ -40,6 +41,9 @@ export function defineTemplate<D>(template: Pick<EmailTemplate<D>, 'name' | 'ren
   };
 }
 
+/** The platform's name in each language, as the web app names itself (apps/web/src/i18n/common.ts, appName). */
+export const PLATFORM_NAME = { en: 'Innovation Twins', ko: '이노베이션 트윈스' } as const;
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
@@ -53,8 +57,8 @@ export function layout(
   const footer =
     parts.footer ??
     (ctx.language === 'ko'
-      ? 'Innovation Twins — 영국과 한국 도시의 혁신 협력 플랫폼'
-      : 'Innovation Twins — the platform for UK–Korea city innovation partnerships');
+      ? `${PLATFORM_NAME.ko} — 영국과 한국 도시의 혁신 협력 플랫폼`
+      : `${PLATFORM_NAME.en} — the platform for UK–Korea city innovation partnerships`);
   const text = [
     parts.greeting,
     '',
@@ -75,17 +79,7 @@ ${parts.action ? `<p><a href="${escapeHtml(parts.action.url)}" style="display:in
   return { subject: parts.subject, text, html };
 }
 
-/** A timestamp as the recipient reads it: their language, their zone, the zone named. */
-export function formatInstant(instant: Date | string, ctx: TemplateContext): string {
-  const date = typeof instant === 'string' ? new Date(instant) : instant;
-  return new Intl.DateTimeFormat(ctx.language === 'ko' ? 'ko-KR' : 'en-GB', {
-    weekday: 'long',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: ctx.timeZone,
-    timeZoneName: 'short',
-  }).format(date);
+/** A timestamp as the recipient reads it: their language, their zone, the zone named (Thursday 3 June 2027, 10:00 BST; 2027년 6월 3일 (목) 오후 6:00 (한국 시간)). */
+export function formatInstant(instant: Date | string, ctx: Pick<TemplateContext, 'language' | 'timeZone'>): string {
+  return writeInstant(instant, ctx.timeZone, ctx.language, { long: true });
 }

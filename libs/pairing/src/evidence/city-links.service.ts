@@ -59,7 +59,7 @@ export class CityLinksService {
   /** A link that has not been deleted, or NOT_FOUND. */
   async get(id: string, em: EntityManager = this.dataSource.manager): Promise<CityLink> {
     const link = await em.findOneBy(CityLink, { id });
-    if (!link) throw new NotFoundError('city link', id);
+    if (!link) throw new NotFoundError('cityLink', id);
     return link;
   }
 
@@ -118,7 +118,7 @@ export class CityLinksService {
     const today = isoDay(this.clock.now());
     return this.dataSource.transaction(async (em) => {
       const current = await em.createQueryBuilder(CityLink, 'l').setLock('pessimistic_write').where('l.id = :id', { id }).getOne();
-      if (!current) throw new NotFoundError('city link', id);
+      if (!current) throw new NotFoundError('cityLink', id);
       await this.officers.assertCanEditOneOf(user, endsOf(current), em);
       const merged: LinkValues = { ...pickValues(current) };
       for (const [field, value] of Object.entries(input) as Array<[keyof LinkValues, unknown]>) {
@@ -161,7 +161,7 @@ export class CityLinksService {
     refusePlatformLink(existing, 'deleted');
     return this.dataSource.transaction(async (em) => {
       const current = await em.createQueryBuilder(CityLink, 'l').setLock('pessimistic_write').where('l.id = :id', { id }).getOne();
-      if (!current) throw new NotFoundError('city link', id);
+      if (!current) throw new NotFoundError('cityLink', id);
       const now = this.clock.now();
       await em.update(CityLink, { id }, { deletedAt: now });
       await writeEvidenceAudit(em, {

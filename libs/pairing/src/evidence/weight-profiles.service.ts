@@ -108,7 +108,7 @@ export class WeightProfilesService {
         if (current && current.ownerUserId === null) {
           throw new ForbiddenError(`The built-in profile "${current.name}" is read-only. Save a copy under another name (leave out the id).`);
         }
-        if (!current || current.ownerUserId !== user.id) throw new NotFoundError('weight profile', input.id);
+        if (!current || current.ownerUserId !== user.id) throw new NotFoundError('weightProfile', input.id);
         if (sameName && sameName.id !== current.id) {
           throw new ConflictError(`You already have a profile called "${sameName.name}"; choose another name or change that one.`);
         }
@@ -147,7 +147,7 @@ export class WeightProfilesService {
       if (profile && profile.ownerUserId === null) {
         throw new ForbiddenError(`The built-in profile "${profile.name}" is read-only and cannot be deleted.`);
       }
-      if (!profile || profile.ownerUserId !== user.id) throw new NotFoundError('weight profile', id);
+      if (!profile || profile.ownerUserId !== user.id) throw new NotFoundError('weightProfile', id);
       await em.delete(WeightProfile, { id });
       await writeEvidenceAudit(em, {
         actorUserId: user.id,

@@ -56,7 +56,7 @@ export class PairingQueryService {
     let name = REPORT_DEFAULT_PROFILE;
     if (choice.profileId) {
       const profile = await this.dataSource.getRepository(WeightProfile).findOneBy({ id: choice.profileId });
-      if (!profile || (profile.ownerUserId !== null && profile.ownerUserId !== user?.id)) throw new NotFoundError('weight profile', choice.profileId);
+      if (!profile || (profile.ownerUserId !== null && profile.ownerUserId !== user?.id)) throw new NotFoundError('weightProfile', choice.profileId);
       weights = { pillars: { ...profile.pillars }, indicators: { ...profile.indicators }, starThresholds: [...profile.starThresholds] as [number, number] };
       name = profile.name;
     }

@@ -1,5 +1,6 @@
 import { Bilingual, pick } from '@app/core';
 import { defineTemplate, formatInstant, layout, TemplateContext } from '@app/notifications';
+import { withParticle } from '@app/rules';
 
 interface Pair {
   cityA: Bilingual;
@@ -20,7 +21,7 @@ const proposalReceived = defineTemplate<Pair & { proposerName: string; message: 
           subject: `${d.cityA.ko}에서 ${d.cityB.ko}에 트윈 도시 협력을 제안했습니다`,
           greeting: '안녕하세요.',
           paragraphs: [
-            `${d.cityA.ko}의 ${d.proposerName}님이 ${d.cityB.ko}와(과)의 트윈 도시 협력을 제안했습니다.`,
+            `${d.cityA.ko}의 ${d.proposerName}님이 ${withParticle(pick(d.cityB, 'ko'), '와/과')}의 트윈 도시 협력을 제안했습니다.`,
             `제안 내용: ${d.message}`,
             `${d.cityB.ko}의 공무원으로서 이 제안을 수락하거나 사유와 함께 거절할 수 있습니다.`,
           ],
@@ -43,7 +44,7 @@ const proposalAccepted = defineTemplate<Pair & { responderName: string; reason: 
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
-          subject: `${d.cityB.ko}이(가) 트윈 도시 제안을 수락했습니다`,
+          subject: `${withParticle(pick(d.cityB, 'ko'), '이/가')} 트윈 도시 제안을 수락했습니다`,
           greeting: '안녕하세요.',
           paragraphs: [
             `${d.cityB.ko}의 ${d.responderName}님이 ${pairName(d, ctx)} 트윈 도시 제안을 수락했습니다: ${d.reason}`,
@@ -67,7 +68,7 @@ const proposalDeclined = defineTemplate<Pair & { responderName: string; reason: 
   render: (d, ctx) =>
     ctx.language === 'ko'
       ? layout(ctx, {
-          subject: `${d.cityB.ko}이(가) 트윈 도시 제안을 거절했습니다`,
+          subject: `${withParticle(pick(d.cityB, 'ko'), '이/가')} 트윈 도시 제안을 거절했습니다`,
           greeting: '안녕하세요.',
           paragraphs: [`${d.cityB.ko}의 ${d.responderName}님이 ${pairName(d, ctx)} 트윈 도시 제안을 거절했습니다.`, `사유: ${d.reason}`],
         })
@@ -86,7 +87,7 @@ const workspaceInvitation = defineTemplate<Pair & { invitedBy: string; role: str
           subject: `${d.invitedBy}님이 ${pairName(d, ctx)} 트윈 워크스페이스에 초대했습니다`,
           greeting: '안녕하세요.',
           paragraphs: [
-            `${d.invitedBy}님이 ${pairName(d, ctx)} 트윈 워크스페이스에 ${ROLE_KO[d.role] ?? d.role}(으)로 초대했습니다.`,
+            `${d.invitedBy}님이 ${pairName(d, ctx)} 트윈 워크스페이스에 ${withParticle(ROLE_KO[d.role] ?? d.role, '으로/로')} 초대했습니다.`,
             `초대 링크는 ${formatInstant(d.expiresAt, ctx)}까지 한 번만 사용할 수 있습니다. 계정이 없으면 수락하면서 만들 수 있고, 계정이 있으면 먼저 로그인하세요.`,
           ],
           action: { label: '초대 수락', url: d.url },
@@ -112,7 +113,7 @@ const joinRequestDecided = defineTemplate<Pair & { approved: boolean; role: stri
         greeting: '안녕하세요.',
         paragraphs: [
           d.approved
-            ? `${d.deciderName}님이 참여 요청을 승인했습니다. 이제 ${ROLE_KO[d.role ?? ''] ?? d.role}(으)로 참여합니다.`
+            ? `${d.deciderName}님이 참여 요청을 승인했습니다. 이제 ${withParticle(ROLE_KO[d.role ?? ''] ?? d.role, '으로/로')} 참여합니다.`
             : `${d.deciderName}님이 참여 요청을 거절했습니다.`,
           ...(d.reason ? [`사유: ${d.reason}`] : []),
         ],

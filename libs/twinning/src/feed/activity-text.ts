@@ -1,4 +1,5 @@
 import { Bilingual, pick } from '@app/core';
+import { withParticle } from '@app/rules';
 import { ActivityVerb } from './workspace-activity.entity';
 
 /** Names of the codes an entry mentions (stages, statuses, roles), in both languages. */
@@ -75,26 +76,26 @@ function sentence(entry: DescribableActivity, language: 'en' | 'ko'): string {
   if (language === 'ko') {
     switch (entry.verb) {
       case ActivityVerb.WORKSPACE_OPENED: return `${actor}님이 트윈 도시 제안을 수락해 워크스페이스가 열렸습니다${because}`;
-      case ActivityVerb.TWINNING_STATUS_CHANGED: return `${actor}님이 트윈 협력 상태를 ${label(d.from)}에서 ${label(d.to)}(으)로 바꿨습니다${because}`;
-      case ActivityVerb.MEMBER_INVITED: return `${actor}님이 새 ${label(d.role)}을(를) 초대했습니다`;
+      case ActivityVerb.TWINNING_STATUS_CHANGED: return `${actor}님이 트윈 협력 상태를 ${label(d.from)}에서 ${withParticle(label(d.to), '으로/로')} 바꿨습니다${because}`;
+      case ActivityVerb.MEMBER_INVITED: return `${actor}님이 새 ${withParticle(label(d.role), '을/를')} 초대했습니다`;
       case ActivityVerb.INVITATION_REVOKED: return `${actor}님이 초대 하나를 취소했습니다`;
-      case ActivityVerb.MEMBER_JOINED: return `${object}님이 ${label(d.role)}(으)로 참여했습니다`;
+      case ActivityVerb.MEMBER_JOINED: return `${object}님이 ${withParticle(label(d.role), '으로/로')} 참여했습니다`;
       case ActivityVerb.JOIN_REQUESTED: return `${actor}님이 참여를 요청했습니다`;
       case ActivityVerb.JOIN_REQUEST_DECLINED: return `${actor}님이 ${object}님의 참여 요청을 거절했습니다`;
-      case ActivityVerb.MEMBER_ROLE_CHANGED: return `${actor}님이 ${object}님의 역할을 ${label(d.from)}에서 ${label(d.to)}(으)로 바꿨습니다`;
+      case ActivityVerb.MEMBER_ROLE_CHANGED: return `${actor}님이 ${object}님의 역할을 ${label(d.from)}에서 ${withParticle(label(d.to), '으로/로')} 바꿨습니다`;
       case ActivityVerb.MEMBER_REMOVED: return `${actor}님이 ${object}님을 워크스페이스에서 내보냈습니다`;
       case ActivityVerb.MEMBER_LEFT: return `${actor}님이 워크스페이스를 떠났습니다`;
-      case ActivityVerb.PROJECT_CREATED: return `${actor}님이 프로젝트 “${object}”을(를) 만들었습니다`;
-      case ActivityVerb.PROJECT_UPDATED: return `${actor}님이 프로젝트 “${object}”의 ${fields.join(', ') || '내용'}을(를) 수정했습니다`;
-      case ActivityVerb.PROJECT_STAGE_CHANGED: return `${actor}님이 프로젝트 “${object}”의 단계를 ${label(d.from)}에서 ${label(d.to)}(으)로 옮겼습니다${because}`;
-      case ActivityVerb.PROJECT_CLOSED: return `${actor}님이 프로젝트 “${object}”을(를) 종료했습니다${because}`;
-      case ActivityVerb.PROJECT_REOPENED: return `${actor}님이 프로젝트 “${object}”을(를) 다시 열었습니다${because}`;
+      case ActivityVerb.PROJECT_CREATED: return `${actor}님이 프로젝트 ${withParticle(`“${object}”`, '을/를')} 만들었습니다`;
+      case ActivityVerb.PROJECT_UPDATED: return `${actor}님이 프로젝트 “${object}”의 ${withParticle(fields.join(', ') || '내용', '을/를')} 수정했습니다`;
+      case ActivityVerb.PROJECT_STAGE_CHANGED: return `${actor}님이 프로젝트 “${object}”의 단계를 ${label(d.from)}에서 ${withParticle(label(d.to), '으로/로')} 옮겼습니다${because}`;
+      case ActivityVerb.PROJECT_CLOSED: return `${actor}님이 프로젝트 ${withParticle(`“${object}”`, '을/를')} 종료했습니다${because}`;
+      case ActivityVerb.PROJECT_REOPENED: return `${actor}님이 프로젝트 ${withParticle(`“${object}”`, '을/를')} 다시 열었습니다${because}`;
       case ActivityVerb.PROJECT_PUBLISHED: return `${actor}님이 프로젝트 “${object}”의 요약을 공개했습니다`;
       case ActivityVerb.PROJECT_UNPUBLISHED: return `${actor}님이 프로젝트 “${object}”의 요약 공개를 중단했습니다`;
-      case ActivityVerb.MILESTONE_ADDED: return `${actor}님이 “${d.project ? pick(d.project as Bilingual, language) : ''}”에 마일스톤 “${object}”을(를) 추가했습니다`;
-      case ActivityVerb.MILESTONE_UPDATED: return `${actor}님이 마일스톤 “${object}”의 ${fields.join(', ') || '내용'}을(를) 수정했습니다`;
-      case ActivityVerb.MILESTONE_STATUS_CHANGED: return `${actor}님이 마일스톤 “${object}”을(를) ${label(d.to)}(으)로 표시했습니다`;
-      case ActivityVerb.MILESTONE_REMOVED: return `${actor}님이 마일스톤 “${object}”을(를) 삭제했습니다`;
+      case ActivityVerb.MILESTONE_ADDED: return `${actor}님이 “${d.project ? pick(d.project as Bilingual, language) : ''}”에 마일스톤 ${withParticle(`“${object}”`, '을/를')} 추가했습니다`;
+      case ActivityVerb.MILESTONE_UPDATED: return `${actor}님이 마일스톤 “${object}”의 ${withParticle(fields.join(', ') || '내용', '을/를')} 수정했습니다`;
+      case ActivityVerb.MILESTONE_STATUS_CHANGED: return `${actor}님이 마일스톤 ${withParticle(`“${object}”`, '을/를')} ${withParticle(label(d.to), '으로/로')} 표시했습니다`;
+      case ActivityVerb.MILESTONE_REMOVED: return `${actor}님이 마일스톤 ${withParticle(`“${object}”`, '을/를')} 삭제했습니다`;
     }
   }
   switch (entry.verb) {

@@ -77,7 +77,10 @@ export class WorkspaceFeedResolver {
   @Allow('PUBLIC')
   async stopWorkspaceDigest(@Args('token') token: string): Promise<boolean> {
     if (token.length > 300 || !(await this.digests.unsubscribe(token))) {
-      throw linkNotValid('This unsubscribe link is not valid. Open it from the digest email, or stop following the workspace from its page.');
+      throw linkNotValid({
+        en: 'This unsubscribe link is not valid. Open it from the digest email, or stop following the workspace from its page.',
+        ko: '유효하지 않은 구독 해지 링크입니다. 요약 메일의 링크를 사용하거나 워크스페이스 페이지에서 구독을 해지하세요.',
+      });
     }
     return true;
   }

@@ -11,7 +11,7 @@ import { graphql } from '../../gql';
 import { useDraft } from '../../hooks/useDraft';
 import { isLanguage, useMessages } from '../../i18n';
 import { useLanguageSwitch } from '../../i18n/useLanguageSwitch';
-import { browserZone, KR_ZONE, UK_ZONE } from '../../i18n/format';
+import { browserZone, zoneOptions } from '../../i18n/format';
 import { accountMessages } from './messages';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import OfficerAccountPanel from '../funding/ApplicationsAccountPanel';
@@ -64,7 +64,7 @@ export default function AccountPage() {
   const [saved, save] = useMutation(UpdateMyProfile);
   const switchLanguage = useLanguageSwitch();
   const [draft, update, clear] = useDraft('profile', { displayName: user?.displayName ?? '', timeZone: user?.timeZone ?? browserZone() });
-  const zones = [...new Set([draft.timeZone, browserZone(), UK_ZONE, KR_ZONE])];
+  const zones = zoneOptions(language, [draft.timeZone, user?.timeZone, browserZone()]);
   const server = fieldProblems(problemOf(saved.error));
   // Someone who belongs to no organisation yet meets that panel first: little else works until they do.
   const noOrganisation = !!data && data.me.organisations.length === 0;
@@ -95,7 +95,9 @@ export default function AccountPage() {
               render={(control) => (
                 <select {...control} value={draft.timeZone} onChange={(e) => update({ timeZone: e.target.value })}>
                   {zones.map((zone) => (
-                    <option key={zone}>{zone}</option>
+                    <option key={zone.value} value={zone.value}>
+                      {zone.label}
+                    </option>
                   ))}
                 </select>
               )}

@@ -8,7 +8,7 @@ import { usePageTitle } from '../../components/Layout';
 import { graphql } from '../../gql';
 import { useDraft } from '../../hooks/useDraft';
 import { useMessages } from '../../i18n';
-import { browserZone, KR_ZONE, UK_ZONE } from '../../i18n/format';
+import { browserZone, zoneOptions } from '../../i18n/format';
 import { authMessages } from './messages';
 import { EMAIL_MAX, looksLikeEmail, PASSWORD_LENGTH } from '@app/rules';
 
@@ -23,8 +23,8 @@ const SignUp = graphql(`
 export default function SignUpPage() {
   const { t, language } = useMessages(authMessages);
   usePageTitle(t('signUp.title'));
-  const zones = [...new Set([browserZone(), UK_ZONE, KR_ZONE])];
-  const [draft, update, clear] = useDraft('sign-up', { displayName: '', email: '', timeZone: zones[0], preferredLanguage: language as string });
+  const [draft, update, clear] = useDraft('sign-up', { displayName: '', email: '', timeZone: browserZone(), preferredLanguage: language as string });
+  const zones = zoneOptions(language, [draft.timeZone, browserZone()]);
   const [password, setPassword] = useState('');
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [result, signUp] = useMutation(SignUp);
@@ -65,7 +65,9 @@ export default function SignUpPage() {
               render={(control) => (
                 <select {...control} value={draft.timeZone} onChange={(e) => update({ timeZone: e.target.value })}>
                   {zones.map((zone) => (
-                    <option key={zone} value={zone}>{zone}</option>
+                    <option key={zone.value} value={zone.value}>
+                      {zone.label}
+                    </option>
                   ))}
                 </select>
               )}

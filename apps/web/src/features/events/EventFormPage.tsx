@@ -12,7 +12,7 @@ import type { EventsEditLoadQuery } from '../../gql/graphql';
 import { useDraft } from '../../hooks/useDraft';
 import { useMessages } from '../../i18n';
 import { common } from '../../i18n/common';
-import { browserZone, KR_ZONE, pickText, UK_ZONE, zoneLabel } from '../../i18n/format';
+import { browserZone, KR_ZONE, pickText, UK_ZONE, zoneLabel, zoneOptions } from '../../i18n/format';
 import { draftProblems, FORMATS, instantToLocal, KINDS, localToInstant, type DraftField, type EventDraft } from './eventRules';
 import { eventsMessages } from './messages';
 import { useNow } from '../../hooks/useNow';
@@ -197,7 +197,7 @@ function EventForm({ event }: { event?: Loaded }) {
   };
 
   const zone = draft.timeZone;
-  const zones = [...new Set([UK_ZONE, KR_ZONE, viewerZone, browserZone(), draft.timeZone])];
+  const zones = zoneOptions(language, [viewerZone, browserZone(), draft.timeZone]);
   const startsAt = localToInstant(draft.startsLocal, zone);
   const endsAt = localToInstant(draft.endsLocal, zone);
 
@@ -325,8 +325,8 @@ function EventForm({ event }: { event?: Loaded }) {
             render={(control) => (
               <select {...control} value={draft.timeZone} onChange={(e) => update({ timeZone: e.target.value })}>
                 {zones.map((z) => (
-                  <option key={z} value={z}>
-                    {zoneLabel(z, language)} ({z})
+                  <option key={z.value} value={z.value}>
+                    {z.label}
                   </option>
                 ))}
               </select>

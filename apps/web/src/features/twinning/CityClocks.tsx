@@ -1,3 +1,4 @@
+import { formatClock, utcOffset, zoneFullName } from '@app/rules';
 import { useMessages, type Language } from '../../i18n';
 import { localeOf } from '../../i18n/format';
 import { useNow } from '../../hooks/useNow';
@@ -8,7 +9,7 @@ import { type City } from './documents';
 const sideClass = (countryCode: string) => (countryCode === 'KR' ? 'kr' : countryCode === 'GB' ? 'uk' : '');
 
 /** The two cities' clocks: the time now in each, its date and zone. */
-export function CityClocks({ cities, zones }: { cities: City[]; zones: Array<{ cityId?: string | null; timeZone: string; zoneName: string; utcOffset: string }> }) {
+export function CityClocks({ cities, zones }: { cities: City[]; zones: Array<{ cityId?: string | null; timeZone: string }> }) {
   const { t, language } = useMessages(twinningMessages);
   const now = new Date(useNow(15_000));
   return (
@@ -21,10 +22,10 @@ export function CityClocks({ cities, zones }: { cities: City[]; zones: Array<{ c
             <strong>{cityName(city, language)}</strong>
             <span className="visually-hidden">{t('cities.now')}</span>
             <time className="clock" dateTime={now.toISOString()}>
-              {clockText(now, timeZone, language)}
+              {formatClock(now, timeZone, language)}
             </time>
             <small>
-              {dateText(now, timeZone, language)} · {t('cities.zone', { zone: zone?.zoneName ?? timeZone, offset: zone?.utcOffset ?? '' })}
+              {dateText(now, timeZone, language)} · {t('cities.zone', { zone: zoneFullName(timeZone, now, language), offset: utcOffset(timeZone, now) })}
             </small>
           </li>
         );
@@ -33,7 +34,5 @@ export function CityClocks({ cities, zones }: { cities: City[]; zones: Array<{ c
   );
 }
 
-const clockText = (now: Date, timeZone: string, language: Language) =>
-  new Intl.DateTimeFormat(localeOf(language), { hour: '2-digit', minute: '2-digit', timeZone }).format(now);
 const dateText = (now: Date, timeZone: string, language: Language) =>
   new Intl.DateTimeFormat(localeOf(language), { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(now);

@@ -28,8 +28,6 @@ export const WorkspaceQuery = graphql(`
       timeInCities(at: $now) {
         cityId
         timeZone
-        zoneName
-        utcOffset
       }
       health {
         activeProjects

@@ -5,7 +5,8 @@ import { Field } from '../../../components/Field';
 import { Time } from '../../../components/Time';
 import type { AdminFundQuery } from '../../../gql/graphql';
 import { useMessages } from '../../../i18n';
-import { KR_ZONE, UK_ZONE, zoneLabel } from '../../../i18n/format';
+import { zoneChoiceLabel } from '@app/rules';
+import { KR_ZONE, UK_ZONE } from '../../../i18n/format';
 import { adminFundMessages } from './messages';
 import './funds.css';
 
@@ -54,7 +55,7 @@ export function ZoneChoice({ label, hint, value, onChange }: { label: string; hi
         <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
           {ZONES.map((zone) => (
             <option key={zone} value={zone}>
-              {zoneLabel(zone, language)}
+              {zoneChoiceLabel(zone, language)}
             </option>
           ))}
         </select>

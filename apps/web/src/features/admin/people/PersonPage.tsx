@@ -9,7 +9,7 @@ import { Time } from '../../../components/Time';
 import type { AdminUserQuery, Role } from '../../../gql/graphql';
 import { useMessages } from '../../../i18n';
 import { cityName } from '../../../i18n/cities';
-import { zoneLabel } from '../../../i18n/format';
+import { zoneChoiceLabel } from '@app/rules';
 import { ConfirmGroup } from '../../../components/Confirm';
 import { organisationName } from '../../organisations/shared';
 import { AdminUser, GrantRole, RevokeRole, SetUserDisabled } from './documents';
@@ -62,7 +62,7 @@ function PersonView({ person }: { person: Person }) {
         <dt>{t('person.language')}</dt>
         <dd>{t(`person.languageName.${person.preferredLanguage === 'ko' ? 'ko' : 'en'}`)}</dd>
         <dt>{t('person.zone')}</dt>
-        <dd>{person.timeZone ? zoneLabel(person.timeZone, language) : ''}</dd>
+        <dd>{person.timeZone ? zoneChoiceLabel(person.timeZone, language) : ''}</dd>
       </dl>
       {line}
       <RolesSection person={person} onChanged={say} />
