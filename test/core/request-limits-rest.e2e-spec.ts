@@ -138,7 +138,7 @@ describe('text the routes outside GraphQL cannot store', () => {
   it('refuses them in the name of a platform invitation’s form, creating nothing, and the link still works', async () => {
     const admin = await app.signIn('admin@demo.twins.test');
     await app.gqlOk(`mutation { inviteUser(input: { email: "guarded.invitee@example.org", roles: [] }) { ok } }`, {}, { token: admin });
-    const token = tokenFrom(linkIn(await app.mail.waitFor((m) => m.to === 'guarded.invitee@example.org'), `${app.url}/account/accept-invitation`));
+    const token = tokenFrom(linkIn(await app.mail.waitFor((m) => m.to === 'guarded.invitee@example.org'), `${app.url}/accept-invitation`));
     const accept = (displayName: string, as = form) => post(app, '/account/accept-invitation', as({ token, displayName, password: 'a long enough password' }));
 
     const nul = await accept('Min\u0000jun');
@@ -164,7 +164,7 @@ describe('text the routes outside GraphQL cannot store', () => {
       `mutation($id: ID!) { respondToTwinningProposal(input: { id: $id, accept: true, reason: "Yes" }) { workspaceId } }`, { id: proposeTwinning.id }, { token: busan });
     await app.gqlOk(`mutation($id: ID!) { inviteToWorkspace(input: { workspaceId: $id, email: "guarded.colleague@example.org", role: MEMBER }) { id } }`,
       { id: respondToTwinningProposal.workspaceId }, { token: lead });
-    const token = tokenFrom(linkIn(await app.mail.waitFor((m) => m.to === 'guarded.colleague@example.org'), `${app.url}/workspaces/accept-invitation`));
+    const token = tokenFrom(linkIn(await app.mail.waitFor((m) => m.to === 'guarded.colleague@example.org'), `${app.url}/join-workspace`));
     const accept = (displayName: string, as = form) => post(app, '/workspaces/accept-invitation', as({ token, displayName, password: 'a long enough password' }));
 
     for (const [name, as] of [['Ji\u0000hoon', form], ['Ji\udc00hoon', json]] as const) {

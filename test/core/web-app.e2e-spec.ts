@@ -55,14 +55,30 @@ describe('the web app, served by the API', () => {
     ['/calendars/programme.ics', 200, /text\/calendar/],
     ['/open-data', 200, /application\/json/],
     ['/feeds/case-studies.atom', 200, /atom/],
-    ['/account/forgot-password', 200, /text\/html/],
-    ['/events/unsubscribe?token=x', 200, /text\/html/],
     ['/events/0b7c6f2e-8d1a-4a7e-9a55-2f1c1a0d9e11.ics', 404, /json/],
   ])('leaves %s to the API', async (path, status, type) => {
     const res = await get(path);
     expect(res.status).toBe(status);
     expect(res.headers.get('content-type')).toMatch(type);
     expect(await res.text()).not.toContain('the web app');
+  });
+
+  it.each([
+    ['/account/confirm-email?token=x', '/confirm-email?token=x'],
+    ['/account/forgot-password', '/forgot-password'],
+    ['/events/unsubscribe?token=x', '/unsubscribe/events?token=x'],
+    ['/workspaces/accept-invitation?token=x', '/join-workspace?token=x'],
+  ])('sends %s, where older emails link to, to the web app’s page, which the app answers', async (path, page) => {
+    const res = await fetch(`${app.url}${path}`, { redirect: 'manual', headers: { accept: 'text/html' } });
+    expect([res.status, res.headers.get('location')]).toEqual([302, page]);
+    const opened = await get(page);
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toBe(INDEX);
+  });
+
+  it('answers /favicon.ico with the web app’s icon, never a 404', async () => {
+    const res = await fetch(`${app.url}/favicon.ico`, { redirect: 'manual' });
+    expect([res.status, res.headers.get('location')]).toEqual([301, '/favicon.svg']);
   });
 
   it('still answers GraphQL', async () => {

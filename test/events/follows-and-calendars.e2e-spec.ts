@@ -35,15 +35,19 @@ describe('events: unsubscribe links and calendars', () => {
     await app.gqlOk(E.FOLLOW, { input: { scope: 'PROGRAMME' } }, { token: t.participant });
     const first = await publishedEvent(app, t.organiser, { title: { en: 'First seminar', ko: '첫 세미나' } });
     const mail = await app.mail.waitFor((m) => m.to === EMAIL.participant && m.subject === 'New seminar: “First seminar”');
-    const link = linkIn(mail, `${app.url}/events/unsubscribe?token=`);
+    // The email's link opens the web app's page, in the email's language; mail clients' one-click posts to the API.
+    const pageLink = linkIn(mail, `${app.url}/unsubscribe/events?token=`);
+    expect(new URL(pageLink).searchParams.get('lang')).toBe('en');
+    const link = (mail.headers.get('list') as { unsubscribe: { url: string } }).unsubscribe.url;
+    expect(tokenFrom(link)).toBe(tokenFrom(pageLink));
 
-    // Opening the link only shows a button: link scanners unsubscribe nobody.
-    const page = await fetch(link);
-    expect(page.status).toBe(200);
-    const html = await page.text();
-    expect(html).toContain('<button type="submit">Unsubscribe · 수신 거부</button>');
-    expect(html).toContain(`value="${tokenFrom(link)}"`);
+    // Opening a link only shows a page with a button (the address older emails linked to opens it too): link scanners unsubscribe nobody.
+    const opened = await fetch(link, { redirect: 'manual' });
+    expect([opened.status, opened.headers.get('location')]).toEqual([302, `/unsubscribe/events${new URL(link).search}`]);
     expect((await app.gqlOk<{ myEventFollows: unknown[] }>(E.MY_FOLLOWS, {}, { token: t.participant })).myEventFollows).toHaveLength(1);
+    const STOP = `mutation($token: String!) { stopEventAnnouncements(token: $token) }`;
+    const refused = await app.gql(STOP, { token: tokenFrom(link).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'LINK_NOT_VALID' });
 
     const forged = await fetch(link.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), { method: 'POST' });
     expect(forged.status).toBe(400);
@@ -52,8 +56,9 @@ describe('events: unsubscribe links and calendars', () => {
     expect(oneClick.status).toBe(200);
     expect(await oneClick.text()).toContain('Unsubscribed · 수신 거부됨');
     expect((await app.gqlOk<{ myEventFollows: unknown[] }>(E.MY_FOLLOWS, {}, { token: t.participant })).myEventFollows).toEqual([]);
-    // Used again, it still says done.
+    // Used again, by the page's button too, it still says done.
     expect((await fetch(link, { method: 'POST' })).status).toBe(200);
+    expect(await app.gqlOk(STOP, { token: tokenFrom(pageLink) })).toEqual({ stopEventAnnouncements: true });
 
     const second = await publishedEvent(app, t.organiser, { title: { en: 'Second seminar', ko: '두 번째 세미나' } });
     await settle();
@@ -73,10 +78,10 @@ describe('events: unsubscribe links and calendars', () => {
     await publishedEvent(app, t.organiser, { workspaceId, title: { en: 'Pair seminar one', ko: '짝 도시 세미나 1' } });
     const mail = await app.mail.waitFor((m) => m.to === EMAIL.busan && m.subject === '새 세미나: “짝 도시 세미나 1”');
     expect(mail.text).toContain('이런 행사 공지를 그만 받으려면');
-    // The form's button posts the token in the body.
-    const link = linkIn(mail, `${app.url}/events/unsubscribe?token=`);
-    const posted = await fetch(`${app.url}/events/unsubscribe`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: tokenFrom(link) }).toString() });
-    expect(posted.status).toBe(200);
+    // The page's button.
+    const link = linkIn(mail, `${app.url}/unsubscribe/events?token=`);
+    expect(new URL(link).searchParams.get('lang')).toBe('ko');
+    expect(await app.gqlOk(`mutation($token: String!) { stopEventAnnouncements(token: $token) }`, { token: tokenFrom(link) })).toEqual({ stopEventAnnouncements: true });
 
     const digest: unknown[] = await app.dataSource.query(`SELECT 1 FROM workspace_follow WHERE workspace_id = $1 AND user_id = $2`, [workspaceId, id.busan]);
     expect(digest).toHaveLength(1);

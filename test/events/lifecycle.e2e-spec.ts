@@ -1,6 +1,6 @@
 import { twinLiverpoolAndBusan } from '../funding/funding-support';
 import { startTestApp, TestApp } from '../support/harness';
-import { linkIn } from '../support/smtp-sink';
+import { linkIn, tokenFrom } from '../support/smtp-sink';
 import { codeOf, createEvent, E, EventView, fieldsOf, outboxCount, publish, reasonOf, register, settle } from './events-support';
 
 const EMAIL = {
@@ -121,9 +121,10 @@ describe('events: lifecycle and announcements', () => {
     expect(en.text).toContain('There are 40 places');
     expect(en.text).toContain(`/events/${event.id}`);
     expect(en.text).not.toContain('meet.example.org');
-    const unsubscribe = linkIn(en, `${app.url}/events/unsubscribe?token=`);
-    // RFC 8058 one-click unsubscribe, as mail clients read it.
-    expect(en.headers.get('list')).toEqual({ unsubscribe: { url: unsubscribe }, 'unsubscribe-post': { name: 'List-Unsubscribe=One-Click' } });
+    const unsubscribe = linkIn(en, `${app.url}/unsubscribe/events?token=`);
+    // RFC 8058 one-click unsubscribe, as mail clients read it: the API's address, with the same token as the page's.
+    const oneClick = `${app.url}/events/unsubscribe?token=${encodeURIComponent(tokenFrom(unsubscribe))}`;
+    expect(en.headers.get('list')).toEqual({ unsubscribe: { url: oneClick }, 'unsubscribe-post': { name: 'List-Unsubscribe=One-Click' } });
 
     const ko = await app.mail.waitFor((m) => m.to === EMAIL.busan && m.subject === '새 세미나: “수소 항만 세미나”');
     expect(ko.text).toContain('리버풀–부산 워크스페이스');

@@ -6,6 +6,7 @@ const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { ok mes
 const RESET = `mutation($email: String!) { requestPasswordReset(input: { email: $email }) { ok message } }`;
 const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`;
 const CONFIRM = `mutation($token: String!) { confirmEmail(input: { token: $token }) { ok } }`;
+const RESEND = `mutation($email: String!) { resendEmailConfirmation(input: { email: $email }) { ok message } }`;
 const PASSWORD = 'a long enough password';
 
 const KNOWN = 'participant@demo.twins.test';
@@ -91,13 +92,13 @@ describe('sign-up and password reset reveal nothing about an address', () => {
 
     // A reset link for the account; nothing for the disabled account or the unknown address.
     const reset = await app.mail.waitFor((m) => m.to === KNOWN && /reset/i.test(m.subject));
-    expect(linkIn(reset, `${app.url}/account/reset-password?token=`)).toBeTruthy();
+    expect(linkIn(reset, `${app.url}/reset-password?token=`)).toMatch(/&lang=en$/);
     // "You already have an account" to the owner of the address signed up with again, in the owner's language.
     const exists = await app.mail.waitFor((m) => m.to === EXISTING_SIGN_UP && /already/.test(m.subject));
-    expect(exists.text).toContain(`${app.url}/account/forgot-password`);
+    expect(exists.text).toContain(`${app.url}/forgot-password?lang=en`);
     // A confirmation link for the new address, in the language it chose; no account until it is confirmed.
     const confirm = await app.mail.waitFor((m) => m.to === NEW_SIGN_UP && m.subject.includes('이메일'));
-    expect(linkIn(confirm, `${app.url}/account/confirm-email?token=`)).toBeTruthy();
+    expect(linkIn(confirm, `${app.url}/confirm-email?token=`)).toMatch(/&lang=ko$/);
     expect(await app.dataSource.query(`SELECT id FROM user_account WHERE email = $1`, [NEW_SIGN_UP])).toEqual([]);
 
     // Everything due is in the outbox once the requests are processed: nothing for the other two, ever.
@@ -139,11 +140,12 @@ describe('sign-up and password reset reveal nothing about an address', () => {
       const existing = await attempt(EXISTING_SIGN_UP, PASSWORD);
       const fresh = await attempt(NEW_SIGN_UP, PASSWORD);
       expect(existing.answer.errors?.[0]).toMatchObject({
-        message: expect.stringMatching(/^Please confirm your email address first\./),
-        extensions: { code: 'UNAUTHENTICATED', reason: 'email-not-confirmed' },
+        message: expect.stringMatching(/^Please confirm your email address first:/),
+        extensions: { code: 'UNAUTHENTICATED', reason: 'EMAIL_NOT_CONFIRMED' },
       });
       expect(fresh.answer).toEqual(existing.answer);
-      expect(existing.added).toEqual({ account_request: 1 });
+      // Nothing is sent: the link already in the inbox stays the one to open.
+      expect(existing.added).toEqual({});
       expect(fresh.added).toEqual(existing.added);
       expect(fresh.statements).toEqual(existing.statements);
       expect(existing.statements.some((q) => /outbox|one_time_token/.test(q))).toBe(false);
@@ -160,15 +162,24 @@ describe('sign-up and password reset reveal nothing about an address', () => {
       verify.mockRestore();
     }
 
-    // Then the worker emails each address again what it needs: its owner that it has an account, the new address a new link.
+    // Asking for the link again does the same work for both addresses; then the worker emails each what it needs:
+    // its owner that it has an account, the new address a new link.
+    const resendExisting = await footprint(() => app.gqlOk(RESEND, { email: EXISTING_SIGN_UP }));
+    const resendFresh = await footprint(() => app.gqlOk(RESEND, { email: NEW_SIGN_UP }));
+    expect(resendExisting.added).toEqual({ account_request: 1 });
+    expect(resendFresh).toEqual(resendExisting);
     await app.startWorker();
     await app.mail.waitFor(() => app.mail.to(EXISTING_SIGN_UP).filter((m) => /already/.test(m.subject)).length >= 2);
     await app.mail.waitFor(() => app.mail.to(NEW_SIGN_UP).filter((m) => m.subject.includes('이메일')).length >= 2);
   });
 
   it('the link creates the account the sign-up asked for; passwords of sign-ups are forgotten when they expire', async () => {
-    const link = linkIn(app.mail.to(NEW_SIGN_UP).at(-1)!, `${app.url}/account/confirm-email?token=`);
-    await app.gqlOk(CONFIRM, { token: tokenFrom(link) });
+    // The first link still works after a second was sent; using it uses the second too.
+    const [first, second] = app.mail.to(NEW_SIGN_UP).map((m) => tokenFrom(linkIn(m, `${app.url}/confirm-email?token=`)));
+    expect(second).not.toBe(first);
+    await app.gqlOk(CONFIRM, { token: first });
+    const again = await app.gql(CONFIRM, { token: second });
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'LINK_USED' });
     const [account] = await app.dataSource.query(
       `SELECT display_name, preferred_language, time_zone, email_confirmed_at IS NOT NULL AS confirmed FROM user_account WHERE email = $1`,
       [NEW_SIGN_UP],

@@ -27,31 +27,34 @@ describe('accounts and sessions', () => {
     const mails = await app.mail.waitFor((m) => m.to === 'min-ji.kim@example.org' && m.subject.includes('이메일'));
     expect(mails.text).toContain('김민지');
 
-    // Not confirmed yet: sign-in is refused (and a fresh link is sent).
+    // Not confirmed yet: sign-in says so, by its reason, and sends nothing.
     const early = await app.gql(SIGN_IN, { input: { email, password: 'correct horse battery' } });
-    expect(early.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
-    expect(early.errors?.[0].message).toMatch(/confirm your email/i);
-    await app.mail.waitFor((m) => m.to === 'min-ji.kim@example.org' && app.mail.to('min-ji.kim@example.org').length >= 2);
-    // The newest link works; the first one was withdrawn when the second was issued.
-    const [first, second] = app.mail.to('min-ji.kim@example.org').map((m) => linkIn(m, `${app.url}/account/confirm-email`));
-    // Opening the link only shows a button (a mail scanner following it confirms nothing); the button posts the token.
-    const form = await fetch(second);
-    expect(form.status).toBe(200);
-    expect(await form.text()).toContain(`value="${tokenFrom(second)}"`);
-    const confirm = (link: string) =>
-      fetch(`${app.url}/account/confirm-email`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ token: tokenFrom(link) }).toString(),
-      });
-    const stale = await confirm(first);
-    expect(stale.status).toBe(400);
-    expect(await stale.text()).toMatch(/withdrawn/);
-    const page = await confirm(second);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('이메일 주소가 확인되었습니다');
-    // Single use.
-    expect((await confirm(second)).status).toBe(400);
+    expect(early.errors?.[0]).toMatchObject({ message: expect.stringMatching(/confirm your email/i), extensions: { code: 'UNAUTHENTICATED', reason: 'EMAIL_NOT_CONFIRMED' } });
+    // Asked for, a second link comes; the first keeps working meanwhile.
+    await app.gqlOk(`mutation { resendEmailConfirmation(input: { email: "${email}" }) { ok } }`);
+    await app.mail.waitFor(() => app.mail.to('min-ji.kim@example.org').length >= 2);
+    expect(app.mail.to('min-ji.kim@example.org')).toHaveLength(2);
+    const [first, second] = app.mail.to('min-ji.kim@example.org').map((m) => linkIn(m, `${app.url}/confirm-email`));
+    const LINK = `query($token: String!) { emailedLink(token: $token) { purpose state email hasAccount } }`;
+    const stateOf = async (link: string) => (await app.gqlOk<{ emailedLink: { state: string } | null }>(LINK, { token: tokenFrom(link) })).emailedLink;
+    expect(await stateOf(first)).toEqual({ purpose: 'EMAIL_CONFIRMATION', state: 'VALID', email: 'min-ji.kim@example.org', hasAccount: false });
+    expect(await stateOf(second)).toMatchObject({ state: 'VALID' });
+    // A token the platform never sent tells nothing.
+    expect((await app.gqlOk<{ emailedLink: unknown }>(LINK, { token: `${randomUUID()}.not-the-secret` })).emailedLink).toBeNull();
+    // The link opens the web app's page, in the email's language; the address emails used to link to sends there too.
+    expect(new URL(first).pathname).toBe('/confirm-email');
+    expect(new URL(first).searchParams.get('lang')).toBe('ko');
+    const old = await fetch(`${app.url}/account/confirm-email?token=${encodeURIComponent(tokenFrom(first))}`, { redirect: 'manual' });
+    expect(old.status).toBe(302);
+    expect(old.headers.get('location')).toBe(`/confirm-email?token=${encodeURIComponent(tokenFrom(first))}`);
+    // Opening a page confirms nothing (a mail scanner following the link); the button's mutation does, once.
+    const CONFIRM = `mutation($token: String!) { confirmEmail(input: { token: $token }) { ok } }`;
+    expect(await stateOf(first)).toMatchObject({ state: 'VALID' });
+    await app.gqlOk(CONFIRM, { token: tokenFrom(first) });
+    expect(await stateOf(first)).toMatchObject({ state: 'LINK_USED', hasAccount: true });
+    // The other link has nothing left to do: used, with words and a reason saying so.
+    const again = await app.gql(CONFIRM, { token: tokenFrom(second) });
+    expect(again.errors?.[0]).toMatchObject({ message: expect.stringMatching(/already been used/), extensions: { code: 'BAD_USER_INPUT', reason: 'LINK_USED' } });
 
     const signIn = await app.gqlOk<{ signIn: { accessToken: string; user: { email: string } } }>(SIGN_IN, {
       input: { email: 'MIN-JI.KIM@EXAMPLE.ORG', password: 'correct horse battery' },
@@ -64,7 +67,7 @@ describe('accounts and sessions', () => {
   it('a second sign-up with an address leaves the first one\'s link working: whoever opens their own link gets the account', async () => {
     const email = 'new.starter@example.org';
     const confirmations = () => app.mail.to(email).filter((m) => /Confirm/.test(m.subject));
-    const linkOf = (mail: ReceivedMail) => tokenFrom(linkIn(mail, `${app.url}/account/confirm-email`));
+    const linkOf = (mail: ReceivedMail) => tokenFrom(linkIn(mail, `${app.url}/confirm-email`));
     // The owner signs up; someone else signs up with the same address a moment later, with their own password.
     await app.gqlOk(SIGN_UP, { input: { email, displayName: 'New Starter', password: 'the owners own password' } });
     await app.mail.waitFor(() => confirmations().length >= 1);
@@ -90,7 +93,7 @@ describe('accounts and sessions', () => {
     await app.mail.waitFor(() => confirmations().length >= 2);
     expect(app.mail.to(email).map((m) => m.subject).filter((subject) => /reset/i.test(subject))).toEqual([]);
     await app.gqlOk(`mutation($token: String!) { confirmEmail(input: { token: $token }) { ok } }`, {
-      token: tokenFrom(linkIn(confirmations().at(-1)!, `${app.url}/account/confirm-email`)),
+      token: tokenFrom(linkIn(confirmations().at(-1)!, `${app.url}/confirm-email`)),
     });
     expect(await app.signIn(email, 'a password for lost link')).toBeTruthy();
   });
@@ -99,7 +102,7 @@ describe('accounts and sessions', () => {
     const res = await app.gqlOk(SIGN_UP, { input: { email: 'participant@demo.twins.test', displayName: 'X', password: 'another password 1' } });
     expect(res).toEqual({ signUp: { ok: true, message: expect.stringContaining('inbox') } });
     const mail = await app.mail.waitFor((m) => m.to === 'participant@demo.twins.test' && /already/.test(m.subject));
-    expect(mail.text).toContain('/account/forgot-password');
+    expect(mail.text).toContain('/forgot-password?lang=en');
   });
 
   it('rejects bad sign-up input field by field', async () => {
@@ -232,8 +235,10 @@ describe('accounts and sessions', () => {
     expect(unknown).toEqual(known);
 
     const mail = await app.mail.waitFor((m) => m.to === email && m.subject.includes('비밀번호 재설정'));
-    const token = tokenFrom(linkIn(mail, `${app.url}/account/reset-password`));
-    expect((await fetch(linkIn(mail, `${app.url}/account/reset-password`))).status).toBe(200);
+    const token = tokenFrom(linkIn(mail, `${app.url}/reset-password`));
+    // The address older emails linked to opens the web app's page, which the link names itself now.
+    const old = await fetch(`${app.url}/account/reset-password?token=${encodeURIComponent(token)}`, { redirect: 'manual' });
+    expect([old.status, old.headers.get('location')]).toEqual([302, `/reset-password?token=${encodeURIComponent(token)}`]);
 
     await app.gqlOk(reset, { token, pw: 'a brand new password' });
     const again = await app.gql(reset, { token, pw: 'yet another password' });
@@ -249,8 +254,8 @@ describe('accounts and sessions', () => {
     const latest = app.mail.to(email).filter((x) => x.subject.includes('재설정')).pop()!;
     app.clock.advance(61 * 60_000);
     try {
-      const late = await app.gql(reset, { token: tokenFrom(linkIn(latest, `${app.url}/account/reset-password`)), pw: 'too late password' });
-      expect(late.errors?.[0].extensions.fields?.[0].message).toMatch(/expired/);
+      const late = await app.gql(reset, { token: tokenFrom(linkIn(latest, `${app.url}/reset-password`)), pw: 'too late password' });
+      expect(late.errors?.[0].extensions).toMatchObject({ reason: 'LINK_EXPIRED', fields: [{ message: expect.stringMatching(/expired/) }] });
     } finally {
       app.clock.reset();
     }
@@ -267,7 +272,7 @@ describe('accounts and sessions', () => {
       });
     await app.gqlOk(`mutation { requestPasswordReset(input: { email: "${email}" }) { ok } }`);
     const mail = await app.mail.waitFor((m) => m.to === email && /reset/i.test(m.subject));
-    const token = tokenFrom(linkIn(mail, `${app.url}/account/reset-password`));
+    const token = tokenFrom(linkIn(mail, `${app.url}/reset-password`));
     const [id] = token.split('.');
 
     // Every hash the API computes goes through PasswordHasher (argon2, about 130 ms each): count them.
@@ -310,7 +315,7 @@ describe('accounts and sessions', () => {
     const email = 'board.kr@demo.twins.test';
     await app.gqlOk(`mutation { requestPasswordReset(input: { email: "${email}" }) { ok } }`);
     const mail = await app.mail.waitFor((m) => m.to === email && m.subject.includes('재설정'));
-    const token = tokenFrom(linkIn(mail, `${app.url}/account/reset-password`));
+    const token = tokenFrom(linkIn(mail, `${app.url}/reset-password`));
     const post = (newPassword: string) =>
       fetch(`${app.url}/account/reset-password`, {
         method: 'POST',
@@ -331,7 +336,7 @@ describe('accounts and sessions', () => {
     await app.gqlOk(invite, { input: { email: 'new.organiser@example.org', roles: ['EVENT_ORGANISER'], language: 'ko' } }, { token: admin });
     const mail = await app.mail.waitFor((m) => m.to === 'new.organiser@example.org');
     expect(mail.subject).toContain('초대');
-    const token = tokenFrom(linkIn(mail, `${app.url}/account/accept-invitation`));
+    const token = tokenFrom(linkIn(mail, `${app.url}/accept-invitation`));
 
     const accept = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { email accountCreated } }`;
     const missing = await app.gql(accept, { input: { token } });
@@ -365,7 +370,8 @@ describe('accounts and sessions', () => {
     await app.gqlOk(SIGN_UP, { input: { email, displayName: 'Squatter', password: 'squatters password' } });
     await app.mail.waitFor((m) => m.to === email && /Confirm/.test(m.subject));
     const squatter = await app.gql(SIGN_IN, { input: { email, password: 'squatters password' } });
-    expect(squatter.errors?.[0]).toMatchObject({ message: expect.stringMatching(/confirm your email/i), extensions: { code: 'UNAUTHENTICATED', reason: 'email-not-confirmed' } });
+    expect(squatter.errors?.[0]).toMatchObject({ message: expect.stringMatching(/confirm your email/i), extensions: { code: 'UNAUTHENTICATED', reason: 'EMAIL_NOT_CONFIRMED' } });
+    await app.gqlOk(`mutation { resendEmailConfirmation(input: { email: "${email}" }) { ok } }`);
     await app.mail.waitFor(() => confirmations().length >= 2);
     // The address has no account: the sign-up waits for a confirmation only the address's owner can give.
     expect(await app.dataSource.query(`SELECT id FROM user_account WHERE email = $1`, [email])).toEqual([]);
@@ -373,7 +379,7 @@ describe('accounts and sessions', () => {
     const admin = await app.signIn('admin@demo.twins.test');
     await app.gqlOk(`mutation { inviteUser(input: { email: "${email}", roles: [ADMIN] }) { ok } }`, {}, { token: admin });
     const mail = await app.mail.waitFor((m) => m.to === email && /invited/.test(m.subject));
-    const token = tokenFrom(linkIn(mail, `${app.url}/account/accept-invitation`));
+    const token = tokenFrom(linkIn(mail, `${app.url}/accept-invitation`));
     const accept = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accountCreated } }`;
     expect((await app.gql(accept, { input: { token } })).errors?.[0].extensions.fields?.[0].field).toBe('displayName');
     expect(await app.gqlOk(accept, { input: { token, displayName: 'Rightful Owner', password: 'the owners password' } })).toEqual({ acceptInvitation: { accountCreated: true } });
@@ -384,7 +390,7 @@ describe('accounts and sessions', () => {
     expect((await app.gqlOk<{ me: { roles: string[]; displayName: string } }>(ME, {}, { token: owner })).me).toMatchObject({ roles: ['ADMIN'], displayName: 'Rightful Owner' });
     // The sign-up's link, opened now, creates nothing: the address has its account.
     const late = await app.gql(`mutation($token: String!) { confirmEmail(input: { token: $token }) { ok } }`, {
-      token: tokenFrom(linkIn(confirmations().at(-1)!, `${app.url}/account/confirm-email`)),
+      token: tokenFrom(linkIn(confirmations().at(-1)!, `${app.url}/confirm-email`)),
     });
     expect(late.errors?.[0]).toMatchObject({ message: expect.stringMatching(/already has an account/), extensions: { code: 'CONFLICT' } });
     expect(await app.signIn(email, 'the owners password')).toBeTruthy();
@@ -396,14 +402,15 @@ describe('accounts and sessions', () => {
     const hash = await app.api.get(PasswordHasher).hash('squatters password');
     await app.dataSource.query(`INSERT INTO user_account (email, display_name, password_hash) VALUES ($1, 'Squatter', $2)`, [email, hash]);
     const squatter = await app.gql(SIGN_IN, { input: { email, password: 'squatters password' } });
-    expect(squatter.errors?.[0]).toMatchObject({ message: expect.stringMatching(/confirm your email/i), extensions: { reason: 'email-not-confirmed' } });
-    // Its confirmation link is emailed again, as before.
+    expect(squatter.errors?.[0]).toMatchObject({ message: expect.stringMatching(/confirm your email/i), extensions: { reason: 'EMAIL_NOT_CONFIRMED' } });
+    // Asked for, its confirmation link is emailed again, as before.
+    await app.gqlOk(`mutation { resendEmailConfirmation(input: { email: "${email}" }) { ok } }`);
     await app.mail.waitFor((m) => m.to === email && /Confirm/.test(m.subject));
 
     const admin = await app.signIn('admin@demo.twins.test');
     await app.gqlOk(`mutation { inviteUser(input: { email: "${email}", roles: [ADMIN] }) { ok } }`, {}, { token: admin });
     const mail = await app.mail.waitFor((m) => m.to === email && /invited/.test(m.subject));
-    const token = tokenFrom(linkIn(mail, `${app.url}/account/accept-invitation`));
+    const token = tokenFrom(linkIn(mail, `${app.url}/accept-invitation`));
     const accept = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accountCreated } }`;
     const withoutPassword = await app.gql(accept, { input: { token } });
     expect(withoutPassword.errors?.[0].extensions.fields?.[0].field).toBe('password');

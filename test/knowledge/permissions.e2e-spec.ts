@@ -58,7 +58,7 @@ describe('case studies: the permission matrix', () => {
     await app.gqlOk(`mutation($input: InviteToWorkspaceInput!) { inviteToWorkspace(input: $input) { id } }`, { input: { workspaceId, email: 'board.uk@demo.twins.test', role: 'OBSERVER' } }, { token: t.liverpool });
     const { linkIn, tokenFrom } = await import('../support/smtp-sink');
     const mail = await app.mail.waitFor((m) => m.to === 'board.uk@demo.twins.test' && /workspace/i.test(m.subject));
-    await app.gqlOk(`mutation($input: AcceptWorkspaceInvitationInput!) { acceptWorkspaceInvitation(input: $input) { joined } }`, { input: { token: tokenFrom(linkIn(mail, `${app.url}/workspaces/accept-invitation`)) } }, { token: t.boardUk });
+    await app.gqlOk(`mutation($input: AcceptWorkspaceInvitationInput!) { acceptWorkspaceInvitation(input: $input) { joined } }`, { input: { token: tokenFrom(linkIn(mail, `${app.url}/join-workspace`)) } }, { token: t.boardUk });
   });
   afterAll(() => app.close());
 

@@ -144,9 +144,15 @@ describe('twin workspaces and joint projects, end to end', () => {
     await app.gqlOk(INVITE, { input: { workspaceId, email: 'harbour.engineer@liverpool.example', role: 'MEMBER' } }, { token: t.liverpool });
     const mail = await app.mail.waitFor((m) => m.to === 'harbour.engineer@liverpool.example');
     expect(mail.subject).toBe('Sam Taylor invited you to the Liverpool–Busan twin workspace');
-    const token = tokenFrom(linkIn(mail, `${app.url}/workspaces/accept-invitation`));
-    const page = await fetch(`${app.url}/workspaces/accept-invitation?token=${encodeURIComponent(token)}`);
-    expect(page.status).toBe(200);
+    const token = tokenFrom(linkIn(mail, `${app.url}/join-workspace?token=`));
+    // Its page says what it grants before anything is accepted; the address older emails linked to opens that page.
+    const preview = await app.gqlOk<{ emailedLink: unknown }>(
+      `query($token: String!) { emailedLink(token: $token) { state hasAccount workspaceInvitation { role twinning { cityA { nameEn } cityB { nameEn } } } } }`,
+      { token },
+    );
+    expect(preview.emailedLink).toEqual({ state: 'VALID', hasAccount: false, workspaceInvitation: { role: 'MEMBER', twinning: { cityA: { nameEn: 'Liverpool' }, cityB: { nameEn: 'Busan' } } } });
+    const old = await fetch(`${app.url}/workspaces/accept-invitation?token=${encodeURIComponent(token)}`, { redirect: 'manual' });
+    expect([old.status, old.headers.get('location')]).toEqual([302, `/join-workspace?token=${encodeURIComponent(token)}`]);
     const created = await app.gqlOk<{ acceptWorkspaceInvitation: { joined: boolean; accountCreated: boolean } }>(ACCEPT, {
       input: { token, displayName: 'Casey Harbour', password: 'harbour-engineer-pw', preferredLanguage: 'en' },
     });
@@ -157,7 +163,7 @@ describe('twin workspaces and joint projects, end to end', () => {
     const second = await app.mail.waitFor((m) => m.to === 'board.uk@demo.twins.test' && m.subject.includes('invited you'));
     const joined = await app.gqlOk<{ acceptWorkspaceInvitation: { joined: boolean } }>(
       ACCEPT,
-      { input: { token: tokenFrom(linkIn(second, `${app.url}/workspaces/accept-invitation`)) } },
+      { input: { token: tokenFrom(linkIn(second, `${app.url}/join-workspace`)) } },
       { token: t.boardUk },
     );
     expect(joined.acceptWorkspaceInvitation.joined).toBe(true);
@@ -440,9 +446,13 @@ describe('twin workspaces and joint projects, end to end', () => {
     const daily = await app.mail.waitFor((m) => m.to === 'participant@demo.twins.test' && m.subject.startsWith('Daily digest'), 20_000);
     expect(daily.text).toContain('Jordan Lee');
 
-    const link = linkIn(en, `${app.url}/workspaces/unsubscribe`);
-    expect(JSON.stringify([...en.headers.entries()])).toContain(link.replace(`${app.url}`, ''));
-    expect((await fetch(link)).status).toBe(200);
+    // The digest's link opens the web app's page (its button stops the digest); mail clients' one-click posts to the API.
+    const pageLink = linkIn(en, `${app.url}/unsubscribe/workspace-digest?token=`);
+    const link = (en.headers.get('list') as { unsubscribe: { url: string } }).unsubscribe.url;
+    expect(link.startsWith(`${app.url}/workspaces/unsubscribe?token=`)).toBe(true);
+    expect(tokenFrom(link)).toBe(tokenFrom(pageLink));
+    const opened = await fetch(link, { redirect: 'manual' });
+    expect([opened.status, opened.headers.get('location')]).toEqual([302, `/unsubscribe/workspace-digest${new URL(link).search}`]);
     const done = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
     expect(done.status).toBe(200);
     expect(await done.text()).toContain('Unsubscribed');
@@ -450,6 +460,11 @@ describe('twin workspaces and joint projects, end to end', () => {
     expect(mine.workspace.myFollow).toBeNull();
     const forged = await fetch(`${link.slice(0, -4)}AAAA`, { method: 'POST' });
     expect(forged.status).toBe(400);
+    // The page's button: done again is still done; a link never sent says so, by its reason.
+    const STOP = `mutation($token: String!) { stopWorkspaceDigest(token: $token) }`;
+    expect(await app.gqlOk(STOP, { token: tokenFrom(pageLink) })).toEqual({ stopWorkspaceDigest: true });
+    const refused = await app.gql(STOP, { token: `${tokenFrom(pageLink).slice(0, -4)}AAAA` });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'LINK_NOT_VALID' });
 
     // Further checks send nothing twice: one digest per follower for the week.
     await new Promise((resolve) => setTimeout(resolve, 1500));

@@ -76,7 +76,7 @@ describe('joint projects: the permission matrix', () => {
     const mail = await app.mail.waitFor((m) => m.to === 'board.uk@demo.twins.test');
     await app.gqlOk(
       `mutation($input: AcceptWorkspaceInvitationInput!) { acceptWorkspaceInvitation(input: $input) { joined } }`,
-      { input: { token: tokenFrom(linkIn(mail, `${app.url}/workspaces/accept-invitation`)) } },
+      { input: { token: tokenFrom(linkIn(mail, `${app.url}/join-workspace`)) } },
       { token: t.boardUk },
     );
     const request = await app.gqlOk<{ requestToJoinWorkspace: { id: string } }>(

@@ -64,7 +64,7 @@ export async function workspaceView(app: TestApp, workspaceId: string, token: st
 export async function invitationToken(app: TestApp, email: string, count = 1): Promise<string> {
   await app.mail.waitFor((m) => m.to === email && app.mail.to(email).length >= count);
   const mail = app.mail.to(email)[count - 1];
-  return tokenFrom(linkIn(mail, `${app.url}/workspaces/accept-invitation`));
+  return tokenFrom(linkIn(mail, `${app.url}/join-workspace`));
 }
 
 /** Jihyun (boardKr) also holds a post at Pusan National University, so she may ask to join a Busan workspace. */

@@ -253,7 +253,7 @@ describe('twinnings and twin workspaces', () => {
     it('a platform invitation token is not a workspace invitation', async () => {
       await app.gqlOk(`mutation { inviteUser(input: { email: "platform.invitee@example.org" }) { ok } }`, {}, { token: tokens.admin });
       const mail = await app.mail.waitFor((m) => m.to === 'platform.invitee@example.org');
-      const token = tokenFrom(linkIn(mail, `${app.url}/account/accept-invitation`));
+      const token = tokenFrom(linkIn(mail, `${app.url}/accept-invitation`));
       const res = await app.gql(ACCEPT, { input: { token, displayName: 'P', password: 'platform-password-1' } });
       expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'token' }] });
     });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type Lang } from './fixtures';
+import { expect, Mailbox, test, type Lang } from './fixtures';
 import { createAdmin } from './support/admin-api';
 import { createConfirmedPerson } from './support/events-api';
 
@@ -108,7 +108,15 @@ test.describe('the console: people and organisations', () => {
     await form.getByRole('button', { name: tr({ en: 'Send the invitation', ko: '초대 보내기' }) }).click();
     await expect(statusSaying(page, tr({ en: `The invitation is on its way to ${invitee}.`, ko: `초대 이메일을 보냈습니다. 받는 사람: ${invitee}` }))).toBeFocused();
     const email = await mail.waitFor(invitee, tr({ en: /invited you to Innovation Twins/, ko: /Innovation Twins에 초대했습니다/ }));
-    expect(email.text).toContain('/account/accept-invitation?token=');
+    // Its link opens the web app's page; the admin, still signed in, is told it is someone else's and switches.
+    await page.goto(Mailbox.link(email, `${process.env.WEB_BASE_URL}/accept-invitation?token=`));
+    await page.getByRole('button', { name: tr({ en: `Sign out and continue as ${invitee}`, ko: `로그아웃하고 ${invitee} 계정으로 계속하기` }) }).click();
+    await page.getByLabel(tr({ en: 'Your name', ko: '이름' })).fill(tr({ en: 'Invited Person', ko: '초대받은 위원' }));
+    await page.getByLabel(tr({ en: 'Password', ko: '비밀번호' }), { exact: true }).fill('invited-password-123');
+    await page.getByRole('button', { name: tr({ en: 'Accept the invitation', ko: '초대 수락' }) }).click();
+    await expect(page.getByRole('main').getByRole('status')).toHaveText(
+      tr({ en: `Your account is ready: sign in as ${invitee}.`, ko: `계정이 만들어졌습니다. ${invitee} 계정으로 로그인해 주세요.` }),
+    );
   });
 
   test('an admin adds an organisation, sets its email domain, adds a member found by name, makes them its manager (who stays one as the last) and removes them after confirming', async ({ page, lang, tr, mail, signIn }) => {

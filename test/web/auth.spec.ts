@@ -1,9 +1,17 @@
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { DEMO, expect, Mailbox, test } from './fixtures';
 import { createConfirmedAccount, gql, gqlRaw, tokenFor } from './support/api';
 
 /** The refresh-token cookie as the browser holds it (scripts in the page cannot see it). */
 const refreshCookie = async (context: BrowserContext) => (await context.cookies()).find((c) => c.name === 'twins_refresh');
+
+/** Signs in on the sign-in page as a person would, whatever the answer. */
+async function submitSignIn(page: Page, tr: <T>(texts: Record<'en' | 'ko', T>) => T, email: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel(tr({ en: 'Email address', ko: '이메일 주소' })).fill(email);
+  await page.getByLabel(tr({ en: 'Password', ko: '비밀번호' }), { exact: true }).fill(password);
+  await page.locator('form').getByRole('button', { name: tr({ en: 'Sign in', ko: '로그인' }) }).click();
+}
 
 const unique = (lang: string, what: string) => `${what}-${lang}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
 
@@ -26,9 +34,33 @@ test.describe('signing up, in and out', () => {
 
     // The email comes in the language the person chose (the form's default is the page's language).
     const message = await mail.waitFor(email, tr({ en: /Confirm your email address/, ko: /이메일 주소를 확인해 주세요/ }));
-    await page.goto(Mailbox.link(message, `${process.env.WEB_BASE_URL}/account/confirm-email`));
-    await page.getByRole('button', { name: /Confirm/ }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('Email confirmed');
+    const first = Mailbox.link(message, `${process.env.WEB_BASE_URL}/confirm-email?token=`);
+
+    // Signing in first says the address waits for its confirmation, sends nothing by itself, and offers the link again.
+    await submitSignIn(page, tr, email, 'a-long-enough-password');
+    const unconfirmed = page.getByRole('alert');
+    await expect(unconfirmed).toContainText(
+      tr({ en: `Your email address is not confirmed yet. Open the link we emailed to ${email}, then sign in here.`, ko: `아직 이메일 주소가 확인되지 않았습니다. ${email} 주소로 보낸 링크를 연 뒤 여기에서 다시 로그인해 주세요.` }),
+    );
+    await unconfirmed.getByRole('button', { name: tr({ en: 'Send the link again', ko: '링크 다시 보내기' }) }).click();
+    await expect(unconfirmed.getByRole('status')).toHaveText(
+      tr({ en: `A new link is on its way to ${email}. Links sent earlier keep working until they expire.`, ko: `${email} 주소로 새 링크를 보냈습니다. 먼저 보낸 링크도 유효 기간이 끝날 때까지 쓸 수 있습니다.` }),
+    );
+    const links = async () => (await mail.all()).filter((m) => m.to.some((t) => t.address === email)).map((m) => Mailbox.link(m, `${process.env.WEB_BASE_URL}/confirm-email?token=`));
+    await expect.poll(async () => (await links()).length).toBe(2);
+    const second = (await links()).find((l) => l !== first)!;
+
+    // The first link still works: its page, in the email's language, confirms when its button is pressed.
+    await page.goto(first);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: 'Confirm your email address', ko: '이메일 주소 확인' }));
+    await expect(page.getByRole('main')).toContainText(email);
+    await page.getByRole('button', { name: tr({ en: 'Confirm my email address', ko: '이메일 주소 확인' }) }).click();
+    await expect(page.getByRole('status')).toHaveText(tr({ en: 'Your email address is confirmed. You can now sign in.', ko: '이메일 주소를 확인했습니다. 이제 로그인할 수 있습니다.' }));
+    // The second has nothing left to do: it says so, and that signing in is what is left.
+    await page.goto(second);
+    await expect(page.locator('[data-link-state="LINK_USED"]')).toHaveText(
+      tr({ en: 'This link has already been used.Your email address is confirmed already: sign in.', ko: '이미 사용한 링크입니다.이메일 주소는 이미 확인되었습니다. 로그인해 주세요.' }),
+    );
 
     await signIn(page, email, 'a-long-enough-password');
     await expect(page).toHaveURL(/\/me$/);
@@ -66,16 +98,14 @@ test.describe('signing up, in and out', () => {
     const existing = await createConfirmedAccount(mail, { displayName: 'Has An Account', preferredLanguage: lang, password: 'the-account-password-1' });
     await signUp(existing, 'the-new-password-1');
 
-    const expected = tr({
-      en: 'Please confirm your email address first. We have emailed you a new link: open it, then sign in here.',
-      ko: '먼저 이메일 주소를 확인해 주세요. 새 링크를 이메일로 보내 드렸으니, 링크를 연 뒤 여기에서 다시 로그인해 주세요.',
-    });
+    const expected = (email: string) =>
+      tr({
+        en: `Your email address is not confirmed yet. Open the link we emailed to ${email}, then sign in here.Send the link again`,
+        ko: `아직 이메일 주소가 확인되지 않았습니다. ${email} 주소로 보낸 링크를 연 뒤 여기에서 다시 로그인해 주세요.링크 다시 보내기`,
+      });
     for (const email of [fresh, existing]) {
-      await page.goto('/sign-in');
-      await page.getByLabel(tr({ en: 'Email address', ko: '이메일 주소' })).fill(email);
-      await page.getByLabel(tr({ en: 'Password', ko: '비밀번호' }), { exact: true }).fill('the-new-password-1');
-      await page.locator('form').getByRole('button', { name: tr({ en: 'Sign in', ko: '로그인' }) }).click();
-      await expect(page.getByRole('alert')).toHaveText(expected);
+      await submitSignIn(page, tr, email, 'the-new-password-1');
+      await expect(page.getByRole('alert')).toHaveText(expected(email));
     }
     // The account's own password still signs in.
     await page.getByLabel(tr({ en: 'Password', ko: '비밀번호' }), { exact: true }).fill('the-account-password-1');
@@ -88,10 +118,7 @@ test.describe('signing up, in and out', () => {
     const tryIt = () => gqlRaw(`mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, { input: { email, password: 'wrong-password-123' } });
     // The account's own limit (SIGNIN_MAX_PER_ACCOUNT, 10 in 15 minutes) is spent by someone else's guesses.
     for (let i = 0; i < 10; i++) await tryIt();
-    await page.goto('/sign-in');
-    await page.getByLabel(tr({ en: 'Email address', ko: '이메일 주소' })).fill(email);
-    await page.getByLabel(tr({ en: 'Password', ko: '비밀번호' }), { exact: true }).fill('the-right-password-1');
-    await page.locator('form').getByRole('button', { name: tr({ en: 'Sign in', ko: '로그인' }) }).click();
+    await submitSignIn(page, tr, email, 'the-right-password-1');
     const alert = page.locator('[data-error-code="RATE_LIMITED"]');
     await expect(alert).toContainText(
       tr({ en: 'Too many requests in a short time. Wait 15 minutes, then try again', ko: '짧은 시간에 요청이 너무 많았습니다. 15분 뒤에 다시 시도해 주세요.' }),
@@ -336,15 +363,25 @@ test.describe('password reset', () => {
 
     await page.goto('/sign-in');
     await page.getByRole('link', { name: tr({ en: 'Forgot your password?', ko: '비밀번호를 잊으셨나요?' }) }).click();
+    // The page loads on demand: the sign-in form's field has the same label until it is there.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: 'Reset your password', ko: '비밀번호 재설정' }));
     await page.getByLabel(tr({ en: 'Email address', ko: '이메일 주소' })).fill(email);
     await page.getByRole('button', { name: tr({ en: 'Email me a link', ko: '링크 받기' }) }).click();
     await expect(page.getByRole('status')).toContainText(tr({ en: 'a link is on its way', ko: '링크를 보내 드렸습니다' }));
 
     const reset = await mail.waitFor(email, tr({ en: /Reset your Innovation Twins password/, ko: /비밀번호 재설정/ }));
-    await page.goto(Mailbox.link(reset, `${base}/account/reset-password`));
-    await page.getByLabel(/New password/).fill('second-password-456');
-    await page.getByRole('button', { name: /Save/ }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('Password changed');
+    const link = Mailbox.link(reset, `${base}/reset-password?token=`);
+    await page.goto(link);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: 'Choose a new password', ko: '새 비밀번호 정하기' }));
+    await page.getByLabel(tr({ en: 'New password', ko: '새 비밀번호' })).fill('second-password-456');
+    await page.getByRole('button', { name: tr({ en: 'Save the new password', ko: '새 비밀번호 저장' }) }).click();
+    await expect(page.getByRole('status')).toHaveText(tr({ en: 'Your password is changed. Sign in with the new one.', ko: '비밀번호를 바꿨습니다. 새 비밀번호로 로그인해 주세요.' }));
+
+    // Used, the link says so, and leads to a new one.
+    await page.goto(link);
+    await expect(page.locator('[data-link-state="LINK_USED"]')).toContainText(tr({ en: 'This link has already been used.', ko: '이미 사용한 링크입니다.' }));
+    await page.getByRole('link', { name: tr({ en: 'Ask for a new link', ko: '새 링크 받기' }) }).click();
+    await expect(page).toHaveURL(/\/forgot-password$/);
 
     await signIn(page, email, 'second-password-456');
     await expect(page).toHaveURL(/\/me$/);

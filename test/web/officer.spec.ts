@@ -1,7 +1,7 @@
 import { formatInstant } from '@app/rules';
 import type { Page } from '@playwright/test';
 import { DEMO, expect, Mailbox, test, type Lang } from './fixtures';
-import { createProjectApi, ensureLiverpoolBusanWorkspace, gql, tokenFor } from './support/api';
+import { createConfirmedAccount, createProjectApi, ensureLiverpoolBusanWorkspace, gql, tokenFor } from './support/api';
 import { applicationApi, createDraftApi, editApplicationApi, findProjectsApi, openCallApi, pendingInvitationsApi, projectApi } from './support/officer-api';
 
 /**
@@ -289,24 +289,46 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     expect(await pendingInvitationsApi(workspaceId)).toContainEqual(expect.objectContaining({ email: address, role: 'MEMBER', status: 'PENDING' }));
     // Someone new is written to in the inviting city's language.
     const message = await mail.waitFor(address, tr({ en: /Sam Taylor invited you to the .* twin workspace/, ko: /박서준님이 .* 트윈 워크스페이스에 초대했습니다/ }));
-    const link = Mailbox.link(message, `${process.env.WEB_BASE_URL}/workspaces/accept-invitation?token=`);
-    expect(link).toMatch(/token=.+/);
+    const link = Mailbox.link(message, `${process.env.WEB_BASE_URL}/join-workspace?token=`);
+    expect(link).toMatch(/token=.+&lang=(en|ko)$/);
 
-    // The invitee, new here, opens the link in a fresh browser, joins, signs in and lands in the workspace.
-    await page.context().clearCookies();
-    await page.evaluate(() => localStorage.clear());
+    // Opened while the lead is still signed in: the page says the link is for someone else and offers to switch.
     await page.goto(link);
-    await page.getByLabel(/Your name/).fill(tr({ en: 'Ivy Invitee', ko: '초대받은 사람' }));
-    await page.getByLabel(/Password/).fill('invitee-password-123');
-    await page.getByLabel(/Language/).selectOption(lang);
-    await page.getByRole('button', { name: /Join/ }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome to the workspace');
-    await page.getByRole('link', { name: /Sign in/ }).click();
+    const joinPage = page.getByRole('main');
+    await expect(joinPage).toContainText(tr({ en: /(Liverpool · Busan|Busan · Liverpool) twin workspace as Member/, ko: /(리버풀 · 부산|부산 · 리버풀) 트윈 워크스페이스에 멤버 역할로/ }));
+    await expect(joinPage).toContainText(tr({ en: `This link is for ${address}, but you are signed in as`, ko: `이 링크는 ${address} 계정용인데` }));
+    await joinPage.getByRole('button', { name: tr({ en: `Sign out and continue as ${address}`, ko: `로그아웃하고 ${address} 계정으로 계속하기` }) }).click();
+
+    // The invitee, new here, chooses a name and password on the same page, joins, signs in and lands in the workspace.
+    await page.getByLabel(tr({ en: 'Your name', ko: '이름' })).fill(tr({ en: 'Ivy Invitee', ko: '초대받은 사람' }));
+    await page.getByLabel(tr({ en: 'Password', ko: '비밀번호' }), { exact: true }).fill('invitee-password-123');
+    await page.getByLabel(tr({ en: 'Language for emails', ko: '이메일 언어' })).selectOption(lang);
+    await page.getByRole('button', { name: tr({ en: 'Join the workspace', ko: '워크스페이스 참여' }) }).click();
+    await expect(page.getByRole('status')).toContainText(tr({ en: 'Your account is ready and you have joined.', ko: '계정이 만들어졌고 워크스페이스에 참여했습니다.' }));
+    await joinPage.getByRole('link', { name: tr({ en: 'Sign in', ko: '로그인' }) }).click();
     await expect(page).toHaveURL(/\/sign-in\?next=/);
     await page.getByLabel(tr({ en: 'Email address', ko: '이메일 주소' })).fill(address);
     await page.getByLabel(tr({ en: 'Password', ko: '비밀번호' }), { exact: true }).fill('invitee-password-123');
     await page.locator('form').getByRole('button', { name: tr({ en: 'Sign in', ko: '로그인' }) }).click();
     await expect(page).toHaveURL(new RegExp(`/workspaces/${workspaceId}$`));
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+    // Someone with an account, signed in as the invited address, joins with one press: no password again.
+    const colleague = await createConfirmedAccount(mail, { displayName: tr({ en: 'Existing Colleague', ko: '기존 동료' }), preferredLanguage: lang, password: 'colleague-password-123' });
+    await gql(`mutation($input: InviteToWorkspaceInput!) { inviteToWorkspace(input: $input) { id } }`, { input: { workspaceId, email: colleague, role: 'OBSERVER' } }, await tokenFor(officerFor(lang)));
+    const invited = await mail.waitFor(colleague, tr({ en: /invited you to the .* twin workspace/, ko: /트윈 워크스페이스에 초대했습니다/ }));
+    const colleagueLink = Mailbox.link(invited, `${process.env.WEB_BASE_URL}/join-workspace?token=`);
+    await page.getByRole('banner').getByRole('button', { name: tr({ en: 'Sign out', ko: '로그아웃' }), exact: true }).click();
+    await signIn(page, colleague, 'colleague-password-123');
+    await page.goto(colleagueLink);
+    await expect(page.getByRole('main')).toContainText(tr({ en: 'as Observer', ko: '참관인 역할로' }));
+    await expect(page.getByLabel(tr({ en: 'Password', ko: '비밀번호' }), { exact: true })).toHaveCount(0);
+    await page.getByRole('button', { name: tr({ en: 'Join the workspace', ko: '워크스페이스 참여' }) }).click();
+    await expect(page).toHaveURL(new RegExp(`/workspaces/${workspaceId}$`));
+    // Used, the link says so in words and what to do next.
+    await page.goto(colleagueLink);
+    await expect(page.locator('[data-link-state="LINK_USED"]')).toHaveText(
+      tr({ en: 'This link has already been used.Ask a lead of the workspace to invite you again.', ko: '이미 사용한 링크입니다.워크스페이스 리더에게 다시 초대해 달라고 요청해 주세요.' }),
+    );
   });
 });

@@ -9,6 +9,7 @@ import { page } from '@app/identity';
 import { AppModule } from './app.module';
 import { graphqlIde } from './graphql-ide';
 import { securityHeaders } from './security-headers';
+import { faviconRedirect } from './web-app';
 
 /**
  * Builds the API application (not yet listening). Used by main.ts and by the
@@ -27,6 +28,7 @@ export async function createApiApp(config: AppConfig, options: { schemaFile?: st
   app.use(securityHeaders(config));
   // The session cookie of the web app (libs/identity, /auth/*) is read from req.cookies.
   app.use(cookieParser());
+  app.use(faviconRedirect);
   // Before GraphQL's own route: a browser's GET of /graphql gets the IDE (outside production).
   app.use(graphqlIde(config));
   // The routes outside GraphQL: POSTs count against the same request limit as /graphql, and text that

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import { DynamicModule } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
@@ -29,4 +30,17 @@ export function webAppModules(config: AppConfig): DynamicModule[] {
       },
     }),
   ];
+}
+
+/**
+ * Browsers ask for /favicon.ico when a page names no icon (the API's own
+ * answers, a JSON file opened in a tab): it is the web app's icon, so nobody
+ * meets a 404 for it.
+ */
+export function faviconRedirect(req: IncomingMessage, res: ServerResponse, next: () => void): void {
+  if ((req.method === 'GET' || req.method === 'HEAD') && req.url?.split('?')[0] === '/favicon.ico') {
+    res.writeHead(301, { Location: '/favicon.svg', 'Cache-Control': 'public, max-age=86400' }).end();
+    return;
+  }
+  next();
 }

@@ -36,6 +36,13 @@ const router = createBrowserRouter([
       { path: 'sign-in', element: page(() => import('./features/auth/SignInPage')) },
       { path: 'sign-up', element: page(() => import('./features/auth/SignUpPage')) },
       { path: 'forgot-password', element: page(() => import('./features/auth/ForgotPasswordPage')) },
+      // routes: the pages emailed links open (each acts on its button, never on opening)
+      { path: 'confirm-email', element: page(() => import('./features/auth/ConfirmEmailPage')) },
+      { path: 'reset-password', element: page(() => import('./features/auth/ResetPasswordPage')) },
+      { path: 'accept-invitation', element: page(() => import('./features/auth/AcceptInvitationPage')) },
+      { path: 'join-workspace', element: page(() => import('./features/twinning/JoinWorkspacePage')) },
+      { path: 'unsubscribe/workspace-digest', element: page(() => import('./features/twinning/StopDigestPage')) },
+      { path: 'unsubscribe/events', element: page(() => import('./features/events/StopAnnouncementsPage')) },
       {
         element: <RequireSignIn />,
         children: [

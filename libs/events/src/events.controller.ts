@@ -1,8 +1,7 @@
-import { Body, Controller, Get, Header, Headers, HttpException, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, Headers, HttpException, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { Allow, NotFoundError, ServerPage, SessionResolver } from '@app/core';
-import { page } from '@app/identity';
-import { escapeHtml } from '@app/notifications';
+import { page, redirectToLinkPage } from '@app/identity';
 import { CalendarService } from './calendar/calendar.service';
 import { canManage } from './event-access';
 import { EventsService } from './events.service';
@@ -20,8 +19,8 @@ const ICS_HEADERS = (filename: string, cache: string) => ({
  * - GET /events/{id}.ics: a published event;
  * - GET /events/{id}/registrations.csv with `Authorization: Bearer <access token>`:
  *   the registrations, for the event's organiser and admins (404 for anyone else, as for no event);
- * - GET /events/unsubscribe?token=…: a page with one button; POST (the button, or a mail client's
- *   one-click List-Unsubscribe) stops the announcements that reached the person.
+ * - GET /events/unsubscribe?token=…: the web app's page with one button (links of older emails); POST
+ *   (a mail client's one-click List-Unsubscribe) stops the announcements that reached the person.
  */
 @Controller('events')
 @Allow('PUBLIC')
@@ -34,19 +33,10 @@ export class EventsController {
     private readonly calendars: CalendarService,
   ) {}
 
-  /** An announcement's unsubscribe link: a page with one button (so link scanners unsubscribe nobody). */
+  /** An announcement's unsubscribe link from before the web app had its page: the page, whose one button unsubscribes (link scanners unsubscribe nobody). */
   @Get('unsubscribe')
-  @ServerPage()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  unsubscribeForm(@Query('token') token: string | undefined): string {
-    return page('Stop event announcements · 행사 공지 수신 거부', [
-      'You will no longer receive announcements of events like this one: those of its twin workspace, its sectors or the whole programme, as far as you follow them. A workspace digest you follow stays, and so do your registrations.',
-      '이 행사와 같은 공지(이 행사의 워크스페이스, 분야 또는 프로그램 전체 행사)를 더 이상 받지 않습니다. 구독 중인 워크스페이스 요약 메일과 행사 등록은 그대로 유지됩니다.',
-    ], `
-<form method="post" action="unsubscribe">
-  <input type="hidden" name="token" value="${escapeHtml(token ?? '')}">
-  <p><button type="submit">Unsubscribe · 수신 거부</button></p>
-</form>`);
+  unsubscribeForm(@Req() req: Request, @Res() res: Response): void {
+    redirectToLinkPage(res, 'stopEventAnnouncements', req.originalUrl);
   }
 
   /** The button above, and mail clients' one-click unsubscribe (RFC 8058: POST with the token in the URL). */

@@ -16,6 +16,7 @@ import {
   RequestContext,
   Role,
 } from '@app/core';
+import { linkNotValid } from '@app/identity';
 import { TwinningLoaders } from '@app/twinning';
 import { CalendarAddressesService } from './calendar/calendar-addresses.service';
 import { CancelEventInput, CreateEventInput, EventFollowInput, EventListArgs, EventRegistrationInput, EventStepInput, RegistrationListArgs, UpdateEventInput } from './dto/events.inputs';
@@ -112,6 +113,21 @@ export class EventsResolver {
   @Allow('SIGNED_IN')
   followEvents(@Args('input') input: EventFollowInput, @Ctx() ctx: RequestContext): Promise<EventFollowing> {
     return this.follows.follow(ctx.user!, input);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Stop announcements like the one whose unsubscribe link holds this token, without signing in. True also when they were stopped before; BAD_USER_INPUT (reason LINK_NOT_VALID) for a link the platform never sent.",
+  })
+  @Allow('PUBLIC')
+  async stopEventAnnouncements(@Args('token') token: string): Promise<boolean> {
+    if (token.length > 300 || !(await this.follows.unsubscribe(token))) {
+      throw linkNotValid({
+        en: 'This unsubscribe link is not valid. Open it from the announcement email, or change what you follow when signed in.',
+        ko: '유효하지 않은 수신 거부 링크입니다. 공지 메일의 링크를 사용하거나, 로그인해서 구독 설정을 바꾸세요.',
+      });
+    }
+    return true;
   }
 
   @Mutation(() => Boolean, { description: 'Stop one follow’s announcements (for a workspace followed through its digest, the digest stays). False when it was not followed.' })

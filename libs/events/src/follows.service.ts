@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, isUuid, NotFoundError, words } from '@app/core';
-import { recipientsOf } from '@app/identity';
+import { linkPageUrl, recipientsOf } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { SectorsService } from '@app/pairing';
 import { WorkspaceDirectoryService } from '@app/twinning';
@@ -133,6 +133,7 @@ export class FollowsService {
           registrationOpensAt: event.registrationOpensAt?.toISOString() ?? null,
           registrationClosesAt: closesAt.toISOString(),
           unsubscribeUrl: this.unsubscribeUrl(userId, event.id),
+          unsubscribePageUrl: linkPageUrl(this.config, 'stopEventAnnouncements', this.unsubscribeToken(userId, event.id), to.language),
         },
       });
       written++;
@@ -174,6 +175,7 @@ export class FollowsService {
     return signToken(this.config.JWT_SECRET, UNSUBSCRIBE, `${userId}:${eventId}`);
   }
 
+  /** Where mail clients' one-click unsubscribe posts (List-Unsubscribe); the email's own link opens the web app's page. */
   unsubscribeUrl(userId: string, eventId: string): string {
     return `${this.config.PUBLIC_URL}/events/unsubscribe?token=${encodeURIComponent(this.unsubscribeToken(userId, eventId))}`;
   }

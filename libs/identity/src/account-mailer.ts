@@ -8,6 +8,7 @@ import { TokenPurpose } from './entities/one-time-token.entity';
 import { User } from './entities/user.entity';
 import { lang } from './lang';
 import { OneTimeTokenService } from './one-time-token.service';
+import { linkPageUrl } from './pages';
 
 /** Who an emailed link goes to: an account, or the account a sign-up asks for. */
 interface LinkRecipient {
@@ -33,23 +34,24 @@ export class AccountMailer {
 
   /**
    * The link that creates the account a sign-up asks for; it expires with the
-   * sign-up (`ttlMs` from now). It withdraws only this sign-up's earlier links:
-   * another sign-up with the same address (perhaps by someone else) must not
-   * leave its link the only one that works in the owner's inbox.
+   * sign-up (`ttlMs` from now). It withdraws no earlier link: the one a person
+   * is about to open keeps working until it expires or one of the sign-up's
+   * links is used (AuthService.confirmEmail).
    */
   sendSignUpConfirmation(em: EntityManager, signUp: WaitingSignUp, ttlMs: number): Promise<void> {
     const { displayName, preferredLanguage, timeZone } = signUp.payload;
     const to = { email: signUp.email, userId: null, displayName, language: lang(preferredLanguage), timeZone };
-    return this.sendLink(em, to, TokenPurpose.EMAIL_CONFIRMATION, ttlMs, IdentityEmail.CONFIRM_EMAIL, 'confirm-email', { signUpId: signUp.id }, true);
+    return this.sendLink(em, to, TokenPurpose.EMAIL_CONFIRMATION, ttlMs, IdentityEmail.CONFIRM_EMAIL, 'confirm-email', { signUpId: signUp.id }, false);
   }
 
-  /** The link that confirms an account created unconfirmed by an earlier version. */
+  /** The link that confirms an account created unconfirmed by an earlier version; earlier ones keep working too. */
   sendConfirmation(em: EntityManager, user: User): Promise<void> {
-    return this.sendLink(em, recipient(user), TokenPurpose.EMAIL_CONFIRMATION, this.config.EMAIL_CONFIRMATION_TTL_HOURS * 3600_000, IdentityEmail.CONFIRM_EMAIL, 'confirm-email');
+    return this.sendLink(em, recipient(user), TokenPurpose.EMAIL_CONFIRMATION, this.config.EMAIL_CONFIRMATION_TTL_HOURS * 3600_000, IdentityEmail.CONFIRM_EMAIL, 'confirm-email', undefined, false);
   }
 
+  /** A reset link withdraws the earlier ones: only the newest can set the password (their page says so). */
   sendPasswordReset(em: EntityManager, user: User): Promise<void> {
-    return this.sendLink(em, recipient(user), TokenPurpose.PASSWORD_RESET, this.config.PASSWORD_RESET_TTL_MINUTES * 60_000, IdentityEmail.PASSWORD_RESET, 'reset-password');
+    return this.sendLink(em, recipient(user), TokenPurpose.PASSWORD_RESET, this.config.PASSWORD_RESET_TTL_MINUTES * 60_000, IdentityEmail.PASSWORD_RESET, 'reset-password', undefined, true);
   }
 
   private async sendLink(
@@ -59,10 +61,10 @@ export class AccountMailer {
     ttlMs: number,
     template: EmailTemplate<LinkData>,
     page: 'confirm-email' | 'reset-password',
-    payload?: Record<string, unknown>,
-    revokeOnlySame = false,
+    payload: Record<string, unknown> | undefined,
+    withdrawEarlier: boolean,
   ): Promise<void> {
-    await this.tokens.revokeOutstanding(em, purpose, to.email, revokeOnlySame ? payload : undefined);
+    if (withdrawEarlier) await this.tokens.revokeOutstanding(em, purpose, to.email);
     const { token, record } = await this.tokens.issue(em, { purpose, email: to.email, userId: to.userId, payload, ttlMs });
     await this.outbox.enqueueEmail(em, {
       template,
@@ -70,7 +72,7 @@ export class AccountMailer {
       to: { email: to.email, userId: to.userId, language: to.language, timeZone: to.timeZone },
       data: {
         displayName: to.displayName,
-        url: `${this.config.PUBLIC_URL}/account/${page}?token=${encodeURIComponent(token)}`,
+        url: linkPageUrl(this.config, page === 'confirm-email' ? 'confirmEmail' : 'resetPassword', token, to.language),
         expiresAt: record.expiresAt.toISOString(),
       },
     });
@@ -82,7 +84,7 @@ export class AccountMailer {
       template: IdentityEmail.ACCOUNT_EXISTS,
       idempotencyKey: `account-exists:${requestId}`,
       to: recipient(user),
-      data: { url: `${this.config.PUBLIC_URL}/account/forgot-password` },
+      data: { url: linkPageUrl(this.config, 'forgotPassword', null, lang(user.preferredLanguage)) },
     });
   }
 }

@@ -73,8 +73,9 @@ export class AccountRequestService {
  *   whatever the address; a new address is sent the link that creates the
  *   account, an address with an account a "you already have an account" email
  *   to its owner (either within ACCOUNT_EMAILS_PER_HOUR);
- * - a confirmation reminder (a sign-in gave a waiting sign-up's password):
- *   the sign-up is answered again, as above, and waits anew;
+ * - a confirmation reminder (someone asked for the link again): the
+ *   address's newest waiting sign-up is answered again, as above, and waits
+ *   anew (the links sent before keep working);
  * - a password reset: a reset link to an account that exists and is not
  *   disabled; for an address without one, a waiting sign-up's link again;
  *   nothing otherwise (within ACCOUNT_EMAILS_PER_HOUR);
@@ -169,9 +170,10 @@ export class AccountRequestWorker implements OnApplicationBootstrap, BeforeAppli
     else await this.mailer.sendSignUpConfirmation(em, signUp, ttlMs);
   }
 
+  /** A request for the link again: the sign-up it names, else the address's newest waiting one, else an account left unconfirmed. */
   private async remind(em: EntityManager, replyId: string, email: string, payload: ReminderPayload): Promise<void> {
-    if (payload.signUpId) {
-      const signUp = await this.waitingSignUp(em, email, payload.signUpId);
+    const signUp = await this.waitingSignUp(em, email, payload.signUpId);
+    if (signUp || payload.signUpId) {
       if (signUp) await this.answerSignUp(em, replyId, signUp);
       return;
     }

@@ -1,17 +1,16 @@
-import { Body, Controller, Get, Header, Post, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, Header, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { Allow, PASSWORD_HASH_COST, RequestCost, ServerPage, validateInput } from '@app/core';
-import { escapeHtml } from '@app/notifications';
-import { formOf, messageOf, page, PAGE_CSS, signInLink } from './pages';
+import { formOf, messageOf, page, PAGE_CSS, redirectToLinkPage, signInLink } from './pages';
 import { AuthService } from './auth.service';
 import { InvitationService } from './invitation.service';
+import { withParticle } from '@app/rules';
 import { AcceptInvitationInput, ResetPasswordInput } from './dto/identity.inputs';
-import { PASSWORD_RULE } from './dto/validators';
-import { PASSWORD_LENGTH, withParticle } from '@app/rules';
 
 /**
- * The pages the emailed links open. They work without the web app, in both
- * languages, and call the same services as the GraphQL mutations.
+ * The addresses emails linked to before the web app had pages for them: each
+ * GET now opens the web app's page (LINK_PAGES), and each POST still answers
+ * a form opened before, calling the same services as the GraphQL mutations.
  */
 @Controller('account')
 @Allow('PUBLIC')
@@ -30,15 +29,14 @@ export class AccountController {
     return PAGE_CSS;
   }
 
-  /** The emailed link opens a page with a button: mail scanners that follow links confirm nothing. */
+  /**
+   * Links in emails sent before the web app had these pages open the web
+   * app's page instead (its button confirms; mail scanners that follow links
+   * confirm nothing). The forms below answer pages opened before that.
+   */
   @Get('confirm-email')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  confirmEmailForm(@Query('token') token: string | undefined): string {
-    return page('Confirm your email address · 이메일 주소 확인', [], `
-<form method="post" action="confirm-email">
-  <input type="hidden" name="token" value="${escapeHtml(token ?? '')}">
-  <p><button type="submit">Confirm · 확인</button></p>
-</form>`);
+  confirmEmailForm(@Req() req: Request, @Res() res: Response): void {
+    redirectToLinkPage(res, 'confirmEmail', req.originalUrl);
   }
 
   @Post('confirm-email')
@@ -56,15 +54,8 @@ export class AccountController {
   }
 
   @Get('reset-password')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  resetPasswordForm(@Query('token') token: string | undefined): string {
-    return page('Choose a new password · 새 비밀번호', [], `
-<form method="post" action="reset-password">
-  <input type="hidden" name="token" value="${escapeHtml(token ?? '')}">
-  <label>New password · 새 비밀번호 (${escapeHtml(PASSWORD_RULE.replace('must be ', ''))})<br>
-  <input type="password" name="newPassword" minlength="${PASSWORD_LENGTH.min}" maxlength="${PASSWORD_LENGTH.max}" required autocomplete="new-password"></label>
-  <p><button type="submit">Save · 저장</button></p>
-</form>`);
+  resetPasswordForm(@Req() req: Request, @Res() res: Response): void {
+    redirectToLinkPage(res, 'resetPassword', req.originalUrl);
   }
 
   @Post('reset-password')
@@ -90,13 +81,8 @@ export class AccountController {
   }
 
   @Get('forgot-password')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  forgotPasswordForm(): string {
-    return page('Forgot your password? · 비밀번호 찾기', [], `
-<form method="post" action="forgot-password">
-  <label>Email · 이메일<br><input type="email" name="email" required autocomplete="email"></label>
-  <p><button type="submit">Send me a link · 링크 보내기</button></p>
-</form>`);
+  forgotPasswordForm(@Req() req: Request, @Res() res: Response): void {
+    redirectToLinkPage(res, 'forgotPassword', req.originalUrl);
   }
 
   @Post('forgot-password')
@@ -111,18 +97,8 @@ export class AccountController {
   }
 
   @Get('accept-invitation')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  acceptInvitationForm(@Query('token') token: string | undefined): string {
-    return page('Accept your invitation · 초대 수락', [
-      'If you already have an account, leave the fields empty. · 이미 계정이 있으면 빈칸으로 두세요.',
-    ], `
-<form method="post" action="accept-invitation">
-  <input type="hidden" name="token" value="${escapeHtml(token ?? '')}">
-  <label>Your name · 이름<br><input name="displayName" maxlength="100"></label><br>
-  <label>Password · 비밀번호<br><input type="password" name="password" minlength="${PASSWORD_LENGTH.min}" maxlength="${PASSWORD_LENGTH.max}" autocomplete="new-password"></label><br>
-  <label>Language · 언어 <select name="preferredLanguage"><option value="en">English</option><option value="ko">한국어</option></select></label>
-  <p><button type="submit">Accept · 수락</button></p>
-</form>`);
+  acceptInvitationForm(@Req() req: Request, @Res() res: Response): void {
+    redirectToLinkPage(res, 'acceptInvitation', req.originalUrl);
   }
 
   @Post('accept-invitation')

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, Info, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Request } from 'express';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Allow, AppConfig, Ctx, PASSWORD_HASH_COST, RequestContext, words } from '@app/core';
@@ -8,12 +8,13 @@ import {
   ChangePasswordInput,
   RefreshSessionInput,
   RequestPasswordResetInput,
+  ResendEmailConfirmationInput,
   ResetPasswordInput,
   SignInInput,
   SignUpInput,
   TokenInput,
 } from './dto/identity.inputs';
-import { Acknowledgement, acknowledge, AuthPayload } from './dto/identity.outputs';
+import { Acknowledgement, acknowledge, AuthPayload, EmailedLink } from './dto/identity.outputs';
 import { clearRefreshCookie, selects, setRefreshCookie } from './session-cookie';
 import { UsersService } from './users.service';
 
@@ -34,6 +35,32 @@ export class AuthResolver {
   async signUp(@Args('input') input: SignUpInput, @Ctx() ctx: RequestContext): Promise<Acknowledgement> {
     await this.auth.signUp(input);
     return acknowledge(ctx, words('Check your inbox: we have sent a link to confirm your email address.', '받은편지함을 확인해 주세요. 이메일 주소를 확인할 링크를 보내 드렸습니다.'));
+  }
+
+  @Mutation(() => Acknowledgement, {
+    description:
+      'Email the confirmation link again, when the address has a sign-up waiting for it (or its owner, that the address has an account). ' +
+      'The same answer for every address; links sent before keep working until they expire or one is used.',
+  })
+  @Allow('PUBLIC')
+  async resendEmailConfirmation(@Args('input') input: ResendEmailConfirmationInput, @Ctx() ctx: RequestContext): Promise<Acknowledgement> {
+    await this.auth.resendEmailConfirmation(input.email);
+    return acknowledge(
+      ctx,
+      words(
+        'If that address is waiting for its confirmation, a new link is on its way. The earlier links still work.',
+        '그 주소가 확인을 기다리고 있다면 새 링크를 보내 드렸습니다. 먼저 받은 링크도 그대로 쓸 수 있습니다.',
+      ),
+    );
+  }
+
+  @Query(() => EmailedLink, {
+    nullable: true,
+    description: 'What an emailed link (its token) is for and where it stands, without using it; null for a token the platform never sent.',
+  })
+  @Allow('PUBLIC')
+  emailedLink(@Args('token') token: string): Promise<EmailedLink | null> {
+    return this.auth.emailedLink(token);
   }
 
   @Mutation(() => Acknowledgement, { description: 'Confirm an email address with the token from the emailed link.' })

@@ -6,12 +6,14 @@ import { OutboxService } from '@app/notifications';
 import { AccountRequestService } from './account-requests.worker';
 import { newSecret, secretMatches, splitToken } from './crypto';
 import { AccountRequestKind, ReminderPayload, SignUpPayload } from './entities/account-request.entity';
+import type { EmailedLink } from './dto/identity.outputs';
 import { IdentityEmail } from './emails/identity.emails';
 import { TokenPurpose } from './entities/one-time-token.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
-import { OneTimeTokenService } from './one-time-token.service';
+import { LinkState, OneTimeTokenService } from './one-time-token.service';
+import { linkPageUrl } from './pages';
 import { PasswordHasher } from './password-hasher';
 import { SignInRateLimiter } from './sign-in-rate-limiter';
 import { lang } from './lang';
@@ -40,10 +42,10 @@ interface AccessClaims {
 }
 
 const WRONG_CREDENTIALS = words('The email or password is not right. Check them and try again.', '이메일 주소나 비밀번호가 맞지 않습니다. 확인한 뒤 다시 시도해 주세요.');
-const CONFIRM_FIRST = words(
-  'Please confirm your email address first. We have sent you a new confirmation link.',
-  '먼저 이메일 주소를 확인해 주세요. 새 확인 링크를 보내 드렸습니다.',
-);
+const CONFIRM_FIRST = {
+  en: 'Please confirm your email address first: open the link we emailed you, or ask for a new one.',
+  ko: '먼저 이메일 주소를 확인해 주세요. 이메일로 보낸 링크를 열거나 새 링크를 요청해 주세요.',
+};
 
 /** What a password opens: a confirmed account, a sign-up still waiting for its confirmation, or nothing. */
 interface PasswordCheck {
@@ -100,15 +102,47 @@ export class AuthService {
   }
 
   /**
+   * Asks for the confirmation link again: the same answer, and the same one
+   * row written, whatever the address. The worker emails the address's newest
+   * waiting sign-up a new link (or its owner "you already have an account"),
+   * within ACCOUNT_EMAILS_PER_HOUR; the links sent before keep working until
+   * they expire or one of them is used.
+   */
+  async resendEmailConfirmation(emailInput: string): Promise<void> {
+    await this.requests.record(AccountRequestKind.CONFIRMATION_REMINDER, emailInput.trim().toLowerCase(), {});
+  }
+
+  /** What an emailed link is for and where it stands, without using it (null for a token never sent). */
+  async emailedLink(token: string): Promise<EmailedLink | null> {
+    if (token.length > 300) return null;
+    const { record, state } = await this.tokens.find(this.dataSource.manager, null, token);
+    if (!record) return null;
+    const hasAccount = await this.dataSource.getRepository(User).existsBy({ email: record.email });
+    const kind = record.payload.kind;
+    return {
+      purpose: record.purpose,
+      state,
+      email: record.email,
+      expiresAt: record.expiresAt,
+      hasAccount,
+      invitationKind: record.purpose === TokenPurpose.INVITATION && typeof kind === 'string' ? kind : null,
+      payload: record.payload,
+    };
+  }
+
+  /**
    * Opens an emailed confirmation link: creates, confirmed, the account its
    * sign-up asked for (or confirms an account an earlier version created
    * unconfirmed). If the address has an account by now (another sign-up
    * confirmed first, or an invitation was accepted), this one is refused.
+   * The other links sent for the same sign-up (or account) count as used
+   * with it: the address is confirmed, and they have nothing left to do.
    */
   async confirmEmail(token: string): Promise<User> {
     return this.dataSource.transaction(async (em) => {
       const record = await this.tokens.consume(em, TokenPurpose.EMAIL_CONFIRMATION, token);
       const now = this.clock.now();
+      await this.tokens.useSiblings(em, record);
       if (record.userId) {
         await em.update(User, { id: record.userId, emailConfirmedAt: IsNull() }, { emailConfirmedAt: now });
         return em.findOneByOrFail(User, { id: record.userId });
@@ -117,7 +151,10 @@ export class AuthService {
         `SELECT email, payload FROM account_request WHERE id = $1 AND kind = 'SIGN_UP' AND payload ? 'passwordHash' FOR UPDATE`,
         [record.payload.signUpId],
       );
-      if (!signUp) throw BadInputError.field('token', words('This confirmation link has expired. Sign up again.', '이 확인 링크는 만료되었습니다. 다시 가입해 주세요.'));
+      if (!signUp) {
+        const expired = { en: 'This confirmation link has expired. Sign up again.', ko: '유효 기간이 지난 이메일 확인 링크입니다. 다시 가입해 주세요.' };
+        throw new AppError(ErrorCode.BAD_USER_INPUT, { en: `token: ${expired.en}`, ko: `token: ${expired.ko}` }, { fields: [{ field: 'token', message: expired }], reason: LinkState.LINK_EXPIRED });
+      }
       const inserted = await em
         .createQueryBuilder()
         .insert()
@@ -140,6 +177,7 @@ export class AuthService {
             'This email address already has an account. Sign in, or reset your password if you have forgotten it.',
             '이 이메일 주소로 만든 계정이 이미 있습니다. 로그인하거나, 비밀번호를 잊었다면 비밀번호를 재설정해 주세요.',
           ),
+          { reason: 'ACCOUNT_EXISTS' },
         );
       }
       // The password hash is the account's now: the sign-up keeps nothing.
@@ -189,17 +227,14 @@ export class AuthService {
   /**
    * Signs in with a confirmed account's password. The password of a sign-up
    * still waiting for its confirmation answers "confirm your email first",
-   * with `reason: email-not-confirmed`, whether or not the address already
-   * had an account, and asks the worker to email the address again (a new
-   * link, or "you already have an account"; within ACCOUNT_EMAILS_PER_HOUR).
+   * with `reason: EMAIL_NOT_CONFIRMED`, whether or not the address already
+   * had an account. It sends nothing: the link already emailed stays the one
+   * to open, and resendEmailConfirmation asks for another.
    */
   async signIn(emailInput: string, password: string, client: { ip: string; userAgent?: string }): Promise<Tokens> {
     const email = emailInput.trim().toLowerCase();
     const { user, unconfirmed } = await this.checkPassword(email, password, client.ip);
-    if (unconfirmed) {
-      await this.requests.record(AccountRequestKind.CONFIRMATION_REMINDER, email, unconfirmed);
-      throw new AppError(ErrorCode.UNAUTHENTICATED, CONFIRM_FIRST, { reason: 'email-not-confirmed' });
-    }
+    if (unconfirmed) throw new AppError(ErrorCode.UNAUTHENTICATED, CONFIRM_FIRST, { reason: 'EMAIL_NOT_CONFIRMED' });
     if (!user) throw new UnauthenticatedError(WRONG_CREDENTIALS);
     return this.dataSource.transaction(async (em) => {
       const now = this.clock.now();
@@ -346,7 +381,7 @@ export class AuthService {
     await this.outbox.enqueueEmail(em, {
       template: IdentityEmail.PASSWORD_CHANGED,
       to: { email: user.email, userId: user.id, language: lang(user.preferredLanguage), timeZone: user.timeZone },
-      data: { displayName: user.displayName, changedAt: now.toISOString(), url: `${this.config.PUBLIC_URL}/account/forgot-password` },
+      data: { displayName: user.displayName, changedAt: now.toISOString(), url: linkPageUrl(this.config, 'forgotPassword', null, lang(user.preferredLanguage)) },
     });
   }
 

@@ -12,6 +12,7 @@ import { createInvitedAccount, issueInvitationToken } from './invited-account';
 import { lang } from './lang';
 import { OneTimeTokenService } from './one-time-token.service';
 import { OrganisationsService } from './organisations.service';
+import { linkPageUrl } from './pages';
 import { PasswordHasher } from './password-hasher';
 import { UsersService } from './users.service';
 
@@ -46,19 +47,15 @@ export class InvitationService {
       const existing = await em.findOneBy(User, { email });
       const payload: PlatformInvitation = { kind: 'platform', roles: input.roles, organisationId: input.organisationId };
       const { token, record } = await issueInvitationToken(em, this.tokens, this.config, { email, invitee: existing, payload, invitedByUserId: by.id });
+      const language = existing ? lang(existing.preferredLanguage) : (input.language ?? 'en');
       await this.outbox.enqueueEmail(em, {
         template: IdentityEmail.INVITATION,
         idempotencyKey: `invitation:${record.id}`,
-        to: {
-          email,
-          userId: existing?.id ?? null,
-          language: existing ? lang(existing.preferredLanguage) : (input.language ?? 'en'),
-          timeZone: existing?.timeZone ?? 'Europe/London',
-        },
+        to: { email, userId: existing?.id ?? null, language, timeZone: existing?.timeZone ?? 'Europe/London' },
         data: {
           invitedBy: by.displayName,
           what: { en: `to join the ${PLATFORM_NAME.en} platform`, ko: `${PLATFORM_NAME.ko} 플랫폼에` },
-          url: `${this.config.PUBLIC_URL}/account/accept-invitation?token=${encodeURIComponent(token)}`,
+          url: linkPageUrl(this.config, 'acceptInvitation', token, language),
           expiresAt: record.expiresAt.toISOString(),
         },
       });

@@ -11,7 +11,7 @@ import { TwinningLoaders } from './twinning.loaders';
 import { TwinningResolver } from './twinning.resolver';
 import { TwinningService } from './twinning.service';
 import { TwinningStatusChangeResolver } from './twinning-status-change.resolver';
-import { WorkspaceInvitationResolver } from './workspace-invitation.resolver';
+import { EmailedLinkWorkspaceResolver, WorkspaceInvitationResolver } from './workspace-invitation.resolver';
 import { WorkspaceInvitationsService } from './workspace-invitations.service';
 import { WorkspaceJoinRequestResolver } from './workspace-join-request.resolver';
 import { WorkspaceMemberResolver } from './workspace-member.resolver';
@@ -34,6 +34,7 @@ import { WorkspaceDirectoryService } from './workspace-directory.service';
     WorkspaceResolver,
     WorkspaceMemberResolver,
     WorkspaceInvitationResolver,
+    EmailedLinkWorkspaceResolver,
     WorkspaceJoinRequestResolver,
     TwinningStatusChangeResolver,
     ActivityService,

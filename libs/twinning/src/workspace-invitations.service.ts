@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, isUuid, NotFoundError, PageArgs, paginate } from '@app/core';
 import { cityWithCountry } from '@app/cities';
-import { AuthService, createInvitedAccount, issueInvitationToken, lang, oneTimeTokenById, OneTimeTokenService, organisationsOfUserIn, PasswordHasher, TokenPurpose, User, userByEmail, userById } from '@app/identity';
+import { AuthService, createInvitedAccount, issueInvitationToken, lang, linkPageUrl, oneTimeTokenById, OneTimeTokenService, organisationsOfUserIn, PasswordHasher, TokenPurpose, User, userByEmail, userById } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { AcceptWorkspaceInvitationInput, type InviteToWorkspaceInput, type WorkspaceInvitationFilter } from './dto/twinning.inputs';
 import type { AcceptWorkspaceInvitationResult } from './dto/twinning.outputs';
@@ -92,21 +92,17 @@ export class WorkspaceInvitationsService {
       // Someone without an account most likely works in the inviter's city: their country's language and zone.
       const { country } = await cityWithCountry(em, inviter.cityId);
       const [cityA, cityB] = await citiesOfTwinning(em, twinning);
+      const language = existing ? lang(existing.preferredLanguage) : lang(country.defaultLanguage);
       await this.outbox.enqueueEmail(em, {
         template: TwinningEmail.WORKSPACE_INVITATION,
         idempotencyKey: `workspace-invitation:${invitation.id}`,
-        to: {
-          email,
-          userId: existing?.id ?? null,
-          language: existing ? lang(existing.preferredLanguage) : lang(country.defaultLanguage),
-          timeZone: existing?.timeZone ?? country.timeZone,
-        },
+        to: { email, userId: existing?.id ?? null, language, timeZone: existing?.timeZone ?? country.timeZone },
         data: {
           invitedBy: user.displayName,
           cityA: cityNames(cityA),
           cityB: cityNames(cityB),
           role: input.role,
-          url: `${this.config.PUBLIC_URL}/workspaces/accept-invitation?token=${encodeURIComponent(token)}`,
+          url: linkPageUrl(this.config, 'joinWorkspace', token, language),
           expiresAt: record.expiresAt.toISOString(),
         },
       });

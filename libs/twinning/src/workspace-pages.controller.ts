@@ -1,17 +1,16 @@
 import { Body, Controller, Get, Header, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Allow, PASSWORD_HASH_COST, RequestCost, ServerPage, validateInput } from '@app/core';
-import { formOf, messageOf, page, signInLink } from '@app/identity';
-import { escapeHtml } from '@app/notifications';
+import { formOf, messageOf, page, redirectToLinkPage, signInLink } from '@app/identity';
 import { withParticle } from '@app/rules';
 import { AcceptWorkspaceInvitationInput } from './dto/twinning.inputs';
 import { DigestService } from './feed/digest.service';
 import { WorkspaceInvitationsService } from './workspace-invitations.service';
 
 /**
- * The page a workspace invitation email opens, in both languages: a new
- * person creates their account by accepting; someone with an account enters
- * its password. Signed-in clients use the acceptWorkspaceInvitation mutation.
+ * The addresses workspace emails linked to before the web app had pages for
+ * them: each GET opens the web app's page (LINK_PAGES); each POST still
+ * answers a form opened before, and a mail client's one-click unsubscribe.
  */
 @Controller('workspaces')
 @Allow('PUBLIC')
@@ -22,18 +21,10 @@ export class WorkspacePagesController {
     private readonly digests: DigestService,
   ) {}
 
-  /** A digest's unsubscribe link: a page with one button (so link scanners unsubscribe nobody). */
+  /** A digest's unsubscribe link from before the web app had its page: the page, whose one button unsubscribes (link scanners unsubscribe nobody). */
   @Get('unsubscribe')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  unsubscribeForm(@Query('token') token: string | undefined): string {
-    return page('Stop the workspace digest · 워크스페이스 요약 메일 그만 받기', [
-      'You will no longer receive email digests of this workspace. You stay a member, and can follow it again at any time.',
-      '이 워크스페이스의 요약 메일을 더 이상 받지 않습니다. 멤버 자격은 그대로이며 언제든 다시 구독할 수 있습니다.',
-    ], `
-<form method="post" action="unsubscribe">
-  <input type="hidden" name="token" value="${escapeHtml(token ?? '')}">
-  <p><button type="submit">Unsubscribe · 구독 해지</button></p>
-</form>`);
+  unsubscribeForm(@Req() req: Request, @Res() res: Response): void {
+    redirectToLinkPage(res, 'stopWorkspaceDigest', req.originalUrl);
   }
 
   /** The button above, and mail clients' one-click unsubscribe (RFC 8058: POST with the token in the URL). */
@@ -54,20 +45,10 @@ export class WorkspacePagesController {
     ]));
   }
 
+  /** An invitation's link from before the web app had its page: the page, which recognises who is signed in. */
   @Get('accept-invitation')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  form(@Query('token') token: string | undefined): string {
-    return page('Join the twin workspace · 트윈 워크스페이스 참여', [
-      'New here? Enter your name and choose a password. Already have an account? Enter its password only.',
-      '처음이시면 이름과 새 비밀번호를, 이미 계정이 있으면 그 비밀번호만 입력하세요.',
-    ], `
-<form method="post" action="accept-invitation">
-  <input type="hidden" name="token" value="${escapeHtml(token ?? '')}">
-  <label>Your name · 이름<br><input name="displayName" maxlength="100"></label><br>
-  <label>Password · 비밀번호<br><input type="password" name="password" minlength="10" maxlength="200" required></label><br>
-  <label>Language · 언어 <select name="preferredLanguage"><option value="en">English</option><option value="ko">한국어</option></select></label>
-  <p><button type="submit">Join · 참여</button></p>
-</form>`);
+  form(@Req() req: Request, @Res() res: Response): void {
+    redirectToLinkPage(res, 'joinWorkspace', req.originalUrl);
   }
 
   @Post('accept-invitation')

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { DEMO, test } from '../fixtures';
+import { DEMO, Mailbox, test } from '../fixtures';
 import { createProjectApi, ensureLiverpoolBusanWorkspace, gql } from '../support/api';
 import { applicationUnderReview, meetingWith } from '../support/board-setup';
 
@@ -32,7 +32,7 @@ async function shoot(page: Page, lang: string, name: string, path: string): Prom
   }
 }
 
-test('public pages', async ({ page, lang }) => {
+test('public pages', async ({ page, lang, mail }) => {
   const { caseStudies } = await gql<{ caseStudies: { nodes: Array<{ slug: string }> } }>(`query { caseStudies(first: 1) { nodes { slug } } }`);
   const { events } = await gql<{ events: { nodes: Array<{ id: string }> } }>(`query { events(first: 1) { nodes { id } } }`);
   await shoot(page, lang, '01-home', '/');
@@ -43,6 +43,14 @@ test('public pages', async ({ page, lang }) => {
   await shoot(page, lang, '06-events', '/events');
   await shoot(page, lang, '07-event', `/events/${events.nodes[0].id}`);
   await shoot(page, lang, '08-sign-in', '/sign-in');
+  // The page a confirmation email's link opens (shown, not pressed: the link stays valid for the other width).
+  const email = `screenshot-${lang}-${Date.now()}@example.test`;
+  await gql(`mutation($input: SignUpInput!) { signUp(input: $input) { ok } }`, {
+    input: { email, password: 'screenshot-password', displayName: lang === 'ko' ? '김하늘' : 'Robin Green', preferredLanguage: lang },
+  });
+  const message = await mail.waitFor(email, /Confirm your email address|이메일 주소를 확인해 주세요/);
+  const link = new URL(Mailbox.link(message, `${process.env.WEB_BASE_URL}/confirm-email?token=`));
+  await shoot(page, lang, '09-confirm-email', `${link.pathname}${link.search}`);
 });
 
 test('a city officer’s pages', async ({ page, lang, signIn }) => {

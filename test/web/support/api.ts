@@ -113,12 +113,7 @@ export async function createConfirmedAccount(
   const message = await mail.waitFor(email, /Confirm your email address|이메일 주소를 확인해 주세요/);
   const token = /confirm-email\?token=([^\s"'<>&]+)/.exec(message.text ?? message.html)?.[1];
   if (!token) throw new Error('No confirmation link in the email.');
-  const response = await fetch(`${base()}/account/confirm-email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ token: decodeURIComponent(token) }).toString(),
-  });
-  if (!response.ok) throw new Error(`Confirming ${email} failed: ${response.status}`);
+  await gql(`mutation($token: String!) { confirmEmail(input: { token: $token }) { ok } }`, { token: decodeURIComponent(token) });
   return email;
 }
 

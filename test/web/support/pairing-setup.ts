@@ -45,7 +45,7 @@ export async function newCityOfficer(cityId: string, language: 'en' | 'ko', mail
   const password = `pairing-${Date.now()}-pw`;
   await gql(`mutation($input: InviteUserInput!) { inviteUser(input: $input) { ok } }`, { input: { email, language } }, admin);
   const invitation = await mail.waitFor(email, /Innovation Twins/);
-  const link = Mailbox.link(invitation, `${process.env.WEB_BASE_URL}/account/accept-invitation?token=`);
+  const link = Mailbox.link(invitation, `${process.env.WEB_BASE_URL}/accept-invitation?token=`);
   const token = decodeURIComponent(new URL(link).searchParams.get('token') ?? '');
   await gql(
     `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accountCreated } }`,

@@ -28,18 +28,25 @@ export const CityWithCountry = graphql(`
   }
 `);
 
+/** A twinning's two cities, by name. */
+export const TwinningCities = graphql(`
+  fragment TwinningCities on Twinning {
+    cityA {
+      ...CityName
+    }
+    cityB {
+      ...CityName
+    }
+  }
+`);
+
 /** One of my twin workspaces, named by its two cities (the choosers of the project, application, case-study and event forms). */
 export const WorkspaceCities = graphql(`
   fragment WorkspaceCities on Workspace {
     id
     myRole
     twinning {
-      cityA {
-        ...CityName
-      }
-      cityB {
-        ...CityName
-      }
+      ...TwinningCities
     }
   }
 `);

@@ -54,7 +54,10 @@ interface AnnouncementData extends EventEmailData {
   capacity: number | null;
   registrationOpensAt: string | null;
   registrationClosesAt: string;
+  /** Where mail clients' one-click unsubscribe posts (List-Unsubscribe). */
   unsubscribeUrl: string;
+  /** The web app's page the email's own link opens (emails written before it had one link to unsubscribeUrl). */
+  unsubscribePageUrl?: string;
 }
 
 /** Places, and when registration opens (if not yet) and closes. */
@@ -105,7 +108,7 @@ const announcement = defineTemplate<AnnouncementData>({
               `${reasons.join(', ')}의 행사 소식을 구독하고 있어 이 메일을 받으셨습니다.`,
             ],
             action: { label: '행사 보기 및 등록', url: d.url },
-            footer: `이런 행사 공지를 그만 받으려면: ${d.unsubscribeUrl}`,
+            footer: `이런 행사 공지를 그만 받으려면: ${d.unsubscribePageUrl ?? d.unsubscribeUrl}`,
           })
         : layout(ctx, {
             subject: `New ${kindOf(d, ctx)}: “${title}”`,
@@ -119,7 +122,7 @@ const announcement = defineTemplate<AnnouncementData>({
               `You receive this because you follow events of ${reasons.join(', ')}.`,
             ],
             action: { label: 'See the event and register', url: d.url },
-            footer: `To stop announcements like this one, unsubscribe: ${d.unsubscribeUrl}`,
+            footer: `To stop announcements like this one, unsubscribe: ${d.unsubscribePageUrl ?? d.unsubscribeUrl}`,
           });
     return { ...rendered, headers };
   },

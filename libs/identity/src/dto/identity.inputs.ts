@@ -58,6 +58,12 @@ export class RequestPasswordResetInput {
 }
 
 @InputType()
+export class ResendEmailConfirmationInput {
+  @Field() @Transform(trim) @IsEmail({}, emailMessage) @MaxLength(EMAIL_MAX)
+  email: string;
+}
+
+@InputType()
 export class ResetPasswordInput {
   @Field() @IsString() @Length(10, 300, says('must be the whole token from the link', '링크에 있는 토큰 전체를 넣어 주세요.'))
   token: string;

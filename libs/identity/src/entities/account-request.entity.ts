@@ -3,7 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 export enum AccountRequestKind {
   SIGN_UP = 'SIGN_UP',
   PASSWORD_RESET = 'PASSWORD_RESET',
-  /** A sign-in with the password of a sign-up not confirmed yet: the address is emailed again. */
+  /** Someone asked for the confirmation link again (resendEmailConfirmation): the address is emailed again. */
   CONFIRMATION_REMINDER = 'CONFIRMATION_REMINDER',
 }
 
@@ -18,7 +18,7 @@ export interface SignUpPayload {
   timeZone: string;
 }
 
-/** A confirmation reminder: the sign-up whose password was given, or none for an account left unconfirmed by an earlier version. */
+/** A confirmation reminder: the sign-up to answer again (else the address's newest waiting one, or an account left unconfirmed by an earlier version). */
 export interface ReminderPayload {
   signUpId?: string;
 }

@@ -7,7 +7,7 @@ import { seedCountriesAndCities } from '@app/cities';
 import { FundAuditService, LedgerEntryKind, LedgerReason, LedgerService } from '@app/funding';
 import { seedCaseStudies } from '@app/knowledge';
 import { seedPairingEvidence } from '@app/pairing';
-import { OneTimeTokenService, Organisation, OrganisationKind, OrganisationMemberRole, OrganisationMembership, RoleGrant, TokenPurpose, User } from '@app/identity';
+import { LINK_PAGES, OneTimeTokenService, Organisation, OrganisationKind, OrganisationMemberRole, OrganisationMembership, RoleGrant, TokenPurpose, User } from '@app/identity';
 
 /** The folder holding the founding report's data (cities.json, ...), found from here upwards. */
 export function findDataDir(start = __dirname): string {
@@ -152,7 +152,7 @@ export async function bootstrapAdminInvitation(dataSource: DataSource, email: st
       ttlMs: ttlDays * 86400_000,
     }),
   );
-  return `${publicUrl}/account/accept-invitation?token=${encodeURIComponent(token)}`;
+  return `${publicUrl}${LINK_PAGES.acceptInvitation}?token=${encodeURIComponent(token)}`;
 }
 
 /** The demo board: who sits for which country. */

@@ -167,7 +167,10 @@ interface DigestData extends Pair {
   entries: Array<{ at: string; en: string; ko: string }>;
   more: number;
   url: string;
+  /** Where mail clients' one-click unsubscribe posts (List-Unsubscribe). */
   unsubscribeUrl: string;
+  /** The web app's page the email's own link opens (digests written before it had one link to unsubscribeUrl). */
+  unsubscribePageUrl?: string;
 }
 
 /** A day's or a week's activity in a workspace, each line at the reader's local time, with an unsubscribe link. */
@@ -186,7 +189,7 @@ const workspaceDigest = defineTemplate<DigestData>({
             paragraphs: [`${formatInstant(d.from, ctx)}부터 ${formatInstant(d.until, ctx)}까지 ${pair} 워크스페이스의 새 소식입니다.`],
             list: [...list, ...(d.more > 0 ? [`외 ${d.more}건은 워크스페이스에서 확인하세요.`] : [])],
             action: { label: '워크스페이스 열기', url: d.url },
-            footer: `이 요약을 그만 받으려면: ${d.unsubscribeUrl}`,
+            footer: `이 요약을 그만 받으려면: ${d.unsubscribePageUrl ?? d.unsubscribeUrl}`,
           })
         : layout(ctx, {
             subject: `${d.frequency === 'WEEKLY' ? 'Weekly' : 'Daily'} digest: ${count} update${count === 1 ? '' : 's'} in the ${pair} workspace`,
@@ -194,7 +197,7 @@ const workspaceDigest = defineTemplate<DigestData>({
             paragraphs: [`What happened in the ${pair} workspace from ${formatInstant(d.from, ctx)} to ${formatInstant(d.until, ctx)}:`],
             list: [...list, ...(d.more > 0 ? [`and ${d.more} more in the workspace.`] : [])],
             action: { label: 'Open the workspace', url: d.url },
-            footer: `To stop these digests, unsubscribe: ${d.unsubscribeUrl}`,
+            footer: `To stop these digests, unsubscribe: ${d.unsubscribePageUrl ?? d.unsubscribeUrl}`,
           });
     return { ...rendered, headers };
   },

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { IANAZone } from 'luxon';
 import { AppConfig, AuthUser, Clock, ForbiddenError, hasRole, RequestContext, requestLoader, Role } from '@app/core';
-import { lang, userById } from '@app/identity';
+import { lang, linkPageUrl, userById } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { TwinningEmail } from '../emails/twinning.emails';
 import { Twinning } from '../entities/twinning.entity';
@@ -86,6 +86,7 @@ export class DigestService {
     return `${followId}.${this.mac(followId)}`;
   }
 
+  /** Where mail clients' one-click unsubscribe posts (List-Unsubscribe); the digest's own link opens the web app's page. */
   unsubscribeUrl(followId: string): string {
     return `${this.config.PUBLIC_URL}/workspaces/unsubscribe?token=${encodeURIComponent(this.unsubscribeToken(followId))}`;
   }
@@ -176,6 +177,7 @@ export class DigestService {
             more: total - entries.length,
             url: `${this.config.PUBLIC_URL}/workspaces/${workspace.id}`,
             unsubscribeUrl: this.unsubscribeUrl(follow.id),
+            unsubscribePageUrl: linkPageUrl(this.config, 'stopWorkspaceDigest', this.unsubscribeToken(follow.id), lang(reader.preferredLanguage)),
           },
         });
       }

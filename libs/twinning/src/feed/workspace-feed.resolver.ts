@@ -1,6 +1,7 @@
 import { Args, ArgsType, Field, ID, InputType, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Allow, Ctx, LocalTime, ONE_PER_COUNTRY, PageArgs, Paginated, renderInZones, RequestContext, says } from '@app/core';
+import { linkNotValid } from '@app/identity';
 import { WorkspaceRole } from '../entities/workspace-member.entity';
 import { Workspace } from '../entities/workspace.entity';
 import { TwinningAccessService } from '../twinning-access.service';
@@ -67,6 +68,21 @@ export class WorkspaceFeedResolver {
   async timeInCities(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext, @Args('at') at: Date): Promise<LocalTime[] | null> {
     if (!(await this.access.loader(ctx).load(workspace.id))) return null;
     return renderInZones(at, await this.loaders.zonesOfWorkspace(ctx).load(workspace.id), ctx.user!.language);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Stop a workspace's digests with the token of a digest's unsubscribe link, without signing in. True also when they were stopped before; BAD_USER_INPUT (reason LINK_NOT_VALID) for a link the platform never sent.",
+  })
+  @Allow('PUBLIC')
+  async stopWorkspaceDigest(@Args('token') token: string): Promise<boolean> {
+    if (token.length > 300 || !(await this.digests.unsubscribe(token))) {
+      throw linkNotValid({
+        en: 'This unsubscribe link is not valid. Open it from the digest email, or stop following the workspace from its page.',
+        ko: '유효하지 않은 구독 해지 링크입니다. 요약 메일의 링크를 사용하거나 워크스페이스 페이지에서 구독을 해지하세요.',
+      });
+    }
+    return true;
   }
 
   @Mutation(() => WorkspaceFollow, { description: 'Members: follow a workspace and get a DAILY or WEEKLY email digest of its activity. Again to change how often.' })

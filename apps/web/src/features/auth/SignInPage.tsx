@@ -21,6 +21,14 @@ const SignIn = graphql(`
   }
 `);
 
+const ResendEmailConfirmation = graphql(`
+  mutation ResendEmailConfirmation($input: ResendEmailConfirmationInput!) {
+    resendEmailConfirmation(input: $input) {
+      ok
+    }
+  }
+`);
+
 /**
  * Where to go after signing in: the page that sent the person here, or
  * `?next=` from a link (only a path of this site), else the account page.
@@ -45,7 +53,10 @@ export default function SignInPage() {
   const [password, setPassword] = useState('');
   const [touched, setTouched] = useState(false);
   const [result, signIn] = useMutation(SignIn);
+  const [resent, resend] = useMutation(ResendEmailConfirmation);
   const problem = problemOf(result.error);
+  // The address the refusal was about (the field may have changed since).
+  const [triedEmail, setTriedEmail] = useState('');
 
   const emailProblem = touched && !looksLikeEmail(draft.email) ? t('validation.email') : null;
 
@@ -53,6 +64,7 @@ export default function SignInPage() {
     event.preventDefault();
     setTouched(true);
     if (!looksLikeEmail(draft.email) || !password) return;
+    setTriedEmail(draft.email.trim());
     const { data } = await signIn({ input: { email: draft.email.trim(), password } });
     if (!data) return;
     auth.signedIn(data.signIn);
@@ -75,10 +87,20 @@ export default function SignInPage() {
       )}
       {problem &&
         // The same answer whether or not the address already had an account (a sign-up's password, not confirmed yet).
-        (problem.code === 'UNAUTHENTICATED' && problem.reason === 'email-not-confirmed' ? (
-          <p className="notice notice--info" role="alert" data-error-code={problem.code}>
-            {t('signIn.confirmFirst')}
-          </p>
+        (problem.code === 'UNAUTHENTICATED' && problem.reason === 'EMAIL_NOT_CONFIRMED' ? (
+          <div className="notice notice--info" role="alert" data-error-code={problem.code}>
+            <p>{t('signIn.confirmFirst', { email: triedEmail })}</p>
+            {resent.data && resent.operation?.variables.input.email === triedEmail ? (
+              <p role="status">{t('signIn.resent', { email: triedEmail })}</p>
+            ) : (
+              <>
+                <ErrorNotice error={resent.error} />
+                <button type="button" className="button button--secondary" disabled={resent.fetching} onClick={() => void resend({ input: { email: triedEmail } })}>
+                  {resent.fetching ? t('signIn.resending') : t('signIn.resend')}
+                </button>
+              </>
+            )}
+          </div>
         ) : problem.code === 'UNAUTHENTICATED' || problem.code === 'BAD_USER_INPUT' ? (
           <p className="notice notice--error" role="alert" data-error-code={problem.code}>
             {t('signIn.wrong')}
