@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO, expect, test, type Lang } from './fixtures';
-import { createProjectApi, ensureLiverpoolBusanWorkspace, tokenFor } from './support/api';
+import { createProjectApi, ensureLiverpoolBusanWorkspace, koreanTitleOf, tokenFor } from './support/api';
 import { caseStudyApi, createCaseStudyApi, submitCaseStudyApi, writeCaseStudyTextApi } from './support/case-studies-api';
 
 /** The seeded case study the public tests read (data/case-studies.json). */
@@ -295,7 +295,7 @@ test.describe('case studies', () => {
     const member = lang === 'ko' ? DEMO.busan : DEMO.liverpool;
     await signIn(page, member);
     await page.goto(`/case-studies/new?projectId=${projectId}`);
-    const projectTitle = tr({ en: title, ko: `${title} (한국어)` });
+    const projectTitle = tr({ en: title, ko: koreanTitleOf(title) });
     await expect(page.getByText(tr({ en: `About the joint project “${projectTitle}”`, ko: `공동 프로젝트 ‘${projectTitle}’에 관한 사례로` }))).toBeVisible();
     await expect(page.getByLabel(labels(lang, 'en').title, { exact: true })).toHaveValue(title);
     await expect(page.getByRole('checkbox', { name: tr({ en: 'Liverpool', ko: '리버풀' }) })).toBeChecked();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DEMO, expect, Mailbox, test, type Lang } from './fixtures';
-import { createProjectApi, ensureLiverpoolBusanWorkspace, gql, tokenFor } from './support/api';
+import { createProjectApi, ensureLiverpoolBusanWorkspace, gql, koreanTitleOf, tokenFor } from './support/api';
 import { applicationApi, createDraftApi, editApplicationApi, findProjectsApi, openCallApi, pendingInvitationsApi, projectApi } from './support/officer-api';
 
 /**
@@ -119,7 +119,7 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     const projectId = await createProjectApi(workspaceId, title);
     await signInOfficer(page, signIn, lang);
     await page.goto(`/projects/${projectId}`);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: title, ko: `${title} (한국어)` }));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: title, ko: koreanTitleOf(title) }));
     await expect(page.getByTestId('project-stage')).toHaveText(tr({ en: 'Feasibility', ko: '타당성 조사' }));
 
     const add = page.getByRole('form', { name: tr({ en: 'Add a milestone', ko: '주요 일정 추가' }) });
@@ -164,7 +164,7 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     await page.getByRole('button', { name: tr({ en: 'Start the draft', ko: '초안 만들기' }) }).click();
     await page.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
     const applicationId = page.url().split('/').pop()!;
-    await expect(page.getByRole('heading', { level: 1 })).toContainText(tr({ en: title, ko: `${title} (한국어)` }));
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(tr({ en: title, ko: koreanTitleOf(title) }));
     await expect(page.getByRole('heading', { level: 1 })).toContainText(tr({ en: 'Draft', ko: '작성 중' }));
 
     const liverpool = tr({ en: 'Liverpool', ko: '리버풀' });
@@ -253,12 +253,12 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     await expect(alert).toContainText(tr({ en: 'This changed since you opened it', ko: '그사이 내용이 바뀌었거나' }));
     await expect(page.getByText(tr({ en: 'Someone else saved this application after you opened it.', ko: '신청서를 연 뒤 다른 사람이 먼저 저장했습니다.' }))).toBeVisible();
     await expect(titleField).toHaveValue(typed);
-    expect((await applicationApi(draft.id)).title).toEqual({ en: title, ko: `${title} (한국어)` });
+    expect((await applicationApi(draft.id)).title).toEqual({ en: title, ko: koreanTitleOf(title) });
 
     // The latest version replaces the local copy on request.
     await page.getByRole('button', { name: tr({ en: 'Load the latest version (your changes here are discarded)', ko: '최신 버전 불러오기(여기서 고친 내용은 사라집니다)' }) }).click();
     await expect(page.getByLabel('Summary in English', { exact: true }).or(page.getByLabel('개요(영어)', { exact: true }))).toHaveValue('Changed in Busan.');
-    await expect(titleField).toHaveValue(tr({ en: title, ko: `${title} (한국어)` }));
+    await expect(titleField).toHaveValue(tr({ en: title, ko: koreanTitleOf(title) }));
   });
 
   test('a lead invites someone to the workspace by email', async ({ page, signIn, lang, tr, mail }) => {
