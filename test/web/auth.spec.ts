@@ -324,7 +324,7 @@ test.describe('password reset', () => {
   test('a reset link from the email sets a new password that then signs in', async ({ page, lang, tr, mail, signIn }) => {
     // A fresh account, so other tests' demo passwords stay as they are.
     const base = process.env.WEB_BASE_URL!;
-    const email = await createConfirmedAccount(mail, { displayName: 'Reset Tester', preferredLanguage: lang, password: 'first-password-123' });
+    const email = await createConfirmedAccount(mail, { displayName: tr({ en: 'Reset Tester', ko: '재설정 시험자' }), preferredLanguage: lang, password: 'first-password-123' });
 
     await page.goto('/sign-in');
     await page.getByRole('link', { name: tr({ en: 'Forgot your password?', ko: '비밀번호를 잊으셨나요?' }) }).click();
@@ -346,7 +346,7 @@ test.describe('password reset', () => {
 test.describe('an ended session', () => {
   test('a person whose session ended signs in again and finds what they typed', async ({ page, lang, tr, mail, signIn }) => {
     const password = 'session-test-password';
-    const email = await createConfirmedAccount(mail, { displayName: 'Session Tester', preferredLanguage: lang, password });
+    const email = await createConfirmedAccount(mail, { displayName: tr({ en: 'Session Tester', ko: '세션 시험자' }), preferredLanguage: lang, password });
     await signIn(page, email, password);
     await expect(page).toHaveURL(/\/me$/);
 

@@ -202,7 +202,8 @@ test.describe('case studies', () => {
     const koCard = panel.locator('.case-study__review-card', { hasText: tr({ en: 'Korean version', ko: '한국어판' }) });
     await koCard.getByRole('button', { name: tr({ en: 'Send back to the authors', ko: '작성자에게 돌려보내기' }) }).click();
     await expect(koCard.getByText(tr({ en: 'Tell the authors what to change before sending it back.', ko: '돌려보내기 전에 작성자가 고칠 점을 적어 주세요.' }))).toBeVisible();
-    await koCard.getByLabel(tr({ en: 'Note to the authors', ko: '작성자에게 전할 의견' })).fill('Add the gauge locations, please.');
+    const note = tr({ en: 'Add the gauge locations, please.', ko: '측정기 위치를 넣어 주세요.' });
+    await koCard.getByLabel(tr({ en: 'Note to the authors', ko: '작성자에게 전할 의견' })).fill(note);
     await koCard.getByRole('button', { name: tr({ en: 'Send back to the authors', ko: '작성자에게 돌려보내기' }) }).click();
     await expect(panel.getByRole('status')).toHaveText(tr({ en: 'Sent the Korean version back to its authors with your note.', ko: '의견과 함께 한국어판을 작성자에게 돌려보냈습니다.' }));
 
@@ -212,7 +213,7 @@ test.describe('case studies', () => {
     const recorded = await caseStudyApi(study.slug, authorToken);
     expect(recorded.versions.map((v) => [v.language, v.status, v.reviewNote])).toEqual([
       ['en', 'PUBLISHED', null],
-      ['ko', 'DRAFT', 'Add the gauge locations, please.'],
+      ['ko', 'DRAFT', note],
     ]);
 
     // Public search finds the published version (in English: the Korean one went back to draft).

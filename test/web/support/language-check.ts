@@ -63,9 +63,9 @@ export function languageProblems(text: string, lang: CheckedLanguage, names: rea
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, ' ');
   for (const name of [...names].sort((a, b) => b.length - a.length)) rest = rest.split(name).join(' ');
   if (lang === 'ko') {
-    // Latin words; a word with a digit is a code (A1, CO2), as is one capital letter (도시 A).
-    for (const word of rest.match(/[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)*/g) ?? []) {
-      if (/\d/.test(word) || /^[A-Z]$/.test(word)) continue;
+    // Latin words; a word with a digit is a code (A1, CO2, 4f3becd2), as is one capital letter (도시 A).
+    for (const word of rest.match(/[A-Za-z0-9]+(?:['’][A-Za-z]+)*/g) ?? []) {
+      if (/\d/.test(word) || !/[A-Za-z]/.test(word) || /^[A-Z]$/.test(word)) continue;
       problems.push(word);
     }
   } else {
@@ -103,7 +103,9 @@ function allowedNames(): string[] {
     // Abbreviations Korean writes in Latin letters too (사물인터넷(IoT), 1인당 GDP), and the case studies' feed format.
     'AI', 'IoT', 'AR', 'VR', 'MOU', 'GDP', 'PPP', 'ID', 'IP', 'UN', 'SDG', 'Atom', 'CSV', '.ics',
     // Busan's exhibition centre, by its own name (the demo's events).
-    'BEXCO',
+    'BEXCO', 'Liverpool Exhibition Centre',
+    // Percentage points, as Korean writes them (13%p).
+    '%p',
     // The services the operations page names (데이터베이스(PostgreSQL)).
     'PostgreSQL', 'Redis',
     // The seed fund's first ledger note (libs/platform/src/seed/seed-demo.ts).
@@ -115,6 +117,10 @@ function allowedNames(): string[] {
     ...BOARD_BUDGET.map((line) => line.description),
     '‘turbines’',
     '‘wind’',
+    // The reason an English-reading manager gives a Korean requester (organisations.spec.ts).
+    'Please ask your employer to join first.',
+    // And names of the tests' Korean people, which English pages show as they are written.
+    '신규 담당관', '제안자',
   ];
 }
 
@@ -125,6 +131,8 @@ function allowedNames(): string[] {
  * the entry's text.
  */
 export const KNOWN_OFFENCES: KnownOffence[] = [
+  // (a) The pages emailed links open are the API's bare pages, both languages side by side under lang="en": all of them.
+  { text: '', where: /\/account\/(confirm-email|reset-password|accept-invitation|unsubscribe)\b/, part: '(a) emailed links open web pages' },
   // (c) Time zones by name: the time-zone picker (sign-up, /me) lists raw zone ids.
   { text: 'Asia/Seoul', where: /\/(sign-up|me)\b/, part: '(c) time-zone names' },
   { text: 'Europe/London', where: /\/(sign-up|me)\b/, part: '(c) time-zone names' },
@@ -135,6 +143,12 @@ export const KNOWN_OFFENCES: KnownOffence[] = [
   // (f) The API in the caller's language: the evidence it records of twinnings and joint projects (the pairing's explanations).
   { text: 'on the Innovation Twins platform', where: /\/admin\/evidence/, part: '(f) pairing explanations' },
   { text: 'Innovation Twins platform: ', where: /\/admin\/evidence/, part: '(f) pairing explanations' },
+  // (f) The application's history, in English ("Application started.", "Submitted.").
+  { text: 'Application started.', where: /\/applications\//, part: '(f) application history' },
+  { text: 'Submitted.', where: /\/applications\//, part: '(f) application history' },
+  // (f) The workspace feed the API writes: particles written both ways (“부두 조사”을(를), 완료(으)로).
+  { text: '을(를)', where: /\/workspaces\//, part: '(f) the workspace feed' },
+  { text: '(으)로', where: /\/workspaces\//, part: '(f) the workspace feed' },
 ];
 
 export function languageRules(): LanguageRules {
