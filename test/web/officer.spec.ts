@@ -73,7 +73,7 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
 
     const feed = page.getByRole('list', { name: tr({ en: 'Activity', ko: '활동 내역' }) });
     await expect(feed.getByRole('listitem').first()).toContainText(tr({ en: 'Step 10', ko: '10단계' }));
-    const creation = page.locator('.feed').getByText(tr({ en: `created the project “${title}”`, ko: `프로젝트 “${title} (한국어)”을(를) 만들었습니다` }));
+    const creation = page.locator('.feed').getByText(tr({ en: `created the project “${title}”`, ko: `프로젝트 “${koreanTitleOf(title)}”을(를) 만들었습니다` }));
     await expect(creation).toHaveCount(0);
     await page.getByRole('button', { name: tr({ en: 'Show more activity', ko: '활동 더 보기' }) }).click();
     await expect(creation).toBeVisible();

@@ -8,8 +8,13 @@ import { common } from './i18n/common';
 import { App } from './App';
 import './styles.css';
 
-// The document is named in the reader's language from the start (index.html's title is English), until a page names itself.
-document.title = i18n.t('appName', { ns: common.ns });
+// The document is named in the reader's language from the start (index.html's title is English) and whenever the
+// language changes (a page still loading has not named itself), until the page names itself.
+const nameDocument = () => {
+  document.title = i18n.t('appName', { ns: common.ns });
+};
+nameDocument();
+i18n.on('languageChanged', nameDocument);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

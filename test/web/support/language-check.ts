@@ -133,11 +133,11 @@ function allowedNames(): string[] {
 export const KNOWN_OFFENCES: KnownOffence[] = [
   // (a) The pages emailed links open are the API's bare pages, both languages side by side under lang="en": all of them.
   { text: '', where: /\/account\/(confirm-email|reset-password|accept-invitation|unsubscribe)\b/, part: '(a) emailed links open web pages' },
-  // (c) Time zones by name: the time-zone picker (sign-up, /me) lists raw zone ids.
-  { text: 'Asia/Seoul', where: /\/(sign-up|me)\b/, part: '(c) time-zone names' },
-  { text: 'Europe/London', where: /\/(sign-up|me)\b/, part: '(c) time-zone names' },
+  // (c) Time zones by name: the time-zone pickers (sign-up, /me, an event's form) list raw zone ids.
+  { text: 'Asia/Seoul', part: '(c) time-zone names' },
+  { text: 'Europe/London', part: '(c) time-zone names' },
   // (c) The Korean of emails: the platform named in English, "PM 09:46 GMT+9" for 오후 9:46 KST, 이(가) in subjects.
-  { text: 'Innovation Twins', where: /^email /, part: '(c) the Korean of emails' },
+  { text: 'Innovation Twins', where: /^email |\/admin\/operations/, part: '(c) the Korean of emails (also as the outbox lists their subjects)' },
   { text: 'GMT+', where: /^email /, part: '(c) the Korean of emails' },
   { text: '”이(가) 접수되었습니다', part: '(c) the Korean of emails (a subject, as the outbox lists it)' },
   // (f) The API in the caller's language: the evidence it records of twinnings and joint projects (the pairing's explanations).
