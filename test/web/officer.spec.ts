@@ -275,7 +275,7 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     await email.fill(address);
     await form.getByLabel(tr({ en: 'Role', ko: '역할' })).selectOption({ label: tr({ en: 'Member', ko: '멤버' }) });
     await form.getByRole('button', { name: tr({ en: 'Send invitation', ko: '초대장 보내기' }) }).click();
-    await expect(form.getByRole('status')).toHaveText(tr({ en: `Invitation sent to ${address}.`, ko: `${address}(으)로 초대장을 보냈습니다.` }));
+    await expect(form.getByRole('status')).toHaveText(tr({ en: `Invitation sent to ${address}.`, ko: `${address}로 초대장을 보냈습니다.` }));
     await expect(page.locator('section[aria-labelledby="invitations-heading"]').getByRole('listitem').filter({ hasText: address })).toContainText(
       tr({ en: 'Member', ko: '멤버' }),
     );
