@@ -81,7 +81,7 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
 
   test('a joint project started from the workspace page is listed there and recorded', async ({ page, signIn, lang, tr }) => {
     const { workspaceId } = await ensureLiverpoolBusanWorkspace();
-    const title = `Quay sensors ${lang} ${Date.now()}`;
+    const title = tr({ en: `Quay sensors ${lang} ${Date.now()}`, ko: `부두 센서 ${Date.now()}` });
     await signInOfficer(page, signIn, lang);
     await page.goto(`/workspaces/${workspaceId}`);
 
@@ -231,7 +231,7 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     // The account page lists it with its status.
     await page.goto('/me');
     const mine = page.locator('section[aria-labelledby="my-applications-heading"]');
-    await expect(mine.getByRole('listitem').filter({ hasText: title })).toContainText(tr({ en: 'Submitted', ko: '제출 완료' }));
+    await expect(mine.getByRole('listitem').filter({ hasText: tr({ en: title, ko: koreanTitleOf(title) }) })).toContainText(tr({ en: 'Submitted', ko: '제출 완료' }));
   });
 
   test('an API refusal is explained in the page’s language and what was typed stays', async ({ page, signIn, lang, tr }) => {

@@ -121,6 +121,8 @@ function allowedNames(): string[] {
     'Please ask your employer to join first.',
     // And names of the tests' Korean people, which English pages show as they are written.
     '신규 담당관', '제안자',
+    // The user agent of the sessions the tests open through the API from Node (support/api.ts), as /me names them.
+    ': node',
   ];
 }
 
@@ -132,7 +134,9 @@ function allowedNames(): string[] {
  */
 export const KNOWN_OFFENCES: KnownOffence[] = [
   // (a) The pages emailed links open are the API's bare pages, both languages side by side under lang="en": all of them.
-  { text: '', where: /\/account\/(confirm-email|reset-password|accept-invitation|unsubscribe)\b/, part: '(a) emailed links open web pages' },
+  { text: '', where: /\/(account|workspaces)\/(confirm-email|reset-password|accept-invitation|unsubscribe)\b/, part: '(a) emailed links open web pages' },
+  // (c) Korean emails: particles written both ways (멤버(으)로 초대했습니다).
+  { text: '(으)로', where: /^email /, part: '(c) the Korean of emails' },
   // (c) Time zones by name: the time-zone pickers (sign-up, /me, an event's form) list raw zone ids.
   { text: 'Asia/Seoul', part: '(c) time-zone names' },
   { text: 'Europe/London', part: '(c) time-zone names' },
