@@ -153,6 +153,8 @@ export const KNOWN_OFFENCES: KnownOffence[] = [
   // (f) The API's search snippets quote the index's keys (the slug's ulsan, the sector key renewables) on Korean pages.
   { text: 'ulsan', where: /\/case-studies\?q=/, part: '(f) the API in the caller\'s language (search snippets)' },
   { text: 'renewables', where: /\/case-studies\?q=/, part: '(f) the API in the caller\'s language (search snippets)' },
+  // (d) The workspace's health panel: "1 lead(s), 1 member(s)" for one person.
+  { text: 'lead(s)', where: /\/workspaces\//, part: '(d) smaller defects' },
   // (f) The workspace feed the API writes: particles written both ways (“부두 조사”을(를), 완료(으)로).
   { text: '을(를)', where: /\/workspaces\//, part: '(f) the workspace feed' },
   { text: '(으)로', where: /\/workspaces\//, part: '(f) the workspace feed' },
