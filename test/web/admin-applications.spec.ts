@@ -126,7 +126,7 @@ test.describe('the secretariat’s applications', () => {
     // Narrowed to its project, named by its title.
     await row.getByRole('button', { name: tr({ en: 'Only this project’s applications', ko: '이 프로젝트의 신청서만 보기' }) }).click();
     await expect(page).toHaveURL(/[?&]project=[0-9a-f-]{36}/);
-    await expect(page.getByText(tr({ en: 'Showing the applications of one project:', ko: '한 프로젝트의 신청서만 보는 중:' }))).toContainText(`Award ${lang} project`);
+    await expect(page.getByText(tr({ en: 'Showing the applications of one project:', ko: '한 프로젝트의 신청서만 보는 중:' }))).toContainText(tr({ en: `Award ${lang} project`, ko: '시험 프로젝트' }));
     await expect(page.getByText(tr({ en: '1 application', ko: '신청서 1건' }))).toBeVisible();
     await row.getByRole('link', { name: app.title[lang] }).click();
 

@@ -94,7 +94,9 @@ test.describe('the evidence console', () => {
   test("an admin finds a city that lacks figures and fills in its evidence, each change saying the scores will be computed again", async ({ page, signIn, lang, tr, mail }) => {
     const [s, admin] = await Promise.all([setUp(lang), secretariat(mail, lang)]);
     const city = name(s.city, lang);
-    const stamp = `${lang} ${Date.now()}`;
+    const stamp = String(Date.now());
+    const testbed = tr({ en: `Testbed ${stamp}`, ko: `실증 단지 ${stamp}` });
+    const exchange = tr({ en: `Research exchange ${stamp}`, ko: `연구 교류 ${stamp}` });
     const recomputed = tr({ en: 'will be computed again', ko: '다시 계산합니다' });
     await signIn(page, admin.email, admin.password);
 
@@ -117,7 +119,7 @@ test.describe('the evidence console', () => {
     const value = s.indicator.minValue ?? 1;
     await figures.getByLabel(tr({ en: 'Figure', ko: '값' }), { exact: true }).fill(String(value));
     await figures.getByLabel(tr({ en: 'Year the figure is for', ko: '기준 연도' })).fill('2024');
-    await figures.getByLabel(tr({ en: 'Source', ko: '출처' }), { exact: true }).fill(`Statistics office table ${stamp}`);
+    await figures.getByLabel(tr({ en: 'Source', ko: '출처' }), { exact: true }).fill(tr({ en: `Statistics office table ${stamp}`, ko: `통계청 표 ${stamp}` }));
     await figures.getByRole('button', { name: tr({ en: 'Record the figure', ko: '지표 값 기록' }) }).click();
     await expect(statusSaying(page, recomputed)).toBeVisible();
     const history = page.getByRole('region', { name: tr({ en: `Earlier values of ${indicatorLabel}`, ko: `${indicatorLabel}의 이전 값` }) });
@@ -131,9 +133,9 @@ test.describe('the evidence console', () => {
       const top = criterion.levels[criterion.levels.length - 1].score;
       total += top;
       await readiness.getByLabel(tr({ en: `${label}: score`, ko: `${label} 점수` })).selectOption(String(top));
-      await readiness.getByLabel(tr({ en: `${label}: evidence`, ko: `${label} 근거` })).fill(`Published evidence for ${criterion.key}`);
+      await readiness.getByLabel(tr({ en: `${label}: evidence`, ko: `${label} 근거` })).fill(tr({ en: `Published evidence for ${criterion.key}`, ko: `${label} 공개 근거` }));
     }
-    await readiness.getByLabel(tr({ en: 'Source', ko: '출처' }), { exact: true }).fill(`International office review ${stamp}`);
+    await readiness.getByLabel(tr({ en: 'Source', ko: '출처' }), { exact: true }).fill(tr({ en: `International office review ${stamp}`, ko: `국제협력과 검토 ${stamp}` }));
     await readiness.getByRole('button', { name: tr({ en: 'Record the assessment', ko: '평가 기록' }) }).click();
     await expect(page.getByText(tr({ en: `Current assessment: ${total} / 14`, ko: `현재 평가: 14점 만점에 ${total}점` }))).toBeVisible();
 
@@ -141,11 +143,11 @@ test.describe('the evidence console', () => {
     const sectorName = name(s.sector, lang);
     const sectorForm = page.getByRole('form', { name: tr({ en: 'Record activity in a sector', ko: '분야별 활동 기록' }) });
     await choose(sectorForm, tr({ en: 'Sector', ko: '분야' }), sectorName);
-    await sectorForm.getByLabel(tr({ en: 'A project that justifies the level', ko: '수준의 근거가 되는 사업' })).fill(`Testbed ${stamp}`);
-    await sectorForm.getByLabel(tr({ en: 'Source', ko: '출처' }), { exact: true }).fill(`City innovation plan ${stamp}`);
+    await sectorForm.getByLabel(tr({ en: 'A project that justifies the level', ko: '수준의 근거가 되는 사업' })).fill(testbed);
+    await sectorForm.getByLabel(tr({ en: 'Source', ko: '출처' }), { exact: true }).fill(tr({ en: `City innovation plan ${stamp}`, ko: `도시 혁신 계획 ${stamp}` }));
     await sectorForm.getByRole('button', { name: tr({ en: 'Save the sector activity', ko: '분야별 활동 저장' }) }).click();
     const sectors = page.getByRole('region', { name: tr({ en: 'Sector activity', ko: '분야별 활동' }) });
-    const activity = sectors.getByRole('listitem').filter({ hasText: `Testbed ${stamp}` });
+    const activity = sectors.getByRole('listitem').filter({ hasText: testbed });
     await expect(activity).toBeVisible();
     await activity.getByRole('button', { name: tr({ en: `Remove the activity in ${sectorName}`, ko: `${sectorName} 분야 활동 삭제` }) }).click();
     const removing = activity.getByRole('group', { name: tr({ en: `Remove the activity in ${sectorName}`, ko: `${sectorName} 분야 활동 삭제` }) });
@@ -159,11 +161,11 @@ test.describe('the evidence console', () => {
     const linkForm = page.getByRole('form', { name: tr({ en: 'Add a link', ko: '교류 관계 추가' }) });
     await choose(linkForm, tr({ en: 'The other city', ko: '상대 도시' }), partner);
     await choose(linkForm, tr({ en: 'How formal', ko: '공식성' }), tr({ en: '3: formal between institutions', ko: '3: 기관 간 공식 협력' }));
-    await linkForm.getByLabel(tr({ en: 'What it is', ko: '내용' })).fill(`Research exchange ${stamp}`);
-    await linkForm.getByLabel(tr({ en: 'Source', ko: '출처' }), { exact: true }).fill(`Memorandum of understanding ${stamp}`);
+    await linkForm.getByLabel(tr({ en: 'What it is', ko: '내용' })).fill(exchange);
+    await linkForm.getByLabel(tr({ en: 'Source', ko: '출처' }), { exact: true }).fill(tr({ en: `Memorandum of understanding ${stamp}`, ko: `업무 협약서 ${stamp}` }));
     await linkForm.getByRole('button', { name: tr({ en: 'Add the link', ko: '관계 추가' }) }).click();
     const links = page.getByRole('region', { name: tr({ en: 'Links with the other country', ko: '상대국과의 교류 관계' }) });
-    const link = links.getByRole('listitem').filter({ hasText: `Research exchange ${stamp}` });
+    const link = links.getByRole('listitem').filter({ hasText: exchange });
     await expect(link).toContainText(partner);
     await link.getByRole('button', { name: tr({ en: `Change the link with ${partner}`, ko: `관계 고치기: ${partner}` }) }).click();
     await choose(link, tr({ en: 'How formal', ko: '공식성' }), tr({ en: '4: formal, long-term, city to city', ko: '4: 도시 간 장기 공식 협력' }));
@@ -180,7 +182,7 @@ test.describe('the evidence console', () => {
     const audit = page.getByRole('region', { name: tr({ en: 'Changes to the evidence', ko: '근거 자료 변경 내역' }) });
     const latest = audit.getByRole('listitem').first();
     await expect(latest).toContainText(tr({ en: 'Link deleted', ko: '교류 관계 삭제' }));
-    await expect(latest).toContainText(`Research exchange ${stamp}`);
+    await expect(latest).toContainText(exchange);
     await expect(latest).toContainText(admin.displayName);
   });
 

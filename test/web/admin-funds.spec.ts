@@ -21,9 +21,9 @@ test.describe('the seed fund in the console', () => {
   });
 
   test('an admin creates a fund, records both contributions and a return, opens a call, appoints and ends a seat, and calls a meeting', async ({ page, signIn, lang, tr, mail }) => {
-    const stamp = `${lang} ${Date.now()}`;
+    const stamp = String(Date.now());
     const fundName = { en: `Test fund ${stamp}`, ko: `시험 기금 ${stamp}` };
-    const seated = `Seat ${stamp}`;
+    const seated = tr({ en: `Seat ${stamp}`, ko: `위원 ${stamp}` });
     await createConfirmedAccount(mail, { displayName: seated, preferredLanguage: lang, password: 'a long enough password' });
 
     await signIn(page, DEMO.admin);
@@ -137,7 +137,7 @@ test.describe('the seed fund in the console', () => {
 
   test('an admin takes an undecided application off a meeting’s agenda, once confirmed, on the board’s meeting page', async ({ page, signIn, lang, tr }) => {
     const app = await applicationUnderReview(`Agenda ${lang}`, [DEMO.boardUk2, DEMO.boardKr]);
-    const meetingTitle = { en: `Agenda meeting ${lang} ${Date.now()}`, ko: `안건 회의 ${lang} ${Date.now()}` };
+    const meetingTitle = { en: `Agenda meeting ${lang} ${Date.now()}`, ko: `안건 회의 ${Date.now()}` };
     const meetingId = await meetingWith(app, meetingTitle);
     await signIn(page, DEMO.admin);
     await showIn(page, lang);

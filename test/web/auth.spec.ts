@@ -91,11 +91,11 @@ test.describe('signing up, in and out', () => {
 
   test('signing in with a sign-up’s password before confirming it asks to confirm first, whether or not the address had an account', async ({ page, lang, tr, mail }) => {
     const signUp = (email: string, password: string) =>
-      gql(`mutation($input: SignUpInput!) { signUp(input: $input) { ok } }`, { input: { email, password, displayName: 'Not Yet Confirmed', preferredLanguage: lang } });
+      gql(`mutation($input: SignUpInput!) { signUp(input: $input) { ok } }`, { input: { email, password, displayName: tr({ en: 'Not Yet Confirmed', ko: '미확인 사용자' }), preferredLanguage: lang } });
     // A new address, and one whose account exists (signed up again with another password, by its owner or by anyone).
     const fresh = unique(lang, 'unconfirmed');
     await signUp(fresh, 'the-new-password-1');
-    const existing = await createConfirmedAccount(mail, { displayName: 'Has An Account', preferredLanguage: lang, password: 'the-account-password-1' });
+    const existing = await createConfirmedAccount(mail, { displayName: tr({ en: 'Has An Account', ko: '계정 있는 사람' }), preferredLanguage: lang, password: 'the-account-password-1' });
     await signUp(existing, 'the-new-password-1');
 
     const expected = (email: string) =>
@@ -114,7 +114,7 @@ test.describe('signing up, in and out', () => {
   });
 
   test('too many wrong passwords for one account say how long to wait, in the page’s language', async ({ page, lang, tr, mail }) => {
-    const email = await createConfirmedAccount(mail, { displayName: 'Limit Tester', preferredLanguage: lang, password: 'the-right-password-1' });
+    const email = await createConfirmedAccount(mail, { displayName: tr({ en: 'Limit Tester', ko: '제한 시험자' }), preferredLanguage: lang, password: 'the-right-password-1' });
     const tryIt = () => gqlRaw(`mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, { input: { email, password: 'wrong-password-123' } });
     // The account's own limit (SIGNIN_MAX_PER_ACCOUNT, 10 in 15 minutes) is spent by someone else's guesses.
     for (let i = 0; i < 10; i++) await tryIt();
@@ -359,7 +359,7 @@ test.describe('password reset', () => {
   test('a reset link from the email sets a new password that then signs in', async ({ page, lang, tr, mail, signIn }) => {
     // A fresh account, so other tests' demo passwords stay as they are.
     const base = process.env.WEB_BASE_URL!;
-    const email = await createConfirmedAccount(mail, { displayName: 'Reset Tester', preferredLanguage: lang, password: 'first-password-123' });
+    const email = await createConfirmedAccount(mail, { displayName: tr({ en: 'Reset Tester', ko: '재설정 시험자' }), preferredLanguage: lang, password: 'first-password-123' });
 
     await page.goto('/sign-in');
     await page.getByRole('link', { name: tr({ en: 'Forgot your password?', ko: '비밀번호를 잊으셨나요?' }) }).click();
@@ -391,7 +391,7 @@ test.describe('password reset', () => {
 test.describe('an ended session', () => {
   test('a person whose session ended signs in again and finds what they typed', async ({ page, lang, tr, mail, signIn }) => {
     const password = 'session-test-password';
-    const email = await createConfirmedAccount(mail, { displayName: 'Session Tester', preferredLanguage: lang, password });
+    const email = await createConfirmedAccount(mail, { displayName: tr({ en: 'Session Tester', ko: '세션 시험자' }), preferredLanguage: lang, password });
     await signIn(page, email, password);
     await expect(page).toHaveURL(/\/me$/);
 

@@ -116,7 +116,7 @@ test.describe('board', () => {
     const app = await applicationUnderReview(`Decision ${lang}`, [member, otherMember]);
     await submitReviewApi(member, app, 4, 'FUND');
     await submitReviewApi(otherMember, app, 5, 'FUND');
-    const meetingTitle = { en: `Board meeting ${lang} ${Date.now()}`, ko: `운영위원회 회의 ${lang} ${Date.now()}` };
+    const meetingTitle = { en: `Board meeting ${lang} ${Date.now()}`, ko: `운영위원회 회의 ${Date.now()}` };
     const meetingId = await meetingWith(app, meetingTitle);
 
     await signIn(page, member);
@@ -181,7 +181,7 @@ test.describe('board', () => {
     await expect(item.getByText(tr({ en: 'Give the rationale in this language: it is published in both.', ko: '이 언어로 결정 사유를 입력해 주세요. 사유는 두 언어로 모두 공개됩니다.' })).first()).toBeVisible();
     await item.getByLabel(tr({ en: 'Award in GBP', ko: '지원 금액(GBP)' })).fill('10000.00');
     await item.getByLabel(tr({ en: 'Award in KRW', ko: '지원 금액(KRW)' })).fill('17000000');
-    const rationale = { en: `A strong partnership with a clear route to business as usual (${lang}).`, ko: `상시 운영으로 가는 경로가 분명하고 파트너십이 견고합니다(${lang}).` };
+    const rationale = { en: `A strong partnership with a clear route to business as usual (${lang}).`, ko: `상시 운영으로 가는 경로가 분명하고 파트너십이 견고합니다(${lang === 'ko' ? '한국어' : '영어'} 실행).` };
     await item.getByLabel(tr({ en: 'Rationale in English', ko: '영어 결정 사유' })).fill(rationale.en);
     await item.getByLabel(tr({ en: 'Rationale in Korean', ko: '한국어 결정 사유' })).fill(rationale.ko);
     await check.click();

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO, expect, test, type Lang } from './fixtures';
-import { createProjectApi, ensureLiverpoolBusanWorkspace, tokenFor } from './support/api';
+import { createProjectApi, ensureLiverpoolBusanWorkspace, koreanTitleOf, tokenFor } from './support/api';
 import { caseStudyApi, createCaseStudyApi, submitCaseStudyApi, writeCaseStudyTextApi } from './support/case-studies-api';
 
 /** The seeded case study the public tests read (data/case-studies.json). */
@@ -203,7 +203,8 @@ test.describe('case studies', () => {
     const koCard = panel.locator('.case-study__review-card', { hasText: tr({ en: 'Korean version', ko: '한국어판' }) });
     await koCard.getByRole('button', { name: tr({ en: 'Send back to the authors', ko: '작성자에게 돌려보내기' }) }).click();
     await expect(koCard.getByText(tr({ en: 'Tell the authors what to change before sending it back.', ko: '돌려보내기 전에 작성자가 고칠 점을 적어 주세요.' }))).toBeVisible();
-    await koCard.getByLabel(tr({ en: 'Note to the authors', ko: '작성자에게 전할 의견' })).fill('Add the gauge locations, please.');
+    const note = tr({ en: 'Add the gauge locations, please.', ko: '측정기 위치를 넣어 주세요.' });
+    await koCard.getByLabel(tr({ en: 'Note to the authors', ko: '작성자에게 전할 의견' })).fill(note);
     await koCard.getByRole('button', { name: tr({ en: 'Send back to the authors', ko: '작성자에게 돌려보내기' }) }).click();
     await expect(panel.getByRole('status')).toHaveText(tr({ en: 'Sent the Korean version back to its authors with your note.', ko: '의견과 함께 한국어판을 작성자에게 돌려보냈습니다.' }));
 
@@ -213,7 +214,7 @@ test.describe('case studies', () => {
     const recorded = await caseStudyApi(study.slug, authorToken);
     expect(recorded.versions.map((v) => [v.language, v.status, v.reviewNote])).toEqual([
       ['en', 'PUBLISHED', null],
-      ['ko', 'DRAFT', 'Add the gauge locations, please.'],
+      ['ko', 'DRAFT', note],
     ]);
 
     // Public search finds the published version (in English: the Korean one went back to draft).
@@ -296,7 +297,7 @@ test.describe('case studies', () => {
     const member = lang === 'ko' ? DEMO.busan : DEMO.liverpool;
     await signIn(page, member);
     await page.goto(`/case-studies/new?projectId=${projectId}`);
-    const projectTitle = tr({ en: title, ko: `${title} (한국어)` });
+    const projectTitle = tr({ en: title, ko: koreanTitleOf(title) });
     await expect(page.getByText(tr({ en: `About the joint project “${projectTitle}”`, ko: `공동 프로젝트 ‘${projectTitle}’에 관한 사례로` }))).toBeVisible();
     await expect(page.getByLabel(labels(lang, 'en').title, { exact: true })).toHaveValue(title);
     await expect(page.getByRole('checkbox', { name: tr({ en: 'Liverpool', ko: '리버풀' }) })).toBeChecked();

@@ -3,7 +3,7 @@ import { createConfirmedAccount } from './support/api';
 
 test.describe('changing your password', () => {
   test('a wrong current password is refused, then the new password is the one that signs in', async ({ page, lang, tr, mail, signIn }) => {
-    const email = await createConfirmedAccount(mail, { displayName: 'Pat Changer', preferredLanguage: lang, password: 'the-first-password-1' });
+    const email = await createConfirmedAccount(mail, { displayName: tr({ en: 'Pat Changer', ko: '비밀번호 변경자' }), preferredLanguage: lang, password: 'the-first-password-1' });
     await signIn(page, email, 'the-first-password-1');
     await page.goto('/me');
     const form = page.getByRole('form', { name: tr({ en: 'Change your password', ko: '비밀번호 변경' }) });

@@ -1,6 +1,8 @@
+import { appendFileSync } from 'node:fs';
 import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
 import { startWebPlatform, type PlatformData, type TestPlatform, type TestServices } from '../../scripts/web-stack';
 import { DEMO_PEOPLE } from '../support/constants';
+import { describeOffence, emailOffences, flushLanguageCheck, languageRules, unexpected, watchLanguage, type Offence } from './support/language-check';
 
 export type Lang = 'en' | 'ko';
 
@@ -17,7 +19,11 @@ export interface Email {
 
 /** The mail sink's inbox (MailDev's REST API). */
 export class Mailbox {
-  constructor(private readonly url: string) {}
+  /** `received` sees every message a test reads (the language check's). */
+  constructor(
+    private readonly url: string,
+    private readonly received: (email: Email) => void = () => undefined,
+  ) {}
 
   async all(): Promise<Email[]> {
     const response = await fetch(`${this.url}/api/email`);
@@ -31,7 +37,10 @@ export class Mailbox {
       const found = (await this.all())
         .reverse()
         .find((m) => m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()) && subject.test(m.subject));
-      if (found) return found;
+      if (found) {
+        this.received(found);
+        return found;
+      }
       await new Promise((r) => setTimeout(r, 300));
     }
     throw new Error(`No email to ${address} with a subject like ${subject} within ${timeoutMs} ms.`);
@@ -64,6 +73,8 @@ async function watchContentSecurityPolicy(context: BrowserContext, violations: s
   });
 }
 
+const LANGUAGE_RULES = languageRules();
+
 interface Fixtures {
   lang: Lang;
   /** Picks the English or the Korean of an expected text, for the project's language. */
@@ -79,6 +90,12 @@ interface Fixtures {
    * API serves must run under the policy as it is.
    */
   contentSecurityPolicy: void;
+  /**
+   * Every test fails when a page it opened, or an email it read, breaks the
+   * language check (support/language-check.ts): English a Korean reader would
+   * have to read, Korean on an English page, a particle written both ways.
+   */
+  languageCheck: Offence[];
 }
 
 interface WorkerFixtures {
@@ -137,10 +154,37 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { auto: true },
   ],
+  languageCheck: [
+    // After the Content-Security-Policy's watch, so that contexts the test makes get both.
+    async ({ context, browser, contentSecurityPolicy: _afterIt }, use) => {
+      const offences: Offence[] = [];
+      const contexts = [context];
+      await watchLanguage(context, LANGUAGE_RULES, (offence) => offences.push(offence));
+      const newContext = browser.newContext;
+      browser.newContext = async (options) => {
+        const made = await newContext.call(browser, options);
+        await watchLanguage(made, LANGUAGE_RULES, (offence) => offences.push(offence));
+        contexts.push(made);
+        return made;
+      };
+      try {
+        await use(offences);
+      } finally {
+        browser.newContext = newContext;
+      }
+      await Promise.all(contexts.map(flushLanguageCheck));
+      const found = [...new Set(unexpected(offences, LANGUAGE_RULES).map(describeOffence))];
+      // LANGUAGE_CHECK_LOG=file lists what a whole run finds in that file instead of failing each test.
+      if (process.env.LANGUAGE_CHECK_LOG) appendFileSync(process.env.LANGUAGE_CHECK_LOG, found.map((line) => `${line}\n`).join(''));
+      else expect(found, 'the language check found text in the wrong language').toEqual([]);
+    },
+    { auto: true },
+  ],
   baseURL: async ({ platform }, use) => use(platform.url),
   lang: async ({}, use, info) => use(info.project.name === 'ko' ? 'ko' : 'en'),
   tr: async ({ lang }, use) => use((texts) => texts[lang]),
-  mail: async ({ platform }, use) => use(new Mailbox(platform.inboxUrl)),
+  mail: async ({ platform, languageCheck }, use) =>
+    use(new Mailbox(platform.inboxUrl, (email) => languageCheck.push(...emailOffences(email, LANGUAGE_RULES)))),
   demoPassword: async ({ platform }, use) => use(platform.demoPassword),
   signIn: async ({ demoPassword, lang }, use) =>
     use(async (page, email, password = demoPassword) => {

@@ -71,7 +71,7 @@ test('a lead edits a project, deletes a milestone, publishes the summary, closes
 /** A new officer of the lead's city, with a name of their own, not yet in the workspace. */
 async function newcomer(lang: Lang, mail: Mailbox, label: string): Promise<CityOfficer & { name: string }> {
   const officer = await newCityOfficer(lang === 'ko' ? 'busan' : 'liverpool', lang, mail);
-  const name = `${label} ${lang} ${Date.now() % 100000}`;
+  const name = `${label} ${Date.now() % 100000}`;
   await gql(`mutation($input: UpdateProfileInput!) { updateMyProfile(input: $input) { id } }`, { input: { displayName: name } }, await tokenFor(officer.email, officer.password));
   return { ...officer, name };
 }

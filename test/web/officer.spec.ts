@@ -1,7 +1,7 @@
-import { formatInstant } from '@app/rules';
+import { formatInstant, withParticle } from '@app/rules';
 import type { Page } from '@playwright/test';
 import { DEMO, expect, Mailbox, test, type Lang } from './fixtures';
-import { createConfirmedAccount, createProjectApi, ensureLiverpoolBusanWorkspace, gql, tokenFor } from './support/api';
+import { createConfirmedAccount, createProjectApi, ensureLiverpoolBusanWorkspace, gql, koreanTitleOf, tokenFor } from './support/api';
 import { applicationApi, createDraftApi, editApplicationApi, findProjectsApi, openCallApi, pendingInvitationsApi, projectApi } from './support/officer-api';
 
 /**
@@ -65,7 +65,7 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
 
     const feed = page.getByRole('list', { name: tr({ en: 'Activity', ko: '활동 내역' }) });
     await expect(feed.getByRole('listitem').first()).toContainText(tr({ en: 'Step 10', ko: '10단계' }));
-    const creation = page.locator('.feed').getByText(tr({ en: `created the project “${title}”`, ko: `프로젝트 “${title} (한국어)”를 만들었습니다` }));
+    const creation = page.locator('.feed').getByText(tr({ en: `created the project “${title}”`, ko: `프로젝트 ${withParticle(`“${koreanTitleOf(title)}”`, '을/를')} 만들었습니다` }));
     await expect(creation).toHaveCount(0);
     await page.getByRole('button', { name: tr({ en: 'Show more activity', ko: '활동 더 보기' }) }).click();
     await expect(creation).toBeVisible();
@@ -73,7 +73,7 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
 
   test('a joint project started from the workspace page is listed there and recorded', async ({ page, signIn, lang, tr }) => {
     const { workspaceId } = await ensureLiverpoolBusanWorkspace();
-    const title = `Quay sensors ${lang} ${Date.now()}`;
+    const title = tr({ en: `Quay sensors ${lang} ${Date.now()}`, ko: `부두 센서 ${Date.now()}` });
     await signInOfficer(page, signIn, lang);
     await page.goto(`/workspaces/${workspaceId}`);
 
@@ -111,7 +111,7 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     const projectId = await createProjectApi(workspaceId, title);
     await signInOfficer(page, signIn, lang);
     await page.goto(`/projects/${projectId}`);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: title, ko: `${title} (한국어)` }));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: title, ko: koreanTitleOf(title) }));
     await expect(page.getByTestId('project-stage')).toHaveText(tr({ en: 'Feasibility', ko: '타당성 검토' }));
 
     const add = page.getByRole('form', { name: tr({ en: 'Add a milestone', ko: '주요 일정 추가' }) });
@@ -160,7 +160,7 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     await page.getByRole('button', { name: tr({ en: 'Start the draft', ko: '초안 만들기' }) }).click();
     await page.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
     const applicationId = page.url().split('/').pop()!;
-    await expect(page.getByRole('heading', { level: 1 })).toContainText(tr({ en: title, ko: `${title} (한국어)` }));
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(tr({ en: title, ko: koreanTitleOf(title) }));
     await expect(page.getByRole('heading', { level: 1 })).toContainText(tr({ en: 'Draft', ko: '작성 중' }));
 
     const liverpool = tr({ en: 'Liverpool', ko: '리버풀' });
@@ -226,7 +226,7 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     // The account page lists it with its status.
     await page.goto('/me');
     const mine = page.locator('section[aria-labelledby="my-applications-heading"]');
-    await expect(mine.getByRole('listitem').filter({ hasText: title })).toContainText(tr({ en: 'Submitted', ko: '제출 완료' }));
+    await expect(mine.getByRole('listitem').filter({ hasText: tr({ en: title, ko: koreanTitleOf(title) }) })).toContainText(tr({ en: 'Submitted', ko: '제출 완료' }));
 
     // Starting another for the same project and call says once, plainly, where the first one stands.
     await page.goto(`/applications/new?callId=${call.id}&projectId=${projectId}`);
@@ -259,12 +259,12 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     await expect(page.getByRole('alert').filter({ hasText: tr({ en: 'That did not work', ko: '요청을 처리하지 못했습니다' }) })).toBeVisible();
     await expect(page.getByText(tr({ en: 'Someone else saved this application after you opened it.', ko: '신청서를 연 뒤 다른 사람이 먼저 저장했습니다.' }))).toBeVisible();
     await expect(titleField).toHaveValue(typed);
-    expect((await applicationApi(draft.id)).title).toEqual({ en: title, ko: `${title} (한국어)` });
+    expect((await applicationApi(draft.id)).title).toEqual({ en: title, ko: koreanTitleOf(title) });
 
     // The latest version replaces the local copy on request.
     await page.getByRole('button', { name: tr({ en: 'Load the latest version (your changes here are discarded)', ko: '최신 버전 불러오기(여기서 고친 내용은 사라집니다)' }) }).click();
     await expect(page.getByLabel('Summary in English', { exact: true }).or(page.getByLabel('개요(영어)', { exact: true }))).toHaveValue('Changed in Busan.');
-    await expect(titleField).toHaveValue(tr({ en: title, ko: `${title} (한국어)` }));
+    await expect(titleField).toHaveValue(tr({ en: title, ko: koreanTitleOf(title) }));
   });
 
   test('a lead invites someone to the workspace by email', async ({ page, signIn, lang, tr, mail }) => {

@@ -237,7 +237,7 @@ test.describe('proposing a twinning', () => {
     };
     const { proposer, city, partner } = pairs[lang];
     await clearLivePair(city, partner, [DEMO.liverpool, DEMO.busan]);
-    const twinningId = await proposeApi(proposer, city, partner, `Withdraw test ${Date.now()}`);
+    const twinningId = await proposeApi(proposer, city, partner, `${tr({ en: 'Withdraw test', ko: '철회 시험' })} ${Date.now()}`);
 
     // An anonymous visitor cannot see a proposal.
     const anonymous = await browser.newPage({ baseURL, locale: lang === 'ko' ? 'ko-KR' : 'en-GB' });

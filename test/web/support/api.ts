@@ -76,6 +76,15 @@ export async function ensureLiverpoolBusanWorkspace(): Promise<{ twinningId: str
   return { twinningId: accepted.respondToTwinningProposal.id, workspaceId: accepted.respondToTwinningProposal.workspaceId };
 }
 
+/**
+ * The Korean of a test's English title: Korean words and the title's closing
+ * stamp (its digits), so that a Korean page shows no English and each test
+ * finds its own.
+ */
+export function koreanTitleOf(title: string): string {
+  return `시험 프로젝트 ${/\d[\d-]*$/.exec(title)?.[0] ?? ''}`.trim();
+}
+
 /** A joint project in a workspace, led by the demo Liverpool and Busan officers. */
 export async function createProjectApi(workspaceId: string, title: string, stage = 'FEASIBILITY'): Promise<string> {
   const data = await gql<{ createProject: { id: string } }>(
@@ -83,7 +92,7 @@ export async function createProjectApi(workspaceId: string, title: string, stage
     {
       input: {
         workspaceId,
-        title: { en: title, ko: `${title} (한국어)` },
+        title: { en: title, ko: koreanTitleOf(title) },
         summary: { en: 'Sensors on quays.', ko: '부두에 센서를 설치합니다.' },
         sectors: ['iot'],
         type: 'PROOF_OF_CONCEPT',

@@ -66,7 +66,7 @@ export async function submittedApplication(label: string): Promise<BoardApplicat
   const stamp = `${Date.now()}-${Math.floor(Math.random() * 1000)}`;
   const projectId = await createProjectApi(workspaceId, `${label} project ${stamp}`);
   const liverpool = await tokenFor(DEMO_PEOPLE.liverpool);
-  const title = { en: `${label} smart quays ${stamp}`, ko: `${label} 스마트 부두 ${stamp}` };
+  const title = { en: `${label} smart quays ${stamp}`, ko: `스마트 부두 ${stamp}` };
   const created = await gql<{ createFundApplication: { id: string } }>(
     `mutation($input: CreateApplicationInput!) { createFundApplication(input: $input) { id } }`,
     {
@@ -128,7 +128,7 @@ export async function meetingWith(app: BoardApplication, title: { en: string; ko
   startsAt.setUTCHours(9, 0, 0, 0);
   const meeting = await gql<{ createBoardMeeting: { id: string } }>(
     `mutation($input: CreateBoardMeetingInput!) { createBoardMeeting(input: $input) { id } }`,
-    { input: { fundId: app.fund.fundId, title, startsAt: startsAt.toISOString(), location: 'https://meet.example.org/board' } },
+    { input: { fundId: app.fund.fundId, title, startsAt: startsAt.toISOString(), location: 'https://meet.example.test/board' } },
     admin,
   );
   const meetingId = meeting.createBoardMeeting.id;
@@ -180,7 +180,7 @@ export async function acceptedAward(label: string): Promise<BoardApplication> {
   const reviewers = [DEMO_PEOPLE.boardUk2, DEMO_PEOPLE.boardKr];
   const app = await applicationUnderReview(label, reviewers);
   for (const email of reviewers) await submitReviewApi(email, app);
-  const meetingId = await meetingWith(app, { en: `${label} meeting`, ko: `${label} 회의` });
+  const meetingId = await meetingWith(app, { en: `${label} meeting`, ko: `회의 ${app.title.ko}` });
   for (const email of reviewers) await castVoteApi(email, meetingId, app, 'FOR');
   await gql(
     `mutation($input: RecordDecisionInput!) { recordFundingDecision(input: $input) { id } }`,

@@ -1,5 +1,5 @@
 import { DEMO_PEOPLE } from '../../support/constants';
-import { gql, tokenFor } from './api';
+import { gql, koreanTitleOf, tokenFor } from './api';
 
 /** The demo fund's open call (the seed opens one for 60 days). */
 export async function openCallApi(): Promise<{ id: string; closesAt: string }> {
@@ -23,7 +23,7 @@ const FIELDS = 'id version status title { en ko } budgetLines { countryCode curr
 export async function createDraftApi(callId: string, projectId: string, title: string): Promise<ApplicationRecord> {
   const data = await gql<{ createFundApplication: ApplicationRecord }>(
     `mutation($input: CreateApplicationInput!) { createFundApplication(input: $input) { ${FIELDS} } }`,
-    { input: { callId, projectId, title: { en: title, ko: `${title} (한국어)` }, summary: { en: 'Sensors on quays.', ko: '부두에 센서를 설치합니다.' } } },
+    { input: { callId, projectId, title: { en: title, ko: koreanTitleOf(title) }, summary: { en: 'Sensors on quays.', ko: '부두에 센서를 설치합니다.' } } },
     await tokenFor(DEMO_PEOPLE.liverpool),
   );
   return data.createFundApplication;

@@ -45,7 +45,9 @@ export function SessionsPanel({ sessions, onChanged }: { sessions: SessionRow[];
       <h2 id="sessions-heading">{t('sessions.title')}</h2>
       <ul className="list">
         {sessions.map((session) => {
-          const device = session.userAgent ?? t('sessions.unknownDevice');
+          // A browser's own description of itself is a code, shown as it is (translate="no"): no language of ours.
+          const device = session.userAgent ? <span translate="no">{session.userAgent}</span> : t('sessions.unknownDevice');
+          const deviceText = session.userAgent ?? t('sessions.unknownDevice');
           return (
             <li key={session.id} data-current={session.current || undefined}>
               {device} {session.current && <strong className="badge">{t('sessions.thisDevice')}</strong>}
@@ -63,7 +65,7 @@ export function SessionsPanel({ sessions, onChanged }: { sessions: SessionRow[];
               )}
               {confirming === session.id && (
                 <ConfirmGroup
-                  label={`${t('sessions.end')}: ${device}`}
+                  label={`${t('sessions.end')}: ${deviceText}`}
                   confirm={t('sessions.endConfirm')}
                   confirmClass="button--danger"
                   cancel={t('sessions.keep')}

@@ -107,7 +107,8 @@ function EventDetails({ event, refresh }: { event: Detail; refresh: () => void }
               <RegistrationWindow event={event} zones={zones} />
             </Fact>
             <Fact label={t('facts.organiser')}>{event.organiserName}</Fact>
-            {event.sectors.length > 0 && (
+            {/* Sectors by their names, once known: a key (hydrogen) is no word of either language. */}
+            {event.sectors.length > 0 && sectorData && (
               <Fact label={t('facts.sectors')}>{event.sectors.map(sectorName).join(', ')}</Fact>
             )}
           </dl>
@@ -128,7 +129,7 @@ function EventDetails({ event, refresh }: { event: Detail; refresh: () => void }
         <div>
           {manages && <OrganiserPanel event={event} refresh={refresh} />}
           <RegistrationPanel event={event} refresh={refresh} />
-          {user && event.status === 'PUBLISHED' && <FollowPanel event={event} sectorName={sectorName} />}
+          {user && event.status === 'PUBLISHED' && (event.sectors.length === 0 || sectorData) && <FollowPanel event={event} sectorName={sectorName} />}
         </div>
       </div>
     </article>

@@ -67,7 +67,8 @@ export default function CaseStudyPage() {
   const study = data?.caseStudy;
   const wanted = params.get('lang');
   const version = study ? pickVersion(study.versions, isLang(wanted) ? wanted : null, language) : undefined;
-  usePageTitle(version?.title ?? t('list.title'));
+  // The tab is named in the reader's language when the study has a version in it, whichever version is shown.
+  usePageTitle((study && pickVersion(study.versions, null, language)?.title) ?? t('list.title'));
   const bodyText = useMemo(() => plainText(version?.bodyHtml ?? ''), [version?.bodyHtml]);
 
   if (problemOf(error)?.code === 'NOT_FOUND') {

@@ -64,7 +64,8 @@ export function gapSummary(need: CityNeed, t: PairingT, language: Language): str
 }
 
 export function indicatorName(key: string, definition: IndicatorDefinitionView | undefined, language: Language): string {
-  if (!definition) return key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  // Until the definitions arrive, an ellipsis: a key (metroGovernance) is no word of either language.
+  if (!definition) return '…';
   return language === 'ko' ? definition.labelKo : definition.labelEn;
 }
 

@@ -480,7 +480,8 @@ function similarityNeeds(score: Detail['score'], t: PairingT, language: Language
 const levelKey = (level: number) => (level >= 3 ? 'both' : level === 2 ? 'cluster' : 'live') as 'live' | 'cluster' | 'both';
 
 function sectorLabel(sector: SectorView | undefined, key: string, language: Language): string {
-  if (!sector) return key.replace(/_/g, ' ');
+  // Until the sectors' names arrive, an ellipsis: a key (ar_vr) is no word of either language.
+  if (!sector) return '…';
   return language === 'ko' ? sector.nameKo : sector.nameEn;
 }
 

@@ -48,7 +48,8 @@ export function PartnerCard({
   const here = cityName(city, language);
   const sectorNames = score.sharedSectors.map((key) => {
     const sector = sectors.get(key);
-    return sector ? (language === 'ko' ? sector.nameKo : sector.nameEn) : key.replace(/_/g, ' ');
+    // Until the sectors' names arrive, an ellipsis: a key (ar_vr) is no word of either language.
+    return sector ? (language === 'ko' ? sector.nameKo : sector.nameEn) : '…';
   });
 
   return (

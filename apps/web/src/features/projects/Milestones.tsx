@@ -97,16 +97,16 @@ export function Milestones({ project, canEdit, onDone }: { project: ProjectForMi
                             }}
                           >
                             {t('project.milestones.complete')}
-                            <span className="visually-hidden">: {pickText(milestone.title, language).text}</span>
+                            <span className="visually-hidden">: <LocalText value={milestone.title} /></span>
                           </button>
                         )}
                         <button type="button" className="button button--ghost button--small" aria-expanded={editing === milestone.id} onClick={() => setEditing(editing === milestone.id ? null : milestone.id)}>
                           {tForm('edit')}
-                          <span className="visually-hidden">: {pickText(milestone.title, language).text}</span>
+                          <span className="visually-hidden">: <LocalText value={milestone.title} /></span>
                         </button>
                         <button type="button" className="button button--ghost button--small" aria-expanded={removing === milestone.id} onClick={() => setRemoving(removing === milestone.id ? null : milestone.id)}>
                           {t('project.milestones.remove')}
-                          <span className="visually-hidden">: {pickText(milestone.title, language).text}</span>
+                          <span className="visually-hidden">: <LocalText value={milestone.title} /></span>
                         </button>
                       </div>
                     </td>

@@ -8,7 +8,7 @@ import type { AdminCityEvidenceQuery, SetCityIndicatorInput } from '../../../gql
 import { useMessages, type Language } from '../../../i18n';
 import { formatNumber } from '../../../i18n/format';
 import { indicatorName } from '../../pairing/NeedsEvidence';
-import { useReference, type IndicatorDefinitionView } from '../../pairing/useReference';
+import type { IndicatorDefinitionView } from '../../pairing/useReference';
 import type { SectionProps } from './CityEvidencePage';
 import { ConnectionPage, type PagePlace } from './ConnectionPage';
 import { IndicatorHistory, SetIndicator } from './documents';
@@ -33,9 +33,9 @@ export function valueText(definition: IndicatorDefinitionView | undefined, value
 /** The city's figures, a form to record one, and the chosen indicator's earlier values. */
 export function IndicatorsSection({ data, onSaved }: SectionProps) {
   const { t, language } = useMessages(evidenceMessages);
-  const { indicators: reference } = useReference();
-  const label = (key: string) => indicatorName(key, reference.get(key), language);
   const indicators = data.city.indicators;
+  // Each indicator brings its own names, units and categories: nothing to show before they are known.
+  const label = (key: string) => indicatorName(key, indicators.find((i) => i.key === key)?.definition, language);
   // The first indicator without a figure is the likeliest to be filled in next.
   const [key, setKey] = useState(() => (indicators.find((i) => !i.value.hasValue) ?? indicators[0])?.key ?? '');
   const chosen = indicators.find((i) => i.key === key) ?? indicators[0];
@@ -57,7 +57,7 @@ export function IndicatorsSection({ data, onSaved }: SectionProps) {
             {indicators.map((indicator) => (
               <tr key={indicator.key} data-indicator={indicator.key}>
                 <th scope="row">{label(indicator.key)}</th>
-                <td>{valueText(reference.get(indicator.key), indicator.value, t, language)}</td>
+                <td>{valueText(indicator.definition, indicator.value, t, language)}</td>
                 <td>{indicator.asOf ? <CalendarDate value={indicator.asOf} /> : ''}</td>
                 <td>{indicator.source ?? ''}</td>
               </tr>
@@ -72,7 +72,7 @@ export function IndicatorsSection({ data, onSaved }: SectionProps) {
           <Paged
             key={`${chosen.key}|${chosen.asOf}|${chosen.source}`}
             renderPage={(after, isLast, onMore) => (
-              <HistoryPage key={after ?? 'first'} cityId={data.city.id} indicatorKey={chosen.key} place={{ after, isLast, onMore }} />
+              <HistoryPage key={after ?? 'first'} cityId={data.city.id} indicatorKey={chosen.key} definition={chosen.definition} place={{ after, isLast, onMore }} />
             )}
           />
         </section>
@@ -98,7 +98,6 @@ function IndicatorForm({
 }) {
   const { t, language } = useMessages(evidenceMessages);
   const definition = chosen.definition;
-  const reference = useReference().indicators.get(chosen.key);
   const [value, setValue] = useState('');
   const [clear, setClear] = useState(false);
   const [year, setYear] = useState(String(new Date().getFullYear() - 1));
@@ -165,7 +164,7 @@ function IndicatorForm({
                   <option value="false">{t('indicators.no')}</option>
                 </>
               ) : (
-                (reference?.categories ?? []).map((c) => (
+                definition.categories.map((c) => (
                   <option key={c.value} value={c.value}>
                     {language === 'ko' ? c.labelKo : c.labelEn}
                   </option>
@@ -198,9 +197,8 @@ function problemOfValue(definition: Definition, value: string, t: EvidenceT, lan
   return null;
 }
 
-function HistoryPage({ cityId, indicatorKey, place }: { cityId: string; indicatorKey: string; place: PagePlace }) {
+function HistoryPage({ cityId, indicatorKey, definition, place }: { cityId: string; indicatorKey: string; definition: Definition; place: PagePlace }) {
   const { t, language } = useMessages(evidenceMessages);
-  const definition = useReference().indicators.get(indicatorKey);
   const query = useQuery({
     query: IndicatorHistory,
     variables: { cityId, key: indicatorKey, after: place.after },

@@ -49,7 +49,17 @@ export const CityEvidence = graphql(`
       indicators {
         key
         definition {
+          key
+          labelEn
+          labelKo
+          unitEn
+          unitKo
           valueType
+          categories {
+            value
+            labelEn
+            labelKo
+          }
           integerOnly
           minValue
           maxValue

@@ -261,7 +261,8 @@ function OutboxItem({ message, onRetried, onStale }: { message: Message; onRetri
         </h3>
         <dl className="operations__facts">
           <dt>{t('outbox.subject')}</dt>
-          <dd>{message.subject ?? t('outbox.notRendered')}</dd>
+          {/* The subject as the recipient reads it, in their language. */}
+          <dd lang={message.subject ? (message.language === 'ko' ? 'ko' : 'en') : undefined}>{message.subject ?? t('outbox.notRendered')}</dd>
           <dt>{t('outbox.language')}</dt>
           <dd>{t(`outbox.languageName.${message.language === 'ko' ? 'ko' : 'en'}`)}</dd>
           <dt>{t('outbox.attempts')}</dt>

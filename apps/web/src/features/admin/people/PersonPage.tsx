@@ -170,7 +170,7 @@ function SessionsSection({ sessions }: { sessions: NonNullable<Person['sessions'
             <li key={s.id}>
               <dl className="admin-facts">
                 <dt>{t('sessions.device')}</dt>
-                <dd className="admin-row__detail">{s.userAgent || t('sessions.unknownDevice')}</dd>
+                <dd className="admin-row__detail">{s.userAgent ? <span translate="no">{s.userAgent}</span> : t('sessions.unknownDevice')}</dd>
                 <dt>{t('sessions.lastUsed')}</dt>
                 <dd>
                   <Time value={s.lastUsedAt} />
@@ -182,7 +182,7 @@ function SessionsSection({ sessions }: { sessions: NonNullable<Person['sessions'
                 {s.ipAddress && (
                   <>
                     <dt>{t('sessions.address')}</dt>
-                    <dd>{s.ipAddress}</dd>
+                    <dd translate="no">{s.ipAddress}</dd>
                   </>
                 )}
               </dl>
