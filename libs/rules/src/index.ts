@@ -10,6 +10,7 @@ export { EVIDENCE_LIMITS } from './evidence';
 export { TEXT_LIMITS } from './text';
 export { TWINNING_LIMITS } from './twinning';
 export { difference, fromRecord, matchPercent, minorDigits, sumByCurrency, toRecord, type Amounts } from './money';
+export { roundScore, weightedScore } from './reviews';
 export { fillKorean, koreanNumber, particleOf, withParticle, type Particle } from './korean';
 export {
   formatClock,

@@ -23,7 +23,8 @@ import { FundAuditService } from '../audit/audit.service';
 import { FundCall } from '../funds/fund-call.entity';
 import { FundsService } from '../funds/funds.service';
 
-const AGENDA_STATUSES = [ApplicationStatus.UNDER_REVIEW, ApplicationStatus.DECIDED, ApplicationStatus.AWARD_ACCEPTED, ApplicationStatus.IN_DELIVERY];
+/** Where an application may be to be on an agenda, voted on and decided. */
+export const AGENDA_STATUSES = [ApplicationStatus.UNDER_REVIEW, ApplicationStatus.DECIDED, ApplicationStatus.AWARD_ACCEPTED, ApplicationStatus.IN_DELIVERY];
 
 /**
  * Meetings, votes and decisions. A decision is recorded in one transaction
@@ -176,7 +177,7 @@ export class DecisionsService {
       const { status, counted, eligible } = await this.tallyOf(em, application, item.meetingId, previous?.recordedAt, board);
       if (!previous) {
         // Reviews count while their reviewer still sits on the board and is not conflicted.
-        const submitted = await this.reviews.submittedCount(em, application.id, eligible.map((m) => m.memberId));
+        const submitted = await this.reviews.countingCount(em, application.id, eligible.map((m) => m.memberId));
         if (submitted < call.reviewersPerApplication) {
           throw new ConflictError(`The call needs ${call.reviewersPerApplication} submitted review(s) before a decision; this application has ${submitted}.`, { reason: 'REVIEWS_INCOMPLETE', submitted, needed: call.reviewersPerApplication });
         }
