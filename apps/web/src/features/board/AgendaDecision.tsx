@@ -148,7 +148,6 @@ export function DecisionForm({ meetingId, item, onRecorded }: { meetingId: strin
             </>
           )}
         </dl>
-        {!item.quorum?.met && <p className="notice notice--info">{td('decision.noQuorum')}</p>}
         <BoardError error={result.error} />
         <div className="board-actions">
           <button type="button" className="button button--danger" disabled={result.fetching} onClick={() => void confirm()}>
@@ -223,6 +222,31 @@ export function DecisionForm({ meetingId, item, onRecorded }: { meetingId: strin
           </button>
         </div>
       </form>
+    </section>
+  );
+}
+
+/** What the decision on an item still waits for, in the words of the checks the API makes (`AgendaItem.decisionBlockers`). */
+export function DecisionWaits({ item }: { item: Item }) {
+  const { t } = useMessages(boardMessages);
+  const { t: td } = useMessages(decisionMessages);
+  const summary = item.application.reviewSummary;
+  return (
+    <section className="notice notice--info" aria-labelledby={`waits-${item.applicationId}`} data-testid="decision-waits">
+      <h4 id={`waits-${item.applicationId}`} className="notice__title">
+        {td('waits.title')}
+      </h4>
+      <ul>
+        {(item.decisionBlockers ?? []).map((blocker) => (
+          <li key={blocker}>
+            {blocker === 'REVIEWS_INCOMPLETE'
+              ? td('waits.REVIEWS_INCOMPLETE', { count: summary?.reviewsNeeded ?? 0, submitted: summary?.reviewsSubmitted ?? 0 })
+              : blocker === 'ILLEGAL_TRANSITION'
+                ? td('waits.ILLEGAL_TRANSITION', { status: t(`status.${item.application.status}`) })
+                : td(`waits.${blocker}`)}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
