@@ -31,7 +31,7 @@ describe('seed fund: money under concurrency, conflicts, quorum and superseding 
   afterAll(() => app.close());
 
   it('50 approvals at once at a fund that can afford 10: exactly 10 succeed and the ledger reconciles', async () => {
-    // Ten awards of £1,000.00 + ₩1,700,000 each, and not a penny more.
+    // Ten awards of £1,000 and ₩1,700,000 each, and not a penny more.
     const { fundId, callId, members } = await createFundWithCall(app, t, id, { gbp: '1000000', krw: '17000000', board: [['boardUk2', 'GB'], ['boardKr', 'KR']], reviewers: 1 });
     const meetingId = await newMeeting(app, t, fundId);
     const applications: string[] = [];
@@ -49,7 +49,7 @@ describe('seed fund: money under concurrency, conflicts, quorum and superseding 
     const outcomes = results.map((r) => (codeOf(r) === 'OK' ? 'OK' : `${codeOf(r)}:${String(reasonOf(r))}`));
     expect(outcomes.filter((o) => o === 'OK')).toHaveLength(10);
     expect(outcomes.filter((o) => o !== 'OK')).toEqual(Array(40).fill('CONFLICT:INSUFFICIENT_FUNDS'));
-    expect(results.find((r) => r.errors)!.errors![0].message).toMatch(/^The fund has £0\.00 available in GBP, less than the £1,000\.00 needed\. Nothing was committed\.$/);
+    expect(results.find((r) => r.errors)!.errors![0].message).toMatch(/^The fund has £0 available in GBP, less than the £1,000 needed\. Nothing was committed\.$/);
 
     const fund = await fundState(fundId);
     expect(fund.balances.map((b) => [b.currency, b.available.amountMinor, b.committed.amountMinor])).toEqual([

@@ -44,10 +44,10 @@ describe('seed fund: an application from draft to a closed award', () => {
     );
     expect(data.fundCall.isOpen).toBe(true);
     expect(data.fundCall.closesAtLocal.map((z) => z.timeZone)).toEqual(['Europe/London', 'Asia/Seoul']);
-    expect(data.fundCall.maxAward.map((m) => m.en)).toEqual(['£50,000.00', '₩85,000,000']);
+    expect(data.fundCall.maxAward.map((m) => m.en)).toEqual(['£50,000', '₩85,000,000']);
     expect(data.fundCall.title.ko).toBe('2027 시드 펀딩: 타당성 조사와 실증');
     const balances = (await app.gqlOk<{ fund: { balances: Array<{ available: { en: string } }> } }>(`query($id: ID!) { fund(id: $id) { balances { available { en } } } }`, { id: fundId })).fund.balances;
-    expect(balances.map((b) => b.available.en)).toEqual(['£500,000.00', '₩850,000,000']);
+    expect(balances.map((b) => b.available.en)).toEqual(['£500,000', '₩850,000,000']);
   });
 
   it('a lead drafts an application; it shows what the call’s rules make of it before submission', async () => {
@@ -66,7 +66,7 @@ describe('seed fund: an application from draft to a closed award', () => {
     ] } }, { token: t.liverpool });
     const fixed = await application();
     expect(fixed.eligibility.every((c) => c.passed)).toBe(true);
-    expect(fixed.requested.map((m) => [m.en, m.ko])).toEqual([['£20,000.00', '£20,000.00'], ['₩34,000,000', '₩34,000,000']]);
+    expect(fixed.requested.map((m) => [m.en, m.ko])).toEqual([['£20,000', '£20,000'], ['₩34,000,000', '₩34,000,000']]);
     // An edit from a stale version is refused rather than lost.
     const stale = await app.gql(F.UPDATE, { input: { id: applicationId, version: draft.version, title: { en: 'Old' } } }, { token: t.liverpool });
     expect(reasonOf(stale)).toBe('STALE_VERSION');
@@ -156,7 +156,7 @@ describe('seed fund: an application from draft to a closed award', () => {
     );
     decisionId = decided.recordFundingDecision.id;
     expect(decided.recordFundingDecision).toMatchObject({ outcome: 'APPROVED_WITH_CONDITIONS', votesFor: 2, votesAgainst: 0, abstentions: 1, eligibleMembers: 3 });
-    expect(decided.recordFundingDecision.amounts.map((a) => a.en)).toEqual(['£20,000.00', '₩34,000,000']);
+    expect(decided.recordFundingDecision.amounts.map((a) => a.en)).toEqual(['£20,000', '₩34,000,000']);
     const again = await app.gql(F.DECIDE, { input: { meetingId, applicationId, outcome: 'APPROVED', rationale: RATIONALE } }, { token: t.admin });
     expect(reasonOf(again)).toBe('DECIDED');
 
@@ -179,10 +179,10 @@ describe('seed fund: an application from draft to a closed award', () => {
       cityIds: ['liverpool', 'busan'],
       rationale: RATIONALE,
     });
-    expect(summary.amounts.map((a) => a.ko)).toEqual(['£20,000.00', '₩34,000,000']);
+    expect(summary.amounts.map((a) => a.ko)).toEqual(['£20,000', '₩34,000,000']);
     expect(summary.decidedAtLocal.map((z) => z.timeZone)).toEqual(['Europe/London', 'Asia/Seoul']);
     expect(summary.applicationStatus).toBe('DECIDED');
-    expect(summary.currentAward.map((a) => a.en)).toEqual(['£20,000.00', '₩34,000,000']);
+    expect(summary.currentAward.map((a) => a.en)).toEqual(['£20,000', '₩34,000,000']);
     const reviewsPublicly = await app.gql(`query { fundingDecisions { nodes { reviews { id } } } }`);
     expect(reviewsPublicly.errors?.[0].message).toContain('Cannot query field "reviews"');
     expect(codeOf(await app.gql(F.APPLICATION, { id: applicationId }))).toBe('NOT_FOUND');

@@ -88,7 +88,8 @@ test.describe('the seed fund in the console', () => {
     await fillBoth(page, { en: 'Criterion 1: title', ko: '기준 1: 제목' }, lang, { en: 'Impact', ko: '영향' });
     const preview = page.getByRole('region', { name: tr({ en: 'What applicants will see', ko: '신청자에게 보이는 모습' }) });
     await expect(preview.getByRole('heading', { name: callTitle[lang] })).toBeVisible();
-    await expect(preview).toContainText('£20,000.00');
+    // Two separate maxima, one per side: joined by “and”, whole pounds without pence.
+    await expect(preview).toContainText(tr({ en: '£20,000 and ₩34,000,000', ko: '£20,000 및 ₩34,000,000' }));
     await expect(preview).toContainText(tr({ en: 'KST', ko: '(한국 시간)' }));
     await page.getByRole('button', { name: tr({ en: 'Open the call', ko: '공모 열기' }) }).click();
     const calls = page.getByRole('list', { name: tr({ en: 'Calls', ko: '공모' }) });

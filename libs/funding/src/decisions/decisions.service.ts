@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, formatMoney, hasRole, isUuid, NotFoundError, PageArgs, paginate, Role } from '@app/core';
-import { Amounts, sumByCurrency, toRecord } from '@app/rules';
+import { Amounts, amountsText, sumByCurrency, toRecord } from '@app/rules';
 import { OutboxService } from '@app/notifications';
 import { workspaceRecipients } from '@app/twinning';
 import { ApplicationBoard, BoardService } from '../board/board.service';
@@ -223,7 +223,7 @@ export class DecisionsService {
       await this.lifecycle.setAward(em, user.id, application, award, decision.id, !previous);
       await em.update(AgendaItem, { meetingId: item.meetingId, applicationId: application.id }, { decisionId: decision.id });
       Object.assign(application, { outcome: input.outcome, currentDecisionId: decision.id, decidedAt: decision.recordedAt });
-      const words = [...award].map(([c, v]) => formatMoney(v.toString(), c, 'en')).join(' and ');
+      const words = amountsText([...award].map(([currency, amountMinor]) => ({ currency, amountMinor })), 'en');
       await this.lifecycle.transition(em, user.id, application, action, `${input.outcome}${words ? ` (${words})` : ''}: ${input.rationale.en}`, { decisionId: decision.id });
       await this.audit.record(em, {
         fundId: application.fundId,

@@ -10,7 +10,7 @@ import { useMessages } from '../../i18n';
 import { KR_ZONE, UK_ZONE } from '../../i18n/format';
 import { boardMessages } from './messages';
 import { decisionMessages } from './decision-messages';
-import { amountProblem, formatMinor, minorDigits, minorToInput, moneyText, parseAmount } from '../../i18n/money';
+import { amountProblem, minorDigits, minorToInput, moneyText, parseAmount } from '../../i18n/money';
 import { formMessages } from '../../i18n/forms';
 import { TEXT_LIMITS } from '@app/rules';
 import { BoardError } from './shared';
@@ -86,14 +86,7 @@ export function DecisionForm({ meetingId, item, onRecorded }: { meetingId: strin
   const valid = Object.values(problems).every((p) => !p);
   const show = (key: string) => (touched[key] || tried ? problems[key] : null);
   const blur = (key: string) => () => setTouched((current) => ({ ...current, [key]: true }));
-  const awardWords = approving
-    ? requested
-        .map((m) => {
-          const value = minor[m.currency];
-          return value == null ? '' : formatMinor(value, m.currency, language);
-        })
-        .join(' + ')
-    : t('home.noAward');
+  const awardWords = approving ? moneyText(requested.flatMap((m) => (minor[m.currency] == null ? [] : [{ currency: m.currency, amountMinor: minor[m.currency]! }])), language) : t('home.noAward');
   const tally = (choice: string) => item.votes?.filter((v) => v.choice === choice).length ?? 0;
 
   function check(event: FormEvent) {
