@@ -189,7 +189,10 @@ describe('seed fund: an application from draft to a closed award', () => {
     // Every workspace member hears of it in their own language.
     const ko = await app.mail.waitFor((m) => m.to === 'officer.busan@demo.twins.test' && m.subject.includes('조건부 승인'));
     expect(ko.text).toContain('센서 데이터를 공개할 것.');
-    expect(ko.text).toContain('₩34,000,000');
+    // The award per side, written as two separate amounts, as every page writes them.
+    expect(ko.text).toContain('지원 금액: £20,000 및 ₩34,000,000.');
+    const en = await app.mail.waitFor((m) => m.to === 'officer.liverpool@demo.twins.test' && m.subject.startsWith('Decision on'));
+    expect(en.text).toContain('Award: £20,000 and ₩34,000,000.');
   });
 
   it('nothing can change a decision: not the API, not SQL, not even as the owner of the tables', async () => {

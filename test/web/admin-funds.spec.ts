@@ -52,7 +52,7 @@ test.describe('the seed fund in the console', () => {
 
     const balances = page.getByRole('table', { name: tr({ en: 'What the fund holds in each currency', ko: '통화별 펀드 보유액' }) });
     const row = (currency: string) => balances.getByRole('row').filter({ has: page.getByRole('rowheader', { name: currency }) });
-    await expect(row('GBP').getByTestId('available-GBP')).toContainText('500,000.00');
+    await expect(row('GBP').getByTestId('available-GBP')).toHaveText('£500,000');
     await expect(row('KRW').getByTestId('available-KRW')).toContainText('850,000,000');
     for (const currency of ['GBP', 'KRW']) await expect(row(currency)).toContainText(tr({ en: 'Reconciles', ko: '일치' }));
 
@@ -67,7 +67,7 @@ test.describe('the seed fund in the console', () => {
     await expect(giveBack.getByRole('alert')).toContainText(tr({ en: 'Not enough is available in that currency', ko: '가용 잔액이 부족합니다' }));
     await returnMoney('100,000');
     await expect(giveBack.getByRole('status')).toHaveText(tr({ en: 'The return is recorded.', ko: '반환을 기록했습니다.' }));
-    await expect(row('GBP').getByTestId('available-GBP')).toContainText('400,000.00');
+    await expect(row('GBP').getByTestId('available-GBP')).toHaveText('£400,000');
     await expect(row('GBP')).toContainText(tr({ en: 'Reconciles', ko: '일치' }));
     const ledger = page.getByRole('table', { name: tr({ en: 'Every movement of the fund’s money, newest first', ko: '펀드 자금의 모든 입출 내역(최신순)' }) });
     await expect(ledger.getByRole('row').nth(1)).toContainText(tr({ en: 'Return', ko: '반환' }));

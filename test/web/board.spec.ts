@@ -34,7 +34,9 @@ test.describe('board', () => {
     await page.goto('/me');
     const panel = page.getByRole('region', { name: tr({ en: 'Your board work', ko: '운영위원회 업무' }) });
     const row = panel.getByRole('listitem').filter({ hasText: title });
-    await expect(row).toContainText(tr({ en: 'To do: not yet on a meeting’s agenda', ko: '할 일: 아직 회의 안건으로 잡히지 않았습니다' }));
+    // Due on the review's own date, as /board/reviews and the count of overdue reviews say.
+    await expect(row.getByTestId('due')).toContainText(tr({ en: 'Due', ko: '마감' }));
+    await expect(row.getByTestId('due')).not.toContainText(tr({ en: 'Overdue', ko: '마감 지남' }));
     await panel.getByRole('link', { name: tr({ en: 'Go to the board area', ko: '운영위원회 화면으로 가기' }) }).click();
 
     // The board area lists it too; the application opens with its content.
@@ -75,7 +77,7 @@ test.describe('board', () => {
 
     // The reviews section tells one story: the count above is the list below, and each review says whose it is.
     const reviewsSection = page.getByRole('region', { name: tr({ en: 'Reviews', ko: '심사' }), exact: true });
-    await expect(reviewsSection.getByTestId('review-aggregate')).toHaveText(tr({ en: '1 of 2 reviews submitted · Mean weighted score: 4 out of 5', ko: '필요한 심사 2건 중 1건 제출 · 심사 점수 평균: 5점 만점에 4점' }));
+    await expect(reviewsSection.getByTestId('review-aggregate')).toContainText(tr({ en: '1 of 2 reviews submitted · Mean weighted score: 4 out of 5', ko: '필요한 심사 2건 중 1건 제출 · 심사 점수 평균: 5점 만점에 4점' }));
     await expect(reviewsSection.getByTestId('review')).toHaveCount(1);
     await expect(reviewsSection.getByTestId('review').getByRole('heading')).toHaveText(tr({ en: 'Your review', ko: '내 심사' }));
     await expect(reviewsSection).not.toContainText(tr({ en: 'No reviews have been submitted yet.', ko: '아직 제출된 심사가 없습니다.' }));

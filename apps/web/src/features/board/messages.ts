@@ -70,9 +70,6 @@ export const boardMessages = defineMessages(
     },
     due: {
       submitted: 'Review submitted',
-      beforeMeeting: 'Due before the meeting on',
-      overdue: 'Overdue: it was on the agenda of the meeting on',
-      notScheduled: 'To do: not yet on a meeting’s agenda',
       waiting: 'Opens once all reviewers are assigned',
     },
     home: {
@@ -281,9 +278,6 @@ export const boardMessages = defineMessages(
     },
     due: {
       submitted: '심사 제출 완료',
-      beforeMeeting: '다음 회의 전까지 제출:',
-      overdue: '기한 지남: 다음 회의 안건이었습니다:',
-      notScheduled: '할 일: 아직 회의 안건으로 잡히지 않았습니다',
       waiting: '심사위원 배정이 끝나면 심사를 시작할 수 있습니다',
     },
     home: {
