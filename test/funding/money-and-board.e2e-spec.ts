@@ -31,7 +31,7 @@ describe('seed fund: money under concurrency, conflicts, quorum and superseding 
   afterAll(() => app.close());
 
   it('50 approvals at once at a fund that can afford 10: exactly 10 succeed and the ledger reconciles', async () => {
-    // Ten awards of £1,000.00 + ₩1,700,000 each, and not a penny more.
+    // Ten awards of £1,000 and ₩1,700,000 each, and not a penny more.
     const { fundId, callId, members } = await createFundWithCall(app, t, id, { gbp: '1000000', krw: '17000000', board: [['boardUk2', 'GB'], ['boardKr', 'KR']], reviewers: 1 });
     const meetingId = await newMeeting(app, t, fundId);
     const applications: string[] = [];
@@ -51,7 +51,7 @@ describe('seed fund: money under concurrency, conflicts, quorum and superseding 
     expect(outcomes.filter((o) => o !== 'OK')).toEqual(Array(40).fill('CONFLICT:INSUFFICIENT_FUNDS'));
     // The admin reads English; 김지현 reads Korean (her account's language), and is told the same in Korean.
     const refusalTo = (parity: number) => results.find((r, i) => i % 2 === parity && r.errors)!.errors![0].message;
-    expect(refusalTo(1)).toMatch(/^The fund has £0\.00 available in GBP, less than the £1,000\.00 needed\. Nothing was committed\.$/);
+    expect(refusalTo(1)).toMatch(/^The fund has £0 available in GBP, less than the £1,000 needed\. Nothing was committed\.$/);
     expect(refusalTo(0)).toMatch(/^기금의 GBP 가용 잔액이 \S+(으로|로), 필요한 \S+보다 적습니다\. 아무것도 약정하지 않았습니다\.$/);
 
     const fund = await fundState(fundId);

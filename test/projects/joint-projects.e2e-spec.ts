@@ -221,11 +221,11 @@ describe('twin workspaces and joint projects, end to end', () => {
     expect(project.title).toEqual({ en: 'Hydrogen ports', ko: '수소 항만', languages: ['en', 'ko'] });
     expect(project.leads.map((l) => [l.city.id, l.user.displayName])).toEqual([['liverpool', 'Sam Taylor'], ['busan', '박서준']]);
     expect(project.budgets).toEqual([
-      { countryCode: 'GB', amountMinor: '2500000', currency: 'GBP', formatted: '£25,000.00' },
+      { countryCode: 'GB', amountMinor: '2500000', currency: 'GBP', formatted: '£25,000' },
       { countryCode: 'KR', amountMinor: '45000000', currency: 'KRW', formatted: '₩45,000,000' },
     ]);
     const inKorean = await app.gqlOk<{ project: Project }>(PROJECT, { id: project.id }, { token: t.busan });
-    expect(inKorean.project.budgets.map((b) => b.formatted)).toEqual(['£25,000.00', '₩45,000,000']);
+    expect(inKorean.project.budgets.map((b) => b.formatted)).toEqual(['£25,000', '₩45,000,000']);
     expect(project.stageHistory).toMatchObject([{ fromStage: null, toStage: 'DISCOVERY', actor: { displayName: 'Casey Harbour' } }]);
 
     const englishOnly = await app.gqlOk<{ createProject: Project }>(
@@ -293,7 +293,7 @@ describe('twin workspaces and joint projects, end to end', () => {
       { token: t.liverpool },
     );
     expect(budgetOnly.updateProject.version).toBe(project.version + 1);
-    expect(budgetOnly.updateProject.budgets.map((b) => b.formatted)).toEqual(['£30,000.00']);
+    expect(budgetOnly.updateProject.budgets.map((b) => b.formatted)).toEqual(['£30,000']);
     const stale = await app.gql(UPDATE, { input: { id: project.id, version: project.version, budgets: [] } }, { token: t.busan });
     expect(codeOf(stale)).toBe('CONFLICT');
     const emptied = await app.gql(UPDATE, { input: { id: project.id, version: budgetOnly.updateProject.version, sectors: null } }, { token: t.busan });

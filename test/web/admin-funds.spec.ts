@@ -52,7 +52,7 @@ test.describe('the seed fund in the console', () => {
 
     const balances = page.getByRole('table', { name: tr({ en: 'What the fund holds in each currency', ko: '통화별 기금 보유액' }) });
     const row = (currency: string) => balances.getByRole('row').filter({ has: page.getByRole('rowheader', { name: currency }) });
-    await expect(row('GBP').getByTestId('available-GBP')).toContainText('500,000.00');
+    await expect(row('GBP').getByTestId('available-GBP')).toHaveText('£500,000');
     await expect(row('KRW').getByTestId('available-KRW')).toContainText('850,000,000');
     for (const currency of ['GBP', 'KRW']) await expect(row(currency)).toContainText(tr({ en: 'Reconciles', ko: '일치' }));
 
@@ -67,7 +67,7 @@ test.describe('the seed fund in the console', () => {
     await expect(giveBack.getByRole('alert')).toContainText(tr({ en: 'Not enough is available in that currency', ko: '가용 잔액이 부족합니다' }));
     await returnMoney('100,000');
     await expect(giveBack.getByRole('status')).toHaveText(tr({ en: 'The return is recorded.', ko: '반환을 기록했습니다.' }));
-    await expect(row('GBP').getByTestId('available-GBP')).toContainText('400,000.00');
+    await expect(row('GBP').getByTestId('available-GBP')).toHaveText('£400,000');
     await expect(row('GBP')).toContainText(tr({ en: 'Reconciles', ko: '일치' }));
     const ledger = page.getByRole('table', { name: tr({ en: 'Every movement of the fund’s money, newest first', ko: '기금 자금의 모든 입출 내역(최신순)' }) });
     await expect(ledger.getByRole('row').nth(1)).toContainText(tr({ en: 'Return', ko: '반환' }));
@@ -88,7 +88,8 @@ test.describe('the seed fund in the console', () => {
     await fillBoth(page, { en: 'Criterion 1: title', ko: '기준 1: 제목' }, lang, { en: 'Impact', ko: '영향' });
     const preview = page.getByRole('region', { name: tr({ en: 'What applicants will see', ko: '신청자에게 보이는 모습' }) });
     await expect(preview.getByRole('heading', { name: callTitle[lang] })).toBeVisible();
-    await expect(preview).toContainText('£20,000.00');
+    // Two separate maxima, one per side: joined by “and”, whole pounds without pence.
+    await expect(preview).toContainText(tr({ en: '£20,000 and ₩34,000,000', ko: '£20,000 및 ₩34,000,000' }));
     await expect(preview).toContainText(tr({ en: 'KST', ko: '(한국 시간)' }));
     await page.getByRole('button', { name: tr({ en: 'Open the call', ko: '공모 열기' }) }).click();
     const calls = page.getByRole('list', { name: tr({ en: 'Calls', ko: '공모' }) });

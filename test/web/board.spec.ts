@@ -34,7 +34,9 @@ test.describe('board', () => {
     await page.goto('/me');
     const panel = page.getByRole('region', { name: tr({ en: 'Your board work', ko: '운영위원회 업무' }) });
     const row = panel.getByRole('listitem').filter({ hasText: title });
-    await expect(row).toContainText(tr({ en: 'To do: not yet on a meeting’s agenda', ko: '할 일: 아직 회의 안건으로 잡히지 않았습니다' }));
+    // Due on the review's own date, as /board/reviews and the count of overdue reviews say.
+    await expect(row.getByTestId('due')).toContainText(tr({ en: 'Due', ko: '마감' }));
+    await expect(row.getByTestId('due')).not.toContainText(tr({ en: 'Overdue', ko: '마감 지남' }));
     await panel.getByRole('link', { name: tr({ en: 'Go to the board area', ko: '운영위원회 화면으로 가기' }) }).click();
 
     // The board area lists it too; the application opens with its content.
@@ -62,7 +64,7 @@ test.describe('board', () => {
     await group(third).getByLabel(scoreLabel).fill('3');
     await group(second).getByRole('textbox').fill(tr({ en: 'Both councils committed staff.', ko: '양 시 모두 전담 인력을 배정했습니다.' }));
     await page.getByRole('radio', { name: tr({ en: 'Fund with conditions', ko: '조건부 지원 권고' }) }).check();
-    await expect(page.getByText(tr({ en: 'Your weighted score so far: 4 out of 5', ko: '현재 가중 평균 점수: 5점 만점에 4점' }))).toBeVisible();
+    await expect(page.getByText(tr({ en: 'Your weighted score so far: 4 out of 5', ko: '지금까지의 내 가중 점수: 5점 만점에 4점' }))).toBeVisible();
 
     // The draft survives a reload.
     await page.reload();
@@ -72,6 +74,23 @@ test.describe('board', () => {
     await submit.click();
     await expect(page.getByTestId('my-submitted-review')).toContainText(tr({ en: 'Your review is submitted.', ko: '심사를 제출했습니다.' }));
     await expect(submit).toHaveCount(0);
+
+    // The reviews section tells one story: the count above is the list below, and each review says whose it is.
+    const reviewsSection = page.getByRole('region', { name: tr({ en: 'Reviews', ko: '심사' }), exact: true });
+    await expect(reviewsSection.getByTestId('review-aggregate')).toContainText(tr({ en: '1 of 2 reviews submitted · Mean weighted score: 4 out of 5', ko: '필요한 심사 2건 중 1건 제출 · 심사 점수 평균: 5점 만점에 4점' }));
+    await expect(reviewsSection.getByTestId('review')).toHaveCount(1);
+    await expect(reviewsSection.getByTestId('review').getByRole('heading')).toHaveText(tr({ en: 'Your review', ko: '내 심사' }));
+    await expect(reviewsSection).not.toContainText(tr({ en: 'No reviews have been submitted yet.', ko: '아직 제출된 심사가 없습니다.' }));
+    // The other reviewer's comes in: named by its reviewer, never “your”, with its own score beside the mean they make together.
+    await submitReviewApi(otherReviewer, app, 5, 'FUND');
+    await page.reload();
+    await expect(reviewsSection.getByTestId('review-aggregate')).toContainText(tr({ en: '2 of 2 reviews submitted · Mean weighted score: 4.5 out of 5', ko: '필요한 심사 2건 중 2건 제출 · 심사 점수 평균: 5점 만점에 4.5점' }));
+    const otherName = lang === 'en' ? '김지현' : 'Oliver Hughes';
+    const theirs = reviewsSection.getByTestId('review').filter({ has: page.getByRole('heading', { name: tr({ en: `Review by ${otherName}`, ko: `${otherName} 위원의 심사` }) }) });
+    await expect(theirs).toContainText(tr({ en: 'Weighted score: 5 out of 5', ko: '가중 점수: 5점 만점에 5점' }));
+    await expect(theirs).toContainText(tr({ en: 'Recommendation: Fund', ko: '권고 의견: 지원 권고' }));
+    await expect(theirs).not.toContainText(tr({ en: 'Your recommendation', ko: '내 권고' }));
+    await expect(reviewsSection.getByTestId('review')).toHaveCount(2);
     const seat = app.fund.seats[reviewer].memberId;
     const recorded = (await reviewsOnRecord(app.applicationId)).reviews.find((r) => r.memberId === seat);
     expect(recorded?.submittedAt).toBeTruthy();
@@ -140,6 +159,10 @@ test.describe('board', () => {
       }),
     );
 
+    // Before the quorum there is no decision form: the item says what the decision waits for.
+    await expect(item.getByTestId('decision-waits')).toContainText(tr({ en: 'There is no quorum yet: see above who still needs to vote.', ko: '아직 의결정족수에 미달합니다.' }));
+    await expect(item.getByRole('button', { name: tr({ en: 'Check the decision', ko: '결정 내용 확인' }) })).toHaveCount(0);
+
     // My vote; the quorum still lacks the other country.
     await item.getByRole('button', { name: tr({ en: 'For', ko: '찬성' }), exact: true }).click();
     await expect(item.getByRole('status').filter({ hasText: tr({ en: 'Your vote is recorded: For.', ko: '투표가 기록되었습니다: 찬성.' }) })).toBeVisible();
@@ -154,6 +177,7 @@ test.describe('board', () => {
     await expect(quorum).toContainText(
       tr({ en: 'Quorum met: 2 of 3 eligible members voted, including members from every contributing country.', ko: '의결정족수를 채웠습니다: 표결할 수 있는 위원 3명 중 2명이 투표했고, 모든 참여국의 위원이 투표했습니다.' }),
     );
+    await expect(item.getByTestId('decision-waits')).toHaveCount(0);
     await expect(item.getByTestId('votes')).toContainText(tr({ en: 'For', ko: '찬성' }));
 
     if (lang === 'en') {
@@ -179,6 +203,10 @@ test.describe('board', () => {
     const check = item.getByRole('button', { name: tr({ en: 'Check the decision', ko: '결정 내용 확인' }) });
     await check.click();
     await expect(item.getByText(tr({ en: 'Give the rationale in this language: it is published in both.', ko: '이 언어로 결정 사유를 입력해 주세요. 사유는 두 언어로 모두 공개됩니다.' })).first()).toBeVisible();
+    await item.getByRole('radio', { name: tr({ en: 'Approved with conditions', ko: '조건부 승인' }) }).check();
+    const conditions = { en: `Publish the quay sensor data openly (${lang}).`, ko: `부두 센서 데이터를 공개할 것(${lang}).` };
+    await item.getByLabel(tr({ en: 'Conditions in English', ko: '영어 조건' })).fill(conditions.en);
+    await item.getByLabel(tr({ en: 'Conditions in Korean', ko: '한국어 조건' })).fill(conditions.ko);
     await item.getByLabel(tr({ en: 'Award in GBP', ko: '지원 금액(GBP)' })).fill('10000.00');
     await item.getByLabel(tr({ en: 'Award in KRW', ko: '지원 금액(KRW)' })).fill('17000000');
     const rationale = { en: `A strong partnership with a clear route to business as usual (${lang}).`, ko: `상시 운영으로 가는 경로가 분명하고 파트너십이 견고합니다(${lang === 'ko' ? '한국어' : '영어'} 실행).` };
@@ -188,12 +216,14 @@ test.describe('board', () => {
     const confirm = item.getByTestId('decision-confirm');
     await expect(confirm.getByRole('heading')).toHaveText(tr({ en: 'Record this decision permanently?', ko: '이 결정을 확정해서 기록하시겠습니까?' }));
     await expect(confirm).toContainText(tr({ en: 'A recorded decision can never be edited or deleted.', ko: '기록된 결정은 수정하거나 삭제할 수 없습니다.' }));
-    await expect(confirm).toContainText(tr({ en: '£10,000.00 + ₩17,000,000', ko: '₩17,000,000' }));
+    // Two awards, one per side: joined by “and”, never “+”.
+    await expect(confirm).toContainText(tr({ en: '£10,000 and ₩17,000,000', ko: '£10,000 및 ₩17,000,000' }));
     await confirm.getByRole('button', { name: tr({ en: 'Record the decision', ko: '결정 기록하기' }) }).click();
 
     const record = item.getByTestId('decision-record');
     await expect(record.getByRole('heading')).toHaveText(tr({ en: 'Decision recorded', ko: '결정이 기록되었습니다' }));
-    await expect(record).toContainText(tr({ en: 'Approved', ko: '승인' }));
+    await expect(record).toContainText(tr({ en: 'Approved with conditions', ko: '조건부 승인' }));
+    await expect(record).toContainText(tr({ en: '£10,000 and ₩17,000,000', ko: '£10,000 및 ₩17,000,000' }));
     await expect(record).toContainText(tr({ en: '2 for · 0 against · 0 abstaining, of 3 eligible members', ko: '찬성 2 · 반대 0 · 기권 0 (표결 가능 위원 3명)' }));
     await expect(record).toContainText(rationale.en);
     await expect(record).toContainText(rationale.ko);
@@ -202,7 +232,7 @@ test.describe('board', () => {
 
     const decisions = await decisionsOf(app.applicationId);
     expect(decisions).toHaveLength(1);
-    expect(decisions[0].outcome).toBe('APPROVED');
+    expect(decisions[0].outcome).toBe('APPROVED_WITH_CONDITIONS');
     expect(Object.fromEntries(decisions[0].amounts.map((a) => [a.currency, a.amountMinor]))).toEqual({ GBP: '1000000', KRW: '17000000' });
     expect(decisions[0].rationale).toEqual(rationale);
 
@@ -228,9 +258,11 @@ test.describe('board', () => {
     await record.getByRole('link', { name: tr({ en: 'Public decision record', ko: '공개 결정문 보기' }) }).click();
     await expect(page).toHaveURL(new RegExp(`/decisions/${decisions[0].id}$`));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(app.title[lang]);
-    await expect(page.getByTestId('decision-outcome')).toHaveText(tr({ en: 'Approved', ko: '승인' }));
-    await expect(page.getByTestId('decision-award')).toContainText('₩17,000,000');
-    await expect(page.getByTestId('decision-award')).toContainText('£10,000.00');
+    await expect(page.getByTestId('decision-outcome')).toHaveText(tr({ en: 'Approved with conditions', ko: '조건부 승인' }));
+    await expect(page.getByTestId('decision-award')).toHaveText(tr({ en: '£10,000 and ₩17,000,000', ko: '£10,000 및 ₩17,000,000' }));
+    // The conditions are part of the public record, in the reader's language.
+    await expect(page.getByTestId('decision-conditions')).toContainText(tr({ en: 'Conditions', ko: '지원 조건' }));
+    await expect(page.getByTestId('decision-conditions')).toContainText(conditions[lang]);
     await expect(page.getByText(rationale[lang])).toBeVisible();
     await expect(page.getByText(rationale[lang === 'en' ? 'ko' : 'en'])).toHaveCount(0);
     await expect(page.getByRole('term').filter({ hasText: tr({ en: 'Decided', ko: '결정일' }) })).toBeVisible();
@@ -238,7 +270,8 @@ test.describe('board', () => {
     // It is public: signed out, the same record still reads.
     await signOut(page, lang);
     await page.goto(`/decisions/${decisions[0].id}`);
-    await expect(page.getByTestId('decision-outcome')).toHaveText(tr({ en: 'Approved', ko: '승인' }));
+    await expect(page.getByTestId('decision-outcome')).toHaveText(tr({ en: 'Approved with conditions', ko: '조건부 승인' }));
+    await expect(page.getByTestId('decision-conditions')).toContainText(conditions[lang]);
     await expect(page.getByText(rationale[lang])).toBeVisible();
   });
 

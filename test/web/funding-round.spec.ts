@@ -316,7 +316,7 @@ test.describe('a whole funding round in the web app', () => {
       await page.goto(fundUrl);
       const balances = page.getByRole('table', { name: tr({ en: 'What the fund holds in each currency', ko: '통화별 기금 보유액' }) });
       const row = (currency: string) => balances.getByRole('row').filter({ has: page.getByRole('rowheader', { name: currency }) });
-      await expect(row('GBP').getByTestId('available-GBP')).toContainText('180,000.00');
+      await expect(row('GBP').getByTestId('available-GBP')).toHaveText('£180,000');
       await expect(row('KRW').getByTestId('available-KRW')).toContainText('306,000,000');
       for (const currency of ['GBP', 'KRW']) await expect(row(currency)).toContainText(tr({ en: 'Reconciles', ko: '일치' }));
     });

@@ -201,6 +201,11 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     // ₩34,000,000 is £20,000: the two sides are equal.
     await line(busan).getByLabel(tr({ en: 'Amount (KRW)', ko: '금액(KRW)' })).fill('34000000');
     await expect(matchRule).toHaveAttribute('data-passed', 'true');
+    // Busan's total is also given in pounds, as a conversion at the call's rate; Liverpool's, in the reference currency, needs none.
+    await expect(page.getByTestId('budget-total').filter({ hasText: busan })).toHaveText(
+      tr({ en: 'Total for Busan: ₩34,000,000 (≈ £20,000 at the call’s rate)', ko: '부산 합계: ₩34,000,000(공모 환율 기준 약 £20,000)' }),
+    );
+    await expect(page.getByTestId('budget-total').filter({ hasText: liverpool })).toHaveText(tr({ en: 'Total for Liverpool: £20,000', ko: '리버풀 합계: £20,000' }));
     await expect(page.getByText(tr({ en: 'All the call’s rules are met: you can submit.', ko: '공모 요건을 모두 충족했습니다. 제출할 수 있습니다.' }))).toBeVisible();
     await page.getByRole('button', { name: tr({ en: 'Save draft', ko: '임시 저장' }) }).click();
     await expect(page.getByRole('status').filter({ hasText: tr({ en: 'Draft saved.', ko: '임시 저장했습니다.' }) })).toBeVisible();

@@ -9,7 +9,8 @@ export { EVENT_LIMITS, eventShapeRules, type EventShapeField, type EventShapeInp
 export { EVIDENCE_LIMITS } from './evidence';
 export { TEXT_LIMITS } from './text';
 export { TWINNING_LIMITS } from './twinning';
-export { difference, fromRecord, matchPercent, minorDigits, sumByCurrency, toRecord, type Amounts } from './money';
+export { amountsText, convertAtRate, convertedText, difference, formatAmount, fromRecord, matchPercent, minorDigits, sumByCurrency, toRecord, type Amounts, type MoneyLanguage } from './money';
+export { roundScore, weightedScore } from './reviews';
 export { fillKorean, koreanNumber, particleOf, quantityText, withParticle, type Particle } from './korean';
 export {
   formatClock,

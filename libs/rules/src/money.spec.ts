@@ -1,4 +1,4 @@
-import { difference, fromRecord, matchPercent, minorDigits, sumByCurrency, toRecord } from './money';
+import { amountsText, convertAtRate, convertedText, difference, formatAmount, fromRecord, matchPercent, minorDigits, sumByCurrency, toRecord } from './money';
 
 const RATES = { KRW: 1700 };
 const ratio = (gbpMinor: bigint, krwMinor: bigint, rates: Record<string, number> = RATES) =>
@@ -248,3 +248,44 @@ describe('money arithmetic', () => {
     });
   });
 });
+
+describe('amounts written for a reader', () => {
+  it('writes whole pounds without pence, and pence when there are any; won never has decimals', () => {
+    expect(formatAmount('2000000', 'GBP', 'en')).toBe('£20,000');
+    expect(formatAmount(2500050n, 'GBP', 'en')).toBe('£25,000.50');
+    expect(formatAmount('5', 'GBP', 'en')).toBe('£0.05');
+    expect(formatAmount('0', 'GBP', 'en')).toBe('£0');
+    expect(formatAmount('-150', 'GBP', 'en')).toBe('-£1.50');
+    expect(formatAmount('34000000', 'KRW', 'ko')).toBe('₩34,000,000');
+    expect(formatAmount('2000000', 'GBP', 'ko')).toBe('£20,000');
+    expect(formatAmount('900719925474099312', 'GBP', 'en')).toBe('£9,007,199,254,740,993.12');
+  });
+
+  it('writes separate budgets joined by “and” (Korean 및), never “+” or a middle dot', () => {
+    const budgets = [
+      { currency: 'GBP', amountMinor: '2000000' },
+      { currency: 'KRW', amountMinor: '34000000' },
+    ];
+    expect(amountsText(budgets, 'en')).toBe('£20,000 and ₩34,000,000');
+    expect(amountsText(budgets, 'ko')).toBe('£20,000 및 ₩34,000,000');
+    expect(amountsText([budgets[1]], 'ko')).toBe('₩34,000,000');
+    expect(amountsText([], 'en')).toBe('');
+  });
+
+  it('writes a conversion at the call’s rate as one amount and what it comes to', () => {
+    const pounds = { currency: 'GBP', amountMinor: '5000000' };
+    const won = { currency: 'KRW', amountMinor: convertAtRate(5000000n, 'GBP', 'KRW', 'GBP', { KRW: 1700 })! };
+    expect(won.amountMinor).toBe(85000000n);
+    expect(convertedText(pounds, won, 'en')).toBe('£50,000 (≈ ₩85,000,000 at the call’s rate)');
+    expect(convertedText(pounds, won, 'ko')).toBe('£50,000(공모 환율 기준 약 ₩85,000,000)');
+  });
+
+  it('converts through the reference currency to the nearest minor unit, and not without a rate', () => {
+    expect(convertAtRate(34000000n, 'KRW', 'GBP', 'GBP', { KRW: 1700 })).toBe(2000000n);
+    // ₩1,000 at 1,700 to the pound is 58.82… pence: 59.
+    expect(convertAtRate(1000n, 'KRW', 'GBP', 'GBP', { KRW: 1700 })).toBe(59n);
+    expect(convertAtRate(100n, 'GBP', 'KRW', 'GBP', { KRW: 1700.5 })).toBe(1701n);
+    expect(convertAtRate(100n, 'GBP', 'EUR', 'GBP', { KRW: 1700 })).toBeNull();
+  });
+});
+

@@ -1,4 +1,4 @@
-import { matchPercent as sharedMatchPercent, minorDigits } from '@app/rules';
+import { amountsText, convertAtRate, convertedText, formatAmount, matchPercent as sharedMatchPercent, minorDigits } from '@app/rules';
 import type { Language } from './index';
 import type { FormT } from './forms';
 /**
@@ -57,22 +57,30 @@ export function parseAmount(text: string, currency: string): ParsedAmount {
   return { ok: true, minor };
 }
 
-/** An amount in minor units written for a reader, e.g. £25,000.50 or ₩2,500,000. */
+/** An amount in minor units written for a reader, e.g. £25,000, £25,000.50 or ₩2,500,000: the rules' one rendering, as the API's and the emails'. */
 export function formatMinor(amountMinor: string | bigint, currency: string, language: Language): string {
-  const digits = minorDigits(currency);
-  const text = amountMinor.toString();
-  const negative = text.startsWith('-');
-  const abs = negative ? text.slice(1) : text;
-  const padded = abs.padStart(digits + 1, '0');
-  const decimal = digits ? `${padded.slice(0, -digits)}.${padded.slice(-digits)}` : padded;
-  const format = new Intl.NumberFormat(language === 'ko' ? 'ko-KR' : 'en-GB', { style: 'currency', currency });
-  // Intl formats a decimal string exactly (no float in between).
-  return (negative ? '-' : '') + format.format(decimal as unknown as number);
+  return formatAmount(amountMinor, currency, language);
 }
 
-/** Amounts as the API writes them for each language, joined, e.g. "£10,000.00 + ₩17,000,000". */
-export function moneyText(amounts: ReadonlyArray<{ en: string; ko: string }>, language: Language, separator = ' + '): string {
-  return amounts.map((a) => a[language]).join(separator);
+/**
+ * Amounts that are each their own (a budget per side, an award per currency),
+ * e.g. "£20,000 and ₩34,000,000" / "£20,000 및 ₩34,000,000". Every page writes
+ * separate amounts with this; a conversion is `convertedText`.
+ */
+export function moneyText(amounts: ReadonlyArray<{ currency: string; amountMinor: string }>, language: Language): string {
+  return amountsText(amounts, language);
+}
+
+/** One amount and what it comes to at the call's rate, e.g. "₩34,000,000 (≈ £20,000 at the call’s rate)"; null without a rate. */
+export function atCallRate(
+  amount: { currency: string; amountMinor: string | bigint },
+  to: string,
+  call: { referenceCurrency: string; exchangeRates: ReadonlyArray<{ currency: string; unitsPerReference: number }> },
+  language: Language,
+): string | null {
+  const rates = Object.fromEntries(call.exchangeRates.map((r) => [r.currency, r.unitsPerReference]));
+  const converted = convertAtRate(BigInt(amount.amountMinor), amount.currency, to, call.referenceCurrency, rates);
+  return converted === null ? null : convertedText(amount, { currency: to, amountMinor: converted }, language);
 }
 
 /**

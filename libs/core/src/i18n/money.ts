@@ -2,22 +2,18 @@ import { Field, ObjectType } from '@nestjs/graphql';
 import { Allow } from '../auth/allow.decorator';
 import { Language } from '../auth/roles';
 
-import { minorDigits } from '@app/rules';
+import { formatAmount, minorDigits } from '@app/rules';
 
 /** Decimal places of a currency's minor unit: the one rule, in libs/rules, which the web app uses too. */
 export { minorDigits };
 
 /**
- * Integer minor units as a reader writes money: "£25,000.00", "₩2,500,000".
- * The amount stays a decimal string all the way, so no float ever rounds it.
+ * Integer minor units as a reader writes money: "£25,000", "£25,000.50",
+ * "₩2,500,000" (whole pounds without pence): the rules' `formatAmount`, the
+ * one rendering the web app and the emails use too.
  */
 export function formatMoney(amountMinor: string, currency: string, language: Language): string {
-  if (amountMinor.startsWith('-')) return `-${formatMoney(amountMinor.slice(1), currency, language)}`;
-  const digits = minorDigits(currency);
-  const padded = amountMinor.padStart(digits + 1, '0');
-  const decimal = digits ? `${padded.slice(0, -digits)}.${padded.slice(-digits)}` : padded;
-  const format = new Intl.NumberFormat(language === 'ko' ? 'ko-KR' : 'en-GB', { style: 'currency', currency });
-  return format.format(decimal as unknown as number);
+  return formatAmount(amountMinor, currency, language);
 }
 
 /** An amount of money as every screen shows it: exact minor units, and written for each language. */
@@ -27,10 +23,10 @@ export class Money {
   @Field({ description: 'ISO 4217 code, e.g. GBP or KRW.' })
   currency: string;
 
-  @Field({ description: 'Integer minor units as a string of digits, e.g. "2500000" = £25,000.00 or ₩2,500,000.' })
+  @Field({ description: 'Integer minor units as a string of digits, e.g. "2500000" = £25,000 or ₩2,500,000.' })
   amountMinor: string;
 
-  @Field({ description: 'e.g. £25,000.00' })
+  @Field({ description: 'e.g. £25,000 or £25,000.50 (whole pounds without pence)' })
   en: string;
 
   @Field({ description: 'e.g. ₩2,500,000' })

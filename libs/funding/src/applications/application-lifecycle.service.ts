@@ -15,7 +15,7 @@ import { FundApplication } from './fund-application.entity';
 import { FundCall } from '../funds/fund-call.entity';
 import { LedgerEntryKind, LedgerReason } from '../ledger/ledger-entry.entity';
 import { LedgerService } from '../ledger/ledger.service';
-import { Amounts, difference, sumByCurrency, toRecord, withParticle } from '@app/rules';
+import { Amounts, amountsText, difference, sumByCurrency, toRecord, withParticle } from '@app/rules';
 import { whenKo } from '../funding-words';
 
 /**
@@ -235,7 +235,7 @@ export class ApplicationLifecycleService {
   }
 
   private async auditMoney(em: EntityManager, actorUserId: string, application: FundApplication, action: string, amounts: Amounts, verb: string): Promise<void> {
-    const words = [...amounts].map(([c, v]) => formatMoney(v.toString(), c, 'en')).join(' and ');
+    const words = amountsText([...amounts].map(([currency, amountMinor]) => ({ currency, amountMinor })), 'en');
     await this.audit.record(em, {
       fundId: application.fundId,
       actorUserId,

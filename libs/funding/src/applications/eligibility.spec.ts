@@ -105,7 +105,7 @@ describe('checkEligibility', () => {
 
   it('fails MAX_AWARD alone when one currency is over the maximum, naming only that currency', () => {
     const facts = goodFacts();
-    // £20,000.01 against a £20,000.00 cap; KRW exactly at its cap; the two sides stay within 50%.
+    // £20,000.01 against a £20,000 cap; KRW exactly at its cap; the two sides stay within 50%.
     facts.lines = [
       { countryCode: 'GB', currency: 'GBP', amountMinor: '2000001' },
       { countryCode: 'KR', currency: 'KRW', amountMinor: '34000000' },
@@ -114,7 +114,7 @@ describe('checkEligibility', () => {
     const message = ruleOf(facts, 'MAX_AWARD').message;
     expect(message).toContain('requested in GBP');
     expect(message).toContain('£20,000.01');
-    expect(message).toContain('£20,000.00');
+    expect(message).toContain('maximum of £20,000.');
     expect(message).not.toContain('in KRW');
   });
 

@@ -1,7 +1,9 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, hasRole, listOfAtMost, NotFoundError, RequestContext, Role } from '@app/core';
 import { BoardLoaders } from '../board/board.loaders';
-import { VoteView } from '../dto/board.outputs';
+import { DecisionBlocker, VoteView } from '../dto/board.outputs';
+import { AGENDA_STATUSES } from './decisions.service';
+import { countingReviews } from '../reviews/review-aggregate';
 import { AgendaItem } from './agenda-item.entity';
 import { FundingDecision } from './funding-decision.entity';
 import { QuorumStatus, tally } from '../board/quorum';
@@ -24,15 +26,50 @@ export class AgendaItemResolver {
 
   @ResolveField(() => QuorumStatus, {
     nullable: true,
-    description: 'Whether the votes so far make a quorum. Null for a member conflicted on the application: every figure in it comes from the votes.',
+    description:
+      'Whether the votes that count make a quorum, as `recordFundingDecision` counts them (for a new decision, only votes cast since the current one). Null for a member conflicted on the application: every figure in it comes from the votes.',
   })
   @Allow('SIGNED_IN')
   async quorum(@Parent() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<QuorumStatus | null> {
     const application = await this.fundingLoaders.application(ctx).load(item.applicationId);
     if (!(await this.mayReadVotes(ctx, application))) return null;
+    return (await this.tallyOf(ctx, item, application)).status;
+  }
+
+  @ResolveField(() => [DecisionBlocker], {
+    nullable: true,
+    complexity: listOfAtMost(Object.keys(DecisionBlocker).length),
+    description:
+      'Why its decision cannot be recorded now, by the checks `recordFundingDecision` makes (its reason codes); empty when it can. Null for those who may not record it (a conflicted member, anyone off the board).',
+  })
+  @Allow('SIGNED_IN')
+  async decisionBlockers(@Parent() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<DecisionBlocker[] | null> {
+    const application = await this.fundingLoaders.application(ctx).load(item.applicationId);
+    if (!(await this.mayReadVotes(ctx, application))) return null;
+    if (item.decisionId) return [DecisionBlocker.DECIDED];
+    const blockers: DecisionBlocker[] = [];
+    if (!AGENDA_STATUSES.includes(application.status)) blockers.push(DecisionBlocker.ILLEGAL_TRANSITION);
+    const { status, eligible } = await this.tallyOf(ctx, item, application);
+    if (!application.currentDecisionId) {
+      const call = await this.fundingLoaders.call(ctx).load(application.callId);
+      const reviews = await this.loaders.reviews(ctx).load(application.id);
+      if (countingReviews(reviews, new Set(eligible.map((m) => m.memberId))).length < call.reviewersPerApplication) blockers.push(DecisionBlocker.REVIEWS_INCOMPLETE);
+    }
+    if (!status.met) blockers.push(DecisionBlocker.QUORUM_NOT_MET);
+    return blockers;
+  }
+
+  /**
+   * The votes on the item that count, as the decision counts them: for a
+   * decision still to record, those cast since the application's current
+   * decision; for one recorded here, those cast since the decision it superseded.
+   */
+  private async tallyOf(ctx: RequestContext, item: AgendaItem, application: FundApplication) {
     const board = await this.loaders.applicationBoard(ctx).load(application.id);
     const votes = await this.loaders.votes(ctx).load(`${item.meetingId}:${item.applicationId}`);
-    return tally(board, votes, await this.loaders.quorumRule(ctx).load(application.fundId)).status;
+    const before = item.decisionId ? (await this.loaders.decision(ctx).load(item.decisionId)).supersedesDecisionId : application.currentDecisionId;
+    const since = before ? (await this.loaders.decision(ctx).load(before)).recordedAt : undefined;
+    return tally(board, votes, await this.loaders.quorumRule(ctx).load(application.fundId), since);
   }
 
   @ResolveField(() => [VoteView], { complexity: listOfAtMost(BOARD_SIZE_PRICED), nullable: true, description: 'Each vote so far. NOT_FOUND for a member conflicted on the application.' })

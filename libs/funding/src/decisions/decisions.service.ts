@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { CitiesService } from '@app/cities';
 import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, formatMoney, hasRole, isUuid, NotFoundError, PageArgs, paginate, Role } from '@app/core';
-import { Amounts, sumByCurrency, toRecord, withParticle } from '@app/rules';
+import { Amounts, amountsText, sumByCurrency, toRecord, withParticle } from '@app/rules';
 import { OutboxService } from '@app/notifications';
 import { workspaceRecipients } from '@app/twinning';
 import { ApplicationBoard, BoardService } from '../board/board.service';
@@ -25,7 +25,8 @@ import { FundCall } from '../funds/fund-call.entity';
 import { OUTCOME_KO, statusKo } from '../funding-words';
 import { FundsService } from '../funds/funds.service';
 
-const AGENDA_STATUSES = [ApplicationStatus.UNDER_REVIEW, ApplicationStatus.DECIDED, ApplicationStatus.AWARD_ACCEPTED, ApplicationStatus.IN_DELIVERY];
+/** Where an application may be to be on an agenda, voted on and decided. */
+export const AGENDA_STATUSES = [ApplicationStatus.UNDER_REVIEW, ApplicationStatus.DECIDED, ApplicationStatus.AWARD_ACCEPTED, ApplicationStatus.IN_DELIVERY];
 
 /**
  * Meetings, votes and decisions. A decision is recorded in one transaction
@@ -194,11 +195,11 @@ export class DecisionsService {
       const { status, counted, eligible } = await this.tallyOf(em, application, item.meetingId, previous?.recordedAt, board);
       if (!previous) {
         // Reviews count while their reviewer still sits on the board and is not conflicted.
-        const submitted = await this.reviews.submittedCount(em, application.id, eligible.map((m) => m.memberId));
+        const submitted = await this.reviews.countingCount(em, application.id, eligible.map((m) => m.memberId));
         if (submitted < call.reviewersPerApplication) {
           throw new ConflictError(
             {
-              en: `The call needs ${call.reviewersPerApplication} submitted review(s) before a decision; this application has ${submitted}.`,
+              en: `The call needs ${call.reviewersPerApplication} submitted review${call.reviewersPerApplication === 1 ? '' : 's'} before a decision; this application has ${submitted}.`,
               ko: `이 공모는 결정 전에 제출된 심사 ${call.reviewersPerApplication}건이 필요한데, 이 신청서는 ${submitted}건입니다.`,
             },
             { reason: 'REVIEWS_INCOMPLETE', submitted, needed: call.reviewersPerApplication },
@@ -264,7 +265,7 @@ export class DecisionsService {
       await this.lifecycle.setAward(em, user.id, application, award, decision.id, !previous);
       await em.update(AgendaItem, { meetingId: item.meetingId, applicationId: application.id }, { decisionId: decision.id });
       Object.assign(application, { outcome: input.outcome, currentDecisionId: decision.id, decidedAt: decision.recordedAt });
-      const words = [...award].map(([c, v]) => formatMoney(v.toString(), c, 'en')).join(' and ');
+      const words = amountsText([...award].map(([currency, amountMinor]) => ({ currency, amountMinor })), 'en');
       await this.lifecycle.transition(em, user.id, application, action, null, { decisionId: decision.id }, { outcome: input.outcome });
       await this.audit.record(em, {
         fundId: application.fundId,

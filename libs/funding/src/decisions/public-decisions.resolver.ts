@@ -58,6 +58,7 @@ export class PublicDecisionsResolver {
           cityIds: application.cityIds,
           amounts: Object.entries(d.amounts).map(([currency, amount]) => Money.of(amount, currency)),
           rationale: LocalizedText.of({ en: d.rationaleEn, ko: d.rationaleKo }),
+          conditions: d.conditionsEn || d.conditionsKo ? LocalizedText.of({ en: d.conditionsEn, ko: d.conditionsKo }) : null,
           decidedAt: d.recordedAt,
           decidedAtLocal: renderInZones(d.recordedAt, await this.fundingLoaders.zones(ctx).load(d.fundId), ctx.user?.language ?? 'en'),
           supersedesDecisionId: d.supersedesDecisionId,

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Allow, LocalizedText, LocalTime, Money, ONE_PER_COUNTRY } from '@app/core';
 import { BoardMember } from '../board/board-member.entity';
 import { VoteChoice } from '../decisions/vote.entity';
@@ -40,6 +40,7 @@ export class FundingDecisionSummary {
   @Field(() => [String], { description: 'The twinned cities that applied.' }) cityIds: string[];
   @Field(() => [Money], { complexity: ONE_PER_COUNTRY }) amounts: Money[];
   @Field(() => LocalizedText) rationale: LocalizedText;
+  @Field(() => LocalizedText, { nullable: true, description: 'What an approval with conditions requires, in English and Korean; null for any other outcome.' }) conditions: LocalizedText | null;
   @Field() decidedAt: Date;
   @Field(() => [LocalTime], { complexity: ONE_PER_COUNTRY, description: 'When it was decided, in both countries’ zones.' }) decidedAtLocal: LocalTime[];
   @Field(() => ID, { nullable: true }) supersedesDecisionId: string | null;
@@ -47,3 +48,17 @@ export class FundingDecisionSummary {
   @Field(() => ApplicationStatus, { description: 'Where the application stands now (an award may since have been accepted, declined or closed).' }) applicationStatus: ApplicationStatus;
   @Field(() => [Money], { complexity: ONE_PER_COUNTRY, description: 'What the fund has committed to the application now: after any decline or reduction, and once closed, what was spent.' }) currentAward: Money[];
 }
+
+/** What stands between an agenda item and its decision: the reasons `recordFundingDecision` would refuse with, whatever the outcome chosen. */
+export enum DecisionBlocker {
+  /** The decision on this item has been recorded at this meeting. */
+  DECIDED = 'DECIDED',
+  /** The application is not where a decision can be taken (withdrawn, say). */
+  ILLEGAL_TRANSITION = 'ILLEGAL_TRANSITION',
+  /** Fewer reviews count than the call needs (a first decision only). */
+  REVIEWS_INCOMPLETE = 'REVIEWS_INCOMPLETE',
+  /** The votes that count do not make a quorum. */
+  QUORUM_NOT_MET = 'QUORUM_NOT_MET',
+}
+registerEnumType(DecisionBlocker, { name: 'DecisionBlocker' });
+

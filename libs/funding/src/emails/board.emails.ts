@@ -1,4 +1,5 @@
-import { Bilingual, formatMoney, pick } from '@app/core';
+import { Bilingual, pick } from '@app/core';
+import { amountsText } from '@app/rules';
 import { defineTemplate, formatInstant, layout } from '@app/notifications';
 
 const reviewAssigned = defineTemplate<{ title: Bilingual; callTitle: Bilingual; url: string }>({
@@ -61,7 +62,7 @@ const decisionMade = defineTemplate<{
   name: 'governance.decision-made',
   render: (d, ctx) => {
     const title = pick(d.title, ctx.language);
-    const money = Object.entries(d.amounts).map(([c, v]) => formatMoney(v, c, ctx.language));
+    const award = amountsText(Object.entries(d.amounts).map(([currency, amountMinor]) => ({ currency, amountMinor })), ctx.language);
     const ko = ctx.language === 'ko';
     return layout(ctx, {
       subject: ko ? `“${title}” 결정: ${OUTCOME.ko[d.outcome]}` : `Decision on “${title}”: ${OUTCOME.en[d.outcome]}`,
@@ -70,7 +71,7 @@ const decisionMade = defineTemplate<{
         ko
           ? `운영위원회가 신청서 “${title}”에 대해 ${d.supersedes ? '이전 결정을 대신하는 ' : ''}결정을 내렸습니다: ${OUTCOME.ko[d.outcome]}.`
           : `The governance board has ${d.supersedes ? 'made a new decision, replacing its earlier one, ' : 'decided '}on the application “${title}”: ${OUTCOME.en[d.outcome]}.`,
-        ...(money.length ? [ko ? `지원 금액: ${money.join(', ')}.` : `Award: ${money.join(' and ')}.`] : []),
+        ...(award ? [ko ? `지원 금액: ${award}.` : `Award: ${award}.`] : []),
         (ko ? '사유: ' : 'Rationale: ') + pick(d.rationale, ctx.language),
         ...(d.conditions ? [(ko ? '조건: ' : 'Conditions: ') + pick(d.conditions, ctx.language)] : []),
       ],

@@ -1,4 +1,4 @@
-import { CriterionScoreData, Recommendation, summarise, weightedScore } from './review-aggregate';
+import { countingReviews, CriterionScoreData, Recommendation, ReviewsHidden, summarise, weightedScore } from './review-aggregate';
 
 const WEIGHTS = new Map([
   ['impact', 40],
@@ -131,5 +131,32 @@ describe('summarise', () => {
       recommendFundWithConditions: 0,
       recommendDoNotFund: 0,
     });
+  });
+
+  it('tells a reader who may not read them yet how many are in, and nothing of what they say', () => {
+    const summary = summarise([review(scores(5, 5, 5)), review(scores(1, 1, 1), Recommendation.DO_NOT_FUND)], WEIGHTS, 5, 2, ReviewsHidden.YOUR_REVIEW_PENDING);
+    expect(summary).toMatchObject({
+      reviewsSubmitted: 2,
+      reviewsNeeded: 2,
+      hidden: ReviewsHidden.YOUR_REVIEW_PENDING,
+      weightedScore: null,
+      spread: null,
+      disagreement: false,
+      recommendFund: null,
+      recommendDoNotFund: null,
+    });
+  });
+});
+
+describe('countingReviews', () => {
+  it('counts submitted reviews by current members who are not conflicted, and nothing else', () => {
+    const at = new Date('2026-01-01T00:00:00Z');
+    const reviews = [
+      { id: 'submitted', memberId: 'a', submittedAt: at, withdrawnAt: null },
+      { id: 'pending', memberId: 'b', submittedAt: null, withdrawnAt: null },
+      { id: 'withdrawn', memberId: 'c', submittedAt: at, withdrawnAt: at },
+      { id: 'left the board', memberId: 'd', submittedAt: at, withdrawnAt: null },
+    ];
+    expect(countingReviews(reviews, new Set(['a', 'b', 'c'])).map((r) => r.id)).toEqual(['submitted']);
   });
 });

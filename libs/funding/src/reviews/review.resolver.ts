@@ -1,4 +1,4 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Float, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Clock, Ctx, listOfAtMost, PageArgs, RequestContext } from '@app/core';
 import { BoardLoaders } from '../board/board.loaders';
 import { CriterionScore } from '../dto/board.outputs';
@@ -46,6 +46,12 @@ export class ReviewResolver {
   @Allow('SIGNED_IN')
   reviewer(@Parent() review: Review, @Ctx() ctx: RequestContext): Promise<BoardMember> {
     return this.loaders.member(ctx).load(review.memberId);
+  }
+
+  @ResolveField(() => Float, { nullable: true, description: 'This review’s weighted score on the call’s scale (Σ weight × score / Σ weight), rounded to two decimal places as `ReviewSummary.weightedScore` is; null until submitted.' })
+  @Allow('SIGNED_IN')
+  weightedScore(@Parent() review: Review, @Ctx() ctx: RequestContext): Promise<number | null> {
+    return this.reviews.weightedScoreOf(ctx, review);
   }
 
   @ResolveField(() => [CriterionScore], { complexity: listOfAtMost(MAX_CRITERIA) })

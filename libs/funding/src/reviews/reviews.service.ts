@@ -9,7 +9,8 @@ import { BoardEmail } from '../emails/board.emails';
 import { BoardLoaders } from '../board/board.loaders';
 import { BoardMember } from '../board/board-member.entity';
 import { Review } from './review.entity';
-import { ReviewSummary, summarise } from './review-aggregate';
+import { countingReviews, ReviewsHidden, ReviewSummary, summarise } from './review-aggregate';
+import { roundScore, weightedScore } from '@app/rules';
 import { reviewDueAt } from './review-due';
 import { ApplicationLifecycleService } from '../applications/application-lifecycle.service';
 import { ApplicationStatus, REVIEWABLE_STATUSES } from '../applications/application.enums';
@@ -240,43 +241,57 @@ export class ReviewsService {
   }
 
   /**
-   * The reviews the reader may read: all submitted ones for admins; a
-   * reviewer's own, plus the others once theirs is submitted; for other board
-   * members, the submitted ones once the application is on a meeting's agenda
-   * (from then on nobody more is assigned). NOT_FOUND for a conflicted member
-   * and anyone else. Through the request's loaders: a list of applications
-   * costs as many statements as one.
+   * The reviews that count (see `countingReviews`) and whether the reader may
+   * read them: admins may; board members not conflicted on the application,
+   * except a reviewer before submitting their own, and a member who does not
+   * review it until it is on a meeting's agenda (from then on nobody more is
+   * assigned). NOT_FOUND for a conflicted member and anyone else. Through the
+   * request's loaders: a list of applications costs as many statements as one.
    */
-  async visibleTo(ctx: RequestContext, application: FundApplication): Promise<Review[]> {
+  private async reviewsFor(ctx: RequestContext, application: FundApplication): Promise<{ counting: Review[]; own: Review | null; hidden: ReviewsHidden | null }> {
     const all = await this.loaders.reviews(ctx).load(application.id);
-    if (hasRole(ctx.user, Role.ADMIN)) return all.filter((r) => r.submittedAt);
+    const board = await this.loaders.applicationBoard(ctx).load(application.id);
+    const counting = countingReviews(all, new Set(board.members.filter((m) => !board.conflicts.has(m.memberId)).map((m) => m.memberId)));
+    if (hasRole(ctx.user, Role.ADMIN)) return { counting, own: null, hidden: null };
     const seat = await this.loaders.unconflictedSeat(ctx, application);
     if (!seat) throw new NotFoundError('applicationReviews');
-    const own = all.find((r) => r.memberId === seat.id);
-    if (own && !own.submittedAt) return [own];
-    // Members who do not review it read the reviews for the meeting: once it is on an agenda, when no more reviewers are assigned.
-    if (!own && !(await this.loaders.onAgenda(ctx).load(application.id))) return [];
-    return all.filter((r) => r.submittedAt);
+    const own = all.find((r) => r.memberId === seat.id) ?? null;
+    if (own && !own.submittedAt) return { counting, own, hidden: ReviewsHidden.YOUR_REVIEW_PENDING };
+    if (!own && !(await this.loaders.onAgenda(ctx).load(application.id))) return { counting, own, hidden: ReviewsHidden.NOT_ON_AGENDA };
+    return { counting, own, hidden: null };
   }
 
+  /** The reviews the reader may read: those that count, or a reviewer's own while it is unsubmitted (nothing else then). */
+  async visibleTo(ctx: RequestContext, application: FundApplication): Promise<Review[]> {
+    const { counting, own, hidden } = await this.reviewsFor(ctx, application);
+    if (hidden === ReviewsHidden.YOUR_REVIEW_PENDING) return [own!];
+    return hidden ? [] : counting;
+  }
+
+  /** The same reviews taken together: how many count, always; what they say, to those who may read them. */
   async summary(ctx: RequestContext, application: FundApplication): Promise<ReviewSummary> {
-    const visible = (await this.visibleTo(ctx, application)).filter((r) => r.submittedAt);
+    const { counting, hidden } = await this.reviewsFor(ctx, application);
     const call = await this.fundingLoaders.call(ctx).load(application.callId);
-    // A reviewer who has not submitted sees no aggregate either: it would show the others' scores.
     return summarise(
-      visible.map((r) => ({ scores: r.scores, recommendation: r.recommendation! })),
+      counting.map((r) => ({ scores: r.scores, recommendation: r.recommendation! })),
       new Map(call.criteria.map((c) => [c.key, c.weight])),
       call.scoreScaleMax,
       call.reviewersPerApplication,
+      hidden,
     );
   }
 
-  /** Submitted reviews by the given members (those who still count: current, not conflicted). */
-  submittedCount(em: EntityManager, applicationId: string, memberIds: string[]): Promise<number> {
-    if (!memberIds.length) return Promise.resolve(0);
-    return em
-      .createQueryBuilder(Review, 'r')
-      .where('r.application_id = :applicationId AND r.submitted_at IS NOT NULL AND r.withdrawn_at IS NULL AND r.member_id IN (:...memberIds)', { applicationId, memberIds })
-      .getCount();
+  /** Each review's weighted score on its call's scale, rounded as the summary rounds; null until submitted. */
+  async weightedScoreOf(ctx: RequestContext, review: Review): Promise<number | null> {
+    if (!review.submittedAt) return null;
+    const application = await this.fundingLoaders.application(ctx).load(review.applicationId);
+    const call = await this.fundingLoaders.call(ctx).load(application.callId);
+    return roundScore(weightedScore(review.scores, new Map(call.criteria.map((c) => [c.key, c.weight]))));
+  }
+
+  /** The reviews that count towards the decision (see `countingReviews`), given the members who still count: current, not conflicted. */
+  async countingCount(em: EntityManager, applicationId: string, eligibleMemberIds: string[]): Promise<number> {
+    const reviews = await em.findBy(Review, { applicationId, withdrawnAt: IsNull() });
+    return countingReviews(reviews, new Set(eligibleMemberIds)).length;
   }
 }

@@ -10,7 +10,7 @@ import { useMessages } from '../../i18n';
 import { KR_ZONE, UK_ZONE } from '../../i18n/format';
 import { boardMessages } from './messages';
 import { decisionMessages } from './decision-messages';
-import { amountProblem, formatMinor, minorDigits, minorToInput, moneyText, parseAmount } from '../../i18n/money';
+import { amountProblem, minorDigits, minorToInput, moneyText, parseAmount } from '../../i18n/money';
 import { formMessages } from '../../i18n/forms';
 import { TEXT_LIMITS } from '@app/rules';
 import { BoardError } from './shared';
@@ -86,14 +86,7 @@ export function DecisionForm({ meetingId, item, onRecorded }: { meetingId: strin
   const valid = Object.values(problems).every((p) => !p);
   const show = (key: string) => (touched[key] || tried ? problems[key] : null);
   const blur = (key: string) => () => setTouched((current) => ({ ...current, [key]: true }));
-  const awardWords = approving
-    ? requested
-        .map((m) => {
-          const value = minor[m.currency];
-          return value == null ? '' : formatMinor(value, m.currency, language);
-        })
-        .join(' + ')
-    : t('home.noAward');
+  const awardWords = approving ? moneyText(requested.flatMap((m) => (minor[m.currency] == null ? [] : [{ currency: m.currency, amountMinor: minor[m.currency]! }])), language) : t('home.noAward');
   const tally = (choice: string) => item.votes?.filter((v) => v.choice === choice).length ?? 0;
 
   function check(event: FormEvent) {
@@ -148,7 +141,6 @@ export function DecisionForm({ meetingId, item, onRecorded }: { meetingId: strin
             </>
           )}
         </dl>
-        {!item.quorum?.met && <p className="notice notice--info">{item.quorum?.explanation ?? td('decision.noQuorum')}</p>}
         <BoardError error={result.error} />
         <div className="board-actions">
           <button type="button" className="button button--danger" disabled={result.fetching} onClick={() => void confirm()}>
@@ -223,6 +215,31 @@ export function DecisionForm({ meetingId, item, onRecorded }: { meetingId: strin
           </button>
         </div>
       </form>
+    </section>
+  );
+}
+
+/** What the decision on an item still waits for, in the words of the checks the API makes (`AgendaItem.decisionBlockers`). */
+export function DecisionWaits({ item }: { item: Item }) {
+  const { t } = useMessages(boardMessages);
+  const { t: td } = useMessages(decisionMessages);
+  const summary = item.application.reviewSummary;
+  return (
+    <section className="notice notice--info" aria-labelledby={`waits-${item.applicationId}`} data-testid="decision-waits">
+      <h4 id={`waits-${item.applicationId}`} className="notice__title">
+        {td('waits.title')}
+      </h4>
+      <ul>
+        {(item.decisionBlockers ?? []).map((blocker) => (
+          <li key={blocker}>
+            {blocker === 'REVIEWS_INCOMPLETE'
+              ? td('waits.REVIEWS_INCOMPLETE', { count: summary?.reviewsNeeded ?? 0, submitted: summary?.reviewsSubmitted ?? 0 })
+              : blocker === 'ILLEGAL_TRANSITION'
+                ? td('waits.ILLEGAL_TRANSITION', { status: t(`status.${item.application.status}`) })
+                : td(`waits.${blocker}`)}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -7,13 +7,13 @@ import { LocalText } from '../../components/LocalText';
 import { Time } from '../../components/Time';
 import { graphql } from '../../gql';
 import { useMessages } from '../../i18n';
-import { formatDate, formatNumber, pickText } from '../../i18n/format';
+import { formatDate, pickText } from '../../i18n/format';
 import { boardMessages } from './messages';
 import { cityLabel } from '../../i18n/cities';
 import { useCityNames } from '../../hooks/useCityNames';
 import { moneyText } from '../../i18n/money';
 import { BoardError, conflictReasons, countryName, useBoardFunds, withoutHiddenFields } from './shared';
-import { DeclareConflict, ReviewForm, ReviewScores } from './Reviewing';
+import { DeclareConflict, ReviewForm, ReviewsAggregate, ReviewScores } from './Reviewing';
 
 const BoardApplication = graphql(`
   query BoardApplication($id: ID!) {
@@ -92,6 +92,7 @@ const BoardApplicationReviews = graphql(`
         submittedAt
         recommendation
         comment
+        weightedScore
         scores {
           criterionKey
           score
@@ -129,7 +130,8 @@ export default function BoardApplicationPage() {
   };
   const cityNames = (ids: string[]) => ids.map((c) => cityLabel(c, cities, language)).join(language === 'ko' ? ', ' : ' and ');
   const myReview = reviews.data?.fundApplication.reviews?.find((r) => r.reviewer.userId === user?.id);
-  const others = (reviews.data?.fundApplication.reviews ?? []).filter((r) => r.submittedAt && r.reviewer.userId !== user?.id);
+  // The reviews that count, as the summary counts them: the viewer's own first, labelled as theirs.
+  const submitted = (reviews.data?.fundApplication.reviews ?? []).filter((r) => r.submittedAt).sort((a, b) => Number(b.reviewer.userId === user?.id) - Number(a.reviewer.userId === user?.id));
   const summary = reviews.data?.fundApplication.reviewSummary;
   const criterionTitle = (key: string) => application?.call.criteria.find((c) => c.key === key)?.title;
 
@@ -270,7 +272,6 @@ export default function BoardApplicationPage() {
                     <p role="status">
                       <strong>{t('review.submitted')}</strong> {t('review.submittedOn')}: <Time value={myReview.submittedAt} />
                     </p>
-                    <ReviewScores review={myReview} criterionTitle={criterionTitle} />
                   </div>
                 )}
                 {myReview && !myReview.submittedAt &&
@@ -283,34 +284,23 @@ export default function BoardApplicationPage() {
             </>
           )}
 
-          {!myConflict && reviews.data && (myReview?.submittedAt || !myReview) && (
+          {!myConflict && reviews.data && summary && (
             <section aria-labelledby="app-reviews">
               <h2 id="app-reviews">{t('application.reviewsTitle')}</h2>
-              {summary && (
-                <p>
-                  {t('application.reviewsIn', { submitted: summary.reviewsSubmitted, needed: summary.reviewsNeeded })}
-                  {summary.weightedScore != null && (
-                    <>
-                      {' · '}
-                      {t('application.weighted')}: <strong>{formatNumber(summary.weightedScore, language, { maximumFractionDigits: 2 })}</strong> / {application.call.scoreScaleMax}
-                    </>
-                  )}
-                </p>
-              )}
-              {summary?.disagreement && <p className="notice notice--info">{t('application.disagreement')}</p>}
-              {others.length === 0 ? (
-                <p>{t('application.noReviews')}</p>
-              ) : (
-                others.map((review) => (
-                  <div key={review.id} className="board-item">
-                    <h3>{t('application.reviewBy', { name: review.reviewer.displayName })}</h3>
-                    <ReviewScores review={review} criterionTitle={criterionTitle} />
-                  </div>
-                ))
-              )}
+              <ReviewsAggregate summary={summary} scaleMax={application.call.scoreScaleMax} />
+              {!summary.hidden &&
+                (submitted.length === 0 ? (
+                  <p>{t('application.noReviews')}</p>
+                ) : (
+                  submitted.map((review) => (
+                    <div key={review.id} className="board-item" data-testid="review">
+                      <h3>{review.reviewer.userId === user?.id ? t('application.yourReview') : t('application.reviewBy', { name: review.reviewer.displayName })}</h3>
+                      <ReviewScores review={review} criterionTitle={criterionTitle} scaleMax={application.call.scoreScaleMax} />
+                    </div>
+                  ))
+                ))}
             </section>
           )}
-          {!myConflict && myReview && !myReview.submittedAt && <p className="muted">{t('application.reviewsHidden')}</p>}
         </>
       )}
     </PageFrame>

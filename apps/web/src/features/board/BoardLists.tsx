@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useAuth } from '../../auth/AuthProvider';
@@ -15,7 +14,7 @@ import { cityLabel } from '../../i18n/cities';
 import { useCityNames } from '../../hooks/useCityNames';
 import { useNow } from '../../hooks/useNow';
 import { moneyText } from '../../i18n/money';
-import { withoutHiddenFields } from './shared';
+import { ReviewDue, withoutHiddenFields } from './shared';
 
 const BoardAssignedReviews = graphql(`
   query BoardAssignedReviews($fundId: ID!, $after: String) {
@@ -35,6 +34,8 @@ const BoardAssignedReviews = graphql(`
         reviews {
           id
           submittedAt
+          dueAt
+          overdue
           reviewer {
             userId
           }
@@ -93,41 +94,12 @@ const BoardDecisions = graphql(`
   }
 `);
 
-interface Due {
-  kind: 'beforeMeeting' | 'overdue';
-  at: string;
-}
-
-/** When a review is due: before the first undecided meeting with it on the agenda (the board reads the reviews there). */
-function useDueDates(fundId: string): Map<string, Due> {
-  const [{ data }] = useQuery({ query: BoardMeetingsList, variables: { fundId, first: 50 } });
-  const now = useNow(null);
-  return useMemo(() => {
-    const due = new Map<string, Due>();
-    const meetings = [...(data?.boardMeetings.nodes ?? [])].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
-    for (const meeting of meetings) {
-      for (const item of meeting.agenda) {
-        if (item.decisionId) continue;
-        const upcoming = Date.parse(meeting.startsAt) > now;
-        const current = due.get(item.applicationId);
-        if (!current || (current.kind === 'overdue' && upcoming)) due.set(item.applicationId, { kind: upcoming ? 'beforeMeeting' : 'overdue', at: meeting.startsAt });
-      }
-    }
-    return due;
-  }, [data, now]);
-}
-
 /** The applications the viewer is assigned to review on a fund's board, with where each review stands. */
 export function AssignedReviews({ fundId }: { fundId: string }) {
-  const due = useDueDates(fundId);
-  return (
-    <Paged
-      renderPage={(after, last, onMore) => <AssignedReviewsPage key={after ?? 'first'} fundId={fundId} after={after} first={after === null} last={last} due={due} onMore={onMore} />}
-    />
-  );
+  return <Paged renderPage={(after, last, onMore) => <AssignedReviewsPage key={after ?? 'first'} fundId={fundId} after={after} first={after === null} last={last} onMore={onMore} />} />;
 }
 
-function AssignedReviewsPage({ fundId, after, first, last, due, onMore }: { fundId: string; after: string | null; first: boolean; last: boolean; due: Map<string, Due>; onMore: (cursor: string) => void }) {
+function AssignedReviewsPage({ fundId, after, first, last, onMore }: { fundId: string; after: string | null; first: boolean; last: boolean; onMore: (cursor: string) => void }) {
   const { t, language } = useMessages(boardMessages);
   const c = useMessages(common);
   const { user } = useAuth();
@@ -146,7 +118,6 @@ function AssignedReviewsPage({ fundId, after, first, last, due, onMore }: { fund
       {mine.length > 0 && (
         <ul className="list" data-testid="assigned-reviews">
           {mine.map(({ application, review }) => {
-            const when = due.get(application.id);
             return (
               <li key={application.id} className="board-list-item">
                 <Link to={`/board/applications/${application.id}`}>
@@ -159,12 +130,9 @@ function AssignedReviewsPage({ fundId, after, first, last, due, onMore }: { fund
                   </span>
                 ) : application.status !== 'UNDER_REVIEW' ? (
                   <span className="board-state">{t('due.waiting')}</span>
-                ) : when ? (
-                  <span className={`board-state board-state--${when.kind === 'overdue' ? 'overdue' : 'due'}`}>
-                    {t(`due.${when.kind}`)} <Time value={when.at} also={[UK_ZONE, KR_ZONE]} />
-                  </span>
                 ) : (
-                  <span className="board-state board-state--due">{t('due.notScheduled')}</span>
+                  // The review's own due date, as /board/reviews and the count of overdue reviews read it.
+                  review && <ReviewDue review={review} />
                 )}
               </li>
             );

@@ -11,8 +11,9 @@ import { Time } from '../../components/Time';
 import { graphql } from '../../gql';
 import type { BoardMeetingQuery } from '../../gql/graphql';
 import { useMessages } from '../../i18n';
-import { formatNumber, KR_ZONE, pickText, UK_ZONE } from '../../i18n/format';
-import { DecisionForm, DecisionRecord } from './AgendaDecision';
+import { KR_ZONE, pickText, UK_ZONE } from '../../i18n/format';
+import { DecisionForm, DecisionRecord, DecisionWaits } from './AgendaDecision';
+import { ReviewsAggregate } from './Reviewing';
 import { ConfirmGroup } from '../../components/Confirm';
 import { boardMessages } from './messages';
 import { cityLabel } from '../../i18n/cities';
@@ -60,6 +61,7 @@ const BoardMeeting = graphql(`
         quorum {
           ...BoardQuorumFields
         }
+        decisionBlockers
         votes {
           memberId
           choice
@@ -210,27 +212,7 @@ function AgendaItemView({ meetingId, item, fund, onChange }: { meetingId: string
       </p>
 
       <h4>{t('meeting.aggregate')}</h4>
-      {summary ? (
-        <p data-testid="review-aggregate">
-          {t('application.reviewsIn', { submitted: summary.reviewsSubmitted, needed: summary.reviewsNeeded })}
-          {summary.weightedScore != null && (
-            <>
-              {' · '}
-              {t('application.weighted')}: <strong>{formatNumber(summary.weightedScore, language, { maximumFractionDigits: 2 })}</strong> / {application.call.scoreScaleMax}
-            </>
-          )}
-          <br />
-          {t('recommendation.FUND')} {summary.recommendFund} · {t('recommendation.FUND_WITH_CONDITIONS')} {summary.recommendFundWithConditions} · {t('recommendation.DO_NOT_FUND')} {summary.recommendDoNotFund}
-          {summary.disagreement && (
-            <>
-              <br />
-              <strong>{t('application.disagreement')}</strong>
-            </>
-          )}
-        </p>
-      ) : (
-        <p className="muted">{t('meeting.aggregateHidden')}</p>
-      )}
+      {summary ? <ReviewsAggregate summary={summary} scaleMax={application.call.scoreScaleMax} /> : <p className="muted">{t('meeting.aggregateHidden')}</p>}
 
       <h4>{t('meeting.conflicts')}</h4>
       {!application.conflicts?.length ? (
@@ -260,7 +242,7 @@ function AgendaItemView({ meetingId, item, fund, onChange }: { meetingId: string
       {item.decision ? (
         <DecisionRecord decision={item.decision} />
       ) : (
-        canAct && <DecisionForm meetingId={meetingId} item={item} onRecorded={onChange} />
+        canAct && item.decisionBlockers && (item.decisionBlockers.length === 0 ? <DecisionForm meetingId={meetingId} item={item} onRecorded={onChange} /> : <DecisionWaits item={item} />)
       )}
       {hasRole('ADMIN') && !item.decision && <RemoveFromAgenda meetingId={meetingId} item={item} onRemoved={onChange} />}
     </article>

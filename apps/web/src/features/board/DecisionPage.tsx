@@ -37,6 +37,10 @@ const BoardPublicDecision = graphql(`
         en
         ko
       }
+      conditions {
+        en
+        ko
+      }
     }
   }
 `);
@@ -86,6 +90,12 @@ export default function DecisionPage() {
             <dt>{td('record.status')}</dt>
             <dd>{t(`status.${decision.applicationStatus}`)}</dd>
           </dl>
+          {decision.conditions && (
+            <section aria-labelledby="decision-conditions" data-testid="decision-conditions">
+              <h2 id="decision-conditions">{td('record.conditions')}</h2>
+              <LocalText as="p" value={decision.conditions} />
+            </section>
+          )}
           <h2>{td('record.rationale')}</h2>
           <LocalText as="p" value={decision.rationale} className="lead" />
           {decision.supersedesDecisionId && (

@@ -10,10 +10,11 @@ import { Time } from '../../components/Time';
 import { graphql } from '../../gql';
 import { useMessages } from '../../i18n';
 import { common } from '../../i18n/common';
-import { KR_ZONE, UK_ZONE, pickText } from '../../i18n/format';
+import { pickText } from '../../i18n/format';
 import { boardMessages } from './messages';
 import { MyReviewsSummary } from './MyReviewsLink';
 import './board.css';
+import { ReviewDue } from './shared';
 
 const MyReviewAssignments = graphql(`
   query MyReviewAssignments($pending: Boolean!, $after: String) {
@@ -148,9 +149,7 @@ function ReviewPage({ pending, after, first, last, onMore }: { pending: boolean;
                   </>
                 ) : (
                   <>
-                    <span className={`board-state board-state--${review.overdue ? 'overdue' : 'due'}`} data-testid="due">
-                      {review.overdue && <span className="badge badge--overdue">{t('mine.overdue')}</span>} {t('mine.due')} <Time value={review.dueAt} also={[UK_ZONE, KR_ZONE]} />
-                    </span>
+                    <ReviewDue review={review} />
                     <Link className="button button--primary my-review__write" to={`/board/applications/${review.applicationId}`}>
                       {t('mine.write')}
                       <span className="visually-hidden">: {title}</span>

@@ -3,10 +3,11 @@ import { useMutation } from 'urql';
 import { Field } from '../../components/Field';
 import { LocalText } from '../../components/LocalText';
 import { graphql } from '../../gql';
-import type { BoardApplicationQuery } from '../../gql/graphql';
+import type { BoardApplicationQuery, BoardReviewSummaryFieldsFragment } from '../../gql/graphql';
 import { useDraft } from '../../hooks/useDraft';
 import { useMessages } from '../../i18n';
 import { formatNumber, pickText } from '../../i18n/format';
+import { roundScore, weightedScore } from '@app/rules';
 import { boardMessages } from './messages';
 import { BoardError } from './shared';
 
@@ -33,17 +34,60 @@ const BoardDeclareConflict = graphql(`
 
 type Application = BoardApplicationQuery['fundApplication'];
 
+/** A weighted score as every board page writes it, e.g. "4.05 out of 5": the API's value, already rounded by its one rule. */
+export function ScoreOutOf({ score, max }: { score: number; max: number }) {
+  const { t, language } = useMessages(boardMessages);
+  return <strong>{t('application.scoreOutOf', { score: formatNumber(score, language, { maximumFractionDigits: 2 }), max })}</strong>;
+}
+
+/**
+ * Where an application's reviews stand, as the API counts them for its
+ * decision: how many are in, and, for a reader who may read them, their mean
+ * and recommendations; otherwise why not yet.
+ */
+export function ReviewsAggregate({ summary, scaleMax }: { summary: BoardReviewSummaryFieldsFragment; scaleMax: number }) {
+  const { t } = useMessages(boardMessages);
+  return (
+    <>
+      <p data-testid="review-aggregate">
+        {t('application.reviewsIn', { submitted: summary.reviewsSubmitted, needed: summary.reviewsNeeded })}
+        {summary.weightedScore != null && (
+          <>
+            {' · '}
+            {t('application.weighted')}: <ScoreOutOf score={summary.weightedScore} max={scaleMax} />
+          </>
+        )}
+        {summary.recommendFund != null && summary.reviewsSubmitted > 0 && (
+          <>
+            <br />
+            {t('recommendation.FUND')} {summary.recommendFund} · {t('recommendation.FUND_WITH_CONDITIONS')} {summary.recommendFundWithConditions} · {t('recommendation.DO_NOT_FUND')} {summary.recommendDoNotFund}
+          </>
+        )}
+      </p>
+      {summary.hidden && <p className="muted">{t(`application.hidden.${summary.hidden}`)}</p>}
+      {summary.disagreement && <p className="notice notice--info">{t('application.disagreement')}</p>}
+    </>
+  );
+}
+
 /** A submitted review's scores, criterion by criterion, with the reviewer's comments. */
 export function ReviewScores({
   review,
   criterionTitle,
+  scaleMax,
 }: {
-  review: { recommendation?: string | null; comment?: string | null; scores: Array<{ criterionKey: string; score: number; comment?: string | null }> };
+  review: { recommendation?: string | null; comment?: string | null; weightedScore?: number | null; scores: Array<{ criterionKey: string; score: number; comment?: string | null }> };
   criterionTitle: (key: string) => { en?: string | null; ko?: string | null } | undefined;
+  scaleMax: number;
 }) {
   const { t } = useMessages(boardMessages);
   return (
     <>
+      {review.weightedScore != null && (
+        <p>
+          {t('application.reviewWeighted')}: <ScoreOutOf score={review.weightedScore} max={scaleMax} />
+        </p>
+      )}
       <ul className="list">
         {review.scores.map((s) => (
           <li key={s.criterionKey}>
@@ -54,7 +98,7 @@ export function ReviewScores({
       </ul>
       {review.recommendation && (
         <p>
-          {t('review.recommendation')}: <strong>{t(`recommendation.${review.recommendation as 'FUND'}`)}</strong>
+          {t('application.recommendation')}: <strong>{t(`recommendation.${review.recommendation as 'FUND'}`)}</strong>
         </p>
       )}
       {review.comment && <p>{review.comment}</p>}
@@ -138,7 +182,11 @@ export function ReviewForm({ application, onSubmitted }: { application: Applicat
   const valid = criteria.every((c) => !problems[c.key]) && !recommendationProblem;
   const totalWeight = criteria.reduce((sum, c) => sum + c.weight, 0);
   const scored = criteria.filter((c) => scoreOf(c.key) != null);
-  const preview = scored.length === criteria.length && totalWeight ? criteria.reduce((sum, c) => sum + scoreOf(c.key)! * c.weight, 0) / totalWeight : null;
+  // The API's own rule and rounding: the score previewed is the score the board will read.
+  const preview =
+    scored.length === criteria.length && totalWeight
+      ? roundScore(weightedScore(criteria.map((c) => ({ criterionKey: c.key, score: scoreOf(c.key)! })), new Map(criteria.map((c) => [c.key, c.weight]))))
+      : null;
   const started = Object.values(draft.scores).some(Boolean) || !!draft.recommendation || !!draft.comment;
 
   async function submit(event: FormEvent) {

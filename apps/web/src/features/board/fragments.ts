@@ -27,6 +27,7 @@ export const BoardReviewSummaryFields = graphql(`
   fragment BoardReviewSummaryFields on ReviewSummary {
     reviewsNeeded
     reviewsSubmitted
+    hidden
     weightedScore
     disagreement
     recommendFund

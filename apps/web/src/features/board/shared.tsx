@@ -2,7 +2,9 @@ import { CombinedError, useQuery } from 'urql';
 import { useAuth } from '../../auth/AuthProvider';
 import { ExplainedError } from '../../components/ErrorNotice';
 import { graphql } from '../../gql';
+import { Time } from '../../components/Time';
 import { useMessages, type TranslateOf } from '../../i18n';
+import { KR_ZONE, UK_ZONE } from '../../i18n/format';
 import { boardMessages } from './messages';
 import './board.css';
 
@@ -73,4 +75,14 @@ export function conflictReasons(conflict: { automaticCityIds: string[]; workspac
 
 export function countryName(code: string, t: (key: 'countries.GB' | 'countries.KR') => string): string {
   return code === 'GB' || code === 'KR' ? t(`countries.${code}`) : code;
+}
+
+/** When a review still to write is due, and whether it is overdue: the review's own date and the API's flag, as every board page says it. */
+export function ReviewDue({ review }: { review: { dueAt: string; overdue: boolean } }) {
+  const { t } = useMessages(boardMessages);
+  return (
+    <span className={`board-state board-state--${review.overdue ? 'overdue' : 'due'}`} data-testid="due">
+      {review.overdue && <span className="badge badge--overdue">{t('mine.overdue')}</span>} {t('mine.due')} <Time value={review.dueAt} also={[UK_ZONE, KR_ZONE]} />
+    </span>
+  );
 }

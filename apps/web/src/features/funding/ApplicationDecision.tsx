@@ -19,7 +19,7 @@ export function ApplicationDecision({
   onDone,
 }: {
   application: Application;
-  decisions: Array<{ id: string; outcome: string; decidedAt: string; supersededByDecisionId?: string | null; amounts: Array<{ currency: string; en: string; ko: string }>; rationale: { en?: string | null; ko?: string | null } }>;
+  decisions: Array<{ id: string; outcome: string; decidedAt: string; supersededByDecisionId?: string | null; amounts: Array<{ currency: string; amountMinor: string }>; rationale: { en?: string | null; ko?: string | null } }>;
   canAct: boolean;
   onDone: (message: string) => void;
 }) {
@@ -46,7 +46,7 @@ export function ApplicationDecision({
             {current.amounts.length > 0 && (
               <>
                 <dt>{t('application.decision.award')}</dt>
-                <dd>{moneyText(current.amounts, language, ' · ')}</dd>
+                <dd>{moneyText(current.amounts, language)}</dd>
               </>
             )}
             <dt>{t('application.decision.rationale')}</dt>

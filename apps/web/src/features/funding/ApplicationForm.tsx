@@ -11,7 +11,7 @@ import { formMessages } from '../../i18n/forms';
 import { projectMessages } from '../projects/messages';
 import { CATEGORIES } from './ApplicationStatus';
 import { fundingMessages } from './messages';
-import { formatMinor, minorDigits, minorToInput, parseAmount } from '../../i18n/money';
+import { atCallRate, formatMinor, minorDigits, minorToInput, parseAmount } from '../../i18n/money';
 import { type Application, type Side, SubmitApplication, UpdateApplication } from './documents';
 import { checksFor, rateText } from './checks';
 import { amountProblem } from '../../i18n/money';
@@ -278,7 +278,15 @@ export function ApplicationForm({
                   </div>
                 );
               })}
-              <p className="budget-total">{t('application.form.total', { city, amount: formatMinor(total, side.currency, language) })}</p>
+              <p className="budget-total" data-testid="budget-total">
+                {t('application.form.total', {
+                  city,
+                  // The other side's total in the reference currency too: the call compares the two at its rate.
+                  amount:
+                    (side.currency !== application.call.referenceCurrency && total > 0n ? atCallRate({ currency: side.currency, amountMinor: total }, application.call.referenceCurrency, application.call, language) : null) ??
+                    formatMinor(total, side.currency, language),
+                })}
+              </p>
               <button
                 type="button"
                 className="button button--secondary"

@@ -23,7 +23,7 @@ export function ApplicationReadOnly({ application, sides }: { application: Pick<
           </>
         )}
         <dt>{t('application.requested')}</dt>
-        <dd>{moneyText(application.requested, language, ' · ') || '—'}</dd>
+        <dd>{moneyText(application.requested, language) || '—'}</dd>
       </dl>
       <h3>{t('application.form.summary')}</h3>
       <LocalText value={application.summary} as="p" />

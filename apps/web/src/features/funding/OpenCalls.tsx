@@ -61,7 +61,7 @@ export function OpenCalls({
           return (
             <li key={call.id}>
               <LocalText value={call.title} as="h3" />
-              <CallFacts closesAt={call.closesAt} maxAward={moneyText(call.maxAward, language, ' · ')} allowedStages={call.allowedStages} />
+              <CallFacts closesAt={call.closesAt} maxAward={moneyText(call.maxAward, language)} allowedStages={call.allowedStages} />
               {existing ? (
                 <Link to={`/applications/${existing.id}`}>{t('calls.already')}</Link>
               ) : !canApply ? (

@@ -20,6 +20,7 @@ import { ChangeStageForm } from './ChangeStageForm';
 import { Milestones } from './Milestones';
 import { CloseOrReopen, EditProjectForm, PublishSummary } from './ProjectActions';
 import '../../components/panels.css';
+import { moneyText } from '../../i18n/money';
 
 export default function ProjectPage() {
   const { id = '' } = useParams();
@@ -90,7 +91,7 @@ export default function ProjectPage() {
         {project.budgets.length > 0 && (
           <>
             <dt>{t('project.budgets')}</dt>
-            <dd>{project.budgets.map((b) => b.formatted).join(' · ')}</dd>
+            <dd>{moneyText(project.budgets, language)}</dd>
           </>
         )}
       </dl>

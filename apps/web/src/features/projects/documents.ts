@@ -34,7 +34,8 @@ export const ProjectQuery = graphql(`
       }
       budgets {
         countryCode
-        formatted
+        currency
+        amountMinor
       }
       milestones {
         id

@@ -204,11 +204,11 @@ function PipelineItem({ row, onProject, cityNames }: { row: PipelineRow; onProje
             <LocalText value={row.call.title} />
           </dd>
           <dt>{t('list.requested')}</dt>
-          <dd>{moneyText(row.requested, language, ' · ') || '—'}</dd>
+          <dd>{moneyText(row.requested, language) || '—'}</dd>
           {row.award.length > 0 && (
             <>
               <dt>{t('list.award')}</dt>
-              <dd>{moneyText(row.award, language, ' · ')}</dd>
+              <dd>{moneyText(row.award, language)}</dd>
             </>
           )}
           <dt>{t('list.changed')}</dt>

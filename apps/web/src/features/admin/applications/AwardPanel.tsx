@@ -67,7 +67,7 @@ export function AwardPanel({ application, onDone }: { application: AdminApplicat
           {[...application.decisions].reverse().map((decision) => (
             <li key={decision.id}>
               <strong>{funding.t(`outcome.${decision.outcome}`)}</strong>
-              {decision.amounts.length > 0 && <> · {moneyText(decision.amounts, language, ' · ')}</>} · {t('award.decidedAt')} <Time value={decision.recordedAt} also={[UK_ZONE, KR_ZONE]} />
+              {decision.amounts.length > 0 && <> · {moneyText(decision.amounts, language)}</>} · {t('award.decidedAt')} <Time value={decision.recordedAt} also={[UK_ZONE, KR_ZONE]} />
               {decision.supersededByDecisionId ? (
                 <> · {t('award.superseded')}</>
               ) : (
@@ -83,7 +83,7 @@ export function AwardPanel({ application, onDone }: { application: AdminApplicat
       {!current && <p>{t('award.none')}</p>}
       <dl className="meta">
         <dt>{t('award.committed')}</dt>
-        <dd data-testid="award-committed">{committed.length ? moneyText(committed, language, ' · ') : t('award.nothingCommitted')}</dd>
+        <dd data-testid="award-committed">{committed.length ? moneyText(committed, language) : t('award.nothingCommitted')}</dd>
       </dl>
       {application.status === 'DECIDED' && application.nextSteps.includes('acceptAward') && <p className="notice notice--info">{t('award.waitingAcceptance')}</p>}
       <ConsoleError error={started.error ?? closed.error} />

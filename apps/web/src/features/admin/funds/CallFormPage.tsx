@@ -11,7 +11,7 @@ import { useNow } from '../../../hooks/useNow';
 import { useMessages } from '../../../i18n';
 import { formatNumber, UK_ZONE } from '../../../i18n/format';
 import { formMessages } from '../../../i18n/forms';
-import { amountProblem, formatMinor, minorToInput, parseAmount } from '../../../i18n/money';
+import { amountProblem, minorToInput, moneyText, parseAmount } from '../../../i18n/money';
 import { instantToLocal, localToInstant } from '../../events/eventRules';
 import { CallFacts } from '../../funding/OpenCalls';
 import { fundingMessages } from '../../funding/messages';
@@ -165,13 +165,13 @@ function CallForm({ fund, call }: { fund: AdminFundView; call?: AdminCallFieldsF
     problems.weights.some(Boolean);
   const shown = <T,>(problem: T) => (tried ? problem : null);
 
-  const awardText = fund.currencies
-    .map((c) => {
-      const parsed = parseAmount(draft.maxAward[c] ?? '', c);
-      return parsed.ok ? formatMinor(parsed.minor, c, language) : null;
-    })
-    .filter(Boolean)
-    .join(' · ');
+  const awardText = moneyText(
+    fund.currencies.flatMap((currency) => {
+      const parsed = parseAmount(draft.maxAward[currency] ?? '', currency);
+      return parsed.ok ? [{ currency, amountMinor: parsed.minor }] : [];
+    }),
+    language,
+  );
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -87,7 +87,7 @@ function CallsPage({ fundId, openOnly, after, isLast, onMore }: { fundId: string
                     <Time value={call.closesAt} also={[...ZONES]} />
                   </dd>
                   <dt>{t('calls.maxAward')}</dt>
-                  <dd>{moneyText(call.maxAward, language, ' · ')}</dd>
+                  <dd>{moneyText(call.maxAward, language)}</dd>
                 </dl>
                 <Link to={`/admin/funds/${fundId}/calls/${call.id}`} aria-label={`${t('calls.edit')}: ${pickText(call.title, language).text}`}>
                   {t('calls.edit')}

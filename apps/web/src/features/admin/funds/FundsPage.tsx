@@ -51,7 +51,7 @@ function FundsListPage({ after, isLast, onMore }: { after: string | null; isLast
                 <dt>{t('list.countries')}</dt>
                 <dd>{fund.countryCodes.map(countryName).join(' · ')}</dd>
                 <dt>{t('list.available')}</dt>
-                <dd>{moneyText(fund.balances.map((b) => b.available), language, ' · ')}</dd>
+                <dd>{moneyText(fund.balances.map((b) => b.available), language)}</dd>
                 <dt>{t('list.created')}</dt>
                 <dd>
                   <Time value={fund.createdAt} />
