@@ -2,7 +2,7 @@ import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { withParticle } from '@app/rules';
 import type { Language } from '../auth/roles';
-import { inLanguage, type Words } from '../i18n/words';
+import type { Words } from '../i18n/words';
 import { THINGS, type Thing } from './things';
 
 /** The stable codes clients may rely on. Anything else surfaces as INTERNAL_SERVER_ERROR. */
@@ -23,14 +23,15 @@ export enum ErrorCode {
 export interface FieldProblem {
   /** The offending input field, as named in its input type (`email`, `address.city`). */
   field: string;
-  /** What is wrong with it, in each language (or one text for both). */
-  message: string | Words;
+  /** What is wrong with it, in each language. */
+  message: Words;
 }
 
 /**
  * An expected failure with a stable code and a message a person can act on,
- * composed in English and Korean. `message` is the English; the API answers
- * each caller in their language (localized).
+ * composed in English and Korean: nothing is refused in one language only.
+ * `message` is the English; the API answers each caller in their language
+ * (localized).
  */
 export class AppError extends GraphQLError {
   /** The message in each language. */
@@ -38,12 +39,12 @@ export class AppError extends GraphQLError {
 
   constructor(
     readonly code: ErrorCode,
-    message: Words | string,
+    message: Words,
     extensions: Record<string, unknown> = {},
   ) {
-    super(inLanguage(message, 'en'), { extensions: { ...extensions, code } });
+    super(message.en, { extensions: { ...extensions, code } });
     this.name = 'AppError';
-    this.words = typeof message === 'string' ? { en: message, ko: message } : message;
+    this.words = message;
   }
 
   /** The message and extensions (each field problem's message too) as `language` reads them. */
@@ -57,17 +58,17 @@ export class AppError extends GraphQLError {
 
 /** Field problems with each message in one language, as clients read them. */
 export function localizedFields(fields: readonly FieldProblem[], language: Language): Array<{ field: string; message: string }> {
-  return fields.map(({ field, message }) => ({ field, message: inLanguage(message, language) }));
+  return fields.map(({ field, message }) => ({ field, message: message[language] }));
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(message: Words | string = { en: 'Sign in to do this.', ko: '로그인한 뒤에 할 수 있습니다.' }) {
+  constructor(message: Words = { en: 'Sign in to do this.', ko: '로그인한 뒤에 할 수 있습니다.' }) {
     super(ErrorCode.UNAUTHENTICATED, message);
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message: Words | string = { en: 'You do not have permission to do this.', ko: '이 작업을 할 권한이 없습니다.' }) {
+  constructor(message: Words = { en: 'You do not have permission to do this.', ko: '이 작업을 할 권한이 없습니다.' }) {
     super(ErrorCode.FORBIDDEN, message);
   }
 }
@@ -90,25 +91,24 @@ export class NotFoundError extends AppError {
 }
 
 export class BadInputError extends AppError {
-  constructor(message: Words | string, fields: FieldProblem[] = []) {
+  constructor(message: Words, fields: FieldProblem[] = []) {
     super(ErrorCode.BAD_USER_INPUT, message, { fields });
   }
 
-  static field(field: string, message: Words | string): BadInputError {
-    const text = typeof message === 'string' ? { en: message, ko: message } : message;
-    return new BadInputError({ en: `${field}: ${text.en}`, ko: `${field}: ${text.ko}` }, [{ field, message }]);
+  static field(field: string, message: Words): BadInputError {
+    return new BadInputError({ en: `${field}: ${message.en}`, ko: `${field}: ${message.ko}` }, [{ field, message }]);
   }
 
   /** One refusal naming every field's problem, as the validation pipe and the request guards say it. */
   static ofFields(fields: FieldProblem[]): BadInputError {
-    const en = fields.map((f) => `${f.field} ${inLanguage(f.message, 'en')}`).join('; ');
-    const ko = fields.map((f) => `${f.field}: ${inLanguage(f.message, 'ko')}`).join(' ');
+    const en = fields.map((f) => `${f.field} ${f.message.en}`).join('; ');
+    const ko = fields.map((f) => `${f.field}: ${f.message.ko}`).join(' ');
     return new BadInputError({ en: `Please correct the input: ${en}${en.endsWith('.') ? '' : '.'}`, ko: `입력한 내용을 고쳐 주세요. ${ko}` }, fields);
   }
 }
 
 export class ConflictError extends AppError {
-  constructor(message: Words | string, extensions: Record<string, unknown> = {}) {
+  constructor(message: Words, extensions: Record<string, unknown> = {}) {
     super(ErrorCode.CONFLICT, message, extensions);
   }
 }

@@ -11,7 +11,7 @@ function format(error: GraphQLError) {
 
 describe('formatGraphqlError', () => {
   it('keeps expected errors as they are, without a stack trace, and logs nothing', () => {
-    const { result, logged } = format(BadInputError.field('email', 'must be an email address'));
+    const { result, logged } = format(BadInputError.field('email', { en: 'must be an email address', ko: '이메일 주소여야 합니다.' }));
     // As sent: JSON, which leaves out the way to say it in another language.
     expect(JSON.parse(JSON.stringify(result))).toEqual({
       message: 'email: must be an email address',

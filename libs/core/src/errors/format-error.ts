@@ -50,15 +50,16 @@ export function formatGraphqlError(
   const original = (error as { originalError?: unknown })?.originalError;
   if (code && (STABLE_CODES.has(code) || APOLLO_REQUEST_CODES.has(code)) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    const result: LocalizableError = { ...formatted, extensions };
     const own = original instanceof AppError ? original : error instanceof AppError ? error : null;
-    if (own) {
-      result[IN_LANGUAGE] = (language) => {
-        const said = own.localized(language);
-        const { http: _http, ...rest } = said.extensions;
-        return { ...formatted, message: said.message, extensions: { ...extensions, ...rest } };
-      };
-    }
+    if (!own) return { ...formatted, extensions };
+    const inLanguage = (language: Language): GraphQLFormattedError => {
+      const said = own.localized(language);
+      const { http: _http, ...rest } = said.extensions;
+      return { ...formatted, message: said.message, extensions: { ...extensions, ...rest } };
+    };
+    // English unless the language plugin says otherwise (an error it never sees, such as one from the context, stays English).
+    const result: LocalizableError = inLanguage('en');
+    result[IN_LANGUAGE] = inLanguage;
     return result;
   }
   if (original instanceof HttpException) {
