@@ -151,7 +151,7 @@ describe('events: lifecycle and announcements', () => {
     // Each is told at once, in their language: a place with the calendar file, or the place in the queue.
     const placed = await app.mail.waitFor((m) => m.to === EMAIL.liverpool && m.subject === 'You are registered: “Liverpool–Busan seminar”');
     expect(placed.text).toContain('You have a place at “Liverpool–Busan seminar”.');
-    expect(placed.text).toMatch(/When: .+ – .+/);
+    expect(placed.text).toMatch(/When: .+\d(–| – )\d.+/);
     expect(placed.text).toContain('https://meet.example.org/hydrogen-ports');
     expect(placed.text).toMatch(new RegExp(`Add it to your calendar: \\S+/events/${event.id}\\.ics`));
     const queued = await app.mail.waitFor((m) => m.to === EMAIL.busan && m.subject === '대기자 명단 등록: “리버풀–부산 세미나”');

@@ -128,7 +128,7 @@ describe('accounts and sessions', () => {
     expect(signedUp.data?.signUp.message).toBe('받은편지함을 확인해 주세요. 이메일 주소를 확인할 링크를 보내 드렸습니다.');
     const forged = await app.gql(`mutation($input: TokenInput!) { confirmEmail(input: $input) { ok } }`, { input: { token: `${randomUUID()}.a-forged-secret` } }, ko);
     expect(forged.errors?.[0].extensions.fields).toEqual([
-      { field: 'token', message: '이 확인 링크가 올바르지 않습니다. 링크 전체를 복사했는지 확인하거나, 새 링크를 요청해 주세요.' },
+      { field: 'token', message: '유효하지 않은 이메일 확인 링크입니다. 링크 전체를 복사했는지 확인하거나 새 링크를 요청해 주세요.' },
     ]);
     const admin = await app.signIn('admin@demo.twins.test');
     const { me } = await app.gqlOk<{ me: { id: string } }>(ME, {}, { token: admin });

@@ -83,7 +83,7 @@ describe('twinnings and twin workspaces', () => {
       expect(twinning.proposal.fromSuggestion).toBe(true);
       expect(twinning.proposal.scoreSnapshot.pairKey).toBe('busan~liverpool');
       expect(twinning.proposal.scoreSnapshot.overall).toBeCloseTo(stored.pairScore.score.overall, 6);
-      const mail = await app.mail.waitFor((m) => m.to === 'officer.busan@demo.twins.test' && m.subject.includes('트윈 도시'));
+      const mail = await app.mail.waitFor((m) => m.to === 'officer.busan@demo.twins.test' && m.subject.includes('자매결연'));
       expect(mail.subject).toContain('리버풀');
       expect(mail.text).toContain('Ports, hydrogen');
     });

@@ -107,7 +107,7 @@ test.describe('the console: people and organisations', () => {
     await form.getByRole('checkbox', { name: tr({ en: 'Board member', ko: '운영위원' }) }).check();
     await form.getByRole('button', { name: tr({ en: 'Send the invitation', ko: '초대 보내기' }) }).click();
     await expect(statusSaying(page, tr({ en: `The invitation is on its way to ${invitee}.`, ko: `초대 이메일을 보냈습니다. 받는 사람: ${invitee}` }))).toBeFocused();
-    const email = await mail.waitFor(invitee, tr({ en: /invited you to Innovation Twins/, ko: /Innovation Twins에 초대했습니다/ }));
+    const email = await mail.waitFor(invitee, tr({ en: /invited you to Innovation Twins/, ko: /이노베이션 트윈스에 초대했습니다/ }));
     // Its link opens the web app's page; the admin, still signed in, is told it is someone else's and switches.
     await page.goto(Mailbox.link(email, `${process.env.WEB_BASE_URL}/accept-invitation?token=`));
     await page.getByRole('button', { name: tr({ en: `Sign out and continue as ${invitee}`, ko: `로그아웃하고 ${invitee} 계정으로 계속하기` }) }).click();

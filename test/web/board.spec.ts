@@ -204,7 +204,7 @@ test.describe('board', () => {
     await check.click();
     await expect(item.getByText(tr({ en: 'Give the rationale in this language: it is published in both.', ko: '이 언어로 결정 사유를 입력해 주세요. 사유는 두 언어로 모두 공개됩니다.' })).first()).toBeVisible();
     await item.getByRole('radio', { name: tr({ en: 'Approved with conditions', ko: '조건부 승인' }) }).check();
-    const conditions = { en: `Publish the quay sensor data openly (${lang}).`, ko: `부두 센서 데이터를 공개할 것(${lang}).` };
+    const conditions = { en: `Publish the quay sensor data openly (${lang}).`, ko: `부두 센서 데이터를 공개할 것(${lang === 'ko' ? '한국어' : '영어'} 실행).` };
     await item.getByLabel(tr({ en: 'Conditions in English', ko: '영어 조건' })).fill(conditions.en);
     await item.getByLabel(tr({ en: 'Conditions in Korean', ko: '한국어 조건' })).fill(conditions.ko);
     await item.getByLabel(tr({ en: 'Award in GBP', ko: '지원 금액(GBP)' })).fill('10000.00');

@@ -179,7 +179,7 @@ test.describe('a whole funding round in the web app', () => {
       await card.getByRole('button', { name: tr({ en: 'Send the proposal', ko: '제안 보내기' }) }).click();
       await expect(page).toHaveURL(/\/twinnings\/[0-9a-f-]{36}$/);
 
-      const proposal = await mail.waitFor(busanOfficer.email, /트윈 도시 협력을 제안했습니다|proposes twinning with/);
+      const proposal = await mail.waitFor(busanOfficer.email, /자매결연을 제안했습니다|proposes twinning with/);
       const link = Mailbox.link(proposal, `${baseURL}/twinnings/`);
       await actAs(page, lang, signIn, busanOfficer.email, busanOfficer.password);
       await page.goto(link);

@@ -26,6 +26,7 @@ const NAMES: Record<string, Record<Lang, string>> = {
   manchester: { en: 'Greater Manchester', ko: '맨체스터 광역시' },
   ulsan: { en: 'Ulsan', ko: '울산' },
   glasgow: { en: 'Glasgow', ko: '글래스고' },
+  daejeon: { en: 'Daejeon', ko: '대전' },
 };
 const pairName = (lang: Lang, a: string, b: string) => (lang === 'ko' ? `${NAMES[a].ko}–${NAMES[b].ko}` : `${NAMES[a].en} and ${NAMES[b].en}`);
 
@@ -197,7 +198,7 @@ test.describe('proposing a twinning', () => {
     expect(proposed.proposal).toMatchObject({ message, fromSuggestion: true });
 
     // The partner city's officer follows the link in the email and accepts.
-    const email = await mail.waitFor(officer.email, lang === 'ko' ? /트윈 도시 협력을 제안했습니다/ : /proposes twinning with/);
+    const email = await mail.waitFor(officer.email, lang === 'ko' ? /자매결연을 제안했습니다/ : /proposes twinning with/);
     const link = Mailbox.link(email, `${baseURL}/twinnings/`);
     expect(link).toBe(`${baseURL}/twinnings/${twinningId}`);
     await page.getByRole('button', { name: tr({ en: 'Sign out', ko: '로그아웃' }) }).click();

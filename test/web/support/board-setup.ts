@@ -112,9 +112,10 @@ export async function submitReviewApi(email: string, app: BoardApplication, scor
     {
       input: {
         applicationId: app.applicationId,
-        scores: app.fund.criteria.map((c) => ({ criterionKey: c.key, score, comment: `${c.key}: ${score}` })),
+        // Comments of figures only: they read the same in either language's run.
+        scores: app.fund.criteria.map((c) => ({ criterionKey: c.key, score, comment: `${score} / ${app.fund.scoreScaleMax}` })),
         recommendation,
-        comment: 'Reviewed for the board.',
+        comment: `${score} / ${app.fund.scoreScaleMax}`,
       },
     },
     await tokenFor(email),

@@ -44,7 +44,7 @@ export async function newCityOfficer(cityId: string, language: 'en' | 'ko', mail
   const email = `officer.${cityId}.${Date.now()}@pairing.test`;
   const password = `pairing-${Date.now()}-pw`;
   await gql(`mutation($input: InviteUserInput!) { inviteUser(input: $input) { ok } }`, { input: { email, language } }, admin);
-  const invitation = await mail.waitFor(email, /Innovation Twins/);
+  const invitation = await mail.waitFor(email, /Innovation Twins|이노베이션 트윈스/);
   const link = Mailbox.link(invitation, `${process.env.WEB_BASE_URL}/accept-invitation?token=`);
   const token = decodeURIComponent(new URL(link).searchParams.get('token') ?? '');
   await gql(

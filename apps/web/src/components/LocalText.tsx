@@ -12,3 +12,12 @@ export function LocalText({ value, as: Tag = 'span', className }: { value: { en?
     </Tag>
   );
 }
+
+/**
+ * What a person typed, in whichever language they typed it: marked Korean
+ * when it is written in Hangul, English otherwise, so a reader's tools (and
+ * screen readers) say it in its own language.
+ */
+export function TypedText({ text }: { text: string }) {
+  return <span lang={/[가-힣]/.test(text) ? 'ko' : 'en'}>{text}</span>;
+}

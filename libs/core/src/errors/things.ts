@@ -36,7 +36,7 @@ export const THINGS = {
   review: { en: 'review', ko: '심사' },
   reviewAssignment: { en: 'review assignment', ko: '심사 배정' },
   session: { en: 'session', ko: '로그인 세션' },
-  twinning: { en: 'twinning', ko: '트윈 협력' },
+  twinning: { en: 'twinning', ko: '자매결연' },
   user: { en: 'user', ko: '사용자' },
   weightProfile: { en: 'weight profile', ko: '가중치 프로필' },
   workspace: { en: 'workspace', ko: '워크스페이스' },

@@ -42,8 +42,13 @@ export function useNewAccount(wanted: boolean) {
           label={t('invitation.language')}
           render={(control) => (
             <select {...control} value={emailLanguage} onChange={(e) => setEmailLanguage(e.target.value)}>
-              <option value="en">English</option>
-              <option value="ko">한국어</option>
+              {/* Each language named in itself, and marked so. */}
+              <option value="en" lang="en">
+                English
+              </option>
+              <option value="ko" lang="ko">
+                한국어
+              </option>
             </select>
           )}
         />

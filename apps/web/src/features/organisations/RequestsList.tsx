@@ -1,3 +1,4 @@
+import { TypedText } from "../../components/LocalText";
 import { useRef, useState } from "react";
 import { Link } from "react-router";
 import { useMutation, useQuery } from "urql";
@@ -218,7 +219,7 @@ function RequestItem({
           <dt>{t("decide.city")}</dt>
           <dd>{subject.city}</dd>
           <dt>{t("decide.message")}</dt>
-          <dd>{request.message || t("decide.noMessage")}</dd>
+          <dd>{request.message ? <TypedText text={request.message} /> : t("decide.noMessage")}</dd>
           <dt>{t("decide.asked")}</dt>
           <dd>
             <Time value={request.createdAt} />
