@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { useAuth } from '../../auth/AuthProvider';
 import { usePageTitle } from '../../components/Layout';
 import { PageFrame } from '../../components/PageFrame';
-import { LocalText } from '../../components/LocalText';
+import { LocalText, TypedText } from '../../components/LocalText';
 import { Time } from '../../components/Time';
 import { graphql } from '../../gql';
 import { useMessages } from '../../i18n';
@@ -216,7 +216,9 @@ export default function BoardApplicationPage() {
                     <tr key={line.id}>
                       <td>{countryName(line.countryCode, t)}</td>
                       <td>{t(`category.${line.category}`)}</td>
-                      <td lang="en">{line.description}</td>
+                      <td>
+                        <TypedText text={line.description} />
+                      </td>
                       <td>{line.amount[language]}</td>
                     </tr>
                   ))}
