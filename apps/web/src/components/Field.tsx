@@ -1,3 +1,4 @@
+import { MixedText } from './LocalText';
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 
 /**
@@ -26,7 +27,7 @@ export function Field({
       <label htmlFor={id}>{label}</label>
       {hint && (
         <p id={hintId} className="field__hint">
-          {hint}
+          <MixedText text={hint} />
         </p>
       )}
       {render ? render(control) : <input {...control} {...input} />}

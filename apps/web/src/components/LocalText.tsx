@@ -21,3 +21,26 @@ export function LocalText({ value, as: Tag = 'span', className }: { value: { en?
 export function TypedText({ text }: { text: string }) {
   return <span lang={/[가-힣]/.test(text) ? 'ko' : 'en'}>{text}</span>;
 }
+
+/**
+ * A sentence of the page that quotes words of the other language (a search
+ * hint's example, the words a person searched for): each run of Hangul on an
+ * English page is marked Korean, so it is read, and checked, as Korean.
+ */
+export function MixedText({ text }: { text: string }) {
+  const { language } = useMessages(common);
+  if (language !== 'en' || !/[가-힣]/.test(text)) return <>{text}</>;
+  return (
+    <>
+      {text.split(/([가-힣]+(?:\s+[가-힣]+)*)/).map((part, index) =>
+        index % 2 === 1 ? (
+          <span key={index} lang="ko">
+            {part}
+          </span>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}

@@ -1,3 +1,4 @@
+import { MixedText } from '../../components/LocalText';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -292,7 +293,7 @@ function SearchPage({ q, filter, after, first, last, onMore }: PageProps & { q: 
     <>
       {first && (
         <p role="status" className="case-studies__count">
-          {result ? t('list.hits', { count: result.totalCount, query: q }) : ''}
+          {result ? <MixedText text={t('list.hits', { count: result.totalCount, query: q })} /> : ''}
         </p>
       )}
       <ErrorNotice error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
