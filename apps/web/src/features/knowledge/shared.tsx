@@ -51,13 +51,14 @@ export function useVocabulary() {
       retry: () => reexecute({ requestPolicy: 'network-only' }),
       cities,
       sectors,
+      // "…" until the names arrive, rather than the key (ulsan, renewables) in the reader's page; an unknown key after.
       cityName: (id: string) => {
         const city = cityById.get(id);
-        return city ? (language === 'ko' ? city.nameKo : city.nameEn) : id;
+        return city ? (language === 'ko' ? city.nameKo : city.nameEn) : data ? id : '…';
       },
       sectorName: (key: string) => {
         const sector = sectorByKey.get(key);
-        return sector ? (language === 'ko' ? sector.nameKo : sector.nameEn) : key;
+        return sector ? (language === 'ko' ? sector.nameKo : sector.nameEn) : data ? key : '…';
       },
     };
   }, [data, error, reexecute, language]);
