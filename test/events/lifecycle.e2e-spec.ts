@@ -151,12 +151,13 @@ describe('events: lifecycle and announcements', () => {
     // Each is told at once, in their language: a place with the calendar file, or the place in the queue.
     const placed = await app.mail.waitFor((m) => m.to === EMAIL.liverpool && m.subject === 'You are registered: “Liverpool–Busan seminar”');
     expect(placed.text).toContain('You have a place at “Liverpool–Busan seminar”.');
-    expect(placed.text).toMatch(/When: .+\d(–| – )\d.+/);
+    // A span within one day reads 14:00–16:00; one across midnight names both days.
+    expect(placed.text).toMatch(/When: .+(\d–\d| – ).+/);
     expect(placed.text).toContain('https://meet.example.org/hydrogen-ports');
     expect(placed.text).toMatch(new RegExp(`Add it to your calendar: \\S+/events/${event.id}\\.ics`));
     const queued = await app.mail.waitFor((m) => m.to === EMAIL.busan && m.subject === '대기자 명단 등록: “리버풀–부산 세미나”');
     expect(queued.text).toContain('“리버풀–부산 세미나”의 정원이 차서 대기자 명단 1번째로 등록되었습니다.');
-    expect(queued.text).toMatch(/일시: .+ – .+/);
+    expect(queued.text).toMatch(/일시: .+(~| – ).+/);
     expect(queued.text).not.toContain('https://meet.example.org/hydrogen-ports');
     const full = await app.gqlOk<{ event: EventView }>(E.EVENT, { id: event.id });
     expect(full.event).toMatchObject({ spacesLeft: 0, registeredCount: 2, waitlistCount: 1 });
