@@ -63,6 +63,19 @@ export const GLOSSARY = {
   twinningActive: { en: 'active', ko: '활동 중' },
   twinningDormant: { en: 'dormant', ko: '휴면' },
   twinningClosed: { en: 'closed', ko: '종료' },
+  twinningDeclined: { en: 'declined', ko: '거절됨' },
+  twinningWithdrawn: { en: 'withdrawn', ko: '철회됨' },
+  applicationDraft: { en: 'draft', ko: '작성 중' },
+  applicationSubmitted: { en: 'submitted', ko: '제출 완료' },
+  applicationEligibilityChecked: { en: 'eligibility checked', ko: '자격 확인 완료' },
+  applicationUnderReview: { en: 'under review', ko: '심사 중' },
+  applicationDecided: { en: 'decided', ko: '결정 완료' },
+  applicationAwardAccepted: { en: 'award accepted', ko: '지원 수락' },
+  applicationInDelivery: { en: 'in delivery', ko: '사업 수행 중' },
+  outcomeApproved: { en: 'approved', ko: '승인' },
+  outcomeApprovedWithConditions: { en: 'approved with conditions', ko: '조건부 승인' },
+  outcomeDeferred: { en: 'deferred', ko: '보류' },
+  outcomeRejected: { en: 'rejected', ko: '불승인' },
   milestonePlanned: { en: 'planned', ko: '예정' },
   milestoneInProgress: { en: 'in progress', ko: '진행 중' },
   milestoneDone: { en: 'done', ko: '완료' },
@@ -90,6 +103,56 @@ export function forbiddenVariants(): { variant: string; key: GlossaryKey; use: s
     (entry.avoid ?? []).map((variant) => ({ variant, key, use: /[가-힣]/.test(variant) ? entry.ko : entry.en })),
   );
 }
+
+/** A joint project's stages, by their codes. */
+export const PROJECT_STAGES = {
+  DISCOVERY: 'stageDiscovery',
+  GOAL_SETTING: 'stageGoalSetting',
+  FEASIBILITY: 'stageFeasibility',
+  DEMONSTRATOR: 'stageDemonstrator',
+  SCALING: 'stageScaling',
+  BUSINESS_AS_USUAL: 'stageBusinessAsUsual',
+} as const satisfies Record<string, GlossaryKey>;
+
+/** A milestone's statuses, by their codes. */
+export const MILESTONE_STATUSES = {
+  PLANNED: 'milestonePlanned',
+  IN_PROGRESS: 'milestoneInProgress',
+  DONE: 'milestoneDone',
+  MISSED: 'milestoneMissed',
+  CANCELLED: 'milestoneCancelled',
+} as const satisfies Record<string, GlossaryKey>;
+
+/** Twinning statuses, by their codes. */
+export const TWINNING_STATUSES = {
+  PROPOSED: 'twinningProposed',
+  ACTIVE: 'twinningActive',
+  DORMANT: 'twinningDormant',
+  CLOSED: 'twinningClosed',
+  DECLINED: 'twinningDeclined',
+  WITHDRAWN: 'twinningWithdrawn',
+} as const satisfies Record<string, GlossaryKey>;
+
+/** Seed-fund application statuses, by their codes (closed and withdrawn read as a twinning's do). */
+export const APPLICATION_STATUSES = {
+  DRAFT: 'applicationDraft',
+  SUBMITTED: 'applicationSubmitted',
+  ELIGIBILITY_CHECKED: 'applicationEligibilityChecked',
+  UNDER_REVIEW: 'applicationUnderReview',
+  DECIDED: 'applicationDecided',
+  AWARD_ACCEPTED: 'applicationAwardAccepted',
+  IN_DELIVERY: 'applicationInDelivery',
+  CLOSED: 'twinningClosed',
+  WITHDRAWN: 'twinningWithdrawn',
+} as const satisfies Record<string, GlossaryKey>;
+
+/** A board's decision outcomes, by their codes. */
+export const DECISION_OUTCOMES = {
+  APPROVED: 'outcomeApproved',
+  APPROVED_WITH_CONDITIONS: 'outcomeApprovedWithConditions',
+  DEFERRED: 'outcomeDeferred',
+  REJECTED: 'outcomeRejected',
+} as const satisfies Record<string, GlossaryKey>;
 
 /** The two countries' names, by their codes. */
 export const COUNTRIES = { GB: 'countryGB', KR: 'countryKR' } as const satisfies Record<string, GlossaryKey>;

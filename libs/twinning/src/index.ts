@@ -20,7 +20,7 @@ import { WorkspaceFollow } from './feed/workspace-follow.entity';
 export const TWINNING_ENTITIES = [Twinning, TwinningStatusChange, Workspace, WorkspaceMember, WorkspaceInvitation, WorkspaceJoinRequest, WorkspaceActivity, WorkspaceFollow];
 export { WorkspaceHealth } from './dto/twinning.outputs';
 export { citiesOfTwinning } from './twinning-cities';
-export { twinningStatusKo } from './twinning-words';
+export { TWINNING_STATUS_KO, twinningStatusKo } from './twinning-words';
 export { isWorkspaceLeadSql, isWorkspaceMemberSql, publicWorkspaceIdsSql, workspaceTwinningSql } from './twinning-sql';
 export { twinningById, twinningsOfWorkspaces, workspaceMember } from './twinning-reads';
 export { WorkspaceDirectoryService } from './workspace-directory.service';

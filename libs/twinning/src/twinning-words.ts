@@ -1,14 +1,8 @@
+import { termLabels, TWINNING_STATUSES } from '@app/rules';
 import type { TwinningStatus } from './entities/twinning.entity';
 
-/** A twinning's status as a Korean refusal names it (the web app's words for the same statuses). */
-export const TWINNING_STATUS_KO: Record<TwinningStatus, string> = {
-  PROPOSED: '제안됨',
-  ACTIVE: '활동 중',
-  DORMANT: '휴면',
-  CLOSED: '종료',
-  DECLINED: '거절됨',
-  WITHDRAWN: '철회됨',
-};
+/** A twinning's status as a Korean refusal names it: the glossary's term, as the web app's. */
+export const TWINNING_STATUS_KO: Record<TwinningStatus, string> = termLabels(TWINNING_STATUSES, 'ko');
 
 /** "현재 ‘휴면’ 상태": where a twinning stands, ending in 상태 so that 입니다 or 라서 may follow. */
 export function twinningStatusKo(status: TwinningStatus): string {

@@ -4,7 +4,8 @@ import { ProjectStage } from '@app/projects';
 import { TwinningStatus } from '@app/twinning';
 import type { FundCall } from '../funds/fund-call.entity';
 import { matchPercent, sumByCurrency, withParticle } from '@app/rules';
-import { orKo, STAGE_KO, TWINNING_STATUS_KO } from '../funding-words';
+import { TWINNING_STATUS_KO } from '@app/twinning';
+import { orKo, STAGE_KO } from '../funding-words';
 
 @ObjectType({ description: 'One eligibility rule of the call, and whether the application meets it now.' })
 @Allow('SIGNED_IN')

@@ -1,32 +1,17 @@
 import { Bilingual, pick } from '@app/core';
-import { GLOSSARY, withParticle } from '@app/rules';
+import { GLOSSARY, MILESTONE_STATUSES, PROJECT_STAGES, TWINNING_STATUSES, withParticle, type GlossaryKey } from '@app/rules';
 import { ActivityVerb } from './workspace-activity.entity';
 
-/** Names of the codes an entry mentions (stages, statuses, roles), in both languages. */
-const LABELS: Record<string, { en: string; ko: string }> = {
-  // twinning statuses
-  PROPOSED: GLOSSARY.twinningProposed,
-  ACTIVE: GLOSSARY.twinningActive,
-  DORMANT: GLOSSARY.twinningDormant,
-  CLOSED: GLOSSARY.twinningClosed,
-  // workspace roles
-  LEAD: GLOSSARY.roleLead,
-  MEMBER: GLOSSARY.roleMember,
-  OBSERVER: GLOSSARY.roleObserver,
-  // project stages
-  DISCOVERY: GLOSSARY.stageDiscovery,
-  GOAL_SETTING: GLOSSARY.stageGoalSetting,
-  FEASIBILITY: GLOSSARY.stageFeasibility,
-  DEMONSTRATOR: GLOSSARY.stageDemonstrator,
-  SCALING: GLOSSARY.stageScaling,
-  BUSINESS_AS_USUAL: GLOSSARY.stageBusinessAsUsual,
-  // milestone statuses
-  PLANNED: GLOSSARY.milestonePlanned,
-  IN_PROGRESS: GLOSSARY.milestoneInProgress,
-  DONE: GLOSSARY.milestoneDone,
-  MISSED: GLOSSARY.milestoneMissed,
-  CANCELLED: GLOSSARY.milestoneCancelled,
+/** Names of the codes an entry mentions (twinning statuses, roles, stages, milestone statuses), in both languages: the glossary's. */
+const CODES: Record<string, GlossaryKey> = {
+  ...TWINNING_STATUSES,
+  LEAD: 'roleLead',
+  MEMBER: 'roleMember',
+  OBSERVER: 'roleObserver',
+  ...PROJECT_STAGES,
+  ...MILESTONE_STATUSES,
 };
+const LABELS: Record<string, { en: string; ko: string }> = Object.fromEntries(Object.entries(CODES).map(([code, key]) => [code, GLOSSARY[key]]));
 
 /** A code's name in a language; unknown codes read as themselves. */
 export function labelOf(code: unknown, language: 'en' | 'ko'): string {

@@ -1,21 +1,12 @@
+import { APPLICATION_STATUSES, DECISION_OUTCOMES, termLabels } from '@app/rules';
 import { defineMessages } from '../../i18n';
 
 /** Seed-fund applications: open calls, starting and writing an application, its checks, the board's decision. */
 export const fundingMessages = defineMessages(
   'funding',
   {
-    appStatus: {
-      DRAFT: 'Draft',
-      SUBMITTED: 'Submitted',
-      ELIGIBILITY_CHECKED: 'Eligibility checked',
-      UNDER_REVIEW: 'Under review',
-      DECIDED: 'Decided',
-      AWARD_ACCEPTED: 'Award accepted',
-      IN_DELIVERY: 'In delivery',
-      CLOSED: 'Closed',
-      WITHDRAWN: 'Withdrawn',
-    },
-    outcome: { APPROVED: 'Approved', APPROVED_WITH_CONDITIONS: 'Approved with conditions', DEFERRED: 'Deferred', REJECTED: 'Rejected' },
+    appStatus: termLabels(APPLICATION_STATUSES, 'en'),
+    outcome: termLabels(DECISION_OUTCOMES, 'en'),
     category: { STAFF: 'Staff', TRAVEL: 'Travel', EQUIPMENT: 'Equipment', SERVICES: 'Services', EVENTS: 'Events', OTHER: 'Other' },
     calls: {
       title: 'Open calls',
@@ -162,18 +153,8 @@ export const fundingMessages = defineMessages(
     },
   },
   {
-    appStatus: {
-      DRAFT: '작성 중',
-      SUBMITTED: '제출 완료',
-      ELIGIBILITY_CHECKED: '자격 확인 완료',
-      UNDER_REVIEW: '심사 중',
-      DECIDED: '결정 완료',
-      AWARD_ACCEPTED: '지원 수락',
-      IN_DELIVERY: '사업 수행 중',
-      CLOSED: '종료',
-      WITHDRAWN: '철회',
-    },
-    outcome: { APPROVED: '승인', APPROVED_WITH_CONDITIONS: '조건부 승인', DEFERRED: '보류', REJECTED: '불승인' },
+    appStatus: termLabels(APPLICATION_STATUSES, 'ko'),
+    outcome: termLabels(DECISION_OUTCOMES, 'ko'),
     category: { STAFF: '인건비', TRAVEL: '여비', EQUIPMENT: '장비비', SERVICES: '용역비', EVENTS: '행사비', OTHER: '기타' },
     calls: {
       title: '접수 중인 공모',

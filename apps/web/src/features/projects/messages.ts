@@ -1,9 +1,5 @@
-import { termLabels, type GlossaryKey } from '@app/rules';
+import { MILESTONE_STATUSES, PROJECT_STAGES as STAGES, termLabels } from '@app/rules';
 import { defineMessages } from '../../i18n';
-
-/** Stages and milestone statuses are the glossary's words, as labels. */
-const STAGES = { DISCOVERY: 'stageDiscovery', GOAL_SETTING: 'stageGoalSetting', FEASIBILITY: 'stageFeasibility', DEMONSTRATOR: 'stageDemonstrator', SCALING: 'stageScaling', BUSINESS_AS_USUAL: 'stageBusinessAsUsual' } as const satisfies Record<string, GlossaryKey>;
-const MILESTONE_STATUSES = { PLANNED: 'milestonePlanned', IN_PROGRESS: 'milestoneInProgress', DONE: 'milestoneDone', MISSED: 'milestoneMissed', CANCELLED: 'milestoneCancelled' } as const satisfies Record<string, GlossaryKey>;
 
 /** Joint projects: stages, types, milestones, and starting a project. */
 export const projectMessages = defineMessages(

@@ -1,3 +1,4 @@
+import { termLabels, TWINNING_STATUSES } from '@app/rules';
 import { defineMessages } from '../../i18n';
 
 /** A twin workspace: its cities and clocks, members, invitations, requests to join, digest and activity. */
@@ -15,7 +16,7 @@ export const twinningMessages = defineMessages(
     workspace: {
       title: '{{a}} · {{b}} twin workspace',
       twinnedSince: 'Twinned since',
-      twinningStatus: { PROPOSED: 'Proposed', ACTIVE: 'Active', DORMANT: 'Dormant', CLOSED: 'Closed', DECLINED: 'Declined', WITHDRAWN: 'Withdrawn' },
+      twinningStatus: termLabels(TWINNING_STATUSES, 'en'),
       yourRole: 'Your role',
       health: {
         title: 'Health',
@@ -134,7 +135,7 @@ export const twinningMessages = defineMessages(
     workspace: {
       title: '{{a}}·{{b}} 트윈 워크스페이스',
       twinnedSince: '자매결연일',
-      twinningStatus: { PROPOSED: '제안됨', ACTIVE: '활동 중', DORMANT: '휴면', CLOSED: '종료', DECLINED: '거절됨', WITHDRAWN: '철회됨' },
+      twinningStatus: termLabels(TWINNING_STATUSES, 'ko'),
       yourRole: '내 역할',
       health: {
         title: '운영 현황',
