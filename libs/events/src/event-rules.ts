@@ -18,11 +18,6 @@ export interface EventShape {
 
 const iso = (d: Date) => d.toISOString();
 
-/** An instant as a Korean sentence says it, in the event's own zone, named: "2027년 6월 3일 (목) 오후 6:00 (영국 시간)". */
-export function koreanEventTime(instant: Date, timeZone: string): string {
-  return formatInstant(instant, timeZone, 'ko');
-}
-
 /**
  * Every problem with an event as it would stand after a create or an update,
  * by input field. `startsAtChanged` is false for an update that leaves the
@@ -31,7 +26,7 @@ export function koreanEventTime(instant: Date, timeZone: string): string {
 export function eventShapeProblems(shape: EventShape, now: Date, startsAtChanged: boolean, timeZone = 'UTC'): FieldProblem[] {
   const time = (d: Date | null) => (d ? d.getTime() : null);
   const closes = shape.registrationClosesAt ?? shape.startsAt;
-  const ko = (d: Date) => koreanEventTime(d, timeZone);
+  const ko = (d: Date) => formatInstant(d, timeZone, 'ko');
   const hybrid = shape.format === EventFormat.HYBRID;
   // The rules are the ones the organiser's form checks (libs/rules); the words are the API's.
   const message: Record<EventShapeRule, () => Words> = {

@@ -1,3 +1,4 @@
+import { formatInstant } from '@app/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, escapeLike, FieldProblem, ForbiddenError, hasRole, isUuid, NotFoundError, PageArgs, paginate, Role, words } from '@app/core';
@@ -10,7 +11,7 @@ import { EventsEmail } from './emails/events.emails';
 import { EventRegistration, RegistrationStatus } from './entities/event-registration.entity';
 import { EventFormat, EventStatus, ProgrammeEvent } from './entities/programme-event.entity';
 import { canManage, canSee, eventEmailData } from './event-access';
-import { eventShapeProblems, EventShape, koreanEventTime } from './event-rules';
+import { eventShapeProblems, EventShape } from './event-rules';
 import { FollowsService } from './follows.service';
 import { RegistrationsService } from './registrations.service';
 
@@ -200,7 +201,7 @@ export class EventsService {
         throw new ConflictError(
           words(
             `This event starts at ${event.startsAt.toISOString()}, which has passed: move it to a future time before publishing.`,
-            `이 행사의 시작 시각(${koreanEventTime(event.startsAt, event.timeZone)})이 이미 지났습니다. 게시하려면 먼저 앞으로 올 시각으로 옮겨 주세요.`,
+            `이 행사의 시작 시각(${formatInstant(event.startsAt, event.timeZone, 'ko')})이 이미 지났습니다. 게시하려면 먼저 앞으로 올 시각으로 옮겨 주세요.`,
           ),
           { reason: 'EVENT_STARTED', startsAt: event.startsAt.toISOString() },
         );

@@ -1,3 +1,4 @@
+import { formatInstant } from '@app/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppConfig, AuthUser, Clock, ConflictError, Connection, isUuid, NotFoundError, PageArgs, paginate, RequestContext, requestLoader, toCsv, words } from '@app/core';
@@ -8,7 +9,7 @@ import { EventsEmail } from './emails/events.emails';
 import { EventRegistration, RegistrationStatus } from './entities/event-registration.entity';
 import { EventStatus, ProgrammeEvent } from './entities/programme-event.entity';
 import { calendarUrl, canSee, eventEmailData, isPublic } from './event-access';
-import { koreanEventTime, registrationState, registrationWindow } from './event-rules';
+import { registrationState, registrationWindow } from './event-rules';
 
 export interface EventCounts {
   registered: number;
@@ -52,14 +53,14 @@ export class RegistrationsService {
         throw new ConflictError(
           words(
             `Registration for this event opens at ${opensAt!.toISOString()}: register then.`,
-            `이 행사의 참가 신청은 ${koreanEventTime(opensAt!, event.timeZone)}에 시작합니다. 그때 신청해 주세요.`,
+            `이 행사의 참가 신청은 ${formatInstant(opensAt!, event.timeZone, 'ko')}에 시작합니다. 그때 신청해 주세요.`,
           ),
           { reason: 'REGISTRATION_NOT_OPEN', opensAt: opensAt!.toISOString() },
         );
       }
       if (state === 'CLOSED') {
         throw new ConflictError(
-          words(`Registration for this event closed at ${closesAt.toISOString()}.`, `이 행사의 참가 신청은 ${koreanEventTime(closesAt, event.timeZone)}에 마감되었습니다.`),
+          words(`Registration for this event closed at ${closesAt.toISOString()}.`, `이 행사의 참가 신청은 ${formatInstant(closesAt, event.timeZone, 'ko')}에 마감되었습니다.`),
           { reason: 'REGISTRATION_CLOSED', closesAt: closesAt.toISOString() },
         );
       }
