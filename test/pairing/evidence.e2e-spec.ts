@@ -358,6 +358,8 @@ describe('pairing evidence', () => {
       ['both a city and another place', { otherPlace: 'Seoul', otherPlaceCountryCode: 'KR' }, 'cityBId', /exactly one other end/],
       ['a kind with spaces', { kind: 'City To City' }, 'kind', /lower-case/],
       ['a year in the future', { since: 2999 }, 'since', /year the link began/],
+      ['a summary in neither language', { summary: { en: ' ' } }, 'summary', /an English or a Korean version/],
+      ['a one-letter Korean summary', { summary: { ko: '항' } }, 'summary.ko', /2 to 2000 characters/],
     ])('refuses %s as BAD_USER_INPUT', async (_what, change, field, message) => {
       const error = await refused(() => app.gql(CREATE_LINK, { input: { ...link('liverpool', 'busan'), ...change } }, { token: admin }));
       expect(error.extensions.code).toBe('BAD_USER_INPUT');
@@ -398,13 +400,13 @@ describe('pairing evidence', () => {
 
     it('keeps both of two simultaneous edits of different fields', async () => {
       const [a, b] = await Promise.all([
-        app.gql(UPDATE_LINK, { input: { id: created.id, summary: 'Hydrogen ports partnership, renewed' } }, { token: liverpoolOfficer }),
+        app.gql(UPDATE_LINK, { input: { id: created.id, summary: { en: 'Hydrogen ports partnership, renewed', ko: '수소 항만 협력, 갱신' } } }, { token: liverpoolOfficer }),
         app.gql(UPDATE_LINK, { input: { id: created.id, partners: ['Busan Port Authority', 'Peel Ports'] } }, { token: busanOfficer }),
       ]);
       expect([a.errors, b.errors]).toEqual([undefined, undefined]);
       const links = await app.gqlOk<{ cityLinks: Link[] }>(LINKS, { cityId: 'busan' });
       expect(links.cityLinks.find((l) => l.id === created.id)).toMatchObject({
-        summary: 'Hydrogen ports partnership, renewed',
+        summary: { en: 'Hydrogen ports partnership, renewed', ko: '수소 항만 협력, 갱신' },
         partners: ['Busan Port Authority', 'Peel Ports'],
       });
     });

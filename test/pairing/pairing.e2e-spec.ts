@@ -108,6 +108,15 @@ describe('the pairing score', () => {
     for (const change of pairScore.explanation.wouldRaise) expect(change.delta).toBeGreaterThan(0);
     for (const change of pairScore.explanation.wouldLower) expect(change.delta).toBeLessThan(0);
 
+    // The changes are said in the reader's language, with the cities, indicators and sectors named in it.
+    const korean = (await app.gqlOk<Detail>(q, {}, { headers: { 'accept-language': 'ko' } })).pairScore.explanation;
+    expect(korean.wouldRaise.map((c) => c.delta)).toEqual(pairScore.explanation.wouldRaise.map((c) => c.delta));
+    for (const change of korean.wouldRaise) {
+      expect(change.description).toMatch(/다면$/);
+      expect(change.description).not.toMatch(/[A-Za-z]{4,}/);
+    }
+    expect(pairScore.explanation.wouldRaise[0].description).toMatch(/^If /);
+
     // The stored score of the same pair agrees with the one computed on request.
     const stored = await app.gqlOk<{ partnersFor: { nodes: Array<{ partner: { id: string }; score: Score }> } }>(PARTNERS, { city: 'busan', first: 14 });
     const same = stored.partnersFor.nodes.find((n) => n.partner.id === 'liverpool')!.score;

@@ -125,7 +125,7 @@ test.describe('pairing explorer', () => {
     await expect(first.getByRole('heading', { name: tr({ en: 'What would raise the score most', ko: '점수를 가장 많이 올릴 수 있는 변화' }) })).toBeVisible();
     // Busan and Liverpool may already be twinned here (other journeys twin them), so the change offered is a sector's.
     await expect(
-      first.getByText(tr({ en: /If Busan had both live infrastructure and a business-cluster priority in/, ko: /부산도 실증 인프라와 클러스터 우선순위를 모두 갖춘다면/ })).first(),
+      first.getByText(tr({ en: /If Busan had both live infrastructure and a business-cluster priority in/, ko: /부산도 실증 인프라와 산업 클러스터 육성 우선순위를 모두 갖춘다면/ })).first(),
     ).toBeVisible();
     await expect(first.getByText(tr({ en: 'Ports and maritime', ko: '항만·해양' })).first()).toBeVisible();
 

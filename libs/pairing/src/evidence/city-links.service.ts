@@ -24,14 +24,15 @@ export interface CityLinkFieldsInput {
   partners?: string[] | null;
   since?: number | null;
   formality?: number;
-  summary?: string;
+  /** Both versions of the summary, at least one; for an update, undefined = keep both. */
+  summary?: { en?: string | null; ko?: string | null };
   source?: string;
   asOf?: string | null;
 }
 
 type LinkValues = Pick<
   CityLink,
-  'cityAId' | 'cityBId' | 'otherPlace' | 'otherPlaceCountryCode' | 'kind' | 'partners' | 'since' | 'formality' | 'summary' | 'source' | 'asOf'
+  'cityAId' | 'cityBId' | 'otherPlace' | 'otherPlaceCountryCode' | 'kind' | 'partners' | 'since' | 'formality' | 'summaryEn' | 'summaryKo' | 'source' | 'asOf'
 >;
 
 /** Links between cities (or institutions in them) of two countries. */
@@ -81,7 +82,8 @@ export class CityLinksService {
         partners: input.partners ?? [],
         since: input.since ?? null,
         formality: input.formality as number,
-        summary: input.summary ?? '',
+        summaryEn: input.summary?.en ?? null,
+        summaryKo: input.summary?.ko ?? null,
         source: input.source ?? '',
         asOf: input.asOf ?? today,
       },
@@ -130,6 +132,7 @@ export class CityLinksService {
       if (input.otherPlace && input.cityBId === undefined) merged.cityBId = null;
       if (input.otherPlace === null && input.otherPlaceCountryCode === undefined) merged.otherPlaceCountryCode = null;
       if (input.asOf === undefined && input.source !== undefined) merged.asOf = today;
+      if (input.summary) Object.assign(merged, { summaryEn: input.summary.en ?? null, summaryKo: input.summary.ko ?? null });
       const values = this.checkValues(merged, today);
       await this.officers.assertCanEditOneOf(user, endsOf(values), em);
       await this.checkCountries(em, values);
@@ -220,7 +223,7 @@ export class CityLinksService {
       partners,
       since: values.since ?? null,
       formality: values.formality,
-      summary: checkText(values.summary, 'summary', 2, 2000, { en: 'say what the link is', ko: '어떤 연계인지 써 주세요' }),
+      ...checkSummary(values),
       source: checkEvidenceSource(values.source),
       asOf: checkEvidenceDate(values.asOf, today),
     };
@@ -286,6 +289,17 @@ export function endsOf(link: Pick<CityLink, 'cityAId' | 'cityBId'>): string[] {
 }
 
 function pickValues(link: CityLink): LinkValues {
-  const { cityAId, cityBId, otherPlace, otherPlaceCountryCode, kind, partners, since, formality, summary, source, asOf } = link;
-  return { cityAId, cityBId, otherPlace, otherPlaceCountryCode, kind, partners, since, formality, summary, source, asOf };
+  const { cityAId, cityBId, otherPlace, otherPlaceCountryCode, kind, partners, since, formality, summaryEn, summaryKo, source, asOf } = link;
+  return { cityAId, cityBId, otherPlace, otherPlaceCountryCode, kind, partners, since, formality, summaryEn, summaryKo, source, asOf };
+}
+
+/** What the link is, in English and/or Korean: each version given 2 to 2000 characters, at least one. */
+function checkSummary(values: Pick<LinkValues, 'summaryEn' | 'summaryKo'>): Pick<LinkValues, 'summaryEn' | 'summaryKo'> {
+  const what = { en: 'say what the link is', ko: '어떤 연계인지 써 주세요' };
+  const version = (text: string | null, field: string) => (text?.trim() ? checkText(text, field, 2, 2000, what) : null);
+  const checked = { summaryEn: version(values.summaryEn, 'summary.en'), summaryKo: version(values.summaryKo, 'summary.ko') };
+  if (!checked.summaryEn && !checked.summaryKo) {
+    throw BadInputError.field('summary', { en: 'say what the link is, in English or Korean (or both).', ko: '어떤 연계인지 영어나 한국어 중 하나 이상으로 써 주세요.' });
+  }
+  return checked;
 }
