@@ -413,7 +413,10 @@ test.describe('how much evidence a score rests on', () => {
 
     const history = card.locator('.explanation__body li[data-live="false"]').first();
     await expect(history).toContainText(
-      tr({ en: 'A twinning proposed on the Innovation Twins platform and withdrawn.', ko: '이노베이션 트윈스 플랫폼에서 제안한 자매결연: 철회됨.' }),
+      tr({
+        en: 'A proposal to twin Liverpool and Ulsan on the Innovation Twins platform was withdrawn.',
+        ko: '이노베이션 트윈스 플랫폼에서 리버풀과 울산의 자매결연 제안이 철회되었습니다.',
+      }),
     );
     await expect(history).toContainText(tr({ en: 'history: not scored', ko: '지난 협력: 점수에 반영 안 함' }));
 
@@ -425,6 +428,15 @@ test.describe('how much evidence a score rests on', () => {
         }),
       ),
     ).toBeVisible();
+
+    // The API said it in the page's language: switched, the page asks again and says it in the other.
+    await page.getByRole('button', { name: tr({ en: 'Switch to Korean', ko: '영어로 보기' }) }).click();
+    await expect(card.locator('.explanation__body li[data-live="false"]').first()).toContainText(
+      tr({
+        en: '이노베이션 트윈스 플랫폼에서 리버풀과 울산의 자매결연 제안이 철회되었습니다.',
+        ko: 'A proposal to twin Liverpool and Ulsan on the Innovation Twins platform was withdrawn.',
+      }),
+    );
   });
 
   test('the pairs page answers who could twin next, and which pairs need evidence before they can be judged', async ({ page, tr, lang }) => {

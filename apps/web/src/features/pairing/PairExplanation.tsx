@@ -1,4 +1,4 @@
-import { useQuery } from 'urql';
+import { useQueryInLanguage } from '../../api/query';
 import { ErrorNotice, Loading } from '../../components/ErrorNotice';
 import { LocalText } from '../../components/LocalText';
 import { graphql } from '../../gql';
@@ -136,7 +136,7 @@ export function PairExplanation({
   const { t, language } = useMessages(pairingMessages);
   const reference = useReference();
   const names = useCityNames();
-  const [{ data, error, fetching }, reexecute] = useQuery({
+  const [{ data, error, fetching }, reexecute] = useQueryInLanguage({
     query: ExplorerPairScore,
     variables: { cityA: cityId, cityB: partnerId, profileId, weights },
   });
