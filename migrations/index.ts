@@ -1,3 +1,4 @@
+import { SeededCaseStudiesInKorean1796658353910 } from './1796658353910-SeededCaseStudiesInKorean';
 import { ApplicationHistoryFacts1796647627077 } from './1796647627077-ApplicationHistoryFacts';
 import { OrganisationManagers1796640432813 } from './1796640432813-OrganisationManagers';
 import { ReviewDueDates1796629291142 } from './1796629291142-ReviewDueDates';
@@ -42,4 +43,5 @@ export const MIGRATIONS: Function[] = [
   ReviewDueDates1796629291142,
   OrganisationManagers1796640432813,
   ApplicationHistoryFacts1796647627077,
+  SeededCaseStudiesInKorean1796658353910,
 ];
