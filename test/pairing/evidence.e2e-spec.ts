@@ -336,7 +336,7 @@ describe('pairing evidence', () => {
       const cities = await refused(() => app.gql(CREATE_LINK, { input: link('liverpool', 'manchester') }, { token: admin }));
       expect(cities.extensions.code).toBe('BAD_USER_INPUT');
       expect(cities.message).toMatch(/a link joins cities of two countries/);
-      expect(cities.extensions.fields).toEqual([{ field: 'cityBId', message: expect.stringMatching(/Liverpool and Greater Manchester are both in GB/) }]);
+      expect(cities.extensions.fields).toEqual([{ field: 'cityBId', message: expect.stringMatching(/Liverpool and Greater Manchester are both in the United Kingdom/) }]);
       const place = await refused(() =>
         app.gql(CREATE_LINK, { input: link('busan', null, { otherPlace: 'Seoul', otherPlaceCountryCode: 'KR' }) }, { token: busanOfficer, headers: { 'accept-language': 'en' } }),
       );
@@ -345,7 +345,7 @@ describe('pairing evidence', () => {
       // Busan's officer reads it in Korean, the account's language, with the same code and field.
       const placeKo = await refused(() => app.gql(CREATE_LINK, { input: link('busan', null, { otherPlace: 'Seoul', otherPlaceCountryCode: 'KR' }) }, { token: busanOfficer }));
       expect(placeKo).toMatchObject({
-        message: 'otherPlaceCountryCode: 연계는 두 나라의 도시를 잇습니다. 부산과 Seoul은 둘 다 KR에 있습니다.',
+        message: 'otherPlaceCountryCode: 연계는 두 나라의 도시를 잇습니다. 부산과 Seoul은 둘 다 대한민국에 있습니다.',
         extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'otherPlaceCountryCode' }] },
       });
       // An input's own check gives its own Korean.

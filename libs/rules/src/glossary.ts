@@ -164,6 +164,13 @@ export const DECISION_OUTCOMES = {
 /** The two countries' names, by their codes. */
 export const COUNTRIES = { GB: 'countryGB', KR: 'countryKR' } as const satisfies Record<string, GlossaryKey>;
 
+/** A country's name in a sentence: the glossary's for the programme's two ("the United Kingdom", "영국"), else its code. */
+export function countryName(code: string, language: 'en' | 'ko'): string {
+  const key = COUNTRIES[code as keyof typeof COUNTRIES] as GlossaryKey | undefined;
+  if (!key) return code;
+  return language === 'en' ? `the ${term(key, 'en')}` : term(key, 'ko');
+}
+
 /** The kinds of link between two cities, by their codes. */
 export const LINK_KINDS = {
   research: 'linkResearch',

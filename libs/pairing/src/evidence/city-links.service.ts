@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, BadInputError, Clock, ConflictError, NotFoundError, type Words } from '@app/core';
 import { City, countriesByCode } from '@app/cities';
 import { CityOfficerService } from '@app/identity';
-import { fillKorean, withParticle } from '@app/rules';
+import { countryName, fillKorean, withParticle } from '@app/rules';
 import { requestPairingRecompute } from '../recompute/request-recompute';
 import { CityLink } from './entities/city-link.entity';
 import { checkEvidenceDate, checkEvidenceSource, checkText, isoDay, requireCity, wordsOf, writeEvidenceAudit } from './evidence-common';
@@ -253,8 +253,8 @@ export class CityLinksService {
       throw BadInputError.field(
         values.cityBId ? 'cityBId' : 'otherPlaceCountryCode',
         {
-          en: `${TWO_COUNTRIES_MESSAGE.en}: ${cityA.nameEn} and ${otherName.en} are both in ${cityA.countryCode}.`,
-          ko: `${TWO_COUNTRIES_MESSAGE.ko}. ${fillKorean('{a|와/과} {b|은/는}', { a: cityA.nameKo, b: otherName.ko })} 둘 다 ${cityA.countryCode}에 있습니다.`,
+          en: `${TWO_COUNTRIES_MESSAGE.en}: ${cityA.nameEn} and ${otherName.en} are both in ${countryName(cityA.countryCode, 'en')}.`,
+          ko: `${TWO_COUNTRIES_MESSAGE.ko}. ${fillKorean('{a|와/과} {b|은/는}', { a: cityA.nameKo, b: otherName.ko })} 둘 다 ${countryName(cityA.countryCode, 'ko')}에 있습니다.`,
         },
       );
     }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthUser, BadInputError, Clock, Connection, Language, NotFoundError, PageArgs } from '@app/core';
 import { CitiesService, citiesById } from '@app/cities';
+import { countryName, fillKorean } from '@app/rules';
 import {
   buildBatch,
   calibrateStars,
@@ -103,9 +104,10 @@ export class PairingQueryService {
     if (!a) throw new NotFoundError('city', cityA);
     if (!b) throw new NotFoundError('city', cityB);
     if (a.countryCode === b.countryCode) {
+      const [one, other] = await citiesById(this.dataSource.manager, [cityA, cityB]);
       throw BadInputError.field('cityB', {
-        en: `must be in another country: ${cityA} and ${cityB} are both in ${a.countryCode}, and pairs join cities of two countries.`,
-        ko: `다른 나라의 도시를 골라 주세요. ${cityA}, ${cityB} 둘 다 ${a.countryCode}에 있는데, 짝은 두 나라의 도시로 이루어집니다.`,
+        en: `must be in another country: ${one!.nameEn} and ${other!.nameEn} are both in ${countryName(a.countryCode, 'en')}, and pairs join cities of two countries.`,
+        ko: `다른 나라의 도시를 골라 주세요. ${fillKorean('{a|와/과} {b|은/는}', { a: one!.nameKo, b: other!.nameKo })} 둘 다 ${countryName(a.countryCode, 'ko')}에 있는데, 짝은 두 나라의 도시로 이루어집니다.`,
       });
     }
     const both = cities.filter((c) => c.countryCode === a.countryCode || c.countryCode === b.countryCode);
