@@ -30,7 +30,7 @@ const UPDATE_MILESTONE = `mutation($input: UpdateMilestoneInput!) { updateMilest
 const ACTIVITY = `query($id: ID!, $first: Int, $after: String, $filter: ActivityFilter) { workspace(id: $id) {
   health { activeProjects lastActivityAt }
   activity(first: $first, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor }
-    nodes { id verb objectType objectId actorName at timeZone summary { en ko } atInCities { cityId local utcOffset zoneName } } } } }`;
+    nodes { id verb objectType objectId actorName at timeZone summary { en ko } reason atInCities { cityId local utcOffset zoneName } } } } }`;
 
 interface Project {
   id: string;
@@ -54,6 +54,7 @@ interface Entry {
   at: string;
   timeZone: string;
   summary: { en: string; ko: string };
+  reason: string | null;
   atInCities: Array<{ cityId: string; local: string; utcOffset: string; zoneName: string }>;
 }
 interface Feed {
@@ -122,7 +123,9 @@ describe('twin workspaces and joint projects, end to end', () => {
     workspaceId = accepted.respondToTwinningProposal.workspaceId;
     const { activity } = await feed(t.liverpool);
     expect(activity.nodes.map((e) => e.verb)).toEqual(['WORKSPACE_OPENED']);
-    expect(activity.nodes[0].summary.en).toBe('박서준 accepted the twinning proposal and the workspace opened: 좋습니다. 함께합시다.');
+    // The reason is the person's words, beside the sentence rather than inside it: a page marks it with its language.
+    expect(activity.nodes[0].summary.en).toBe('박서준 accepted the twinning proposal and the workspace opened');
+    expect(activity.nodes[0].reason).toBe('좋습니다. 함께합시다.');
     expect(activity.nodes[0].summary.ko).toContain('박서준님이 자매결연 제안을 수락해 워크스페이스가 열렸습니다');
     expect(activity.nodes[0].timeZone).toBe('Asia/Seoul');
   });
@@ -380,8 +383,9 @@ describe('twin workspaces and joint projects, end to end', () => {
     expect([...times].sort().reverse()).toEqual(times);
     expect(verbs.filter((v) => v === 'PROJECT_STAGE_CHANGED')).toHaveLength(5);
     const bau = all.nodes.find((e) => e.verb === 'PROJECT_STAGE_CHANGED')!;
-    expect(bau.summary.en).toBe('Sam Taylor moved “Hydrogen ports” from Scaling to Business as usual: Both ports run hydrogen tugs');
-    expect(bau.summary.ko).toBe('Sam Taylor님이 프로젝트 “수소 항만”의 단계를 확산에서 상시 운영으로 옮겼습니다 (사유: Both ports run hydrogen tugs)');
+    expect(bau.summary.en).toBe('Sam Taylor moved “Hydrogen ports” from Scaling to Business as usual');
+    expect(bau.summary.ko).toBe('Sam Taylor님이 프로젝트 “수소 항만”의 단계를 확산에서 상시 운영으로 옮겼습니다');
+    expect(bau.reason).toBe('Both ports run hydrogen tugs');
 
     // Pages of five, following the cursor, cover the same entries once each.
     const seen: string[] = [];

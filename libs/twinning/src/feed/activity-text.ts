@@ -44,18 +44,27 @@ export interface DescribableActivity {
   details: Record<string, unknown>;
 }
 
-/** One sentence for a feed entry or a digest line, in English and in Korean. */
-/** The entry as a sentence in each language: both always there. */
-export function describeActivity(entry: DescribableActivity): { en: string; ko: string } {
-  return { en: sentence(entry, 'en'), ko: sentence(entry, 'ko') };
+/**
+ * The entry as a sentence in each language, both always there: a digest's
+ * line. A page leaves the reason out (`withReason: false`) and shows it
+ * beside the sentence as the person wrote it, marked with its language.
+ */
+export function describeActivity(entry: DescribableActivity, { withReason = true }: { withReason?: boolean } = {}): { en: string; ko: string } {
+  return { en: sentence(entry, 'en', withReason), ko: sentence(entry, 'ko', withReason) };
 }
 
-function sentence(entry: DescribableActivity, language: 'en' | 'ko'): string {
+/** The reason a person gave for the change, as they wrote it; null when none. */
+export function reasonOf(entry: Pick<DescribableActivity, 'details'>): string | null {
+  const reason = entry.details.reason;
+  return typeof reason === 'string' && reason ? reason : null;
+}
+
+function sentence(entry: DescribableActivity, language: 'en' | 'ko', withReason: boolean): string {
   const actor = entry.actorName;
   const object = pick(entry.objectLabel, language);
   const d = entry.details;
   const label = (code: unknown) => labelOf(code, language);
-  const reason = typeof d.reason === 'string' && d.reason ? d.reason : null;
+  const reason = withReason ? reasonOf(entry) : null;
   const fields = Array.isArray(d.fields) ? (d.fields as string[]).map((f) => FIELD_LABELS[f]?.[language] ?? f) : [];
   const because = reason ? (language === 'ko' ? ` (사유: ${reason})` : `: ${reason}`) : '';
   if (language === 'ko') {

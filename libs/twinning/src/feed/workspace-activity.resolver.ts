@@ -3,7 +3,7 @@ import { Allow, Ctx, LocalizedText, LocalTime, ONE_PER_COUNTRY, renderInZones, R
 import { User } from '@app/identity';
 import { TwinningLoaders } from '../twinning.loaders';
 import { WorkspaceActivity } from './workspace-activity.entity';
-import { describeActivity } from './activity-text';
+import { describeActivity, reasonOf } from './activity-text';
 
 @Resolver(() => WorkspaceActivity)
 export class WorkspaceActivityResolver {
@@ -21,10 +21,16 @@ export class WorkspaceActivityResolver {
     return entry.objectLabel ? LocalizedText.of(entry.objectLabel) : null;
   }
 
-  @ResolveField(() => LocalizedText, { description: 'The entry as a sentence, in English and Korean.' })
+  @ResolveField(() => LocalizedText, { description: 'The entry as a sentence, in English and Korean, without the reason given (see reason).' })
   @Allow('SIGNED_IN')
   summary(@Parent() entry: WorkspaceActivity): LocalizedText {
-    return LocalizedText.of(describeActivity(entry));
+    return LocalizedText.of(describeActivity(entry, { withReason: false }));
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The reason the person gave for the change, as they wrote it; null when none.' })
+  @Allow('SIGNED_IN')
+  reason(@Parent() entry: WorkspaceActivity): string | null {
+    return reasonOf(entry);
   }
 
   @ResolveField(() => [LocalTime], { complexity: ONE_PER_COUNTRY, description: "When it happened on both cities' clocks (city A first), in your language." })

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ErrorNotice, Loading } from '../../components/ErrorNotice';
-import { LocalText } from '../../components/LocalText';
+import { LocalText, TypedText } from '../../components/LocalText';
 import { MoreButton } from '../../components/Paged';
 import { Time } from '../../components/Time';
 import { useMessages } from '../../i18n';
@@ -48,6 +48,18 @@ export function ProjectsPage({ id, after, isLast, onMore, cities }: { id: string
 }
 
 /** One page of the workspace's activity feed. */
+/** The reason a person gave for a change, after the entry's sentence, marked with the language it is written in. */
+function FeedReason({ text }: { text: string }) {
+  const { t } = useMessages(twinningMessages);
+  return (
+    <>
+      {t('workspace.feed.reasonOpen')}
+      <TypedText text={text} />
+      {t('workspace.feed.reasonClose')}
+    </>
+  );
+}
+
 export function ActivityPage({ id, after, isLast, onMore }: { id: string; after: string | null; isLast: boolean; onMore: (cursor: string) => void }) {
   const { t } = useMessages(twinningMessages);
   const [{ data, error, fetching }, reexecute] = useQuery({ query: ActivityQuery, variables: { id, after } });
@@ -70,6 +82,7 @@ export function ActivityPage({ id, after, isLast, onMore }: { id: string; after:
               ) : (
                 <LocalText value={entry.summary} />
               )}
+              {entry.reason && <FeedReason text={entry.reason} />}
               <small>
                 <Time value={entry.at} also={[UK_ZONE, KR_ZONE]} />
               </small>

@@ -142,6 +142,7 @@ export const ActivityQuery = graphql(`
             en
             ko
           }
+          reason
         }
       }
     }

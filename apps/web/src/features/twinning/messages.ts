@@ -120,6 +120,9 @@ export const twinningMessages = defineMessages(
         title: 'Activity',
         none: 'Nothing has happened here yet.',
         more: 'Show more activity',
+        // Around the reason a person gave, shown as they wrote it.
+        reasonOpen: ': ',
+        reasonClose: '',
       },
     },
   },
@@ -239,6 +242,8 @@ export const twinningMessages = defineMessages(
         title: '활동 내역',
         none: '아직 활동 내역이 없습니다.',
         more: '활동 더 보기',
+        reasonOpen: ' (사유: ',
+        reasonClose: ')',
       },
     },
   },
