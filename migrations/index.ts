@@ -1,3 +1,4 @@
+import { FundAuditFacts1796658523226 } from './1796658523226-FundAuditFacts';
 import { ApplicationHistoryFacts1796647627077 } from './1796647627077-ApplicationHistoryFacts';
 import { OrganisationManagers1796640432813 } from './1796640432813-OrganisationManagers';
 import { ReviewDueDates1796629291142 } from './1796629291142-ReviewDueDates';
@@ -42,4 +43,5 @@ export const MIGRATIONS: Function[] = [
   ReviewDueDates1796629291142,
   OrganisationManagers1796640432813,
   ApplicationHistoryFacts1796647627077,
+  FundAuditFacts1796658523226,
 ];
