@@ -339,6 +339,11 @@ describe('seed fund: an application from draft to a closed award', () => {
     expect(text.split('\r\n')[0]).toBe('id,at_utc,actor_user_id,actor_email,actor_name,action,subject_type,subject_id,summary,reason,detail');
     for (const action of ['application.submit', 'review.submitted', 'vote.cast', 'decision.recorded', 'ledger.committed', 'ledger.released', 'application.closeAward']) expect(text).toContain(`,${action},`);
     expect(text).toContain('김지현');
+    // Each line says what happened in the caller's language; the person's own words in a column of their own.
+    expect(text).toContain(',2 reviewers assigned.,');
+    expect(text).toContain(',Grant agreement in place: delivery started.,Grant agreement signed,');
+    const korean = await (await fetch(`${app.url}/funds/${fundId}/audit.csv`, { headers: { authorization: `Bearer ${t.admin}`, 'accept-language': 'ko' } })).text();
+    expect(korean).toContain(',심사위원 2명을 배정했습니다.,');
     const board = await csvAs(t.boardKr);
     expect(board.status).toBe(200);
     expect(await board.text()).toContain(applicationId);
