@@ -72,7 +72,7 @@ describe('the audit log’s English sentences become facts', () => {
       ['심사위원 2명을 배정했습니다.', 'ko'],
       ['신청자에게 돌려보냈습니다.', 'ko'],
       ['김지현 님이 반대했습니다.', 'ko'],
-      ['결정을 기록했습니다: 승인, 지원금 £20,000 및 ₩34,000,000 (찬성 2, 반대 1, 기권 0). 이전 결정을 대신합니다.', 'ko'],
+      ['결정을 기록했습니다: 승인, 지원금 £20,000 및 ₩34,000,000(찬성 2, 반대 1, 기권 0). 이전 결정을 대신합니다.', 'ko'],
       // What cannot be read back is shown as it was recorded, marked English.
       ['A reviewer went away.', 'en'],
     ]);

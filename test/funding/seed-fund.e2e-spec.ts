@@ -322,7 +322,7 @@ describe('seed fund: an application from draft to a closed award', () => {
     const decision = async (language: string) =>
       (await app.gqlOk<Log>(`query($id: ID!) { fund(id: $id) { auditLog(filter: { action: "decision.recorded" }) { nodes { action subjectId summary summaryLang reason } } } }`, { id: fundId }, { token: t.admin, headers: { 'accept-language': language } })).fund.auditLog.nodes[0].summary;
     expect(await decision('en')).toBe('Recorded the decision: approved with conditions, awarding £20,000 and ₩34,000,000 (2 for, 0 against, 1 abstaining).');
-    expect(await decision('ko')).toBe('결정을 기록했습니다: 조건부 승인, 지원금 £20,000 및 ₩34,000,000 (찬성 2, 반대 0, 기권 1).');
+    expect(await decision('ko')).toBe('결정을 기록했습니다: 조건부 승인, 지원금 £20,000 및 ₩34,000,000(찬성 2, 반대 0, 기권 1).');
     // Nothing written both ways in either language.
     for (const entry of [...en, ...ko]) expect(entry.summary).not.toMatch(/\(s\)|\(으\)|[을를이가와과은는]\(/);
   });

@@ -44,7 +44,7 @@ describe('auditWords', () => {
     expect(auditWords('application.startReview', { fromStatus: S.ELIGIBILITY_CHECKED, toStatus: S.UNDER_REVIEW, reviewers: 2 }, LONDON)).toEqual({ en: '2 reviewers assigned.', ko: '심사위원 2명을 배정했습니다.' });
     expect(auditWords('decision.recorded', { outcome: DecisionOutcome.REJECTED, amounts: {}, votes: { for: 1, against: 2, abstaining: 0 }, supersedes: true }, LONDON)).toEqual({
       en: 'Recorded the decision: rejected (1 for, 2 against, 0 abstaining). It supersedes the earlier decision.',
-      ko: '결정을 기록했습니다: 불승인 (찬성 1, 반대 2, 기권 0). 이전 결정을 대신합니다.',
+      ko: '결정을 기록했습니다: 불승인(찬성 1, 반대 2, 기권 0). 이전 결정을 대신합니다.',
     });
     expect(auditWords('vote.cast', { name: '김지현', choice: VoteChoice.FOR }, LONDON)).toEqual({ en: '김지현 voted for.', ko: '김지현 님이 찬성했습니다.' });
   });

@@ -216,7 +216,7 @@ function decisionWords(facts: AuditFacts): Words {
     en:
       `Recorded the decision: ${term(DECISION_OUTCOMES[outcome], 'en')}${award.en ? `, awarding ${award.en}` : ''} (${votes.for} for, ${votes.against} against, ${votes.abstaining} abstaining).` +
       (facts.supersedes ? ' It supersedes the earlier decision.' : ''),
-    ko: `결정을 기록했습니다: ${OUTCOME_KO[outcome]}${award.ko ? `, 지원금 ${award.ko}` : ''} (찬성 ${votes.for}, 반대 ${votes.against}, 기권 ${votes.abstaining}).` + (facts.supersedes ? ' 이전 결정을 대신합니다.' : ''),
+    ko: `결정을 기록했습니다: ${OUTCOME_KO[outcome]}${award.ko ? `, 지원금 ${award.ko}` : ''}(찬성 ${votes.for}, 반대 ${votes.against}, 기권 ${votes.abstaining}).` + (facts.supersedes ? ' 이전 결정을 대신합니다.' : ''),
   };
 }
 
