@@ -1,4 +1,6 @@
 import { FundAuditFacts1796658523226 } from './1796658523226-FundAuditFacts';
+import { CityLinkLanguages1796658640274 } from './1796658640274-CityLinkLanguages';
+import { SeededCaseStudiesInKorean1796658353910 } from './1796658353910-SeededCaseStudiesInKorean';
 import { ApplicationHistoryFacts1796647627077 } from './1796647627077-ApplicationHistoryFacts';
 import { OrganisationManagers1796640432813 } from './1796640432813-OrganisationManagers';
 import { ReviewDueDates1796629291142 } from './1796629291142-ReviewDueDates';
@@ -43,5 +45,7 @@ export const MIGRATIONS: Function[] = [
   ReviewDueDates1796629291142,
   OrganisationManagers1796640432813,
   ApplicationHistoryFacts1796647627077,
+  SeededCaseStudiesInKorean1796658353910,
+  CityLinkLanguages1796658640274,
   FundAuditFacts1796658523226,
 ];

@@ -135,7 +135,7 @@ export function syntheticCountries(citiesPerCountry: number, seed = 20261125, li
     const a = x[Math.floor(rnd() * x.length)];
     const b = y[Math.floor(rnd() * y.length)];
     const onA = rnd() < 0.5;
-    const link: LinkEvidence = { id: `link-${n}`, otherCityId: onA ? b.cityId : a.cityId, kind: 'research', partners: [], formality: Math.floor(rnd() * 5), summary: '', since: null, ...prov };
+    const link: LinkEvidence = { id: `link-${n}`, otherCityId: onA ? b.cityId : a.cityId, kind: 'research', partners: [], formality: Math.floor(rnd() * 5), summary: { en: 'Link', ko: null }, since: null, ...prov };
     (onA ? a : b).links.push(link);
   }
   return { x, y };

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { xml2js } from 'xml-js';
+import { writeSeededCaseStudiesInKorean } from '../../migrations/1796658353910-SeededCaseStudiesInKorean';
 import { createProject, joinAsMember, twinLiverpoolAndBusan } from '../funding/funding-support';
 import { startTestApp, TestApp } from '../support/harness';
 
@@ -22,6 +25,17 @@ type Study = { id: string; slug: string; versions: Version[]; authorNames: strin
 const KOREAN = { 'accept-language': 'ko' };
 const ENGLISH = { 'accept-language': 'en' };
 const codeOf = (res: { errors?: Array<{ extensions: { code: string } }> }) => res.errors?.[0]?.extensions.code ?? 'OK';
+
+type InBoth = { en: string; ko: string };
+/** The report's example case studies, as the seed reads them. */
+const SEEDS = (
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'data', 'case-studies.json'), 'utf8')) as {
+    caseStudies: Array<{ slug: string; summary: InBoth; successFactors: InBoth[]; lessons: InBoth[] }>;
+  }
+).caseStudies;
+const SEEDED = `query($idOrSlug: String!) { caseStudy(idOrSlug: $idOrSlug) { id version successFactors { en ko } lessons { en ko }
+  versions { language revision body } revisions(language: "ko") { revision } } }`;
+type Seeded = { id: string; version: number; successFactors: InBoth[]; lessons: InBoth[]; versions: Array<{ language: string; revision: number; body: string }>; revisions: Array<{ revision: number }> };
 
 /**
  * The Liverpool–Busan story: written by a participant in both languages,
@@ -299,6 +313,60 @@ describe('case studies', () => {
     expect(entries.find((e) => e.href.endsWith(`${study.slug}?lang=en`))!.content).toBe('<p>Tugs and buses.</p>\n');
     // The title reaches a feed reader escaped: shown as the text it is, never as an image with a handler.
     expect(entries.find((e) => e.href.endsWith(`${sneaky.slug}?lang=en`))!.title).toBe('&lt;img src=x onerror=alert(1)&gt; ]]&gt; and ]]&gt; again');
+  });
+
+  it('the report’s examples are seeded in both languages: success factors, lessons and each body in its own language', async () => {
+    const seeded = async (slug: string) => (await app.gqlOk<{ caseStudy: Seeded }>(SEEDED, { idOrSlug: slug }, { token: t.admin })).caseStudy;
+    expect(SEEDS).toHaveLength(8);
+    for (const seed of SEEDS) {
+      const study = await seeded(seed.slug);
+      expect([study.successFactors, study.lessons]).toEqual([seed.successFactors, seed.lessons]);
+      const body = (language: string) => study.versions.find((v) => v.language === language)!.body;
+      for (const item of [...seed.successFactors, ...seed.lessons]) {
+        // Written in Korean, not quoted: no Latin word in the Korean text, and the English stays out of the Korean body.
+        expect(item.ko).toMatch(/^[^A-Za-z]*[가-힣][^A-Za-z]*$/);
+        expect(body('ko')).toContain(`- ${item.ko}\n`);
+        expect(body('ko')).not.toContain(item.en);
+        expect(body('en')).toContain(`- ${item.en}\n`);
+      }
+      expect(body('ko')).toMatch(/\n## 성공 요인\n[^]*\n## 교훈\n/);
+      expect(body('ko')).not.toContain('영어 원문');
+    }
+    expect((await seeded('ulsan-offshore-wind')).successFactors[0]).toEqual({ en: 'Made full use of the local supply chain', ko: '지역 공급망을 최대한 활용' });
+  });
+
+  it('a data migration gives case studies seeded before the Korean lists their Korean, as a new revision, and leaves alone one a person has edited', async () => {
+    const seeded = async (slug: string) => (await app.gqlOk<{ caseStudy: Seeded }>(SEEDED, { idOrSlug: slug }, { token: t.admin })).caseStudy;
+    const ulsan = await seeded('ulsan-offshore-wind');
+    // Two seeded case studies put back as the earlier seed left them: English-only lists, quoted in English in the Korean body.
+    const putBack = async (slug: string) => {
+      const seed = SEEDS.find((s) => s.slug === slug)!;
+      const englishOnly = (items: InBoth[]) => JSON.stringify(items.map(({ en }) => ({ en, ko: null })));
+      const quoted = (items: InBoth[]) => items.map((i) => `- ${i.en}`).join('\n');
+      const body = `${seed.summary.ko}\n\n## 성공 요인 (영어 원문)\n\n${quoted(seed.successFactors)}\n\n## 교훈 (영어 원문)\n\n${quoted(seed.lessons)}\n`;
+      await app.dataSource.query(`UPDATE case_study SET success_factors = $2, lessons = $3 WHERE slug = $1`, [slug, englishOnly(seed.successFactors), englishOnly(seed.lessons)]);
+      await app.dataSource.query(`UPDATE case_study_version v SET body = $2 FROM case_study c WHERE c.id = v.case_study_id AND c.slug = $1 AND v.language = 'ko'`, [slug, body]);
+      return body;
+    };
+    await putBack('ulsan-offshore-wind');
+    const quotedBelfast = await putBack('belfast-daejeon-cyber');
+    // Belfast's English text has since been edited by a person: the case study is theirs now.
+    const belfast = await seeded('belfast-daejeon-cyber');
+    await app.gqlOk(WRITE, { input: { caseStudyId: belfast.id, language: 'en', revision: 1, title: 'IoT security between Belfast and Daejeon', summary: 'A long partnership.', body: 'Edited.' } }, { token: t.admin });
+
+    expect(await writeSeededCaseStudiesInKorean((sql, parameters) => app.asOwner(sql, parameters))).toEqual(['ulsan-offshore-wind']);
+    // Ulsan reads as the seed now writes it, the Korean text as a second revision kept beside the first.
+    const migrated = await seeded('ulsan-offshore-wind');
+    expect([migrated.successFactors, migrated.lessons]).toEqual([ulsan.successFactors, ulsan.lessons]);
+    expect(migrated.versions.map((v) => [v.language, v.revision, v.body])).toEqual(ulsan.versions.map((v) => [v.language, v.language === 'ko' ? 2 : 1, v.body]));
+    expect(migrated.revisions.map((r) => r.revision)).toEqual([2, 1]);
+    expect(migrated.version).toBe(2);
+    // Belfast stays as it was, English quotes and all.
+    const untouched = await seeded('belfast-daejeon-cyber');
+    expect(untouched.successFactors.every((f) => f.ko === null)).toBe(true);
+    expect(untouched.versions.find((v) => v.language === 'ko')!.body).toBe(quotedBelfast);
+    // Nothing is written twice.
+    expect(await writeSeededCaseStudiesInKorean((sql, parameters) => app.asOwner(sql, parameters))).toEqual([]);
   });
 
   it('a disabled account is sent nothing: the review request goes to the leads whose accounts are active', async () => {

@@ -19,7 +19,7 @@ export const ACTIVITY_FIELDS = 'cityId sectorKey level projects { title summary 
 export const ACTIVITY = `query($cityId: ID!) { citySectorActivity(cityId: $cityId) { ${ACTIVITY_FIELDS} } }`;
 export const SET_ACTIVITY = `mutation($input: SetSectorActivityInput!) { setSectorActivity(input: $input) { ${ACTIVITY_FIELDS} } }`;
 export const CLEAR_ACTIVITY = `mutation($input: ClearSectorActivityInput!) { clearSectorActivity(input: $input) }`;
-export const LINK_FIELDS = `id cityAId cityBId otherPlace otherPlaceCountryCode kind partners since formality summary source asOf enteredByUserId
+export const LINK_FIELDS = `id cityAId cityBId otherPlace otherPlaceCountryCode kind partners since formality summary { en ko } source asOf enteredByUserId
   cityA { id countryCode } cityB { id countryCode }`;
 export const LINKS = `query($cityId: ID!) { cityLinks(cityId: $cityId) { ${LINK_FIELDS} } }`;
 export const CREATE_LINK = `mutation($input: CreateCityLinkInput!) { createCityLink(input: $input) { ${LINK_FIELDS} } }`;
@@ -66,7 +66,7 @@ export interface Link {
   partners: string[];
   since: number | null;
   formality: number;
-  summary: string;
+  summary: { en: string | null; ko: string | null };
   source: string;
   enteredByUserId: string | null;
   cityA: { id: string; countryCode: string };
@@ -113,7 +113,7 @@ export const link = (cityAId: string, cityBId: string | null, extra: Record<stri
   partners: ['Liverpool City Council', 'Busan Metropolitan City'],
   since: 2023,
   formality: 2,
-  summary: 'Memorandum of understanding on port innovation.',
+  summary: { en: 'Memorandum of understanding on port innovation.' },
   source: 'Test: signed MOU',
   ...extra,
 });

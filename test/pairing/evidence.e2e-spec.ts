@@ -336,7 +336,7 @@ describe('pairing evidence', () => {
       const cities = await refused(() => app.gql(CREATE_LINK, { input: link('liverpool', 'manchester') }, { token: admin }));
       expect(cities.extensions.code).toBe('BAD_USER_INPUT');
       expect(cities.message).toMatch(/a link joins cities of two countries/);
-      expect(cities.extensions.fields).toEqual([{ field: 'cityBId', message: expect.stringMatching(/Liverpool and Greater Manchester are both in GB/) }]);
+      expect(cities.extensions.fields).toEqual([{ field: 'cityBId', message: expect.stringMatching(/Liverpool and Greater Manchester are both in the United Kingdom/) }]);
       const place = await refused(() =>
         app.gql(CREATE_LINK, { input: link('busan', null, { otherPlace: 'Seoul', otherPlaceCountryCode: 'KR' }) }, { token: busanOfficer, headers: { 'accept-language': 'en' } }),
       );
@@ -345,7 +345,7 @@ describe('pairing evidence', () => {
       // Busan's officer reads it in Korean, the account's language, with the same code and field.
       const placeKo = await refused(() => app.gql(CREATE_LINK, { input: link('busan', null, { otherPlace: 'Seoul', otherPlaceCountryCode: 'KR' }) }, { token: busanOfficer }));
       expect(placeKo).toMatchObject({
-        message: 'otherPlaceCountryCode: 연계는 두 나라의 도시를 잇습니다. 부산과 Seoul은 둘 다 KR에 있습니다.',
+        message: 'otherPlaceCountryCode: 연계는 두 나라의 도시를 잇습니다. 부산과 Seoul은 둘 다 대한민국에 있습니다.',
         extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'otherPlaceCountryCode' }] },
       });
       // An input's own check gives its own Korean.
@@ -358,6 +358,8 @@ describe('pairing evidence', () => {
       ['both a city and another place', { otherPlace: 'Seoul', otherPlaceCountryCode: 'KR' }, 'cityBId', /exactly one other end/],
       ['a kind with spaces', { kind: 'City To City' }, 'kind', /lower-case/],
       ['a year in the future', { since: 2999 }, 'since', /year the link began/],
+      ['a summary in neither language', { summary: { en: ' ' } }, 'summary', /an English or a Korean version/],
+      ['a one-letter Korean summary', { summary: { ko: '항' } }, 'summary.ko', /2 to 2000 characters/],
     ])('refuses %s as BAD_USER_INPUT', async (_what, change, field, message) => {
       const error = await refused(() => app.gql(CREATE_LINK, { input: { ...link('liverpool', 'busan'), ...change } }, { token: admin }));
       expect(error.extensions.code).toBe('BAD_USER_INPUT');
@@ -398,13 +400,13 @@ describe('pairing evidence', () => {
 
     it('keeps both of two simultaneous edits of different fields', async () => {
       const [a, b] = await Promise.all([
-        app.gql(UPDATE_LINK, { input: { id: created.id, summary: 'Hydrogen ports partnership, renewed' } }, { token: liverpoolOfficer }),
+        app.gql(UPDATE_LINK, { input: { id: created.id, summary: { en: 'Hydrogen ports partnership, renewed', ko: '수소 항만 협력, 갱신' } } }, { token: liverpoolOfficer }),
         app.gql(UPDATE_LINK, { input: { id: created.id, partners: ['Busan Port Authority', 'Peel Ports'] } }, { token: busanOfficer }),
       ]);
       expect([a.errors, b.errors]).toEqual([undefined, undefined]);
       const links = await app.gqlOk<{ cityLinks: Link[] }>(LINKS, { cityId: 'busan' });
       expect(links.cityLinks.find((l) => l.id === created.id)).toMatchObject({
-        summary: 'Hydrogen ports partnership, renewed',
+        summary: { en: 'Hydrogen ports partnership, renewed', ko: '수소 항만 협력, 갱신' },
         partners: ['Busan Port Authority', 'Peel Ports'],
       });
     });

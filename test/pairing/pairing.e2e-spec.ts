@@ -108,6 +108,15 @@ describe('the pairing score', () => {
     for (const change of pairScore.explanation.wouldRaise) expect(change.delta).toBeGreaterThan(0);
     for (const change of pairScore.explanation.wouldLower) expect(change.delta).toBeLessThan(0);
 
+    // The changes are said in the reader's language, with the cities, indicators and sectors named in it.
+    const korean = (await app.gqlOk<Detail>(q, {}, { headers: { 'accept-language': 'ko' } })).pairScore.explanation;
+    expect(korean.wouldRaise.map((c) => c.delta)).toEqual(pairScore.explanation.wouldRaise.map((c) => c.delta));
+    for (const change of korean.wouldRaise) {
+      expect(change.description).toMatch(/다면$/);
+      expect(change.description).not.toMatch(/[A-Za-z]{4,}/);
+    }
+    expect(pairScore.explanation.wouldRaise[0].description).toMatch(/^If /);
+
     // The stored score of the same pair agrees with the one computed on request.
     const stored = await app.gqlOk<{ partnersFor: { nodes: Array<{ partner: { id: string }; score: Score }> } }>(PARTNERS, { city: 'busan', first: 14 });
     const same = stored.partnersFor.nodes.find((n) => n.partner.id === 'liverpool')!.score;
@@ -155,7 +164,13 @@ describe('the pairing score', () => {
 
   it('refuses pairs within one country, unknown cities and countries, with clear errors', async () => {
     const within = await app.gql(`query { pairScore(cityA: "liverpool", cityB: "leeds") { profile } }`);
-    expect(within.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'cityB', message: expect.stringMatching(/another country/) }] });
+    expect(within.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'cityB', message: expect.stringMatching(/another country: Liverpool and Leeds are both in the United Kingdom/) }],
+    });
+    // In Korean, the cities and the country by their Korean names.
+    const withinKo = await app.gql(`query { pairScore(cityA: "liverpool", cityB: "leeds") { profile } }`, {}, { headers: { 'accept-language': 'ko' } });
+    expect(withinKo.errors?.[0].extensions.fields).toEqual([{ field: 'cityB', message: expect.stringMatching(/^다른 나라의 도시를 골라 주세요\. 리버풀과 리즈는 둘 다 영국에 있는데/) }]);
     expect((await app.gql(`query { pairScore(cityA: "liverpool", cityB: "atlantis") { profile } }`)).errors?.[0].extensions.code).toBe('NOT_FOUND');
     expect((await app.gql(`query { partnersFor(city: "atlantis") { totalCount } }`)).errors?.[0].extensions.code).toBe('NOT_FOUND');
     expect((await app.gql(RANKING, { a: 'GB', b: 'gb' })).errors?.[0].extensions.code).toBe('BAD_USER_INPUT');

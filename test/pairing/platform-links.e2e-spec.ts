@@ -1,5 +1,6 @@
 import { EvidenceService, PairingComputeService } from '@app/pairing';
 import { PLATFORM_LINKS_BACKFILL } from '../../migrations/1796624457908-PlatformLinks';
+import { BACKFILL_PLATFORM_LINKS } from '../../migrations/1796658640274-CityLinkLanguages';
 import { startTestApp, TestApp } from '../support/harness';
 import { codeOf } from '../support/matrix';
 import { CREATE_LINK, DELETE_LINK, evidenceChecks, UPDATE_LINK } from './evidence-support';
@@ -13,7 +14,7 @@ import { CREATE_LINK, DELETE_LINK, evidenceChecks, UPDATE_LINK } from './evidenc
  * worker would.
  */
 
-const LINK = 'id cityAId cityBId kind formality live platformRef summary source asOf since enteredByUserId';
+const LINK = 'id cityAId cityBId kind formality live platformRef summary { en ko } source asOf since enteredByUserId';
 const LINKS = `query($cityId: ID!) { cityLinks(cityId: $cityId) { ${LINK} } }`;
 const PROPOSE = `mutation($input: ProposeTwinningInput!) { proposeTwinning(input: $input) { id status } }`;
 const RESPOND = `mutation($input: RespondToTwinningProposalInput!) { respondToTwinningProposal(input: $input) { id status workspaceId activeSince } }`;
@@ -32,7 +33,7 @@ interface Link {
   formality: number;
   live: boolean;
   platformRef: string | null;
-  summary: string;
+  summary: { en: string | null; ko: string | null };
   source: string;
   asOf: string;
   since: number | null;
@@ -91,8 +92,15 @@ describe('twinnings and joint projects as pairing evidence', () => {
       asOf: today(),
       enteredByUserId: ids.liverpool,
       source: `Innovation Twins platform: twinning proposed ${today()}`,
-      summary: 'A twinning of Liverpool and Busan was proposed on the Innovation Twins platform and awaits an answer.',
+      summary: {
+        en: 'A twinning of Liverpool and Busan was proposed on the Innovation Twins platform and awaits an answer.',
+        ko: '이노베이션 트윈스 플랫폼에서 리버풀과 부산의 자매결연이 제안되어 답변을 기다리고 있습니다.',
+      },
     });
+    // A Korean reader reads the platform's source in Korean.
+    const [year_, month, day] = today().split('-').map(Number);
+    const korean = (await app.gqlOk<{ cityLinks: Link[] }>(LINKS, { cityId: 'busan' }, { token: t.admin, headers: { 'accept-language': 'ko' } })).cityLinks;
+    expect(korean.find((l) => l.id === link.id)!.source).toBe(`이노베이션 트윈스 플랫폼: ${year_}년 ${month}월 ${day}일 자매결연 제안`);
     expect(bumped(versions, await recomputeVersions())).toEqual(['busan', 'liverpool']);
     expect(await lastAudit()).toMatchObject({ action: 'link.platform', entity_id: link.id, actor_user_id: ids.liverpool, city_ids: ['liverpool', 'busan'], before: null });
     expect(await storedRelationship()).toBe(0.25);
@@ -103,7 +111,7 @@ describe('twinnings and joint projects as pairing evidence', () => {
     expect(anonymous.length).toBeGreaterThan(0);
     for (const l of anonymous) {
       expect(l.platformRef).toBeNull();
-      expect(l.summary).not.toMatch(/Liverpool proposed|Busan proposed/);
+      expect(JSON.stringify(l.summary)).not.toMatch(/Liverpool proposed|Busan proposed|리버풀이 제안|부산이 제안/);
     }
     const officer = (await app.gqlOk<{ cityLinks: Link[] }>(LINKS, { cityId: 'busan' }, { token: t.busan })).cityLinks;
     expect(officer.every((l) => l.platformRef === null)).toBe(true);
@@ -119,7 +127,7 @@ describe('twinnings and joint projects as pairing evidence', () => {
       live: false,
       enteredByUserId: ids.busan,
       source: `Innovation Twins platform: twinning declined ${today()}`,
-      summary: 'A proposal to twin Liverpool and Busan on the Innovation Twins platform was declined.',
+      summary: { en: 'A proposal to twin Liverpool and Busan on the Innovation Twins platform was declined.' },
     });
     // Anyone reads links: neither the proposal's message nor the reason is in them.
     expect(JSON.stringify(await busanLinks())).not.toMatch(/Private/);
@@ -149,7 +157,7 @@ describe('twinnings and joint projects as pairing evidence', () => {
       live: true,
       since: new Date(res.respondToTwinningProposal.activeSince).getUTCFullYear(),
       source: `Innovation Twins platform: twinning accepted ${today()}`,
-      summary: 'Liverpool and Busan are twinned on the Innovation Twins platform and work together in a twin workspace.',
+      summary: { en: 'Liverpool and Busan are twinned on the Innovation Twins platform and work together in a twin workspace.' },
     });
     expect(bumped(versions, await recomputeVersions())).toEqual(['busan', 'liverpool']);
     const links = await busanLinks();
@@ -189,7 +197,7 @@ describe('twinnings and joint projects as pairing evidence', () => {
       since: year(),
       enteredByUserId: ids.liverpool,
       source: `Innovation Twins platform: joint project started ${today()}`,
-      summary: 'A joint project of Liverpool and Busan in their twin workspace on the Innovation Twins platform.',
+      summary: { en: 'A joint project of Liverpool and Busan in their twin workspace on the Innovation Twins platform.' },
     });
     expect(bumped(versions, await recomputeVersions())).toEqual(['busan', 'liverpool']);
 
@@ -205,7 +213,7 @@ describe('twinnings and joint projects as pairing evidence', () => {
       live: false,
       enteredByUserId: ids.busan,
       source: `Innovation Twins platform: joint project closed ${today()}`,
-      summary: 'A joint project of Liverpool and Busan in their twin workspace on the Innovation Twins platform; it is closed.',
+      summary: { en: 'A joint project of Liverpool and Busan in their twin workspace on the Innovation Twins platform; it is closed.' },
     });
     expect(bumped(versions, await recomputeVersions())).toEqual(['busan', 'liverpool']);
 
@@ -220,7 +228,7 @@ describe('twinnings and joint projects as pairing evidence', () => {
     for (const ref of [`twinning:${twinningId}`, `project:${project.id}`]) {
       const link = (await linkOf(ref))!;
       for (const token of [t.admin, t.busan]) {
-        const update = await refused(() => app.gql(UPDATE_LINK, { input: { id: link.id, formality: 0, summary: 'Edited by hand' } }, { token }));
+        const update = await refused(() => app.gql(UPDATE_LINK, { input: { id: link.id, formality: 0, summary: { en: 'Edited by hand' } } }, { token }));
         expect(update.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PLATFORM_LINK', platformRef: ref });
         // Each in their language: the admin's is English, Busan's officer's account reads Korean.
         expect(update.message).toMatch(token === t.admin ? /kept by the Innovation Twins platform/ : /^이 연계는 플랫폼이 관리하며 (자매결연|공동 프로젝트)\(.*(자매결연이|공동 프로젝트가) 바뀌면 함께 바뀝니다/);
@@ -229,7 +237,7 @@ describe('twinnings and joint projects as pairing evidence', () => {
       }
       expect(await linkOf(ref)).toEqual(link);
     }
-    const input = { cityAId: 'liverpool', cityBId: 'busan', kind: 'research', formality: 2, summary: 'Port research', source: 'Officer note, 2026' };
+    const input = { cityAId: 'liverpool', cityBId: 'busan', kind: 'research', formality: 2, summary: { en: 'Port research' }, source: 'Officer note, 2026' };
     const entered = (await app.gqlOk<{ createCityLink: Link }>(CREATE_LINK, { input }, { token: t.admin })).createCityLink;
     expect((await busanLinks()).find((l) => l.id === entered.id)).toMatchObject({ live: true, platformRef: null });
     expect(codeOf(await app.gql(UPDATE_LINK, { input: { id: entered.id, formality: 1 } }, { token: t.admin }))).toBe('OK');
@@ -270,14 +278,14 @@ describe('twinnings and joint projects as pairing evidence', () => {
       formality: 2,
       live: true,
       source: `Innovation Twins platform: twinning dormant ${today()}`,
-      summary: 'Liverpool and Busan are twinned on the Innovation Twins platform; the twinning is dormant, with little activity.',
+      summary: { en: 'Liverpool and Busan are twinned on the Innovation Twins platform; the twinning is dormant, with little activity.' },
     });
     expect(await change('ACTIVE')).toMatchObject({ formality: 4, live: true, source: `Innovation Twins platform: twinning active again ${today()}` });
     expect(await change('CLOSED')).toMatchObject({
       formality: 4,
       live: false,
       source: `Innovation Twins platform: twinning closed ${today()}`,
-      summary: 'Liverpool and Busan were twinned on the Innovation Twins platform; the twinning is closed.',
+      summary: { en: 'Liverpool and Busan were twinned on the Innovation Twins platform; the twinning is closed.' },
     });
 
     const withdrawnId = await propose();
@@ -286,7 +294,7 @@ describe('twinnings and joint projects as pairing evidence', () => {
       formality: 1,
       live: false,
       source: `Innovation Twins platform: twinning proposal withdrawn ${today()}`,
-      summary: 'A proposal to twin Liverpool and Busan on the Innovation Twins platform was withdrawn.',
+      summary: { en: 'A proposal to twin Liverpool and Busan on the Innovation Twins platform was withdrawn.' },
     });
     const links = await busanLinks();
     expect(JSON.stringify(links)).not.toMatch(/Private/);
@@ -330,21 +338,28 @@ describe('twinnings and joint projects as pairing evidence', () => {
     expect(await recomputeVersions()).toEqual(versions);
   });
 
-  it("the migration's backfill, for twinnings and projects made before these links, writes the links the services write", async () => {
+  it("the migrations' backfills, for twinnings and projects made before these links, write the links the services write, in both languages", async () => {
     const rows = () =>
       app.dataSource.query(
-        `SELECT platform_ref, city_a_id, city_b_id, other_place, kind, partners, since, formality, live, summary, source, as_of, entered_by_user_id, seed_key, deleted_at
+        `SELECT platform_ref, city_a_id, city_b_id, other_place, kind, partners, since, formality, live, summary_en, summary_ko, source, source_ko, as_of,
+                entered_by_user_id, seed_key, deleted_at
            FROM city_link WHERE platform_ref IS NOT NULL ORDER BY platform_ref`,
       );
     const written = await rows();
     expect(written).toHaveLength(4);
+    expect(written.every((row: { summary_ko: string | null; source_ko: string | null }) => row.summary_ko && row.source_ko)).toBe(true);
     await app.asOwner(`DELETE FROM city_link WHERE platform_ref IS NOT NULL`);
     const versions = await recomputeVersions();
-    for (const statement of PLATFORM_LINKS_BACKFILL) await app.asOwner(statement);
+    // PlatformLinks wrote the one summary the table had then, which CityLinkLanguages made the English one.
+    const backfill = async () => {
+      for (const statement of PLATFORM_LINKS_BACKFILL) await app.asOwner(statement.replace('live, summary, source', 'live, summary_en, source'));
+      await app.asOwner(BACKFILL_PLATFORM_LINKS);
+    };
+    await backfill();
     expect(await rows()).toEqual(written);
     expect(bumped(versions, await recomputeVersions())).toEqual(['busan', 'liverpool']);
     // Run again, it adds nothing.
-    for (const statement of PLATFORM_LINKS_BACKFILL) await app.asOwner(statement);
+    await backfill();
     expect(await rows()).toEqual(written);
   });
 });

@@ -58,7 +58,7 @@ describe('twinnings and twin workspaces', () => {
       const sameCountryKo = await app.gql(PROPOSE, { input: { cityId: 'liverpool', partnerCityId: 'manchester', message: 'Hi' } }, { token: tokens.liverpool, headers: KOREAN });
       expect(sameCountryKo.errors?.[0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
-        fields: [{ field: 'partnerCityId', message: '다른 나라의 도시를 골라 주세요. 리버풀과 맨체스터 광역시는 둘 다 GB에 있습니다.' }],
+        fields: [{ field: 'partnerCityId', message: '다른 나라의 도시를 골라 주세요. 리버풀과 맨체스터 광역시는 둘 다 영국에 있습니다.' }],
       });
       const emptyKo = await app.gql(PROPOSE, { input: { cityId: 'liverpool', partnerCityId: 'busan', message: '' } }, { token: tokens.liverpool, headers: KOREAN });
       expect(emptyKo.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'message', message: expect.stringMatching(/^1자에서 \d+자 사이로 써 주세요\.$/) }] });

@@ -161,7 +161,7 @@ test.describe('the evidence console', () => {
     const linkForm = page.getByRole('form', { name: tr({ en: 'Add a link', ko: '교류 관계 추가' }) });
     await choose(linkForm, tr({ en: 'The other city', ko: '상대 도시' }), partner);
     await choose(linkForm, tr({ en: 'How formal', ko: '공식성' }), tr({ en: '3: formal between institutions', ko: '3: 기관 간 공식 협력' }));
-    await linkForm.getByLabel(tr({ en: 'What it is', ko: '내용' })).fill(exchange);
+    await linkForm.getByLabel(tr({ en: 'What it is, in English', ko: '내용(한국어)' })).fill(exchange);
     await linkForm.getByLabel(tr({ en: 'Source', ko: '출처' }), { exact: true }).fill(tr({ en: `Memorandum of understanding ${stamp}`, ko: `업무 협약서 ${stamp}` }));
     await linkForm.getByRole('button', { name: tr({ en: 'Add the link', ko: '관계 추가' }) }).click();
     const links = page.getByRole('region', { name: tr({ en: 'Links with the other country', ko: '상대국과의 교류 관계' }) });

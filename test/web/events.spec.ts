@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { DEMO, expect, test, type Lang } from './fixtures';
+import { DEMO, expect, Mailbox, test, type Lang } from './fixtures';
 import { gqlRaw, tokenFor } from './support/api';
 import { createConfirmedPerson, createOrganiser, myRegistrationOf, type EventsPerson } from './support/events-api';
 
@@ -237,6 +237,31 @@ test.describe('events', () => {
     await page.goto('/events?mine=1');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: 'Events I organise', ko: '내가 주최하는 행사' }));
     await expect(page.getByRole('link', { name: tr(title) })).toBeVisible();
+  });
+
+  test('an announcement’s unsubscribe link opens a page in the email’s language; one press stops such announcements', async ({ page, tr, lang, mail }) => {
+    const stamp = `${Date.now()}`;
+    const follower = await createConfirmedPerson(mail, lang, 'follower', tr({ en: 'Casey Follow', ko: '한지우' }));
+    await gqlRaw(`mutation { followEvents(input: { scope: PROGRAMME }) { scope } }`, {}, follower.token);
+    // The demo's organiser publishes an event: everyone following the programme is told, once.
+    const organiser = await tokenFor(DEMO.organiser);
+    const starts = Date.now() + 20 * 86_400_000;
+    const created = await gqlRaw<{ createEvent: { id: string; version: number } }>(
+      `mutation($input: CreateEventInput!) { createEvent(input: $input) { id version } }`,
+      { input: { kind: 'SEMINAR', format: 'ONLINE', title: { en: `Harbour data seminar ${stamp}`, ko: `항만 데이터 세미나 ${stamp}` }, joinUrl: 'https://meet.example.org/harbour', startsAt: new Date(starts).toISOString(), endsAt: new Date(starts + 3_600_000).toISOString(), timeZone: 'Asia/Seoul' } },
+      organiser,
+    );
+    const event = created.data!.createEvent;
+    await gqlRaw(`mutation($input: EventStepInput!) { publishEvent(input: $input) { id } }`, { input: { id: event.id, version: event.version } }, organiser);
+
+    const announcement = await mail.waitFor(follower.email, new RegExp(stamp));
+    await page.goto(Mailbox.link(announcement, `${process.env.WEB_BASE_URL}/unsubscribe/events?token=`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: 'Stop event announcements', ko: '행사 공지 그만 받기' }));
+    expect(await gqlRaw<{ myEventFollows: unknown[] }>(`query { myEventFollows { scope } }`, {}, follower.token)).toMatchObject({ data: { myEventFollows: [{ scope: 'PROGRAMME' }] } });
+    // Opening the link changed nothing (a link scanner stops nothing); the button does.
+    await page.getByRole('button', { name: tr({ en: 'Stop these announcements', ko: '이런 공지 그만 받기' }) }).click();
+    await expect(page.getByText(tr({ en: 'Done: you will receive no more announcements like this one.', ko: '완료했습니다. 이와 같은 행사 공지는 더 이상 보내지 않습니다.' }))).toBeVisible();
+    expect(await gqlRaw<{ myEventFollows: unknown[] }>(`query { myEventFollows { scope } }`, {}, follower.token)).toMatchObject({ data: { myEventFollows: [] } });
   });
 
   test('someone without the organiser role is not offered event creation', async ({ page, tr, lang, signIn }) => {

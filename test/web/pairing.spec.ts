@@ -125,7 +125,7 @@ test.describe('pairing explorer', () => {
     await expect(first.getByRole('heading', { name: tr({ en: 'What would raise the score most', ko: '점수를 가장 많이 올릴 수 있는 변화' }) })).toBeVisible();
     // Busan and Liverpool may already be twinned here (other journeys twin them), so the change offered is a sector's.
     await expect(
-      first.getByText(tr({ en: /If Busan had both live infrastructure and a business-cluster priority in/, ko: /부산도 실증 인프라와 클러스터 우선순위를 모두 갖춘다면/ })).first(),
+      first.getByText(tr({ en: /If Busan had both live infrastructure and a business-cluster priority in/, ko: /부산도 실증 인프라와 산업 클러스터 육성 우선순위를 모두 갖춘다면/ })).first(),
     ).toBeVisible();
     await expect(first.getByText(tr({ en: 'Ports and maritime', ko: '항만·해양' })).first()).toBeVisible();
 
@@ -413,7 +413,10 @@ test.describe('how much evidence a score rests on', () => {
 
     const history = card.locator('.explanation__body li[data-live="false"]').first();
     await expect(history).toContainText(
-      tr({ en: 'A twinning proposed on the Innovation Twins platform and withdrawn.', ko: '이노베이션 트윈스 플랫폼에서 제안한 자매결연: 철회됨.' }),
+      tr({
+        en: 'A proposal to twin Liverpool and Ulsan on the Innovation Twins platform was withdrawn.',
+        ko: '이노베이션 트윈스 플랫폼에서 리버풀과 울산의 자매결연 제안이 철회되었습니다.',
+      }),
     );
     await expect(history).toContainText(tr({ en: 'history: not scored', ko: '지난 협력: 점수에 반영 안 함' }));
 
@@ -425,6 +428,15 @@ test.describe('how much evidence a score rests on', () => {
         }),
       ),
     ).toBeVisible();
+
+    // The API said it in the page's language: switched, the page asks again and says it in the other.
+    await page.getByRole('button', { name: tr({ en: 'Switch to Korean', ko: '영어로 보기' }) }).click();
+    await expect(card.locator('.explanation__body li[data-live="false"]').first()).toContainText(
+      tr({
+        en: '이노베이션 트윈스 플랫폼에서 리버풀과 울산의 자매결연 제안이 철회되었습니다.',
+        ko: 'A proposal to twin Liverpool and Ulsan on the Innovation Twins platform was withdrawn.',
+      }),
+    );
   });
 
   test('the pairs page answers who could twin next, and which pairs need evidence before they can be judged', async ({ page, tr, lang }) => {

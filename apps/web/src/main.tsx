@@ -1,9 +1,9 @@
-import { StrictMode } from 'react';
+import { StrictMode, useMemo, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Provider } from 'urql';
 import { createClient } from './api/client';
 import { AuthProvider } from './auth/AuthProvider';
-import { i18n } from './i18n';
+import { i18n, useMessages } from './i18n';
 import { common } from './i18n/common';
 import { App } from './App';
 import './styles.css';
@@ -16,12 +16,23 @@ const nameDocument = () => {
 nameDocument();
 i18n.on('languageChanged', nameDocument);
 
+/**
+ * The API answers in the page's language (its refusals, histories and
+ * explanations), so a change of language starts a new client: every page
+ * asks again, and nothing cached in the other language is shown.
+ */
+function ApiProvider({ children }: { children: ReactNode }) {
+  const { language } = useMessages(common);
+  const client = useMemo(() => createClient(language), [language]);
+  return <Provider value={client}>{children}</Provider>;
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Provider value={createClient()}>
+    <ApiProvider>
       <AuthProvider>
         <App />
       </AuthProvider>
-    </Provider>
+    </ApiProvider>
   </StrictMode>,
 );

@@ -16,8 +16,6 @@ export interface EventShape {
   registrationClosesAt: Date | null;
 }
 
-const iso = (d: Date) => d.toISOString();
-
 /**
  * Every problem with an event as it would stand after a create or an update,
  * by input field. `startsAtChanged` is false for an update that leaves the
@@ -26,15 +24,15 @@ const iso = (d: Date) => d.toISOString();
 export function eventShapeProblems(shape: EventShape, now: Date, startsAtChanged: boolean, timeZone = 'UTC'): FieldProblem[] {
   const time = (d: Date | null) => (d ? d.getTime() : null);
   const closes = shape.registrationClosesAt ?? shape.startsAt;
-  const ko = (d: Date) => formatInstant(d, timeZone, 'ko');
+  const [en, ko] = [(d: Date) => formatInstant(d, timeZone, 'en'), (d: Date) => formatInstant(d, timeZone, 'ko')];
   const hybrid = shape.format === EventFormat.HYBRID;
   // The rules are the ones the organiser's form checks (libs/rules); the words are the API's.
   const message: Record<EventShapeRule, () => Words> = {
     endBeforeStart: () => ({
-      en: `must be after the start (${iso(shape.startsAt)}): the event cannot end before it starts.`,
+      en: `must be after the start (${en(shape.startsAt)}): the event cannot end before it starts.`,
       ko: `시작 시각(${ko(shape.startsAt)})보다 뒤여야 합니다. 행사가 시작하기 전에 끝날 수는 없습니다.`,
     }),
-    startPast: () => ({ en: `must be in the future (it is now ${iso(now)}).`, ko: `앞으로 올 시각이어야 합니다(지금은 ${ko(now)}).` }),
+    startPast: () => ({ en: `must be in the future (it is now ${en(now)}).`, ko: `앞으로 올 시각이어야 합니다(지금은 ${ko(now)}).` }),
     venueNeeded: () => ({
       en: `is needed for ${hybrid ? 'a hybrid' : 'an in-person'} event: say where it takes place.`,
       ko: `${hybrid ? '현장·온라인 병행' : '현장 진행'} 행사에는 장소가 필요합니다. 어디에서 열리는지 써 주세요.`,
@@ -44,12 +42,12 @@ export function eventShapeProblems(shape: EventShape, now: Date, startsAtChanged
       ko: `${hybrid ? '현장·온라인 병행' : '온라인'} 행사에는 참여 링크가 필요합니다. 참가자가 접속할 링크를 넣어 주세요.`,
     }),
     closesAfterEnd: () => ({
-      en: `must be no later than the end of the event (${iso(shape.endsAt)}).`,
+      en: `must be no later than the end of the event (${en(shape.endsAt)}).`,
       ko: `행사가 끝나는 시각(${ko(shape.endsAt)})보다 늦을 수 없습니다.`,
     }),
-    opensAfterCloses: () => ({ en: `must be before registration closes (${iso(closes)}).`, ko: `참가 신청 마감(${ko(closes)}) 전이어야 합니다.` }),
+    opensAfterCloses: () => ({ en: `must be before registration closes (${en(closes)}).`, ko: `참가 신청 마감(${ko(closes)}) 전이어야 합니다.` }),
     opensAfterStart: () => ({
-      en: `must be before the event starts (${iso(closes)}), when registration closes.`,
+      en: `must be before the event starts (${en(closes)}), when registration closes.`,
       ko: `참가 신청이 마감되는 행사 시작 시각(${ko(closes)}) 전이어야 합니다.`,
     }),
   };

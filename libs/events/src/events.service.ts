@@ -200,7 +200,7 @@ export class EventsService {
       if (now.getTime() >= event.startsAt.getTime()) {
         throw new ConflictError(
           words(
-            `This event starts at ${event.startsAt.toISOString()}, which has passed: move it to a future time before publishing.`,
+            `This event started on ${formatInstant(event.startsAt, event.timeZone, 'en')}, which has passed: move it to a future time before publishing.`,
             `이 행사의 시작 시각(${formatInstant(event.startsAt, event.timeZone, 'ko')})이 이미 지났습니다. 게시하려면 먼저 앞으로 올 시각으로 옮겨 주세요.`,
           ),
           { reason: 'EVENT_STARTED', startsAt: event.startsAt.toISOString() },

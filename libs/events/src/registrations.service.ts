@@ -52,7 +52,7 @@ export class RegistrationsService {
       if (state === 'NOT_OPEN') {
         throw new ConflictError(
           words(
-            `Registration for this event opens at ${opensAt!.toISOString()}: register then.`,
+            `Registration for this event opens on ${formatInstant(opensAt!, event.timeZone, 'en')}: register then.`,
             `이 행사의 참가 신청은 ${formatInstant(opensAt!, event.timeZone, 'ko')}에 시작합니다. 그때 신청해 주세요.`,
           ),
           { reason: 'REGISTRATION_NOT_OPEN', opensAt: opensAt!.toISOString() },
@@ -60,7 +60,7 @@ export class RegistrationsService {
       }
       if (state === 'CLOSED') {
         throw new ConflictError(
-          words(`Registration for this event closed at ${closesAt.toISOString()}.`, `이 행사의 참가 신청은 ${formatInstant(closesAt, event.timeZone, 'ko')}에 마감되었습니다.`),
+          words(`Registration for this event closed on ${formatInstant(closesAt, event.timeZone, 'en')}.`, `이 행사의 참가 신청은 ${formatInstant(closesAt, event.timeZone, 'ko')}에 마감되었습니다.`),
           { reason: 'REGISTRATION_CLOSED', closesAt: closesAt.toISOString() },
         );
       }

@@ -1,5 +1,6 @@
 import { City } from '@app/cities';
-import { jointProjectLinkTerms, PlatformLinkInput } from '@app/pairing';
+import { jointProjectLinkTerms, type PlatformEvent, type PlatformLinkInput, platformSource } from '@app/pairing';
+import { fillKorean } from '@app/rules';
 import { Twinning } from '@app/twinning';
 import { Project } from './entities/project.entity';
 
@@ -38,7 +39,8 @@ export function projectLink(
 ): PlatformLinkInput {
   const open = !project.closedAt;
   const day = (open ? at : project.closedAt!).toISOString().slice(0, 10);
-  const event = !open ? 'joint project closed' : reopened ? 'joint project reopened' : 'joint project started';
+  const event: PlatformEvent = !open ? 'joint project closed' : reopened ? 'joint project reopened' : 'joint project started';
+  const names = { a: cityA.nameKo, b: cityB.nameKo };
   return {
     ref: `project:${project.id}`,
     cityAId: twinning.cityAId,
@@ -48,9 +50,15 @@ export function projectLink(
     // The year the project was set up on the platform (its planned start may still be ahead).
     since: (project.createdAt ?? at).getUTCFullYear(),
     summary: open
-      ? `A joint project of ${cityA.nameEn} and ${cityB.nameEn} in their twin workspace on the Innovation Twins platform.`
-      : `A joint project of ${cityA.nameEn} and ${cityB.nameEn} in their twin workspace on the Innovation Twins platform; it is closed.`,
-    source: `Innovation Twins platform: ${event} ${day}`,
+      ? {
+          en: `A joint project of ${cityA.nameEn} and ${cityB.nameEn} in their twin workspace on the Innovation Twins platform.`,
+          ko: fillKorean('이노베이션 트윈스 플랫폼의 공동 워크스페이스에서 {a|와/과} {b|이/가} 함께하는 공동 프로젝트입니다.', names),
+        }
+      : {
+          en: `A joint project of ${cityA.nameEn} and ${cityB.nameEn} in their twin workspace on the Innovation Twins platform; it is closed.`,
+          ko: fillKorean('이노베이션 트윈스 플랫폼의 공동 워크스페이스에서 {a|와/과} {b|이/가} 함께한 공동 프로젝트로, 지금은 종료되었습니다.', names),
+        },
+    source: platformSource(event, day),
     asOf: day,
     actorUserId,
   };

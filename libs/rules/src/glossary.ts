@@ -82,6 +82,13 @@ export const GLOSSARY = {
   milestoneMissed: { en: 'missed', ko: '기한 초과', avoid: ['기한 내 미완료'] },
   milestoneCancelled: { en: 'cancelled', ko: '취소' },
   languageStatus: { en: 'status in each language', ko: '언어별 상태', avoid: ['언어판별'] },
+
+  // The kinds of link between two cities that the pairing score weighs.
+  linkResearch: { en: 'research', ko: '연구 협력' },
+  linkCityToCity: { en: 'city-to-city', ko: '도시 간 협력', avoid: ['도시 간 교류'] },
+  linkBusinessGovernment: { en: 'business and government', ko: '민관 협력', avoid: ['기업과 정부 간 협력', '기업–정부 협력'] },
+  linkBusinessResearch: { en: 'business and research', ko: '산학 협력', avoid: ['기업과 연구기관 간 협력', '기업–연구기관 협력'] },
+  linkJointProject: { en: 'joint project', ko: '공동 프로젝트' },
 } as const satisfies Record<string, GlossaryTerm>;
 
 export type GlossaryKey = keyof typeof GLOSSARY;
@@ -156,3 +163,19 @@ export const DECISION_OUTCOMES = {
 
 /** The two countries' names, by their codes. */
 export const COUNTRIES = { GB: 'countryGB', KR: 'countryKR' } as const satisfies Record<string, GlossaryKey>;
+
+/** A country's name in a sentence: the glossary's for the programme's two ("the United Kingdom", "영국"), else its code. */
+export function countryName(code: string, language: 'en' | 'ko'): string {
+  const key = COUNTRIES[code as keyof typeof COUNTRIES] as GlossaryKey | undefined;
+  if (!key) return code;
+  return language === 'en' ? `the ${term(key, 'en')}` : term(key, 'ko');
+}
+
+/** The kinds of link between two cities, by their codes. */
+export const LINK_KINDS = {
+  research: 'linkResearch',
+  'city-to-city': 'linkCityToCity',
+  'business-to-government': 'linkBusinessGovernment',
+  'business-to-research': 'linkBusinessResearch',
+  'joint-project': 'linkJointProject',
+} as const satisfies Record<string, GlossaryKey>;

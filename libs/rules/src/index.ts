@@ -29,4 +29,4 @@ export {
   type InstantStyle,
   type ZoneLanguage,
 } from './time-zones';
-export { APPLICATION_STATUSES, COUNTRIES, DECISION_OUTCOMES, forbiddenVariants, GLOSSARY, MILESTONE_STATUSES, PROJECT_STAGES, term, termLabels, TWINNING_STATUSES, type GlossaryKey, type GlossaryTerm } from './glossary';
+export { APPLICATION_STATUSES, COUNTRIES, countryName, DECISION_OUTCOMES, forbiddenVariants, GLOSSARY, LINK_KINDS, MILESTONE_STATUSES, PROJECT_STAGES, term, termLabels, TWINNING_STATUSES, type GlossaryKey, type GlossaryTerm } from './glossary';

@@ -1,5 +1,7 @@
 import { City } from '@app/cities';
-import { PlatformLinkInput, twinningLinkTerms } from '@app/pairing';
+import type { Words } from '@app/core';
+import { type PlatformEvent, type PlatformLinkInput, platformSource, twinningLinkTerms } from '@app/pairing';
+import { fillKorean } from '@app/rules';
 import { Twinning, TwinningStatus } from './entities/twinning.entity';
 
 /*
@@ -14,7 +16,7 @@ import { Twinning, TwinningStatus } from './entities/twinning.entity';
  */
 
 /** What the change was, for the link's source. */
-function eventOf(status: TwinningStatus, from: TwinningStatus | null): string {
+function eventOf(status: TwinningStatus, from: TwinningStatus | null): PlatformEvent {
   switch (status) {
     case TwinningStatus.PROPOSED:
       return 'twinning proposed';
@@ -31,20 +33,41 @@ function eventOf(status: TwinningStatus, from: TwinningStatus | null): string {
   }
 }
 
-function summaryOf(status: TwinningStatus, a: string, b: string): string {
+/** What the link is, in both languages, for a twinning of `a` and `b` in `status`. */
+function summaryOf(status: TwinningStatus, a: City, b: City): Words {
+  const en = (text: string) => text.replace('{a}', a.nameEn).replace('{b}', b.nameEn);
+  const ko = (template: string) => fillKorean(template, { a: a.nameKo, b: b.nameKo });
   switch (status) {
     case TwinningStatus.PROPOSED:
-      return `A twinning of ${a} and ${b} was proposed on the Innovation Twins platform and awaits an answer.`;
+      return {
+        en: en('A twinning of {a} and {b} was proposed on the Innovation Twins platform and awaits an answer.'),
+        ko: ko('이노베이션 트윈스 플랫폼에서 {a|와/과} {b}의 자매결연이 제안되어 답변을 기다리고 있습니다.'),
+      };
     case TwinningStatus.ACTIVE:
-      return `${a} and ${b} are twinned on the Innovation Twins platform and work together in a twin workspace.`;
+      return {
+        en: en('{a} and {b} are twinned on the Innovation Twins platform and work together in a twin workspace.'),
+        ko: ko('{a|와/과} {b|은/는} 이노베이션 트윈스 플랫폼에서 자매결연을 맺고 공동 워크스페이스에서 함께 일합니다.'),
+      };
     case TwinningStatus.DORMANT:
-      return `${a} and ${b} are twinned on the Innovation Twins platform; the twinning is dormant, with little activity.`;
+      return {
+        en: en('{a} and {b} are twinned on the Innovation Twins platform; the twinning is dormant, with little activity.'),
+        ko: ko('{a|와/과} {b|은/는} 이노베이션 트윈스 플랫폼에서 자매결연을 맺었으나, 지금은 활동이 거의 없는 휴면 상태입니다.'),
+      };
     case TwinningStatus.DECLINED:
-      return `A proposal to twin ${a} and ${b} on the Innovation Twins platform was declined.`;
+      return {
+        en: en('A proposal to twin {a} and {b} on the Innovation Twins platform was declined.'),
+        ko: ko('이노베이션 트윈스 플랫폼에서 {a|와/과} {b}의 자매결연 제안이 거절되었습니다.'),
+      };
     case TwinningStatus.WITHDRAWN:
-      return `A proposal to twin ${a} and ${b} on the Innovation Twins platform was withdrawn.`;
+      return {
+        en: en('A proposal to twin {a} and {b} on the Innovation Twins platform was withdrawn.'),
+        ko: ko('이노베이션 트윈스 플랫폼에서 {a|와/과} {b}의 자매결연 제안이 철회되었습니다.'),
+      };
     case TwinningStatus.CLOSED:
-      return `${a} and ${b} were twinned on the Innovation Twins platform; the twinning is closed.`;
+      return {
+        en: en('{a} and {b} were twinned on the Innovation Twins platform; the twinning is closed.'),
+        ko: ko('{a|와/과} {b|은/는} 이노베이션 트윈스 플랫폼에서 자매결연을 맺었으며, 그 자매결연은 종료되었습니다.'),
+      };
   }
 }
 
@@ -65,8 +88,8 @@ export function twinningLink(
     ...twinningLinkTerms(twinning.status),
     // Twinned since it was accepted; a proposal, since it was made.
     since: (twinning.activeSince ?? twinning.createdAt ?? at).getUTCFullYear(),
-    summary: summaryOf(twinning.status, cityA.nameEn, cityB.nameEn),
-    source: `Innovation Twins platform: ${eventOf(twinning.status, from)} ${day}`,
+    summary: summaryOf(twinning.status, cityA, cityB),
+    source: platformSource(eventOf(twinning.status, from), day),
     asOf: day,
     actorUserId,
   };

@@ -5,7 +5,7 @@ import { citiesById, City } from '@app/cities';
 import { CityOfficerService, lang, userById } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { pairKey, PairingQueryService, PlatformLinksService } from '@app/pairing';
-import { fillKorean } from '@app/rules';
+import { countryName, fillKorean } from '@app/rules';
 import type { ChangeTwinningStatusInput, ProposeTwinningInput, RespondToTwinningProposalInput, TwinningFilter, WithdrawTwinningProposalInput } from './dto/twinning.inputs';
 import { TwinningEmail } from './emails/twinning.emails';
 import { TwinningStatusChange } from './entities/twinning-status-change.entity';
@@ -52,8 +52,8 @@ export class TwinningService {
     if (!partner) throw BadInputError.field('partnerCityId', { en: `no city has the id "${input.partnerCityId}".`, ko: `ID가 "${input.partnerCityId}"인 도시가 없습니다.` });
     if (own.countryCode === partner.countryCode) {
       throw BadInputError.field('partnerCityId', {
-        en: `must be in another country: ${own.nameEn} and ${partner.nameEn} are both in ${own.countryCode}.`,
-        ko: `다른 나라의 도시를 골라 주세요. ${fillKorean('{own|와/과} {partner|은/는}', { own: own.nameKo, partner: partner.nameKo })} 둘 다 ${own.countryCode}에 있습니다.`,
+        en: `must be in another country: ${own.nameEn} and ${partner.nameEn} are both in ${countryName(own.countryCode, 'en')}.`,
+        ko: `다른 나라의 도시를 골라 주세요. ${fillKorean('{own|와/과} {partner|은/는}', { own: own.nameKo, partner: partner.nameKo })} 둘 다 ${countryName(own.countryCode, 'ko')}에 있습니다.`,
       });
     }
     const governed = await this.officers.governedCityIds(user.id);

@@ -82,20 +82,17 @@ export function languageProblems(text: string, lang: CheckedLanguage, names: rea
 function allowedNames(): string[] {
   const data = <T>(file: string) => JSON.parse(readFileSync(join(__dirname, '../../../data', file), 'utf8')) as T;
   const cities = data<{ source: string; cities: Array<{ name: { en: string } }> }>('cities.json');
-  const links = data<{ source: string; links: Array<{ partners: string[]; krOther?: string; summary: string }> }>('uk-kr-links.json');
+  const links = data<{ source: string; links: Array<{ partners: string[]; krOther?: string }> }>('uk-kr-links.json');
   const sectors = data<{ source: string; projects: Record<string, Array<{ title: string; summary: string }>> }>('sector-activity.json');
-  const studies = data<{ caseStudies: Array<{ successFactors: string[]; lessons: string[] }> }>('case-studies.json');
   return [
     // Cities, by their English names (a Korean page names them in Korean; a person's text may not).
     ...cities.cities.flatMap((c) => c.name.en.split(' / ')),
-    // The founding report's evidence as the demo data holds it, in English only: sources, links, sector projects.
+    // The founding report's evidence as the demo data holds it, in English only: sources, partners, sector projects.
     cities.source,
     links.source,
     sectors.source,
-    ...links.links.flatMap((l) => [l.summary, ...l.partners, ...(l.krOther ? [l.krOther] : [])]),
+    ...links.links.flatMap((l) => [...l.partners, ...(l.krOther ? [l.krOther] : [])]),
     ...Object.values(sectors.projects).flatMap((projects) => projects.flatMap((p) => [p.title, p.summary])),
-    // The seeded case studies' success factors and lessons, in English only (their Korean bodies quote them, 영어 원문).
-    ...studies.caseStudies.flatMap((c) => [...c.successFactors, ...c.lessons]),
     // The demo's people (libs/platform/src/seed/seed-demo.ts): their names as they write them.
     'Alex Admin', 'Priya Shah', 'Oliver Hughes', 'Sam Taylor', 'Jordan Lee', '김지현', '정하늘', '박서준', '이수민',
     // Time zones and currencies by their codes, as both languages write them.
@@ -131,16 +128,7 @@ function allowedNames(): string[] {
  * matches when it contains the entry's text (and its page matches `where`).
  * Keep this list short: every entry is a defect still open.
  */
-export const KNOWN_OFFENCES: KnownOffence[] = [
-  // The evidence the platform records of its own twinnings and joint projects (city links) keeps one
-  // English summary and source per link; they are stored text, not yet written in both languages.
-  { text: 'on the Innovation Twins platform', where: /\/admin\/evidence/, part: 'platform links stored in English' },
-  { text: 'Innovation Twins platform: ', where: /\/admin\/evidence/, part: 'platform links stored in English' },
-  // The seeded case studies' Korean versions quote their English success factors and lessons (영어 원문); a
-  // search snippet cut from them shows part of an English sentence, which the allow-list's whole sentences miss.
-  { text: 'ulsan', where: /\/case-studies\?q=/, part: 'seeded Korean case studies quoting English' },
-  { text: 'renewables', where: /\/case-studies\?q=/, part: 'seeded Korean case studies quoting English' },
-];
+export const KNOWN_OFFENCES: KnownOffence[] = [];
 
 export function languageRules(): LanguageRules {
   return { names: allowedNames(), known: KNOWN_OFFENCES };

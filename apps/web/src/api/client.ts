@@ -10,13 +10,13 @@ import { i18n } from '../i18n';
  * again, so an expired token never loses what a person was doing. A refresh
  * that fails without ending the session fails the request with its problem.
  */
-export function createClient(): Client {
+export function createClient(language: string = i18n.language): Client {
   return new Client({
     url: '/graphql',
     requestPolicy: 'cache-and-network',
     // POST with a JSON body: Apollo Server's CSRF protection refuses a GET without a preflight header.
     preferGetMethod: false,
-    fetchOptions: () => ({ headers: { 'accept-language': i18n.language } }),
+    fetchOptions: () => ({ headers: { 'accept-language': language } }),
     exchanges: [
       cacheExchange,
       authExchange(async (utils) => ({

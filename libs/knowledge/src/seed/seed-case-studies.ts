@@ -6,22 +6,25 @@ import { CaseStudyRevision } from '../entities/case-study-revision.entity';
 import { CaseStudyStatus, CaseStudyVersion } from '../entities/case-study-version.entity';
 import { CaseStudy } from '../entities/case-study.entity';
 
+type InBoth = { en: string; ko: string };
+
 interface SeedCaseStudy {
   slug: string;
-  title: { en: string; ko: string };
+  title: InBoth;
   cities: string[];
   sectors: string[];
-  summary: { en: string; ko: string };
-  successFactors: string[];
-  lessons: string[];
+  summary: InBoth;
+  successFactors: InBoth[];
+  lessons: InBoth[];
   sdgs: number[];
 }
 
 /**
  * The report's example case studies (data/case-studies.json), published in
- * English and Korean under `authorUserId`. The bodies are made from the
- * summaries, success factors and lessons (in English; the Korean body says so).
- * Existing slugs are left as they are.
+ * English and Korean under `authorUserId`. Each language's body is made from
+ * its summary, success factors and lessons. Existing slugs are left as they
+ * are (migrations/1796658353910-SeededCaseStudiesInKorean.ts wrote the Korean
+ * lists into the versions seeded before they existed).
  */
 export async function seedCaseStudies(em: EntityManager, dataDir: string, authorUserId: string | null, now: Date): Promise<number> {
   const { caseStudies } = JSON.parse(readFileSync(join(dataDir, 'case-studies.json'), 'utf8')) as { caseStudies: SeedCaseStudy[] };
@@ -39,17 +42,17 @@ export async function seedCaseStudies(em: EntityManager, dataDir: string, author
         sectors: seed.sectors,
         sdgs: seed.sdgs,
         partners: [],
-        successFactors: seed.successFactors.map((en) => ({ en, ko: null })),
-        lessons: seed.lessons.map((en) => ({ en, ko: null })),
+        successFactors: seed.successFactors,
+        lessons: seed.lessons,
         authorUserIds: authorUserId ? [authorUserId] : [],
         createdByUserId: authorUserId,
         version: 1,
       }),
     );
-    const list = (items: string[]) => items.map((i) => `- ${i}`).join('\n');
+    const list = (items: InBoth[], language: keyof InBoth) => items.map((i) => `- ${i[language]}`).join('\n');
     const bodies = {
-      en: `${seed.summary.en}\n\n## What made it work\n\n${list(seed.successFactors)}\n\n## Lessons\n\n${list(seed.lessons)}\n`,
-      ko: `${seed.summary.ko}\n\n## 성공 요인 (영어 원문)\n\n${list(seed.successFactors)}\n\n## 교훈 (영어 원문)\n\n${list(seed.lessons)}\n`,
+      en: `${seed.summary.en}\n\n## What made it work\n\n${list(seed.successFactors, 'en')}\n\n## Lessons\n\n${list(seed.lessons, 'en')}\n`,
+      ko: `${seed.summary.ko}\n\n## 성공 요인\n\n${list(seed.successFactors, 'ko')}\n\n## 교훈\n\n${list(seed.lessons, 'ko')}\n`,
     };
     for (const language of ['en', 'ko'] as const) {
       const version = { caseStudyId: caseStudy.id, language, title: seed.title[language], summary: seed.summary[language], body: bodies[language], revision: 1 };

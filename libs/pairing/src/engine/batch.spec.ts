@@ -116,7 +116,7 @@ describe('incremental updates', () => {
       sectors: [...gb[i].sectors, { sector: 'ai', level: 2, projects: [], source: 'officer', asOf: '2026-05-01', enteredByUserId: 'u1' }],
       links: [
         ...gb[i].links,
-        { id: 'new-link', otherCityId: 'busan', kind: 'city-to-city', partners: [], formality: 4, summary: 'Twinning', since: 2026, source: 'officer', asOf: '2026-05-01', enteredByUserId: 'u1' },
+        { id: 'new-link', otherCityId: 'busan', kind: 'city-to-city', partners: [], formality: 4, summary: { en: 'Twinning', ko: null }, since: 2026, source: 'officer', asOf: '2026-05-01', enteredByUserId: 'u1' },
       ],
     };
     const { update, pairsRescored } = applyCityUpdate(batch, scores, 'x', i, liverpool);

@@ -1,4 +1,4 @@
-import { explainPair } from './explain';
+import { explainPair, indicatorLabel, sectorLabel } from './explain';
 import { nationalLeaders, prepareCities, PreparedCity } from './prepare';
 import { loadReportCities, testReadiness } from './report-data.fixture';
 import { scorePair } from './score';
@@ -8,7 +8,13 @@ const prepared = prepareCities(cities);
 const city = (id: string): PreparedCity => prepared.find((c) => c.cityId === id)!;
 
 describe('explainPair', () => {
-  const e = explainPair(city('liverpool'), city('busan'), undefined, { cityName: (id) => id[0].toUpperCase() + id.slice(1) });
+  const cityNames: Record<string, { en: string; ko: string }> = { busan: { en: 'Busan', ko: '부산' }, liverpool: { en: 'Liverpool', ko: '리버풀' } };
+  const names = {
+    city: (id: string) => cityNames[id] ?? { en: id, ko: id },
+    indicator: (key: string) => ({ en: indicatorLabel(key), ko: key === 'gdpPerCapitaUsdPpp' ? '1인당 GDP' : key }),
+    sector: (key: string) => ({ en: sectorLabel(key), ko: key === 'ports' ? '항만' : key }),
+  };
+  const e = explainPair(city('liverpool'), city('busan'), undefined, { names });
 
   it('gives each indicator’s raw and relative values, difference, weight and contribution', () => {
     expect(e.score).toEqual(scorePair(city('liverpool'), city('busan')));
@@ -51,9 +57,14 @@ describe('explainPair', () => {
     expect(link.adjusted).toBeCloseTo((e.similarity.score! + 0 + 0.75 + 0.75) / 4, 12);
     expect(link.delta).toBeCloseTo(0.75 / 4, 12);
     expect(link.overallStars).toBe(2); // on [0, 1] in thirds: no comparison set given
-    expect(link.description).toMatch(/Busan and Liverpool formalised a partnership/);
+    expect(link.change).toEqual({ kind: 'add-link', a: 'busan', b: 'liverpool', formality: 3 });
+    expect(link.description.en).toMatch(/Busan and Liverpool formalised a partnership/);
+    expect(link.description.ko).toBe('부산–리버풀 두 도시의 기관들이 공식 협력(MOU, 현지 거점, 공동 프로젝트: 공식성 3단계)을 맺는다면');
     expect(e.whatWouldChange.raise[1].pillarScore).toBe(1);
-    expect(e.whatWouldChange.lower[0].description).toBe("If Busan's activity in ports ended, so the sector was no longer shared");
+    expect(e.whatWouldChange.lower[0].description).toEqual({
+      en: "If Busan's activity in ports ended, so the sector was no longer shared",
+      ko: '부산의 항만 분야 활동이 끝나 더는 공통 분야가 아니게 된다면',
+    });
   });
 
   it('fills a missing indicator, offers a readiness assessment, and can remove a link', () => {
@@ -71,6 +82,9 @@ describe('explainPair', () => {
     expect(d.relationship.links.map((l) => l.partners)).toEqual([['CSIT, Queen\'s University Belfast', 'ETRI']]);
     expect(d.relationship.maxFormality).toBe(3);
     expect(d.whatWouldChange.lower[0].id).toBe('remove-link:report-link-0');
+    // The link is quoted in each language it is written in; its kind is the glossary's.
+    expect(d.whatWouldChange.lower[0].description.en).toMatch(/^Without the research link "Cyber security research partnership/);
+    expect(d.whatWouldChange.lower[0].description.ko).toMatch(/^공식성 3단계인 연구 협력 “IoT 기기 보안을 주제로 한 .*이어 왔다.”가 없다면$/);
     expect(d.whatWouldChange.raise.map((c) => c.id)).toContain('add-link:4');
     // Liverpool–Sejong: Sejong has no start-up figure; filling it with Liverpool's relative value is a candidate.
     const ls = explainPair(city('liverpool'), city('sejong'), undefined, { counterfactuals: 50 });
@@ -92,7 +106,8 @@ describe('explainPair', () => {
     const x = explainPair(city('nottingham'), city('gwangju'), undefined, { counterfactuals: 50 });
     expect(x.score.pillars.similarity.score).toBeNull();
     const fillAll = x.whatWouldChange.raise.find((c) => c.id === 'fill-all:nottingham')!;
-    expect(fillAll.description).toMatch(/reported the 8 figures it lacks/);
+    expect(fillAll.description.en).toMatch(/reported the 8 figures it lacks/);
+    expect(fillAll.description.ko).toBe('nottingham에 없는 수치 8개가 보고되어 gwangju의 수치와 같다면');
     expect(fillAll.pillarScore).toBe(1);
     expect(fillAll.adjusted).toBeGreaterThan(x.score.adjusted);
     // Gwangju has sector activity, Nottingham none: recording Nottingham's, matching, would make a synergy.

@@ -1,3 +1,4 @@
+import { ChangeNames, ChangeTerms, ChangeWords, changeWords } from './change-words';
 import { NationalLeader, PreparedCity, ReadinessScores, readinessShareOf } from './prepare';
 import { absoluteStarScale, activityWeight, allLinksBetween, canonicalPair, CityTerms, clampFormality, linksBetween, scoreTerms } from './score';
 import { IndicatorEvidence, LinkEvidence, PairScoreResult, PillarKey, PillarResult, Provenance, SectorEvidence, SectorLevel, Stars, StarScale, Weights } from './types';
@@ -8,7 +9,6 @@ import {
   READINESS_MAX,
   READINESS_PARTS,
   READINESS_RANGES,
-  ReadinessPart,
   REPORT_DEFAULT_WEIGHTS,
   SYNERGY_SATURATION,
   validateWeights,
@@ -69,7 +69,10 @@ export interface Counterfactual {
   /** Stable identifier, e.g. `fill:gdpPerCapitaUsdPpp:busan`. */
   id: string;
   pillar: PillarKey;
-  description: string;
+  /** What would change, as facts. */
+  change: ChangeTerms;
+  /** The change said in English and in Korean, with the names ExplainOptions.names gives. */
+  description: ChangeWords;
   /** The observed score after the change. */
   overall: number;
   /** The ranking score after the change, and its stars. */
@@ -99,8 +102,8 @@ export interface PairExplanation {
 }
 
 export interface ExplainOptions {
-  /** Display name of a city in descriptions; the city id by default. */
-  cityName?: (cityId: string) => string;
+  /** How the descriptions of changes name cities, indicators and sectors; ids and English labels by default. */
+  names?: ChangeNames;
   /** How many counterfactuals each way (default 3). */
   counterfactuals?: number;
   /** Star cut points of the comparison set (calibrated); the profile's thresholds on [0, 1] by default. */
@@ -132,12 +135,9 @@ const SECTOR_LABELS: Record<string, string> = {
   civic_social_economy: 'civic and social economy',
   e_mobility: 'e-mobility',
 };
-const READINESS_LABELS: Record<ReadinessPart, string> = {
-  strategy: 'internationalisation strategy',
-  visibleHome: 'visible home for international activity',
-  networks: 'international networks',
-  collaboration: 'collaboration with the other country',
-};
+/** Names when the caller gives none (the engine's own tests and tools): ids, and the labels above in both languages. */
+const same = (text: string): ChangeWords => ({ en: text, ko: text });
+const DEFAULT_NAMES: ChangeNames = { city: same, indicator: (key) => same(indicatorLabel(key)), sector: (key) => same(sectorLabel(key)) };
 
 export const indicatorLabel = (key: string): string => INDICATOR_LABELS[key] ?? key;
 export const sectorLabel = (key: string): string => SECTOR_LABELS[key] ?? key.replace(/_/g, ' ');
@@ -152,12 +152,10 @@ function readinessDetail(city: PreparedCity): ReadinessDetail | null {
   return { ...city.readiness, composite, share: composite / READINESS_MAX, provenance: provenanceOf(city.evidence.readiness) };
 }
 
-const pct = (v: number) => `${Math.round(v * 100)}%`;
-
 interface Candidate {
   id: string;
   pillar: PillarKey;
-  description: string;
+  change: ChangeTerms;
   a: CityTerms;
   b: CityTerms;
   links: readonly Pick<LinkEvidence, 'formality'>[];
@@ -182,7 +180,7 @@ function withSector(c: CityTerms, sector: string, level: SectorLevel | null): Ci
 }
 
 /** The bounded set of single-evidence changes considered (choice 8). */
-function candidates(a: PreparedCity, b: PreparedCity, links: LinkEvidence[], weights: Weights, name: (id: string) => string): Candidate[] {
+function candidates(a: PreparedCity, b: PreparedCity, links: LinkEvidence[], weights: Weights): Candidate[] {
   // links: the live ones (history is never scored, so never a change of score either).
   const out: Candidate[] = [];
   const cities: Array<[PreparedCity, PreparedCity, 'a' | 'b']> = [
@@ -205,7 +203,7 @@ function candidates(a: PreparedCity, b: PreparedCity, links: LinkEvidence[], wei
         put(side, withRelative(self, key, theirs), {
           id: `fill:${key}:${self.cityId}`,
           pillar: 'similarity',
-          description: `If ${name(self.cityId)} reported its ${indicatorLabel(key)} and it matched ${name(other.cityId)}'s (${pct(theirs)} of its national leader)`,
+          change: { kind: 'fill', city: self.cityId, other: other.cityId, indicator: key, share: theirs },
         });
       }
     }
@@ -219,7 +217,7 @@ function candidates(a: PreparedCity, b: PreparedCity, links: LinkEvidence[], wei
     put(side, filled, {
       id: `fill-all:${self.cityId}`,
       pillar: 'similarity',
-      description: `If ${name(self.cityId)} reported the ${lacking.length} figures it lacks and they matched ${name(other.cityId)}'s`,
+      change: { kind: 'fill-all', city: self.cityId, other: other.cityId, count: lacking.length },
     });
   }
 
@@ -231,23 +229,22 @@ function candidates(a: PreparedCity, b: PreparedCity, links: LinkEvidence[], wei
     const [low, high, lowSide, highSide] = ra <= rb ? ([a, b, 'a', 'b'] as const) : ([b, a, 'b', 'a'] as const);
     const lowV = Math.min(ra, rb);
     const highV = Math.max(ra, rb);
-    const label = indicatorLabel(largest.key);
     put(lowSide, withRelative(low, largest.key, Math.min(highV, lowV + 0.25)), {
       id: `narrow-gap:${largest.key}`,
       pillar: 'similarity',
-      description: `If ${name(low.cityId)} closed the largest gap, in ${label}, by a quarter of its national leader's level`,
+      change: { kind: 'narrow-gap', city: low.cityId, indicator: largest.key },
     });
     if (lowV > 0) {
       put(lowSide, withRelative(low, largest.key, Math.max(0, lowV - 0.25)), {
         id: `widen-gap:${largest.key}`,
         pillar: 'similarity',
-        description: `If the largest gap, in ${label}, widened by a quarter of the national leader's level (${name(low.cityId)} falling further behind)`,
+        change: { kind: 'widen-gap', city: low.cityId, indicator: largest.key, way: 'behind' },
       });
     } else if (highV < 1) {
       put(highSide, withRelative(high, largest.key, Math.min(1, highV + 0.25)), {
         id: `widen-gap:${largest.key}`,
         pillar: 'similarity',
-        description: `If the largest gap, in ${label}, widened by a quarter of the national leader's level (${name(high.cityId)} pulling further ahead)`,
+        change: { kind: 'widen-gap', city: high.cityId, indicator: largest.key, way: 'ahead' },
       });
     }
   }
@@ -259,7 +256,7 @@ function candidates(a: PreparedCity, b: PreparedCity, links: LinkEvidence[], wei
         put(side, withReadiness(self, other.readiness), {
           id: `assess-readiness:${self.cityId}`,
           pillar: 'internationalisation',
-          description: `If ${name(self.cityId)}'s internationalisation readiness were assessed and matched ${name(other.cityId)}'s`,
+          change: { kind: 'assess-readiness', city: self.cityId, other: other.cityId },
         });
       }
       continue;
@@ -267,13 +264,12 @@ function candidates(a: PreparedCity, b: PreparedCity, links: LinkEvidence[], wei
     for (const part of READINESS_PARTS) {
       const [lo, hi] = READINESS_RANGES[part];
       const v = self.readiness[part];
-      const label = READINESS_LABELS[part];
       if (v < hi) {
         const up = Math.min(hi, Math.floor(v) + 1);
         put(side, withReadiness(self, { ...self.readiness, [part]: up }), {
           id: `readiness-up:${part}:${self.cityId}`,
           pillar: 'internationalisation',
-          description: `If ${name(self.cityId)}'s ${label} rose from ${v} to ${up}`,
+          change: { kind: 'readiness-up', city: self.cityId, part, from: v, to: up },
         });
       }
       if (v > lo) {
@@ -281,7 +277,7 @@ function candidates(a: PreparedCity, b: PreparedCity, links: LinkEvidence[], wei
         put(side, withReadiness(self, { ...self.readiness, [part]: down }), {
           id: `readiness-down:${part}:${self.cityId}`,
           pillar: 'internationalisation',
-          description: `If ${name(self.cityId)}'s ${label} fell from ${v} to ${down}`,
+          change: { kind: 'readiness-down', city: self.cityId, part, from: v, to: down },
         });
       }
     }
@@ -293,7 +289,7 @@ function candidates(a: PreparedCity, b: PreparedCity, links: LinkEvidence[], wei
     put(side, { ...self, sectorLevels: new Map(other.sectorLevels), hasSectorEvidence: true }, {
       id: `record-sectors:${self.cityId}`,
       pillar: 'synergy',
-      description: `If ${name(self.cityId)}'s sector activity were recorded and matched ${name(other.cityId)}'s`,
+      change: { kind: 'record-sectors', city: self.cityId, other: other.cityId },
     });
   }
 
@@ -302,7 +298,6 @@ function candidates(a: PreparedCity, b: PreparedCity, links: LinkEvidence[], wei
   for (const sector of sectors) {
     const la = a.sectorLevels.get(sector);
     const lb = b.sectorLevels.get(sector);
-    const label = sectorLabel(sector);
     for (const [self, other, side] of cities) {
       const mine = side === 'a' ? la : lb;
       const theirs = side === 'a' ? lb : la;
@@ -311,13 +306,13 @@ function candidates(a: PreparedCity, b: PreparedCity, links: LinkEvidence[], wei
         put(side, withSector(self, sector, 3), {
           id: `add-sector:${sector}:${self.cityId}`,
           pillar: 'synergy',
-          description: `If ${name(self.cityId)} had both live infrastructure and a business-cluster priority in ${label}, where ${name(other.cityId)} is active`,
+          change: { kind: 'add-sector', city: self.cityId, other: other.cityId, sector },
         });
       } else if (mine !== 3) {
         put(side, withSector(self, sector, 3), {
           id: `upgrade-sector:${sector}:${self.cityId}`,
           pillar: 'synergy',
-          description: `If ${name(self.cityId)} added ${mine === 1 ? 'a business-cluster priority' : 'live infrastructure or a testbed'} in ${label}, shared with ${name(other.cityId)}`,
+          change: { kind: 'upgrade-sector', city: self.cityId, other: other.cityId, sector, adds: mine === 1 ? 'cluster' : 'live' },
         });
       }
     }
@@ -326,7 +321,7 @@ function candidates(a: PreparedCity, b: PreparedCity, links: LinkEvidence[], wei
       put(side, withSector(self, sector, null), {
         id: `drop-sector:${sector}:${self.cityId}`,
         pillar: 'synergy',
-        description: `If ${name(self.cityId)}'s activity in ${label} ended, so the sector was no longer shared`,
+        change: { kind: 'drop-sector', city: self.cityId, sector },
       });
     }
   }
@@ -338,10 +333,7 @@ function candidates(a: PreparedCity, b: PreparedCity, links: LinkEvidence[], wei
     out.push({
       id: `add-link:${f}`,
       pillar: 'relationship',
-      description:
-        f === 3
-          ? `If institutions in ${name(a.cityId)} and ${name(b.cityId)} formalised a partnership (an MOU, a physical presence or joint projects: formality 3 of 4)`
-          : `If ${name(a.cityId)} and ${name(b.cityId)} signed a formal, long-term city-to-city agreement (formality 4 of 4)`,
+      change: { kind: 'add-link', a: a.cityId, b: b.cityId, formality: f },
       a,
       b,
       links: [...links, { formality: f }],
@@ -351,7 +343,7 @@ function candidates(a: PreparedCity, b: PreparedCity, links: LinkEvidence[], wei
     out.push({
       id: `remove-link:${link.id}`,
       pillar: 'relationship',
-      description: `Without the ${link.kind} link "${link.summary}" (formality ${link.formality} of 4)`,
+      change: { kind: 'remove-link', a: a.cityId, b: b.cityId, linkKind: link.kind, formality: link.formality, summary: link.summary },
       a,
       b,
       links: links.filter((l) => l !== link),
@@ -368,7 +360,7 @@ export function explainPair(cityA: PreparedCity, cityB: PreparedCity, weights: W
   validateWeights(weights);
   if (cityA.cityId === cityB.cityId) throw new RangeError(`A pair needs two different cities (got ${cityA.cityId} twice).`);
   const [a, b] = canonicalPair(cityA, cityB);
-  const name = options.cityName ?? ((id: string) => id);
+  const names = options.names ?? DEFAULT_NAMES;
   const howMany = options.counterfactuals ?? 3;
   const weighted = weightedIndicators(weights);
   const scale = options.scale ?? absoluteStarScale(weights);
@@ -421,12 +413,13 @@ export function explainPair(cityA: PreparedCity, cityB: PreparedCity, weights: W
   const only = (x: PreparedCity, y: PreparedCity) => [...x.sectorLevels.keys()].filter((k) => !y.sectorLevels.has(k)).sort(compareStrings);
 
   // Counterfactuals.
-  const evaluated = candidates(a, b, links, weights, name).map((c): Counterfactual => {
+  const evaluated = candidates(a, b, links, weights).map((c): Counterfactual => {
     const s = scoreTerms(c.a, c.b, c.links, weights, weighted, scale);
     return {
       id: c.id,
       pillar: c.pillar,
-      description: c.description,
+      change: c.change,
+      description: changeWords(c.change, names),
       overall: s.overall,
       adjusted: s.adjusted,
       overallStars: s.overallStars,

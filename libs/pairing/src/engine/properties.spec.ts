@@ -54,7 +54,7 @@ const worldArb = fc
     links.forEach((l, n) => {
       const a = x[l.i % x.length];
       const b = y[l.j % y.length];
-      const link: LinkEvidence = { id: `l${n}`, otherCityId: l.onKr ? a.cityId : b.cityId, kind: 'research', partners: [], formality: l.formality, summary: '', since: null, ...prov };
+      const link: LinkEvidence = { id: `l${n}`, otherCityId: l.onKr ? a.cityId : b.cityId, kind: 'research', partners: [], formality: l.formality, summary: { en: 'Link', ko: null }, since: null, ...prov };
       (l.onKr ? b : a).links.push(link);
     });
     return { x, y };
@@ -274,7 +274,7 @@ describe('pairing engine properties', () => {
         } else if (kind === 2 && a.sectors.length === 0 && b.sectors.length > 0) {
           richer = { ...a, sectors: b.sectors.map((s) => ({ ...s })) };
         } else if (kind === 3) {
-          richer = { ...a, links: [...a.links, { id: 'agreeing', otherCityId: b.cityId, kind: 'research', partners: [], formality: 3, summary: '', since: null, ...prov }] };
+          richer = { ...a, links: [...a.links, { id: 'agreeing', otherCityId: b.cityId, kind: 'research', partners: [], formality: 3, summary: { en: 'Link', ko: null }, since: null, ...prov }] };
         }
         fc.pre(richer !== null);
         const key = `${a.cityId}~${b.cityId}`;

@@ -32,6 +32,7 @@ interface LinkRow {
   since?: number | null;
   formality: number;
   summary: string;
+  summaryKo?: string;
 }
 
 /** Every indicator the cities file carries: the definitions the cities context seeds. */
@@ -46,7 +47,7 @@ export function loadReportCities(): CityEvidence[] {
   const links = new Map<string, LinkEvidence[]>();
   linksFile.links.forEach((row, n) => {
     if (!row.uk || !row.kr || !ids.has(row.uk) || !ids.has(row.kr)) return; // one end outside the 28 cities
-    const base = { id: `report-link-${n}`, kind: row.kind, partners: row.partners, formality: row.formality, summary: row.summary, since: row.since ?? null };
+    const base = { id: `report-link-${n}`, kind: row.kind, partners: row.partners, formality: row.formality, summary: { en: row.summary, ko: row.summaryKo ?? null }, since: row.since ?? null };
     const prov = { source: linksFile.source, asOf: null, enteredByUserId: null };
     for (const [self, other] of [
       [row.uk, row.kr],

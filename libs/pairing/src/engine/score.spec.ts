@@ -189,8 +189,8 @@ describe('pillar 4: relationship', () => {
       {
         ...cities.find((c) => c.cityId === 'busan')!,
         links: [
-          { id: 'old', otherCityId: 'liverpool', kind: 'twinning', partners: [], formality: 4, summary: 'Closed twinning', since: 2020, live: false, source: 'platform', asOf: null, enteredByUserId: null },
-          { id: 'visit', otherCityId: 'liverpool', kind: 'delegation', partners: [], formality: 1, summary: 'Visit', since: 2024, source: 'officer', asOf: null, enteredByUserId: null },
+          { id: 'old', otherCityId: 'liverpool', kind: 'twinning', partners: [], formality: 4, summary: { en: 'Closed twinning', ko: null }, since: 2020, live: false, source: 'platform', asOf: null, enteredByUserId: null },
+          { id: 'visit', otherCityId: 'liverpool', kind: 'delegation', partners: [], formality: 1, summary: { en: 'Visit', ko: null }, since: 2024, source: 'officer', asOf: null, enteredByUserId: null },
         ],
       },
     ]);

@@ -45,10 +45,13 @@ export interface LinkEvidence extends Provenance {
   kind: string;
   partners: string[];
   formality: number;
-  summary: string;
+  /** What the link is, in English and/or Korean (never neither). */
+  summary: { en: string | null; ko: string | null };
   since: number | null;
   /** false for history (a declined, withdrawn or closed twinning, a closed project): shown, never scored. Absent = live. */
   live?: boolean;
+  /** The source in Korean, for the platform's own links (written in both languages). */
+  sourceKo?: string | null;
 }
 
 export interface CityEvidence {

@@ -1,11 +1,11 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, RequestContext } from '@app/core';
+import { Allow, Ctx, LocalizedText, RequestContext } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { CityLinksService } from './city-links.service';
 import { CityLinkIdArgs, CreateCityLinkInput, UpdateCityLinkInput } from './dto/city-link.input';
 import { CityEvidenceArgs } from './dto/readiness.input';
 import { CityLink } from './entities/city-link.entity';
-import { cityOf } from './evidence-common';
+import { cityOf, sourceIn } from './evidence-common';
 
 @Resolver(() => CityLink)
 export class CityLinksResolver {
@@ -49,5 +49,17 @@ export class CityLinksResolver {
   @Allow('PUBLIC')
   async cityB(@Parent() link: CityLink, @Ctx() ctx: RequestContext): Promise<City | null> {
     return link.cityBId ? cityOf(this.cities, ctx, link.cityBId) : null;
+  }
+
+  @ResolveField(() => LocalizedText, { description: 'What the link is and does, in English and/or Korean.' })
+  @Allow('PUBLIC')
+  summary(@Parent() link: CityLink): LocalizedText {
+    return LocalizedText.of({ en: link.summaryEn, ko: link.summaryKo });
+  }
+
+  @ResolveField(() => String, { description: "Where the evidence comes from: in the reader's language for the platform's own links, as written otherwise." })
+  @Allow('PUBLIC')
+  source(@Parent() link: CityLink, @Ctx() ctx: RequestContext): string {
+    return sourceIn(link, ctx.language);
   }
 }

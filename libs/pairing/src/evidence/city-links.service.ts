@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, BadInputError, Clock, ConflictError, NotFoundError, type Words } from '@app/core';
 import { City, countriesByCode } from '@app/cities';
 import { CityOfficerService } from '@app/identity';
-import { fillKorean, withParticle } from '@app/rules';
+import { countryName, fillKorean, withParticle } from '@app/rules';
 import { requestPairingRecompute } from '../recompute/request-recompute';
 import { CityLink } from './entities/city-link.entity';
 import { checkEvidenceDate, checkEvidenceSource, checkText, isoDay, requireCity, wordsOf, writeEvidenceAudit } from './evidence-common';
@@ -24,14 +24,15 @@ export interface CityLinkFieldsInput {
   partners?: string[] | null;
   since?: number | null;
   formality?: number;
-  summary?: string;
+  /** Both versions of the summary, at least one; for an update, undefined = keep both. */
+  summary?: { en?: string | null; ko?: string | null };
   source?: string;
   asOf?: string | null;
 }
 
 type LinkValues = Pick<
   CityLink,
-  'cityAId' | 'cityBId' | 'otherPlace' | 'otherPlaceCountryCode' | 'kind' | 'partners' | 'since' | 'formality' | 'summary' | 'source' | 'asOf'
+  'cityAId' | 'cityBId' | 'otherPlace' | 'otherPlaceCountryCode' | 'kind' | 'partners' | 'since' | 'formality' | 'summaryEn' | 'summaryKo' | 'source' | 'asOf'
 >;
 
 /** Links between cities (or institutions in them) of two countries. */
@@ -81,7 +82,8 @@ export class CityLinksService {
         partners: input.partners ?? [],
         since: input.since ?? null,
         formality: input.formality as number,
-        summary: input.summary ?? '',
+        summaryEn: input.summary?.en ?? null,
+        summaryKo: input.summary?.ko ?? null,
         source: input.source ?? '',
         asOf: input.asOf ?? today,
       },
@@ -130,6 +132,7 @@ export class CityLinksService {
       if (input.otherPlace && input.cityBId === undefined) merged.cityBId = null;
       if (input.otherPlace === null && input.otherPlaceCountryCode === undefined) merged.otherPlaceCountryCode = null;
       if (input.asOf === undefined && input.source !== undefined) merged.asOf = today;
+      if (input.summary) Object.assign(merged, { summaryEn: input.summary.en ?? null, summaryKo: input.summary.ko ?? null });
       const values = this.checkValues(merged, today);
       await this.officers.assertCanEditOneOf(user, endsOf(values), em);
       await this.checkCountries(em, values);
@@ -220,7 +223,7 @@ export class CityLinksService {
       partners,
       since: values.since ?? null,
       formality: values.formality,
-      summary: checkText(values.summary, 'summary', 2, 2000, { en: 'say what the link is', ko: '어떤 연계인지 써 주세요' }),
+      ...checkSummary(values),
       source: checkEvidenceSource(values.source),
       asOf: checkEvidenceDate(values.asOf, today),
     };
@@ -250,8 +253,8 @@ export class CityLinksService {
       throw BadInputError.field(
         values.cityBId ? 'cityBId' : 'otherPlaceCountryCode',
         {
-          en: `${TWO_COUNTRIES_MESSAGE.en}: ${cityA.nameEn} and ${otherName.en} are both in ${cityA.countryCode}.`,
-          ko: `${TWO_COUNTRIES_MESSAGE.ko}. ${fillKorean('{a|와/과} {b|은/는}', { a: cityA.nameKo, b: otherName.ko })} 둘 다 ${cityA.countryCode}에 있습니다.`,
+          en: `${TWO_COUNTRIES_MESSAGE.en}: ${cityA.nameEn} and ${otherName.en} are both in ${countryName(cityA.countryCode, 'en')}.`,
+          ko: `${TWO_COUNTRIES_MESSAGE.ko}. ${fillKorean('{a|와/과} {b|은/는}', { a: cityA.nameKo, b: otherName.ko })} 둘 다 ${countryName(cityA.countryCode, 'ko')}에 있습니다.`,
         },
       );
     }
@@ -286,6 +289,17 @@ export function endsOf(link: Pick<CityLink, 'cityAId' | 'cityBId'>): string[] {
 }
 
 function pickValues(link: CityLink): LinkValues {
-  const { cityAId, cityBId, otherPlace, otherPlaceCountryCode, kind, partners, since, formality, summary, source, asOf } = link;
-  return { cityAId, cityBId, otherPlace, otherPlaceCountryCode, kind, partners, since, formality, summary, source, asOf };
+  const { cityAId, cityBId, otherPlace, otherPlaceCountryCode, kind, partners, since, formality, summaryEn, summaryKo, source, asOf } = link;
+  return { cityAId, cityBId, otherPlace, otherPlaceCountryCode, kind, partners, since, formality, summaryEn, summaryKo, source, asOf };
+}
+
+/** What the link is, in English and/or Korean: each version given 2 to 2000 characters, at least one. */
+function checkSummary(values: Pick<LinkValues, 'summaryEn' | 'summaryKo'>): Pick<LinkValues, 'summaryEn' | 'summaryKo'> {
+  const what = { en: 'say what the link is', ko: '어떤 연계인지 써 주세요' };
+  const version = (text: string | null, field: string) => (text?.trim() ? checkText(text, field, 2, 2000, what) : null);
+  const checked = { summaryEn: version(values.summaryEn, 'summary.en'), summaryKo: version(values.summaryKo, 'summary.ko') };
+  if (!checked.summaryEn && !checked.summaryKo) {
+    throw BadInputError.field('summary', { en: 'say what the link is, in English or Korean (or both).', ko: '어떤 연계인지 영어나 한국어 중 하나 이상으로 써 주세요.' });
+  }
+  return checked;
 }

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { BadInputError, NotFoundError, RequestContext, says, type Words } from '@app/core';
+import { BadInputError, type Language, NotFoundError, RequestContext, says, type Words } from '@app/core';
 import { checkAsOf, checkSource, CitiesLoaders, City, lockCity, requireCity, SOURCE_MAX_LENGTH as SOURCE_MAX, SOURCE_MIN_LENGTH as SOURCE_MIN } from '@app/cities';
 import { PairingEvidenceAudit } from './entities/pairing-evidence-audit.entity';
 
@@ -33,6 +33,11 @@ export function checkText(value: string | null | undefined, field: string, min: 
     throw BadInputError.field(field, { en: `must be ${min} to ${max} characters: ${what.en}.`, ko: `${what.ko}(${min}~${max}자).` });
   }
   return trimmed;
+}
+
+/** A link's source in the reader's language: the Korean the platform wrote for its own links, else as written. */
+export function sourceIn(link: { source: string; sourceKo: string | null }, language: Language): string {
+  return (language === 'ko' && link.sourceKo) || link.source;
 }
 
 /** Evidence's writes lock its city (serialising them), through the cities context. */

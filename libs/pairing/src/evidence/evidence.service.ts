@@ -87,10 +87,11 @@ export class EvidenceService {
           kind: link.kind,
           partners: [...link.partners],
           formality: link.formality,
-          summary: link.summary,
+          summary: { en: link.summaryEn, ko: link.summaryKo },
           since: link.since,
           live: link.live,
           source: link.source,
+          sourceKo: link.sourceKo,
           asOf: link.asOf,
           enteredByUserId: link.enteredByUserId,
         });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock } from '@app/core';
+import { Clock, type Words } from '@app/core';
 import { requestPairingRecompute } from '../recompute/request-recompute';
 import { CityLink } from './entities/city-link.entity';
 import { canonicalJson, writeEvidenceAudit } from './evidence-common';
@@ -53,6 +53,42 @@ export function jointProjectLinkTerms(open: boolean): PlatformLinkTerms {
   return { formality: 3, live: open };
 }
 
+/** What happened to the record a platform link follows: the event its source names. */
+export type PlatformEvent =
+  | 'twinning proposed'
+  | 'twinning accepted'
+  | 'twinning active again'
+  | 'twinning dormant'
+  | 'twinning declined'
+  | 'twinning proposal withdrawn'
+  | 'twinning closed'
+  | 'joint project started'
+  | 'joint project reopened'
+  | 'joint project closed';
+
+const EVENTS_KO: Record<PlatformEvent, string> = {
+  'twinning proposed': '자매결연 제안',
+  'twinning accepted': '자매결연 수락',
+  'twinning active again': '자매결연 활동 재개',
+  'twinning dormant': '자매결연 휴면',
+  'twinning declined': '자매결연 거절',
+  'twinning proposal withdrawn': '자매결연 제안 철회',
+  'twinning closed': '자매결연 종료',
+  'joint project started': '공동 프로젝트 시작',
+  'joint project reopened': '공동 프로젝트 재개',
+  'joint project closed': '공동 프로젝트 종료',
+};
+
+/**
+ * The source of a platform link, in both languages: the platform, the event
+ * and its day ("Innovation Twins platform: twinning accepted 2026-03-02",
+ * "이노베이션 트윈스 플랫폼: 2026년 3월 2일 자매결연 수락").
+ */
+export function platformSource(event: PlatformEvent, day: string): Words {
+  const [year, month, date] = day.split('-').map(Number);
+  return { en: `Innovation Twins platform: ${event} ${day}`, ko: `이노베이션 트윈스 플랫폼: ${year}년 ${month}월 ${date}일 ${EVENTS_KO[event]}` };
+}
+
 /** A platform link as its owner reports it: the whole row, every time. */
 export interface PlatformLinkInput extends PlatformLinkTerms {
   /** What the link follows, e.g. twinning:<id> or project:<id>: one row per reference. */
@@ -63,17 +99,17 @@ export interface PlatformLinkInput extends PlatformLinkTerms {
   kind: string;
   /** The year the relationship began. */
   since: number | null;
-  /** What the link is, for anyone to read: no private text (messages, reasons, project titles). */
-  summary: string;
-  /** e.g. "Innovation Twins platform: twinning proposed 2026-03-02". */
-  source: string;
+  /** What the link is, for anyone to read, in both languages: no private text (messages, reasons, project titles). */
+  summary: Words;
+  /** In both languages, e.g. "Innovation Twins platform: twinning proposed 2026-03-02". */
+  source: Words;
   /** The day of the change, YYYY-MM-DD. */
   asOf: string;
   /** Who made the change. */
   actorUserId: string | null;
 }
 
-type Recorded = Pick<CityLink, 'cityAId' | 'cityBId' | 'kind' | 'since' | 'formality' | 'live' | 'summary' | 'source' | 'asOf' | 'enteredByUserId'>;
+type Recorded = Pick<CityLink, 'cityAId' | 'cityBId' | 'kind' | 'since' | 'formality' | 'live' | 'summaryEn' | 'summaryKo' | 'source' | 'sourceKo' | 'asOf' | 'enteredByUserId'>;
 
 /** Keeps the links that follow the platform's twinnings and joint projects. */
 @Injectable()
@@ -98,8 +134,10 @@ export class PlatformLinksService {
       since: input.since,
       formality: input.formality,
       live: input.live,
-      summary: input.summary,
-      source: input.source,
+      summaryEn: input.summary.en,
+      summaryKo: input.summary.ko,
+      source: input.source.en,
+      sourceKo: input.source.ko,
       asOf: input.asOf,
       enteredByUserId: input.actorUserId,
     };

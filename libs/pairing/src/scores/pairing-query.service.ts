@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuthUser, BadInputError, Clock, Connection, NotFoundError, PageArgs } from '@app/core';
+import { AuthUser, BadInputError, Clock, Connection, Language, NotFoundError, PageArgs } from '@app/core';
 import { CitiesService, citiesById } from '@app/cities';
+import { countryName, fillKorean } from '@app/rules';
 import {
   buildBatch,
   calibrateStars,
+  ChangeNames,
   CityEvidence,
   computeTypology,
   explainPair,
@@ -17,6 +19,7 @@ import {
   readPair,
   REPORT_DEFAULT_WEIGHTS,
   scoreBatch,
+  sectorLabel,
   validateWeights,
   Weights,
 } from '../engine';
@@ -81,8 +84,19 @@ export class PairingQueryService {
     return { weights, name, isDefault: weights === REPORT_DEFAULT_WEIGHTS || sameWeights(weights, REPORT_DEFAULT_WEIGHTS) };
   }
 
-  /** One pair, computed now from the evidence, with its explanation; stars against the pairs of its two countries. */
-  async pairScore(cityA: string, cityB: string, weights: Weights, cityName: (id: string) => string): Promise<{ score: PairScoreView; explanation: PairExplanationView }> {
+  /**
+   * One pair, computed now from the evidence, with its explanation; stars
+   * against the pairs of its two countries. The changes it names are said in
+   * `language`, with `names` for its cities and indicators (the sectors' names
+   * are read here, one statement).
+   */
+  async pairScore(
+    cityA: string,
+    cityB: string,
+    weights: Weights,
+    language: Language,
+    names: Pick<ChangeNames, 'city' | 'indicator'>,
+  ): Promise<{ score: PairScoreView; explanation: PairExplanationView }> {
     if (cityA === cityB) throw BadInputError.field('cityB', { en: 'must be another city: a pair joins two cities.', ko: '다른 도시를 골라 주세요. 짝은 두 도시로 이루어집니다.' });
     const cities = await this.compute.loadEvidence();
     const a = cities.find((c) => c.cityId === cityA);
@@ -90,9 +104,10 @@ export class PairingQueryService {
     if (!a) throw new NotFoundError('city', cityA);
     if (!b) throw new NotFoundError('city', cityB);
     if (a.countryCode === b.countryCode) {
+      const [one, other] = await citiesById(this.dataSource.manager, [cityA, cityB]);
       throw BadInputError.field('cityB', {
-        en: `must be in another country: ${cityA} and ${cityB} are both in ${a.countryCode}, and pairs join cities of two countries.`,
-        ko: `다른 나라의 도시를 골라 주세요. ${cityA}, ${cityB} 둘 다 ${a.countryCode}에 있는데, 짝은 두 나라의 도시로 이루어집니다.`,
+        en: `must be in another country: ${one!.nameEn} and ${other!.nameEn} are both in ${countryName(a.countryCode, 'en')}, and pairs join cities of two countries.`,
+        ko: `다른 나라의 도시를 골라 주세요. ${fillKorean('{a|와/과} {b|은/는}', { a: one!.nameKo, b: other!.nameKo })} 둘 다 ${countryName(a.countryCode, 'ko')}에 있는데, 짝은 두 나라의 도시로 이루어집니다.`,
       });
     }
     const both = cities.filter((c) => c.countryCode === a.countryCode || c.countryCode === b.countryCode);
@@ -102,12 +117,15 @@ export class PairingQueryService {
       both.filter((c) => c.countryCode === b.countryCode),
     );
     const scale = calibrateStars(scoreBatch(batch, weights), weights);
+    const sectorKeys = [...new Set([...a.sectors, ...b.sectors].map((s) => s.sector))];
+    // English names the sector as a sentence does (the engine's words); Korean, as the taxonomy does.
+    const sectorsKo = new Map((await this.sectors.getMany(sectorKeys)).flatMap((s) => (s ? [[s.key, s.nameKo] as const] : [])));
     const explanation = explainPair(prepared.find((c) => c.cityId === cityA)!, prepared.find((c) => c.cityId === cityB)!, weights, {
-      cityName,
+      names: { ...names, sector: (key) => ({ en: sectorLabel(key), ko: sectorsKo.get(key) ?? sectorLabel(key) }) },
       scale,
       leaders: nationalLeaders(prepared),
     });
-    return { score: viewOfResult(explanation.score, null), explanation: viewOfExplanation(explanation) };
+    return { score: viewOfResult(explanation.score, null), explanation: viewOfExplanation(explanation, language) };
   }
 
   async ranking(countryA: string, countryB: string, filter: PairFilterInput, page: PageArgs, weights: Weights, isDefault: boolean): Promise<Connection<PairScoreView>> {

@@ -1,4 +1,5 @@
-import { BadInputError, Connection, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, PageArgs } from '@app/core';
+import { BadInputError, Connection, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, Language, LocalizedText, PageArgs } from '@app/core';
+import { sourceIn } from '../evidence/evidence-common';
 import {
   CityEvidence,
   cityEvidenceGaps,
@@ -164,7 +165,8 @@ export function missesOf(row: PairScore, rule: ShortlistRuleInput, scale: StarSc
   return missed;
 }
 
-export function viewOfExplanation(e: PairExplanation): PairExplanationView {
+/** The explanation's view, its changes said in `language`. */
+export function viewOfExplanation(e: PairExplanation, language: Language): PairExplanationView {
   const prov = (p: { source: string; asOf: string | null; enteredByUserId: string | null } | null) =>
     p ? { source: p.source, asOf: p.asOf, enteredByUserId: p.enteredByUserId } : null;
   const raw = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -173,7 +175,7 @@ export function viewOfExplanation(e: PairExplanation): PairExplanationView {
   const cf = (c: PairExplanation['whatWouldChange']['raise'][number]) => ({
     id: c.id,
     pillar: c.pillar,
-    description: c.description,
+    description: c.description[language],
     overall: c.overall,
     adjusted: c.adjusted,
     overallStars: c.overallStars,
@@ -218,10 +220,10 @@ export function viewOfExplanation(e: PairExplanation): PairExplanationView {
       kind: l.kind,
       partners: l.partners,
       formality: l.formality,
-      summary: l.summary,
+      summary: LocalizedText.of(l.summary),
       since: l.since,
       live: l.live !== false,
-      provenance: prov(l)!,
+      provenance: { ...prov(l)!, source: sourceIn({ source: l.source, sourceKo: l.sourceKo ?? null }, language) },
     })),
     wouldRaise: e.whatWouldChange.raise.map(cf),
     wouldLower: e.whatWouldChange.lower.map(cf),

@@ -3,6 +3,7 @@ import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, M
 import { Allow, costWhen, Ctx, PageArgs, Paginated, RequestContext, Role, says } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { PairFilterInput, ShortlistRuleInput, WeightsInput } from './pair-score.types';
+import { indicatorLabel } from '../engine';
 import { PairingQueryService } from './pairing-query.service';
 import { CityEvidenceNeed, CityTypologyView, NeedsEvidence, NEEDS_EVIDENCE_LIMIT, PairScoreDetail, PairScoreView, PairShortlist, PartnerSuggestion } from './pairing.views';
 
@@ -112,9 +113,13 @@ export class PairingResolver {
   @Allow('PUBLIC')
   async pairScore(@Args() pair: CityPairArgs, @Args() choice: WeightArgs, @Ctx() ctx: RequestContext): Promise<PairScoreDetail> {
     const { weights, name } = await this.pairing.resolveWeights(ctx.user, choice);
-    const cities = await this.cities.city(ctx).loadMany([pair.cityA, pair.cityB]);
-    const names = new Map(cities.flatMap((c) => (c && !(c instanceof Error) ? [[c.id, c.nameEn] as const] : [])));
-    const result = await this.pairing.pairScore(pair.cityA, pair.cityB, weights, (id) => names.get(id) ?? id);
+    const [cities, definitions] = await Promise.all([this.cities.city(ctx).loadMany([pair.cityA, pair.cityB]), this.cities.definitionsByKey(ctx)]);
+    const names = new Map(cities.flatMap((c) => (c && !(c instanceof Error) ? [[c.id, { en: c.nameEn, ko: c.nameKo }] as const] : [])));
+    const result = await this.pairing.pairScore(pair.cityA, pair.cityB, weights, ctx.language, {
+      city: (id) => names.get(id) ?? { en: id, ko: id },
+      // English names the indicator as a sentence does (the engine's words); Korean, as the indicator's definition does.
+      indicator: (key) => ({ en: indicatorLabel(key), ko: definitions.get(key)?.labelKo ?? indicatorLabel(key) }),
+    });
     return { ...result, profile: name };
   }
 

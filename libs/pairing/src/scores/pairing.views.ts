@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Allow, listOfAtMost, ONE_PER_COUNTRY } from '@app/core';
+import { Allow, listOfAtMost, LocalizedText, ONE_PER_COUNTRY } from '@app/core';
 import { TYPOLOGY_DOMAINS } from '../engine';
 import { MAX_PROJECTS } from '../evidence/dto/sector-activity.input';
 import { MAX_INDICATOR_WEIGHTS } from '../evidence/dto/weight-profile.input';
@@ -116,7 +116,7 @@ export class LinkDetailView {
   @Field() kind: string;
   @Field(() => [String]) partners: string[];
   @Field(() => Int) formality: number;
-  @Field() summary: string;
+  @Field(() => LocalizedText, { description: 'What the link is, in English and/or Korean.' }) summary: LocalizedText;
   @Field(() => Int, { nullable: true }) since: number | null;
   @Field({ description: 'false for history (a declined or closed twinning, a closed project): shown, not scored.' }) live: boolean;
   @Field(() => EvidenceProvenance) provenance: EvidenceProvenance;

@@ -1,5 +1,6 @@
-import { useQuery } from 'urql';
+import { useQueryInLanguage } from '../../api/query';
 import { ErrorNotice, Loading } from '../../components/ErrorNotice';
+import { LocalText } from '../../components/LocalText';
 import { graphql } from '../../gql';
 import type { ExplorerPairScoreQuery, WeightsInput } from '../../gql/graphql';
 import { useMessages } from '../../i18n';
@@ -9,8 +10,8 @@ import { cityLabel, cityName } from '../../i18n/cities';
 import { useCityNames } from '../../hooks/useCityNames';
 import { ConfidenceMeter } from './Confidence';
 import { PILLARS, points, starGlyphs, type Pillar } from './shared';
-import { useReference, type IndicatorDefinitionView, type SectorView } from './useReference';
-import { describeChange, levelKey, linkKind, platformLink, rawValue, sectorLabel, similarityNeeds } from './explanation-words';
+import { useReference } from './useReference';
+import { levelKey, linkKind, rawValue, sectorLabel, similarityNeeds } from './explanation-words';
 
 const ExplorerPairScore = graphql(`
   query ExplorerPairScore($cityA: ID!, $cityB: ID!, $profileId: ID, $weights: WeightsInput) {
@@ -86,13 +87,13 @@ const ExplorerPairScore = graphql(`
           id
           formality
           kind
-          summary
+          summary {
+            en
+            ko
+          }
           since
           partners
           live
-          provenance {
-            source
-          }
         }
         wouldRaise {
           id
@@ -135,7 +136,7 @@ export function PairExplanation({
   const { t, language } = useMessages(pairingMessages);
   const reference = useReference();
   const names = useCityNames();
-  const [{ data, error, fetching }, reexecute] = useQuery({
+  const [{ data, error, fetching }, reexecute] = useQueryInLanguage({
     query: ExplorerPairScore,
     variables: { cityA: cityId, cityB: partnerId, profileId, weights },
   });
@@ -322,13 +323,12 @@ export function PairExplanation({
       ) : (
         <ul>
           {explanation.links.map((link) => {
-            const platform = platformLink(link.provenance.source, link.kind, t);
             return (
               <li key={link.id} className={link.live ? undefined : 'explanation__history'} data-live={link.live}>
-                {platform ? <span>{platform}</span> : <span lang={language === 'en' ? undefined : 'en'}>{link.summary}</span>}
+                <LocalText value={link.summary} />
                 <br />
                 <small>
-                  {t('explanation.link', { formality: link.formality, kind: linkKind(link.kind, t) })}
+                  {t('explanation.link', { formality: link.formality, kind: linkKind(link.kind, language) })}
                   {link.since ? ` · ${t('explanation.since', { year: link.since })}` : ''}
                 </small>
                 {!link.live && (
@@ -345,8 +345,8 @@ export function PairExplanation({
 
       <p className="muted explanation__changes-note">{t('explanation.changesNote')}</p>
       <div className="columns">
-        <ChangeList title={t('explanation.raiseTitle')} changes={explanation.wouldRaise} detail={data.pairScore} reference={reference.indicators} sectors={reference.sectors} />
-        <ChangeList title={t('explanation.lowerTitle')} changes={explanation.wouldLower} detail={data.pairScore} reference={reference.indicators} sectors={reference.sectors} />
+        <ChangeList title={t('explanation.raiseTitle')} changes={explanation.wouldRaise} />
+        <ChangeList title={t('explanation.lowerTitle')} changes={explanation.wouldLower} />
       </div>
       <p className="muted">
         <small>{t('explanation.sourceNote')}</small>
@@ -355,19 +355,8 @@ export function PairExplanation({
   );
 }
 
-function ChangeList({
-  title,
-  changes,
-  detail,
-  reference,
-  sectors,
-}: {
-  title: string;
-  changes: Change[];
-  detail: Detail;
-  reference: Map<string, IndicatorDefinitionView>;
-  sectors: Map<string, SectorView>;
-}) {
+/** The changes of evidence that would move the score, as the API says them in the page's language. */
+function ChangeList({ title, changes }: { title: string; changes: Change[] }) {
   const { t, language } = useMessages(pairingMessages);
   return (
     <section>
@@ -377,10 +366,9 @@ function ChangeList({
       ) : (
         <ul>
           {changes.map((change) => {
-            const text = describeChange(change, detail, language, t, reference, sectors);
             return (
               <li key={change.id}>
-                <span lang={text.lang !== language ? text.lang : undefined}>{text.text}</span>{' '}
+                {change.description}{' '}
                 <span className={change.delta >= 0 ? 'delta--up' : 'delta--down'}>
                   (
                   {t('explanation.delta', {

@@ -1,8 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { CITY_ID_MESSAGE, DATE_MESSAGE, SOURCE_MAX, SOURCE_MESSAGE, SOURCE_MIN } from '../evidence-common';
 import { FORMALITY_MESSAGE } from '../rubric';
-import { says, Trim } from '@app/core';
+import { HasSomeLanguage, LocalizedTextInput, says, Trim } from '@app/core';
 import { DATE_PATTERN } from './common';
 
 export const LINK_KIND_PATTERN = /^[a-z][a-z0-9-]{1,59}$/;
@@ -14,7 +15,6 @@ export const MAX_PARTNERS = 20;
 export const PARTNERS_MESSAGE = says(`must list at most ${MAX_PARTNERS} partners, each 1 to 200 characters.`, `파트너는 ${MAX_PARTNERS}곳까지, 각각 1자에서 200자 사이로 써 주세요.`);
 const COUNTRY_MESSAGE = says('must be a two-letter country code such as GB or KR.', 'GB나 KR 같은 두 글자 국가 코드여야 합니다.');
 const OTHER_PLACE_MESSAGE = says('must name the place or institution, 1 to 200 characters (e.g. Seoul).', '장소나 기관의 이름을 써 주세요(1~200자, 예: 서울).');
-const SUMMARY_MESSAGE = says('must say what the link is, 2 to 2000 characters.', '어떤 연계인지 써 주세요(2~2000자).');
 const SINCE_MESSAGE = says('must be the year the link began, e.g. 2019.', '연계가 시작된 해여야 합니다(예: 2019).');
 const LINK_ID_MESSAGE = says('must be the id of a link.', '연계의 ID여야 합니다.');
 
@@ -65,9 +65,9 @@ export class CreateCityLinkInput extends CityLinkFields {
   @IsInt(FORMALITY_MESSAGE) @Min(0, FORMALITY_MESSAGE) @Max(4, FORMALITY_MESSAGE)
   formality: number;
 
-  @Field({ description: 'What the link is and does.' })
-  @Trim() @IsString(SUMMARY_MESSAGE) @Length(2, 2000, SUMMARY_MESSAGE)
-  summary: string;
+  @Field(() => LocalizedTextInput, { description: 'What the link is and does, in English and/or Korean: 2 to 2000 characters each.' })
+  @ValidateNested() @Type(() => LocalizedTextInput) @HasSomeLanguage()
+  summary: LocalizedTextInput;
 
   @Field({ description: `Where the evidence comes from: ${SOURCE_MIN} to ${SOURCE_MAX} characters.` })
   @Trim() @IsString(SOURCE_MESSAGE) @Length(SOURCE_MIN, SOURCE_MAX, SOURCE_MESSAGE)
@@ -92,9 +92,9 @@ export class UpdateCityLinkInput extends CityLinkFields {
   @IsOptional() @IsInt(FORMALITY_MESSAGE) @Min(0, FORMALITY_MESSAGE) @Max(4, FORMALITY_MESSAGE)
   formality?: number;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional() @Trim() @IsString(SUMMARY_MESSAGE) @Length(2, 2000, SUMMARY_MESSAGE)
-  summary?: string;
+  @Field(() => LocalizedTextInput, { nullable: true, description: 'Both versions of the summary, replacing the current ones; omit to keep them.' })
+  @IsOptional() @ValidateNested() @Type(() => LocalizedTextInput) @HasSomeLanguage()
+  summary?: LocalizedTextInput;
 
   @Field(() => String, { nullable: true, description: 'Where the evidence comes from; omit to keep the current source.' })
   @IsOptional() @Trim() @IsString(SOURCE_MESSAGE) @Length(SOURCE_MIN, SOURCE_MAX, SOURCE_MESSAGE)

@@ -38,6 +38,7 @@ import { City, Country } from '@app/cities';
 @Index(['cityAId'])
 @Index(['cityBId'])
 @Check('city_link_formality', 'formality BETWEEN 0 AND 4')
+@Check('city_link_summary', 'summary_en IS NOT NULL OR summary_ko IS NOT NULL')
 @Check('city_link_other_end', '(city_b_id IS NULL) <> (other_place IS NULL)')
 @Check('city_link_other_place_country', '(other_place IS NULL) = (other_place_country_code IS NULL)')
 @Check('city_link_two_cities', 'city_b_id IS NULL OR city_b_id <> city_a_id')
@@ -101,13 +102,20 @@ export class CityLink {
   })
   formality: number;
 
-  @Column({ type: 'text' })
-  @Field()
-  summary: string;
+  /** What the link is, in English; summaryKo in Korean; at least one (GraphQL: summary, both as LocalizedText). */
+  @Column({ type: 'text', nullable: true })
+  summaryEn: string | null;
 
+  @Column({ type: 'text', nullable: true })
+  summaryKo: string | null;
+
+  /** Where the evidence comes from, as written (GraphQL: source, in the reader's language where sourceKo has it). */
   @Column({ type: 'text' })
-  @Field({ description: 'Where the evidence comes from.' })
   source: string;
+
+  /** The source in Korean, where the platform writes it in both languages (its own links); null for a source a person wrote. */
+  @Column({ type: 'text', nullable: true })
+  sourceKo: string | null;
 
   @Column({ type: 'date' })
   @Field({ description: 'The date the evidence is for, YYYY-MM-DD.' })

@@ -35,6 +35,8 @@ export interface LinksFileLink {
   since?: number | null;
   formality: number;
   summary: string;
+  /** The summary in Korean. */
+  summaryKo?: string;
 }
 
 export interface LinksFile {
@@ -125,6 +127,7 @@ export function readLinksFile(path: string): LinksFile {
     if (!Number.isInteger(link.formality) || link.formality < 0 || link.formality > 4) throw problem(`${where}: "formality" must be 0 to 4.`);
     if (typeof link.kind !== 'string' || !link.kind) throw problem(`${where}: "kind" is required.`);
     if (typeof link.summary !== 'string' || link.summary.trim().length < 2) throw problem(`${where}: "summary" is required.`);
+    if (link.summaryKo != null && (typeof link.summaryKo !== 'string' || link.summaryKo.trim().length < 2)) throw problem(`${where}: "summaryKo" must be text.`);
   }
   return file as LinksFile;
 }
@@ -266,7 +269,8 @@ async function seedLinks(tx: EntityManager, file: LinksFile, changedCities: Set<
       partners: (link.partners ?? []).map((p) => p.trim()),
       since: link.since ?? null,
       formality: link.formality,
-      summary: link.summary.trim(),
+      summaryEn: link.summary.trim(),
+      summaryKo: link.summaryKo?.trim() || null,
       source,
       asOf: EVIDENCE_SEED_AS_OF,
     };

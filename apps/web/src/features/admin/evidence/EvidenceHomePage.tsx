@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { Field } from '../../../components/Field';
+import { LocalText, TypedText } from '../../../components/LocalText';
 import { usePageTitle } from '../../../components/Layout';
 import { Paged } from '../../../components/Paged';
 import { SideBadge, StatusBadge } from '../../../components/StatusBadge';
@@ -266,7 +267,17 @@ function AuditFacts({ entry, t, language, sectorName }: { entry: AuditEntry; t: 
   if (entry.entity === 'SectorActivity' && typeof record.sectorKey === 'string') {
     return <p>{t('audit.level', { sector: sectorName(record.sectorKey), level: formatNumber(n('level'), language) })}</p>;
   }
-  if (entry.entity === 'CityLink' && typeof record.summary === 'string') return <p>{record.summary}</p>;
+  if (entry.entity === 'CityLink') {
+    // Entries from before links had a Korean version kept one summary, as written.
+    const text = (key: string) => (typeof record[key] === 'string' ? (record[key] as string) : null);
+    if (text('summaryEn') || text('summaryKo')) return <LocalText as="p" value={{ en: text('summaryEn'), ko: text('summaryKo') }} />;
+    if (text('summary'))
+      return (
+        <p>
+          <TypedText text={text('summary')!} />
+        </p>
+      );
+  }
   return null;
 }
 

@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import { LINK_KINDS, term } from '@app/rules';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { problemOf } from '../../../api/errors';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Field } from '../../../components/Field';
+import { LocalText } from '../../../components/LocalText';
 import type { AdminCityEvidenceQuery } from '../../../gql/graphql';
 import { useMessages, type Language } from '../../../i18n';
 import { cityName } from '../../../i18n/cities';
@@ -17,7 +19,28 @@ type CityLink = AdminCityEvidenceQuery['cityLinks'][number];
 const KINDS = ['city-to-city', 'research', 'business-to-government', 'business-to-research'] as const;
 const FORMALITIES = ['0', '1', '2', '3', '4'] as const;
 
-const kindText = (kind: string, t: EvidenceT) => ((KINDS as readonly string[]).includes(kind) ? t(`links.kinds.${kind as (typeof KINDS)[number]}`) : t('links.kinds.other'));
+/** A link's kind as the glossary names it (the pairing explanation says the same), or "other". */
+const kindText = (kind: string, t: EvidenceT, language: Language) =>
+  kind in LINK_KINDS ? term(LINK_KINDS[kind as keyof typeof LINK_KINDS], language, { label: true }) : t('links.kinds.other');
+/** A link's summary as typed: each language's version, at least one, each 2 to 2,000 characters. */
+interface SummaryDraft {
+  en: string;
+  ko: string;
+}
+const summaryFits = (draft: SummaryDraft) => !!(draft.en.trim() || draft.ko.trim()) && [draft.en, draft.ko].every((text) => !text.trim() || textFits(text));
+const summaryInput = (draft: SummaryDraft) => ({ en: draft.en.trim() || null, ko: draft.ko.trim() || null });
+
+/** The summary in English and in Korean; the problem shows beside the reader's own language. */
+function SummaryFields({ value, problem, onChange }: { value: SummaryDraft; problem: string | null; onChange: (value: SummaryDraft) => void }) {
+  const { t, language } = useMessages(evidenceMessages);
+  return (
+    <>
+      <TextArea label={t('links.summaryEn')} problem={language === 'en' ? problem : null} value={value.en} onChange={(en) => onChange({ ...value, en })} />
+      <TextArea label={t('links.summaryKo')} problem={language === 'ko' ? problem : null} value={value.ko} onChange={(ko) => onChange({ ...value, ko })} />
+    </>
+  );
+}
+
 const formalityText = (formality: number, t: EvidenceT) => t(`links.formalityLevel.${String(Math.max(0, Math.min(4, formality))) as '0'}`);
 
 /** The other end of a link, seen from `cityId`: a city's name in the reader's language, or the place as entered. */
@@ -72,16 +95,16 @@ function LinkItem({ link, place, onSaved, onDeleted }: { link: CityLink; place: 
   const { t, language } = useMessages(evidenceMessages);
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
   const [formality, setFormality] = useState(String(link.formality));
-  const [summary, setSummary] = useState(link.summary);
+  const [summary, setSummary] = useState<SummaryDraft>({ en: link.summary.en ?? '', ko: link.summary.ko ?? '' });
   const [touched, setTouched] = useState(false);
   const [updated, update] = useMutation(UpdateLink);
   const [deleted, remove] = useMutation(DeleteLink);
-  const summaryProblem = touched && !textFits(summary) ? t('links.invalid.summary') : null;
+  const summaryProblem = touched && !summaryFits(summary) ? t('links.invalid.summary') : null;
 
   async function save() {
     setTouched(true);
-    if (!textFits(summary)) return;
-    const response = await update({ input: { id: link.id, formality: Number(formality), summary: summary.trim() } });
+    if (!summaryFits(summary)) return;
+    const response = await update({ input: { id: link.id, formality: Number(formality), summary: summaryInput(summary) } });
     if (response.data) {
       setMode('view');
       onSaved();
@@ -97,7 +120,7 @@ function LinkItem({ link, place, onSaved, onDeleted }: { link: CityLink; place: 
       <h3>{place}</h3>
       <dl className="admin-evidence__facts">
         <dt>{t('links.kind')}</dt>
-        <dd>{kindText(link.kind, t)}</dd>
+        <dd>{kindText(link.kind, t, language)}</dd>
         <dt>{t('links.formality')}</dt>
         <dd>{formalityText(link.formality, t)}</dd>
         {link.since != null && (
@@ -107,7 +130,9 @@ function LinkItem({ link, place, onSaved, onDeleted }: { link: CityLink; place: 
           </>
         )}
         <dt>{t('links.summary')}</dt>
-        <dd>{link.summary}</dd>
+        <dd>
+          <LocalText value={link.summary} />
+        </dd>
         <dt>{t('links.source')}</dt>
         <dd>{link.source}</dd>
       </dl>
@@ -130,7 +155,7 @@ function LinkItem({ link, place, onSaved, onDeleted }: { link: CityLink; place: 
           {mode === 'edit' && (
             <div role="group" aria-label={t('links.editLabel', { place })}>
               <FormalityField value={formality} onChange={setFormality} />
-              <TextArea label={t('links.summary')} problem={summaryProblem} value={summary} onChange={setSummary} />
+              <SummaryFields value={summary} problem={summaryProblem} onChange={setSummary} />
               <ActionPair confirm={t('links.save')} cancel={t('links.cancel')} busy={updated.fetching} onConfirm={() => void save()} onCancel={() => setMode('view')} />
             </div>
           )}
@@ -177,7 +202,7 @@ function LinkForm({ cityId, countryCode, onSaved }: { cityId: string; countryCod
   const [other, setOther] = useState('');
   const [kind, setKind] = useState<(typeof KINDS)[number]>('city-to-city');
   const [formality, setFormality] = useState('1');
-  const [summary, setSummary] = useState('');
+  const [summary, setSummary] = useState<SummaryDraft>({ en: '', ko: '' });
   const [since, setSince] = useState('');
   const [source, setSource] = useState('');
   const [touched, setTouched] = useState(false);
@@ -187,7 +212,7 @@ function LinkForm({ cityId, countryCode, onSaved }: { cityId: string; countryCod
     .sort((a, b) => cityName(a, language).localeCompare(cityName(b, language), language));
   const problems = {
     other: other ? null : t('links.invalid.other'),
-    summary: textFits(summary) ? null : t('links.invalid.summary'),
+    summary: summaryFits(summary) ? null : t('links.invalid.summary'),
     since: !since.trim() || isYear(since) ? null : t('links.invalid.since'),
     source: sourceFits(source) ? null : t('links.invalid.source'),
   };
@@ -202,14 +227,14 @@ function LinkForm({ cityId, countryCode, onSaved }: { cityId: string; countryCod
         cityBId: other,
         kind,
         formality: Number(formality),
-        summary: summary.trim(),
+        summary: summaryInput(summary),
         since: since.trim() ? Number(since.trim()) : null,
         source: source.trim(),
       },
     });
     if (response.data) {
       setOther('');
-      setSummary('');
+      setSummary({ en: '', ko: '' });
       setSince('');
       setSource('');
       setTouched(false);
@@ -239,14 +264,14 @@ function LinkForm({ cityId, countryCode, onSaved }: { cityId: string; countryCod
           <select {...control} value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}>
             {KINDS.map((k) => (
               <option key={k} value={k}>
-                {t(`links.kinds.${k}`)}
+                {kindText(k, t, language)}
               </option>
             ))}
           </select>
         )}
       />
       <FormalityField value={formality} onChange={setFormality} />
-      <TextArea label={t('links.summary')} problem={show(problems.summary)} value={summary} onChange={setSummary} />
+      <SummaryFields value={summary} problem={show(problems.summary)} onChange={setSummary} />
       <Field label={t('links.since')} hint={t('links.sinceHint')} inputMode="numeric" problem={show(problems.since)} value={since} onChange={(e) => setSince(e.target.value)} />
       <SourceField label={t('links.source')} hint={t('links.sourceHint')} problem={show(problems.source)} value={source} onChange={setSource} />
     </EvidenceForm>

@@ -136,7 +136,10 @@ export const CityEvidence = graphql(`
       partners
       since
       formality
-      summary
+      summary {
+        en
+        ko
+      }
       source
       asOf
       live
@@ -245,7 +248,10 @@ export const UpdateLink = graphql(`
     updateCityLink(input: $input) {
       id
       formality
-      summary
+      summary {
+        en
+        ko
+      }
     }
   }
 `);
