@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { QueryRunner } from 'typeorm';
-import { FundAuditFacts1796658523226 } from '../../migrations/1796658523226-FundAuditFacts';
+import { FundAuditFacts1796660180029 } from '../../migrations/1796660180029-FundAuditFacts';
 import { DEMO_PEOPLE } from '../support/constants';
 import { startTestApp, TestApp } from '../support/harness';
 
@@ -29,7 +29,7 @@ describe('the audit log’s English sentences become facts', () => {
 
   it('reads each old sentence back into facts, in one transaction, and leaves the log append-only', async () => {
     const runner = { query: async (sql: string, parameters?: unknown[]) => (await owner.query(sql, parameters)).rows } as unknown as QueryRunner;
-    const migration = new FundAuditFacts1796658523226();
+    const migration = new FundAuditFacts1796660180029();
     const [{ fund_id: fundId, member_id: memberId }] = (await owner.query(`SELECT fund_id, id AS member_id FROM board_member ORDER BY appointed_at LIMIT 1`)).rows;
     const old: Array<[string, string, string, object]> = [
       ['ledger.contributed', 'Recorded a contribution of £250,000.00 from GB.', fundId, { currency: 'GBP', amountMinor: '25000000', countryCode: 'GB', note: 'Second tranche' }],

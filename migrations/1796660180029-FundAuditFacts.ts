@@ -106,8 +106,8 @@ const READ_BACK: Array<{ actions?: string[]; match?: string; facts: string; reas
  * facts where their sentence and detail allow; the others keep their English
  * sentence, shown as recorded.
  */
-export class FundAuditFacts1796658523226 implements MigrationInterface {
-  name = 'FundAuditFacts1796658523226';
+export class FundAuditFacts1796660180029 implements MigrationInterface {
+  name = 'FundAuditFacts1796660180029';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('ALTER TABLE "fund_audit_entry" RENAME COLUMN "summary" TO "legacy_summary"');
