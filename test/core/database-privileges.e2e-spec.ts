@@ -96,7 +96,7 @@ describe('the database keeps the permanent record safe from the application itse
     expect(updated.rowCount).toBe(1);
     const [{ fund_id }] = await sql('SELECT fund_id FROM ledger_entry LIMIT 1');
     const added = await asApp.query(
-      `INSERT INTO fund_audit_entry (fund_id, action, subject_type, subject_id, summary, at) VALUES ($1, 'test.checked', 'fund', $2, 'Checked the privileges.', now()) RETURNING id`,
+      `INSERT INTO fund_audit_entry (fund_id, action, subject_type, subject_id, facts, at) VALUES ($1, 'test.checked', 'fund', $2, '{}', now()) RETURNING id`,
       [fund_id, fund_id],
     );
     expect(added.rowCount).toBe(1);

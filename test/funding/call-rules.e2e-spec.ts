@@ -99,12 +99,17 @@ describe('seed fund: editing a call’s rules before it opens', () => {
     expect(call.referenceCurrency).toBe('GBP');
     expect(call.exchangeRates).toEqual([{ currency: 'KRW', unitsPerReference: 1700 }]);
 
-    const log = await app.gqlOk<{ fund: { auditLog: { nodes: Array<{ summary: string }> } } }>(
-      `query($id: ID!, $subjectId: String) { fund(id: $id) { auditLog(filter: { action: "call.updated", subjectId: $subjectId }) { nodes { summary } } } }`,
-      { id: fundId, subjectId: callId },
-      { token: t.admin },
-    );
-    expect(log.fund.auditLog.nodes[0].summary).toBe('Edited the call: allowedStages, maxAward, matchRatioPercent, criteria, reviewersPerApplication.');
+    // The log says what changed in the reader's language, naming the call by its title in that language.
+    const logIn = async (language: string) =>
+      (
+        await app.gqlOk<{ fund: { auditLog: { nodes: Array<{ summary: string; summaryLang: string }> } } }>(
+          `query($id: ID!, $subjectId: String) { fund(id: $id) { auditLog(filter: { action: "call.updated", subjectId: $subjectId }) { nodes { summary summaryLang } } } }`,
+          { id: fundId, subjectId: callId },
+          { token: t.admin, headers: { 'accept-language': language } },
+        )
+      ).fund.auditLog.nodes[0];
+    expect(await logIn('en')).toEqual({ summary: 'Edited the call “Spring call”: its stages that may apply, largest award, match ratio, criteria and reviews needed.', summaryLang: 'en' });
+    expect(await logIn('ko')).toEqual({ summary: '공모 “봄 공모”의 신청할 수 있는 단계, 최대 지원금, 매칭 비율, 심사 기준, 필요한 심사 수를 고쳤습니다.', summaryLang: 'ko' });
   });
 
   it('rules that do not hold together are refused as a new call’s would be, and nothing changes', async () => {

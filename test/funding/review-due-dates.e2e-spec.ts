@@ -1,3 +1,4 @@
+import { formatInstant, UK_ZONE } from '@app/rules';
 import { startTestApp, TestApp } from '../support/harness';
 import { codeOf, createFundWithCall, createProject, draftApplication, eligibleApplication as eligibleFor, F, reasonOf, scores, twinLiverpoolAndBusan } from './funding-support';
 
@@ -182,7 +183,10 @@ describe('seed fund: review due dates', () => {
     expect((await app.gqlOk<{ setReviewDueDate: { id: string; dueAt: string } }>(SET_DUE, { input: { reviewId, dueAt } }, { token: t.admin })).setReviewDueDate).toEqual({ id: reviewId, dueAt });
     expect((await mine('boardUk2', { pending: true })).nodes.find((a) => a.id === reviewId)!.dueAt).toBe(dueAt);
     const audit = (await app.gqlOk<{ fund: { auditLog: { nodes: Array<{ action: string; actorUserId: string; subjectId: string; summary: string }> } } }>(AUDIT, { id: fundId }, { token: t.admin })).fund.auditLog.nodes;
-    expect(audit[0]).toMatchObject({ action: 'review.due-date-set', actorUserId: id.admin, subjectId: applicationId, summary: expect.stringContaining(`to ${dueAt}`) });
+    expect(audit[0]).toMatchObject({ action: 'review.due-date-set', actorUserId: id.admin, subjectId: applicationId, summary: expect.stringContaining(`to ${formatInstant(dueAt, UK_ZONE, 'en')}.`) });
+    // In Korean, in the reader's zone, named as Korean names it, with the particle its last word takes.
+    const korean = (await app.gqlOk<{ fund: { auditLog: { nodes: Array<{ summary: string }> } } }>(AUDIT, { id: fundId }, { token: t.admin, headers: { 'accept-language': 'ko' } })).fund.auditLog.nodes;
+    expect(korean[0].summary).toMatch(new RegExp(`^심사 기한을 .+에서 ${formatInstant(dueAt, UK_ZONE, 'ko').replace(/[()]/g, '\\$&')}으로 옮겼습니다\\.$`));
 
     await submitReview(applicationId, 'boardUk2');
     const after = await app.gql(SET_DUE, { input: { reviewId, dueAt } }, { token: t.admin });

@@ -297,6 +297,36 @@ describe('seed fund: an application from draft to a closed award', () => {
     ]);
   });
 
+  it('the audit log says each act in the reader’s language, from what it recorded, and keeps a person’s own words apart', async () => {
+    const LOG = `query($id: ID!) { fund(id: $id) { auditLog(first: 100) { nodes { action subjectId summary summaryLang reason } } } }`;
+    type Log = { fund: { auditLog: { nodes: Array<{ action: string; subjectId: string; summary: string; summaryLang: string; reason: string | null }> } } };
+    const read = async (language: string) => (await app.gqlOk<Log>(LOG, { id: fundId }, { token: t.admin, headers: { 'accept-language': language } })).fund.auditLog.nodes.filter((n) => n.subjectId === applicationId);
+    const said = (entries: Log['fund']['auditLog']['nodes'], action: string) => entries.filter((e) => e.action === action).map((e) => e.summary);
+    const [en, ko] = [await read('en'), await read('ko')];
+    expect(en.every((e) => e.summaryLang === 'en') && ko.every((e) => e.summaryLang === 'ko')).toBe(true);
+    // Plurals as English writes them, counts as Korean does.
+    expect(said(en, 'application.startReview')).toEqual(['2 reviewers assigned.']);
+    expect(said(ko, 'application.startReview')).toEqual(['심사위원 2명을 배정했습니다.']);
+    // Amounts by the one rule for money: separate budgets joined as a list, in each language.
+    expect(said(en, 'ledger.committed')).toEqual(['Committed £20,000 and ₩34,000,000 to the application “Smart quays feasibility”.']);
+    expect(said(ko, 'ledger.committed')).toEqual(['신청서 “스마트 부두 타당성 조사”에 지원금을 약정했습니다: £20,000 및 ₩34,000,000.']);
+    expect(said(en, 'ledger.released')).toEqual(['Released the underspend of £1,249.50 on the application “Smart quays feasibility”.']);
+    expect(said(ko, 'ledger.released')).toEqual(['신청서 “스마트 부두 타당성 조사”의 집행 잔액을 해제했습니다: £1,249.50.']);
+    // A person's own words are theirs, never folded into the platform's sentence.
+    const delivery = (entries: Log['fund']['auditLog']['nodes']) => entries.find((e) => e.action === 'application.startDelivery')!;
+    expect(delivery(en)).toMatchObject({ summary: 'Grant agreement in place: delivery started.', reason: 'Grant agreement signed' });
+    expect(delivery(ko)).toMatchObject({ summary: '지원 협약을 맺고 사업 수행을 시작했습니다.', reason: 'Grant agreement signed' });
+    // Titles in the reader's language where both exist; the decision with its outcome, award and votes.
+    expect(said(en, 'meeting.agenda-added')).toEqual(['Put on the agenda of the meeting “Spring board”.']);
+    expect(said(ko, 'meeting.agenda-added')).toEqual(['회의 “봄 위원회”의 안건으로 올렸습니다.']);
+    const decision = async (language: string) =>
+      (await app.gqlOk<Log>(`query($id: ID!) { fund(id: $id) { auditLog(filter: { action: "decision.recorded" }) { nodes { action subjectId summary summaryLang reason } } } }`, { id: fundId }, { token: t.admin, headers: { 'accept-language': language } })).fund.auditLog.nodes[0].summary;
+    expect(await decision('en')).toBe('Recorded the decision: approved with conditions, awarding £20,000 and ₩34,000,000 (2 for, 0 against, 1 abstaining).');
+    expect(await decision('ko')).toBe('결정을 기록했습니다: 조건부 승인, 지원금 £20,000 및 ₩34,000,000(찬성 2, 반대 0, 기권 1).');
+    // Nothing written both ways in either language.
+    for (const entry of [...en, ...ko]) expect(entry.summary).not.toMatch(/\(s\)|\(으\)|[을를이가와과은는]\(/);
+  });
+
   it('admins and the board export the audit log as CSV; nobody else can', async () => {
     const csvAs = (token?: string) => fetch(`${app.url}/funds/${fundId}/audit.csv`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
     const admin = await csvAs(t.admin);
@@ -306,9 +336,14 @@ describe('seed fund: an application from draft to a closed award', () => {
     // A byte-order mark first, so spreadsheets read the Korean names as UTF-8.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
-    expect(text.split('\r\n')[0]).toBe('id,at_utc,actor_user_id,actor_email,actor_name,action,subject_type,subject_id,summary,detail');
+    expect(text.split('\r\n')[0]).toBe('id,at_utc,actor_user_id,actor_email,actor_name,action,subject_type,subject_id,summary,reason,detail');
     for (const action of ['application.submit', 'review.submitted', 'vote.cast', 'decision.recorded', 'ledger.committed', 'ledger.released', 'application.closeAward']) expect(text).toContain(`,${action},`);
     expect(text).toContain('김지현');
+    // Each line says what happened in the caller's language; the person's own words in a column of their own.
+    expect(text).toContain(',2 reviewers assigned.,');
+    expect(text).toContain(',Grant agreement in place: delivery started.,Grant agreement signed,');
+    const korean = await (await fetch(`${app.url}/funds/${fundId}/audit.csv`, { headers: { authorization: `Bearer ${t.admin}`, 'accept-language': 'ko' } })).text();
+    expect(korean).toContain(',심사위원 2명을 배정했습니다.,');
     const board = await csvAs(t.boardKr);
     expect(board.status).toBe(200);
     expect(await board.text()).toContain(applicationId);

@@ -129,11 +129,18 @@ test.describe('the seed fund in the console', () => {
     await expect(page.getByRole('status').filter({ hasText: tr({ en: 'The meeting is created.', ko: '회의를 만들었습니다.' }) })).toBeVisible();
     await expect(page.getByTestId('meetings').getByRole('link', { name: meetingTitle[lang] })).toHaveAttribute('href', /^\/board\/meetings\//);
 
-    // The audit log, filtered by action: both contributions.
+    // The audit log, filtered by action: both contributions, each said in the page's language.
     await fundNav.getByRole('link', { name: tr({ en: 'Audit log', ko: '감사 기록' }) }).click();
+    const log = page.getByRole('list', { name: tr({ en: 'Audit log', ko: '감사 기록' }) });
     await page.getByLabel(tr({ en: 'Action', ko: '작업' })).selectOption('ledger.contributed');
-    await expect(page.getByRole('list', { name: tr({ en: 'Audit log', ko: '감사 기록' }) }).getByRole('listitem')).toHaveCount(2);
+    await expect(log.getByRole('listitem')).toHaveCount(2);
+    await expect(log).toContainText(tr({ en: 'Recorded a contribution of £500,000 from the United Kingdom.', ko: '영국의 출연금 납입을 기록했습니다: £500,000.' }));
     expect(page.url()).toBe(`${fundUrl}/audit`);
+    // The seat that ended: what happened in the page's language, and the admin's reason as they typed it.
+    await page.getByLabel(tr({ en: 'Action', ko: '작업' })).selectOption('board.member-ended');
+    await expect(log.getByRole('listitem')).toHaveCount(1);
+    await expect(log).toContainText(tr({ en: `Ended ${seated}’s seat on the board.`, ko: `${seated} 님의 운영위원 임기를 끝냈습니다.` }));
+    await expect(log.getByRole('definition').filter({ hasText: 'Moved to another post.' })).toBeVisible();
   });
 
   test('an admin takes an undecided application off a meeting’s agenda, once confirmed, on the board’s meeting page', async ({ page, signIn, lang, tr }) => {

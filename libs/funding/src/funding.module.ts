@@ -5,6 +5,7 @@ import { TwinningModule } from '@app/twinning';
 import { ApplicationBudgetLineResolver } from './applications/application-budget-line.resolver';
 import { ApplicationLifecycleService } from './applications/application-lifecycle.service';
 import { ApplicationTransitionResolver } from './applications/application-transition.resolver';
+import { FundAuditEntryResolver } from './audit/fund-audit-entry.resolver';
 import { ApplicationsResolver } from './applications/applications.resolver';
 import { ApplicationsService } from './applications/applications.service';
 import { FundAuditController } from './audit/audit.controller';
@@ -56,6 +57,7 @@ import { ReviewsService } from './reviews/reviews.service';
     ApplicationsResolver,
     ApplicationBudgetLineResolver,
     ApplicationTransitionResolver,
+    FundAuditEntryResolver,
     BoardResolver,
     BoardMemberResolver,
     FundBoardResolver,

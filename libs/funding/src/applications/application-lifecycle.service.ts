@@ -10,12 +10,12 @@ import { FundAuditService } from '../audit/audit.service';
 import type { ApplicationStepInput, CloseAwardInput } from '../dto/funding.inputs';
 import { FundingEmail } from '../emails/funding.emails';
 import { ApplicationTransition } from './application-transition.entity';
-import { transitionWords, type TransitionFacts } from './transition-words';
+import type { TransitionFacts } from './transition-words';
 import { FundApplication } from './fund-application.entity';
 import { FundCall } from '../funds/fund-call.entity';
 import { LedgerEntryKind, LedgerReason } from '../ledger/ledger-entry.entity';
 import { LedgerService } from '../ledger/ledger.service';
-import { Amounts, amountsText, difference, sumByCurrency, toRecord, withParticle } from '@app/rules';
+import { Amounts, difference, sumByCurrency, toRecord, withParticle } from '@app/rules';
 import { whenKo } from '../funding-words';
 
 /**
@@ -139,7 +139,7 @@ export class ApplicationLifecycleService {
       }
       const underspend: Amounts = new Map([...outstanding].map(([currency, committed]) => [currency, committed - (spent.get(currency) ?? 0n)]));
       await this.ledger.move(em, { fundId: application.fundId, kind: LedgerEntryKind.RELEASE, reason: LedgerReason.UNDERSPENT, amounts: underspend, applicationId: application.id, actorUserId: user.id, note: input.reason });
-      await this.auditMoney(em, user.id, application, 'ledger.released', underspend, 'Released the underspend of');
+      await this.auditMoney(em, user.id, application, 'ledger.released', underspend, true);
       return input.reason;
     });
   }
@@ -172,8 +172,9 @@ export class ApplicationLifecycleService {
       action: `application.${action}`,
       subjectType: 'application',
       subjectId: application.id,
-      summary: `${from} → ${application.status}: ${reason ?? transitionWords({ fromStatus: from, toStatus: application.status, facts }).en}`,
-      detail: { from, to: application.status, reason, ...detail },
+      facts: { fromStatus: from, toStatus: application.status, ...facts },
+      reason,
+      detail,
     });
     return saved;
   }
@@ -207,8 +208,8 @@ export class ApplicationLifecycleService {
       decisionId,
       actorUserId,
     });
-    if (more.size) await this.auditMoney(em, actorUserId, application, 'ledger.committed', more, 'Committed');
-    if (less.size) await this.auditMoney(em, actorUserId, application, 'ledger.released', less, 'Released');
+    if (more.size) await this.auditMoney(em, actorUserId, application, 'ledger.committed', more);
+    if (less.size) await this.auditMoney(em, actorUserId, application, 'ledger.released', less);
   }
 
   // ---------- helpers ----------
@@ -231,19 +232,20 @@ export class ApplicationLifecycleService {
   private async releaseAll(em: EntityManager, actorUserId: string, application: FundApplication, reason: LedgerReason, note: string): Promise<void> {
     const outstanding = await this.ledger.outstanding(em, application.id);
     await this.ledger.move(em, { fundId: application.fundId, kind: LedgerEntryKind.RELEASE, reason, amounts: outstanding, applicationId: application.id, actorUserId, note });
-    if (outstanding.size) await this.auditMoney(em, actorUserId, application, 'ledger.released', outstanding, 'Released');
+    if (outstanding.size) await this.auditMoney(em, actorUserId, application, 'ledger.released', outstanding);
   }
 
-  private async auditMoney(em: EntityManager, actorUserId: string, application: FundApplication, action: string, amounts: Amounts, verb: string): Promise<void> {
-    const words = amountsText([...amounts].map(([currency, amountMinor]) => ({ currency, amountMinor })), 'en');
+  /** Audits money moved for an application: the currencies that moved (an underspend of nothing in one currency is not named). */
+  private async auditMoney(em: EntityManager, actorUserId: string, application: FundApplication, action: string, amounts: Amounts, underspend = false): Promise<void> {
+    const moved: Amounts = new Map([...amounts].filter(([, v]) => v !== 0n));
+    if (!moved.size) return;
     await this.audit.record(em, {
       fundId: application.fundId,
       actorUserId,
       action,
       subjectType: 'application',
       subjectId: application.id,
-      summary: `${verb} ${words} for “${application.titleEn ?? application.titleKo}”.`,
-      detail: { amounts: toRecord(amounts) },
+      facts: { title: { en: application.titleEn, ko: application.titleKo }, amounts: toRecord(moved), ...(underspend ? { underspend } : {}) },
     });
   }
 

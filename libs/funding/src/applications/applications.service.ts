@@ -181,7 +181,7 @@ export class ApplicationsService {
         action: 'application.created',
         subjectType: 'application',
         subjectId: application.id,
-        summary: `Started the application “${application.titleEn ?? application.titleKo}” for project ${project.id}.`,
+        facts: { title: { en: application.titleEn, ko: application.titleKo } },
         detail: { callId: call.id, workspaceId: project.workspaceId, projectId: project.id },
       });
       return application;
@@ -215,8 +215,8 @@ export class ApplicationsService {
         action: 'application.updated',
         subjectType: 'application',
         subjectId: application.id,
-        summary: `Edited the draft: ${fields.join(', ') || 'nothing'}.`,
-        detail: { fields, version: saved.version },
+        facts: { fields },
+        detail: { version: saved.version },
       });
       return saved;
     });

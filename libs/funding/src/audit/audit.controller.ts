@@ -53,6 +53,6 @@ export class FundAuditController {
     res
       .status(200)
       .set({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="fund-${fund.id}-audit.csv"`, 'cache-control': 'no-store' })
-      .send(await this.audit.csv(fund.id, redaction));
+      .send(await this.audit.csv(fund.id, { language, timeZone: user.timeZone }, redaction));
   }
 }

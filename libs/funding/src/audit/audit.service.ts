@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { accountProfileSql } from '@app/identity';
-import { Clock, Connection, PageArgs, paginate, toCsv } from '@app/core';
+import { Clock, Connection, Language, PageArgs, paginate, toCsv } from '@app/core';
 import { FundAuditEntry } from './fund-audit-entry.entity';
+import { auditSummary, type AuditFacts } from './audit-words';
 
 export interface AuditRecord {
   fundId: string;
@@ -10,7 +11,10 @@ export interface AuditRecord {
   action: string;
   subjectType: string;
   subjectId: string;
-  summary: string;
+  /** What the sentence saying what happened needs: names, figures, instants (never the sentence). */
+  facts: AuditFacts;
+  /** The person's own words, as they wrote them. */
+  reason?: string | null;
   detail?: Record<string, unknown>;
 }
 
@@ -34,7 +38,7 @@ export class FundAuditService {
   ) {}
 
   async record(em: EntityManager, entry: AuditRecord): Promise<void> {
-    await em.insert(FundAuditEntry, { ...entry, detail: (entry.detail ?? {}) as never, at: this.clock.now() });
+    await em.insert(FundAuditEntry, { ...entry, facts: entry.facts as never, reason: entry.reason ?? null, legacySummary: null, detail: (entry.detail ?? {}) as never, at: this.clock.now() });
   }
 
   /** Newest first, optionally one action or one subject. The caller has checked who reads it. */
@@ -50,10 +54,13 @@ export class FundAuditService {
     return paginate(query, page, { expression: 'a.id', direction: 'DESC', valueOf: (a) => a.id, cast: 'bigint', notNull: true });
   }
 
-  /** The whole log as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read Korean names), oldest first. */
-  async csv(fundId: string, redaction?: AuditRedaction): Promise<string> {
+  /**
+   * The whole log as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read Korean names), oldest first;
+   * each summary in the reader's language and zone, the person's own words beside it as they wrote them.
+   */
+  async csv(fundId: string, reader: { language: Language; timeZone: string }, redaction?: AuditRedaction): Promise<string> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT a.id, a.at, a.actor_user_id, ${accountProfileSql('a.actor_user_id')} AS actor, a.action, a.subject_type, a.subject_id, a.summary, a.detail
+      `SELECT a.id, a.at, a.actor_user_id, ${accountProfileSql('a.actor_user_id')} AS actor, a.action, a.subject_type, a.subject_id, a.facts, a.legacy_summary, a.reason, a.detail
          FROM fund_audit_entry a
         WHERE a.fund_id = $1
           AND NOT (a.subject_id = ANY($2::text[])) AND NOT (a.action = ANY($3::text[]))
@@ -62,8 +69,12 @@ export class FundAuditService {
       [fundId, redaction?.hiddenSubjectIds ?? [], redaction?.hiddenActions ?? []],
     );
     return toCsv(
-      ['id', 'at_utc', 'actor_user_id', 'actor_email', 'actor_name', 'action', 'subject_type', 'subject_id', 'summary', 'detail'],
-      rows.map((r) => [r.id, r.at, r.actor_user_id, (r.actor as Contact | null)?.email, (r.actor as Contact | null)?.name, r.action, r.subject_type, r.subject_id, r.summary, r.detail]),
+      ['id', 'at_utc', 'actor_user_id', 'actor_email', 'actor_name', 'action', 'subject_type', 'subject_id', 'summary', 'reason', 'detail'],
+      rows.map((r) => {
+        const summary = auditSummary({ action: r.action as string, facts: r.facts as AuditFacts | null, legacySummary: r.legacy_summary as string | null }, reader.language, reader.timeZone);
+        const actor = r.actor as Contact | null;
+        return [r.id, r.at, r.actor_user_id, actor?.email, actor?.name, r.action, r.subject_type, r.subject_id, summary.text, r.reason, r.detail];
+      }),
     );
   }
 }

@@ -2,11 +2,17 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Allow } from '@app/core';
 import { Fund } from '../funds/fund.entity';
+import type { AuditFacts } from './audit-words';
 
-/** Who did what to a fund, its calls, applications, board and money. Append-only. */
+/**
+ * Who did what to a fund, its calls, applications, board and money. Append-only.
+ * What happened is kept as facts (the action, and the names and figures its
+ * sentence needs), said in the reader's language when read (auditWords); a
+ * person's own words are `reason`, kept as they wrote them.
+ */
 @Entity()
 @Index(['fundId', 'id'])
-@ObjectType({ description: 'A line of a fund’s audit log. Admins and the fund’s board.' })
+@ObjectType({ description: 'A line of a fund’s audit log: what happened, in the reader’s language, and the person’s own words. Admins and the fund’s board.' })
 @Allow('SIGNED_IN')
 export class FundAuditEntry {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
@@ -37,9 +43,17 @@ export class FundAuditEntry {
   @Field()
   subjectId: string;
 
-  @Column({ type: 'text' })
-  @Field({ description: 'In words, in English.' })
-  summary: string;
+  /** What the platform counted and named, from which `summary` is said; null for an entry recorded before the log kept facts. */
+  @Column({ type: 'jsonb', nullable: true })
+  facts: AuditFacts | null;
+
+  /** The English sentence an entry recorded before the log kept facts, when it could not be read back into facts; null otherwise. */
+  @Column({ type: 'text', nullable: true })
+  legacySummary: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The person’s own words (a reason, a note), exactly as they wrote them; null when they gave none.' })
+  reason: string | null;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   detail: Record<string, unknown>;

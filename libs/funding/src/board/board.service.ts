@@ -133,7 +133,7 @@ export class BoardService {
         action: 'board.member-appointed',
         subjectType: 'member',
         subjectId: member.id,
-        summary: `Appointed ${user.displayName} to the board for ${input.countryCode}.`,
+        facts: { name: user.displayName, countryCode: input.countryCode },
         detail: { userId: user.id, countryCode: input.countryCode, organisationIds },
       });
       return member;
@@ -153,8 +153,9 @@ export class BoardService {
         action: 'board.member-ended',
         subjectType: 'member',
         subjectId: member.id,
-        summary: `Ended a board membership: ${input.reason}`,
-        detail: { userId: member.userId, reason: input.reason },
+        facts: { name: (await userById(em, member.userId))?.displayName },
+        reason: input.reason,
+        detail: { userId: member.userId },
       });
       return saved;
     });
@@ -171,8 +172,7 @@ export class BoardService {
         action: 'board.rules-updated',
         subjectType: 'fund',
         subjectId: fund.id,
-        summary: `Quorum now needs at least ${input.quorumMinPerCountry} voter(s) from each country.`,
-        detail: { quorumMinPerCountry: input.quorumMinPerCountry },
+        facts: { quorumMinPerCountry: input.quorumMinPerCountry },
       });
       return em.findOneByOrFail(Board, { fundId: fund.id });
     });
@@ -264,8 +264,9 @@ export class BoardService {
         action: 'conflict.declared',
         subjectType: 'application',
         subjectId: application.id,
-        summary: `${user.displayName} declared a conflict of interest: ${input.reason}`,
-        detail: { memberId: seat.id, reason: input.reason },
+        facts: { name: user.displayName },
+        reason: input.reason,
+        detail: { memberId: seat.id },
       });
       return declaration;
     });

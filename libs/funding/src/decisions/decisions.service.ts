@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { CitiesService } from '@app/cities';
 import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, formatMoney, hasRole, isUuid, NotFoundError, PageArgs, paginate, Role } from '@app/core';
-import { Amounts, amountsText, sumByCurrency, toRecord, withParticle } from '@app/rules';
+import { Amounts, sumByCurrency, toRecord, withParticle } from '@app/rules';
 import { OutboxService } from '@app/notifications';
 import { workspaceRecipients } from '@app/twinning';
 import { ApplicationBoard, BoardService } from '../board/board.service';
@@ -77,7 +77,7 @@ export class DecisionsService {
       const meeting = await em.save(
         em.create(BoardMeeting, { fundId: fund.id, titleEn: input.title.en ?? null, titleKo: input.title.ko ?? null, startsAt: input.startsAt, location: input.location ?? null, createdByUserId: admin.id }),
       );
-      await this.audit.record(em, { fundId: fund.id, actorUserId: admin.id, action: 'meeting.created', subjectType: 'meeting', subjectId: meeting.id, summary: `Called a board meeting for ${input.startsAt.toISOString()}.` });
+      await this.audit.record(em, { fundId: fund.id, actorUserId: admin.id, action: 'meeting.created', subjectType: 'meeting', subjectId: meeting.id, facts: { title: { en: meeting.titleEn, ko: meeting.titleKo }, startsAt: meeting.startsAt.toISOString() } });
       return meeting;
     });
   }
@@ -100,7 +100,7 @@ export class DecisionsService {
       if (existing) return existing;
       const [{ next }] = await em.query(`SELECT coalesce(max(position), 0) + 1 AS next FROM agenda_item WHERE meeting_id = $1`, [meeting.id]);
       const item = await em.save(em.create(AgendaItem, { meetingId: meeting.id, applicationId: application.id, position: next, decisionId: null }));
-      await this.audit.record(em, { fundId: meeting.fundId, actorUserId: admin.id, action: 'meeting.agenda-added', subjectType: 'application', subjectId: application.id, summary: `Put on the agenda of meeting ${meeting.id}.`, detail: { meetingId: meeting.id } });
+      await this.audit.record(em, { fundId: meeting.fundId, actorUserId: admin.id, action: 'meeting.agenda-added', subjectType: 'application', subjectId: application.id, facts: { title: { en: meeting.titleEn, ko: meeting.titleKo } }, detail: { meetingId: meeting.id } });
       return item;
     });
   }
@@ -113,7 +113,7 @@ export class DecisionsService {
       await em.delete(Vote, { meetingId: item.meetingId, applicationId: item.applicationId });
       await em.delete(AgendaItem, { meetingId: item.meetingId, applicationId: item.applicationId, decisionId: IsNull() });
       const meeting = await em.findOneByOrFail(BoardMeeting, { id: item.meetingId });
-      await this.audit.record(em, { fundId: meeting.fundId, actorUserId: admin.id, action: 'meeting.agenda-removed', subjectType: 'application', subjectId: item.applicationId, summary: `Taken off the agenda of meeting ${meeting.id}.`, detail: { meetingId: meeting.id } });
+      await this.audit.record(em, { fundId: meeting.fundId, actorUserId: admin.id, action: 'meeting.agenda-removed', subjectType: 'application', subjectId: item.applicationId, facts: { title: { en: meeting.titleEn, ko: meeting.titleKo } }, detail: { meetingId: meeting.id } });
       return true;
     });
   }
@@ -148,8 +148,8 @@ export class DecisionsService {
         action: 'vote.cast',
         subjectType: 'application',
         subjectId: application.id,
-        summary: `${user.displayName} voted ${input.choice}.`,
-        detail: { meetingId: item.meetingId, memberId: seat.id, choice: input.choice },
+        facts: { name: user.displayName, choice: input.choice },
+        detail: { meetingId: item.meetingId, memberId: seat.id },
       });
       return (await this.tallyOf(em, application, item.meetingId, undefined, board)).status;
     });
@@ -265,7 +265,6 @@ export class DecisionsService {
       await this.lifecycle.setAward(em, user.id, application, award, decision.id, !previous);
       await em.update(AgendaItem, { meetingId: item.meetingId, applicationId: application.id }, { decisionId: decision.id });
       Object.assign(application, { outcome: input.outcome, currentDecisionId: decision.id, decidedAt: decision.recordedAt });
-      const words = amountsText([...award].map(([currency, amountMinor]) => ({ currency, amountMinor })), 'en');
       await this.lifecycle.transition(em, user.id, application, action, null, { decisionId: decision.id }, { outcome: input.outcome });
       await this.audit.record(em, {
         fundId: application.fundId,
@@ -273,8 +272,8 @@ export class DecisionsService {
         action: 'decision.recorded',
         subjectType: 'decision',
         subjectId: decision.id,
-        summary: `Recorded ${input.outcome}${words ? ` for ${words}` : ''} (${votesFor} for, ${votesAgainst} against, ${abstentions} abstaining)${previous ? `, superseding ${previous.id}` : ''}.`,
-        detail: { applicationId: application.id, meetingId: item.meetingId, amounts: decision.amounts, supersedes: previous?.id ?? null },
+        facts: { outcome: input.outcome, amounts: decision.amounts, votes: { for: votesFor, against: votesAgainst, abstaining: abstentions }, supersedes: !!previous },
+        detail: { applicationId: application.id, meetingId: item.meetingId, supersedes: previous?.id ?? null },
       });
       await this.notify(em, application, decision);
       return decision;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, BadInputError, Clock, ConflictError, Connection, FieldProblem, formatMoney, inLanguage, isUuid, type Language, NotFoundError, PageArgs, paginate } from '@app/core';
+import { AuthUser, BadInputError, Clock, ConflictError, Connection, FieldProblem, inLanguage, isUuid, type Language, NotFoundError, PageArgs, paginate } from '@app/core';
 import { CitiesService, Country } from '@app/cities';
 import { FundAuditService } from '../audit/audit.service';
 import { CALL_RULES, type ContributionInput, type CreateCallInput, type CreateFundInput, type UpdateCallInput, type UpdateFundInput } from '../dto/funding.inputs';
@@ -61,7 +61,7 @@ export class FundsService {
         action: 'fund.created',
         subjectType: 'fund',
         subjectId: fund.id,
-        summary: `Created the fund “${fund.nameEn ?? fund.nameKo}” for ${fund.countryCodes.join(' and ')} (${fund.currencies.join(', ')}).`,
+        facts: { title: { en: fund.nameEn, ko: fund.nameKo }, countryCodes: fund.countryCodes, currencies: fund.currencies },
       });
       return fund;
     });
@@ -79,8 +79,7 @@ export class FundsService {
         action: 'fund.updated',
         subjectType: 'fund',
         subjectId: fund.id,
-        summary: 'Edited the fund’s name or description.',
-        detail: { fields: ['name', 'description'].filter((k) => input[k as 'name' | 'description'] !== undefined) },
+        facts: { fields: ['name', 'description'].filter((k) => input[k as 'name' | 'description'] !== undefined) },
       });
       return saved;
     });
@@ -102,15 +101,15 @@ export class FundsService {
         note: input.note ?? null,
         actorUserId: user.id,
       });
-      const money = formatMoney(input.amountMinor, currency, 'en');
       await this.audit.record(em, {
         fundId: fund.id,
         actorUserId: user.id,
         action: kind === LedgerEntryKind.CONTRIBUTION ? 'ledger.contributed' : 'ledger.returned',
         subjectType: 'fund',
         subjectId: fund.id,
-        summary: kind === LedgerEntryKind.CONTRIBUTION ? `Recorded a contribution of ${money} from ${input.countryCode}.` : `Returned ${money} to ${input.countryCode}.`,
-        detail: { ledgerEntryId: entry.id, currency, amountMinor: input.amountMinor, countryCode: input.countryCode, note: input.note ?? null },
+        facts: { amounts: { [currency]: BigInt(input.amountMinor).toString() }, countryCode: input.countryCode },
+        reason: input.note ?? null,
+        detail: { ledgerEntryId: entry.id, currency, amountMinor: input.amountMinor, countryCode: input.countryCode },
       });
       return entry;
     });
@@ -174,7 +173,7 @@ export class FundsService {
         action: 'call.created',
         subjectType: 'call',
         subjectId: call.id,
-        summary: `Created the call “${call.titleEn ?? call.titleKo}”, open ${call.opensAt.toISOString()} to ${call.closesAt.toISOString()}.`,
+        facts: { title: { en: call.titleEn, ko: call.titleKo }, opensAt: call.opensAt.toISOString(), closesAt: call.closesAt.toISOString() },
       });
       return call;
     });
@@ -208,8 +207,8 @@ export class FundsService {
         action: 'call.updated',
         subjectType: 'call',
         subjectId: call.id,
-        summary: `Edited the call: ${changed.join(', ') || 'nothing'}.`,
-        detail: { fields: changed, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() },
+        facts: { title: { en: saved.titleEn, ko: saved.titleKo }, fields: changed },
+        detail: { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() },
       });
       return saved;
     });

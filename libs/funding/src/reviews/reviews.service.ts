@@ -116,8 +116,8 @@ export class ReviewsService {
           action: 'review.assigned',
           subjectType: 'application',
           subjectId: application.id,
-          summary: `Assigned ${newMemberIds.length} reviewer(s), due ${dueAt.toISOString()}.`,
-          detail: { memberIds: newMemberIds, dueAt: dueAt.toISOString() },
+          facts: { reviewers: newMemberIds.length, dueAt: dueAt.toISOString() },
+          detail: { memberIds: newMemberIds },
         });
       }
       const assigned = await em.countBy(Review, { applicationId: application.id, withdrawnAt: IsNull() });
@@ -154,8 +154,8 @@ export class ReviewsService {
         action: 'review.due-date-set',
         subjectType: 'application',
         subjectId: application.id,
-        summary: `Moved a review’s due date from ${previous.toISOString()} to ${dueAt.toISOString()}.`,
-        detail: { reviewId: review.id, memberId: review.memberId, from: previous.toISOString(), to: dueAt.toISOString() },
+        facts: { previousDueAt: previous.toISOString(), dueAt: dueAt.toISOString() },
+        detail: { reviewId: review.id, memberId: review.memberId },
       });
       return saved;
     });
@@ -189,7 +189,7 @@ export class ReviewsService {
       if (!review) throw new NotFoundError('reviewAssignment');
       if (review.submittedAt) throw new ConflictError({ en: 'This review has been submitted: it stays on the record.', ko: '이미 제출된 심사는 기록으로 남으므로 배정을 취소할 수 없습니다.' }, { reason: 'REVIEW_SUBMITTED' });
       await em.delete(Review, { id: review.id });
-      await this.audit.record(em, { fundId: application.fundId, actorUserId: admin.id, action: 'review.unassigned', subjectType: 'application', subjectId: application.id, summary: 'Removed a reviewer.', detail: { memberId: input.memberId } });
+      await this.audit.record(em, { fundId: application.fundId, actorUserId: admin.id, action: 'review.unassigned', subjectType: 'application', subjectId: application.id, facts: {}, detail: { memberId: input.memberId } });
       return true;
     });
   }
@@ -233,8 +233,8 @@ export class ReviewsService {
         action: 'review.submitted',
         subjectType: 'application',
         subjectId: application.id,
-        summary: `${user.displayName} submitted a review recommending ${input.recommendation}.`,
-        detail: { reviewId: review.id, recommendation: input.recommendation },
+        facts: { name: user.displayName, recommendation: input.recommendation },
+        detail: { reviewId: review.id },
       });
       return saved;
     });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, formatMoney, Role } from '@app/core';
+import { Clock, Role } from '@app/core';
 import { seedCountriesAndCities } from '@app/cities';
 import { FundAuditService, LedgerEntryKind, LedgerReason, LedgerService } from '@app/funding';
 import { seedCaseStudies } from '@app/knowledge';
@@ -187,9 +187,9 @@ export async function seedDemoFund(dataSource: DataSource, clock = new Clock()):
     // Money and the log go through the same services as in the running platform: the ledger keeps the balances whole.
     const ledger = new LedgerService(dataSource, clock);
     const log = new FundAuditService(dataSource, clock);
-    const audit = (action: string, subjectType: string, subjectId: string, summary: string) =>
-      log.record(em, { fundId, actorUserId: admin.id, action, subjectType, subjectId, summary });
-    await audit('fund.created', 'fund', fundId, 'Created the fund “UK–Korea Innovation Twins Seed Fund” for GB and KR (GBP, KRW).');
+    const audit = (action: string, subjectType: string, subjectId: string, facts: Parameters<FundAuditService['record']>[1]['facts'], reason: string | null = null) =>
+      log.record(em, { fundId, actorUserId: admin.id, action, subjectType, subjectId, facts, reason });
+    await audit('fund.created', 'fund', fundId, { title: { en: 'UK–Korea Innovation Twins Seed Fund', ko: '영국–한국 혁신 트윈 시드 기금' }, countryCodes: ['GB', 'KR'], currencies: ['GBP', 'KRW'] });
     await ledger.open(em, fundId, ['GBP', 'KRW']);
     const contributions: Array<[string, string, bigint]> = [
       ['GB', 'GBP', 50000000n],
@@ -205,7 +205,7 @@ export async function seedDemoFund(dataSource: DataSource, clock = new Clock()):
         actorUserId: admin.id,
         note: 'Founding contribution',
       });
-      await audit('ledger.contributed', 'fund', fundId, `Recorded a founding contribution of ${formatMoney(amount.toString(), currency, 'en')} from ${countryCode}.`);
+      await audit('ledger.contributed', 'fund', fundId, { amounts: { [currency]: amount.toString() }, countryCode }, 'Founding contribution');
     }
     await em.query(`INSERT INTO board (fund_id) VALUES ($1)`, [fundId]);
     for (const seat of DEMO_BOARD) {
@@ -215,8 +215,9 @@ export async function seedDemoFund(dataSource: DataSource, clock = new Clock()):
          VALUES ($1, $2, $3, ARRAY(SELECT organisation_id FROM organisation_membership WHERE user_id = $2), $4, $5) RETURNING id`,
         [fundId, user.id, seat.countryCode, now, admin.id],
       );
-      await audit('board.member-appointed', 'member', memberId, `Appointed ${user.displayName} to the board for ${seat.countryCode}.`);
+      await audit('board.member-appointed', 'member', memberId, { name: user.displayName, countryCode: seat.countryCode });
     }
+    const [opensAt, closesAt] = [new Date(now.getTime() - 86_400_000), new Date(now.getTime() + 60 * 86_400_000)];
     const [{ id: callId }] = await em.query(
       `INSERT INTO fund_call (fund_id, title_en, title_ko, guidance_en, guidance_ko, opens_at, closes_at, allowed_stages, max_award_minor, match_ratio_percent,
                               reference_currency, exchange_rates, criteria, score_scale_max, reviewers_per_application, created_by_user_id)
@@ -227,8 +228,8 @@ export async function seedDemoFund(dataSource: DataSource, clock = new Clock()):
         '2027 시드 펀딩: 타당성 검토와 실증',
         'Twin workspaces apply for up to £50,000 and ₩85,000,000 for a joint project at feasibility or demonstrator stage. The two sides’ requests should be near equal.',
         '자매 워크스페이스는 타당성 검토 또는 실증 단계의 공동 프로젝트에 최대 £50,000 및 ₩85,000,000를 신청할 수 있습니다. 양측의 신청 금액은 비슷해야 합니다.',
-        new Date(now.getTime() - 86_400_000),
-        new Date(now.getTime() + 60 * 86_400_000),
+        opensAt,
+        closesAt,
         JSON.stringify([
           { key: 'impact', title: { en: 'Impact', ko: '영향' }, weight: 40 },
           { key: 'partnership', title: { en: 'Strength of the partnership', ko: '파트너십의 견고성' }, weight: 30 },
@@ -237,7 +238,7 @@ export async function seedDemoFund(dataSource: DataSource, clock = new Clock()):
         admin.id,
       ],
     );
-    await audit('call.created', 'call', callId, 'Created the call “Seed funding 2027: feasibility and demonstrators”, open for 60 days.');
+    await audit('call.created', 'call', callId, { title: { en: 'Seed funding 2027: feasibility and demonstrators', ko: '2027 시드 펀딩: 타당성 검토와 실증' }, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() });
   });
 }
 

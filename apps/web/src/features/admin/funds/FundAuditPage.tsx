@@ -4,6 +4,7 @@ import { downloadWithSession } from '../../../api/download';
 import { ErrorNotice, Loading } from '../../../components/ErrorNotice';
 import { Field } from '../../../components/Field';
 import { MoreButton, Paged } from '../../../components/Paged';
+import { TypedText } from '../../../components/LocalText';
 import { Time } from '../../../components/Time';
 import { useDebounced } from '../../../hooks/useDebounced';
 import { useMessages } from '../../../i18n';
@@ -106,7 +107,7 @@ export default function FundAuditPage() {
 }
 
 function AuditPage({ fundId, action, subjectId, after, isLast, onMore }: { fundId: string; action: string; subjectId: string; after: string | null; isLast: boolean; onMore: (cursor: string) => void }) {
-  const { t } = useMessages(adminFundAuditMessages);
+  const { t, language } = useMessages(adminFundAuditMessages);
   const filter = { action: action || undefined, subjectId: subjectId || undefined };
   const [{ data, error, fetching }, reexecute] = useQuery({ query: AdminFundAudit, variables: { id: fundId, filter, first: PAGE, after }, requestPolicy: 'cache-and-network' });
   const entries = data?.fund.auditLog?.nodes ?? [];
@@ -132,7 +133,18 @@ function AuditPage({ fundId, action, subjectId, after, isLast, onMore }: { fundI
                   {SUBJECTS.includes(entry.subjectType as Subject) ? t(`subjects.${entry.subjectType as Subject}`) : entry.subjectType} <code>{entry.subjectId}</code>
                 </dd>
                 <dt>{t('audit.summary')}</dt>
-                <dd lang="en">{entry.summary}</dd>
+                {/* The API's sentence in the page's language; an entry kept as the English it recorded says so by its lang. */}
+                <dd lang={entry.summaryLang !== language ? entry.summaryLang : undefined}>{entry.summary}</dd>
+                {entry.reason && (
+                  <>
+                    <dt>{t('audit.reason')}</dt>
+                    <dd>
+                      <q>
+                        <TypedText text={entry.reason} />
+                      </q>
+                    </dd>
+                  </>
+                )}
               </dl>
             </li>
           ))}

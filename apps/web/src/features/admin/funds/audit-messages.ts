@@ -18,7 +18,8 @@ export const adminFundAuditMessages = defineMessages(
       when: 'When',
       what: 'What',
       on: 'On',
-      summary: 'Details (as recorded)',
+      summary: 'What happened',
+      reason: 'In their words',
       more: 'Show more entries',
     },
     subjects: { fund: 'Fund', call: 'Call', application: 'Application', member: 'Board member', review: 'Review', meeting: 'Meeting', decision: 'Decision' },
@@ -94,7 +95,8 @@ export const adminFundAuditMessages = defineMessages(
       when: '일시',
       what: '작업',
       on: '대상',
-      summary: '세부 내용(영문 기록)',
+      summary: '내용',
+      reason: '작성자가 남긴 말',
       more: '기록 더 보기',
     },
     subjects: { fund: '기금', call: '공모', application: '신청서', member: '운영위원', review: '심사', meeting: '회의', decision: '결정' },
@@ -119,7 +121,7 @@ export const adminFundAuditMessages = defineMessages(
         'rules-updated': '정족수 규칙 변경',
       },
       conflict: {
-        declared: '이해 상충 신고',
+        declared: '이해충돌 신고',
       },
       meeting: {
         created: '회의 생성',

@@ -319,6 +319,8 @@ export const AdminFundAudit = graphql(`
           subjectType
           subjectId
           summary
+          summaryLang
+          reason
         }
         pageInfo {
           hasNextPage
