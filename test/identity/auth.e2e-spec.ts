@@ -467,6 +467,9 @@ describe('accounts and sessions', () => {
     expect(asKorean).toEqual({ user: { displayName: '서맨사 테일러', nameEn: 'Samantha Taylor', nameKo: '서맨사 테일러', nameAsWritten: 'Sam Taylor' } });
     const asEnglish = await app.gqlOk(READ, { id: userId }, { token: admin, headers: { 'accept-language': 'en' } });
     expect(asEnglish).toMatchObject({ user: { displayName: 'Samantha Taylor' } });
+    // Admins find people by any version of their name.
+    const found = await app.gqlOk<{ users: { nodes: Array<{ id: string }> } }>(`query { users(filter: { search: "서맨사" }) { nodes { id } } }`, {}, { token: admin });
+    expect(found.users.nodes.map((u) => u.id)).toEqual([userId]);
     expect(await app.gqlOk(`query { me { displayName } }`, {}, { token, headers: { 'accept-language': 'ko' } })).toEqual({ me: { displayName: '서맨사 테일러' } });
 
     // Too long is refused; empty clears a version, and pages fall back to the name as written.

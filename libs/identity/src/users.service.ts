@@ -77,7 +77,7 @@ export class UsersService {
   list(filter: UserFilter, page: PageArgs): Promise<Connection<User>> {
     const query = this.dataSource.getRepository(User).createQueryBuilder('u');
     if (filter.search) {
-      query.andWhere('(u.email ILIKE :q OR u.display_name ILIKE :q)', { q: `%${escapeLike(filter.search.trim())}%` });
+      query.andWhere('(u.email ILIKE :q OR u.display_name ILIKE :q OR u.name_en ILIKE :q OR u.name_ko ILIKE :q)', { q: `%${escapeLike(filter.search.trim())}%` });
     }
     if (filter.role) {
       query.andWhere('EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = u.id AND g.role = :role)', { role: filter.role });

@@ -215,7 +215,7 @@ export class OrganisationFilter {
 
 @InputType()
 export class UserFilterInput {
-  @Field({ nullable: true, description: 'Part of the email or display name.' }) @IsOptional() @IsString() @MaxLength(100)
+  @Field({ nullable: true, description: 'Part of the email or of the name, as written or in English or Korean.' }) @IsOptional() @IsString() @MaxLength(100)
   search?: string;
 
   @Field(() => Role, { nullable: true }) @IsOptional() @IsEnum(Role)
