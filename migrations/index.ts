@@ -1,4 +1,5 @@
 import { FundAuditFacts1796660180029 } from './1796660180029-FundAuditFacts';
+import { AccountNamesInLanguages1796659892695 } from './1796659892695-AccountNamesInLanguages';
 import { CityLinkLanguages1796658640274 } from './1796658640274-CityLinkLanguages';
 import { SeededCaseStudiesInKorean1796658353910 } from './1796658353910-SeededCaseStudiesInKorean';
 import { ApplicationHistoryFacts1796647627077 } from './1796647627077-ApplicationHistoryFacts';
@@ -47,5 +48,6 @@ export const MIGRATIONS: Function[] = [
   ApplicationHistoryFacts1796647627077,
   SeededCaseStudiesInKorean1796658353910,
   CityLinkLanguages1796658640274,
+  AccountNamesInLanguages1796659892695,
   FundAuditFacts1796660180029,
 ];

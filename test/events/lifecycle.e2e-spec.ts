@@ -43,6 +43,9 @@ describe('events: lifecycle and announcements', () => {
     // The organiser reads Korean.
     expect(seen.event.startsAtLocal[0].text).toBe('2027년 6월 3일 (목) 오후 6:00 (한국 시간)');
     expect(seen.event.organiserName).toBe('이수민');
+    // English pages write the organiser's name as she gave it for them (the demo's nameEn).
+    const inEnglish = await app.gqlOk<{ event: { organiserName: string } }>(E.EVENT, { id: draft.id }, { token: t.admin, headers: { 'accept-language': 'en' } });
+    expect(inEnglish.event.organiserName).toBe('Lee Su-min');
     expect(seen.event.joinUrl).toBe('https://meet.example.org/hydrogen-ports');
     expect(codeOf(await app.gql(E.EVENT, { id: draft.id }, { token: t.admin }))).toBe('OK');
 

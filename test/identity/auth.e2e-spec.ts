@@ -452,4 +452,30 @@ describe('accounts and sessions', () => {
     const english = await app.gql(update, { input: { preferredLanguage: 'fr' } }, { token, headers: { 'accept-language': 'en' } });
     expect(english.errors?.[0].extensions.fields).toEqual([{ field: 'preferredLanguage', message: 'must be en or ko' }]);
   });
+
+  it('keeps the name in English and in Korean, and answers displayName in the request’s language', async () => {
+    const token = await app.signIn('officer.liverpool@demo.twins.test');
+    const admin = await app.signIn('admin@demo.twins.test');
+    const update = `mutation($input: UpdateProfileInput!) { updateMyProfile(input: $input) { id displayName nameAsWritten nameEn nameKo } }`;
+    const set = await app.gqlOk<{ updateMyProfile: { id: string } }>(update, { input: { nameEn: '  Samantha Taylor ', nameKo: ' 서맨사 테일러 ' } }, { token, headers: { 'accept-language': 'en' } });
+    expect(set.updateMyProfile).toMatchObject({ displayName: 'Samantha Taylor', nameAsWritten: 'Sam Taylor', nameEn: 'Samantha Taylor', nameKo: '서맨사 테일러' });
+    const userId = set.updateMyProfile.id;
+
+    // An admin reads the name in the request's language, and its versions for editing.
+    const READ = `query($id: ID!) { user(id: $id) { displayName nameEn nameKo nameAsWritten } }`;
+    const asKorean = await app.gqlOk(READ, { id: userId }, { token: admin, headers: { 'accept-language': 'ko' } });
+    expect(asKorean).toEqual({ user: { displayName: '서맨사 테일러', nameEn: 'Samantha Taylor', nameKo: '서맨사 테일러', nameAsWritten: 'Sam Taylor' } });
+    const asEnglish = await app.gqlOk(READ, { id: userId }, { token: admin, headers: { 'accept-language': 'en' } });
+    expect(asEnglish).toMatchObject({ user: { displayName: 'Samantha Taylor' } });
+    // Admins find people by any version of their name.
+    const found = await app.gqlOk<{ users: { nodes: Array<{ id: string }> } }>(`query { users(filter: { search: "서맨사" }) { nodes { id } } }`, {}, { token: admin });
+    expect(found.users.nodes.map((u) => u.id)).toEqual([userId]);
+    expect(await app.gqlOk(`query { me { displayName } }`, {}, { token, headers: { 'accept-language': 'ko' } })).toEqual({ me: { displayName: '서맨사 테일러' } });
+
+    // Too long is refused; empty clears a version, and pages fall back to the name as written.
+    const long = await app.gql(update, { input: { nameKo: '가'.repeat(101) } }, { token, headers: { 'accept-language': 'en' } });
+    expect(long.errors?.[0].extensions.fields).toEqual([{ field: 'nameKo', message: 'must be 1 to 100 characters long, or empty to clear it' }]);
+    const cleared = await app.gqlOk(update, { input: { nameEn: '   ', nameKo: '' } }, { token, headers: { 'accept-language': 'ko' } });
+    expect(cleared).toEqual({ updateMyProfile: { id: userId, displayName: 'Sam Taylor', nameAsWritten: 'Sam Taylor', nameEn: null, nameKo: null } });
+  });
 });

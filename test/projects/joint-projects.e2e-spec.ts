@@ -222,7 +222,8 @@ describe('twin workspaces and joint projects, end to end', () => {
     project = res.createProject;
     expect(project).toMatchObject({ stage: 'DISCOVERY', version: 1, languages: ['en', 'ko'], published: false });
     expect(project.title).toEqual({ en: 'Hydrogen ports', ko: '수소 항만', languages: ['en', 'ko'] });
-    expect(project.leads.map((l) => [l.city.id, l.user.displayName])).toEqual([['liverpool', 'Sam Taylor'], ['busan', '박서준']]);
+    // The engineer reads English: 박서준 is named as English pages write him.
+    expect(project.leads.map((l) => [l.city.id, l.user.displayName])).toEqual([['liverpool', 'Sam Taylor'], ['busan', 'Park Seo-jun']]);
     expect(project.budgets).toEqual([
       { countryCode: 'GB', amountMinor: '2500000', currency: 'GBP', formatted: '£25,000' },
       { countryCode: 'KR', amountMinor: '45000000', currency: 'KRW', formatted: '₩45,000,000' },
@@ -331,7 +332,7 @@ describe('twin workspaces and joint projects, end to end', () => {
       ['DEMONSTRATOR', 'SCALING'],
       ['SCALING', 'BUSINESS_AS_USUAL'],
     ]);
-    expect(project.stageHistory[1]).toMatchObject({ reason: '목표에 합의했습니다', actor: { displayName: '박서준' } });
+    expect(project.stageHistory[1]).toMatchObject({ reason: '목표에 합의했습니다', actor: { displayName: 'Park Seo-jun' } });
     expect(project.stageHistory[1].atInCities.map((z) => z.cityId)).toEqual(['liverpool', 'busan']);
     expect(project.caseStudyPrompt).toEqual({ trigger: 'BUSINESS_AS_USUAL' });
     const en = await app.mail.waitFor((m) => m.to === 'officer.liverpool@demo.twins.test' && m.subject.includes('case study'));

@@ -65,7 +65,7 @@ test.describe('the secretariat’s applications', () => {
 
     // Priya Shah (University of Liverpool) is conflicted on a Liverpool application: shown why, and she cannot be chosen.
     const reviewers = page.getByRole('region', { name: tr({ en: 'Reviewers', ko: '심사위원' }) });
-    const priya = reviewers.getByRole('row', { name: /Priya Shah/ });
+    const priya = reviewers.getByRole('row', { name: tr({ en: /Priya Shah/, ko: /프리야 샤/ }) });
     await expect(priya).toContainText(tr({ en: 'Conflicted: cannot review', ko: '이해충돌로 심사 불가' }));
     await expect(priya).toContainText(tr({ en: 'Affiliated with an organisation in Liverpool', ko: '리버풀' }));
     await expect(priya.getByRole('checkbox')).toBeDisabled();
@@ -79,8 +79,8 @@ test.describe('the secretariat’s applications', () => {
       await expect(reviewers.locator(`tr[data-member-id="${member.id}"] td`).last()).toHaveText(String(member.openReviews));
     }
 
-    await reviewers.getByRole('checkbox', { name: tr({ en: 'Choose Oliver Hughes', ko: 'Oliver Hughes 위원 선택' }) }).check();
-    await reviewers.getByRole('checkbox', { name: tr({ en: 'Choose 김지현', ko: '김지현 위원 선택' }) }).check();
+    await reviewers.getByRole('checkbox', { name: tr({ en: 'Choose Oliver Hughes', ko: '올리버 휴스 위원 선택' }) }).check();
+    await reviewers.getByRole('checkbox', { name: tr({ en: 'Choose Kim Ji-hyun', ko: '김지현 위원 선택' }) }).check();
     const due = reviewers.getByLabel(tr({ en: 'Due date', ko: '심사 마감일' }));
     const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
     await due.fill(day);
@@ -94,17 +94,17 @@ test.describe('the secretariat’s applications', () => {
 
     const reviews = reviewers.getByRole('list', { name: tr({ en: 'Reviews', ko: '심사 현황' }) });
     await expect(reviews.getByRole('listitem')).toHaveCount(2);
-    const kim = reviews.getByRole('listitem').filter({ hasText: '김지현' });
+    const kim = reviews.getByRole('listitem').filter({ hasText: tr({ en: 'Kim Ji-hyun', ko: '김지현' }) });
     await expect(kim).toContainText(tr({ en: 'Pending', ko: '작성 대기' }));
     // Due at 17:00 UK time on the chosen day, shown in both countries' zones.
     await expect(kim.locator('time').first()).toHaveAttribute('datetime', new RegExp(`^${day}T1[67]:00:00`));
     await expect(kim).toContainText(tr({ en: 'KST', ko: '(영국 시간)' }));
 
-    await kim.getByRole('button', { name: tr({ en: 'Take 김지현 off', ko: '김지현 위원 제외' }) }).click();
+    await kim.getByRole('button', { name: tr({ en: 'Take Kim Ji-hyun off', ko: '김지현 위원 제외' }) }).click();
     await kim.getByRole('group').getByRole('button', { name: tr({ en: 'Take them off', ko: '제외하기' }) }).click();
     await expect(statusSaying(page, tr({ en: 'The reviewer has been taken off', ko: '심사위원을 이 신청서에서 제외했습니다.' }))).toBeVisible();
     await expect(reviews.getByRole('listitem')).toHaveCount(1);
-    await expect(reviews).toContainText('Oliver Hughes');
+    await expect(reviews).toContainText(tr({ en: 'Oliver Hughes', ko: '올리버 휴스' }));
     await expectAccessibleAt(page, 375);
 
     // Back on the pipeline, the filters are as they were.

@@ -271,6 +271,10 @@ test.describe('signing up, in and out', () => {
     await expect(other.getByRole('banner').getByRole('link', { name: before })).toBeVisible();
 
     await page.getByLabel(tr({ en: 'Name', ko: '이름' }), { exact: true }).fill(after);
+    // The name as the other language's pages write it, optional and said what it is for.
+    const otherName = page.getByLabel(tr({ en: 'Your name in Korean (optional)', ko: '영문 이름(선택)' }));
+    await expect(otherName).toHaveAccessibleDescription(tr({ en: /Korean pages write your name/, ko: /영어 페이지에 표시할/ }));
+    await otherName.fill(tr({ en: '이름 바꾼 뒤', ko: 'After Renaming' }));
     // The zone picker names cities in the page's language, the two countries' first (the reader's own first).
     const zone = page.getByLabel(tr({ en: 'Time zone', ko: '시간대' }), { exact: true });
     await expect(zone.locator('option').nth(0)).toHaveText(tr({ en: 'London (GMT/BST)', ko: '서울 (KST)' }));
@@ -280,6 +284,8 @@ test.describe('signing up, in and out', () => {
     await page.getByRole('button', { name: tr({ en: 'Save profile', ko: '프로필 저장' }) }).click();
     await expect(page.getByRole('banner').getByRole('link', { name: after })).toBeVisible();
     await expect(other.getByRole('banner').getByRole('link', { name: after })).toBeVisible();
+    await page.reload();
+    await expect(otherName).toHaveValue(tr({ en: '이름 바꾼 뒤', ko: 'After Renaming' }));
     // Times now read on Paris clocks, the zone named by its city rather than an offset.
     await expect(page.getByText(tr({ en: /\d\d:\d\d Paris time/, ko: /오[전후] \d+:\d\d \(파리 시간\)/ })).first()).toBeVisible();
   });

@@ -44,8 +44,8 @@ test.describe('board', () => {
     await page.getByRole('region', { name: tr({ en: 'Applications assigned to you', ko: '나에게 배정된 신청서' }) }).getByRole('link', { name: title }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
     await expect(page.getByText(tr({ en: 'A feasibility study of sensors on both ports’ quays.', ko: '두 항만 부두에 센서를 설치하는 타당성 검토입니다.' }))).toBeVisible();
-    // Priya Shah's automatic conflict is listed for the board.
-    await expect(page.getByTestId('conflicts')).toContainText('Priya Shah');
+    // Priya Shah's automatic conflict is listed for the board, her name as the page's language writes it.
+    await expect(page.getByTestId('conflicts')).toContainText(tr({ en: 'Priya Shah', ko: '프리야 샤' }));
 
     // The review form: every criterion of the call with its weight, scored on the call's scale.
     const submit = page.getByRole('button', { name: tr({ en: 'Submit review', ko: '심사 제출' }) });
@@ -85,7 +85,7 @@ test.describe('board', () => {
     await submitReviewApi(otherReviewer, app, 5, 'FUND');
     await page.reload();
     await expect(reviewsSection.getByTestId('review-aggregate')).toContainText(tr({ en: '2 of 2 reviews submitted · Mean weighted score: 4.5 out of 5', ko: '필요한 심사 2건 중 2건 제출 · 심사 점수 평균: 5점 만점에 4.5점' }));
-    const otherName = lang === 'en' ? '김지현' : 'Oliver Hughes';
+    const otherName = lang === 'en' ? 'Kim Ji-hyun' : '올리버 휴스';
     const theirs = reviewsSection.getByTestId('review').filter({ has: page.getByRole('heading', { name: tr({ en: `Review by ${otherName}`, ko: `${otherName} 위원의 심사` }) }) });
     await expect(theirs).toContainText(tr({ en: 'Weighted score: 5 out of 5', ko: '가중 점수: 5점 만점에 5점' }));
     await expect(theirs).toContainText(tr({ en: 'Recommendation: Fund', ko: '권고 의견: 지원 권고' }));
@@ -147,7 +147,7 @@ test.describe('board', () => {
 
     const item = page.getByTestId('agenda-item').filter({ hasText: app.title[lang] });
     await expect(item.getByTestId('review-aggregate')).toContainText(tr({ en: '2 of 2 reviews submitted', ko: '필요한 심사 2건 중 2건 제출' }));
-    await expect(item.getByTestId('item-conflicts')).toContainText(tr({ en: 'Priya Shah', ko: 'Priya Shah' }));
+    await expect(item.getByTestId('item-conflicts')).toContainText(tr({ en: 'Priya Shah', ko: '프리야 샤' }));
     await expect(item.getByTestId('item-conflicts')).toContainText(tr({ en: 'cannot vote', ko: '표결 불가' }));
     const quorum = item.getByTestId('quorum');
     await expect(quorum).toHaveAttribute('data-met', 'false');

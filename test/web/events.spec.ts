@@ -24,7 +24,8 @@ test.describe('events', () => {
     // The viewer's zone first (London for the en project, Seoul for ko), then the other country's, each named.
     await expect(seminar).toContainText(tr({ en: /\d\d:\d\d (BST|GMT) · .+ \d\d:\d\d KST/, ko: /오[전후] \d+:\d\d \(한국 시간\) · .+ 오[전후] \d+:\d\d \(영국 시간\)/ }));
     await expect(seminar).toContainText(tr({ en: 'of 40', ko: '정원 40명 중' }));
-    await expect(seminar).toContainText('이수민');
+    // Its organiser, named as the page's language writes her.
+    await expect(seminar).toContainText(tr({ en: 'Lee Su-min', ko: '이수민' }));
     await expect(page.getByRole('link', { name: tr(SHOWCASE) })).toBeVisible();
     await expect(page.getByRole('link', { name: tr({ en: 'Subscribe to the programme calendar (.ics)', ko: '프로그램 행사 일정 구독(.ics)' }) })).toHaveAttribute(
       'href',
@@ -77,6 +78,8 @@ test.describe('events', () => {
     await expect(facts).toContainText(tr({ en: /\d\d:\d\d KST/, ko: /오[전후] \d+:\d\d \(영국 시간\)/ }));
     await expect(facts).not.toContainText('GMT+');
     await expect(facts).not.toContainText(/\b[AP]M\b/);
+    // The organiser is named as the page's language writes her, not only in her own script.
+    await expect(facts.locator('div').filter({ hasText: tr({ en: 'Organiser', ko: '주최' }) }).getByRole('definition')).toHaveText(tr({ en: 'Lee Su-min', ko: '이수민' }));
     // The joining link is for people holding a place.
     await expect(page.getByText(tr({ en: 'The joining link is shown here to people who hold a place.', ko: '온라인 참여 링크는 참가가 확정된 분께 이곳에 표시됩니다.' }))).toBeVisible();
     const ics = page.getByRole('link', { name: tr({ en: 'Add to my calendar (.ics)', ko: '내 캘린더에 추가(.ics)' }) });

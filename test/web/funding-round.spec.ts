@@ -137,14 +137,16 @@ test.describe('a whole funding round in the web app', () => {
       await expect(calls.getByRole('listitem').filter({ hasText: callTitle[lang] })).toBeVisible();
 
       await fundNav.getByRole('link', { name: tr({ en: 'Board', ko: '운영위원회' }) }).click();
-      for (const [name, country] of [['Priya Shah', 'GB'], ['Oliver Hughes', 'GB'], ['김지현', 'KR'], ['정하늘', 'KR']]) {
+      // Each found and named as the page's language writes them.
+      const [priya, oliver, kim, jung] = [tr({ en: 'Priya Shah', ko: '프리야 샤' }), tr({ en: 'Oliver Hughes', ko: '올리버 휴스' }), tr({ en: 'Kim Ji-hyun', ko: '김지현' }), tr({ en: 'Jung Ha-neul', ko: '정하늘' })];
+      for (const [name, country] of [[priya, 'GB'], [oliver, 'GB'], [kim, 'KR'], [jung, 'KR']]) {
         await page.getByLabel(tr({ en: 'Find a person by name or email', ko: '이름이나 이메일로 사람 찾기' })).fill(name);
         await page.getByRole('radio', { name: new RegExp(name) }).check();
         await page.getByLabel(tr({ en: 'Seat for', ko: '대표 국가' })).selectOption(country);
         await page.getByRole('button', { name: tr({ en: 'Appoint to the board', ko: '위원으로 임명' }) }).click();
         await expect(page.getByRole('status').filter({ hasText: name })).toBeVisible();
       }
-      for (const [region, names] of [[tr({ en: 'Members for the United Kingdom', ko: '영국 측 위원' }), ['Priya Shah', 'Oliver Hughes']], [tr({ en: 'Members for the Republic of Korea', ko: '대한민국 측 위원' }), ['김지현', '정하늘']]] as const) {
+      for (const [region, names] of [[tr({ en: 'Members for the United Kingdom', ko: '영국 측 위원' }), [priya, oliver]], [tr({ en: 'Members for the Republic of Korea', ko: '대한민국 측 위원' }), [kim, jung]]] as const) {
         for (const name of names) await expect(page.getByRole('region', { name: region }).getByRole('article', { name })).toBeVisible();
       }
     });
@@ -243,11 +245,11 @@ test.describe('a whole funding round in the web app', () => {
       await page.getByRole('group', { name: tr({ en: 'Confirm eligibility', ko: '자격 확인' }) }).getByRole('button', { name: tr({ en: 'Confirm it is eligible', ko: '자격 확인 완료하기' }) }).click();
       await expect(statusSaying(page, tr({ en: 'Eligibility confirmed.', ko: '자격을 확인했습니다.' }))).toBeVisible();
       const reviewers = page.getByRole('region', { name: tr({ en: 'Reviewers', ko: '심사위원' }) });
-      const priya = reviewers.getByRole('row', { name: /Priya Shah/ });
+      const priya = reviewers.getByRole('row', { name: tr({ en: /Priya Shah/, ko: /프리야 샤/ }) });
       await expect(priya).toContainText(tr({ en: 'Conflicted: cannot review', ko: '이해충돌로 심사 불가' }));
       await expect(priya.getByRole('checkbox')).toBeDisabled();
-      await reviewers.getByRole('checkbox', { name: tr({ en: 'Choose Oliver Hughes', ko: 'Oliver Hughes 위원 선택' }) }).check();
-      await reviewers.getByRole('checkbox', { name: tr({ en: 'Choose 김지현', ko: '김지현 위원 선택' }) }).check();
+      await reviewers.getByRole('checkbox', { name: tr({ en: 'Choose Oliver Hughes', ko: '올리버 휴스 위원 선택' }) }).check();
+      await reviewers.getByRole('checkbox', { name: tr({ en: 'Choose Kim Ji-hyun', ko: '김지현 위원 선택' }) }).check();
       await reviewers.getByRole('button', { name: tr({ en: 'Assign the chosen members', ko: '선택한 위원 배정' }) }).click();
       await expect(statusSaying(page, tr({ en: 'Reviewers assigned.', ko: '심사위원을 배정하고' }))).toBeVisible();
       await expect(reviewers.getByRole('list', { name: tr({ en: 'Reviews', ko: '심사 현황' }) }).getByRole('listitem')).toHaveCount(2);

@@ -96,7 +96,8 @@ test('a lead changes a member’s role and removes them, and is told why a city�
   const member = await newcomer(lang, mail, tr({ en: 'Morgan', ko: '모건' }));
   await joinApi(workspaceId, member, lead);
   // The other city's lead is its only one (the demo workspace keeps one lead per city).
-  const otherCity = lang === 'ko' ? { id: 'liverpool', lead: 'Sam Taylor' } : { id: 'busan', lead: '박서준' };
+  // Named as the page's language writes them (the demo's names in English and in Korean).
+  const otherCity = lang === 'ko' ? { id: 'liverpool', lead: '샘 테일러' } : { id: 'busan', lead: 'Park Seo-jun' };
   const health = await gql<{ workspace: { health: { membersPerCity: Array<{ cityId: string; leads: number }> } } }>(
     `query($id: ID!) { workspace(id: $id) { health { membersPerCity { cityId leads } } } }`,
     { id: workspaceId },

@@ -44,10 +44,11 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     await page.goto(`/workspaces/${workspaceId}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: 'Liverpool · Busan twin workspace', ko: '리버풀·부산 트윈 워크스페이스' }));
 
+    // The members, named as the page's language writes them.
     const members = page.getByRole('table');
-    await expect(members.getByRole('row', { name: /Sam Taylor/ })).toContainText(tr({ en: 'Lead', ko: '리더' }));
-    await expect(members.getByRole('row', { name: /박서준/ })).toContainText(tr({ en: 'Busan', ko: '부산' }));
-    await expect(members.getByRole('row', { name: /박서준/ })).toContainText(tr({ en: 'Lead', ko: '리더' }));
+    await expect(members.getByRole('row', { name: tr({ en: /Sam Taylor/, ko: /샘 테일러/ }) })).toContainText(tr({ en: 'Lead', ko: '리더' }));
+    await expect(members.getByRole('row', { name: tr({ en: /Park Seo-jun/, ko: /박서준/ }) })).toContainText(tr({ en: 'Busan', ko: '부산' }));
+    await expect(members.getByRole('row', { name: tr({ en: /Park Seo-jun/, ko: /박서준/ }) })).toContainText(tr({ en: 'Lead', ko: '리더' }));
     // The health panel counts people in words: "Busan: 1 person (1 lead)", "부산: 1명(리더 1명)".
     const busanHealth = page.getByRole('listitem').filter({ hasText: tr({ en: /^Busan: /, ko: /^부산: / }) });
     await expect(busanHealth).toHaveText(tr({ en: /^Busan: (1 person \((no lead|1 lead)\)|\d+ people \((no lead|1 lead|\d+ leads)\))$/, ko: /^부산: \d+명\((리더 없음|리더 \d+명)\)$/ }));
@@ -91,7 +92,7 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     // Each side's own lead is chosen already; the other city's is picked here.
     await form
       .getByLabel(tr({ en: 'Lead in Busan', ko: '리버풀 책임자' }))
-      .selectOption({ label: tr({ en: '박서준 (Lead)', ko: 'Sam Taylor (리더)' }) });
+      .selectOption({ label: tr({ en: 'Park Seo-jun (Lead)', ko: '샘 테일러 (리더)' }) });
     await form.getByRole('button', { name: tr({ en: 'Create project', ko: '프로젝트 만들기' }) }).click();
 
     await expect(page.getByRole('status').filter({ hasText: tr({ en: 'Project created', ko: '프로젝트를 만들었습니다' }) })).toContainText(title);

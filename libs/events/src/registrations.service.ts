@@ -2,7 +2,7 @@ import { formatInstant } from '@app/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppConfig, AuthUser, Clock, ConflictError, Connection, isUuid, NotFoundError, PageArgs, paginate, RequestContext, requestLoader, toCsv, words } from '@app/core';
-import { accountProfileSql, recipientsOf, UsersService } from '@app/identity';
+import { accountProfileSql, nameIn, recipientsOf, UsersService } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import type { RegistrationFilter } from './dto/events.inputs';
 import { EventsEmail } from './emails/events.emails';
@@ -234,7 +234,7 @@ export class RegistrationsService {
     return this.users
       .loader(ctx)
       .load(userId)
-      .then((u) => (u ? { userId: u.id, displayName: u.displayName, email: u.email, language: u.preferredLanguage, timeZone: u.timeZone } : null));
+      .then((u) => (u ? { userId: u.id, displayName: nameIn(u, ctx.language), email: u.email, language: u.preferredLanguage, timeZone: u.timeZone } : null));
   }
 
   /**

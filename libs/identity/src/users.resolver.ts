@@ -14,6 +14,7 @@ import { OrganisationMembership } from './entities/organisation-membership.entit
 import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 import { InvitationService } from './invitation.service';
+import { nameIn } from './names';
 import { UsersService } from './users.service';
 
 const UserConnection = Paginated(User);
@@ -95,6 +96,18 @@ export class UsersResolver {
   @Allow('PUBLIC')
   acceptInvitation(@Args('input') input: AcceptInvitationInput) {
     return this.invitations.accept(input);
+  }
+
+  @ResolveField(() => String, { description: 'The name in the request’s language: its version for English or Korean pages where the person gave one, else the name as they write it.' })
+  @Allow('SIGNED_IN')
+  displayName(@Parent() user: User, @Ctx() ctx: RequestContext): string {
+    return nameIn(user, ctx.language);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The name as the person writes it, whatever the request’s language (the one to edit as displayName). Visible to the person and admins.' })
+  @Allow(Role.ADMIN, Self('id'))
+  nameAsWritten(@Parent() user: User): string {
+    return user.displayName;
   }
 
   @ResolveField(() => [Role], { nullable: true, description: 'Platform roles; visible to the person and admins.' })

@@ -63,8 +63,13 @@ export class UsersService {
     return requestLoader<string, User | undefined>(ctx, 'identity.userById', (ids) => usersById(this.dataSource.manager, ids));
   }
 
-  async updateProfile(userId: string, changes: Partial<Pick<User, 'displayName' | 'preferredLanguage' | 'timeZone'>>): Promise<User> {
-    const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  /** Changes what is given; an empty or null name version clears it (pages then show displayName). */
+  async updateProfile(userId: string, changes: Partial<Pick<User, 'displayName' | 'nameEn' | 'nameKo' | 'preferredLanguage' | 'timeZone'>>): Promise<User> {
+    const defined = Object.fromEntries(
+      Object.entries(changes)
+        .filter(([, v]) => v !== undefined)
+        .map(([key, v]) => [key, (key === 'nameEn' || key === 'nameKo') && !v ? null : v]),
+    );
     if (Object.keys(defined).length > 0) await this.dataSource.getRepository(User).update({ id: userId }, defined);
     return this.get(userId);
   }
@@ -72,7 +77,7 @@ export class UsersService {
   list(filter: UserFilter, page: PageArgs): Promise<Connection<User>> {
     const query = this.dataSource.getRepository(User).createQueryBuilder('u');
     if (filter.search) {
-      query.andWhere('(u.email ILIKE :q OR u.display_name ILIKE :q)', { q: `%${escapeLike(filter.search.trim())}%` });
+      query.andWhere('(u.email ILIKE :q OR u.display_name ILIKE :q OR u.name_en ILIKE :q OR u.name_ko ILIKE :q)', { q: `%${escapeLike(filter.search.trim())}%` });
     }
     if (filter.role) {
       query.andWhere('EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = u.id AND g.role = :role)', { role: filter.role });

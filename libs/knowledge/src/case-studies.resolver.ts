@@ -1,6 +1,6 @@
 import { Args, Field, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, listOfAtMost, LocalizedText, ONE_PER_LANGUAGE, PageArgs, Paginated, RequestContext } from '@app/core';
-import { User, UsersService } from '@app/identity';
+import { nameIn, User, UsersService } from '@app/identity';
 import { CaseStudiesService } from './case-studies.service';
 import { CaseStudySearch, CaseStudySearchResult } from './case-study-search';
 import {
@@ -165,7 +165,7 @@ export class CaseStudiesResolver {
   @Allow('PUBLIC')
   async authorNames(@Parent() caseStudy: CaseStudy, @Ctx() ctx: RequestContext): Promise<string[]> {
     const users = await this.users.loader(ctx).loadMany(caseStudy.authorUserIds);
-    return users.filter((u): u is User => !!u && !(u instanceof Error)).map((u) => u.displayName);
+    return users.filter((u): u is User => !!u && !(u instanceof Error)).map((u) => nameIn(u, ctx.language));
   }
 
   @ResolveField(() => CaseStudyAccessView)

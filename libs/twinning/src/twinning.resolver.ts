@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, NotFoundError, PageArgs, Paginated, RequestContext } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
-import { CityOfficerService } from '@app/identity';
+import { CityOfficerService, nameIn } from '@app/identity';
 import { ChangeTwinningStatusInput, ProposeTwinningInput, RespondToTwinningProposalInput, TwinningFilter, WithdrawTwinningProposalInput } from './dto/twinning.inputs';
 import { TwinningProposal, TwinningScoreSnapshot } from './dto/twinning.outputs';
 import { Twinning } from './entities/twinning.entity';
@@ -88,7 +88,7 @@ export class TwinningResolver {
     return {
       message: twinning.message,
       proposedByUserId: twinning.proposedByUserId,
-      proposedByName: proposer?.displayName ?? '',
+      proposedByName: proposer ? nameIn(proposer, ctx.language) : '',
       fromSuggestion: twinning.fromSuggestion,
       scoreSnapshot: snapshotView(twinning.scoreSnapshot),
       decidedByUserId: twinning.decidedByUserId,

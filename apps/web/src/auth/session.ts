@@ -17,7 +17,8 @@ export const SessionFields = graphql(`
     accessTokenExpiresAt
     user {
       id
-      displayName
+      # The name as the person writes it, as /auth/refresh gives it: the header shows it in either language.
+      displayName: nameAsWritten
       email
       preferredLanguage
       timeZone

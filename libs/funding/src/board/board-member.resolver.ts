@@ -1,6 +1,6 @@
 import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, RequestContext, requestLoader, Role } from '@app/core';
-import { Organisation, OrganisationsService, UsersService } from '@app/identity';
+import { nameIn, Organisation, OrganisationsService, UsersService } from '@app/identity';
 import { BoardMember } from './board-member.entity';
 import { BoardLoaders } from './board.loaders';
 
@@ -16,7 +16,7 @@ export class BoardMemberResolver {
   @Allow('PUBLIC')
   async displayName(@Parent() member: BoardMember, @Ctx() ctx: RequestContext): Promise<string> {
     const user = await this.users.loader(ctx).load(member.userId);
-    return user!.displayName;
+    return nameIn(user!, ctx.language);
   }
 
   @ResolveField(() => [Organisation])

@@ -10,6 +10,7 @@ import { EMAIL_MAX, PASSWORD_LENGTH } from '@app/rules';
 const MEMBER_ROLES = Object.values(OrganisationMemberRole).join(', ');
 const MEMBER_ROLE = says(`must be one of ${MEMBER_ROLES}`, `다음 중 하나여야 합니다: ${MEMBER_ROLES}.`);
 const PASSWORD = says(PASSWORD_RULE, `${PASSWORD_LENGTH.min}~${PASSWORD_LENGTH.max}자로 정해 주세요.`);
+const NAME_VERSION = says('must be 1 to 100 characters long, or empty to clear it', '1~100자로 쓰거나, 지우려면 비워 두세요.');
 const emailMessage = says('must be an email address, like name@example.org', 'name@example.org 같은 이메일 주소여야 합니다.');
 
 @InputType()
@@ -85,6 +86,14 @@ export class ChangePasswordInput {
 export class UpdateProfileInput {
   @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 100, says('must be 1 to 100 characters long', '1~100자로 써 주세요.'))
   displayName?: string;
+
+  @Field(() => String, { nullable: true, description: 'The name as English pages write it, where it differs from displayName; empty clears it.' })
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(100, NAME_VERSION)
+  nameEn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The name as Korean pages write it, where it differs from displayName; empty clears it.' })
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(100, NAME_VERSION)
+  nameKo?: string | null;
 
   @Field({ nullable: true }) @IsOptional() @IsIn(['en', 'ko'], says('must be en or ko', 'en 또는 ko여야 합니다.'))
   preferredLanguage?: 'en' | 'ko';
@@ -206,7 +215,7 @@ export class OrganisationFilter {
 
 @InputType()
 export class UserFilterInput {
-  @Field({ nullable: true, description: 'Part of the email or display name.' }) @IsOptional() @IsString() @MaxLength(100)
+  @Field({ nullable: true, description: 'Part of the email or of the name, as written or in English or Korean.' }) @IsOptional() @IsString() @MaxLength(100)
   search?: string;
 
   @Field(() => Role, { nullable: true }) @IsOptional() @IsEnum(Role)

@@ -20,10 +20,17 @@ export class User {
   @Field(() => String, { nullable: true, description: 'Visible to the person and to admins.' })
   email: string;
 
+  /** The name as the person writes it; GraphQL's displayName answers in the request's language (nameIn). */
   @Column()
-  @Field()
-  @Allow('SIGNED_IN')
   displayName: string;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  @Field(() => String, { nullable: true, description: 'The name as English pages write it, where it differs from displayName ("Lee Su-min"). Visible to the person and to admins.' })
+  nameEn: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  @Field(() => String, { nullable: true, description: 'The name as Korean pages write it, where it differs from displayName ("샘 테일러"). Visible to the person and to admins.' })
+  nameKo: string | null;
 
   @Column({ length: 2, default: 'en' })
   @Field(() => String, { nullable: true, description: 'en or ko: the language of emails and messages.' })

@@ -1,7 +1,7 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { Allow, Ctx, PageArgs, Paginated, RequestContext, requestLoader, Role } from '@app/core';
-import { usersById } from '@app/identity';
+import { nameIn, usersById } from '@app/identity';
 import { EvidenceAuditArgs } from './dto/evidence.types';
 import { PairingEvidenceAudit } from './entities/pairing-evidence-audit.entity';
 import { EvidenceService } from './evidence.service';
@@ -27,7 +27,8 @@ export class PairingEvidenceAuditResolver {
   async actorName(@Parent() entry: PairingEvidenceAudit, @Ctx() ctx: RequestContext): Promise<string | null> {
     if (!entry.actorUserId) return null;
     const loader = requestLoader(ctx, 'pairing.auditActor', (ids: readonly string[]) => usersById(this.dataSource.manager, ids));
-    return (await loader.load(entry.actorUserId))?.displayName ?? null;
+    const actor = await loader.load(entry.actorUserId);
+    return actor ? nameIn(actor, ctx.language) : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The record before the change, as JSON; null when it was created.' })

@@ -43,6 +43,9 @@ const ORGANISATIONS: DemoOrganisation[] = [
 export interface DemoAccount {
   email: string;
   displayName: string;
+  /** The name as the other language's pages write it. */
+  nameEn?: string;
+  nameKo?: string;
   language: 'en' | 'ko';
   timeZone: string;
   roles: Role[];
@@ -53,15 +56,15 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: 'admin@demo.twins.test', displayName: 'Alex Admin', language: 'en', timeZone: 'Europe/London', roles: [Role.ADMIN], organisations: [], what: 'programme administrator' },
-  { email: 'board.uk@demo.twins.test', displayName: 'Priya Shah', language: 'en', timeZone: 'Europe/London', roles: [Role.BOARD_MEMBER], organisations: ['uol'], what: 'board member (UK; University of Liverpool, so conflicted on Liverpool applications)' },
-  { email: 'board.kr@demo.twins.test', displayName: '김지현', language: 'ko', timeZone: 'Asia/Seoul', roles: [Role.BOARD_MEMBER], organisations: ['kaist'], what: 'board member (Korea)' },
-  { email: 'board.uk2@demo.twins.test', displayName: 'Oliver Hughes', language: 'en', timeZone: 'Europe/London', roles: [Role.BOARD_MEMBER], organisations: ['uom'], what: 'board member (UK)' },
-  { email: 'board.kr2@demo.twins.test', displayName: '정하늘', language: 'ko', timeZone: 'Asia/Seoul', roles: [Role.BOARD_MEMBER], organisations: ['dgist'], what: 'board member (Korea)' },
-  { email: 'officer.liverpool@demo.twins.test', displayName: 'Sam Taylor', language: 'en', timeZone: 'Europe/London', roles: [], organisations: ['lcc'], manages: ['lcc'], what: 'city officer, Liverpool' },
-  { email: 'officer.busan@demo.twins.test', displayName: '박서준', language: 'ko', timeZone: 'Asia/Seoul', roles: [], organisations: ['bmc'], manages: ['bmc'], what: 'city officer, Busan' },
-  { email: 'participant@demo.twins.test', displayName: 'Jordan Lee', language: 'en', timeZone: 'Europe/London', roles: [], organisations: ['btp'], what: 'participant (ecosystem partner)' },
-  { email: 'organiser@demo.twins.test', displayName: '이수민', language: 'ko', timeZone: 'Asia/Seoul', roles: [Role.EVENT_ORGANISER], organisations: [], what: 'event organiser' },
+  { email: 'admin@demo.twins.test', displayName: 'Alex Admin', nameKo: '알렉스 애드민', language: 'en', timeZone: 'Europe/London', roles: [Role.ADMIN], organisations: [], what: 'programme administrator' },
+  { email: 'board.uk@demo.twins.test', displayName: 'Priya Shah', nameKo: '프리야 샤', language: 'en', timeZone: 'Europe/London', roles: [Role.BOARD_MEMBER], organisations: ['uol'], what: 'board member (UK; University of Liverpool, so conflicted on Liverpool applications)' },
+  { email: 'board.kr@demo.twins.test', displayName: '김지현', nameEn: 'Kim Ji-hyun', language: 'ko', timeZone: 'Asia/Seoul', roles: [Role.BOARD_MEMBER], organisations: ['kaist'], what: 'board member (Korea)' },
+  { email: 'board.uk2@demo.twins.test', displayName: 'Oliver Hughes', nameKo: '올리버 휴스', language: 'en', timeZone: 'Europe/London', roles: [Role.BOARD_MEMBER], organisations: ['uom'], what: 'board member (UK)' },
+  { email: 'board.kr2@demo.twins.test', displayName: '정하늘', nameEn: 'Jung Ha-neul', language: 'ko', timeZone: 'Asia/Seoul', roles: [Role.BOARD_MEMBER], organisations: ['dgist'], what: 'board member (Korea)' },
+  { email: 'officer.liverpool@demo.twins.test', displayName: 'Sam Taylor', nameKo: '샘 테일러', language: 'en', timeZone: 'Europe/London', roles: [], organisations: ['lcc'], manages: ['lcc'], what: 'city officer, Liverpool' },
+  { email: 'officer.busan@demo.twins.test', displayName: '박서준', nameEn: 'Park Seo-jun', language: 'ko', timeZone: 'Asia/Seoul', roles: [], organisations: ['bmc'], manages: ['bmc'], what: 'city officer, Busan' },
+  { email: 'participant@demo.twins.test', displayName: 'Jordan Lee', nameKo: '조던 리', language: 'en', timeZone: 'Europe/London', roles: [], organisations: ['btp'], what: 'participant (ecosystem partner)' },
+  { email: 'organiser@demo.twins.test', displayName: '이수민', nameEn: 'Lee Su-min', language: 'ko', timeZone: 'Asia/Seoul', roles: [Role.EVENT_ORGANISER], organisations: [], what: 'event organiser' },
 ];
 
 /**
@@ -78,7 +81,8 @@ export async function seedReferenceData(dataSource: DataSource, dataDir = findDa
 
 /**
  * Demo organisations in Liverpool and Busan and one account per role, all
- * with `password`. Idempotent: existing rows are left as they are.
+ * with `password`. Idempotent: existing rows are left as they are, except that
+ * a demo account without names in other languages gets them.
  */
 export async function seedDemoAccounts(dataSource: DataSource, password: string): Promise<DemoAccount[]> {
   const passwordHash = await argon2.hash(password, { type: argon2.argon2id });
@@ -92,12 +96,17 @@ export async function seedDemoAccounts(dataSource: DataSource, password: string)
           em.create(User, {
             email: account.email,
             displayName: account.displayName,
+            nameEn: account.nameEn ?? null,
+            nameKo: account.nameKo ?? null,
             preferredLanguage: account.language,
             timeZone: account.timeZone,
             passwordHash,
             emailConfirmedAt: new Date(),
           }),
         );
+      } else if (user.nameEn === null && user.nameKo === null && (account.nameEn || account.nameKo)) {
+        // An account seeded before names had versions per language gets them; one whose person set them keeps theirs.
+        await em.update(User, { id: user.id }, { nameEn: account.nameEn ?? null, nameKo: account.nameKo ?? null });
       }
       for (const role of account.roles) {
         await em.createQueryBuilder().insert().into(RoleGrant).values({ userId: user.id, role }).orIgnore().execute();

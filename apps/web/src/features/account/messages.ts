@@ -4,7 +4,18 @@ export const accountMessages = defineMessages(
   'account',
   {
     title: 'Your account',
-    profile: { title: 'Profile', displayName: 'Name', language: 'Language', timeZone: 'Time zone', save: 'Save profile', saved: 'Saved.' },
+    profile: {
+      title: 'Profile',
+      displayName: 'Name',
+      nameEn: 'Your name in English (optional)',
+      nameEnHint: 'How English pages write your name, in Latin letters, where that differs from the name above. Left empty, they show the name above.',
+      nameKo: 'Your name in Korean (optional)',
+      nameKoHint: 'How Korean pages write your name, in Hangul, where that differs from the name above. Left empty, they show the name above.',
+      language: 'Language',
+      timeZone: 'Time zone',
+      save: 'Save profile',
+      saved: 'Saved.',
+    },
     workspaces: { title: 'Your twin workspaces', none: 'You are not in a twin workspace yet. Explore pairings to propose a twinning, or ask a lead to invite you.', role: { LEAD: 'Lead', MEMBER: 'Member', OBSERVER: 'Observer' } },
     sessions: {
       title: 'Where you are signed in',
@@ -40,7 +51,18 @@ export const accountMessages = defineMessages(
   },
   {
     title: '내 계정',
-    profile: { title: '프로필', displayName: '이름', language: '언어', timeZone: '시간대', save: '프로필 저장', saved: '저장했습니다.' },
+    profile: {
+      title: '프로필',
+      displayName: '이름',
+      nameEn: '영문 이름(선택)',
+      nameEnHint: '영어 페이지에 표시할 로마자 이름입니다. 위의 이름과 다를 때만 적어 주세요. 비워 두면 위의 이름이 그대로 표시됩니다.',
+      nameKo: '한글 이름(선택)',
+      nameKoHint: '한국어 페이지에 표시할 한글 이름입니다. 위의 이름과 다를 때만 적어 주세요. 비워 두면 위의 이름이 그대로 표시됩니다.',
+      language: '언어',
+      timeZone: '시간대',
+      save: '프로필 저장',
+      saved: '저장했습니다.',
+    },
     workspaces: { title: '내 자매 도시 워크스페이스', none: '아직 참여 중인 워크스페이스가 없습니다. 도시 매칭을 살펴보고 자매결연을 제안하거나, 워크스페이스 리더에게 초대를 요청해 주세요.', role: { LEAD: '리더', MEMBER: '멤버', OBSERVER: '참관인' } },
     sessions: {
       title: '로그인한 기기',

@@ -8,7 +8,8 @@ import { usePageTitle } from '../../components/Layout';
 import { graphql } from '../../gql';
 import { useDraft } from '../../hooks/useDraft';
 import { useMessages } from '../../i18n';
-import { browserZone, zoneOptions } from '../../i18n/format';
+import { browserZone } from '../../i18n/format';
+import { ZoneField } from '../../components/ZoneField';
 import { authMessages } from './messages';
 import { EMAIL_MAX, looksLikeEmail, PASSWORD_LENGTH } from '@app/rules';
 
@@ -24,7 +25,6 @@ export default function SignUpPage() {
   const { t, language } = useMessages(authMessages);
   usePageTitle(t('signUp.title'));
   const [draft, update, clear] = useDraft('sign-up', { displayName: '', email: '', timeZone: browserZone(), preferredLanguage: language as string });
-  const zones = zoneOptions(language, [draft.timeZone, browserZone()]);
   const [password, setPassword] = useState('');
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [result, signUp] = useMutation(SignUp);
@@ -60,18 +60,7 @@ export default function SignUpPage() {
             <Field label={t('signUp.displayName')} autoComplete="name" required value={draft.displayName} onChange={(e) => update({ displayName: e.target.value })} onBlur={() => setTouched((s) => ({ ...s, displayName: true }))} problem={shown('displayName')} />
             <Field label={t('signIn.email')} type="email" autoComplete="email" required value={draft.email} onChange={(e) => update({ email: e.target.value })} onBlur={() => setTouched((s) => ({ ...s, email: true }))} problem={shown('email')} />
             <Field label={t('signIn.password')} hint={t('signUp.passwordHint')} type="password" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.target.value)} onBlur={() => setTouched((s) => ({ ...s, password: true }))} problem={shown('password')} />
-            <Field
-              label={t('signUp.timeZone')}
-              render={(control) => (
-                <select {...control} value={draft.timeZone} onChange={(e) => update({ timeZone: e.target.value })}>
-                  {zones.map((zone) => (
-                    <option key={zone.value} value={zone.value}>
-                      {zone.label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            />
+            <ZoneField label={t('signUp.timeZone')} language={language} value={draft.timeZone} onChange={(timeZone) => update({ timeZone })} />
             <Field
               label={t('signUp.preferredLanguage')}
               render={(control) => (

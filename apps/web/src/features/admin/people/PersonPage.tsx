@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useAuth } from '../../../auth/AuthProvider';
@@ -47,6 +47,17 @@ function PersonView({ person }: { person: Person }) {
     <>
       <h1>{person.displayName}</h1>
       <dl className="admin-facts">
+        {/* The name as the person writes it, and as each language's pages write it where that differs. */}
+        {(['nameAsWritten', 'nameEn', 'nameKo'] as const).map(
+          (key) =>
+            person[key] &&
+            person[key] !== person.displayName && (
+              <Fragment key={key}>
+                <dt>{t(`person.${key}`)}</dt>
+                <dd lang={key === 'nameEn' ? 'en' : key === 'nameKo' ? 'ko' : undefined}>{person[key]}</dd>
+              </Fragment>
+            ),
+        )}
         <dt>{t('person.email')}</dt>
         <dd>{person.email}</dd>
         {person.createdAt && (

@@ -43,6 +43,9 @@ export const AdminUser = graphql(`
   query AdminUser($id: ID!) {
     user(id: $id) {
       ...AdminUserRow
+      nameAsWritten
+      nameEn
+      nameKo
       createdAt
       emailConfirmedAt
       preferredLanguage

@@ -76,6 +76,9 @@ export const peopleMessages = defineMessages(
       matches: 'Matches',
     },
     person: {
+      nameAsWritten: 'Name as they write it',
+      nameEn: 'Name in English',
+      nameKo: 'Name in Korean',
       email: 'Email address',
       joined: 'Account created',
       confirmed: 'Email address confirmed',
@@ -279,6 +282,9 @@ export const peopleMessages = defineMessages(
       matches: '검색 결과',
     },
     person: {
+      nameAsWritten: '본인이 쓴 이름',
+      nameEn: '영문 이름',
+      nameKo: '한글 이름',
       email: '이메일 주소',
       joined: '계정 생성일',
       confirmed: '이메일 주소 확인일',
