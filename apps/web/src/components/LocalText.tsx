@@ -13,13 +13,41 @@ export function LocalText({ value, as: Tag = 'span', className }: { value: { en?
   );
 }
 
+/** Text cut where its script changes: each run Korean from its first Hangul letter, English from its first Latin one. */
+export function scriptRuns(text: string): Array<{ lang: 'en' | 'ko'; text: string }> {
+  const runs: Array<{ lang: 'en' | 'ko'; text: string }> = [];
+  let start = 0;
+  let lang: 'en' | 'ko' | null = null;
+  for (const letter of text.matchAll(/[가-힣]|[A-Za-z]/g)) {
+    const next = /[가-힣]/.test(letter[0]) ? 'ko' : 'en';
+    if (lang !== null && next !== lang) {
+      runs.push({ lang, text: text.slice(start, letter.index) });
+      start = letter.index;
+    }
+    lang = next;
+  }
+  runs.push({ lang: lang ?? 'en', text: text.slice(start) });
+  return runs;
+}
+
 /**
  * What a person typed, in whichever language they typed it: marked Korean
- * when it is written in Hangul, English otherwise, so a reader's tools (and
- * screen readers) say it in its own language.
+ * where it is written in Hangul, English otherwise, so a reader's tools (and
+ * screen readers) say it in its own language. Text written in both ("Gladly.
+ * · 기꺼이 수락합니다.") has each part marked with its own.
  */
 export function TypedText({ text }: { text: string }) {
-  return <span lang={/[가-힣]/.test(text) ? 'ko' : 'en'}>{text}</span>;
+  const runs = scriptRuns(text);
+  if (runs.length === 1) return <span lang={runs[0].lang}>{text}</span>;
+  return (
+    <span>
+      {runs.map((run, index) => (
+        <span key={index} lang={run.lang}>
+          {run.text}
+        </span>
+      ))}
+    </span>
+  );
 }
 
 /**

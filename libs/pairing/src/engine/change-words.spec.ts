@@ -1,4 +1,4 @@
-import { ChangeNames, ChangeTerms, changeWords } from './change-words';
+import { ChangeNames, ChangeTerms, changeWords, inSentence } from './change-words';
 
 const names: ChangeNames = {
   city: (id) => ({ busan: { en: 'Busan', ko: '부산' }, liverpool: { en: 'Liverpool', ko: '리버풀' }, daegu: { en: 'Daegu', ko: '대구' } })[id] ?? { en: id, ko: id },
@@ -49,5 +49,18 @@ describe('changeWords', () => {
       en: 'Without the city-to-city link "항만 포럼" (formality 2 of 4)',
       ko: '공식성 2단계인 도시 간 협력 “항만 포럼”이 없다면',
     });
+  });
+});
+
+describe('inSentence', () => {
+  it('writes a label as it stands inside an English sentence, leaving acronyms alone', () => {
+    expect(['Ports and maritime', 'Internet of things', 'AI', 'IoT', 'GDP per capita', '5G'].map(inSentence)).toEqual([
+      'ports and maritime',
+      'internet of things',
+      'AI',
+      'IoT',
+      'GDP per capita',
+      '5G',
+    ]);
   });
 });

@@ -53,6 +53,11 @@ function linkKind(kind: string): ChangeWords {
   return key ? { en: term(key, 'en'), ko: term(key, 'ko') } : { en: kind, ko: '협력' };
 }
 
+/** A label as it stands inside an English sentence: "Ports and maritime" → "ports and maritime"; "AI", "IoT" and "GDP per capita" as they are. */
+export function inSentence(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 const points = (value: number) => String(Math.round(value * 10) / 10);
 

@@ -14,7 +14,7 @@ export type { CutColumn } from './stars';
 export type { CalibrationInput } from './stars';
 export type { CityTerms, SimilarityResult, SynergyResult } from './score';
 export { explainPair, indicatorLabel, sectorLabel } from './explain';
-export { changeWords } from './change-words';
+export { changeWords, inSentence } from './change-words';
 export type { ChangeNames, ChangeTerms, ChangeWords } from './change-words';
 export type { Counterfactual, ExplainOptions, IndicatorContribution, PairExplanation, ReadinessDetail, SectorDetail } from './explain';
 export { allocateScores, applyCityUpdate, batchPairKey, batchSharedSectors, buildBatch, buildBatchFromPrepared, pairCities, pairIndex, readPair, scoreAllPairs, scoreBatch, scorePairsForCity, updateBatchCity } from './batch';

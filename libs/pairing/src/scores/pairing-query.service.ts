@@ -7,6 +7,7 @@ import {
   buildBatch,
   calibrateStars,
   ChangeNames,
+  inSentence,
   CityEvidence,
   computeTypology,
   explainPair,
@@ -118,10 +119,10 @@ export class PairingQueryService {
     );
     const scale = calibrateStars(scoreBatch(batch, weights), weights);
     const sectorKeys = [...new Set([...a.sectors, ...b.sectors].map((s) => s.sector))];
-    // English names the sector as a sentence does (the engine's words); Korean, as the taxonomy does.
-    const sectorsKo = new Map((await this.sectors.getMany(sectorKeys)).flatMap((s) => (s ? [[s.key, s.nameKo] as const] : [])));
+    // Named as the taxonomy (and the page) names them, inside a sentence.
+    const sectorNames = new Map((await this.sectors.getMany(sectorKeys)).flatMap((s) => (s ? [[s.key, { en: inSentence(s.nameEn), ko: s.nameKo }] as const] : [])));
     const explanation = explainPair(prepared.find((c) => c.cityId === cityA)!, prepared.find((c) => c.cityId === cityB)!, weights, {
-      names: { ...names, sector: (key) => ({ en: sectorLabel(key), ko: sectorsKo.get(key) ?? sectorLabel(key) }) },
+      names: { ...names, sector: (key) => sectorNames.get(key) ?? { en: sectorLabel(key), ko: sectorLabel(key) } },
       scale,
       leaders: nationalLeaders(prepared),
     });

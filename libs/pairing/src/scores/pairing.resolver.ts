@@ -117,7 +117,8 @@ export class PairingResolver {
     const names = new Map(cities.flatMap((c) => (c && !(c instanceof Error) ? [[c.id, { en: c.nameEn, ko: c.nameKo }] as const] : [])));
     const result = await this.pairing.pairScore(pair.cityA, pair.cityB, weights, ctx.language, {
       city: (id) => names.get(id) ?? { en: id, ko: id },
-      // English names the indicator as a sentence does (the engine's words); Korean, as the indicator's definition does.
+      // English names the indicator as a sentence does (the engine's words, nouns even for a yes/no figure:
+      // "coastal geography"); Korean, as the indicator's definition does.
       indicator: (key) => ({ en: indicatorLabel(key), ko: definitions.get(key)?.labelKo ?? indicatorLabel(key) }),
     });
     return { ...result, profile: name };

@@ -214,7 +214,7 @@ export const boardMessages = defineMessages(
     outcome: { APPROVED: '승인', APPROVED_WITH_CONDITIONS: '조건부 승인', REJECTED: '미선정', DEFERRED: '보류' },
     recommendation: { FUND: '지원 권고', FUND_WITH_CONDITIONS: '조건부 지원 권고', DO_NOT_FUND: '지원 불가 권고' },
     vote: { FOR: '찬성', AGAINST: '반대', ABSTAIN: '기권' },
-    category: { EQUIPMENT: '장비', EVENTS: '행사', OTHER: '기타', SERVICES: '용역', STAFF: '인건비', TRAVEL: '여비' },
+    category: { EQUIPMENT: '장비비', EVENTS: '행사비', OTHER: '기타', SERVICES: '용역비', STAFF: '인건비', TRAVEL: '여비' },
     status: {
       DRAFT: '작성 중',
       SUBMITTED: '제출됨',

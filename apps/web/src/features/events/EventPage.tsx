@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { usePageTitle } from '../../components/Layout';
 import { PageFrame } from '../../components/PageFrame';
-import { LocalText } from '../../components/LocalText';
+import { LocalText, TypedText } from '../../components/LocalText';
 import { Time } from '../../components/Time';
 import type { EventFollowInput, EventsDetailQuery } from '../../gql/graphql';
 import { useMessages } from '../../i18n';
@@ -86,7 +86,9 @@ function EventDetails({ event, refresh }: { event: Detail; refresh: () => void }
               <Time value={event.endsAt} also={zones} />
             </Fact>
             {event.venue && (
-              <Fact label={t('facts.venue')}>{event.venue}</Fact>
+              <Fact label={t('facts.venue')}>
+                <TypedText text={event.venue} />
+              </Fact>
             )}
             {event.format !== 'IN_PERSON' && (
               <Fact label={t('facts.online')}>
@@ -106,7 +108,9 @@ function EventDetails({ event, refresh }: { event: Detail; refresh: () => void }
             <Fact label={t('facts.registration')}>
               <RegistrationWindow event={event} zones={zones} />
             </Fact>
-            <Fact label={t('facts.organiser')}>{event.organiserName}</Fact>
+            <Fact label={t('facts.organiser')}>
+              <TypedText text={event.organiserName} />
+            </Fact>
             {/* Sectors by their names, once known: a key (hydrogen) is no word of either language. */}
             {event.sectors.length > 0 && sectorData && (
               <Fact label={t('facts.sectors')}>{event.sectors.map(sectorName).join(', ')}</Fact>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Time } from '../../components/Time';
-import { LocalText } from '../../components/LocalText';
+import { LocalText, TypedText } from '../../components/LocalText';
 import type { EventsCardFieldsFragment } from '../../gql/graphql';
 import { useMessages } from '../../i18n';
 import { formatNumber, KR_ZONE, UK_ZONE } from '../../i18n/format';
@@ -73,12 +73,16 @@ export function EventCard({ event, headingLevel = 3 }: { event: Card; headingLev
           <Time value={event.startsAt} also={eventZones(event)} />
         </Fact>
         {event.venue && (
-          <Fact label={t('facts.venue')}>{event.venue}</Fact>
+          <Fact label={t('facts.venue')}>
+            <TypedText text={event.venue} />
+          </Fact>
         )}
         <Fact label={t('facts.places')}>
           <Places event={event} />
         </Fact>
-        <Fact label={t('facts.organiser')}>{event.organiserName}</Fact>
+        <Fact label={t('facts.organiser')}>
+          <TypedText text={event.organiserName} />
+        </Fact>
       </dl>
     </li>
   );

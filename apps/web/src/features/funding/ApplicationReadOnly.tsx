@@ -1,4 +1,4 @@
-import { LocalText } from '../../components/LocalText';
+import { LocalText, TypedText } from '../../components/LocalText';
 import { CalendarDate, Time } from '../../components/Time';
 import { useMessages } from '../../i18n';
 import { KR_ZONE, UK_ZONE } from '../../i18n/format';
@@ -53,7 +53,9 @@ export function ApplicationReadOnly({ application, sides }: { application: Pick<
                 {lines.map((line) => (
                   <tr key={line.id}>
                     <td>{t(`category.${line.category}`)}</td>
-                    <td>{line.description}</td>
+                    <td>
+                      <TypedText text={line.description} />
+                    </td>
                     <td className="nowrap">{language === 'ko' ? line.amount.ko : line.amount.en}</td>
                   </tr>
                 ))}

@@ -1,4 +1,5 @@
 import { quantityText } from '@app/rules';
+import { TypedText } from '../../../components/LocalText';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Field } from '../../../components/Field';
@@ -59,7 +60,7 @@ export function IndicatorsSection({ data, onSaved }: SectionProps) {
                 <th scope="row">{label(indicator.key)}</th>
                 <td>{valueText(indicator.definition, indicator.value, t, language)}</td>
                 <td>{indicator.asOf ? <CalendarDate value={indicator.asOf} /> : ''}</td>
-                <td>{indicator.source ?? ''}</td>
+                <td>{indicator.source ? <TypedText text={indicator.source} /> : ''}</td>
               </tr>
             ))}
           </tbody>
@@ -219,7 +220,7 @@ function HistoryPage({ cityId, indicatorKey, definition, place }: { cityId: stri
           <strong>
             {t('indicators.historyLine', { from: valueText(definition, change.oldValue, t, language), to: valueText(definition, change.newValue, t, language) })}
           </strong>{' '}
-          · {t('indicators.asOf')} <CalendarDate value={change.asOf} /> · {change.source} · <Time value={change.changedAt} />
+          · {t('indicators.asOf')} <CalendarDate value={change.asOf} /> · <TypedText text={change.source} /> · <Time value={change.changedAt} />
         </li>
       )}
     </ConnectionPage>

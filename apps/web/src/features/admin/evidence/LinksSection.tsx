@@ -4,7 +4,7 @@ import { useMutation, useQuery, type CombinedError } from 'urql';
 import { problemOf } from '../../../api/errors';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Field } from '../../../components/Field';
-import { LocalText } from '../../../components/LocalText';
+import { LocalText, TypedText } from '../../../components/LocalText';
 import type { AdminCityEvidenceQuery } from '../../../gql/graphql';
 import { useMessages, type Language } from '../../../i18n';
 import { cityName } from '../../../i18n/cities';
@@ -134,7 +134,9 @@ function LinkItem({ link, place, onSaved, onDeleted }: { link: CityLink; place: 
           <LocalText value={link.summary} />
         </dd>
         <dt>{t('links.source')}</dt>
-        <dd>{link.source}</dd>
+        <dd>
+          <TypedText text={link.source} />
+        </dd>
       </dl>
       {!link.live && <p>{t('links.history')}</p>}
       {link.platformRef ? (

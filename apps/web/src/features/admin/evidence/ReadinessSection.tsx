@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TypedText } from '../../../components/LocalText';
 import { useMutation } from 'urql';
 import { Field } from '../../../components/Field';
 import type { AdminCityEvidenceQuery, RecordReadinessAssessmentInput } from '../../../gql/graphql';
@@ -44,7 +45,7 @@ export function ReadinessSection({ data, onSaved }: SectionProps) {
             ))}
           </dl>
           <p>
-            {t('readiness.source')}: {current.source}
+            {t('readiness.source')}: <TypedText text={current.source} />
           </p>
         </>
       ) : (
@@ -56,7 +57,7 @@ export function ReadinessSection({ data, onSaved }: SectionProps) {
           <ul className="list">
             {earlier.map((a: Assessment) => (
               <li key={a.id}>
-                {t('readiness.earlierLine', { value: n(a.composite), date: formatDate(a.asOf, language) })} · {a.source}
+                {t('readiness.earlierLine', { value: n(a.composite), date: formatDate(a.asOf, language) })} · <TypedText text={a.source} />
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TypedText } from '../../../components/LocalText';
 import { useMutation } from 'urql';
 import { EVIDENCE_LIMITS } from '@app/rules';
 import { ErrorNotice } from '../../../components/ErrorNotice';
@@ -60,10 +61,10 @@ function ActivityItem({ cityId, activity, name, onRemoved }: { cityId: string; a
       <h3>{name}</h3>
       <p>{t(`sectors.level.${String(activity.level) as '1'}`)}</p>
       <p>
-        {t('sectors.projects')}: {activity.projects.map((p) => p.title).join(', ')}
+        {t('sectors.projects')}: <TypedText text={activity.projects.map((p) => p.title).join(', ')} />
       </p>
       <p>
-        {t('sectors.source')}: {activity.source} · <CalendarDate value={activity.asOf} />
+        {t('sectors.source')}: <TypedText text={activity.source} /> · <CalendarDate value={activity.asOf} />
       </p>
       <ErrorNotice error={result.error} />
       {confirming ? (

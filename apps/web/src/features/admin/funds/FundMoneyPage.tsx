@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { TypedText } from '../../../components/LocalText';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { BilingualField, bilingualInput, bilingualProblem, fromLocalized, TEXT_MAX, TITLE_MAX } from '../../../components/BilingualField';
@@ -249,7 +250,7 @@ function LedgerPage({ fundId, after, isLast, onMore }: { fundId: string; after: 
                   </td>
                   <td>{entry.countryCode ? countryName(entry.countryCode) : '—'}</td>
                   <td>{entry.amount[language]}</td>
-                  <td>{entry.note ?? ''}</td>
+                  <td>{entry.note ? <TypedText text={entry.note} /> : ''}</td>
                 </tr>
               ))}
             </tbody>
