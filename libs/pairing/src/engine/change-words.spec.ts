@@ -54,11 +54,13 @@ describe('changeWords', () => {
 
 describe('inSentence', () => {
   it('writes a label as it stands inside an English sentence, leaving acronyms alone', () => {
-    expect(['Ports and maritime', 'Internet of things', 'AI', 'IoT', 'GDP per capita', '5G'].map(inSentence)).toEqual([
+    expect(['Ports and maritime', 'Internet of things', 'E-mobility', 'AI', 'IoT', 'AR/VR', 'GDP per capita', '5G'].map(inSentence)).toEqual([
       'ports and maritime',
       'internet of things',
+      'e-mobility',
       'AI',
       'IoT',
+      'AR/VR',
       'GDP per capita',
       '5G',
     ]);

@@ -55,7 +55,8 @@ function linkKind(kind: string): ChangeWords {
 
 /** A label as it stands inside an English sentence: "Ports and maritime" → "ports and maritime"; "AI", "IoT" and "GDP per capita" as they are. */
 export function inSentence(label: string): string {
-  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+  // Only a first word capitalised as a sentence starts ("Ports", "E-mobility"), not an acronym ("IoT", "AR/VR").
+  return /^[A-Z][a-z]*(?=[^A-Za-z]|$)/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
