@@ -28,10 +28,12 @@ async function main(): Promise<void> {
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    console.log('\nStopping…');
+    // Nothing started yet (a refusal before the first service, such as a port in use): nothing to say about stopping.
+    const started = children.length + services.length > 0;
+    if (started) console.log('\nStopping…');
     await Promise.all(children.map((child) => stopChild(child)));
     await stopAll(services).catch((error: unknown) => console.error(error));
-    console.log('Stopped. Your data is kept for the next `npm start`.');
+    if (started) console.log('Stopped. Your data is kept for the next `npm start`.');
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(0));

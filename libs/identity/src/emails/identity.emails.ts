@@ -16,7 +16,7 @@ const confirmEmail = defineTemplate<LinkData>({
           subject: `${PLATFORM_NAME.ko} 이메일 주소를 확인해 주세요`,
           greeting: `${d.displayName ?? ''}님, 안녕하세요.`,
           paragraphs: [
-            `${PLATFORM_NAME.ko} 계정을 만들어 주셔서 감사합니다. 아래 버튼을 눌러 이메일 주소를 확인해 주세요.`,
+            `${PLATFORM_NAME.ko} 계정을 만들어 주셔서 감사합니다. 이메일 주소를 확인해 주세요.`,
             `이 링크는 ${formatInstant(d.expiresAt, ctx)}까지 한 번만 사용할 수 있습니다.`,
             '계정을 만든 적이 없으시면 이 메일을 무시하셔도 됩니다.',
           ],
@@ -66,7 +66,7 @@ const passwordReset = defineTemplate<LinkData>({
           subject: `${PLATFORM_NAME.ko} 비밀번호 재설정`,
           greeting: `${d.displayName ?? ''}님, 안녕하세요.`,
           paragraphs: [
-            '비밀번호 재설정 요청을 받았습니다. 아래 버튼을 눌러 새 비밀번호를 정해 주세요.',
+            '비밀번호 재설정 요청을 받았습니다. 새 비밀번호를 정해 주세요.',
             `이 링크는 ${formatInstant(d.expiresAt, ctx)}까지 한 번만 사용할 수 있습니다.`,
             '요청하지 않으셨다면 이 메일을 무시하세요. 비밀번호는 바뀌지 않습니다.',
           ],
@@ -76,7 +76,7 @@ const passwordReset = defineTemplate<LinkData>({
           subject: 'Reset your Innovation Twins password',
           greeting: `Hello ${d.displayName ?? ''},`,
           paragraphs: [
-            'We received a request to reset your password. Choose a new one with the button below.',
+            'We received a request to reset your password. Choose a new one.',
             `The link works once, until ${formatInstant(d.expiresAt, ctx)}.`,
             'If you did not ask for this, ignore this email: your password stays as it is.',
           ],
