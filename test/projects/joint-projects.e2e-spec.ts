@@ -124,7 +124,7 @@ describe('twin workspaces and joint projects, end to end', () => {
     const { activity } = await feed(t.liverpool);
     expect(activity.nodes.map((e) => e.verb)).toEqual(['WORKSPACE_OPENED']);
     // The reason is the person's words, beside the sentence rather than inside it: a page marks it with its language.
-    expect(activity.nodes[0].summary.en).toBe('박서준 accepted the twinning proposal and the workspace opened');
+    expect(activity.nodes[0].summary.en).toBe('Park Seo-jun accepted the twinning proposal and the workspace opened');
     expect(activity.nodes[0].reason).toBe('좋습니다. 함께합시다.');
     expect(activity.nodes[0].summary.ko).toContain('박서준님이 자매결연 제안을 수락해 워크스페이스가 열렸습니다');
     expect(activity.nodes[0].timeZone).toBe('Asia/Seoul');
@@ -385,7 +385,8 @@ describe('twin workspaces and joint projects, end to end', () => {
     expect(verbs.filter((v) => v === 'PROJECT_STAGE_CHANGED')).toHaveLength(5);
     const bau = all.nodes.find((e) => e.verb === 'PROJECT_STAGE_CHANGED')!;
     expect(bau.summary.en).toBe('Sam Taylor moved “Hydrogen ports” from Scaling to Business as usual');
-    expect(bau.summary.ko).toBe('Sam Taylor님이 프로젝트 “수소 항만”의 단계를 확산에서 상시 운영으로 옮겼습니다');
+    // Each language writes the actor's name its way.
+    expect(bau.summary.ko).toBe('샘 테일러님이 프로젝트 “수소 항만”의 단계를 확산에서 상시 운영으로 옮겼습니다');
     expect(bau.reason).toBe('Both ports run hydrogen tugs');
 
     // Pages of five, following the cursor, cover the same entries once each.

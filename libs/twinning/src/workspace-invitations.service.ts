@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, isUuid, NotFoundError, PageArgs, paginate } from '@app/core';
 import { cityWithCountry } from '@app/cities';
-import { AuthService, createInvitedAccount, issueInvitationToken, lang, linkPageUrl, oneTimeTokenById, OneTimeTokenService, organisationsOfUserIn, PasswordHasher, TokenPurpose, User, userByEmail, userById } from '@app/identity';
+import { AuthService, createInvitedAccount, issueInvitationToken, lang, linkPageUrl, nameIn, oneTimeTokenById, OneTimeTokenService, organisationsOfUserIn, PasswordHasher, TokenPurpose, User, userByEmail, userById } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { AcceptWorkspaceInvitationInput, type InviteToWorkspaceInput, type WorkspaceInvitationFilter } from './dto/twinning.inputs';
 import type { AcceptWorkspaceInvitationResult } from './dto/twinning.outputs';
@@ -207,7 +207,7 @@ export class WorkspaceInvitationsService {
           verb: ActivityVerb.MEMBER_JOINED,
           objectType: ActivityObjectType.MEMBER,
           objectId: String(inserted.identifiers[0].id),
-          objectLabel: { en: member.displayName, ko: member.displayName },
+          objectLabel: { en: nameIn(member, 'en'), ko: nameIn(member, 'ko') },
           details: { role: payload.role, via: 'invitation' },
         });
       }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, isUuid, NotFoundError, PageArgs, paginate } from '@app/core';
 import { citiesById } from '@app/cities';
-import { CityOfficerService, lang, Organisation, organisationsOfUserIn, recipientsAmong, userById } from '@app/identity';
+import { CityOfficerService, lang, nameIn, Organisation, organisationsOfUserIn, recipientsAmong, userById } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import { fillKorean } from '@app/rules';
 import {
@@ -135,7 +135,7 @@ export class WorkspaceService {
           verb: ActivityVerb.JOIN_REQUESTED,
           objectType: ActivityObjectType.JOIN_REQUEST,
           objectId: request.id,
-          objectLabel: { en: user.displayName, ko: user.displayName },
+          objectLabel: { en: nameIn(user, 'en'), ko: nameIn(user, 'ko') },
         });
         await this.emailLeadsAboutRequest(em, workspace, twinning, request, user, organisation);
         return request;
@@ -216,7 +216,7 @@ export class WorkspaceService {
         verb: joined ? ActivityVerb.MEMBER_JOINED : ActivityVerb.JOIN_REQUEST_DECLINED,
         objectType: joined ? ActivityObjectType.MEMBER : ActivityObjectType.JOIN_REQUEST,
         objectId: joined ? joined.id : request.id,
-        objectLabel: { en: requester.displayName, ko: requester.displayName },
+        objectLabel: { en: nameIn(requester, 'en'), ko: nameIn(requester, 'ko') },
         details: joined ? { role: joined.role, via: 'request' } : {},
       });
       return request;
@@ -326,8 +326,8 @@ export class WorkspaceService {
   }
 
   private async nameOf(em: EntityManager, userId: string): Promise<{ en: string; ko: string }> {
-    const { displayName } = (await userById(em, userId))!;
-    return { en: displayName, ko: displayName };
+    const user = (await userById(em, userId))!;
+    return { en: nameIn(user, 'en'), ko: nameIn(user, 'ko') };
   }
 
   /** Every lead hears of a join request: it waits on them. */

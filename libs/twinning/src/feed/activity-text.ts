@@ -39,7 +39,8 @@ const FIELD_LABELS: Record<string, { en: string; ko: string }> = {
 
 export interface DescribableActivity {
   verb: ActivityVerb;
-  actorName: string;
+  /** Who acted: as each language writes their name, or one name for both. */
+  actorName: string | { en: string; ko: string };
   objectLabel: Bilingual | null;
   details: Record<string, unknown>;
 }
@@ -60,7 +61,7 @@ export function reasonOf(entry: Pick<DescribableActivity, 'details'>): string | 
 }
 
 function sentence(entry: DescribableActivity, language: 'en' | 'ko', withReason: boolean): string {
-  const actor = entry.actorName;
+  const actor = typeof entry.actorName === 'string' ? entry.actorName : entry.actorName[language];
   const object = pick(entry.objectLabel, language);
   const d = entry.details;
   const label = (code: unknown) => labelOf(code, language);

@@ -1,6 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, LocalizedText, LocalTime, ONE_PER_COUNTRY, renderInZones, RequestContext } from '@app/core';
-import { User } from '@app/identity';
+import { nameIn, User } from '@app/identity';
 import { TwinningLoaders } from '../twinning.loaders';
 import { WorkspaceActivity } from './workspace-activity.entity';
 import { describeActivity, reasonOf } from './activity-text';
@@ -23,8 +23,11 @@ export class WorkspaceActivityResolver {
 
   @ResolveField(() => LocalizedText, { description: 'The entry as a sentence, in English and Korean, without the reason given (see reason).' })
   @Allow('SIGNED_IN')
-  summary(@Parent() entry: WorkspaceActivity): LocalizedText {
-    return LocalizedText.of(describeActivity(entry, { withReason: false }));
+  async summary(@Parent() entry: WorkspaceActivity, @Ctx() ctx: RequestContext): Promise<LocalizedText> {
+    // The actor as each language writes their name today; the name kept with the entry if their account is gone.
+    const actor = entry.actorUserId ? await this.loaders.user(ctx).load(entry.actorUserId) : undefined;
+    const actorName = actor ? { en: nameIn(actor, 'en'), ko: nameIn(actor, 'ko') } : entry.actorName;
+    return LocalizedText.of(describeActivity({ ...entry, actorName }, { withReason: false }));
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The reason the person gave for the change, as they wrote it; null when none.' })
