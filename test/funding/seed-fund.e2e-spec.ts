@@ -298,8 +298,10 @@ describe('seed fund: an application from draft to a closed award', () => {
   });
 
   it('the audit log says each act in the reader’s language, from what it recorded, and keeps a person’s own words apart', async () => {
-    const LOG = `query($id: ID!) { fund(id: $id) { auditLog(first: 100) { nodes { action subjectId summary summaryLang reason } } } }`;
-    type Log = { fund: { auditLog: { nodes: Array<{ action: string; subjectId: string; summary: string; summaryLang: string; reason: string | null }> } } };
+    const LOG = `query($id: ID!) { fund(id: $id) { auditLog(first: 100) { nodes { action subjectId summary summaryLang reason actorName subjectLabel subjectApplicationId } } } }`;
+    type Log = {
+      fund: { auditLog: { nodes: Array<{ action: string; subjectId: string; summary: string; summaryLang: string; reason: string | null; actorName: string; subjectLabel: string; subjectApplicationId: string | null }> } };
+    };
     const read = async (language: string) => (await app.gqlOk<Log>(LOG, { id: fundId }, { token: t.admin, headers: { 'accept-language': language } })).fund.auditLog.nodes.filter((n) => n.subjectId === applicationId);
     const said = (entries: Log['fund']['auditLog']['nodes'], action: string) => entries.filter((e) => e.action === action).map((e) => e.summary);
     const [en, ko] = [await read('en'), await read('ko')];
@@ -325,6 +327,28 @@ describe('seed fund: an application from draft to a closed award', () => {
     expect(await decision('ko')).toBe('결정을 기록했습니다: 조건부 승인, 지원금 £20,000 및 ₩34,000,000(찬성 2, 반대 0, 기권 1).');
     // Nothing written both ways in either language.
     for (const entry of [...en, ...ko]) expect(entry.summary).not.toMatch(/\(s\)|\(으\)|[을를이가와과은는]\(/);
+  
+  });
+
+  it('each entry of the audit log names who acted and what it was done to, as the reader’s language writes them', async () => {
+    const LOG = `query($id: ID!) { fund(id: $id) { auditLog(first: 100) { nodes { action subjectType subjectId actorName subjectLabel subjectApplicationId } } } }`;
+    type Entry = { action: string; subjectType: string; subjectId: string; actorName: string; subjectLabel: string; subjectApplicationId: string | null };
+    const read = async (language: string) => (await app.gqlOk<{ fund: { auditLog: { nodes: Entry[] } } }>(LOG, { id: fundId }, { token: t.admin, headers: { 'accept-language': language } })).fund.auditLog.nodes;
+    const [en, ko] = [await read('en'), await read('ko')];
+    const one = (entries: Entry[], action: string) => entries.find((e) => e.action === action && (e.subjectId === applicationId || e.subjectApplicationId === applicationId))!;
+    // The lead submitted; the board's Korean member recorded the decision, named as each language writes her; both on the application, which the page opens by its id.
+    expect(one(en, 'application.submit')).toMatchObject({ actorName: 'Sam Taylor', subjectLabel: 'The application “Smart quays feasibility”', subjectApplicationId: applicationId });
+    expect(one(ko, 'application.submit')).toMatchObject({ actorName: '샘 테일러', subjectLabel: '신청서 “스마트 부두 타당성 조사”', subjectApplicationId: applicationId });
+    expect(one(en, 'decision.recorded')).toMatchObject({ actorName: 'Kim Ji-hyun', subjectLabel: 'The decision on the application “Smart quays feasibility”', subjectApplicationId: applicationId });
+    expect(one(ko, 'decision.recorded')).toMatchObject({ actorName: '김지현', subjectLabel: '신청서 “스마트 부두 타당성 조사”에 대한 결정', subjectApplicationId: applicationId });
+    // The admin called the meeting, named by its title; no raw id where a title or a name says what it is.
+    const called = (entries: Entry[]) => entries.find((e) => e.action === 'meeting.created' && e.subjectId === meetingId)!;
+    expect(called(en)).toMatchObject({ actorName: 'Alex Admin', subjectLabel: 'The meeting “Spring board”', subjectApplicationId: null });
+    expect(called(ko)).toMatchObject({ actorName: '알렉스 애드민', subjectLabel: '회의 “봄 위원회”', subjectApplicationId: null });
+    for (const entry of [...en, ...ko]) {
+      expect(entry.subjectLabel).not.toContain(entry.subjectId);
+      if (entry.subjectType !== 'application' && entry.subjectType !== 'decision') expect(entry.subjectApplicationId).toBeNull();
+    }
   });
 
   it('admins and the board export the audit log as CSV; nobody else can', async () => {
@@ -344,6 +368,9 @@ describe('seed fund: an application from draft to a closed award', () => {
     expect(text).toContain(',Grant agreement in place: delivery started.,Grant agreement signed,');
     const korean = await (await fetch(`${app.url}/funds/${fundId}/audit.csv`, { headers: { authorization: `Bearer ${t.admin}`, 'accept-language': 'ko' } })).text();
     expect(korean).toContain(',심사위원 2명을 배정했습니다.,');
+    // Who acted, named as each language writes them.
+    expect(text).toContain(',admin@demo.twins.test,Alex Admin,');
+    expect(korean).toContain(',admin@demo.twins.test,알렉스 애드민,');
     const board = await csvAs(t.boardKr);
     expect(board.status).toBe(200);
     expect(await board.text()).toContain(applicationId);

@@ -56,6 +56,7 @@ describe('statements per request: the board meeting and the seed fund’s lists'
   const t: Record<string, string> = {};
   const id: Record<string, string> = {};
   let callId: string;
+  let fundId: string;
   const meetingOf: Record<number, string> = {};
   const itemsOf: Record<number, string[]> = {};
   const decided = new Set<string>();
@@ -68,6 +69,7 @@ describe('statements per request: the board meeting and the seed fund’s lists'
     // Priya (boardUk, University of Liverpool) is conflicted on every Liverpool–Busan application; the two others are not.
     const fund = await createFundWithCall(app, t, id, { gbp: '1000000', krw: '17000000', board: [['boardUk2', 'GB'], ['boardUk', 'GB'], ['boardKr', 'KR']], reviewers: 1 });
     callId = fund.callId;
+    fundId = fund.fundId;
     for (const size of [1, 3]) {
       const meetingId = await newMeeting(app, t, fund.fundId);
       itemsOf[size] = [];
@@ -137,6 +139,27 @@ describe('statements per request: the board meeting and the seed fund’s lists'
       for (const item of [...one.agenda, ...three.agenda]) expect(item.decision?.outcome).toBe('APPROVED');
       expect(three.statements.length).toBe(one.statements.length);
     }
+  });
+
+  it('the fund’s audit log with who acted and what on costs as many statements however many entries it shows', async () => {
+    const LOG = `query($id: ID!) { fund(id: $id) { auditLog(first: 100) { totalCount nodes { subjectType actorName subjectLabel subjectApplicationId } } } }`;
+    type Log = { fund: { auditLog: { totalCount: number; nodes: Array<{ subjectType: string; actorName: string; subjectLabel: string }> } } };
+    const read = async () => {
+      let log: Log['fund']['auditLog'] | undefined;
+      const statements = await statementsOf(app, async () => (log = (await app.gqlOk<Log>(LOG, { id: fundId }, { token: t.admin })).fund.auditLog));
+      return { nodes: log!.nodes, statements };
+    };
+    const before = await read();
+    // Every kind of thing the log names is there: the fund, its call, members, applications, meetings, decisions.
+    expect([...new Set(before.nodes.map((n) => n.subjectType))].sort()).toEqual(['application', 'call', 'decision', 'fund', 'meeting', 'member']);
+    // More entries: meetings called and money contributed by the admin.
+    for (let i = 0; i < 3; i++) await newMeeting(app, t, fundId);
+    await app.gqlOk(F.CONTRIBUTE, { input: { fundId, countryCode: 'GB', amountMinor: '100' } }, { token: t.admin });
+    const after = await read();
+    expect(after.nodes.length).toBe(before.nodes.length + 4);
+    expect(after.nodes.length).toBeLessThanOrEqual(100);
+    expect(after.statements.length).toBe(before.statements.length);
+    for (const node of after.nodes) expect(node.subjectLabel).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 
   it('reading an application asks which boards the reader sits on only when neither their workspace nor the admin role lets them see it', async () => {

@@ -136,11 +136,21 @@ test.describe('the seed fund in the console', () => {
     await expect(log.getByRole('listitem')).toHaveCount(2);
     await expect(log).toContainText(tr({ en: 'Recorded a contribution of £500,000 from the United Kingdom.', ko: '영국의 출연금 납입을 기록했습니다: £500,000.' }));
     expect(page.url()).toBe(`${fundUrl}/audit`);
+    // Each says who acted and what on, as the page's language writes them: the admin, and the fund by its name.
+    const admin = tr({ en: 'Alex Admin', ko: '알렉스 애드민' });
+    for (const entry of await log.getByRole('listitem').all()) {
+      await expect(entry.getByRole('definition').filter({ hasText: admin })).toHaveCount(1);
+      await expect(entry).toContainText(tr({ en: `The fund “${fundName.en}”`, ko: `기금 “${fundName.ko}”` }));
+    }
+    // The meeting it called links to the meeting's page, by its title.
+    await page.getByLabel(tr({ en: 'Action', ko: '작업' })).selectOption('meeting.created');
+    await expect(log.getByRole('link', { name: tr({ en: `The meeting “${meetingTitle.en}”`, ko: `회의 “${meetingTitle.ko}”` }) })).toHaveAttribute('href', /^\/board\/meetings\//);
     // The seat that ended: what happened in the page's language, and the admin's reason as they typed it.
     await page.getByLabel(tr({ en: 'Action', ko: '작업' })).selectOption('board.member-ended');
     await expect(log.getByRole('listitem')).toHaveCount(1);
     await expect(log).toContainText(tr({ en: `Ended ${seated}’s seat on the board.`, ko: `${seated} 님의 운영위원 임기를 끝냈습니다.` }));
     await expect(log.getByRole('definition').filter({ hasText: 'Moved to another post.' })).toBeVisible();
+    await expect(log.getByRole('link', { name: tr({ en: `Board member ${seated}`, ko: `운영위원 ${seated}` }) })).toHaveAttribute('href', `${new URL(fundUrl).pathname}/board`);
   });
 
   test('an admin takes an undecided application off a meeting’s agenda, once confirmed, on the board’s meeting page', async ({ page, signIn, lang, tr }) => {

@@ -8,6 +8,7 @@ import type { EligibilityFacts } from './applications/eligibility';
 import { ApplicationBudgetLine } from './applications/application-budget-line.entity';
 import { FundApplication } from './applications/fund-application.entity';
 import { FundCall } from './funds/fund-call.entity';
+import { BoardMeeting } from './decisions/board-meeting.entity';
 
 /**
  * Batched reads for the fields of funds' calls and applications, for the
@@ -44,6 +45,10 @@ export class FundingLoaders {
 
   call(ctx: RequestContext) {
     return this.byId(ctx, FundCall, 'funding.callById', 'call');
+  }
+
+  meeting(ctx: RequestContext) {
+    return this.byId(ctx, BoardMeeting, 'funding.meetingById', 'meeting');
   }
 
   /** Each application's budget lines, in their order. */

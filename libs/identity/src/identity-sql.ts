@@ -25,11 +25,11 @@ export function enabledAccountTimeZoneSql(userId: string): string {
 }
 
 /**
- * The account `userId` as JSON `{ "name", "email", "language", "timeZone" }`
- * (display name, email, preferred language, time zone); NULL when there is none.
+ * The account `userId` as JSON `{ "name", "nameEn", "nameKo", "email", "language", "timeZone" }`
+ * (display name, its versions for English and Korean pages, email, preferred language, time zone); NULL when there is none.
  */
 export function accountProfileSql(userId: string): string {
-  return `(SELECT json_build_object('name', u.display_name, 'email', u.email, 'language', u.preferred_language, 'timeZone', u.time_zone)
+  return `(SELECT json_build_object('name', u.display_name, 'nameEn', u.name_en, 'nameKo', u.name_ko, 'email', u.email, 'language', u.preferred_language, 'timeZone', u.time_zone)
              FROM user_account u WHERE u.id = ${userId})`;
 }
 

@@ -13,7 +13,7 @@ export { OneTimeTokenService } from './one-time-token.service';
 export { PasswordHasher } from './password-hasher';
 export { IDENTITY_EMAIL_TEMPLATES } from './emails/identity.emails';
 export { lang } from './lang';
-export { nameIn } from './names';
+export { nameIn, type NamedInLanguages } from './names';
 export { createInvitedAccount, issueInvitationToken } from './invited-account';
 export { formOf, LINK_PAGES, linkNotValid, linkPageUrl, messageOf, page, redirectToLinkPage, signInLink } from './pages';
 export { newSecret, parseToken, sha256 } from './crypto';

@@ -1,6 +1,6 @@
 import { ApplicationStatus as S, DecisionOutcome } from '../applications/application.enums';
 import { VoteChoice } from '../decisions/vote.entity';
-import { auditSummary, auditWords } from './audit-words';
+import { auditActorName, auditSummary, auditWords } from './audit-words';
 
 const LONDON = 'Europe/London';
 
@@ -52,5 +52,12 @@ describe('auditWords', () => {
   it('keeps an entry it cannot say as the English sentence it recorded, marked English', () => {
     expect(auditSummary({ action: 'fund.created', facts: null, legacySummary: 'Created the fund.' }, 'ko', 'Asia/Seoul')).toEqual({ text: 'Created the fund.', lang: 'en' });
     expect(auditSummary({ action: 'review.unassigned', facts: {}, legacySummary: null }, 'ko', null)).toEqual({ text: '심사위원 한 명의 배정을 취소했습니다.', lang: 'ko' });
+  });
+
+  it('names who acted as the reader’s language writes them, the system when the platform acted', () => {
+    const kim = { displayName: '김지현', nameEn: 'Kim Ji-hyun', nameKo: null };
+    expect([auditActorName('u1', kim, 'en'), auditActorName('u1', kim, 'ko')]).toEqual(['Kim Ji-hyun', '김지현']);
+    expect([auditActorName(null, null, 'en'), auditActorName(null, null, 'ko')]).toEqual(['The system', '시스템']);
+    expect([auditActorName('gone', undefined, 'en'), auditActorName('gone', undefined, 'ko')]).toEqual(['A deleted account', '삭제된 계정']);
   });
 });

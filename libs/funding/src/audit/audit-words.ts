@@ -1,4 +1,5 @@
-import type { Words } from '@app/core';
+import type { Language, Words } from '@app/core';
+import { nameIn, type NamedInLanguages } from '@app/identity';
 import { amountsText, COUNTRIES, DECISION_OUTCOMES, formatInstant, KR_ZONE, term, UK_ZONE, withParticle } from '@app/rules';
 import { ApplicationStatus, DecisionOutcome } from '../applications/application.enums';
 import { transitionWords } from '../applications/transition-words';
@@ -234,4 +235,15 @@ export function auditSummary(
   const said = entry.facts ? auditWords(entry.action, entry.facts, timeZone ?? (language === 'ko' ? KR_ZONE : UK_ZONE)) : null;
   if (said) return { text: said[language], lang: language };
   return { text: entry.legacySummary ?? entry.action, lang: 'en' };
+}
+
+/**
+ * Who acted on an entry, as a reader in `language` names them: the person's
+ * name in that language; the system when the platform acted (no actor); a
+ * deleted account when the person is no longer there.
+ */
+export function auditActorName(actorUserId: string | null, actor: NamedInLanguages | null | undefined, language: Language): string {
+  if (actor) return nameIn(actor, language);
+  if (actorUserId) return language === 'ko' ? '삭제된 계정' : 'A deleted account';
+  return language === 'ko' ? '시스템' : 'The system';
 }

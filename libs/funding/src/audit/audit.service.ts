@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { accountProfileSql } from '@app/identity';
 import { Clock, Connection, Language, PageArgs, paginate, toCsv } from '@app/core';
 import { FundAuditEntry } from './fund-audit-entry.entity';
-import { auditSummary, type AuditFacts } from './audit-words';
+import { auditActorName, auditSummary, type AuditFacts } from './audit-words';
 
 export interface AuditRecord {
   fundId: string;
@@ -18,18 +18,13 @@ export interface AuditRecord {
   detail?: Record<string, unknown>;
 }
 
-/** The fund-wide log of who did what and when. Written in the transaction of the act itself; never changed. */
-interface Contact {
-  email: string;
-  name: string;
-}
-
 /** What of a fund's audit log a board member may not read: applications they are conflicted on, and drafts. */
 export interface AuditRedaction {
   hiddenSubjectIds: string[];
   hiddenActions: string[];
 }
 
+/** The fund-wide log of who did what and when. Written in the transaction of the act itself; never changed. */
 @Injectable()
 export class FundAuditService {
   constructor(
@@ -56,7 +51,8 @@ export class FundAuditService {
 
   /**
    * The whole log as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read Korean names), oldest first;
-   * each summary in the reader's language and zone, the person's own words beside it as they wrote them.
+   * each summary in the reader's language and zone, who acted named as that language writes them (the system when the platform acted),
+   * the person's own words beside it as they wrote them.
    */
   async csv(fundId: string, reader: { language: Language; timeZone: string }, redaction?: AuditRedaction): Promise<string> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
@@ -72,8 +68,8 @@ export class FundAuditService {
       ['id', 'at_utc', 'actor_user_id', 'actor_email', 'actor_name', 'action', 'subject_type', 'subject_id', 'summary', 'reason', 'detail'],
       rows.map((r) => {
         const summary = auditSummary({ action: r.action as string, facts: r.facts as AuditFacts | null, legacySummary: r.legacy_summary as string | null }, reader.language, reader.timeZone);
-        const actor = r.actor as Contact | null;
-        return [r.id, r.at, r.actor_user_id, actor?.email, actor?.name, r.action, r.subject_type, r.subject_id, summary.text, r.reason, r.detail];
+        const actor = r.actor as { name: string; nameEn: string | null; nameKo: string | null; email: string } | null;
+        return [r.id, r.at, r.actor_user_id, actor?.email, auditActorName(r.actor_user_id as string | null, actor && { displayName: actor.name, nameEn: actor.nameEn, nameKo: actor.nameKo }, reader.language), r.action, r.subject_type, r.subject_id, summary.text, r.reason, r.detail];
       }),
     );
   }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { downloadWithSession } from '../../../api/download';
 import { ErrorNotice, Loading } from '../../../components/ErrorNotice';
@@ -50,8 +51,6 @@ const ACTIONS = [
   'application.closeAward',
 ] as const;
 type Action = (typeof ACTIONS)[number];
-const SUBJECTS = ['fund', 'call', 'application', 'member', 'review', 'meeting', 'decision'] as const;
-type Subject = (typeof SUBJECTS)[number];
 
 /** /admin/funds/:id/audit: the fund's log, newest first, by action and subject, page by page; and its CSV. */
 export default function FundAuditPage() {
@@ -126,11 +125,13 @@ function AuditPage({ fundId, action, subjectId, after, isLast, onMore }: { fundI
                 <dd>
                   <Time value={entry.at} />
                 </dd>
+                <dt>{t('audit.who')}</dt>
+                <dd>{entry.actorName}</dd>
                 <dt>{t('audit.what')}</dt>
                 <dd data-action={entry.action}>{ACTIONS.includes(entry.action as Action) ? t(`actions.${entry.action as Action}`) : entry.action}</dd>
                 <dt>{t('audit.on')}</dt>
                 <dd>
-                  {SUBJECTS.includes(entry.subjectType as Subject) ? t(`subjects.${entry.subjectType as Subject}`) : entry.subjectType} <code>{entry.subjectId}</code>
+                  <SubjectLink fundId={fundId} entry={entry} />
                 </dd>
                 <dt>{t('audit.summary')}</dt>
                 {/* The API's sentence in the page's language; an entry kept as the English it recorded says so by its lang. */}
@@ -157,4 +158,18 @@ function AuditPage({ fundId, action, subjectId, after, isLast, onMore }: { fundI
       )}
     </>
   );
+}
+
+/** What an entry was done to, by the API's readable label; a link to its page where the console has one. */
+function SubjectLink({ fundId, entry }: { fundId: string; entry: { subjectType: string; subjectId: string; subjectLabel: string; subjectApplicationId?: string | null } }) {
+  const to = entry.subjectApplicationId
+    ? `/admin/applications/${entry.subjectApplicationId}`
+    : entry.subjectType === 'call'
+      ? `/admin/funds/${fundId}/calls/${entry.subjectId}`
+      : entry.subjectType === 'meeting'
+        ? `/board/meetings/${entry.subjectId}`
+        : entry.subjectType === 'member'
+          ? `/admin/funds/${fundId}/board`
+          : null;
+  return to ? <Link to={to}>{entry.subjectLabel}</Link> : <>{entry.subjectLabel}</>;
 }

@@ -16,13 +16,13 @@ export const adminFundAuditMessages = defineMessages(
       csvFailed: 'The log could not be downloaded. Try again.',
       none: 'Nothing matches.',
       when: 'When',
+      who: 'Who',
       what: 'What',
       on: 'On',
       summary: 'What happened',
       reason: 'In their words',
       more: 'Show more entries',
     },
-    subjects: { fund: 'Fund', call: 'Call', application: 'Application', member: 'Board member', review: 'Review', meeting: 'Meeting', decision: 'Decision' },
     actions: {
       fund: {
         created: 'Fund created',
@@ -93,13 +93,13 @@ export const adminFundAuditMessages = defineMessages(
       csvFailed: '기록을 내려받지 못했습니다. 다시 시도해 주세요.',
       none: '조건에 맞는 기록이 없습니다.',
       when: '일시',
+      who: '작업자',
       what: '작업',
       on: '대상',
       summary: '내용',
       reason: '작성자가 남긴 말',
       more: '기록 더 보기',
     },
-    subjects: { fund: '기금', call: '공모', application: '신청서', member: '운영위원', review: '심사', meeting: '회의', decision: '결정' },
     actions: {
       fund: {
         created: '기금 생성',

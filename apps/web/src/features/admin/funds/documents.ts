@@ -321,6 +321,9 @@ export const AdminFundAudit = graphql(`
           summary
           summaryLang
           reason
+          actorName
+          subjectLabel
+          subjectApplicationId
         }
         pageInfo {
           hasNextPage
