@@ -3,7 +3,7 @@ import { twinLiverpoolAndBusan } from '../funding/funding-support';
 import { startTestApp, TestApp } from '../support/harness';
 import { signToken } from '@app/events';
 import { formatSpan } from '@app/rules';
-import { codeOf, createEvent, DAY, E, newCalendarAddress, publishedEvent, reasonOf, register } from './events-support';
+import { codeOf, createEvent, crowd, DAY, E, newCalendarAddress, publishedEvent, reasonOf, register } from './events-support';
 
 /** Text that tries to break out of its property (the finding's title), and every character TEXT escapes. */
 const HOSTILE = 'Seminar\r\nATTACH:https://evil.example/x\r\nX-INJ:1';
@@ -17,8 +17,8 @@ const readBack = (value: string) => value.replace(/\r\n?/g, '\n').replace(/\u000
 for (const property of ['name', 'x-wr-calname']) ICAL.design.icalendar.property[property] ??= { defaultType: 'text' };
 
 /** A calendar as raw bytes and as a calendar app parses it. */
-async function download(url: string): Promise<{ status: number; bytes: Buffer; text: string; calendar: ICAL.Component | null }> {
-  const response = await fetch(url);
+async function download(url: string, headers: Record<string, string> = {}): Promise<{ status: number; bytes: Buffer; text: string; calendar: ICAL.Component | null }> {
+  const response = await fetch(url, { headers });
   const bytes = Buffer.from(await response.arrayBuffer());
   const text = bytes.toString('utf8');
   return { status: response.status, bytes, text, calendar: response.status === 200 ? new ICAL.Component(ICAL.parse(text)) : null };
@@ -78,10 +78,15 @@ describe('events: calendar files and feeds', () => {
     await register(app, t.participant, event.id);
     const personal = await newCalendarAddress(app, t.participant);
     const url = `${app.url}/events/${event.id}`;
-    // First when it is, on the event's own clocks (Seoul's, as events-support makes it), in each language.
-    const when = `${formatSpan(event.startsAt, event.endsAt, 'Asia/Seoul', 'en')} · ${formatSpan(event.startsAt, event.endsAt, 'Asia/Seoul', 'ko')}`;
-    expect(when).toMatch(/KST · .+ \(한국 시간\)$/);
-    const publicDescription = [when, readBack(NASTY), `${LONG_KOREAN}\n${LONG_KOREAN}\nX-INJ:ko; 끝, \\`, url].join('\n\n');
+    // First when it is, on the event's own clocks (Seoul's, as events-support makes it), in the calendar's language.
+    const when = { en: formatSpan(event.startsAt, event.endsAt, 'Asia/Seoul', 'en'), ko: formatSpan(event.startsAt, event.endsAt, 'Asia/Seoul', 'ko') };
+    expect(when.en).toMatch(/KST$/);
+    expect(when.ko).toMatch(/ \(한국 시간\)$/);
+    const publicDescription = {
+      en: [when.en, readBack(NASTY), url].join('\n\n'),
+      ko: [when.ko, `${LONG_KOREAN}\nX-INJ:ko; 끝, \\`, url].join('\n\n'),
+    };
+    const join = { en: 'Join', ko: '참여 링크' };
 
     const files = {
       event: `${app.url}/events/${event.id}.ics`,
@@ -89,26 +94,84 @@ describe('events: calendar files and feeds', () => {
       workspace: `${app.url}/calendars/workspaces/${workspaceId}.ics`,
       personal,
     };
+    const title = { en: readBack(HOSTILE), ko: LONG_KOREAN };
     for (const [which, address] of Object.entries(files)) {
-      const { status, bytes, text, calendar } = await download(address);
-      expect([which, status]).toEqual([which, 200]);
-      expectWellFormed(bytes, text);
-      const names = [...calendar!.getAllProperties(), ...calendar!.getAllSubcomponents('vevent').flatMap((e) => e.getAllProperties())].map((p) => p.name);
-      expect(names).not.toContain('attach');
-      expect(names).not.toContain('x-inj');
-      const entry = eventIn(calendar!, event.id);
-      expect(entry.getFirstPropertyValue('summary')).toBe(readBack(HOSTILE));
-      expect(entry.getFirstPropertyValue('location')).toBe(readBack(VENUE));
-      expect(entry.getFirstPropertyValue('url')).toBe(url);
-      expect(entry.getFirstPropertyValue('description')).toBe(
-        which === 'personal' ? publicDescription.replace(`\n\n${url}`, `\n\nJoin · 참여 링크: https://meet.example.org/hydrogen-ports\n\n${url}`) : publicDescription,
-      );
+      // The participant writes English: their feed, like the others, is in English unless the link asks for Korean.
+      for (const language of ['en', 'ko'] as const) {
+        const { status, bytes, text, calendar } = await download(language === 'ko' ? `${address}?lang=ko` : address);
+        expect([which, language, status]).toEqual([which, language, 200]);
+        expectWellFormed(bytes, text);
+        const names = [...calendar!.getAllProperties(), ...calendar!.getAllSubcomponents('vevent').flatMap((e) => e.getAllProperties())].map((p) => p.name);
+        expect(names).not.toContain('attach');
+        expect(names).not.toContain('x-inj');
+        const entry = eventIn(calendar!, event.id);
+        expect(entry.getFirstPropertyValue('summary')).toBe(title[language]);
+        expect(entry.getFirstPropertyValue('location')).toBe(readBack(VENUE));
+        expect(entry.getFirstPropertyValue('url')).toBe(url);
+        expect(entry.getFirstPropertyValue('description')).toBe(
+          which === 'personal' ? publicDescription[language].replace(`\n\n${url}`, `\n\n${join[language]}: https://meet.example.org/hydrogen-ports\n\n${url}`) : publicDescription[language],
+        );
+      }
     }
     // The one event's file is named after it: NAME and X-WR-CALNAME were written raw before.
     const single = (await download(files.event)).calendar!;
     expect(single.getFirstPropertyValue('x-wr-calname')).toBe(readBack(HOSTILE));
     expect(single.getFirstPropertyValue('name')).toBe(readBack(HOSTILE));
-    expect((await download(files.workspace)).calendar!.getFirstPropertyValue('x-wr-calname')).toBe('Liverpool–Busan events · 리버풀–부산 행사');
+    expect((await download(`${files.event}?lang=ko`)).calendar!.getFirstPropertyValue('x-wr-calname')).toBe(LONG_KOREAN);
+    expect((await download(files.workspace)).calendar!.getFirstPropertyValue('x-wr-calname')).toBe('Liverpool–Busan events');
+    expect((await download(`${files.workspace}?lang=ko`)).calendar!.getFirstPropertyValue('x-wr-calname')).toBe('리버풀–부산 행사');
+  });
+
+  it('each calendar is in one language: the link’s lang, else (a personal feed) its owner’s, else Accept-Language, else English; the title written falls back', async () => {
+    const event = await publishedEvent(app, t.organiser, { title: { en: 'Ports in two languages', ko: '두 언어의 항만' }, description: { en: 'In English.', ko: '한국어로.' } });
+    const englishOnly = await publishedEvent(app, t.organiser, { title: { en: 'Only in English', ko: null }, description: { en: 'Typed in English.', ko: null } });
+    const [korean] = await crowd(app, 'calendar-ko', 1, 'ko');
+    const [english] = await crowd(app, 'calendar-en', 1, 'en');
+    for (const person of [korean, english]) await register(app, person.token, event.id);
+    /** The calendar's name, its event's title and the first two paragraphs of its description (when it is, and what it is). */
+    const read = async (address: string, headers: Record<string, string> = {}, eventId = event.id) => {
+      const response = await fetch(address, { headers });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('vary')).toContain('Accept-Language');
+      const calendar = new ICAL.Component(ICAL.parse(await response.text()));
+      const entry = eventIn(calendar, eventId);
+      const [when, what] = String(entry.getFirstPropertyValue('description')).split('\n\n');
+      return { name: calendar.getFirstPropertyValue('x-wr-calname'), summary: entry.getFirstPropertyValue('summary'), when, what };
+    };
+    const inEnglish = { summary: 'Ports in two languages', when: formatSpan(event.startsAt, event.endsAt, 'Asia/Seoul', 'en'), what: 'In English.' };
+    const inKorean = { summary: '두 언어의 항만', when: formatSpan(event.startsAt, event.endsAt, 'Asia/Seoul', 'ko'), what: '한국어로.' };
+
+    // One event's file, and the programme's feed: lang, else Accept-Language, else English.
+    const single = `${app.url}/events/${event.id}.ics`;
+    expect(await read(single)).toEqual({ name: 'Ports in two languages', ...inEnglish });
+    expect(await read(`${single}?lang=ko`)).toEqual({ name: '두 언어의 항만', ...inKorean });
+    expect(await read(single, { 'accept-language': 'ko-KR,ko;q=0.9,en;q=0.8' })).toEqual({ name: '두 언어의 항만', ...inKorean });
+    expect(await read(`${single}?lang=en`, { 'accept-language': 'ko' })).toEqual({ name: 'Ports in two languages', ...inEnglish });
+    // A lang it does not know is ignored, so the link still answers.
+    expect(await read(`${single}?lang=fr`, { 'accept-language': 'ko' })).toEqual({ name: '두 언어의 항만', ...inKorean });
+    const programme = `${app.url}/calendars/programme.ics`;
+    expect(await read(programme)).toEqual({ name: 'Innovation Twins events', ...inEnglish });
+    expect(await read(`${programme}?lang=ko`)).toEqual({ name: '이노베이션 트윈스 행사', ...inKorean });
+    expect(await read(programme, { 'accept-language': 'ko' })).toEqual({ name: '이노베이션 트윈스 행사', ...inKorean });
+    // The organiser wrote only English: a Korean calendar gives that title and description, its time in Korean.
+    expect(await read(`${programme}?lang=ko`, {}, englishOnly.id)).toEqual({
+      name: '이노베이션 트윈스 행사',
+      summary: 'Only in English',
+      when: formatSpan(englishOnly.startsAt, englishOnly.endsAt, 'Asia/Seoul', 'ko'),
+      what: 'Typed in English.',
+    });
+
+    // A personal feed is fetched by a calendar app, without a session and with the device's Accept-Language: the owner's language wins over that.
+    const koreanFeed = await newCalendarAddress(app, korean.token);
+    expect(await read(koreanFeed)).toEqual({ name: '나의 이노베이션 트윈스 행사', ...inKorean });
+    expect(await read(koreanFeed, { 'accept-language': 'en-GB' })).toEqual({ name: '나의 이노베이션 트윈스 행사', ...inKorean });
+    expect(await read(`${koreanFeed}?lang=en`)).toEqual({ name: 'My Innovation Twins events', ...inEnglish });
+    const englishFeed = await newCalendarAddress(app, english.token);
+    expect(await read(englishFeed, { 'accept-language': 'ko' })).toEqual({ name: 'My Innovation Twins events', ...inEnglish });
+    expect(await read(`${englishFeed}?lang=ko`)).toEqual({ name: '나의 이노베이션 트윈스 행사', ...inKorean });
+    // The owner switching language switches the feed at the same address.
+    await app.dataSource.query(`UPDATE user_account SET preferred_language = 'ko' WHERE id = $1`, [english.id]);
+    expect(await read(englishFeed)).toEqual({ name: '나의 이노베이션 트윈스 행사', ...inKorean });
   });
 
   it('a workspace’s feed answers exactly when GraphQL shows its twinning to a caller without a token, and lists exactly what `events` lists', async () => {
@@ -206,7 +269,9 @@ describe('events: calendar files and feeds', () => {
 
     const used = await download(first);
     expect(used.status).toBe(200);
-    expect(eventIn(used.calendar!, event.id).getFirstPropertyValue('summary')).toBe('My own seminar');
+    // Busan's officer writes Korean: their feed is in Korean, unless the address asks for English.
+    expect(eventIn(used.calendar!, event.id).getFirstPropertyValue('summary')).toBe('나의 세미나');
+    expect(eventIn((await download(`${first}?lang=en`)).calendar!, event.id).getFirstPropertyValue('summary')).toBe('My own seminar');
     const afterUse = (await mine(t.busan)).myCalendarAddress!;
     expect(afterUse.lastUsedAt).not.toBeNull();
     expect(Date.parse(afterUse.lastUsedAt!)).toBeGreaterThanOrEqual(Date.parse(afterUse.createdAt));

@@ -97,7 +97,7 @@ describe('events: unsubscribe links and calendars', () => {
     ]);
   });
 
-  it('an event’s .ics: English title, its own zone, a link back; drafts and unknown events are not found', async () => {
+  it('an event’s .ics: English title (Korean when asked), its own zone, a link back; drafts and unknown events are not found', async () => {
     const event = await publishedEvent(app, t.organiser, { startsAt: '2027-06-03T09:00:00Z', endsAt: '2027-06-03T11:00:00Z' });
     const { status, contentType, events } = await fetchCalendar(`${app.url}/events/${event.id}.ics`);
     expect([status, contentType]).toEqual([200, 'text/calendar; charset=utf-8']);
@@ -110,7 +110,13 @@ describe('events: unsubscribe links and calendars', () => {
     expect(start.toJSDate().toISOString()).toBe('2027-06-03T09:00:00.000Z');
     expect((entry.getFirstPropertyValue('dtend') as ICAL.Time).toJSDate().toISOString()).toBe('2027-06-03T11:00:00.000Z');
     expect(entry.getFirstPropertyValue('url')).toBe(`${app.url}/events/${event.id}`);
-    expect(entry.getFirstPropertyValue('description')).toContain('수소 항만 세미나');
+    expect(entry.getFirstPropertyValue('description')).toContain('What Liverpool and Busan learnt');
+    expect(entry.getFirstPropertyValue('description')).not.toContain('수소 항만 세미나');
+    // The Korean page's link asks for Korean: the Korean title and description, the same instants.
+    const [korean] = (await fetchCalendar(`${app.url}/events/${event.id}.ics?lang=ko`)).events;
+    expect(korean.getFirstPropertyValue('summary')).toBe('수소 항만 세미나');
+    expect(korean.getFirstPropertyValue('description')).toContain('리버풀과 부산이 부두에서 수소에 대해 배운 것.');
+    expect((korean.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString()).toBe('2027-06-03T09:00:00.000Z');
     // The joining link is for people holding a place, not for a public file.
     expect(entry.getFirstPropertyValue('description')).not.toContain('meet.example.org');
     expect(entry.getFirstPropertyValue('location')).toBe('BEXCO, Busan');

@@ -1,7 +1,7 @@
 import { twinLiverpoolAndBusan } from '../funding/funding-support';
 import { startTestApp, TestApp } from '../support/harness';
 import { linkIn, tokenFrom } from '../support/smtp-sink';
-import { codeOf, createEvent, E, EventView, fieldsOf, outboxCount, publish, reasonOf, register, settle } from './events-support';
+import { codeOf, createEvent, crowd, E, EventView, fetchCalendar, fieldsOf, outboxCount, publish, publishedEvent, reasonOf, register, settle } from './events-support';
 
 const EMAIL = {
   participant: 'participant@demo.twins.test',
@@ -158,6 +158,10 @@ describe('events: lifecycle and announcements', () => {
     expect(placed.text).toMatch(/When: .+(\d–\d| – ).+/);
     expect(placed.text).toContain('https://meet.example.org/hydrogen-ports');
     expect(placed.text).toMatch(new RegExp(`Add it to your calendar: \\S+/events/${event.id}\\.ics`));
+    // The calendar file is linked in the reader's language, and opens in it.
+    const englishLink = /Add it to your calendar: (\S+)/.exec(placed.text)![1];
+    expect(englishLink).toBe(`${app.url}/events/${event.id}.ics?lang=en`);
+    expect((await fetchCalendar(englishLink)).events[0].getFirstPropertyValue('summary')).toBe('Liverpool–Busan seminar');
     const queued = await app.mail.waitFor((m) => m.to === EMAIL.busan && m.subject === '대기자 명단 등록: “리버풀–부산 세미나”');
     expect(queued.text).toContain('“리버풀–부산 세미나”의 정원이 차서 대기자 명단 1번째로 등록되었습니다.');
     expect(queued.text).toMatch(/일시: .+(~| – ).+/);
@@ -173,5 +177,16 @@ describe('events: lifecycle and announcements', () => {
     const now = await app.gqlOk<{ event: { myRegistration: { status: string; promotedAt: string; waitlistPosition: number | null }; joinUrl: string } }>(E.EVENT, { id: event.id }, { token: t.busan });
     expect(now.event.myRegistration).toMatchObject({ status: 'REGISTERED', waitlistPosition: null, promotedAt: expect.any(String) });
     expect(now.event.joinUrl).toBe('https://meet.example.org/hydrogen-ports');
+
+    // A Korean reader's confirmation links the calendar file in Korean.
+    const [reader] = await crowd(app, 'calendar-reader', 1, 'ko');
+    const second = await publishedEvent(app, t.organiser, { title: { en: 'Second seminar', ko: '두 번째 세미나' } });
+    expect((await register(app, reader.token, second.id)).status).toBe('REGISTERED');
+    const confirmed = await app.mail.waitFor((m) => m.to === reader.email && m.subject === '참가 등록 완료: “두 번째 세미나”');
+    const koreanLink = /캘린더에 추가: (\S+)/.exec(confirmed.text)![1];
+    expect(koreanLink).toBe(`${app.url}/events/${second.id}.ics?lang=ko`);
+    const [entry] = (await fetchCalendar(koreanLink)).events;
+    expect(entry.getFirstPropertyValue('summary')).toBe('두 번째 세미나');
+    expect(entry.getFirstPropertyValue('description')).toMatch(/^\d{4}년 \d+월 \d+일 .+ \(한국 시간\)\n\n/);
   });
 });

@@ -27,10 +27,10 @@ test.describe('my calendar address', () => {
     await expect(panel.getByRole('status')).toHaveText(tr({ en: 'Copied.', ko: '복사했습니다.' }));
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(first);
 
-    // A calendar app reads it.
-    const feed = await fetch(first);
+    // A calendar app reads it, in the person's language (it sends no session, and its own Accept-Language).
+    const feed = await fetch(first, { headers: { 'accept-language': tr({ en: 'ko', ko: 'en' }) } });
     expect(feed.status).toBe(200);
-    expect(await feed.text()).toContain('Hydrogen ports seminar');
+    expect(await feed.text()).toContain(`SUMMARY:${tr({ en: 'Hydrogen ports seminar', ko: '수소 항만 세미나' })}\r\n`);
 
     // Later, the page says when it was made and last read, but never shows it again.
     await page.reload();

@@ -27,13 +27,17 @@ test.describe('events', () => {
     // Its organiser, named as the page's language writes her.
     await expect(seminar).toContainText(tr({ en: 'Lee Su-min', ko: '이수민' }));
     await expect(page.getByRole('link', { name: tr(SHOWCASE) })).toBeVisible();
+    // The programme's calendar in the page's language; the address without it (already subscribed to) still answers, in English.
     await expect(page.getByRole('link', { name: tr({ en: 'Subscribe to the programme calendar (.ics)', ko: '프로그램 행사 일정 구독(.ics)' }) })).toHaveAttribute(
       'href',
-      '/calendars/programme.ics',
+      tr({ en: '/calendars/programme.ics?lang=en', ko: '/calendars/programme.ics?lang=ko' }),
     );
     const calendar = await fetch(`${process.env.WEB_BASE_URL}/calendars/programme.ics`);
     expect(calendar.headers.get('content-type')).toContain('text/calendar');
     expect(await calendar.text()).toContain('Hydrogen ports seminar');
+    const inPageLanguage = await (await fetch(`${process.env.WEB_BASE_URL}${tr({ en: '/calendars/programme.ics?lang=en', ko: '/calendars/programme.ics?lang=ko' })}`)).text();
+    expect(inPageLanguage).toContain(`SUMMARY:${tr(SEMINAR)}\r\n`);
+    expect(inPageLanguage).toContain(`X-WR-CALNAME:${tr({ en: 'Innovation Twins events', ko: '이노베이션 트윈스 행사' })}\r\n`);
 
     // By kind: kept in the address, so a reload (or a shared link) shows the same.
     await page.getByLabel(tr({ en: 'Kind of event', ko: '행사 유형' })).selectOption('ANNUAL_SHOWCASE');
@@ -84,12 +88,14 @@ test.describe('events', () => {
     await expect(page.getByText(tr({ en: 'The joining link is shown here to people who hold a place.', ko: '온라인 참여 링크는 참가가 확정된 분께 이곳에 표시됩니다.' }))).toBeVisible();
     const ics = page.getByRole('link', { name: tr({ en: 'Add to my calendar (.ics)', ko: '내 캘린더에 추가(.ics)' }) });
     const href = await ics.getAttribute('href');
-    expect(href).toMatch(/\/events\/[0-9a-f-]+\.ics$/);
+    // In the page's language: a Korean officer's calendar shows the Korean title.
+    expect(href).toMatch(tr({ en: /\/events\/[0-9a-f-]+\.ics\?lang=en$/, ko: /\/events\/[0-9a-f-]+\.ics\?lang=ko$/ }));
     const file = await fetch(new URL(href!, process.env.WEB_BASE_URL).toString());
     expect(file.status).toBe(200);
     const text = await file.text();
     expect(text).toContain('BEGIN:VEVENT');
-    expect(text).toContain('Hydrogen ports seminar');
+    expect(text).toContain(`SUMMARY:${tr(SEMINAR)}\r\n`);
+    expect(text).toContain(`X-WR-CALNAME:${tr(SEMINAR)}\r\n`);
 
     // Signing in from the event brings the person back to it, ready to register.
     await page.getByRole('link', { name: tr({ en: 'Sign in to register', ko: '로그인하고 참가 신청하기' }) }).click();

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpException, HttpStatus, Param, Post,
 import type { Request, Response } from 'express';
 import { Allow, NotFoundError, ServerPage, SessionResolver } from '@app/core';
 import { page, redirectToLinkPage } from '@app/identity';
-import { CalendarService } from './calendar/calendar.service';
+import { CalendarRequest, CalendarService } from './calendar/calendar.service';
 import { canManage } from './event-access';
 import { EventsService } from './events.service';
 import { FollowsService } from './follows.service';
@@ -12,11 +12,16 @@ const ICS_HEADERS = (filename: string, cache: string) => ({
   'content-type': 'text/calendar; charset=utf-8',
   'content-disposition': `inline; filename="${filename}"`,
   'cache-control': cache,
+  // Written in the language asked for: without `lang`, Accept-Language's.
+  vary: 'Accept-Language',
 });
+
+/** The language a calendar is asked in: `?lang=en|ko`, and Accept-Language (calendarLanguage chooses). */
+const calendarRequest = (req: Request): CalendarRequest => ({ lang: req.query.lang, acceptLanguage: req.headers['accept-language'] });
 
 /**
  * What emails and calendar apps open without the API's sign-in:
- * - GET /events/{id}.ics: a published event;
+ * - GET /events/{id}.ics: a published event, in the language of `?lang=en|ko`, else of Accept-Language;
  * - GET /events/{id}/registrations.csv with `Authorization: Bearer <access token>`:
  *   the registrations, for the event's organiser and admins (404 for anyone else, as for no event);
  * - GET /events/unsubscribe?token=…: the web app's page with one button (links of older emails); POST
@@ -59,8 +64,8 @@ export class EventsController {
   }
 
   @Get(':id.ics')
-  async ics(@Param('id') id: string, @Res() res: Response): Promise<void> {
-    const calendar = await this.calendars.event(id);
+  async ics(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const calendar = await this.calendars.event(id, calendarRequest(req));
     if (!calendar) throw new HttpException(`No event with id "${id}" was found.`, HttpStatus.NOT_FOUND);
     res.status(200).set(ICS_HEADERS(`event-${id}.ics`, 'public, max-age=300')).send(calendar);
   }
@@ -85,7 +90,9 @@ export class EventsController {
 /**
  * Subscribable calendar feeds (iCalendar), each entry linking back to its event:
  * the programme's published events, one workspace's, and one person's
- * registrations at their calendar address (createCalendarAddress).
+ * registrations at their calendar address (createCalendarAddress). Each in
+ * one language: `?lang=en|ko`, else (a personal feed) its owner's, else
+ * Accept-Language's, else English.
  */
 @Controller('calendars')
 @Allow('PUBLIC')
@@ -93,20 +100,20 @@ export class CalendarsController {
   constructor(private readonly calendars: CalendarService) {}
 
   @Get('programme.ics')
-  async programme(@Res() res: Response): Promise<void> {
-    res.status(200).set(ICS_HEADERS('programme.ics', 'public, max-age=300')).send(await this.calendars.programme());
+  async programme(@Req() req: Request, @Res() res: Response): Promise<void> {
+    res.status(200).set(ICS_HEADERS('programme.ics', 'public, max-age=300')).send(await this.calendars.programme(calendarRequest(req)));
   }
 
   @Get('workspaces/:id.ics')
-  async workspace(@Param('id') id: string, @Res() res: Response): Promise<void> {
-    const calendar = await this.calendars.workspace(id);
+  async workspace(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const calendar = await this.calendars.workspace(id, calendarRequest(req));
     if (!calendar) throw new HttpException(`No workspace with id "${id}" was found.`, HttpStatus.NOT_FOUND);
     res.status(200).set(ICS_HEADERS(`workspace-${id}.ics`, 'public, max-age=300')).send(calendar);
   }
 
   @Get('users/:token.ics')
-  async user(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    const calendar = await this.calendars.user(token);
+  async user(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const calendar = await this.calendars.user(token, calendarRequest(req));
     if (!calendar) throw new HttpException('This calendar address is not valid: it may have been replaced by a newer one. Make a new one on your events page (My events → My calendar) and subscribe to that.', HttpStatus.NOT_FOUND);
     res.status(200).set(ICS_HEADERS('my-events.ics', 'private, no-cache')).send(calendar);
   }

@@ -91,7 +91,7 @@ const SAMPLES: Record<string, unknown[]> = {
     },
   ],
   'events.promoted': [event],
-  'events.registered': [{ ...event, calendarUrl: `${URL_}/calendar.ics` }],
+  'events.registered': [{ ...event, calendarUrl: 'https://twins.example.org/events/e1.ics' }],
   'events.waitlisted': [{ ...event, waitlistPosition: 3 }],
   'events.reminder': (['DAY', 'HOUR'] as const).map((reminder) => ({ ...event, reminder })),
   'events.rescheduled': [true, false].map((waitlisted) => ({ ...event, format: 'ONLINE', venue: null, joinUrl: null, previousStartsAt: AT, previousEndsAt: LATER, waitlisted })),

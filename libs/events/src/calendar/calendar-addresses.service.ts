@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfig, AppError, Clock, ConflictError, ErrorCode, words } from '@app/core';
-import { enabledAccountTimeZoneSql, newSecret, parseToken, sha256 } from '@app/identity';
+import { AppConfig, AppError, Clock, ConflictError, ErrorCode, type Language, words } from '@app/core';
+import { accountProfileSql, enabledAccountTimeZoneSql, lang, newSecret, parseToken, sha256 } from '@app/identity';
 import { NewCalendarAddress } from '../dto/events.outputs';
 import { CalendarAddress } from '../entities/calendar-address.entity';
 
@@ -74,21 +74,21 @@ export class CalendarAddressesService {
   }
 
   /**
-   * Whose address this is and their time zone, noting that it was used, in one
+   * Whose address this is, their time zone and language, noting that it was used, in one
    * statement; null for anything that is not a current address of an enabled
    * account (a disabled account's feed answers 404 and is not noted as used).
    * The secret is compared by its SHA-256, which tells a guesser nothing.
    */
-  async use(token: string): Promise<{ userId: string; timeZone: string } | null> {
+  async use(token: string): Promise<{ userId: string; timeZone: string; language: Language } | null> {
     const parts = parseToken(token);
     if (!parts) return null;
-    const [rows]: [Array<{ userId: string; timeZone: string }>, number] = await this.dataSource.query(
+    const [rows]: [Array<{ userId: string; timeZone: string; language: string | null }>, number] = await this.dataSource.query(
       `UPDATE calendar_address a SET last_used_at = $3
         WHERE a.id = $1 AND a.secret_hash = $2 AND ${enabledAccountTimeZoneSql('a.user_id')} IS NOT NULL
-        RETURNING a.user_id AS "userId", ${enabledAccountTimeZoneSql('a.user_id')} AS "timeZone"`,
+        RETURNING a.user_id AS "userId", ${enabledAccountTimeZoneSql('a.user_id')} AS "timeZone", ${accountProfileSql('a.user_id')}->>'language' AS "language"`,
       [parts.id, sha256(parts.secret), this.clock.now()],
     );
-    return rows[0] ?? null;
+    return rows[0] ? { ...rows[0], language: lang(rows[0].language) } : null;
   }
 
   private url(id: string, secret: string): string {

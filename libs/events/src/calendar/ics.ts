@@ -1,6 +1,6 @@
 import ical, { escape, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime, IANAZone } from 'luxon';
-import type { Bilingual } from '@app/core';
+import { pick, type Bilingual, type Language } from '@app/core';
 import { formatSpan } from '@app/rules';
 import { vtimezone } from './vtimezone';
 
@@ -26,7 +26,10 @@ export interface CalendarEntry {
 }
 
 export interface CalendarOptions {
+  /** The calendar's name (NAME, X-WR-CALNAME), already in `language`. */
   name: string;
+  /** The one language the calendar is written in: titles, descriptions, when each event is, the labels. */
+  language: Language;
   /** Links back to `${publicUrl}/events/{id}`; also the host of each entry's UID. */
   publicUrl: string;
   /** The calendar's own zone (X-WR-TIMEZONE); each entry still carries its event's zone. */
@@ -60,30 +63,39 @@ export function calendarProperty(value: string): string {
   return escape(calendarText(value), false);
 }
 
-/** The English title (the Korean one when there is no English), as most calendar apps show one line. */
-export function calendarSummary(title: Bilingual, waitlisted = false): string {
-  const text = title.en || title.ko || '';
-  return waitlisted ? `[Waiting list · 대기자 명단] ${text}` : text;
+/** The words a calendar adds to people's text, in each language. */
+const LABELS = {
+  en: { waitlisted: '[Waiting list]', join: 'Join' },
+  ko: { waitlisted: '[대기자 명단]', join: '참여 링크' },
+} as const;
+
+/** The title in the language (the other language's when the event has only one), marked when the person is waiting for a place. */
+export function calendarSummary(title: Bilingual, language: Language, waitlisted = false): string {
+  const text = pick(title, language);
+  return waitlisted ? `${LABELS[language].waitlisted} ${text}` : text;
 }
 
 /**
  * An iCalendar document (RFC 5545) of events: each with a stable UID, its
  * sequence, its start and end in the event's own zone (with a VTIMEZONE for
- * every zone used), the English title as summary, when it is (the zone
- * named in each language) and both languages in the description, and a URL
- * back to the event's page. Every text that comes from people (titles,
+ * every zone used), and, in the calendar's one language, the title as
+ * summary and in the description when it is (on the clocks where it takes
+ * place, the zone named), the event's description and the joining link, then
+ * a URL back to the event's page. A title or description written only in the
+ * other language is given as written. Every text that comes from people (titles,
  * descriptions, venues, the calendar's name) is cleaned
  * with `calendarText` and escaped exactly once; the library folds every line
  * at 75 octets without splitting a UTF-8 sequence.
  */
 export function buildCalendar(options: CalendarOptions): string {
+  const { language } = options;
   const host = new URL(options.publicUrl).host;
   const years = options.entries.flatMap((e) => [e.startsAt.getUTCFullYear(), e.endsAt.getUTCFullYear()]);
   const fromYear = Math.min(...years, new Date().getUTCFullYear()) - 1;
   const toYear = Math.max(...years, new Date().getUTCFullYear()) + 1;
   const calendar = ical({
     name: calendarProperty(options.name),
-    prodId: { company: 'Innovation Twins', product: 'Programme events', language: 'EN' },
+    prodId: { company: 'Innovation Twins', product: 'Programme events', language: options.language.toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
     ttl: options.refreshSeconds ?? 3600,
     // A hint for apps that show floating times; every entry names its own zone.
@@ -97,11 +109,10 @@ export function buildCalendar(options: CalendarOptions): string {
     const zone = IANAZone.isValidZone(entry.timeZone) ? entry.timeZone : 'UTC';
     const url = `${options.publicUrl}/events/${entry.id}`;
     const description = [
-      // When, on the clocks where it takes place, the zone named in each language (calendar apps show their own zone).
-      `${formatSpan(entry.startsAt, entry.endsAt, zone, 'en')} · ${formatSpan(entry.startsAt, entry.endsAt, zone, 'ko')}`,
-      entry.description.en,
-      entry.title.ko && entry.title.ko !== entry.title.en ? `${entry.title.ko}${entry.description.ko ? `\n${entry.description.ko}` : ''}` : entry.description.ko,
-      entry.joinUrl ? `Join · 참여 링크: ${entry.joinUrl}` : null,
+      // When, on the clocks where it takes place, the zone named (calendar apps show their own zone).
+      formatSpan(entry.startsAt, entry.endsAt, zone, language),
+      pick(entry.description, language),
+      entry.joinUrl ? `${LABELS[language].join}: ${entry.joinUrl}` : null,
       url,
     ].filter(Boolean);
     calendar.createEvent({
@@ -112,7 +123,7 @@ export function buildCalendar(options: CalendarOptions): string {
       timezone: zone,
       stamp: entry.updatedAt,
       lastModified: entry.updatedAt,
-      summary: calendarText(calendarSummary(entry.title, entry.waitlisted)),
+      summary: calendarText(calendarSummary(entry.title, language, entry.waitlisted)),
       description: calendarText(description.join('\n\n')),
       location: entry.venue ? calendarText(entry.venue) : entry.joinUrl ? calendarText(entry.joinUrl) : null,
       url,

@@ -48,4 +48,14 @@ describe('event emails', () => {
     expect(rendered.text).toContain('Join online: https://meet.example.org/x');
     expect(rendered.headers).toBeUndefined();
   });
+
+  it('confirm a place with the calendar file in the reader’s language', () => {
+    const data = { ...event, joinUrl: 'https://meet.example.org/x', calendarUrl: 'https://twins.example.org/events/e1.ics' };
+    const en = EventsEmail.REGISTERED.render(data, ctx('en', 'Europe/London'));
+    expect(en.text).toContain('Add it to your calendar: https://twins.example.org/events/e1.ics?lang=en');
+    const ko = EventsEmail.REGISTERED.render(data, ctx('ko', 'Asia/Seoul'));
+    expect(ko.subject).toBe('참가 등록 완료: “연례 쇼케이스”');
+    expect(ko.text).toContain('캘린더에 추가: https://twins.example.org/events/e1.ics?lang=ko');
+    expect(ko.html).toContain('https://twins.example.org/events/e1.ics?lang=ko');
+  });
 });

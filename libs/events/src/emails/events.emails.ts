@@ -149,7 +149,14 @@ const promoted = defineTemplate<EventEmailData>({
   },
 });
 
-/** A place taken on registering: when and where, how to join, and the calendar file. */
+/** The event's calendar file in the reader's language, so their calendar shows what the email says. */
+function calendarIn(url: string, ctx: TemplateContext): string {
+  const link = new URL(url);
+  link.searchParams.set('lang', ctx.language);
+  return link.toString();
+}
+
+/** A place taken on registering: when and where, how to join, and the calendar file (in the reader's language). */
 const registered = defineTemplate<EventEmailData & { calendarUrl: string }>({
   name: 'events.registered',
   render: (d, ctx) => {
@@ -162,7 +169,7 @@ const registered = defineTemplate<EventEmailData & { calendarUrl: string }>({
             `“${title}” 참가 등록이 완료되었습니다.`,
             when(d, ctx),
             ...where(d, ctx),
-            `캘린더에 추가: ${d.calendarUrl}`,
+            `캘린더에 추가: ${calendarIn(d.calendarUrl, ctx)}`,
             '참석할 수 없게 되면 등록을 취소해 다른 분께 자리를 넘겨 주세요.',
           ],
           action: { label: '행사 보기', url: d.url },
@@ -174,7 +181,7 @@ const registered = defineTemplate<EventEmailData & { calendarUrl: string }>({
             `You have a place at “${title}”.`,
             when(d, ctx),
             ...where(d, ctx),
-            `Add it to your calendar: ${d.calendarUrl}`,
+            `Add it to your calendar: ${calendarIn(d.calendarUrl, ctx)}`,
             'If you cannot come, cancel your registration so someone else gets the place.',
           ],
           action: { label: 'See the event', url: d.url },

@@ -23,6 +23,7 @@ import {
   EventsSectors,
 } from './documents';
 import { eventZones, Fact, Places, StatusBadge } from './EventParts';
+import { calendarIn } from './eventRules';
 import { FollowToggle } from './FollowToggle';
 import { useNow } from '../../hooks/useNow';
 import { eventsMessages } from './messages';
@@ -124,7 +125,7 @@ function EventDetails({ event, refresh }: { event: Detail; refresh: () => void }
           )}
           {event.calendarUrl && (
             <p>
-              <a className="button button--secondary" href={event.calendarUrl} download={`event-${event.id}.ics`}>
+              <a className="button button--secondary" href={calendarIn(event.calendarUrl, language)} download={`event-${event.id}.ics`}>
                 {t('event.addToCalendar')}
               </a>
             </p>

@@ -11,7 +11,7 @@ import { common } from '../../i18n/common';
 import { formatNumber } from '../../i18n/format';
 import { EventsList } from './documents';
 import { EventCard } from './EventParts';
-import { KINDS } from './eventRules';
+import { calendarIn, KINDS } from './eventRules';
 import { eventsMessages } from './messages';
 
 const PAGE = 12;
@@ -22,7 +22,7 @@ const startOfMinute = () => new Date(Math.floor(Date.now() / 60_000) * 60_000).t
 
 /** Public list of events: upcoming (soonest first), past, and an organiser's own (drafts too); filters kept in the URL. */
 export default function EventsListPage() {
-  const { t } = useMessages(eventsMessages);
+  const { t, language } = useMessages(eventsMessages);
   const { hasRole, user } = useAuth();
   const [params, setParams] = useSearchParams();
   const organiser = hasRole('EVENT_ORGANISER') || hasRole('ADMIN');
@@ -70,7 +70,7 @@ export default function EventsListPage() {
       <h1>{t(`list.title.${view}`)}</h1>
       <p className="lead">{t('list.lead')}</p>
       <p className="events-actions">
-        <a className="button button--secondary" href="/calendars/programme.ics">
+        <a className="button button--secondary" href={calendarIn('/calendars/programme.ics', language)}>
           {t('list.programmeCalendar')}
         </a>
         {organiser && (

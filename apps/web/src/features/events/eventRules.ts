@@ -1,5 +1,6 @@
 import { EVENT_LIMITS, eventShapeRules } from '@app/rules';
 import type { EventFormat, EventKind } from '../../gql/graphql';
+import type { Language } from '../../i18n';
 
 export const KINDS: EventKind[] = ['SEMINAR', 'WORKSHOP', 'FORUM', 'ANNUAL_SHOWCASE', 'OTHER'];
 export const FORMATS: EventFormat[] = ['IN_PERSON', 'ONLINE', 'HYBRID'];
@@ -22,6 +23,11 @@ export interface EventDraft {
   closesLocal: string;
   sectors: string[];
   workspaceId: string;
+}
+
+/** A calendar file's address in the page's language: the API writes the file in the `lang` it is asked for (else in the browser's Accept-Language). */
+export function calendarIn(url: string, language: Language): string {
+  return `${url}${url.includes('?') ? '&' : '?'}lang=${language}`;
 }
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
