@@ -345,6 +345,8 @@ test.describe('signing up, in and out', () => {
         ? route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: null, errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }) })
         : route.fallback(),
     );
+    // The page's panels load one by one and move the button down as they come: click it once they are all in.
+    await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: tr({ en: 'Sign out everywhere', ko: '모든 기기에서 로그아웃' }) }).click();
     await expect(page.locator('[data-error-code="INTERNAL_SERVER_ERROR"]')).toContainText(
       tr({ en: 'Something went wrong on our side.', ko: '서버에서 문제가 생겼습니다.' }),
