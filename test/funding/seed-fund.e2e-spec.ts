@@ -47,7 +47,7 @@ describe('seed fund: an application from draft to a closed award', () => {
     expect(data.fundCall.isOpen).toBe(true);
     expect(data.fundCall.closesAtLocal.map((z) => z.timeZone)).toEqual(['Europe/London', 'Asia/Seoul']);
     expect(data.fundCall.maxAward.map((m) => m.en)).toEqual(['£50,000', '₩85,000,000']);
-    expect(data.fundCall.title.ko).toBe('2027 시드 펀딩: 타당성 검토와 실증');
+    expect(data.fundCall.title.ko).toBe('2027 시드 기금 공모: 타당성 검토와 실증');
     const balances = (await app.gqlOk<{ fund: { balances: Array<{ available: { en: string } }> } }>(`query($id: ID!) { fund(id: $id) { balances { available { en } } } }`, { id: fundId })).fund.balances;
     expect(balances.map((b) => b.available.en)).toEqual(['£500,000', '₩850,000,000']);
   });

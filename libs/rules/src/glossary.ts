@@ -22,7 +22,7 @@ export const GLOSSARY = {
 
   // The seed fund and its board.
   fund: { en: 'fund', ko: '기금', avoid: ['펀드'] },
-  seedFund: { en: 'seed fund', ko: '시드 기금' },
+  seedFund: { en: 'seed fund', ko: '시드 기금', avoid: ['시드 펀딩', '시드 펀드'] },
   call: { en: 'call', ko: '공모' },
   application: { en: 'application', ko: '신청서' },
   board: { en: 'board', ko: '운영위원회', avoid: ['이사회'] },

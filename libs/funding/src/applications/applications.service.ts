@@ -144,7 +144,7 @@ export class ApplicationsService {
       const project = await projectById(em, input.projectId);
       const access = project ? (await this.twinningAccess.workspaceAccess(user, [project.workspaceId], em))[0] : null;
       if (!project || !access) throw new NotFoundError('project', input.projectId);
-      if (access.role !== WorkspaceRole.LEAD) throw new ForbiddenError({ en: 'Only a lead of the workspace may apply for seed funding.', ko: '워크스페이스의 리더만 시드 펀딩을 신청할 수 있습니다.' });
+      if (access.role !== WorkspaceRole.LEAD) throw new ForbiddenError({ en: 'Only a lead of the workspace may apply for seed funding.', ko: '워크스페이스의 리더만 시드 기금을 신청할 수 있습니다.' });
       const call = await em.findOneBy(FundCall, { id: input.callId });
       if (!call) throw new NotFoundError('call', input.callId);
       if (this.clock.now() >= call.closesAt) throw callClosedError(call);

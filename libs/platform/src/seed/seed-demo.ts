@@ -234,7 +234,7 @@ export async function seedDemoFund(dataSource: DataSource, clock = new Clock()):
       [
         fundId,
         'Seed funding 2027: feasibility and demonstrators',
-        '2027 시드 펀딩: 타당성 검토와 실증',
+        '2027 시드 기금 공모: 타당성 검토와 실증',
         'Twin workspaces apply for up to £50,000 and ₩85,000,000 for a joint project at feasibility or demonstrator stage. The two sides’ requests should be near equal.',
         '자매 워크스페이스는 타당성 검토 또는 실증 단계의 공동 프로젝트에 최대 £50,000 및 ₩85,000,000를 신청할 수 있습니다. 양측의 신청 금액은 비슷해야 합니다.',
         opensAt,
@@ -247,7 +247,7 @@ export async function seedDemoFund(dataSource: DataSource, clock = new Clock()):
         admin.id,
       ],
     );
-    await audit('call.created', 'call', callId, { title: { en: 'Seed funding 2027: feasibility and demonstrators', ko: '2027 시드 펀딩: 타당성 검토와 실증' }, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() });
+    await audit('call.created', 'call', callId, { title: { en: 'Seed funding 2027: feasibility and demonstrators', ko: '2027 시드 기금 공모: 타당성 검토와 실증' }, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() });
   });
 }
 
