@@ -140,7 +140,7 @@ export class CaseStudiesResolver {
   @ResolveField(() => [CaseStudyVersion], { complexity: ONE_PER_LANGUAGE, description: 'The language versions you may read: the published ones, or all of them for its authors and reviewers.' })
   @Allow('PUBLIC')
   versions(@Parent() caseStudy: CaseStudy, @Ctx() ctx: RequestContext): Promise<CaseStudyVersion[]> {
-    return this.service.versions(ctx.user, caseStudy);
+    return this.service.versionsIn(ctx, caseStudy);
   }
 
   @ResolveField(() => [CaseStudyPartner], { complexity: listOfAtMost(MAX_CASE_STUDY_PARTNERS) })
@@ -171,7 +171,7 @@ export class CaseStudiesResolver {
   @ResolveField(() => CaseStudyAccessView)
   @Allow('PUBLIC')
   myAccess(@Parent() caseStudy: CaseStudy, @Ctx() ctx: RequestContext): Promise<CaseStudyAccessView> {
-    return this.service.accessTo(ctx.user, caseStudy);
+    return this.service.accessIn(ctx, caseStudy);
   }
 
   @ResolveField(() => [CaseStudyRevision], { complexity: listOfAtMost(REVISIONS_PRICED), nullable: true, description: 'Every revision of a language version, newest first. Its authors and reviewers; NOT_FOUND for anyone else.' })
