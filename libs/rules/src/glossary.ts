@@ -165,9 +165,9 @@ export const DECISION_OUTCOMES = {
 export const COUNTRIES = { GB: 'countryGB', KR: 'countryKR' } as const satisfies Record<string, GlossaryKey>;
 
 /** A country's name in a sentence: the glossary's for the programme's two ("the United Kingdom", "영국"), else its code. */
-export function countryName(code: string, language: 'en' | 'ko'): string {
+export function countryName(code: string | undefined, language: 'en' | 'ko'): string {
   const key = COUNTRIES[code as keyof typeof COUNTRIES] as GlossaryKey | undefined;
-  if (!key) return code;
+  if (!key) return code ?? '';
   return language === 'en' ? `the ${term(key, 'en')}` : term(key, 'ko');
 }
 

@@ -1,9 +1,8 @@
 import type { Language, Words } from '@app/core';
 import { nameIn, type NamedInLanguages } from '@app/identity';
-import { amountsText, COUNTRIES, DECISION_OUTCOMES, formatInstant, KR_ZONE, term, UK_ZONE, withParticle } from '@app/rules';
+import { amountsText, countryName, DECISION_OUTCOMES, formatInstant, KR_ZONE, term, UK_ZONE, withParticle } from '@app/rules';
 import { ApplicationStatus, DecisionOutcome } from '../applications/application.enums';
 import { transitionWords } from '../applications/transition-words';
-import { theCountry } from '../board/quorum';
 import { Recommendation } from '../reviews/review-aggregate';
 import { VoteChoice } from '../decisions/vote.entity';
 import { andKo, OUTCOME_KO } from '../funding-words';
@@ -94,13 +93,6 @@ function quoted(title: Titled | undefined, language: 'en' | 'ko'): string | null
   return text ? `“${text}”` : null;
 }
 
-/** "the United Kingdom", "영국": a country by its code, the glossary's name. */
-function country(code: string | undefined, language: 'en' | 'ko'): string {
-  const key = COUNTRIES[code as keyof typeof COUNTRIES];
-  if (!key) return code ?? '';
-  return language === 'en' ? theCountry(term(key, 'en')) : term(key, 'ko');
-}
-
 function fieldsOf(facts: AuditFacts): Words | null {
   const fields = (facts.fields ?? []).map((f) => FIELDS[f] ?? { en: f, ko: f });
   if (!fields.length) return null;
@@ -127,8 +119,8 @@ export function auditWords(action: string, facts: AuditFacts, timeZone: string):
   switch (action) {
     case 'fund.created':
       return {
-        en: `Created the fund ${title.en} for ${andEn((facts.countryCodes ?? []).map((c) => country(c, 'en')))}, in ${andEn(facts.currencies ?? [])}.`,
-        ko: `${andKo((facts.countryCodes ?? []).map((c) => country(c, 'ko')))}의 기금 ${withParticle(title.ko ?? '', '을/를')} 만들었습니다. 통화는 ${andKo(facts.currencies ?? [])}입니다.`,
+        en: `Created the fund ${title.en} for ${andEn((facts.countryCodes ?? []).map((c) => countryName(c, 'en')))}, in ${andEn(facts.currencies ?? [])}.`,
+        ko: `${andKo((facts.countryCodes ?? []).map((c) => countryName(c, 'ko')))}의 기금 ${withParticle(title.ko ?? '', '을/를')} 만들었습니다. 통화는 ${andKo(facts.currencies ?? [])}입니다.`,
       };
     case 'fund.updated': {
       const fields = fieldsOf(facts);
@@ -137,9 +129,9 @@ export function auditWords(action: string, facts: AuditFacts, timeZone: string):
         : { en: 'Saved the fund unchanged.', ko: '기금을 바꾼 것 없이 저장했습니다.' };
     }
     case 'ledger.contributed':
-      return { en: `Recorded a contribution of ${money(facts, 'en')} from ${country(facts.countryCode, 'en')}.`, ko: `${country(facts.countryCode, 'ko')}의 출연금 납입을 기록했습니다: ${money(facts, 'ko')}.` };
+      return { en: `Recorded a contribution of ${money(facts, 'en')} from ${countryName(facts.countryCode, 'en')}.`, ko: `${countryName(facts.countryCode, 'ko')}의 출연금 납입을 기록했습니다: ${money(facts, 'ko')}.` };
     case 'ledger.returned':
-      return { en: `Returned ${money(facts, 'en')} to ${country(facts.countryCode, 'en')}.`, ko: `${country(facts.countryCode, 'ko')}에 출연금을 반환했습니다: ${money(facts, 'ko')}.` };
+      return { en: `Returned ${money(facts, 'en')} to ${countryName(facts.countryCode, 'en')}.`, ko: `${countryName(facts.countryCode, 'ko')}에 출연금을 반환했습니다: ${money(facts, 'ko')}.` };
     case 'ledger.committed':
       return { en: `Committed ${money(facts, 'en')} to ${application.en}.`, ko: `${application.ko}에 지원금을 약정했습니다: ${money(facts, 'ko')}.` };
     case 'ledger.released':
@@ -159,7 +151,7 @@ export function auditWords(action: string, facts: AuditFacts, timeZone: string):
         : { en: `Saved ${call.en} unchanged.`, ko: `${withParticle(call.ko, '을/를')} 바꾼 것 없이 저장했습니다.` };
     }
     case 'board.member-appointed':
-      return { en: `Appointed ${name} to the board for ${country(facts.countryCode, 'en')}.`, ko: `${name} 님을 ${country(facts.countryCode, 'ko')} 측 운영위원으로 임명했습니다.` };
+      return { en: `Appointed ${name} to the board for ${countryName(facts.countryCode, 'en')}.`, ko: `${name} 님을 ${countryName(facts.countryCode, 'ko')} 측 운영위원으로 임명했습니다.` };
     case 'board.member-ended':
       return name ? { en: `Ended ${name}’s seat on the board.`, ko: `${name} 님의 운영위원 임기를 끝냈습니다.` } : { en: 'Ended a seat on the board.', ko: '운영위원 한 명의 임기를 끝냈습니다.' };
     case 'board.rules-updated': {

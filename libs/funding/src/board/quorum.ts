@@ -68,7 +68,7 @@ export function countriesNamedIn(status: QuorumStatus): string[] {
 }
 
 /** "the United Kingdom", "the Republic of Korea": a country's English name as a sentence says it. */
-export function theCountry(name: string): string {
+function theCountry(name: string): string {
   return /^(United|Republic|Kingdom|Netherlands|Philippines|Czech Republic)\b/.test(name) ? `the ${name}` : name;
 }
 
