@@ -57,16 +57,17 @@ export function TypedText({ text }: { text: string }) {
  */
 export function MixedText({ text }: { text: string }) {
   const { language } = useMessages(common);
-  if (language !== 'en' || !/[가-힣]/.test(text)) return <>{text}</>;
+  const runs = scriptRuns(text);
+  if (language !== 'en' || runs.every((run) => run.lang === 'en')) return <>{text}</>;
   return (
     <>
-      {text.split(/([가-힣]+(?:\s+[가-힣]+)*)/).map((part, index) =>
-        index % 2 === 1 ? (
+      {runs.map((run, index) =>
+        run.lang === 'ko' ? (
           <span key={index} lang="ko">
-            {part}
+            {run.text}
           </span>
         ) : (
-          part
+          run.text
         ),
       )}
     </>
