@@ -5,6 +5,7 @@ import { graphql } from '../../gql';
 import type { ExplorerPairScoreQuery, WeightsInput } from '../../gql/graphql';
 import { useMessages } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
+import { explanationMessages } from './explanation-messages';
 import { pairingMessages } from './messages';
 import { cityLabel, cityName } from '../../i18n/cities';
 import { useCityNames } from '../../hooks/useCityNames';
@@ -133,7 +134,8 @@ export function PairExplanation({
   weights: WeightsInput | null;
   pillarWeights: Record<Pillar, number> | null;
 }) {
-  const { t, language } = useMessages(pairingMessages);
+  const { t, language } = useMessages(explanationMessages);
+  const { t: tp } = useMessages(pairingMessages);
   const reference = useReference();
   const names = useCityNames();
   const [{ data, error, fetching }, reexecute] = useQueryInLanguage({
@@ -154,7 +156,7 @@ export function PairExplanation({
         {t('explanation.scores', {
           adjusted: points(score.adjusted, language),
           overall: points(score.overall, language),
-          stars: t('stars', { count: score.overallStars }),
+          stars: tp('stars', { count: score.overallStars }),
         })}{' '}
         {!score.judged && `${t('explanation.notJudged')} `}
         {score.coverage.confidence >= 0.9995 ? t('explanation.complete') : t('explanation.potential', { potential: points(score.potential, language) })}
@@ -192,18 +194,18 @@ export function PairExplanation({
               const p = score[pillar];
               return (
                 <tr key={pillar}>
-                  <th scope="row">{t(`pillar.${pillar}`)}</th>
-                  <td className="num">{p.score === null || p.score === undefined ? t('noData') : t('score', { value: points(p.score, language) })}</td>
+                  <th scope="row">{tp(`pillar.${pillar}`)}</th>
+                  <td className="num">{p.score === null || p.score === undefined ? tp('noData') : tp('score', { value: points(p.score, language) })}</td>
                   <td>
                     {p.stars ? (
                       <>
                         <span aria-hidden="true" className="partner-card__stars">
                           {starGlyphs(p.stars)}
                         </span>{' '}
-                        <span className="visually-hidden">{t('stars', { count: p.stars })}</span>
+                        <span className="visually-hidden">{tp('stars', { count: p.stars })}</span>
                       </>
                     ) : (
-                      t('starsNone')
+                      tp('starsNone')
                     )}
                   </td>
                   {pillarWeights && <td className="num">{formatNumber(pillarWeights[pillar], language)}</td>}
@@ -357,7 +359,7 @@ export function PairExplanation({
 
 /** The changes of evidence that would move the score, as the API says them in the page's language. */
 function ChangeList({ title, changes }: { title: string; changes: Change[] }) {
-  const { t, language } = useMessages(pairingMessages);
+  const { t, language } = useMessages(explanationMessages);
   return (
     <section>
       <h4>{title}</h4>
@@ -394,7 +396,7 @@ function byGap<T extends { used: boolean; contribution: number; key: string }>(r
 
 /** Where a city stands on an indicator against its own country's leader, naming the leader: "40% of Korea's leader, Ulsan". */
 function LeaderNote({ relative, leader, city, names }: { relative: number | null | undefined; leader: { cityId: string } | null | undefined; city: Side; names: Names }) {
-  const { t, language } = useMessages(pairingMessages);
+  const { t, language } = useMessages(explanationMessages);
   if (!leader || relative === null || relative === undefined) return null;
   const country = city.countryCode === 'GB' || city.countryCode === 'KR' ? city.countryCode : 'other';
   const text =

@@ -3,7 +3,7 @@ import type { ExplorerPairScoreQuery } from '../../gql/graphql';
 import type { Language } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { cityName } from '../../i18n/cities';
-import type { PairingT } from './messages';
+import type { ExplanationT } from './explanation-messages';
 import type { IndicatorDefinitionView, SectorView } from './useReference';
 
 /*
@@ -20,7 +20,7 @@ export function linkKind(kind: string, language: Language): string {
 }
 
 /** Why similarity has no score: who lacks how many figures, or how few both know. */
-export function similarityNeeds(score: Detail['score'], t: PairingT, language: Language): string[] {
+export function similarityNeeds(score: Detail['score'], t: ExplanationT, language: Language): string[] {
   const { numericKnownA, numericKnownB, numericMinimum, numericWeighted, numericUsed } = score.coverage;
   const lines: string[] = [];
   for (const [city, known] of [
@@ -51,7 +51,7 @@ export function sectorLabel(sector: SectorView | undefined, key: string, languag
   return language === 'ko' ? sector.nameKo : sector.nameEn;
 }
 
-export function rawValue(raw: string | null | undefined, definition: IndicatorDefinitionView | undefined, language: Language, t: PairingT): string {
+export function rawValue(raw: string | null | undefined, definition: IndicatorDefinitionView | undefined, language: Language, t: ExplanationT): string {
   if (raw === null || raw === undefined || raw === '') return t('explanation.notReported');
   if (definition?.valueType === 'BOOLEAN') return raw === 'true' ? t('explanation.yes') : t('explanation.no');
   if (definition?.valueType === 'CATEGORY') {
