@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Logger, Module, ModuleMetadata } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -133,6 +133,9 @@ export function graphqlModule(options: GraphqlModuleOptions): DynamicModule {
       plugins: [
         // No Apollo landing page (it loads from a CDN): outside production the API serves GraphiQL from its own bundle.
         ApolloServerPluginLandingPageDisabled(),
+        // Nothing here is cached by HTTP caches (answers depend on the session and the language), and the
+        // cache-control plugin would otherwise wrap every field's resolver to compute a policy nobody reads.
+        ApolloServerPluginCacheControlDisabled(),
         requestLimitsPlugin(config.GRAPHQL_MAX_COMPLEXITY, limiter),
         operationNamePlugin,
         languagePlugin,
