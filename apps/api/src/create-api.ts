@@ -3,8 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
-import { Logger } from 'nestjs-pino';
-import { AppConfig, platformLogger, RequestRateLimiter, RestRequestGuard } from '@app/core';
+import { AppConfig, PINO, platformLogger, PlatformLogger, RequestRateLimiter, requestLog, RestRequestGuard } from '@app/core';
 import { page } from '@app/identity';
 import { AppModule } from './app.module';
 import { graphqlIde } from './graphql-ide';
@@ -21,11 +20,13 @@ export async function createApiApp(config: AppConfig, options: { schemaFile?: st
     // No forceCloseConnections: on shutdown requests in flight finish; Node closes idle keep-alive sockets itself.
     bufferLogs: true,
   });
-  app.useLogger(platformLogger(app.get(Logger), config));
+  app.useLogger(platformLogger(app.get(PlatformLogger), config));
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   app.disable('x-powered-by');
   // Before every route, so every answer carries them: GraphQL, files, health, the web app, the pages.
   app.use(securityHeaders(config));
+  // The request id (for the GraphQL context and the access log) and the access log's line.
+  app.use(requestLog(app.get(PINO), config));
   // The session cookie of the web app (libs/identity, /auth/*) is read from req.cookies.
   app.use(cookieParser());
   app.use(faviconRedirect);

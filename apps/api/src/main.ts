@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { Logger } from 'nestjs-pino';
-import { ConfigError, loadConfig } from '@app/core';
+import { ConfigError, loadConfig, PlatformLogger } from '@app/core';
 import { createApiApp } from './create-api';
 
 async function main(): Promise<void> {
@@ -8,7 +7,7 @@ async function main(): Promise<void> {
   const app = await createApiApp(config);
   await app.listen(config.PORT);
   const url = await app.getUrl();
-  app.get(Logger).log(`GraphQL API listening on ${url.replace('[::1]', 'localhost')}/graphql`);
+  app.get(PlatformLogger).log(`GraphQL API listening on ${url.replace('[::1]', 'localhost')}/graphql`);
 }
 
 main().catch((error: unknown) => {

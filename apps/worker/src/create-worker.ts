@@ -1,13 +1,12 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
-import { AppConfig, platformLogger } from '@app/core';
+import { AppConfig, platformLogger, PlatformLogger } from '@app/core';
 import { WorkerModule } from './worker.module';
 
 /** Builds and starts the worker; jobs in progress finish before it closes. */
 export async function createWorker(config: AppConfig): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
-  app.useLogger(platformLogger(app.get(Logger), config));
+  app.useLogger(platformLogger(app.get(PlatformLogger), config));
   app.enableShutdownHooks();
   await app.init();
   return app;

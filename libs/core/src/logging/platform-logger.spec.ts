@@ -2,7 +2,7 @@ import type { LoggerService } from '@nestjs/common';
 import { loadConfig } from '../config/app-config';
 import { platformLogger } from './platform-logger';
 
-/** Records calls; its methods read `this`, as nestjs-pino's Logger does, so a call without it fails. */
+/** Records calls; its methods read `this`, as PlatformLogger's do, so a call without it fails. */
 class Recorder implements LoggerService {
   readonly calls: Array<[string, unknown]> = [];
   log(message: unknown) { this.calls.push(['log', message]); }

@@ -9,7 +9,7 @@ import { AppConfig } from '../config/app-config';
 const FRAMEWORK_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication', 'GraphQLModule']);
 
 /**
- * The platform's logger for Nest: the structured logger (nestjs-pino) as it
+ * The platform's logger for Nest: the structured logger (PlatformLogger, pino) as it
  * is, except that outside production the framework's start-up chatter goes
  * to the debug level, so `npm start` shows what a person follows. LOG_LEVEL=debug
  * shows it again; production keeps every line at its level, as JSON.
@@ -26,7 +26,7 @@ export function platformLogger(structured: LoggerService, config: AppConfig): Lo
     warn: (message: unknown, ...rest: unknown[]) => structured.warn(message, ...rest),
     debug: (message: unknown, ...rest: unknown[]) => structured.debug?.(message, ...rest),
     verbose: (message: unknown, ...rest: unknown[]) => structured.verbose?.(message, ...rest),
-    // Called as methods: nestjs-pino's Logger reads `this`.
+    // Called as methods: PlatformLogger reads `this`.
     fatal: (message: unknown, ...rest: unknown[]) => (structured.fatal ? structured.fatal(message, ...rest) : structured.error(message, ...rest)),
   };
 }
