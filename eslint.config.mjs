@@ -29,7 +29,9 @@ const INTO_A_LIB = [
   { regex: '^@app/(?!pairing/engine$)[a-z-]+/', message: 'Import a lib through its index (@app/<lib>): its files are its own.' },
   { regex: '^(\\.\\./)+(libs/)?[a-z-]+/src(/|$)', message: 'Import a lib through its index (@app/<lib>), not by a relative path into it.' },
 ];
-const importRules = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+/** Resolvers take their arguments through @app/core's Args, which validates them (libs/core/src/graphql/args.decorator.ts). */
+const VALIDATED_ARGS = [{ name: '@nestjs/graphql', importNames: ['Args'], message: "Use Args from @app/core: it validates the argument against its class's rules." }];
+const importRules = (patterns) => ({ 'no-restricted-imports': ['error', { patterns, paths: VALIDATED_ARGS }] });
 /** libs/rules is plain TypeScript for the API and the browser alike: no framework, no database, no other lib. */
 const PURE = [{ group: ['@nestjs/*', 'typeorm', 'pg', 'ioredis', 'bullmq', 'node:*', '@app/*'], message: 'libs/rules is plain TypeScript that the web app runs too: no Nest, database, Node or other lib.' }];
 /** The web app reaches the server's code only through libs/rules. */

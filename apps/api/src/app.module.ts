@@ -1,10 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import {
   AccessGuard,
   AppConfig,
   ConfigModule,
-  createValidationPipe,
   DatabaseModule,
   graphqlModule,
   GraphqlExceptionFilter,
@@ -64,7 +63,6 @@ export class AppModule {
         HealthService,
         HealthResolver,
         { provide: APP_GUARD, useClass: AccessGuard },
-        { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
       ],
     };

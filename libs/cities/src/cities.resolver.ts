@@ -1,5 +1,5 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, costWhen, Ctx, listOfAtMost, PageArgs, Paginated, RequestContext, Role } from '@app/core';
+import { Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Args, costWhen, listOfAtMost, NoArgs, PageArgs, Paginated, RequestContext, Role } from '@app/core';
 import { CitiesLoaders } from './cities.loaders';
 import { CitiesService } from './cities.service';
 import { CityArgs, CityFilterInput, IndicatorHistoryArgs } from './dto/cities.args';
@@ -39,7 +39,7 @@ export class CitiesResolver {
 
   @ResolveField(() => Country)
   @Allow('PUBLIC')
-  async country(@Parent() city: City, @Ctx() ctx: RequestContext): Promise<Country> {
+  async country(city: City, _args: NoArgs, ctx: RequestContext): Promise<Country> {
     const country = await this.loaders.country(ctx).load(city.countryCode);
     if (!country) throw new Error(`City ${city.id} refers to country ${city.countryCode}, which does not exist`);
     return country;
@@ -51,7 +51,7 @@ export class CitiesResolver {
     description: 'Every defined indicator of this city in display order, with its value and source; one nobody has entered has no value.',
   })
   @Allow('PUBLIC')
-  async indicators(@Parent() city: City, @Ctx() ctx: RequestContext): Promise<CityIndicator[]> {
+  async indicators(city: City, _args: NoArgs, ctx: RequestContext): Promise<CityIndicator[]> {
     const [definitions, rows] = await Promise.all([this.loaders.definitions(ctx), this.loaders.indicatorValues(ctx).load(city.id)]);
     const byKey = new Map(rows.map((row) => [row.indicatorKey, row]));
     return definitions.map((definition) => CityIndicator.of(city.id, definition, byKey.get(definition.key)));

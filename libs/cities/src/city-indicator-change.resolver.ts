@@ -1,5 +1,5 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, RequestContext, Role } from '@app/core';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, NoArgs, RequestContext, Role } from '@app/core';
 import { CitiesLoaders } from './cities.loaders';
 import { IndicatorValueView } from './dto/city-indicator.type';
 import { CityIndicatorChange } from './entities/city-indicator-change.entity';
@@ -11,13 +11,13 @@ export class CityIndicatorChangeResolver {
 
   @ResolveField(() => IndicatorValueView, { description: 'The value before the change (no figure when there was none).' })
   @Allow(Role.ADMIN)
-  async oldValue(@Parent() change: CityIndicatorChange, @Ctx() ctx: RequestContext): Promise<IndicatorValueView> {
+  async oldValue(change: CityIndicatorChange, _args: NoArgs, ctx: RequestContext): Promise<IndicatorValueView> {
     return IndicatorValueView.of(await this.definitionOf(change, ctx), change.oldValue);
   }
 
   @ResolveField(() => IndicatorValueView, { description: 'The value after the change.' })
   @Allow(Role.ADMIN)
-  async newValue(@Parent() change: CityIndicatorChange, @Ctx() ctx: RequestContext): Promise<IndicatorValueView> {
+  async newValue(change: CityIndicatorChange, _args: NoArgs, ctx: RequestContext): Promise<IndicatorValueView> {
     return IndicatorValueView.of(await this.definitionOf(change, ctx), change.newValue);
   }
 

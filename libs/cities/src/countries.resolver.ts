@@ -1,5 +1,5 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Allow } from '@app/core';
+import { Query, Resolver } from '@nestjs/graphql';
+import { Allow, Args } from '@app/core';
 import { CitiesService } from './cities.service';
 import { CountriesArgs, CountryArgs } from './dto/cities.args';
 import { Country } from './entities/country.entity';

@@ -1,5 +1,5 @@
-import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, RequestContext } from '@app/core';
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Args, Ctx, RequestContext } from '@app/core';
 import { DisplayArgs } from './dto/cities.args';
 import { IndicatorValueView } from './dto/city-indicator.type';
 import { formatIndicatorValue } from './indicator-value';

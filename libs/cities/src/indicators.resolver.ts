@@ -1,5 +1,5 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, listOfAtMost, RequestContext, Role } from '@app/core';
+import { Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Args, Ctx, listOfAtMost, NoArgs, RequestContext, Role } from '@app/core';
 import { CitiesLoaders } from './cities.loaders';
 import { CityIndicator } from './dto/city-indicator.type';
 import { SetCityIndicatorInput } from './dto/set-city-indicator.input';
@@ -43,7 +43,7 @@ export class IndicatorsResolver {
 
   @ResolveField(() => City)
   @Allow('PUBLIC')
-  async city(@Parent() indicator: CityIndicator, @Ctx() ctx: RequestContext): Promise<City> {
+  async city(indicator: CityIndicator, _args: NoArgs, ctx: RequestContext): Promise<City> {
     const city = await this.loaders.city(ctx).load(indicator.cityId);
     if (!city) throw new Error(`Indicator of unknown city ${indicator.cityId}`);
     return city;

@@ -1,6 +1,6 @@
-import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Int, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource, In } from 'typeorm';
-import { Allow, Ctx, RequestContext, requestLoader } from '@app/core';
+import { Allow, NoArgs, RequestContext, requestLoader } from '@app/core';
 import { EventAttendee } from './dto/events.outputs';
 import { EventRegistration } from './entities/event-registration.entity';
 import { ProgrammeEvent } from './entities/programme-event.entity';
@@ -24,19 +24,19 @@ export class EventRegistrationResolver {
 
   @ResolveField(() => ProgrammeEvent)
   @Allow('SIGNED_IN')
-  async event(@Parent() registration: EventRegistration, @Ctx() ctx: RequestContext): Promise<ProgrammeEvent> {
+  async event(registration: EventRegistration, _args: NoArgs, ctx: RequestContext): Promise<ProgrammeEvent> {
     return registration.event ?? (await eventLoader(ctx, this.dataSource).load(registration.eventId))!;
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'Place in the waiting list (1 = next to be promoted); null unless waiting.' })
   @Allow('SIGNED_IN')
-  waitlistPosition(@Parent() registration: EventRegistration, @Ctx() ctx: RequestContext): Promise<number | null> | null {
+  waitlistPosition(registration: EventRegistration, _args: NoArgs, ctx: RequestContext): Promise<number | null> | null {
     return this.registrationsService.waitlistPosition(ctx, registration);
   }
 
   @ResolveField(() => EventAttendee, { nullable: true, description: 'Who it is: for the person, the event’s organiser and admins.' })
   @Allow('SIGNED_IN')
-  async attendee(@Parent() registration: EventRegistration, @Ctx() ctx: RequestContext): Promise<EventAttendee | null> {
+  async attendee(registration: EventRegistration, _args: NoArgs, ctx: RequestContext): Promise<EventAttendee | null> {
     if (registration.userId !== ctx.user!.id) {
       const event = registration.event ?? (await eventLoader(ctx, this.dataSource).load(registration.eventId));
       if (!event || !canManage(ctx.user, event)) return null;

@@ -1,14 +1,16 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CitiesService } from '@app/cities';
 import {
   Allow,
   AppConfig,
+  Args,
   Clock,
   costWhen,
   Ctx,
   LocalizedText,
   LocalTime,
+  NoArgs,
   NotFoundError,
   OWN_ZONE_AND_ONE_PER_COUNTRY,
   Paginated,
@@ -177,31 +179,31 @@ export class EventsResolver {
 
   @ResolveField(() => LocalizedText)
   @Allow('PUBLIC')
-  title(@Parent() event: ProgrammeEvent): LocalizedText {
+  title(event: ProgrammeEvent): LocalizedText {
     return LocalizedText.of({ en: event.titleEn, ko: event.titleKo });
   }
 
   @ResolveField(() => LocalizedText)
   @Allow('PUBLIC')
-  description(@Parent() event: ProgrammeEvent): LocalizedText {
+  description(event: ProgrammeEvent): LocalizedText {
     return LocalizedText.of({ en: event.descriptionEn, ko: event.descriptionKo });
   }
 
   @ResolveField(() => [LocalTime], { complexity: OWN_ZONE_AND_ONE_PER_COUNTRY, description: 'The start in the event’s own zone, then in both countries’ zones (its twinned cities’, for a workspace’s event).' })
   @Allow('PUBLIC')
-  async startsAtLocal(@Parent() event: ProgrammeEvent, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
+  async startsAtLocal(event: ProgrammeEvent, _args: NoArgs, ctx: RequestContext): Promise<LocalTime[]> {
     return renderInZones(event.startsAt, await eventZones(ctx, { cities: this.cities, twinning: this.twinningLoaders }, event), ctx.user?.language ?? 'en');
   }
 
   @ResolveField(() => [LocalTime], { complexity: OWN_ZONE_AND_ONE_PER_COUNTRY, description: 'The end, in the same zones as startsAtLocal.' })
   @Allow('PUBLIC')
-  async endsAtLocal(@Parent() event: ProgrammeEvent, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
+  async endsAtLocal(event: ProgrammeEvent, _args: NoArgs, ctx: RequestContext): Promise<LocalTime[]> {
     return renderInZones(event.endsAt, await eventZones(ctx, { cities: this.cities, twinning: this.twinningLoaders }, event), ctx.user?.language ?? 'en');
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The joining link (online and hybrid): for people holding a place, the organiser and admins; null for others.' })
   @Allow('PUBLIC')
-  async joinUrl(@Parent() event: ProgrammeEvent, @Ctx() ctx: RequestContext): Promise<string | null> {
+  async joinUrl(event: ProgrammeEvent, _args: NoArgs, ctx: RequestContext): Promise<string | null> {
     if (!event.joinUrl || !ctx.user) return null;
     if (canManage(ctx.user, event)) return event.joinUrl;
     const mine = await this.registrationsService.mine(ctx, event.id);
@@ -210,38 +212,38 @@ export class EventsResolver {
 
   @ResolveField(() => String, { description: 'The organiser’s name.' })
   @Allow('PUBLIC')
-  async organiserName(@Parent() event: ProgrammeEvent, @Ctx() ctx: RequestContext): Promise<string> {
+  async organiserName(event: ProgrammeEvent, _args: NoArgs, ctx: RequestContext): Promise<string> {
     return (await this.registrationsService.attendee(ctx, event.organiserUserId))?.displayName ?? '';
   }
 
   @ResolveField(() => Int, { description: 'Places taken.' })
   @Allow('PUBLIC')
-  async registeredCount(@Parent() event: ProgrammeEvent, @Ctx() ctx: RequestContext): Promise<number> {
+  async registeredCount(event: ProgrammeEvent, _args: NoArgs, ctx: RequestContext): Promise<number> {
     return (await this.registrationsService.counts(ctx, event.id)).registered;
   }
 
   @ResolveField(() => Int, { description: 'People on the waiting list.' })
   @Allow('PUBLIC')
-  async waitlistCount(@Parent() event: ProgrammeEvent, @Ctx() ctx: RequestContext): Promise<number> {
+  async waitlistCount(event: ProgrammeEvent, _args: NoArgs, ctx: RequestContext): Promise<number> {
     return (await this.registrationsService.counts(ctx, event.id)).waitlisted;
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'Places still free; null when there is no limit. At 0, registering joins the waiting list.' })
   @Allow('PUBLIC')
-  async spacesLeft(@Parent() event: ProgrammeEvent, @Ctx() ctx: RequestContext): Promise<number | null> {
+  async spacesLeft(event: ProgrammeEvent, _args: NoArgs, ctx: RequestContext): Promise<number | null> {
     if (event.capacity === null) return null;
     return Math.max(0, event.capacity - (await this.registrationsService.counts(ctx, event.id)).registered);
   }
 
   @ResolveField(() => Boolean, { description: 'Taking registrations now, by the server clock (published, not cancelled, between opening and closing).' })
   @Allow('PUBLIC')
-  registrationOpen(@Parent() event: ProgrammeEvent): boolean {
+  registrationOpen(event: ProgrammeEvent): boolean {
     return event.status === EventStatus.PUBLISHED && registrationState(event, this.clock.now()) === 'OPEN';
   }
 
   @ResolveField(() => EventRegistration, { nullable: true, description: 'Your registration (any status), if you have one.' })
   @Allow('SIGNED_IN')
-  myRegistration(@Parent() event: ProgrammeEvent, @Ctx() ctx: RequestContext): Promise<EventRegistration | null> {
+  myRegistration(event: ProgrammeEvent, _args: NoArgs, ctx: RequestContext): Promise<EventRegistration | null> {
     return this.registrationsService.mine(ctx, event.id);
   }
 
@@ -257,13 +259,13 @@ export class EventsResolver {
 
   @ResolveField(() => String, { description: 'Its page: every email and calendar entry links here.' })
   @Allow('PUBLIC')
-  url(@Parent() event: ProgrammeEvent): string {
+  url(event: ProgrammeEvent): string {
     return eventUrl(this.config, event.id);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The event as an .ics file, once published.' })
   @Allow('PUBLIC')
-  calendarUrl(@Parent() event: ProgrammeEvent): string | null {
+  calendarUrl(event: ProgrammeEvent): string | null {
     return isPublic(event) ? calendarUrl(this.config, event.id) : null;
   }
 }

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Info, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Request } from 'express';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Allow, AppConfig, Ctx, PASSWORD_HASH_COST, RequestContext, words } from '@app/core';
+import { Allow, AppConfig, Args, Ctx, PASSWORD_HASH_COST, RequestContext, words } from '@app/core';
 import { AuthService, Tokens } from './auth.service';
 import {
   ChangePasswordInput,

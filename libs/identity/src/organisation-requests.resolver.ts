@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { Allow, Ctx, hasRole, NotFoundError, PageArgs, Paginated, RequestContext, requestLoader, Role } from '@app/core';
+import { Allow, Args, Ctx, hasRole, NoArgs, NotFoundError, PageArgs, Paginated, RequestContext, requestLoader, Role } from '@app/core';
 import {
   DecideOrganisationRequestInput,
   OrganisationRequestFilter,
@@ -80,7 +80,7 @@ export class OrganisationRequestsResolver {
 
   @ResolveField(() => User, { description: 'Who asked.' })
   @Allow('SIGNED_IN')
-  async user(@Parent() request: OrganisationJoinRequest, @Ctx() ctx: RequestContext): Promise<User> {
+  async user(request: OrganisationJoinRequest, _args: NoArgs, ctx: RequestContext): Promise<User> {
     const user = await this.users.loader(ctx).load(request.userId);
     if (!user) throw new NotFoundError('user', request.userId);
     return user;
@@ -90,7 +90,7 @@ export class OrganisationRequestsResolver {
     description: "The email address of who asked, so the managers and admins who decide can tell who it is (a person's address is otherwise theirs and the admins' alone).",
   })
   @Allow('SIGNED_IN')
-  async requesterEmail(@Parent() request: OrganisationJoinRequest, @Ctx() ctx: RequestContext): Promise<string> {
+  async requesterEmail(request: OrganisationJoinRequest, _args: NoArgs, ctx: RequestContext): Promise<string> {
     // Checked here too, not only by the queries that lead to a request: an address is the person's and the deciders' alone.
     const me = ctx.user!;
     const mayRead =
@@ -99,12 +99,12 @@ export class OrganisationRequestsResolver {
       (!!request.organisationId &&
         (await requestLoader<string, boolean>(ctx, 'identity.managesOrganisation', (ids) => managesEach(this.dataSource.manager, me.id, ids)).load(request.organisationId)));
     if (!mayRead) throw new NotFoundError('organisationRequest', request.id);
-    return (await this.user(request, ctx)).email;
+    return (await this.user(request, {}, ctx)).email;
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The organisation; for a new one, once approved.' })
   @Allow('SIGNED_IN')
-  async organisation(@Parent() request: OrganisationJoinRequest, @Ctx() ctx: RequestContext): Promise<Organisation | null> {
+  async organisation(request: OrganisationJoinRequest, _args: NoArgs, ctx: RequestContext): Promise<Organisation | null> {
     if (!request.organisationId) return null;
     return (await requestLoader<string, Organisation | undefined>(ctx, 'identity.organisationById', (ids) => this.organisations.getMany(ids)).load(request.organisationId)) ?? null;
   }

@@ -1,5 +1,5 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, NotFoundError, PageArgs, Paginated, RequestContext, requestLoader, Role } from '@app/core';
+import { ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Args, Ctx, NoArgs, NotFoundError, PageArgs, Paginated, RequestContext, requestLoader, Role } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { CreateOrganisationInput, OrganisationFilter, OrganisationMemberInput, OrganisationMemberRoleInput } from './dto/identity.inputs';
 import { SetOrganisationEmailDomainInput } from './dto/organisation-requests.inputs';
@@ -69,19 +69,19 @@ export class OrganisationsResolver {
     description: "Whether your email address is of the organisation's email domain: a hint that it is yours. Null when signed out.",
   })
   @Allow('SIGNED_IN')
-  emailDomainMatches(@Parent() organisation: Organisation, @Ctx() ctx: RequestContext): boolean {
+  emailDomainMatches(organisation: Organisation, _args: NoArgs, ctx: RequestContext): boolean {
     return emailDomainMatches(ctx.user!.email, organisation.emailDomain);
   }
 
   @ResolveField(() => [OrganisationMembership], { nullable: true, description: 'Its members with their roles, by name. Admins only; null for anyone else.' })
   @Allow(Role.ADMIN)
-  memberships(@Parent() organisation: Organisation, @Ctx() ctx: RequestContext): Promise<OrganisationMembership[]> {
+  memberships(organisation: Organisation, _args: NoArgs, ctx: RequestContext): Promise<OrganisationMembership[]> {
     return requestLoader<string, OrganisationMembership[]>(ctx, 'organisation.memberships', (ids) => this.organisationsService.membershipsOf(ids)).load(organisation.id);
   }
 
   @ResolveField(() => City)
   @Allow('PUBLIC')
-  async city(@Parent() organisation: Organisation, @Ctx() ctx: RequestContext): Promise<City> {
+  async city(organisation: Organisation, _args: NoArgs, ctx: RequestContext): Promise<City> {
     const city = await this.cityLoaders.city(ctx).load(organisation.cityId);
     if (!city) throw new NotFoundError('city', organisation.cityId);
     return city;
@@ -98,7 +98,7 @@ export class OrganisationMembershipsResolver {
 
   @ResolveField(() => User)
   @Allow('SIGNED_IN')
-  async user(@Parent() membership: OrganisationMembership, @Ctx() ctx: RequestContext): Promise<User> {
+  async user(membership: OrganisationMembership, _args: NoArgs, ctx: RequestContext): Promise<User> {
     const user = membership.user ?? (await this.usersService.loader(ctx).load(membership.userId));
     if (!user) throw new NotFoundError('user', membership.userId);
     return user;
@@ -106,7 +106,7 @@ export class OrganisationMembershipsResolver {
 
   @ResolveField(() => Organisation)
   @Allow('SIGNED_IN')
-  async organisation(@Parent() membership: OrganisationMembership, @Ctx() ctx: RequestContext): Promise<Organisation> {
+  async organisation(membership: OrganisationMembership, _args: NoArgs, ctx: RequestContext): Promise<Organisation> {
     const organisation =
       membership.organisation ??
       (await requestLoader<string, Organisation | undefined>(ctx, 'identity.organisationById', (ids) => this.organisationsService.getMany(ids)).load(membership.organisationId));

@@ -1,5 +1,20 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, costWhen, Ctx, listOfAtMost, PageArgs, Paginated, PASSWORD_HASH_COST, RequestContext, requestLoader, Role, Self, words } from '@app/core';
+import { ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Allow,
+  Args,
+  costWhen,
+  Ctx,
+  listOfAtMost,
+  NoArgs,
+  PageArgs,
+  Paginated,
+  PASSWORD_HASH_COST,
+  RequestContext,
+  requestLoader,
+  Role,
+  Self,
+  words,
+} from '@app/core';
 import {
   AcceptInvitationInput,
   InviteUserInput,
@@ -100,19 +115,19 @@ export class UsersResolver {
 
   @ResolveField(() => String, { description: 'The name in the request’s language: its version for English or Korean pages where the person gave one, else the name as they write it.' })
   @Allow('SIGNED_IN')
-  displayName(@Parent() user: User, @Ctx() ctx: RequestContext): string {
+  displayName(user: User, _args: NoArgs, ctx: RequestContext): string {
     return nameIn(user, ctx.language);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The name as the person writes it, whatever the request’s language (the one to edit as displayName). Visible to the person and admins.' })
   @Allow(Role.ADMIN, Self('id'))
-  nameAsWritten(@Parent() user: User): string {
+  nameAsWritten(user: User): string {
     return user.displayName;
   }
 
   @ResolveField(() => [Role], { nullable: true, description: 'Platform roles; visible to the person and admins.' })
   @Allow(Role.ADMIN, Self('id'))
-  roles(@Parent() user: User, @Ctx() ctx: RequestContext): Promise<Role[]> {
+  roles(user: User, _args: NoArgs, ctx: RequestContext): Promise<Role[]> {
     return requestLoader<string, Role[]>(ctx, 'user.roles', (ids) => this.usersService.rolesFor(ids)).load(user.id);
   }
 
@@ -122,13 +137,13 @@ export class UsersResolver {
     description: 'Where the person is signed in now (open sessions, most recently used first, at most 100). Admins only; null for anyone else.',
   })
   @Allow(Role.ADMIN)
-  sessions(@Parent() user: User, @Ctx() ctx: RequestContext): Promise<Session[]> {
+  sessions(user: User, _args: NoArgs, ctx: RequestContext): Promise<Session[]> {
     return requestLoader<string, Session[]>(ctx, 'user.sessions', (ids) => this.usersService.openSessionsFor(ids)).load(user.id);
   }
 
   @ResolveField(() => [Organisation])
   @Allow('SIGNED_IN')
-  organisations(@Parent() user: User, @Ctx() ctx: RequestContext): Promise<Organisation[]> {
+  organisations(user: User, _args: NoArgs, ctx: RequestContext): Promise<Organisation[]> {
     return requestLoader<string, Organisation[]>(ctx, 'user.organisations', (ids) => this.usersService.organisationsFor(ids)).load(user.id);
   }
 
@@ -137,7 +152,7 @@ export class UsersResolver {
     description: 'The organisations the person belongs to, with their role in each (a MANAGER decides requests to join it). Visible to the person and admins.',
   })
   @Allow(Role.ADMIN, Self('id'))
-  memberships(@Parent() user: User, @Ctx() ctx: RequestContext): Promise<OrganisationMembership[]> {
+  memberships(user: User, _args: NoArgs, ctx: RequestContext): Promise<OrganisationMembership[]> {
     return requestLoader<string, OrganisationMembership[]>(ctx, 'user.memberships', (ids) => this.usersService.membershipsFor(ids)).load(user.id);
   }
 }

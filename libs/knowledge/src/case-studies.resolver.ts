@@ -1,5 +1,5 @@
-import { Args, Field, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, listOfAtMost, LocalizedText, ONE_PER_LANGUAGE, PageArgs, Paginated, RequestContext } from '@app/core';
+import { Field, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Args, Ctx, listOfAtMost, LocalizedText, NoArgs, ONE_PER_LANGUAGE, PageArgs, Paginated, RequestContext } from '@app/core';
 import { nameIn, User, UsersService } from '@app/identity';
 import { CaseStudiesService } from './case-studies.service';
 import { CaseStudySearch, CaseStudySearchResult } from './case-study-search';
@@ -139,38 +139,38 @@ export class CaseStudiesResolver {
 
   @ResolveField(() => [CaseStudyVersion], { complexity: ONE_PER_LANGUAGE, description: 'The language versions you may read: the published ones, or all of them for its authors and reviewers.' })
   @Allow('PUBLIC')
-  versions(@Parent() caseStudy: CaseStudy, @Ctx() ctx: RequestContext): Promise<CaseStudyVersion[]> {
+  versions(caseStudy: CaseStudy, _args: NoArgs, ctx: RequestContext): Promise<CaseStudyVersion[]> {
     return this.service.versionsIn(ctx, caseStudy);
   }
 
   @ResolveField(() => [CaseStudyPartner], { complexity: listOfAtMost(MAX_CASE_STUDY_PARTNERS) })
   @Allow('PUBLIC')
-  partners(@Parent() caseStudy: CaseStudy): CaseStudyPartner[] {
+  partners(caseStudy: CaseStudy): CaseStudyPartner[] {
     return caseStudy.partners.map((p) => ({ name: LocalizedText.of(p.name), organisationId: p.organisationId }));
   }
 
   @ResolveField(() => [LocalizedText], { complexity: listOfAtMost(MAX_CASE_STUDY_POINTS) })
   @Allow('PUBLIC')
-  successFactors(@Parent() caseStudy: CaseStudy): LocalizedText[] {
+  successFactors(caseStudy: CaseStudy): LocalizedText[] {
     return caseStudy.successFactors.map((f) => LocalizedText.of(f));
   }
 
   @ResolveField(() => [LocalizedText], { complexity: listOfAtMost(MAX_CASE_STUDY_POINTS) })
   @Allow('PUBLIC')
-  lessons(@Parent() caseStudy: CaseStudy): LocalizedText[] {
+  lessons(caseStudy: CaseStudy): LocalizedText[] {
     return caseStudy.lessons.map((f) => LocalizedText.of(f));
   }
 
   @ResolveField(() => [String], { description: 'Its authors’ names.' })
   @Allow('PUBLIC')
-  async authorNames(@Parent() caseStudy: CaseStudy, @Ctx() ctx: RequestContext): Promise<string[]> {
+  async authorNames(caseStudy: CaseStudy, _args: NoArgs, ctx: RequestContext): Promise<string[]> {
     const users = await this.users.loader(ctx).loadMany(caseStudy.authorUserIds);
     return users.filter((u): u is User => !!u && !(u instanceof Error)).map((u) => nameIn(u, ctx.language));
   }
 
   @ResolveField(() => CaseStudyAccessView)
   @Allow('PUBLIC')
-  myAccess(@Parent() caseStudy: CaseStudy, @Ctx() ctx: RequestContext): Promise<CaseStudyAccessView> {
+  myAccess(caseStudy: CaseStudy, _args: NoArgs, ctx: RequestContext): Promise<CaseStudyAccessView> {
     return this.service.accessIn(ctx, caseStudy);
   }
 

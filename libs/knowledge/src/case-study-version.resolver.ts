@@ -1,4 +1,4 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow } from '@app/core';
 import { CaseStudyVersion } from './entities/case-study-version.entity';
 import { renderMarkdown } from './markdown';
@@ -7,7 +7,7 @@ import { renderMarkdown } from './markdown';
 export class CaseStudyVersionResolver {
   @ResolveField(() => String, { description: 'The body rendered from Markdown and sanitised: safe to show as HTML.' })
   @Allow('PUBLIC')
-  bodyHtml(@Parent() version: CaseStudyVersion): string {
+  bodyHtml(version: CaseStudyVersion): string {
     return renderMarkdown(version.body);
   }
 }

@@ -1,7 +1,7 @@
-import { Args, ArgsType, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { Allow, Ctx, PageArgs, Paginated, RequestContext, Role, says } from '@app/core';
+import { Allow, Args, Ctx, PageArgs, Paginated, RequestContext, Role, says } from '@app/core';
 import { OutboxMessage, OutboxStatus } from './entities/outbox-message.entity';
 import { OutboxService } from './outbox.service';
 import { testMessageTemplate } from './templates/test-message.template';

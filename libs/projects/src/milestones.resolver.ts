@@ -1,5 +1,5 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, LocalizedText, RequestContext } from '@app/core';
+import { Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Args, Ctx, LocalizedText, RequestContext } from '@app/core';
 import { AddMilestoneInput, RemoveMilestoneInput, UpdateMilestoneInput } from './dto/project.inputs';
 import { Milestone } from './entities/milestone.entity';
 import { MilestonesService } from './milestones.service';
@@ -28,7 +28,7 @@ export class MilestonesResolver {
 
   @ResolveField(() => LocalizedText)
   @Allow('SIGNED_IN')
-  title(@Parent() milestone: Milestone): LocalizedText {
+  title(milestone: Milestone): LocalizedText {
     return LocalizedText.of({ en: milestone.titleEn, ko: milestone.titleKo });
   }
 }

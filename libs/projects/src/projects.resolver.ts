@@ -1,5 +1,5 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, LANGUAGES, listOfAtMost, LocalizedText, ONE_PER_COUNTRY, RequestContext } from '@app/core';
+import { ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Args, Ctx, LANGUAGES, listOfAtMost, LocalizedText, NoArgs, ONE_PER_COUNTRY, RequestContext } from '@app/core';
 import { CitiesLoaders } from '@app/cities';
 import { Organisation } from '@app/identity';
 import { TwinningLoaders } from '@app/twinning';
@@ -83,37 +83,37 @@ export class ProjectsResolver {
 
   @ResolveField(() => LocalizedText)
   @Allow('SIGNED_IN')
-  title(@Parent() project: Project): LocalizedText {
+  title(project: Project): LocalizedText {
     return LocalizedText.of({ en: project.titleEn, ko: project.titleKo });
   }
 
   @ResolveField(() => LocalizedText)
   @Allow('SIGNED_IN')
-  summary(@Parent() project: Project): LocalizedText {
+  summary(project: Project): LocalizedText {
     return LocalizedText.of({ en: project.summaryEn, ko: project.summaryKo });
   }
 
   @ResolveField(() => [String], { description: 'The languages in which both the title and the summary exist.' })
   @Allow('SIGNED_IN')
-  languages(@Parent() project: Project): string[] {
+  languages(project: Project): string[] {
     return LANGUAGES.filter((l) => (l === 'en' ? project.titleEn && project.summaryEn : project.titleKo && project.summaryKo));
   }
 
   @ResolveField(() => [LocalizedText], { complexity: listOfAtMost(MAX_PROJECT_OBJECTIVES) })
   @Allow('SIGNED_IN')
-  objectives(@Parent() project: Project): LocalizedText[] {
+  objectives(project: Project): LocalizedText[] {
     return project.objectives.map((o) => LocalizedText.of(o));
   }
 
   @ResolveField(() => [ProjectOutput], { complexity: listOfAtMost(MAX_PROJECT_OUTPUTS) })
   @Allow('SIGNED_IN')
-  outputs(@Parent() project: Project): ProjectOutput[] {
+  outputs(project: Project): ProjectOutput[] {
     return project.outputs.map((o) => ({ title: LocalizedText.of(o.title), url: o.url, deliveredOn: o.deliveredOn }));
   }
 
   @ResolveField(() => [ProjectRisk], { complexity: listOfAtMost(MAX_PROJECT_RISKS) })
   @Allow('SIGNED_IN')
-  risks(@Parent() project: Project): ProjectRisk[] {
+  risks(project: Project): ProjectRisk[] {
     return project.risks.map((r) => ({
       description: LocalizedText.of(r.description),
       likelihood: r.likelihood,
@@ -124,13 +124,13 @@ export class ProjectsResolver {
 
   @ResolveField(() => Boolean, { description: 'Whether the summary is public.' })
   @Allow('SIGNED_IN')
-  published(@Parent() project: Project): boolean {
+  published(project: Project): boolean {
     return !!project.publishedAt;
   }
 
   @ResolveField(() => [ProjectLead], { complexity: ONE_PER_COUNTRY, description: 'The lead in city A, then in city B.' })
   @Allow('SIGNED_IN')
-  async leads(@Parent() project: Project, @Ctx() ctx: RequestContext): Promise<ProjectLead[]> {
+  async leads(project: Project, _args: NoArgs, ctx: RequestContext): Promise<ProjectLead[]> {
     const zones = await this.twinningLoaders.zonesOfWorkspace(ctx).load(project.workspaceId);
     const userIds = [project.leadAUserId, project.leadBUserId];
     return Promise.all(
@@ -143,32 +143,32 @@ export class ProjectsResolver {
 
   @ResolveField(() => [Organisation], { complexity: listOfAtMost(MAX_PROJECT_PARTNERS) })
   @Allow('SIGNED_IN')
-  async partners(@Parent() project: Project, @Ctx() ctx: RequestContext): Promise<Organisation[]> {
+  async partners(project: Project, _args: NoArgs, ctx: RequestContext): Promise<Organisation[]> {
     const found = await Promise.all(project.partnerOrganisationIds.map((id) => this.twinningLoaders.organisation(ctx).load(id)));
     return found.filter((o): o is Organisation => !!o);
   }
 
   @ResolveField(() => [ProjectBudget], { complexity: ONE_PER_COUNTRY, description: 'One per contributing country.' })
   @Allow('SIGNED_IN')
-  budgets(@Parent() project: Project, @Ctx() ctx: RequestContext): Promise<ProjectBudget[]> {
+  budgets(project: Project, _args: NoArgs, ctx: RequestContext): Promise<ProjectBudget[]> {
     return this.loaders.budgets(ctx).load(project.id);
   }
 
   @ResolveField(() => [Milestone], { description: 'By due date.' })
   @Allow('SIGNED_IN')
-  milestones(@Parent() project: Project, @Ctx() ctx: RequestContext): Promise<Milestone[]> {
+  milestones(project: Project, _args: NoArgs, ctx: RequestContext): Promise<Milestone[]> {
     return this.loaders.milestones(ctx).load(project.id);
   }
 
   @ResolveField(() => [ProjectStageChange], { description: 'Every stage the project was in, oldest first.' })
   @Allow('SIGNED_IN')
-  stageHistory(@Parent() project: Project, @Ctx() ctx: RequestContext): Promise<ProjectStageChange[]> {
+  stageHistory(project: Project, _args: NoArgs, ctx: RequestContext): Promise<ProjectStageChange[]> {
     return this.loaders.stageHistory(ctx).load(project.id);
   }
 
   @ResolveField(() => CaseStudyPrompt, { nullable: true, description: 'Set once the project reached business as usual or closed.' })
   @Allow('SIGNED_IN')
-  caseStudyPrompt(@Parent() project: Project, @Ctx() ctx: RequestContext): Promise<CaseStudyPrompt | null> {
+  caseStudyPrompt(project: Project, _args: NoArgs, ctx: RequestContext): Promise<CaseStudyPrompt | null> {
     return this.loaders.caseStudyPrompt(ctx).load(project.id);
   }
 }

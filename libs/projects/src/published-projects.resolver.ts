@@ -1,5 +1,5 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, LocalizedText, PageArgs, Paginated, RequestContext } from '@app/core';
+import { Query, Resolver } from '@nestjs/graphql';
+import { Allow, Args, Ctx, LocalizedText, PageArgs, Paginated, RequestContext } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { PublishedProjectFilter } from './dto/project.inputs';
 import { PublishedProject } from './dto/project.outputs';

@@ -1,5 +1,5 @@
-import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, RequestContext } from '@app/core';
+import { Int, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, NoArgs, RequestContext } from '@app/core';
 import { WorkspaceHealth } from '@app/twinning';
 import { ProjectsLoaders } from './projects.loaders';
 
@@ -10,7 +10,7 @@ export class WorkspaceHealthProjectsResolver {
 
   @ResolveField(() => Int, { description: 'Joint projects not closed.' })
   @Allow('SIGNED_IN')
-  activeProjects(@Parent() health: WorkspaceHealth, @Ctx() ctx: RequestContext): Promise<number> {
+  activeProjects(health: WorkspaceHealth, _args: NoArgs, ctx: RequestContext): Promise<number> {
     return this.loaders.activeProjects(ctx).load(health.workspaceId);
   }
 }

@@ -1,5 +1,5 @@
-import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, PageArgs, Paginated, RequestContext } from '@app/core';
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Args, Ctx, PageArgs, Paginated, RequestContext } from '@app/core';
 import { TwinningAccessService, Workspace } from '@app/twinning';
 import { ProjectFilter } from './dto/project.inputs';
 import { Project } from './entities/project.entity';

@@ -1,5 +1,5 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, RequestContext } from '@app/core';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, NoArgs, RequestContext } from '@app/core';
 import { User } from '@app/identity';
 import { TwinningStatusChange } from './entities/twinning-status-change.entity';
 import { TwinningLoaders } from './twinning.loaders';
@@ -10,7 +10,7 @@ export class TwinningStatusChangeResolver {
 
   @ResolveField(() => User, { nullable: true, description: 'Who made the change.' })
   @Allow('SIGNED_IN')
-  async actor(@Parent() change: TwinningStatusChange, @Ctx() ctx: RequestContext): Promise<User | null> {
+  async actor(change: TwinningStatusChange, _args: NoArgs, ctx: RequestContext): Promise<User | null> {
     return (await this.loaders.user(ctx).load(change.actorUserId)) ?? null;
   }
 }

@@ -1,5 +1,5 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, NotFoundError, PageArgs, Paginated, RequestContext } from '@app/core';
+import { ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Args, Ctx, NoArgs, NotFoundError, PageArgs, Paginated, RequestContext } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { CityOfficerService, nameIn } from '@app/identity';
 import { ChangeTwinningStatusInput, ProposeTwinningInput, RespondToTwinningProposalInput, TwinningFilter, WithdrawTwinningProposalInput } from './dto/twinning.inputs';
@@ -61,19 +61,19 @@ export class TwinningResolver {
 
   @ResolveField(() => City, { description: 'The city that proposed.' })
   @Allow('PUBLIC')
-  cityA(@Parent() twinning: Twinning, @Ctx() ctx: RequestContext): Promise<City> {
+  cityA(twinning: Twinning, _args: NoArgs, ctx: RequestContext): Promise<City> {
     return this.city(ctx, twinning.cityAId);
   }
 
   @ResolveField(() => City, { description: 'The city that was asked.' })
   @Allow('PUBLIC')
-  cityB(@Parent() twinning: Twinning, @Ctx() ctx: RequestContext): Promise<City> {
+  cityB(twinning: Twinning, _args: NoArgs, ctx: RequestContext): Promise<City> {
     return this.city(ctx, twinning.cityBId);
   }
 
   @ResolveField(() => ID, { nullable: true, description: 'The shared workspace, once accepted (its content is for members and admins).' })
   @Allow('PUBLIC')
-  async workspaceId(@Parent() twinning: Twinning, @Ctx() ctx: RequestContext): Promise<string | null> {
+  async workspaceId(twinning: Twinning, _args: NoArgs, ctx: RequestContext): Promise<string | null> {
     return (await this.loaders.workspaceOfTwinning(ctx).load(twinning.id))?.id ?? null;
   }
 
@@ -82,7 +82,7 @@ export class TwinningResolver {
     description: "The proposal and its answer: for the two cities' officers, the workspace's members and admins; null for others.",
   })
   @Allow('SIGNED_IN')
-  async proposal(@Parent() twinning: Twinning, @Ctx() ctx: RequestContext): Promise<TwinningProposal | null> {
+  async proposal(twinning: Twinning, _args: NoArgs, ctx: RequestContext): Promise<TwinningProposal | null> {
     if (!(await this.access.isInsider(ctx.user, twinning, await this.officers.governedByCaller(ctx)))) return null;
     const proposer = await this.loaders.user(ctx).load(twinning.proposedByUserId);
     return {

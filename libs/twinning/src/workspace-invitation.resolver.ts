@@ -1,4 +1,4 @@
-import { Field, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Field, ObjectType, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { Allow } from '@app/core';
 import { EmailedLink } from '@app/identity';
@@ -14,7 +14,7 @@ export class WorkspaceInvitationResolver {
 
   @ResolveField(() => WorkspaceInvitationStatus)
   @Allow('SIGNED_IN')
-  status(@Parent() invitation: WorkspaceInvitation): WorkspaceInvitationStatus {
+  status(invitation: WorkspaceInvitation): WorkspaceInvitationStatus {
     return this.invitations.invitationStatus(invitation);
   }
 }
@@ -33,7 +33,7 @@ export class EmailedLinkWorkspaceResolver {
 
   @ResolveField(() => WorkspaceInvitationPreview, { nullable: true, description: "A workspace invitation's workspace and role; null for any other link." })
   @Allow('PUBLIC')
-  async workspaceInvitation(@Parent() link: EmailedLink): Promise<WorkspaceInvitationPreview | null> {
+  async workspaceInvitation(link: EmailedLink): Promise<WorkspaceInvitationPreview | null> {
     const payload = link.payload as Partial<WorkspaceInvitationPayload>;
     if (link.invitationKind !== 'workspace' || !payload.workspaceId || !payload.role) return null;
     const [twinning] = await twinningsOfWorkspaces(this.dataSource.manager, [payload.workspaceId]);

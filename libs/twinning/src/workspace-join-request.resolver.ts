@@ -1,5 +1,5 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, NotFoundError, RequestContext } from '@app/core';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, NoArgs, NotFoundError, RequestContext } from '@app/core';
 import { User } from '@app/identity';
 import { WorkspaceJoinRequest } from './entities/workspace-join-request.entity';
 import { TwinningLoaders } from './twinning.loaders';
@@ -10,7 +10,7 @@ export class WorkspaceJoinRequestResolver {
 
   @ResolveField(() => User)
   @Allow('SIGNED_IN')
-  async user(@Parent() request: WorkspaceJoinRequest, @Ctx() ctx: RequestContext): Promise<User> {
+  async user(request: WorkspaceJoinRequest, _args: NoArgs, ctx: RequestContext): Promise<User> {
     const user = await this.loaders.user(ctx).load(request.userId);
     if (!user) throw new NotFoundError('user', request.userId);
     return user;

@@ -1,5 +1,5 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, NotFoundError, RequestContext } from '@app/core';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, NoArgs, NotFoundError, RequestContext } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { Organisation, User } from '@app/identity';
 import { WorkspaceMember } from './entities/workspace-member.entity';
@@ -14,7 +14,7 @@ export class WorkspaceMemberResolver {
 
   @ResolveField(() => User)
   @Allow('SIGNED_IN')
-  async user(@Parent() member: WorkspaceMember, @Ctx() ctx: RequestContext): Promise<User> {
+  async user(member: WorkspaceMember, _args: NoArgs, ctx: RequestContext): Promise<User> {
     const user = await this.loaders.user(ctx).load(member.userId);
     if (!user) throw new NotFoundError('user', member.userId);
     return user;
@@ -22,7 +22,7 @@ export class WorkspaceMemberResolver {
 
   @ResolveField(() => City)
   @Allow('SIGNED_IN')
-  async city(@Parent() member: WorkspaceMember, @Ctx() ctx: RequestContext): Promise<City> {
+  async city(member: WorkspaceMember, _args: NoArgs, ctx: RequestContext): Promise<City> {
     const city = await this.cityLoaders.city(ctx).load(member.cityId);
     if (!city) throw new NotFoundError('city', member.cityId);
     return city;
@@ -30,7 +30,7 @@ export class WorkspaceMemberResolver {
 
   @ResolveField(() => Organisation, { nullable: true })
   @Allow('SIGNED_IN')
-  async organisation(@Parent() member: WorkspaceMember, @Ctx() ctx: RequestContext): Promise<Organisation | null> {
+  async organisation(member: WorkspaceMember, _args: NoArgs, ctx: RequestContext): Promise<Organisation | null> {
     return member.organisationId ? ((await this.loaders.organisation(ctx).load(member.organisationId)) ?? null) : null;
   }
 }

@@ -1,5 +1,5 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, costWhen, Ctx, listOfAtMost, NotFoundError, PageArgs, Paginated, PASSWORD_HASH_COST, RequestContext } from '@app/core';
+import { ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Args, costWhen, Ctx, listOfAtMost, NoArgs, NotFoundError, PageArgs, Paginated, PASSWORD_HASH_COST, RequestContext } from '@app/core';
 import { CitiesLoaders } from '@app/cities';
 import {
   AcceptWorkspaceInvitationInput,
@@ -112,7 +112,7 @@ export class WorkspaceResolver {
 
   @ResolveField(() => Twinning)
   @Allow('SIGNED_IN')
-  async twinning(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext): Promise<Twinning> {
+  async twinning(workspace: Workspace, _args: NoArgs, ctx: RequestContext): Promise<Twinning> {
     const twinning = await this.loaders.twinning(ctx).load(workspace.twinningId);
     if (!twinning) throw new NotFoundError('twinning', workspace.twinningId);
     return twinning;
@@ -120,7 +120,7 @@ export class WorkspaceResolver {
 
   @ResolveField(() => WorkspaceRole, { nullable: true, description: 'Your role here; null for admins who are not members.' })
   @Allow('SIGNED_IN')
-  async myRole(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext): Promise<WorkspaceRole | null> {
+  async myRole(workspace: Workspace, _args: NoArgs, ctx: RequestContext): Promise<WorkspaceRole | null> {
     return (await this.access.loader(ctx).load(workspace.id))?.role ?? null;
   }
 
@@ -144,13 +144,13 @@ export class WorkspaceResolver {
 
   @ResolveField(() => [TwinningStatusChange], { nullable: true, description: "The twinning's status changes, oldest first." })
   @Allow('SIGNED_IN')
-  async statusHistory(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext): Promise<TwinningStatusChange[] | null> {
+  async statusHistory(workspace: Workspace, _args: NoArgs, ctx: RequestContext): Promise<TwinningStatusChange[] | null> {
     return (await this.access.loader(ctx).load(workspace.id)) ? this.workspaces.statusHistory(workspace.twinningId) : null;
   }
 
   @ResolveField(() => WorkspaceHealth, { nullable: true })
   @Allow('SIGNED_IN')
-  async health(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext): Promise<WorkspaceHealth | null> {
+  async health(workspace: Workspace, _args: NoArgs, ctx: RequestContext): Promise<WorkspaceHealth | null> {
     if (!(await this.access.loader(ctx).load(workspace.id))) return null;
     const [twinning, counts] = await Promise.all([this.loaders.twinning(ctx).load(workspace.twinningId), this.loaders.memberCounts(ctx).load(workspace.id)]);
     const membersPerCity = await Promise.all(

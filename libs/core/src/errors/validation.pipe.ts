@@ -17,7 +17,7 @@ export function toFieldProblems(errors: ValidationError[], prefix = ''): FieldPr
 }
 
 /**
- * Validates every GraphQL argument object; a failure is BAD_USER_INPUT with
+ * Validates a GraphQL argument object (attached by Args, graphql/args.decorator.ts); a failure is BAD_USER_INPUT with
  * one message per field, so a form can show each next to its input.
  */
 export function createValidationPipe(): ValidationPipe {

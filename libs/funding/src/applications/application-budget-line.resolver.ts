@@ -1,4 +1,4 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Money } from '@app/core';
 import { ApplicationBudgetLine } from './application-budget-line.entity';
 
@@ -6,7 +6,7 @@ import { ApplicationBudgetLine } from './application-budget-line.entity';
 export class ApplicationBudgetLineResolver {
   @ResolveField(() => Money)
   @Allow('SIGNED_IN')
-  amount(@Parent() line: ApplicationBudgetLine): Money {
+  amount(line: ApplicationBudgetLine): Money {
     return Money.of(line.amountMinor, line.currency.trim());
   }
 }

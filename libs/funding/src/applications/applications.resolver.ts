@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { Allow, Ctx, listOfAtMost, LocalizedText, Money, ONE_PER_COUNTRY, PageArgs, RequestContext, requestLoader, Role } from '@app/core';
+import { Allow, Args, Ctx, listOfAtMost, LocalizedText, Money, NoArgs, ONE_PER_COUNTRY, PageArgs, RequestContext, requestLoader, Role } from '@app/core';
 import { ApplicationLifecycleService } from './application-lifecycle.service';
 import { actionsFor, APPLICATION_ACTIONS } from './application-states';
 import { ApplicationsService } from './applications.service';
@@ -110,61 +110,61 @@ export class ApplicationsResolver {
 
   @ResolveField(() => FundCall)
   @Allow('SIGNED_IN')
-  call(@Parent() application: FundApplication, @Ctx() ctx: RequestContext): Promise<FundCall> {
+  call(application: FundApplication, _args: NoArgs, ctx: RequestContext): Promise<FundCall> {
     return this.loaders.call(ctx).load(application.callId);
   }
 
   @ResolveField(() => Fund)
   @Allow('SIGNED_IN')
-  fund(@Parent() application: FundApplication, @Ctx() ctx: RequestContext): Promise<Fund> {
+  fund(application: FundApplication, _args: NoArgs, ctx: RequestContext): Promise<Fund> {
     return this.loaders.fund(ctx).load(application.fundId);
   }
 
   @ResolveField(() => LocalizedText)
   @Allow('SIGNED_IN')
-  title(@Parent() a: FundApplication): LocalizedText {
+  title(a: FundApplication): LocalizedText {
     return LocalizedText.of({ en: a.titleEn, ko: a.titleKo });
   }
 
   @ResolveField(() => LocalizedText)
   @Allow('SIGNED_IN')
-  summary(@Parent() a: FundApplication): LocalizedText {
+  summary(a: FundApplication): LocalizedText {
     return LocalizedText.of({ en: a.summaryEn, ko: a.summaryKo });
   }
 
   @ResolveField(() => LocalizedText)
   @Allow('SIGNED_IN')
-  routeToBusinessAsUsual(@Parent() a: FundApplication): LocalizedText {
+  routeToBusinessAsUsual(a: FundApplication): LocalizedText {
     return LocalizedText.of({ en: a.routeToBauEn, ko: a.routeToBauKo });
   }
 
   @ResolveField(() => [LocalizedText], { complexity: listOfAtMost(MAX_APPLICATION_OBJECTIVES) })
   @Allow('SIGNED_IN')
-  objectives(@Parent() a: FundApplication): LocalizedText[] {
+  objectives(a: FundApplication): LocalizedText[] {
     return a.objectives.map((o) => LocalizedText.of(o));
   }
 
   @ResolveField(() => [ApplicationMilestone], { complexity: listOfAtMost(MAX_APPLICATION_MILESTONES) })
   @Allow('SIGNED_IN')
-  milestones(@Parent() a: FundApplication): ApplicationMilestone[] {
+  milestones(a: FundApplication): ApplicationMilestone[] {
     return a.milestones.map((m) => ({ title: LocalizedText.of(m.title), dueDate: m.dueDate }));
   }
 
   @ResolveField(() => [ApplicationBudgetLine], { complexity: listOfAtMost(MAX_BUDGET_LINES) })
   @Allow('SIGNED_IN')
-  budgetLines(@Parent() a: FundApplication, @Ctx() ctx: RequestContext): Promise<ApplicationBudgetLine[]> {
+  budgetLines(a: FundApplication, _args: NoArgs, ctx: RequestContext): Promise<ApplicationBudgetLine[]> {
     return this.loaders.lines(ctx).load(a.id);
   }
 
   @ResolveField(() => [Money], { complexity: ONE_PER_COUNTRY, description: 'What the two sides ask for, per currency.' })
   @Allow('SIGNED_IN')
-  async requested(@Parent() a: FundApplication, @Ctx() ctx: RequestContext): Promise<Money[]> {
+  async requested(a: FundApplication, _args: NoArgs, ctx: RequestContext): Promise<Money[]> {
     return [...sumByCurrency(await this.loaders.lines(ctx).load(a.id))].map(([currency, amount]) => Money.of(amount, currency));
   }
 
   @ResolveField(() => [Money], { complexity: ONE_PER_COUNTRY, description: 'What the fund has committed to it and not released, per currency.' })
   @Allow('SIGNED_IN')
-  async award(@Parent() a: FundApplication, @Ctx() ctx: RequestContext): Promise<Money[]> {
+  async award(a: FundApplication, _args: NoArgs, ctx: RequestContext): Promise<Money[]> {
     const outstanding = await requestLoader(ctx, 'funding.outstanding', async (ids: readonly string[]) => {
       const all = await this.ledger.outstandingMany(this.dataSource.manager, ids);
       return ids.map((id) => all.get(id)!);
@@ -174,7 +174,7 @@ export class ApplicationsResolver {
 
   @ResolveField(() => [EligibilityCheck], { complexity: listOfAtMost(ELIGIBILITY_RULES), description: 'Every rule of the call, applied to it as it stands now.' })
   @Allow('SIGNED_IN')
-  async eligibility(@Parent() a: FundApplication, @Ctx() ctx: RequestContext): Promise<EligibilityCheck[]> {
+  async eligibility(a: FundApplication, _args: NoArgs, ctx: RequestContext): Promise<EligibilityCheck[]> {
     // On the pool, not a transaction: the two loaders may run at once.
     const [facts, lines] = await Promise.all([this.loaders.eligibilityFacts(ctx).load(a.id), this.loaders.lines(ctx).load(a.id)]);
     return checksIn(checkEligibility({ ...facts, lines }), ctx.language);
@@ -182,13 +182,13 @@ export class ApplicationsResolver {
 
   @ResolveField(() => [ApplicationTransition], { complexity: listOfAtMost(TRANSITIONS_PRICED), description: 'Every change of status, oldest first.' })
   @Allow('SIGNED_IN')
-  transitions(@Parent() a: FundApplication): Promise<ApplicationTransition[]> {
+  transitions(a: FundApplication): Promise<ApplicationTransition[]> {
     return this.dataSource.getRepository(ApplicationTransition).find({ where: { applicationId: a.id }, order: { id: 'ASC' } });
   }
 
   @ResolveField(() => [String], { description: `What may happen to it next, by the state machine and its decision's outcome (not who may do it): ${Object.keys(APPLICATION_ACTIONS).join(', ')}.` })
   @Allow('SIGNED_IN')
-  nextSteps(@Parent() a: FundApplication): string[] {
+  nextSteps(a: FundApplication): string[] {
     return actionsFor(a.status, a.outcome);
   }
 }

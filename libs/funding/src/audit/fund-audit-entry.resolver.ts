@@ -1,5 +1,5 @@
-import { ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, Language, RequestContext } from '@app/core';
+import { ID, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Language, NoArgs, RequestContext } from '@app/core';
 import { nameIn, UsersService } from '@app/identity';
 import { FundAuditEntry } from './fund-audit-entry.entity';
 import { auditActorName, auditSummary } from './audit-words';
@@ -40,13 +40,13 @@ export class FundAuditEntryResolver {
       'What happened, in the reader’s language (Accept-Language, else their account’s) and zone: “Assigned 2 reviewers, due …”, “심사위원 2명을 배정했습니다. …”. An entry recorded before the log kept facts gives its English sentence as recorded (summaryLang en). The person’s own words are `reason`.',
   })
   @Allow('SIGNED_IN')
-  summary(@Parent() entry: FundAuditEntry, @Ctx() ctx: RequestContext): string {
+  summary(entry: FundAuditEntry, _args: NoArgs, ctx: RequestContext): string {
     return auditSummary(entry, ctx.language, ctx.user?.timeZone).text;
   }
 
   @ResolveField(() => String, { description: 'The language `summary` is in: the reader’s, or en for an entry kept as the English sentence it recorded.' })
   @Allow('SIGNED_IN')
-  summaryLang(@Parent() entry: FundAuditEntry, @Ctx() ctx: RequestContext): string {
+  summaryLang(entry: FundAuditEntry, _args: NoArgs, ctx: RequestContext): string {
     return auditSummary(entry, ctx.language, ctx.user?.timeZone).lang;
   }
 
@@ -55,7 +55,7 @@ export class FundAuditEntryResolver {
       'Who acted, by the name pages in the reader’s language write (“Sarah Thompson”, “김지현”); “The system” / “시스템” when the platform itself acted. One statement for all the actors of a page.',
   })
   @Allow('SIGNED_IN')
-  async actorName(@Parent() entry: FundAuditEntry, @Ctx() ctx: RequestContext): Promise<string> {
+  async actorName(entry: FundAuditEntry, _args: NoArgs, ctx: RequestContext): Promise<string> {
     const user = entry.actorUserId ? await this.users.loader(ctx).load(entry.actorUserId) : undefined;
     return auditActorName(entry.actorUserId, user, ctx.language);
   }
@@ -65,7 +65,7 @@ export class FundAuditEntryResolver {
       'What the entry was done to, as the reader names it, with its title (else its name) in their language where it has one in it: “The application “Harbour sensors””, “신청서 “항만 센서””, “Board member Sarah Thompson”. One statement per kind of thing for a page.',
   })
   @Allow('SIGNED_IN')
-  async subjectLabel(@Parent() entry: FundAuditEntry, @Ctx() ctx: RequestContext): Promise<string> {
+  async subjectLabel(entry: FundAuditEntry, _args: NoArgs, ctx: RequestContext): Promise<string> {
     const language = ctx.language;
     const found = <T>(loading: Promise<T>) => loading.catch(() => null);
     switch (entry.subjectType) {
@@ -94,7 +94,7 @@ export class FundAuditEntryResolver {
 
   @ResolveField(() => ID, { nullable: true, description: 'The application the entry is about (its subject, or the one a decision was on), for a page to link to; null otherwise.' })
   @Allow('SIGNED_IN')
-  subjectApplicationId(@Parent() entry: FundAuditEntry): string | null {
+  subjectApplicationId(entry: FundAuditEntry): string | null {
     return this.applicationIdOf(entry);
   }
 

@@ -1,5 +1,5 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, RequestContext, Role } from '@app/core';
+import { Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Args, Ctx, RequestContext, Role } from '@app/core';
 import { BoardService } from './board.service';
 import {
   AppointBoardMemberInput,

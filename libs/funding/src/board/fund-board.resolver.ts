@@ -1,4 +1,4 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow } from '@app/core';
 import { BoardService } from './board.service';
 import { Board } from './board.entity';
@@ -10,7 +10,7 @@ export class FundBoardResolver {
 
   @ResolveField(() => Board, { description: 'Its bilateral governance board. Public.' })
   @Allow('PUBLIC')
-  board(@Parent() fund: Fund): Promise<Board> {
+  board(fund: Fund): Promise<Board> {
     return this.boards.board(fund.id);
   }
 }

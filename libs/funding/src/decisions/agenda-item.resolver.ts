@@ -1,5 +1,5 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, hasRole, listOfAtMost, NotFoundError, RequestContext, Role } from '@app/core';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, hasRole, listOfAtMost, NoArgs, NotFoundError, RequestContext, Role } from '@app/core';
 import { BoardLoaders } from '../board/board.loaders';
 import { DecisionBlocker, VoteView } from '../dto/board.outputs';
 import { AGENDA_STATUSES } from './decisions.service';
@@ -20,7 +20,7 @@ export class AgendaItemResolver {
 
   @ResolveField(() => FundApplication)
   @Allow('SIGNED_IN')
-  application(@Parent() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<FundApplication> {
+  application(item: AgendaItem, _args: NoArgs, ctx: RequestContext): Promise<FundApplication> {
     return this.fundingLoaders.application(ctx).load(item.applicationId);
   }
 
@@ -30,7 +30,7 @@ export class AgendaItemResolver {
       'Whether the votes that count make a quorum, as `recordFundingDecision` counts them (for a new decision, only votes cast since the current one). Null for a member conflicted on the application: every figure in it comes from the votes.',
   })
   @Allow('SIGNED_IN')
-  async quorum(@Parent() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<QuorumStatus | null> {
+  async quorum(item: AgendaItem, _args: NoArgs, ctx: RequestContext): Promise<QuorumStatus | null> {
     const application = await this.fundingLoaders.application(ctx).load(item.applicationId);
     if (!(await this.mayReadVotes(ctx, application))) return null;
     return (await this.tallyOf(ctx, item, application)).status;
@@ -43,7 +43,7 @@ export class AgendaItemResolver {
       'Why its decision cannot be recorded now, by the checks `recordFundingDecision` makes (its reason codes); empty when it can. Null for those who may not record it (a conflicted member, anyone off the board).',
   })
   @Allow('SIGNED_IN')
-  async decisionBlockers(@Parent() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<DecisionBlocker[] | null> {
+  async decisionBlockers(item: AgendaItem, _args: NoArgs, ctx: RequestContext): Promise<DecisionBlocker[] | null> {
     const application = await this.fundingLoaders.application(ctx).load(item.applicationId);
     if (!(await this.mayReadVotes(ctx, application))) return null;
     if (item.decisionId) return [DecisionBlocker.DECIDED];
@@ -74,7 +74,7 @@ export class AgendaItemResolver {
 
   @ResolveField(() => [VoteView], { complexity: listOfAtMost(BOARD_SIZE_PRICED), nullable: true, description: 'Each vote so far. NOT_FOUND for a member conflicted on the application.' })
   @Allow('SIGNED_IN')
-  async votes(@Parent() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<VoteView[]> {
+  async votes(item: AgendaItem, _args: NoArgs, ctx: RequestContext): Promise<VoteView[]> {
     const application = await this.fundingLoaders.application(ctx).load(item.applicationId);
     if (!(await this.mayReadVotes(ctx, application))) throw new NotFoundError('applicationVotes');
     const votes = await this.loaders.votes(ctx).load(`${item.meetingId}:${item.applicationId}`);
@@ -88,7 +88,7 @@ export class AgendaItemResolver {
 
   @ResolveField(() => FundingDecision, { nullable: true })
   @Allow('SIGNED_IN')
-  decision(@Parent() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<FundingDecision | null> {
+  decision(item: AgendaItem, _args: NoArgs, ctx: RequestContext): Promise<FundingDecision | null> {
     return item.decisionId ? this.loaders.decision(ctx).load(item.decisionId) : Promise.resolve(null);
   }
 }

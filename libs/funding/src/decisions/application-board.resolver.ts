@@ -1,5 +1,5 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, hasRole, listOfAtMost, NotFoundError, RequestContext, Role } from '@app/core';
+import { Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Args, Ctx, hasRole, listOfAtMost, NoArgs, NotFoundError, RequestContext, Role } from '@app/core';
 import { BoardLoaders } from '../board/board.loaders';
 import {
   AssignReviewersInput,
@@ -49,7 +49,7 @@ export class ApplicationBoardResolver {
 
   @ResolveField(() => [Review], { complexity: listOfAtMost(BOARD_SIZE_PRICED), nullable: true, description: 'Admins, and board members not conflicted on it (a reviewer sees the others once theirs is in). NOT_FOUND for anyone else.' })
   @Allow(Role.ADMIN, Role.BOARD_MEMBER)
-  reviews(@Parent() application: FundApplication, @Ctx() ctx: RequestContext): Promise<Review[]> {
+  reviews(application: FundApplication, _args: NoArgs, ctx: RequestContext): Promise<Review[]> {
     return this.reviewsService.visibleTo(ctx, application);
   }
 
@@ -59,19 +59,19 @@ export class ApplicationBoardResolver {
     description: 'Admins: every review assignment on it not withdrawn, written or still to write, with its due date, oldest first.',
   })
   @Allow(Role.ADMIN)
-  reviewAssignments(@Parent() application: FundApplication, @Ctx() ctx: RequestContext): Promise<Review[]> {
+  reviewAssignments(application: FundApplication, _args: NoArgs, ctx: RequestContext): Promise<Review[]> {
     return this.loaders.reviews(ctx).load(application.id);
   }
 
   @ResolveField(() => ReviewSummary, { nullable: true, description: 'The reviews taken together, for those who may read them.' })
   @Allow(Role.ADMIN, Role.BOARD_MEMBER)
-  reviewSummary(@Parent() application: FundApplication, @Ctx() ctx: RequestContext): Promise<ReviewSummary> {
+  reviewSummary(application: FundApplication, _args: NoArgs, ctx: RequestContext): Promise<ReviewSummary> {
     return this.reviewsService.summary(ctx, application);
   }
 
   @ResolveField(() => [ApplicationConflict], { complexity: listOfAtMost(BOARD_SIZE_PRICED), nullable: true, description: 'Conflicts of interest on it. Admins and its fund’s board.' })
   @Allow(Role.ADMIN, Role.BOARD_MEMBER)
-  async conflicts(@Parent() application: FundApplication, @Ctx() ctx: RequestContext): Promise<ApplicationConflict[]> {
+  async conflicts(application: FundApplication, _args: NoArgs, ctx: RequestContext): Promise<ApplicationConflict[]> {
     if (!hasRole(ctx.user, Role.ADMIN) && !(await this.loaders.seat(ctx).load(application.fundId))) throw new NotFoundError('applicationConflicts');
     const { conflicts } = await this.loaders.applicationBoard(ctx).load(application.id);
     const members = await Promise.all([...conflicts.keys()].map((id) => this.loaders.member(ctx).load(id)));
@@ -80,7 +80,7 @@ export class ApplicationBoardResolver {
 
   @ResolveField(() => [FundingDecision], { complexity: listOfAtMost(DECISIONS_PRICED), description: 'The board’s decisions on it, oldest first; the last is current.' })
   @Allow('SIGNED_IN')
-  decisions(@Parent() application: FundApplication, @Ctx() ctx: RequestContext): Promise<FundingDecision[]> {
+  decisions(application: FundApplication, _args: NoArgs, ctx: RequestContext): Promise<FundingDecision[]> {
     return this.loaders.decisionsByApplication(ctx).load(application.id);
   }
 }

@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { Allow, Ctx, listOfAtMost, LocalizedText, LocalTime, ONE_PER_COUNTRY, PageArgs, renderInZones, RequestContext, Role } from '@app/core';
+import { Allow, Args, Ctx, listOfAtMost, LocalizedText, LocalTime, NoArgs, ONE_PER_COUNTRY, PageArgs, renderInZones, RequestContext, Role } from '@app/core';
 import { DecisionsService } from './decisions.service';
 import {
   AgendaItemInput,
@@ -70,19 +70,19 @@ export class MeetingsResolver {
 
   @ResolveField(() => LocalizedText)
   @Allow('SIGNED_IN')
-  title(@Parent() meeting: BoardMeeting): LocalizedText {
+  title(meeting: BoardMeeting): LocalizedText {
     return LocalizedText.of({ en: meeting.titleEn, ko: meeting.titleKo });
   }
 
   @ResolveField(() => [LocalTime], { complexity: ONE_PER_COUNTRY, description: 'The start in both countries’ zones.' })
   @Allow('SIGNED_IN')
-  async startsAtLocal(@Parent() meeting: BoardMeeting, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
+  async startsAtLocal(meeting: BoardMeeting, _args: NoArgs, ctx: RequestContext): Promise<LocalTime[]> {
     return renderInZones(meeting.startsAt, await this.fundingLoaders.zones(ctx).load(meeting.fundId), ctx.user?.language ?? 'en');
   }
 
   @ResolveField(() => [AgendaItem], { complexity: listOfAtMost(AGENDA_PRICED) })
   @Allow('SIGNED_IN')
-  agenda(@Parent() meeting: BoardMeeting): Promise<AgendaItem[]> {
+  agenda(meeting: BoardMeeting): Promise<AgendaItem[]> {
     return this.decisions.agenda(meeting.id);
   }
 }

@@ -1,6 +1,6 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { ID, Query, Resolver } from '@nestjs/graphql';
 import { DataSource, In } from 'typeorm';
-import { Allow, Ctx, LocalizedText, Money, PageArgs, renderInZones, RequestContext } from '@app/core';
+import { Allow, Args, Ctx, LocalizedText, Money, PageArgs, renderInZones, RequestContext } from '@app/core';
 import { DecisionsService } from './decisions.service';
 import { FundingDecisionSummary } from '../dto/board.outputs';
 import { FundingDecision } from './funding-decision.entity';

@@ -1,6 +1,21 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { Allow, Clock, Ctx, listOfAtMost, LocalizedText, LocalTime, Money, ONE_PER_COUNTRY, PageArgs, renderInZones, RequestContext, Role } from '@app/core';
+import {
+  Allow,
+  Args,
+  Clock,
+  Ctx,
+  listOfAtMost,
+  LocalizedText,
+  LocalTime,
+  Money,
+  NoArgs,
+  ONE_PER_COUNTRY,
+  PageArgs,
+  renderInZones,
+  RequestContext,
+  Role,
+} from '@app/core';
 import {
   CreateCallInput,
   MAX_CRITERIA,
@@ -48,56 +63,56 @@ export class FundCallsResolver {
 
   @ResolveField(() => Fund)
   @Allow('PUBLIC')
-  fund(@Parent() call: FundCall): Promise<Fund> {
+  fund(call: FundCall): Promise<Fund> {
     return this.funds.get(call.fundId);
   }
 
   @ResolveField(() => LocalizedText)
   @Allow('PUBLIC')
-  title(@Parent() call: FundCall): LocalizedText {
+  title(call: FundCall): LocalizedText {
     return LocalizedText.of({ en: call.titleEn, ko: call.titleKo });
   }
 
   @ResolveField(() => LocalizedText)
   @Allow('PUBLIC')
-  guidance(@Parent() call: FundCall): LocalizedText {
+  guidance(call: FundCall): LocalizedText {
     return LocalizedText.of({ en: call.guidanceEn, ko: call.guidanceKo });
   }
 
   @ResolveField(() => [LocalTime], { complexity: ONE_PER_COUNTRY, description: 'The opening in both countries’ zones.' })
   @Allow('PUBLIC')
-  async opensAtLocal(@Parent() call: FundCall, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
+  async opensAtLocal(call: FundCall, _args: NoArgs, ctx: RequestContext): Promise<LocalTime[]> {
     return renderInZones(call.opensAt, await this.fundingLoaders.zones(ctx).load(call.fundId), ctx.user?.language ?? 'en');
   }
 
   @ResolveField(() => [LocalTime], { complexity: ONE_PER_COUNTRY, description: 'The close in both countries’ zones.' })
   @Allow('PUBLIC')
-  async closesAtLocal(@Parent() call: FundCall, @Ctx() ctx: RequestContext): Promise<LocalTime[]> {
+  async closesAtLocal(call: FundCall, _args: NoArgs, ctx: RequestContext): Promise<LocalTime[]> {
     return renderInZones(call.closesAt, await this.fundingLoaders.zones(ctx).load(call.fundId), ctx.user?.language ?? 'en');
   }
 
   @ResolveField(() => Boolean, { description: 'Taking submissions now, by the server clock.' })
   @Allow('PUBLIC')
-  isOpen(@Parent() call: FundCall): boolean {
+  isOpen(call: FundCall): boolean {
     const now = this.clock.now().getTime();
     return call.opensAt.getTime() <= now && now < call.closesAt.getTime();
   }
 
   @ResolveField(() => [Money], { complexity: ONE_PER_COUNTRY, description: 'The most one award may have, per currency.' })
   @Allow('PUBLIC')
-  maxAward(@Parent() call: FundCall): Money[] {
+  maxAward(call: FundCall): Money[] {
     return Object.entries(call.maxAwardMinor).map(([currency, amount]) => Money.of(amount, currency));
   }
 
   @ResolveField(() => [ExchangeRate], { complexity: ONE_PER_COUNTRY })
   @Allow('PUBLIC')
-  exchangeRates(@Parent() call: FundCall): ExchangeRate[] {
+  exchangeRates(call: FundCall): ExchangeRate[] {
     return Object.entries(call.exchangeRates).map(([currency, unitsPerReference]) => ({ currency, unitsPerReference }));
   }
 
   @ResolveField(() => [Criterion], { complexity: listOfAtMost(MAX_CRITERIA) })
   @Allow('PUBLIC')
-  criteria(@Parent() call: FundCall): Criterion[] {
+  criteria(call: FundCall): Criterion[] {
     return call.criteria.map((c) => ({ key: c.key, title: LocalizedText.of(c.title), weight: c.weight }));
   }
 }

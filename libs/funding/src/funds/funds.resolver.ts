@@ -1,5 +1,19 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, hasRole, LocalizedText, Money, NotFoundError, ONE_PER_COUNTRY, PageArgs, RequestContext, requestLoader, Role } from '@app/core';
+import { ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Allow,
+  Args,
+  Ctx,
+  hasRole,
+  LocalizedText,
+  Money,
+  NoArgs,
+  NotFoundError,
+  ONE_PER_COUNTRY,
+  PageArgs,
+  RequestContext,
+  requestLoader,
+  Role,
+} from '@app/core';
 import { FundAuditService } from '../audit/audit.service';
 import {
   AuditFilter,
@@ -62,19 +76,19 @@ export class FundsResolver {
 
   @ResolveField(() => LocalizedText)
   @Allow('PUBLIC')
-  name(@Parent() fund: Fund): LocalizedText {
+  name(fund: Fund): LocalizedText {
     return LocalizedText.of({ en: fund.nameEn, ko: fund.nameKo });
   }
 
   @ResolveField(() => LocalizedText)
   @Allow('PUBLIC')
-  description(@Parent() fund: Fund): LocalizedText {
+  description(fund: Fund): LocalizedText {
     return LocalizedText.of({ en: fund.descriptionEn, ko: fund.descriptionKo });
   }
 
   @ResolveField(() => [FundBalanceView], { complexity: ONE_PER_COUNTRY, description: 'What it holds, per currency. Public.' })
   @Allow('PUBLIC')
-  async balances(@Parent() fund: Fund, @Ctx() ctx: RequestContext): Promise<FundBalanceView[]> {
+  async balances(fund: Fund, _args: NoArgs, ctx: RequestContext): Promise<FundBalanceView[]> {
     const rows = await requestLoader(ctx, 'funding.balances', async (ids: readonly string[]) => {
       const all = await this.ledgerService.balances(ids);
       return ids.map((id) => all.filter((b) => b.fundId === id));
@@ -107,7 +121,7 @@ export class FundsResolver {
 
   @ResolveField(() => [FundReconciliation], { complexity: ONE_PER_COUNTRY, nullable: true, description: 'The ledger checked against the balances. Admins and the fund’s board.' })
   @Allow(Role.ADMIN, Role.BOARD_MEMBER)
-  async reconciliation(@Parent() fund: Fund, @Ctx() ctx: RequestContext): Promise<FundReconciliation[]> {
+  async reconciliation(fund: Fund, _args: NoArgs, ctx: RequestContext): Promise<FundReconciliation[]> {
     await this.requireOverseer(ctx, fund);
     return (await this.ledgerService.reconcile(fund.id)).map((r) => ({
       currency: r.currency,

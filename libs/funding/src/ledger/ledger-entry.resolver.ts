@@ -1,4 +1,4 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Money } from '@app/core';
 import { LedgerEntry } from './ledger-entry.entity';
 
@@ -6,7 +6,7 @@ import { LedgerEntry } from './ledger-entry.entity';
 export class LedgerEntryResolver {
   @ResolveField(() => Money)
   @Allow('PUBLIC')
-  amount(@Parent() entry: LedgerEntry): Money {
+  amount(entry: LedgerEntry): Money {
     return Money.of(entry.amountMinor, entry.currency.trim());
   }
 }

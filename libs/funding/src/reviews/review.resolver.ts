@@ -1,5 +1,5 @@
-import { Args, Float, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Clock, Ctx, listOfAtMost, PageArgs, RequestContext } from '@app/core';
+import { Float, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Args, Clock, Ctx, listOfAtMost, NoArgs, PageArgs, RequestContext } from '@app/core';
 import { BoardLoaders } from '../board/board.loaders';
 import { CriterionScore } from '../dto/board.outputs';
 import { BoardMember } from '../board/board-member.entity';
@@ -32,31 +32,31 @@ export class ReviewResolver {
 
   @ResolveField(() => FundApplication, { description: 'The application reviewed.' })
   @Allow('SIGNED_IN')
-  application(@Parent() review: Review, @Ctx() ctx: RequestContext): Promise<FundApplication> {
+  application(review: Review, _args: NoArgs, ctx: RequestContext): Promise<FundApplication> {
     return this.fundingLoaders.application(ctx).load(review.applicationId);
   }
 
   @ResolveField(() => Boolean, { description: 'Still to write (neither submitted nor withdrawn) and past its due date, by the server clock.' })
   @Allow('SIGNED_IN')
-  overdue(@Parent() review: Review): boolean {
+  overdue(review: Review): boolean {
     return isOverdue(review, this.clock.now());
   }
 
   @ResolveField(() => BoardMember)
   @Allow('SIGNED_IN')
-  reviewer(@Parent() review: Review, @Ctx() ctx: RequestContext): Promise<BoardMember> {
+  reviewer(review: Review, _args: NoArgs, ctx: RequestContext): Promise<BoardMember> {
     return this.loaders.member(ctx).load(review.memberId);
   }
 
   @ResolveField(() => Float, { nullable: true, description: 'This review’s weighted score on the call’s scale (Σ weight × score / Σ weight), rounded to two decimal places as `ReviewSummary.weightedScore` is; null until submitted.' })
   @Allow('SIGNED_IN')
-  weightedScore(@Parent() review: Review, @Ctx() ctx: RequestContext): Promise<number | null> {
+  weightedScore(review: Review, _args: NoArgs, ctx: RequestContext): Promise<number | null> {
     return this.reviews.weightedScoreOf(ctx, review);
   }
 
   @ResolveField(() => [CriterionScore], { complexity: listOfAtMost(MAX_CRITERIA) })
   @Allow('SIGNED_IN')
-  scores(@Parent() review: Review): CriterionScore[] {
+  scores(review: Review): CriterionScore[] {
     return review.scores;
   }
 }

@@ -1,5 +1,5 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, LocalizedText, RequestContext } from '@app/core';
+import { Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Args, Ctx, LocalizedText, NoArgs, RequestContext } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { CityLinksService } from './city-links.service';
 import { CityLinkIdArgs, CreateCityLinkInput, UpdateCityLinkInput } from './dto/city-link.input';
@@ -41,25 +41,25 @@ export class CityLinksResolver {
 
   @ResolveField(() => City)
   @Allow('PUBLIC')
-  cityA(@Parent() link: CityLink, @Ctx() ctx: RequestContext): Promise<City> {
+  cityA(link: CityLink, _args: NoArgs, ctx: RequestContext): Promise<City> {
     return cityOf(this.cities, ctx, link.cityAId);
   }
 
   @ResolveField(() => City, { nullable: true, description: 'The other end when it is one of our cities.' })
   @Allow('PUBLIC')
-  async cityB(@Parent() link: CityLink, @Ctx() ctx: RequestContext): Promise<City | null> {
+  async cityB(link: CityLink, _args: NoArgs, ctx: RequestContext): Promise<City | null> {
     return link.cityBId ? cityOf(this.cities, ctx, link.cityBId) : null;
   }
 
   @ResolveField(() => LocalizedText, { description: 'What the link is and does, in English and/or Korean.' })
   @Allow('PUBLIC')
-  summary(@Parent() link: CityLink): LocalizedText {
+  summary(link: CityLink): LocalizedText {
     return LocalizedText.of({ en: link.summaryEn, ko: link.summaryKo });
   }
 
   @ResolveField(() => String, { description: "Where the evidence comes from: in the reader's language for the platform's own links, as written otherwise." })
   @Allow('PUBLIC')
-  source(@Parent() link: CityLink, @Ctx() ctx: RequestContext): string {
+  source(link: CityLink, _args: NoArgs, ctx: RequestContext): string {
     return sourceIn(link, ctx.language);
   }
 }

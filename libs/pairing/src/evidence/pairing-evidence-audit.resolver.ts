@@ -1,6 +1,6 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { Allow, Ctx, PageArgs, Paginated, RequestContext, requestLoader, Role } from '@app/core';
+import { Allow, Args, NoArgs, PageArgs, Paginated, RequestContext, requestLoader, Role } from '@app/core';
 import { nameIn, usersById } from '@app/identity';
 import { EvidenceAuditArgs } from './dto/evidence.types';
 import { PairingEvidenceAudit } from './entities/pairing-evidence-audit.entity';
@@ -24,7 +24,7 @@ export class PairingEvidenceAuditResolver {
 
   @ResolveField(() => String, { nullable: true, description: 'The display name of who made the change; null for the seed (or an account since removed).' })
   @Allow(Role.ADMIN)
-  async actorName(@Parent() entry: PairingEvidenceAudit, @Ctx() ctx: RequestContext): Promise<string | null> {
+  async actorName(entry: PairingEvidenceAudit, _args: NoArgs, ctx: RequestContext): Promise<string | null> {
     if (!entry.actorUserId) return null;
     const loader = requestLoader(ctx, 'pairing.auditActor', (ids: readonly string[]) => usersById(this.dataSource.manager, ids));
     const actor = await loader.load(entry.actorUserId);
@@ -33,13 +33,13 @@ export class PairingEvidenceAuditResolver {
 
   @ResolveField(() => String, { nullable: true, description: 'The record before the change, as JSON; null when it was created.' })
   @Allow(Role.ADMIN)
-  before(@Parent() entry: PairingEvidenceAudit): string | null {
+  before(entry: PairingEvidenceAudit): string | null {
     return entry.before == null ? null : JSON.stringify(entry.before);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The record after the change, as JSON; null when it was deleted.' })
   @Allow(Role.ADMIN)
-  after(@Parent() entry: PairingEvidenceAudit): string | null {
+  after(entry: PairingEvidenceAudit): string | null {
     return entry.after == null ? null : JSON.stringify(entry.after);
   }
 }

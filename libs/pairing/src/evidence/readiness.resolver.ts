@@ -1,5 +1,5 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, listOfAtMost, Paginated, RequestContext } from '@app/core';
+import { Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Args, Ctx, listOfAtMost, NoArgs, Paginated, RequestContext } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { CityEvidenceArgs, ReadinessHistoryArgs, RecordReadinessAssessmentInput } from './dto/readiness.input';
 import { ReadinessCriterionView } from './dto/evidence.types';
@@ -60,13 +60,13 @@ export class ReadinessResolver {
 
   @ResolveField(() => City)
   @Allow('PUBLIC')
-  city(@Parent() assessment: ReadinessAssessment, @Ctx() ctx: RequestContext): Promise<City> {
+  city(assessment: ReadinessAssessment, _args: NoArgs, ctx: RequestContext): Promise<City> {
     return cityOf(this.cities, ctx, assessment.cityId);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether this is the city’s current assessment (not superseded).' })
   @Allow('PUBLIC')
-  current(@Parent() assessment: ReadinessAssessment): boolean {
+  current(assessment: ReadinessAssessment): boolean {
     return assessment.supersededAt === null;
   }
 }

@@ -1,5 +1,5 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, RequestContext, requestLoader } from '@app/core';
+import { Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Args, Ctx, NoArgs, RequestContext, requestLoader } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { CityEvidenceArgs } from './dto/readiness.input';
 import { ClearSectorActivityInput, SetSectorActivityInput } from './dto/sector-activity.input';
@@ -39,13 +39,13 @@ export class SectorActivityResolver {
 
   @ResolveField(() => City)
   @Allow('PUBLIC')
-  city(@Parent() activity: SectorActivity, @Ctx() ctx: RequestContext): Promise<City> {
+  city(activity: SectorActivity, _args: NoArgs, ctx: RequestContext): Promise<City> {
     return cityOf(this.cities, ctx, activity.cityId);
   }
 
   @ResolveField(() => Sector)
   @Allow('PUBLIC')
-  async sector(@Parent() activity: SectorActivity, @Ctx() ctx: RequestContext): Promise<Sector> {
+  async sector(activity: SectorActivity, _args: NoArgs, ctx: RequestContext): Promise<Sector> {
     const loader = requestLoader(ctx, 'pairing.sectorByKey', (keys: readonly string[]) => this.activity.sectorsByKeys(keys));
     const sector = await loader.load(activity.sectorKey);
     if (!sector) throw new Error(`Sector activity refers to unknown sector ${activity.sectorKey}`);

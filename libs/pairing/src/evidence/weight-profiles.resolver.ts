@@ -1,5 +1,5 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, listOfAtMost, RequestContext } from '@app/core';
+import { Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Args, Ctx, listOfAtMost, RequestContext } from '@app/core';
 import { MAX_INDICATOR_WEIGHTS, SaveWeightProfileInput, WeightProfileIdArgs } from './dto/weight-profile.input';
 import { IndicatorWeight, WeightProfile } from './entities/weight-profile.entity';
 import { MAX_PROFILES_PER_USER, WeightProfilesService } from './weight-profiles.service';
@@ -29,13 +29,13 @@ export class WeightProfilesResolver {
 
   @ResolveField(() => Boolean, { description: 'true for a built-in (read-only) profile.' })
   @Allow('PUBLIC')
-  builtIn(@Parent() profile: WeightProfile): boolean {
+  builtIn(profile: WeightProfile): boolean {
     return profile.ownerUserId === null;
   }
 
   @ResolveField(() => [IndicatorWeight], { complexity: listOfAtMost(MAX_INDICATOR_WEIGHTS), description: 'Indicator weights inside the similarity pillar, by key; indicators not listed are not used.' })
   @Allow('PUBLIC')
-  indicators(@Parent() profile: WeightProfile): IndicatorWeight[] {
+  indicators(profile: WeightProfile): IndicatorWeight[] {
     return Object.entries(profile.indicators)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([key, weight]) => ({ key, weight }));

@@ -1,5 +1,5 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, RequestContext } from '@app/core';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, NoArgs, RequestContext } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { CityTypologyView } from './pairing.views';
 
@@ -9,7 +9,7 @@ export class CityTypologyResolver {
 
   @ResolveField(() => City)
   @Allow('PUBLIC')
-  city(@Parent() view: CityTypologyView, @Ctx() ctx: RequestContext) {
+  city(view: CityTypologyView, _args: NoArgs, ctx: RequestContext) {
     return this.cities.city(ctx).load(view.cityId);
   }
 }

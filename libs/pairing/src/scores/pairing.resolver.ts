@@ -1,6 +1,6 @@
-import { Args, ArgsType, Field, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ArgsType, Field, ID, Int, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Allow, costWhen, Ctx, PageArgs, Paginated, RequestContext, Role, says } from '@app/core';
+import { Allow, Args, costWhen, Ctx, NoArgs, PageArgs, Paginated, RequestContext, Role, says } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { PairFilterInput, ShortlistRuleInput, WeightsInput } from './pair-score.types';
 import { indicatorLabel } from '../engine';
@@ -53,7 +53,7 @@ export class CityEvidenceNeedResolver {
 
   @ResolveField(() => City)
   @Allow('PUBLIC')
-  city(@Parent() need: CityEvidenceNeed, @Ctx() ctx: RequestContext) {
+  city(need: CityEvidenceNeed, _args: NoArgs, ctx: RequestContext) {
     return this.cities.city(ctx).load(need.cityId);
   }
 }
@@ -190,13 +190,13 @@ export class PairingResolver {
 
   @ResolveField(() => City)
   @Allow('PUBLIC')
-  cityA(@Parent() score: PairScoreView, @Ctx() ctx: RequestContext) {
+  cityA(score: PairScoreView, _args: NoArgs, ctx: RequestContext) {
     return this.cities.city(ctx).load(score.cityAId);
   }
 
   @ResolveField(() => City)
   @Allow('PUBLIC')
-  cityB(@Parent() score: PairScoreView, @Ctx() ctx: RequestContext) {
+  cityB(score: PairScoreView, _args: NoArgs, ctx: RequestContext) {
     return this.cities.city(ctx).load(score.cityBId);
   }
 }

@@ -1,5 +1,5 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, RequestContext } from '@app/core';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, NoArgs, RequestContext } from '@app/core';
 import { CitiesLoaders, City } from '@app/cities';
 import { PartnerSuggestion } from './pairing.views';
 
@@ -9,7 +9,7 @@ export class PartnerSuggestionResolver {
 
   @ResolveField(() => City)
   @Allow('PUBLIC')
-  partner(@Parent() suggestion: PartnerSuggestion, @Ctx() ctx: RequestContext) {
+  partner(suggestion: PartnerSuggestion, _args: NoArgs, ctx: RequestContext) {
     return this.cities.city(ctx).load(suggestion.partnerId);
   }
 }

@@ -1,6 +1,6 @@
-import { Args, ArgsType, Field, ID, InputType, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Allow, Ctx, LocalTime, ONE_PER_COUNTRY, PageArgs, Paginated, renderInZones, RequestContext, says } from '@app/core';
+import { Allow, Args, Ctx, LocalTime, NoArgs, ONE_PER_COUNTRY, PageArgs, Paginated, renderInZones, RequestContext, says } from '@app/core';
 import { linkNotValid } from '@app/identity';
 import { WorkspaceRole } from '../entities/workspace-member.entity';
 import { Workspace } from '../entities/workspace.entity';
@@ -58,7 +58,7 @@ export class WorkspaceFeedResolver {
 
   @ResolveField(() => WorkspaceFollow, { nullable: true, description: 'Your digest subscription here, if you follow it.' })
   @Allow('SIGNED_IN')
-  async myFollow(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext): Promise<WorkspaceFollow | null> {
+  async myFollow(workspace: Workspace, _args: NoArgs, ctx: RequestContext): Promise<WorkspaceFollow | null> {
     if (!(await this.access.loader(ctx).load(workspace.id))) return null;
     return this.digests.mine(ctx).load(workspace.id);
   }
