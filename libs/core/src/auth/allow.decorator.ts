@@ -42,6 +42,21 @@ export function isAllowed(rules: readonly AccessRule[], user: AuthUser | null, p
   });
 }
 
+/**
+ * isAllowed for one field's rules, decided when the schema is built: what
+ * does not depend on the row (signed in, a role) becomes one test, so a
+ * restricted field costs a comparison per value, not a walk of its rules.
+ */
+export function accessCheck(rules: readonly AccessRule[]): (user: AuthUser | null, parent: unknown) => boolean {
+  if (rules.includes('PUBLIC')) return () => true;
+  if (rules.includes('SIGNED_IN')) return (user) => user !== null;
+  const roles = rules.filter((rule): rule is Role => typeof rule === 'string');
+  const selves = rules.filter((rule): rule is SelfRule => typeof rule === 'object').map((rule) => rule.self);
+  if (selves.length === 0) return (user) => user !== null && user.roles.some((role) => roles.includes(role));
+  return (user, parent) =>
+    user !== null && (user.roles.some((role) => roles.includes(role)) || (!!parent && selves.some((property) => (parent as Record<string, unknown>)[property] === user.id)));
+}
+
 export function describeRules(rules: readonly AccessRule[]): string {
   return rules.map((r) => (typeof r === 'object' ? `self(${r.self})` : r)).join(' | ');
 }

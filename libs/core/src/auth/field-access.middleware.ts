@@ -1,5 +1,5 @@
 import { defaultFieldResolver, GraphQLFieldResolver, GraphQLSchema, isObjectType } from 'graphql';
-import { AccessRule, isAllowed } from './allow.decorator';
+import { accessCheck, AccessRule } from './allow.decorator';
 import type { RequestContext } from './auth-user';
 
 /**
@@ -8,6 +8,7 @@ import type { RequestContext } from './auth-user';
  * with neither is closed. Only restricted fields get a wrapper, so public
  * fields, most of any response, cost nothing. A field the user may not read
  * resolves to null, which is why restricted fields are declared nullable.
+ * Each field's rule is compiled once, when the schema is built (accessCheck).
  */
 export function applyFieldAccess(schema: GraphQLSchema): GraphQLSchema {
   const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean));
@@ -18,8 +19,8 @@ export function applyFieldAccess(schema: GraphQLSchema): GraphQLSchema {
       const rules = (field.extensions?.allow as AccessRule[] | undefined) ?? typeRules ?? [];
       if (rules.includes('PUBLIC')) continue;
       const resolve: GraphQLFieldResolver<unknown, RequestContext> = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context, info) =>
-        isAllowed(rules, (context as RequestContext).user, source) ? resolve(source, args, context, info) : null;
+      const allowed = accessCheck(rules);
+      field.resolve = (source, args, context, info) => (allowed((context as RequestContext).user, source) ? resolve(source, args, context, info) : null);
     }
   }
   return schema;

@@ -2,7 +2,7 @@ import { graphql, GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphq
 import type { AuthUser, RequestContext } from './auth-user';
 import { applyFieldAccess } from './field-access.middleware';
 import { Role } from './roles';
-import { Self } from './allow.decorator';
+import { accessCheck, AccessRule, isAllowed, Self } from './allow.decorator';
 
 const person = new GraphQLObjectType({
   name: 'Person',
@@ -47,5 +47,18 @@ describe('applyFieldAccess', () => {
   it('opens role fields to holders of the role', async () => {
     expect((await ask(user('admin', [Role.ADMIN])))?.person).toEqual({ id: 'p1', name: 'Priya', email: 'priya@example.org', secret: 'computed' });
     expect((await ask(user('organiser', [Role.EVENT_ORGANISER])))?.person).toMatchObject({ email: null });
+  });
+});
+
+describe('accessCheck', () => {
+  const admin = user('a', [Role.ADMIN]);
+  const someone = user('s');
+  const rulesets: AccessRule[][] = [['PUBLIC'], ['SIGNED_IN'], [Role.ADMIN], [Role.ADMIN, Self('id')], [Self('ownerId')], [Role.ADMIN, 'SIGNED_IN'], []];
+  const parents = [undefined, { id: 's' }, { id: 'other', ownerId: 's' }];
+  it('decides as isAllowed does, for every kind of rule, user and row', () => {
+    for (const rules of rulesets) {
+      const check = accessCheck(rules);
+      for (const who of [null, admin, someone]) for (const parent of parents) expect([rules, who?.id, parent, check(who, parent)]).toEqual([rules, who?.id, parent, isAllowed(rules, who, parent)]);
+    }
   });
 });
