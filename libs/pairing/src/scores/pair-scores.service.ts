@@ -45,10 +45,12 @@ export class PairScoresService {
     return new Map(keys.map((k) => [k, scaleOfStored(byKey.get(k))]));
   }
 
-  async ranking(countryA: string, countryB: string, filter: PairFilterInput, page: PageArgs): Promise<Connection<PairScore>> {
+  /** A page of two countries' judged pairs, and the star scale of their comparison set (which the page's stars need too). */
+  async ranking(countryA: string, countryB: string, filter: PairFilterInput, page: PageArgs): Promise<{ connection: Connection<PairScore>; scale: StarScale }> {
     const countries = countriesKey(countryA.toUpperCase(), countryB.toUpperCase());
-    const query = this.base(filter, await this.scale(countries)).andWhere(JUDGED).andWhere('p.countries = :countries', { countries });
-    return this.page(query, page);
+    const scale = await this.scale(countries);
+    const query = this.base(filter, scale).andWhere(JUDGED).andWhere('p.countries = :countries', { countries });
+    return { connection: await this.page(query, page), scale };
   }
 
   async partnersFor(cityId: string, filter: PairFilterInput, page: PageArgs): Promise<Connection<PairScore>> {

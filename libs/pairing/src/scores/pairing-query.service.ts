@@ -132,7 +132,7 @@ export class PairingQueryService {
   async ranking(countryA: string, countryB: string, filter: PairFilterInput, page: PageArgs, weights: Weights, isDefault: boolean): Promise<Connection<PairScoreView>> {
     const [x, y] = await this.countryPair(countryA, countryB);
     if (isDefault) {
-      const [connection, scale] = await Promise.all([this.stored.ranking(x, y, filter, page), this.stored.scale(countriesKey(x, y))]);
+      const { connection, scale } = await this.stored.ranking(x, y, filter, page);
       return mapConnection(connection, (row) => viewOfRow(row, scale));
     }
     const cities = await this.compute.loadEvidence();
@@ -292,8 +292,11 @@ export class PairingQueryService {
     return results.sort(rankOrder);
   }
 
+  /** NOT_FOUND for the first code that is no country taking part; one statement for all of them. */
   private async assertCountries(codes: string[]): Promise<void> {
-    for (const code of codes) await this.cities.getCountry(code);
+    const found = await this.cities.getCountries(codes);
+    const missing = codes.findIndex((_, i) => !found[i]);
+    if (missing >= 0) throw new NotFoundError('country', codes[missing]);
   }
 }
 
