@@ -41,6 +41,11 @@ import { runSeed } from './seed';
  *
  * Each prints its one JSON line when ready, and stops everything it started
  * and deletes its data on SIGTERM or SIGINT.
+ *
+ * A platform's API and worker run in development with the environment below;
+ * TEST_PLATFORM_ENV (JSON) adds to both (the API benchmark runs them as in
+ * production: NODE_ENV and a JWT_SECRET of its own), TEST_API_ENV (JSON) to the
+ * API's alone, its NODE_OPTIONS after the stack's own.
  */
 export interface TestServices {
   /** A superuser's URL: creates the clones. */
@@ -57,6 +62,15 @@ export interface TestPlatform {
   url: string;
   inboxUrl: string;
   demoPassword: string;
+  /** What the API connects with, for a benchmark's server beside it: the application's role on this platform's database. */
+  databaseUrl: string;
+  redisUrl: string;
+  /** The prefix of the API's Redis keys (and BullMQ's). */
+  queuePrefix: string;
+  /** The API's process, whose CPU time a benchmark reads. */
+  apiPid: number;
+  /** The API's NODE_ENV. */
+  nodeEnv: string;
 }
 
 const stoppers: Array<() => Promise<void>> = [];
@@ -121,14 +135,32 @@ async function startPlatform(services: TestServices): Promise<TestPlatform> {
     WEB_DIST: process.env.WEB_DIST ?? 'dist/web',
     // The browser tests drive many pages a minute, all from loopback: no GraphQL rate limit to meet.
     ...UNTHROTTLED,
+    ...jsonEnv('TEST_PLATFORM_ENV'),
   };
   const config = loadConfig(env);
+  const apiEnv = jsonEnv('TEST_API_ENV');
   const children: ChildProcess[] = [];
   stoppers.push(() => Promise.all(children.map((child) => stopChild(child))).then(() => undefined));
-  children.push(runNode('api', 'dist/apps/api/src/main.js', env, stop, true));
+  const api = runNode('api', 'dist/apps/api/src/main.js', { ...env, ...apiEnv, NODE_OPTIONS: [env.NODE_OPTIONS, apiEnv.NODE_OPTIONS].filter(Boolean).join(' ') }, stop, true);
+  children.push(api);
   children.push(runNode('worker', 'dist/apps/worker/src/main.js', env, stop, true));
   await waitForHealthy(port);
-  return { url, inboxUrl: mail.webUrl, demoPassword: config.DEMO_PASSWORD };
+  return {
+    url,
+    inboxUrl: mail.webUrl,
+    demoPassword: config.DEMO_PASSWORD,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    queuePrefix: env.QUEUE_PREFIX,
+    apiPid: api.pid!,
+    nodeEnv: config.NODE_ENV,
+  };
+}
+
+/** Variables given as a JSON object in `name`, if set. */
+function jsonEnv(name: string): Record<string, string> {
+  const value = process.env[name];
+  return value ? (JSON.parse(value) as Record<string, string>) : {};
 }
 
 async function main(mode: string): Promise<void> {

@@ -27,9 +27,12 @@ export function startWebPlatform(services: TestServices, data: PlatformData = 'd
   return runTestStack<TestPlatform>('platform', { TEST_SERVICES: JSON.stringify(services), TEST_DATA: data });
 }
 
-/** Services and one platform on them, in one process: for the screenshots and the web benchmark. */
-export async function startWebStack(): Promise<TestPlatform & { stop(): Promise<void> }> {
-  const { ready, stop } = await runTestStack<TestPlatform>('whole', {});
+/**
+ * Services and one platform on them, in one process: for the screenshots and the benchmarks.
+ * `env` goes to scripts/test-stack.ts (TEST_API_ENV, TEST_API_NODE_OPTIONS).
+ */
+export async function startWebStack(env: Record<string, string> = {}): Promise<TestPlatform & { stop(): Promise<void> }> {
+  const { ready, stop } = await runTestStack<TestPlatform>('whole', env);
   return { ...ready, stop };
 }
 
