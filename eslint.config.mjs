@@ -68,7 +68,7 @@ export default tseslint.config(
   },
   {
     // The config module is the only reader of the environment; test infrastructure passes it on.
-    files: ['libs/core/src/config/**', 'test/**', 'scripts/start.ts', 'scripts/test-stack.ts', 'scripts/web-stack.ts', 'scripts/bench-web.ts', 'libs/dev-services/**', 'apps/web/vite.config.mts'],
+    files: ['libs/core/src/config/**', 'test/**', 'scripts/start.ts', 'scripts/test-stack.ts', 'scripts/web-stack.ts', 'scripts/bench-web.ts', 'scripts/bench-api.ts', 'scripts/bench-api/io-recorder.ts', 'libs/dev-services/**', 'apps/web/vite.config.mts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   { files: ['**/*.{ts,tsx,mts}'], rules: importRules(INTO_A_LIB) },
@@ -81,6 +81,15 @@ export default tseslint.config(
     rules: { 'boundaries/own-tables': 'error' },
   },
   { files: ['apps/web/**/*.{ts,tsx}'], rules: importRules([...INTO_A_LIB, ...WEB]) },
+  {
+    // The API benchmark's bare server imports the pure files the platform's own code runs (the request
+    // limit's window, the pairing engine, @app/rules), past the indexes that would load Nest; never a framework.
+    files: ['scripts/bench-api/bare-*.ts'],
+    rules: importRules([
+      { group: ['@nestjs/*', 'typeorm', 'class-validator', 'class-transformer'], message: 'The benchmark\'s baseline runs without Nest, TypeORM or class-validator: that is what it measures.' },
+      { regex: '^@app/(?!(core/graphql/sliding-window-limiter|pairing/engine|rules)$)', message: 'The baseline imports only the pure files it names (core/graphql/sliding-window-limiter, pairing/engine, rules): an index would load Nest.' },
+    ]),
+  },
   {
     // Jest's global setup runs without the module mapping: it reaches dev-services by its path.
     files: ['test/setup/global-setup.ts', 'test/setup/global-teardown.ts'],

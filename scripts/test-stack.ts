@@ -67,8 +67,9 @@ export interface TestPlatform {
   redisUrl: string;
   /** The prefix of the API's Redis keys (and BullMQ's). */
   queuePrefix: string;
-  /** The API's process, whose CPU time a benchmark reads. */
+  /** The API's process, whose CPU time a benchmark reads, and the worker's. */
   apiPid: number;
+  workerPid: number;
   /** The API's NODE_ENV. */
   nodeEnv: string;
 }
@@ -143,7 +144,8 @@ async function startPlatform(services: TestServices): Promise<TestPlatform> {
   stoppers.push(() => Promise.all(children.map((child) => stopChild(child))).then(() => undefined));
   const api = runNode('api', 'dist/apps/api/src/main.js', { ...env, ...apiEnv, NODE_OPTIONS: [env.NODE_OPTIONS, apiEnv.NODE_OPTIONS].filter(Boolean).join(' ') }, stop, true);
   children.push(api);
-  children.push(runNode('worker', 'dist/apps/worker/src/main.js', env, stop, true));
+  const worker = runNode('worker', 'dist/apps/worker/src/main.js', env, stop, true);
+  children.push(worker);
   await waitForHealthy(port);
   return {
     url,
@@ -153,6 +155,7 @@ async function startPlatform(services: TestServices): Promise<TestPlatform> {
     redisUrl: env.REDIS_URL,
     queuePrefix: env.QUEUE_PREFIX,
     apiPid: api.pid!,
+    workerPid: worker.pid!,
     nodeEnv: config.NODE_ENV,
   };
 }

@@ -1,0 +1,65 @@
+import DataLoader from 'dataloader';
+import type { Pool } from 'pg';
+
+/**
+ * What the baseline's resolvers get (scripts/bench-api/bare-server.ts): the
+ * pool, the signed-in person as the platform's session lookup reads them, the
+ * request's language and its batched loaders.
+ */
+export interface BareUser {
+  id: string;
+  email: string;
+  displayName: string;
+  language: 'en' | 'ko';
+  timeZone: string;
+  roles: string[];
+  sessionId: string;
+}
+
+export interface BareContext {
+  db: Pool;
+  user: BareUser | null;
+  language: 'en' | 'ko';
+  loaders: Map<string, unknown>;
+  /** The request's secret for links, as the platform's config gives its services (PUBLIC_URL). */
+  publicUrl: string;
+}
+
+/** One loader per key and request, batched as the platform's requestLoader batches (maxBatchSize 500). */
+export function loader<K, V>(ctx: BareContext, key: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>): DataLoader<K, V> {
+  let found = ctx.loaders.get(key) as DataLoader<K, V> | undefined;
+  if (!found) {
+    found = new DataLoader<K, V>(batch, { maxBatchSize: 500 });
+    ctx.loaders.set(key, found);
+  }
+  return found;
+}
+
+/** A result computed once per request (the platform's `once`). */
+export function once<T>(ctx: BareContext, key: string, load: () => Promise<T>): Promise<T> {
+  let promise = ctx.loaders.get(key) as Promise<T> | undefined;
+  if (!promise) {
+    promise = load();
+    ctx.loaders.set(key, promise);
+  }
+  return promise;
+}
+
+/** The platform's cursors: base64url of JSON [sort value, id]. */
+export function encodeCursor(value: string | number | null, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+/**
+ * A connection whose totalCount runs its count when GraphQL asks. The
+ * platform's lazy count is a thenable that runs its statement at each
+ * `then`, and its field middleware and graphql-js each call it once: the
+ * count runs twice, so it does here too (the same statements).
+ */
+export function lazyCount(count: () => Promise<number>): PromiseLike<number> {
+  return { then: (resolve, reject) => count().then(resolve, reject) };
+}
+
+export async function rows<T = Record<string, unknown>>(ctx: BareContext, text: string, values: unknown[] = []): Promise<T[]> {
+  return (await ctx.db.query(text, values)).rows as T[];
+}

@@ -1,0 +1,67 @@
+/**
+ * What `npm run bench:api` measures: eight requests as the web app's pages
+ * send them, each a GraphQL document, its variables and who sends it (a demo
+ * person signed in, or nobody). Both servers get exactly these.
+ */
+export type DemoPerson =
+  | 'admin'
+  | 'board.uk'
+  | 'board.uk2'
+  | 'board.kr'
+  | 'board.kr2'
+  | 'officer.liverpool'
+  | 'officer.busan'
+  | 'participant'
+  | 'organiser';
+
+export const demoEmail = (person: DemoPerson) => `${person}@demo.twins.test`;
+
+export interface Operation {
+  name: string;
+  /** What it stands for, in the table. */
+  label: string;
+  query: string;
+  /** Variables, given what the setup found (ids of the demo's events and workspace). */
+  variables: (found: Found) => Record<string, unknown>;
+  as: DemoPerson | null;
+  language: 'en' | 'ko';
+}
+
+/** Ids the setup reads from the demo data through the platform. */
+export interface Found {
+  /** The two published events: the Busan seminar first, then the Liverpool showcase. */
+  eventIds: [string, string];
+  workspaceId: string;
+}
+
+export const OPERATIONS: Operation[] = [
+  {
+    name: 'Cities',
+    label: 'cities (28, with country)',
+    query: `query Cities { cities(first: 28) { totalCount nodes { id nameEn nameKo countryCode peerGroup country { code nameEn nameKo } } } }`,
+    variables: () => ({}),
+    as: null,
+    language: 'en',
+  },
+  {
+    name: 'PairRanking',
+    label: 'pairRanking(first: 50)',
+    query: `query PairRanking($countryA: String!, $countryB: String!) {
+  pairRanking(countryA: $countryA, countryB: $countryB, first: 50) {
+    totalCount
+    pageInfo { endCursor hasNextPage }
+    nodes {
+      pairKey cityAId cityBId overall adjusted potential judged overallStars minPillarStars sharedSectors computedAt
+      similarity { score stars evidence }
+      internationalisation { score stars evidence }
+      synergy { score stars evidence }
+      relationship { score stars evidence }
+      coverage { confidence confidenceLabel numericUsed numericKnownA numericKnownB numericWeighted numericMinimum }
+    }
+  }
+}`,
+    variables: () => ({ countryA: 'GB', countryB: 'KR' }),
+    as: null,
+    language: 'en',
+  },
+];
