@@ -1,5 +1,7 @@
 import type { BareContext } from './bare-context';
 import { citiesPage, cityResolvers } from './bare-cities';
+import { eventResolvers, eventsPage } from './bare-events';
+import { fundApplicationsPage, fundingResolvers } from './bare-funding';
 import { pairRanking } from './bare-pairing';
 
 /**
@@ -12,6 +14,8 @@ import { pairRanking } from './bare-pairing';
 export const OPERATION_COSTS: Record<string, number> = {
   Cities: 336,
   PairRanking: 2050,
+  Events: 4040,
+  FundApplications: 2300,
 };
 
 type Args = Record<string, unknown>;
@@ -19,7 +23,11 @@ type Args = Record<string, unknown>;
 export const bareResolvers = {
   Query: {
     cities: (_: unknown, args: Args, ctx: BareContext) => citiesPage(ctx, (args.first as number | undefined) ?? 20),
+    events: (_: unknown, args: Args, ctx: BareContext) => eventsPage(ctx, (args.first as number | undefined) ?? 20),
+    fundApplications: (_: unknown, args: Args, ctx: BareContext) => fundApplicationsPage(ctx, (args.first as number | undefined) ?? 20),
     pairRanking: (_: unknown, args: Args, ctx: BareContext) => pairRanking(ctx, args.countryA as string, args.countryB as string, (args.first as number | undefined) ?? 20),
   },
   ...cityResolvers,
+  ...eventResolvers,
+  ...fundingResolvers,
 };

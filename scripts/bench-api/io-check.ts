@@ -22,11 +22,11 @@ export class IoRecorder {
   }
 
   async record(request: () => Promise<unknown>): Promise<IoEntry[]> {
-    writeFileSync(`${this.file}.control`, 'on');
+    this.count += 1;
+    writeFileSync(`${this.file}.control`, `on ${this.count}`);
     // The recorder learns of the change through the file system (inotify): give it a moment.
     await sleep(150);
     await request();
-    this.count += 1;
     writeFileSync(`${this.file}.control`, `off ${this.count}`);
     const out = `${this.file}.${this.count}`;
     for (let i = 0; i < 100 && !existsSync(out); i += 1) await sleep(50);
@@ -45,14 +45,18 @@ export function normalise(entry: IoEntry, redisPrefix: string): string {
   return `REDIS ${entry.text} ${values.split(`${redisPrefix}:`).join('<prefix>:').replace(UUID, '<id>')}`;
 }
 
-/** Null when alike; else the first difference and its neighbourhood, readable. */
+/** Whether two records hold the same entries, in whatever order. */
+export function sameEntries(platform: string[], baseline: string[]): boolean {
+  return platform.length === baseline.length && [...platform].sort().join('\n') === [...baseline].sort().join('\n');
+}
+
+/** Null when alike, in the same order; else the first difference, readable. */
 export function ioDifference(platform: string[], baseline: string[]): string | null {
   const length = Math.max(platform.length, baseline.length);
   for (let i = 0; i < length; i += 1) {
     if (platform[i] === baseline[i]) continue;
-    const sameSet = platform.length === baseline.length && [...platform].sort().join('\n') === [...baseline].sort().join('\n');
     return [
-      `${platform.length} statements and commands on the platform, ${baseline.length} on the baseline; the first difference is number ${i + 1}${sameSet ? ' (the same ones, in another order)' : ''}:`,
+      `${platform.length} statements and commands on the platform, ${baseline.length} on the baseline; the first difference is number ${i + 1}${sameEntries(platform, baseline) ? ' (the same ones, in another order)' : ''}:`,
       `  platform: ${platform[i] ?? '(nothing)'}`,
       `  baseline: ${baseline[i] ?? '(nothing)'}`,
     ].join('\n');

@@ -6,9 +6,9 @@ import { readFileSync, renameSync, watch, writeFileSync } from 'node:fs';
  * do the same I/O for a request: every SQL statement sent through `pg` and
  * every Redis command sent through `ioredis`, in order. The benchmark steers
  * it through the file `${BENCH_IO_LOG}.control` (watched, not polled; a
- * signal would not do: Nest shuts down on SIGUSR2 and SIGHUP): `on` starts
- * recording, `off <n>` stops it and writes what was recorded to
- * `${BENCH_IO_LOG}.<n>` as JSON. While off it costs a test of one boolean per
+ * signal would not do: Nest shuts down on SIGUSR2 and SIGHUP): `on <n>` starts
+ * recording afresh, `off <n>` stops it and writes what was recorded to
+ * `${BENCH_IO_LOG}.<n>` as JSON; each n once, counting up. While off it costs a test of one boolean per
  * statement and per command, in both servers alike.
  */
 interface Recorded {
@@ -20,6 +20,7 @@ interface Recorded {
 const target = process.env.BENCH_IO_LOG;
 let recording = false;
 let recorded: Recorded[] = [];
+let started = 0;
 let written = 0;
 
 type Query = (this: unknown, config: unknown, values?: unknown, callback?: unknown) => unknown;
@@ -49,7 +50,8 @@ if (target) {
   // A write may arrive as several events: each reads the file again, and acts once.
   const steer = () => {
     const [command, n] = readFileSync(control, 'utf8').trim().split(' ');
-    if (command === 'on' && !recording) {
+    if (command === 'on' && Number(n) > started) {
+      started = Number(n);
       recorded = [];
       recording = true;
     } else if (command === 'off' && recording && Number(n) > written) {

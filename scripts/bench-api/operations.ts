@@ -64,4 +64,45 @@ export const OPERATIONS: Operation[] = [
     as: null,
     language: 'en',
   },
+  {
+    name: 'Events',
+    label: 'events with registrations',
+    query: `query Events {
+  events(first: 10) {
+    totalCount
+    pageInfo { endCursor hasNextPage }
+    nodes {
+      id title { en ko } kind format status startsAt endsAt timeZone startsAtLocal { timeZone }
+      capacity spacesLeft registeredCount waitlistCount organiserName venue cancelledAt
+      registrations(first: 25) {
+        totalCount
+        nodes { id queueOrder status waitlistPosition registeredAt promotedAt cancelledAt attendee { displayName email language timeZone } }
+      }
+    }
+  }
+}`,
+    variables: () => ({}),
+    as: 'organiser',
+    language: 'en',
+  },
+  {
+    name: 'FundApplications',
+    label: 'fundApplications',
+    query: `query FundApplications {
+  fundApplications(first: 20) {
+    totalCount
+    pageInfo { endCursor hasNextPage }
+    nodes {
+      id status outcome submittedAt updatedAt cityIds nextSteps
+      title { en ko }
+      call { id title { en ko } }
+      requested { currency amountMinor en ko }
+      reviews { id submittedAt dueAt overdue reviewer { userId } }
+    }
+  }
+}`,
+    variables: () => ({}),
+    as: 'board.kr',
+    language: 'en',
+  },
 ];

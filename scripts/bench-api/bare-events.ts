@@ -1,0 +1,190 @@
+import { BareContext, encodeCursor, lazyCount, loader, rows } from './bare-context';
+import { hasRole, localized, nameIn, renderInZones, userLoader } from './bare-common';
+
+/** Events and registrations as the platform reads them (libs/events: EventsService.list, RegistrationsService, the resolvers). */
+const EVENT_FIELDS = [
+  'id', 'kind', 'format', 'title_en', 'title_ko', 'description_en', 'description_ko', 'venue', 'join_url', 'starts_at', 'ends_at', 'time_zone', 'organiser_user_id', 'workspace_id',
+  'sectors', 'capacity', 'registration_opens_at', 'registration_closes_at', 'status', 'published_at', 'cancelled_at', 'cancel_reason', 'version', 'created_at', 'updated_at',
+];
+const eventColumns = (alias: string) => EVENT_FIELDS.map((f) => `"${alias}"."${f}" AS "${alias}_${f}"`).join(', ');
+
+export interface EventRow {
+  id: string;
+  kind: string;
+  format: string;
+  titleEn: string | null;
+  titleKo: string | null;
+  descriptionEn: string | null;
+  descriptionKo: string | null;
+  venue: string | null;
+  joinUrl: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  organiserUserId: string;
+  workspaceId: string | null;
+  sectors: string[];
+  capacity: number | null;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+  status: string;
+  publishedAt: Date | null;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
+  version: number;
+}
+
+const camel = (field: string) => field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+export const eventOf = (r: Record<string, unknown>, alias: string) =>
+  Object.fromEntries(EVENT_FIELDS.map((f) => [camel(f), r[`${alias}_${f}`]])) as unknown as EventRow;
+
+export interface RegistrationRow {
+  id: string;
+  eventId: string;
+  userId: string;
+  status: string;
+  queueOrder: number;
+  registeredAt: Date;
+  promotedAt: Date | null;
+  cancelledAt: Date | null;
+  event?: EventRow;
+}
+
+const REGISTRATION_FIELDS = ['id', 'event_id', 'user_id', 'status', 'queue_order', 'registered_at', 'promoted_at', 'cancelled_at', 'day_reminder_for', 'hour_reminder_for', 'created_at', 'updated_at'];
+export const registrationColumns = (alias: string) => REGISTRATION_FIELDS.map((f) => `"${alias}"."${f}" AS "${alias}_${f}"`).join(', ');
+export const registrationOf = (r: Record<string, unknown>, alias: string) =>
+  Object.fromEntries(REGISTRATION_FIELDS.map((f) => [camel(f), r[`${alias}_${f}`]])) as unknown as RegistrationRow;
+
+export const canManage = (ctx: BareContext, event: Pick<EventRow, 'organiserUserId'>) =>
+  !!ctx.user && (hasRole(ctx, 'ADMIN') || (hasRole(ctx, 'EVENT_ORGANISER') && event.organiserUserId === ctx.user.id));
+
+/** `events(first)` without a filter: the published ones, soonest first. */
+export async function eventsPage(ctx: BareContext, first: number) {
+  const where = `(false OR "e"."status" = 'PUBLISHED')`;
+  const found = (await rows(ctx, `SELECT ${eventColumns('e')} FROM "programme_event" "e" WHERE ${where} ORDER BY date_trunc('milliseconds', "e"."starts_at") ASC, "e"."id" ASC LIMIT ${first + 1}`)).map((r) => eventOf(r, 'e'));
+  const nodes = found.slice(0, first);
+  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(node.startsAt.toISOString(), node.id) }));
+  return {
+    nodes,
+    edges,
+    totalCount: lazyCount(async () => Number((await rows<{ cnt: string }>(ctx, `SELECT COUNT(1) AS "cnt" FROM "programme_event" "e" WHERE ${where}`))[0].cnt)),
+    pageInfo: { hasNextPage: found.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+  };
+}
+
+/** Places taken and people waiting, per event, batched per request. */
+export async function countsIn(ctx: BareContext, eventIds: readonly string[], query = (text: string, values: unknown[]) => rows<{ event_id: string; registered: number; waitlisted: number }>(ctx, text, values)) {
+  const found = await query(
+    `SELECT event_id,
+              count(*) FILTER (WHERE status = 'REGISTERED')::int AS registered,
+              count(*) FILTER (WHERE status = 'WAITLISTED')::int AS waitlisted
+         FROM event_registration WHERE event_id = ANY($1::uuid[]) GROUP BY event_id`,
+    [[...eventIds]],
+  );
+  return new Map(eventIds.map((id) => {
+    const row = found.find((r) => r.event_id === id);
+    return [id, { registered: row?.registered ?? 0, waitlisted: row?.waitlisted ?? 0 }];
+  }));
+}
+
+const counts = (ctx: BareContext, eventId: string) =>
+  loader<string, { registered: number; waitlisted: number }>(ctx, 'events.counts', async (ids) => {
+    const byId = await countsIn(ctx, ids);
+    return ids.map((id) => byId.get(id)!);
+  }).load(eventId);
+
+const eventById = (ctx: BareContext) =>
+  loader<string, EventRow | null>(ctx, 'events.byId', async (ids) => {
+    const placeholders = ids.map((_, i) => `$${i + 1}`).join(', ');
+    const found = (await rows(ctx, `SELECT ${eventColumns('ProgrammeEvent')} FROM "programme_event" "ProgrammeEvent" WHERE (("ProgrammeEvent"."id" IN (${placeholders})))`, [...ids])).map((r) => eventOf(r, 'ProgrammeEvent'));
+    return ids.map((id) => found.find((e) => e.id === id) ?? null);
+  });
+
+/** Every country's zone, read once per request (programme-wide events). */
+const countryZones = (ctx: BareContext) =>
+  loader<string, Array<{ timeZone: string }>>(ctx, 'events.countryZones', async (keys) => {
+    const countries = await rows(
+      ctx,
+      'SELECT "co"."code" AS "co_code", "co"."name_en" AS "co_name_en", "co"."name_ko" AS "co_name_ko", "co"."currency" AS "co_currency", "co"."time_zone" AS "co_time_zone", "co"."default_language" AS "co_default_language", "co"."created_at" AS "co_created_at", "co"."updated_at" AS "co_updated_at" FROM "country" "co" ORDER BY "co"."code" ASC',
+    );
+    return keys.map(() => countries.map((c) => ({ timeZone: c.co_time_zone as string })));
+  }).load('all');
+
+function mergeZones(own: string, others: ReadonlyArray<{ timeZone: string; cityId?: string | null }>) {
+  const zones: Array<{ timeZone: string; cityId: string | null }> = [{ timeZone: own, cityId: null }];
+  for (const zone of others) {
+    const same = zones.find((z) => z.timeZone === zone.timeZone);
+    if (!same) zones.push({ timeZone: zone.timeZone, cityId: zone.cityId ?? null });
+    else if (!same.cityId && zone.cityId) same.cityId = zone.cityId;
+  }
+  return zones;
+}
+
+/** The event's own zone, then every country's (the demo's events are programme-wide; a workspace's would read its cities'). */
+async function eventZones(ctx: BareContext, event: EventRow) {
+  if (event.workspaceId) throw new Error('The baseline serves programme-wide events only.');
+  return mergeZones(event.timeZone, await countryZones(ctx));
+}
+
+async function attendee(ctx: BareContext, userId: string) {
+  const u = await userLoader(ctx).load(userId);
+  return u ? { userId: u.id, displayName: nameIn(u, ctx.language), email: u.email, language: u.preferredLanguage, timeZone: u.timeZone } : null;
+}
+
+/** An event's registrations in arrival order, REGISTERED and WAITLISTED. */
+function registrationsPage(ctx: BareContext, eventId: string, first: number) {
+  const where = `"r"."event_id" = $1 AND "r"."status" IN ($2, $3)`;
+  const values = [eventId, 'REGISTERED', 'WAITLISTED'];
+  return (async () => {
+    const found = (await rows(ctx, `SELECT ${registrationColumns('r')} FROM "event_registration" "r" WHERE ${where} ORDER BY "r"."queue_order" ASC, "r"."id" ASC LIMIT ${first + 1}`, values)).map((r) => registrationOf(r, 'r'));
+    const nodes = found.slice(0, first);
+    const edges = nodes.map((node) => ({ node, cursor: encodeCursor(node.queueOrder, node.id) }));
+    return {
+      nodes,
+      edges,
+      totalCount: lazyCount(async () => Number((await rows<{ cnt: string }>(ctx, `SELECT COUNT(1) AS "cnt" FROM "event_registration" "r" WHERE ${where}`, values))[0].cnt)),
+      pageInfo: { hasNextPage: found.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    };
+  })();
+}
+
+/** 1 for the first person waiting; null unless waiting. */
+export function waitlistPosition(ctx: BareContext, registration: RegistrationRow): Promise<number | null> | null {
+  if (registration.status !== 'WAITLISTED') return null;
+  return loader<string, number>(ctx, 'events.waitlistPosition', async (ids) => {
+    const found = await rows<{ id: string; position: number }>(
+      ctx,
+      `SELECT r.id, (SELECT count(*)::int FROM event_registration o
+                        WHERE o.event_id = r.event_id AND o.status = 'WAITLISTED' AND o.queue_order <= r.queue_order) AS position
+           FROM event_registration r WHERE r.id = ANY($1::uuid[])`,
+      [[...ids]],
+    );
+    return ids.map((id) => found.find((r) => r.id === id)?.position ?? 0);
+  }).load(registration.id);
+}
+
+export const eventResolvers = {
+  ProgrammeEvent: {
+    title: (event: EventRow) => localized({ en: event.titleEn, ko: event.titleKo }),
+    startsAtLocal: async (event: EventRow, _: unknown, ctx: BareContext) => renderInZones(event.startsAt, await eventZones(ctx, event), ctx.user?.language ?? 'en'),
+    organiserName: async (event: EventRow, _: unknown, ctx: BareContext) => (await attendee(ctx, event.organiserUserId))?.displayName ?? '',
+    registeredCount: async (event: EventRow, _: unknown, ctx: BareContext) => (await counts(ctx, event.id)).registered,
+    waitlistCount: async (event: EventRow, _: unknown, ctx: BareContext) => (await counts(ctx, event.id)).waitlisted,
+    spacesLeft: async (event: EventRow, _: unknown, ctx: BareContext) => (event.capacity === null ? null : Math.max(0, event.capacity - (await counts(ctx, event.id)).registered)),
+    registrations: (event: EventRow, args: { first?: number }, ctx: BareContext) => {
+      if (!canManage(ctx, event)) throw new Error('NOT_FOUND');
+      return registrationsPage(ctx, event.id, args.first ?? 20);
+    },
+  },
+  EventRegistration: {
+    event: async (registration: RegistrationRow, _: unknown, ctx: BareContext) => registration.event ?? (await eventById(ctx).load(registration.eventId))!,
+    waitlistPosition: (registration: RegistrationRow, _: unknown, ctx: BareContext) => waitlistPosition(ctx, registration),
+    attendee: async (registration: RegistrationRow, _: unknown, ctx: BareContext) => {
+      if (registration.userId !== ctx.user!.id) {
+        const event = registration.event ?? (await eventById(ctx).load(registration.eventId));
+        if (!event || !canManage(ctx, event)) return null;
+      }
+      return attendee(ctx, registration.userId);
+    },
+  },
+};
