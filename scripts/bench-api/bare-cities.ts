@@ -47,7 +47,7 @@ export function countryLoader(ctx: BareContext) {
   });
 }
 
-const cityOf = (r: Record<string, unknown>, prefix: string): CityRow => ({
+export const cityOf = (r: Record<string, unknown>, prefix: string): CityRow => ({
   id: r[`${prefix}_id`] as string,
   countryCode: r[`${prefix}_country_code`] as string,
   nameEn: r[`${prefix}_name_en`] as string,

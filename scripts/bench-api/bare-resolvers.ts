@@ -3,6 +3,7 @@ import { citiesPage, cityResolvers } from './bare-cities';
 import { eventResolvers, eventsPage } from './bare-events';
 import { fundApplicationsPage, fundingResolvers } from './bare-funding';
 import { pairRanking } from './bare-pairing';
+import { twinningResolvers, workspace } from './bare-twinning';
 
 /**
  * The query cost the platform charges each measured operation against the
@@ -16,6 +17,7 @@ export const OPERATION_COSTS: Record<string, number> = {
   PairRanking: 2050,
   Events: 4040,
   FundApplications: 2300,
+  Workspace: 1333,
 };
 
 type Args = Record<string, unknown>;
@@ -25,9 +27,11 @@ export const bareResolvers = {
     cities: (_: unknown, args: Args, ctx: BareContext) => citiesPage(ctx, (args.first as number | undefined) ?? 20),
     events: (_: unknown, args: Args, ctx: BareContext) => eventsPage(ctx, (args.first as number | undefined) ?? 20),
     fundApplications: (_: unknown, args: Args, ctx: BareContext) => fundApplicationsPage(ctx, (args.first as number | undefined) ?? 20),
+    workspace: (_: unknown, args: Args, ctx: BareContext) => workspace(ctx, args.id as string),
     pairRanking: (_: unknown, args: Args, ctx: BareContext) => pairRanking(ctx, args.countryA as string, args.countryB as string, (args.first as number | undefined) ?? 20),
   },
   ...cityResolvers,
   ...eventResolvers,
   ...fundingResolvers,
+  ...twinningResolvers,
 };

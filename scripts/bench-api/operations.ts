@@ -105,4 +105,23 @@ export const OPERATIONS: Operation[] = [
     as: 'board.kr',
     language: 'en',
   },
+  {
+    name: 'Workspace',
+    label: 'a member\'s workspace view',
+    query: `query Workspace($id: ID!) {
+  workspace(id: $id) {
+    id myRole createdAt
+    twinning {
+      id status activeSince
+      cityA { id nameEn nameKo countryCode country { timeZone } }
+      cityB { id nameEn nameKo countryCode country { timeZone } }
+    }
+    health { activeProjects lastActivityAt membersPerCity { cityId leads members } }
+    members(first: 100) { totalCount nodes { id role cityId joinedAt user { id displayName } organisation { nameEn nameKo } } }
+  }
+}`,
+    variables: (found) => ({ id: found.workspaceId }),
+    as: 'officer.liverpool',
+    language: 'en',
+  },
 ];
