@@ -2,6 +2,7 @@ import type { BareContext } from './bare-context';
 import { citiesPage, cityResolvers } from './bare-cities';
 import { eventResolvers, eventsPage } from './bare-events';
 import { fundApplicationsPage, fundingResolvers } from './bare-funding';
+import { knowledgeResolvers, searchCaseStudies } from './bare-knowledge';
 import { pairRanking } from './bare-pairing';
 import { twinningResolvers, workspace } from './bare-twinning';
 
@@ -18,6 +19,7 @@ export const OPERATION_COSTS: Record<string, number> = {
   Events: 4040,
   FundApplications: 2300,
   Workspace: 1333,
+  SearchCaseStudies: 390,
 };
 
 type Args = Record<string, unknown>;
@@ -28,10 +30,12 @@ export const bareResolvers = {
     events: (_: unknown, args: Args, ctx: BareContext) => eventsPage(ctx, (args.first as number | undefined) ?? 20),
     fundApplications: (_: unknown, args: Args, ctx: BareContext) => fundApplicationsPage(ctx, (args.first as number | undefined) ?? 20),
     workspace: (_: unknown, args: Args, ctx: BareContext) => workspace(ctx, args.id as string),
+    searchCaseStudies: (_: unknown, args: Args, ctx: BareContext) => searchCaseStudies(ctx, args.query as string, (args.first as number | undefined) ?? 20),
     pairRanking: (_: unknown, args: Args, ctx: BareContext) => pairRanking(ctx, args.countryA as string, args.countryB as string, (args.first as number | undefined) ?? 20),
   },
   ...cityResolvers,
   ...eventResolvers,
   ...fundingResolvers,
   ...twinningResolvers,
+  ...knowledgeResolvers,
 };

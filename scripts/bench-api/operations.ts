@@ -124,4 +124,18 @@ export const OPERATIONS: Operation[] = [
     as: 'officer.liverpool',
     language: 'en',
   },
+  {
+    name: 'SearchCaseStudies',
+    label: 'searchCaseStudies (Korean query)',
+    query: `query SearchCaseStudies($query: String!) {
+  searchCaseStudies(query: $query, first: 10) {
+    totalCount endCursor
+    hits { language title snippet rank caseStudy { id slug cityIds sectors sdgs versions { language title summary status } } }
+  }
+}`,
+    // "City": seven of the demo's published versions have it, in their Korean text.
+    variables: () => ({ query: '도시' }),
+    as: null,
+    language: 'ko',
+  },
 ];
