@@ -188,3 +188,116 @@ export const eventResolvers = {
     },
   },
 };
+
+type Query = <T = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<T[]>;
+
+/** A transaction on one connection of the pool, as TypeORM's DataSource.transaction runs it. */
+async function transaction<T>(ctx: BareContext, work: (query: Query) => Promise<T>): Promise<T> {
+  const client = await ctx.db.connect();
+  const query: Query = async <R>(text: string, values: unknown[] = []) => (await client.query(text, values)).rows as R[];
+  try {
+    await query('START TRANSACTION');
+    const result = await work(query);
+    await query('COMMIT');
+    return result;
+  } catch (error) {
+    await query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+const lockEvent = async (ctx: BareContext, query: Query, id: string) => {
+  const [row] = UUID.test(id) ? await query(`SELECT ${eventColumns('e')} FROM "programme_event" "e" WHERE "e"."id" = $1 FOR NO KEY UPDATE`, [id]) : [];
+  const event = row ? eventOf(row, 'e') : null;
+  if (!event || !(event.publishedAt !== null || canManage(ctx, event) || event.organiserUserId === ctx.user?.id)) throw new Error('NOT_FOUND: event');
+  return event;
+};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const lockRegistration = async (query: Query, eventId: string, userId: string) => {
+  const [row] = await query(`SELECT ${registrationColumns('r')} FROM "event_registration" "r" WHERE "r"."event_id" = $1 AND "r"."user_id" = $2 FOR UPDATE`, [eventId, userId]);
+  return row ? registrationOf(row, 'r') : null;
+};
+const registrationById = async (query: Query, id: string) => {
+  const [row] = await query(`SELECT ${registrationColumns('EventRegistration')} FROM "event_registration" "EventRegistration" WHERE (("EventRegistration"."id" = $1)) LIMIT 1`, [id]);
+  if (!row) throw new Error('NOT_FOUND: registration');
+  return registrationOf(row, 'EventRegistration');
+};
+
+/**
+ * `registerForEvent` for a person whose registration exists (cancelled): the
+ * path every request of the benchmark takes after the first (RegistrationsService.register).
+ * The refusals a person could meet (not open, closed, already registered) are
+ * errors without the platform's words: the benchmark never meets them.
+ */
+export async function registerForEvent(ctx: BareContext, eventId: string) {
+  const user = ctx.user!;
+  return transaction(ctx, async (query) => {
+    const event = await lockEvent(ctx, query, eventId);
+    if (event.status === 'CANCELLED' || event.publishedAt === null) throw new Error('CONFLICT: the event is not open');
+    const now = new Date();
+    const closesAt = event.registrationClosesAt ?? event.startsAt;
+    if (event.registrationOpensAt && now.getTime() < event.registrationOpensAt.getTime()) throw new Error('CONFLICT: REGISTRATION_NOT_OPEN');
+    if (now.getTime() >= closesAt.getTime()) throw new Error('CONFLICT: REGISTRATION_CLOSED');
+    const existing = await lockRegistration(query, event.id, user.id);
+    if (existing && existing.status !== 'CANCELLED') throw new Error('CONFLICT: ALREADY_REGISTERED');
+    if (!existing) throw new Error('The baseline re-registers only: the benchmark registers each person once through the platform first.');
+    const counts = (await countsIn(ctx, [event.id], query)).get(event.id)!;
+    const hasPlace = event.capacity === null || (counts.registered < event.capacity && counts.waitlisted === 0);
+    const [{ next }] = await query<{ next: number }>(`SELECT coalesce(max(queue_order), 0) + 1 AS next FROM event_registration WHERE event_id = $1`, [event.id]);
+    await query(
+      `UPDATE "event_registration" SET "status" = $1, "queue_order" = $2, "registered_at" = $3, "promoted_at" = $4, "cancelled_at" = $5, "updated_at" = CURRENT_TIMESTAMP WHERE "id" = $6`,
+      [hasPlace ? 'REGISTERED' : 'WAITLISTED', Number(next), now, null, null, existing.id],
+    );
+    await confirm(ctx, query, event, user.id, existing.id, hasPlace ? null : counts.waitlisted + 1, now);
+    return registrationById(query, existing.id);
+  });
+}
+
+/** The email that tells them, written to the outbox in the same transaction (OutboxService.enqueueEmail). */
+async function confirm(ctx: BareContext, query: Query, event: EventRow, userId: string, registrationId: string, waitlistPosition: number | null, now: Date): Promise<void> {
+  const [to] = await query<{ id: string; email: string; preferred_language: string; time_zone: string }>(
+    `SELECT u.id, u.email, u.preferred_language, u.time_zone FROM user_account u WHERE u.id IN (SELECT unnest($1::uuid[])) AND u.disabled_at IS NULL ORDER BY u.email`,
+    [[userId]],
+  );
+  if (!to) return;
+  const url = `${ctx.publicUrl}/events/${event.id}`;
+  const data = {
+    kind: event.kind,
+    format: event.format,
+    title: { en: event.titleEn, ko: event.titleKo },
+    startsAt: event.startsAt.toISOString(),
+    endsAt: event.endsAt.toISOString(),
+    timeZone: event.timeZone,
+    venue: event.venue,
+    joinUrl: waitlistPosition === null ? event.joinUrl : null,
+    url,
+  };
+  const [template, full] = waitlistPosition === null ? ['events.registered', { ...data, calendarUrl: `${url}.ics` }] : ['events.waitlisted', { ...data, waitlistPosition }];
+  await query(
+    `INSERT INTO "outbox_message"("id", "idempotency_key", "template", "recipient_email", "recipient_user_id", "language", "time_zone", "data", "status", "attempts", "last_error", "subject", "lease_until", "queued_at", "sent_at", "created_at", "updated_at") VALUES (DEFAULT, $1, $2, $3, $4, $5, $6, $7, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT) ON CONFLICT DO NOTHING RETURNING "id", "data", "status", "attempts", "created_at", "updated_at"`,
+    [`event-registered:${registrationId}:${now.toISOString()}`, template, to.email, to.id, to.preferred_language === 'ko' ? 'ko' : 'en', to.time_zone, JSON.stringify(full)],
+  );
+}
+
+/** `cancelEventRegistration`: gives the place up; a freed place would go to the first person waiting (RegistrationsService.cancel, promote). */
+export async function cancelEventRegistration(ctx: BareContext, eventId: string) {
+  const user = ctx.user!;
+  return transaction(ctx, async (query) => {
+    const event = await lockEvent(ctx, query, eventId);
+    if (event.status === 'CANCELLED') throw new Error('CONFLICT: EVENT_CANCELLED');
+    const now = new Date();
+    if (now.getTime() >= event.startsAt.getTime()) throw new Error('CONFLICT: EVENT_STARTED');
+    const registration = await lockRegistration(query, event.id, user.id);
+    if (!registration || registration.status === 'CANCELLED') throw new Error('CONFLICT: NOT_REGISTERED');
+    const held = registration.status === 'REGISTERED';
+    await query(`UPDATE "event_registration" SET "status" = $1, "cancelled_at" = $2, "updated_at" = CURRENT_TIMESTAMP WHERE "id" = $3`, ['CANCELLED', now, registration.id]);
+    if (held && event.status === 'PUBLISHED' && new Date() < event.startsAt) {
+      const counts = (await countsIn(ctx, [event.id], query)).get(event.id)!;
+      const free = event.capacity === null ? counts.waitlisted : Math.max(0, event.capacity - counts.registered);
+      if (free > 0 && counts.waitlisted > 0) throw new Error('The baseline does not promote from a waiting list: the benchmark\'s events have room.');
+    }
+    return registrationById(query, registration.id);
+  });
+}

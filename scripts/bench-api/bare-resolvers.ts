@@ -1,6 +1,6 @@
 import type { BareContext } from './bare-context';
 import { citiesPage, cityResolvers } from './bare-cities';
-import { eventResolvers, eventsPage } from './bare-events';
+import { cancelEventRegistration, eventResolvers, eventsPage, registerForEvent } from './bare-events';
 import { fundApplicationsPage, fundingResolvers } from './bare-funding';
 import { knowledgeResolvers, searchCaseStudies } from './bare-knowledge';
 import { pairRanking } from './bare-pairing';
@@ -20,6 +20,7 @@ export const OPERATION_COSTS: Record<string, number> = {
   FundApplications: 2300,
   Workspace: 1333,
   SearchCaseStudies: 390,
+  RegisterForEvent: 7,
 };
 
 type Args = Record<string, unknown>;
@@ -32,6 +33,10 @@ export const bareResolvers = {
     workspace: (_: unknown, args: Args, ctx: BareContext) => workspace(ctx, args.id as string),
     searchCaseStudies: (_: unknown, args: Args, ctx: BareContext) => searchCaseStudies(ctx, args.query as string, (args.first as number | undefined) ?? 20),
     pairRanking: (_: unknown, args: Args, ctx: BareContext) => pairRanking(ctx, args.countryA as string, args.countryB as string, (args.first as number | undefined) ?? 20),
+  },
+  Mutation: {
+    registerForEvent: (_: unknown, args: { input: { eventId: string } }, ctx: BareContext) => registerForEvent(ctx, args.input.eventId),
+    cancelEventRegistration: (_: unknown, args: { input: { eventId: string } }, ctx: BareContext) => cancelEventRegistration(ctx, args.input.eventId),
   },
   ...cityResolvers,
   ...eventResolvers,

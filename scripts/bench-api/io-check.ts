@@ -45,6 +45,16 @@ export function normalise(entry: IoEntry, redisPrefix: string): string {
   return `REDIS ${entry.text} ${values.split(`${redisPrefix}:`).join('<prefix>:').replace(UUID, '<id>')}`;
 }
 
+/**
+ * The entries with their numeric values masked: for a mutation whose
+ * statements carry a counter that each request advances (a registration's
+ * arrival number), the platform's request and the baseline's, one after the
+ * other, cannot carry the same one.
+ */
+export function withoutNumbers(entries: string[]): string[] {
+  return entries.map((entry) => entry.replace(/([[,])-?\d+(?:\.\d+)?(?=[\],])/g, '$1<n>'));
+}
+
 /** Whether two records hold the same entries, in whatever order. */
 export function sameEntries(platform: string[], baseline: string[]): boolean {
   return platform.length === baseline.length && [...platform].sort().join('\n') === [...baseline].sort().join('\n');

@@ -138,4 +138,16 @@ export const OPERATIONS: Operation[] = [
     as: null,
     language: 'ko',
   },
+  {
+    name: 'RegisterForEvent',
+    label: 'registerForEvent (and cancel: see mutationSenders)',
+    query: `mutation RegisterForEvent($eventId: ID!) {
+  registerForEvent(input: { eventId: $eventId }) { id status waitlistPosition }
+  cancelEventRegistration(input: { eventId: $eventId }) { id status }
+}`,
+    // Each connection sends as its own person, for its own event (scripts/bench-api.ts, mutationSenders).
+    variables: (found) => ({ eventId: found.eventIds[0] }),
+    as: 'admin',
+    language: 'en',
+  },
 ];
