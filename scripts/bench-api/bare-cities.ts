@@ -77,6 +77,17 @@ export async function citiesPage(ctx: BareContext, first = 20) {
   };
 }
 
+const CITY_COLUMNS =
+  'SELECT "City"."id" AS "City_id", "City"."country_code" AS "City_country_code", "City"."name_en" AS "City_name_en", "City"."name_ko" AS "City_name_ko", "City"."peer_group" AS "City_peer_group", "City"."notes" AS "City_notes", "City"."created_at" AS "City_created_at", "City"."updated_at" AS "City_updated_at" FROM "city" "City"';
+
+/** The request's batched read of cities by id (cities' CitiesLoaders.city, citiesById). */
+export const cityLoader = (ctx: BareContext) =>
+  loader<string, CityRow | undefined>(ctx, 'cities.cityById', async (ids) => {
+    const placeholders = ids.map((_, i) => `$${i + 1}`).join(', ');
+    const found = (await rows(ctx, `${CITY_COLUMNS} WHERE (("City"."id" IN (${placeholders})))`, [...ids])).map((r) => cityOf(r, 'City'));
+    return ids.map((id) => found.find((c) => c.id === id));
+  });
+
 export const cityResolvers = {
   City: {
     country: async (city: CityRow, _args: unknown, ctx: BareContext) => {

@@ -13,9 +13,9 @@ const SCALE_COLUMNS =
   'SELECT "PairingStarScale"."countries" AS "PairingStarScale_countries", "PairingStarScale"."scale" AS "PairingStarScale_scale", "PairingStarScale"."judged" AS "PairingStarScale_judged", "PairingStarScale"."unjudged" AS "PairingStarScale_unjudged", "PairingStarScale"."computed_at" AS "PairingStarScale_computed_at" FROM "pairing_star_scale" "PairingStarScale"';
 const JUDGED = `"p"."confidence" >= ${JUDGED_CONFIDENCE}`;
 
-type StoredScale = Record<keyof StarScale, [number | null, number | null]>;
+export type StoredScale = Record<keyof StarScale, [number | null, number | null]>;
 
-function scaleOfStored(stored: StoredScale | null | undefined): StarScale {
+export function scaleOfStored(stored: StoredScale | null | undefined): StarScale {
   if (!stored) return absoluteStarScale(REPORT_DEFAULT_WEIGHTS);
   const cuts = (c: [number | null, number | null]): StarCuts => [c[0] ?? Infinity, c[1] ?? Infinity];
   return { similarity: cuts(stored.similarity), internationalisation: cuts(stored.internationalisation), synergy: cuts(stored.synergy), relationship: cuts(stored.relationship), overall: cuts(stored.overall) };

@@ -4,6 +4,7 @@ import { cancelEventRegistration, eventResolvers, eventsPage, registerForEvent }
 import { fundApplicationsPage, fundingResolvers } from './bare-funding';
 import { knowledgeResolvers, searchCaseStudies } from './bare-knowledge';
 import { pairRanking } from './bare-pairing';
+import { pairScore, partnerResolvers, partnersFor } from './bare-partners';
 import { twinningResolvers, workspace } from './bare-twinning';
 
 /**
@@ -21,6 +22,7 @@ export const OPERATION_COSTS: Record<string, number> = {
   Workspace: 1333,
   SearchCaseStudies: 390,
   RegisterForEvent: 7,
+  PartnersFor: 4228,
 };
 
 type Args = Record<string, unknown>;
@@ -32,6 +34,8 @@ export const bareResolvers = {
     fundApplications: (_: unknown, args: Args, ctx: BareContext) => fundApplicationsPage(ctx, (args.first as number | undefined) ?? 20),
     workspace: (_: unknown, args: Args, ctx: BareContext) => workspace(ctx, args.id as string),
     searchCaseStudies: (_: unknown, args: Args, ctx: BareContext) => searchCaseStudies(ctx, args.query as string, (args.first as number | undefined) ?? 20),
+    partnersFor: (_: unknown, args: Args, ctx: BareContext) => partnersFor(ctx, args.city as string, (args.first as number | undefined) ?? 20),
+    pairScore: (_: unknown, args: Args, ctx: BareContext) => pairScore(ctx, args.cityA as string, args.cityB as string),
     pairRanking: (_: unknown, args: Args, ctx: BareContext) => pairRanking(ctx, args.countryA as string, args.countryB as string, (args.first as number | undefined) ?? 20),
   },
   Mutation: {
@@ -43,4 +47,5 @@ export const bareResolvers = {
   ...fundingResolvers,
   ...twinningResolvers,
   ...knowledgeResolvers,
+  ...partnerResolvers,
 };

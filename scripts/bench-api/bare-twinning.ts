@@ -1,5 +1,5 @@
 import { BareContext, encodeCursor, lazyCount, loader, rows } from './bare-context';
-import { cityOf, type CityRow } from './bare-cities';
+import { cityLoader } from './bare-cities';
 import { hasRole, nameIn, userLoader, type UserRow } from './bare-common';
 
 /**
@@ -19,7 +19,6 @@ const TWINNING_FIELDS = [
 ];
 const MEMBER_FIELDS = ['id', 'workspace_id', 'user_id', 'role', 'city_id', 'organisation_id', 'joined_at', 'updated_at'];
 const ORGANISATION_FIELDS = ['id', 'name_en', 'name_ko', 'kind', 'city_id', 'website', 'email_domain', 'created_at', 'updated_at'];
-const CITY_FIELDS = 'SELECT "City"."id" AS "City_id", "City"."country_code" AS "City_country_code", "City"."name_en" AS "City_name_en", "City"."name_ko" AS "City_name_ko", "City"."peer_group" AS "City_peer_group", "City"."notes" AS "City_notes", "City"."created_at" AS "City_created_at", "City"."updated_at" AS "City_updated_at" FROM "city" "City"';
 
 interface WorkspaceRow {
   id: string;
@@ -63,13 +62,6 @@ const access = (ctx: BareContext) =>
       if (!row || (!row.role && !admin)) return null;
       return { role: row.role, admin };
     });
-  });
-
-/** A cities' loader as cities' CitiesLoaders.city (citiesById). */
-export const cityLoader = (ctx: BareContext) =>
-  loader<string, CityRow | undefined>(ctx, 'cities.cityById', async (ids) => {
-    const found = (await rows(ctx, `${CITY_FIELDS} WHERE (("City"."id" IN (${placeholders(ids.length)})))`, [...ids])).map((r) => cityOf(r, 'City'));
-    return ids.map((id) => found.find((c) => c.id === id));
   });
 
 const twinningById = (ctx: BareContext) =>

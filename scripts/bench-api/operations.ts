@@ -139,6 +139,42 @@ export const OPERATIONS: Operation[] = [
     language: 'ko',
   },
   {
+    name: 'PartnersFor',
+    label: 'partnersFor with its explanation',
+    // The explorer: a city's best partners, and why the first of them scores as it does (pairScore's explanation).
+    query: `query PartnersFor($city: ID!, $partner: ID!) {
+  partnersFor(city: $city, first: 10) {
+    totalCount
+    pageInfo { endCursor hasNextPage }
+    nodes {
+      partnerId
+      partner { id nameEn nameKo countryCode country { code nameEn nameKo } }
+      score {
+        pairKey computedAt sharedSectors overall adjusted potential judged overallStars
+        coverage { confidence confidenceLabel numericUsed numericKnownA numericKnownB numericWeighted numericMinimum }
+        similarity { score stars } internationalisation { score stars } synergy { score stars } relationship { score stars }
+      }
+    }
+  }
+  pairScore(cityA: $city, cityB: $partner) {
+    profile
+    explanation {
+      indicators { key label rawA rawB relativeA relativeB difference contribution weight used missing numeric leaderA { cityId } leaderB { cityId } }
+      readinessA { composite strategy visibleHome networks collaboration }
+      readinessB { composite strategy visibleHome networks collaboration }
+      sharedSectors { sector label levelA levelB projectsA { title } projectsB { title } }
+      sectorsOnlyA sectorsOnlyB
+      links { id formality kind summary { en ko } since partners live }
+      wouldRaise { id pillar description delta adjusted }
+      wouldLower { id pillar description delta adjusted }
+    }
+  }
+}`,
+    variables: () => ({ city: 'busan', partner: 'liverpool' }),
+    as: null,
+    language: 'en',
+  },
+  {
     name: 'RegisterForEvent',
     label: 'registerForEvent (and cancel: see mutationSenders)',
     query: `mutation RegisterForEvent($eventId: ID!) {
