@@ -87,6 +87,8 @@ async function main(): Promise<void> {
   let workerPaused = false;
   try {
     if (stack.nodeEnv !== 'production') console.log(`NOTE: the platform's API runs with NODE_ENV=${stack.nodeEnv}, not production.`);
+    else console.log("The platform's API runs as in production (NODE_ENV=production, no source maps, as the Dockerfile runs it), at LOG_LEVEL=warn (no line per request).");
+    console.log('Both count every request against the test stack\'s unthrottled limits: two Redis calls each. The worker is paused (SIGSTOP) while measuring.');
     const platform: Server = { name: 'platform', url: `${stack.url}/graphql`, pid: stack.apiPid, redisPrefix: stack.queuePrefix, recorder: platformIo };
     // As `npm start` does: Liverpool and Busan twin, start a project and apply to the call, which reaches the board.
     await addDemoActivity(stack.url, stack.demoPassword);
@@ -164,13 +166,20 @@ async function findDemoIds(url: string, tokens: Tokens): Promise<Found> {
   return { eventIds: [events.nodes[0].id, events.nodes[1].id], workspaceId: myWorkspaces[0].id };
 }
 
-/** Places that stay taken, so that the organiser's list of registrations has some (the demo starts with none). */
+/**
+ * Places that stay taken, so that the organiser's list of registrations has
+ * some (the demo starts with none); and each of the mutation's senders
+ * registers and gives the place up once, so that every measured request, on
+ * either server, updates an existing registration.
+ */
 async function standingRegistrations(url: string, tokens: Tokens, found: Found): Promise<void> {
   for (const person of STANDING) {
     for (const eventId of found.eventIds) {
       await data(url, 'mutation BenchRegister($eventId: ID!) { registerForEvent(input: { eventId: $eventId }) { id } }', { eventId }, tokens.get(person));
     }
   }
+  const mutation = OPERATIONS.find((o) => o.name === 'RegisterForEvent')!;
+  for (const [person, event] of mutationSenders()) await data(url, mutation.query, { eventId: found.eventIds[event] }, tokens.get(person));
 }
 
 async function startBaseline(stack: TestPlatform, jwtSecret: string, ioLog: string): Promise<{ child: ChildProcess; url: string; forbidden: string[] }> {

@@ -2,10 +2,12 @@ import { ChildProcess, spawn } from 'node:child_process';
 
 /**
  * Running the built API and worker as child processes: `npm start` and the
- * browser tests' stack (scripts/test-stack.ts) both do it this way.
+ * browser tests' stack (scripts/test-stack.ts) both do it this way, with
+ * source maps for readable stacks; `sourceMaps: false` runs them as the
+ * Dockerfile does (production, the API benchmark).
  */
-export function runNode(name: string, entry: string, env: Record<string, string>, onExit: (code: number) => Promise<void>, quiet = false): ChildProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], { env, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
+export function runNode(name: string, entry: string, env: Record<string, string>, onExit: (code: number) => Promise<void>, quiet = false, sourceMaps = true): ChildProcess {
+  const child = spawn(process.execPath, [...(sourceMaps ? ['--enable-source-maps'] : []), entry], { env, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
   child.on('exit', (code, signal) => {
     if (signal === 'SIGTERM' || signal === 'SIGINT') return;
     console.error(`The ${name} process exited (${code ?? signal}); stopping the rest.`);

@@ -44,8 +44,9 @@ import { runSeed } from './seed';
  *
  * A platform's API and worker run in development with the environment below;
  * TEST_PLATFORM_ENV (JSON) adds to both (the API benchmark runs them as in
- * production: NODE_ENV and a JWT_SECRET of its own), TEST_API_ENV (JSON) to the
- * API's alone, its NODE_OPTIONS after the stack's own.
+ * production: NODE_ENV and a JWT_SECRET of its own, and then without source
+ * maps, as the Dockerfile runs them), TEST_API_ENV (JSON) to the API's alone,
+ * its NODE_OPTIONS after the stack's own.
  */
 export interface TestServices {
   /** A superuser's URL: creates the clones. */
@@ -142,9 +143,11 @@ async function startPlatform(services: TestServices): Promise<TestPlatform> {
   const apiEnv = jsonEnv('TEST_API_ENV');
   const children: ChildProcess[] = [];
   stoppers.push(() => Promise.all(children.map((child) => stopChild(child))).then(() => undefined));
-  const api = runNode('api', 'dist/apps/api/src/main.js', { ...env, ...apiEnv, NODE_OPTIONS: [env.NODE_OPTIONS, apiEnv.NODE_OPTIONS].filter(Boolean).join(' ') }, stop, true);
+  // In production as the Dockerfile runs them: without source maps.
+  const sourceMaps = !config.isProduction;
+  const api = runNode('api', 'dist/apps/api/src/main.js', { ...env, ...apiEnv, NODE_OPTIONS: [env.NODE_OPTIONS, apiEnv.NODE_OPTIONS].filter(Boolean).join(' ') }, stop, true, sourceMaps);
   children.push(api);
-  const worker = runNode('worker', 'dist/apps/worker/src/main.js', env, stop, true);
+  const worker = runNode('worker', 'dist/apps/worker/src/main.js', env, stop, true, sourceMaps);
   children.push(worker);
   await waitForHealthy(port);
   return {
