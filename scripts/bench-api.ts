@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
@@ -71,7 +71,9 @@ interface Run {
 
 async function main(): Promise<void> {
   if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`Rounds must be a whole number from 1 (got ${process.argv[2]}).`);
+  const began = Date.now();
   console.log(`bench:api — ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${ROUNDS} rounds of ${ROUND_SECONDS} s per operation and server, ${CONNECTIONS} connections`);
+  console.log(`Load average before: ${loadText()} (the servers, PostgreSQL, Redis and autocannon share these cores; other work on them shows in the spread).`);
   const work = mkdtempSync(join(tmpdir(), 'bench-api-'));
   const recorder = join(ROOT, 'dist', 'scripts', 'bench-api', 'io-recorder.js');
   const platformIo = new IoRecorder(join(work, 'platform'));
@@ -119,6 +121,7 @@ async function main(): Promise<void> {
         }
       }
       report(runs);
+      console.log(`\nLoad average after: ${loadText()}; ${((Date.now() - began) / 60_000).toFixed(1)} minutes in all.`);
     } finally {
       await redis.quit();
     }
@@ -131,6 +134,8 @@ async function main(): Promise<void> {
 }
 
 type Tokens = Map<DemoPerson, string>;
+
+const loadText = () => loadavg().map((l) => l.toFixed(2)).join(', ');
 
 async function post(url: string, operation: { query: string; variables?: Record<string, unknown> }, headers: Record<string, string>): Promise<{ status: number; text: string }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(operation) });
@@ -356,20 +361,21 @@ async function measure(operation: Operation, server: Server, tokens: Tokens, fou
 }
 
 function report(runs: Map<string, { platform: Run[]; baseline: Run[] }>): void {
-  console.log(`\nPer operation: median over ${ROUNDS} rounds (lowest–highest). Ratios per round: p50 platform/baseline, throughput baseline/platform.`);
-  const head = `  ${''.padEnd(10)}${'p50 ms'.padEnd(22)}${'p99 ms'.padEnd(22)}${'req/s'.padEnd(22)}CPU ms/req`;
+  console.log(`\nPer operation: median over ${ROUNDS} rounds (lowest–highest). Ratios per round: p50 and CPU per request platform/baseline, throughput baseline/platform.`);
+  const cell = (text: string) => text.padEnd(26);
   for (const operation of OPERATIONS) {
     const { platform, baseline } = runs.get(operation.name)!;
-    console.log(`\n${operation.label}${operation.as ? ` (as ${operation.as})` : ''}`);
-    console.log(head);
+    console.log(`\n${operation.label}${operation.as && operation.name !== 'RegisterForEvent' ? ` (as ${operation.as})` : ''}`);
+    console.log(`  ${''.padEnd(10)}${cell('p50 ms')}${cell('p99 ms')}${cell('req/s')}CPU ms/req`);
     for (const [name, list] of [['platform', platform], ['baseline', baseline]] as const) {
-      const cells = [showSummary(summarise(list.map((r) => r.p50)), 2), showSummary(summarise(list.map((r) => r.p99)), 2), showSummary(summarise(list.map((r) => r.rps)), 0), showSummary(summarise(list.map((r) => r.cpuMs)), 3)];
-      console.log(`  ${name.padEnd(10)}${cells[0].padEnd(22)}${cells[1].padEnd(22)}${cells[2].padEnd(22)}${cells[3]}`);
+      const cells = [showSummary(summarise(list.map((r) => r.p50)), 1), showSummary(summarise(list.map((r) => r.p99)), 1), showSummary(summarise(list.map((r) => r.rps)), 0), showSummary(summarise(list.map((r) => r.cpuMs)), 2)];
+      console.log(`  ${name.padEnd(10)}${cell(cells[0])}${cell(cells[1])}${cell(cells[2])}${cells[3]}`);
     }
     const latency = summarise(platform.map((p, i) => p.p50 / baseline[i].p50));
     const throughput = summarise(platform.map((p, i) => baseline[i].rps / p.rps));
+    const cpu = summarise(platform.map((p, i) => p.cpuMs / baseline[i].cpuMs));
     const within = latency.median <= GOAL && throughput.median <= GOAL;
-    console.log(`  ratio     p50 ${showSummary(latency, 2)}×, throughput ${showSummary(throughput, 2)}×: ${within ? `within ${GOAL}×` : `OVER ${GOAL}×`}`);
+    console.log(`  ratio     p50 ${showSummary(latency, 2)}×, throughput ${showSummary(throughput, 2)}×, CPU per request ${showSummary(cpu, 2)}×: ${within ? `within ${GOAL}×` : `OVER ${GOAL}×`}`);
   }
 }
 

@@ -176,7 +176,7 @@ export const OPERATIONS: Operation[] = [
   },
   {
     name: 'RegisterForEvent',
-    label: 'registerForEvent (and cancel: see mutationSenders)',
+    label: 'registerForEvent, then cancelEventRegistration (10 people and events, one per connection)',
     query: `mutation RegisterForEvent($eventId: ID!) {
   registerForEvent(input: { eventId: $eventId }) { id status waitlistPosition }
   cancelEventRegistration(input: { eventId: $eventId }) { id status }
