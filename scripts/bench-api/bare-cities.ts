@@ -33,18 +33,15 @@ const countryOf = (r: Record<string, unknown>): CountryRow => ({
   defaultLanguage: r.Country_default_language as string,
 });
 
-/** One country by code (CitiesService.getCountry), or null. */
-export async function countryByCode(ctx: BareContext, code: string): Promise<CountryRow | null> {
-  const [row] = await rows(ctx, `${COUNTRY_COLUMNS} WHERE (("Country"."code" = $1)) LIMIT 1`, [code]);
-  return row ? countryOf(row) : null;
+/** Countries by code, in the order asked (cities' countriesByCode): one statement. */
+export async function countriesByCode(ctx: BareContext, codes: readonly string[]): Promise<Array<CountryRow | undefined>> {
+  const placeholders = codes.map((_, i) => `$${i + 1}`).join(', ');
+  const found = (await rows(ctx, `${COUNTRY_COLUMNS} WHERE (("Country"."code" IN (${placeholders})))`, [...codes])).map(countryOf);
+  return codes.map((code) => found.find((c) => c.code === code));
 }
 
 export function countryLoader(ctx: BareContext) {
-  return loader<string, CountryRow | undefined>(ctx, 'cities.countryByCode', async (codes) => {
-    const placeholders = codes.map((_, i) => `$${i + 1}`).join(', ');
-    const found = (await rows(ctx, `${COUNTRY_COLUMNS} WHERE (("Country"."code" IN (${placeholders})))`, [...codes])).map(countryOf);
-    return codes.map((code) => found.find((c) => c.code === code));
-  });
+  return loader<string, CountryRow | undefined>(ctx, 'cities.countryByCode', (codes) => countriesByCode(ctx, codes));
 }
 
 export const cityOf = (r: Record<string, unknown>, prefix: string): CityRow => ({

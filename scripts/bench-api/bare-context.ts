@@ -51,13 +51,12 @@ export function encodeCursor(value: string | number | null, id: string): string 
 }
 
 /**
- * A connection whose totalCount runs its count when GraphQL asks. The
- * platform's lazy count is a thenable that runs its statement at each
- * `then`, and its field middleware and graphql-js each call it once: the
- * count runs twice, so it does here too (the same statements).
+ * A connection's totalCount as the platform's: a thenable that runs its count
+ * when GraphQL asks for the field (counting can cost more than the page), once.
  */
 export function lazyCount(count: () => Promise<number>): PromiseLike<number> {
-  return { then: (resolve, reject) => count().then(resolve, reject) };
+  let counting: Promise<number> | undefined;
+  return { then: (resolve, reject) => (counting ??= count()).then(resolve, reject) };
 }
 
 export async function rows<T = Record<string, unknown>>(ctx: BareContext, text: string, values: unknown[] = []): Promise<T[]> {

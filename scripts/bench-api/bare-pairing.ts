@@ -1,6 +1,6 @@
 import { absoluteStarScale, confidenceLabel, JUDGED_CONFIDENCE, MIN_SIMILARITY_INDICATORS, ratePillars, REPORT_DEFAULT_WEIGHTS, starsFor, type StarCuts, type StarScale } from '@app/pairing/engine';
 import { BareContext, encodeCursor, lazyCount, rows } from './bare-context';
-import { countryByCode } from './bare-cities';
+import { countriesByCode } from './bare-cities';
 
 /**
  * Stored pair scores under the report's default weights, as the platform reads
@@ -148,15 +148,14 @@ export function mapConnection<T, U>(connection: { nodes: T[]; edges: Array<{ cur
   return { ...connection, nodes: mapped, edges: connection.edges.map((edge, i) => ({ cursor: edge.cursor, node: mapped[i] })) };
 }
 
-/** `pairRanking(countryA, countryB, first)` under the default weights, no filter. */
+/** `pairRanking(countryA, countryB, first)` under the default weights, no filter: the countries checked in one read, the scale read once. */
 export async function pairRanking(ctx: BareContext, countryA: string, countryB: string, first: number) {
   const [x, y] = [countryA.toUpperCase(), countryB.toUpperCase()];
-  for (const code of [x, y]) if (!(await countryByCode(ctx, code))) throw new Error(`No country ${code}`);
+  const found = await countriesByCode(ctx, [x, y]);
+  const missing = [x, y].findIndex((_, i) => !found[i]);
+  if (missing >= 0) throw new Error(`NOT_FOUND: country ${[x, y][missing]}`);
   const countries = [x, y].sort().join('~');
-  const ranking = async () => {
-    await starScale(ctx, countries);
-    return pairPage(ctx, `${JUDGED} AND "p"."countries" = $1`, [countries], first);
-  };
-  const [connection, scale] = await Promise.all([ranking(), starScale(ctx, countries)]);
+  const scale = await starScale(ctx, countries);
+  const connection = await pairPage(ctx, `${JUDGED} AND "p"."countries" = $1`, [countries], first);
   return mapConnection(connection, (row) => viewOfRow(row, scale));
 }
