@@ -26,7 +26,8 @@ import { startWebStack, type TestPlatform } from './web-stack';
  *  1. For each operation (scripts/bench-api/operations.ts) it sends the same
  *     request to both, with the same headers, and stops unless the answers are
  *     the same JSON, and unless both ran the same SQL statements (with the same
- *     values) and Redis commands in the same order (scripts/bench-api/io-recorder.ts).
+ *     values) and Redis commands, in the same order but where reads run side by
+ *     side (scripts/bench-api/io-recorder.ts, checkAlike).
  *  2. Warm-up: each operation on each server for WARM_UP_SECONDS.
  *  3. `rounds` rounds (default 6): each operation on each server for
  *     ROUND_SECONDS with autocannon, 10 connections, the two servers one after
@@ -37,8 +38,8 @@ import { startWebStack, type TestPlatform } from './web-stack';
  *  4. Per operation: p50, p99, requests per second and CPU milliseconds per
  *     request of each server (the process's user + system time from /proc over
  *     the run, divided by the answers), median and spread over the rounds, and
- *     the ratios platform/baseline of each round's p50 and baseline/platform of
- *     its throughput, against 1.5×.
+ *     the ratios of each round: platform/baseline of p50 and of CPU per
+ *     request, baseline/platform of throughput; within 1.5× or not.
  *
  * The worker is paused (SIGSTOP) while measuring: the emails the mutation
  * writes to the outbox would otherwise be sent during later runs, on the same
@@ -50,7 +51,7 @@ const ROUND_SECONDS = 4;
 const WARM_UP_SECONDS = 2;
 const CONNECTIONS = 10;
 const GOAL = 1.5;
-/** Signed in to send requests; the mutation's people are others (see mutationSenders). */
+/** They hold places at both events throughout (the organiser's list shows them); the mutation's people are others (mutationSenders). */
 const STANDING: DemoPerson[] = ['officer.liverpool', 'officer.busan', 'participant', 'board.uk'];
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 

@@ -21,7 +21,7 @@ export interface BareContext {
   user: BareUser | null;
   language: 'en' | 'ko';
   loaders: Map<string, unknown>;
-  /** The request's secret for links, as the platform's config gives its services (PUBLIC_URL). */
+  /** The platform's PUBLIC_URL: the links in the emails written to the outbox start with it. */
   publicUrl: string;
 }
 

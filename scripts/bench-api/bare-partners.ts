@@ -14,7 +14,6 @@ import {
   type CityEvidence,
   type PairExplanation,
   type PairScoreResult,
-  type StarScale,
 } from '@app/pairing/engine';
 import { BareContext, once, rows } from './bare-context';
 import { cityLoader, cityOf } from './bare-cities';
@@ -317,4 +316,3 @@ export const partnerResolvers = {
   },
 };
 
-export type { StarScale };
