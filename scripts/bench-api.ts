@@ -15,7 +15,7 @@ import { stopChild } from './platform-processes';
 import { startWebStack, type TestPlatform } from './web-stack';
 
 /**
- * `npm run bench:api [rounds]`: what the platform's framework costs per request.
+ * `npm run bench:api [rounds] [operations]`: what the platform's framework costs per request.
  *
  * It starts the platform on throw-away services (scripts/test-stack.ts: the
  * demo data, the built API as in production, NODE_ENV=production) and a bare
@@ -47,6 +47,9 @@ import { startWebStack, type TestPlatform } from './web-stack';
  */
 const ROOT = resolve(__dirname, '..', '..');
 const ROUNDS = Number(process.argv[2] ?? 6);
+/** `npm run bench:api -- 3 Cities,PairRanking`: only these operations (by name), to follow one change. */
+const ONLY = process.argv[3]?.split(',');
+const MEASURED = ONLY ? OPERATIONS.filter((o) => ONLY.includes(o.name)) : OPERATIONS;
 const ROUND_SECONDS = 4;
 const WARM_UP_SECONDS = 2;
 const CONNECTIONS = 10;
@@ -72,6 +75,7 @@ interface Run {
 
 async function main(): Promise<void> {
   if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`Rounds must be a whole number from 1 (got ${process.argv[2]}).`);
+  if (MEASURED.length === 0) throw new Error(`No operation is named ${process.argv[3]}: ${OPERATIONS.map((o) => o.name).join(', ')}.`);
   const began = Date.now();
   console.log(`bench:api — ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${ROUNDS} rounds of ${ROUND_SECONDS} s per operation and server, ${CONNECTIONS} connections`);
   console.log(`Load average before: ${loadText()} (the servers, PostgreSQL, Redis and autocannon share these cores; other work on them shows in the spread).`);
@@ -107,16 +111,16 @@ async function main(): Promise<void> {
     const redis = new Redis(stack.redisUrl, { lazyConnect: true });
     await redis.connect();
     try {
-      for (const operation of OPERATIONS) await checkAlike(operation, platform, bare, tokens, found);
+      for (const operation of MEASURED) await checkAlike(operation, platform, bare, tokens, found);
       console.log('Every operation answers alike on both servers, with the same SQL and Redis calls.');
       process.kill(stack.workerPid, 'SIGSTOP');
       workerPaused = true;
       console.log(`Warm-up (${WARM_UP_SECONDS} s per operation and server)…`);
-      for (const operation of OPERATIONS) for (const server of [platform, bare]) await measure(operation, server, tokens, found, redis, WARM_UP_SECONDS);
-      const runs = new Map<string, { platform: Run[]; baseline: Run[] }>(OPERATIONS.map((o) => [o.name, { platform: [], baseline: [] }]));
+      for (const operation of MEASURED) for (const server of [platform, bare]) await measure(operation, server, tokens, found, redis, WARM_UP_SECONDS);
+      const runs = new Map<string, { platform: Run[]; baseline: Run[] }>(MEASURED.map((o) => [o.name, { platform: [], baseline: [] }]));
       for (let round = 1; round <= ROUNDS; round += 1) {
         process.stdout.write(`Round ${round} of ${ROUNDS}…\n`);
-        for (const operation of OPERATIONS) {
+        for (const operation of MEASURED) {
           const order = round % 2 ? [platform, bare] : [bare, platform];
           for (const server of order) runs.get(operation.name)![server.name].push(await measure(operation, server, tokens, found, redis, ROUND_SECONDS));
         }
@@ -364,7 +368,7 @@ async function measure(operation: Operation, server: Server, tokens: Tokens, fou
 function report(runs: Map<string, { platform: Run[]; baseline: Run[] }>): void {
   console.log(`\nPer operation: median over ${ROUNDS} rounds (lowest–highest). Ratios per round: p50 and CPU per request platform/baseline, throughput baseline/platform.`);
   const cell = (text: string) => text.padEnd(26);
-  for (const operation of OPERATIONS) {
+  for (const operation of MEASURED) {
     const { platform, baseline } = runs.get(operation.name)!;
     console.log(`\n${operation.label}${operation.as && operation.name !== 'RegisterForEvent' ? ` (as ${operation.as})` : ''}`);
     console.log(`  ${''.padEnd(10)}${cell('p50 ms')}${cell('p99 ms')}${cell('req/s')}CPU ms/req`);
