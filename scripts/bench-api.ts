@@ -4,6 +4,7 @@ import type { EventEmitter } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { addDemoActivity } from './demo-activity';
@@ -53,6 +54,8 @@ const MEASURED = ONLY ? OPERATIONS.filter((o) => ONLY.includes(o.name)) : OPERAT
 const ROUND_SECONDS = 4;
 const WARM_UP_SECONDS = 2;
 const CONNECTIONS = 10;
+/** Between two runs: longer than any request takes here. */
+const DRAIN_MS = 500;
 const GOAL = 1.5;
 /** They hold places at both events throughout (the organiser's list shows them); the mutation's people are others (mutationSenders). */
 const STANDING: DemoPerson[] = ['officer.liverpool', 'officer.busan', 'participant', 'board.uk'];
@@ -322,9 +325,13 @@ async function clearRateWindows(redis: Redis, prefixes: string[]): Promise<void>
 }
 
 async function measure(operation: Operation, server: Server, tokens: Tokens, found: Found, redis: Redis, seconds: number): Promise<Run> {
+  // autocannon stops at its duration with requests in flight, which the server still finishes: they go first,
+  // or a mutation sender's next request would meet its own previous one (registered, not yet given up).
+  await sleep(DRAIN_MS);
   await clearRateWindows(redis, [server.redisPrefix]);
   const latencies: number[] = [];
   let failures = 0;
+  let firstFailure = '';
   let answered = 0;
   // The mutation: one client per (person, event), each with one connection; the rest: one client, CONNECTIONS connections.
   const senders = operation.name === 'RegisterForEvent' ? mutationSenders().map((_, i) => i) : [0];
@@ -345,7 +352,10 @@ async function measure(operation: Operation, server: Server, tokens: Tokens, fou
             headers,
             body,
             onResponse: (status: number, text: string) => {
-              if (status < 200 || status > 299 || text.includes('"errors":')) failures += 1;
+              if (status < 200 || status > 299 || text.includes('"errors":')) {
+                failures += 1;
+                firstFailure ||= `HTTP ${status}: ${text.slice(0, 400)}`;
+              }
             },
           },
         ],
@@ -355,13 +365,15 @@ async function measure(operation: Operation, server: Server, tokens: Tokens, fou
         answered += 1;
       });
       return instance.then((result) => {
-        failures += result.errors + result.timeouts + result.non2xx;
+        // non2xx answers were counted (and kept) by onResponse; these are the requests that got no answer.
+        failures += result.errors + result.timeouts;
+        if (result.errors + result.timeouts) firstFailure ||= `${result.errors} connection errors, ${result.timeouts} timeouts`;
       });
     }),
   );
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = cpuMs(server.pid) - before;
-  if (failures > 0) throw new Error(`${operation.name} on the ${server.name}: ${failures} of ${answered} answers failed (not 2xx, with errors, or none).`);
+  if (failures > 0) throw new Error(`${operation.name} on the ${server.name}: ${failures} of ${answered} answers failed (not 2xx, with errors, or none); the first: ${firstFailure}`);
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), rps: answered / elapsed, cpuMs: cpu / answered };
 }
 
