@@ -218,7 +218,8 @@ export class RegistrationsService {
   forEvent(ctx: RequestContext, event: ProgrammeEvent, statuses: RegistrationStatus[] | undefined, page: PageArgs): Promise<Connection<EventRegistration>> {
     const shown = statuses?.length ? [...new Set(statuses)].sort() : [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED];
     const list: GroupedList<EventRegistration> = {
-      key: `events.registrations:${shown.join(',')}`,
+      key: 'events.registrations',
+      filter: { statuses: shown },
       rows: (eventIds) =>
         this.dataSource.getRepository(EventRegistration).createQueryBuilder('r').where('r.event_id IN (:...eventIds)', { eventIds }).andWhere('r.status IN (:...statuses)', { statuses: shown }),
       owner: { expression: 'r.event_id', of: (r) => r.eventId },

@@ -4,12 +4,14 @@ import { requestLoader } from './loaders';
 import { afterCursor, atCursorPrecision, Connection, connectionOf, DEFAULT_PAGE_SIZE, orderedBy, orderSql, PageArgs, SortKey } from './pagination';
 
 /** A list that belongs to a row of another list (an event's registrations, a workspace's members), paged per owner. */
-export interface GroupedList<T> {
-  /**
-   * Names the request's loaders of this list: the field, and the filters its rows are chosen by (two
-   * selections of one field with other filters in one request are two lists).
-   */
+export interface GroupedList<T extends ObjectLiteral> {
+  /** Names the request's loaders of this list (the field: 'twinning.members'). */
   key: string;
+  /**
+   * What else than the owner the rows are chosen by (the field's filter, the reader's view): two
+   * selections of one field with other filters in one request are two lists.
+   */
+  filter?: object;
   /** The rows of these owners the reader may see, filtered, without order or cursor. */
   rows: (ownerIds: readonly string[]) => SelectQueryBuilder<T>;
   /** The SQL expression naming a row's owner (`r.event_id`), and the owner's id read from a row. */
@@ -31,7 +33,8 @@ export interface GroupedList<T> {
 export function pageOfOwner<T extends ObjectLiteral & { id: string }>(ctx: RequestContext, list: GroupedList<T>, ownerId: string, page: PageArgs): Promise<Connection<T>> {
   const first = page.first ?? DEFAULT_PAGE_SIZE;
   const sort = atCursorPrecision(list.sort);
-  const totals = requestLoader<string, number>(ctx, `${list.key}:total`, async (ownerIds) => {
+  const key = `${list.key}:${filterKey(list.filter ?? {})}`;
+  const totals = requestLoader<string, number>(ctx, `${key}:total`, async (ownerIds) => {
     const query = list.rows(ownerIds);
     const id = list.idExpression ?? `${query.alias}.id`;
     const rows: Array<{ owner: string; total: number }> = await query
@@ -41,7 +44,7 @@ export function pageOfOwner<T extends ObjectLiteral & { id: string }>(ctx: Reque
       .getRawMany();
     return ownerIds.map((owner) => rows.find((r) => String(r.owner) === owner)?.total ?? 0);
   });
-  const pages = requestLoader<string, T[]>(ctx, `${list.key}:page:${first}:${page.after ?? ''}`, async (ownerIds) => {
+  const pages = requestLoader<string, T[]>(ctx, `${key}:page:${first}:${page.after ?? ''}`, async (ownerIds) => {
     const query = list.rows(ownerIds);
     const id = list.idExpression ?? `${query.alias}.id`;
     afterCursor(query, page.after, sort, id);
@@ -57,4 +60,10 @@ export function pageOfOwner<T extends ObjectLiteral & { id: string }>(ctx: Reque
   });
   const totalCount: PromiseLike<number> = { then: (resolve, reject) => totals.load(ownerId).then(resolve, reject) };
   return pages.load(ownerId).then((rows) => connectionOf(rows, first, sort, totalCount));
+}
+
+/** The filter as text, its keys sorted and the ones not given left out: equal filters, equal text. */
+function filterKey(filter: object): string {
+  const given = Object.entries(filter).filter(([, value]) => value !== undefined && value !== null);
+  return JSON.stringify(given.sort(([a], [b]) => a.localeCompare(b)));
 }
