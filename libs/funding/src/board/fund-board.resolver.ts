@@ -1,5 +1,5 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow } from '@app/core';
+import { Allow, Ctx, RequestContext, requestLoader } from '@app/core';
 import { BoardService } from './board.service';
 import { Board } from './board.entity';
 import { Fund } from '../funds/fund.entity';
@@ -10,7 +10,7 @@ export class FundBoardResolver {
 
   @ResolveField(() => Board, { description: 'Its bilateral governance board. Public.' })
   @Allow('PUBLIC')
-  board(@Parent() fund: Fund): Promise<Board> {
-    return this.boards.board(fund.id);
+  board(@Parent() fund: Fund, @Ctx() ctx: RequestContext): Promise<Board> {
+    return requestLoader(ctx, 'board.boardByFund', (fundIds: readonly string[]) => this.boards.boardsOf(fundIds)).load(fund.id);
   }
 }

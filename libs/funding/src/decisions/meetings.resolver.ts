@@ -82,7 +82,7 @@ export class MeetingsResolver {
 
   @ResolveField(() => [AgendaItem], { complexity: listOfAtMost(AGENDA_PRICED) })
   @Allow('SIGNED_IN')
-  agenda(@Parent() meeting: BoardMeeting): Promise<AgendaItem[]> {
-    return this.decisions.agenda(meeting.id);
+  agenda(@Parent() meeting: BoardMeeting, @Ctx() ctx: RequestContext): Promise<AgendaItem[]> {
+    return this.decisions.agenda(ctx, meeting.id);
   }
 }
