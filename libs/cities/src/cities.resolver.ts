@@ -66,7 +66,7 @@ export class CitiesResolver {
     description: "Changes to this city's indicators, newest first: who, when, old and new value, source. Admins only; null for anyone else.",
   })
   @Allow(Role.ADMIN)
-  indicatorHistory(@Parent() city: City, @Args() args: IndicatorHistoryArgs) {
-    return this.indicatorService.history(city.id, args.key, args);
+  indicatorHistory(@Parent() city: City, @Args() args: IndicatorHistoryArgs, @Ctx() ctx: RequestContext) {
+    return this.indicatorService.history(ctx, city.id, args.key, args);
   }
 }
