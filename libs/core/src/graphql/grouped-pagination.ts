@@ -28,7 +28,9 @@ export interface GroupedList<T extends ObjectLiteral> {
  * one statement, each owner's first + 1 rows picked by
  * row_number() OVER (PARTITION BY owner ...), and their totals, when asked,
  * one more. The page arguments are part of the loader's key: owners asked
- * with the same `first` and `after` share a statement.
+ * with the same `first` and `after` share a statement. The window ranks every
+ * row of the owners asked about; an owner asked about alone is read with a
+ * LIMIT instead.
  */
 export function pageOfOwner<T extends ObjectLiteral & { id: string }>(ctx: RequestContext, list: GroupedList<T>, ownerId: string, page: PageArgs): Promise<Connection<T>> {
   const first = page.first ?? DEFAULT_PAGE_SIZE;
@@ -48,6 +50,8 @@ export function pageOfOwner<T extends ObjectLiteral & { id: string }>(ctx: Reque
     const query = list.rows(ownerIds);
     const id = list.idExpression ?? `${query.alias}.id`;
     afterCursor(query, page.after, sort, id);
+    // One owner (a fund's log on its own page): its page as paginate reads it, by the index and a LIMIT.
+    if (ownerIds.length === 1) return [await orderedBy(query.orderBy(), sort, id).limit(first + 1).getMany()];
     const ranked = query
       .clone()
       .select(id, 'id')
