@@ -30,6 +30,11 @@ export const cases: ListCase[] = [
     sizes: () => [{ n: 1 }, { n: 3 }],
   },
   {
+    name: 'the events, for anyone',
+    query: `query($n: Int!) { events(first: $n) { nodes { id organiserName registeredCount startsAtLocal { ${LOCAL} } endsAtLocal { ${LOCAL} } } } }`,
+    sizes: () => [{ n: 1 }, { n: 3 }],
+  },
+  {
     name: "a participant's registrations, with their events",
     as: 'participant',
     query: `query($n: Int!) { myRegistrations(first: $n) { totalCount nodes { id status waitlistPosition event { id startsAtLocal { ${LOCAL} } endsAtLocal { ${LOCAL} } } } } }`,

@@ -85,6 +85,20 @@ export const cases: ListCase[] = [
     sizes: () => [{ n: 1 }, { n: 3 }],
   },
   {
+    name: 'the applications, for a board member not conflicted on them',
+    as: 'boardKr',
+    query: `query($n: Int!) { fundApplications(first: $n) { nodes { id budgetLines { id } requested { ${MONEY} } award { ${MONEY} } eligibility { rule passed }
+      conflicts { member { id affiliations { nameEn } } } reviews { id scores { score } reviewer { id } } decisions { id votes { memberId choice } } } } }`,
+    sizes: () => [{ n: 1 }, { n: 3 }],
+  },
+  {
+    name: "the applications of an officer's workspace",
+    as: 'liverpool',
+    query: `query($n: Int!) { fundApplications(first: $n) { nodes { id objectives { en } milestones { dueDate } budgetLines { id } requested { ${MONEY} } award { ${MONEY} }
+      eligibility { rule passed } transitions { id summary } decisions { id amounts { ${MONEY} } } } } }`,
+    sizes: () => [{ n: 1 }, { n: 3 }],
+  },
+  {
     name: "a fund's board meetings with their agendas, votes and decisions",
     as: 'admin',
     query: `query($fundId: ID!, $n: Int!) { boardMeetings(fundId: $fundId, first: $n) { nodes { id startsAtLocal { ${LOCAL} }
