@@ -197,4 +197,30 @@ describe('events: registration and the waiting list', () => {
     expect(told.filter(([placed, queued]) => placed + queued === 1)).toHaveLength(50);
     expect(told.filter(([placed]) => placed === 1)).toHaveLength(10);
   }, 120_000);
+
+  it('a page of events lists each one’s registrations, and their next pages, as the event read alone does', async () => {
+    // Every event this file made, with people registered and waiting: read together, each event's page is picked by a window over all of
+    // them; read alone, by a LIMIT. Both give the same rows, order, cursors and totals.
+    const PAGE = `totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id status queueOrder waitlistPosition attendee { email } } }`;
+    const together = async (after: string | null) =>
+      (
+        await app.gqlOk<{ events: { nodes: Array<{ id: string; registrations: unknown }> } }>(
+          `query($after: String) { events(first: 100, filter: { mine: true }) { nodes { id registrations(first: 3, after: $after) { ${PAGE} } } } }`,
+          { after },
+          { token: t.organiser },
+        )
+      ).events.nodes;
+    const alone = async (eventId: string, after: string | null) =>
+      (await app.gqlOk<{ event: { registrations: unknown } }>(`query($id: ID!, $after: String) { event(id: $id) { registrations(first: 3, after: $after) { ${PAGE} } } }`, { id: eventId, after }, { token: t.organiser })).event
+        .registrations;
+    const first = await together(null);
+    const busy = first.filter((e) => (e.registrations as { totalCount: number }).totalCount > 3);
+    expect(busy.length).toBeGreaterThanOrEqual(2);
+    for (const event of first) expect(event.registrations).toEqual(await alone(event.id, null));
+    // The next page after one event's first: for that event its second page, for the others the rows after the same point in their queue.
+    const cursor = (busy[0].registrations as { pageInfo: { endCursor: string } }).pageInfo.endCursor;
+    const next = await together(cursor);
+    expect((next.find((e) => e.id === busy[0].id)!.registrations as { edges: unknown[] }).edges.length).toBeGreaterThan(0);
+    for (const event of next) expect(event.registrations).toEqual(await alone(event.id, cursor));
+  });
 });

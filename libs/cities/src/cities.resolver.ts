@@ -1,5 +1,5 @@
 import { Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Args, costWhen, listOfAtMost, NoArgs, PageArgs, Paginated, RequestContext, Role } from '@app/core';
+import { Allow, Args, costWhen, Ctx, listOfAtMost, NoArgs, PageArgs, Paginated, RequestContext, Role } from '@app/core';
 import { CitiesLoaders } from './cities.loaders';
 import { CitiesService } from './cities.service';
 import { CityArgs, CityFilterInput, IndicatorHistoryArgs } from './dto/cities.args';
@@ -66,7 +66,7 @@ export class CitiesResolver {
     description: "Changes to this city's indicators, newest first: who, when, old and new value, source. Admins only; null for anyone else.",
   })
   @Allow(Role.ADMIN)
-  indicatorHistory(@Parent() city: City, @Args() args: IndicatorHistoryArgs) {
-    return this.indicatorService.history(city.id, args.key, args);
+  indicatorHistory(@Parent() city: City, @Args() args: IndicatorHistoryArgs, @Ctx() ctx: RequestContext) {
+    return this.indicatorService.history(ctx, city.id, args.key, args);
   }
 }

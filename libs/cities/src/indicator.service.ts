@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { AuthUser, BadInputError, Clock, Connection, NotFoundError, PageArgs, paginate, words } from '@app/core';
+import { AuthUser, BadInputError, Clock, Connection, NotFoundError, PageArgs, pageOfOwner, RequestContext, requestLoader, words } from '@app/core';
 import { CityIndicatorChange } from './entities/city-indicator-change.entity';
 import { CityIndicatorValue } from './entities/city-indicator-value.entity';
 import { City } from './entities/city.entity';
@@ -121,16 +121,22 @@ export class IndicatorService {
     });
   }
 
-  /** A city's indicator changes, newest first; only one indicator's when `key` is given. */
-  async history(cityId: string, key: string | null | undefined, page: PageArgs): Promise<Connection<CityIndicatorChange>> {
-    if (key) await this.definition(key);
-    const query = this.changes.createQueryBuilder('ch').where('ch.city_id = :cityId', { cityId });
-    if (key) query.andWhere('ch.indicator_key = :key', { key });
-    return paginate(query, page, {
-      expression: 'ch.changed_at',
-      direction: 'DESC',
-      cast: 'timestamptz',
-      valueOf: (change) => change.changedAt.toISOString(),
-    });
+  /**
+   * A city's indicator changes, newest first; only one indicator's when `key` is given. The
+   * histories of every city of the request are one statement (and the key is checked once).
+   */
+  async history(ctx: RequestContext, cityId: string, key: string | null | undefined, page: PageArgs): Promise<Connection<CityIndicatorChange>> {
+    if (key) await requestLoader<string, IndicatorDefinition>(ctx, 'cities.historyKey', (keys) => Promise.all(keys.map((k) => this.definition(k).catch((error: Error) => error)))).load(key);
+    return pageOfOwner(ctx, {
+      key: 'cities.indicatorHistory',
+      filter: { key },
+      rows: (cityIds) => {
+        const query = this.changes.createQueryBuilder('ch').where('ch.city_id IN (:...cityIds)', { cityIds });
+        if (key) query.andWhere('ch.indicator_key = :key', { key });
+        return query;
+      },
+      owner: { expression: 'ch.city_id', of: (change) => change.cityId },
+      sort: { expression: 'ch.changed_at', direction: 'DESC', cast: 'timestamptz', valueOf: (change) => change.changedAt.toISOString() },
+    }, cityId, page);
   }
 }

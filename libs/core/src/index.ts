@@ -19,6 +19,8 @@ export { SessionResolver } from './auth/session-resolver';
 export { Ctx } from './auth/current-user.decorator';
 export { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, MAX_PAGE_SIZE, PageArgs, paginate, Paginated } from './graphql/pagination';
 export type { Connection, SortKey } from './graphql/pagination';
+export { pageOfOwner } from './graphql/grouped-pagination';
+export type { GroupedList } from './graphql/grouped-pagination';
 export { graphqlModule, MAX_DOCUMENT_TOKENS } from './graphql/graphql.module';
 export { Args } from './graphql/args.decorator';
 export type { NoArgs } from './graphql/args.decorator';

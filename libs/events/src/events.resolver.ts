@@ -254,7 +254,7 @@ export class EventsResolver {
   @Allow(Role.EVENT_ORGANISER, Role.ADMIN)
   registrations(@Parent() event: ProgrammeEvent, @Args() args: RegistrationListArgs, @Ctx() ctx: RequestContext) {
     if (!canManage(ctx.user, event)) throw new NotFoundError('eventRegistrations');
-    return this.registrationsService.forEvent(event.id, args.filter?.statuses, args);
+    return this.registrationsService.forEvent(ctx, event, args.filter?.statuses, args);
   }
 
   @ResolveField(() => String, { description: 'Its page: every email and calendar entry links here.' })

@@ -1,7 +1,7 @@
 import { formatInstant } from '@app/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AppConfig, AuthUser, Clock, ConflictError, Connection, isUuid, NotFoundError, PageArgs, paginate, RequestContext, requestLoader, toCsv, words } from '@app/core';
+import { AppConfig, AuthUser, Clock, ConflictError, Connection, GroupedList, isUuid, NotFoundError, PageArgs, pageOfOwner, paginate, RequestContext, requestLoader, toCsv, words } from '@app/core';
 import { accountProfileSql, nameIn, recipientsOf, UsersService } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import type { RegistrationFilter } from './dto/events.inputs';
@@ -210,11 +210,25 @@ export class RegistrationsService {
     }).load(registration.id);
   }
 
-  /** An event's registrations in arrival order (the caller has checked the reader runs the event). */
-  forEvent(eventId: string, statuses: RegistrationStatus[] | undefined, page: PageArgs): Promise<Connection<EventRegistration>> {
-    const query = this.dataSource.getRepository(EventRegistration).createQueryBuilder('r').where('r.event_id = :eventId', { eventId });
-    query.andWhere('r.status IN (:...statuses)', { statuses: statuses?.length ? statuses : [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED] });
-    return paginate(query, page, { expression: 'r.queue_order', direction: 'ASC', valueOf: (r) => r.queueOrder, cast: 'integer', notNull: true });
+  /**
+   * An event's registrations in arrival order (the caller has checked the reader runs the event): the
+   * pages of every event of the request asked with the same filter and page are one statement, their
+   * totals one more. Each registration carries its event, so its fields need not look it up.
+   */
+  forEvent(ctx: RequestContext, event: ProgrammeEvent, statuses: RegistrationStatus[] | undefined, page: PageArgs): Promise<Connection<EventRegistration>> {
+    const shown = statuses?.length ? [...new Set(statuses)].sort() : [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED];
+    const list: GroupedList<EventRegistration> = {
+      key: 'events.registrations',
+      filter: { statuses: shown },
+      rows: (eventIds) =>
+        this.dataSource.getRepository(EventRegistration).createQueryBuilder('r').where('r.event_id IN (:...eventIds)', { eventIds }).andWhere('r.status IN (:...statuses)', { statuses: shown }),
+      owner: { expression: 'r.event_id', of: (r) => r.eventId },
+      sort: { expression: 'r.queue_order', direction: 'ASC', valueOf: (r) => r.queueOrder, cast: 'integer', notNull: true },
+    };
+    return pageOfOwner(ctx, list, event.id, page).then((connection) => {
+      for (const registration of connection.nodes) registration.event = event;
+      return connection;
+    });
   }
 
   /** The person's own registrations, soonest event first. */

@@ -177,6 +177,6 @@ export class CaseStudiesResolver {
   @ResolveField(() => [CaseStudyRevision], { complexity: listOfAtMost(REVISIONS_PRICED), nullable: true, description: 'Every revision of a language version, newest first. Its authors and reviewers; NOT_FOUND for anyone else.' })
   @Allow('PUBLIC')
   revisions(@Parent() caseStudy: CaseStudy, @Args('language') language: string, @Ctx() ctx: RequestContext): Promise<CaseStudyRevision[]> {
-    return this.service.revisions(ctx.user, caseStudy, language);
+    return this.service.revisions(ctx, caseStudy, language);
   }
 }

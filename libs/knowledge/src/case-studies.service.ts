@@ -100,11 +100,15 @@ export class CaseStudiesService {
     return access.author || access.reviewer ? all : all.filter((v) => v.status === CaseStudyStatus.PUBLISHED);
   }
 
-  async revisions(user: AuthUser | null, caseStudy: CaseStudy, language: string): Promise<CaseStudyRevision[]> {
+  /** A language version's revisions, newest first, for its authors and reviewers: those of every case study of the request in one statement. */
+  async revisions(ctx: RequestContext, caseStudy: CaseStudy, language: string): Promise<CaseStudyRevision[]> {
     if (language !== 'en' && language !== 'ko') throw BadInputError.field('language', { en: 'must be en or ko', ko: 'en이나 ko여야 합니다.' });
-    const access = await this.accessTo(user, caseStudy);
+    const access = await this.accessIn(ctx, caseStudy);
     if (!access.author && !access.reviewer) throw new NotFoundError('caseStudyRevisions');
-    return this.dataSource.getRepository(CaseStudyRevision).find({ where: { caseStudyId: caseStudy.id, language }, order: { revision: 'DESC' } });
+    return requestLoader<string, CaseStudyRevision[]>(ctx, `knowledge.revisions:${language}`, async (ids) => {
+      const rows = await this.dataSource.getRepository(CaseStudyRevision).find({ where: { caseStudyId: In([...ids]), language }, order: { revision: 'DESC' } });
+      return ids.map((id) => rows.filter((r) => r.caseStudyId === id));
+    }).load(caseStudy.id);
   }
 
   /** Case studies with a published version, newest publication first. */

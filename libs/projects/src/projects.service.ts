@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, escapeLike, ForbiddenError, isUuid, NotFoundError, PageArgs, paginate, toBilingual } from '@app/core';
+import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, escapeLike, ForbiddenError, isUuid, NotFoundError, PageArgs, pageOfOwner, paginate, RequestContext, toBilingual } from '@app/core';
 import { lang, usersById } from '@app/identity';
 import { PlatformLinksService } from '@app/pairing';
 import { OutboxService } from '@app/notifications';
@@ -95,21 +95,29 @@ export class ProjectsService {
     return project;
   }
 
-  /** The caller has checked the reader may see the workspace. Most recently changed first. */
-  list(workspaceId: string, filter: ProjectFilter, page: PageArgs): Promise<Connection<Project>> {
-    const query = this.dataSource.getRepository(Project).createQueryBuilder('p').where('p.workspace_id = :workspaceId', { workspaceId });
-    if (filter.stage) query.andWhere('p.stage = :stage', { stage: filter.stage });
-    if (filter.sector) query.andWhere(':sector = ANY(p.sectors)', { sector: filter.sector });
-    if (filter.open !== undefined) query.andWhere(filter.open ? 'p.closed_at IS NULL' : 'p.closed_at IS NOT NULL');
-    if (filter.search) {
-      const like = `%${escapeLike(filter.search)}%`;
-      query.andWhere(
-        new Brackets((q) =>
-          q.where('p.title_en ILIKE :like', { like }).orWhere('p.title_ko ILIKE :like').orWhere('p.summary_en ILIKE :like').orWhere('p.summary_ko ILIKE :like'),
-        ),
-      );
-    }
-    return paginate(query, page, { expression: 'p.updated_at', direction: 'DESC', valueOf: (p) => p.updatedAt.toISOString(), cast: 'timestamptz', notNull: true });
+  /** The caller has checked the reader may see the workspace. Most recently changed first; every workspace of the request at once. */
+  list(ctx: RequestContext, workspaceId: string, filter: ProjectFilter, page: PageArgs): Promise<Connection<Project>> {
+    return pageOfOwner(ctx, {
+      key: 'projects.ofWorkspace',
+      filter: { stage: filter.stage, sector: filter.sector, open: filter.open, search: filter.search },
+      rows: (workspaceIds) => {
+        const query = this.dataSource.getRepository(Project).createQueryBuilder('p').where('p.workspace_id IN (:...workspaceIds)', { workspaceIds });
+        if (filter.stage) query.andWhere('p.stage = :stage', { stage: filter.stage });
+        if (filter.sector) query.andWhere(':sector = ANY(p.sectors)', { sector: filter.sector });
+        if (filter.open !== undefined) query.andWhere(filter.open ? 'p.closed_at IS NULL' : 'p.closed_at IS NOT NULL');
+        if (filter.search) {
+          const like = `%${escapeLike(filter.search)}%`;
+          query.andWhere(
+            new Brackets((q) =>
+              q.where('p.title_en ILIKE :like', { like }).orWhere('p.title_ko ILIKE :like').orWhere('p.summary_en ILIKE :like').orWhere('p.summary_ko ILIKE :like'),
+            ),
+          );
+        }
+        return query;
+      },
+      owner: { expression: 'p.workspace_id', of: (p) => p.workspaceId },
+      sort: { expression: 'p.updated_at', direction: 'DESC', valueOf: (p) => p.updatedAt.toISOString(), cast: 'timestamptz', notNull: true },
+    }, workspaceId, page);
   }
 
   /** Published summaries of public twinnings, newest published first. */

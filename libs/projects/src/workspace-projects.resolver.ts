@@ -24,6 +24,6 @@ export class WorkspaceProjectsResolver {
     @Args('filter', { nullable: true }) filter?: ProjectFilter,
   ) {
     if (!(await this.access.loader(ctx).load(workspace.id))) return null;
-    return this.service.list(workspace.id, filter ?? {}, page);
+    return this.service.list(ctx, workspace.id, filter ?? {}, page);
   }
 }

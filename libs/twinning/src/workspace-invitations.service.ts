@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, isUuid, NotFoundError, PageArgs, paginate } from '@app/core';
+import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, isUuid, NotFoundError, PageArgs, pageOfOwner, RequestContext } from '@app/core';
 import { cityWithCountry } from '@app/cities';
 import { AuthService, createInvitedAccount, issueInvitationToken, lang, linkPageUrl, nameIn, oneTimeTokenById, OneTimeTokenService, organisationsOfUserIn, PasswordHasher, TokenPurpose, User, userByEmail, userById } from '@app/identity';
 import { OutboxService } from '@app/notifications';
@@ -47,13 +47,19 @@ export class WorkspaceInvitationsService {
 
   // ---------- reads (callers have checked access) ----------
 
-  /** Newest first; `pending` keeps only those still waiting to be accepted. */
-  invitations(workspaceId: string, page: PageArgs, filter: WorkspaceInvitationFilter = {}): Promise<Connection<WorkspaceInvitation>> {
-    const query = this.dataSource.getRepository(WorkspaceInvitation).createQueryBuilder('i').where('i.workspace_id = :workspaceId', { workspaceId });
-    if (filter.pending) {
-      query.andWhere('i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > :now', { now: this.clock.now() });
-    }
-    return paginate(query, page, { expression: 'i.created_at', direction: 'DESC', valueOf: (i) => i.createdAt.toISOString(), cast: 'timestamptz', notNull: true });
+  /** Newest first; `pending` keeps only those still waiting to be accepted. Every workspace of the request at once. */
+  invitations(ctx: RequestContext, workspaceId: string, page: PageArgs, filter: WorkspaceInvitationFilter = {}): Promise<Connection<WorkspaceInvitation>> {
+    return pageOfOwner(ctx, {
+      key: 'twinning.invitations',
+      filter: { pending: filter.pending },
+      rows: (workspaceIds) => {
+        const query = this.dataSource.getRepository(WorkspaceInvitation).createQueryBuilder('i').where('i.workspace_id IN (:...workspaceIds)', { workspaceIds });
+        if (filter.pending) query.andWhere('i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > :now', { now: this.clock.now() });
+        return query;
+      },
+      owner: { expression: 'i.workspace_id', of: (i) => i.workspaceId },
+      sort: { expression: 'i.created_at', direction: 'DESC', valueOf: (i) => i.createdAt.toISOString(), cast: 'timestamptz', notNull: true },
+    }, workspaceId, page);
   }
 
   invitationStatus(invitation: WorkspaceInvitation): WorkspaceInvitationStatus {

@@ -127,25 +127,25 @@ export class WorkspaceResolver {
   @ResolveField(() => WorkspaceMemberConnection, { nullable: true, description: 'Earliest joined first.' })
   @Allow('SIGNED_IN')
   async members(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext, @Args() page: PageArgs, @Args('filter', { nullable: true }) filter?: WorkspaceMemberFilter) {
-    return (await this.access.loader(ctx).load(workspace.id)) ? this.workspaces.members(workspace.id, page, filter) : null;
+    return (await this.access.loader(ctx).load(workspace.id)) ? this.workspaces.members(ctx, workspace.id, page, filter) : null;
   }
 
   @ResolveField(() => WorkspaceInvitationConnection, { nullable: true, description: 'Newest first. For leads and admins; null for other members.' })
   @Allow('SIGNED_IN')
   async invitations(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext, @Args() page: PageArgs, @Args('filter', { nullable: true }) filter?: WorkspaceInvitationFilter) {
-    return (await this.leadOrAdmin(ctx, workspace)) ? this.invitationsService.invitations(workspace.id, page, filter) : null;
+    return (await this.leadOrAdmin(ctx, workspace)) ? this.invitationsService.invitations(ctx, workspace.id, page, filter) : null;
   }
 
   @ResolveField(() => WorkspaceJoinRequestConnection, { nullable: true, description: 'Newest first. For leads and admins; null for other members.' })
   @Allow('SIGNED_IN')
   async joinRequests(@Parent() workspace: Workspace, @Ctx() ctx: RequestContext, @Args() page: PageArgs, @Args('filter', { nullable: true }) filter?: JoinRequestFilter) {
-    return (await this.leadOrAdmin(ctx, workspace)) ? this.workspaces.joinRequests(workspace.id, page, filter) : null;
+    return (await this.leadOrAdmin(ctx, workspace)) ? this.workspaces.joinRequests(ctx, workspace.id, page, filter) : null;
   }
 
   @ResolveField(() => [TwinningStatusChange], { nullable: true, description: "The twinning's status changes, oldest first." })
   @Allow('SIGNED_IN')
   async statusHistory(workspace: Workspace, _args: NoArgs, ctx: RequestContext): Promise<TwinningStatusChange[] | null> {
-    return (await this.access.loader(ctx).load(workspace.id)) ? this.workspaces.statusHistory(workspace.twinningId) : null;
+    return (await this.access.loader(ctx).load(workspace.id)) ? this.workspaces.statusHistory(ctx, workspace.twinningId) : null;
   }
 
   @ResolveField(() => WorkspaceHealth, { nullable: true })

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, isUuid, NotFoundError, PageArgs, paginate } from '@app/core';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AppConfig, AuthUser, BadInputError, Clock, ConflictError, Connection, ForbiddenError, isUuid, NotFoundError, PageArgs, pageOfOwner, RequestContext, requestLoader } from '@app/core';
 import { citiesById } from '@app/cities';
 import { CityOfficerService, lang, nameIn, Organisation, organisationsOfUserIn, recipientsAmong, userById } from '@app/identity';
 import { OutboxService } from '@app/notifications';
@@ -68,23 +68,43 @@ export class WorkspaceService {
     return workspace;
   }
 
-  /** Earliest joined first. */
-  members(workspaceId: string, page: PageArgs, filter: WorkspaceMemberFilter = {}): Promise<Connection<WorkspaceMember>> {
-    const query = this.dataSource.getRepository(WorkspaceMember).createQueryBuilder('m').where('m.workspace_id = :workspaceId', { workspaceId });
-    if (filter.cityId) query.andWhere('m.city_id = :cityId', { cityId: filter.cityId });
-    if (filter.role) query.andWhere('m.role = :role', { role: filter.role });
-    return paginate(query, page, { expression: 'm.joined_at', direction: 'ASC', valueOf: (m) => m.joinedAt.toISOString(), cast: 'timestamptz', notNull: true });
+  /** Earliest joined first: the members of every workspace of the request asked alike, in one statement. */
+  members(ctx: RequestContext, workspaceId: string, page: PageArgs, filter: WorkspaceMemberFilter = {}): Promise<Connection<WorkspaceMember>> {
+    return pageOfOwner(ctx, {
+      key: 'twinning.members',
+      filter: { cityId: filter.cityId, role: filter.role },
+      rows: (workspaceIds) => {
+        const query = this.dataSource.getRepository(WorkspaceMember).createQueryBuilder('m').where('m.workspace_id IN (:...workspaceIds)', { workspaceIds });
+        if (filter.cityId) query.andWhere('m.city_id = :cityId', { cityId: filter.cityId });
+        if (filter.role) query.andWhere('m.role = :role', { role: filter.role });
+        return query;
+      },
+      owner: { expression: 'm.workspace_id', of: (m) => m.workspaceId },
+      sort: { expression: 'm.joined_at', direction: 'ASC', valueOf: (m) => m.joinedAt.toISOString(), cast: 'timestamptz', notNull: true },
+    }, workspaceId, page);
   }
 
-  /** Newest first. */
-  joinRequests(workspaceId: string, page: PageArgs, filter: JoinRequestFilter = {}): Promise<Connection<WorkspaceJoinRequest>> {
-    const query = this.dataSource.getRepository(WorkspaceJoinRequest).createQueryBuilder('r').where('r.workspace_id = :workspaceId', { workspaceId });
-    if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
-    return paginate(query, page, { expression: 'r.created_at', direction: 'DESC', valueOf: (r) => r.createdAt.toISOString(), cast: 'timestamptz', notNull: true });
+  /** Newest first, for every workspace of the request at once. */
+  joinRequests(ctx: RequestContext, workspaceId: string, page: PageArgs, filter: JoinRequestFilter = {}): Promise<Connection<WorkspaceJoinRequest>> {
+    return pageOfOwner(ctx, {
+      key: 'twinning.joinRequests',
+      filter: { status: filter.status },
+      rows: (workspaceIds) => {
+        const query = this.dataSource.getRepository(WorkspaceJoinRequest).createQueryBuilder('r').where('r.workspace_id IN (:...workspaceIds)', { workspaceIds });
+        if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
+        return query;
+      },
+      owner: { expression: 'r.workspace_id', of: (r) => r.workspaceId },
+      sort: { expression: 'r.created_at', direction: 'DESC', valueOf: (r) => r.createdAt.toISOString(), cast: 'timestamptz', notNull: true },
+    }, workspaceId, page);
   }
 
-  statusHistory(twinningId: string): Promise<TwinningStatusChange[]> {
-    return this.dataSource.getRepository(TwinningStatusChange).find({ where: { twinningId }, order: { at: 'ASC', id: 'ASC' } });
+  /** A twinning's status changes, oldest first; those of every twinning of the request in one statement. */
+  statusHistory(ctx: RequestContext, twinningId: string): Promise<TwinningStatusChange[]> {
+    return requestLoader<string, TwinningStatusChange[]>(ctx, 'twinning.statusHistory', async (twinningIds) => {
+      const rows = await this.dataSource.getRepository(TwinningStatusChange).find({ where: { twinningId: In([...twinningIds]) }, order: { at: 'ASC', id: 'ASC' } });
+      return twinningIds.map((id) => rows.filter((r) => r.twinningId === id));
+    }).load(twinningId);
   }
 
   // ---------- join requests ----------

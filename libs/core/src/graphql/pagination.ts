@@ -85,30 +85,53 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const first = page.first ?? DEFAULT_PAGE_SIZE;
   const countQuery = query.clone();
   const totalCount: PromiseLike<number> = { then: (resolve, reject) => countQuery.getCount().then(resolve, reject) };
-  // Cursors carry timestamps to the millisecond; PostgreSQL keeps microseconds. Compare and
-  // order at the cursor's precision, so rows sharing a millisecond are split only by id.
-  if (sort.cast === 'timestamptz') sort = { ...sort, expression: `date_trunc('milliseconds', ${sort.expression})` };
-  const cmp = sort.direction === 'ASC' ? '>' : '<';
-  if (page.after) {
-    const [value, id] = decodeCursor(page.after);
-    const cast = sort.cast ? `::${sort.cast}` : '';
-    if (sort.notNull) {
-      query.andWhere(`(${sort.expression}, ${idExpression}) ${cmp} (:cursorValue${cast}, :cursorId)`, { cursorValue: value, cursorId: id });
-    } else if (value === null) {
-      query.andWhere(`(${sort.expression} IS NULL AND ${idExpression} ${cmp} :cursorId)`, { cursorId: id });
-    } else {
-      query.andWhere(
-        `(${sort.expression} ${cmp} :cursorValue${cast} OR (${sort.expression} = :cursorValue${cast} AND ${idExpression} ${cmp} :cursorId)` +
-          ` OR ${sort.expression} IS NULL)`,
-        { cursorValue: value, cursorId: id },
-      );
-    }
-  }
-  const rows = await query
-    .orderBy(sort.expression, sort.direction, sort.notNull ? undefined : 'NULLS LAST')
-    .addOrderBy(idExpression, sort.direction)
+  sort = atCursorPrecision(sort);
+  afterCursor(query, page.after, sort, idExpression);
+  const rows = await orderedBy(query.orderBy(), sort, idExpression)
     .take(first + 1)
     .getMany();
+  return connectionOf(rows, first, sort, totalCount);
+}
+
+/**
+ * Cursors carry timestamps to the millisecond; PostgreSQL keeps microseconds. Compare and
+ * order at the cursor's precision, so rows sharing a millisecond are split only by id.
+ */
+export function atCursorPrecision<T>(sort: SortKey<T>): SortKey<T> {
+  return sort.cast === 'timestamptz' ? { ...sort, expression: `date_trunc('milliseconds', ${sort.expression})` } : sort;
+}
+
+/** Keeps the rows after the cursor `after` (none when there is none) in the order of (sort key, id). */
+export function afterCursor<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, after: string | undefined, sort: SortKey<T>, idExpression: string): void {
+  if (!after) return;
+  const cmp = sort.direction === 'ASC' ? '>' : '<';
+  const [value, id] = decodeCursor(after);
+  const cast = sort.cast ? `::${sort.cast}` : '';
+  if (sort.notNull) {
+    query.andWhere(`(${sort.expression}, ${idExpression}) ${cmp} (:cursorValue${cast}, :cursorId)`, { cursorValue: value, cursorId: id });
+  } else if (value === null) {
+    query.andWhere(`(${sort.expression} IS NULL AND ${idExpression} ${cmp} :cursorId)`, { cursorId: id });
+  } else {
+    query.andWhere(
+      `(${sort.expression} ${cmp} :cursorValue${cast} OR (${sort.expression} = :cursorValue${cast} AND ${idExpression} ${cmp} :cursorId)` +
+        ` OR ${sort.expression} IS NULL)`,
+      { cursorValue: value, cursorId: id },
+    );
+  }
+}
+
+/** The SQL that orders rows by (sort key, id), rows without a sort value last: for a window's ORDER BY. */
+export function orderSql<T>(sort: SortKey<T>, idExpression: string): string {
+  return `${sort.expression} ${sort.direction}${sort.notNull ? '' : ' NULLS LAST'}, ${idExpression} ${sort.direction}`;
+}
+
+/** Orders by (sort key, id), after whatever order the query has (call orderBy first to replace it). */
+export function orderedBy<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, sort: SortKey<T>, idExpression: string): SelectQueryBuilder<T> {
+  return query.addOrderBy(sort.expression, sort.direction, sort.notNull ? undefined : 'NULLS LAST').addOrderBy(idExpression, sort.direction);
+}
+
+/** A page of `first` items from `rows`, read with one more than `first` to know whether a next page exists. */
+export function connectionOf<T extends { id: string }>(rows: T[], first: number, sort: SortKey<T>, totalCount: number | PromiseLike<number>): Connection<T> {
   const hasNextPage = rows.length > first;
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({ node, cursor: encodeCursor(sort.valueOf(node), node.id) }));

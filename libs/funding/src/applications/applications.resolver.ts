@@ -1,5 +1,5 @@
 import { ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Allow, Args, Ctx, listOfAtMost, LocalizedText, Money, NoArgs, ONE_PER_COUNTRY, PageArgs, RequestContext, requestLoader, Role } from '@app/core';
 import { ApplicationLifecycleService } from './application-lifecycle.service';
 import { actionsFor, APPLICATION_ACTIONS } from './application-states';
@@ -182,8 +182,11 @@ export class ApplicationsResolver {
 
   @ResolveField(() => [ApplicationTransition], { complexity: listOfAtMost(TRANSITIONS_PRICED), description: 'Every change of status, oldest first.' })
   @Allow('SIGNED_IN')
-  transitions(a: FundApplication): Promise<ApplicationTransition[]> {
-    return this.dataSource.getRepository(ApplicationTransition).find({ where: { applicationId: a.id }, order: { id: 'ASC' } });
+  transitions(a: FundApplication, _args: NoArgs, ctx: RequestContext): Promise<ApplicationTransition[]> {
+    return requestLoader<string, ApplicationTransition[]>(ctx, 'funding.transitions', async (ids) => {
+      const transitions = await this.dataSource.getRepository(ApplicationTransition).find({ where: { applicationId: In([...ids]) }, order: { id: 'ASC' } });
+      return ids.map((id) => transitions.filter((t) => t.applicationId === id));
+    }).load(a.id);
   }
 
   @ResolveField(() => [String], { description: `What may happen to it next, by the state machine and its decision's outcome (not who may do it): ${Object.keys(APPLICATION_ACTIONS).join(', ')}.` })

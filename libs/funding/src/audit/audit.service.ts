@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { accountProfileSql } from '@app/identity';
-import { Clock, Connection, Language, PageArgs, paginate, toCsv } from '@app/core';
+import { Clock, Connection, Language, PageArgs, pageOfOwner, RequestContext, toCsv } from '@app/core';
 import { FundAuditEntry } from './fund-audit-entry.entity';
 import { auditActorName, auditSummary, type AuditFacts } from './audit-words';
 
@@ -36,17 +36,29 @@ export class FundAuditService {
     await em.insert(FundAuditEntry, { ...entry, facts: entry.facts as never, reason: entry.reason ?? null, legacySummary: null, detail: (entry.detail ?? {}) as never, at: this.clock.now() });
   }
 
-  /** Newest first, optionally one action or one subject. The caller has checked who reads it. */
-  list(fundId: string, filter: { action?: string; subjectId?: string }, page: PageArgs, redaction?: AuditRedaction): Promise<Connection<FundAuditEntry>> {
-    const query = this.dataSource.getRepository(FundAuditEntry).createQueryBuilder('a').where('a.fund_id = :fundId', { fundId });
-    if (redaction) {
-      // Hidden: entries about those applications (as their subject, or naming them in their detail) and those actions.
-      query.andWhere('NOT (a.subject_id = ANY(:hiddenSubjectIds)) AND NOT (a.action = ANY(:hiddenActions))', redaction);
-      query.andWhere(`coalesce(NOT (a.detail ->> 'applicationId' = ANY(:hiddenSubjectIds)), true)`);
-    }
-    if (filter.action) query.andWhere('a.action = :action', { action: filter.action });
-    if (filter.subjectId) query.andWhere('a.subject_id = :subjectId', { subjectId: filter.subjectId });
-    return paginate(query, page, { expression: 'a.id', direction: 'DESC', valueOf: (a) => a.id, cast: 'bigint', notNull: true });
+  /**
+   * Newest first, optionally one action or one subject. The caller has checked who reads it. The logs of
+   * every fund of the request are one statement: the redaction, when there is one, is the reader's for
+   * every fund (BoardService.auditRedaction with no fund).
+   */
+  list(ctx: RequestContext, fundId: string, filter: { action?: string; subjectId?: string }, page: PageArgs, redaction?: AuditRedaction): Promise<Connection<FundAuditEntry>> {
+    return pageOfOwner(ctx, {
+      key: 'funding.auditLog',
+      filter: { action: filter.action, subjectId: filter.subjectId, redacted: !!redaction },
+      rows: (fundIds) => {
+        const query = this.dataSource.getRepository(FundAuditEntry).createQueryBuilder('a').where('a.fund_id IN (:...fundIds)', { fundIds });
+        if (redaction) {
+          // Hidden: entries about those applications (as their subject, or naming them in their detail) and those actions.
+          query.andWhere('NOT (a.subject_id = ANY(:hiddenSubjectIds)) AND NOT (a.action = ANY(:hiddenActions))', redaction);
+          query.andWhere(`coalesce(NOT (a.detail ->> 'applicationId' = ANY(:hiddenSubjectIds)), true)`);
+        }
+        if (filter.action) query.andWhere('a.action = :action', { action: filter.action });
+        if (filter.subjectId) query.andWhere('a.subject_id = :subjectId', { subjectId: filter.subjectId });
+        return query;
+      },
+      owner: { expression: 'a.fund_id', of: (a) => a.fundId },
+      sort: { expression: 'a.id', direction: 'DESC', valueOf: (a) => a.id, cast: 'bigint', notNull: true },
+    }, fundId, page);
   }
 
   /**

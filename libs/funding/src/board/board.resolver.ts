@@ -1,5 +1,5 @@
 import { Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Args, Ctx, RequestContext, Role } from '@app/core';
+import { Allow, Args, Ctx, RequestContext, requestLoader, Role } from '@app/core';
 import { BoardService } from './board.service';
 import {
   AppointBoardMemberInput,
@@ -47,7 +47,7 @@ export class BoardResolver {
 
   @ResolveField(() => [BoardMember], { complexity: boardMembersCost, description: 'Current members; includeFormer adds those who left.' })
   @Allow('PUBLIC')
-  members(@Parent() board: Board, @Args('includeFormer', { type: () => Boolean, defaultValue: false }) includeFormer: boolean): Promise<BoardMember[]> {
-    return this.boards.members(board.fundId, includeFormer);
+  members(@Parent() board: Board, @Ctx() ctx: RequestContext, @Args('includeFormer', { type: () => Boolean, defaultValue: false }) includeFormer: boolean): Promise<BoardMember[]> {
+    return requestLoader(ctx, `board.membersByFund:${includeFormer}`, (fundIds: readonly string[]) => this.boards.membersOf(fundIds, includeFormer)).load(board.fundId);
   }
 }

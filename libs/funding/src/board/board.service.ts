@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuthUser, BadInputError, Clock, ConflictError, ForbiddenError, hasRole, isUuid, NotFoundError, Role, type Words } from '@app/core';
 import { withParticle } from '@app/rules';
 import { affiliatedCitiesSql, OrganisationsService, userById, UsersService } from '@app/identity';
@@ -74,6 +74,12 @@ export class BoardService {
     return (await em.findOneBy(Board, { fundId })) ?? Object.assign(new Board(), { fundId, quorumMinPerCountry: DEFAULT_QUORUM_MIN_PER_COUNTRY, createdAt: new Date(0) });
   }
 
+  /** Each fund's board, as `board` gives it: one statement for any number of funds. */
+  async boardsOf(fundIds: readonly string[]): Promise<Board[]> {
+    const boards = await this.dataSource.getRepository(Board).findBy({ fundId: In([...fundIds]) });
+    return fundIds.map((fundId) => boards.find((b) => b.fundId === fundId) ?? Object.assign(new Board(), { fundId, quorumMinPerCountry: DEFAULT_QUORUM_MIN_PER_COUNTRY, createdAt: new Date(0) }));
+  }
+
   /** What a quorum of each fund's board needs (the fund's countries, the board's rule): one statement for any number of funds. */
   async quorumRules(fundIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Array<QuorumRule | NotFoundError>> {
     const rows: Array<{ id: string; country_codes: string[]; min_per_country: number }> = await em.query(
@@ -90,6 +96,13 @@ export class BoardService {
 
   members(fundId: string, includeFormer = false, em: EntityManager = this.dataSource.manager): Promise<BoardMember[]> {
     return em.find(BoardMember, { where: includeFormer ? { fundId } : { fundId, endedAt: IsNull() }, order: { appointedAt: 'ASC' } });
+  }
+
+  /** Each fund's members (current ones, or everyone who sat), by appointment: one statement for any number of funds. */
+  async membersOf(fundIds: readonly string[], includeFormer: boolean): Promise<BoardMember[][]> {
+    const ids = In([...fundIds]);
+    const members = await this.dataSource.getRepository(BoardMember).find({ where: includeFormer ? { fundId: ids } : { fundId: ids, endedAt: IsNull() }, order: { appointedAt: 'ASC' } });
+    return fundIds.map((id) => members.filter((m) => m.fundId === id));
   }
 
   /** The caller's current seat on the fund's board, if any. */
@@ -215,12 +228,13 @@ export class BoardService {
   /**
    * What a board member may not read in the fund's audit log: everything
    * about applications they are conflicted on, and drafts (the board sees an
-   * application from its submission). Admins read it all.
+   * application from its submission). Admins read it all. A null fund: in the
+   * logs of every fund whose board they sit on (an application is of one fund).
    */
-  async auditRedaction(userId: string, fundId: string, em: EntityManager = this.dataSource.manager): Promise<{ hiddenSubjectIds: string[]; hiddenActions: string[] }> {
+  async auditRedaction(userId: string, fundId: string | null, em: EntityManager = this.dataSource.manager): Promise<{ hiddenSubjectIds: string[]; hiddenActions: string[] }> {
     const rows: Array<{ id: string }> = await em.query(
       `SELECT a.id FROM fund_application a JOIN board_member m ON m.fund_id = a.fund_id AND m.user_id = $1 AND m.ended_at IS NULL
-        WHERE a.fund_id = $2 AND (
+        WHERE ($2::uuid IS NULL OR a.fund_id = $2) AND (
               EXISTS (SELECT 1 FROM conflict_declaration d WHERE d.application_id = a.id AND d.member_id = m.id)
            OR ${AFFILIATED_CITIES} IS NOT NULL
            OR ${IN_APPLYING_WORKSPACE})`,

@@ -1,5 +1,5 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow } from '@app/core';
+import { Allow, NoArgs, RequestContext, requestLoader } from '@app/core';
 import { BoardService } from './board.service';
 import { Board } from './board.entity';
 import { Fund } from '../funds/fund.entity';
@@ -10,7 +10,7 @@ export class FundBoardResolver {
 
   @ResolveField(() => Board, { description: 'Its bilateral governance board. Public.' })
   @Allow('PUBLIC')
-  board(fund: Fund): Promise<Board> {
-    return this.boards.board(fund.id);
+  board(fund: Fund, _args: NoArgs, ctx: RequestContext): Promise<Board> {
+    return requestLoader(ctx, 'board.boardByFund', (fundIds: readonly string[]) => this.boards.boardsOf(fundIds)).load(fund.id);
   }
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { CitiesService } from '@app/cities';
-import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, formatMoney, hasRole, isUuid, NotFoundError, PageArgs, paginate, Role } from '@app/core';
+import { AppConfig, AuthUser, BadInputError, Bilingual, Clock, ConflictError, Connection, formatMoney, hasRole, isUuid, NotFoundError, PageArgs, paginate, RequestContext, requestLoader, Role } from '@app/core';
 import { Amounts, sumByCurrency, toRecord, withParticle } from '@app/rules';
 import { OutboxService } from '@app/notifications';
 import { workspaceRecipients } from '@app/twinning';
@@ -118,8 +118,12 @@ export class DecisionsService {
     });
   }
 
-  agenda(meetingId: string): Promise<AgendaItem[]> {
-    return this.dataSource.getRepository(AgendaItem).find({ where: { meetingId }, order: { position: 'ASC' } });
+  /** A meeting's agenda in order; those of every meeting of the request in one statement. */
+  agenda(ctx: RequestContext, meetingId: string): Promise<AgendaItem[]> {
+    return requestLoader<string, AgendaItem[]>(ctx, 'funding.agenda', async (meetingIds) => {
+      const items = await this.dataSource.getRepository(AgendaItem).find({ where: { meetingId: In([...meetingIds]) }, order: { position: 'ASC' } });
+      return meetingIds.map((id) => items.filter((i) => i.meetingId === id));
+    }).load(meetingId);
   }
 
   // ---------- votes ----------

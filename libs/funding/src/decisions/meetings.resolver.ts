@@ -82,7 +82,7 @@ export class MeetingsResolver {
 
   @ResolveField(() => [AgendaItem], { complexity: listOfAtMost(AGENDA_PRICED) })
   @Allow('SIGNED_IN')
-  agenda(meeting: BoardMeeting): Promise<AgendaItem[]> {
-    return this.decisions.agenda(meeting.id);
+  agenda(meeting: BoardMeeting, _args: NoArgs, ctx: RequestContext): Promise<AgendaItem[]> {
+    return this.decisions.agenda(ctx, meeting.id);
   }
 }

@@ -108,22 +108,23 @@ export class FundsResolver {
 
   @ResolveField(() => FundCallConnection, { description: 'Its calls, closing soonest first; open: true for those taking submissions now.' })
   @Allow('PUBLIC')
-  calls(@Parent() fund: Fund, @Args() page: PageArgs, @Args('open', { nullable: true, type: () => Boolean }) open?: boolean) {
-    return this.fundsService.listCalls({ fundId: fund.id, open }, page);
+  calls(@Parent() fund: Fund, @Args() page: PageArgs, @Ctx() ctx: RequestContext, @Args('open', { nullable: true, type: () => Boolean }) open?: boolean) {
+    return this.fundsService.callsOfFund(ctx, fund.id, open, page);
   }
 
   @ResolveField(() => LedgerEntryConnection, { nullable: true, description: 'Every movement of money, newest first. Admins and the fund’s board.' })
   @Allow(Role.ADMIN, Role.BOARD_MEMBER)
   async ledger(@Parent() fund: Fund, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
     await this.requireOverseer(ctx, fund);
-    return this.fundsService.ledgerEntries(fund.id, page);
+    return this.fundsService.ledgerEntries(ctx, fund.id, page);
   }
 
   @ResolveField(() => [FundReconciliation], { complexity: ONE_PER_COUNTRY, nullable: true, description: 'The ledger checked against the balances. Admins and the fund’s board.' })
   @Allow(Role.ADMIN, Role.BOARD_MEMBER)
   async reconciliation(fund: Fund, _args: NoArgs, ctx: RequestContext): Promise<FundReconciliation[]> {
     await this.requireOverseer(ctx, fund);
-    return (await this.ledgerService.reconcile(fund.id)).map((r) => ({
+    const reconciliation = await requestLoader(ctx, 'funding.reconciliation', (ids: readonly string[]) => this.ledgerService.reconcile(ids)).load(fund.id);
+    return reconciliation.map((r) => ({
       currency: r.currency,
       fromLedger: Money.of(r.contributedMinor - r.returnedMinor - r.committedMinor + r.releasedMinor, r.currency),
       available: Money.of(r.availableMinor, r.currency),
@@ -139,14 +140,18 @@ export class FundsResolver {
   // The optional argument comes last and is declared `?:`, so its class reaches the validation pipe whatever the compiler.
   async auditLog(@Parent() fund: Fund, @Args() page: PageArgs, @Ctx() ctx: RequestContext, @Args('filter', { nullable: true, type: () => AuditFilter }) filter?: AuditFilter) {
     await this.requireOverseer(ctx, fund);
-    const redaction = hasRole(ctx.user, Role.ADMIN) ? undefined : await this.board.auditRedaction(ctx.user!.id, fund.id);
-    return this.audit.list(fund.id, filter ?? {}, page, redaction);
+    // A board member's redaction covers every fund they sit on: the same for each fund of the request, whose logs are read at once.
+    const redaction = hasRole(ctx.user, Role.ADMIN)
+      ? undefined
+      : await requestLoader(ctx, 'funding.auditRedaction', (userIds: readonly string[]) => Promise.all(userIds.map((id) => this.board.auditRedaction(id, null)))).load(ctx.user!.id);
+    return this.audit.list(ctx, fund.id, filter ?? {}, page, redaction);
   }
 
   /** Admins, and members of this fund's board: anyone else is told the log does not exist. */
   private async requireOverseer(ctx: RequestContext, fund: Fund): Promise<void> {
     if (hasRole(ctx.user, Role.ADMIN)) return;
-    if (ctx.user && (await this.board.fundsWhereMember(ctx.user.id)).includes(fund.id)) return;
+    const boards = ctx.user ? await requestLoader(ctx, 'funding.fundsWhereMember', (userIds: readonly string[]) => Promise.all(userIds.map((id) => this.board.fundsWhereMember(id)))).load(ctx.user.id) : [];
+    if (boards.includes(fund.id)) return;
     throw new NotFoundError('fundAuditLog');
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, BadInputError, Clock, ConflictError, Connection, FieldProblem, inLanguage, isUuid, type Language, NotFoundError, PageArgs, paginate } from '@app/core';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { AuthUser, BadInputError, Clock, ConflictError, Connection, FieldProblem, inLanguage, isUuid, type Language, NotFoundError, PageArgs, pageOfOwner, paginate, RequestContext, SortKey } from '@app/core';
 import { CitiesService, Country } from '@app/cities';
 import { FundAuditService } from '../audit/audit.service';
 import { CALL_RULES, type ContributionInput, type CreateCallInput, type CreateFundInput, type UpdateCallInput, type UpdateFundInput } from '../dto/funding.inputs';
@@ -9,6 +9,9 @@ import { FundCall } from './fund-call.entity';
 import { LedgerEntry, LedgerEntryKind, LedgerReason } from '../ledger/ledger-entry.entity';
 import { LedgerService } from '../ledger/ledger.service';
 import { andKo, orKo } from '../funding-words';
+
+/** Calls closing soonest first. */
+const CALL_ORDER: SortKey<FundCall> = { expression: 'c.closes_at', direction: 'ASC', valueOf: (c) => c.closesAt.toISOString(), cast: 'timestamptz', notNull: true };
 
 /**
  * Funds, the governments' contributions to them, and their calls: the
@@ -115,14 +118,14 @@ export class FundsService {
     });
   }
 
-  ledgerEntries(fundId: string, page: PageArgs): Promise<Connection<LedgerEntry>> {
-    return paginate(this.dataSource.getRepository(LedgerEntry).createQueryBuilder('e').where('e.fund_id = :fundId', { fundId }), page, {
-      expression: 'e.id',
-      direction: 'DESC',
-      valueOf: (e) => e.id,
-      cast: 'bigint',
-      notNull: true,
-    });
+  /** A fund's movements of money, newest first; those of every fund of the request in one statement. */
+  ledgerEntries(ctx: RequestContext, fundId: string, page: PageArgs): Promise<Connection<LedgerEntry>> {
+    return pageOfOwner(ctx, {
+      key: 'funding.ledger',
+      rows: (fundIds) => this.dataSource.getRepository(LedgerEntry).createQueryBuilder('e').where('e.fund_id IN (:...fundIds)', { fundIds }),
+      owner: { expression: 'e.fund_id', of: (e) => e.fundId },
+      sort: { expression: 'e.id', direction: 'DESC', valueOf: (e) => e.id, cast: 'bigint', notNull: true },
+    }, fundId, page);
   }
 
   // ---------- calls ----------
@@ -137,10 +140,24 @@ export class FundsService {
   listCalls(filter: { fundId?: string; open?: boolean }, page: PageArgs): Promise<Connection<FundCall>> {
     const query = this.dataSource.getRepository(FundCall).createQueryBuilder('c');
     if (filter.fundId) query.andWhere('c.fund_id = :fundId', { fundId: filter.fundId });
-    if (filter.open !== undefined) {
-      query.andWhere(filter.open ? 'c.opens_at <= :now AND c.closes_at > :now' : 'NOT (c.opens_at <= :now AND c.closes_at > :now)', { now: this.clock.now() });
-    }
-    return paginate(query, page, { expression: 'c.closes_at', direction: 'ASC', valueOf: (c) => c.closesAt.toISOString(), cast: 'timestamptz', notNull: true });
+    this.openOrNot(query, filter.open);
+    return paginate(query, page, CALL_ORDER);
+  }
+
+  /** A fund's calls, as listCalls gives them; those of every fund of the request in one statement. */
+  callsOfFund(ctx: RequestContext, fundId: string, open: boolean | undefined, page: PageArgs): Promise<Connection<FundCall>> {
+    return pageOfOwner(ctx, {
+      key: 'funding.callsOfFund',
+      filter: { open },
+      rows: (fundIds) => this.openOrNot(this.dataSource.getRepository(FundCall).createQueryBuilder('c').where('c.fund_id IN (:...fundIds)', { fundIds }), open),
+      owner: { expression: 'c.fund_id', of: (c) => c.fundId },
+      sort: CALL_ORDER,
+    }, fundId, page);
+  }
+
+  private openOrNot(query: SelectQueryBuilder<FundCall>, open: boolean | undefined): SelectQueryBuilder<FundCall> {
+    if (open === undefined) return query;
+    return query.andWhere(open ? 'c.opens_at <= :now AND c.closes_at > :now' : 'NOT (c.opens_at <= :now AND c.closes_at > :now)', { now: this.clock.now() });
   }
 
   async createCall(user: AuthUser, input: CreateCallInput): Promise<FundCall> {

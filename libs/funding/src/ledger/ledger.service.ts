@@ -137,24 +137,26 @@ export class LedgerService {
   }
 
   /** The ledger summed afresh and compared with the balances it must equal, per currency. */
-  async reconcile(fundId: string, em: EntityManager = this.dataSource.manager): Promise<Reconciliation[]> {
+  /** Each fund's ledger checked against its balances, per currency: one statement for any number of funds. */
+  async reconcile(fundIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Reconciliation[][]> {
     const rows: Array<Record<string, string>> = await em.query(
-      `SELECT b.currency, b.contributed_minor, b.returned_minor, b.committed_minor, b.released_minor, b.available_minor,
+      `SELECT b.fund_id, b.currency, b.contributed_minor, b.returned_minor, b.committed_minor, b.released_minor, b.available_minor,
               coalesce(sum(e.amount_minor) FILTER (WHERE e.kind = 'CONTRIBUTION'), 0)::text AS l_contributed,
               coalesce(sum(e.amount_minor) FILTER (WHERE e.kind = 'RETURN'), 0)::text AS l_returned,
               coalesce(sum(e.amount_minor) FILTER (WHERE e.kind = 'COMMITMENT'), 0)::text AS l_committed,
               coalesce(sum(e.amount_minor) FILTER (WHERE e.kind = 'RELEASE'), 0)::text AS l_released
          FROM fund_balance b LEFT JOIN ledger_entry e ON e.fund_id = b.fund_id AND e.currency = b.currency
-        WHERE b.fund_id = $1
-        GROUP BY b.fund_id, b.currency ORDER BY b.currency`,
-      [fundId],
+        WHERE b.fund_id = ANY($1::uuid[])
+        GROUP BY b.fund_id, b.currency ORDER BY b.fund_id, b.currency`,
+      [[...fundIds]],
     );
-    return rows.map((r) => {
+    const reconciled = rows.map((r) => {
       const [c, ret, com, rel, avail] = [r.l_contributed, r.l_returned, r.l_committed, r.l_released, r.available_minor].map(BigInt);
       const reconciles =
         c === BigInt(r.contributed_minor) && ret === BigInt(r.returned_minor) && com === BigInt(r.committed_minor) && rel === BigInt(r.released_minor) && avail === c - ret - com + rel;
-      return { currency: r.currency.trim(), contributedMinor: c, returnedMinor: ret, committedMinor: com, releasedMinor: rel, availableMinor: avail, reconciles };
+      return { fundId: r.fund_id, reconciliation: { currency: r.currency.trim(), contributedMinor: c, returnedMinor: ret, committedMinor: com, releasedMinor: rel, availableMinor: avail, reconciles } };
     });
+    return fundIds.map((id) => reconciled.filter((r) => r.fundId === id).map((r) => r.reconciliation));
   }
 
   private async lockBalances(em: EntityManager, fundId: string): Promise<Map<string, FundBalance>> {

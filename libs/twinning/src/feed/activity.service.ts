@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Bilingual, Clock, Connection, PageArgs, paginate } from '@app/core';
+import { Bilingual, Clock, Connection, PageArgs, pageOfOwner, RequestContext } from '@app/core';
 import { Workspace } from '../entities/workspace.entity';
 import { ActivityObjectType, ActivityVerb, WorkspaceActivity } from './workspace-activity.entity';
 
@@ -53,18 +53,27 @@ export class ActivityService {
     await em.update(Workspace, { id: entry.workspaceId }, { lastActivityAt: at });
   }
 
-  /** Newest first. The caller has checked the reader may see the workspace. */
+  /** Newest first, for every workspace of the request at once. The caller has checked the reader may see the workspace. */
   list(
+    ctx: RequestContext,
     workspaceId: string,
     page: PageArgs,
     filter: { objectType?: ActivityObjectType; objectId?: string } = {},
     leadView = false,
   ): Promise<Connection<WorkspaceActivity>> {
-    const query = this.dataSource.getRepository(WorkspaceActivity).createQueryBuilder('a').where('a.workspace_id = :workspaceId', { workspaceId });
-    if (!leadView) query.andWhere('a.object_type NOT IN (:...leadOnly)', { leadOnly: LEAD_ONLY_OBJECT_TYPES });
-    if (filter.objectType) query.andWhere('a.object_type = :objectType', { objectType: filter.objectType });
-    if (filter.objectId) query.andWhere('a.object_id = :objectId', { objectId: filter.objectId });
-    return paginate(query, page, { expression: 'a.at', direction: 'DESC', valueOf: (a) => a.at.toISOString(), cast: 'timestamptz', notNull: true });
+    return pageOfOwner(ctx, {
+      key: 'twinning.activity',
+      filter: { objectType: filter.objectType, objectId: filter.objectId, leadView },
+      rows: (workspaceIds) => {
+        const query = this.dataSource.getRepository(WorkspaceActivity).createQueryBuilder('a').where('a.workspace_id IN (:...workspaceIds)', { workspaceIds });
+        if (!leadView) query.andWhere('a.object_type NOT IN (:...leadOnly)', { leadOnly: LEAD_ONLY_OBJECT_TYPES });
+        if (filter.objectType) query.andWhere('a.object_type = :objectType', { objectType: filter.objectType });
+        if (filter.objectId) query.andWhere('a.object_id = :objectId', { objectId: filter.objectId });
+        return query;
+      },
+      owner: { expression: 'a.workspace_id', of: (a) => a.workspaceId },
+      sort: { expression: 'a.at', direction: 'DESC', valueOf: (a) => a.at.toISOString(), cast: 'timestamptz', notNull: true },
+    }, workspaceId, page);
   }
 
   /** Entries in (after, until], oldest first, for a digest. */

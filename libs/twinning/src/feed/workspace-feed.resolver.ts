@@ -53,7 +53,7 @@ export class WorkspaceFeedResolver {
   ) {
     const access = await this.access.loader(ctx).load(workspace.id);
     if (!access) return null;
-    return this.feed.list(workspace.id, page, filter ?? {}, access.admin || access.role === WorkspaceRole.LEAD);
+    return this.feed.list(ctx, workspace.id, page, filter ?? {}, access.admin || access.role === WorkspaceRole.LEAD);
   }
 
   @ResolveField(() => WorkspaceFollow, { nullable: true, description: 'Your digest subscription here, if you follow it.' })
