@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -76,6 +76,17 @@ interface Run {
   cpuMs: number;
 }
 
+function profileOption(): string {
+  return process.env.BENCH_CPU_PROFILE ? ` --require ${join(ROOT, 'dist', 'scripts', 'bench-api', 'cpu-profile.js')}` : '';
+}
+
+function profileFolder(): Record<string, string> {
+  const folder = process.env.BENCH_CPU_PROFILE;
+  if (!folder) return {};
+  mkdirSync(resolve(folder), { recursive: true });
+  return { BENCH_CPU_PROFILE_DIR: resolve(folder) };
+}
+
 async function main(): Promise<void> {
   if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`Rounds must be a whole number from 1 (got ${process.argv[2]}).`);
   if (MEASURED.length === 0) throw new Error(`No operation is named ${process.argv[3]}: ${OPERATIONS.map((o) => o.name).join(', ')}.`);
@@ -91,7 +102,8 @@ async function main(): Promise<void> {
   const stack = await startWebStack({
     // As in production; its secret is ours too, so the baseline checks the same tokens.
     TEST_PLATFORM_ENV: JSON.stringify({ NODE_ENV: 'production', JWT_SECRET: jwtSecret, ACCESS_TOKEN_TTL_SECONDS: '3600' }),
-    TEST_API_ENV: JSON.stringify({ NODE_OPTIONS: `--require ${recorder}`, BENCH_IO_LOG: platformIo.file }),
+    // BENCH_CPU_PROFILE=<folder>: the API writes a V8 CPU profile there when it stops (bench-api/cpu-profile.ts).
+    TEST_API_ENV: JSON.stringify({ NODE_OPTIONS: `--require ${recorder}${profileOption()}`, BENCH_IO_LOG: platformIo.file, ...profileFolder() }),
   });
   let baseline: ChildProcess | null = null;
   let workerPaused = false;

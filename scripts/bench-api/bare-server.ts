@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
@@ -64,10 +65,10 @@ function requestLanguage(acceptLanguage: string | string[] | undefined, account?
 }
 
 /** The platform's session lookup (identity's UsersService.loadAuthUser): one statement. */
-async function signedIn(db: Pool, settings: Settings, token: string): Promise<BareUser | null> {
+async function signedIn(db: Pool, key: KeyObject, token: string): Promise<BareUser | null> {
   let claims: { sub: string; sid: string };
   try {
-    claims = jwt.verify(token, settings.jwtSecret, { algorithms: ['HS256'] }) as { sub: string; sid: string };
+    claims = jwt.verify(token, key, { algorithms: ['HS256'] }) as { sub: string; sid: string };
   } catch {
     return null;
   }
@@ -96,6 +97,8 @@ async function signedIn(db: Pool, settings: Settings, token: string): Promise<Ba
 
 async function main(): Promise<void> {
   const settings = JSON.parse(process.argv[2] ?? '') as Settings;
+  // As the platform's identity module holds it: a key object, made once.
+  const jwtKey = createSecretKey(Buffer.from(settings.jwtSecret, 'utf8'));
   const db = new Pool({ connectionString: settings.databaseUrl, max: settings.poolSize, application_name: 'innovation-twins-bare' });
   const url = new URL(settings.redisUrl);
   // The platform's client options (libs/core/src/queue/redis.ts, 'client'), under the baseline's own prefix.
@@ -136,7 +139,7 @@ async function main(): Promise<void> {
     const ctx: Context = { db, user: null, language: requestLanguage(req.headers['accept-language']), loaders: new Map(), publicUrl: settings.publicUrl, rateKey: '' };
     const header = req.headers.authorization;
     if (header?.startsWith('Bearer ')) {
-      ctx.user = await signedIn(db, settings, header.slice('Bearer '.length).trim());
+      ctx.user = await signedIn(db, jwtKey, header.slice('Bearer '.length).trim());
       ctx.language = requestLanguage(req.headers['accept-language'], ctx.user?.language);
     }
     ctx.rateKey = SlidingWindowLimiter.clientKey(ctx.user?.id, req.socket.remoteAddress);
