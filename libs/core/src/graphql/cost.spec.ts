@@ -101,3 +101,16 @@ describe('queryCost', () => {
     expect(cost('{ a: item { ...I } b: item { ...I } } fragment I on Item { score }')).toBe(2 * 52);
   });
 });
+
+describe('queryCost, asked again', () => {
+  it('answers for the variables of each request, not those the document was first asked with', () => {
+    const document = parse('query Page($first: Int, $search: String) { items(first: $first, search: $search) { nodes { id score } } }');
+    const fresh = (variables: Record<string, unknown>) => queryCost(schema, parse('query Page($first: Int, $search: String) { items(first: $first, search: $search) { nodes { id score } } }'), variables);
+    const asked = [{ first: 5 }, { first: 10 }, { first: 5, search: 'x' }, { first: 5 }, { first: 10 }, {}];
+    const costs = asked.map((variables) => queryCost(schema, document, variables));
+    expect(costs).toEqual(asked.map(fresh));
+    expect(new Set(costs).size).toBe(4);
+    // Many variations (a search typed letter by letter) keep every answer right.
+    for (let n = 0; n < 200; n += 1) expect(queryCost(schema, document, { first: n % 7, search: `q${n}` })).toBe(fresh({ first: n % 7, search: `q${n}` }));
+  });
+});

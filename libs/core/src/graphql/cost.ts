@@ -138,7 +138,33 @@ export const OWN_ZONE_AND_ONE_PER_COUNTRY = listOfAtMost(1 + PAIRED_COUNTRIES);
  */
 export const itemsOfPage: FieldComplexity = (options) => 1 + options.childComplexity;
 
-/** The cost of one operation of `document` (the named one, or its only one) with these variables. */
+/**
+ * The cost of one operation of `document` (the named one, or its only one) with these variables.
+ *
+ * A pure function of its arguments, so it is remembered per document (Apollo hands the same parsed
+ * document to every request that sends the same text) and variables: the web app asks the same
+ * few questions all day, and walking the document costs about as much as a small query's SQL.
+ * Variables longer than COSTS_KEY_LIMIT as JSON (typed text of a mutation) are not remembered.
+ */
 export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number {
-  return getComplexity({ schema, query: document, variables, operationName, estimators: [costEstimator] });
+  const json = JSON.stringify(variables);
+  if (json.length > COSTS_KEY_LIMIT) return getComplexity({ schema, query: document, variables, operationName, estimators: [costEstimator] });
+  let costs = knownCosts.get(document);
+  if (!costs || costs.schema !== schema) {
+    costs = { schema, byKey: new Map() };
+    knownCosts.set(document, costs);
+  }
+  const key = `${operationName ?? ''}\u0000${json}`;
+  let cost = costs.byKey.get(key);
+  if (cost === undefined) {
+    cost = getComplexity({ schema, query: document, variables, operationName, estimators: [costEstimator] });
+    // A few variations per document are remembered; a document asked with ever new variables (a search) starts afresh.
+    if (costs.byKey.size >= COSTS_PER_DOCUMENT) costs.byKey.clear();
+    costs.byKey.set(key, cost);
+  }
+  return cost;
 }
+
+const COSTS_KEY_LIMIT = 1000;
+const COSTS_PER_DOCUMENT = 64;
+const knownCosts = new WeakMap<DocumentNode, { schema: GraphQLSchema; byKey: Map<string, number> }>();
