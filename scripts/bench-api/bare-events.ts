@@ -219,11 +219,8 @@ const lockRegistration = async (query: Query, eventId: string, userId: string) =
   const [row] = await query(`SELECT ${registrationColumns('r')} FROM "event_registration" "r" WHERE "r"."event_id" = $1 AND "r"."user_id" = $2 FOR UPDATE`, [eventId, userId]);
   return row ? registrationOf(row, 'r') : null;
 };
-const registrationById = async (query: Query, id: string) => {
-  const [row] = await query(`SELECT ${registrationColumns('EventRegistration')} FROM "event_registration" "EventRegistration" WHERE (("EventRegistration"."id" = $1)) LIMIT 1`, [id]);
-  if (!row) throw new Error('NOT_FOUND: registration');
-  return registrationOf(row, 'EventRegistration');
-};
+/** A registration as `UPDATE … RETURNING *` gives it (columns by their own names). */
+const registrationOfRow = (row: Record<string, unknown>) => Object.fromEntries(REGISTRATION_FIELDS.map((f) => [camel(f), row[f]])) as unknown as RegistrationRow;
 
 /**
  * `registerForEvent` for a person whose registration exists (cancelled): the
@@ -243,15 +240,20 @@ export async function registerForEvent(ctx: BareContext, eventId: string) {
     const existing = await lockRegistration(query, event.id, user.id);
     if (existing && existing.status !== 'CANCELLED') throw new Error('CONFLICT: ALREADY_REGISTERED');
     if (!existing) throw new Error('The baseline re-registers only: the benchmark registers each person once through the platform first.');
-    const counts = (await countsIn(ctx, [event.id], query)).get(event.id)!;
+    const [counts] = await query<{ registered: number; waitlisted: number; next: number }>(
+      `SELECT count(*) FILTER (WHERE status = 'REGISTERED')::int AS registered,
+              count(*) FILTER (WHERE status = 'WAITLISTED')::int AS waitlisted,
+              coalesce(max(queue_order), 0)::int + 1 AS next
+         FROM event_registration WHERE event_id = $1`,
+      [event.id],
+    );
     const hasPlace = event.capacity === null || (counts.registered < event.capacity && counts.waitlisted === 0);
-    const [{ next }] = await query<{ next: number }>(`SELECT coalesce(max(queue_order), 0) + 1 AS next FROM event_registration WHERE event_id = $1`, [event.id]);
-    await query(
-      `UPDATE "event_registration" SET "status" = $1, "queue_order" = $2, "registered_at" = $3, "promoted_at" = $4, "cancelled_at" = $5, "updated_at" = CURRENT_TIMESTAMP WHERE "id" = $6`,
-      [hasPlace ? 'REGISTERED' : 'WAITLISTED', Number(next), now, null, null, existing.id],
+    const [row] = await query(
+      `UPDATE "event_registration" SET "status" = $1, "queue_order" = $2, "registered_at" = $3, "promoted_at" = $4, "cancelled_at" = $5, "updated_at" = CURRENT_TIMESTAMP WHERE "id" = $6 RETURNING *`,
+      [hasPlace ? 'REGISTERED' : 'WAITLISTED', counts.next, now, null, null, existing.id],
     );
     await confirm(ctx, query, event, user.id, existing.id, hasPlace ? null : counts.waitlisted + 1, now);
-    return registrationById(query, existing.id);
+    return registrationOfRow(row);
   });
 }
 
@@ -292,12 +294,12 @@ export async function cancelEventRegistration(ctx: BareContext, eventId: string)
     const registration = await lockRegistration(query, event.id, user.id);
     if (!registration || registration.status === 'CANCELLED') throw new Error('CONFLICT: NOT_REGISTERED');
     const held = registration.status === 'REGISTERED';
-    await query(`UPDATE "event_registration" SET "status" = $1, "cancelled_at" = $2, "updated_at" = CURRENT_TIMESTAMP WHERE "id" = $3`, ['CANCELLED', now, registration.id]);
+    const [row] = await query(`UPDATE "event_registration" SET "status" = $1, "cancelled_at" = $2, "updated_at" = CURRENT_TIMESTAMP WHERE "id" = $3 RETURNING *`, ['CANCELLED', now, registration.id]);
     if (held && event.status === 'PUBLISHED' && new Date() < event.startsAt) {
       const counts = (await countsIn(ctx, [event.id], query)).get(event.id)!;
       const free = event.capacity === null ? counts.waitlisted : Math.max(0, event.capacity - counts.registered);
       if (free > 0 && counts.waitlisted > 0) throw new Error('The baseline does not promote from a waiting list: the benchmark\'s events have room.');
     }
-    return registrationById(query, registration.id);
+    return registrationOfRow(row);
   });
 }

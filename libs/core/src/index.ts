@@ -9,6 +9,7 @@ export { says } from './errors/validation-words';
 export { databaseOptions, migrationDatabaseOptions } from './database/database.options';
 export { grantApplicationPrivileges, roleOfUrl } from './database/privileges';
 export { DatabaseModule } from './database/database.module';
+export { insertReturning, updateReturning } from './database/returning';
 export { LANGUAGES, Role } from './auth/roles';
 export type { Language } from './auth/roles';
 export { hasRole } from './auth/auth-user';

@@ -1,7 +1,7 @@
 import { formatInstant } from '@app/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AppConfig, AuthUser, Clock, ConflictError, Connection, GroupedList, isUuid, NotFoundError, PageArgs, pageOfOwner, paginate, RequestContext, requestLoader, toCsv, words } from '@app/core';
+import { AppConfig, AuthUser, Clock, ConflictError, Connection, GroupedList, insertReturning, isUuid, NotFoundError, PageArgs, pageOfOwner, paginate, RequestContext, requestLoader, toCsv, updateReturning, words } from '@app/core';
 import { accountProfileSql, nameIn, recipientsOf, UsersService } from '@app/identity';
 import { OutboxService } from '@app/notifications';
 import type { RegistrationFilter } from './dto/events.inputs';
@@ -74,22 +74,21 @@ export class RegistrationsService {
           { reason: 'ALREADY_REGISTERED', status: existing.status, registrationId: existing.id },
         );
       }
-      const counts = (await this.countsIn(em, [event.id])).get(event.id)!;
+      const counts = await this.queueOf(em, event.id);
       const hasPlace = event.capacity === null || (counts.registered < event.capacity && counts.waitlisted === 0);
-      const [{ next }]: Array<{ next: number }> = await em.query(`SELECT coalesce(max(queue_order), 0) + 1 AS next FROM event_registration WHERE event_id = $1`, [event.id]);
       const values = {
         status: hasPlace ? RegistrationStatus.REGISTERED : RegistrationStatus.WAITLISTED,
-        queueOrder: Number(next),
+        queueOrder: counts.next,
         registeredAt: now,
         promotedAt: null,
         cancelledAt: null,
       };
-      let id = existing?.id;
-      if (id) await em.update(EventRegistration, { id }, values);
-      else id = (await em.insert(EventRegistration, { eventId: event.id, userId: user.id, ...values })).identifiers[0].id as string;
+      const registration = existing
+        ? (await updateReturning(em, EventRegistration, existing.id, values))!
+        : await insertReturning(em, EventRegistration, { eventId: event.id, userId: user.id, ...values });
       // Under the event's lock nobody else joined the queue: this person is right behind those counted.
-      await this.confirm(em, event, user.id, id, hasPlace ? null : counts.waitlisted + 1, now);
-      return em.findOneByOrFail(EventRegistration, { id });
+      await this.confirm(em, event, user.id, registration.id, hasPlace ? null : counts.waitlisted + 1, now);
+      return registration;
     });
   }
 
@@ -123,9 +122,9 @@ export class RegistrationsService {
         throw new ConflictError(words('You are not registered for this event, nor on its waiting list.', '이 행사에 참가 신청을 하지 않았고 대기자 명단에도 없습니다.'), { reason: 'NOT_REGISTERED' });
       }
       const held = registration.status === RegistrationStatus.REGISTERED;
-      await em.update(EventRegistration, { id: registration.id }, { status: RegistrationStatus.CANCELLED, cancelledAt: now });
+      const cancelled = (await updateReturning(em, EventRegistration, registration.id, { status: RegistrationStatus.CANCELLED, cancelledAt: now }))!;
       if (held) await this.promote(em, event);
-      return em.findOneByOrFail(EventRegistration, { id: registration.id });
+      return cancelled;
     });
   }
 
@@ -162,6 +161,18 @@ export class RegistrationsService {
       });
     }
     return next.map((r) => Object.assign(r, { status: RegistrationStatus.REGISTERED, promotedAt: now }));
+  }
+
+  /** An event's places taken, people waiting and the next place in its queue, in one statement (under the event's lock). */
+  private async queueOf(em: EntityManager, eventId: string): Promise<EventCounts & { next: number }> {
+    const [row]: Array<{ registered: number; waitlisted: number; next: number }> = await em.query(
+      `SELECT count(*) FILTER (WHERE status = 'REGISTERED')::int AS registered,
+              count(*) FILTER (WHERE status = 'WAITLISTED')::int AS waitlisted,
+              coalesce(max(queue_order), 0)::int + 1 AS next
+         FROM event_registration WHERE event_id = $1`,
+      [eventId],
+    );
+    return row;
   }
 
   // ---------- reading ----------
