@@ -122,8 +122,9 @@ test.describe('case studies', () => {
     await signIn(page, writer);
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
 
-    // From the account page's panel.
+    // From the account page's panel, once every panel has loaded: those above it arrive one by one and move it.
     await page.goto('/me');
+    await page.waitForLoadState('networkidle');
     await page.getByRole('link', { name: tr({ en: 'Write a case study', ko: '우수 사례 작성' }) }).click();
     await expect(page).toHaveURL(/\/case-studies\/new$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: 'Write a case study', ko: '우수 사례 작성' }));
