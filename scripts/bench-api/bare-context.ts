@@ -25,14 +25,66 @@ export interface BareContext {
   publicUrl: string;
 }
 
-/** One loader per key and request, batched as the platform's requestLoader batches (maxBatchSize 500). */
+/**
+ * One loader per key and request, batched as the platform's requestLoader
+ * batches (maxBatchSize 500) and sent in the request's waves as the platform's
+ * are (libs/core/src/graphql/loaders.ts): which statements a request sends,
+ * and in what order, depends on them.
+ */
 export function loader<K, V>(ctx: BareContext, key: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>): DataLoader<K, V> {
   let found = ctx.loaders.get(key) as DataLoader<K, V> | undefined;
   if (!found) {
-    found = new DataLoader<K, V>(batch, { maxBatchSize: 500 });
+    const waves = wavesOf(ctx);
+    found = new DataLoader<K, V>((keys) => waves.run(() => batch(keys)), { maxBatchSize: 500, batchScheduleFn: waves.schedule });
     ctx.loaders.set(key, found);
   }
   return found;
+}
+
+/**
+ * The platform's waves: a batch asked while none runs goes once the tick's
+ * work is done, with every other asked meanwhile; one asked while batches run
+ * waits until they have all answered (and the fields reading them have asked),
+ * then goes with all of it.
+ */
+class Waves {
+  private running = 0;
+  private waiting: Array<() => void> = [];
+  private sendScheduled = false;
+
+  readonly schedule = (send: () => void): void => {
+    this.waiting.push(send);
+    this.sendWhenIdle();
+  };
+
+  async run<T>(batch: () => Promise<T>): Promise<T> {
+    this.running += 1;
+    try {
+      return await batch();
+    } finally {
+      this.running -= 1;
+      this.sendWhenIdle();
+    }
+  }
+
+  private sendWhenIdle(): void {
+    if (this.sendScheduled || this.running > 0 || this.waiting.length === 0) return;
+    this.sendScheduled = true;
+    setImmediate(() => {
+      this.sendScheduled = false;
+      if (this.running > 0) return;
+      for (const send of this.waiting.splice(0)) send();
+    });
+  }
+}
+
+function wavesOf(ctx: BareContext): Waves {
+  let waves = ctx.loaders.get('core.loaderWaves') as Waves | undefined;
+  if (!waves) {
+    waves = new Waves();
+    ctx.loaders.set('core.loaderWaves', waves);
+  }
+  return waves;
 }
 
 /** A result computed once per request (the platform's `once`). */
@@ -57,6 +109,75 @@ export function encodeCursor(value: string | number | null, id: string): string 
 export function lazyCount(count: () => Promise<number>): PromiseLike<number> {
   let counting: Promise<number> | undefined;
   return { then: (resolve, reject) => (counting ??= count()).then(resolve, reject) };
+}
+
+/**
+ * A list that belongs to a row of another list (an event's registrations, a
+ * workspace's members), as the platform's pageOfOwner reads it
+ * (libs/core/src/graphql/grouped-pagination.ts), for the lists the benchmark
+ * asks for: sorted by a column that is never null, without `after`.
+ */
+export interface OwnedList<T> {
+  /** Names the request's loaders of this list (with its filter, if any). */
+  key: string;
+  /** The table and its alias: `"event_registration" "r"`. */
+  from: string;
+  columns: string;
+  /** The owner's column: `"r"."event_id"`. */
+  owner: string;
+  /** Conditions after the owner's, each value written through `value` (which numbers its placeholder). */
+  where?: (value: (v: unknown) => string) => string;
+  /** The sort expression as the platform orders by it (a time at the cursor's precision: `date_trunc('milliseconds', …)`). */
+  sort: string;
+  direction: 'ASC' | 'DESC';
+  /** The row's id column, which breaks ties. */
+  id: string;
+  of: (row: Record<string, unknown>) => T;
+  ownerOf: (row: T) => string;
+  cursorOf: (row: T) => string | number;
+}
+
+/**
+ * One owner's page, read with every other owner's page of the request: the
+ * pages in one statement (each owner's first + 1 rows by row_number() per
+ * owner; an owner asked about alone with a LIMIT), their totals, when asked,
+ * in one more.
+ */
+export function pageOfOwner<T extends { id: string }>(ctx: BareContext, list: OwnedList<T>, ownerId: string, first: number) {
+  const numbered = () => {
+    const values: unknown[] = [];
+    return { values, value: (v: unknown) => `$${values.push(v)}` };
+  };
+  const conditions = (ownerIds: readonly string[], value: (v: unknown) => string) =>
+    `${list.owner} IN (${ownerIds.map(value).join(', ')})${list.where ? ` AND ${list.where(value)}` : ''}`;
+  const totals = loader<string, number>(ctx, `${list.key}:total`, async (ownerIds) => {
+    const { values, value } = numbered();
+    const found = await rows<{ owner: string; total: number }>(
+      ctx,
+      `SELECT ${list.owner} AS "owner", count(DISTINCT ${list.id})::int AS "total" FROM ${list.from} WHERE ${conditions(ownerIds, value)} GROUP BY ${list.owner}`,
+      values,
+    );
+    return ownerIds.map((owner) => found.find((r) => String(r.owner) === owner)?.total ?? 0);
+  });
+  const pages = loader<string, T[]>(ctx, `${list.key}:page:${first}`, async (ownerIds) => {
+    const { values, value } = numbered();
+    const order = `${list.sort} ${list.direction}, ${list.id} ${list.direction}`;
+    if (ownerIds.length === 1) {
+      return [(await rows(ctx, `SELECT ${list.columns} FROM ${list.from} WHERE ${conditions(ownerIds, value)} ORDER BY ${order} LIMIT ${first + 1}`, values)).map(list.of)];
+    }
+    const where = conditions(ownerIds, value);
+    const ranked = `SELECT ${list.id} AS "id", row_number() OVER (PARTITION BY ${list.owner} ORDER BY ${order}) AS "place" FROM ${list.from} WHERE ${conditions(ownerIds, value)}`;
+    const text = `SELECT ${list.columns} FROM ${list.from} WHERE ${where} AND ${list.id} IN (SELECT ranked.id FROM (${ranked}) ranked WHERE ranked.place <= ${value(first + 1)}) ORDER BY ${list.owner} ASC, ${order}`;
+    const byOwner = new Map<string, T[]>(ownerIds.map((owner) => [owner, []]));
+    for (const row of (await rows(ctx, text, values)).map(list.of)) byOwner.get(list.ownerOf(row))?.push(row);
+    return ownerIds.map((owner) => byOwner.get(owner)!);
+  });
+  const totalCount: PromiseLike<number> = { then: (resolve, reject) => totals.load(ownerId).then(resolve, reject) };
+  return pages.load(ownerId).then((found) => {
+    const nodes = found.slice(0, first);
+    const edges = nodes.map((node) => ({ node, cursor: encodeCursor(list.cursorOf(node), node.id) }));
+    return { nodes, edges, totalCount, pageInfo: { hasNextPage: found.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+  });
 }
 
 export async function rows<T = Record<string, unknown>>(ctx: BareContext, text: string, values: unknown[] = []): Promise<T[]> {

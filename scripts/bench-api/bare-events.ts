@@ -1,4 +1,4 @@
-import { BareContext, encodeCursor, lazyCount, loader, rows } from './bare-context';
+import { BareContext, encodeCursor, lazyCount, loader, OwnedList, pageOfOwner, rows } from './bare-context';
 import { hasRole, localized, nameIn, renderInZones, userLoader } from './bare-common';
 
 /** Events and registrations as the platform reads them (libs/events: EventsService.list, RegistrationsService, the resolvers). */
@@ -131,21 +131,29 @@ async function attendee(ctx: BareContext, userId: string) {
   return u ? { userId: u.id, displayName: nameIn(u, ctx.language), email: u.email, language: u.preferredLanguage, timeZone: u.timeZone } : null;
 }
 
-/** An event's registrations in arrival order, REGISTERED and WAITLISTED. */
-function registrationsPage(ctx: BareContext, eventId: string, first: number) {
-  const where = `"r"."event_id" = $1 AND "r"."status" IN ($2, $3)`;
-  const values = [eventId, 'REGISTERED', 'WAITLISTED'];
-  return (async () => {
-    const found = (await rows(ctx, `SELECT ${registrationColumns('r')} FROM "event_registration" "r" WHERE ${where} ORDER BY "r"."queue_order" ASC, "r"."id" ASC LIMIT ${first + 1}`, values)).map((r) => registrationOf(r, 'r'));
-    const nodes = found.slice(0, first);
-    const edges = nodes.map((node) => ({ node, cursor: encodeCursor(node.queueOrder, node.id) }));
-    return {
-      nodes,
-      edges,
-      totalCount: lazyCount(async () => Number((await rows<{ cnt: string }>(ctx, `SELECT COUNT(1) AS "cnt" FROM "event_registration" "r" WHERE ${where}`, values))[0].cnt)),
-      pageInfo: { hasNextPage: found.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-    };
-  })();
+/**
+ * An event's registrations in arrival order, REGISTERED and WAITLISTED: every
+ * event's page of the request in one statement (RegistrationsService.forEvent),
+ * each registration carrying its event.
+ */
+function registrationsPage(ctx: BareContext, event: EventRow, first: number) {
+  const list: OwnedList<RegistrationRow> = {
+    key: 'events.registrations:REGISTERED,WAITLISTED',
+    from: '"event_registration" "r"',
+    columns: registrationColumns('r'),
+    owner: '"r"."event_id"',
+    where: (value) => `"r"."status" IN (${value('REGISTERED')}, ${value('WAITLISTED')})`,
+    sort: '"r"."queue_order"',
+    direction: 'ASC',
+    id: '"r"."id"',
+    of: (row) => registrationOf(row, 'r'),
+    ownerOf: (registration) => registration.eventId,
+    cursorOf: (registration) => registration.queueOrder,
+  };
+  return pageOfOwner(ctx, list, event.id, first).then((connection) => {
+    for (const registration of connection.nodes) registration.event = event;
+    return connection;
+  });
 }
 
 /** 1 for the first person waiting; null unless waiting. */
@@ -173,7 +181,7 @@ export const eventResolvers = {
     spacesLeft: async (event: EventRow, _: unknown, ctx: BareContext) => (event.capacity === null ? null : Math.max(0, event.capacity - (await counts(ctx, event.id)).registered)),
     registrations: (event: EventRow, args: { first?: number }, ctx: BareContext) => {
       if (!canManage(ctx, event)) throw new Error('NOT_FOUND');
-      return registrationsPage(ctx, event.id, args.first ?? 20);
+      return registrationsPage(ctx, event, args.first ?? 20);
     },
   },
   EventRegistration: {

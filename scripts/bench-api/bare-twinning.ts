@@ -1,4 +1,4 @@
-import { BareContext, encodeCursor, lazyCount, loader, rows } from './bare-context';
+import { BareContext, loader, OwnedList, pageOfOwner, rows } from './bare-context';
 import { cityLoader } from './bare-cities';
 import { hasRole, nameIn, userLoader, type UserRow } from './bare-common';
 
@@ -35,6 +35,7 @@ interface TwinningRow {
 }
 interface MemberRow {
   id: string;
+  workspaceId: string;
   userId: string;
   role: string;
   cityId: string;
@@ -105,21 +106,21 @@ export async function workspace(ctx: BareContext, id: string): Promise<Workspace
   return entity<WorkspaceRow>(found, 'Workspace', WORKSPACE_FIELDS);
 }
 
+/** Earliest joined first: every workspace's page of the request in one statement (WorkspaceService.members). */
 function membersPage(ctx: BareContext, workspaceId: string, first: number) {
-  const where = `"m"."workspace_id" = $1`;
-  return (async () => {
-    const found = (
-      await rows(ctx, `SELECT ${columns('m', MEMBER_FIELDS)} FROM "workspace_member" "m" WHERE ${where} ORDER BY date_trunc('milliseconds', "m"."joined_at") ASC, "m"."id" ASC LIMIT ${first + 1}`, [workspaceId])
-    ).map((r) => entity<MemberRow>(r, 'm', MEMBER_FIELDS));
-    const nodes = found.slice(0, first);
-    const edges = nodes.map((node) => ({ node, cursor: encodeCursor(node.joinedAt.toISOString(), node.id) }));
-    return {
-      nodes,
-      edges,
-      totalCount: lazyCount(async () => Number((await rows<{ cnt: string }>(ctx, `SELECT COUNT(1) AS "cnt" FROM "workspace_member" "m" WHERE ${where}`, [workspaceId]))[0].cnt)),
-      pageInfo: { hasNextPage: found.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-    };
-  })();
+  const list: OwnedList<MemberRow> = {
+    key: 'twinning.members:[]',
+    from: '"workspace_member" "m"',
+    columns: columns('m', MEMBER_FIELDS),
+    owner: '"m"."workspace_id"',
+    sort: `date_trunc('milliseconds', "m"."joined_at")`,
+    direction: 'ASC',
+    id: '"m"."id"',
+    of: (row) => entity<MemberRow>(row, 'm', MEMBER_FIELDS),
+    ownerOf: (member) => member.workspaceId,
+    cursorOf: (member) => member.joinedAt.toISOString(),
+  };
+  return pageOfOwner(ctx, list, workspaceId, first);
 }
 
 const city = async (ctx: BareContext, id: string) => {
