@@ -218,6 +218,8 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
       ['KR', 'KRW', '34000000'],
     ]);
 
+    // Once the page has read the saved draft back: a press in those milliseconds was once lost in CI, with no request sent.
+    await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: tr({ en: 'Submit the application', ko: '신청서 제출' }) }).click();
     await expect(page.getByRole('status').filter({ hasText: tr({ en: 'Application submitted.', ko: '신청서를 제출했습니다.' }) })).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(tr({ en: 'Submitted', ko: '제출 완료' }));
