@@ -83,11 +83,11 @@ export default tseslint.config(
   { files: ['apps/web/**/*.{ts,tsx}'], rules: importRules([...INTO_A_LIB, ...WEB]) },
   {
     // The API benchmark's bare server imports the pure files the platform's own code runs (the request
-    // limit's window, Markdown to text, the pairing engine, @app/rules), past the indexes that would load Nest; never a framework.
+    // limit's window, the request loaders, Markdown to text, the pairing engine, @app/rules), past the indexes that would load Nest; never a framework.
     files: ['scripts/bench-api/bare-*.ts'],
     rules: importRules([
       { group: ['@nestjs/*', 'typeorm', 'class-validator', 'class-transformer'], message: 'The benchmark\'s baseline runs without Nest, TypeORM or class-validator: that is what it measures.' },
-      { regex: '^@app/(?!(core/graphql/sliding-window-limiter|knowledge/markdown|pairing/engine|rules)$)', message: 'The baseline imports only the pure files it names (core/graphql/sliding-window-limiter, knowledge/markdown, pairing/engine, rules): an index would load Nest.' },
+      { regex: '^@app/(?!(core/graphql/sliding-window-limiter|core/graphql/loaders|knowledge/markdown|pairing/engine|rules)$)', message: 'The baseline imports only the pure files it names (core/graphql/sliding-window-limiter, core/graphql/loaders, knowledge/markdown, pairing/engine, rules): an index would load Nest.' },
     ]),
   },
   {

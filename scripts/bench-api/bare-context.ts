@@ -1,4 +1,5 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import { requestLoader } from '@app/core/graphql/loaders';
 import type { Pool } from 'pg';
 
 /**
@@ -26,65 +27,12 @@ export interface BareContext {
 }
 
 /**
- * One loader per key and request, batched as the platform's requestLoader
- * batches (maxBatchSize 500) and sent in the request's waves as the platform's
- * are (libs/core/src/graphql/loaders.ts): which statements a request sends,
- * and in what order, depends on them.
+ * One loader per key and request: the platform's own requestLoader (batches of
+ * at most 500, sent in the request's waves), on the baseline's context, since
+ * which statements a request sends, and in what order, depends on it.
  */
 export function loader<K, V>(ctx: BareContext, key: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>): DataLoader<K, V> {
-  let found = ctx.loaders.get(key) as DataLoader<K, V> | undefined;
-  if (!found) {
-    const waves = wavesOf(ctx);
-    found = new DataLoader<K, V>((keys) => waves.run(() => batch(keys)), { maxBatchSize: 500, batchScheduleFn: waves.schedule });
-    ctx.loaders.set(key, found);
-  }
-  return found;
-}
-
-/**
- * The platform's waves: a batch asked while none runs goes once the tick's
- * work is done, with every other asked meanwhile; one asked while batches run
- * waits until they have all answered (and the fields reading them have asked),
- * then goes with all of it.
- */
-class Waves {
-  private running = 0;
-  private waiting: Array<() => void> = [];
-  private sendScheduled = false;
-
-  readonly schedule = (send: () => void): void => {
-    this.waiting.push(send);
-    this.sendWhenIdle();
-  };
-
-  async run<T>(batch: () => Promise<T>): Promise<T> {
-    this.running += 1;
-    try {
-      return await batch();
-    } finally {
-      this.running -= 1;
-      this.sendWhenIdle();
-    }
-  }
-
-  private sendWhenIdle(): void {
-    if (this.sendScheduled || this.running > 0 || this.waiting.length === 0) return;
-    this.sendScheduled = true;
-    setImmediate(() => {
-      this.sendScheduled = false;
-      if (this.running > 0) return;
-      for (const send of this.waiting.splice(0)) send();
-    });
-  }
-}
-
-function wavesOf(ctx: BareContext): Waves {
-  let waves = ctx.loaders.get('core.loaderWaves') as Waves | undefined;
-  if (!waves) {
-    waves = new Waves();
-    ctx.loaders.set('core.loaderWaves', waves);
-  }
-  return waves;
+  return requestLoader(ctx, key, batch);
 }
 
 /** A result computed once per request (the platform's `once`). */

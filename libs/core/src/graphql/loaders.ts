@@ -11,7 +11,7 @@ import type { RequestContext } from '../auth/auth-user';
  * on a request loader itself: its load would wait for the wave it runs in.
  */
 export function requestLoader<K, V>(
-  ctx: RequestContext,
+  ctx: Pick<RequestContext, 'loaders'>,
   key: string,
   batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>,
 ): DataLoader<K, V> {
@@ -73,7 +73,7 @@ class Waves {
 
 const WAVES = 'core.loaderWaves';
 
-function wavesOf(ctx: RequestContext): Waves {
+function wavesOf(ctx: Pick<RequestContext, 'loaders'>): Waves {
   let waves = ctx.loaders.get(WAVES) as Waves | undefined;
   if (!waves) {
     waves = new Waves();
