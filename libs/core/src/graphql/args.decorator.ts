@@ -3,8 +3,8 @@ import { PipeTransform } from '@nestjs/common';
 import { Args as GraphqlArgs, ArgsOptions } from '@nestjs/graphql';
 import { createValidationPipe } from '../errors/validation.pipe';
 
-/** Types whose values arrive checked by GraphQL itself: a scalar, or an object nobody declared rules for. */
-const UNCHECKED = new Set<unknown>([String, Number, Boolean, Object, Array, Date]);
+/** Types whose values arrive checked by GraphQL itself: scalars, enums (recorded as String or Number) and lists of them. */
+const UNCHECKED = new Set<unknown>([String, Number, Boolean, Array, Date]);
 
 const validation = createValidationPipe();
 
@@ -26,7 +26,13 @@ export function Args(options: ArgsOptions): ParameterDecorator;
 export function Args(propertyOrOptions?: string | ArgsOptions, options?: ArgsOptions): ParameterDecorator {
   return (target, key, index) => {
     const types = key === undefined ? undefined : (Reflect.getMetadata('design:paramtypes', target, key) as unknown[] | undefined);
-    const pipes: PipeTransform[] = UNCHECKED.has(types?.[index]) ? [] : [validation];
+    const declared = types?.[index];
+    // TypeScript records a union with null, an interface or `any` as Object, which the pipe cannot check:
+    // such an argument would pass unvalidated, so it is refused where it is declared.
+    if (declared === Object || declared === undefined) {
+      throw new Error(`${target.constructor.name}.${String(key)}: argument ${index} needs a class, scalar or enum type (not a union with null, an interface or any), so that it can be validated.`);
+    }
+    const pipes: PipeTransform[] = UNCHECKED.has(declared) ? [] : [validation];
     const decorator =
       typeof propertyOrOptions === 'string'
         ? GraphqlArgs(propertyOrOptions, options ?? {}, ...pipes)
