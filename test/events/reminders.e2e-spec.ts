@@ -38,17 +38,17 @@ describe('events: reminders, rescheduling and cancellation', () => {
   it('reminds everyone holding a place a day and an hour before, once each, in their language and zone', async () => {
     const event = await fullEvent();
     workerTo(event, DAY - 60_000);
-    const day = await app.mail.waitFor((m) => m.to === EMAIL.liverpool && m.subject === 'Tomorrow: “Hydrogen ports seminar”');
+    const day = await app.mail.waitFor((m) => m.to === EMAIL.liverpool && m.subject === 'Starts in 23 hours: “Hydrogen ports seminar”');
     expect(day.text).toMatch(/When: .+ (GMT|BST) \(.+ KST where it takes place\)/);
     expect(day.text).toContain('Join online: https://meet.example.org/hydrogen-ports');
-    const dayKo = await app.mail.waitFor((m) => m.to === EMAIL.busan && m.subject === '내일 시작: “수소 항만 세미나”');
+    const dayKo = await app.mail.waitFor((m) => m.to === EMAIL.busan && m.subject === '23시간 후 시작: “수소 항만 세미나”');
     // A span within one day reads 오후 6:00~8:00; one across midnight names both days.
     expect(dayKo.text).toMatch(/일시: .+ 오[전후] \d+:\d\d.*(~| – ).+ \(한국 시간\)/);
     expect(dayKo.text).not.toContain('현지 시각');
 
     workerTo(event, HOUR - 60_000);
-    await app.mail.waitFor((m) => m.to === EMAIL.liverpool && m.subject === 'Starting in an hour: “Hydrogen ports seminar”');
-    await app.mail.waitFor((m) => m.to === EMAIL.busan && m.subject === '1시간 후 시작: “수소 항만 세미나”');
+    await app.mail.waitFor((m) => m.to === EMAIL.liverpool && m.subject === 'Starts in less than an hour: “Hydrogen ports seminar”');
+    await app.mail.waitFor((m) => m.to === EMAIL.busan && m.subject === '1시간 안에 시작: “수소 항만 세미나”');
     await settle(1500);
     expect(await remindersOf(event.id)).toEqual([
       `event-reminder:${event.id}:${event.startsAt}:DAY:${id.busan}`,
@@ -58,14 +58,16 @@ describe('events: reminders, rescheduling and cancellation', () => {
     ].sort());
     // Nobody on the waiting list is reminded, and each reminder arrived once.
     // (They were told they are waiting when they registered: only reminders count here.)
-    expect(app.mail.to(EMAIL.participant).filter((m) => /^(Tomorrow|Starting in an hour): “Hydrogen/.test(m.subject))).toEqual([]);
-    expect(app.mail.to(EMAIL.liverpool).filter((m) => /^(Tomorrow|Starting in an hour): “Hydrogen/.test(m.subject))).toHaveLength(2);
+    expect(app.mail.to(EMAIL.participant).filter((m) => /^Starts in .+: “Hydrogen/.test(m.subject))).toEqual([]);
+    expect(app.mail.to(EMAIL.liverpool).filter((m) => /^Starts in .+: “Hydrogen/.test(m.subject))).toHaveLength(2);
   });
 
   it('a new time tells everyone registered or waiting, and the reminders follow the new start', async () => {
     const event = await fullEvent({ en: 'Moving seminar', ko: '일정이 바뀌는 세미나' });
     workerTo(event, DAY - 60_000);
-    await app.mail.waitFor((m) => m.to === EMAIL.liverpool && m.subject === 'Tomorrow: “Moving seminar”');
+    await app.mail.waitFor((m) => m.to === EMAIL.liverpool && m.subject === 'Starts in 23 hours: “Moving seminar”');
+    // Both sent before the clock moves on: each says the time left when it is sent.
+    await app.mail.waitFor((m) => m.to === EMAIL.busan && m.subject === '23시간 후 시작: “일정이 바뀌는 세미나”');
 
     const newStart = new Date(new Date(event.startsAt).getTime() + 2 * DAY);
     const moved = await app.gqlOk<{ updateEvent: EventView }>(
@@ -89,12 +91,12 @@ describe('events: reminders, rescheduling and cancellation', () => {
     expect((await remindersOf(event.id)).filter((k) => k.includes(':HOUR:'))).toEqual([]);
     // A day before the new start, the day reminder comes again, for the new start.
     workerTo(moved.updateEvent, DAY - 60_000);
-    await eventually(async () => app.mail.to(EMAIL.busan).filter((m) => m.subject === '내일 시작: “일정이 바뀌는 세미나”').length === 2, 15_000, 'the second day reminder');
+    await eventually(async () => app.mail.to(EMAIL.busan).filter((m) => m.subject === '23시간 후 시작: “일정이 바뀌는 세미나”').length === 2, 15_000, 'the second day reminder');
     await settle(600);
     const keys = await remindersOf(event.id);
     expect(keys.filter((k) => k.includes(`${event.id}:${newStart.toISOString()}:DAY`))).toHaveLength(2);
     expect(keys.filter((k) => k.includes(`${event.id}:${event.startsAt}:DAY`))).toHaveLength(2);
-    expect(app.mail.to(EMAIL.liverpool).filter((m) => m.subject === 'Tomorrow: “Moving seminar”')).toHaveLength(2);
+    expect(app.mail.to(EMAIL.liverpool).filter((m) => m.subject === 'Starts in 23 hours: “Moving seminar”')).toHaveLength(2);
   });
 
   it('cancelling tells everyone registered or waiting why; the event then takes no changes and sends no reminders', async () => {

@@ -203,17 +203,19 @@ describe('seed fund: review due dates', () => {
     // The assignment itself is emailed with the same link: the board's page of the application, where the review is written.
     await app.mail.waitFor((m) => ours('board.uk2@demo.twins.test')(m) && m.subject.startsWith('Please review'));
 
+    // Each says the time left when it is sent, rounded down: a minute inside three days is 2 days, inside one day 23 hours.
     worker.advance(dueAt.getTime() - 3 * DAY + 60_000 - worker.now().getTime());
-    const en = await app.mail.waitFor((m) => ours('board.uk2@demo.twins.test')(m) && m.subject.startsWith('3 days left'));
-    expect(en.subject).toBe('3 days left to review “Smart quays feasibility”');
+    const en = await app.mail.waitFor((m) => ours('board.uk2@demo.twins.test')(m) && m.subject.startsWith('2 days left'));
+    expect(en.subject).toBe('2 days left to review “Smart quays feasibility”');
     expect(en.text).toMatch(/is due on .+ (GMT|BST)/);
-    const ko = await app.mail.waitFor((m) => ours('board.kr@demo.twins.test')(m) && m.subject.startsWith('심사 마감 3일 전'));
+    const ko = await app.mail.waitFor((m) => ours('board.kr@demo.twins.test')(m) && m.subject.startsWith('심사 마감 이틀 전'));
+    expect(ko.subject).toBe('심사 마감 이틀 전: “스마트 부두 타당성 조사”');
     expect(ko.text).toMatch(/오[전후] \d+:\d\d \(한국 시간\)입니다/);
 
     // 김지현 submits; only Oliver, still pending, hears a day before.
     await submitReview(applicationId, 'boardKr');
     worker.advance(2 * DAY);
-    await app.mail.waitFor((m) => ours('board.uk2@demo.twins.test')(m) && m.subject.startsWith('One day left'));
+    await app.mail.waitFor((m) => ours('board.uk2@demo.twins.test')(m) && m.subject === '23 hours left to review “Smart quays feasibility”');
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const keys: Array<{ idempotency_key: string }> = await app.dataSource.query(`SELECT idempotency_key FROM outbox_message WHERE template = 'governance.review-due-reminder' AND idempotency_key LIKE ANY($1::text[])`, [
       reviews.map((r) => `%:${r.id}:%`),

@@ -18,7 +18,8 @@ const BATCH = 200;
  * idempotency key also names the start instant), rows are claimed with SKIP
  * LOCKED, so each reminder goes once however often or from however many
  * workers the check runs; and an event moved to a new start gets reminders for
- * the new one.
+ * the new one. The email says how soon the event starts when it is sent, not
+ * which reminder it is.
  */
 @Injectable()
 export class EventReminderService {
@@ -58,7 +59,7 @@ export class EventReminderService {
               template: EventsEmail.REMINDER,
               idempotencyKey: `event-reminder:${event.id}:${row.starts_at.toISOString()}:${kind}:${row.user_id}`,
               to,
-              data: { ...eventEmailData(this.config, event, true), reminder: kind },
+              data: eventEmailData(this.config, event, true),
             });
           }
           // Handled either way: sent, or not owed (the person took their place after its moment).

@@ -67,9 +67,10 @@ const SAMPLES: Record<string, unknown[]> = {
   })),
   'projects.case-study-prompt': ['BUSINESS_AS_USUAL', 'CLOSED'].map((trigger) => ({ title, trigger, url: URL_ })),
   'funding.submission-received': [true, false].map((forAdmin) => ({ title, callTitle: call, submittedAt: AT, forAdmin, url: URL_ })),
-  'funding.deadline-reminder': [1, 3].map((daysLeft) => ({ title, callTitle: call, closesAt: AT, daysLeft, url: URL_ })),
+  // Rows queued before the time left was reckoned at sending hold the reminder's window, daysLeft.
+  'funding.deadline-reminder': [{ title, callTitle: call, closesAt: AT, url: URL_ }, { title, callTitle: call, closesAt: AT, daysLeft: 3, url: URL_ }],
   'governance.review-assigned': [{ title, callTitle: call, url: URL_ }],
-  'governance.review-due-reminder': [1, 3].map((daysLeft) => ({ title, callTitle: call, dueAt: AT, daysLeft, url: URL_ })),
+  'governance.review-due-reminder': [{ title, callTitle: call, dueAt: AT, url: URL_ }, { title, callTitle: call, dueAt: AT, daysLeft: 1, url: URL_ }],
   'governance.decision-made': [
     { title, outcome: 'APPROVED_WITH_CONDITIONS', amounts: { GBP: '2000000', KRW: '34000000' }, rationale: { en: 'A strong plan.', ko: '탄탄한 계획입니다.' }, conditions: { en: 'Report monthly.', ko: '매월 보고합니다.' }, supersedes: true, url: URL_ },
     { title, outcome: 'REJECTED', amounts: {}, rationale: { en: 'Out of scope.', ko: '범위를 벗어납니다.' }, conditions: null, supersedes: false, url: URL_ },
@@ -93,7 +94,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'events.promoted': [event],
   'events.registered': [{ ...event, calendarUrl: 'https://twins.example.org/events/e1.ics' }],
   'events.waitlisted': [{ ...event, waitlistPosition: 3 }],
-  'events.reminder': (['DAY', 'HOUR'] as const).map((reminder) => ({ ...event, reminder })),
+  'events.reminder': [event, { ...event, reminder: 'HOUR' }],
   'events.rescheduled': [true, false].map((waitlisted) => ({ ...event, format: 'ONLINE', venue: null, joinUrl: null, previousStartsAt: AT, previousEndsAt: LATER, waitlisted })),
   'events.cancelled': [true, false].map((waitlisted) => ({ ...event, reason: 'The venue is closed.', waitlisted })),
 };
@@ -102,7 +103,10 @@ const SAMPLES: Record<string, unknown[]> = {
 const LATIN_ALLOWED = new Set(['KST', 'GMT', 'BST', 'UTC', 'BEXCO']);
 const FALLBACKS = ['(으)로', '을(를)', '이(가)', '와(과)', '은(는)', '를(을)', '가(이)', '과(와)'];
 
-const ctx = (language: 'en' | 'ko', timeZone: string): TemplateContext => ({ language, timeZone, publicUrl: 'https://twins.example.org', recipientEmail: 'someone@example.org' });
+const ctx = (language: 'en' | 'ko', timeZone: string, now = new Date(AT)): TemplateContext => ({ language, timeZone, publicUrl: 'https://twins.example.org', recipientEmail: 'someone@example.org', now });
+
+/** Moments the emails are sent at, before and after AT (a close, a due date, a start): what a reminder says of the time left branches on them. */
+const NOWS = [3 * 86_400_000 - 60_000, 18 * 3_600_000, 30 * 60_000, -3_600_000].map((before) => new Date(new Date(AT).getTime() - before));
 
 /** The text a reader reads: subject, plain text and the HTML's text, without addresses and what people wrote. */
 function readable(rendered: { subject: string; text: string; html: string }): string {
@@ -122,11 +126,13 @@ describe('every email, in Korean and in English', () => {
     const template = PLATFORM_EMAIL_TEMPLATES.find((t) => t.name === name)!;
     for (const data of SAMPLES[name] ?? []) {
       for (const zone of ['Asia/Seoul', 'Europe/London']) {
-        const text = readable(template.renderStored(data, ctx('ko', zone)));
-        for (const fallback of FALLBACKS) expect(text).not.toContain(fallback);
-        const english = (text.match(/[A-Za-z][A-Za-z'’-]*/g) ?? []).filter((word) => !LATIN_ALLOWED.has(word));
-        expect(english).toEqual([]);
-        expect(text).not.toMatch(/\b[AP]M\b/);
+        for (const now of NOWS) {
+          const text = readable(template.renderStored(data, ctx('ko', zone, now)));
+          for (const fallback of FALLBACKS) expect(text).not.toContain(fallback);
+          const english = (text.match(/[A-Za-z][A-Za-z'’-]*/g) ?? []).filter((word) => !LATIN_ALLOWED.has(word));
+          expect(english).toEqual([]);
+          expect(text).not.toMatch(/\b[AP]M\b/);
+        }
       }
     }
   });
@@ -134,8 +140,10 @@ describe('every email, in Korean and in English', () => {
   it.each(names)('%s in English holds no Korean', (name) => {
     const template = PLATFORM_EMAIL_TEMPLATES.find((t) => t.name === name)!;
     for (const data of SAMPLES[name] ?? []) {
-      const text = readable(template.renderStored(data, ctx('en', 'Europe/London')));
-      expect(text.match(/[\u3131-\u318e\uac00-\ud7a3]+/g) ?? []).toEqual([]);
+      for (const now of NOWS) {
+        const text = readable(template.renderStored(data, ctx('en', 'Europe/London', now)));
+        expect(text.match(/[\u3131-\u318e\uac00-\ud7a3]+/g) ?? []).toEqual([]);
+      }
     }
   });
 

@@ -11,6 +11,7 @@ export { TEXT_LIMITS } from './text';
 export { TWINNING_LIMITS } from './twinning';
 export { amountsText, convertAtRate, convertedText, difference, formatAmount, fromRecord, matchPercent, minorDigits, sumByCurrency, toRecord, type Amounts, type MoneyLanguage } from './money';
 export { roundScore, weightedScore } from './reviews';
+export { durationText, timeLeft, type TimeLeft } from './time-left';
 export { fillKorean, koreanNumber, particleOf, quantityText, withParticle, type Particle } from './korean';
 export {
   formatClock,

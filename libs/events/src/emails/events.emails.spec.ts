@@ -1,7 +1,16 @@
 import { TemplateContext } from '@app/notifications';
 import { EventsEmail } from './events.emails';
 
-const ctx = (language: 'en' | 'ko', timeZone: string): TemplateContext => ({ language, timeZone, publicUrl: 'https://twins.example.org', recipientEmail: 'someone@example.org' });
+const ctx = (language: 'en' | 'ko', timeZone: string, now = new Date('2027-06-01T09:00:00.000Z')): TemplateContext => ({
+  language,
+  timeZone,
+  publicUrl: 'https://twins.example.org',
+  recipientEmail: 'someone@example.org',
+  now,
+});
+const MINUTE = 60_000;
+/** `ms` before the event below starts. */
+const before = (ms: number) => new Date(new Date('2027-06-03T09:00:00.000Z').getTime() - ms);
 const event = {
   kind: 'ANNUAL_SHOWCASE',
   format: 'ONLINE',
@@ -43,10 +52,25 @@ describe('event emails', () => {
   });
 
   it('remind with the joining link for people holding a place', () => {
-    const rendered = EventsEmail.REMINDER.render({ ...event, joinUrl: 'https://meet.example.org/x', reminder: 'HOUR' }, ctx('en', 'Asia/Seoul'));
-    expect(rendered.subject).toBe('Starting in an hour: “Annual showcase”');
+    const rendered = EventsEmail.REMINDER.render({ ...event, joinUrl: 'https://meet.example.org/x' }, ctx('en', 'Asia/Seoul', before(59 * MINUTE)));
+    expect(rendered.subject).toBe('Starts in less than an hour: “Annual showcase”');
     expect(rendered.text).toContain('Join online: https://meet.example.org/x');
     expect(rendered.headers).toBeUndefined();
+  });
+
+  it('remind with how soon the event starts when the email is sent, whichever reminder it is', () => {
+    const subjects = (now: Date, data: Parameters<typeof EventsEmail.REMINDER.render>[0] = event) =>
+      [EventsEmail.REMINDER.render(data, ctx('en', 'Europe/London', now)).subject, EventsEmail.REMINDER.render(data, ctx('ko', 'Asia/Seoul', now)).subject];
+    expect(subjects(before(24 * 60 * MINUTE - MINUTE))).toEqual(['Starts in 23 hours: “Annual showcase”', '23시간 후 시작: “연례 쇼케이스”']);
+    expect(subjects(before(60 * MINUTE))).toEqual(['Starts in 1 hour: “Annual showcase”', '1시간 후 시작: “연례 쇼케이스”']);
+    expect(subjects(before(20 * MINUTE))).toEqual(['Starts in less than an hour: “Annual showcase”', '1시간 안에 시작: “연례 쇼케이스”']);
+    expect(subjects(before(3 * 24 * 60 * MINUTE))).toEqual(['Starts in 3 days: “Annual showcase”', '3일 후 시작: “연례 쇼케이스”']);
+    // A day reminder queued before, with its kind, sent late: the kind is not read, the start is.
+    expect(subjects(before(5 * MINUTE), { ...event, reminder: 'DAY' })).toEqual(['Starts in less than an hour: “Annual showcase”', '1시간 안에 시작: “연례 쇼케이스”']);
+    // Sent once the event has begun (the mail server was down): it says so, never a negative time.
+    expect(subjects(before(-10 * MINUTE))).toEqual(['Has started: “Annual showcase”', '시작됨: “연례 쇼케이스”']);
+    expect(EventsEmail.REMINDER.render(event, ctx('ko', 'Asia/Seoul', before(-10 * MINUTE))).text).toContain('등록하신 “연례 쇼케이스”가 시작되었습니다.');
+    expect(EventsEmail.REMINDER.render(event, ctx('en', 'Asia/Seoul', before(-10 * MINUTE))).text).toContain('“Annual showcase”, which you registered for, has started.');
   });
 
   it('confirm a place with the calendar file in the reader’s language', () => {

@@ -1,6 +1,6 @@
 import { Bilingual, pick } from '@app/core';
 import { defineTemplate, formatInstant, layout, TemplateContext } from '@app/notifications';
-import { formatSpan, withParticle } from '@app/rules';
+import { durationText, formatSpan, timeLeft, withParticle } from '@app/rules';
 
 const KIND: Record<string, Bilingual> = {
   SEMINAR: { en: 'seminar', ko: '세미나' },
@@ -221,23 +221,33 @@ const waitlisted = defineTemplate<EventEmailData & { waitlistPosition: number }>
 });
 
 /** One day, or one hour, before the start, to everyone holding a place. */
-const reminder = defineTemplate<EventEmailData & { reminder: 'DAY' | 'HOUR' }>({
+/**
+ * A day or an hour before the start, to those holding a place. How soon it
+ * starts is reckoned when the email is sent (ctx.now), from the start, not
+ * from the reminder's kind; `reminder` (DAY or HOUR) is in rows queued
+ * before: it is accepted and no longer read.
+ */
+const reminder = defineTemplate<EventEmailData & { reminder?: 'DAY' | 'HOUR' }>({
   name: 'events.reminder',
   render: (d, ctx) => {
     const title = pick(d.title, ctx.language);
-    return ctx.language === 'ko'
-      ? layout(ctx, {
-          subject: `${d.reminder === 'HOUR' ? '1시간 후 시작' : '내일 시작'}: “${title}”`,
-          greeting: '안녕하세요.',
-          paragraphs: [`등록하신 ${withParticle(`“${title}”`, '이/가')} 곧 시작됩니다.`, when(d, ctx), ...where(d, ctx)],
-          action: { label: '행사 보기', url: d.url },
-        })
-      : layout(ctx, {
-          subject: `${d.reminder === 'HOUR' ? 'Starting in an hour' : 'Tomorrow'}: “${title}”`,
-          greeting: 'Hello,',
-          paragraphs: [`“${title}”, which you registered for, is coming up.`, when(d, ctx), ...where(d, ctx)],
-          action: { label: 'See the event', url: d.url },
-        });
+    const left = timeLeft(d.startsAt, ctx.now);
+    if (ctx.language === 'ko') {
+      const soon = left.unit === 'passed' ? '시작됨' : left.unit === 'underAnHour' ? '1시간 안에 시작' : `${durationText(left, 'ko')} 후 시작`;
+      return layout(ctx, {
+        subject: `${soon}: “${title}”`,
+        greeting: '안녕하세요.',
+        paragraphs: [`등록하신 ${withParticle(`“${title}”`, '이/가')} ${left.unit === 'passed' ? '시작되었습니다' : '곧 시작됩니다'}.`, when(d, ctx), ...where(d, ctx)],
+        action: { label: '행사 보기', url: d.url },
+      });
+    }
+    const soon = left.unit === 'passed' ? 'Has started' : left.unit === 'underAnHour' ? 'Starts in less than an hour' : `Starts in ${durationText(left, 'en')}`;
+    return layout(ctx, {
+      subject: `${soon}: “${title}”`,
+      greeting: 'Hello,',
+      paragraphs: [`“${title}”, which you registered for, ${left.unit === 'passed' ? 'has started' : 'is coming up'}.`, when(d, ctx), ...where(d, ctx)],
+      action: { label: 'See the event', url: d.url },
+    });
   },
 });
 

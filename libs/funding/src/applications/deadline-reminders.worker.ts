@@ -13,7 +13,9 @@ const DAY_MS = 86_400_000;
  * Deadline reminders for draft applications. Each (application, lead,
  * reminder) goes into the outbox once, under an idempotency key, so checking
  * again, or from two workers, never sends twice; the close is written in
- * each lead's own zone and language.
+ * each lead's own zone and language. The window only decides when a reminder
+ * is due: the email says the time actually left when it is sent (a call
+ * closing in 48 hours is "47 hours left", not "3 days").
  */
 @Injectable()
 export class DeadlineReminderService {
@@ -50,7 +52,6 @@ export class DeadlineReminderService {
               title: { en: draft.title_en, ko: draft.title_ko } as Bilingual,
               callTitle: { en: draft.call_title_en, ko: draft.call_title_ko } as Bilingual,
               closesAt: draft.closes_at.toISOString(),
-              daysLeft: days,
               url: `${this.config.PUBLIC_URL}/applications/${draft.id}`,
             },
           });

@@ -1,5 +1,5 @@
 import { Bilingual, pick } from '@app/core';
-import { amountsText } from '@app/rules';
+import { amountsText, durationText, timeLeft } from '@app/rules';
 import { defineTemplate, formatInstant, layout } from '@app/notifications';
 
 const reviewAssigned = defineTemplate<{ title: Bilingual; callTitle: Bilingual; url: string }>({
@@ -23,25 +23,44 @@ const reviewAssigned = defineTemplate<{ title: Bilingual; callTitle: Bilingual; 
   },
 });
 
-const reviewDue = defineTemplate<{ title: Bilingual; callTitle: Bilingual; dueAt: string; daysLeft: number; url: string }>({
+/**
+ * A reviewer's reminder before the review is due. The time left is reckoned
+ * when the email is sent (ctx.now), from the due date, not from the
+ * reminder's window; `daysLeft`, the window, is in rows queued before: it is
+ * accepted and no longer read.
+ */
+const reviewDue = defineTemplate<{ title: Bilingual; callTitle: Bilingual; dueAt: string; daysLeft?: number; url: string }>({
   name: 'governance.review-due-reminder',
   render: (d, ctx) => {
     const title = pick(d.title, ctx.language);
     const call = pick(d.callTitle, ctx.language);
     const at = formatInstant(d.dueAt, ctx);
-    return ctx.language === 'ko'
-      ? layout(ctx, {
-          subject: `심사 마감 ${d.daysLeft === 1 ? '하루' : `${d.daysLeft}일`} 전: “${title}”`,
-          greeting: '안녕하세요.',
-          paragraphs: [`“${call}” 공모의 신청서 “${title}”에 대한 심사 마감은 ${at}입니다.`, '아직 심사를 제출하지 않으셨습니다. 이해관계가 있다면 심사 대신 이해충돌을 신고해 주세요.'],
-          action: { label: '신청서 심사하기', url: d.url },
-        })
-      : layout(ctx, {
-          subject: `${d.daysLeft === 1 ? 'One day' : `${d.daysLeft} days`} left to review “${title}”`,
-          greeting: 'Hello,',
-          paragraphs: [`Your review of the application “${title}” to the call “${call}” is due on ${at}.`, 'You have not submitted it yet. If you have an interest in the application, declare a conflict instead of reviewing it.'],
-          action: { label: 'Review the application', url: d.url },
-        });
+    const left = timeLeft(d.dueAt, ctx.now);
+    const passed = left.unit === 'passed';
+    if (ctx.language === 'ko') {
+      const when = left.unit === 'passed' ? '마감 지남' : left.unit === 'underAnHour' ? '마감 1시간 이내' : `마감 ${durationText(left, 'ko')} 전`;
+      return layout(ctx, {
+        subject: `심사 ${when}: “${title}”`,
+        greeting: '안녕하세요.',
+        paragraphs: [
+          passed ? `“${call}” 공모의 신청서 “${title}”에 대한 심사는 ${at}까지였습니다.` : `“${call}” 공모의 신청서 “${title}”에 대한 심사 마감은 ${at}입니다.`,
+          '아직 심사를 제출하지 않으셨습니다. 이해관계가 있다면 심사 대신 이해충돌을 신고해 주세요.',
+        ],
+        action: { label: '신청서 심사하기', url: d.url },
+      });
+    }
+    return layout(ctx, {
+      subject:
+        left.unit === 'passed'
+          ? `Your review of “${title}” is overdue`
+          : `${left.unit === 'underAnHour' ? 'Less than an hour' : durationText(left, 'en')} left to review “${title}”`,
+      greeting: 'Hello,',
+      paragraphs: [
+        `Your review of the application “${title}” to the call “${call}” ${passed ? 'was' : 'is'} due on ${at}.`,
+        'You have not submitted it yet. If you have an interest in the application, declare a conflict instead of reviewing it.',
+      ],
+      action: { label: 'Review the application', url: d.url },
+    });
   },
 });
 

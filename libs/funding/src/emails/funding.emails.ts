@@ -1,7 +1,7 @@
 import { Bilingual, pick } from '@app/core';
 import { BoardEmail } from './board.emails';
 import { defineTemplate, formatInstant, layout } from '@app/notifications';
-import { withParticle } from '@app/rules';
+import { durationText, timeLeft, withParticle } from '@app/rules';
 
 const submissionReceived = defineTemplate<{ title: Bilingual; callTitle: Bilingual; submittedAt: string; forAdmin: boolean; url: string }>({
   name: 'funding.submission-received',
@@ -29,21 +29,44 @@ const submissionReceived = defineTemplate<{ title: Bilingual; callTitle: Bilingu
   },
 });
 
-const deadlineReminder = defineTemplate<{ title: Bilingual; callTitle: Bilingual; closesAt: string; daysLeft: number; url: string }>({
+/**
+ * A draft's reminder before its call closes. The time left is reckoned when
+ * the email is sent (ctx.now), from the close: never the reminder's window,
+ * which said "3 days" of a call closing in 48 hours. `daysLeft`, the window,
+ * is in rows queued before; it is accepted and no longer read.
+ */
+const deadlineReminder = defineTemplate<{ title: Bilingual; callTitle: Bilingual; closesAt: string; daysLeft?: number; url: string }>({
   name: 'funding.deadline-reminder',
   render: (d, ctx) => {
     const title = pick(d.title, ctx.language);
     const call = pick(d.callTitle, ctx.language);
     const at = formatInstant(d.closesAt, ctx);
-    return ctx.language === 'ko'
+    const left = timeLeft(d.closesAt, ctx.now);
+    if (ctx.language === 'ko') {
+      const draft = `“${title}” 신청서가 아직 제출되지 않았습니다`;
+      return left.unit === 'passed'
+        ? layout(ctx, {
+            subject: `공모 마감: “${title}” 신청서가 제출되지 않았습니다`,
+            greeting: '안녕하세요.',
+            paragraphs: [`“${call}” 공모가 ${at}에 마감되었습니다.`, `이 알림을 준비할 때 신청서 ${withParticle(`“${title}”`, '은/는')} 초안 상태였습니다. 마감 후에는 제출할 수 없습니다.`],
+            action: { label: '신청서 열기', url: d.url },
+          })
+        : layout(ctx, {
+            subject: left.unit === 'underAnHour' ? `마감 1시간 이내: ${draft}` : `마감 ${durationText(left, 'ko')} 전: ${draft}`,
+            greeting: '안녕하세요.',
+            paragraphs: [`“${call}” 공모가 ${at}에 마감됩니다.`, `신청서 ${withParticle(`“${title}”`, '은/는')} 아직 초안 상태입니다. 마감 후에는 제출할 수 없습니다.`],
+            action: { label: '신청서 완성하기', url: d.url },
+          });
+    }
+    return left.unit === 'passed'
       ? layout(ctx, {
-          subject: `마감 ${d.daysLeft === 1 ? '하루' : `${d.daysLeft}일`} 전: “${title}” 신청서가 아직 제출되지 않았습니다`,
-          greeting: '안녕하세요.',
-          paragraphs: [`“${call}” 공모가 ${at}에 마감됩니다.`, `신청서 ${withParticle(`“${title}”`, '은/는')} 아직 초안 상태입니다. 마감 후에는 제출할 수 없습니다.`],
-          action: { label: '신청서 완성하기', url: d.url },
+          subject: `The call has closed: “${title}” was not submitted`,
+          greeting: 'Hello,',
+          paragraphs: [`The call “${call}” closed on ${at}.`, `Your application “${title}” was still a draft when this reminder was prepared. It cannot be submitted after the close.`],
+          action: { label: 'Open the application', url: d.url },
         })
       : layout(ctx, {
-          subject: `${d.daysLeft === 1 ? 'One day' : `${d.daysLeft} days`} left: “${title}” is not submitted yet`,
+          subject: `${left.unit === 'underAnHour' ? 'Less than an hour' : durationText(left, 'en')} left: “${title}” is not submitted yet`,
           greeting: 'Hello,',
           paragraphs: [`The call “${call}” closes on ${at}.`, `Your application “${title}” is still a draft. It cannot be submitted after the close.`],
           action: { label: 'Finish the application', url: d.url },

@@ -15,7 +15,8 @@ const DAY_MS = 86_400_000;
  * date, window) goes into the outbox once, under an idempotency key, so
  * checking again, or from two workers, never sends twice; a due date moved by
  * setReviewDueDate gets its own reminders for the new date. The due date is
- * written in each reviewer's own zone and language.
+ * written in each reviewer's own zone and language, and the email says the
+ * time actually left when it is sent, not the window.
  */
 @Injectable()
 export class ReviewReminderService {
@@ -56,7 +57,6 @@ export class ReviewReminderService {
             title: { en: review.title_en, ko: review.title_ko } as Bilingual,
             callTitle: { en: review.call_title_en, ko: review.call_title_ko } as Bilingual,
             dueAt: review.due_at.toISOString(),
-            daysLeft: days,
             url: `${this.config.PUBLIC_URL}/board/applications/${review.application_id}`,
           },
         });

@@ -30,7 +30,7 @@ export async function enqueueing(outbox: OutboxService, em: EntityManager): Prom
 }
 
 export function rendering(): void {
-  const ctx = { language: 'ko' as const, timeZone: 'Asia/Seoul', publicUrl: 'https://twins.example.org', recipientEmail: 'someone@example.org' };
+  const ctx = { language: 'ko' as const, timeZone: 'Asia/Seoul', publicUrl: 'https://twins.example.org', recipientEmail: 'someone@example.org', now: new Date() };
   reminder.render({ title: '마감 안내', daysLeft: 1, url: 'https://twins.example.org/x' }, ctx);
   // @ts-expect-error rendering checks the data as enqueueing does
   reminder.render({ title: '마감 안내', daysLeft: 1 }, ctx);

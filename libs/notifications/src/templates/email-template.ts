@@ -14,6 +14,12 @@ export interface TemplateContext {
   timeZone: string;
   publicUrl: string;
   recipientEmail: string;
+  /**
+   * The moment the email is rendered: when it is sent, not when it was queued.
+   * What a template says about time left ("18 hours left") is reckoned from it;
+   * the sender gives its Clock's now, tests a fixed one.
+   */
+  now: Date;
 }
 
 /**

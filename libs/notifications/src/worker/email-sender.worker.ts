@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConnectionOptions, Job, UnrecoverableError, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppConfig, JobName, Language, MailTransport, QueueName, redisOptions } from '@app/core';
+import { AppConfig, Clock, JobName, Language, MailTransport, QueueName, redisOptions } from '@app/core';
 import { OutboxMessage, OutboxStatus } from '../entities/outbox-message.entity';
 import type { RenderedEmail } from '../templates/email-template';
 import { EmailTemplateRegistry } from '../templates/email-template.registry';
@@ -31,6 +31,7 @@ export class EmailSenderWorker implements OnApplicationBootstrap, BeforeApplicat
     private readonly dataSource: DataSource,
     private readonly templates: EmailTemplateRegistry,
     private readonly transport: MailTransport,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -62,6 +63,8 @@ export class EmailSenderWorker implements OnApplicationBootstrap, BeforeApplicat
         timeZone: message.timeZone,
         publicUrl: this.config.PUBLIC_URL,
         recipientEmail: message.recipientEmail,
+        // Rendered as it is sent, so a reminder says the time left now, however long it waited in the outbox.
+        now: this.clock.now(),
       });
     } catch (error) {
       // A template that cannot render will not render next time either: park it for an admin now.
