@@ -12,6 +12,7 @@ import {
   HealthService,
   LoggingModule,
   loadConfig,
+  MetricsModule,
   OpenDataModule,
   RedisModule,
 } from '@app/core';
@@ -43,6 +44,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(options.config),
         LoggingModule.forRoot(),
+        MetricsModule.forApi(),
         DatabaseModule.forRoot(PLATFORM_ENTITIES),
         RedisModule,
         NotificationsModule.forApi(PLATFORM_EMAIL_TEMPLATES),
