@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { findFreePort } from '@app/dev-services';
-import { startTestApp, TestApp } from '../support/harness';
+import { eventually, startTestApp, TestApp } from '../support/harness';
 
 /** One sample of a scrape: `name{labels} value`. */
 interface Sample {
@@ -146,6 +146,23 @@ describe('/metrics outside production', () => {
     expect(value(after, 'twins_outbox_messages', { status: 'DEAD' })).toBe(value(before, 'twins_outbox_messages', { status: 'DEAD' }) + 1);
     // Two days old, but parked: not what "oldest unsent" measures.
     expect(value(after, 'twins_outbox_oldest_unsent_age_seconds')).toBeLessThan(86400);
+  });
+
+  it('counts a job that fails for good, for every worker together, as the outbox parks its message', async () => {
+    const scrapeSamples = async () => parseExposition((await scrape(`${app.url}/metrics`)).text).samples;
+    const before = await scrapeSamples();
+    // A template nobody registered cannot render: the worker parks the message and fails its job at once.
+    await app.dataSource.query(
+      `INSERT INTO outbox_message (idempotency_key, template, recipient_email, language, time_zone)
+       VALUES ($1, 'metrics.unregistered', 'nobody@example.test', 'en', 'UTC')`,
+      [`metrics-test-${randomUUID()}`],
+    );
+    const after = await eventually(async () => {
+      const samples = await scrapeSamples();
+      return value(samples, 'twins_queue_jobs_failed_total', { queue: 'email' }) > value(before, 'twins_queue_jobs_failed_total', { queue: 'email' }) && samples;
+    }, 15_000, 'the failed job to be counted');
+    expect(value(after, 'twins_queue_jobs_failed_total', { queue: 'email' })).toBe(value(before, 'twins_queue_jobs_failed_total', { queue: 'email' }) + 1);
+    expect(value(after, 'twins_outbox_messages', { status: 'DEAD' })).toBe(value(before, 'twins_outbox_messages', { status: 'DEAD' }) + 1);
   });
 
   it("serves the worker's polling-job lag, pool and process on METRICS_PORT", async () => {
