@@ -107,7 +107,7 @@ describe('/metrics outside production', () => {
     expect(graphqlRequests.reduce((sum, s) => sum + s.value, 0)).toBeGreaterThanOrEqual(4);
     expect(find(samples, 'twins_http_request_duration_seconds_count', { route: '/metrics' })).toEqual([]);
 
-    // The outbox, the queues, the database pool and the process.
+    // Readiness, the outbox, the queues, the database pool and the process.
     for (const status of ['PENDING', 'SENDING', 'FAILED', 'DEAD']) expect(value(samples, 'twins_outbox_messages', { status })).toBeGreaterThanOrEqual(0);
     expect(find(samples, 'twins_outbox_messages', { status: 'SENT' })).toEqual([]);
     expect(value(samples, 'twins_outbox_oldest_unsent_age_seconds')).toBeGreaterThanOrEqual(0);
@@ -117,6 +117,9 @@ describe('/metrics outside production', () => {
       expect(value(samples, 'twins_queue_jobs_failed_total', { queue })).toBeGreaterThanOrEqual(0);
       expect(value(samples, 'twins_queue_jobs_completed_total', { queue })).toBeGreaterThanOrEqual(0);
     }
+    expect(value(samples, 'twins_ready')).toBe(1);
+    expect(value(samples, 'twins_dependency_up', { dependency: 'database' })).toBe(1);
+    expect(value(samples, 'twins_dependency_up', { dependency: 'redis' })).toBe(1);
     expect(value(samples, 'twins_db_pool_clients')).toBeGreaterThanOrEqual(1);
     expect(value(samples, 'twins_db_pool_idle_clients')).toBeGreaterThanOrEqual(0);
     expect(value(samples, 'twins_db_pool_waiting_requests')).toBe(0);

@@ -14,6 +14,7 @@ import {
   loadConfig,
   MetricsModule,
   OpenDataModule,
+  ReadinessMetrics,
   RedisModule,
 } from '@app/core';
 import { CitiesModule } from '@app/cities';
@@ -64,6 +65,7 @@ export class AppModule {
       providers: [
         HealthService,
         HealthResolver,
+        ReadinessMetrics,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
       ],

@@ -36,6 +36,7 @@ export { Metrics, METRIC_PREFIX } from './metrics/metrics';
 export { MetricsModule } from './metrics/metrics.module';
 export { HealthResolver } from './health/health.resolver';
 export { HealthService } from './health/health.service';
+export { ReadinessMetrics } from './health/readiness.metrics';
 export { requestLoader } from './graphql/loaders';
 export { costWhen, itemsOfPage, listOfAtMost, ONE_PER_COUNTRY, ONE_PER_LANGUAGE, OWN_ZONE_AND_ONE_PER_COUNTRY, PASSWORD_HASH_COST, queryCost } from './graphql/cost';
 export { RequestRateLimiter } from './graphql/request-rate-limiter';
