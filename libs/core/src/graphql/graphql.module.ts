@@ -86,14 +86,17 @@ const operationNamePlugin: ApolloServerPlugin<RequestContext & { req?: LoggedReq
 
 /**
  * Times each operation for the GraphQL latency histogram of /metrics, from
- * the start of Apollo's handling of the request to its answer, labelled with
- * the operation's name in its document, its type and whether the answer
- * carries errors. A request refused before it runs counts too (an error).
+ * the request's arrival (requestLog's timer: the session and the rate limit
+ * included) to its answer, labelled with the operation's name in its
+ * document, its type and whether the answer carries errors. A document
+ * refused before it runs (too costly, invalid) counts too, as an error; a
+ * request refused before Apollo starts on it (the request rate limit) is in
+ * the request histogram only.
  */
 function operationMetricsPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
   return {
-    async requestDidStart() {
-      const started = process.hrtime.bigint();
+    async requestDidStart({ contextValue }) {
+      const started = (contextValue as { req?: LoggedRequest }).req?.startedAt ?? process.hrtime.bigint();
       return {
         async willSendResponse({ operation, operationName, errors, response }) {
           const failed = !!errors?.length || (response.body.kind === 'single' && !!response.body.singleResult.errors?.length);

@@ -9,6 +9,8 @@ export interface LoggedRequest {
   id?: unknown;
   operationName?: string;
   userId?: string;
+  /** When requestLog saw the request arrive (process.hrtime.bigint()): the GraphQL histogram times operations from it. */
+  startedAt?: bigint;
 }
 
 /** The process's pino logger. */
@@ -88,6 +90,7 @@ export function requestLog(log: Pino, config: AppConfig, observe?: (req: Incomin
     const url = req.url ?? '';
     if (url.startsWith('/health') || url === '/metrics' || url.startsWith('/metrics?')) return next();
     const started = process.hrtime.bigint();
+    req.startedAt = started;
     res.once('finish', () => {
       const elapsedNs = process.hrtime.bigint() - started;
       observe?.(req, res.statusCode, Number(elapsedNs) / 1e9);
