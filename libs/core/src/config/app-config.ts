@@ -346,7 +346,7 @@ function describe(key: string, value: string | undefined): string {
   if (value === undefined) return 'nothing';
   if (value === '') return 'an empty value';
   // Never echo a secret, nor credentials inside a URL.
-  if (/SECRET|PASSWORD|TOKEN/.test(key)) return `a value of ${value.length} characters`;
+  if (/SECRET|PASSWORD|^METRICS_TOKEN$/.test(key)) return `a value of ${value.length} characters`;
   value = value.replace(/\/\/[^@/]*@/, '//***@');
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
 }
