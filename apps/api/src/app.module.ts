@@ -12,7 +12,9 @@ import {
   HealthService,
   LoggingModule,
   loadConfig,
+  MetricsModule,
   OpenDataModule,
+  ReadinessMetrics,
   RedisModule,
 } from '@app/core';
 import { CitiesModule } from '@app/cities';
@@ -43,6 +45,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(options.config),
         LoggingModule.forRoot(),
+        MetricsModule.forApi(),
         DatabaseModule.forRoot(PLATFORM_ENTITIES),
         RedisModule,
         NotificationsModule.forApi(PLATFORM_EMAIL_TEMPLATES),
@@ -62,6 +65,7 @@ export class AppModule {
       providers: [
         HealthService,
         HealthResolver,
+        ReadinessMetrics,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
       ],

@@ -3,7 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
-import { AppConfig, PINO, platformLogger, PlatformLogger, RequestRateLimiter, requestLog, RestRequestGuard } from '@app/core';
+import { AppConfig, Metrics, PINO, platformLogger, PlatformLogger, RequestRateLimiter, requestLog, RestRequestGuard } from '@app/core';
 import { page } from '@app/identity';
 import { AppModule } from './app.module';
 import { graphqlIde } from './graphql-ide';
@@ -25,8 +25,9 @@ export async function createApiApp(config: AppConfig, options: { schemaFile?: st
   app.disable('x-powered-by');
   // Before every route, so every answer carries them: GraphQL, files, health, the web app, the pages.
   app.use(securityHeaders(config));
-  // The request id (for the GraphQL context and the access log) and the access log's line.
-  app.use(requestLog(app.get(PINO), config));
+  // The request id (for the GraphQL context and the access log), the access log's line and, on the same
+  // timing, the request latency histogram of /metrics.
+  app.use(requestLog(app.get(PINO), config, app.get(Metrics).observeRequest));
   // The session cookie of the web app (libs/identity, /auth/*) is read from req.cookies.
   app.use(cookieParser());
   app.use(faviconRedirect);

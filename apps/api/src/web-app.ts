@@ -6,13 +6,13 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { AppConfig } from '@app/core';
 
 /**
- * Paths the API answers itself: GraphQL, health, the session cookie (/auth), the pages emailed links open,
+ * Paths the API answers itself: GraphQL, health, metrics, the session cookie (/auth), the pages emailed links open,
  * and files (any path ending in an extension: .ics, .csv, .json, .atom; a
  * missing .js answers 404, not index.html). Every other GET is the web app's:
  * its files, or index.html for its routes.
  */
 export const API_PATHS =
-  /^\/(graphql|health|auth|account|open-data|feeds|calendars)(\/|$)|^\/(events|workspaces)\/(unsubscribe|accept-invitation)(\/|$)|\.[a-z0-9]+$/i;
+  /^\/(graphql|health|metrics|auth|account|open-data|feeds|calendars)(\/|$)|^\/(events|workspaces)\/(unsubscribe|accept-invitation)(\/|$)|\.[a-z0-9]+$/i;
 
 /** Serves the built web app (apps/web) when WEB_DIST holds one; nothing otherwise (e.g. before the first build). */
 export function webAppModules(config: AppConfig): DynamicModule[] {

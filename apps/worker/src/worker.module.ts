@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, ConfigModule, DatabaseModule, LoggingModule, RedisModule } from '@app/core';
+import { AppConfig, ConfigModule, DatabaseModule, LoggingModule, MetricsModule, RedisModule } from '@app/core';
 import { EventsWorkerModule } from '@app/events';
 import { FundingWorkerModule } from '@app/funding';
 import { IdentityWorkerModule } from '@app/identity';
@@ -17,6 +17,7 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(),
+        MetricsModule.forWorker(),
         DatabaseModule.forRoot(PLATFORM_ENTITIES),
         RedisModule,
         NotificationsModule.forWorker(PLATFORM_EMAIL_TEMPLATES),

@@ -238,6 +238,22 @@ export class AppConfig {
   @Transform(toBool) @IsOptional() @IsBoolean()
   LOG_PRETTY?: boolean;
 
+  /**
+   * Bearer token that opens /metrics (the API's, and the worker's on
+   * METRICS_PORT): `Authorization: Bearer <METRICS_TOKEN>`, at least 32
+   * characters. Without it /metrics answers 404 in production, and outside
+   * production only clients on this machine (loopback) may read it.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32)
+  METRICS_TOKEN?: string;
+
+  /**
+   * Port of the worker's /metrics (Prometheus): its polling jobs' lag, its
+   * database pool and the process. Unset: the worker serves no metrics.
+   */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1) @Max(65535)
+  METRICS_PORT?: number;
+
   /** Password of every demo account (development only). */
   @IsString() @MinLength(8)
   DEMO_PASSWORD = 'twins-demo-2026';
@@ -273,7 +289,7 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
   for (const [key, value] of Object.entries(env)) {
     if (value !== undefined && (known.includes(key) || key in AppConfig.prototype)) relevant[key] = value;
   }
-  for (const key of ['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'LOG_PRETTY', 'BOOTSTRAP_ADMIN_EMAIL']) {
+  for (const key of ['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'LOG_PRETTY', 'BOOTSTRAP_ADMIN_EMAIL', 'METRICS_TOKEN', 'METRICS_PORT']) {
     if (env[key] !== undefined) relevant[key] = env[key] as string;
   }
   // An empty PUBLIC_URL is not set: the address then follows the port the API listens on.
@@ -320,6 +336,9 @@ function productionProblems(config: AppConfig, env: Record<string, string | unde
     if (!config[key]) problems.push(`${key}: must be set in production (nothing embedded starts there)`);
   }
   if (!env.PUBLIC_URL) problems.push('PUBLIC_URL: must be set in production (links in emails use it)');
+  if (config.METRICS_PORT !== undefined && !config.METRICS_TOKEN) {
+    problems.push('METRICS_PORT: the worker would serve /metrics, but without METRICS_TOKEN it answers nobody in production; set METRICS_TOKEN too, or leave METRICS_PORT empty');
+  }
   return problems;
 }
 
@@ -327,7 +346,7 @@ function describe(key: string, value: string | undefined): string {
   if (value === undefined) return 'nothing';
   if (value === '') return 'an empty value';
   // Never echo a secret, nor credentials inside a URL.
-  if (/SECRET|PASSWORD/.test(key)) return `a value of ${value.length} characters`;
+  if (/SECRET|PASSWORD|^METRICS_TOKEN$/.test(key)) return `a value of ${value.length} characters`;
   value = value.replace(/\/\/[^@/]*@/, '//***@');
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
 }

@@ -13,6 +13,7 @@ import { AppError, ErrorCode } from '../errors/error-codes';
 import { errorInLanguage, formatGraphqlError } from '../errors/format-error';
 import { requestLanguage, words } from '../i18n/words';
 import type { LoggedRequest } from '../logging/logging.module';
+import { Metrics } from '../metrics/metrics';
 import { queryCost } from './cost';
 import { depthLimitRule } from './depth-limit';
 import { rateLimitedRefusal, tooCostlyRefusal, unsafeInputRefusal, withHttpStatus } from './refusals';
@@ -84,6 +85,30 @@ const operationNamePlugin: ApolloServerPlugin<RequestContext & { req?: LoggedReq
 };
 
 /**
+ * Times each operation for the GraphQL latency histogram of /metrics, from
+ * the request's arrival (requestLog's timer: the session and the rate limit
+ * included) to its answer, labelled with the operation's name in its
+ * document, its type and whether the answer carries errors. A document
+ * refused before it runs (too costly, invalid) counts too, as an error; a
+ * request refused before Apollo starts on it (the request rate limit) is in
+ * the request histogram only.
+ */
+function operationMetricsPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = (contextValue as { req?: LoggedRequest }).req?.startedAt ?? process.hrtime.bigint();
+      return {
+        async willSendResponse({ operation, operationName, errors, response }) {
+          const failed = !!errors?.length || (response.body.kind === 'single' && !!response.body.singleResult.errors?.length);
+          // No operation: the document did not parse or validate, or named no operation it holds.
+          metrics.observeOperation(operation ? operationName : undefined, operation?.operation, failed, Number(process.hrtime.bigint() - started) / 1e9);
+        },
+      };
+    },
+  };
+}
+
+/**
  * Answers every error in the request's language: the API's own errors are
  * composed in English and Korean (AppError), and formatGraphqlError leaves
  * each a way to say itself in either; this picks the caller's.
@@ -118,8 +143,8 @@ export function graphqlModule(options: GraphqlModuleOptions): DynamicModule {
   return GraphQLModule.forRootAsync<ApolloDriverConfig>({
     driver: ApolloDriver,
     imports: [...(options.imports ?? []), GraphqlLimitsModule],
-    inject: [AppConfig, SessionResolver, RequestRateLimiter],
-    useFactory: (config: AppConfig, sessions: SessionResolver, limiter: RequestRateLimiter): ApolloDriverConfig => ({
+    inject: [AppConfig, SessionResolver, RequestRateLimiter, Metrics],
+    useFactory: (config: AppConfig, sessions: SessionResolver, limiter: RequestRateLimiter, metrics: Metrics): ApolloDriverConfig => ({
       path: '/graphql',
       autoSchemaFile: options.schemaFile,
       sortSchema: true,
@@ -138,6 +163,7 @@ export function graphqlModule(options: GraphqlModuleOptions): DynamicModule {
         ApolloServerPluginCacheControlDisabled(),
         requestLimitsPlugin(config.GRAPHQL_MAX_COMPLEXITY, limiter),
         operationNamePlugin,
+        operationMetricsPlugin(metrics),
         languagePlugin,
       ],
       validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH)],

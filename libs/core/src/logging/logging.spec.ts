@@ -107,4 +107,21 @@ describe('requestLog', () => {
     health.finish(503);
     expect(lines.map((l) => [l.level, l.msg, (l.res as { statusCode: number }).statusCode])).toEqual([[50, 'request failed', 503]]);
   });
+
+  it('hands every answered request to the metrics with its status and duration, whatever the log level, but no health check or scrape', () => {
+    const { log, lines } = capture('silent');
+    const observed: Array<[string | undefined, number, number]> = [];
+    const middleware = requestLog(log, production, (req, status, seconds) => observed.push([req.url, status, seconds]));
+    for (const [url, status] of [['/graphql', 200], ['/auth/refresh', 401], ['/health/ready', 200], ['/metrics', 200], ['/metrics?x=1', 404]] as const) {
+      const request = exchange(url);
+      middleware(request.req, request.res, () => undefined);
+      request.finish(status);
+    }
+    expect(lines).toEqual([]);
+    expect(observed.map(([url, status]) => [url, status])).toEqual([
+      ['/graphql', 200],
+      ['/auth/refresh', 401],
+    ]);
+    for (const [, , seconds] of observed) expect(seconds).toBeGreaterThanOrEqual(0);
+  });
 });

@@ -7,23 +7,41 @@ import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nest
  * is lost). `stop` finishes the tick in hand and starts no other.
  */
 export class PollingLoop {
+  /** The loops of this process that have started and not stopped: the worker's metrics read their lag. */
+  private static readonly started = new Set<PollingLoop>();
+
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = false;
+  /** When the last tick succeeded (or the loop started, before the first one did), by the monotonic clock in ms. */
+  private lastSuccess = 0;
 
   constructor(
-    private readonly what: string,
+    readonly what: string,
     private readonly tick: () => Promise<number>,
-    private readonly intervalMs: number,
+    readonly intervalMs: number,
     private readonly logger: Logger,
   ) {}
 
+  /** Every started loop of this process. */
+  static running(): ReadonlySet<PollingLoop> {
+    return PollingLoop.started;
+  }
+
+  /** Seconds since the last tick succeeded (since the start while none has): a few intervals at most while the loop is healthy. */
+  secondsSinceSuccess(now = performance.now()): number {
+    return (now - this.lastSuccess) / 1000;
+  }
+
   start(): void {
+    this.lastSuccess = performance.now();
+    PollingLoop.started.add(this);
     this.schedule(0);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    PollingLoop.started.delete(this);
     clearTimeout(this.timer);
     await this.running;
   }
@@ -32,7 +50,10 @@ export class PollingLoop {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.running = this.tick()
-        .then((count) => this.schedule(count > 0 ? 0 : this.intervalMs))
+        .then((count) => {
+          this.lastSuccess = performance.now();
+          this.schedule(count > 0 ? 0 : this.intervalMs);
+        })
         .catch((error: Error) => {
           this.logger.warn(`${this.what} failed, will retry: ${error.message}`);
           this.schedule(Math.max(this.intervalMs, 2000));

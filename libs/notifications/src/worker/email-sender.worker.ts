@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConnectionOptions, Job, UnrecoverableError, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppConfig, Clock, JobName, Language, MailTransport, QueueName, redisOptions } from '@app/core';
+import { AppConfig, Clock, JobName, Language, MailTransport, QUEUE_METRICS, QueueName, redisOptions } from '@app/core';
 import { OutboxMessage, OutboxStatus } from '../entities/outbox-message.entity';
 import type { RenderedEmail } from '../templates/email-template';
 import { EmailTemplateRegistry } from '../templates/email-template.registry';
@@ -42,6 +42,8 @@ export class EmailSenderWorker implements OnApplicationBootstrap, BeforeApplicat
       lockDuration: this.config.WORKER_LOCK_MS,
       stalledInterval: this.config.WORKER_LOCK_MS,
       maxStalledCount: 3,
+      // Completed and failed jobs counted in Redis for /metrics.
+      metrics: QUEUE_METRICS,
     });
     this.worker.on('error', (error) => this.logger.warn(`Email worker: ${error.message}`));
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConnectionOptions, Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppConfig, JobName, PollingLoop, QueueName, redisOptions } from '@app/core';
+import { AppConfig, JobName, PollingLoop, QUEUE_METRICS, QueueName, redisOptions } from '@app/core';
 import { PairingComputeService } from '../scores/pairing-compute.service';
 
 /** The requests of one dispatch: cities whose pairs to score again, and the request version seen. */
@@ -42,6 +42,8 @@ export class PairingRecomputeWorker implements OnApplicationBootstrap, BeforeApp
       concurrency: 1,
       lockDuration: this.config.WORKER_LOCK_MS,
       stalledInterval: this.config.WORKER_LOCK_MS,
+      // Completed and failed jobs counted in Redis for /metrics.
+      metrics: QUEUE_METRICS,
     });
     this.worker.on('error', (error) => this.logger.warn(`Pairing worker: ${error.message}`));
     // No scores yet, or a release changed the method or the default weights: score every pair again.
