@@ -78,7 +78,8 @@ describe('events: reminders, rescheduling and cancellation', () => {
     expect(moved.updateEvent.startsAt).toBe(newStart.toISOString());
     const en = await app.mail.waitFor((m) => m.to === EMAIL.liverpool && m.subject === 'New time for “Moving seminar”');
     expect(en.text).toContain('which you registered for, has moved');
-    expect(en.text).toMatch(/Now: .+ \d\d:\d\d–\d\d:\d\d GMT .+\n\nBefore: .+ \d\d:\d\d–\d\d:\d\d GMT\n/);
+    // A span within one day reads 18:00–20:00 GMT; one across midnight names both days, each with its zone.
+    expect(en.text).toMatch(/Now: .+ \d\d:\d\d(–\d\d:\d\d)? (GMT|BST) .+\n\nBefore: .+ \d\d:\d\d(–\d\d:\d\d)? (GMT|BST)\n/);
     const ko = await app.mail.waitFor((m) => m.to === EMAIL.busan && m.subject === '일정 변경: “일정이 바뀌는 세미나”');
     expect(ko.text).toContain('이전 일시:');
     const waiting = await app.mail.waitFor((m) => m.to === EMAIL.participant && m.subject === 'New time for “Moving seminar”');
