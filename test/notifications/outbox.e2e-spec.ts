@@ -102,7 +102,7 @@ describe('the outbox and email delivery', () => {
     try {
       await app.gqlOk(SEND_TEST, { to: 'unrecorded@example.org' }, { token: admin });
       await app.mail.waitFor((m) => m.to === 'unrecorded@example.org');
-      await new Promise((r) => setTimeout(r, 3 * Number(app.env.WORKER_LOCK_MS)));
+      await new Promise((r) => setTimeout(r, 3 * Number(app.env.EMAIL_LEASE_MS)));
       expect((await outboxRow(app, 'unrecorded@example.org'))?.status).toBe('SENDING');
     } finally {
       await app.asOwner(`DROP TRIGGER refuse_sent ON outbox_message; DROP FUNCTION refuse_sent();`);
