@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { Logger } from '@nestjs/common';
+import IORedis from 'ioredis';
 import { Lease } from '@app/notifications';
 import { eventually, startTestApp, TestApp } from '../support/harness';
 
@@ -80,12 +81,16 @@ describe('the lease on a message being sent', () => {
     expect(app.mail.to('dead-claim@example.org')).toHaveLength(1);
   });
 
-  it('stays with a live sender however long the mail server takes, while another worker stands by', async () => {
+  it('stays with a live sender however long the mail server takes, while another worker stands by, even when Redis loses the job lock', async () => {
     const standby = app.spawnWorkerProcess();
+    const redis = new IORedis(app.config.REDIS_URL!, { maxRetriesPerRequest: 1 });
     try {
       app.mail.hold();
       await app.gqlOk(SEND_TEST, { to: 'slow-server@example.org' }, { token: admin });
       await eventually(async () => app.mail.heldCount === 1, 20_000, 'a worker to be mid-send');
+      // As a Redis restart would: the job's lock is gone, and only the lease in PostgreSQL says the sender lives.
+      const { id } = (await outboxRow(app, 'slow-server@example.org'))!;
+      expect(await redis.del(`${app.config.QUEUE_PREFIX}:email:email-${id}:lock`)).toBe(1);
       // Several leases long: without renewals the other worker would have claimed it and sent it again.
       await new Promise((r) => setTimeout(r, 4 * LEASE_MS));
       const sending = await outboxRow(app, 'slow-server@example.org');
@@ -100,6 +105,7 @@ describe('the lease on a message being sent', () => {
       await new Promise((r) => setTimeout(r, 2 * LEASE_MS));
       expect(app.mail.to('slow-server@example.org')).toHaveLength(1);
     } finally {
+      redis.disconnect();
       standby.kill('SIGTERM');
       await once(standby, 'exit');
     }
