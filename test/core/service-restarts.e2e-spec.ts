@@ -65,6 +65,8 @@ describe('restarts of PostgreSQL and Redis under a running platform', () => {
     await eventually(async () => (await readiness()) === 503, 15_000, 'readiness to fail');
     // A write while Redis is away: the email is a row in PostgreSQL, written with the change.
     await app.gqlOk(SEND_TEST, { to: 'during-redis@example.org' }, { token: admin });
+    // Away long enough for the clients' reconnection attempts to back off to their longest pause.
+    await new Promise((r) => setTimeout(r, 5000));
 
     await redis.up();
     await eventually(async () => (await readiness()) === 200, 20_000, 'readiness to recover');

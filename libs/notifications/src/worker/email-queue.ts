@@ -1,6 +1,6 @@
-import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { ConnectionOptions, JobsOptions, Queue } from 'bullmq';
-import { AppConfig, JobName, QueueName, redisOptions } from '@app/core';
+import { AppConfig, JobName, QueueName, redisOptions, warnOnRedisError } from '@app/core';
 
 export interface EmailJob {
   outboxId: string;
@@ -22,6 +22,7 @@ export class EmailQueue implements BeforeApplicationShutdown {
       connection: redisOptions(config) as ConnectionOptions,
       prefix: config.QUEUE_PREFIX,
     });
+    this.queue.on('error', warnOnRedisError(new Logger(EmailQueue.name), 'Email queue'));
   }
 
   jobOptions(): JobsOptions {

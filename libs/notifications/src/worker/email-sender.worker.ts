@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConnectionOptions, Job, UnrecoverableError, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppConfig, JobName, Language, MailTransport, QueueName, redisOptions } from '@app/core';
+import { AppConfig, JobName, Language, MailTransport, QueueName, redisOptions, warnOnRedisError } from '@app/core';
 import { OutboxMessage, OutboxStatus } from '../entities/outbox-message.entity';
 import type { RenderedEmail } from '../templates/email-template';
 import { EmailTemplateRegistry } from '../templates/email-template.registry';
@@ -57,7 +57,7 @@ export class EmailSenderWorker implements OnApplicationBootstrap, BeforeApplicat
       // A message is not lost when its job fails for stalling: the dispatcher queues it again.
       maxStalledCount: 3,
     });
-    this.worker.on('error', (error) => this.logger.warn(`Email worker: ${error.message}`));
+    this.worker.on('error', warnOnRedisError(this.logger, 'Email worker'));
   }
 
   /** Waits for jobs in progress to finish, then closes, before the database goes (graceful shutdown). */
