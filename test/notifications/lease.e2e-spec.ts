@@ -142,4 +142,21 @@ describe('the lease on a message being sent', () => {
     await app.dataSource.query(`UPDATE outbox_message SET status = 'SENT', lease_until = NULL WHERE id = $1`, [pending.id]);
     await app.startWorker();
   });
+
+  it('is let go by a sender whose event loop was blocked for most of a lease: it cannot know the message is still its own', async () => {
+    // No database needed: nothing could be renewed while the loop was blocked.
+    const lease = new Lease(app.dataSource, '00000000-0000-0000-0000-000000000000', 1, LEASE_MS, new Logger('test'));
+    try {
+      expect(lease.held()).toBe(true);
+      const until = performance.now() + LEASE_MS;
+      while (performance.now() < until) {
+        // Blocked, as by a long synchronous render.
+      }
+      expect(lease.held()).toBe(false);
+      expect(lease.lost.aborted).toBe(true);
+      expect(lease.takenOver).toBe(false);
+    } finally {
+      lease.end();
+    }
+  });
 });
