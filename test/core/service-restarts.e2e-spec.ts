@@ -6,7 +6,7 @@ import { eventually, startTestApp, TestApp } from '../support/harness';
 import { preparePlatformTemplate } from '../support/template';
 
 const SEND_TEST = `mutation($to: String) { sendTestEmail(input: { to: $to }) { queued to } }`;
-const LEASE_MS = 1500;
+const LEASE_MS = 2000;
 
 /**
  * PostgreSQL and Redis restart under a running API and worker (in this

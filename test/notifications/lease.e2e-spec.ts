@@ -6,7 +6,7 @@ import { eventually, startTestApp, TestApp } from '../support/harness';
 
 const SEND_TEST = `mutation($to: String) { sendTestEmail(input: { to: $to }) { queued to } }`;
 /** Short, so the file is quick; long enough that a busy test machine does not miss a renewal. */
-const LEASE_MS = 1500;
+const LEASE_MS = 2000;
 
 interface Row {
   id: string;

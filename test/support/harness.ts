@@ -117,7 +117,8 @@ export class TestApp {
       EMAIL_BACKOFF_MS: '200',
       EMAIL_MAX_ATTEMPTS: '20',
       WORKER_LOCK_MS: '2000',
-      EMAIL_LEASE_MS: '2000',
+      // Long enough that a test machine under load does not miss a renewal (a sender calls its send off after 80% of it).
+      EMAIL_LEASE_MS: '3000',
       OUTBOX_REQUEUE_MS: '4000',
       // Every test sends its requests from loopback, many a second: only test/core/request-limits
       // sets limits low enough to meet.
