@@ -24,10 +24,9 @@ import type { EmailJob } from './email-queue';
  * claim taken, or fail to renew it for most of a lease (the database
  * unreachable from here, or the event loop blocked), the send is called off
  * before the server answers, since another worker may take the message over.
- * The one window left is a kill (or a send that could not be called off)
- * after the SMTP server accepted the message and before step 3: the retry
- * carries the same Message-ID, which lets the receiving side recognise the
- * duplicate.
+ * The one window left is a kill, or a send called off too late, after the
+ * SMTP server accepted the message and before step 3: the retry carries the
+ * same Message-ID, which lets the receiving side recognise the duplicate.
  */
 @Injectable()
 export class EmailSenderWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
