@@ -91,8 +91,8 @@ export default tseslint.config(
     ]),
   },
   {
-    // Jest's global setup runs without the module mapping: it reaches dev-services by its path.
-    files: ['test/setup/global-setup.ts', 'test/setup/global-teardown.ts'],
+    // Jest's global setup (and the template builder it shares) runs without the module mapping: it reaches dev-services by its path.
+    files: ['test/setup/global-setup.ts', 'test/setup/global-teardown.ts', 'test/support/template.ts'],
     rules: importRules([INTO_A_LIB[0]]),
   },
   {

@@ -1,3 +1,4 @@
+import { OutboxLeaseOwner1796661500000 } from './1796661500000-OutboxLeaseOwner';
 import { FundAuditFacts1796660180029 } from './1796660180029-FundAuditFacts';
 import { AccountNamesInLanguages1796659892695 } from './1796659892695-AccountNamesInLanguages';
 import { CityLinkLanguages1796658640274 } from './1796658640274-CityLinkLanguages';
@@ -50,4 +51,5 @@ export const MIGRATIONS: Function[] = [
   CityLinkLanguages1796658640274,
   AccountNamesInLanguages1796659892695,
   FundAuditFacts1796660180029,
+  OutboxLeaseOwner1796661500000,
 ];

@@ -93,17 +93,21 @@ describe('the outbox and email delivery', () => {
   });
 
   it('a sent message the database cannot record for a while is recorded once it can, and never sent again', async () => {
-    // The database refuses to mark this recipient's message SENT, longer than a lease lasts (a trigger: the owner's to add).
+    // The database refuses to mark this recipient's message SENT, and to renew its lease, longer than a
+    // lease lasts (a trigger: the owner's to add). The lease runs out, but the sender lives (its job's
+    // lock is renewed in Redis): no other worker may take the message over.
     await app.asOwner(`
       CREATE FUNCTION refuse_sent() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'database unavailable (test)'; END $$;
       CREATE TRIGGER refuse_sent BEFORE UPDATE ON outbox_message FOR EACH ROW
-        WHEN (NEW.status = 'SENT' AND NEW.recipient_email = 'unrecorded@example.org') EXECUTE FUNCTION refuse_sent();`);
+        WHEN (NEW.recipient_email = 'unrecorded@example.org' AND OLD.status = 'SENDING' AND NEW.attempts = OLD.attempts) EXECUTE FUNCTION refuse_sent();`);
     try {
       await app.gqlOk(SEND_TEST, { to: 'unrecorded@example.org' }, { token: admin });
       await app.mail.waitFor((m) => m.to === 'unrecorded@example.org');
-      await new Promise((r) => setTimeout(r, 3 * Number(app.env.WORKER_LOCK_MS)));
+      await new Promise((r) => setTimeout(r, 3 * Number(app.env.EMAIL_LEASE_MS)));
       expect((await outboxRow(app, 'unrecorded@example.org'))?.status).toBe('SENDING');
+      const [{ expired }] = await app.dataSource.query(`SELECT lease_until < now() AS expired FROM outbox_message WHERE recipient_email = 'unrecorded@example.org'`);
+      expect(expired).toBe(true);
     } finally {
       await app.asOwner(`DROP TRIGGER refuse_sent ON outbox_message; DROP FUNCTION refuse_sent();`);
     }

@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // Relative imports: Jest applies no module mapping to global setup.
-import { preparePlatformDatabase, startPostgres, startRedis, StoppableService } from '../../libs/dev-services/src';
-import { TEST_DEMO_PASSWORD, TEST_JWT_SECRET } from '../support/constants';
+import { startPostgres, startRedis, StoppableService } from '../../libs/dev-services/src';
+import { preparePlatformTemplate } from '../support/template';
 
 /**
  * Starts real PostgreSQL and Redis for the whole run (unless DATABASE_URL /
@@ -44,19 +43,7 @@ export default async function globalSetup(): Promise<void> {
   }
 
   const templateName = `twins_template_${process.pid}`;
-  const roles = await preparePlatformDatabase(adminUrl, { newDatabase: templateName });
-
-  const env = {
-    PATH: process.env.PATH ?? '',
-    NODE_ENV: 'test',
-    DATABASE_URL: roles.appUrl,
-    MIGRATION_DATABASE_URL: roles.ownerUrl,
-    JWT_SECRET: TEST_JWT_SECRET,
-    DEMO_PASSWORD: TEST_DEMO_PASSWORD,
-  };
-  for (const script of ['migrate.js', 'seed.js']) {
-    execFileSync(process.execPath, [join(dist, script)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  }
+  const roles = await preparePlatformTemplate(adminUrl, templateName);
 
   process.env.TEST_PG_ADMIN_URL = adminUrl;
   // The template's URLs: test/support/harness.ts points them at each file's clone (a connection to

@@ -27,7 +27,31 @@ export interface GqlResponse<T> {
   errors?: GqlError[];
 }
 
+/** The servers a test app runs on: by default the run's shared ones (test/setup/global-setup.ts). */
+export interface TestServices {
+  /** An administrator's URL (creates and drops each file's database). */
+  adminUrl: string;
+  /** The template's URLs as the schema's owner and as the application (pointed at the clone). */
+  ownerUrl: string;
+  appUrl: string;
+  /** The migrated and seeded database each file's is cloned from. */
+  templateDb: string;
+  redisUrl: string;
+}
+
+export function sharedServices(): TestServices {
+  return {
+    adminUrl: required('TEST_PG_ADMIN_URL'),
+    ownerUrl: required('TEST_PG_OWNER_URL'),
+    appUrl: required('TEST_PG_APP_URL'),
+    templateDb: required('TEST_TEMPLATE_DB'),
+    redisUrl: required('TEST_REDIS_URL'),
+  };
+}
+
 export interface TestAppOptions {
+  /** Servers of the test's own (one that restarts them), instead of the shared ones. */
+  services?: TestServices;
   /** Run the worker in this process too (default true): emails get sent. */
   worker?: boolean;
   /** Extra environment for the config, e.g. { SIGNIN_MAX_PER_ACCOUNT: '3' }. */
@@ -56,32 +80,33 @@ export class TestApp {
     private readonly databaseName: string,
     /** This test file's database as the role that owns its schema (what migrations use). */
     readonly ownerUrl: string,
+    private readonly services: TestServices,
   ) {}
 
   static async start(options: TestAppOptions = {}): Promise<TestApp> {
-    const adminUrl = required('TEST_PG_ADMIN_URL');
+    const services = options.services ?? sharedServices();
     const databaseName = `t_${randomBytes(6).toString('hex')}`;
-    await cloneDatabase(adminUrl, { name: databaseName, template: required('TEST_TEMPLATE_DB'), owner: roleOfUrl(required('TEST_PG_OWNER_URL')) });
+    await cloneDatabase(services.adminUrl, { name: databaseName, template: services.templateDb, owner: roleOfUrl(services.ownerUrl) });
 
     const mail = new SmtpSink();
     try {
-      return await TestApp.boot(options, databaseName, await mail.start());
+      return await TestApp.boot(options, services, databaseName, await mail.start());
     } catch (error) {
       // Leave nothing behind when start-up fails: the sink and the cloned database go.
       await mail.stop();
-      await dropDatabase(adminUrl, databaseName);
+      await dropDatabase(services.adminUrl, databaseName);
       throw error;
     }
   }
 
-  private static async boot(options: TestAppOptions, databaseName: string, mail: SmtpSink): Promise<TestApp> {
+  private static async boot(options: TestAppOptions, services: TestServices, databaseName: string, mail: SmtpSink): Promise<TestApp> {
     const port = await findFreePort();
     const env: Record<string, string> = {
       NODE_ENV: 'test',
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: withDatabase(required('TEST_PG_APP_URL'), databaseName),
-      REDIS_URL: required('TEST_REDIS_URL'),
+      DATABASE_URL: withDatabase(services.appUrl, databaseName),
+      REDIS_URL: services.redisUrl,
       SMTP_URL: mail.url,
       QUEUE_PREFIX: `test-${databaseName.replace(/_/g, '-')}`,
       JWT_SECRET: TEST_JWT_SECRET,
@@ -92,6 +117,9 @@ export class TestApp {
       EMAIL_BACKOFF_MS: '200',
       EMAIL_MAX_ATTEMPTS: '20',
       WORKER_LOCK_MS: '2000',
+      // Long enough that a test machine under load does not miss a renewal (a sender calls its send off after 80% of it).
+      EMAIL_LEASE_MS: '3000',
+      OUTBOX_REQUEUE_MS: '4000',
       // Every test sends its requests from loopback, many a second: only test/core/request-limits
       // sets limits low enough to meet.
       ...UNTHROTTLED,
@@ -101,8 +129,8 @@ export class TestApp {
     const api = await createApiApp(config, { schemaFile: true });
     await api.listen(port, '127.0.0.1');
     const dataSource = api.get(DataSource);
-    const ownerUrl = withDatabase(required('TEST_PG_OWNER_URL'), databaseName);
-    const app = new TestApp(config, env, api, `http://127.0.0.1:${port}`, mail, dataSource, databaseName, ownerUrl);
+    const ownerUrl = withDatabase(services.ownerUrl, databaseName);
+    const app = new TestApp(config, env, api, `http://127.0.0.1:${port}`, mail, dataSource, databaseName, ownerUrl, services);
     if (options.worker ?? true) await app.startWorker();
     return app;
   }
@@ -206,7 +234,7 @@ export class TestApp {
     await this.stopWorker();
     await this.api.close();
     await this.mail.stop();
-    await dropDatabase(required('TEST_PG_ADMIN_URL'), this.databaseName);
+    await dropDatabase(this.services.adminUrl, this.databaseName);
   }
 }
 

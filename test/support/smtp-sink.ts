@@ -23,7 +23,9 @@ export class SmtpSink {
   readonly messages: ReceivedMail[] = [];
   private server?: SMTPServer;
   private holding = false;
-  private held: Array<() => void> = [];
+  private held: Array<{ session: string; deliver: () => void }> = [];
+  /** Sessions whose sender has gone: a held message of theirs is never delivered. */
+  private readonly closed = new Set<string>();
   private waiters: Array<() => void> = [];
   port = 0;
 
@@ -32,6 +34,9 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onClose: (session) => {
+        this.closed.add(session.id);
+      },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
@@ -59,7 +64,7 @@ export class SmtpSink {
             this.waiters.splice(0).forEach((w) => w());
           };
           if (this.holding) {
-            this.held.push(() => void deliver());
+            this.held.push({ session: session.id, deliver: () => void deliver() });
           } else {
             void deliver();
           }
@@ -106,6 +111,16 @@ export class SmtpSink {
   discardHeld(): void {
     this.held = [];
     this.holding = false;
+  }
+
+  /**
+   * Answers the held messages whose sender still waits (they are delivered)
+   * and drops those whose sender hung up; answers normally from now on.
+   */
+  release(): void {
+    const held = this.held.splice(0);
+    this.holding = false;
+    for (const { session, deliver } of held) if (!this.closed.has(session)) deliver();
   }
 
   to(address: string): ReceivedMail[] {

@@ -25,7 +25,7 @@ export type { GroupedList } from './graphql/grouped-pagination';
 export { graphqlModule, MAX_DOCUMENT_TOKENS } from './graphql/graphql.module';
 export { Args } from './graphql/args.decorator';
 export type { NoArgs } from './graphql/args.decorator';
-export { redisOptions } from './queue/redis';
+export { redisOptions, warnOnRedisError } from './queue/redis';
 export { JobName, QUEUE_METRICS, QueueName } from './queue/queues';
 export { REDIS, RedisModule } from './queue/redis.module';
 export { MailTransport } from './mail/mail-transport';

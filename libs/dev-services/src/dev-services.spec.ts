@@ -69,6 +69,23 @@ describe('startPostgres', () => {
     expect(existsSync(dataDir)).toBe(false);
   }, 30_000);
 
+  it('goes down and comes back up on the same port with its data, even a throw-away cluster', async () => {
+    const dataDir = path.join(root, 'pg-restart');
+    const pg = await startPostgres({ dataDir, persistent: false });
+    const port = Number(new URL(pg.url).port);
+    try {
+      await query(pg.url, 'create table kept (n int); insert into kept values (7)');
+      await pg.down();
+      expect(await canConnect(port)).toBe(false);
+      await pg.up();
+      expect(await query(pg.url, 'select n from kept')).toEqual([{ n: 7 }]);
+    } finally {
+      await pg.stop();
+    }
+    await expect(pg.up()).rejects.toThrow(/stopped for good/);
+    expect(existsSync(dataDir)).toBe(false);
+  }, 60_000);
+
   it('keeps a persistent cluster and starts despite a stale postmaster.pid', async () => {
     const dataDir = path.join(root, 'pg-persistent');
     const first = await startPostgres({ dataDir, persistent: true });
@@ -195,6 +212,30 @@ describe('startRedis', () => {
     await redis.stop();
     expect(await canConnect(port)).toBe(false);
     expect(existsSync(path.join(dataDir, 'redis.pid'))).toBe(false);
+  }, 20_000);
+
+  it('goes down and comes back up on the same port, empty, as a restart without persistence does', async () => {
+    const redis = await startRedis({ dataDir: path.join(root, 'redis-restart') });
+    const port = Number(new URL(redis.url).port);
+    const client = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 0 });
+    try {
+      await client.connect();
+      await client.set('job', 'queued');
+      await redis.down();
+      expect(await canConnect(port)).toBe(false);
+      await redis.up();
+      // The same client reconnects by itself; what was stored is gone.
+      const value = await new Promise<string | null>((resolve, reject) => {
+        const attempt = () => client.get('job').then(resolve, () => setTimeout(attempt, 100));
+        client.once('end', () => reject(new Error('the client gave up')));
+        attempt();
+      });
+      expect(value).toBeNull();
+    } finally {
+      client.disconnect();
+      await redis.stop();
+    }
+    expect(await canConnect(port)).toBe(false);
   }, 20_000);
 
   it('explains how to get Redis when redis-server is missing and installing is turned off', async () => {

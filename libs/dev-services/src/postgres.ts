@@ -29,6 +29,13 @@ export interface RunningPostgres extends StoppableService {
   url: string;
   /** Where the cluster is: dataDir, or (as root, when the postgres user cannot reach dataDir) a folder it can. */
   dataDir: string;
+  /**
+   * Shuts the server down (fast: open connections are cut) as a restart
+   * would, keeping its port and cluster, even a throw-away one, for `up`.
+   */
+  down(): Promise<void>;
+  /** Starts the server again on the same port and cluster, after `down`. */
+  up(): Promise<void>;
 }
 
 // A fixed password is fine: the server only listens on 127.0.0.1.
@@ -80,18 +87,36 @@ export async function startPostgres(opts: PostgresOptions): Promise<RunningPostg
     await discard();
     throw error;
   });
-  const server = spawnServer(binaries, dataDir, port, runner, opts.persistent, tail);
+  const timeoutMs = opts.startTimeoutMs ?? 30_000;
+  let server = spawnServer(binaries, dataDir, port, runner, opts.persistent, tail);
   try {
-    await withTimeout(server.ready, opts.startTimeoutMs ?? 30_000, `not ready after ${opts.startTimeoutMs ?? 30_000} ms`);
+    await withTimeout(server.ready, timeoutMs, `not ready after ${timeoutMs} ms`);
   } catch (error) {
     server.child.kill('SIGKILL');
     await discard();
     throw new Error(`PostgreSQL failed to start on 127.0.0.1:${port}: ${errorMessage(error)}\nLast output:\n${tail.text()}`);
   }
+  let stopped = false;
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     dataDir,
-    stop: once(() => stopServer(server.child, dataDir, opts.persistent)),
+    stop: once(() => {
+      stopped = true;
+      return stopServer(server.child, dataDir, opts.persistent);
+    }),
+    // Kept, whatever `persistent` says: the cluster is wiped only by stop.
+    down: () => stopServer(server.child, dataDir, true),
+    up: async () => {
+      if (stopped) throw new Error('PostgreSQL was stopped for good; start a new one');
+      if (server.child.exitCode === null && server.child.signalCode === null) return;
+      server = spawnServer(binaries, dataDir, port, runner, opts.persistent, tail);
+      try {
+        await withTimeout(server.ready, timeoutMs, `not ready after ${timeoutMs} ms`);
+      } catch (error) {
+        server.child.kill('SIGKILL');
+        throw new Error(`PostgreSQL failed to start again on 127.0.0.1:${port}: ${errorMessage(error)}\nLast output:\n${tail.text()}`);
+      }
+    },
   };
 }
 

@@ -26,6 +26,13 @@ export interface RedisOptions {
 export interface RunningRedis extends StoppableService {
   /** redis://127.0.0.1:PORT */
   url: string;
+  /**
+   * Stops the server as a restart would, keeping its port and folder for
+   * `up`. Nothing is persisted: every key (every queued job) is gone.
+   */
+  down(): Promise<void>;
+  /** Starts the server again, on the same port, after `down`. */
+  up(): Promise<void>;
 }
 
 /**
@@ -41,15 +48,34 @@ export async function startRedis(opts: RedisOptions): Promise<RunningRedis> {
   const tail = new LogTail(opts.log ?? dropLog);
   const pidFile = path.join(dataDir, 'redis.pid');
   await clearLeftoverServer({ pidFile, command: 'redis-server', signal: 'SIGTERM', log: (line) => tail.write(`${line}\n`) });
-  const child = spawnRedis(binary, port, dataDir, pidFile, tail);
-  const stop = once(() => stopChild(child));
-  try {
-    await waitUntilServing(child, port, opts.startTimeoutMs ?? 10_000);
-  } catch (error) {
-    await stop();
-    throw new Error(`redis-server (${binary}) failed to start on 127.0.0.1:${port}: ${errorMessage(error)}\nLast output:\n${tail.text()}`);
-  }
-  return { url: `redis://127.0.0.1:${port}`, stop };
+  let child: ChildProcess | undefined;
+  let stopped = false;
+  const start = async (): Promise<void> => {
+    child = spawnRedis(binary, port, dataDir, pidFile, tail);
+    try {
+      await waitUntilServing(child, port, opts.startTimeoutMs ?? 10_000);
+    } catch (error) {
+      await stopChild(child);
+      throw new Error(`redis-server (${binary}) failed to start on 127.0.0.1:${port}: ${errorMessage(error)}\nLast output:\n${tail.text()}`);
+    }
+  };
+  await start();
+  const stop = once(async () => {
+    stopped = true;
+    if (child) await stopChild(child);
+  });
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop,
+    down: async () => {
+      if (child) await stopChild(child);
+    },
+    up: async () => {
+      if (stopped) throw new Error('redis-server was stopped for good; start a new one');
+      if (child && !hasExited(child)) return;
+      await start();
+    },
+  };
 }
 
 /** The given redis-server, else the one on PATH, else the one just installed (or an error with the command to run). */

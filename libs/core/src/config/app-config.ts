@@ -211,9 +211,30 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(10)
   EMAIL_BACKOFF_MS = 2000;
 
-  /** How long a worker owns a job (and a message it is sending) before another may take it over. */
+  /** How long a worker owns a job (pairing recomputes) before another may take it over. */
   @Transform(toInt) @IsInt() @Min(500)
   WORKER_LOCK_MS = 30000;
+
+  /**
+   * How long a claim on an email lasts unless renewed. The sender renews it
+   * (and its BullMQ job lock) every third of this while it works, so a slow
+   * SMTP server keeps its message; a worker that dies lets go within this
+   * time, and another worker sends the message soon after. Short, so a
+   * password reset is not held up for long by a dead worker; not so short
+   * that a database hiccup of a second or two makes a sender give up.
+   */
+  @Transform(toInt) @IsInt() @Min(300) @Max(600000)
+  EMAIL_LEASE_MS = 5000;
+
+  /**
+   * How long a queued email may wait (or a failed one sit in its backoff)
+   * before the dispatcher queues it again, in case Redis lost its job. Queuing
+   * again is a no-op while the job exists, but it is work for every waiting
+   * message: not too often. A restart of Redis, which loses every job at once,
+   * is noticed by itself and queues everything again at once.
+   */
+  @Transform(toInt) @IsInt() @Min(500) @Max(3600000)
+  OUTBOX_REQUEUE_MS = 60000;
 
   /** How often the worker looks for workspace digests that are due. */
   @Transform(toInt) @IsInt() @Min(100) @Max(3600000)

@@ -1,10 +1,10 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ConnectionOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from '../queue/queues';
-import { redisOptions } from '../queue/redis';
+import { redisOptions, warnOnRedisError } from '../queue/redis';
 import { REDIS } from '../queue/redis.module';
 
 /** What a check found: `up`, `timeout`, or `down: <why>` (as /health/ready reports it). */
@@ -26,6 +26,7 @@ const CHECK_MS = 2000;
  */
 @Injectable()
 export class HealthService implements OnApplicationShutdown {
+  private readonly logger = new Logger(HealthService.name);
   private emailQueue?: Queue;
 
   constructor(
@@ -45,7 +46,11 @@ export class HealthService implements OnApplicationShutdown {
   /** Asked only when Redis answers: without it nobody can tell whether the worker runs. */
   async worker(redis: CheckResult): Promise<WorkerCheck> {
     if (redis !== 'up') return { state: 'unknown', workers: null, detail: 'Redis does not answer' };
-    this.emailQueue ??= new Queue(QueueName.EMAIL, { connection: redisOptions(this.config) as ConnectionOptions, prefix: this.config.QUEUE_PREFIX });
+    if (!this.emailQueue) {
+      this.emailQueue = new Queue(QueueName.EMAIL, { connection: redisOptions(this.config) as ConnectionOptions, prefix: this.config.QUEUE_PREFIX });
+      // Readiness already says when Redis is away: a line in the log now and then is enough.
+      this.emailQueue.on('error', warnOnRedisError(this.logger, 'Health check queue'));
+    }
     const outcome = await settle(this.emailQueue.getWorkers());
     if (outcome === 'timeout') return { state: 'timeout', workers: null, detail: null };
     if ('problem' in outcome) return { state: 'unknown', workers: null, detail: outcome.problem };

@@ -11,6 +11,8 @@ export interface OutgoingEmail {
   /** Stable per message: a retry re-sends the same Message-ID, so receivers can drop a duplicate. */
   messageId: string;
   headers?: Record<string, string>;
+  /** Calls the send off (closing the connection) if it fires before the server's final answer. */
+  signal?: AbortSignal;
 }
 
 /** The SMTP connection. SMTP_URL carries host, port, TLS and credentials. */
@@ -39,6 +41,7 @@ export class MailTransport implements OnApplicationShutdown {
       text: email.text,
       messageId: email.messageId,
       headers: email.headers,
+      signal: email.signal,
     });
   }
 

@@ -1,3 +1,4 @@
+import type { Logger } from '@nestjs/common';
 import type { RedisOptions } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 
@@ -28,5 +29,23 @@ export function redisOptions(config: AppConfig, mode: 'worker' | 'client' = 'cli
       : { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 5000 }),
     // Keep trying to reconnect after a Redis restart, backing off to 2 s.
     retryStrategy: (times) => Math.min(times * 100, 2000),
+  };
+}
+
+/**
+ * An 'error' listener for a BullMQ queue or worker. Without one BullMQ writes
+ * every failed reconnection to the console (a line every two seconds while
+ * Redis is away); with it, a warning when the error changes, and again once a
+ * minute while it lasts.
+ */
+export function warnOnRedisError(logger: Pick<Logger, 'warn'>, what: string): (error: Error) => void {
+  let last = '';
+  let loggedAt = 0;
+  return (error) => {
+    const now = Date.now();
+    if (error.message === last && now - loggedAt < 60_000) return;
+    last = error.message;
+    loggedAt = now;
+    logger.warn(`${what}: ${error.message}`);
   };
 }

@@ -5,7 +5,7 @@ import { Allow, Role } from '@app/core';
 export enum OutboxStatus {
   /** Written with the change that caused it; waiting for the dispatcher. */
   PENDING = 'PENDING',
-  /** A worker holds it until lease_until. */
+  /** A worker holds it until lease_until, which it renews while it works. */
   SENDING = 'SENDING',
   SENT = 'SENT',
   /** The last attempt failed; another is scheduled with backoff. */
@@ -74,6 +74,10 @@ export class OutboxMessage {
 
   @Column({ type: 'timestamptz', nullable: true })
   leaseUntil: Date | null;
+
+  /** The BullMQ job whose worker holds the lease: the dispatcher asks Redis whether its lock is still renewed. */
+  @Column({ type: 'text', nullable: true })
+  leaseOwner: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   @Field(() => Date, { nullable: true })

@@ -1,9 +1,15 @@
-import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { ConnectionOptions, JobsOptions, Queue } from 'bullmq';
-import { AppConfig, JobName, QueueName, redisOptions } from '@app/core';
+import { AppConfig, JobName, QueueName, redisOptions, warnOnRedisError } from '@app/core';
 
 export interface EmailJob {
   outboxId: string;
+}
+
+/** A message whose sender's claim ran out: its id and the attempt that claimed it. */
+export interface ExpiredClaim {
+  id: string;
+  attempts: number;
 }
 
 /** The BullMQ queue emails travel on. Job id = outbox id, so adding twice is a no-op. */
@@ -16,6 +22,7 @@ export class EmailQueue implements BeforeApplicationShutdown {
       connection: redisOptions(config) as ConnectionOptions,
       prefix: config.QUEUE_PREFIX,
     });
+    this.queue.on('error', warnOnRedisError(new Logger(EmailQueue.name), 'Email queue'));
   }
 
   jobOptions(): JobsOptions {
@@ -33,12 +40,53 @@ export class EmailQueue implements BeforeApplicationShutdown {
       outboxIds.map((outboxId) => ({
         name: JobName.EMAIL_SEND,
         data: { outboxId },
-        opts: { ...this.jobOptions(), jobId: `email-${outboxId}` },
+        opts: { ...this.jobOptions(), jobId: jobIdFor(outboxId) },
       })),
     );
+  }
+
+  /**
+   * Queues messages whose claim ran out while their sender held no job lock
+   * (it died): a job of their own per lost claim, so it runs now rather than
+   * when BullMQ's stalled check gets round to the dead one, and adding it
+   * again for the same claim is a no-op. The dead job, when it runs, finds the
+   * message taken or sent and skips it.
+   */
+  async addTakeovers(claims: ExpiredClaim[]): Promise<void> {
+    if (claims.length === 0) return;
+    await this.queue.addBulk(
+      claims.map((claim) => ({
+        name: JobName.EMAIL_SEND,
+        data: { outboxId: claim.id },
+        opts: { ...this.jobOptions(), jobId: `${jobIdFor(claim.id)}-takeover-${claim.attempts}` },
+      })),
+    );
+  }
+
+  /**
+   * The jobs among `jobIds` that a live worker is processing now: a job's
+   * lock, which its worker renews while it runs, is in Redis. A worker that
+   * died holds no lock once its lock duration (the lease) is over.
+   */
+  async lockedJobs(jobIds: string[]): Promise<Set<string>> {
+    if (jobIds.length === 0) return new Set();
+    const client = await this.queue.getBackend().client;
+    const exists = (await Promise.all(jobIds.map((id) => client.runCommand('exists', [`${this.queue.toKey(id)}:lock`])))) as number[];
+    return new Set(jobIds.filter((_, i) => exists[i] === 1));
+  }
+
+  /** The Redis server's run id: it changes when Redis restarts (and, without persistence, loses every job). */
+  async redisRunId(): Promise<string> {
+    const client = await this.queue.getBackend().client;
+    const info = String(await client.runCommand('info', ['server']));
+    return /run_id:(\w+)/.exec(info)?.[1] ?? '';
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.queue.close();
   }
+}
+
+function jobIdFor(outboxId: string): string {
+  return `email-${outboxId}`;
 }

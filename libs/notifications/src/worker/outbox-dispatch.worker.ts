@@ -3,23 +3,41 @@ import { DataSource } from 'typeorm';
 import { AppConfig, PollingLoop } from '@app/core';
 import { EmailQueue } from './email-queue';
 
+interface DueRow {
+  id: string;
+  status: 'PENDING' | 'FAILED' | 'SENDING';
+  attempts: number;
+  lease_owner: string | null;
+}
+
 /**
  * Moves outbox rows to the queue. It runs on a timer in the worker and is
- * safe to run in several workers at once (SKIP LOCKED). A row is queued again
- * when it has been waiting longer than a lease: if Redis lost the job (a
- * restart without persistence) it comes back; if the job still exists, the
- * job id makes the add a no-op.
+ * safe to run in several workers at once (SKIP LOCKED).
+ * - A new message is queued at once.
+ * - A message whose sender died (its lease ran out and its job's lock is gone
+ *   from Redis) gets a job of its own for another worker, once per lost claim:
+ *   delivery resumes about a lease after the death. While the lock is still
+ *   renewed its sender lives (say, recording a sent message while the database
+ *   was away) and keeps the message.
+ * - A message waiting longer than OUTBOX_REQUEUE_MS is queued again in case
+ *   Redis lost its job; if the job still exists, the job id makes the add a
+ *   no-op. When Redis restarts (its run id changes), every job may be gone:
+ *   everything queued before is queued again at once.
  */
 @Injectable()
 export class OutboxDispatchWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OutboxDispatchWorker.name);
   private readonly loop: PollingLoop;
+  private redisRunId?: string;
+  /** Rows queued before this (the database's time when a Redis restart was noticed) are queued again. */
+  private requeueQueuedBefore = new Date(0);
 
   constructor(
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly queue: EmailQueue,
   ) {
-    this.loop = new PollingLoop('Outbox dispatch', () => this.dispatchOnce(), config.OUTBOX_POLL_MS, new Logger(OutboxDispatchWorker.name));
+    this.loop = new PollingLoop('Outbox dispatch', () => this.dispatchOnce(), config.OUTBOX_POLL_MS, this.logger);
   }
 
   onApplicationBootstrap(): void {
@@ -33,24 +51,42 @@ export class OutboxDispatchWorker implements OnApplicationBootstrap, BeforeAppli
 
   /** Queues a batch of due messages; returns how many. */
   async dispatchOnce(batchSize = 200): Promise<number> {
-    const requeueAfterMs = this.config.WORKER_LOCK_MS * 2;
+    await this.noticeRedisRestart();
     return this.dataSource.transaction(async (em) => {
-      const rows: Array<{ id: string }> = await em.query(
-        `SELECT id FROM outbox_message
-          WHERE (status = 'PENDING' AND (queued_at IS NULL OR queued_at < now() - make_interval(secs => $1 / 1000.0)))
-             OR (status = 'FAILED' AND queued_at < now() - make_interval(secs => $1 / 1000.0))
-             OR (status = 'SENDING' AND lease_until < now())
+      const rows: DueRow[] = await em.query(
+        `SELECT id, status, attempts, lease_owner FROM outbox_message
+          WHERE (status = 'PENDING' AND (queued_at IS NULL OR queued_at < now() - make_interval(secs => $1 / 1000.0) OR queued_at < $3))
+             OR (status = 'FAILED' AND (queued_at < now() - make_interval(secs => $1 / 1000.0) OR queued_at < $3))
+             OR (status = 'SENDING' AND lease_until < now()
+                 AND (queued_at IS NULL OR queued_at < lease_until OR queued_at < now() - make_interval(secs => $1 / 1000.0) OR queued_at < $3))
           ORDER BY created_at
           LIMIT $2
           FOR UPDATE SKIP LOCKED`,
-        [requeueAfterMs, batchSize],
+        [this.config.OUTBOX_REQUEUE_MS, batchSize, this.requeueQueuedBefore],
       );
       if (rows.length === 0) return 0;
-      const ids = rows.map((r) => r.id);
+      const waiting = rows.filter((r) => r.status !== 'SENDING');
+      const expired = rows.filter((r) => r.status === 'SENDING');
+      const alive = await this.queue.lockedJobs(expired.flatMap((r) => (r.lease_owner ? [r.lease_owner] : [])));
+      const abandoned = expired.filter((r) => !r.lease_owner || !alive.has(r.lease_owner));
       // Queue first, then mark: if Redis is down the transaction rolls back and the rows stay due.
-      await this.queue.add(ids);
+      await this.queue.add(waiting.map((r) => r.id));
+      await this.queue.addTakeovers(abandoned);
+      const ids = [...waiting, ...abandoned].map((r) => r.id);
+      if (ids.length === 0) return 0;
       await em.query(`UPDATE outbox_message SET queued_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+      if (abandoned.length > 0) this.logger.warn(`Queued ${abandoned.length} email(s) again whose sender stopped renewing its lease`);
       return ids.length;
     });
+  }
+
+  private async noticeRedisRestart(): Promise<void> {
+    const runId = await this.queue.redisRunId();
+    if (this.redisRunId !== undefined && runId !== this.redisRunId) {
+      const [{ now }] = (await this.dataSource.query(`SELECT now() AS now`)) as Array<{ now: Date }>;
+      this.requeueQueuedBefore = now;
+      this.logger.warn('Redis restarted (its jobs may be gone): queueing every waiting email again');
+    }
+    this.redisRunId = runId;
   }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConnectionOptions, Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppConfig, JobName, PollingLoop, QUEUE_METRICS, QueueName, redisOptions } from '@app/core';
+import { AppConfig, JobName, PollingLoop, QUEUE_METRICS, QueueName, redisOptions, warnOnRedisError } from '@app/core';
 import { PairingComputeService } from '../scores/pairing-compute.service';
 
 /** The requests of one dispatch: cities whose pairs to score again, and the request version seen. */
@@ -35,6 +35,7 @@ export class PairingRecomputeWorker implements OnApplicationBootstrap, BeforeApp
 
   async onApplicationBootstrap(): Promise<void> {
     this.queue = new Queue(QueueName.PAIRING, { connection: redisOptions(this.config) as ConnectionOptions, prefix: this.config.QUEUE_PREFIX });
+    this.queue.on('error', warnOnRedisError(this.logger, 'Pairing queue'));
     this.worker = new Worker<RecomputeJob>(QueueName.PAIRING, (job) => this.process(job), {
       connection: redisOptions(this.config, 'worker') as ConnectionOptions,
       prefix: this.config.QUEUE_PREFIX,
@@ -45,7 +46,7 @@ export class PairingRecomputeWorker implements OnApplicationBootstrap, BeforeApp
       // Completed and failed jobs counted in Redis for /metrics.
       metrics: QUEUE_METRICS,
     });
-    this.worker.on('error', (error) => this.logger.warn(`Pairing worker: ${error.message}`));
+    this.worker.on('error', warnOnRedisError(this.logger, 'Pairing worker'));
     // No scores yet, or a release changed the method or the default weights: score every pair again.
     if (await this.compute.storedScoresAreStale()) {
       const written = await this.compute.recomputeAll();

@@ -1,0 +1,103 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RunningPostgres, RunningRedis, startPostgres, startRedis } from '@app/dev-services';
+import { eventually, startTestApp, TestApp } from '../support/harness';
+import { preparePlatformTemplate } from '../support/template';
+
+const SEND_TEST = `mutation($to: String) { sendTestEmail(input: { to: $to }) { queued to } }`;
+const LEASE_MS = 2000;
+
+/**
+ * PostgreSQL and Redis restart under a running API and worker (in this
+ * process, as `npm start` runs them in theirs). Nobody restarts the app: it
+ * says it is not ready while a server is away, is ready again once it is
+ * back, takes writes, and delivers every email exactly once. The servers are
+ * this file's own, so the restarts touch no other test file.
+ */
+describe('restarts of PostgreSQL and Redis under a running platform', () => {
+  let root: string;
+  let pg: RunningPostgres;
+  let redis: RunningRedis;
+  let app: TestApp;
+  let admin: string;
+
+  const readiness = async (): Promise<number> => (await fetch(`${app.url}/health/ready`)).status;
+  const sentRow = (to: string) =>
+    eventually(async () => {
+      const [row] = (await app.dataSource.query(`SELECT status, attempts FROM outbox_message WHERE recipient_email = $1`, [to])) as Array<{ status: string; attempts: number }>;
+      return row?.status === 'SENT' ? row : undefined;
+    }, 20_000, `${to} to be recorded as sent`);
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'twins-restarts-'));
+    // PostgreSQL, run as its own user under root, must be able to enter it.
+    await chmod(root, 0o755);
+    pg = await startPostgres({ dataDir: join(root, 'pg'), persistent: false });
+    redis = await startRedis({ dataDir: join(root, 'redis') });
+    const template = await preparePlatformTemplate(pg.url, 'twins_template');
+    app = await startTestApp({
+      services: { adminUrl: pg.url, ...template, redisUrl: redis.url },
+      // Lost jobs come back because the restart is noticed, not because a minute has passed.
+      env: { EMAIL_LEASE_MS: String(LEASE_MS), OUTBOX_REQUEUE_MS: '600000' },
+    });
+    admin = await app.signIn('admin@demo.twins.test');
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await redis?.stop();
+    await pg?.stop();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('Redis: not ready while it is away, ready after; emails queued before (their jobs lost) and while it was away arrive once', async () => {
+    expect(await readiness()).toBe(200);
+    // A message whose job waits in Redis for its next attempt (the mail server is down) when Redis restarts empty.
+    await app.mail.stop();
+    await app.gqlOk(SEND_TEST, { to: 'before-redis@example.org' }, { token: admin });
+    await eventually(async () => {
+      const [row] = (await app.dataSource.query(`SELECT status FROM outbox_message WHERE recipient_email = 'before-redis@example.org'`)) as Array<{ status: string }>;
+      return row?.status === 'FAILED';
+    }, 20_000, 'a failed attempt');
+
+    await redis.down();
+    await eventually(async () => (await readiness()) === 503, 15_000, 'readiness to fail');
+    // A write while Redis is away: the email is a row in PostgreSQL, written with the change.
+    await app.gqlOk(SEND_TEST, { to: 'during-redis@example.org' }, { token: admin });
+    // Away long enough for the clients' reconnection attempts to back off to their longest pause.
+    await new Promise((r) => setTimeout(r, 5000));
+
+    await redis.up();
+    await eventually(async () => (await readiness()) === 200, 20_000, 'readiness to recover');
+    await app.mail.restart();
+    await app.gqlOk(SEND_TEST, { to: 'after-redis@example.org' }, { token: admin });
+    for (const to of ['before-redis@example.org', 'during-redis@example.org', 'after-redis@example.org']) await sentRow(to);
+    // Give a duplicate time to show up.
+    await new Promise((r) => setTimeout(r, 2 * LEASE_MS));
+    for (const to of ['before-redis@example.org', 'during-redis@example.org', 'after-redis@example.org']) expect(app.mail.to(to)).toHaveLength(1);
+  });
+
+  it('PostgreSQL: not ready while it is away, ready after; a send under way is called off and made once after, and writes work again', async () => {
+    expect(await readiness()).toBe(200);
+    app.mail.hold();
+    await app.gqlOk(SEND_TEST, { to: 'during-pg@example.org' }, { token: admin });
+    await eventually(async () => app.mail.heldCount === 1, 20_000, 'the worker to be mid-send');
+
+    await pg.down();
+    await eventually(async () => (await readiness()) === 503, 15_000, 'readiness to fail');
+    // Longer than a lease: the sender, unable to renew its claim, has called the send off (another worker could claim it once the database is back).
+    await new Promise((r) => setTimeout(r, 2 * LEASE_MS));
+    app.mail.release();
+    expect(app.mail.to('during-pg@example.org')).toHaveLength(0);
+
+    await pg.up();
+    await eventually(async () => (await readiness()) === 200, 30_000, 'readiness to recover');
+    await app.gqlOk(SEND_TEST, { to: 'after-pg@example.org' }, { token: admin });
+    expect((await sentRow('during-pg@example.org')).attempts).toBe(2);
+    await sentRow('after-pg@example.org');
+    await new Promise((r) => setTimeout(r, 2 * LEASE_MS));
+    expect(app.mail.to('during-pg@example.org')).toHaveLength(1);
+    expect(app.mail.to('after-pg@example.org')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,162 @@
+import { once } from 'node:events';
+import { Logger } from '@nestjs/common';
+import IORedis from 'ioredis';
+import { Lease } from '@app/notifications';
+import { eventually, startTestApp, TestApp } from '../support/harness';
+
+const SEND_TEST = `mutation($to: String) { sendTestEmail(input: { to: $to }) { queued to } }`;
+/** Short, so the file is quick; long enough that a busy test machine does not miss a renewal. */
+const LEASE_MS = 2000;
+
+interface Row {
+  id: string;
+  status: string;
+  attempts: number;
+  lease_until: Date | null;
+}
+
+async function outboxRow(app: TestApp, to: string): Promise<Row | undefined> {
+  const rows: Row[] = await app.dataSource.query(`SELECT id, status, attempts, lease_until FROM outbox_message WHERE recipient_email = $1 ORDER BY created_at DESC LIMIT 1`, [to]);
+  return rows[0];
+}
+
+/**
+ * The claim on a message being sent: a short lease its sender renews while it
+ * works. A worker that dies lets go of its messages, and another live worker
+ * sends them without anyone restarting anything; a live sender keeps its
+ * message however long the mail server takes.
+ */
+describe('the lease on a message being sent', () => {
+  let app: TestApp;
+  let admin: string;
+  beforeAll(async () => {
+    app = await startTestApp({ env: { EMAIL_LEASE_MS: String(LEASE_MS) } });
+    admin = await app.signIn('admin@demo.twins.test');
+  });
+  afterAll(() => app.close());
+
+  it('passes to another live worker when its worker dies mid-send, and the message arrives once', async () => {
+    // Two workers: one in its own process (killed below) and, once it is sending, the one in this process.
+    await app.stopWorker();
+    const doomed = app.spawnWorkerProcess();
+    app.mail.hold();
+    await app.gqlOk(SEND_TEST, { to: 'orphaned@example.org' }, { token: admin });
+    await eventually(async () => app.mail.heldCount === 1, 20_000, 'the worker to be mid-send');
+    await app.startWorker();
+    expect((await outboxRow(app, 'orphaned@example.org'))?.status).toBe('SENDING');
+
+    doomed.kill('SIGKILL');
+    await once(doomed, 'exit');
+    // The killed worker's connection is gone: the server never answered it, so nothing was delivered.
+    app.mail.discardHeld();
+    expect(app.mail.to('orphaned@example.org')).toHaveLength(0);
+
+    await app.mail.waitFor((m) => m.to === 'orphaned@example.org', 20_000);
+    const row = await eventually(async () => {
+      const r = await outboxRow(app, 'orphaned@example.org');
+      return r?.status === 'SENT' ? r : undefined;
+    }, 10_000, 'SENT');
+    expect(row.attempts).toBe(2);
+    // Give a duplicate (from the dead worker's own job, moved back by BullMQ) time to show up.
+    await new Promise((r) => setTimeout(r, 3 * LEASE_MS));
+    expect(app.mail.to('orphaned@example.org')).toHaveLength(1);
+  });
+
+  it('is taken over when a worker died holding it, even one the platform never heard of again', async () => {
+    await app.stopWorker();
+    await app.gqlOk(SEND_TEST, { to: 'dead-claim@example.org' }, { token: admin });
+    const pending = await eventually(async () => outboxRow(app, 'dead-claim@example.org'), 5000, 'the row');
+    // As a worker that claimed it and died would have left it: SENDING, its lease running, its job's lock gone.
+    await app.dataSource.query(
+      `UPDATE outbox_message SET status = 'SENDING', attempts = 1, queued_at = now(), lease_until = now() + interval '1 second', lease_owner = 'email-gone' WHERE id = $1`,
+      [pending.id],
+    );
+    await app.startWorker();
+    await app.mail.waitFor((m) => m.to === 'dead-claim@example.org', 20_000);
+    const row = await eventually(async () => {
+      const r = await outboxRow(app, 'dead-claim@example.org');
+      return r?.status === 'SENT' ? r : undefined;
+    }, 10_000, 'SENT');
+    expect(row.attempts).toBe(2);
+    expect(app.mail.to('dead-claim@example.org')).toHaveLength(1);
+  });
+
+  it('stays with a live sender however long the mail server takes, while another worker stands by, even when Redis loses the job lock', async () => {
+    const standby = app.spawnWorkerProcess();
+    const redis = new IORedis(app.config.REDIS_URL!, { maxRetriesPerRequest: 1 });
+    try {
+      app.mail.hold();
+      await app.gqlOk(SEND_TEST, { to: 'slow-server@example.org' }, { token: admin });
+      await eventually(async () => app.mail.heldCount === 1, 20_000, 'a worker to be mid-send');
+      // As a Redis restart would: the job's lock is gone, and only the lease in PostgreSQL says the sender lives.
+      const { id } = (await outboxRow(app, 'slow-server@example.org'))!;
+      expect(await redis.del(`${app.config.QUEUE_PREFIX}:email:email-${id}:lock`)).toBe(1);
+      // Several leases long: without renewals the other worker would have claimed it and sent it again.
+      await new Promise((r) => setTimeout(r, 4 * LEASE_MS));
+      const sending = await outboxRow(app, 'slow-server@example.org');
+      expect(sending).toMatchObject({ status: 'SENDING', attempts: 1 });
+      expect(app.mail.heldCount).toBe(1);
+      app.mail.release();
+      const row = await eventually(async () => {
+        const r = await outboxRow(app, 'slow-server@example.org');
+        return r?.status === 'SENT' ? r : undefined;
+      }, 10_000, 'SENT');
+      expect(row.attempts).toBe(1);
+      await new Promise((r) => setTimeout(r, 2 * LEASE_MS));
+      expect(app.mail.to('slow-server@example.org')).toHaveLength(1);
+    } finally {
+      redis.disconnect();
+      standby.kill('SIGTERM');
+      await once(standby, 'exit');
+    }
+  });
+
+  it('is renewed only by the attempt that holds it: a stale heartbeat neither extends another claim nor keeps sending', async () => {
+    await app.stopWorker();
+    await app.gqlOk(SEND_TEST, { to: 'stale-beat@example.org' }, { token: admin });
+    const pending = await eventually(async () => outboxRow(app, 'stale-beat@example.org'), 5000, 'the row');
+    // Attempt 2 holds the message now; attempt 1's heartbeat still runs somewhere.
+    await app.dataSource.query(`UPDATE outbox_message SET status = 'SENDING', attempts = 2, lease_until = now() + interval '1 hour' WHERE id = $1`, [pending.id]);
+    const before = (await outboxRow(app, 'stale-beat@example.org'))!.lease_until;
+    const stale = new Lease(app.dataSource, pending.id, 1, LEASE_MS, new Logger('test'));
+    try {
+      await eventually(async () => stale.lost.aborted, 10_000, 'the stale attempt to let go');
+      expect(stale.takenOver).toBe(true);
+      expect(stale.held()).toBe(false);
+    } finally {
+      stale.end();
+    }
+    expect((await outboxRow(app, 'stale-beat@example.org'))!.lease_until).toEqual(before);
+
+    // The attempt that holds it renews it.
+    const holder = new Lease(app.dataSource, pending.id, 2, LEASE_MS, new Logger('test'));
+    try {
+      await eventually(async () => {
+        const r = await outboxRow(app, 'stale-beat@example.org');
+        return r && r.lease_until!.getTime() < before!.getTime();
+      }, 10_000, 'the holder to renew its lease');
+      expect(holder.held()).toBe(true);
+    } finally {
+      holder.end();
+    }
+    await app.dataSource.query(`UPDATE outbox_message SET status = 'SENT', lease_until = NULL WHERE id = $1`, [pending.id]);
+    await app.startWorker();
+  });
+
+  it('is let go by a sender whose event loop was blocked for most of a lease: it cannot know the message is still its own', async () => {
+    // No database needed: nothing could be renewed while the loop was blocked.
+    const lease = new Lease(app.dataSource, '00000000-0000-0000-0000-000000000000', 1, LEASE_MS, new Logger('test'));
+    try {
+      expect(lease.held()).toBe(true);
+      const until = performance.now() + LEASE_MS;
+      while (performance.now() < until) {
+        // Blocked, as by a long synchronous render.
+      }
+      expect(lease.held()).toBe(false);
+      expect(lease.lost.aborted).toBe(true);
+      expect(lease.takenOver).toBe(false);
+    } finally {
+      lease.end();
+    }
+  });
+});
