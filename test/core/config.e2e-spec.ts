@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '@app/core';
+import { ConfigError, databaseOptions, loadConfig } from '@app/core';
 
 const dist = join(__dirname, '..', '..', 'dist');
 
@@ -48,6 +48,17 @@ describe('configuration', () => {
       PUBLIC_URL: 'https://twins.example.org',
     });
     expect(ok.isProduction).toBe(true);
+  });
+
+  it('sizes the database pool from DB_POOL_SIZE, else by environment', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-real-random-secret-of-enough-length-1234', DATABASE_URL: 'postgres://u:p@db:5432/twins', REDIS_URL: 'redis://redis:6379', SMTP_URL: 'smtp://mail:587', PUBLIC_URL: 'https://twins.example.org' };
+    const poolOf = (env: Record<string, string>) => (databaseOptions(loadConfig(env), []).extra as { max: number }).max;
+    expect(poolOf(production)).toBe(20);
+    expect(poolOf({ ...production, DB_POOL_SIZE: '' })).toBe(20);
+    expect(poolOf({ ...production, DB_POOL_SIZE: '8' })).toBe(8);
+    expect(poolOf({ NODE_ENV: 'development', DATABASE_URL: 'postgres://u:p@db:5432/twins' })).toBe(10);
+    expect(() => loadConfig({ NODE_ENV: 'development', DB_POOL_SIZE: 'many' })).toThrow(/DB_POOL_SIZE/);
+    expect(() => loadConfig({ NODE_ENV: 'development', DB_POOL_SIZE: '1' })).toThrow(/DB_POOL_SIZE/);
   });
 
   it('links follow the port the API listens on unless PUBLIC_URL says otherwise', () => {

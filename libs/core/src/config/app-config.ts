@@ -74,6 +74,14 @@ export class AppConfig {
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
   MIGRATION_DATABASE_URL?: string;
 
+  /**
+   * Most PostgreSQL connections one process holds. Empty: 20 in production, 10
+   * elsewhere. N APIs and M workers need (N + M) × this within the server's
+   * max_connections, with room left for migrations and an administrator.
+   */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(2) @Max(200)
+  DB_POOL_SIZE?: number;
+
   /** Redis for BullMQ; when empty in development the launcher starts redis-server from PATH. */
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })
   REDIS_URL?: string;
@@ -310,7 +318,7 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
   for (const [key, value] of Object.entries(env)) {
     if (value !== undefined && (known.includes(key) || key in AppConfig.prototype)) relevant[key] = value;
   }
-  for (const key of ['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'LOG_PRETTY', 'BOOTSTRAP_ADMIN_EMAIL', 'METRICS_TOKEN', 'METRICS_PORT']) {
+  for (const key of ['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'LOG_PRETTY', 'BOOTSTRAP_ADMIN_EMAIL', 'METRICS_TOKEN', 'METRICS_PORT', 'DB_POOL_SIZE']) {
     if (env[key] !== undefined) relevant[key] = env[key] as string;
   }
   // An empty PUBLIC_URL is not set: the address then follows the port the API listens on.

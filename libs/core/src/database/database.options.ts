@@ -26,7 +26,7 @@ export function databaseOptions(
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
     logging: ['error'],
-    extra: { max: config.isProduction ? 20 : 10, application_name: 'innovation-twins' },
+    extra: { max: config.DB_POOL_SIZE ?? (config.isProduction ? 20 : 10), application_name: 'innovation-twins' },
   };
 }
 
