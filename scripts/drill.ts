@@ -292,15 +292,15 @@ async function startStack(root: string, logs: WriteStream): Promise<Stack> {
 }
 
 /**
- * The organiser publishes a small workshop starting in an hour and two
- * minutes: its one-hour reminder falls due two minutes in, during the faults,
- * for everyone holding a place taken before then (a scheduled job, once per
+ * The organiser publishes a small workshop starting in an hour and half a
+ * minute: its one-hour reminder falls due half a minute in, as the faults
+ * begin, for everyone holding a place taken before then (a scheduled job, once per
  * registration and due time). With four places for eight people who come and
  * go, the waiting list and its promotions are exercised too.
  */
 async function publishImminentEvent(url: string, password: string): Promise<void> {
   const token = await signInToken(url, 'organiser', password);
-  const startsAt = new Date(Date.now() + 62 * 60_000);
+  const startsAt = new Date(Date.now() + 60.5 * 60_000);
   const { createEvent } = await gqlData<{ createEvent: { id: string; version: number } }>(
     url,
     `mutation($input: CreateEventInput!) { createEvent(input: $input) { id version } }`,
@@ -348,11 +348,16 @@ type Fault = (stack: Stack) => Promise<Partial<PhaseRow>>;
 function killWorkerAt(mode: HeldMail['mode']): Fault {
   return async (stack) => {
     const held = await new Promise<HeldMail | undefined>((resolveHeld) => {
-      const timer = setTimeout(() => resolveHeld(undefined), 60_000);
-      stack.sink.once('held', (mail: HeldMail) => {
+      const onHeld = (mail: HeldMail) => {
         clearTimeout(timer);
         resolveHeld(mail);
-      });
+      };
+      const timer = setTimeout(() => {
+        stack.sink.holdNextMessage(undefined);
+        stack.sink.off('held', onHeld);
+        resolveHeld(undefined);
+      }, 60_000);
+      stack.sink.once('held', onHeld);
       stack.sink.holdNextMessage(mode);
     });
     if (!held) return { note: 'no email was sent within a minute: nothing to kill' };

@@ -56,8 +56,8 @@ export class DrillMailSink extends EventEmitter {
     return this.server !== undefined;
   }
 
-  /** Hold the next message's DATA, before or after storing it, until the drill releases it. */
-  holdNextMessage(mode: HeldMail['mode']): void {
+  /** Hold the next message, before or after storing it, until the drill releases it; undefined: hold none. */
+  holdNextMessage(mode: HeldMail['mode'] | undefined): void {
     this.holdNext = mode;
   }
 
@@ -118,7 +118,9 @@ export class DrillMailSink extends EventEmitter {
     }
   }
 
+  /** Nobody listening: nothing to wait for. */
   private hold(held: Omit<HeldMail, 'release'>): Promise<void> {
+    if (this.listenerCount('held') === 0) return Promise.resolve();
     return new Promise((resolve) => this.emit('held', { ...held, release: resolve } satisfies HeldMail));
   }
 }
