@@ -338,8 +338,16 @@ async function findDemoIds(url: string, password: string): Promise<DemoIds> {
   const { events } = await gqlData<{ events: { nodes: Array<{ id: string }> } }>(url, `query { events(first: 10) { nodes { id } } }`);
   const { myWorkspaces } = await gqlData<{ myWorkspaces: Array<{ id: string }> }>(url, `query { myWorkspaces { id } }`, tokens.get('officer.liverpool'));
   const { sectors } = await gqlData<{ sectors: Array<{ key: string }> }>(url, `query { sectors { key } }`);
-  if (!events.nodes.length || !myWorkspaces.length || !sectors.length) throw new Error('The demo data lacks its events, the twin workspace or the sectors.');
-  return { tokens, userIds, eventIds: events.nodes.map((e) => e.id), workspaceId: myWorkspaces[0]!.id, sectors: sectors.slice(0, 4).map((s) => s.key) };
+  const { funds } = await gqlData<{ funds: { nodes: Array<{ id: string }> } }>(url, `query { funds(first: 1) { nodes { id } } }`, tokens.get('admin'));
+  if (!events.nodes.length || !myWorkspaces.length || !sectors.length || !funds.nodes.length) throw new Error('The demo data lacks its events, the twin workspace, the sectors or the fund.');
+  return {
+    tokens,
+    userIds,
+    eventIds: events.nodes.map((e) => e.id),
+    workspaceId: myWorkspaces[0]!.id,
+    fundId: funds.nodes[0]!.id,
+    sectors: sectors.slice(0, 4).map((s) => s.key),
+  };
 }
 
 type Fault = (stack: Stack) => Promise<Partial<PhaseRow>>;

@@ -49,6 +49,8 @@ export interface DemoIds {
   tokens: Map<Person, string>;
   eventIds: string[];
   workspaceId: string;
+  /** The seed fund. */
+  fundId: string;
   /** A few sector keys of the taxonomy. */
   sectors: string[];
 }
@@ -60,8 +62,8 @@ const REGISTRANTS: Person[] = ['admin', 'board.uk', 'board.uk2', 'board.kr', 'bo
  * Bounded, steady traffic through the proxy's /graphql, as the demo people:
  * sign-ins, event listings, event registrations and cancellations, password
  * reset requests (one email each), case studies written and edited, workspace
- * follows (digests), and sector activity (evidence that makes the pair
- * scores be computed again). Counts every request into the current phase,
+ * follows (digests), sector activity (evidence that makes the pair scores be
+ * computed again), and payments into the seed fund (ledger entries). Counts every request into the current phase,
  * and records every write the API accepted.
  *
  * Writes on one thing (a person's place at an event, a case study, a city's
@@ -124,12 +126,13 @@ export class Traffic {
     const roll = Math.random();
     const n = ++this.sequence;
     if (roll < 0.15) return this.signIn(pick(PEOPLE));
-    if (roll < 0.3) return this.listEvents();
-    if (roll < 0.55) return this.registerOrCancel();
-    if (roll < 0.67) return this.passwordReset(pick(PEOPLE));
-    if (roll < 0.8) return this.caseStudy(n);
-    if (roll < 0.9) return this.follow();
-    return this.sectorActivity();
+    if (roll < 0.27) return this.listEvents();
+    if (roll < 0.52) return this.registerOrCancel();
+    if (roll < 0.64) return this.passwordReset(pick(PEOPLE));
+    if (roll < 0.77) return this.caseStudy(n);
+    if (roll < 0.85) return this.follow();
+    if (roll < 0.93) return this.sectorActivity();
+    return this.contribution(n);
   }
 
   /** Sends one GraphQL request and counts it, in the phase in which it is answered: served is a 2xx without errors, or with only the refusals expected. */
@@ -268,6 +271,17 @@ export class Traffic {
     } finally {
       this.busy.delete(key);
     }
+  }
+
+  /** An admin records a government's payment into the seed fund: a ledger entry, which the reconciliation must account for. */
+  private async contribution(n: number): Promise<void> {
+    const countryCode = pick(['GB', 'KR']);
+    const { data } = await this.send<{ recordContribution: { id: string } }>(
+      `mutation DrillContribution($input: ContributionInput!) { recordContribution(input: $input) { id } }`,
+      { input: { fundId: this.ids.fundId, countryCode, amountMinor: countryCode === 'GB' ? '100000' : '170000000', note: `Fault drill payment ${n}` } },
+      'admin',
+    );
+    if (data) this.accepted.push({ kind: 'fund contribution', sql: 'SELECT 1 FROM ledger_entry WHERE id = $1', params: [data.recordContribution.id] });
   }
 
   /** Follows the twin workspace, alternating daily and weekly digests. */
