@@ -1,0 +1,113 @@
+import { deliveryChecks, formatTable, phaseLine, readyAgainAfter, reckonDeliveries, summaryLine } from './checks';
+import { latestWrites, type AcceptedWrite } from './traffic';
+
+describe('the drill reckons the emails', () => {
+  const outbox = [
+    { idempotencyKey: 'a', status: 'SENT' },
+    { idempotencyKey: 'b', status: 'SENT' },
+    { idempotencyKey: 'c', status: 'SENT' },
+  ];
+
+  it('counts one delivery per key as no duplicate', () => {
+    const report = reckonDeliveries(outbox, [
+      { idempotencyKey: 'a', messageId: '<a@x>' },
+      { idempotencyKey: 'b', messageId: '<b@x>' },
+      { idempotencyKey: 'c', messageId: '<c@x>' },
+    ]);
+    expect(report).toMatchObject({ expected: 3, delivered: 3, missing: [], notSent: [], duplicatesByKey: 0, duplicatesByMessageId: 0, undroppable: 0, unexpected: 0 });
+    expect(deliveryChecks(report).every((c) => c.ok)).toBe(true);
+  });
+
+  it('takes a copy with the same Message-ID and key for one a receiver drops', () => {
+    const report = reckonDeliveries(outbox, [
+      { idempotencyKey: 'a', messageId: '<a@x>' },
+      { idempotencyKey: 'a', messageId: '<a@x>' },
+      { idempotencyKey: 'b', messageId: '<b@x>' },
+      { idempotencyKey: 'c', messageId: '<c@x>' },
+    ]);
+    expect(report).toMatchObject({ duplicatesByKey: 1, duplicatesByMessageId: 1, droppable: 1, undroppable: 0 });
+    expect(deliveryChecks(report).every((c) => c.ok)).toBe(true);
+  });
+
+  it('fails a copy of a key under another Message-ID, and one Message-ID with two keys', () => {
+    const report = reckonDeliveries(outbox, [
+      { idempotencyKey: 'a', messageId: '<a@x>' },
+      { idempotencyKey: 'a', messageId: '<other@x>' },
+      { idempotencyKey: 'b', messageId: '<b@x>' },
+      { idempotencyKey: 'c', messageId: '<b@x>' },
+    ]);
+    expect(report).toMatchObject({ duplicatesByKey: 1, duplicatesByMessageId: 1, droppable: 0, undroppable: 2 });
+    expect(deliveryChecks(report).find((c) => c.name === 'no duplicate a receiver cannot drop')?.ok).toBe(false);
+  });
+
+  it('fails a row never delivered or not SENT, and a message the outbox did not hold', () => {
+    const report = reckonDeliveries(
+      [...outbox.slice(0, 2), { idempotencyKey: 'c', status: 'FAILED' }],
+      [
+        { idempotencyKey: 'a', messageId: '<a@x>' },
+        { idempotencyKey: 'z', messageId: '<z@x>' },
+      ],
+    );
+    expect(report.missing).toEqual(['b', 'c']);
+    expect(report.notSent).toEqual(['c']);
+    expect(report.unexpected).toBe(1);
+    expect(deliveryChecks(report).filter((c) => !c.ok).map((c) => c.name)).toEqual([
+      'every outbox row ends SENT',
+      'every outbox row delivered',
+      'no email the outbox did not hold',
+    ]);
+  });
+});
+
+describe('the drill reads readiness', () => {
+  const at = (offset: number, ok: boolean) => ({ at: 1000 + offset, ok });
+
+  it('is null when every API stayed ready', () => {
+    expect(readyAgainAfter([at(0, true), at(250, true)], 1000)).toBeNull();
+  });
+
+  it('counts from the fault to the first sample all ready after the last one that was not', () => {
+    expect(readyAgainAfter([at(-250, false), at(0, true), at(250, false), at(500, true), at(750, false), at(1000, false), at(1250, true)], 1000)).toBe(1250);
+  });
+
+  it('is Infinity when the APIs never were all ready again', () => {
+    expect(readyAgainAfter([at(0, true), at(250, false)], 1000)).toBe(Infinity);
+  });
+});
+
+describe('the writes the database must hold', () => {
+  const write = (kind: string, key?: string, unknown = false): AcceptedWrite => ({ kind, key, unknown, sql: `-- ${kind}`, params: [] });
+
+  it('keeps every write without a key, and the last one on each key', () => {
+    const kept = latestWrites([write('case study'), write('sector', 'x'), write('case study'), write('sector', 'x'), write('follow', 'y')]);
+    expect(kept.map((w) => w.kind)).toEqual(['case study', 'sector', 'case study', 'follow']);
+  });
+
+  it('checks nothing on a key whose last write had no answer', () => {
+    expect(latestWrites([write('registered', 'r'), write('cancelled', 'r', true)])).toEqual([]);
+    expect(latestWrites([write('registered', 'r'), write('cancelled', 'r', true), write('registered', 'r')]).map((w) => w.kind)).toEqual(['registered']);
+  });
+});
+
+describe('the drill reports', () => {
+  it('ends with N passed, M failed', () => {
+    expect(summaryLine([
+      { name: 'a', ok: true, detail: '' },
+      { name: 'b', ok: false, detail: '' },
+      { name: 'c', ok: true, detail: '' },
+    ])).toBe('2 passed, 1 failed');
+  });
+
+  it('lines columns up under their headers', () => {
+    expect(formatTable(['phase', 'sent'], [['SMTP down', '12'], ['after', '3']]).split('\n')).toEqual(['phase      sent', '---------  ----', 'SMTP down  12', 'after      3']);
+  });
+
+  it('prints a phase as one line, leaving out what does not apply', () => {
+    expect(phaseLine({ phase: 'SMTP down', sent: 10, served: 9, failed: 1, readyAgainMs: null, note: 'refused connections' })).toBe(
+      'SMTP down: sent 10, served 9, failed 1, ready again stayed ready, note refused connections',
+    );
+    expect(phaseLine({ phase: 'worker killed', sent: 1, served: 1, failed: 0, readyAgainMs: 1500, resumedMs: null })).toBe(
+      'worker killed: sent 1, served 1, failed 0, ready again 1.5 s, delivery resumed not resumed',
+    );
+  });
+});

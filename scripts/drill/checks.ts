@@ -1,0 +1,177 @@
+/**
+ * The drill's reckoning, apart from the processes it drives so that it can be
+ * tested alone: what the mail sink received against what the outbox holds,
+ * the table of phases, and the list of checks that decides the exit code.
+ */
+
+/** A message as the sink stored it. */
+export interface Delivery {
+  messageId: string;
+  idempotencyKey: string;
+}
+
+/** An outbox row: what the platform meant to send. */
+export interface OutboxRow {
+  idempotencyKey: string;
+  status: string;
+}
+
+export interface DeliveryReport {
+  /** Rows in the outbox. */
+  expected: number;
+  /** Rows whose key the sink received at least once. */
+  delivered: number;
+  /** Rows not SENT at the end. */
+  notSent: string[];
+  /** Keys in the outbox the sink never received. */
+  missing: string[];
+  /** Copies after the first of one Message-ID. */
+  duplicatesByMessageId: number;
+  /** Copies after the first of one idempotency key. */
+  duplicatesByKey: number;
+  /** Copies that repeat both the Message-ID and the key of an earlier one: a receiver drops them. */
+  droppable: number;
+  /** Copies a receiver cannot tell from a new message: a key again under another Message-ID, or a Message-ID again with another key. */
+  undroppable: number;
+  /** Received with a key the outbox does not have (or none). */
+  unexpected: number;
+}
+
+export function reckonDeliveries(outbox: OutboxRow[], received: Delivery[]): DeliveryReport {
+  const keys = new Set(outbox.map((row) => row.idempotencyKey));
+  const idOfKey = new Map<string, string>();
+  const keyOfId = new Map<string, string>();
+  let duplicatesByMessageId = 0;
+  let duplicatesByKey = 0;
+  let droppable = 0;
+  let undroppable = 0;
+  let unexpected = 0;
+  for (const mail of received) {
+    if (!mail.idempotencyKey || !keys.has(mail.idempotencyKey)) unexpected++;
+    const earlierId = idOfKey.get(mail.idempotencyKey);
+    const earlierKey = keyOfId.get(mail.messageId);
+    if (earlierKey !== undefined) duplicatesByMessageId++;
+    if (earlierId !== undefined) duplicatesByKey++;
+    if (earlierId === undefined && earlierKey === undefined) {
+      idOfKey.set(mail.idempotencyKey, mail.messageId);
+      keyOfId.set(mail.messageId, mail.idempotencyKey);
+    } else if (earlierId === mail.messageId && earlierKey === mail.idempotencyKey) droppable++;
+    else undroppable++;
+  }
+  return {
+    expected: outbox.length,
+    delivered: outbox.filter((row) => idOfKey.has(row.idempotencyKey)).length,
+    notSent: outbox.filter((row) => row.status !== 'SENT').map((row) => row.idempotencyKey),
+    missing: outbox.filter((row) => !idOfKey.has(row.idempotencyKey)).map((row) => row.idempotencyKey),
+    duplicatesByMessageId,
+    duplicatesByKey,
+    droppable,
+    undroppable,
+    unexpected,
+  };
+}
+
+/** One line of the table: a fault (or the settling after them) and what it cost. */
+export interface PhaseRow {
+  phase: string;
+  sent: number;
+  served: number;
+  failed: number;
+  /** Until every API's /health/ready answered 200 again; null when none stopped answering it. */
+  readyAgainMs: number | null;
+  /** After a worker kill: until every message the killed worker held was SENT; undefined where no worker was killed. */
+  resumedMs?: number | null;
+  note?: string;
+}
+
+/** One look at every API's /health/ready: ok when all answered 200. */
+export interface HealthSample {
+  at: number;
+  ok: boolean;
+  /** Which API was not ready, and how: `api 1 503`, `api 2 no answer`. */
+  why?: string;
+}
+
+/**
+ * How long after `from` every API was ready again: to the first sample, after
+ * the last one since `from` in which some API was not ready, in which all
+ * were. Null when every sample since `from` was ready; Infinity when they
+ * never all were again.
+ */
+export function readyAgainAfter(samples: HealthSample[], from: number): number | null {
+  const since = samples.filter((s) => s.at >= from);
+  const lastBad = since.findLastIndex((s) => !s.ok);
+  if (lastBad < 0) return null;
+  const good = since.slice(lastBad + 1).find((s) => s.ok);
+  return good ? good.at - from : Infinity;
+}
+
+export const PHASE_HEADERS = ['phase', 'sent', 'served', 'failed', 'ready again', 'delivery resumed', 'note'];
+
+export function phaseCells(row: PhaseRow): string[] {
+  return [
+    row.phase,
+    String(row.sent),
+    String(row.served),
+    String(row.failed),
+    row.readyAgainMs === null ? 'stayed ready' : row.readyAgainMs === Infinity ? 'not ready' : seconds(row.readyAgainMs),
+    row.resumedMs === undefined ? '–' : row.resumedMs === null ? 'not resumed' : seconds(row.resumedMs),
+    row.note ?? '',
+  ];
+}
+
+/** The row as one line, printed as each phase completes. */
+export function phaseLine(row: PhaseRow): string {
+  const cells = phaseCells(row);
+  return PHASE_HEADERS.slice(1)
+    .map((header, i) => (cells[i + 1] ? `${header} ${cells[i + 1]}` : ''))
+    .filter((text) => text && !text.endsWith(' –'))
+    .reduce((line, text) => `${line}, ${text}`, cells[0]!)
+    .replace(`${cells[0]}, `, `${cells[0]}: `);
+}
+
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Left-aligned columns separated by two spaces, a rule under the headers. */
+export function formatTable(headers: string[], rows: string[][]): string {
+  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export function check(name: string, ok: boolean, detail: string): Check {
+  return { name, ok, detail };
+}
+
+/** The checks of the email reckoning: nothing missing, nothing left unsent, no duplicate a receiver cannot drop. */
+export function deliveryChecks(report: DeliveryReport): Check[] {
+  const sample = (keys: string[]) => (keys.length ? ` (${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ', …' : ''})` : '');
+  return [
+    check('every outbox row ends SENT', report.notSent.length === 0, `${report.expected - report.notSent.length} of ${report.expected} SENT${sample(report.notSent)}`),
+    check('every outbox row delivered', report.missing.length === 0, `${report.delivered} of ${report.expected} delivered${sample(report.missing)}`),
+    check(
+      'no duplicate a receiver cannot drop',
+      report.undroppable === 0,
+      `${report.duplicatesByMessageId} duplicate(s) by Message-ID, ${report.duplicatesByKey} by idempotency key: ${report.droppable} droppable (same Message-ID and key), ${report.undroppable} not`,
+    ),
+    check('no email the outbox did not hold', report.unexpected === 0, `${report.unexpected} unexpected`),
+  ];
+}
+
+/** `N passed, M failed`, alone on its line. */
+export function summaryLine(checks: Check[]): string {
+  const passed = checks.filter((c) => c.ok).length;
+  return `${passed} passed, ${checks.length - passed} failed`;
+}
+
+export function checkLines(checks: Check[]): string {
+  return checks.map((c) => `${c.ok ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`).join('\n');
+}
