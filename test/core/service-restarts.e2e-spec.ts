@@ -2,7 +2,8 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunningPostgres, RunningRedis, startPostgres, startRedis } from '@app/dev-services';
-import { eventually, startTestApp, TestApp } from '../support/harness';
+import { TEST_DEMO_PASSWORD } from '../support/constants';
+import { eventually, GqlResponse, startTestApp, TestApp } from '../support/harness';
 import { preparePlatformTemplate } from '../support/template';
 
 const SEND_TEST = `mutation($to: String) { sendTestEmail(input: { to: $to }) { queued to } }`;
@@ -63,6 +64,9 @@ describe('restarts of PostgreSQL and Redis under a running platform', () => {
 
     await redis.down();
     await eventually(async () => (await readiness()) === 503, 15_000, 'readiness to fail');
+    // Signing in counts the attempt in Redis: away, it says so (try again shortly), not an unexplained fault.
+    const signIn = await app.gql(`mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, { input: { email: 'admin@demo.twins.test', password: TEST_DEMO_PASSWORD } });
+    expect(signIn.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     // A write while Redis is away: the email is a row in PostgreSQL, written with the change.
     await app.gqlOk(SEND_TEST, { to: 'during-redis@example.org' }, { token: admin });
     // Away long enough for the clients' reconnection attempts to back off to their longest pause.
@@ -86,6 +90,18 @@ describe('restarts of PostgreSQL and Redis under a running platform', () => {
 
     await pg.down();
     await eventually(async () => (await readiness()) === 503, 15_000, 'readiness to fail');
+    // A signed-in request needs its session, in the database: refused before it runs with 503 and a wait, never a 500.
+    const refused = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('5');
+    expect(((await refused.json()) as GqlResponse<unknown>).errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    // An anonymous read fails as it runs: the same code, in the language asked for.
+    const read = await app.gql('{ countries { code } }', {}, { headers: { 'accept-language': 'ko' } });
+    expect(read.errors?.[0]).toMatchObject({ message: expect.stringContaining('다시 시도해 주세요'), extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 } });
     // Longer than a lease: the sender, unable to renew its claim, has called the send off (another worker could claim it once the database is back).
     await new Promise((r) => setTimeout(r, 2 * LEASE_MS));
     app.mail.release();

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
   | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR'
   | 'NETWORK';
 
@@ -25,7 +26,7 @@ export interface ApiProblem {
   retryAfterSeconds?: number;
 }
 
-const KNOWN = new Set<ErrorCode>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL_SERVER_ERROR']);
+const KNOWN = new Set<ErrorCode>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR']);
 
 /**
  * A problem met outside GraphQL (refreshing the session, signing out at
@@ -58,7 +59,7 @@ export function problemOf(error: CombinedError | undefined | null): ApiProblem |
 export async function problemOfResponse(response: Response): Promise<ApiProblem> {
   const body = (await response.json().catch(() => null)) as { errors?: Array<{ message?: unknown; extensions?: unknown }> } | null;
   const first = Array.isArray(body?.errors) ? body.errors[0] : undefined;
-  const byStatus: ErrorCode = response.status === 429 ? 'RATE_LIMITED' : response.status === 403 ? 'FORBIDDEN' : 'INTERNAL_SERVER_ERROR';
+  const byStatus: ErrorCode = response.status === 429 ? 'RATE_LIMITED' : response.status === 503 ? 'SERVICE_UNAVAILABLE' : response.status === 403 ? 'FORBIDDEN' : 'INTERNAL_SERVER_ERROR';
   const problem: ApiProblem = first ? problemOfError(first, byStatus) : { code: byStatus, message: `HTTP ${response.status}`, fields: [] };
   const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
   if (problem.retryAfterSeconds === undefined && Number.isFinite(retryAfter)) problem.retryAfterSeconds = retryAfter;

@@ -4,7 +4,7 @@ import { common } from '../i18n/common';
 import { useMessages } from '../i18n';
 
 /** Codes whose situation the page knows better than the API's sentence: the page's own words say them. */
-const OWN_WORDS = new Set<ApiProblem['code']>(['NETWORK', 'INTERNAL_SERVER_ERROR', 'RATE_LIMITED', 'UNAUTHENTICATED']);
+const OWN_WORDS = new Set<ApiProblem['code']>(['NETWORK', 'INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE', 'RATE_LIMITED', 'UNAUTHENTICATED']);
 
 /**
  * An API error in the reader's language with what to do next, announced to

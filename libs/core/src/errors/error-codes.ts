@@ -17,6 +17,8 @@ export enum ErrorCode {
   BAD_REQUEST = 'BAD_REQUEST',
   /** The request body is over the JSON body limit (HTTP 413). */
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** The database or Redis could not be reached for a moment (a restart, a failover): try again (HTTP 503 before execution). */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -159,4 +161,27 @@ export function errorsBody(error: AppError, language: Language = 'en'): { errors
   const { message, extensions: all } = error.localized(language);
   const { http: _http, ...extensions } = all;
   return { errors: [{ message, extensions }] };
+}
+
+/** Seconds a client is asked to wait when the database or Redis is away: about as long as a restart takes. */
+export const UNAVAILABLE_RETRY_SECONDS = 5;
+
+/**
+ * The database or Redis did not answer (a restart, a failover, a network
+ * break): nothing is wrong with the request, and the same request a few
+ * seconds later should work. Before execution (the session lookup) Apollo
+ * answers it with HTTP 503 and Retry-After; during execution with 200, like
+ * every execution error, and the code says it.
+ */
+export class ServiceUnavailableError extends AppError {
+  constructor() {
+    super(
+      ErrorCode.SERVICE_UNAVAILABLE,
+      {
+        en: `The platform cannot reach its database or queue for a moment. Please try again in ${waitInWords(UNAVAILABLE_RETRY_SECONDS)}.`,
+        ko: `플랫폼이 잠시 데이터베이스나 대기열에 연결하지 못하고 있습니다. ${waitInKorean(UNAVAILABLE_RETRY_SECONDS)} 뒤에 다시 시도해 주세요.`,
+      },
+      { retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS, http: { status: 503, headers: new HeaderMap([['retry-after', String(UNAVAILABLE_RETRY_SECONDS)]]) } },
+    );
+  }
 }

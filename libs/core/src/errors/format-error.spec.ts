@@ -36,6 +36,28 @@ describe('formatGraphqlError', () => {
     expect(format(error).result).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
   });
 
+  it('says SERVICE_UNAVAILABLE, in either language, when PostgreSQL or Redis could not be reached, and logs it as no fault', () => {
+    // As pg and TypeORM throw them during a restart, and as ioredis does when its retries are spent.
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const shutdown = Object.assign(new Error('QueryFailedError'), { driverError: Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }) });
+    const terminated = new Error('Connection terminated unexpectedly');
+    const redis = Object.assign(new Error('Reached the max retries per request limit (which is 20). Refer to "maxRetriesPerRequest" option for details.'), { name: 'MaxRetriesPerRequestError' });
+    for (const cause of [refused, shutdown, terminated, redis]) {
+      const { result, logged } = format(new GraphQLError(cause.message, { originalError: cause }));
+      expect(JSON.parse(JSON.stringify(result))).toEqual({
+        message: 'The platform cannot reach its database or queue for a moment. Please try again in 5 seconds.',
+        extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 },
+      });
+      expect(errorInLanguage(result, 'ko').message).toBe('플랫폼이 잠시 데이터베이스나 대기열에 연결하지 못하고 있습니다. 5초 뒤에 다시 시도해 주세요.');
+      expect(logged).toEqual([]);
+    }
+    // A statement that is wrong is a fault, not an outage (42P01: no such table; 23505: a unique violation left unhandled).
+    for (const code of ['42P01', '23505']) {
+      const wrong = Object.assign(new Error('QueryFailedError'), { driverError: Object.assign(new Error('no'), { code }) });
+      expect(format(new GraphQLError('no', { originalError: wrong })).result.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    }
+  });
+
   it('hides unexpected errors behind INTERNAL_SERVER_ERROR and logs them once', () => {
     const cause = new Error('relation "secret_table" does not exist');
     const error = new GraphQLError(cause.message, { originalError: cause });

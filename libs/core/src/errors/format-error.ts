@@ -1,7 +1,8 @@
 import { HttpException } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Language } from '../auth/roles';
-import { AppError, ErrorCode } from './error-codes';
+import { AppError, ErrorCode, ServiceUnavailableError } from './error-codes';
+import { isServiceUnavailable } from './unavailable';
 
 /**
  * On a formatted error of the platform's own: the same error as another
@@ -37,9 +38,10 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
 };
 
 /**
- * Every error leaves with a stable code. Unexpected errors are logged with
- * the request id and reach the client as INTERNAL_SERVER_ERROR without
- * internals (stack traces, SQL).
+ * Every error leaves with a stable code. The database or Redis being
+ * unreachable is SERVICE_UNAVAILABLE (try again shortly). Other unexpected
+ * errors are logged with the request id and reach the client as
+ * INTERNAL_SERVER_ERROR without internals (stack traces, SQL).
  */
 export function formatGraphqlError(
   formatted: GraphQLFormattedError,
@@ -67,6 +69,8 @@ export function formatGraphqlError(
     const mapped = HTTP_STATUS_CODES[status];
     if (mapped) return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { code: mapped } };
   }
+  // The database or Redis away for a moment: nothing the caller can fix but waiting, and nothing to log as a fault.
+  if (isServiceUnavailable(original ?? error)) return formatGraphqlError({ ...formatted, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }, new ServiceUnavailableError(), onUnexpected);
   onUnexpected(original ?? error);
   const unexpected: LocalizableError = {
     message: 'Something went wrong on our side. It has been logged; please try again.',

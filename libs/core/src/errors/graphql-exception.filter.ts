@@ -19,7 +19,10 @@ import { RestRefusal } from './rest-refusal';
 @Catch()
 export class GraphqlExceptionFilter extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): unknown {
-    if (host.getType<string>() === 'graphql') return exception;
+    // Thrown again, not returned: Nest would hand a returned error to GraphQL as the field's value, which
+    // graphql-js reads as an error only when it is an instance of its own realm's Error (not so for Node's
+    // socket errors under a test runner's sandbox: "Expected Iterable" instead of the error itself).
+    if (host.getType<string>() === 'graphql') throw exception;
     if (host.getType() === 'http' && exception instanceof RestRefusal) {
       const res = host.switchToHttp().getResponse<Response>();
       if (!res.headersSent) res.status(exception.getStatus()).set(exception.headers).type(exception.contentType).send(exception.body);

@@ -9,7 +9,8 @@ import { AppConfig } from '../config/app-config';
 import type { RequestContext } from '../auth/auth-user';
 import { SessionResolver } from '../auth/session-resolver';
 import { applyFieldAccess } from '../auth/field-access.middleware';
-import { AppError, ErrorCode } from '../errors/error-codes';
+import { AppError, ErrorCode, ServiceUnavailableError } from '../errors/error-codes';
+import { isServiceUnavailable } from '../errors/unavailable';
 import { errorInLanguage, formatGraphqlError } from '../errors/format-error';
 import { requestLanguage, words } from '../i18n/words';
 import type { LoggedRequest } from '../logging/logging.module';
@@ -186,7 +187,10 @@ export function graphqlModule(options: GraphqlModuleOptions): DynamicModule {
         };
         const header = req.headers.authorization;
         if (header?.startsWith('Bearer ')) {
-          const { user, problem } = await sessions.resolve(header.slice('Bearer '.length).trim());
+          const { user, problem } = await sessions.resolve(header.slice('Bearer '.length).trim()).catch((error: unknown) => {
+            // The database away (a restart): 503 with Retry-After, not a 500, and the request can simply be sent again.
+            throw isServiceUnavailable(error) ? new ServiceUnavailableError() : error;
+          });
           ctx.user = user;
           ctx.authProblem = problem;
           if (user) req.userId = user.id;

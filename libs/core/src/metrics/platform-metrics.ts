@@ -112,7 +112,14 @@ export class QueueMetrics implements OnModuleInit, OnApplicationShutdown {
       this.connection.on('error', () => undefined);
       await this.connection.connect().catch(() => undefined);
       const connection = this.connection as unknown as ConnectionOptions;
-      this.queues = new Map(Object.values(QueueName).map((name) => [name, new Queue(name, { connection, prefix: this.config.QUEUE_PREFIX })]));
+      this.queues = new Map(
+        Object.values(QueueName).map((name) => {
+          const queue = new Queue(name, { connection, prefix: this.config.QUEUE_PREFIX });
+          // A scrape while Redis is away leaves these series out; the connection's errors are not news.
+          queue.on('error', () => undefined);
+          return [name, queue];
+        }),
+      );
     }
     const readings = new Map<QueueName, QueueReading>();
     await Promise.all(
