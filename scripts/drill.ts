@@ -21,6 +21,7 @@ import {
   reckonDeliveries,
   seconds,
   summaryLine,
+  unexplainedFailures,
   type Check,
   type HealthSample,
   type PhaseRow,
@@ -55,9 +56,9 @@ import { runSeed } from './seed';
  * - DRILL_SMTP_DOWN_MS: how long the mail server stays down (default 60000);
  * - DRILL_RATE: requests per second (default 8);
  * - DRILL_SETTLE_MS: the longest wait for the outbox to drain at the end (default 180000);
- * - any of the platform's own variables (OUTBOX_POLL_MS, WORKER_LOCK_MS, …)
+ * - any of the platform's own variables (OUTBOX_POLL_MS, EMAIL_LEASE_MS, …)
  *   overrides the drill's choice below, which shortens only the timers that
- *   look for due work; the lease (WORKER_LOCK_MS) and the email backoff stay
+ *   look for due work; the lease (EMAIL_LEASE_MS) and the email backoff stay
  *   the platform's defaults unless set here.
  */
 const ROOT = resolve(__dirname, '..', '..');
@@ -462,7 +463,7 @@ async function main(): Promise<void> {
   try {
     console.log('Starting PostgreSQL, Redis, the mail sink, two APIs behind the proxy and two workers; loading the demo data…');
     stack = await startStack(root, logs);
-    console.log(`Platform variables: WORKER_LOCK_MS=${stack.config.WORKER_LOCK_MS}, OUTBOX_POLL_MS=${stack.config.OUTBOX_POLL_MS}, EMAIL_BACKOFF_MS=${stack.config.EMAIL_BACKOFF_MS}, EMAIL_MAX_ATTEMPTS=${stack.config.EMAIL_MAX_ATTEMPTS}`);
+    console.log(`Platform variables: EMAIL_LEASE_MS=${stack.config.EMAIL_LEASE_MS}, OUTBOX_POLL_MS=${stack.config.OUTBOX_POLL_MS}, EMAIL_BACKOFF_MS=${stack.config.EMAIL_BACKOFF_MS}, EMAIL_MAX_ATTEMPTS=${stack.config.EMAIL_MAX_ATTEMPTS}`);
     await addDemoActivity(stack.proxy.url, stack.config.DEMO_PASSWORD);
     await publishImminentEvent(stack.proxy.url, stack.config.DEMO_PASSWORD);
     const ids = await findDemoIds(stack.proxy.url, stack.config.DEMO_PASSWORD);
@@ -481,6 +482,7 @@ async function main(): Promise<void> {
       served: counts.served,
       failed: counts.failed,
       readyAgainMs: readyAgainAfter(watch!.samples, from),
+      reasons: counts.reasons,
       ...extra,
       note: [extra.note, reasonsText(counts.reasons, 'failed: '), reasonsText(unreadiness(watch!.samples, from), 'not ready: ')].filter(Boolean).join('; '),
     });
@@ -637,7 +639,7 @@ async function finalChecks(stack: Stack, traffic: Traffic, rows: PhaseRow[]): Pr
       check(
         `delivery resumed within ${seconds(RESUME_GOAL_MS)} (${row.phase})`,
         row.resumedMs !== null && row.resumedMs! <= RESUME_GOAL_MS,
-        row.resumedMs === null ? `not within ${seconds(RESUME_WAIT_MS)}` : `${seconds(row.resumedMs!)} (WORKER_LOCK_MS=${stack.config.WORKER_LOCK_MS})`,
+        row.resumedMs === null ? `not within ${seconds(RESUME_WAIT_MS)}` : `${seconds(row.resumedMs!)} (EMAIL_LEASE_MS=${stack.config.EMAIL_LEASE_MS})`,
       ),
     );
   }
@@ -651,6 +653,8 @@ async function finalChecks(stack: Stack, traffic: Traffic, rows: PhaseRow[]): Pr
   );
   const selfExits = [...stack.apis, ...stack.workers].filter((p) => p.unexpectedExits > 0);
   checks.push(check('no process exited by itself (each survived the restarts)', selfExits.length === 0, selfExits.length ? selfExits.map((p) => `${p.name} ×${p.unexpectedExits}`).join(', ') : 'none did'));
+  const unexplained = unexplainedFailures(rows);
+  checks.push(check('every failure during a fault said why (503 or SERVICE_UNAVAILABLE, never 500 or INTERNAL_SERVER_ERROR)', unexplained.length === 0, unexplained.length ? unexplained.join(', ') : 'none was a 500'));
   const after = rows[rows.length - 1]!;
   checks.push(check('every request served once recovered (after the faults)', after.failed === 0 && after.sent > 0, `${after.served} of ${after.sent} served`));
   return checks;

@@ -1,4 +1,4 @@
-import { deliveryChecks, formatTable, phaseLine, readyAgainAfter, reckonDeliveries, summaryLine } from './checks';
+import { deliveryChecks, formatTable, phaseLine, readyAgainAfter, reckonDeliveries, summaryLine, unexplainedFailures } from './checks';
 import { latestWrites, type AcceptedWrite } from './traffic';
 
 describe('the drill reckons the emails', () => {
@@ -109,5 +109,17 @@ describe('the drill reports', () => {
     expect(phaseLine({ phase: 'worker killed', sent: 1, served: 1, failed: 0, readyAgainMs: 1500, resumedMs: null })).toBe(
       'worker killed: sent 1, served 1, failed 0, ready again 1.5 s, delivery resumed not resumed',
     );
+  });
+});
+
+describe('the drill tells a fault said plainly from one the platform did not understand', () => {
+  const row = (phase: string, reasons: Array<[string, number]>) => ({ phase, sent: 10, served: 10, failed: 0, readyAgainMs: null, reasons: new Map(reasons) });
+
+  it('accepts 502 from the proxy, 503 and SERVICE_UNAVAILABLE, and names every 500 or INTERNAL_SERVER_ERROR with its phase', () => {
+    expect(unexplainedFailures([row('API killed', [['HTTP 502 ECONNRESET', 1]]), row('PostgreSQL restarted', [['HTTP 503', 7], ['SERVICE_UNAVAILABLE', 5], ['timeout', 1]])])).toEqual([]);
+    expect(unexplainedFailures([row('PostgreSQL restarted', [['HTTP 500', 7], ['INTERNAL_SERVER_ERROR', 5], ['HTTP 503', 1]]), row('after', [])])).toEqual([
+      '7× HTTP 500 (PostgreSQL restarted)',
+      '5× INTERNAL_SERVER_ERROR (PostgreSQL restarted)',
+    ]);
   });
 });

@@ -81,7 +81,23 @@ export interface PhaseRow {
   readyAgainMs: number | null;
   /** After a worker kill: until every message the killed worker held was SENT; undefined where no worker was killed. */
   resumedMs?: number | null;
+  /** Why requests failed, and how often (`HTTP 503`, `SERVICE_UNAVAILABLE`, `HTTP 502 ECONNRESET`). */
+  reasons?: Map<string, number>;
   note?: string;
+}
+
+/**
+ * Failures a fault may cause that still say what happened: the proxy's 502
+ * for a request in hand when its API died, 503 or SERVICE_UNAVAILABLE while
+ * PostgreSQL or Redis is away, a timeout. HTTP 500 and INTERNAL_SERVER_ERROR
+ * say the platform did not know what went wrong: never expected.
+ */
+export function unexplainedFailures(rows: PhaseRow[]): string[] {
+  const found: string[] = [];
+  for (const row of rows) {
+    for (const [reason, n] of row.reasons ?? []) if (/^HTTP 500\b/.test(reason) || reason === 'INTERNAL_SERVER_ERROR') found.push(`${n}× ${reason} (${row.phase})`);
+  }
+  return found;
 }
 
 /** One look at every API's /health/ready: ok when all answered 200. */
