@@ -286,7 +286,7 @@ async function confirm(ctx: BareContext, query: Query, event: EventRow, userId: 
   };
   const [template, full] = waitlistPosition === null ? ['events.registered', { ...data, calendarUrl: `${url}.ics` }] : ['events.waitlisted', { ...data, waitlistPosition }];
   await query(
-    `INSERT INTO "outbox_message"("id", "idempotency_key", "template", "recipient_email", "recipient_user_id", "language", "time_zone", "data", "status", "attempts", "last_error", "subject", "lease_until", "queued_at", "sent_at", "created_at", "updated_at") VALUES (DEFAULT, $1, $2, $3, $4, $5, $6, $7, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT) ON CONFLICT DO NOTHING RETURNING "id", "data", "status", "attempts", "created_at", "updated_at"`,
+    `INSERT INTO "outbox_message"("id", "idempotency_key", "template", "recipient_email", "recipient_user_id", "language", "time_zone", "data", "status", "attempts", "last_error", "subject", "lease_until", "lease_owner", "queued_at", "sent_at", "created_at", "updated_at") VALUES (DEFAULT, $1, $2, $3, $4, $5, $6, $7, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT) ON CONFLICT DO NOTHING RETURNING "id", "data", "status", "attempts", "created_at", "updated_at"`,
     [`event-registered:${registrationId}:${now.toISOString()}`, template, to.email, to.id, to.preferred_language === 'ko' ? 'ko' : 'en', to.time_zone, JSON.stringify(full)],
   );
 }
