@@ -3,22 +3,16 @@ import { Organisation, OrganisationKind } from '@app/identity';
 import { startTestApp, TestApp } from '../support/harness';
 import { statementsOf } from '../support/statements';
 
-/** Rolls back whatever `work` wrote, and answers what it returned. */
-class RolledBack<T> extends Error {
-  constructor(readonly value: T) {
-    super('rolled back');
-  }
-}
+/** Runs `work` in a transaction that is then rolled back, and answers what it returned. */
 async function rolledBack<T>(app: TestApp, work: (em: TestApp['dataSource']['manager']) => Promise<T>): Promise<T> {
+  const runner = app.dataSource.createQueryRunner();
+  await runner.startTransaction();
   try {
-    await app.dataSource.transaction(async (em) => {
-      throw new RolledBack(await work(em));
-    });
-  } catch (error) {
-    if (error instanceof RolledBack) return error.value as T;
-    throw error;
+    return await work(runner.manager);
+  } finally {
+    await runner.rollbackTransaction();
+    await runner.release();
   }
-  throw new Error('unreachable');
 }
 
 describe('insertReturning and updateReturning', () => {
