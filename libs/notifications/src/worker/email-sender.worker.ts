@@ -70,9 +70,11 @@ export class EmailSenderWorker implements OnApplicationBootstrap, BeforeApplicat
 
   async process(job: Job<EmailJob>): Promise<'sent' | 'skipped'> {
     if (job.name !== JobName.EMAIL_SEND) throw new UnrecoverableError(`Unknown job ${job.name}`);
+    // The lease runs from when the claim was asked for: the database counts it from its statement's start, which may have waited on a lock.
+    const askedAt = performance.now();
     const message = await this.claim(job.data.outboxId, job.id ?? '');
     if (!message) return 'skipped';
-    const lease = new Lease(this.dataSource, message.id, message.attempts, this.config.EMAIL_LEASE_MS, this.logger);
+    const lease = new Lease(this.dataSource, message.id, message.attempts, this.config.EMAIL_LEASE_MS, this.logger, askedAt);
     try {
       return await this.deliver(message, lease);
     } finally {
@@ -209,16 +211,17 @@ export class EmailSenderWorker implements OnApplicationBootstrap, BeforeApplicat
 export class Lease {
   private readonly controller = new AbortController();
   private readonly timer: NodeJS.Timeout;
-  private confirmedAt = performance.now();
   private renewing = false;
   takenOver = false;
 
+  /** `confirmedAt`: when the claim was asked for (by performance.now()), the first lease's start as far as this process may assume. */
   constructor(
     private readonly dataSource: DataSource,
     private readonly id: string,
     private readonly attempts: number,
     private readonly leaseMs: number,
     private readonly logger: Logger,
+    private confirmedAt = performance.now(),
   ) {
     this.timer = setInterval(() => this.beat(), Math.max(50, Math.floor(leaseMs / 3)));
   }
@@ -247,7 +250,9 @@ export class Lease {
   private beat(): void {
     // Checked first, before any I/O: after a blocked event loop this runs before the SMTP reply is read.
     this.checkAge();
-    if (this.renewing || this.controller.signal.aborted) return;
+    // Renewing goes on after a lapse (lost only keeps a send from starting or going on): once the message is sent, the
+    // claim must outlast a database outage until recordSent gets through, or another job could claim and send it again.
+    if (this.renewing || this.takenOver) return;
     this.renewing = true;
     const askedAt = performance.now();
     this.dataSource
