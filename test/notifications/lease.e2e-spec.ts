@@ -81,6 +81,26 @@ describe('the lease on a message being sent', () => {
     expect(app.mail.to('dead-claim@example.org')).toHaveLength(1);
   });
 
+  it('is parked for an admin, not handed on again, once its senders have died as often as attempts allow', async () => {
+    await app.stopWorker();
+    await app.gqlOk(SEND_TEST, { to: 'spent-claims@example.org' }, { token: admin });
+    const pending = await eventually(async () => outboxRow(app, 'spent-claims@example.org'), 5000, 'the row');
+    // The last claim attempts allow (EMAIL_MAX_ATTEMPTS is 20 in the tests), left by a worker that died, like those before it.
+    await app.dataSource.query(
+      `UPDATE outbox_message SET status = 'SENDING', attempts = 20, queued_at = now(), lease_until = now() + interval '1 second', lease_owner = 'email-gone' WHERE id = $1`,
+      [pending.id],
+    );
+    await app.startWorker();
+    const row = await eventually(async () => {
+      const r = await outboxRow(app, 'spent-claims@example.org');
+      return r?.status === 'DEAD' ? r : undefined;
+    }, 15_000, 'DEAD');
+    expect(row.attempts).toBe(20);
+    await new Promise((r) => setTimeout(r, 2 * LEASE_MS));
+    expect(app.mail.to('spent-claims@example.org')).toHaveLength(0);
+    expect((await outboxRow(app, 'spent-claims@example.org'))?.status).toBe('DEAD');
+  });
+
   it('stays with a live sender however long the mail server takes, while another worker stands by, even when Redis loses the job lock', async () => {
     const standby = app.spawnWorkerProcess();
     const redis = new IORedis(app.config.REDIS_URL!, { maxRetriesPerRequest: 1 });

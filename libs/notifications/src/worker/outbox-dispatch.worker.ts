@@ -68,15 +68,28 @@ export class OutboxDispatchWorker implements OnApplicationBootstrap, BeforeAppli
       const waiting = rows.filter((r) => r.status !== 'SENDING');
       const expired = rows.filter((r) => r.status === 'SENDING');
       const alive = await this.queue.lockedJobs(expired.flatMap((r) => (r.lease_owner ? [r.lease_owner] : [])));
-      const abandoned = expired.filter((r) => !r.lease_owner || !alive.has(r.lease_owner));
+      const lapsed = expired.filter((r) => !r.lease_owner || !alive.has(r.lease_owner));
+      // Each claim counts as an attempt: a message whose senders died (or let go) as often as attempts allow is parked
+      // for an admin, as a message the SMTP server keeps refusing is, instead of being handed on for ever.
+      const spent = lapsed.filter((r) => r.attempts >= this.config.EMAIL_MAX_ATTEMPTS);
+      const abandoned = lapsed.filter((r) => r.attempts < this.config.EMAIL_MAX_ATTEMPTS);
+      if (spent.length > 0) {
+        await em.query(
+          `UPDATE outbox_message SET status = 'DEAD', lease_until = NULL, lease_owner = NULL, updated_at = now(),
+                  last_error = 'Its senders stopped before finishing, attempt after attempt: the attempts allowed are spent'
+            WHERE id = ANY($1::uuid[])`,
+          [spent.map((r) => r.id)],
+        );
+        this.logger.warn(`Parked ${spent.length} email(s) whose senders stopped on every attempt`);
+      }
       // Queue first, then mark: if Redis is down the transaction rolls back and the rows stay due.
       await this.queue.add(waiting.map((r) => r.id));
       await this.queue.addTakeovers(abandoned);
       const ids = [...waiting, ...abandoned].map((r) => r.id);
-      if (ids.length === 0) return 0;
+      if (ids.length === 0) return spent.length;
       await em.query(`UPDATE outbox_message SET queued_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
       if (abandoned.length > 0) this.logger.warn(`Queued ${abandoned.length} email(s) again whose sender stopped renewing its lease`);
-      return ids.length;
+      return ids.length + spent.length;
     });
   }
 
