@@ -22,6 +22,7 @@ export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-do-not-use-in-pro
 const KNOWN_DEFAULT_SECRETS = new Set([
   DEVELOPMENT_JWT_SECRET,
   'change-me-in-production-please-0123456789',
+  'change-me-metrics-token-0123456789abcdef',
   'change-me',
   'secret',
 ]);
@@ -365,6 +366,7 @@ function productionProblems(config: AppConfig, env: Record<string, string | unde
     if (!config[key]) problems.push(`${key}: must be set in production (nothing embedded starts there)`);
   }
   if (!env.PUBLIC_URL) problems.push('PUBLIC_URL: must be set in production (links in emails use it)');
+  if (config.METRICS_TOKEN && KNOWN_DEFAULT_SECRETS.has(config.METRICS_TOKEN)) problems.push('METRICS_TOKEN: is a published default; set a random token in production');
   if (config.METRICS_PORT !== undefined && !config.METRICS_TOKEN) {
     problems.push('METRICS_PORT: the worker would serve /metrics, but without METRICS_TOKEN it answers nobody in production; set METRICS_TOKEN too, or leave METRICS_PORT empty');
   }

@@ -62,6 +62,12 @@ describe('METRICS_TOKEN and METRICS_PORT', () => {
     expect(loadConfig({ ...production, METRICS_PORT: '9464', METRICS_TOKEN: TOKEN })).toMatchObject({ METRICS_PORT: 9464, METRICS_TOKEN: TOKEN });
     expect(loadConfig({ METRICS_PORT: '' }).METRICS_PORT).toBeUndefined();
   });
+
+  it("refuses in production the token docker-compose.yml publishes, which anyone who read it could use", () => {
+    const published = 'change-me-metrics-token-0123456789abcdef';
+    expect(() => loadConfig({ ...production, METRICS_TOKEN: published })).toThrow(/METRICS_TOKEN: is a published default/);
+    expect(loadConfig({ METRICS_TOKEN: published }).METRICS_TOKEN).toBe(published);
+  });
 });
 
 describe('Metrics', () => {
