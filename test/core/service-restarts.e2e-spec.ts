@@ -99,6 +99,11 @@ describe('restarts of PostgreSQL and Redis under a running platform', () => {
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('5');
     expect(((await refused.json()) as GqlResponse<unknown>).errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    // A REST route (open data) says the same: 503, a wait, the code, never a 500.
+    const file = await fetch(`${app.url}/open-data/cities.json`, { headers: { 'accept-language': 'ko' } });
+    expect(file.status).toBe(503);
+    expect(file.headers.get('retry-after')).toBe('5');
+    expect(((await file.json()) as GqlResponse<unknown>).errors?.[0]).toMatchObject({ message: expect.stringContaining('다시 시도해 주세요'), extensions: { code: 'SERVICE_UNAVAILABLE' } });
     // An anonymous read fails as it runs: the same code, in the language asked for.
     const read = await app.gql('{ countries { code } }', {}, { headers: { 'accept-language': 'ko' } });
     expect(read.errors?.[0]).toMatchObject({ message: expect.stringContaining('다시 시도해 주세요'), extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 } });

@@ -2,7 +2,8 @@ import { ArgumentsHost, Catch, HttpException } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { requestLanguage, words } from '../i18n/words';
-import { AppError, ErrorCode, errorsBody } from './error-codes';
+import { AppError, ErrorCode, errorsBody, ServiceUnavailableError } from './error-codes';
+import { isServiceUnavailable } from './unavailable';
 import { RestRefusal } from './rest-refusal';
 
 /**
@@ -13,8 +14,9 @@ import { RestRefusal } from './rest-refusal';
  * body limit) is answered the way GraphQL clients read errors: its 4xx status
  * and `{ errors: [{ message, extensions: { code } }] }`. A RestRefusal (the
  * request limit or the string guard of the other HTTP routes) is sent as it
- * was written, in its route's form. Other HTTP routes keep Nest's own error
- * responses.
+ * was written, in its route's form. PostgreSQL or Redis out of reach is a
+ * 503 with Retry-After on every route. Other HTTP routes keep Nest's own
+ * error responses.
  */
 @Catch()
 export class GraphqlExceptionFilter extends BaseExceptionFilter {
@@ -36,6 +38,16 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
         if (!res.headersSent) res.status(refusal.status).json(refusal.body);
         return undefined;
       }
+    }
+    // PostgreSQL or Redis away (a restart): the other routes say so as GraphQL does, 503 with a wait, not a 500.
+    if (host.getType() === 'http' && isServiceUnavailable(exception)) {
+      const http = host.switchToHttp();
+      const res = http.getResponse<Response>();
+      if (!res.headersSent) {
+        const error = new ServiceUnavailableError();
+        res.status(503).set('retry-after', String(error.extensions.retryAfterSeconds)).json(errorsBody(error, requestLanguage(http.getRequest<Request>().headers['accept-language'])));
+      }
+      return undefined;
     }
     return super.catch(exception, host);
   }
