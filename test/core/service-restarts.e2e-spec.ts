@@ -99,6 +99,12 @@ describe('restarts of PostgreSQL and Redis under a running platform', () => {
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('5');
     expect(((await refused.json()) as GqlResponse<unknown>).errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    // A scrape still answers, within its readers' time limit, and says what is down: the outbox's series are left out.
+    const scrape = await (await fetch(`${app.url}/metrics`)).text();
+    expect(scrape).toMatch(/^twins_ready 0$/m);
+    expect(scrape).toMatch(/^twins_dependency_up\{dependency="database"\} 0$/m);
+    expect(scrape).toMatch(/^twins_dependency_up\{dependency="redis"\} 1$/m);
+    expect(scrape).not.toMatch(/^twins_outbox_messages\{/m);
     // A REST route (open data) says the same: 503, a wait, the code, never a 500.
     const file = await fetch(`${app.url}/open-data/cities.json`, { headers: { 'accept-language': 'ko' } });
     expect(file.status).toBe(503);

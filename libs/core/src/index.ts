@@ -32,7 +32,7 @@ export { MailTransport } from './mail/mail-transport';
 export { createPino, LoggingModule, PINO, PlatformLogger, requestId, requestLog } from './logging/logging.module';
 export { platformLogger } from './logging/platform-logger';
 export { HealthController } from './health/health.controller';
-export { Metrics, METRIC_PREFIX } from './metrics/metrics';
+export { Metrics, METRIC_PREFIX, scrapeReading } from './metrics/metrics';
 export { MetricsModule } from './metrics/metrics.module';
 export { HealthResolver } from './health/health.resolver';
 export { HealthService } from './health/health.service';

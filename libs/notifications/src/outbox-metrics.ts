@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { Metrics, METRIC_PREFIX } from '@app/core';
+import { Metrics, METRIC_PREFIX, scrapeReading } from '@app/core';
 import { OutboxStatus } from './entities/outbox-message.entity';
 
 /** Statuses still to be delivered (or parked, DEAD): SENT rows are history, not depth, and are never counted. */
@@ -16,15 +16,17 @@ interface OutboxReading {
 
 /**
  * The outbox as /metrics reports it, read at scrape time in one statement
- * over the (status, queued_at) index: messages not yet sent by status, and
- * the age of the oldest one still on its way (0 when none is). The oldest
- * unsent email older than a few minutes means delivery has stopped: no
- * worker, SMTP refusing, or Redis away.
+ * (the status index narrows it to unsent rows): messages not yet sent by
+ * status, and the age of the oldest one still on its way (0 when none is).
+ * An email waiting for more than a few minutes means delivery has stopped (no
+ * worker, SMTP refusing, Redis away), or that one recipient's server keeps
+ * refusing it while it waits out its backoff as FAILED.
  */
 @Injectable()
 export class OutboxMetrics implements OnModuleInit {
   private readonly logger = new Logger(OutboxMetrics.name);
-  private reading?: Promise<OutboxReading | null>;
+  /** One statement per scrape, shared by both series; none of them when the database does not answer in time. */
+  private readonly read = scrapeReading(() => this.query(), null);
 
   constructor(
     private readonly metrics: Metrics,
@@ -32,7 +34,7 @@ export class OutboxMetrics implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const read = () => this.read();
+    const read = this.read;
     new Gauge({
       name: `${METRIC_PREFIX}outbox_messages`,
       help: 'Outbox messages not sent yet, by status (PENDING, SENDING, FAILED: will be tried again, DEAD: parked for an admin).',
@@ -54,12 +56,6 @@ export class OutboxMetrics implements OnModuleInit {
         if (reading) this.set(reading.oldestSeconds);
       },
     });
-  }
-
-  /** One statement per scrape, shared by both series; none of them when the database does not answer. */
-  private read(): Promise<OutboxReading | null> {
-    this.reading ??= this.query().finally(() => (this.reading = undefined));
-    return this.reading;
   }
 
   private async query(): Promise<OutboxReading | null> {

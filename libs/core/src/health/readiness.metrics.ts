@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Gauge } from 'prom-client';
-import { METRIC_PREFIX, Metrics } from '../metrics/metrics';
+import { METRIC_PREFIX, Metrics, scrapeReading } from '../metrics/metrics';
 import { HealthService } from './health.service';
 
 /**
@@ -16,11 +16,11 @@ export class ReadinessMetrics implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    let checking: Promise<{ database: boolean; redis: boolean }> | undefined;
-    const check = () =>
-      (checking ??= Promise.all([this.health.database(), this.health.redisState()])
-        .then(([database, redis]) => ({ database: database === 'up', redis: redis === 'up' }))
-        .finally(() => (checking = undefined)));
+    // Each check gives up after two seconds itself (HealthService), so the reading never waits longer.
+    const check = scrapeReading(
+      () => Promise.all([this.health.database(), this.health.redisState()]).then(([database, redis]) => ({ database: database === 'up', redis: redis === 'up' })),
+      { database: false, redis: false },
+    );
     new Gauge({
       name: `${METRIC_PREFIX}ready`,
       help: 'Whether this API is ready (its database and Redis answer), as /health/ready says: 1 or 0.',

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '../config/app-config';
 import { PollingLoop } from '../queue/polling-loop';
-import { MAX_OPERATION_NAMES, Metrics, routeOf } from './metrics';
+import { MAX_OPERATION_NAMES, Metrics, routeOf, SCRAPE_READ_MS, scrapeReading } from './metrics';
 import { metricsAccess, metricsRefusal } from './metrics-access';
 import { jobLabel } from './platform-metrics';
 
@@ -124,5 +124,30 @@ describe('polling jobs', () => {
     expect(loop.secondsSinceSuccess()).toBeGreaterThanOrEqual(0);
     await loop.stop();
     expect(PollingLoop.running().has(loop)).toBe(false);
+  });
+});
+
+describe('scrapeReading', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('reads once for all the series of a scrape, and again for the next scrape', async () => {
+    let reads = 0;
+    const read = scrapeReading(async () => ++reads, 0);
+    expect(await Promise.all([read(), read(), read()])).toEqual([1, 1, 1]);
+    expect(await read()).toBe(2);
+  });
+
+  it('answers `missing` when the source does not answer within SCRAPE_READ_MS, so the scrape is not held up', async () => {
+    jest.useFakeTimers();
+    let answer: (value: string) => void = () => undefined;
+    const read = scrapeReading(() => new Promise<string>((resolve) => (answer = resolve)), 'missing');
+    const first = read();
+    jest.advanceTimersByTime(SCRAPE_READ_MS);
+    await expect(first).resolves.toBe('missing');
+    answer('late');
+    // The next scrape starts a reading of its own.
+    const second = read();
+    answer('fresh');
+    await expect(second).resolves.toBe('fresh');
   });
 });

@@ -103,3 +103,22 @@ export function routeOf(req: IncomingMessage): string {
   const path = (express.originalUrl ?? req.url ?? '').split('?')[0];
   return path === '/graphql' || path === '/graphql/' ? '/graphql' : 'other';
 }
+
+/** The longest a scrape waits for a reading (the database, Redis): a scrape must answer even when they do not. */
+export const SCRAPE_READ_MS = 2000;
+
+/**
+ * A reading for the series of one scrape: `read` runs once however many of
+ * its series ask at the same time (prom-client starts every collect() of a
+ * scrape in one tick), and after SCRAPE_READ_MS the scrape goes on with
+ * `missing` (those series left out) rather than waiting on a pool or a
+ * connection that never answers.
+ */
+export function scrapeReading<T>(read: () => Promise<T>, missing: T): () => Promise<T> {
+  let reading: Promise<T> | undefined;
+  return () =>
+    (reading ??= new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => resolve(missing), SCRAPE_READ_MS);
+      read().then(resolve, reject).finally(() => clearTimeout(timer));
+    }).finally(() => (reading = undefined)));
+}

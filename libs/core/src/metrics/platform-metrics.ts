@@ -7,7 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { PollingLoop } from '../queue/polling-loop';
 import { QueueName } from '../queue/queues';
 import { redisOptions } from '../queue/redis';
-import { METRIC_PREFIX, Metrics } from './metrics';
+import { METRIC_PREFIX, Metrics, scrapeReading } from './metrics';
 
 /** What node-postgres's Pool says of itself. */
 interface PgPool {
@@ -63,7 +63,8 @@ export class QueueMetrics implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(QueueMetrics.name);
   private connection?: Redis;
   private queues?: Map<QueueName, Queue>;
-  private reading?: Promise<Map<QueueName, QueueReading>>;
+  /** One reading per scrape, shared by its series; none when Redis does not answer in time. */
+  private readonly read = scrapeReading(() => this.readQueues(), new Map<QueueName, QueueReading>());
 
   constructor(
     private readonly metrics: Metrics,
@@ -71,7 +72,7 @@ export class QueueMetrics implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    const read = () => this.read();
+    const read = this.read;
     const registers = [this.metrics.registry];
     new Gauge({
       name: `${METRIC_PREFIX}queue_jobs`,
@@ -96,12 +97,6 @@ export class QueueMetrics implements OnModuleInit, OnApplicationShutdown {
       });
     total('completed', 'BullMQ jobs that completed, all workers together (kept in Redis: a Redis restart without persistence starts it again).', (r) => r.completed);
     total('failed', 'BullMQ jobs that failed for good (attempts spent, or an unrecoverable error), all workers together.', (r) => r.failed);
-  }
-
-  /** One reading per scrape, shared by its series. */
-  private read(): Promise<Map<QueueName, QueueReading>> {
-    this.reading ??= this.readQueues().finally(() => (this.reading = undefined));
-    return this.reading;
   }
 
   private async readQueues(): Promise<Map<QueueName, QueueReading>> {
