@@ -73,32 +73,25 @@ function requestLimitsPlugin(max: number, limiter: RequestRateLimiter): ApolloSe
   };
 }
 
-/** Records the operation name on the request so the access log line carries it. */
-const operationNamePlugin: ApolloServerPlugin<RequestContext & { req?: LoggedRequest }> = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ operationName, contextValue }) {
-        const req = (contextValue as { req?: LoggedRequest }).req;
-        if (req) req.operationName = operationName ?? 'anonymous';
-      },
-    };
-  },
-};
-
 /**
- * Times each operation for the GraphQL latency histogram of /metrics, from
- * the request's arrival (requestLog's timer: the session and the rate limit
- * included) to its answer, labelled with the operation's name in its
- * document, its type and whether the answer carries errors. A document
+ * Each operation as the access log and /metrics see it: its name goes on the
+ * request (the log line carries it), and its time goes to the GraphQL latency
+ * histogram, from the request's arrival (requestLog's timer: the session and
+ * the rate limit included) to its answer, labelled with the operation's name
+ * in its document, its type and whether the answer carries errors. A document
  * refused before it runs (too costly, invalid) counts too, as an error; a
  * request refused before Apollo starts on it (the request rate limit) is in
- * the request histogram only.
+ * the request histogram only. One plugin, so a request pays for one set of hooks.
  */
-function operationMetricsPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
+function operationPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart({ contextValue }) {
-      const started = (contextValue as { req?: LoggedRequest }).req?.startedAt ?? process.hrtime.bigint();
+      const req = (contextValue as { req?: LoggedRequest }).req;
+      const started = req?.startedAt ?? process.hrtime.bigint();
       return {
+        async didResolveOperation({ operationName }) {
+          if (req) req.operationName = operationName ?? 'anonymous';
+        },
         async willSendResponse({ operation, operationName, errors, response }) {
           const failed = !!errors?.length || (response.body.kind === 'single' && !!response.body.singleResult.errors?.length);
           // No operation: the document did not parse or validate, or named no operation it holds.
@@ -163,8 +156,7 @@ export function graphqlModule(options: GraphqlModuleOptions): DynamicModule {
         // cache-control plugin would otherwise wrap every field's resolver to compute a policy nobody reads.
         ApolloServerPluginCacheControlDisabled(),
         requestLimitsPlugin(config.GRAPHQL_MAX_COMPLEXITY, limiter),
-        operationNamePlugin,
-        operationMetricsPlugin(metrics),
+        operationPlugin(metrics),
         languagePlugin,
       ],
       validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH)],
