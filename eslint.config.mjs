@@ -68,7 +68,7 @@ export default tseslint.config(
   },
   {
     // The config module is the only reader of the environment; test infrastructure passes it on.
-    files: ['libs/core/src/config/**', 'test/**', 'scripts/start.ts', 'scripts/test-stack.ts', 'scripts/web-stack.ts', 'scripts/bench-web.ts', 'scripts/bench-api.ts', 'scripts/drill.ts', 'scripts/bench-api/io-recorder.ts', 'scripts/bench-api/cpu-profile.ts', 'libs/dev-services/**', 'apps/web/vite.config.mts'],
+    files: ['libs/core/src/config/**', 'test/**', 'scripts/start.ts', 'scripts/test-stack.ts', 'scripts/web-stack.ts', 'scripts/bench-web.ts', 'scripts/bench-api.ts', 'scripts/drill.ts', 'scripts/drill/settings.ts', 'scripts/drill/stack.ts', 'scripts/bench-api/io-recorder.ts', 'scripts/bench-api/cpu-profile.ts', 'libs/dev-services/**', 'apps/web/vite.config.mts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   { files: ['**/*.{ts,tsx,mts}'], rules: importRules(INTO_A_LIB) },

@@ -7,35 +7,22 @@ describe('the drill reckons the emails', () => {
     { idempotencyKey: 'b', status: 'SENT' },
     { idempotencyKey: 'c', status: 'SENT' },
   ];
+  const mail = (idempotencyKey: string, messageId: string) => ({ idempotencyKey, messageId });
 
   it('counts one delivery per key as no duplicate', () => {
-    const report = reckonDeliveries(outbox, [
-      { idempotencyKey: 'a', messageId: '<a@x>' },
-      { idempotencyKey: 'b', messageId: '<b@x>' },
-      { idempotencyKey: 'c', messageId: '<c@x>' },
-    ]);
+    const report = reckonDeliveries(outbox, [mail('a', '<a@x>'), mail('b', '<b@x>'), mail('c', '<c@x>')]);
     expect(report).toMatchObject({ expected: 3, delivered: 3, missing: [], notSent: [], duplicatesByKey: 0, duplicatesByMessageId: 0, undroppable: 0, unexpected: 0 });
     expect(deliveryChecks(report).every((c) => c.ok)).toBe(true);
   });
 
   it('takes a copy with the same Message-ID and key for one a receiver drops', () => {
-    const report = reckonDeliveries(outbox, [
-      { idempotencyKey: 'a', messageId: '<a@x>' },
-      { idempotencyKey: 'a', messageId: '<a@x>' },
-      { idempotencyKey: 'b', messageId: '<b@x>' },
-      { idempotencyKey: 'c', messageId: '<c@x>' },
-    ]);
+    const report = reckonDeliveries(outbox, [mail('a', '<a@x>'), mail('a', '<a@x>'), mail('b', '<b@x>'), mail('c', '<c@x>')]);
     expect(report).toMatchObject({ duplicatesByKey: 1, duplicatesByMessageId: 1, droppable: 1, undroppable: 0 });
     expect(deliveryChecks(report).every((c) => c.ok)).toBe(true);
   });
 
   it('fails a copy of a key under another Message-ID, and one Message-ID with two keys', () => {
-    const report = reckonDeliveries(outbox, [
-      { idempotencyKey: 'a', messageId: '<a@x>' },
-      { idempotencyKey: 'a', messageId: '<other@x>' },
-      { idempotencyKey: 'b', messageId: '<b@x>' },
-      { idempotencyKey: 'c', messageId: '<b@x>' },
-    ]);
+    const report = reckonDeliveries(outbox, [mail('a', '<a@x>'), mail('a', '<other@x>'), mail('b', '<b@x>'), mail('c', '<b@x>')]);
     expect(report).toMatchObject({ duplicatesByKey: 1, duplicatesByMessageId: 1, droppable: 0, undroppable: 2 });
     expect(deliveryChecks(report).find((c) => c.name === 'no duplicate a receiver cannot drop')?.ok).toBe(false);
   });
@@ -43,10 +30,7 @@ describe('the drill reckons the emails', () => {
   it('fails a row never delivered or not SENT, and a message the outbox did not hold', () => {
     const report = reckonDeliveries(
       [...outbox.slice(0, 2), { idempotencyKey: 'c', status: 'FAILED' }],
-      [
-        { idempotencyKey: 'a', messageId: '<a@x>' },
-        { idempotencyKey: 'z', messageId: '<z@x>' },
-      ],
+      [mail('a', '<a@x>'), mail('z', '<z@x>')],
     );
     expect(report.missing).toEqual(['b', 'c']);
     expect(report.notSent).toEqual(['c']);

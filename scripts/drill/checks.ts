@@ -122,6 +122,17 @@ export function readyAgainAfter(samples: HealthSample[], from: number): number |
   return good ? good.at - from : Infinity;
 }
 
+/** Why the probes since `from` failed, counted. */
+export function unreadiness(samples: HealthSample[], from: number): Map<string, number> {
+  const reasons = new Map<string, number>();
+  for (const sample of samples) if (sample.at >= from && sample.why) reasons.set(sample.why, (reasons.get(sample.why) ?? 0) + 1);
+  return reasons;
+}
+
+export function reasonsText(reasons: Map<string, number>, title: string): string {
+  return reasons.size ? title + [...reasons].map(([reason, n]) => `${n}× ${reason}`).join(', ') : '';
+}
+
 export const PHASE_HEADERS = ['phase', 'sent', 'served', 'failed', 'ready again', 'delivery resumed', 'note'];
 
 export function phaseCells(row: PhaseRow): string[] {

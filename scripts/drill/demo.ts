@@ -1,0 +1,80 @@
+import { emailOf, PEOPLE, type DemoIds, type Person } from './traffic';
+
+/** The demo data through the API: the workshop the drill adds, the ids the traffic needs, and the GraphQL calls they make. */
+
+/**
+ * The organiser publishes a small workshop starting in an hour and half a
+ * minute: its one-hour reminder falls due half a minute in, as the faults
+ * begin, for everyone holding a place taken before then (a scheduled job, once per
+ * registration and due time). With four places for eight people who come and
+ * go, the waiting list and its promotions are exercised too.
+ */
+export async function publishImminentEvent(url: string, password: string): Promise<void> {
+  const token = await signInToken(url, 'organiser', password);
+  const startsAt = new Date(Date.now() + 60.5 * 60_000);
+  const { createEvent } = await gqlData<{ createEvent: { id: string; version: number } }>(
+    url,
+    `mutation($input: CreateEventInput!) { createEvent(input: $input) { id version } }`,
+    token,
+    {
+      input: {
+        title: { en: 'Fault drill workshop', ko: '장애 훈련 워크숍' },
+        kind: 'WORKSHOP',
+        format: 'IN_PERSON',
+        venue: 'Liverpool',
+        timeZone: 'Europe/London',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+        capacity: 4,
+      },
+    },
+  );
+  await gqlData(url, `mutation($input: EventStepInput!) { publishEvent(input: $input) { id } }`, token, { input: { id: createEvent.id, version: createEvent.version } });
+}
+
+/** The demo people signed in, and the ids the traffic needs. */
+export async function findDemoIds(url: string, password: string): Promise<DemoIds> {
+  const tokens = new Map<Person, string>();
+  const userIds = new Map<Person, string>();
+  for (const person of PEOPLE) {
+    const { signIn } = await gqlData<{ signIn: { accessToken: string; user: { id: string } } }>(
+      url,
+      `mutation($input: SignInInput!) { signIn(input: $input) { accessToken user { id } } }`,
+      undefined,
+      { input: { email: emailOf(person), password } },
+    );
+    tokens.set(person, signIn.accessToken);
+    userIds.set(person, signIn.user.id);
+  }
+  const { events } = await gqlData<{ events: { nodes: Array<{ id: string }> } }>(url, `query { events(first: 10) { nodes { id } } }`);
+  const { myWorkspaces } = await gqlData<{ myWorkspaces: Array<{ id: string }> }>(url, `query { myWorkspaces { id } }`, tokens.get('officer.liverpool'));
+  const { sectors } = await gqlData<{ sectors: Array<{ key: string }> }>(url, `query { sectors { key } }`);
+  const { funds } = await gqlData<{ funds: { nodes: Array<{ id: string }> } }>(url, `query { funds(first: 1) { nodes { id } } }`, tokens.get('admin'));
+  if (!events.nodes.length || !myWorkspaces.length || !sectors.length || !funds.nodes.length) throw new Error('The demo data lacks its events, the twin workspace, the sectors or the fund.');
+  return {
+    tokens,
+    userIds,
+    eventIds: events.nodes.map((e) => e.id),
+    workspaceId: myWorkspaces[0]!.id,
+    fundId: funds.nodes[0]!.id,
+    sectors: sectors.slice(0, 4).map((s) => s.key),
+  };
+}
+
+export async function gqlData<T>(url: string, q: string, token?: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query: q, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
+  if (!body.data || body.errors?.length) throw new Error(body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`);
+  return body.data;
+}
+
+export async function signInToken(url: string, person: Person, password: string): Promise<string> {
+  const data = await gqlData<{ signIn: { accessToken: string } }>(url, `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, undefined, {
+    input: { email: emailOf(person), password },
+  });
+  return data.signIn.accessToken;
+}

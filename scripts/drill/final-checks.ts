@@ -1,0 +1,111 @@
+import { check, deliveryChecks, reckonDeliveries, seconds, unexplainedFailures, type Check, type PhaseRow } from './checks';
+import { gqlData, signInToken } from './demo';
+import { RESUME_GOAL_MS, RESUME_WAIT_MS } from './settings';
+import { query, type Stack } from './stack';
+import { latestWrites, type Traffic } from './traffic';
+
+/** The checks once the platform has settled: the database, the outbox against the mail sink, the ledgers, and the recovery each phase measured. */
+
+export async function finalChecks(stack: Stack, traffic: Traffic, rows: PhaseRow[]): Promise<Check[]> {
+  const checks: Check[] = [];
+  // Accepted writes.
+  const writes = latestWrites(traffic.accepted);
+  const lost: string[] = [];
+  for (const write of writes) if ((await query(stack, write.sql, write.params)).length === 0) lost.push(`${write.kind} ${JSON.stringify(write.params)}`);
+  const kinds = new Map<string, number>();
+  for (const write of writes) kinds.set(write.kind, (kinds.get(write.kind) ?? 0) + 1);
+  checks.push(check('every accepted write is in the database', lost.length === 0, `${writes.length - lost.length} of ${writes.length} found (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')})${lost.length ? `; missing: ${lost.slice(0, 3).join('; ')}` : ''}`));
+  const resetsMissing: string[] = [];
+  let resets = 0;
+  for (const [email, accepted] of traffic.resetsAccepted) {
+    resets += accepted;
+    const [row] = await query<{ n: string }>(stack, `SELECT count(*) AS n FROM account_request WHERE kind = 'PASSWORD_RESET' AND email = $1`, [email]);
+    if (Number(row!.n) < accepted) resetsMissing.push(`${email}: ${row!.n} of ${accepted}`);
+  }
+  checks.push(check('every accepted password reset request is recorded', resetsMissing.length === 0, `${resets} accepted${resetsMissing.length ? `; short: ${resetsMissing.join(', ')}` : ''}`));
+  const [requests] = await query<{ unprocessed: string; emailed: string }>(
+    stack,
+    `SELECT count(*) FILTER (WHERE processed_at IS NULL) AS unprocessed,
+            (SELECT count(*) FROM outbox_message WHERE template = 'identity.password-reset') AS emailed
+       FROM account_request WHERE kind = 'PASSWORD_RESET'`,
+  );
+  checks.push(check('every password reset request processed', requests!.unprocessed === '0', `${requests!.unprocessed} waiting; ${requests!.emailed} reset email(s) in the outbox`));
+
+  // Emails.
+  const outbox = await query<{ idempotencyKey: string; status: string; template: string }>(stack, `SELECT idempotency_key AS "idempotencyKey", status, template FROM outbox_message`);
+  const deliveries = reckonDeliveries(outbox, stack.sink.received);
+  console.log(
+    `Emails: ${deliveries.expected} expected (outbox), ${deliveries.delivered} delivered, ${stack.sink.received.length} received in all; duplicates ${deliveries.duplicatesByMessageId} by Message-ID, ${deliveries.duplicatesByKey} by key (${deliveries.droppable} droppable, ${deliveries.undroppable} not).`,
+  );
+  checks.push(...deliveryChecks(deliveries));
+
+  // Scheduled jobs: one row per key (the unique index), delivered once per key (above).
+  const [unique] = await query<{ n: string }>(
+    stack,
+    `SELECT count(*) AS n FROM pg_indexes WHERE tablename = 'outbox_message' AND indexdef ILIKE 'CREATE UNIQUE INDEX%(idempotency_key)%'`,
+  );
+  const byTemplate = new Map<string, number>();
+  for (const row of outbox) byTemplate.set(row.template, (byTemplate.get(row.template) ?? 0) + 1);
+  const scheduled = [...byTemplate].filter(([template]) => /digest|reminder/i.test(template));
+  const perKey = new Map<string, number>();
+  for (const mail of stack.sink.received) perKey.set(mail.idempotencyKey, (perKey.get(mail.idempotencyKey) ?? 0) + 1);
+  const scheduledKeys = outbox.filter((row) => /digest|reminder/i.test(row.template));
+  const scheduledTwice = scheduledKeys.filter((row) => (perKey.get(row.idempotencyKey) ?? 0) > 1).length;
+  checks.push(
+    check(
+      'each scheduled job once per due time (one outbox row per key)',
+      unique!.n !== '0',
+      `${unique!.n === '0' ? 'no' : 'a'} unique index on outbox_message(idempotency_key); ${scheduled.length ? scheduled.map(([t, n]) => `${n} ${t}`).join(', ') : 'no digest or reminder fell due during the drill'}; ${scheduledTwice} of ${scheduledKeys.length} delivered more than once (droppable: same key)`,
+    ),
+  );
+  console.log(`Outbox by template: ${[...byTemplate].map(([t, n]) => `${t} ${n}`).join(', ')}`);
+
+  // Event capacity.
+  const events = await query<{ id: string; capacity: number | null; registered: string }>(
+    stack,
+    `SELECT e.id, e.capacity, count(r.id) FILTER (WHERE r.status = 'REGISTERED') AS registered
+       FROM programme_event e LEFT JOIN event_registration r ON r.event_id = e.id GROUP BY e.id, e.capacity`,
+  );
+  const over = events.filter((e) => e.capacity !== null && Number(e.registered) > e.capacity);
+  checks.push(check('event capacity never exceeded', over.length === 0, events.map((e) => `${e.registered}/${e.capacity ?? '∞'}`).join(', ')));
+
+  // Fund ledger.
+  const admin = await signInToken(stack.proxy.url, 'admin', stack.config.DEMO_PASSWORD);
+  const funds = await gqlData<{ funds: { nodes: Array<{ id: string; reconciliation: Array<{ currency: string; reconciles: boolean }> | null }> } }>(
+    stack.proxy.url,
+    `query { funds(first: 20) { nodes { id reconciliation { currency reconciles } } } }`,
+    admin,
+  );
+  const ledgers = funds.funds.nodes.flatMap((f) => f.reconciliation ?? []);
+  checks.push(check('fund ledgers reconcile', ledgers.length > 0 && ledgers.every((l) => l.reconciles), ledgers.map((l) => `${l.currency} ${l.reconciles ? 'reconciles' : 'DOES NOT reconcile'}`).join(', ')));
+
+  // Pair scores.
+  const [recomputes] = await query<{ n: string }>(stack, `SELECT count(*) AS n FROM pairing_recompute_request`);
+  checks.push(check('every pair-score recompute the evidence asked for was done', recomputes!.n === '0', `${recomputes!.n} waiting`));
+
+  // Recovery.
+  for (const row of rows.filter((r) => r.resumedMs !== undefined)) {
+    checks.push(
+      check(
+        `delivery resumed within ${seconds(RESUME_GOAL_MS)} (${row.phase})`,
+        row.resumedMs !== null && row.resumedMs! <= RESUME_GOAL_MS,
+        row.resumedMs === null ? `not within ${seconds(RESUME_WAIT_MS)}` : `${seconds(row.resumedMs!)} (EMAIL_LEASE_MS=${stack.config.EMAIL_LEASE_MS})`,
+      ),
+    );
+  }
+  const notReady = rows.filter((r) => r.readyAgainMs === Infinity).map((r) => r.phase);
+  checks.push(
+    check(
+      'every API ready again after each fault',
+      notReady.length === 0,
+      notReady.length ? `not ready after: ${notReady.join(', ')}` : rows.filter((r) => r.readyAgainMs !== null).map((r) => `${r.phase} ${seconds(r.readyAgainMs!)}`).join(', ') || 'none stopped being ready',
+    ),
+  );
+  const selfExits = [...stack.apis, ...stack.workers].filter((p) => p.unexpectedExits > 0);
+  checks.push(check('no process exited by itself (each survived the restarts)', selfExits.length === 0, selfExits.length ? selfExits.map((p) => `${p.name} ×${p.unexpectedExits}`).join(', ') : 'none did'));
+  const unexplained = unexplainedFailures(rows);
+  checks.push(check('every failure during a fault said why (503 or SERVICE_UNAVAILABLE, never 500 or INTERNAL_SERVER_ERROR)', unexplained.length === 0, unexplained.length ? unexplained.join(', ') : 'none was a 500'));
+  const after = rows[rows.length - 1]!;
+  checks.push(check('every request served once recovered (after the faults)', after.failed === 0 && after.sent > 0, `${after.served} of ${after.sent} served`));
+  return checks;
+}
