@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { RunningPostgres, RunningRedis, startPostgres, startRedis } from '@app/dev-services';
 import { TEST_DEMO_PASSWORD } from '../support/constants';
 import { eventually, GqlResponse, startTestApp, TestApp } from '../support/harness';
+import { outboxRowWhen } from '../support/outbox';
 import { preparePlatformTemplate } from '../support/template';
 
 const SEND_TEST = `mutation($to: String) { sendTestEmail(input: { to: $to }) { queued to } }`;
@@ -24,11 +25,7 @@ describe('restarts of PostgreSQL and Redis under a running platform', () => {
   let admin: string;
 
   const readiness = async (): Promise<number> => (await fetch(`${app.url}/health/ready`)).status;
-  const sentRow = (to: string) =>
-    eventually(async () => {
-      const [row] = (await app.dataSource.query(`SELECT status, attempts FROM outbox_message WHERE recipient_email = $1`, [to])) as Array<{ status: string; attempts: number }>;
-      return row?.status === 'SENT' ? row : undefined;
-    }, 20_000, `${to} to be recorded as sent`);
+  const sentRow = (to: string) => outboxRowWhen(app, to, 'SENT', 20_000);
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'twins-restarts-'));
@@ -57,10 +54,7 @@ describe('restarts of PostgreSQL and Redis under a running platform', () => {
     // A message whose job waits in Redis for its next attempt (the mail server is down) when Redis restarts empty.
     await app.mail.stop();
     await app.gqlOk(SEND_TEST, { to: 'before-redis@example.org' }, { token: admin });
-    await eventually(async () => {
-      const [row] = (await app.dataSource.query(`SELECT status FROM outbox_message WHERE recipient_email = 'before-redis@example.org'`)) as Array<{ status: string }>;
-      return row?.status === 'FAILED';
-    }, 20_000, 'a failed attempt');
+    await outboxRowWhen(app, 'before-redis@example.org', 'FAILED', 20_000);
 
     await redis.down();
     await eventually(async () => (await readiness()) === 503, 15_000, 'readiness to fail');

@@ -3,22 +3,11 @@ import { Logger } from '@nestjs/common';
 import IORedis from 'ioredis';
 import { Lease } from '@app/notifications';
 import { eventually, startTestApp, TestApp } from '../support/harness';
+import { outboxRow, outboxRowWhen } from '../support/outbox';
 
 const SEND_TEST = `mutation($to: String) { sendTestEmail(input: { to: $to }) { queued to } }`;
 /** Short, so the file is quick; long enough that a busy test machine does not miss a renewal. */
 const LEASE_MS = 2000;
-
-interface Row {
-  id: string;
-  status: string;
-  attempts: number;
-  lease_until: Date | null;
-}
-
-async function outboxRow(app: TestApp, to: string): Promise<Row | undefined> {
-  const rows: Row[] = await app.dataSource.query(`SELECT id, status, attempts, lease_until FROM outbox_message WHERE recipient_email = $1 ORDER BY created_at DESC LIMIT 1`, [to]);
-  return rows[0];
-}
 
 /**
  * The claim on a message being sent: a short lease its sender renews while it
@@ -52,10 +41,7 @@ describe('the lease on a message being sent', () => {
     expect(app.mail.to('orphaned@example.org')).toHaveLength(0);
 
     await app.mail.waitFor((m) => m.to === 'orphaned@example.org', 20_000);
-    const row = await eventually(async () => {
-      const r = await outboxRow(app, 'orphaned@example.org');
-      return r?.status === 'SENT' ? r : undefined;
-    }, 10_000, 'SENT');
+    const row = await outboxRowWhen(app, 'orphaned@example.org', 'SENT', 10_000);
     expect(row.attempts).toBe(2);
     // Give a duplicate (from the dead worker's own job, moved back by BullMQ) time to show up.
     await new Promise((r) => setTimeout(r, 3 * LEASE_MS));
@@ -73,10 +59,7 @@ describe('the lease on a message being sent', () => {
     );
     await app.startWorker();
     await app.mail.waitFor((m) => m.to === 'dead-claim@example.org', 20_000);
-    const row = await eventually(async () => {
-      const r = await outboxRow(app, 'dead-claim@example.org');
-      return r?.status === 'SENT' ? r : undefined;
-    }, 10_000, 'SENT');
+    const row = await outboxRowWhen(app, 'dead-claim@example.org', 'SENT', 10_000);
     expect(row.attempts).toBe(2);
     expect(app.mail.to('dead-claim@example.org')).toHaveLength(1);
   });
@@ -91,10 +74,7 @@ describe('the lease on a message being sent', () => {
       [pending.id],
     );
     await app.startWorker();
-    const row = await eventually(async () => {
-      const r = await outboxRow(app, 'spent-claims@example.org');
-      return r?.status === 'DEAD' ? r : undefined;
-    }, 15_000, 'DEAD');
+    const row = await outboxRowWhen(app, 'spent-claims@example.org', 'DEAD', 15_000);
     expect(row.attempts).toBe(20);
     await new Promise((r) => setTimeout(r, 2 * LEASE_MS));
     expect(app.mail.to('spent-claims@example.org')).toHaveLength(0);
@@ -117,10 +97,7 @@ describe('the lease on a message being sent', () => {
       expect(sending).toMatchObject({ status: 'SENDING', attempts: 1 });
       expect(app.mail.heldCount).toBe(1);
       app.mail.release();
-      const row = await eventually(async () => {
-        const r = await outboxRow(app, 'slow-server@example.org');
-        return r?.status === 'SENT' ? r : undefined;
-      }, 10_000, 'SENT');
+      const row = await outboxRowWhen(app, 'slow-server@example.org', 'SENT', 10_000);
       expect(row.attempts).toBe(1);
       await new Promise((r) => setTimeout(r, 2 * LEASE_MS));
       expect(app.mail.to('slow-server@example.org')).toHaveLength(1);

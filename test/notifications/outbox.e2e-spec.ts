@@ -2,24 +2,9 @@ import { once } from 'node:events';
 import { ConnectionOptions, Queue } from 'bullmq';
 import { QueueName, redisOptions } from '@app/core';
 import { eventually, startTestApp, TestApp } from '../support/harness';
+import { outboxRow, outboxRowWhen } from '../support/outbox';
 
 const SEND_TEST = `mutation($to: String) { sendTestEmail(input: { to: $to }) { queued to } }`;
-
-interface Row {
-  id: string;
-  status: string;
-  attempts: number;
-  last_error: string | null;
-  idempotency_key: string;
-}
-
-async function outboxRow(app: TestApp, to: string): Promise<Row | undefined> {
-  const rows: Row[] = await app.dataSource.query(
-    `SELECT id, status, attempts, last_error, idempotency_key FROM outbox_message WHERE recipient_email = $1 ORDER BY created_at DESC LIMIT 1`,
-    [to],
-  );
-  return rows[0];
-}
 
 describe('the outbox and email delivery', () => {
   let app: TestApp;
@@ -37,7 +22,7 @@ describe('the outbox and email delivery', () => {
     expect(mail.text).toContain('Alex Admin');
     expect(mail.html).toContain('<html lang="en">');
     expect(mail.messageId).toMatch(/^<.+@127\.0\.0\.1>$/);
-    await eventually(async () => (await outboxRow(app, 'check@example.org'))?.status === 'SENT', 5000, 'row marked SENT');
+    await outboxRowWhen(app, 'check@example.org', 'SENT', 5000);
   });
 
   it('refuses the test email to anyone but an admin', async () => {
@@ -87,7 +72,7 @@ describe('the outbox and email delivery', () => {
     expect(failing.last_error).toMatch(/ECONNREFUSED|connect/i);
     await app.mail.restart();
     await app.mail.waitFor((m) => m.to === 'outage@example.org', 30_000);
-    await eventually(async () => (await outboxRow(app, 'outage@example.org'))?.status === 'SENT', 10_000, 'SENT');
+    await outboxRowWhen(app, 'outage@example.org', 'SENT', 10_000);
     await new Promise((r) => setTimeout(r, 1000));
     expect(app.mail.to('outage@example.org')).toHaveLength(1);
   });
@@ -111,7 +96,7 @@ describe('the outbox and email delivery', () => {
     } finally {
       await app.asOwner(`DROP TRIGGER refuse_sent ON outbox_message; DROP FUNCTION refuse_sent();`);
     }
-    await eventually(async () => (await outboxRow(app, 'unrecorded@example.org'))?.status === 'SENT', 10_000, 'SENT');
+    await outboxRowWhen(app, 'unrecorded@example.org', 'SENT', 10_000);
     await new Promise((r) => setTimeout(r, 1000));
     expect(app.mail.to('unrecorded@example.org')).toHaveLength(1);
     expect((await outboxRow(app, 'unrecorded@example.org'))?.attempts).toBe(1);
@@ -138,7 +123,7 @@ describe('the outbox and email delivery', () => {
     }
     await app.mail.restart();
     await app.mail.waitFor((m) => m.to === 'lost-job@example.org', 30_000);
-    await eventually(async () => (await outboxRow(app, 'lost-job@example.org'))?.status === 'SENT', 10_000, 'SENT');
+    await outboxRowWhen(app, 'lost-job@example.org', 'SENT', 10_000);
     await new Promise((r) => setTimeout(r, 1000));
     expect(app.mail.to('lost-job@example.org')).toHaveLength(1);
   });
@@ -158,10 +143,7 @@ describe('the outbox and email delivery', () => {
 
     const restarted = app.spawnWorkerProcess();
     const mail = await app.mail.waitFor((m) => m.to === 'killed@example.org', 30_000);
-    const row = await eventually(async () => {
-      const r = await outboxRow(app, 'killed@example.org');
-      return r?.status === 'SENT' ? r : undefined;
-    }, 10_000, 'SENT');
+    const row = await outboxRowWhen(app, 'killed@example.org', 'SENT', 10_000);
     expect(row.attempts).toBe(2);
     // Give any duplicate time to show up.
     await new Promise((r) => setTimeout(r, 3000));

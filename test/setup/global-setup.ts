@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // Relative imports: Jest applies no module mapping to global setup.
 import { startPostgres, startRedis, StoppableService } from '../../libs/dev-services/src';
-import { preparePlatformTemplate } from '../support/template';
+import { builtScripts, preparePlatformTemplate } from '../support/template';
 
 /**
  * Starts real PostgreSQL and Redis for the whole run (unless DATABASE_URL /
@@ -19,8 +18,8 @@ import { preparePlatformTemplate } from '../support/template';
  * here is an administrator's (one that may create roles and databases).
  */
 export default async function globalSetup(): Promise<void> {
-  const dist = join(__dirname, '..', '..', 'dist', 'scripts');
-  if (!existsSync(join(dist, 'migrate.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
+  // Before any server starts: a run without a build stops at once.
+  builtScripts();
 
   const services: StoppableService[] = [];
   (globalThis as { __testServices?: StoppableService[] }).__testServices = services;

@@ -18,8 +18,7 @@ export interface PlatformTemplate {
  * owner runs the migrations, the application's role the seed.
  */
 export async function preparePlatformTemplate(adminUrl: string, templateDb: string): Promise<PlatformTemplate> {
-  const dist = join(__dirname, '..', '..', 'dist', 'scripts');
-  if (!existsSync(join(dist, 'migrate.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
+  const dist = builtScripts();
   const roles = await preparePlatformDatabase(adminUrl, { newDatabase: templateDb });
   const env = {
     PATH: process.env.PATH ?? '',
@@ -33,4 +32,11 @@ export async function preparePlatformTemplate(adminUrl: string, templateDb: stri
     execFileSync(process.execPath, [join(dist, script)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   return { ownerUrl: roles.ownerUrl, appUrl: roles.appUrl, templateDb };
+}
+
+/** dist/scripts, or an error saying to build first: the template's migrate and seed run from there. */
+export function builtScripts(): string {
+  const dist = join(__dirname, '..', '..', 'dist', 'scripts');
+  if (!existsSync(join(dist, 'migrate.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
+  return dist;
 }
