@@ -24,6 +24,21 @@ describe('the lease on a message being sent', () => {
   });
   afterAll(() => app.close());
 
+  /**
+   * An email to `to` as a worker that claimed it (its claim number `attempts`) and died would have left it:
+   * SENDING, its lease running a second more, its job's lock gone; then a live worker starts.
+   */
+  const leftByDeadWorker = async (to: string, attempts: number) => {
+    await app.stopWorker();
+    await app.gqlOk(SEND_TEST, { to }, { token: admin });
+    const pending = await eventually(async () => outboxRow(app, to), 5000, 'the row');
+    await app.dataSource.query(
+      `UPDATE outbox_message SET status = 'SENDING', attempts = $2, queued_at = now(), lease_until = now() + interval '1 second', lease_owner = 'email-gone' WHERE id = $1`,
+      [pending.id, attempts],
+    );
+    await app.startWorker();
+  };
+
   it('passes to another live worker when its worker dies mid-send, and the message arrives once', async () => {
     // Two workers: one in its own process (killed below) and, once it is sending, the one in this process.
     await app.stopWorker();
@@ -49,15 +64,7 @@ describe('the lease on a message being sent', () => {
   });
 
   it('is taken over when a worker died holding it, even one the platform never heard of again', async () => {
-    await app.stopWorker();
-    await app.gqlOk(SEND_TEST, { to: 'dead-claim@example.org' }, { token: admin });
-    const pending = await eventually(async () => outboxRow(app, 'dead-claim@example.org'), 5000, 'the row');
-    // As a worker that claimed it and died would have left it: SENDING, its lease running, its job's lock gone.
-    await app.dataSource.query(
-      `UPDATE outbox_message SET status = 'SENDING', attempts = 1, queued_at = now(), lease_until = now() + interval '1 second', lease_owner = 'email-gone' WHERE id = $1`,
-      [pending.id],
-    );
-    await app.startWorker();
+    await leftByDeadWorker('dead-claim@example.org', 1);
     await app.mail.waitFor((m) => m.to === 'dead-claim@example.org', 20_000);
     const row = await outboxRowWhen(app, 'dead-claim@example.org', 'SENT', 10_000);
     expect(row.attempts).toBe(2);
@@ -65,15 +72,8 @@ describe('the lease on a message being sent', () => {
   });
 
   it('is parked for an admin, not handed on again, once its senders have died as often as attempts allow', async () => {
-    await app.stopWorker();
-    await app.gqlOk(SEND_TEST, { to: 'spent-claims@example.org' }, { token: admin });
-    const pending = await eventually(async () => outboxRow(app, 'spent-claims@example.org'), 5000, 'the row');
     // The last claim attempts allow (EMAIL_MAX_ATTEMPTS is 20 in the tests), left by a worker that died, like those before it.
-    await app.dataSource.query(
-      `UPDATE outbox_message SET status = 'SENDING', attempts = 20, queued_at = now(), lease_until = now() + interval '1 second', lease_owner = 'email-gone' WHERE id = $1`,
-      [pending.id],
-    );
-    await app.startWorker();
+    await leftByDeadWorker('spent-claims@example.org', 20);
     const row = await outboxRowWhen(app, 'spent-claims@example.org', 'DEAD', 15_000);
     expect(row.attempts).toBe(20);
     await new Promise((r) => setTimeout(r, 2 * LEASE_MS));
