@@ -111,9 +111,20 @@ test.describe('officer: twin workspace, joint projects, seed-fund applications',
     const title = `Stage moves ${lang} ${Date.now()}`;
     const projectId = await createProjectApi(workspaceId, title);
     await signInOfficer(page, signIn, lang);
+    // The project may arrive before the sectors' names do: its sectors never show their keys (iot) meanwhile.
+    let release = () => {};
+    const namesHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('SectorNames')) await namesHeld;
+      await route.continue();
+    });
     await page.goto(`/projects/${projectId}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr({ en: title, ko: koreanTitleOf(title) }));
     await expect(page.getByTestId('project-stage')).toHaveText(tr({ en: 'Feasibility', ko: '타당성 검토' }));
+    const sectors = page.locator('dt', { hasText: tr({ en: 'Sectors', ko: '분야' }) }).locator('+ dd');
+    await expect(sectors).toHaveText('…');
+    release();
+    await expect(sectors).toHaveText(tr({ en: 'Internet of things', ko: '사물인터넷(IoT)' }));
 
     const add = page.getByRole('form', { name: tr({ en: 'Add a milestone', ko: '주요 일정 추가' }) });
     const milestone = tr({ en: 'Sensors installed', ko: '센서 설치 완료' });

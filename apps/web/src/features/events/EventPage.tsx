@@ -20,12 +20,12 @@ import {
   EventsMyFollows,
   EventsPublish,
   EventsRegister,
-  EventsSectors,
 } from './documents';
 import { eventZones, Fact, Places, StatusBadge } from './EventParts';
 import { calendarIn } from './eventRules';
 import { FollowToggle } from './FollowToggle';
 import { useNow } from '../../hooks/useNow';
+import { useSectorNames } from '../../hooks/useSectorNames';
 import { eventsMessages } from './messages';
 
 type Detail = EventsDetailQuery['event'];
@@ -54,11 +54,7 @@ function EventDetails({ event, refresh }: { event: Detail; refresh: () => void }
   const { user, hasRole } = useAuth();
   const manages = !!user && (user.id === event.organiserUserId || hasRole('ADMIN'));
   const zones = eventZones(event);
-  const [{ data: sectorData }] = useQuery({ query: EventsSectors, pause: event.sectors.length === 0 });
-  const sectorName = (key: string) => {
-    const s = sectorData?.sectors.find((x) => x.key === key);
-    return s ? (language === 'ko' ? s.nameKo : s.nameEn) : key;
-  };
+  const sectorName = useSectorNames(language, { pause: event.sectors.length === 0 });
 
   return (
     <article>
@@ -113,7 +109,7 @@ function EventDetails({ event, refresh }: { event: Detail; refresh: () => void }
               <TypedText text={event.organiserName} />
             </Fact>
             {/* Sectors by their names, once known: a key (hydrogen) is no word of either language. */}
-            {event.sectors.length > 0 && sectorData && (
+            {event.sectors.length > 0 && (
               <Fact label={t('facts.sectors')}>{event.sectors.map(sectorName).join(', ')}</Fact>
             )}
           </dl>
@@ -134,7 +130,7 @@ function EventDetails({ event, refresh }: { event: Detail; refresh: () => void }
         <div>
           {manages && <OrganiserPanel event={event} refresh={refresh} />}
           <RegistrationPanel event={event} refresh={refresh} />
-          {user && event.status === 'PUBLISHED' && (event.sectors.length === 0 || sectorData) && <FollowPanel event={event} sectorName={sectorName} />}
+          {user && event.status === 'PUBLISHED' && <FollowPanel event={event} sectorName={sectorName} />}
         </div>
       </div>
     </article>

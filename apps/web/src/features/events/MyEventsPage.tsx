@@ -10,8 +10,9 @@ import type { EventFollowInput } from '../../gql/graphql';
 import { useMessages } from '../../i18n';
 import { common } from '../../i18n/common';
 import { formatNumber } from '../../i18n/format';
+import { useSectorNames } from '../../hooks/useSectorNames';
 import { CalendarAddressPanel } from './CalendarAddressPanel';
-import { EventsMyFollows, EventsSectors } from './documents';
+import { EventsMyFollows } from './documents';
 import { eventZones, StatusBadge } from './EventParts';
 import { FollowToggle } from './FollowToggle';
 import { eventsMessages } from './messages';
@@ -143,12 +144,8 @@ function RegistrationList({ upcoming, after, onMore }: { upcoming: boolean; afte
 function FollowsPanel() {
   const { t, language } = useMessages(eventsMessages);
   const [{ data, error }, reexecute] = useQuery({ query: EventsMyFollows, requestPolicy: 'cache-and-network' });
-  const [{ data: sectorData }] = useQuery({ query: EventsSectors });
+  const sectorName = useSectorNames(language);
   const follows = data?.myEventFollows ?? [];
-  const sectorName = (key: string) => {
-    const s = sectorData?.sectors.find((x) => x.key === key);
-    return s ? (language === 'ko' ? s.nameKo : s.nameEn) : key;
-  };
   const programmeFollowed = follows.some((f) => f.scope === 'PROGRAMME');
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
   return (

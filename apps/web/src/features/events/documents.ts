@@ -77,16 +77,6 @@ export const EventsDetail = graphql(`
   }
 `);
 
-export const EventsSectors = graphql(`
-  query EventsSectors {
-    sectors {
-      key
-      nameEn
-      nameKo
-    }
-  }
-`);
-
 /** What the reader follows: a sector, a workspace or everything. */
 export const EventsFollowFields = graphql(`
   fragment EventsFollowFields on EventFollowing {

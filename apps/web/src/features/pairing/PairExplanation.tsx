@@ -12,7 +12,8 @@ import { useCityNames } from '../../hooks/useCityNames';
 import { ConfidenceMeter } from './Confidence';
 import { PILLARS, points, starGlyphs, type Pillar } from './shared';
 import { useReference } from './useReference';
-import { levelKey, linkKind, rawValue, sectorLabel, similarityNeeds } from './explanation-words';
+import { levelKey, linkKind, rawValue, similarityNeeds } from './explanation-words';
+import { sectorLabel } from '../../hooks/useSectorNames';
 
 const ExplorerPairScore = graphql(`
   query ExplorerPairScore($cityA: ID!, $cityB: ID!, $profileId: ID, $weights: WeightsInput) {
@@ -147,7 +148,7 @@ export function PairExplanation({
   const { score, explanation } = data.pairScore;
   const nameA = cityName(score.cityA, language);
   const nameB = cityName(score.cityB, language);
-  const sectorName = (key: string) => sectorLabel(reference.sectors.get(key), key, language);
+  const sectorName = (key: string) => sectorLabel(reference.sectors.get(key), language);
   const list = (items: string[]) => items.join(language === 'ko' ? ', ' : ', ');
 
   return (

@@ -11,6 +11,7 @@ import { ProposeForm } from './ProposeForm';
 import { cityName, type CityNames } from '../../i18n/cities';
 import { points, starGlyphs, type Pillar } from './shared';
 import { useReference } from './useReference';
+import { sectorLabel } from '../../hooks/useSectorNames';
 import { SideBadge } from '../../components/StatusBadge';
 
 type Suggestion = ExplorerPartnersQuery['partnersFor']['nodes'][number];
@@ -46,11 +47,7 @@ export function PartnerCard({
   const { partner, score } = suggestion;
   const partnerName = cityName(partner, language);
   const here = cityName(city, language);
-  const sectorNames = score.sharedSectors.map((key) => {
-    const sector = sectors.get(key);
-    // Until the sectors' names arrive, an ellipsis: a key (ar_vr) is no word of either language.
-    return sector ? (language === 'ko' ? sector.nameKo : sector.nameEn) : '…';
-  });
+  const sectorNames = score.sharedSectors.map((key) => sectorLabel(sectors.get(key), language));
 
   return (
     <li className="partner-card" aria-labelledby={headingId} data-partner-id={partner.id}>

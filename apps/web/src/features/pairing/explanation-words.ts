@@ -4,7 +4,7 @@ import type { Language } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { cityName } from '../../i18n/cities';
 import type { ExplanationT } from './explanation-messages';
-import type { IndicatorDefinitionView, SectorView } from './useReference';
+import type { IndicatorDefinitionView } from './useReference';
 
 /*
  * The pair explanation's words: links, figures and sectors in the reader's
@@ -44,12 +44,6 @@ export function similarityNeeds(score: Detail['score'], t: ExplanationT, languag
 
 /** 1 live infrastructure or a testbed, 2 a business-cluster priority, 3 both. */
 export const levelKey = (level: number) => (level >= 3 ? 'both' : level === 2 ? 'cluster' : 'live') as 'live' | 'cluster' | 'both';
-
-export function sectorLabel(sector: SectorView | undefined, key: string, language: Language): string {
-  // Until the sectors' names arrive, an ellipsis: a key (ar_vr) is no word of either language.
-  if (!sector) return '…';
-  return language === 'ko' ? sector.nameKo : sector.nameEn;
-}
 
 export function rawValue(raw: string | null | undefined, definition: IndicatorDefinitionView | undefined, language: Language, t: ExplanationT): string {
   if (raw === null || raw === undefined || raw === '') return t('explanation.notReported');

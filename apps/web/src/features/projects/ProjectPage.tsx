@@ -9,11 +9,11 @@ import { CalendarDate, Time } from '../../components/Time';
 import { useMessages } from '../../i18n';
 import { KR_ZONE, pickText, UK_ZONE } from '../../i18n/format';
 import { PageProblem } from '../../components/PageProblem';
+import { useSectorNames } from '../../hooks/useSectorNames';
 import { cityName } from '../../i18n/cities';
 import { ApplicationStatus } from '../funding/ApplicationStatus';
 import { OpenCalls } from '../funding/OpenCalls';
 import { projectMessages } from './messages';
-import { SectorsQuery } from './NewProjectForm';
 import { SideBadge } from '../../components/StatusBadge';
 import { ProjectContextQuery, ProjectQuery } from './documents';
 import { ChangeStageForm } from './ChangeStageForm';
@@ -29,7 +29,7 @@ export default function ProjectPage() {
   const [{ data, error, fetching }, reexecute] = useQuery({ query: ProjectQuery, variables: { id } });
   const project = data?.project;
   const [{ data: context }, reexecuteContext] = useQuery({ query: ProjectContextQuery, variables: { workspaceId: project?.workspaceId ?? '' }, pause: !project });
-  const [{ data: sectorData }] = useQuery({ query: SectorsQuery });
+  const sectorName = useSectorNames(language);
   usePageTitle(project ? pickText(project.title, language).text : '');
   const [done, setDone] = useState('');
 
@@ -51,10 +51,6 @@ export default function ProjectPage() {
     reload();
   };
   const applications = (context?.fundApplications.nodes ?? []).filter((a) => a.projectId === project.id);
-  const sectorName = (key: string) => {
-    const sector = sectorData?.sectors.find((s) => s.key === key);
-    return sector ? (language === 'ko' ? sector.nameKo : sector.nameEn) : key;
-  };
   const history = [...project.stageHistory].reverse();
 
   return (

@@ -17,6 +17,7 @@ import { figuresKnown, gapSummary } from '../../pairing/NeedsEvidence';
 import { pairingMessages } from '../../pairing/messages';
 import { points, TWINNING_STATUSES } from '../../pairing/shared';
 import { useReference } from '../../pairing/useReference';
+import { sectorLabel } from '../../../hooks/useSectorNames';
 import { ConnectionPage, type PagePlace } from './ConnectionPage';
 import { AdminTwinnings, EvidenceAudit, EvidenceNeeds } from './documents';
 import { evidenceMessages, type EvidenceT } from './messages';
@@ -217,10 +218,7 @@ export function AuditPage({ cityId, place }: { cityId: string; place: PagePlace 
     variables: { cityId: cityId || null, first: PAGE, after: place.after },
     requestPolicy: 'cache-and-network',
   });
-  const sectorName = (key: string) => {
-    const sector = sectors.get(key);
-    return sector ? (language === 'ko' ? sector.nameKo : sector.nameEn) : key;
-  };
+  const sectorName = (key: string) => sectorLabel(sectors.get(key), language);
   return (
     <ConnectionPage
       query={query}

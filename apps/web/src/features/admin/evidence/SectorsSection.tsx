@@ -12,6 +12,7 @@ import { ConfirmGroup } from '../../../components/Confirm';
 import type { SectionProps } from './CityEvidencePage';
 import { ClearSector, SetSector } from './documents';
 import { EvidenceForm, fits, SourceField, sourceFits, TextArea } from './EvidenceForm';
+import { sectorLabel } from '../../../hooks/useSectorNames';
 import { evidenceMessages } from './messages';
 
 type Activity = AdminCityEvidenceQuery['citySectorActivity'][number];
@@ -20,10 +21,7 @@ const LEVELS = ['1', '2', '3'] as const;
 /** The sectors the city is active in, each removable (confirmed), and a form to record one. */
 export function SectorsSection({ data, onSaved }: SectionProps) {
   const { t, language } = useMessages(evidenceMessages);
-  const sectorName = (key: string) => {
-    const sector = data.sectors.find((s) => s.key === key);
-    return sector ? (language === 'ko' ? sector.nameKo : sector.nameEn) : key;
-  };
+  const sectorName = (key: string) => sectorLabel(data.sectors.find((s) => s.key === key), language);
   return (
     <section aria-labelledby="city-sectors">
       <h2 id="city-sectors">{t('sectors.title')}</h2>
