@@ -261,6 +261,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(23)
   DIGEST_HOUR = 8;
 
+  /** The minute past DIGEST_HOUR at which they go out. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(59)
+  DIGEST_MINUTE = 0;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

@@ -13,7 +13,7 @@ import { citiesOfTwinning, cityNames } from '../twinning-cities';
 import { DigestFrequency, WorkspaceFollow } from './workspace-follow.entity';
 import { describeActivity } from './activity-text';
 import { ActivityService } from './activity.service';
-import { latestDigestBoundary, nextDigestBoundary } from './digest-schedule';
+import { latestDigestBoundary, nextDigestBoundary, type DigestTime } from './digest-schedule';
 
 /** How long after its boundary a digest period is closed: changes stamped before it have committed by then. */
 export const DIGEST_SETTLE_MS = 60_000;
@@ -55,7 +55,7 @@ export class DigestService {
       }
       const now = this.clock.now();
       const existing = await em.findOne(WorkspaceFollow, { where: { workspaceId, userId: user.id }, lock: { mode: 'pessimistic_write' } });
-      const nextDigestAt = nextDigestBoundary(existing?.coveredUntil ?? now, user.timeZone, frequency, this.config.DIGEST_HOUR);
+      const nextDigestAt = nextDigestBoundary(existing?.coveredUntil ?? now, user.timeZone, frequency, this.digestTime());
       if (existing) {
         await em.update(WorkspaceFollow, { id: existing.id }, { frequency, nextDigestAt });
         return Object.assign(existing, { frequency, nextDigestAt });
@@ -78,6 +78,10 @@ export class DigestService {
       const rows = await this.dataSource.getRepository(WorkspaceFollow).findBy({ userId: ctx.user!.id, workspaceId: In([...workspaceIds]) });
       return workspaceIds.map((id) => rows.find((f) => f.workspaceId === id) ?? null);
     });
+  }
+
+  private digestTime(): DigestTime {
+    return { hour: this.config.DIGEST_HOUR, minute: this.config.DIGEST_MINUTE };
   }
 
   // ---------- unsubscribe links ----------
@@ -156,7 +160,7 @@ export class DigestService {
       // Zones are checked on input; one no clock knows would give no boundary (and an invalid date to PostgreSQL).
       if (!IANAZone.isValidZone(reader.timeZone)) throw new Error(`the reader's time zone "${reader.timeZone}" is unknown`);
       // Never back past what was covered (a reader who moved west has a later boundary behind them).
-      const boundary = latestDigestBoundary(now, reader.timeZone, follow.frequency, this.config.DIGEST_HOUR);
+      const boundary = latestDigestBoundary(now, reader.timeZone, follow.frequency, this.digestTime());
       const periodEnd = boundary > follow.coveredUntil ? boundary : follow.coveredUntil;
       const [entries, total] = await this.activity.between(em, follow.workspaceId, follow.coveredUntil, periodEnd, DIGEST_MAX_ENTRIES, membership[0].role === 'LEAD');
       if (total > 0) {
@@ -183,7 +187,7 @@ export class DigestService {
       }
       await em.update(WorkspaceFollow, { id: follow.id }, {
         coveredUntil: periodEnd,
-        nextDigestAt: nextDigestBoundary(periodEnd, reader.timeZone, follow.frequency, this.config.DIGEST_HOUR),
+        nextDigestAt: nextDigestBoundary(periodEnd, reader.timeZone, follow.frequency, this.digestTime()),
       });
       return true;
     });
