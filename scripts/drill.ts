@@ -5,8 +5,9 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { addDemoActivity } from './demo-activity';
-import { checkLines, formatTable, PHASE_HEADERS, phaseCells, phaseLine, readyAgainAfter, reasonsText, seconds, summaryLine, unreadiness, type PhaseRow } from './drill/checks';
+import { checkLines, countsText, formatTable, PHASE_HEADERS, phaseCells, phaseLine, readyAgainAfter, reasonsText, seconds, summaryLine, unreadiness, type PhaseRow } from './drill/checks';
 import { findDemoIds, publishImminentEvent } from './drill/demo';
+import { arrangeScheduledWork, digestMinute } from './drill/schedule';
 import { FAULTS } from './drill/faults';
 import { finalChecks } from './drill/final-checks';
 import { HealthWatch, ready, until } from './drill/health';
@@ -63,11 +64,16 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stopEverything().finally(() => process.exit(130)));
   try {
     console.log('Starting PostgreSQL, Redis, the mail sink, two APIs behind the proxy and two workers; loading the demo data…');
-    stack = await startStack(root, logs);
+    const digest = digestMinute(new Date(began));
+    stack = await startStack(root, logs, { DIGEST_HOUR: String(digest.hour), DIGEST_MINUTE: String(digest.minute) });
     console.log(`Platform variables: EMAIL_LEASE_MS=${stack.config.EMAIL_LEASE_MS}, OUTBOX_POLL_MS=${stack.config.OUTBOX_POLL_MS}, EMAIL_BACKOFF_MS=${stack.config.EMAIL_BACKOFF_MS}, EMAIL_MAX_ATTEMPTS=${stack.config.EMAIL_MAX_ATTEMPTS}`);
     await addDemoActivity(stack.proxy.url, stack.config.DEMO_PASSWORD);
-    await publishImminentEvent(stack.proxy.url, stack.config.DEMO_PASSWORD);
+    const workshopId = await publishImminentEvent(stack.proxy.url, stack.config.DEMO_PASSWORD);
     const ids = await findDemoIds(stack.proxy.url, stack.config.DEMO_PASSWORD);
+    const arranged = await arrangeScheduledWork(stack.proxy.url, stack.config.DEMO_PASSWORD, ids, { hour: stack.config.DIGEST_HOUR, minute: stack.config.DIGEST_MINUTE });
+    console.log(
+      `Scheduled work arranged to fall due during the faults: ${arranged.due.length} runs owed (${countsText(arranged.due.map((run) => run.job))}), the last at ${arranged.lastDueAt.toISOString()}${arranged.problem ? `; ${arranged.problem}` : ''}.`,
+    );
     console.log(`Ready after ${seconds(Date.now() - began)}. Traffic through ${stack.proxy.url}/graphql; process output in ${logFile}.`);
     watch = new HealthWatch(stack.apiPorts);
     traffic = new Traffic(stack.proxy.url, ids, stack.config.DEMO_PASSWORD, RATE);
@@ -107,13 +113,16 @@ async function main(): Promise<void> {
     const settled = await until(
       'settled',
       async () => {
-        const [row] = await query<{ unsent: string; requests: string; recomputes: string }>(
+        const [row] = await query<{ unsent: string; requests: string; recomputes: string; owed: string }>(
           s,
           `SELECT (SELECT count(*) FROM outbox_message WHERE status <> 'SENT') AS unsent,
                   (SELECT count(*) FROM account_request WHERE processed_at IS NULL AND kind <> 'SIGN_UP') AS requests,
-                  (SELECT count(*) FROM pairing_recompute_request) AS recomputes`,
+                  (SELECT count(*) FROM pairing_recompute_request) AS recomputes,
+                  (SELECT count(*) FROM outbox_message WHERE idempotency_key = ANY($1)) AS owed`,
+          [arranged.due.map((run) => run.key)],
         );
-        return row!.unsent === '0' && row!.requests === '0' && row!.recomputes === '0';
+        // Also every arranged run written: the digest falls due a minute after its boundary, maybe after the faults.
+        return row!.unsent === '0' && row!.requests === '0' && row!.recomputes === '0' && Number(row!.owed) >= arranged.due.length;
       },
       SETTLE_MS,
       500,
@@ -121,7 +130,7 @@ async function main(): Promise<void> {
     const settleMs = Date.now() - from;
     report(phase('after (settled)', afterCounts, from, { note: settled ? `settled ${seconds(settleMs)} after the faults` : 'did not settle' }));
     await sleep(1_000);
-    const checks = await finalChecks(stack, traffic, rows);
+    const checks = await finalChecks(stack, traffic, rows, arranged, workshopId);
     console.log('');
     console.log(formatTable(PHASE_HEADERS, rows.map(phaseCells)));
     console.log('');

@@ -1,4 +1,4 @@
-import { deliveryChecks, formatTable, phaseLine, readyAgainAfter, reckonDeliveries, summaryLine, unexplainedFailures } from './checks';
+import { countsText, deliveryChecks, formatTable, scheduledChecks, phaseLine, readyAgainAfter, reckonDeliveries, summaryLine, unexplainedFailures } from './checks';
 import { latestWrites, type AcceptedWrite } from './traffic';
 
 describe('the drill reckons the emails', () => {
@@ -105,5 +105,55 @@ describe('the drill tells a fault said plainly from one the platform did not und
       '7× HTTP 500 (PostgreSQL restarted)',
       '5× INTERNAL_SERVER_ERROR (PostgreSQL restarted)',
     ]);
+  });
+});
+
+describe('the drill reckons the scheduled jobs', () => {
+  const due = [
+    { job: 'deadline reminder', key: 'funding.deadline:a:3', dueAt: new Date(0) },
+    { job: 'deadline reminder', key: 'funding.deadline:a:1', dueAt: new Date(0) },
+    { job: 'workspace digest', key: 'workspace-digest:f:t', dueAt: new Date(0) },
+  ];
+  const sent = (idempotencyKey: string) => ({ idempotencyKey, status: 'SENT' });
+  const mail = (idempotencyKey: string) => ({ idempotencyKey, messageId: `<${idempotencyKey}@x>` });
+  const none = () => false;
+  const JOBS = ['deadline reminder', 'workspace digest'];
+
+  it('passes each job when every run owed wrote one row and was delivered, a droppable copy included', () => {
+    const checks = scheduledChecks(JOBS, due, due.map((run) => sent(run.key)), [...due.map((run) => mail(run.key)), mail('workspace-digest:f:t')], none);
+    expect(checks.map((c) => [c.name, c.ok])).toEqual([
+      ['deadline reminder: each due run once', true],
+      ['workspace digest: each due run once', true],
+      ['no scheduled email that nothing made due', true],
+    ]);
+    expect(checks[1]!.detail).toBe('1 of 1 ran once and were delivered, 1 delivered again under the same key');
+  });
+
+  it('fails a job whose run never happened, or was never delivered', () => {
+    const outbox = [sent('funding.deadline:a:3'), sent('workspace-digest:f:t')];
+    const checks = scheduledChecks(JOBS, due, outbox, [mail('funding.deadline:a:3')], none);
+    expect(checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['deadline reminder: each due run once', 'workspace digest: each due run once']);
+    expect(checks[0]!.detail).toContain('funding.deadline:a:1 (0 row(s), 0 delivered)');
+  });
+
+  it('fails a scheduled row nothing made due, unless it is owed by the traffic', () => {
+    const outbox = [...due.map((run) => sent(run.key)), sent('event-reminder:w:HOUR:u'), sent('funding.deadline:b:3'), sent('identity.password-reset:x')];
+    const received = outbox.map((row) => mail(row.idempotencyKey));
+    const owed = (key: string) => key.startsWith('event-reminder:w:');
+    const last = scheduledChecks(JOBS, due, outbox, received, owed).at(-1)!;
+    expect(last).toEqual({ name: 'no scheduled email that nothing made due', ok: false, detail: 'funding.deadline:b:3' });
+  });
+
+  it('fails a job with no run owed at all: the arrangement went wrong', () => {
+    const checks = scheduledChecks(JOBS, due.slice(0, 2), due.slice(0, 2).map((run) => sent(run.key)), due.slice(0, 2).map((run) => mail(run.key)), none);
+    expect(checks.map((c) => [c.name, c.ok, c.detail])).toEqual([
+      ['deadline reminder: each due run once', true, '2 of 2 ran once and were delivered'],
+      ['workspace digest: each due run once', false, '0 of 0 ran once and were delivered'],
+      ['no scheduled email that nothing made due', true, 'none'],
+    ]);
+  });
+
+  it('counts items by kind', () => {
+    expect(countsText(['a', 'b', 'a'])).toBe('2 a, 1 b');
   });
 });

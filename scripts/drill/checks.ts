@@ -193,6 +193,55 @@ export function deliveryChecks(report: DeliveryReport): Check[] {
   ];
 }
 
+/** A scheduled job's run the drill arranged to fall due while it ran: the outbox key that run writes, known in advance. */
+export interface DueRun {
+  /** The job, as the check names it: "deadline reminder", "workspace digest", … */
+  job: string;
+  key: string;
+  /** When it fell due (for the detail). */
+  dueAt: Date;
+}
+
+/** The scheduled jobs' outbox keys start so; a row of one of them that no arranged run explains ran when it was not due. */
+export const SCHEDULED_KEY_PREFIXES = ['funding.deadline:', 'governance.review-due:', 'event-reminder:', 'workspace-digest:'] as const;
+
+/**
+ * Each scheduled job exactly once per due time: every arranged run wrote its
+ * one outbox row and it was delivered (a copy with the same key and Message-ID is
+ * a receiver's to drop, counted above), and no job wrote a row that nothing
+ * made due. `alsoDue` says which other scheduled rows are owed though not
+ * known in advance (the workshop's hour reminders, which follow the traffic's
+ * registrations). A job of `jobs` with no run owed fails: its arrangement went wrong.
+ */
+export function scheduledChecks(jobs: readonly string[], due: DueRun[], outbox: OutboxRow[], received: Delivery[], alsoDue: (key: string) => boolean): Check[] {
+  const rows = new Map<string, number>();
+  for (const row of outbox) rows.set(row.idempotencyKey, (rows.get(row.idempotencyKey) ?? 0) + 1);
+  const deliveries = new Map<string, number>();
+  for (const mail of received) deliveries.set(mail.idempotencyKey, (deliveries.get(mail.idempotencyKey) ?? 0) + 1);
+  const checks = jobs.map((job) => {
+    const runs = due.filter((run) => run.job === job);
+    const wrong = runs.filter((run) => rows.get(run.key) !== 1 || !deliveries.get(run.key));
+    const repeated = runs.filter((run) => (deliveries.get(run.key) ?? 0) > 1).length;
+    const describe = (run: DueRun) => `${run.key} (${rows.get(run.key) ?? 0} row(s), ${deliveries.get(run.key) ?? 0} delivered)`;
+    return check(
+      `${job}: each due run once`,
+      runs.length > 0 && wrong.length === 0,
+      `${runs.length - wrong.length} of ${runs.length} ran once and were delivered${repeated ? `, ${repeated} delivered again under the same key` : ''}${wrong.length ? `; wrong: ${wrong.slice(0, 3).map(describe).join('; ')}` : ''}`,
+    );
+  });
+  const arranged = new Set(due.map((run) => run.key));
+  const unowed = outbox.filter((row) => SCHEDULED_KEY_PREFIXES.some((prefix) => row.idempotencyKey.startsWith(prefix)) && !arranged.has(row.idempotencyKey) && !alsoDue(row.idempotencyKey));
+  checks.push(check('no scheduled email that nothing made due', unowed.length === 0, unowed.length ? unowed.slice(0, 3).map((row) => row.idempotencyKey).join(', ') : 'none'));
+  return checks;
+}
+
+/** How many of each: "2 case study, 1 follow". */
+export function countsText(items: string[]): string {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts].map(([item, n]) => `${n} ${item}`).join(', ');
+}
+
 /** `N passed, M failed`, alone on its line. */
 export function summaryLine(checks: Check[]): string {
   const passed = checks.filter((c) => c.ok).length;

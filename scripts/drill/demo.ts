@@ -3,33 +3,38 @@ import { emailOf, PEOPLE, type DemoIds, type Person } from './traffic';
 /** The demo data through the API: the workshop the drill adds, the ids the traffic needs, and the GraphQL calls they make. */
 
 /**
- * The organiser publishes a small workshop starting in an hour and half a
- * minute: its one-hour reminder falls due half a minute in, as the faults
- * begin, for everyone holding a place taken before then (a scheduled job, once per
+ * The organiser publishes a small workshop starting in an hour and 45 s:
+ * its one-hour reminder falls due 45 s later, as the faults begin, for
+ * everyone holding a place taken before then (a scheduled job, once per
  * registration and due time). With four places for eight people who come and
  * go, the waiting list and its promotions are exercised too.
  */
-export async function publishImminentEvent(url: string, password: string): Promise<void> {
+export async function publishImminentEvent(url: string, password: string): Promise<string> {
+  return publishDrillEvent(url, password, { en: 'Fault drill workshop', ko: '장애 훈련 워크숍' }, new Date(Date.now() + 60.75 * 60_000), 4);
+}
+
+/** The organiser creates and publishes an in-person workshop in Liverpool; returns its id. */
+export async function publishDrillEvent(url: string, password: string, title: { en: string; ko: string }, startsAt: Date, capacity: number): Promise<string> {
   const token = await signInToken(url, 'organiser', password);
-  const startsAt = new Date(Date.now() + 60.5 * 60_000);
   const { createEvent } = await gqlData<{ createEvent: { id: string; version: number } }>(
     url,
     `mutation($input: CreateEventInput!) { createEvent(input: $input) { id version } }`,
     token,
     {
       input: {
-        title: { en: 'Fault drill workshop', ko: '장애 훈련 워크숍' },
+        title,
         kind: 'WORKSHOP',
         format: 'IN_PERSON',
         venue: 'Liverpool',
         timeZone: 'Europe/London',
         startsAt: startsAt.toISOString(),
         endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
-        capacity: 4,
+        capacity,
       },
     },
   );
   await gqlData(url, `mutation($input: EventStepInput!) { publishEvent(input: $input) { id } }`, token, { input: { id: createEvent.id, version: createEvent.version } });
+  return createEvent.id;
 }
 
 /** The demo people signed in, and the ids the traffic needs. */

@@ -1,4 +1,5 @@
-import { check, deliveryChecks, reckonDeliveries, seconds, unexplainedFailures, type Check, type PhaseRow } from './checks';
+import { check, countsText, deliveryChecks, reckonDeliveries, scheduledChecks, seconds, unexplainedFailures, type Check, type PhaseRow } from './checks';
+import { SCHEDULED_JOBS, type Arranged } from './schedule';
 import { gqlData, signInToken } from './demo';
 import { RESUME_GOAL_MS, RESUME_WAIT_MS } from './settings';
 import { query, type Stack } from './stack';
@@ -6,15 +7,13 @@ import { latestWrites, type Traffic } from './traffic';
 
 /** The checks once the platform has settled: the database, the outbox against the mail sink, the ledgers, and the recovery each phase measured. */
 
-export async function finalChecks(stack: Stack, traffic: Traffic, rows: PhaseRow[]): Promise<Check[]> {
+export async function finalChecks(stack: Stack, traffic: Traffic, rows: PhaseRow[], arranged: Arranged, workshopId: string): Promise<Check[]> {
   const checks: Check[] = [];
   // Accepted writes.
   const writes = latestWrites(traffic.accepted);
   const lost: string[] = [];
   for (const write of writes) if ((await query(stack, write.sql, write.params)).length === 0) lost.push(`${write.kind} ${JSON.stringify(write.params)}`);
-  const kinds = new Map<string, number>();
-  for (const write of writes) kinds.set(write.kind, (kinds.get(write.kind) ?? 0) + 1);
-  checks.push(check('every accepted write is in the database', lost.length === 0, `${writes.length - lost.length} of ${writes.length} found (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')})${lost.length ? `; missing: ${lost.slice(0, 3).join('; ')}` : ''}`));
+  checks.push(check('every accepted write is in the database', lost.length === 0, `${writes.length - lost.length} of ${writes.length} found (${countsText(writes.map((w) => w.kind))})${lost.length ? `; missing: ${lost.slice(0, 3).join('; ')}` : ''}`));
   const resetsMissing: string[] = [];
   let resets = 0;
   for (const [email, accepted] of traffic.resetsAccepted) {
@@ -39,26 +38,22 @@ export async function finalChecks(stack: Stack, traffic: Traffic, rows: PhaseRow
   );
   checks.push(...deliveryChecks(deliveries));
 
-  // Scheduled jobs: one row per key (the unique index), delivered once per key (above).
-  const [unique] = await query<{ n: string }>(
-    stack,
-    `SELECT count(*) AS n FROM pg_indexes WHERE tablename = 'outbox_message' AND indexdef ILIKE 'CREATE UNIQUE INDEX%(idempotency_key)%'`,
-  );
-  const byTemplate = new Map<string, number>();
-  for (const row of outbox) byTemplate.set(row.template, (byTemplate.get(row.template) ?? 0) + 1);
-  const scheduled = [...byTemplate].filter(([template]) => /digest|reminder/i.test(template));
-  const perKey = new Map<string, number>();
-  for (const mail of stack.sink.received) perKey.set(mail.idempotencyKey, (perKey.get(mail.idempotencyKey) ?? 0) + 1);
-  const scheduledKeys = outbox.filter((row) => /digest|reminder/i.test(row.template));
-  const scheduledTwice = scheduledKeys.filter((row) => (perKey.get(row.idempotencyKey) ?? 0) > 1).length;
+  // Scheduled jobs: each run arranged to fall due wrote its one row and was delivered; none ran that nothing made due.
+  if (arranged.problem) checks.push(check('the scheduled work was arranged in time', false, arranged.problem));
+  // The workshop's hour reminders are owed to whoever held a place at its moment, which the traffic decides.
+  const workshopHour = (key: string) => key.startsWith(`event-reminder:${workshopId}:`) && key.includes(':HOUR:');
+  checks.push(...scheduledChecks(SCHEDULED_JOBS, arranged.due, outbox, stack.sink.received, workshopHour));
+  const hourReminders = outbox.filter((row) => workshopHour(row.idempotencyKey)).map((row) => row.idempotencyKey);
+  const receivedPerKey = new Map<string, number>();
+  for (const mail of stack.sink.received) receivedPerKey.set(mail.idempotencyKey, (receivedPerKey.get(mail.idempotencyKey) ?? 0) + 1);
   checks.push(
     check(
-      'each scheduled job once per due time (one outbox row per key)',
-      unique!.n !== '0',
-      `${unique!.n === '0' ? 'no' : 'a'} unique index on outbox_message(idempotency_key); ${scheduled.length ? scheduled.map(([t, n]) => `${n} ${t}`).join(', ') : 'no digest or reminder fell due during the drill'}; ${scheduledTwice} of ${scheduledKeys.length} delivered more than once (droppable: same key)`,
+      'event reminder (the workshop, an hour before): each delivered',
+      hourReminders.length > 0 && hourReminders.every((key) => (receivedPerKey.get(key) ?? 0) >= 1),
+      `${hourReminders.length} owed to those holding a place at its moment, ${hourReminders.filter((key) => receivedPerKey.get(key) === 1).length} delivered once`,
     ),
   );
-  console.log(`Outbox by template: ${[...byTemplate].map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  console.log(`Outbox by template: ${countsText(outbox.map((row) => row.template))}`);
 
   // Event capacity.
   const events = await query<{ id: string; capacity: number | null; registered: string }>(

@@ -86,7 +86,8 @@ export async function query<T extends Record<string, unknown>>(stack: Stack, sql
   }
 }
 
-export async function startStack(root: string, logs: WriteStream): Promise<Stack> {
+/** Starts the stack; `settings` are platform variables of this run (the environment's own still win). */
+export async function startStack(root: string, logs: WriteStream, settings: Record<string, string>): Promise<Stack> {
   const pg = await startPostgres({ dataDir: join(root, 'pg'), persistent: true });
   const pgPort = Number(new URL(pg.url).port);
   const redis = await startRedis({ dataDir: join(root, 'redis') });
@@ -111,6 +112,7 @@ export async function startStack(root: string, logs: WriteStream): Promise<Stack
     ACCOUNT_EMAILS_PER_HOUR: '1000000',
     SIGNIN_MAX_PER_ADDRESS: '1000000',
     ...DRILL_TIMERS,
+    ...settings,
     ...platformOverrides(),
   };
   const apis = apiPorts.map((port, i) => new PlatformProcess(`api ${i + 1}`, 'dist/apps/api/src/main.js', { ...env, PORT: String(port) }, logs));

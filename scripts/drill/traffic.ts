@@ -284,14 +284,17 @@ export class Traffic {
     if (data) this.accepted.push({ kind: 'fund contribution', sql: 'SELECT 1 FROM ledger_entry WHERE id = $1', params: [data.recordContribution.id] });
   }
 
-  /** Follows the twin workspace, alternating daily and weekly digests. */
+  /**
+   * Follows the twin workspace again: Busan's officer switches between daily and weekly digests,
+   * Liverpool's stays daily, since the drill owes them a digest at this run's digest time (scripts/drill/schedule.ts).
+   */
   private async follow(): Promise<void> {
     const person = pick<Person>(['officer.liverpool', 'officer.busan']);
     const key = `follow:${person}`;
     if (this.busy.has(key)) return this.listEvents();
     this.busy.add(key);
     try {
-      const frequency = Math.random() < 0.5 ? 'DAILY' : 'WEEKLY';
+      const frequency = person === 'officer.busan' && Math.random() < 0.5 ? 'WEEKLY' : 'DAILY';
       const sent = await this.send(
         `mutation DrillFollow($workspaceId: ID!, $frequency: DigestFrequency!) { followWorkspace(workspaceId: $workspaceId, frequency: $frequency) { id frequency } }`,
         { workspaceId: this.ids.workspaceId, frequency },
