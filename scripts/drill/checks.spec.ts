@@ -1,4 +1,5 @@
 import { countsText, deliveryChecks, formatTable, scheduledChecks, phaseLine, readyAgainAfter, reckonDeliveries, summaryLine, unexplainedFailures } from './checks';
+import { applyRead, chooseReviewers, chooseTrack, nextFundStep, type FundTrack } from './fund-traffic';
 import { latestWrites, type AcceptedWrite } from './traffic';
 
 describe('the drill reckons the emails', () => {
@@ -155,5 +156,78 @@ describe('the drill reckons the scheduled jobs', () => {
 
   it('counts items by kind', () => {
     expect(countsText(['a', 'b', 'a'])).toBe('2 a, 1 b');
+  });
+});
+
+describe('the drill moves fund applications one step at a time', () => {
+  const track = (fields: Partial<FundTrack> = {}): FundTrack => ({ n: 1, reviewers: [], reviewed: [], unsure: false, refusals: 0, ...fields });
+  const drafted = { projectId: 'p', applicationId: 'a' };
+
+  it('starts a project, drafts, submits, confirms, assigns, then takes each review in turn', () => {
+    expect(nextFundStep(track())).toEqual({ step: 'project' });
+    expect(nextFundStep(track({ projectId: 'p' }))).toEqual({ step: 'draft' });
+    expect(nextFundStep(track({ ...drafted, status: 'DRAFT' }))).toEqual({ step: 'submit' });
+    expect(nextFundStep(track({ ...drafted, status: 'SUBMITTED' }))).toEqual({ step: 'confirm' });
+    expect(nextFundStep(track({ ...drafted, status: 'ELIGIBILITY_CHECKED', conflicted: [] }))).toEqual({ step: 'assign' });
+    expect(nextFundStep(track({ ...drafted, status: 'UNDER_REVIEW', reviewers: ['m1', 'm2'], reviewed: ['m1'] }))).toEqual({ step: 'review', memberId: 'm2' });
+    expect(nextFundStep(track({ ...drafted, status: 'UNDER_REVIEW', reviewers: ['m1', 'm2'], reviewed: ['m2', 'm1'] }))).toEqual({ step: 'done' });
+  });
+
+  it('reads the conflicts before assigning reviewers, and leaves a status it did not bring about alone', () => {
+    expect(nextFundStep(track({ ...drafted, status: 'ELIGIBILITY_CHECKED' }))).toEqual({ step: 'read' });
+    expect(nextFundStep(track({ ...drafted, status: 'WITHDRAWN' }))).toEqual({ step: 'done' });
+  });
+
+  it('after a lost answer or a refusal, looks the application up before moving it again', () => {
+    // The project's own answer lost: another project is started.
+    expect(nextFundStep(track({ unsure: true }))).toEqual({ step: 'project' });
+    expect(nextFundStep(track({ projectId: 'p', unsure: true }))).toEqual({ step: 'find' });
+    expect(nextFundStep(track({ ...drafted, status: 'DRAFT', unsure: true }))).toEqual({ step: 'read' });
+  });
+
+  it('takes what the admin read as the truth: status, conflicts, reviewers and their reviews', () => {
+    const t = track({ ...drafted, status: 'SUBMITTED', unsure: true });
+    applyRead(t, {
+      status: 'UNDER_REVIEW',
+      conflicts: [{ member: { id: 'uk' } }],
+      reviewAssignments: [
+        { reviewer: { id: 'uk2' }, submittedAt: '2027-01-01T00:00:00Z' },
+        { reviewer: { id: 'kr' }, submittedAt: null },
+      ],
+    });
+    expect(t).toMatchObject({ status: 'UNDER_REVIEW', conflicted: ['uk'], reviewers: ['uk2', 'kr'], reviewed: ['uk2'], unsure: false });
+    expect(nextFundStep(t)).toEqual({ step: 'review', memberId: 'kr' });
+  });
+
+  it('starts a new application only while there is room, and never picks a busy one', () => {
+    const tracks = [track({ n: 1 }), track({ n: 2 }), track({ n: 3 })];
+    const busy = (t: FundTrack) => t.n !== 3;
+    expect(chooseTrack(tracks, busy, 12, 0, 0)).toBe('new');
+    expect(chooseTrack(tracks, busy, 12, 0.9, 0.5)).toBe(tracks[2]);
+    expect(chooseTrack(tracks, busy, 3, 0, 0.99)).toBe(tracks[2]);
+    expect(chooseTrack(tracks, () => true, 4, 0.9, 0)).toBe('new');
+    expect(chooseTrack(tracks, () => true, 3, 0, 0)).toBeNull();
+    expect(chooseTrack([], () => false, 12, 0.9, 0)).toBe('new');
+  });
+
+  describe('reviewers', () => {
+    const board = [
+      { id: 'uk', countryCode: 'GB' },
+      { id: 'uk2', countryCode: 'GB' },
+      { id: 'kr', countryCode: 'KR' },
+      { id: 'kr2', countryCode: 'KR' },
+    ];
+
+    it('never a conflicted member; one from each country, in turn within a country', () => {
+      expect(chooseReviewers(board, ['uk'], 2, 0)).toEqual(['uk2', 'kr']);
+      expect(chooseReviewers(board, ['uk'], 2, 1)).toEqual(['uk2', 'kr2']);
+      expect(chooseReviewers(board, [], 2, 1)).toEqual(['uk2', 'kr2']);
+    });
+
+    it('takes more from one country when the other has too few free, and none when the board has too few', () => {
+      expect(chooseReviewers(board, ['uk', 'uk2'], 2, 0)).toEqual(['kr', 'kr2']);
+      expect(chooseReviewers(board, ['uk'], 3, 0).sort()).toEqual(['kr', 'kr2', 'uk2']);
+      expect(chooseReviewers(board, ['uk', 'uk2', 'kr'], 2, 0)).toEqual([]);
+    });
   });
 });

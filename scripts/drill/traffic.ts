@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { FundTraffic } from './fund-traffic';
 
 /** A demo person the traffic acts as. */
 export type Person = 'admin' | 'board.uk' | 'board.uk2' | 'board.kr' | 'board.kr2' | 'officer.liverpool' | 'officer.busan' | 'participant' | 'organiser';
@@ -63,12 +64,15 @@ const REGISTRANTS: Person[] = ['admin', 'board.uk', 'board.uk2', 'board.kr', 'bo
  * sign-ins, event listings, event registrations and cancellations, password
  * reset requests (one email each), case studies written and edited, workspace
  * follows (digests), sector activity (evidence that makes the pair scores be
- * computed again), and payments into the seed fund (ledger entries). Counts every request into the current phase,
- * and records every write the API accepted.
+ * computed again), seed-fund applications moved a step at a time from a new
+ * joint project through submission, eligibility and reviewers to their
+ * reviews (scripts/drill/fund-traffic.ts), and payments into the seed fund
+ * (ledger entries). Counts every request into the current phase, and records
+ * every write the API accepted.
  *
  * Writes on one thing (a person's place at an event, a case study, a city's
- * sector) are never in flight together, so the last one accepted is what the
- * database must hold.
+ * sector, an application) are never in flight together, so the last one
+ * accepted is what the database must hold.
  */
 export class Traffic {
   readonly accepted: AcceptedWrite[] = [];
@@ -82,6 +86,7 @@ export class Traffic {
   /** Each person's registration at each event, when they hold one. */
   private readonly registrations = new Map<string, string>();
   private readonly caseStudies: Array<{ id: string; edits: number }> = [];
+  private readonly fund: FundTraffic;
   private sequence = 0;
 
   constructor(
@@ -89,7 +94,9 @@ export class Traffic {
     private readonly ids: DemoIds,
     private readonly password: string,
     private readonly perSecond: number,
-  ) {}
+  ) {
+    this.fund = new FundTraffic(this, ids);
+  }
 
   /** Starts counting into a fresh phase; returns the counts of the one before. */
   nextPhase(): PhaseCounts {
@@ -125,13 +132,14 @@ export class Traffic {
   private async one(): Promise<void> {
     const roll = Math.random();
     const n = ++this.sequence;
-    if (roll < 0.15) return this.signIn(pick(PEOPLE));
-    if (roll < 0.27) return this.listEvents();
-    if (roll < 0.52) return this.registerOrCancel();
-    if (roll < 0.64) return this.passwordReset(pick(PEOPLE));
-    if (roll < 0.77) return this.caseStudy(n);
-    if (roll < 0.85) return this.follow();
-    if (roll < 0.93) return this.sectorActivity();
+    if (roll < 0.12) return this.signIn(pick(PEOPLE));
+    if (roll < 0.21) return this.listEvents();
+    if (roll < 0.43) return this.registerOrCancel();
+    if (roll < 0.55) return this.passwordReset(pick(PEOPLE));
+    if (roll < 0.65) return this.caseStudy(n);
+    if (roll < 0.73) return this.follow();
+    if (roll < 0.81) return this.sectorActivity();
+    if (roll < 0.93) return this.fundApplication();
     return this.contribution(n);
   }
 
@@ -170,7 +178,7 @@ export class Traffic {
   }
 
   /** After a write whose outcome is unknown: what the database holds for its key is no longer known either. */
-  private unknownOutcome(kind: string, key: string, sent: Sent<unknown>): void {
+  unknownOutcome(kind: string, key: string, sent: Sent<unknown>): void {
     if (sent.unknown) this.accepted.push({ kind, key, unknown: true, sql: '', params: [] });
   }
 
@@ -271,6 +279,11 @@ export class Traffic {
     } finally {
       this.busy.delete(key);
     }
+  }
+
+  /** One application moved one step (scripts/drill/fund-traffic.ts); an event listing when every application is busy. */
+  private async fundApplication(): Promise<void> {
+    if (!(await this.fund.one())) await this.listEvents();
   }
 
   /** An admin records a government's payment into the seed fund: a ledger entry, which the reconciliation must account for. */
