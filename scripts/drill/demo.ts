@@ -55,13 +55,17 @@ export async function findDemoIds(url: string, password: string): Promise<DemoId
   const { myWorkspaces } = await gqlData<{ myWorkspaces: Array<{ id: string }> }>(url, `query { myWorkspaces { id } }`, tokens.get('officer.liverpool'));
   const { sectors } = await gqlData<{ sectors: Array<{ key: string }> }>(url, `query { sectors { key } }`);
   const { funds } = await gqlData<{ funds: { nodes: Array<{ id: string }> } }>(url, `query { funds(first: 1) { nodes { id } } }`, tokens.get('admin'));
-  if (!events.nodes.length || !myWorkspaces.length || !sectors.length || !funds.nodes.length) throw new Error('The demo data lacks its events, the twin workspace, the sectors or the fund.');
+  const { fundCalls } = await gqlData<{ fundCalls: { nodes: Array<{ id: string }> } }>(url, `query { fundCalls(open: true, first: 1) { nodes { id } } }`);
+  if (!events.nodes.length || !myWorkspaces.length || !sectors.length || !funds.nodes.length || !fundCalls.nodes.length) {
+    throw new Error('The demo data lacks its events, the twin workspace, the sectors, the fund or its open call.');
+  }
   return {
     tokens,
     userIds,
     eventIds: events.nodes.map((e) => e.id),
     workspaceId: myWorkspaces[0]!.id,
     fundId: funds.nodes[0]!.id,
+    callId: fundCalls.nodes[0]!.id,
     sectors: sectors.slice(0, 4).map((s) => s.key),
   };
 }

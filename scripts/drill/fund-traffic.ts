@@ -179,20 +179,20 @@ export class FundTraffic {
     return true;
   }
 
-  /** The first turn: the open call, its criteria and its fund's board. */
+  /** The first turn: the demo's open call (not the drill's own, which are there for their deadline reminders), its criteria and its fund's board. */
   private async readCall(): Promise<boolean> {
     if (this.reading) return false;
     this.reading = true;
     try {
       const { data } = await this.host.send<{
-        fundCalls: { nodes: Array<{ id: string; reviewersPerApplication: number; scoreScaleMax: number; criteria: Array<{ key: string }>; fund: { board: { members: Array<{ id: string; userId: string; countryCode: string }> } } }> };
+        fundCall: { id: string; reviewersPerApplication: number; scoreScaleMax: number; criteria: Array<{ key: string }>; fund: { board: { members: Array<{ id: string; userId: string; countryCode: string }> } } };
       }>(
-        `query DrillFundCall { fundCalls(open: true, first: 1) { nodes { id reviewersPerApplication scoreScaleMax criteria { key } fund { board { members { id userId countryCode } } } } } }`,
-        {},
+        `query DrillFundCall($id: ID!) { fundCall(id: $id) { id reviewersPerApplication scoreScaleMax criteria { key } fund { board { members { id userId countryCode } } } } }`,
+        { id: this.ids.callId },
         'admin',
       );
       if (!data) return true;
-      const call = data.fundCalls.nodes[0];
+      const call = data.fundCall;
       const people = new Map([...this.ids.userIds].map(([person, userId]) => [userId, person]));
       this.call = call
         ? {

@@ -52,6 +52,8 @@ export interface DemoIds {
   workspaceId: string;
   /** The seed fund. */
   fundId: string;
+  /** The demo's open call, to which the traffic applies. */
+  callId: string;
   /** A few sector keys of the taxonomy. */
   sectors: string[];
 }
