@@ -283,8 +283,10 @@ describe('the rate limit per client', () => {
       const res = await query(app, COUNTRIES, {}, from(`198.51.100.${10 + i}`, tokenA));
       expect([res.status, res.errors]).toEqual([200, []]);
     }
-    const refused = await query(app, COUNTRIES, {}, from('198.51.100.99', tokenA));
+    // Refused before the request runs, and still in the language it asks for.
+    const refused = await query(app, COUNTRIES, {}, { ...from('198.51.100.99', tokenA), 'accept-language': 'ko' });
     expect([refused.status, refused.errors[0].extensions.code]).toEqual([429, 'RATE_LIMITED']);
+    expect(refused.errors[0].message).toMatch(/[가-힣]/);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     // Another account from the same address, and the address without a token, are not held back.
     expect((await query(app, COUNTRIES, {}, from('198.51.100.1', tokenB))).status).toBe(200);

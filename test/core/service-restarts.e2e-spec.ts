@@ -87,12 +87,13 @@ describe('restarts of PostgreSQL and Redis under a running platform', () => {
     // A signed-in request needs its session, in the database: refused before it runs with 503 and a wait, never a 500.
     const refused = await fetch(`${app.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}`, 'accept-language': 'ko' },
       body: JSON.stringify({ query: '{ me { id } }' }),
     });
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('5');
-    expect(((await refused.json()) as GqlResponse<unknown>).errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    // In the language the request asks for, though the account's is unknown with the database away.
+    expect(((await refused.json()) as GqlResponse<unknown>).errors?.[0]).toMatchObject({ message: expect.stringContaining('다시 시도해 주세요'), extensions: { code: 'SERVICE_UNAVAILABLE' } });
     // A scrape still answers, within its readers' time limit, and says what is down: the outbox's series are left out.
     const scrape = await (await fetch(`${app.url}/metrics`)).text();
     expect(scrape).toMatch(/^twins_ready 0$/m);

@@ -38,6 +38,11 @@ export interface FieldProblem {
 export class AppError extends GraphQLError {
   /** The message in each language. */
   readonly words: Words;
+  /**
+   * The language to say it in when the request's is known before the language plugin runs, which never
+   * sees an error thrown while the context is built (a session lookup with the database away, the request limit).
+   */
+  language?: Language;
 
   constructor(
     readonly code: ErrorCode,

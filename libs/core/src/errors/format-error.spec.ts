@@ -31,6 +31,14 @@ describe('formatGraphqlError', () => {
     expect(errorInLanguage(format(new NotFoundError('city', 'atlantis')).result, 'ko').message).toBe('ID가 "atlantis"인 도시를 찾을 수 없습니다.');
   });
 
+  it('says an error thrown before the language plugin runs (while the context is built) in the language it was thrown in', () => {
+    const error = new NotFoundError('city', 'atlantis');
+    error.language = 'ko';
+    const { result } = format(error);
+    expect(result.message).toBe('ID가 "atlantis"인 도시를 찾을 수 없습니다.');
+    expect(errorInLanguage(result, 'en').message).toBe('No city with id "atlantis" was found.');
+  });
+
   it('maps Nest HTTP exceptions to stable codes', () => {
     const error = new GraphQLError('Forbidden resource', { originalError: new ForbiddenException() });
     expect(format(error).result).toMatchObject({ extensions: { code: 'FORBIDDEN' } });

@@ -59,8 +59,8 @@ export function formatGraphqlError(
       const { http: _http, ...rest } = said.extensions;
       return { ...formatted, message: said.message, extensions: { ...extensions, ...rest } };
     };
-    // English unless the language plugin says otherwise (an error it never sees, such as one from the context, stays English).
-    const result: LocalizableError = inLanguage('en');
+    // In the language the error was thrown in (one from the context, which the language plugin never sees), else English until the plugin says otherwise.
+    const result: LocalizableError = inLanguage(own.language ?? 'en');
     result[IN_LANGUAGE] = inLanguage;
     return result;
   }

@@ -7,6 +7,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { AppConfig } from '../config/app-config';
 import type { RequestContext } from '../auth/auth-user';
+import type { Language } from '../auth/roles';
 import { SessionResolver } from '../auth/session-resolver';
 import { applyFieldAccess } from '../auth/field-access.middleware';
 import { AppError, ErrorCode, ServiceUnavailableError } from '../errors/error-codes';
@@ -102,6 +103,12 @@ function operationPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
   };
 }
 
+/** An error thrown while the context is built, in the request's language (Accept-Language, then the account's). */
+function saidIn<E extends AppError>(error: E, language: Language): E {
+  error.language = language;
+  return error;
+}
+
 /**
  * Answers every error in the request's language: the API's own errors are
  * composed in English and Korean (AppError), and formatGraphqlError leaves
@@ -181,7 +188,7 @@ export function graphqlModule(options: GraphqlModuleOptions): DynamicModule {
         if (header?.startsWith('Bearer ')) {
           const { user, problem } = await sessions.resolve(header.slice('Bearer '.length).trim()).catch((error: unknown) => {
             // The database away (a restart): 503 with Retry-After, not a 500, and the request can simply be sent again.
-            throw isServiceUnavailable(error) ? new ServiceUnavailableError() : error;
+            throw isServiceUnavailable(error) ? saidIn(new ServiceUnavailableError(), ctx.language) : error;
           });
           ctx.user = user;
           ctx.authProblem = problem;
@@ -191,7 +198,7 @@ export function graphqlModule(options: GraphqlModuleOptions): DynamicModule {
         // Counted before the document is parsed: parsing and validating a large one is work too.
         ctx.rateKey = RequestRateLimiter.clientKey(ctx.user?.id, ctx.ip);
         const admitted = await limiter.admitRequest(ctx.rateKey);
-        if (!admitted.allowed) throw rateLimitedRefusal(admitted.retryAfterSeconds, admitted.limit ?? 'requests');
+        if (!admitted.allowed) throw saidIn(rateLimitedRefusal(admitted.retryAfterSeconds, admitted.limit ?? 'requests'), ctx.language);
         return ctx;
       },
     }),
