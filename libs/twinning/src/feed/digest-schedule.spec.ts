@@ -31,4 +31,20 @@ describe('digest schedule', () => {
     // A minute before the boundary, the latest is the day before's.
     expect(latestDigestBoundary(new Date('2026-11-25T07:44:00Z'), 'Europe/London', DigestFrequency.DAILY, time).toISOString()).toBe('2026-11-24T07:45:00.000Z');
   });
+
+  it('the next boundary is after the moment given and within a day and an hour, minute by minute across both of London’s clock changes', () => {
+    for (const [from, to] of [
+      ['2026-03-28T22:00:00Z', '2026-03-29T04:00:00Z'],
+      ['2026-10-24T22:00:00Z', '2026-10-25T04:00:00Z'],
+    ]) {
+      for (const time of [{ hour: 0, minute: 30 }, { hour: 1, minute: 0 }, { hour: 1, minute: 30 }, { hour: 2, minute: 15 }]) {
+        for (let at = Date.parse(from); at < Date.parse(to); at += 60_000) {
+          const next = nextDigestBoundary(new Date(at), 'Europe/London', DigestFrequency.DAILY, time);
+          expect(next.getTime()).toBeGreaterThan(at);
+          // Within a day and an hour (a day, and the hour a clock change adds).
+          expect(next.getTime() - at).toBeLessThanOrEqual(25 * 3_600_000);
+        }
+      }
+    }
+  });
 });

@@ -19,8 +19,14 @@ export function latestDigestBoundary(now: Date, timeZone: string, frequency: Dig
   return boundary.toJSDate();
 }
 
-/** The first boundary strictly after `after`. */
+/**
+ * The first boundary strictly after `after`. In the hour a clock repeats when it goes back, the local
+ * time names two instants and luxon takes the earlier: a period further on, then, until it is after.
+ */
 export function nextDigestBoundary(after: Date, timeZone: string, frequency: DigestFrequency, time: DigestTime): Date {
-  const latest = DateTime.fromJSDate(latestDigestBoundary(after, timeZone, frequency, time), { zone: timeZone });
-  return latest.plus(frequency === DigestFrequency.WEEKLY ? { weeks: 1 } : { days: 1 }).set({ hour: time.hour, minute: time.minute, second: 0, millisecond: 0 }).toJSDate();
+  const period = frequency === DigestFrequency.WEEKLY ? { weeks: 1 } : { days: 1 };
+  let next = DateTime.fromJSDate(latestDigestBoundary(after, timeZone, frequency, time), { zone: timeZone });
+  do next = next.plus(period).set({ hour: time.hour, minute: time.minute, second: 0, millisecond: 0 });
+  while (next.toMillis() <= after.getTime());
+  return next.toJSDate();
 }
