@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { Language } from '../i18n';
@@ -19,20 +20,21 @@ export interface SectorNames {
 }
 
 /**
- * A sector's name in the language. Until the names arrive, an ellipsis: a key ("iot", "ar_vr") is no
- * word of either language, and a Korean page must not show it even for a moment.
+ * A sector's name in the language, from the taxonomy by key. Until the taxonomy arrives (an empty
+ * map: it is never empty once loaded), an ellipsis: a key ("iot", "ar_vr") is no word of either
+ * language, and a Korean page must not show it even for a moment. A key the taxonomy no longer has
+ * is shown as it is.
  */
-export function sectorLabel(sector: SectorNames | undefined, language: Language): string {
-  if (!sector) return '…';
+export function sectorLabel(sectors: ReadonlyMap<string, SectorNames>, key: string, language: Language): string {
+  if (sectors.size === 0) return '…';
+  const sector = sectors.get(key);
+  if (!sector) return key;
   return language === 'ko' ? sector.nameKo : sector.nameEn;
 }
 
-/**
- * The taxonomy's sector names, as a function from a key to its name in the language: "…" until the
- * names arrive (see sectorLabel), and the key itself for a sector the taxonomy no longer has.
- */
+/** The taxonomy's sector names, as a function from a key to its name in the language (see sectorLabel). */
 export function useSectorNames(language: Language, { pause = false }: { pause?: boolean } = {}): (key: string) => string {
   const [{ data }] = useQuery({ query: SectorNamesQuery, pause });
-  const sectors = new Map((data?.sectors ?? []).map((s) => [s.key, s]));
-  return (key) => (data && !sectors.has(key) ? key : sectorLabel(sectors.get(key), language));
+  const sectors = useMemo(() => new Map((data?.sectors ?? []).map((s) => [s.key, s])), [data]);
+  return (key) => sectorLabel(sectors, key, language);
 }

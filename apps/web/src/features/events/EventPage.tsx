@@ -278,7 +278,7 @@ function FollowPanel({ event, sectorName }: { event: Detail; sectorName: (key: s
         <ul className="events-follows">
           {options.map((option) => (
             <FollowToggle
-              key={option.label}
+              key={`${option.input.scope}-${option.input.sector ?? ''}-${option.input.workspaceId ?? ''}`}
               input={option.input}
               label={option.label}
               following={isFollowing(option.input)}

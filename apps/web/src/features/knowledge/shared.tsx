@@ -4,6 +4,7 @@ import { graphql } from '../../gql';
 import { useMessages, type Language } from '../../i18n';
 import { caseStudyMessages } from './messages';
 import { StatusBadge as Badge } from '../../components/StatusBadge';
+import { sectorLabel } from '../../hooks/useSectorNames';
 
 export const LANGS = ['en', 'ko'] as const;
 export const otherLanguage = (language: Language): Language => (language === 'en' ? 'ko' : 'en');
@@ -56,10 +57,7 @@ export function useVocabulary() {
         const city = cityById.get(id);
         return city ? (language === 'ko' ? city.nameKo : city.nameEn) : data ? id : '…';
       },
-      sectorName: (key: string) => {
-        const sector = sectorByKey.get(key);
-        return sector ? (language === 'ko' ? sector.nameKo : sector.nameEn) : data ? key : '…';
-      },
+      sectorName: (key: string) => sectorLabel(sectorByKey, key, language),
     };
   }, [data, error, reexecute, language]);
 }

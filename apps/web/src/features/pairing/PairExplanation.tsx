@@ -148,7 +148,7 @@ export function PairExplanation({
   const { score, explanation } = data.pairScore;
   const nameA = cityName(score.cityA, language);
   const nameB = cityName(score.cityB, language);
-  const sectorName = (key: string) => sectorLabel(reference.sectors.get(key), language);
+  const sectorName = (key: string) => sectorLabel(reference.sectors, key, language);
   const list = (items: string[]) => items.join(language === 'ko' ? ', ' : ', ');
 
   return (

@@ -47,7 +47,7 @@ export function PartnerCard({
   const { partner, score } = suggestion;
   const partnerName = cityName(partner, language);
   const here = cityName(city, language);
-  const sectorNames = score.sharedSectors.map((key) => sectorLabel(sectors.get(key), language));
+  const sectorNames = score.sharedSectors.map((key) => sectorLabel(sectors, key, language));
 
   return (
     <li className="partner-card" aria-labelledby={headingId} data-partner-id={partner.id}>

@@ -218,7 +218,7 @@ export function AuditPage({ cityId, place }: { cityId: string; place: PagePlace 
     variables: { cityId: cityId || null, first: PAGE, after: place.after },
     requestPolicy: 'cache-and-network',
   });
-  const sectorName = (key: string) => sectorLabel(sectors.get(key), language);
+  const sectorName = (key: string) => sectorLabel(sectors, key, language);
   return (
     <ConnectionPage
       query={query}
