@@ -68,9 +68,10 @@ async function main(): Promise<void> {
     stack = await startStack(root, logs, { DIGEST_HOUR: String(digest.hour), DIGEST_MINUTE: String(digest.minute) });
     console.log(`Platform variables: EMAIL_LEASE_MS=${stack.config.EMAIL_LEASE_MS}, OUTBOX_POLL_MS=${stack.config.OUTBOX_POLL_MS}, EMAIL_BACKOFF_MS=${stack.config.EMAIL_BACKOFF_MS}, EMAIL_MAX_ATTEMPTS=${stack.config.EMAIL_MAX_ATTEMPTS}`);
     await addDemoActivity(stack.proxy.url, stack.config.DEMO_PASSWORD);
-    const workshopId = await publishImminentEvent(stack.proxy.url, stack.config.DEMO_PASSWORD);
     const ids = await findDemoIds(stack.proxy.url, stack.config.DEMO_PASSWORD);
-    const arranged = await arrangeScheduledWork(stack.proxy.url, stack.config.DEMO_PASSWORD, ids, { hour: stack.config.DIGEST_HOUR, minute: stack.config.DIGEST_MINUTE });
+    const arranged = await arrangeScheduledWork(stack.proxy.url, ids, digest, { hour: stack.config.DIGEST_HOUR, minute: stack.config.DIGEST_MINUTE }, Math.max(stack.config.FUNDING_REMINDER_CHECK_MS, stack.config.EVENT_REMINDER_CHECK_MS));
+    // Last, so that the traffic, which starts next, has its 45 s to take the workshop's places before its reminder's moment.
+    const workshopId = await publishImminentEvent(stack.proxy.url, ids);
     console.log(
       `Scheduled work arranged to fall due during the faults: ${arranged.due.length} runs owed (${countsText(arranged.due.map((run) => run.job))}), the last at ${arranged.lastDueAt.toISOString()}${arranged.problem ? `; ${arranged.problem}` : ''}.`,
     );

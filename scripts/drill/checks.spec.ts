@@ -1,4 +1,4 @@
-import { countsText, deliveryChecks, formatTable, scheduledChecks, phaseLine, readyAgainAfter, reckonDeliveries, summaryLine, unexplainedFailures } from './checks';
+import { countsText, deliveryChecks, formatTable, hourReminderCheck, scheduledChecks, phaseLine, readyAgainAfter, reckonDeliveries, summaryLine, unexplainedFailures } from './checks';
 import { applyRead, chooseReviewers, chooseTrack, nextFundStep, type FundTrack } from './fund-traffic';
 import { latestWrites, type AcceptedWrite } from './traffic';
 
@@ -156,6 +156,32 @@ describe('the drill reckons the scheduled jobs', () => {
 
   it('counts items by kind', () => {
     expect(countsText(['a', 'b', 'a'])).toBe('2 a, 1 b');
+  });
+});
+
+describe('the drill reckons the workshop’s hour-before reminders', () => {
+  const moment = new Date('2026-12-08T01:00:00Z');
+  const at = (minute: number) => new Date(moment.getTime() + minute * 60_000);
+  const rows = [
+    { userId: 'kept', status: 'REGISTERED', since: at(-5), cancelledAt: null },
+    { userId: 'left-after', status: 'CANCELLED', since: at(-4), cancelledAt: at(0.05) },
+    { userId: 'left-before', status: 'CANCELLED', since: at(-4), cancelledAt: at(-1) },
+    { userId: 'came-after', status: 'REGISTERED', since: at(1), cancelledAt: null },
+  ];
+
+  it('passes when each who held a place since before its moment was reminded, one who left just after either way', () => {
+    expect(hourReminderCheck(rows, moment, new Set(['kept'])).ok).toBe(true);
+    expect(hourReminderCheck(rows, moment, new Set(['kept', 'left-after'])).ok).toBe(true);
+  });
+
+  it('fails a missed reminder, and one to someone without a place at its moment', () => {
+    expect(hourReminderCheck(rows, moment, new Set()).detail).toContain('missed: kept');
+    const extra = hourReminderCheck(rows, moment, new Set(['kept', 'left-before', 'came-after']));
+    expect(extra).toMatchObject({ ok: false, detail: expect.stringContaining('reminded without a place: left-before, came-after') });
+  });
+
+  it('fails when nobody held a place: the traffic never reached the workshop in time', () => {
+    expect(hourReminderCheck(rows.slice(1), moment, new Set()).ok).toBe(false);
   });
 });
 

@@ -235,6 +235,34 @@ export function scheduledChecks(jobs: readonly string[], due: DueRun[], outbox: 
   return checks;
 }
 
+/** A registration as the database holds it at the end: who, since when they held a place (or queued), and when they gave it up. */
+export interface RegistrationRow {
+  userId: string;
+  status: string;
+  since: Date;
+  cancelledAt: Date | null;
+}
+
+/**
+ * The workshop's hour-before reminders, owed to whoever held a place at their moment, which the
+ * traffic decides: everyone still registered from before the moment got one (none missed), and
+ * everyone who got one had registered before it and not given the place up by then (none sent
+ * to someone without a place). Someone who gave their place up just after the moment may have had one
+ * or not, depending on when the worker looked.
+ */
+export function hourReminderCheck(rows: RegistrationRow[], moment: Date, reminded: Set<string>): Check {
+  const heldSinceBefore = (r: RegistrationRow) => r.since.getTime() < moment.getTime();
+  const owed = new Set(rows.filter((r) => r.status === 'REGISTERED' && heldSinceBefore(r)).map((r) => r.userId));
+  const mayHave = new Set(rows.filter((r) => heldSinceBefore(r) && (r.cancelledAt === null || r.cancelledAt.getTime() > moment.getTime())).map((r) => r.userId));
+  const missed = [...owed].filter((user) => !reminded.has(user));
+  const unowed = [...reminded].filter((user) => !mayHave.has(user));
+  return check(
+    'event reminder (the workshop, an hour before): one to each who held a place at its moment',
+    owed.size > 0 && missed.length === 0 && unowed.length === 0,
+    `${owed.size} still holding a place taken before its moment, ${reminded.size} reminded${missed.length ? `; missed: ${missed.join(', ')}` : ''}${unowed.length ? `; reminded without a place: ${unowed.join(', ')}` : ''}`,
+  );
+}
+
 /** How many of each: "2 case study, 1 follow". */
 export function countsText(items: string[]): string {
   const counts = new Map<string, number>();

@@ -9,13 +9,14 @@ import { emailOf, PEOPLE, type DemoIds, type Person } from './traffic';
  * registration and due time). With four places for eight people who come and
  * go, the waiting list and its promotions are exercised too.
  */
-export async function publishImminentEvent(url: string, password: string): Promise<string> {
-  return publishDrillEvent(url, password, { en: 'Fault drill workshop', ko: '장애 훈련 워크숍' }, new Date(Date.now() + 60.75 * 60_000), 4);
+export async function publishImminentEvent(url: string, ids: DemoIds): Promise<string> {
+  const id = await publishDrillEvent(url, ids.tokens.get('organiser')!, { en: 'Fault drill workshop', ko: '장애 훈련 워크숍' }, new Date(Date.now() + 60.75 * 60_000), 4);
+  ids.eventIds.push(id);
+  return id;
 }
 
-/** The organiser creates and publishes an in-person workshop in Liverpool; returns its id. */
-export async function publishDrillEvent(url: string, password: string, title: { en: string; ko: string }, startsAt: Date, capacity: number): Promise<string> {
-  const token = await signInToken(url, 'organiser', password);
+/** The organiser (signed in with `token`) creates and publishes an in-person workshop in Liverpool; returns its id. */
+export async function publishDrillEvent(url: string, token: string, title: { en: string; ko: string }, startsAt: Date, capacity: number): Promise<string> {
   const { createEvent } = await gqlData<{ createEvent: { id: string; version: number } }>(
     url,
     `mutation($input: CreateEventInput!) { createEvent(input: $input) { id version } }`,

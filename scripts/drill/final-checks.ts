@@ -1,4 +1,4 @@
-import { check, countsText, deliveryChecks, reckonDeliveries, scheduledChecks, seconds, unexplainedFailures, type Check, type PhaseRow } from './checks';
+import { check, countsText, deliveryChecks, hourReminderCheck, reckonDeliveries, scheduledChecks, seconds, unexplainedFailures, type Check, type PhaseRow, type RegistrationRow } from './checks';
 import { SCHEDULED_JOBS, type Arranged } from './schedule';
 import { gqlData, signInToken } from './demo';
 import { RESUME_GOAL_MS, RESUME_WAIT_MS } from './settings';
@@ -43,16 +43,15 @@ export async function finalChecks(stack: Stack, traffic: Traffic, rows: PhaseRow
   // The workshop's hour reminders are owed to whoever held a place at its moment, which the traffic decides.
   const workshopHour = (key: string) => key.startsWith(`event-reminder:${workshopId}:`) && key.includes(':HOUR:');
   checks.push(...scheduledChecks(SCHEDULED_JOBS, arranged.due, outbox, stack.sink.received, workshopHour));
-  const hourReminders = outbox.filter((row) => workshopHour(row.idempotencyKey)).map((row) => row.idempotencyKey);
-  const receivedPerKey = new Map<string, number>();
-  for (const mail of stack.sink.received) receivedPerKey.set(mail.idempotencyKey, (receivedPerKey.get(mail.idempotencyKey) ?? 0) + 1);
-  checks.push(
-    check(
-      'event reminder (the workshop, an hour before): each delivered',
-      hourReminders.length > 0 && hourReminders.every((key) => (receivedPerKey.get(key) ?? 0) >= 1),
-      `${hourReminders.length} owed to those holding a place at its moment, ${hourReminders.filter((key) => receivedPerKey.get(key) === 1).length} delivered once`,
-    ),
+  // Delivered: with every other outbox row, above. Written to those who held a place then, and to all of them:
+  const [workshop] = await query<{ startsAt: Date }>(stack, `SELECT starts_at AS "startsAt" FROM programme_event WHERE id = $1`, [workshopId]);
+  const registrations = await query<RegistrationRow & Record<string, unknown>>(
+    stack,
+    `SELECT user_id AS "userId", status, coalesce(promoted_at, registered_at) AS since, cancelled_at AS "cancelledAt" FROM event_registration WHERE event_id = $1`,
+    [workshopId],
   );
+  const reminded = new Set(outbox.filter((row) => workshopHour(row.idempotencyKey)).map((row) => row.idempotencyKey.split(':').at(-1)!));
+  checks.push(hourReminderCheck(registrations, new Date(workshop!.startsAt.getTime() - 3_600_000), reminded));
   console.log(`Outbox by template: ${countsText(outbox.map((row) => row.template))}`);
 
   // Event capacity.

@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import { nextDigestBoundary } from '../../libs/twinning/src/feed/digest-schedule';
+import { DigestFrequency } from '../../libs/twinning/src/feed/workspace-follow.entity';
 import type { DueRun } from './checks';
 import { gqlData, publishDrillEvent } from './demo';
 import type { DemoIds } from './traffic';
@@ -30,20 +32,34 @@ export const SCHEDULED_JOBS = ['deadline reminder', 'review-due reminder', 'even
 const DAY_MS = 86_400_000;
 /** How long after the setup the arranged reminders fall due: once the faults have begun. */
 export const LEAD_MS = 25_000;
-/** The digest minute is the first whole London minute at least this long after the drill starts: its setup is done by then. */
-const DIGEST_LEAD_MS = 30_000;
+/**
+ * The digest minute is the first whole London minute at least this long after the drill starts
+ * (before PostgreSQL and the APIs do): the setup, about 15 s here, is done by then even on a slow
+ * machine, and the faults and the settling run past it.
+ */
+const DIGEST_LEAD_MS = 60_000;
 const UK_ZONE = 'Europe/London';
 
-/** The platform's digest time for this run: a London minute a little after the setup (DIGEST_HOUR and DIGEST_MINUTE). */
-export function digestMinute(start: Date): { hour: number; minute: number } {
-  const at = DateTime.fromMillis(start.getTime() + DIGEST_LEAD_MS, { zone: UK_ZONE }).plus({ minutes: 1 }).startOf('minute');
-  return { hour: at.hour, minute: at.minute };
+/** This run's digest time (DIGEST_HOUR, DIGEST_MINUTE): the London minute `at`, a minute or two after `start`. */
+export interface DigestMinute {
+  hour: number;
+  minute: number;
+  at: Date;
 }
 
-/** The first instant after `after` at the digest time in London. */
-function nextLondonBoundary(after: Date, time: { hour: number; minute: number }): Date {
-  const today = DateTime.fromJSDate(after, { zone: UK_ZONE }).set({ hour: time.hour, minute: time.minute, second: 0, millisecond: 0 });
-  return (today.toMillis() > after.getTime() ? today : today.plus({ days: 1 })).toJSDate();
+export function digestMinute(start: Date): DigestMinute {
+  const at = DateTime.fromMillis(start.getTime() + DIGEST_LEAD_MS, { zone: UK_ZONE }).plus({ minutes: 1 }).startOf('minute');
+  return { hour: at.hour, minute: at.minute, at: at.toJSDate() };
+}
+
+/**
+ * Whether a daily follow made at `followedAt` by a London reader is owed its digest at the drill's
+ * minute, as the platform schedules it: not when the minute fell before the follow (a slow setup),
+ * nor in the hour London repeats when its clocks go back, whose local times the platform reads as
+ * their first instant.
+ */
+export function digestFallsDue(followedAt: Date, digest: DigestMinute): boolean {
+  return followedAt < digest.at && nextDigestBoundary(followedAt, UK_ZONE, DigestFrequency.DAILY, digest).getTime() === digest.at.getTime();
 }
 
 /** What arrangeScheduledWork made: the runs owed, and what the final checks need to tell the traffic's own reminders apart. */
@@ -55,15 +71,32 @@ export interface Arranged {
   problem?: string;
 }
 
-export async function arrangeScheduledWork(url: string, password: string, ids: DemoIds, digestTime: { hour: number; minute: number }): Promise<Arranged> {
+/**
+ * Arranges the runs above. `digest` is the digest time the drill chose, `platformDigest` the one the
+ * platform runs with (a DIGEST_HOUR or DIGEST_MINUTE in the drill's environment wins); `checkEveryMs`
+ * the worker's reminder checks: each run must have one check between its making and its moment.
+ */
+export async function arrangeScheduledWork(
+  url: string,
+  ids: DemoIds,
+  digest: DigestMinute,
+  platformDigest: { hour: number; minute: number },
+  checkEveryMs: number,
+): Promise<Arranged> {
   const admin = ids.tokens.get('admin')!;
   const officer = ids.tokens.get('officer.liverpool')!;
   const due: DueRun[] = [];
-  const now = Date.now();
-  const soon = new Date(now + LEAD_MS);
+  const problems: string[] = [];
+  // Each moment from the clock as its item is made, so that a slow request leaves the others their lead.
+  const momentFromNow = () => new Date(Date.now() + LEAD_MS);
+  let earliest = Infinity;
+  const owedAt = (moment: Date) => {
+    earliest = Math.min(earliest, moment.getTime());
+    return moment;
+  };
 
   // Digests: follow first, then something happens in the workspace.
-  const follows = new Map<string, { id: string; at: Date }>();
+  const follows = new Map<string, string>();
   for (const person of ['officer.liverpool', 'officer.busan'] as const) {
     const { followWorkspace } = await gqlData<{ followWorkspace: { id: string } }>(
       url,
@@ -71,8 +104,9 @@ export async function arrangeScheduledWork(url: string, password: string, ids: D
       ids.tokens.get(person),
       { workspaceId: ids.workspaceId },
     );
-    follows.set(person, { id: followWorkspace.id, at: new Date() });
+    follows.set(person, followWorkspace.id);
   }
+  const followedAt = new Date();
   const project = await startProject(url, officer, ids, 'Scheduled work drill project', '예약 작업 훈련 프로젝트');
   const newsAt = new Date();
 
@@ -88,12 +122,13 @@ export async function arrangeScheduledWork(url: string, password: string, ids: D
     [3, [3]],
     [1, [3, 1]],
   ] as const) {
+    const soon = momentFromNow();
     const closesAt = new Date(soon.getTime() + days * DAY_MS);
     const callId = await openCall(url, admin, ids.fundId, closesAt, days);
     const applicationId = await draftApplication(url, officer, callId, project);
     for (const reminder of owed) {
       for (const lead of leads) {
-        due.push({ job: 'deadline reminder', key: `funding.deadline:${applicationId}:${closesAt.toISOString()}:${reminder}:${lead}`, dueAt: reminder === days ? soon : new Date(now) });
+        due.push({ job: 'deadline reminder', key: `funding.deadline:${applicationId}:${closesAt.toISOString()}:${reminder}:${lead}`, dueAt: reminder === days ? owedAt(soon) : new Date() });
       }
     }
   }
@@ -105,29 +140,38 @@ export async function arrangeScheduledWork(url: string, password: string, ids: D
     admin,
   );
   const reviews = fundApplications.nodes.filter((a) => a.status === 'UNDER_REVIEW').flatMap((a) => a.reviewAssignments ?? []).filter((r) => !r.submittedAt);
-  const reviewDue = new Date(soon.getTime() + DAY_MS);
   for (const review of reviews) {
+    const soon = momentFromNow();
+    const reviewDue = new Date(soon.getTime() + DAY_MS);
     await gqlData(url, `mutation($input: SetReviewDueDateInput!) { setReviewDueDate(input: $input) { id } }`, admin, { input: { reviewId: review.id, dueAt: reviewDue.toISOString() } });
-    due.push({ job: 'review-due reminder', key: `governance.review-due:${review.id}:${reviewDue.toISOString()}:3`, dueAt: new Date(now) });
-    due.push({ job: 'review-due reminder', key: `governance.review-due:${review.id}:${reviewDue.toISOString()}:1`, dueAt: soon });
+    due.push({ job: 'review-due reminder', key: `governance.review-due:${review.id}:${reviewDue.toISOString()}:3`, dueAt: new Date() });
+    due.push({ job: 'review-due reminder', key: `governance.review-due:${review.id}:${reviewDue.toISOString()}:1`, dueAt: owedAt(soon) });
   }
 
   // An event's day-before reminder, to two people who registered at the setup.
+  const soon = momentFromNow();
   const startsAt = new Date(soon.getTime() + DAY_MS);
-  const eventId = await publishDrillEvent(url, password, { en: 'Fault drill seminar', ko: '장애 훈련 세미나' }, startsAt, 20);
+  const eventId = await publishDrillEvent(url, ids.tokens.get('organiser')!, { en: 'Fault drill seminar', ko: '장애 훈련 세미나' }, startsAt, 20);
   for (const person of ['participant', 'board.kr'] as const) {
     await gqlData(url, `mutation($input: EventRegistrationInput!) { registerForEvent(input: $input) { id } }`, ids.tokens.get(person), { input: { eventId } });
-    due.push({ job: 'event reminder', key: `event-reminder:${eventId}:${startsAt.toISOString()}:DAY:${ids.userIds.get(person)}`, dueAt: soon });
+    due.push({ job: 'event reminder', key: `event-reminder:${eventId}:${startsAt.toISOString()}:DAY:${ids.userIds.get(person)}`, dueAt: owedAt(soon) });
   }
+  if (reviews.length === 0) problems.push('the demo application has no review to remind of');
+  if (Date.now() + 2 * checkEveryMs > earliest) problems.push(`the setup took too long: a reminder falls due at ${new Date(earliest).toISOString()}, too soon for a check to see it first`);
 
-  // The digest owed to Liverpool's officer (London), if the setup was done before the minute came.
-  const liverpool = follows.get('officer.liverpool')!;
-  const boundary = nextLondonBoundary(liverpool.at, digestTime);
-  let problem: string | undefined;
-  if (newsAt >= boundary) problem = `the setup ran past the digest minute (${boundary.toISOString()}): run the drill again`;
-  else due.push({ job: 'workspace digest', key: `workspace-digest:${liverpool.id}:${boundary.toISOString()}`, dueAt: boundary });
-  const digestDone = new Date(boundary.getTime() + 60_000);
-  return { due, lastDueAt: digestDone > soon ? digestDone : soon, problem };
+  // The digest owed to Liverpool's officer (London) at the drill's minute: followed, and news in the workspace, before it.
+  const liverpoolFollow = follows.get('officer.liverpool')!;
+  if (platformDigest.hour !== digest.hour || platformDigest.minute !== digest.minute) {
+    problems.push(`the environment sets the digest time (${platformDigest.hour}:${String(platformDigest.minute).padStart(2, '0')}): no digest falls due during the drill`);
+  } else if (newsAt >= digest.at || !digestFallsDue(followedAt, digest)) {
+    problems.push(`no digest falls due at the drill's minute (${digest.at.toISOString()}): the setup ran past it, or it is in the hour London repeats`);
+  } else {
+    due.push({ job: 'workspace digest', key: `workspace-digest:${liverpoolFollow}:${digest.at.toISOString()}`, dueAt: digest.at });
+  }
+  // A digest's period closes a minute after its boundary.
+  const digestDone = new Date(digest.at.getTime() + 60_000);
+  const last = Math.max(digestDone.getTime(), ...due.map((run) => run.dueAt.getTime()));
+  return { due, lastDueAt: new Date(last), problem: problems.length ? problems.join('; ') : undefined };
 }
 
 async function startProject(url: string, token: string, ids: DemoIds, en: string, ko: string): Promise<string> {
