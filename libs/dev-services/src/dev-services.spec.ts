@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import Redis from 'ioredis';
 import * as nodemailer from 'nodemailer';
 import { Client } from 'pg';
-import { findFreePort, LOCAL_ROLES, preparePlatformDatabase, startMailSink, startPostgres, startRedis, stopAll } from './index';
+import { ephemeralFrom, findFreePort, LOCAL_ROLES, preparePlatformDatabase, startMailSink, startPostgres, startRedis, stopAll } from './index';
 
 // Real servers, no mocks. Runs as root too: startPostgres then hands its
 // folders to the postgres OS user, which is why `root` is not created here
@@ -44,8 +44,10 @@ function deadPid(): number {
 }
 
 describe('findFreePort', () => {
-  it('returns a port that can be listened on', async () => {
+  it('returns a port below the ephemeral range (none an outgoing connection could take), that can be listened on', async () => {
     const port = await findFreePort();
+    expect(port).toBeGreaterThanOrEqual(10_000);
+    expect(port).toBeLessThan(ephemeralFrom());
     expect(await canConnect(port)).toBe(false);
     const server = net.createServer().listen(port, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));

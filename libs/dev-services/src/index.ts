@@ -3,7 +3,7 @@
  * (a redis-server child process) and a mail sink (MailDev). Used by the
  * `npm start` launcher and the Jest global setup; never by production code.
  */
-export { findFreePort, isPortFree } from './free-port';
+export { ephemeralFrom, findFreePort, isPortFree } from './free-port';
 export { startPostgres, type PostgresOptions, type RunningPostgres } from './postgres';
 export {
   cloneDatabase,
