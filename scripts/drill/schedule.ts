@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
-import { nextDigestBoundary } from '../../libs/twinning/src/feed/digest-schedule';
-import { DigestFrequency } from '../../libs/twinning/src/feed/workspace-follow.entity';
+import { DigestFrequency, nextDigestBoundary } from '@app/twinning';
 import type { DueRun } from './checks';
 import { gqlData, publishDrillEvent } from './demo';
 import type { DemoIds } from './traffic';

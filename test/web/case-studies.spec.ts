@@ -274,6 +274,47 @@ test.describe('case studies', () => {
     await expect(page).toHaveURL(/\/case-studies\/new$/);
   });
 
+  test('with the database away for a moment, saving says to wait and keeps what was typed; it saves once the database is back', async ({ page, tr, lang, signIn }) => {
+    await signIn(page, writerFor(lang));
+    await page.goto('/case-studies/new');
+    // Written in the page's own language.
+    const own = labels(lang, lang);
+    const title = tr({ en: `Saved after an outage ${Date.now()}`, ko: `장애 뒤에 저장한 사례 ${Date.now()}` });
+    const body = tr({ en: 'It was kept.', ko: '입력한 내용이 남아 있었습니다.' });
+    await page.getByLabel(own.title, { exact: true }).fill(title);
+    await page.getByLabel(own.summary, { exact: true }).fill(tr({ en: 'Written while the database restarted.', ko: '데이터베이스가 다시 시작되는 동안 작성했습니다.' }));
+    await page.getByLabel(own.body, { exact: true }).fill(body);
+
+    // What the API answers while PostgreSQL restarts (test/core/service-restarts.e2e-spec.ts): 503, a wait, the code.
+    await page.route('**/graphql', (route) =>
+      route.request().postData()?.includes('CaseStudyCreate')
+        ? route.fulfill({
+            status: 503,
+            headers: { 'retry-after': '5' },
+            contentType: 'application/json',
+            body: JSON.stringify({ errors: [{ message: 'The platform cannot reach its database or queue for a moment.', extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 } }] }),
+          })
+        : route.fallback(),
+    );
+    const save = page.getByRole('button', { name: tr({ en: 'Save draft', ko: '임시 저장' }) });
+    await save.click();
+    await expect(page.locator('[data-error-code="SERVICE_UNAVAILABLE"]')).toContainText(
+      tr({
+        en: 'The platform cannot reach its database for a moment. Try again in 5 seconds; what you typed is kept.',
+        ko: '플랫폼이 잠시 데이터베이스에 연결하지 못하고 있습니다. 5초 뒤에 다시 시도해 주세요. 입력한 내용은 그대로 있습니다.',
+      }),
+    );
+    await expect(page.getByLabel(own.title, { exact: true })).toHaveValue(title);
+    await expect(page.getByLabel(own.body, { exact: true })).toHaveValue(body);
+    await expect(page).toHaveURL(/\/case-studies\/new$/);
+
+    await page.unroute('**/graphql');
+    await save.click();
+    await expect(page).toHaveURL(/\/case-studies\/[a-z0-9-]+\/edit$/);
+    await expect(page.getByRole('status').filter({ hasText: tr({ en: 'Draft saved.', ko: '초안을 저장했습니다.' }) })).toBeVisible();
+    await expect(page.locator('[data-error-code]')).toHaveCount(0);
+  });
+
   test('an edit that meets someone else’s newer save is told so, keeps the text, and can be saved over it', async ({ page, tr, lang, signIn }) => {
     const writer = writerFor(lang);
     const token = await tokenFor(writer);

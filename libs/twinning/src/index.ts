@@ -9,6 +9,8 @@ export { TwinningWorkerModule } from './twinning-worker.module';
 export { TwinningLoaders } from './twinning.loaders';
 export { ActivityObjectType, ActivityVerb } from './feed/workspace-activity.entity';
 export { ActivityService } from './feed/activity.service';
+export { DigestFrequency } from './feed/workspace-follow.entity';
+export { latestDigestBoundary, nextDigestBoundary, type DigestTime } from './feed/digest-schedule';
 import { TwinningStatusChange } from './entities/twinning-status-change.entity';
 import { Twinning } from './entities/twinning.entity';
 import { WorkspaceInvitation } from './entities/workspace-invitation.entity';
