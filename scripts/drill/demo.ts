@@ -3,14 +3,20 @@ import { emailOf, PEOPLE, type DemoIds, type Person } from './traffic';
 /** The demo data through the API: the workshop the drill adds, the ids the traffic needs, and the GraphQL calls they make. */
 
 /**
- * The organiser publishes a small workshop starting in an hour and 45 s:
- * its one-hour reminder falls due 45 s later, as the faults begin, for
- * everyone holding a place taken before then (a scheduled job, once per
- * registration and due time). With four places for eight people who come and
- * go, the waiting list and its promotions are exercised too.
+ * The organiser publishes a small workshop starting in an hour and 45 s: its
+ * one-hour reminder falls due 45 s later, as the faults begin, for everyone
+ * holding a place taken before then (a scheduled job, once per registration
+ * and due time). Two of its four places are taken at once and kept, so the
+ * reminder is owed whatever the traffic does; six people come and go for the
+ * other two, so the waiting list and its promotions are exercised too.
  */
 export async function publishImminentEvent(url: string, ids: DemoIds): Promise<string> {
   const id = await publishDrillEvent(url, ids.tokens.get('organiser')!, { en: 'Fault drill workshop', ko: '장애 훈련 워크숍' }, new Date(Date.now() + 60.75 * 60_000), 4);
+  // Two places kept from the start, so that the reminder is owed to someone whatever the traffic does; it churns the other two.
+  for (const person of ['admin', 'board.uk'] as const) {
+    await gqlData(url, `mutation($input: EventRegistrationInput!) { registerForEvent(input: $input) { id } }`, ids.tokens.get(person), { input: { eventId: id } });
+    ids.keptPlaces.push([person, id]);
+  }
   ids.eventIds.push(id);
   return id;
 }
@@ -67,6 +73,7 @@ export async function findDemoIds(url: string, password: string): Promise<DemoId
     workspaceId: myWorkspaces[0]!.id,
     fundId: funds.nodes[0]!.id,
     callId: fundCalls.nodes[0]!.id,
+    keptPlaces: [],
     sectors: sectors.slice(0, 4).map((s) => s.key),
   };
 }

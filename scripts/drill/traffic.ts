@@ -54,6 +54,8 @@ export interface DemoIds {
   fundId: string;
   /** The demo's open call, to which the traffic applies. */
   callId: string;
+  /** Places taken at the setup that the traffic never gives up: (person, event). */
+  keptPlaces: Array<[Person, string]>;
   /** A few sector keys of the taxonomy. */
   sectors: string[];
 }
@@ -98,6 +100,8 @@ export class Traffic {
     private readonly perSecond: number,
   ) {
     this.fund = new FundTraffic(this, ids);
+    // Places the setup took and the traffic leaves alone (busy for good).
+    for (const [person, eventId] of ids.keptPlaces) this.busy.add(`registration:${person}:${eventId}`);
   }
 
   /** Starts counting into a fresh phase; returns the counts of the one before. */
