@@ -78,6 +78,21 @@ export async function findDemoIds(url: string, password: string): Promise<DemoId
   };
 }
 
+/** A joint project in the twin workspace, led by the two cities' officers, as the drill starts them. */
+export function jointProjectInput(ids: DemoIds, title: { en: string; ko: string }, summary: { en: string; ko: string }): Record<string, unknown> {
+  return {
+    workspaceId: ids.workspaceId,
+    title,
+    summary,
+    sectors: ['hydrogen'],
+    type: 'PROOF_OF_CONCEPT',
+    stage: 'FEASIBILITY',
+    cityALeadUserId: ids.userIds.get('officer.liverpool'),
+    cityBLeadUserId: ids.userIds.get('officer.busan'),
+    startDate: new Date().toISOString().slice(0, 10),
+  };
+}
+
 export async function gqlData<T>(url: string, q: string, token?: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',

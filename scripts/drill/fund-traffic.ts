@@ -1,4 +1,5 @@
 import type { AcceptedWrite, DemoIds, Person, Sent } from './traffic';
+import { jointProjectInput } from './demo';
 
 /**
  * Seed-fund applications moved through the API one step a turn, as the
@@ -219,17 +220,11 @@ export class FundTraffic {
         const { data } = await this.host.send<{ createProject: { id: string } }>(
           `mutation DrillFundProject($input: CreateProjectInput!) { createProject(input: $input) { id } }`,
           {
-            input: {
-              workspaceId: this.ids.workspaceId,
-              title: { en: `Fault drill joint project ${track.n}`, ko: `장애 훈련 공동 프로젝트 ${track.n}` },
-              summary: { en: 'Started while the drill ran, to apply to the open call.', ko: '장애 훈련 중에 공모에 신청하려고 만든 프로젝트입니다.' },
-              sectors: ['hydrogen'],
-              type: 'PROOF_OF_CONCEPT',
-              stage: 'FEASIBILITY',
-              cityALeadUserId: this.ids.userIds.get('officer.liverpool'),
-              cityBLeadUserId: this.ids.userIds.get('officer.busan'),
-              startDate: new Date().toISOString().slice(0, 10),
-            },
+            input: jointProjectInput(
+              this.ids,
+              { en: `Fault drill joint project ${track.n}`, ko: `장애 훈련 공동 프로젝트 ${track.n}` },
+              { en: 'Started while the drill ran, to apply to the open call.', ko: '장애 훈련 중에 공모에 신청하려고 만든 프로젝트입니다.' },
+            ),
           },
           'officer.liverpool',
         );

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { DigestFrequency, nextDigestBoundary } from '@app/twinning';
 import type { DueRun } from './checks';
-import { gqlData, publishDrillEvent } from './demo';
+import { gqlData, jointProjectInput, publishDrillEvent } from './demo';
 import type { DemoIds } from './traffic';
 
 /**
@@ -179,17 +179,11 @@ async function startProject(url: string, token: string, ids: DemoIds, en: string
     `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`,
     token,
     {
-      input: {
-        workspaceId: ids.workspaceId,
-        title: { en, ko },
-        summary: { en: 'Started by the drill so that the workspace has news for its digest.', ko: '워크스페이스 소식지에 실릴 소식을 만들려고 훈련이 시작한 프로젝트입니다.' },
-        sectors: ['hydrogen'],
-        type: 'PROOF_OF_CONCEPT',
-        stage: 'FEASIBILITY',
-        cityALeadUserId: ids.userIds.get('officer.liverpool'),
-        cityBLeadUserId: ids.userIds.get('officer.busan'),
-        startDate: new Date().toISOString().slice(0, 10),
-      },
+      input: jointProjectInput(
+        ids,
+        { en, ko },
+        { en: 'Started by the drill so that the workspace has news for its digest.', ko: '워크스페이스 소식지에 실릴 소식을 만들려고 훈련이 시작한 프로젝트입니다.' },
+      ),
     },
   );
   return createProject.id;
