@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { Logger } from '@nestjs/common';
 import IORedis from 'ioredis';
+import { Queue } from 'bullmq';
 import { Lease } from '@app/notifications';
 import { eventually, startTestApp, TestApp } from '../support/harness';
 import { outboxRow, outboxRowWhen } from '../support/outbox';
@@ -79,6 +80,30 @@ describe('the lease on a message being sent', () => {
     await new Promise((r) => setTimeout(r, 2 * LEASE_MS));
     expect(app.mail.to('spent-claims@example.org')).toHaveLength(0);
     expect((await outboxRow(app, 'spent-claims@example.org'))?.status).toBe('DEAD');
+  });
+
+  it('stays with a sender whose lease lapsed while its job lock says it lives (the database away as it records SENT): no other job of the message takes it', async () => {
+    const redis = new IORedis(app.config.REDIS_URL!, { maxRetriesPerRequest: 1 });
+    try {
+      await leftByDeadWorker('lapsed-lease@example.org', 1);
+      // Its sender's job still holds its lock, as a live worker renews it; a plain job of the message arrives (a retry, BullMQ's stall check).
+      const lock = `${app.config.QUEUE_PREFIX}:email:email-gone:lock`;
+      await redis.set(lock, 'alive', 'PX', 60_000);
+      const { id } = (await outboxRow(app, 'lapsed-lease@example.org'))!;
+      const queue = new Queue('email', { connection: { url: app.config.REDIS_URL!, maxRetriesPerRequest: 1 }, prefix: app.config.QUEUE_PREFIX });
+      await queue.add('email.send', { outboxId: id }, { jobId: `email-${id}-again`, removeOnComplete: true, removeOnFail: true });
+      await queue.close();
+      await new Promise((r) => setTimeout(r, 3 * LEASE_MS));
+      expect(await outboxRow(app, 'lapsed-lease@example.org')).toMatchObject({ status: 'SENDING', attempts: 1 });
+      expect(app.mail.to('lapsed-lease@example.org')).toHaveLength(0);
+      // Its sender gone for good (the lock lapses): a takeover of that very claim sends it, once.
+      await redis.del(lock);
+      const row = await outboxRowWhen(app, 'lapsed-lease@example.org', 'SENT', 10_000);
+      expect(row.attempts).toBe(2);
+      expect(app.mail.to('lapsed-lease@example.org')).toHaveLength(1);
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it('stays with a live sender however long the mail server takes, while another worker stands by, even when Redis loses the job lock', async () => {

@@ -4,6 +4,11 @@ import { AppConfig, JobName, QueueName, redisOptions, warnOnRedisError } from '@
 
 export interface EmailJob {
   outboxId: string;
+  /**
+   * On a takeover job only: the attempt whose claim ran out with no live sender, as the dispatcher
+   * saw it. Only such a job may claim a message being sent (SENDING), and only that claim.
+   */
+  takeOverAttempt?: number;
 }
 
 /** A message whose sender's claim ran out: its id and the attempt that claimed it. */
@@ -57,7 +62,7 @@ export class EmailQueue implements BeforeApplicationShutdown {
     await this.queue.addBulk(
       claims.map((claim) => ({
         name: JobName.EMAIL_SEND,
-        data: { outboxId: claim.id },
+        data: { outboxId: claim.id, takeOverAttempt: claim.attempts },
         opts: { ...this.jobOptions(), jobId: `${jobIdFor(claim.id)}-takeover-${claim.attempts}` },
       })),
     );

@@ -9,9 +9,13 @@ import type { EmailJob } from './email-queue';
 
 /**
  * Sends one outbox message per job, at most once while its sender lives:
- * 1. claim the row (PENDING/FAILED, or SENDING whose lease ran out) in its own
- *    committed statement, so two jobs for one message never both send; the
- *    claim lasts EMAIL_LEASE_MS and names the job that holds it;
+ * 1. claim the row in its own committed statement, so two jobs for one
+ *    message never both send: PENDING or FAILED, or, for a takeover job only,
+ *    SENDING under the very claim the dispatcher found abandoned (lease run
+ *    out, no job lock: its sender is dead). A sender alive but slow to renew
+ *    (the database away while it records SENT) is never taken over by another
+ *    job of the message, a retry or BullMQ's stalled check; the claim lasts
+ *    EMAIL_LEASE_MS and names the job that holds it;
  * 2. render it in the recipient's language and send it with a Message-ID
  *    derived from the idempotency key;
  * 3. record SENT (and clear the data, which may hold single-use links).
@@ -72,7 +76,7 @@ export class EmailSenderWorker implements OnApplicationBootstrap, BeforeApplicat
     if (job.name !== JobName.EMAIL_SEND) throw new UnrecoverableError(`Unknown job ${job.name}`);
     // The lease runs from when the claim was asked for: the database counts it from its statement's start, which may have waited on a lock.
     const askedAt = performance.now();
-    const message = await this.claim(job.data.outboxId, job.id ?? '');
+    const message = await this.claim(job.data, job.id ?? '');
     if (!message) return 'skipped';
     const lease = new Lease(this.dataSource, message.id, message.attempts, this.config.EMAIL_LEASE_MS, this.logger, askedAt);
     try {
@@ -174,15 +178,15 @@ export class EmailSenderWorker implements OnApplicationBootstrap, BeforeApplicat
     );
   }
 
-  private async claim(outboxId: string, jobId: string): Promise<OutboxMessage | null> {
+  private async claim({ outboxId, takeOverAttempt }: EmailJob, jobId: string): Promise<OutboxMessage | null> {
     const [rows] = (await this.dataSource.query(
       `UPDATE outbox_message
           SET status = 'SENDING', attempts = attempts + 1, updated_at = now(),
               lease_until = now() + make_interval(secs => $2 / 1000.0), lease_owner = $3
         WHERE id = $1
-          AND (status IN ('PENDING', 'FAILED') OR (status = 'SENDING' AND lease_until < now()))
+          AND (status IN ('PENDING', 'FAILED') OR (status = 'SENDING' AND lease_until < now() AND attempts = $4))
         RETURNING id, idempotency_key, template, recipient_email, language, time_zone, data, attempts`,
-      [outboxId, this.config.EMAIL_LEASE_MS, jobId],
+      [outboxId, this.config.EMAIL_LEASE_MS, jobId, takeOverAttempt ?? null],
     )) as [Array<Record<string, unknown>>, number];
     const row = rows[0];
     if (!row) return null;
