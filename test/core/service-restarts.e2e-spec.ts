@@ -43,10 +43,15 @@ describe('restarts of PostgreSQL and Redis under a running platform', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await app?.close();
-    await redis?.stop();
-    await pg?.stop();
-    await rm(root, { recursive: true, force: true });
+    // A test that failed mid-outage leaves a server down: bring both back so the app closes cleanly, and stop them whatever happens.
+    await Promise.all([pg?.up().catch(() => undefined), redis?.up().catch(() => undefined)]);
+    try {
+      await app?.close();
+    } finally {
+      await redis?.stop();
+      await pg?.stop();
+      await rm(root, { recursive: true, force: true });
+    }
   });
 
   it('Redis: not ready while it is away, ready after; emails queued before (their jobs lost) and while it was away arrive once', async () => {
@@ -110,8 +115,8 @@ describe('restarts of PostgreSQL and Redis under a running platform', () => {
     expect(read.errors?.[0]).toMatchObject({ message: expect.stringContaining('다시 시도해 주세요'), extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 } });
     // Longer than a lease: the sender, unable to renew its claim, has called the send off (another worker could claim it once the database is back).
     await new Promise((r) => setTimeout(r, 2 * LEASE_MS));
+    // Let the server answer the called-off session: had the message gone, it would be counted twice below.
     app.mail.release();
-    expect(app.mail.to('during-pg@example.org')).toHaveLength(0);
 
     await pg.up();
     await eventually(async () => (await readiness()) === 200, 30_000, 'readiness to recover');

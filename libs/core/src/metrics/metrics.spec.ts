@@ -137,17 +137,29 @@ describe('scrapeReading', () => {
     expect(await read()).toBe(2);
   });
 
-  it('answers `missing` when the source does not answer within SCRAPE_READ_MS, so the scrape is not held up', async () => {
+  it('answers `missing` when the source does not answer within SCRAPE_READ_MS, and starts no second read while the first still runs', async () => {
     jest.useFakeTimers();
+    let reads = 0;
     let answer: (value: string) => void = () => undefined;
-    const read = scrapeReading(() => new Promise<string>((resolve) => (answer = resolve)), 'missing');
+    const read = scrapeReading(() => {
+      reads++;
+      return new Promise<string>((resolve) => (answer = resolve));
+    }, 'missing');
     const first = read();
     jest.advanceTimersByTime(SCRAPE_READ_MS);
     await expect(first).resolves.toBe('missing');
-    answer('late');
-    // The next scrape starts a reading of its own.
+    // The database still slow: the next scrape waits on the same read, not a new query in the pool.
     const second = read();
+    jest.advanceTimersByTime(SCRAPE_READ_MS);
+    await expect(second).resolves.toBe('missing');
+    expect(reads).toBe(1);
+    answer('late');
+    await Promise.resolve();
+    await Promise.resolve();
+    // Once it has answered, the next scrape reads afresh.
+    const third = read();
+    expect(reads).toBe(2);
     answer('fresh');
-    await expect(second).resolves.toBe('fresh');
+    await expect(third).resolves.toBe('fresh');
   });
 });

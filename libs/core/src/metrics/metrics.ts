@@ -112,13 +112,22 @@ export const SCRAPE_READ_MS = 2000;
  * its series ask at the same time (prom-client starts every collect() of a
  * scrape in one tick), and after SCRAPE_READ_MS the scrape goes on with
  * `missing` (those series left out) rather than waiting on a pool or a
- * connection that never answers.
+ * connection that never answers. A read still running is not started again:
+ * scrapes while the database is slow get `missing` at once, instead of
+ * queueing one more query each in a pool that is already waiting.
  */
 export function scrapeReading<T>(read: () => Promise<T>, missing: T): () => Promise<T> {
   let reading: Promise<T> | undefined;
-  return () =>
-    (reading ??= new Promise<T>((resolve, reject) => {
+  return () => {
+    if (!reading) {
+      const started = read();
+      reading = started;
+      void started.catch(() => undefined).finally(() => (reading = undefined));
+    }
+    const current = reading;
+    return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => resolve(missing), SCRAPE_READ_MS);
-      read().then(resolve, reject).finally(() => clearTimeout(timer));
-    }).finally(() => (reading = undefined)));
+      current.then(resolve, reject).finally(() => clearTimeout(timer));
+    });
+  };
 }
