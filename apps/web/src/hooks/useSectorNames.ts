@@ -3,7 +3,8 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { Language } from '../i18n';
 
-const SectorNamesQuery = graphql(`
+/** The taxonomy's sectors with their names: one document for every page that names or offers them. */
+export const SectorNamesQuery = graphql(`
   query SectorNames {
     sectors {
       key

@@ -15,16 +15,7 @@ import { formMessages } from '../../i18n/forms';
 import { twinningMessages } from '../twinning/messages';
 import { PROJECT_TYPES, STAGES } from './kinds';
 import { projectMessages } from './messages';
-
-export const SectorsQuery = graphql(`
-  query OfficerSectors {
-    sectors {
-      key
-      nameEn
-      nameKo
-    }
-  }
-`);
+import { SectorNamesQuery } from '../../hooks/useSectorNames';
 
 const CreateProject = graphql(`
   mutation OfficerCreateProject($input: CreateProjectInput!) {
@@ -213,7 +204,7 @@ export function NewProjectForm({
 /** The shared taxonomy's sectors to tick, 1 to 10, with the problem under them. */
 export function SectorChoices({ value, onChange, problem }: { value: string[]; onChange: (sectors: string[]) => void; problem: string | null }) {
   const { t, language } = useMessages(projectMessages);
-  const [{ data: sectorData }] = useQuery({ query: SectorsQuery });
+  const [{ data: sectorData }] = useQuery({ query: SectorNamesQuery });
   return (
     <fieldset className="field">
       <legend>{t('newProject.sectors')}</legend>

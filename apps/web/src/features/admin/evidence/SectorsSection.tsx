@@ -21,7 +21,8 @@ const LEVELS = ['1', '2', '3'] as const;
 /** The sectors the city is active in, each removable (confirmed), and a form to record one. */
 export function SectorsSection({ data, onSaved }: SectionProps) {
   const { t, language } = useMessages(evidenceMessages);
-  const sectorName = (key: string) => sectorLabel(new Map(data.sectors.map((s) => [s.key, s])), key, language);
+  const sectors = new Map(data.sectors.map((s) => [s.key, s]));
+  const sectorName = (key: string) => sectorLabel(sectors, key, language);
   return (
     <section aria-labelledby="city-sectors">
       <h2 id="city-sectors">{t('sectors.title')}</h2>
