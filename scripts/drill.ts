@@ -22,15 +22,18 @@ import { Traffic, type PhaseCounts } from './drill/traffic';
  * redis-server (no persistence), the drill's own SMTP sink
  * (scripts/drill/mail-sink.ts), two built API processes behind a plain
  * round-robin proxy (scripts/drill/proxy.ts) and two workers, on the demo
- * data. Steady traffic goes through the proxy as the demo people
- * (scripts/drill/traffic.ts) while, in turn: a worker is killed (SIGKILL)
+ * data. Every scheduled job is made to fall due during the faults
+ * (scripts/drill/schedule.ts). Steady traffic goes through the proxy as the
+ * demo people (scripts/drill/traffic.ts, with seed-fund applications and
+ * their reviews in scripts/drill/fund-traffic.ts) while, in turn: a worker is killed (SIGKILL)
  * with a message in flight; a worker is killed after the mail server
  * accepted a message and before it was marked sent; an API process is killed
  * with a request in hand (then restarted, as an operator would); Redis
  * restarts empty; PostgreSQL restarts; the mail server is down for a while.
  * Then it lets the platform settle and checks: every accepted write is in the
  * database, every outbox row was SENT and delivered, duplicates only of the
- * kind a receiver drops, event capacity, the fund ledger, and how long
+ * kind a receiver drops, each scheduled job once per due time (and the
+ * workshop's hour reminders to those holding places), event capacity, the fund ledger, and how long
  * readiness and delivery took to come back. Exits non-zero on any failed
  * check; the last line is `N passed, M failed`.
  *
@@ -40,7 +43,7 @@ import { Traffic, type PhaseCounts } from './drill/traffic';
  * - DRILL_SETTLE_MS: the longest wait for the outbox to drain at the end (default 180000);
  * - any of the platform's own variables (OUTBOX_POLL_MS, EMAIL_LEASE_MS, …)
  *   overrides the drill's choice (scripts/drill/settings.ts), which shortens only the timers that
- *   look for due work; the lease (EMAIL_LEASE_MS) and the email backoff stay
+ *   look for due work and sets this run's digest time (DIGEST_HOUR, DIGEST_MINUTE); the lease (EMAIL_LEASE_MS) and the email backoff stay
  *   the platform's defaults unless set here.
  */
 async function main(): Promise<void> {

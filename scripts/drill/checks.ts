@@ -203,7 +203,7 @@ export interface DueRun {
 }
 
 /** The scheduled jobs' outbox keys start so; a row of one of them that no arranged run explains ran when it was not due. */
-export const SCHEDULED_KEY_PREFIXES = ['funding.deadline:', 'governance.review-due:', 'event-reminder:', 'workspace-digest:'] as const;
+const SCHEDULED_KEY_PREFIXES = ['funding.deadline:', 'governance.review-due:', 'event-reminder:', 'workspace-digest:'] as const;
 
 /**
  * Each scheduled job exactly once per due time: every arranged run wrote its

@@ -16,7 +16,7 @@ import { jointProjectInput } from './demo';
  */
 
 /** Applications in flight at once. */
-export const MAX_FUND_APPLICATIONS = 12;
+const MAX_FUND_APPLICATIONS = 12;
 /** Of the turns that could move an application already started, the share that starts a new one instead (while there is room). */
 const START_SHARE = 0.25;
 /** Refusals in a row after which an application is left alone: something other than a lost answer refuses it. */

@@ -30,7 +30,7 @@ export const SCHEDULED_JOBS = ['deadline reminder', 'review-due reminder', 'even
 
 const DAY_MS = 86_400_000;
 /** How long after the setup the arranged reminders fall due: once the faults have begun. */
-export const LEAD_MS = 25_000;
+const LEAD_MS = 25_000;
 /**
  * The digest minute is the first whole London minute at least this long after the drill starts
  * (before PostgreSQL and the APIs do): the setup, about 15 s here, is done by then even on a slow
