@@ -110,6 +110,14 @@ describe('restarts of PostgreSQL and Redis under a running platform', () => {
     expect(file.status).toBe(503);
     expect(file.headers.get('retry-after')).toBe('5');
     expect(((await file.json()) as GqlResponse<unknown>).errors?.[0]).toMatchObject({ message: expect.stringContaining('다시 시도해 주세요'), extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    // A page an email's link leads to answers as a page, in both languages, not as JSON.
+    const form = await fetch(`${app.url}/account/forgot-password`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=someone%40example.org' });
+    expect(form.status).toBe(503);
+    expect(form.headers.get('retry-after')).toBe('5');
+    expect(form.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await form.text();
+    expect(html).toContain('잠시 후 다시 시도해 주세요');
+    expect(html).toContain('Please try again in 5 seconds');
     // An anonymous read fails as it runs: the same code, in the language asked for.
     const read = await app.gql('{ countries { code } }', {}, { headers: { 'accept-language': 'ko' } });
     expect(read.errors?.[0]).toMatchObject({ message: expect.stringContaining('다시 시도해 주세요'), extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 } });

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { requestLanguage, words } from '../i18n/words';
 import { AppError, ErrorCode, errorsBody, ServiceUnavailableError } from './error-codes';
 import { isServiceUnavailable } from './unavailable';
-import { RestRefusal } from './rest-refusal';
+import { RestRefusal, type PageRequest } from './rest-refusal';
 
 /**
  * GraphQL errors go back to Apollo as they are: expected ones (AppError)
@@ -25,11 +25,7 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
     // graphql-js reads as an error only when it is an instance of its own realm's Error (not so for Node's
     // socket errors under a test runner's sandbox: "Expected Iterable" instead of the error itself).
     if (host.getType<string>() === 'graphql') throw exception;
-    if (host.getType() === 'http' && exception instanceof RestRefusal) {
-      const res = host.switchToHttp().getResponse<Response>();
-      if (!res.headersSent) res.status(exception.getStatus()).set(exception.headers).type(exception.contentType).send(exception.body);
-      return undefined;
-    }
+    if (host.getType() === 'http' && exception instanceof RestRefusal) return send(host.switchToHttp().getResponse<Response>(), exception);
     if (host.getType() === 'http' && exception instanceof HttpException) {
       const http = host.switchToHttp();
       const refusal = graphqlRequestRefusal(http.getRequest<Request>(), exception);
@@ -42,15 +38,26 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
     // PostgreSQL or Redis away (a restart): the other routes say so as GraphQL does, 503 with a wait, not a 500.
     if (host.getType() === 'http' && isServiceUnavailable(exception)) {
       const http = host.switchToHttp();
-      const res = http.getResponse<Response>();
-      if (!res.headersSent) {
-        const error = new ServiceUnavailableError();
-        res.status(503).set('retry-after', String(error.extensions.retryAfterSeconds)).json(errorsBody(error, requestLanguage(http.getRequest<Request>().headers['accept-language'])));
-      }
-      return undefined;
+      return send(http.getResponse<Response>(), unavailableRefusal(http.getRequest<Request & PageRequest>()));
     }
     return super.catch(exception, host);
   }
+}
+
+function send(res: Response, refusal: RestRefusal): undefined {
+  if (!res.headersSent) res.status(refusal.getStatus()).set(refusal.headers).type(refusal.contentType).send(refusal.body);
+  return undefined;
+}
+
+/** 503 with a wait, in the route's own form: a page in both languages where the route answers in pages (a link from an email), else JSON in the language asked for. */
+function unavailableRefusal(req: Request & PageRequest): RestRefusal {
+  const error = new ServiceUnavailableError();
+  const headers = { 'Retry-After': String(error.extensions.retryAfterSeconds) };
+  if (req.refusalPage) {
+    const html = req.refusalPage('Please try again in a moment · 잠시 후 다시 시도해 주세요', [error.words.en, error.words.ko]);
+    return new RestRefusal(503, 'text/html; charset=utf-8', html, headers);
+  }
+  return new RestRefusal(503, 'application/json', errorsBody(error, requestLanguage(req.headers['accept-language'])), headers);
 }
 
 /** The GraphQL-shaped answer to an HTTP-level refusal of a request to /graphql, in the language it asks for, or null for anything else. */

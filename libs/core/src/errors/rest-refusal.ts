@@ -16,3 +16,11 @@ export class RestRefusal extends HttpException {
     super(typeof body === 'string' ? 'Request refused' : body, status);
   }
 }
+
+/**
+ * On a request to a route that answers in pages (@ServerPage): how it renders a refusal, set by
+ * RestRequestGuard before the route runs, so that a refusal made later (the database away) is a page too.
+ */
+export interface PageRequest {
+  refusalPage?: (title: string, paragraphs: string[]) => string;
+}

@@ -4,7 +4,7 @@ import { CanActivate, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { errorsBody, FieldProblem, waitInKorean } from '../errors/error-codes';
-import { RestRefusal } from '../errors/rest-refusal';
+import { RestRefusal, type PageRequest } from '../errors/rest-refusal';
 import { RATE_LIMIT_REASONS, rateLimitedRefusal, unsafeInputRefusal } from '../graphql/refusals';
 import { RateDecision, RequestRateLimiter } from '../graphql/request-rate-limiter';
 import { fieldName, MAX_PROBLEMS, stringsIn, unsafeStringKind, unsafeStringProblem } from '../graphql/string-guard';
@@ -88,6 +88,7 @@ export class RestRequestGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<Request>();
     const targets = [context.getHandler(), context.getClass()];
     const asPage = this.reflector.getAllAndOverride<boolean | undefined>(SERVER_PAGE, targets) ?? false;
+    if (asPage) (req as Request & PageRequest).refusalPage = this.renderPage;
     if (!SAFE_METHODS.has(req.method)) {
       const client = RequestRateLimiter.clientKey(null, req.ip ?? req.socket.remoteAddress);
       const cost = this.reflector.getAllAndOverride<number | undefined>(REQUEST_COST, targets) ?? REST_REQUEST_COST;
